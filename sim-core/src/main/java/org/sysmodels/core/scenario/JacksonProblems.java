@@ -1,0 +1,146 @@
+package org.sysmodels.core.scenario;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Turns Jackson's exceptions into {@link Problem}s a student can act on: what is wrong, where, and what is allowed. */
+final class JacksonProblems {
+
+    private JacksonProblems() {
+    }
+
+    static Problem from(String source, String text, JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        int line = loc == null ? 0 : loc.getLineNr();
+        int column = loc == null ? 0 : loc.getColumnNr();
+        String field = e instanceof JsonMappingException m ? fieldPath(m.getPath()) : streamPath(e);
+        JsonPointer pointer = ScenarioLoader.pointerOf(field);
+        String message = switch (e) {
+            case UnrecognizedPropertyException u -> "unknown field \"" + u.getPropertyName() + "\"; known fields: "
+                    + sortedNames(u.getKnownPropertyIds());
+            case InvalidTypeIdException t -> unknownType(t);
+            case InvalidFormatException f -> "expected " + describe(f.getTargetType())
+                    + ", found " + quote(f.getValue());
+            case ValueInstantiationException v -> instantiation(v);
+            case MismatchedInputException m when m.getOriginalMessage().startsWith("Trailing token")
+                    -> "unexpected content after the end of the scenario";
+            case MismatchedInputException m when m.getOriginalMessage().startsWith("No content to map")
+                    -> "the file is empty; expected " + describe(m.getTargetType());
+            case MismatchedInputException m when !field.isEmpty() && !JsonLocator.present(text, pointer)
+                    -> "required field is missing";
+            case MismatchedInputException m when m.getTargetType() != null -> "expected "
+                    + describe(m.getTargetType()) + ", found " + JsonLocator.describe(text, pointer);
+            case InputCoercionException c -> "number out of range for " + describe(c.getTargetType());
+            case StreamReadException r -> "not valid JSON: " + firstLine(r.getOriginalMessage());
+            default -> firstLine(e.getOriginalMessage());
+        };
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof InvalidFieldException f) {
+            String inner = field.isEmpty() ? f.field() : field + "." + f.field();
+            int[] at = JsonLocator.locate(text, ScenarioLoader.pointerOf(inner));
+            return new Problem(source, at[0], at[1], inner, message);
+        }
+        return new Problem(source, line, column, field, message);
+    }
+
+    private static String instantiation(ValueInstantiationException v) {
+        Throwable cause = v.getCause();
+        return cause != null && cause.getMessage() != null ? cause.getMessage() : firstLine(v.getOriginalMessage());
+    }
+
+    private static String unknownType(InvalidTypeIdException t) {
+        JavaType base = t.getBaseType();
+        JsonSubTypes subtypes = base == null ? null : base.getRawClass().getAnnotation(JsonSubTypes.class);
+        String allowed = subtypes == null ? "" : "; allowed: " + Arrays.stream(subtypes.value())
+                .map(JsonSubTypes.Type::name).collect(Collectors.joining(", "));
+        return t.getTypeId() == null
+                ? "missing \"type\"" + allowed
+                : "unknown type \"" + t.getTypeId() + "\"" + allowed;
+    }
+
+    static String describe(Class<?> type) {
+        if (type == null) {
+            return "a value";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == short.class || type == Short.class || type == byte.class || type == Byte.class) {
+            return "an integer";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT))
+                    .collect(Collectors.joining(", "));
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "an object (map)";
+        }
+        return "an object";
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+
+    private static String sortedNames(Collection<Object> names) {
+        return names == null ? "(none)" : names.stream().map(String::valueOf).sorted()
+                .collect(Collectors.joining(", "));
+    }
+
+    static String fieldPath(List<JsonMappingException.Reference> path) {
+        StringBuilder s = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                if (!s.isEmpty()) {
+                    s.append('.');
+                }
+                s.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                s.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return s.toString();
+    }
+
+    private static String streamPath(JsonProcessingException e) {
+        if (e instanceof StreamReadException r && r.getProcessor() != null) {
+            String pointer = r.getProcessor().getParsingContext().pathAsPointer().toString();
+            return ScenarioLoader.fieldOf(pointer);
+        }
+        return "";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,59 @@
+package org.sysmodels.core.scenario;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sysmodels.core.system.CatalogEntry;
+import org.sysmodels.core.system.UserInputException;
+
+/**
+ * A model's packaged scenarios by name, and the rule for {@code --scenario X}: X is a file if such a file exists,
+ * else the name of a packaged scenario, else an error that lists the packaged names.
+ */
+public final class ScenarioCatalog<T> {
+
+    private record Packaged(String resource, String description) {
+    }
+
+    private final Class<T> type;
+    private final Map<String, Packaged> byName = new LinkedHashMap<>();
+
+    public ScenarioCatalog(Class<T> type) {
+        this.type = type;
+    }
+
+    /** Registers a packaged scenario: a JSON resource on the classpath, by absolute resource path. */
+    public ScenarioCatalog<T> add(String name, String resource, String description) {
+        byName.put(name, new Packaged(resource, description));
+        return this;
+    }
+
+    public T resolve(String nameOrPath) throws UserInputException {
+        Path file = Path.of(nameOrPath);
+        if (Files.isRegularFile(file)) {
+            return ScenarioLoader.load(file, type);
+        }
+        Packaged p = byName.get(nameOrPath);
+        if (p != null) {
+            return ScenarioLoader.loadResource(p.resource(), type);
+        }
+        if (nameOrPath.endsWith(".json") || nameOrPath.contains("/")) {
+            throw new UserInputException(nameOrPath + ": no such scenario file");
+        }
+        throw new UserInputException("no scenario named \"" + nameOrPath + "\" and no such file; packaged scenarios: "
+                + String.join(", ", byName.keySet()));
+    }
+
+    public List<String> names() {
+        return List.copyOf(byName.keySet());
+    }
+
+    public List<CatalogEntry> entries() {
+        List<CatalogEntry> out = new ArrayList<>();
+        byName.forEach((name, p) -> out.add(CatalogEntry.scenario(name, p.description())));
+        return out;
+    }
+}

@@ -1,0 +1,124 @@
+package org.sysmodels.core.scenario;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sysmodels.core.system.UserInputException;
+
+/**
+ * Reads scenario files (JSON, {@code //} comments allowed) into records, strictly: unknown fields, wrong types, numbers
+ * with a fraction where an integer is wanted, strings where a number is wanted, and values outside a {@link Range} are
+ * all errors, each reported as {@code file:line:column: field.path: message}.
+ */
+public final class ScenarioLoader {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+
+    private static final Pattern FIELD_STEP = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]");
+
+    private ScenarioLoader() {
+    }
+
+    /** Reads a scenario file. @throws UserInputException if it cannot be read or a {@link ScenarioException} */
+    public static <T> T load(Path file, Class<T> type) throws UserInputException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UserInputException(file + ": no such scenario file");
+        } catch (IOException e) {
+            throw new UserInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return read(file.toString(), text, type);
+    }
+
+    /** Reads one of the scenarios packaged with a model, e.g. {@code /org/sysmodels/nvme/scenario/demo.json}. */
+    public static <T> T loadResource(String resource, Class<T> type) throws UserInputException {
+        try (InputStream in = ScenarioLoader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("packaged scenario missing: " + resource);
+            }
+            return read(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), type);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read packaged scenario " + resource, e);
+        }
+    }
+
+    /** Reads scenario text; {@code source} names it in messages (a file path). */
+    public static <T> T read(String source, String text, Class<T> type) throws ScenarioException {
+        T value;
+        try {
+            value = MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new ScenarioException(List.of(JacksonProblems.from(source, text, e)));
+        }
+        if (value == null) {
+            throw new ScenarioException(List.of(new Problem(source, 1, 1, "", "the file is empty or null; expected "
+                    + JacksonProblems.describe(type))));
+        }
+        List<ScenarioValidator.Violation> violations = new ArrayList<>();
+        ScenarioValidator.validate(value, JsonPointer.empty(), violations);
+        if (!violations.isEmpty()) {
+            List<Problem> problems = new ArrayList<>();
+            for (ScenarioValidator.Violation v : violations) {
+                int[] at = JsonLocator.locate(text, v.pointer());
+                problems.add(new Problem(source, at[0], at[1], fieldOf(v.pointer().toString()), v.message()));
+            }
+            throw new ScenarioException(problems);
+        }
+        return value;
+    }
+
+    /** "/faults/2/probability" → "faults[2].probability". */
+    static String fieldOf(String pointer) {
+        StringBuilder s = new StringBuilder();
+        for (String step : pointer.split("/")) {
+            if (step.isEmpty()) {
+                continue;
+            }
+            if (step.chars().allMatch(Character::isDigit)) {
+                s.append('[').append(step).append(']');
+            } else {
+                if (!s.isEmpty()) {
+                    s.append('.');
+                }
+                s.append(step.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return s.toString();
+    }
+
+    /** "faults[2].probability" → "/faults/2/probability". */
+    static JsonPointer pointerOf(String field) {
+        JsonPointer p = JsonPointer.empty();
+        Matcher m = FIELD_STEP.matcher(field);
+        while (m.find()) {
+            p = m.group(1) != null ? p.appendProperty(m.group(1)) : p.appendIndex(Integer.parseInt(m.group(2)));
+        }
+        return p;
+    }
+}

@@ -1,0 +1,81 @@
+package org.sysmodels.core.scenario;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonPointer;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Walks a scenario's records after Jackson has built them and checks every {@link Range}. Each problem is reported as a
+ * JSON pointer and a message, to be located in the file afterwards.
+ */
+final class ScenarioValidator {
+
+    record Violation(JsonPointer pointer, String message) {
+    }
+
+    private ScenarioValidator() {
+    }
+
+    static void validate(Object value, JsonPointer at, List<Violation> out) {
+        switch (value) {
+            case null -> {
+            }
+            case Record r -> validateRecord(r, at, out);
+            case List<?> list -> {
+                for (int i = 0; i < list.size(); i++) {
+                    validate(list.get(i), at.appendIndex(i), out);
+                }
+            }
+            case Map<?, ?> map -> map.forEach((k, v) -> validate(v, at.appendProperty(String.valueOf(k)), out));
+            case Optional<?> opt -> opt.ifPresent(v -> validate(v, at, out));
+            default -> {
+            }
+        }
+    }
+
+    private static void validateRecord(Record r, JsonPointer at, List<Violation> out) {
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(r);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c, e);
+            }
+            JsonPointer field = at.appendProperty(jsonName(c));
+            Range range = c.getAnnotation(Range.class);
+            if (range != null && v instanceof Number n) {
+                checkRange(n, range, field, out);
+            }
+            validate(v, field, out);
+        }
+    }
+
+    private static void checkRange(Number n, Range range, JsonPointer field, List<Violation> out) {
+        double d = n.doubleValue();
+        if (d >= range.min() && d <= range.max() && !Double.isNaN(d)) {
+            return;
+        }
+        out.add(new Violation(field, n + " is out of range; allowed: " + describe(range)));
+    }
+
+    static String describe(Range range) {
+        boolean lo = range.min() != Double.NEGATIVE_INFINITY;
+        boolean hi = range.max() != Double.POSITIVE_INFINITY;
+        if (lo && hi) {
+            return number(range.min()) + " to " + number(range.max());
+        }
+        return lo ? "at least " + number(range.min()) : "at most " + number(range.max());
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    static String jsonName(RecordComponent c) {
+        JsonProperty p = c.getAccessor().getAnnotation(JsonProperty.class);
+        return p != null && !p.value().isEmpty() ? p.value() : c.getName();
+    }
+}

@@ -1,0 +1,59 @@
+package org.sysmodels.core.time;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Virtual time is a {@code long} count of nanoseconds. This class converts it to and from text such as "1.5ms". */
+public final class SimTime {
+
+    public static final long NS = 1L;
+    public static final long US = 1_000L;
+    public static final long MS = 1_000_000L;
+    public static final long S = 1_000_000_000L;
+
+    private static final Pattern DURATION = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|ms|s)?\\s*");
+
+    private SimTime() {
+    }
+
+    /**
+     * Parses "250", "250ns", "80us", "80µs", "1.5ms" or "2s" to nanoseconds (a bare number is nanoseconds).
+     * @throws IllegalArgumentException naming the accepted forms
+     */
+    public static long parse(String text) {
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a duration; use a number with a unit: "
+                    + "ns, us, ms or s (e.g. 250us, 1.5ms)");
+        }
+        double value = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "ns" : m.group(2);
+        long scale = switch (unit) {
+            case "ns" -> NS;
+            case "us", "µs" -> US;
+            case "ms" -> MS;
+            default -> S;
+        };
+        double ns = value * scale;
+        if (ns > Long.MAX_VALUE) {
+            throw new IllegalArgumentException("\"" + text + "\" is too long a duration");
+        }
+        return Math.round(ns);
+    }
+
+    /** Formats nanoseconds in the largest unit that keeps the value ≥ 1, with three decimals: "1.500 ms". */
+    public static String format(long ns) {
+        long abs = Math.abs(ns);
+        if (abs < US) {
+            return ns + " ns";
+        }
+        if (abs < MS) {
+            return String.format(Locale.ROOT, "%.3f us", ns / (double) US);
+        }
+        if (abs < S) {
+            return String.format(Locale.ROOT, "%.3f ms", ns / (double) MS);
+        }
+        return String.format(Locale.ROOT, "%.3f s", ns / (double) S);
+    }
+}
