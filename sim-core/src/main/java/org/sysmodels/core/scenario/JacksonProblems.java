@@ -51,9 +51,13 @@ final class JacksonProblems {
             default -> firstLine(e.getOriginalMessage());
         };
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof InvalidFieldException f) {
-            String inner = field.isEmpty() ? f.field() : field + "." + f.field();
-            int[] at = JsonLocator.locate(text, ScenarioLoader.pointerOf(inner));
-            return new Problem(source, at[0], at[1], inner, message);
+            field = field.isEmpty() ? f.field() : field + "." + f.field();
+            pointer = ScenarioLoader.pointerOf(field);
+        }
+        if (e instanceof JsonMappingException && !field.isEmpty() && JsonLocator.present(text, pointer)) {
+            int[] at = JsonLocator.locate(text, pointer);
+            line = at[0];
+            column = at[1];
         }
         return new Problem(source, line, column, field, message);
     }

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 
 /**
- * Finds where a JSON pointer ("/workload/iodepth") appears in a document's text, for problems found after the file was
- * read (ranges, cross-field rules). Falls back to the nearest enclosing value that is present: a field left at its
+ * Finds where the value at a JSON pointer ("/workload/iodepth") starts in a document's text, so every problem points at
+ * the offending value. Falls back to the nearest enclosing value that is present: a field left at its
  * default is reported at the object that lacks it.
  */
 final class JsonLocator {
@@ -47,7 +47,7 @@ final class JsonLocator {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                if (token != JsonToken.FIELD_NAME && at(parser, token, pointer)) {
+                if (at(parser, token, pointer)) {
                     return switch (token) {
                         case START_OBJECT -> "an object";
                         case START_ARRAY -> "a list";
@@ -82,6 +82,7 @@ final class JsonLocator {
         if (token.isStructStart()) {
             ctx = ctx.getParent();
         }
-        return ctx != null && !token.isStructEnd() && ctx.pathAsPointer().equals(target);
+        return ctx != null && token != JsonToken.FIELD_NAME && !token.isStructEnd()
+                && ctx.pathAsPointer().equals(target);
     }
 }

@@ -93,6 +93,23 @@ public final class ScenarioLoader {
         return value;
     }
 
+    /**
+     * Checks the {@link Range}s of a scenario whose fields came from command-line flags named after them in kebab case
+     * ({@code meanService} ← {@code --mean-service}); a problem reads "--mean-service: 0 is out of range; ...".
+     */
+    public static void checkFlags(Object scenario) throws UserInputException {
+        List<ScenarioValidator.Violation> violations = new ArrayList<>();
+        ScenarioValidator.validate(scenario, JsonPointer.empty(), violations);
+        if (!violations.isEmpty()) {
+            ScenarioValidator.Violation v = violations.get(0);
+            throw new UserInputException("--" + kebab(fieldOf(v.pointer().toString())) + ": " + v.message());
+        }
+    }
+
+    private static String kebab(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** "/faults/2/probability" → "faults[2].probability". */
     static String fieldOf(String pointer) {
         StringBuilder s = new StringBuilder();

@@ -40,7 +40,9 @@ final class ScenarioValidator {
         for (RecordComponent c : r.getClass().getRecordComponents()) {
             Object v;
             try {
-                v = c.getAccessor().invoke(r);
+                java.lang.reflect.Method accessor = c.getAccessor();
+                accessor.setAccessible(true);
+                v = accessor.invoke(r);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read " + c, e);
             }

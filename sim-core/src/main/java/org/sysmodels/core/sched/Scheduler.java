@@ -8,18 +8,19 @@ import java.util.Objects;
  * function of its inputs.
  *
  * <p>The pending set is a radix heap (Ahuja, Mehlhorn, Orlin, Tarjan, "Faster algorithms for the shortest path
- * problem", JACM 37(2), 1990), a monotone priority queue: it needs every new key to be at least the last one removed,
- * which a discrete-event simulation guarantees because nothing is scheduled before {@code now}. Bucket {@code i > 0}
- * holds the events whose time first differs from the base in bit {@code i - 1}; bucket 0 holds the events at the base
- * time itself. Every event at a given time is therefore always in the same bucket, and buckets are kept in insertion
- * order, so draining bucket 0 front to back gives the insertion-order tie-break without storing a sequence number.
- * When bucket 0 is empty, the lowest non-empty bucket is scanned for its minimum, which becomes the new base, and its
- * events move down; an event moves at most 64 times in its life and in practice a few.
+ * problem", JACM 37(2), 1990) with 4-bit digits: a monotone priority queue, which fits because nothing is scheduled
+ * before {@code now}. Relative to a base time, an event sits at the level of the highest hex digit in which its time
+ * differs from the base, in the bucket of its own digit there; level 0 buckets therefore each hold a single time. Every
+ * event at a given time is always in the same bucket, and buckets keep insertion order, so draining a level-0 bucket
+ * front to back gives the insertion-order tie-break without storing a sequence number. When level 0 runs dry, the
+ * lowest occupied bucket above it becomes the new base (its lower bound) and its events move down: an event moves at
+ * most once per level, so a few times for typical delays. A 16-bit mask per level finds occupied buckets in one
+ * instruction.
  *
- * <p>Events live in preallocated parallel arrays (time, action, argument, generation) and are recycled through a free
- * list: once the arrays have grown to the peak number of pending events, scheduling and running allocate nothing.
- * A handle is {@code generation << 32 | slot}; cancelling marks the slot and the heap drops it when it meets it
- * (lazy deletion), with a sweep when cancelled events outnumber live ones, so memory stays bounded by twice the live set.
+ * <p>Events live in preallocated parallel arrays (time, action, argument, generation) recycled through a free list:
+ * once the arrays have grown to the peak number of pending events, scheduling and running allocate nothing. A handle
+ * is {@code generation << 32 | slot}; cancelling marks the slot and the heap drops it when it meets it (lazy
+ * deletion), with a sweep when cancelled events outnumber live ones, so memory stays bounded by twice the live set.
  *
  * <p>Not thread-safe: one simulation, one thread.
  */
@@ -28,8 +29,12 @@ public final class Scheduler {
     /** A handle that never names an event; {@link #cancel(long)} returns false for it. */
     public static final long NO_EVENT = 0L;
 
-    private static final int BUCKETS = 65;
+    private static final int DIGIT_BITS = 4;
+    private static final int DIGITS = 1 << DIGIT_BITS;
+    private static final int LEVELS = 64 / DIGIT_BITS;
+    private static final int BUCKETS = LEVELS * DIGITS;
     private static final int INITIAL_SLOTS = 1024;
+    private static final int INITIAL_BUCKET = 8;
     private static final int SWEEP_MIN_CANCELLED = 1024;
 
     private long[] times;
@@ -41,7 +46,9 @@ public final class Scheduler {
 
     private final int[][] buckets = new int[BUCKETS][];
     private final int[] bucketSizes = new int[BUCKETS];
-    private int bucket0Head;
+    private final int[] occupied = new int[LEVELS];
+    /** Read position in the level-0 bucket of {@link #base}, the only bucket drained from the front. */
+    private int currentHead;
     private long base;
 
     private long now;
@@ -67,7 +74,7 @@ public final class Scheduler {
         }
         freeCount = n;
         for (int b = 0; b < BUCKETS; b++) {
-            buckets[b] = new int[b == 0 ? n : 16];
+            buckets[b] = new int[INITIAL_BUCKET];
         }
     }
 
@@ -205,8 +212,11 @@ public final class Scheduler {
         return ((long) generation << 32) | slot;
     }
 
+    /** The bucket of a time ≥ base: the level of the highest differing hex digit, and the time's digit there. */
     private int bucketOf(long time) {
-        return 64 - Long.numberOfLeadingZeros(time ^ base);
+        long diff = time ^ base;
+        int level = diff == 0 ? 0 : (63 - Long.numberOfLeadingZeros(diff)) >>> 2;
+        return (level << DIGIT_BITS) | (int) ((time >>> (level << 2)) & (DIGITS - 1));
     }
 
     private void push(int bucket, int slot) {
@@ -217,6 +227,7 @@ public final class Scheduler {
         }
         b[size] = slot;
         bucketSizes[bucket] = size + 1;
+        occupied[bucket >>> DIGIT_BITS] |= 1 << (bucket & (DIGITS - 1));
     }
 
     private void fire(int slot) {
@@ -237,51 +248,67 @@ public final class Scheduler {
     /** The slot of the next live event if its time is ≤ limit, else -1. Frees cancelled slots it passes. */
     private int nextSlot(long limit) {
         while (true) {
-            int[] b0 = buckets[0];
-            while (bucket0Head < bucketSizes[0]) {
-                int slot = b0[bucket0Head];
+            int current = (int) (base & (DIGITS - 1));
+            int[] b = buckets[current];
+            while (currentHead < bucketSizes[current]) {
+                int slot = b[currentHead];
                 if (actions[slot] == null) {
-                    bucket0Head++;
+                    currentHead++;
                     releaseCancelled(slot);
                     continue;
                 }
                 if (base > limit) {
                     return -1;
                 }
-                bucket0Head++;
+                currentHead++;
                 return slot;
             }
-            bucketSizes[0] = 0;
-            bucket0Head = 0;
-            int i = 1;
-            while (i < BUCKETS && bucketSizes[i] == 0) {
-                i++;
+            bucketSizes[current] = 0;
+            currentHead = 0;
+            occupied[0] &= ~(1 << current);
+            if (occupied[0] != 0) {
+                // Level-0 buckets above the current digit hold single later times: the next one becomes the base,
+                // unless it is past the limit (the base must never pass a time at which new events may still go).
+                long next = (base & ~(long) (DIGITS - 1)) | Integer.numberOfTrailingZeros(occupied[0]);
+                if (next > limit) {
+                    return -1;
+                }
+                base = next;
+                continue;
             }
-            if (i == BUCKETS) {
+            int level = 1;
+            while (level < LEVELS && occupied[level] == 0) {
+                level++;
+            }
+            if (level == LEVELS) {
+                // Empty (what remained was cancelled): the base may have passed now on the way; bring it back.
+                base = now;
                 return -1;
             }
-            if (!redistribute(i, limit)) {
+            if (!redistribute(level, limit)) {
                 return -1;
             }
         }
     }
 
-    /** Moves bucket {@code i} down around its minimum, unless that minimum is past {@code limit}. */
-    private boolean redistribute(int i, long limit) {
-        int[] b = buckets[i];
-        int n = bucketSizes[i];
-        long min = Long.MAX_VALUE;
-        for (int k = 0; k < n; k++) {
-            int slot = b[k];
-            if (actions[slot] != null && times[slot] < min) {
-                min = times[slot];
-            }
-        }
-        if (min != Long.MAX_VALUE && min > limit) {
+    /**
+     * Makes the lowest occupied bucket of {@code level} the new base (its lower bound) and moves its events down,
+     * unless that bound is past {@code limit}. @return false if it was past the limit
+     */
+    private boolean redistribute(int level, long limit) {
+        int digit = Integer.numberOfTrailingZeros(occupied[level]);
+        int shift = level << 2;
+        long above = shift + DIGIT_BITS >= 64 ? 0 : base & (-1L << (shift + DIGIT_BITS));
+        long lowerBound = above | ((long) digit << shift);
+        if (lowerBound > limit) {
             return false;
         }
-        bucketSizes[i] = 0;
-        base = min == Long.MAX_VALUE ? base : min;
+        int bucket = (level << DIGIT_BITS) | digit;
+        int[] b = buckets[bucket];
+        int n = bucketSizes[bucket];
+        bucketSizes[bucket] = 0;
+        occupied[level] &= ~(1 << digit);
+        base = lowerBound;
         for (int k = 0; k < n; k++) {
             int slot = b[k];
             if (actions[slot] == null) {
@@ -300,9 +327,10 @@ public final class Scheduler {
 
     /** Drops every cancelled slot from every bucket, keeping the order of the rest. */
     private void sweepCancelled() {
+        int current = (int) (base & (DIGITS - 1));
         for (int bucket = 0; bucket < BUCKETS; bucket++) {
             int[] b = buckets[bucket];
-            int from = bucket == 0 ? bucket0Head : 0;
+            int from = bucket == current ? currentHead : 0;
             int kept = 0;
             for (int k = from; k < bucketSizes[bucket]; k++) {
                 int slot = b[k];
@@ -313,8 +341,11 @@ public final class Scheduler {
                 }
             }
             bucketSizes[bucket] = kept;
+            if (kept == 0) {
+                occupied[bucket >>> DIGIT_BITS] &= ~(1 << (bucket & (DIGITS - 1)));
+            }
         }
-        bucket0Head = 0;
+        currentHead = 0;
     }
 
     private void growSlots() {

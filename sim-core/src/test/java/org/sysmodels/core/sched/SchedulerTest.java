@@ -75,6 +75,33 @@ class SchedulerTest {
     }
 
     @Test
+    void runUntilNeverMovesTheBasePastTheLimit() {
+        // Regression: the radix base once advanced to the next level-0 time (1) although runUntil stopped at 0.
+        Scheduler s = new Scheduler();
+        List<String> log = new ArrayList<>();
+        s.at(0, () -> log.add("a@0"));
+        s.at(1, () -> log.add("c@1"));
+        s.runUntil(0);
+        s.at(0, () -> log.add("b@0"));
+        s.run();
+        assertEquals(List.of("a@0", "b@0", "c@1"), log);
+    }
+
+    @Test
+    void drainingOnlyCancelledEventsLeavesTheBaseAtNow() {
+        // Regression: skipping cancelled events moved the base to 1 while now stayed 0.
+        Scheduler s = new Scheduler();
+        List<String> log = new ArrayList<>();
+        assertTrue(s.cancel(s.at(0, () -> log.add("x"))));
+        assertTrue(s.cancel(s.at(1, () -> log.add("y"))));
+        assertFalse(s.step());
+        s.at(1, () -> log.add("b@1"));
+        s.at(0, () -> log.add("a@0"));
+        s.run();
+        assertEquals(List.of("a@0", "b@1"), log);
+    }
+
+    @Test
     void stopEndsTheRunAfterTheCurrentEvent() {
         Scheduler s = new Scheduler();
         int[] count = {0};

@@ -1,0 +1,67 @@
+package org.sysmodels.suite.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import org.sysmodels.core.system.SimSystem;
+import org.sysmodels.core.system.UserInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Assembles the picocli command tree and the error policy: a user error (bad flag, bad file, unknown name) prints
+ * what and where, without a stack trace, and exits 2; anything else is a bug in sysmodels and exits 70 with the trace.
+ */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static CommandLine create(List<SimSystem> systems, PrintWriter out, PrintWriter err) {
+        CommandLine root = new CommandLine(new SimCommand());
+        root.addSubcommand("tour", new CommandLine(new TourCommand(systems)));
+        root.addSubcommand("list", new CommandLine(new ListCommand(systems)));
+        for (SimSystem s : systems) {
+            root.addSubcommand(s.name(), SystemCommand.create(s));
+        }
+        Help.exitCodes(root.getCommandSpec());
+        for (CommandLine sub : root.getSubcommands().values()) {
+            Help.exitCodes(sub.getCommandSpec());
+        }
+        root.setOut(out);
+        root.setErr(err);
+        root.setParameterExceptionHandler(badUsage());
+        root.setExecutionExceptionHandler(failures());
+        return root;
+    }
+
+    private static IParameterExceptionHandler badUsage() {
+        return (ParameterException ex, String[] args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        };
+    }
+
+    private static IExecutionExceptionHandler failures() {
+        return (Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) -> {
+            PrintWriter err = cmd.getErr();
+            if (ex instanceof UserInputException u) {
+                err.println(cmd.getCommandSpec().qualifiedName() + ": " + u.getMessage());
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+            err.println(cmd.getCommandSpec().qualifiedName() + ": internal error (a bug in sysmodels, please report "
+                    + "it with the command you ran):");
+            ex.printStackTrace(err);
+            err.flush();
+            return ExitCodes.INTERNAL_ERROR;
+        };
+    }
+}

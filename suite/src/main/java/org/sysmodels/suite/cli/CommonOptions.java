@@ -1,0 +1,34 @@
+package org.sysmodels.suite.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The flags every {@code sim <system>} command has (DESIGN.md, "Command line"). */
+final class CommonOptions {
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Root seed. The same scenario and seed give the same run, byte for byte. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--scenario", paramLabel = "NAME|FILE",
+            description = "A packaged scenario by name (see `sim list`) or a scenario JSON file.")
+    String scenario;
+
+    @Option(names = "--bug", paramLabel = "NAME",
+            description = "Run a bug lab: a known-buggy variant that the checks should catch (see `sim list`).")
+    String bug;
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Record a trace: FILE as Perfetto/Chrome JSON (open in https://ui.perfetto.dev) and a text log beside it.")
+    Path trace;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Write an HTML report with plots and traces to DIR/index.html.")
+    Path report;
+
+    @Option(names = "--quiz", description = "Print questions generated from the seed; predict the answers.")
+    boolean quiz;
+
+    @Option(names = "--solve", description = "Print the same questions with their worked answers.")
+    boolean solve;
+}

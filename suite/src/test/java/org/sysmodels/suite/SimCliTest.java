@@ -1,0 +1,183 @@
+package org.sysmodels.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sysmodels.core.testing.TraceFiles;
+
+/** The `sim` command as a user meets it: exit codes, messages, files. */
+class SimCliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sameSeedGivesByteIdenticalTracesAndAnotherSeedDoesNot() throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        Path c = dir.resolve("c.json");
+        String[] common = {"queue", "--scenario", "light", "--jobs", "2000"};
+        assertEquals(0, SimRun.of(concat(common, "--seed", "5", "--trace", a.toString())).exit());
+        assertEquals(0, SimRun.of(concat(common, "--seed", "5", "--trace", b.toString())).exit());
+        assertEquals(0, SimRun.of(concat(common, "--seed", "6", "--trace", c.toString())).exit());
+        assertEquals(-1, Files.mismatch(a, b), "same scenario and seed must give the same bytes");
+        assertNotEquals(-1, Files.mismatch(a, c), "another seed must give another trace");
+        assertEquals(-1, Files.mismatch(dir.resolve("a.txt"), dir.resolve("b.txt")), "text logs too");
+    }
+
+    @Test
+    void writtenTraceIsValidPerfettoJsonWithNestedSlices() throws Exception {
+        Path t = dir.resolve("q.json");
+        SimRun r = SimRun.of("queue", "--jobs", "500", "--load", "0.9", "--trace", t.toString());
+        assertEquals(0, r.exit(), r.toString());
+        List<JsonNode> events = TraceFiles.readAndCheck(t);
+        assertTrue(events.stream().anyMatch(e -> e.get("ph").asText().equals("X")), "server slices");
+        assertTrue(events.stream().anyMatch(e -> e.get("ph").asText().equals("b")), "job async slices");
+        assertTrue(events.stream().anyMatch(e -> e.get("ph").asText().equals("C")), "occupancy counter");
+        assertTrue(r.out().contains("trace: " + t), r.out());
+    }
+
+    @Test
+    void badScenarioFileExitsTwoNamingLineAndField() throws Exception {
+        Path f = dir.resolve("bad.json");
+        Files.writeString(f, """
+                {
+                  "load": 0.5,
+                  "jobs": "many"
+                }
+                """);
+        SimRun r = SimRun.of("queue", "--scenario", f.toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("sim queue: " + f + ":3:11: jobs: expected an integer, found \"many\"\n", r.err());
+        assertFalse(r.err().contains("Exception"), "no stack trace for a user error");
+    }
+
+    @Test
+    void outOfRangeScenarioValueExitsTwo() throws Exception {
+        Path f = dir.resolve("range.json");
+        Files.writeString(f, "{\"load\": 1.2}\n");
+        SimRun r = SimRun.of("queue", "--scenario", f.toString());
+        assertEquals(2, r.exit());
+        assertEquals("sim queue: " + f + ":1:10: load: 1.2 is out of range; allowed: 0.01 to 0.99\n", r.err());
+    }
+
+    @Test
+    void unknownScenarioFieldListsTheKnownOnes() throws Exception {
+        Path f = dir.resolve("typo.json");
+        Files.writeString(f, "{\"lod\": 0.5}");
+        SimRun r = SimRun.of("queue", "--scenario", f.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains(":1:9: lod: unknown field \"lod\"; known fields: jobs, load, meanService"), r.err());
+    }
+
+    @Test
+    void unknownScenarioNameListsThePackagedOnes() {
+        SimRun r = SimRun.of("queue", "--scenario", "heavy");
+        assertEquals(2, r.exit());
+        assertEquals("sim queue: no scenario named \"heavy\" and no such file; packaged scenarios: light, busy\n",
+                r.err());
+    }
+
+    @Test
+    void badFlagsExitTwoWithASuggestion() {
+        SimRun r = SimRun.of("queue", "--lod", "0.5");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("Unknown options: '--lod', '0.5'"), r.err());
+        assertTrue(r.err().contains("--load"), "suggests the close match: " + r.err());
+        SimRun range = SimRun.of("queue", "--load", "1.5");
+        assertEquals(2, range.exit());
+        assertEquals("sim queue: --load: 1.5 is out of range; allowed: 0.01 to 0.99\n", range.err());
+        SimRun notANumber = SimRun.of("queue", "--seed", "abc");
+        assertEquals(2, notANumber.exit());
+        assertTrue(notANumber.err().contains("Invalid value for option '--seed': 'abc'"), notANumber.err());
+        assertEquals(2, SimRun.of("nosuchsystem").exit());
+        assertEquals(2, SimRun.of("queue", "--bug", "x").exit());
+    }
+
+    @Test
+    void helpAndVersionAreUseful() {
+        SimRun help = SimRun.of("--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("tour"), help.out());
+        assertTrue(help.out().contains("queue"), help.out());
+        assertTrue(help.out().contains("Exit status"), help.out());
+        SimRun tourHelp = SimRun.of("tour", "--help");
+        assertEquals(0, tourHelp.exit());
+        assertTrue(tourHelp.out().contains("--report=DIR"), tourHelp.out());
+        assertTrue(tourHelp.out().contains("ui.perfetto.dev"), tourHelp.out());
+        SimRun queueHelp = SimRun.of("queue", "--help");
+        assertTrue(queueHelp.out().contains("--load=RHO"), queueHelp.out());
+        assertTrue(queueHelp.out().contains("Scenarios (--scenario NAME):"), queueHelp.out());
+        SimRun version = SimRun.of("--version");
+        assertEquals(0, version.exit());
+        assertTrue(version.out().startsWith("sysmodels "), version.out());
+        assertFalse(version.out().contains("${"), "version must be filtered in: " + version.out());
+    }
+
+    @Test
+    void listShowsSystemsAndScenarios() {
+        SimRun r = SimRun.of("list");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("sim queue --scenario light"), r.out());
+    }
+
+    @Test
+    void quizAsksAndSolveAnswersTheSameQuestions() {
+        SimRun quiz = SimRun.of("queue", "--quiz", "--seed", "3");
+        SimRun solve = SimRun.of("queue", "--solve", "--seed", "3");
+        SimRun other = SimRun.of("queue", "--quiz", "--seed", "4");
+        assertEquals(0, quiz.exit());
+        assertTrue(quiz.out().contains("Q1. "), quiz.out());
+        assertFalse(quiz.out().contains("A1. "), "no answers without --solve");
+        assertTrue(solve.out().contains("A1. "), solve.out());
+        String firstQuestion = quiz.out().substring(quiz.out().indexOf("Q1."), quiz.out().indexOf("Q2."));
+        assertTrue(solve.out().contains(firstQuestion.strip()), "the same questions");
+        assertNotEquals(quiz.out(), other.out(), "another seed, other questions");
+    }
+
+    @Test
+    void tourWritesAReportWithAPlotAndTraces() throws Exception {
+        Path report = dir.resolve("report");
+        SimRun r = SimRun.of("tour", "--report", report.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("Report: " + report.toAbsolutePath().resolve("index.html")), r.out());
+        String html = Files.readString(report.resolve("index.html"));
+        assertTrue(html.contains("<img alt=\"M/M/1 mean time in system\" src=\"queue/w-vs-load.png\">"), html);
+        assertTrue(html.contains("href=\"queue/queue.json\""), html);
+        assertTrue(html.contains("What is real"), html);
+        byte[] png = Files.readAllBytes(report.resolve("queue/w-vs-load.png"));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        TraceFiles.readAndCheck(report.resolve("queue/queue.json"));
+    }
+
+    @Test
+    void tourRejectsUnknownSystems() {
+        SimRun r = SimRun.of("tour", "--only", "queue,warp-drive", "--report", dir.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--only: no system named \"warp-drive\"; systems: queue"), r.err());
+    }
+
+    @Test
+    void runReportFlagWritesAReportForOneSystem() throws Exception {
+        Path report = dir.resolve("one");
+        SimRun r = SimRun.of("queue", "--jobs", "1000", "--report", report.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(Files.exists(report.resolve("index.html")));
+        assertTrue(Files.exists(report.resolve("queue/queue.json")));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
