@@ -26,10 +26,10 @@ final class JacksonProblems {
     }
 
     static Problem from(String source, String text, JsonProcessingException e) {
-        JsonLocation loc = e.getLocation();
-        int line = loc == null ? 0 : loc.getLineNr();
-        int column = loc == null ? 0 : loc.getColumnNr();
-        String field = e instanceof JsonMappingException m ? fieldPath(m.getPath()) : streamPath(e);
+        String path = e instanceof JsonMappingException m ? fieldPath(m.getPath()) : streamPath(e);
+        String field = e instanceof ValueInstantiationException v && v.getCause() instanceof InvalidFieldException f
+                ? (path.isEmpty() ? f.field() : path + "." + f.field())
+                : path;
         JsonPointer pointer = ScenarioLoader.pointerOf(field);
         String message = switch (e) {
             case UnrecognizedPropertyException u -> "unknown field \"" + u.getPropertyName() + "\"; known fields: "
@@ -50,16 +50,15 @@ final class JacksonProblems {
             case StreamReadException r -> "not valid JSON: " + firstLine(r.getOriginalMessage());
             default -> firstLine(e.getOriginalMessage());
         };
-        if (e instanceof ValueInstantiationException v && v.getCause() instanceof InvalidFieldException f) {
-            field = field.isEmpty() ? f.field() : field + "." + f.field();
-            pointer = ScenarioLoader.pointerOf(field);
-        }
-        if (e instanceof JsonMappingException && !field.isEmpty() && JsonLocator.present(text, pointer)) {
-            int[] at = JsonLocator.locate(text, pointer);
-            line = at[0];
-            column = at[1];
-        }
-        return new Problem(source, line, column, field, message);
+        int[] at = e instanceof JsonMappingException && !field.isEmpty() && JsonLocator.present(text, pointer)
+                ? JsonLocator.locate(text, pointer)
+                : location(e);
+        return new Problem(source, at[0], at[1], field, message);
+    }
+
+    private static int[] location(JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        return loc == null ? new int[] {0, 0} : new int[] {loc.getLineNr(), loc.getColumnNr()};
     }
 
     private static String instantiation(ValueInstantiationException v) {
