@@ -153,6 +153,7 @@ class SimCliTest {
         assertTrue(html.contains("<img alt=\"M/M/1 mean time in system\" src=\"queue/w-vs-load.png\">"), html);
         assertTrue(html.contains("href=\"queue/queue.json\""), html);
         assertTrue(html.contains("What is real"), html);
+        assertTrue(html.contains("Reproduce: <code>./sim tour --only queue --seed 1</code>"), html);
         byte[] png = Files.readAllBytes(report.resolve("queue/w-vs-load.png"));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
@@ -173,6 +174,8 @@ class SimCliTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(Files.exists(report.resolve("index.html")));
         assertTrue(Files.exists(report.resolve("queue/queue.json")));
+        assertTrue(Files.readString(report.resolve("index.html")).contains("Reproduce: <code>./sim queue --jobs 1000 --report "),
+                "the report names the command that made it");
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -95,7 +95,9 @@ final class SystemCommand implements Callable<Integer> {
             List<TraceOutput.Written> reportTraces = TraceOutput.write(result.traces(),
                     common.report.resolve(system.name()).resolve(system.name() + ".json"));
             Path index = ReportWriter.write(common.report, "sysmodels: " + system.name(), common.seed,
-                    List.of(new ReportWriter.Section(system, result, null, reportTraces, seconds)));
+                    List.of(new ReportWriter.Section(system,
+                            "./sim " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()),
+                            result, null, reportTraces, seconds)));
             out.println("  report: " + index.toAbsolutePath());
         }
         if (!result.passed()) {

@@ -68,13 +68,13 @@ final class TourCommand implements Callable<Integer> {
                 RunResult r = s.tour(request);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 List<TraceOutput.Written> traces = TraceOutput.write(r.traces(), dir.resolve(s.name() + ".json"));
-                sections.add(new ReportWriter.Section(s, r, null, traces, seconds));
+                sections.add(new ReportWriter.Section(s, command(s), r, null, traces, seconds));
                 r.summary().forEach(line -> out.println("      " + line));
                 out.printf("      %s in %.1f s%n", r.passed() ? "done" : "CHECK FAILED", seconds);
                 allPassed &= r.passed();
             } catch (UserInputException | RuntimeException | java.io.IOException e) {
                 crashed = true;
-                sections.add(new ReportWriter.Section(s, null, e.toString(), List.of(),
+                sections.add(new ReportWriter.Section(s, command(s), null, e.toString(), List.of(),
                         (System.nanoTime() - t0) / 1e9));
                 out.println("      FAILED: " + e);
                 writeError(dir, e);
@@ -87,6 +87,10 @@ final class TourCommand implements Callable<Integer> {
         out.println("Open it in a browser. Traces (.json) open in https://ui.perfetto.dev.");
         out.flush();
         return crashed ? ExitCodes.INTERNAL_ERROR : allPassed ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    private String command(SimSystem s) {
+        return "./sim tour --only " + s.name() + " --seed " + seed;
     }
 
     private List<SimSystem> choose() throws UserInputException {

@@ -27,9 +27,11 @@ import org.sysmodels.suite.cli.VersionProvider;
  */
 public final class ReportWriter {
 
-    /** One system's part of the report. {@code error} is set when its run failed. */
-    public record Section(SimSystem system, RunResult result, String error, List<TraceOutput.Written> traces,
-                          double wallSeconds) {
+    /**
+     * One system's part of the report: {@code command} reproduces it; {@code error} is set when its run failed.
+     */
+    public record Section(SimSystem system, String command, RunResult result, String error,
+                          List<TraceOutput.Written> traces, double wallSeconds) {
     }
 
     private static final String CSS = """
@@ -84,8 +86,7 @@ public final class ReportWriter {
         }
         RunResult r = s.result();
         if (r != null) {
-            h.append("<p class=\"muted\">Reproduce: <code>./sim ").append(esc(sys.name())).append(" --seed ")
-                    .append(r.seed()).append("</code> · ran in ")
+            h.append("<p class=\"muted\">Reproduce: <code>").append(esc(s.command())).append("</code> · ran in ")
                     .append(String.format(Locale.ROOT, "%.2f", s.wallSeconds())).append(" s of wall time</p>\n");
             if (!r.summary().isEmpty()) {
                 h.append("<ul>");
