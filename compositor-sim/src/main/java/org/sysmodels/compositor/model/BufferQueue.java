@@ -18,7 +18,8 @@ import org.sysmodels.compositor.pixel.Region;
  * {@link SlotState}s; queued slots wait in FIFO order. The usable slots number maxDequeuedBufferCount +
  * maxAcquiredBufferCount, plus one in async (mailbox) mode ({@code BufferQueueCore::getMaxBufferCountLocked}): with
  * one acquired buffer, maxDequeued 1 is double buffering and 2 is triple buffering. In mailbox mode a queued buffer
- * that has not been acquired is dropped to FREE when a newer one is queued. The consumer may hold one buffer more
+ * that has not been acquired is dropped to FREE when a newer one is queued (its surface damage is merged into the
+ * newer buffer's, so the consumer's damage stays right). The consumer may hold one buffer more
  * than maxAcquired while it swaps the old for the new, as {@code acquireBuffer} allows.
  *
  * <p>The queue does not wait on fences: it hands them over. The producer must wait for a dequeued buffer's release
@@ -31,8 +32,8 @@ public final class BufferQueue {
     public static final int NUM_BUFFER_SLOTS = 64;
 
     private final String name;
-    private final int width;
-    private final int height;
+    private int width;
+    private int height;
     private final int maxDequeued;
     private final int maxAcquired;
     private final boolean mailbox;
@@ -45,6 +46,7 @@ public final class BufferQueue {
     private long freeCounter;
     private long nextBufferId;
     private long droppedFrames;
+    private Runnable producerListener = () -> { };
 
     /**
      * @param maxDequeued 1 for double buffering, 2 for triple buffering
@@ -68,12 +70,29 @@ public final class BufferQueue {
         return name;
     }
 
+    /** IProducerListener::onBufferReleased: told whenever a slot becomes FREE by the consumer's doing. */
+    public void setProducerListener(Runnable listener) {
+        this.producerListener = listener;
+    }
+
     public int width() {
         return width;
     }
 
     public int height() {
         return height;
+    }
+
+    /**
+     * setDefaultBufferSize: buffers dequeued from now on have this size; a slot whose buffer has another size gets a
+     * new one (BUFFER_NEEDS_REALLOCATION, buffer age 0).
+     */
+    public void setDefaultBufferSize(int w, int h) {
+        if (w <= 0 || h <= 0) {
+            throw new IllegalArgumentException(name + ": buffer size " + w + "×" + h);
+        }
+        width = w;
+        height = h;
     }
 
     public boolean mailbox() {
@@ -115,8 +134,9 @@ public final class BufferQueue {
         }
         Fence fence = ((SlotState.Free) states[slot]).releaseFence();
         states[slot] = new SlotState.Dequeued(fence);
-        if (buffers[slot] == null) {
+        if (buffers[slot] == null || buffers[slot].width() != width || buffers[slot].height() != height) {
             buffers[slot] = new GraphicBuffer(nextBufferId++, new Image(width, height));
+            contentFrame[slot] = 0;
         }
         int age = contentFrame[slot] == 0 ? 0 : (int) (nextFrameNumber - contentFrame[slot]);
         return new Dequeued(slot, buffers[slot], fence, age);
@@ -130,13 +150,18 @@ public final class BufferQueue {
         long frame = nextFrameNumber++;
         contentFrame[slot] = frame;
         long dropped = -1;
+        Region merged = damage;
         if (mailbox && !fifo.isEmpty()) {
             int old = fifo.removeLast();
-            dropped = ((SlotState.Queued) states[old]).frameNumber();
+            SlotState.Queued replaced = (SlotState.Queued) states[old];
+            dropped = replaced.frameNumber();
+            // The consumer never sees the dropped frame, so the new frame's damage must cover its changes too.
+            merged = damage.copy().add(replaced.damage());
             free(old, Fence.NO_FENCE);
             droppedFrames++;
+            producerListener.run();
         }
-        states[slot] = new SlotState.Queued(frame, acquireFence, now, damage, vsyncId);
+        states[slot] = new SlotState.Queued(frame, acquireFence, now, merged, vsyncId);
         fifo.addLast(slot);
         return new Queued(frame, dropped);
     }
@@ -178,6 +203,7 @@ public final class BufferQueue {
             return refuseSlot(slot, "releaseBuffer", "ACQUIRED");
         }
         free(slot, releaseFence);
+        producerListener.run();
         return new Done();
     }
 

@@ -33,6 +33,15 @@ final class PlaneMatcher {
     }
 
     private static boolean augment(int r, List<LayerNeeds> requests, List<Plane> planes, int[] owner, boolean[] seen) {
+        // A free plane first, in the display's plane order (primary first), so the bottom layer gets the primary
+        // plane and scarce planes listed last stay free; only then move an earlier layer to make room.
+        for (int p = 0; p < planes.size(); p++) {
+            if (owner[p] < 0 && !seen[p] && planes.get(p).refuses(requests.get(r)) == null) {
+                seen[p] = true;
+                owner[p] = r;
+                return true;
+            }
+        }
         for (int p = 0; p < planes.size(); p++) {
             if (seen[p] || planes.get(p).refuses(requests.get(r)) != null) {
                 continue;
