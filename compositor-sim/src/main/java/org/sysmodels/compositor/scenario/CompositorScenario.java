@@ -74,13 +74,19 @@ public record CompositorScenario(String description, @Range(min = 16, max = 8192
                 colorTransform, hwcColorTransform, sfCpu, gpuNsPerPixel, sfSpikeEvery, sfSpike, layers, events);
     }
 
-    public CompositorScenario withSize(int w, int h) {
-        return new CompositorScenario(description, w, h, refreshHz, planes, vsyncs, damageTracking, colorTransform,
-                hwcColorTransform, sfCpu, gpuNsPerPixel, sfSpikeEvery, sfSpike, layers, events);
-    }
 
     public CompositorScenario withLayers(List<LayerSpec> l) {
         return new CompositorScenario(description, width, height, refreshHz, planes, vsyncs, damageTracking,
                 colorTransform, hwcColorTransform, sfCpu, gpuNsPerPixel, sfSpikeEvery, sfSpike, l, events);
+    }
+
+    public CompositorScenario withRefresh(int hz) {
+        return new CompositorScenario(description, width, height, hz, planes, vsyncs, damageTracking, colorTransform,
+                hwcColorTransform, sfCpu, gpuNsPerPixel, sfSpikeEvery, sfSpike, layers, events);
+    }
+
+    public CompositorScenario withPlanes(List<PlaneSpec> p) {
+        return new CompositorScenario(description, width, height, refreshHz, p, vsyncs, damageTracking,
+                colorTransform, hwcColorTransform, sfCpu, gpuNsPerPixel, sfSpikeEvery, sfSpike, layers, events);
     }
 }
