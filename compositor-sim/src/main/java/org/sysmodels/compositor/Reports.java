@@ -30,6 +30,9 @@ final class Reports {
         List<List<String>> rows = new ArrayList<>();
         String last = null;
         for (ValidationLog.Entry e : o.validations().entries()) {
+            if (e.verdicts().isEmpty()) {
+                continue;
+            }
             String now = e.summary();
             if (!now.equals(last)) {
                 rows.add(List.of(Long.toString(e.vsync()), Long.toString(e.count(Composition.DEVICE)

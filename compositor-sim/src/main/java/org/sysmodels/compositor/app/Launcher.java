@@ -1,17 +1,31 @@
 package org.sysmodels.compositor.app;
 
+import org.sysmodels.compositor.pixel.Image;
 import org.sysmodels.compositor.pixel.Rect;
 
 /**
- * The launcher: a transparent window with a grid of app icons (discs with a letter) and, at the top, a widget whose
- * dot sweeps left and right every frame. Only the widget changes after the first frame, so that is its damage.
+ * The launcher: a transparent window with a grid of app icons (discs with a letter), a dock of icons blitted from an
+ * image, and, at the top, a widget whose dot sweeps left and right every frame. Only the widget changes after the first frame, so that is its damage.
  */
 public final class Launcher implements App {
 
     private static final String NAMES = "MCPSNWTGFRKD";
 
+    private Image icon;
+
     static Rect widget(int w, int h) {
         return Rect.of(w / 10, h / 12, w * 8 / 10, h / 14);
+    }
+
+    /** A dock icon drawn once into its own premultiplied image, then blitted (an image draw, as apps do). */
+    private Image dockIcon(int size) {
+        if (icon == null || icon.width() != size) {
+            icon = new Image(size, size);
+            Canvas ic = new Canvas(icon);
+            ic.disc(size / 2.0, size / 2.0, size / 2.0 - 1, 0xe0ffffff);
+            ic.disc(size / 2.0, size / 2.0, size / 4.0, 0xff2a9d8f);
+        }
+        return icon;
     }
 
     @Override
@@ -39,6 +53,10 @@ public final class Launcher implements App {
             c.disc(cx, cy, r, hue);
             String letter = NAMES.substring(i, i + 1);
             c.text(letter, cx - BitmapFont.width(letter, s) / 2, cy - 7 * s / 2, s, 0xffffffff);
+        }
+        Image dockIcon = dockIcon(Math.max(8, cell / 2));
+        for (int i = 0; i < 4; i++) {
+            c.image(dockIcon, cell / 2 + i * cell - dockIcon.width() / 2, h * 7 / 8 - dockIcon.height() / 2);
         }
         Rect wd = widget(w, h);
         c.clear(wd, 0x60ffffff);

@@ -24,7 +24,7 @@ public final class Panel extends App.Still {
         for (int[] corner : new int[][] {{r, r}, {w - r, r}, {r, h - r}, {w - r, h - r}}) {
             c.disc(corner[0], corner[1], r, color);
         }
-        int s = Math.max(1, h / 24);
+        int s = Math.max(1, Math.min(h / 24, (w - 4 * r) / Math.max(1, BitmapFont.width(title, 1))));
         c.text(title, 2 * r, 2 * r, s, 0xff202020);
         for (int line = 0; line < 3 && 2 * r + (line + 2) * 10 * s < h - r; line++) {
             c.fill(Rect.of(2 * r, 2 * r + (line + 2) * 10 * s, w - 4 * r - line * w / 8, 5 * s), 0x60000000);

@@ -203,6 +203,7 @@ public final class Producer implements SurfaceFlinger.AppCallback {
                 timeline.onDropped(name, q.droppedFrameNumber());
             }
             tracer.complete(renderTrack, "frame " + q.frameNumber(), started, now, "vsync", id);
+            tracer.instant(queueTrack, "queueBuffer", now, "frame", q.frameNumber());
             tracer.counter(queueTrack, "queued buffers", now, queue.count(
                     org.sysmodels.compositor.model.SlotState.Queued.class));
         } else {

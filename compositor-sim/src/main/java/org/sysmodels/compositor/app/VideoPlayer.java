@@ -30,6 +30,6 @@ public final class VideoPlayer implements App {
         }
         c.verticalGradient(new Rect(0, h * 2 / 3, w, h), 0xff101010, 0xff303030);
         int s = Math.max(1, h / 40);
-        c.text("FRAME " + frame, 4 * s, h * 2 / 3 + 4 * s, 2 * s, 0xffffffff);
+        c.text("FRAME " + frame, 4 * s, h * 2 / 3 + 4 * s, s, 0xffffffff);
     }
 }

@@ -4,15 +4,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.sysmodels.compositor.pixel.Rect;
 import org.sysmodels.compositor.pixel.Region;
 import org.sysmodels.core.random.RandomStream;
 import org.sysmodels.core.trace.Tracer;
 import org.sysmodels.core.trace.Track;
 
 /**
- * One SurfaceFlinger frame after latching: validate and accept its changes, work out the damage, compose the CLIENT
- * layers on the GPU (after the GPU's previous work), list the planes in z-order with the client target where the
- * CLIENT range sits, decide the release fences of the buffers this frame replaced, and cost it all in time.
+ * One SurfaceFlinger frame after latching: leave out layers hidden behind opaque ones, validate and accept its
+ * changes, work out the damage, compose the CLIENT layers on the GPU (after the GPU's previous work), list the planes
+ * in z-order with the client target where the CLIENT range sits, decide the release fences of the buffers this frame
+ * replaced, and cost it all in time.
  */
 final class FrameComposer {
 
@@ -54,8 +56,40 @@ final class FrameComposer {
         this.gpuTrack = tracer.track("SurfaceFlinger", "RenderEngine (GPU)");
     }
 
+    /**
+     * Drops the layers that opaque layers above hide completely: their visible region (frame minus the frames of
+     * opaque layers above, clipped to the display) is empty, so SurfaceFlinger does not send them to the HWC.
+     * Opaque means blend mode NONE or an opaque colour, at plane alpha 255.
+     */
+    private List<Layer> visible(List<Layer> candidates) {
+        Region opaqueAbove = new Region();
+        boolean[] keep = new boolean[candidates.size()];
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            Layer l = candidates.get(i);
+            Rect frame = l.settings().frame().intersect(hwc.bounds());
+            Region visible = Region.of(frame);
+            for (Rect r : opaqueAbove.rects()) {
+                visible.subtract(r);
+            }
+            keep[i] = frame.isEmpty() || !visible.isEmpty();
+            LayerSettings s = l.settings();
+            boolean opaque = s.planeAlpha() == 255 && (l.isColorLayer() ? s.color() >>> 24 == 255
+                    : s.blend() == BlendMode.NONE);
+            if (opaque) {
+                opaqueAbove.add(frame);
+            }
+        }
+        List<Layer> out = new ArrayList<>();
+        for (int i = 0; i < keep.length; i++) {
+            if (keep[i]) {
+                out.add(candidates.get(i));
+            }
+        }
+        return out;
+    }
+
     Frame compose(long id, long vsyncId, long now, List<Layer> layers, List<Latched> latched, RandomStream random) {
-        List<Layer> shown = layers.stream().filter(Layer::hasContent).toList();
+        List<Layer> shown = visible(layers.stream().filter(Layer::hasContent).toList());
         List<HwcLayer> hwcLayers = shown.stream().map(Layer::toHwcLayer).toList();
         Validation v = hwc.validate(hwcLayers, options.colorTransform());
         List<DamageTracker.Entry> entries = new ArrayList<>();

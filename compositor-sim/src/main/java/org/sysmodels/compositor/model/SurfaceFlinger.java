@@ -2,7 +2,9 @@ package org.sysmodels.compositor.model;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.sysmodels.core.random.RandomStream;
 import org.sysmodels.core.sched.Scheduler;
 import org.sysmodels.core.trace.Tracer;
@@ -51,6 +53,7 @@ public final class SurfaceFlinger {
     private final Track mainTrack;
     private final Track vsyncTrack;
     private final Track scanTrack;
+    private final Map<String, Track> tracks = new HashMap<>();
 
     private long lastVsync;
     private long busyUntil = Long.MIN_VALUE;
@@ -205,6 +208,7 @@ public final class SurfaceFlinger {
             l.newBuffer = true;
             observer.onLatched(l.name(), a.buffer(), a.damage(), a.frameNumber(),
                     l.settings().blend() == BlendMode.PREMULTIPLIED, now);
+            tracer.instant(track("BufferQueue " + l.name(), "slots"), "acquireBuffer", now, "frame", a.frameNumber());
             out.add(new FrameComposer.Latched(l, a.frameNumber()));
         }
         return out;
@@ -219,6 +223,8 @@ public final class SurfaceFlinger {
             Fence fence = r.readOnPlane() ? Fence.at("present vsync " + f.presentVsync(), f.presentTime())
                     : Fence.at("GPU read", r.gpuRead());
             QueueOutcome o = r.layer().queue().release(r.slot(), fence);
+            tracer.instant(track("BufferQueue " + r.layer().name(), "slots"), "releaseBuffer", scheduler.now(),
+                    "slot", r.slot(), "fence at", fence.signalTime());
             if (o instanceof QueueOutcome.Refused bad) {
                 observer.onLayerErrors(List.of(r.layer().name() + ": releaseBuffer: " + bad.message()),
                         scheduler.now());
@@ -232,9 +238,25 @@ public final class SurfaceFlinger {
         shownLayerFrames = f.layerFrames();
         DisplayFrame d = timeline.onPresented(f.vsyncId(), vsync.sfWake(f.vsyncId()), vsync.vsync(f.vsyncId()),
                 f.start(), f.cpuEnd(), f.gpuEnd(), now, f.layerCount(), f.clientCount());
+        String name = "display frame " + f.id() + ": " + d.present().label() + ", " + d.jank().label();
+        Track sfTimeline = track("FrameTimeline", "SurfaceFlinger");
+        tracer.asyncBegin(sfTimeline, name, f.id(), f.start());
+        tracer.asyncEnd(sfTimeline, name, f.id(), Math.max(f.cpuEnd(), f.gpuEnd()));
         for (FrameComposer.Latched l : f.latched()) {
-            timeline.onLatchedFramePresented(l.layer().name(), l.frameNumber(), d,
+            SurfaceFrame sf = timeline.onLatchedFramePresented(l.layer().name(), l.frameNumber(), d,
                     f.clientLayerNames().contains(l.layer().name()));
+            if (sf != null && tracer.enabled()) {
+                Track t = track("FrameTimeline", l.layer().name());
+                tracer.asyncBegin(t, "expected vsync " + sf.vsyncId(), 2 * sf.vsyncId(), sf.expectedStart());
+                tracer.asyncEnd(t, "expected vsync " + sf.vsyncId(), 2 * sf.vsyncId(), sf.deadline());
+                String actual = "frame " + sf.frameNumber() + ": " + sf.present().label() + ", " + sf.jank().label();
+                tracer.asyncBegin(t, actual, 2 * sf.frameNumber() + 1, sf.actualStart());
+                tracer.asyncEnd(t, actual, 2 * sf.frameNumber() + 1, sf.actualEnd());
+            }
         }
+    }
+
+    private Track track(String process, String thread) {
+        return tracks.computeIfAbsent(process + '\u0000' + thread, k -> tracer.track(process, thread));
     }
 }

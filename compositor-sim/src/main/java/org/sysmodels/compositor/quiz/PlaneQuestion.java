@@ -27,7 +27,7 @@ final class PlaneQuestion {
 
     private static final List<Candidate> POOL = List.of(
             new Candidate("wallpaper", 540, 1200, Rect.ofSize(540, 1200), Transform.NONE, BlendMode.NONE, 255,
-                    "full screen, opaque (NONE)"),
+                    "full screen, opaque, blend NONE"),
             new Candidate("video", 1280, 720, Rect.of(0, 448, 540, 304), Transform.NONE, BlendMode.NONE, 255,
                     "a 1280×720 buffer scaled into 540×304"),
             new Candidate("camera", 720, 540, Rect.of(0, 200, 540, 720), Transform.ROT_90, BlendMode.NONE, 255,

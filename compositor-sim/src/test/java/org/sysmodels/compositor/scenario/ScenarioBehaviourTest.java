@@ -96,4 +96,17 @@ class ScenarioBehaviourTest {
         }
         assertTrue(brighter > 500, "pixels glowing at the icons' edges: " + brighter);
     }
+
+    @Test
+    void aLayerHiddenBehindAnOpaqueOneIsNotSentToTheHwc() throws Exception {
+        CompositorScenario s = org.sysmodels.core.scenario.ScenarioLoader.read("occlusion", """
+                {"vsyncs": 10, "layers": [
+                  {"name": "wallpaper", "app": "WALLPAPER", "frame": {"x": 0, "y": 0, "w": 540, "h": 1200}},
+                  {"name": "list", "app": "LIST", "blend": "NONE", "frame": {"x": 0, "y": 0, "w": 540, "h": 1200}},
+                  {"name": "toast", "app": "PANEL", "frame": {"x": 100, "y": 900, "w": 300, "h": 80}}]}
+                """, CompositorScenario.class);
+        Simulation.Outcome o = Simulation.run(s, 1, null, Tracer.off(), List.of());
+        ValidationLog.Entry last = o.validations().entries().get(o.validations().entries().size() - 1);
+        assertEquals(List.of("list", "toast"), last.verdicts().stream().map(v -> v.layer()).toList());
+    }
 }
