@@ -23,7 +23,10 @@ public final class Headlines {
                     "worst case: no pixel skippable"),
             new Headline("compositor SRC_OVER 8×1080p, all translucent", COMPOSITOR + "BlendBench.engineTranslucent",
                     "layer-px/s", "Java2D AlphaComposite.SrcOver", COMPOSITOR + "BlendBench.java2dTranslucent",
-                    "worst case: no pixel skippable"));
+                    "worst case: no pixel skippable"),
+            new Headline("compositor home screen 1080×2400, damage tracking", COMPOSITOR
+                    + "HomeScreenBench.withDamageTracking", "frames/s", "same without damage tracking", COMPOSITOR
+                    + "HomeScreenBench.withoutDamageTracking", "report fps with and without"));
 
     private Headlines() {
     }

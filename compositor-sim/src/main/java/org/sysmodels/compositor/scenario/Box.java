@@ -9,4 +9,8 @@ public record Box(int x, int y, @Range(min = 0, max = 16384) int w, @Range(min =
     public Rect rect() {
         return Rect.of(x, y, w, h);
     }
+
+    public Box scaled(int f) {
+        return new Box(x * f, y * f, w * f, h * f);
+    }
 }

@@ -89,4 +89,12 @@ public record CompositorScenario(String description, @Range(min = 16, max = 8192
         return new CompositorScenario(description, width, height, refreshHz, p, vsyncs, damageTracking,
                 colorTransform, hwcColorTransform, sfCpu, gpuNsPerPixel, sfSpikeEvery, sfSpike, layers, events);
     }
+
+    /** The same scenario on a display {@code f} times larger in each direction (frames, crops and buffers too). */
+    public CompositorScenario scaled(int f) {
+        List<LayerSpec> l = layers.stream().map(x -> x.scaled(f)).toList();
+        List<LayerEvent> e = events.stream().map(x -> x.scaled(f)).toList();
+        return new CompositorScenario(description, width * f, height * f, refreshHz, planes, vsyncs, damageTracking,
+                colorTransform, hwcColorTransform, sfCpu, gpuNsPerPixel, sfSpikeEvery, sfSpike, l, e);
+    }
 }

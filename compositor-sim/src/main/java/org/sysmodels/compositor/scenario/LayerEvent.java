@@ -18,4 +18,9 @@ public record LayerEvent(@Range(min = 1, max = 1_000_000) long at, String layer,
             throw new InvalidFieldException("layer", "an event must name the layer it changes");
         }
     }
+
+    public LayerEvent scaled(int f) {
+        return new LayerEvent(at, layer, frame == null ? null : frame.scaled(f), crop == null ? null : crop.scaled(f),
+                transform, planeAlpha, blend, visible, buffer == null ? null : buffer.scaled(f));
+    }
 }

@@ -75,4 +75,10 @@ public record LayerSpec(String name, AppKind app, Box frame, Size buffer, Box cr
     public int bufferHeight() {
         return buffer != null ? buffer.h() : Math.max(1, transform.height(frame.w(), frame.h()));
     }
+
+    public LayerSpec scaled(int f) {
+        return new LayerSpec(name, app, frame.scaled(f), buffer == null ? null : buffer.scaled(f),
+                crop == null ? null : crop.scaled(f), transform, blend, planeAlpha, filter, color, title, buffers,
+                mailbox, fps, ui, render, gpu, spikeEvery, spike, scroll * f, requestClient);
+    }
 }

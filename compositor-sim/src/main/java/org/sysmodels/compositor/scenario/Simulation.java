@@ -40,6 +40,29 @@ public final class Simulation {
                           Map<String, Producer> producers, CompositionEngine engine, long wallNanos) {
     }
 
+    /** A simulation that has been set up and can be advanced vsync by vsync (for benchmarks). */
+    public static final class Running {
+        private final Scheduler scheduler;
+        private final VsyncSchedule vsync;
+        private final Outcome parts;
+
+        private Running(Scheduler scheduler, VsyncSchedule vsync, Outcome parts) {
+            this.scheduler = scheduler;
+            this.vsync = vsync;
+            this.parts = parts;
+        }
+
+        /** Runs every event up to and including vsync k. */
+        public void runThroughVsync(long k) {
+            scheduler.runUntil(vsync.vsync(k));
+        }
+
+        public Outcome outcome(long wallNanos) {
+            return new Outcome(parts.scenario(), vsync, parts.timeline(), parts.findings(), parts.validations(),
+                    parts.surfaceFlinger(), parts.layers(), parts.producers(), parts.engine(), wallNanos);
+        }
+    }
+
     private Simulation() {
     }
 
@@ -50,6 +73,14 @@ public final class Simulation {
     public static Outcome run(CompositorScenario s, long seed, BugLab bug, Tracer tracer,
                               List<CompositorObserver> observers) {
         long t0 = System.nanoTime();
+        Running r = start(s, seed, bug, tracer, observers, s.vsyncs());
+        r.runThroughVsync(s.vsyncs());
+        return r.outcome(System.nanoTime() - t0);
+    }
+
+    /** Sets a run up without running it; VSYNC ticks until {@code lastVsync}. */
+    public static Running start(CompositorScenario s, long seed, BugLab bug, Tracer tracer,
+                                List<CompositorObserver> observers, long lastVsync) {
         Scheduler scheduler = new Scheduler();
         RandomStreams random = new RandomStreams(seed);
         VsyncSchedule vsync = VsyncSchedule.ofRate(s.refreshHz());
@@ -119,10 +150,9 @@ public final class Simulation {
                 sf.invalidate();
             });
         }
-        sf.start(s.vsyncs());
-        scheduler.runUntil(vsync.vsync(s.vsyncs()));
-        return new Outcome(s, vsync, timeline, findings, validations, sf, layers, producers, engine,
-                System.nanoTime() - t0);
+        sf.start(lastVsync);
+        return new Running(scheduler, vsync, new Outcome(s, vsync, timeline, findings, validations, sf, layers,
+                producers, engine, 0));
     }
 
     static LayerSettings settings(LayerSpec spec) {
