@@ -76,11 +76,16 @@ class CompositorSystemTest {
     }
 
     @Test
-    void theTraceIsWellFormed(@TempDir Path dir) throws Exception {
-        RunResult r = system.run(RunRequest.ofSeed(2).withScenario("more-layers-than-planes").withTrace(true));
-        Path file = dir.resolve("t.json");
-        ChromeTraceWriter.write(r.traces().get(0), file);
-        assertTrue(TraceFiles.readAndCheck(file).size() > 300);
+    void theTraceIsWellFormedAndAFunctionOfTheSeed(@TempDir Path dir) throws Exception {
+        for (String scenario : List.of("scrolling-list", "more-layers-than-planes")) {
+            for (String run : List.of("a", "b")) {
+                RunResult r = system.run(RunRequest.ofSeed(2).withScenario(scenario).withTrace(true));
+                ChromeTraceWriter.write(r.traces().get(0), dir.resolve(scenario + run + ".json"));
+            }
+            Path a = dir.resolve(scenario + "a.json");
+            assertTrue(TraceFiles.readAndCheck(a).size() > 300);
+            assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(dir.resolve(scenario + "b.json")));
+        }
     }
 
     @Test

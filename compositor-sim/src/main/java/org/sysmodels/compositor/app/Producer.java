@@ -71,7 +71,6 @@ public final class Producer implements SurfaceFlinger.AppCallback {
     private long skipped;
     private long started;
     private long vsyncId;
-    private long last;
     private int drawnWidth;
     private int drawnHeight;
 
@@ -209,7 +208,6 @@ public final class Producer implements SurfaceFlinger.AppCallback {
         } else {
             observer.onLayerErrors(java.util.List.of(name + ": " + ((QueueOutcome.Refused) o).message()), now);
         }
-        last = now;
         busy = false;
     }
 
@@ -237,10 +235,5 @@ public final class Producer implements SurfaceFlinger.AppCallback {
                 watchBlocked();
             }
         });
-    }
-
-    /** The time the last frame was queued. */
-    public long lastQueued() {
-        return last;
     }
 }

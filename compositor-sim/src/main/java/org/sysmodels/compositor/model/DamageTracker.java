@@ -54,11 +54,6 @@ public final class DamageTracker {
         return d.intersect(display);
     }
 
-    /** Forgets everything: the next frame is all damage. */
-    public void reset() {
-        last = new HashMap<>();
-    }
-
     private static boolean sameLook(CompositionLayer a, CompositionLayer b) {
         return a.isSolid() == b.isSolid() && Objects.equals(a.crop(), b.crop()) && a.frame().equals(b.frame())
                 && a.transform() == b.transform() && a.blend() == b.blend() && a.planeAlpha() == b.planeAlpha()

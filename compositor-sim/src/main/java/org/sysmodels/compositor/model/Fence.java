@@ -17,9 +17,4 @@ public record Fence(String name, long signalTime) {
     public boolean hasSignaled(long now) {
         return signalTime <= now;
     }
-
-    /** A fence that signals when both have ({@code Fence::merge}). */
-    public Fence merge(Fence o) {
-        return signalTime >= o.signalTime ? this : o;
-    }
 }

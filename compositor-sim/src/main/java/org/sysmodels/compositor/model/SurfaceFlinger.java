@@ -114,10 +114,6 @@ public final class SurfaceFlinger {
         return framesComposed;
     }
 
-    public long shownFrame() {
-        return shownFrame;
-    }
-
     private void tick(long k) {
         long now = scheduler.now();
         observer.onScanout(k - 1, now, display.screen(), shownFrame, shownLayerFrames);

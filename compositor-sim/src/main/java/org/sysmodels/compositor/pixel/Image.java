@@ -58,14 +58,6 @@ public final class Image {
         }
     }
 
-    /** Copies the pixels of r from src (same size) into this image. */
-    public void copyFrom(Image src, Rect r) {
-        Rect c = r.intersect(bounds()).intersect(src.bounds());
-        for (int y = c.top(); y < c.bottom(); y++) {
-            System.arraycopy(src.pixels, y * src.width + c.left(), pixels, y * width + c.left(), c.width());
-        }
-    }
-
     public Image copy() {
         Image c = new Image(width, height);
         System.arraycopy(pixels, 0, c.pixels, 0, pixels.length);

@@ -81,15 +81,6 @@ public final class Region {
         return rects.isEmpty();
     }
 
-    public boolean contains(int x, int y) {
-        for (Rect r : rects) {
-            if (x >= r.left() && x < r.right() && y >= r.top() && y < r.bottom()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     public long area() {
         long a = 0;
         for (Rect r : rects) {

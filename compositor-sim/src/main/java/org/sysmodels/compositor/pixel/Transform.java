@@ -46,11 +46,6 @@ public enum Transform {
         return (value & 4) != 0;
     }
 
-    /** True for the transforms that swap width and height (ROT_90 and ROT_270). */
-    public boolean swapsAxes() {
-        return rot90();
-    }
-
     /** Width of a w × h crop after this transform. */
     public int width(int w, int h) {
         return rot90() ? h : w;

@@ -53,7 +53,7 @@ public final class Pixman {
             List<String> flags = new ArrayList<>();
             Proc cflags = Proc.run(List.of("pkg-config", "--cflags", "--libs", "pixman-1"), new byte[0]);
             if (cflags.status != 0) {
-                return "pkg-config does not know pixman-1 (" + new String(cflags.err).trim() + ")";
+                return "`pkg-config --cflags --libs pixman-1` failed (" + new String(cflags.err).trim() + ")";
             }
             for (String f : new String(cflags.out).trim().split("\\s+")) {
                 if (!f.isEmpty()) {
