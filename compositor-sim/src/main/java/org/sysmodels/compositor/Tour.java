@@ -76,10 +76,11 @@ final class Tour {
                 + video.surfaceFlinger().lastValidation().verdict("video").plane() + "); "
                 + Reports.jankLine(video) + ".");
 
+        int step = 6;
         for (BugLab lab : List.of(BugLab.HALO, BugLab.TEARING)) {
             Simulation.Outcome o = run(lab.scenario(), seed, lab, Tracer.off(), List.of(10L));
             long caught = o.findings().violations();
-            b.summary("6. Bug lab " + lab.label() + ": " + lab.description() + ". Caught: " + caught
+            b.summary(step++ + ". Bug lab " + lab.label() + ": " + lab.description() + ". Caught: " + caught
                     + " violations (`sim compositor --bug " + lab.label() + "` exits 1).");
             for (Finding f : o.findings().list()) {
                 findings.add(f.severity() == Severity.VIOLATION ? new Finding(Severity.INFO, "caught/" + f.rule(),

@@ -156,7 +156,7 @@ public final class SurfaceFlinger {
             return;
         }
         List<FrameComposer.Latched> latched = latch(k, now);
-        if (latched.isEmpty() && !geometryChanged) {
+        if (latched.isEmpty() && (!geometryChanged || layers.stream().noneMatch(Layer::hasContent))) {
             return;
         }
         geometryChanged = false;
