@@ -12,7 +12,8 @@ import org.sysmodels.compositor.pixel.Un8x4;
  * What an app draws with: fills, gradients, antialiased discs, text in the {@link BitmapFont} and images, into a
  * buffer, clipped to a rectangle (the part that must be redrawn). Colours are given straight (not premultiplied)
  * and stored premultiplied, blended with SRC_OVER; {@link #clear} replaces pixels. A canvas made with
- * {@code straightAlpha} stores colours without premultiplying them: the bug behind the halo lab.
+ * {@code straightAlpha} keeps the buffer in straight (not premultiplied) colour, blending correctly in that space:
+ * right for a COVERAGE layer, and the bug behind the halo lab when the layer says PREMULTIPLIED.
  */
 public final class Canvas {
 
@@ -43,6 +44,11 @@ public final class Canvas {
         return clip;
     }
 
+    /** A canvas on the same buffer whose clip is also limited to r. */
+    public Canvas clipped(Rect r) {
+        return new Canvas(target, clip.intersect(r), straightAlpha);
+    }
+
     /** Replaces the pixels of r with a straight colour (transparent black for 0). */
     public void clear(Rect r, int straight) {
         target.fill(r.intersect(clip), store(straight));
@@ -54,8 +60,17 @@ public final class Canvas {
         if (c.isEmpty()) {
             return;
         }
-        if (straightAlpha || Un8x4.alpha(straight) == 255) {
+        if (Un8x4.alpha(straight) == 255) {
             target.fill(c, store(straight));
+            return;
+        }
+        if (straightAlpha) {
+            int s = Combine.premultiply(straight);
+            for (int y = c.top(); y < c.bottom(); y++) {
+                for (int x = c.left(); x < c.right(); x++) {
+                    overStraight(x, y, s);
+                }
+            }
             return;
         }
         int[] px = target.pixels();
@@ -132,6 +147,14 @@ public final class Canvas {
     /** SRC_OVER of a premultiplied image with its top-left at (x, y). */
     public void image(Image src, int x, int y) {
         Rect c = src.bounds().offset(x, y).intersect(clip);
+        if (straightAlpha) {
+            for (int row = c.top(); row < c.bottom(); row++) {
+                for (int col = c.left(); col < c.right(); col++) {
+                    overStraight(col, row, src.get(col - x, row - y));
+                }
+            }
+            return;
+        }
         for (int row = c.top(); row < c.bottom(); row++) {
             spans.premultiplied(src.pixels(), (row - y) * src.width() + c.left() - x, 255, target.pixels(),
                     row * target.width() + c.left(), c.width());
@@ -142,10 +165,16 @@ public final class Canvas {
         int a = Un8.mul(Un8x4.alpha(straight), coverage);
         int withCoverage = (straight & 0x00ffffff) | a << 24;
         if (straightAlpha) {
-            target.set(x, y, withCoverage);
+            overStraight(x, y, Combine.premultiply(withCoverage));
         } else {
             target.set(x, y, Combine.over(Combine.premultiply(withCoverage), target.get(x, y)));
         }
+    }
+
+    /** SRC_OVER of a premultiplied source onto a straight-colour pixel, stored straight again. */
+    private void overStraight(int x, int y, int premultipliedSource) {
+        int below = Combine.premultiply(target.get(x, y));
+        target.set(x, y, Combine.unpremultiply(Combine.over(premultipliedSource, below)));
     }
 
     private int store(int straight) {

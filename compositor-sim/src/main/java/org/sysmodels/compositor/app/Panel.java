@@ -19,11 +19,14 @@ public final class Panel extends App.Still {
         int h = c.height();
         c.clear(Rect.ofSize(w, h), 0);
         int r = Math.max(2, Math.min(w, h) / 10);
+        // A rounded card from pieces that do not overlap, so a translucent colour stays even.
         c.fill(new Rect(r, 0, w - r, h), color);
-        c.fill(new Rect(0, r, w, h - r), color);
-        for (int[] corner : new int[][] {{r, r}, {w - r, r}, {r, h - r}, {w - r, h - r}}) {
-            c.disc(corner[0], corner[1], r, color);
-        }
+        c.fill(new Rect(0, r, r, h - r), color);
+        c.fill(new Rect(w - r, r, w, h - r), color);
+        c.clipped(Rect.of(0, 0, r, r)).disc(r, r, r, color);
+        c.clipped(new Rect(w - r, 0, w, r)).disc(w - r, r, r, color);
+        c.clipped(new Rect(0, h - r, r, h)).disc(r, h - r, r, color);
+        c.clipped(new Rect(w - r, h - r, w, h)).disc(w - r, h - r, r, color);
         int s = Math.max(1, Math.min(h / 24, (w - 4 * r) / Math.max(1, BitmapFont.width(title, 1))));
         c.text(title, 2 * r, 2 * r, s, 0xff202020);
         for (int line = 0; line < 3 && 2 * r + (line + 2) * 10 * s < h - r; line++) {

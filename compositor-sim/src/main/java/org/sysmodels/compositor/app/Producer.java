@@ -38,7 +38,10 @@ public final class Producer implements SurfaceFlinger.AppCallback {
                          int spikeEvery, long spike) {
     }
 
-    /** The producer-side bugs of the bug labs. */
+    /**
+     * How the app draws: straight colour (right for a COVERAGE layer; for a PREMULTIPLIED one it is the halo lab's
+     * bug), and whether it writes before the release fence (the tearing lab's bug).
+     */
     public record Bugs(boolean writeBeforeReleaseFence, boolean straightAlpha) {
         public static final Bugs NONE = new Bugs(false, false);
     }

@@ -25,7 +25,7 @@ final class Apps {
             case LIST -> new ScrollingList(spec.scroll());
             case VIDEO -> new VideoPlayer();
             case PANEL -> new Panel(spec.title() == null ? spec.name() : spec.title(),
-                    spec.color() == null ? 0xf0fafafa : spec.argb());
+                    spec.color() == null ? 0xfffafafa : spec.argb());
             case ICONS -> new Icons();
             case COLOR -> throw new IllegalArgumentException("a COLOR layer has no app");
         };

@@ -10,6 +10,7 @@ import org.sysmodels.compositor.check.LayerErrorCheck;
 import org.sysmodels.compositor.check.PremultipliedCheck;
 import org.sysmodels.compositor.check.QueueInvariantCheck;
 import org.sysmodels.compositor.check.StarvationCheck;
+import org.sysmodels.compositor.model.BlendMode;
 import org.sysmodels.compositor.model.BufferQueue;
 import org.sysmodels.compositor.model.Composition;
 import org.sysmodels.compositor.model.CompositionEngine;
@@ -127,7 +128,8 @@ public final class Simulation {
                 continue;
             }
             boolean buggy = bug != null && spec.name().equals(bug.layer());
-            Producer.Bugs bugs = new Producer.Bugs(buggy && bug == BugLab.TEARING, buggy && bug == BugLab.HALO);
+            boolean straight = spec.blend() == BlendMode.COVERAGE || (buggy && bug == BugLab.HALO);
+            Producer.Bugs bugs = new Producer.Bugs(buggy && bug == BugLab.TEARING, straight);
             long interval = spec.fps() == null ? 0 : Math.round(1e9 / spec.fps());
             Producer p = new Producer(spec.name(), Apps.create(spec), l.queue(), scheduler, vsync,
                     random.stream("app/" + spec.name()), new Producer.Timing(spec.ui(), spec.render(), spec.gpu(),
