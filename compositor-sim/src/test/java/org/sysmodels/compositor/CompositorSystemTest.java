@@ -118,7 +118,7 @@ class CompositorSystemTest {
         assertTrue(r.passed(), r.findings().toString());
         List<Finding> warnings = r.findings().stream().filter(f -> f.severity() == Severity.WARNING).toList();
         assertTrue(warnings.stream().anyMatch(f -> f.where().equals("wrong-size")
-                && f.message().contains("BAD_LAYER")), warnings.toString());
+                && f.message().contains("BAD_PARAMETER")), warnings.toString());
         String verdicts = r.tables().get(0).rows().toString();
         assertTrue(verdicts.contains("far-away, DEVICE, not shown"), verdicts);
         assertTrue(verdicts.contains("half-off, DEVICE, DEVICE"), verdicts);

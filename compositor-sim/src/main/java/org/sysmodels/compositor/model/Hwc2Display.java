@@ -134,7 +134,7 @@ public final class Hwc2Display {
         if (!l.isSolid()) {
             Rect buf = Rect.ofSize(l.buffer().width(), l.buffer().height());
             if (l.crop() == null || l.crop().isEmpty() || !buf.contains(l.crop())) {
-                return "BAD_LAYER: source crop " + l.crop() + " does not fit the " + buf.width() + "×" + buf.height()
+                return "BAD_PARAMETER: source crop " + l.crop() + " does not fit the " + buf.width() + "×" + buf.height()
                         + " buffer (a buffer of the wrong size?); layer not shown";
             }
         }

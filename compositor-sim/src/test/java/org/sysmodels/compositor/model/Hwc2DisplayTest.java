@@ -88,7 +88,7 @@ class Hwc2DisplayTest {
                 Filter.NEAREST);
         Validation v = PHONE.validate(List.of(good, bad), false);
         assertEquals(1, v.errors().size());
-        assertTrue(v.errors().get(0).startsWith("camera: BAD_LAYER"), v.errors().get(0));
+        assertTrue(v.errors().get(0).startsWith("camera: BAD_PARAMETER"), v.errors().get(0));
         assertNull(v.verdict("camera").type());
         assertEquals(Composition.DEVICE, v.verdict("app").type());
     }
