@@ -38,18 +38,18 @@ public final class ScrollingList implements App {
         c.text("INBOX", 3 * s, (title - 7 * s) / 2, s * 2, 0xffffffff);
         int rowH = Math.max(8, h / 14);
         long offset = frame * pixelsPerFrame;
+        // Rows never touch the title bar: the surface damage after the first frame says only the list changes.
+        Canvas list = c.clipped(new Rect(0, title, w, h));
         long first = offset / rowH;
         for (long row = first; ; row++) {
             int y = (int) (title + row * rowH - offset);
             if (y >= h) {
                 break;
             }
-            Rect r = new Rect(0, Math.max(y, title), w, Math.min(y + rowH, h));
-            c.clear(r, row % 2 == 0 ? 0xfffafafa : 0xffeceff1);
-            c.disc(rowH * 0.6, y + rowH / 2.0, rowH * 0.3, 0xff000000 | (int) (row * 0x3f5a7 & 0xffffff) | 0x404040);
-            if (y >= title) {
-                c.text("MESSAGE " + row, rowH + 2 * s, y + rowH / 2 - 7 * s / 2, s, 0xff263238);
-            }
+            list.clear(new Rect(0, y, w, y + rowH), row % 2 == 0 ? 0xfffafafa : 0xffeceff1);
+            list.disc(rowH * 0.6, y + rowH / 2.0, rowH * 0.3, 0xff000000 | (int) (row * 0x3f5a7 & 0xffffff)
+                    | 0x404040);
+            list.text("MESSAGE " + row, rowH + 2 * s, y + rowH / 2 - 7 * s / 2, s, 0xff263238);
         }
     }
 }

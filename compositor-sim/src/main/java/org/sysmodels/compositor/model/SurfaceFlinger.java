@@ -162,6 +162,8 @@ public final class SurfaceFlinger {
         geometryChanged = false;
         FrameComposer.Frame f = composer.compose(++framesComposed, k, now, layers, latched, random);
         lastValidation = f.validation();
+        tracer.instant(mainTrack, "validateDisplay, acceptDisplayChanges", now, "changed types",
+                f.validation().changes().size(), "client layers", f.clientCount());
         observer.onValidated(k, f.validation(), now);
         if (!f.validation().errors().isEmpty()) {
             observer.onLayerErrors(f.validation().errors(), now);

@@ -109,4 +109,27 @@ class ScenarioBehaviourTest {
         ValidationLog.Entry last = o.validations().entries().get(o.validations().entries().size() - 1);
         assertEquals(List.of("list", "toast"), last.verdicts().stream().map(v -> v.layer()).toList());
     }
+
+    @Test
+    void damageTrackingNeverChangesAScanout() throws Exception {
+        for (String name : List.of("more-layers-than-planes", "rotation", "video-overlay", "scrolling-list")) {
+            List<Integer> with = screens(Scenarios.load(name).withVsyncs(100));
+            List<Integer> without = screens(Scenarios.load(name).withVsyncs(100).withDamageTracking(false));
+            assertEquals(without, with, name + ": every vsync's screen, with and without damage tracking");
+        }
+    }
+
+    /** A hash of the screen at every vsync. */
+    private static List<Integer> screens(CompositorScenario s) {
+        List<Integer> out = new java.util.ArrayList<>();
+        org.sysmodels.compositor.model.CompositorObserver hash = new org.sysmodels.compositor.model
+                .CompositorObserver() {
+            @Override
+            public void onScanout(long vsync, long time, Image screen, long displayFrame, List<String> frames) {
+                out.add(java.util.Arrays.hashCode(screen.pixels()));
+            }
+        };
+        Simulation.run(s, 1, null, Tracer.off(), List.of(hash));
+        return out;
+    }
 }
