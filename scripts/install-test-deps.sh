@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, if any is missing (CI runs this as root on a fresh machine):
 #   fontconfig, fonts-dejavu-core  the fonts Java2D uses to draw the report's plots (XChart) headless
+#   libpixman-1-dev, pkg-config    pixman, the bit-exact reference compositor-sim's blending tests compare against
+#   gcc, libc6-dev                 to build the tests' tiny pixman helper and the benchmarks' JNI peer
 set -euo pipefail
-PACKAGES=(fontconfig fonts-dejavu-core)
+PACKAGES=(fontconfig fonts-dejavu-core libpixman-1-dev pkg-config gcc libc6-dev)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -6,11 +6,27 @@ import java.util.List;
 public final class Headlines {
 
     private static final String CORE = "org.sysmodels.bench.core.";
+    private static final String COMPOSITOR = "org.sysmodels.bench.compositor.";
 
     public static final List<Headline> ALL = List.of(
             new Headline("sim-core scheduler, hold model, 10k pending", CORE + "SchedulerBench.holdScheduler",
                     "events/s", "java.util.PriorityQueue hold loop", CORE + "SchedulerBench.holdPriorityQueue",
-                    "≥ 20 M events/s, 0 B/event, ≥ 2× peer"));
+                    "≥ 20 M events/s, 0 B/event, ≥ 2× peer"),
+            new Headline("compositor SRC_OVER 8×1080p layers, UI content", COMPOSITOR + "BlendBench.engineUi",
+                    "layer-px/s", "pixman 8× composite32 OVER (JNI)", COMPOSITOR + "BlendBench.pixmanUi",
+                    "≥ 1.0× pixman, one core"),
+            new Headline("compositor SRC_OVER 8×1080p layers, UI content", COMPOSITOR + "BlendBench.engineUi",
+                    "layer-px/s", "Java2D AlphaComposite.SrcOver", COMPOSITOR + "BlendBench.java2dUi",
+                    "≥ 5× Java2D"),
+            new Headline("compositor SRC_OVER 8×1080p, all translucent", COMPOSITOR + "BlendBench.engineTranslucent",
+                    "layer-px/s", "pixman 8× composite32 OVER (JNI)", COMPOSITOR + "BlendBench.pixmanTranslucent",
+                    "worst case: no pixel skippable"),
+            new Headline("compositor SRC_OVER 8×1080p, all translucent", COMPOSITOR + "BlendBench.engineTranslucent",
+                    "layer-px/s", "Java2D AlphaComposite.SrcOver", COMPOSITOR + "BlendBench.java2dTranslucent",
+                    "worst case: no pixel skippable"),
+            new Headline("compositor home screen 1080×2400, damage tracking", COMPOSITOR
+                    + "HomeScreenBench.withDamageTracking", "frames/s", "same without damage tracking", COMPOSITOR
+                    + "HomeScreenBench.withoutDamageTracking", "report fps with and without"));
 
     private Headlines() {
     }

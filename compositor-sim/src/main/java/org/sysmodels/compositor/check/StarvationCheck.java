@@ -1,0 +1,37 @@
+package org.sysmodels.compositor.check;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.sysmodels.compositor.model.BufferQueue;
+import org.sysmodels.compositor.model.CompositorObserver;
+import org.sysmodels.core.run.Findings;
+import org.sysmodels.core.time.SimTime;
+
+/**
+ * Queue starvation: a producer that waits in dequeueBuffer for several vsyncs while no slot comes back FREE. With a
+ * healthy consumer a buffer is released every frame, so a long wait means the consumer is holding buffers (or has
+ * stopped releasing them). Reported once per layer, with the slot states.
+ */
+public final class StarvationCheck implements CompositorObserver {
+
+    public static final String RULE = "queue-starvation";
+
+    private final Findings findings;
+    private final long limit;
+    private final Set<String> reported = new HashSet<>();
+
+    /** @param limit how long a wait is starvation, in ns (a few vsync periods) */
+    public StarvationCheck(Findings findings, long limit) {
+        this.findings = findings;
+        this.limit = limit;
+    }
+
+    @Override
+    public void onDequeueBlocked(String layer, BufferQueue queue, long since, long now) {
+        if (now - since >= limit && reported.add(layer)) {
+            findings.violation(RULE, "the producer has waited " + SimTime.format(now - since)
+                    + " in dequeueBuffer and no slot came back (" + queue.describe() + "): the consumer is not "
+                    + "releasing buffers", now, layer);
+        }
+    }
+}

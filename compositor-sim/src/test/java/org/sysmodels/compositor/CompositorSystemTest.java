@@ -1,0 +1,158 @@
+package org.sysmodels.compositor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sysmodels.core.run.Finding;
+import org.sysmodels.core.run.RunResult;
+import org.sysmodels.core.run.Severity;
+import org.sysmodels.core.system.QuizQuestion;
+import org.sysmodels.core.system.RunRequest;
+import org.sysmodels.core.system.SimSystem;
+import org.sysmodels.core.system.UserInputException;
+import org.sysmodels.core.testing.TraceFiles;
+import org.sysmodels.core.trace.ChromeTraceWriter;
+
+class CompositorSystemTest {
+
+    private final CompositorSystem system = new CompositorSystem();
+
+    private RunResult run(String scenario) throws UserInputException {
+        return system.run(RunRequest.ofSeed(7).withScenario(scenario));
+    }
+
+    @Test
+    void theSuiteFindsTheSystem() {
+        assertTrue(ServiceLoader.load(SimSystem.class).stream().anyMatch(p -> p.get().name().equals("compositor")));
+    }
+
+    @Test
+    void everyPackagedScenarioRunsAndPassesItsChecks() throws UserInputException {
+        for (var e : system.catalog()) {
+            if (e.kind() == org.sysmodels.core.system.CatalogEntry.Kind.SCENARIO) {
+                RunResult r = run(e.name());
+                assertTrue(r.passed(), e.name() + ": " + r.findings());
+                assertFalse(r.tables().isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void everyBugLabIsCaughtByItsRule() throws UserInputException {
+        for (String[] lab : new String[][] {{"tearing", "tearing"}, {"starvation", "queue-starvation"},
+                {"halo", "premultiplied-invariant"}}) {
+            RunResult r = system.run(RunRequest.ofSeed(3).withBug(lab[0]));
+            assertFalse(r.passed(), lab[0]);
+            assertTrue(r.findings().stream().anyMatch(f -> f.rule().equals(lab[1])
+                    && f.severity() == Severity.VIOLATION), lab[0] + ": " + r.findings());
+        }
+    }
+
+    @Test
+    void theTourPassesWithTheBugLabsAsInfoAndWritesAContactSheet(@TempDir Path dir) throws Exception {
+        long t0 = System.nanoTime();
+        RunResult r = system.tour(RunRequest.ofSeed(1).withTrace(true).withOutputDir(dir));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(r.passed(), r.findings().toString());
+        assertTrue(r.findings().stream().anyMatch(f -> f.rule().startsWith("caught/")
+                && f.severity() == Severity.INFO));
+        assertTrue(Files.size(dir.resolve("contact-sheet.png")) > 1000);
+        assertEquals(1, r.artifacts().size());
+        assertFalse(r.plots().isEmpty());
+        assertFalse(r.traces().isEmpty());
+        assertTrue(seconds < 30, "the tour took " + seconds + " s");
+    }
+
+    @Test
+    void theTraceIsWellFormedAndAFunctionOfTheSeed(@TempDir Path dir) throws Exception {
+        for (String scenario : List.of("scrolling-list", "more-layers-than-planes")) {
+            for (String run : List.of("a", "b")) {
+                RunResult r = system.run(RunRequest.ofSeed(2).withScenario(scenario).withTrace(true));
+                ChromeTraceWriter.write(r.traces().get(0), dir.resolve(scenario + run + ".json"));
+            }
+            Path a = dir.resolve(scenario + "a.json");
+            assertTrue(TraceFiles.readAndCheck(a).size() > 300);
+            assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(dir.resolve(scenario + "b.json")));
+        }
+    }
+
+    @Test
+    void framePngsAreDeterministicForASeed(@TempDir Path dir) throws Exception {
+        CompositorOptions o = new CompositorOptions();
+        o.frames = true;
+        o.vsyncs = 12;
+        for (String run : List.of("a", "b")) {
+            o.pngDir = dir.resolve(run);
+            system.run(RunRequest.ofSeed(5).withScenario("scrolling-list").withOptions(o));
+        }
+        List<Path> a = list(dir.resolve("a/frames"));
+        List<Path> b = list(dir.resolve("b/frames"));
+        assertFalse(a.isEmpty());
+        assertEquals(a.stream().map(Path::getFileName).toList(), b.stream().map(Path::getFileName).toList());
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).toString());
+        }
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+    @Test
+    void badLayersGetTheHwcsReactionNotACrash() throws UserInputException {
+        RunResult r = run("src/test/resources/scenarios/bad-layers.json");
+        assertTrue(r.passed(), r.findings().toString());
+        List<Finding> warnings = r.findings().stream().filter(f -> f.severity() == Severity.WARNING).toList();
+        assertTrue(warnings.stream().anyMatch(f -> f.where().equals("wrong-size")
+                && f.message().contains("BAD_PARAMETER")), warnings.toString());
+        String verdicts = r.tables().get(0).rows().toString();
+        assertTrue(verdicts.contains("far-away, DEVICE, not shown"), verdicts);
+        assertTrue(verdicts.contains("half-off, DEVICE, DEVICE"), verdicts);
+    }
+
+    @Test
+    void badScenarioFilesAndFlagsAreClearErrors() {
+        UserInputException unknown = assertThrows(UserInputException.class,
+                () -> run("src/test/resources/scenarios/unknown-field.json"));
+        assertTrue(unknown.getMessage().contains("unknown-field.json:4:") && unknown.getMessage().contains("colour"),
+                unknown.getMessage());
+        UserInputException refresh = assertThrows(UserInputException.class,
+                () -> run("src/test/resources/scenarios/bad-refresh.json"));
+        assertTrue(refresh.getMessage().contains("refreshHz") && refresh.getMessage().contains("60, 90 or 120"),
+                refresh.getMessage());
+        CompositorOptions o = new CompositorOptions();
+        o.refresh = 75;
+        UserInputException flag = assertThrows(UserInputException.class,
+                () -> system.run(RunRequest.ofSeed(1).withOptions(o)));
+        assertTrue(flag.getMessage().startsWith("--refresh"), flag.getMessage());
+        CompositorOptions f = new CompositorOptions();
+        f.frames = true;
+        assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withOptions(f)));
+        assertThrows(UserInputException.class, () -> run("no-such-scenario"));
+    }
+
+    @Test
+    void theQuizIsAFunctionOfTheSeed() throws UserInputException {
+        List<QuizQuestion> a = system.quiz(RunRequest.ofSeed(11));
+        assertEquals(a, system.quiz(RunRequest.ofSeed(11)));
+        assertEquals(3, a.size());
+        assertNotEquals(a, system.quiz(RunRequest.ofSeed(12)));
+        for (QuizQuestion q : a) {
+            assertFalse(q.answer().isBlank());
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.sysmodels.compositor.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sysmodels.compositor.model.Composition;
+import org.sysmodels.compositor.model.JankType;
+import org.sysmodels.compositor.model.PresentType;
+import org.sysmodels.compositor.pixel.Image;
+import org.sysmodels.core.trace.Tracer;
+
+/** What each packaged scenario is there to show, checked. */
+class ScenarioBehaviourTest {
+
+    private static Simulation.Outcome run(String name) throws Exception {
+        return Simulation.run(Scenarios.load(name), 1, null, Tracer.off(), List.of());
+    }
+
+    private static List<ValidationLog.Entry> between(Simulation.Outcome o, long from, long to) {
+        return o.validations().entries().stream().filter(e -> e.vsync() >= from && e.vsync() < to).toList();
+    }
+
+    @Test
+    void homeScreenIsAllOnPlanesAndDamageTrackingSavesMostOfTheWork() throws Exception {
+        Simulation.Outcome o = run("home-screen");
+        assertTrue(o.validations().entries().stream().allMatch(e -> e.count(Composition.CLIENT) == 0));
+        assertTrue(o.timeline().surfaceFrames().stream().allMatch(s -> s.jank() == JankType.NONE));
+        Simulation.Outcome full = Simulation.run(Scenarios.load("home-screen").withDamageTracking(false), 1, null,
+                Tracer.off(), List.of());
+        assertTrue(full.engine().pixelsBlended() > 10 * o.engine().pixelsBlended());
+        assertTrue(o.surfaceFlinger().display().screen().samePixels(full.surfaceFlinger().display().screen()),
+                "damage tracking must not change the picture");
+    }
+
+    @Test
+    void moreLayersThanPlanesDemotesWhileTheDialogIsOpen() throws Exception {
+        Simulation.Outcome o = run("more-layers-than-planes");
+        assertTrue(between(o, 2, 40).stream().allMatch(e -> e.count(Composition.CLIENT) == 0));
+        assertTrue(between(o, 42, 60).stream().allMatch(e -> e.count(Composition.CLIENT) == 3
+                && e.clientTargetPlane() != null), between(o, 42, 60).get(0).summary());
+        assertTrue(between(o, 62, 100).stream().allMatch(e -> e.count(Composition.CLIENT) == 4));
+    }
+
+    @Test
+    void theScrollingListShowsEachKindOfJank() throws Exception {
+        Map<JankType, Integer> j = run("scrolling-list").timeline().jankCounts("list");
+        assertTrue(j.getOrDefault(JankType.APP_DEADLINE_MISSED, 0) > 0, j.toString());
+        assertTrue(j.getOrDefault(JankType.BUFFER_STUFFING, 0) > 0, j.toString());
+        assertTrue(j.getOrDefault(JankType.SURFACE_FLINGER_CPU_DEADLINE_MISSED, 0) > 0, j.toString());
+        assertTrue(j.getOrDefault(JankType.NONE, 0) > j.values().stream().mapToInt(Integer::intValue).sum() / 2);
+    }
+
+    @Test
+    void theVideoIsScaledOnAnOverlayPlaneNotOnTheGpu() throws Exception {
+        Simulation.Outcome o = run("video-overlay");
+        var v = o.surfaceFlinger().lastValidation().verdict("video");
+        assertEquals(Composition.DEVICE, v.type());
+        assertTrue(!v.plane().equals("primary"), "the primary plane cannot scale");
+        assertTrue(o.producers().get("video").framesQueued() >= 55, "30 fps for two seconds");
+    }
+
+    @Test
+    void rotatedLayersGoClientWhileOnlyOnePlaneRotates() throws Exception {
+        Simulation.Outcome o = run("rotation");
+        assertTrue(between(o, 45, 90).stream().allMatch(e -> e.count(Composition.CLIENT) >= 2));
+        assertTrue(between(o, 95, 121).stream().allMatch(e -> e.count(Composition.CLIENT) == 0));
+    }
+
+    @Test
+    void mailboxModeDropsSupersededFrames() throws Exception {
+        CompositorScenario s = Scenarios.load("video-overlay");
+        List<LayerSpec> layers = s.layers().stream().map(l -> !l.name().equals("video") ? l : new LayerSpec(l.name(),
+                l.app(), l.frame(), l.buffer(), l.crop(), l.transform(), l.blend(), l.planeAlpha(), l.filter(),
+                l.color(), l.title(), 3, true, 90.0, l.ui(), l.render(), l.gpu(), 0, 0L, 0, false)).toList();
+        Simulation.Outcome o = Simulation.run(s.withLayers(layers), 1, null, Tracer.off(), List.of());
+        long dropped = o.timeline().surfaceFrames().stream().filter(f -> f.layer().equals("video")
+                && f.present() == PresentType.DROPPED).count();
+        assertTrue(dropped > 20, "a 90 fps producer on a 60 Hz display drops about one frame in three: " + dropped);
+        assertTrue(o.findings().violations() == 0, o.findings().list().toString());
+    }
+
+    @Test
+    void theHaloIsVisibleOnScreen() throws Exception {
+        Simulation.Outcome good = run("lab-halo");
+        Simulation.Outcome bad = Simulation.run(Scenarios.load("lab-halo"), 1, BugLab.HALO, Tracer.off(), List.of());
+        Image g = good.surfaceFlinger().display().screen();
+        Image b = bad.surfaceFlinger().display().screen();
+        int brighter = 0;
+        for (int i = 0; i < g.pixels().length; i++) {
+            if ((b.pixels()[i] & 0xff) > (g.pixels()[i] & 0xff) + 40) {
+                brighter++;
+            }
+        }
+        assertTrue(brighter > 500, "pixels glowing at the icons' edges: " + brighter);
+    }
+
+    @Test
+    void aLayerHiddenBehindAnOpaqueOneIsNotSentToTheHwc() throws Exception {
+        CompositorScenario s = org.sysmodels.core.scenario.ScenarioLoader.read("occlusion", """
+                {"vsyncs": 10, "layers": [
+                  {"name": "wallpaper", "app": "WALLPAPER", "frame": {"x": 0, "y": 0, "w": 540, "h": 1200}},
+                  {"name": "list", "app": "LIST", "blend": "NONE", "frame": {"x": 0, "y": 0, "w": 540, "h": 1200}},
+                  {"name": "toast", "app": "PANEL", "frame": {"x": 100, "y": 900, "w": 300, "h": 80}}]}
+                """, CompositorScenario.class);
+        Simulation.Outcome o = Simulation.run(s, 1, null, Tracer.off(), List.of());
+        ValidationLog.Entry last = o.validations().entries().get(o.validations().entries().size() - 1);
+        assertEquals(List.of("list", "toast"), last.verdicts().stream().map(v -> v.layer()).toList());
+    }
+
+    @Test
+    void damageTrackingNeverChangesAScanout() throws Exception {
+        for (String name : List.of("more-layers-than-planes", "rotation", "video-overlay", "scrolling-list")) {
+            List<Integer> with = screens(Scenarios.load(name).withVsyncs(100));
+            List<Integer> without = screens(Scenarios.load(name).withVsyncs(100).withDamageTracking(false));
+            assertEquals(without, with, name + ": every vsync's screen, with and without damage tracking");
+        }
+    }
+
+    /** A hash of the screen at every vsync. */
+    private static List<Integer> screens(CompositorScenario s) {
+        List<Integer> out = new java.util.ArrayList<>();
+        org.sysmodels.compositor.model.CompositorObserver hash = new org.sysmodels.compositor.model
+                .CompositorObserver() {
+            @Override
+            public void onScanout(long vsync, long time, Image screen, long displayFrame, List<String> frames) {
+                out.add(java.util.Arrays.hashCode(screen.pixels()));
+            }
+        };
+        Simulation.run(s, 1, null, Tracer.off(), List.of(hash));
+        return out;
+    }
+}
