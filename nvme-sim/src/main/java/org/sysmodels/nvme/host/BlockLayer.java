@@ -1,0 +1,371 @@
+package org.sysmodels.nvme.host;
+
+import org.sysmodels.core.sched.Action;
+import org.sysmodels.core.sched.Scheduler;
+import org.sysmodels.core.trace.Tracer;
+import org.sysmodels.core.trace.Track;
+
+/**
+ * blk-mq, reduced to what matters for NVMe (Linux {@code block/blk-mq.c}; Bjørling et al., "Linux Block IO:
+ * Introducing Multi-queue SSD Access on Multi-core Systems", SYSTOR 2013): a submitting CPU puts requests on its own
+ * software staging queue; each CPU maps to one hardware context (hctx i drives NVMe queue pair i + 1); dispatch takes
+ * a tag per request from the hctx's tag set and calls the driver's {@code queue_rq}, telling it which request is the
+ * last of the batch so the driver rings the doorbell once per batch. Requests submitted during one event (a
+ * completion handler resubmitting, a job starting) form one batch, as with a block plug.
+ *
+ * <p>Timeouts: each request in flight has a deadline; one timer, armed for the earliest deadline, asks the driver
+ * what to do about expired requests ({@code blk_mq_timeout_work}).
+ */
+public final class BlockLayer {
+
+    private final Scheduler scheduler;
+    private final Platform platform;
+    private final BlockListener listener;
+    private final int cpus;
+    private final long timeout;
+    private final int maxRequests;
+    private final Tracer tracer;
+    private final Track track;
+    private BlockDriver driver;
+    private RequestQueue[] software;
+    private RequestQueue[] dispatch;
+    private TagSet[] tags;
+    private int[][] cpusOf;
+    private int[] nextCpu;
+    private boolean[] runScheduled;
+    private int hardwareQueues;
+    private boolean ready;
+    private boolean quiesced;
+    private boolean dead;
+    private boolean timerArmed;
+    private long timerAt;
+    private long timerEvent;
+    private long inFlight;
+    private final Action run = h -> run((int) h);
+    private final Action timer = ignored -> timeouts();
+
+    public BlockLayer(Platform platform, BlockListener listener, int cpus, int maxRequests, long timeout) {
+        this.platform = platform;
+        this.scheduler = platform.scheduler();
+        this.listener = listener;
+        this.cpus = cpus;
+        this.maxRequests = maxRequests;
+        this.timeout = timeout;
+        this.tracer = platform.tracer();
+        this.track = tracer.track("host", "blk-mq");
+    }
+
+    /** Probes {@code d}; the listener hears {@code ready} or {@code failed}. */
+    public void start(BlockDriver d) {
+        driver = d;
+        d.probe(platform, this);
+    }
+
+    public BlockDriver driver() {
+        return driver;
+    }
+
+    public int cpus() {
+        return cpus;
+    }
+
+    public int hardwareQueues() {
+        return hardwareQueues;
+    }
+
+    public int queueDepth() {
+        return tags == null ? 0 : tags[0].depth();
+    }
+
+    public long inFlight() {
+        return inFlight;
+    }
+
+    /** The hardware context a CPU submits to (blk_mq_map_queues spreads CPUs over queues). */
+    public int hctxOf(int cpu) {
+        return cpu % hardwareQueues;
+    }
+
+    // ------------------------------------------------------------------ called by the driver
+
+    /** The driver is ready with {@code hwQueues} hardware queues of {@code depth} tags each. */
+    public void ready(int hwQueues, int depth) {
+        if (tags == null) {
+            hardwareQueues = hwQueues;
+            tags = new TagSet[hwQueues];
+            dispatch = new RequestQueue[hwQueues];
+            runScheduled = new boolean[hwQueues];
+            nextCpu = new int[hwQueues];
+            cpusOf = new int[hwQueues][];
+            software = new RequestQueue[cpus];
+            for (int cpu = 0; cpu < cpus; cpu++) {
+                software[cpu] = new RequestQueue(maxRequests);
+            }
+            for (int h = 0; h < hwQueues; h++) {
+                tags[h] = new TagSet(depth);
+                dispatch[h] = new RequestQueue(maxRequests);
+                int n = 0;
+                for (int cpu = 0; cpu < cpus; cpu++) {
+                    n += cpu % hwQueues == h ? 1 : 0;
+                }
+                cpusOf[h] = new int[n];
+                n = 0;
+                for (int cpu = 0; cpu < cpus; cpu++) {
+                    if (cpu % hwQueues == h) {
+                        cpusOf[h][n++] = cpu;
+                    }
+                }
+            }
+        }
+        boolean first = !ready;
+        ready = true;
+        quiesced = false;
+        tracer.instant(track, first ? "ready" : "ready after reset", scheduler.now(), "hctx", hwQueues);
+        if (first) {
+            listener.ready(this);
+        }
+        for (int h = 0; h < hardwareQueues; h++) {
+            scheduleRun(h);
+        }
+    }
+
+    public void failed(String reason) {
+        dead = true;
+        listener.failed(reason);
+    }
+
+    /** The request with this tag on this hardware queue, or null (a completion for a tag not in use). */
+    public Request byTag(int hctx, int tag) {
+        return hctx >= 0 && hctx < hardwareQueues ? tags[hctx].owner(tag) : null;
+    }
+
+    /** The driver finished a request with an NVMe status (0 = success). */
+    public void complete(Request rq, int status) {
+        if (rq.state != Request.IN_FLIGHT) {
+            return;
+        }
+        int h = rq.hctx;
+        releaseTag(rq);
+        rq.status = status;
+        rq.state = Request.IDLE;
+        listener.completed(rq);
+        if (!dispatch[h].isEmpty() || anySoftware(h)) {
+            scheduleRun(h);
+        }
+    }
+
+    /** The driver gives a request back to be issued again (after an abort, a reset, a retryable error). */
+    public void requeue(Request rq) {
+        if (rq.state != Request.IN_FLIGHT) {
+            return;
+        }
+        int h = rq.hctx;
+        releaseTag(rq);
+        rq.state = Request.QUEUED;
+        dispatch[h].addLast(rq);
+        scheduleRun(h);
+    }
+
+    /** Stop dispatching (a controller reset is under way). */
+    public void quiesce() {
+        quiesced = true;
+    }
+
+    /** Every request the driver holds, for a reset or a dead device: visits them in tag order. */
+    public void forEachInFlight(java.util.function.Consumer<Request> action) {
+        for (int h = 0; h < hardwareQueues; h++) {
+            for (int t = 0; t < tags[h].depth(); t++) {
+                Request rq = tags[h].owner(t);
+                if (rq != null) {
+                    action.accept(rq);
+                }
+            }
+        }
+    }
+
+    /** The device is gone: fail everything queued and in flight. */
+    public void failAll(int status) {
+        dead = true;
+        if (tags == null) {
+            return;
+        }
+        forEachInFlight(rq -> complete(rq, status));
+        for (int h = 0; h < hardwareQueues; h++) {
+            for (Request rq = dispatch[h].poll(); rq != null; rq = dispatch[h].poll()) {
+                rq.status = status;
+                rq.state = Request.IDLE;
+                listener.completed(rq);
+            }
+        }
+        for (RequestQueue q : software) {
+            for (Request rq = q.poll(); rq != null; rq = q.poll()) {
+                rq.status = status;
+                rq.state = Request.IDLE;
+                listener.completed(rq);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ called by the submitter
+
+    /** Puts a request on {@code cpu}'s software queue; dispatch runs at the end of the current event. */
+    public void submit(int cpu, Request rq) {
+        rq.cpu = cpu;
+        rq.submitted = scheduler.now();
+        rq.tag = -1;
+        if (dead) {
+            rq.status = 0x0006 | 0x4000;
+            listener.completed(rq);
+            return;
+        }
+        rq.state = Request.QUEUED;
+        software[cpu].addLast(rq);
+        if (ready) {
+            scheduleRun(hctxOf(cpu));
+        }
+    }
+
+    // ------------------------------------------------------------------ dispatch
+
+    private void scheduleRun(int h) {
+        if (!runScheduled[h]) {
+            runScheduled[h] = true;
+            scheduler.after(0, run, h);
+        }
+    }
+
+    private void run(int h) {
+        runScheduled[h] = false;
+        if (!ready || quiesced || dead) {
+            return;
+        }
+        boolean pendingDoorbell = false;
+        while (true) {
+            Request rq = next(h);
+            if (rq == null) {
+                break;
+            }
+            if (rq.tag < 0) {
+                int tag = tags[h].take(rq);
+                if (tag < 0) {
+                    break;
+                }
+                rq.tag = tag;
+            }
+            take(h, rq);
+            boolean last = tags[h].available() == 0 || next(h) == null;
+            rq.hctx = h;
+            rq.state = Request.IN_FLIGHT;
+            rq.deadline = scheduler.now() + timeout;
+            inFlight++;
+            armTimer(rq.deadline);
+            if (!driver.queueRq(h, rq, last)) {
+                rq.state = Request.QUEUED;
+                inFlight--;
+                dispatch[h].addFirst(rq);
+                if (pendingDoorbell) {
+                    driver.commitRqs(h);
+                }
+                return;
+            }
+            pendingDoorbell = !last;
+        }
+        if (pendingDoorbell) {
+            driver.commitRqs(h);
+        }
+    }
+
+    /** The next request for hctx h: requeued ones first, then the software queues of its CPUs in turn. */
+    private Request next(int h) {
+        if (!dispatch[h].isEmpty()) {
+            return dispatch[h].peek();
+        }
+        int[] mine = cpusOf[h];
+        for (int i = 0; i < mine.length; i++) {
+            Request rq = software[mine[(nextCpu[h] + i) % mine.length]].peek();
+            if (rq != null) {
+                return rq;
+            }
+        }
+        return null;
+    }
+
+    private void take(int h, Request rq) {
+        if (dispatch[h].peek() == rq) {
+            dispatch[h].poll();
+            return;
+        }
+        int[] mine = cpusOf[h];
+        for (int i = 0; i < mine.length; i++) {
+            int k = (nextCpu[h] + i) % mine.length;
+            if (software[mine[k]].peek() == rq) {
+                software[mine[k]].poll();
+                nextCpu[h] = (k + 1) % mine.length;
+                return;
+            }
+        }
+    }
+
+    private boolean anySoftware(int h) {
+        for (int cpu : cpusOf[h]) {
+            if (!software[cpu].isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void releaseTag(Request rq) {
+        tags[rq.hctx].release(rq.tag);
+        rq.tag = -1;
+        inFlight--;
+    }
+
+    // ------------------------------------------------------------------ timeouts
+
+    private void armTimer(long at) {
+        if (timerArmed && timerAt <= at) {
+            return;
+        }
+        if (timerArmed) {
+            scheduler.cancel(timerEvent);
+        }
+        timerArmed = true;
+        timerAt = at;
+        timerEvent = scheduler.at(at, timer, 0);
+    }
+
+    private void timeouts() {
+        timerArmed = false;
+        long now = scheduler.now();
+        long earliest = Long.MAX_VALUE;
+        for (int h = 0; h < hardwareQueues; h++) {
+            for (int t = 0; t < tags[h].depth(); t++) {
+                Request rq = tags[h].owner(t);
+                if (rq == null || rq.state != Request.IN_FLIGHT) {
+                    continue;
+                }
+                if (rq.deadline <= now) {
+                    tracer.instant(track, "timeout", now, "tag", rq.tag);
+                    if (driver.timeout(rq) && rq.state == Request.IN_FLIGHT) {
+                        rq.deadline = now + timeout;
+                    }
+                }
+                if (rq.state == Request.IN_FLIGHT) {
+                    earliest = Math.min(earliest, rq.deadline);
+                }
+            }
+        }
+        if (earliest != Long.MAX_VALUE) {
+            armTimer(earliest);
+        }
+    }
+
+    /** Cancels the timeout timer (the run is over). */
+    public void stopTimer() {
+        if (timerArmed) {
+            scheduler.cancel(timerEvent);
+            timerArmed = false;
+        }
+    }
+}

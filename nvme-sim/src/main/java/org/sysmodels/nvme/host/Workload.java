@@ -1,0 +1,342 @@
+package org.sysmodels.nvme.host;
+
+import org.sysmodels.core.metrics.LatencyHistogram;
+import org.sysmodels.core.random.RandomStream;
+import org.sysmodels.core.random.RandomStreams;
+import org.sysmodels.core.sched.Action;
+import org.sysmodels.core.sched.Scheduler;
+import org.sysmodels.core.trace.Tracer;
+import org.sysmodels.core.trace.Track;
+import org.sysmodels.nvme.model.HostMemory;
+
+/**
+ * A fio-like load generator on the block layer: {@code numjobs} jobs, job j on CPU j, each keeping {@code iodepth}
+ * requests in flight (or, with {@code rateIops}, issuing at Poisson arrival times), until it has done its I/Os or
+ * the run time is over. Completion latency (fio's clat: submission to completion) goes into HdrHistograms.
+ *
+ * <p>Buffers come from the DMA allocator per request and go back at completion, like O_DIRECT user buffers. Writes
+ * stamp every 512-byte sector with its LBA and a write generation, so a read that returns the wrong data is caught
+ * by the integrity check.
+ */
+public final class Workload implements BlockListener {
+
+    private final FioJob job;
+    private final Platform platform;
+    private final Scheduler scheduler;
+    private final DmaAllocator allocator;
+    private final IoObserver observer;
+    private final int nsid;
+    private final int lbaSize;
+    private final long regionBlocks;
+    private final int blocksPerIo;
+    private final int pagesPerIo;
+    private final Request[] requests;
+    private final int[][] free;
+    private final int[] freeCount;
+    private final long[] issued;
+    private final long[] done;
+    private final int[] inFlight;
+    private final long[] backlog;
+    private final long[] cursor;
+    private final RandomStream[] random;
+    private final Tracer tracer;
+    private final Track track;
+    private final Action arrive = j -> arrival((int) j);
+    private BlockLayer blk;
+    private Runnable onFinished = () -> { };
+    private long start = -1;
+    private long lastCompletion;
+    private long completed;
+    private long errors;
+    private long bytes;
+    private long generation;
+    private long seq;
+    private boolean finished;
+    private String failure;
+
+    public final LatencyHistogram latency = new LatencyHistogram("clat");
+    public final LatencyHistogram readLatency = new LatencyHistogram("read clat");
+    public final LatencyHistogram writeLatency = new LatencyHistogram("write clat");
+
+    public Workload(FioJob job, Platform platform, RandomStreams streams, int nsid, int lbaSize, long nsBlocks,
+                    IoObserver observer) {
+        this.job = job;
+        this.platform = platform;
+        this.scheduler = platform.scheduler();
+        this.allocator = platform.allocator();
+        this.observer = observer == null ? IoObserver.NONE : observer;
+        this.nsid = nsid;
+        this.lbaSize = lbaSize;
+        long region = job.size() > 0 ? Math.min(job.size() / lbaSize, nsBlocks) : nsBlocks;
+        this.blocksPerIo = job.bs() / lbaSize;
+        this.regionBlocks = region - region % blocksPerIo;
+        this.pagesPerIo = (job.bs() + HostMemory.PAGE_SIZE - 1) / HostMemory.PAGE_SIZE;
+        int jobs = job.numjobs();
+        int depth = job.iodepth();
+        requests = new Request[jobs * depth];
+        free = new int[jobs][depth];
+        freeCount = new int[jobs];
+        for (int j = 0; j < jobs; j++) {
+            for (int k = 0; k < depth; k++) {
+                Request rq = new Request(j * depth + k, pagesPerIo);
+                rq.owner = j;
+                requests[rq.id] = rq;
+                free[j][k] = rq.id;
+            }
+            freeCount[j] = depth;
+        }
+        issued = new long[jobs];
+        done = new long[jobs];
+        inFlight = new int[jobs];
+        backlog = new long[jobs];
+        cursor = new long[jobs];
+        random = new RandomStream[jobs];
+        for (int j = 0; j < jobs; j++) {
+            random[j] = streams.stream("fio/job" + j);
+            cursor[j] = (regionBlocks / blocksPerIo / jobs) * j * blocksPerIo;
+        }
+        this.tracer = platform.tracer();
+        this.track = tracer.track("host", "requests");
+    }
+
+    /** Runs {@code action} once every job has finished and nothing is in flight. */
+    public void onFinished(Runnable action) {
+        onFinished = action;
+    }
+
+    public FioJob job() {
+        return job;
+    }
+
+    // ------------------------------------------------------------------ BlockListener
+
+    @Override
+    public void ready(BlockLayer layer) {
+        blk = layer;
+        start = scheduler.now();
+        for (int j = 0; j < job.numjobs(); j++) {
+            if (job.rateIops() > 0) {
+                scheduleArrival(j);
+            } else {
+                for (int k = 0; k < job.iodepth() && more(j); k++) {
+                    submit(j);
+                }
+            }
+        }
+        checkFinished();
+    }
+
+    @Override
+    public void failed(String reason) {
+        if (failure == null) {
+            failure = reason;
+        }
+        checkFinished();
+    }
+
+    @Override
+    public void completed(Request rq) {
+        long now = scheduler.now();
+        int j = rq.owner;
+        long lat = now - rq.submitted;
+        latency.record(lat);
+        if (rq.op == Request.READ) {
+            readLatency.record(lat);
+        } else if (rq.op == Request.WRITE) {
+            writeLatency.record(lat);
+        }
+        tracer.asyncEnd(track, Request.opName(rq.op), rq.seq, now);
+        observer.completed(rq, now);
+        for (int i = 0; i < rq.pageCount; i++) {
+            allocator.freePage(rq.pages[i]);
+        }
+        if (rq.status != 0) {
+            errors++;
+        } else {
+            bytes += rq.bytes;
+        }
+        completed++;
+        done[j]++;
+        inFlight[j]--;
+        lastCompletion = now;
+        free[j][freeCount[j]++] = rq.id;
+        if (backlog[j] > 0 && more(j)) {
+            backlog[j]--;
+            submit(j);
+        } else if (job.rateIops() <= 0 && more(j)) {
+            submit(j);
+        }
+        checkFinished();
+    }
+
+    // ------------------------------------------------------------------ issuing
+
+    private boolean more(int j) {
+        if (failure != null) {
+            return false;
+        }
+        if (job.ios() > 0 && issued[j] >= job.ios()) {
+            return false;
+        }
+        return job.runtime() <= 0 || scheduler.now() - start < job.runtime();
+    }
+
+    private void scheduleArrival(int j) {
+        long gap = Math.round(random[j].exponential(1e9 / job.rateIops()));
+        scheduler.after(gap, arrive, j);
+    }
+
+    private void arrival(int j) {
+        if (!more(j)) {
+            checkFinished();
+            return;
+        }
+        if (freeCount[j] > 0) {
+            submit(j);
+        } else {
+            backlog[j]++;
+        }
+        scheduleArrival(j);
+    }
+
+    private void submit(int j) {
+        Request rq = requests[free[j][--freeCount[j]]];
+        RandomStream r = random[j];
+        int op = switch (job.rw()) {
+            case READ, RANDREAD -> Request.READ;
+            case WRITE, RANDWRITE -> Request.WRITE;
+            default -> r.nextInt(100) < job.rwmixread() ? Request.READ : Request.WRITE;
+        };
+        long lba;
+        if (job.rw().random()) {
+            lba = r.nextLong(regionBlocks / blocksPerIo) * blocksPerIo;
+        } else {
+            lba = cursor[j];
+            cursor[j] = cursor[j] + blocksPerIo >= regionBlocks ? 0 : cursor[j] + blocksPerIo;
+        }
+        rq.set(op, nsid, lba, blocksPerIo, job.bs());
+        for (int i = 0; i < pagesPerIo; i++) {
+            int pfn = allocator.allocPage();
+            if (pfn < 0) {
+                for (int k = 0; k < i; k++) {
+                    allocator.freePage(rq.pages[k]);
+                }
+                free[j][freeCount[j]++] = rq.id;
+                failed("host memory exhausted: raise the host memory size or lower iodepth × numjobs × bs");
+                return;
+            }
+            rq.page(i, pfn);
+        }
+        if (op == Request.WRITE) {
+            fill(rq);
+        }
+        issued[j]++;
+        inFlight[j]++;
+        rq.seq = ++seq;
+        tracer.asyncBegin(track, Request.opName(op), rq.seq, scheduler.now(), "lba", lba, "cpu", j);
+        observer.submitting(rq, scheduler.now());
+        blk.submit(j % blk.cpus(), rq);
+    }
+
+    /** Stamps each 512-byte sector with its LBA byte offset and this write's generation. */
+    private void fill(Request rq) {
+        HostMemory m = platform.memory();
+        long gen = ++generation;
+        long first = rq.lba * lbaSize;
+        for (int off = 0; off < rq.bytes; off += 512) {
+            int page = off / HostMemory.PAGE_SIZE;
+            long a = HostMemory.address(rq.pages[page], off % HostMemory.PAGE_SIZE);
+            if (off % HostMemory.PAGE_SIZE == 0 && rq.bytes - off >= HostMemory.PAGE_SIZE) {
+                m.freshFrame(rq.pages[page]);
+            }
+            m.write64(a, first + off);
+            m.write64(a + 8, gen);
+            m.write64(a + 504, ~(first + off));
+        }
+    }
+
+    private void checkFinished() {
+        if (finished) {
+            return;
+        }
+        for (int j = 0; j < job.numjobs(); j++) {
+            if (inFlight[j] > 0 || (more(j) && blk != null)) {
+                return;
+            }
+        }
+        if (blk == null && failure == null) {
+            return;
+        }
+        finished = true;
+        onFinished.run();
+    }
+
+    // ------------------------------------------------------------------ results
+
+    public boolean finished() {
+        return finished;
+    }
+
+    /** Why the workload stopped early (probe failed, device dead, memory exhausted), or null. */
+    public String failure() {
+        return failure;
+    }
+
+    public long completed() {
+        return completed;
+    }
+
+    public long errors() {
+        return errors;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    public long issued() {
+        long n = 0;
+        for (long i : issued) {
+            n += i;
+        }
+        return n;
+    }
+
+    public int inFlight() {
+        int n = 0;
+        for (int i : inFlight) {
+            n += i;
+        }
+        return n;
+    }
+
+    /** From the first submission to the last completion, in ns. */
+    public long elapsed() {
+        return start < 0 ? 0 : lastCompletion - start;
+    }
+
+    public long started() {
+        return start;
+    }
+
+    public double iops() {
+        long t = elapsed();
+        return t <= 0 ? 0 : (completed - errors) * 1e9 / t;
+    }
+
+    /** Bytes per second of successful I/O. */
+    public double bandwidth() {
+        long t = elapsed();
+        return t <= 0 ? 0 : bytes * 1e9 / t;
+    }
+
+    /** Requests still out at the end, reported to the observer as lost. */
+    public void reportLost() {
+        long now = scheduler.now();
+        for (Request rq : requests) {
+            if (rq.state != Request.IDLE) {
+                observer.lost(rq, now);
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.sysmodels.nvme.model;
+
+import static org.sysmodels.nvme.model.Bits.field;
+import static org.sysmodels.nvme.model.Bits.place;
+
+/**
+ * A 64-byte Submission Queue Entry as sixteen little-endian dwords (NVMe 1.4 §4.2 Submission Queue Entry – Command
+ * Format): DW0 = opcode [7:0], FUSE [9:8], PSDT [15:14], CID [31:16]; DW1 = NSID; DW4–5 = MPTR; DW6–7 = PRP1;
+ * DW8–9 = PRP2; DW10–15 = command specific (CDW10–CDW15).
+ *
+ * <p>Mutable and reusable: the host fills one and writes it into the queue slot; the controller reads a slot into one
+ * it owns per in-device command. Neither allocates.
+ */
+public final class Sqe {
+
+    public static final int BYTES = 64;
+
+    private final int[] dw = new int[16];
+
+    public static int opcodeOf(int dw0) {
+        return field(dw0, 7, 0);
+    }
+
+    public static int fuseOf(int dw0) {
+        return field(dw0, 9, 8);
+    }
+
+    public static int psdtOf(int dw0) {
+        return field(dw0, 15, 14);
+    }
+
+    public static int cidOf(int dw0) {
+        return field(dw0, 31, 16);
+    }
+
+    public static int dw0(int opcode, int cid) {
+        return place(opcode, 7, 0) | place(cid, 31, 16);
+    }
+
+    /** Clears every dword: a fresh command. */
+    public Sqe clear() {
+        java.util.Arrays.fill(dw, 0);
+        return this;
+    }
+
+    public int dw(int i) {
+        return dw[i];
+    }
+
+    public Sqe dw(int i, int value) {
+        dw[i] = value;
+        return this;
+    }
+
+    public int opcode() {
+        return opcodeOf(dw[0]);
+    }
+
+    public int cid() {
+        return cidOf(dw[0]);
+    }
+
+    public int fuse() {
+        return fuseOf(dw[0]);
+    }
+
+    public int psdt() {
+        return psdtOf(dw[0]);
+    }
+
+    public Sqe command(int opcode, int cid) {
+        dw[0] = dw0(opcode, cid);
+        return this;
+    }
+
+    public Sqe cid(int cid) {
+        dw[0] = (dw[0] & 0xffff) | place(cid, 31, 16);
+        return this;
+    }
+
+    public int nsid() {
+        return dw[1];
+    }
+
+    public Sqe nsid(int nsid) {
+        dw[1] = nsid;
+        return this;
+    }
+
+    public long prp1() {
+        return qword(6);
+    }
+
+    public Sqe prp1(long a) {
+        return qword(6, a);
+    }
+
+    public long prp2() {
+        return qword(8);
+    }
+
+    public Sqe prp2(long a) {
+        return qword(8, a);
+    }
+
+    /** Command Dword n, n in 10..15. */
+    public int cdw(int n) {
+        return dw[n];
+    }
+
+    public Sqe cdw(int n, int value) {
+        dw[n] = value;
+        return this;
+    }
+
+    /** CDW10–11 as a 64-bit value (SLBA in NVM I/O commands). */
+    public long cdw10_11() {
+        return qword(10);
+    }
+
+    public Sqe cdw10_11(long v) {
+        return qword(10, v);
+    }
+
+    private long qword(int i) {
+        return (dw[i] & 0xffff_ffffL) | ((long) dw[i + 1] << 32);
+    }
+
+    private Sqe qword(int i, long v) {
+        dw[i] = (int) v;
+        dw[i + 1] = (int) (v >>> 32);
+        return this;
+    }
+
+    /** Host side: writes the 64 bytes at {@code address} (plain stores; the doorbell's release publishes them). */
+    public void writeTo(HostMemory memory, long address) {
+        for (int i = 0; i < 16; i++) {
+            memory.write32(address + 4L * i, dw[i]);
+        }
+    }
+
+    /** Device side: reads the 64 bytes at {@code address}. @return false if outside host memory */
+    public boolean fetch(HostMemory memory, long address) {
+        if (!memory.inRange(address, BYTES)) {
+            return false;
+        }
+        for (int i = 0; i < 16; i++) {
+            dw[i] = memory.dmaRead32(address + 4L * i);
+        }
+        return true;
+    }
+
+    public void copyFrom(Sqe other) {
+        System.arraycopy(other.dw, 0, dw, 0, 16);
+    }
+
+    @Override
+    public String toString() {
+        return String.format("SQE[opc=%02Xh cid=%d nsid=%d prp1=0x%X prp2=0x%X cdw10=0x%X cdw11=0x%X cdw12=0x%X]",
+                opcode(), cid(), nsid(), prp1(), prp2(), dw[10], dw[11], dw[12]);
+    }
+}
