@@ -8,9 +8,11 @@ import org.sysmodels.core.run.Finding;
 import org.sysmodels.core.run.Findings;
 import org.sysmodels.core.time.SimTime;
 import org.sysmodels.nvme.host.AllocatorObserver;
+import org.sysmodels.nvme.host.CompletionObserver;
 import org.sysmodels.nvme.host.DriverObserver;
 import org.sysmodels.nvme.model.AsyncEvent;
 import org.sysmodels.nvme.model.ControllerObserver;
+import org.sysmodels.nvme.model.ControllerState;
 import org.sysmodels.nvme.model.DmaObserver;
 
 /**
@@ -27,7 +29,8 @@ import org.sysmodels.nvme.model.DmaObserver;
  *   <li>{@value Rules#UNKNOWN_COMPLETION}, {@value Rules#TIMEOUT}: seen by the driver.
  * </ul>
  */
-public final class RuntimeChecker implements ControllerObserver, DriverObserver, AllocatorObserver, DmaObserver {
+public final class RuntimeChecker implements ControllerObserver, DriverObserver, AllocatorObserver, DmaObserver,
+        CompletionObserver {
 
     private final Findings device = new Findings();
     private final Findings host = new Findings();
@@ -35,6 +38,8 @@ public final class RuntimeChecker implements ControllerObserver, DriverObserver,
     private final long stallLimit;
     private final java.util.function.LongSupplier clock;
     private final long[][] cids = new long[1 << 16][];
+    /** Per I/O SQ and CID: CQEs posted by the device not yet matched by a completion the host acted on. */
+    private final byte[][] unmatched = new byte[1 << 16][];
     private final Map<Long, Integer> duplicates = new HashMap<>();
     private final Map<Integer, Long> stalledSince = new HashMap<>();
     private long fetched;
@@ -89,6 +94,35 @@ public final class RuntimeChecker implements ControllerObserver, DriverObserver,
         if (bits != null) {
             bits[cid >>> 6] &= ~(1L << cid);
         }
+        if (sqid != 0) {
+            byte[] u = unmatched[sqid];
+            if (u == null) {
+                u = unmatched[sqid] = new byte[1 << 16];
+            }
+            if (u[cid] < Byte.MAX_VALUE) {
+                u[cid]++;
+            }
+        }
+    }
+
+    /**
+     * A reset or a fatal error abandons every command inside the controller: their CIDs are free again and their
+     * CQEs will never come. A CQ that was stalled until then counts as a stall if it lasted past the limit.
+     */
+    @Override
+    public void stateChanged(ControllerState before, ControllerState after, long now) {
+        if (after instanceof ControllerState.Resetting || after instanceof ControllerState.Disabled
+                || after instanceof ControllerState.Failed) {
+            java.util.Arrays.fill(unmatched, null);
+            java.util.Arrays.fill(cids, null);
+            duplicates.clear();
+            for (Map.Entry<Integer, Long> e : new ArrayList<>(stalledSince.entrySet())) {
+                if (now - e.getValue() > stallLimit) {
+                    stall(e.getKey(), now - e.getValue(), now, "until the controller was reset");
+                }
+            }
+            stalledSince.clear();
+        }
     }
 
     @Override
@@ -135,6 +169,31 @@ public final class RuntimeChecker implements ControllerObserver, DriverObserver,
     }
 
     // ------------------------------------------------------------------ host side
+
+    @Override
+    public void completing(int hctx, int tag, long now) {
+        matchCompletion(hctx + 1, tag, now);
+    }
+
+    @Override
+    public void requeuing(int hctx, int tag, long now) {
+        matchCompletion(hctx + 1, tag, now);
+    }
+
+    /**
+     * Phase consistency, seen from what the host does: a request the driver hands back (queue q = hctx + 1, CID =
+     * tag, the Linux convention) must match a CQE the device posted for it and that no earlier completion used.
+     */
+    private void matchCompletion(int qid, int cid, long now) {
+        byte[] u = unmatched[qid];
+        if (u == null || u[cid] == 0) {
+            host.violation(Rules.PHASE, "the driver completed the request with CID " + cid + " on queue " + qid
+                    + " but the device has posted no completion for it: a stale CQE was taken as new (is the "
+                    + "expected phase tag flipped when the CQ head wraps?)", now, "CQ " + qid);
+            return;
+        }
+        u[cid]--;
+    }
 
     @Override
     public void doubleFree(int pfn, long now) {

@@ -27,6 +27,7 @@ public final class BlockLayer {
     private final Tracer tracer;
     private final Track track;
     private BlockDriver driver;
+    private CompletionObserver completions = CompletionObserver.NONE;
     private RequestQueue[] software;
     private RequestQueue[] dispatch;
     private TagSet[] tags;
@@ -53,6 +54,10 @@ public final class BlockLayer {
         this.timeout = timeout;
         this.tracer = platform.tracer();
         this.track = tracer.track("host", "blk-mq");
+    }
+
+    public void observe(CompletionObserver o) {
+        completions = o == null ? CompletionObserver.NONE : o;
     }
 
     /** Probes {@code d}; the listener hears {@code ready} or {@code failed}. */
@@ -145,6 +150,7 @@ public final class BlockLayer {
             return;
         }
         int h = rq.hctx;
+        completions.completing(h, rq.tag, scheduler.now());
         releaseTag(rq);
         rq.status = status;
         rq.state = Request.IDLE;
@@ -154,11 +160,23 @@ public final class BlockLayer {
         }
     }
 
-    /** The driver gives a request back to be issued again (after an abort, a reset, a retryable error). */
+    /** The driver got an error completion and gives the request back to be issued again (a retry). */
     public void requeue(Request rq) {
         if (rq.state != Request.IN_FLIGHT) {
             return;
         }
+        completions.requeuing(rq.hctx, rq.tag, scheduler.now());
+        putBack(rq);
+    }
+
+    /** The driver gives back a request the device never answered (a controller reset cancels it). */
+    public void cancel(Request rq) {
+        if (rq.state == Request.IN_FLIGHT) {
+            putBack(rq);
+        }
+    }
+
+    private void putBack(Request rq) {
         int h = rq.hctx;
         releaseTag(rq);
         rq.state = Request.QUEUED;

@@ -125,7 +125,7 @@ public final class LinuxDriver implements BlockDriver, CompletionHandler {
             int vector = config.polled() ? 0 : qid % platform.vectors();
             io[h] = new QueuePair(qid, ioSqBase[h], ioCqBase[h], entries, cap.dstrd(), vector, platform.memory(),
                     platform.bar0(), bug);
-            prpList[h] = new int[entries];
+            prpList[h] = new int[Math.max(entries, config.tagDepth())];
             java.util.Arrays.fill(prpList[h], -1);
             if (!config.polled()) {
                 byVector[vector] = io[h];
@@ -193,7 +193,7 @@ public final class LinuxDriver implements BlockDriver, CompletionHandler {
         blk.quiesce();
         blk.forEachInFlight(rq -> {
             releasePrpList(rq);
-            blk.requeue(rq);
+            blk.cancel(rq);
         });
         admin.cancelAll();
         new BringUp(this, platform, true).start();

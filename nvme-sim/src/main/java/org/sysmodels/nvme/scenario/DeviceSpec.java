@@ -101,6 +101,12 @@ public record DeviceSpec(
                 shutdownLatency, fetchLatency, namespaces);
     }
 
+    public DeviceSpec withFetchLatency(long ns) {
+        return new DeviceSpec(units, read, write, flush, writeZeroes, datasetManagement, admin, mqes, dstrd,
+                maxQueuePairs, msixVectors, mdts, deviceQueueDepth, wrr, timeout, readyLatency, resetLatency,
+                shutdownLatency, ns, namespaces);
+    }
+
     public ControllerConfig controllerConfig() {
         List<NamespaceSpec> ns = namespaces.stream()
                 .map(n -> new NamespaceSpec(n.nsid(), n.lbaSize(), n.capacity() / n.lbaSize())).toList();

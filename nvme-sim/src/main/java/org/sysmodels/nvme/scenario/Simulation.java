@@ -70,7 +70,7 @@ public final class Simulation {
         this.controller = new Controller(d.controllerConfig(), scheduler, memory, streams, tracer, s.faultPlan());
         this.platform = new Platform(controller, memory, allocator, scheduler, tracer, h.interruptLatency());
         this.driver = new LinuxDriver(h.driverConfig(queues), bug);
-        this.checker = new RuntimeChecker(!s.faults().isEmpty(), Math.min(h.ioTimeout(), 1_000_000_000L),
+        this.checker = new RuntimeChecker(!s.faults().isEmpty(), Math.min(h.ioTimeout(), 1_000_000_000L) / 2,
                 scheduler::now);
         controller.observe(checker);
         memory.observe(checker);
@@ -82,6 +82,7 @@ public final class Simulation {
         this.workload = new Workload(job, platform, streams, ns.nsid(), ns.lbaSize(), ns.capacity() / ns.lbaSize(),
                 integrity);
         this.blk = new BlockLayer(platform, workload, cpus, job.numjobs() * job.iodepth() + 1, h.ioTimeout());
+        blk.observe(checker);
     }
 
     public int queues() {
