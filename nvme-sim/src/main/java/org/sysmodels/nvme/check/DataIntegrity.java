@@ -26,10 +26,14 @@ public final class DataIntegrity implements IoObserver {
     private final int lbads;
     private final BlockStore expected;
     private final ChunkCounters writing;
-    private final ChunkCounters writes;
+    private final ChunkEpochs lastWrite;
     private final ChunkCounters ambiguous;
+    /** Write-like submissions so far; also the epoch stamped on the chunks each one touches. */
+    private long epoch;
+    private long writesInFlight;
+    private long ambiguousChunks;
     private byte[][][] snapshots = new byte[0][][];
-    private long[] epoch = new long[0];
+    private long[] submittedAt = new long[0];
     private boolean[] alone = new boolean[0];
     private boolean[] check = new boolean[0];
     private long verified;
@@ -40,46 +44,48 @@ public final class DataIntegrity implements IoObserver {
         this.findings = findings;
         this.verify = verify;
         this.lbads = Integer.numberOfTrailingZeros(lbaSize);
-        long chunks = (namespaceBytes + Blocks.SIZE - 1) / Blocks.SIZE;
+        long chunks = verify ? (namespaceBytes + Blocks.SIZE - 1) / Blocks.SIZE : 0;
         this.expected = new BlockStore(verify ? namespaceBytes : 0);
-        this.writing = new ChunkCounters(verify ? chunks : 0);
-        this.writes = new ChunkCounters(verify ? chunks : 0);
-        this.ambiguous = new ChunkCounters(verify ? chunks : 0);
+        this.writing = new ChunkCounters(chunks);
+        this.lastWrite = new ChunkEpochs(chunks);
+        this.ambiguous = new ChunkCounters(chunks);
     }
 
     @Override
     public void submitting(Request rq, long now) {
-        if (!verify) {
+        if (!verify || rq.op() == Request.FLUSH) {
             return;
         }
         grow(rq.id());
         long first = first(rq);
         long last = last(rq);
         if (rq.op() == Request.READ) {
-            boolean ok = true;
-            for (long c = first; c <= last; c++) {
-                ok &= writing.get(c) == 0 && ambiguous.get(c) == 0;
+            boolean ok = writesInFlight == 0 && ambiguousChunks == 0;
+            if (!ok) {
+                ok = true;
+                for (long c = first; c <= last; c++) {
+                    ok &= writing.get(c) == 0 && ambiguous.get(c) == 0;
+                }
             }
             check[rq.id()] = ok;
-            epoch[rq.id()] = sum(first, last);
-            return;
-        }
-        if (rq.op() == Request.FLUSH) {
+            submittedAt[rq.id()] = epoch;
             return;
         }
         boolean lone = true;
         for (long c = first; c <= last; c++) {
             lone &= writing.get(c) == 0;
         }
+        long mine = ++epoch;
+        writesInFlight++;
         for (long c = first; c <= last; c++) {
             writing.add(c, 1);
-            writes.add(c, 1);
+            lastWrite.set(c, mine);
             if (!lone) {
                 mark(c, 1);
             }
         }
         alone[rq.id()] = lone;
-        epoch[rq.id()] = sum(first, last);
+        submittedAt[rq.id()] = mine;
         if (rq.op() == Request.WRITE) {
             byte[][] snap = snapshots[rq.id()];
             if (snap == null || snap.length < rq.pageCount()) {
@@ -98,15 +104,17 @@ public final class DataIntegrity implements IoObserver {
         }
         long first = first(rq);
         long last = last(rq);
+        long at = submittedAt[rq.id()];
         if (rq.op() == Request.READ) {
-            if (rq.status() == 0 && check[rq.id()] && sum(first, last) == epoch[rq.id()]) {
+            if (rq.status() == 0 && check[rq.id()] && untouchedSince(first, last, at)) {
                 compare(rq, now);
             } else {
                 skipped++;
             }
             return;
         }
-        boolean quiet = alone[rq.id()] && sum(first, last) == epoch[rq.id()];
+        boolean quiet = alone[rq.id()] && untouchedSince(first, last, at);
+        writesInFlight--;
         for (long c = first; c <= last; c++) {
             writing.add(c, -1);
         }
@@ -131,6 +139,18 @@ public final class DataIntegrity implements IoObserver {
         }
     }
 
+    /** No write to chunks [first, last] was submitted after epoch {@code at}. */
+    private boolean untouchedSince(long first, long last, long at) {
+        if (epoch == at) {
+            return true;
+        }
+        for (long c = first; c <= last; c++) {
+            if (lastWrite.get(c) > at) {
+                return false;
+            }
+        }
+        return true;
+    }
     @Override
     public void lost(Request rq, long now) {
         findings.violation(Rules.LOST_REQUEST, Request.opName(rq.op()) + " of LBA " + rq.lba() + " (tag " + rq.tag()
@@ -193,15 +213,8 @@ public final class DataIntegrity implements IoObserver {
         int now = ambiguous.get(chunk);
         if (now != value) {
             ambiguous.add(chunk, value - now);
+            ambiguousChunks += value - now;
         }
-    }
-
-    private long sum(long first, long last) {
-        long s = 0;
-        for (long c = first; c <= last; c++) {
-            s += writes.get(c);
-        }
-        return s;
     }
 
     private long first(Request rq) {
@@ -213,10 +226,10 @@ public final class DataIntegrity implements IoObserver {
     }
 
     private void grow(int id) {
-        if (id >= epoch.length) {
-            int n = Math.max(id + 1, epoch.length * 2);
+        if (id >= submittedAt.length) {
+            int n = Math.max(id + 1, submittedAt.length * 2);
             snapshots = Arrays.copyOf(snapshots, n);
-            epoch = Arrays.copyOf(epoch, n);
+            submittedAt = Arrays.copyOf(submittedAt, n);
             alone = Arrays.copyOf(alone, n);
             check = Arrays.copyOf(check, n);
         }

@@ -32,6 +32,9 @@ public final class BlockLayer {
     private RequestQueue[] dispatch;
     private TagSet[] tags;
     private int[][] cpusOf;
+    private int[] hctxOfCpu;
+    /** Requests waiting for dispatch per hctx: its requeue list plus its CPUs' software queues. */
+    private int[] queued;
     private int[] nextCpu;
     private boolean[] runScheduled;
     private int hardwareQueues;
@@ -42,6 +45,7 @@ public final class BlockLayer {
     private long timerAt;
     private long timerEvent;
     private long inFlight;
+    private int pendingBeforeReady;
     private final Action run = h -> run((int) h);
     private final Action timer = ignored -> timeouts();
 
@@ -88,7 +92,7 @@ public final class BlockLayer {
 
     /** The hardware context a CPU submits to (blk_mq_map_queues spreads CPUs over queues). */
     public int hctxOf(int cpu) {
-        return cpu % hardwareQueues;
+        return hctxOfCpu[cpu];
     }
 
     // ------------------------------------------------------------------ called by the driver
@@ -100,11 +104,14 @@ public final class BlockLayer {
             tags = new TagSet[hwQueues];
             dispatch = new RequestQueue[hwQueues];
             runScheduled = new boolean[hwQueues];
+            queued = new int[hwQueues];
             nextCpu = new int[hwQueues];
             cpusOf = new int[hwQueues][];
             software = new RequestQueue[cpus];
+            hctxOfCpu = new int[cpus];
             for (int cpu = 0; cpu < cpus; cpu++) {
                 software[cpu] = new RequestQueue(maxRequests);
+                hctxOfCpu[cpu] = cpu % hwQueues;
             }
             for (int h = 0; h < hwQueues; h++) {
                 tags[h] = new TagSet(depth);
@@ -124,6 +131,12 @@ public final class BlockLayer {
         }
         boolean first = !ready;
         ready = true;
+        if (pendingBeforeReady > 0) {
+            for (int cpu = 0; cpu < cpus; cpu++) {
+                queued[hctxOfCpu[cpu]] += software[cpu].size();
+            }
+            pendingBeforeReady = 0;
+        }
         quiesced = false;
         tracer.instant(track, first ? "ready" : "ready after reset", scheduler.now(), "hctx", hwQueues);
         if (first) {
@@ -155,7 +168,7 @@ public final class BlockLayer {
         rq.status = status;
         rq.state = Request.IDLE;
         listener.completed(rq);
-        if (!dispatch[h].isEmpty() || anySoftware(h)) {
+        if (queued[h] > 0) {
             scheduleRun(h);
         }
     }
@@ -181,6 +194,7 @@ public final class BlockLayer {
         releaseTag(rq);
         rq.state = Request.QUEUED;
         dispatch[h].addLast(rq);
+        queued[h]++;
         scheduleRun(h);
     }
 
@@ -207,6 +221,7 @@ public final class BlockLayer {
         if (tags == null) {
             return;
         }
+        java.util.Arrays.fill(queued, 0);
         forEachInFlight(rq -> complete(rq, status));
         for (int h = 0; h < hardwareQueues; h++) {
             for (Request rq = dispatch[h].poll(); rq != null; rq = dispatch[h].poll()) {
@@ -239,7 +254,11 @@ public final class BlockLayer {
         rq.state = Request.QUEUED;
         software[cpu].addLast(rq);
         if (ready) {
-            scheduleRun(hctxOf(cpu));
+            int h = hctxOfCpu[cpu];
+            queued[h]++;
+            scheduleRun(h);
+        } else {
+            pendingBeforeReady++;
         }
     }
 
@@ -257,21 +276,24 @@ public final class BlockLayer {
         if (!ready || quiesced || dead) {
             return;
         }
+        TagSet t = tags[h];
         boolean pendingDoorbell = false;
-        while (true) {
-            Request rq = next(h);
-            if (rq == null) {
-                break;
-            }
+        while (queued[h] > 0) {
+            Request rq = dispatch[h].isEmpty() ? nextSoftware(h) : dispatch[h].peek();
             if (rq.tag < 0) {
-                int tag = tags[h].take(rq);
+                int tag = t.take(rq);
                 if (tag < 0) {
                     break;
                 }
                 rq.tag = tag;
             }
-            take(h, rq);
-            boolean last = tags[h].available() == 0 || next(h) == null;
+            if (dispatch[h].peek() == rq) {
+                dispatch[h].poll();
+            } else {
+                software[rq.cpu].poll();
+            }
+            queued[h]--;
+            boolean last = queued[h] == 0 || (t.available() == 0 && dispatch[h].isEmpty());
             rq.hctx = h;
             rq.state = Request.IN_FLIGHT;
             rq.deadline = scheduler.now() + timeout;
@@ -281,6 +303,7 @@ public final class BlockLayer {
                 rq.state = Request.QUEUED;
                 inFlight--;
                 dispatch[h].addFirst(rq);
+                queued[h]++;
                 if (pendingDoorbell) {
                     driver.commitRqs(h);
                 }
@@ -293,44 +316,19 @@ public final class BlockLayer {
         }
     }
 
-    /** The next request for hctx h: requeued ones first, then the software queues of its CPUs in turn. */
-    private Request next(int h) {
-        if (!dispatch[h].isEmpty()) {
-            return dispatch[h].peek();
-        }
+    /** The head of the next non-empty software queue of hctx h's CPUs, in turn. */
+    private Request nextSoftware(int h) {
         int[] mine = cpusOf[h];
+        int k = nextCpu[h];
         for (int i = 0; i < mine.length; i++) {
-            Request rq = software[mine[(nextCpu[h] + i) % mine.length]].peek();
+            Request rq = software[mine[k]].peek();
+            k = k + 1 == mine.length ? 0 : k + 1;
             if (rq != null) {
+                nextCpu[h] = k;
                 return rq;
             }
         }
-        return null;
-    }
-
-    private void take(int h, Request rq) {
-        if (dispatch[h].peek() == rq) {
-            dispatch[h].poll();
-            return;
-        }
-        int[] mine = cpusOf[h];
-        for (int i = 0; i < mine.length; i++) {
-            int k = (nextCpu[h] + i) % mine.length;
-            if (software[mine[k]].peek() == rq) {
-                software[mine[k]].poll();
-                nextCpu[h] = (k + 1) % mine.length;
-                return;
-            }
-        }
-    }
-
-    private boolean anySoftware(int h) {
-        for (int cpu : cpusOf[h]) {
-            if (!software[cpu].isEmpty()) {
-                return true;
-            }
-        }
-        return false;
+        throw new IllegalStateException("hctx " + h + " counts queued requests but has none");
     }
 
     private void releaseTag(Request rq) {

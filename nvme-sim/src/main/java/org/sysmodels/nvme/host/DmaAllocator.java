@@ -64,10 +64,9 @@ public final class DmaAllocator {
         contiguousNext += pages;
         for (int p = first; p < first + pages; p++) {
             memory.setAllocated(p, true);
+            memory.freshFrame(p);
         }
-        long address = HostMemory.address(first, 0);
-        memory.zero(address, (long) pages * HostMemory.PAGE_SIZE);
-        return address;
+        return HostMemory.address(first, 0);
     }
 
     /** A data page. @return its frame number, or -1 if the pool is empty */

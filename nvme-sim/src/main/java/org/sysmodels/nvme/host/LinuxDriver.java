@@ -219,29 +219,35 @@ public final class LinuxDriver implements BlockDriver, CompletionHandler {
             }
             return false;
         }
-        Sqe s = q.sqe.clear();
         int cid = bug == DriverBug.CID_REUSED ? rq.tag & 7 : rq.tag;
-        switch (rq.op) {
-            case Request.READ, Request.WRITE -> {
-                s.command(rq.op == Request.READ ? Opcodes.READ : Opcodes.WRITE, cid).nsid(rq.nsid)
-                        .cdw10_11(rq.lba).cdw(12, rq.blocks - 1);
-                if (!dataPointer(hctx, rq, s)) {
+        if (rq.op == Request.READ || rq.op == Request.WRITE) {
+            long prp1 = HostMemory.address(rq.pages[0], 0);
+            long prp2 = 0;
+            if (rq.bytes > HostMemory.PAGE_SIZE) {
+                prp2 = secondPointer(hctx, rq);
+                if (prp2 < 0) {
                     return false;
                 }
             }
-            case Request.FLUSH -> s.command(Opcodes.FLUSH, cid).nsid(rq.nsid);
-            case Request.WRITE_ZEROES -> s.command(Opcodes.WRITE_ZEROES, cid).nsid(rq.nsid).cdw10_11(rq.lba)
-                    .cdw(12, rq.blocks - 1);
-            default -> {
-                // Discard: a Dataset Management deallocate of one range, kept in the request's first page.
-                long a = HostMemory.address(rq.pages[0], 0);
-                platform.memory().write32(a, 0);
-                platform.memory().write32(a + 4, rq.blocks);
-                platform.memory().write64(a + 8, rq.lba);
-                s.command(Opcodes.DATASET_MANAGEMENT, cid).nsid(rq.nsid).prp1(a).cdw(10, 0).cdw(11, 1 << 2);
+            q.pushReadWrite(rq.op == Request.READ ? Opcodes.READ : Opcodes.WRITE, cid, rq.nsid, prp1, prp2, rq.lba,
+                    rq.blocks - 1);
+        } else {
+            Sqe s = q.sqe.clear();
+            switch (rq.op) {
+                case Request.FLUSH -> s.command(Opcodes.FLUSH, cid).nsid(rq.nsid);
+                case Request.WRITE_ZEROES -> s.command(Opcodes.WRITE_ZEROES, cid).nsid(rq.nsid).cdw10_11(rq.lba)
+                        .cdw(12, rq.blocks - 1);
+                default -> {
+                    // Discard: a Dataset Management deallocate of one range, kept in the request's first page.
+                    long a = HostMemory.address(rq.pages[0], 0);
+                    platform.memory().write32(a, 0);
+                    platform.memory().write32(a + 4, rq.blocks);
+                    platform.memory().write64(a + 8, rq.lba);
+                    s.command(Opcodes.DATASET_MANAGEMENT, cid).nsid(rq.nsid).prp1(a).cdw(10, 0).cdw(11, 1 << 2);
+                }
             }
+            q.push();
         }
-        q.push();
         if (bug == DriverBug.BUFFER_FREED_EARLY) {
             for (int i = 0; i < rq.pageCount; i++) {
                 allocator().freePage(rq.pages[i]);
@@ -254,30 +260,31 @@ public final class LinuxDriver implements BlockDriver, CompletionHandler {
         return true;
     }
 
-    /** PRP1, and PRP2 or a PRP list for more than two pages (NVMe 1.4 §4.3); the buffer starts page aligned. */
-    private boolean dataPointer(int hctx, Request rq, Sqe s) {
-        s.prp1(HostMemory.address(rq.pages[0], 0));
+    /**
+     * PRP2 for a buffer of more than one page (NVMe 1.4 §4.3; the buffer starts page aligned): the second page if
+     * there are two, else a PRP list page holding the addresses of pages 2..n. @return -1 if no list page is free
+     */
+    private long secondPointer(int hctx, Request rq) {
         int pages = (rq.bytes + HostMemory.PAGE_SIZE - 1) / HostMemory.PAGE_SIZE;
         if (pages == 2) {
-            s.prp2(HostMemory.address(rq.pages[1], 0));
-        } else if (pages > 2) {
-            int list = allocator().allocPage();
-            if (list < 0) {
-                return false;
-            }
-            long a = HostMemory.address(list, 0);
-            for (int i = 1; i < pages; i++) {
-                platform.memory().write64(a + 8L * (i - 1), HostMemory.address(rq.pages[i], 0));
-            }
-            prpList[hctx][rq.tag] = list;
-            s.prp2(a);
+            return HostMemory.address(rq.pages[1], 0);
         }
-        return true;
+        int list = allocator().allocPage();
+        if (list < 0) {
+            return -1;
+        }
+        long a = HostMemory.address(list, 0);
+        for (int i = 1; i < pages; i++) {
+            platform.memory().write64(a + 8L * (i - 1), HostMemory.address(rq.pages[i], 0));
+        }
+        prpList[hctx][rq.tag] = list;
+        return a;
     }
 
     private void releasePrpList(Request rq) {
         int h = rq.hctx;
-        if (h >= 0 && prpList != null && rq.tag >= 0 && prpList[h][rq.tag] >= 0) {
+        if (rq.bytes > 2 * HostMemory.PAGE_SIZE && h >= 0 && prpList != null && rq.tag >= 0
+                && prpList[h][rq.tag] >= 0) {
             allocator().freePage(prpList[h][rq.tag]);
             prpList[h][rq.tag] = -1;
         }

@@ -83,6 +83,15 @@ final class QueuePair {
         inFlight++;
     }
 
+    /** Fast path of {@link #push()} for Read and Write: encodes straight into the slot. */
+    void pushReadWrite(int opcode, int cid, int nsid, long prp1, long prp2, long slba, int nlb0) {
+        Sqe.writeReadWrite(memory, sqBase + (long) sqTail * Sqe.BYTES, opcode, cid, nsid, prp1, prp2, slba, nlb0);
+        sqTail = Ring.next(sqTail, entries);
+        tailDirty = true;
+        sqUsed++;
+        inFlight++;
+    }
+
     /** Writes the SQ tail doorbell if entries were added since the last write. */
     void ring() {
         if (tailDirty) {
@@ -97,12 +106,16 @@ final class QueuePair {
         int n = 0;
         while (true) {
             long slot = cqBase + (long) cqHead * Cqe.BYTES;
-            int dw3 = memory.read32Acquire(slot + 12);
+            byte[] f = memory.cpuFrame(slot, Cqe.BYTES);
+            int o = HostMemory.offset(slot);
+            int dw3 = HostMemory.getInt(f, o + 12);
+            // Load-acquire of DW3 (LoadLoad): the rest of the entry is read only after its phase tag (dma_rmb).
+            java.lang.invoke.VarHandle.acquireFence();
             if (Cqe.phase(dw3) != phase) {
                 break;
             }
-            int dw2 = memory.read32(slot + 8);
-            int dw0 = memory.read32(slot);
+            int dw2 = HostMemory.getInt(f, o + 8);
+            int dw0 = HostMemory.getInt(f, o);
             int sqhd = Cqe.sqhd(dw2);
             sqUsed -= Ring.distance(sqHead, sqhd, entries);
             sqHead = sqhd;

@@ -50,7 +50,6 @@ public final class Request {
         lba = firstLba;
         blocks = count;
         bytes = byteCount;
-        pageCount = 0;
         status = 0;
         retries = 0;
         abortSent = false;

@@ -20,12 +20,13 @@ final class RequestQueue {
     }
 
     void addLast(Request rq) {
-        ring[(head + size) % ring.length] = rq;
+        int i = head + size;
+        ring[i >= ring.length ? i - ring.length : i] = rq;
         size++;
     }
 
     void addFirst(Request rq) {
-        head = (head - 1 + ring.length) % ring.length;
+        head = head == 0 ? ring.length - 1 : head - 1;
         ring[head] = rq;
         size++;
     }
@@ -40,7 +41,7 @@ final class RequestQueue {
         }
         Request rq = ring[head];
         ring[head] = null;
-        head = (head + 1) % ring.length;
+        head = head + 1 == ring.length ? 0 : head + 1;
         size--;
         return rq;
     }

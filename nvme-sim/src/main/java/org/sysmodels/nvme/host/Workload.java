@@ -14,9 +14,9 @@ import org.sysmodels.nvme.model.HostMemory;
  * requests in flight (or, with {@code rateIops}, issuing at Poisson arrival times), until it has done its I/Os or
  * the run time is over. Completion latency (fio's clat: submission to completion) goes into HdrHistograms.
  *
- * <p>Buffers come from the DMA allocator per request and go back at completion, like O_DIRECT user buffers. Writes
- * stamp every 512-byte sector with its LBA and a write generation, so a read that returns the wrong data is caught
- * by the integrity check.
+ * <p>Like fio, each job allocates its I/O buffers once (iodepth buffers of bs bytes, from the DMA allocator: think
+ * O_DIRECT with pinned pages) and reuses them. Writes stamp every 512-byte sector with its LBA and a write
+ * generation, so a read that returns the wrong data is caught by the integrity check.
  */
 public final class Workload implements BlockListener {
 
@@ -28,6 +28,7 @@ public final class Workload implements BlockListener {
     private final int nsid;
     private final int lbaSize;
     private final long regionBlocks;
+    private final long regionIos;
     private final int blocksPerIo;
     private final int pagesPerIo;
     private final Request[] requests;
@@ -43,6 +44,7 @@ public final class Workload implements BlockListener {
     private final Track track;
     private final Action arrive = j -> arrival((int) j);
     private BlockLayer blk;
+    private int[] cpuOf;
     private Runnable onFinished = () -> { };
     private long start = -1;
     private long lastCompletion;
@@ -53,10 +55,12 @@ public final class Workload implements BlockListener {
     private long seq;
     private boolean finished;
     private String failure;
+    private int totalInFlight;
+    private final boolean tracing;
 
-    public final LatencyHistogram latency = new LatencyHistogram("clat");
     public final LatencyHistogram readLatency = new LatencyHistogram("read clat");
     public final LatencyHistogram writeLatency = new LatencyHistogram("write clat");
+    public final LatencyHistogram otherLatency = new LatencyHistogram("flush/discard clat");
 
     public Workload(FioJob job, Platform platform, RandomStreams streams, int nsid, int lbaSize, long nsBlocks,
                     IoObserver observer) {
@@ -70,16 +74,25 @@ public final class Workload implements BlockListener {
         long region = job.size() > 0 ? Math.min(job.size() / lbaSize, nsBlocks) : nsBlocks;
         this.blocksPerIo = job.bs() / lbaSize;
         this.regionBlocks = region - region % blocksPerIo;
+        this.regionIos = regionBlocks / blocksPerIo;
         this.pagesPerIo = (job.bs() + HostMemory.PAGE_SIZE - 1) / HostMemory.PAGE_SIZE;
         int jobs = job.numjobs();
         int depth = job.iodepth();
         requests = new Request[jobs * depth];
         free = new int[jobs][depth];
         freeCount = new int[jobs];
+        long pagesNeeded = (long) jobs * depth * pagesPerIo;
+        if (pagesNeeded > allocator.freePages()) {
+            throw new IllegalArgumentException("iodepth × numjobs × bs needs " + pagesNeeded + " pages of host memory, "
+                    + "only " + allocator.freePages() + " are free: raise host.memory or lower the load");
+        }
         for (int j = 0; j < jobs; j++) {
             for (int k = 0; k < depth; k++) {
                 Request rq = new Request(j * depth + k, pagesPerIo);
                 rq.owner = j;
+                for (int i = 0; i < pagesPerIo; i++) {
+                    rq.pages[i] = allocator.allocPage();
+                }
                 requests[rq.id] = rq;
                 free[j][k] = rq.id;
             }
@@ -97,6 +110,7 @@ public final class Workload implements BlockListener {
         }
         this.tracer = platform.tracer();
         this.track = tracer.track("host", "requests");
+        this.tracing = tracer.enabled();
     }
 
     /** Runs {@code action} once every job has finished and nothing is in flight. */
@@ -113,6 +127,10 @@ public final class Workload implements BlockListener {
     @Override
     public void ready(BlockLayer layer) {
         blk = layer;
+        cpuOf = new int[job.numjobs()];
+        for (int j = 0; j < cpuOf.length; j++) {
+            cpuOf[j] = j % layer.cpus();
+        }
         start = scheduler.now();
         for (int j = 0; j < job.numjobs(); j++) {
             if (job.rateIops() > 0) {
@@ -139,17 +157,11 @@ public final class Workload implements BlockListener {
         long now = scheduler.now();
         int j = rq.owner;
         long lat = now - rq.submitted;
-        latency.record(lat);
-        if (rq.op == Request.READ) {
-            readLatency.record(lat);
-        } else if (rq.op == Request.WRITE) {
-            writeLatency.record(lat);
+        (rq.op == Request.READ ? readLatency : rq.op == Request.WRITE ? writeLatency : otherLatency).record(lat);
+        if (tracing) {
+            tracer.asyncEnd(track, Request.opName(rq.op), rq.seq, now);
         }
-        tracer.asyncEnd(track, Request.opName(rq.op), rq.seq, now);
         observer.completed(rq, now);
-        for (int i = 0; i < rq.pageCount; i++) {
-            allocator.freePage(rq.pages[i]);
-        }
         if (rq.status != 0) {
             errors++;
         } else {
@@ -158,6 +170,7 @@ public final class Workload implements BlockListener {
         completed++;
         done[j]++;
         inFlight[j]--;
+        totalInFlight--;
         lastCompletion = now;
         free[j][freeCount[j]++] = rq.id;
         if (backlog[j] > 0 && more(j)) {
@@ -209,33 +222,25 @@ public final class Workload implements BlockListener {
         };
         long lba;
         if (job.rw().random()) {
-            lba = r.nextLong(regionBlocks / blocksPerIo) * blocksPerIo;
+            lba = r.nextLong(regionIos) * blocksPerIo;
         } else {
             lba = cursor[j];
             cursor[j] = cursor[j] + blocksPerIo >= regionBlocks ? 0 : cursor[j] + blocksPerIo;
         }
         rq.set(op, nsid, lba, blocksPerIo, job.bs());
-        for (int i = 0; i < pagesPerIo; i++) {
-            int pfn = allocator.allocPage();
-            if (pfn < 0) {
-                for (int k = 0; k < i; k++) {
-                    allocator.freePage(rq.pages[k]);
-                }
-                free[j][freeCount[j]++] = rq.id;
-                failed("host memory exhausted: raise the host memory size or lower iodepth × numjobs × bs");
-                return;
-            }
-            rq.page(i, pfn);
-        }
+        rq.pageCount = pagesPerIo;
         if (op == Request.WRITE) {
             fill(rq);
         }
         issued[j]++;
         inFlight[j]++;
+        totalInFlight++;
         rq.seq = ++seq;
-        tracer.asyncBegin(track, Request.opName(op), rq.seq, scheduler.now(), "lba", lba, "cpu", j);
+        if (tracing) {
+            tracer.asyncBegin(track, Request.opName(op), rq.seq, scheduler.now(), "lba", lba, "cpu", j);
+        }
         observer.submitting(rq, scheduler.now());
-        blk.submit(j % blk.cpus(), rq);
+        blk.submit(cpuOf[j], rq);
     }
 
     /** Stamps each 512-byte sector with its LBA byte offset and this write's generation. */
@@ -256,7 +261,7 @@ public final class Workload implements BlockListener {
     }
 
     private void checkFinished() {
-        if (finished) {
+        if (finished || (totalInFlight > 0 && failure == null)) {
             return;
         }
         for (int j = 0; j < job.numjobs(); j++) {
@@ -272,6 +277,15 @@ public final class Workload implements BlockListener {
     }
 
     // ------------------------------------------------------------------ results
+
+    /** Completion latency of every request, reads and writes together. */
+    public LatencyHistogram latency() {
+        LatencyHistogram all = new LatencyHistogram("clat");
+        all.add(readLatency);
+        all.add(writeLatency);
+        all.add(otherLatency);
+        return all;
+    }
 
     public boolean finished() {
         return finished;

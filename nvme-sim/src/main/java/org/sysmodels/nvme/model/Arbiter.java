@@ -101,8 +101,9 @@ final class Arbiter {
             return current;
         }
         int n = maxQid + 1;
+        int qid = last;
         for (int i = 1; i <= n; i++) {
-            int qid = (last + i) % n;
+            qid = qid + 1 >= n ? 0 : qid + 1;
             SubmissionQueue q = queues[qid];
             if (q != null && q.pending() > 0 && (priority == Integer.MIN_VALUE || q.priority == priority)) {
                 cursor[group] = qid;

@@ -42,6 +42,10 @@ public final class Controller implements Mmio {
     private boolean nssro;
     private int pageSize = HostMemory.PAGE_SIZE;
     private boolean polled;
+    /** Cached from the state on every transition: read on every command. */
+    boolean processing;
+    boolean fetching;
+    boolean shuttingDownNormally;
 
     public Controller(ControllerConfig config, Scheduler scheduler, HostMemory memory, RandomStreams random,
                       Tracer tracer, FaultPlan faultPlan) {
@@ -73,6 +77,7 @@ public final class Controller implements Mmio {
 
     public void observe(ControllerObserver o) {
         observer = o == null ? ControllerObserver.NONE : o;
+        pipeline.observer = observer;
     }
 
     /** Sets or clears an MSI-X vector's mask bit (the MSI-X table lives in BAR space the host programs). */
@@ -253,6 +258,9 @@ public final class Controller implements Mmio {
     }
 
     void stateChanged(ControllerState before, ControllerState after) {
+        fetching = after instanceof Ready;
+        shuttingDownNormally = after instanceof ShuttingDown sd && !sd.abrupt();
+        processing = fetching || shuttingDownNormally;
         trace.state(after, csts(), now());
         observer.stateChanged(before, after, now());
         if (after instanceof Ready) {
@@ -273,16 +281,7 @@ public final class Controller implements Mmio {
 
     /** Doorbells are accepted and completions posted: ready, or finishing a normal shutdown. */
     boolean processing() {
-        ControllerState s = lifecycle.state();
-        return s instanceof Ready || (s instanceof ShuttingDown sd && !sd.abrupt());
-    }
-
-    boolean fetching() {
-        return lifecycle.state() instanceof Ready;
-    }
-
-    boolean shuttingDownNormally() {
-        return lifecycle.state() instanceof ShuttingDown sd && !sd.abrupt();
+        return processing;
     }
 
     int pageSize() {

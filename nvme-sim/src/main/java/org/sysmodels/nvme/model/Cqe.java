@@ -43,12 +43,21 @@ public record Cqe(int dw0, int sqhd, int sqid, int cid, int phase, int status) {
         return field(dw3, 31, 17);
     }
 
-    /** Device side: writes an entry, DW3 (with the phase tag) last and with release semantics. */
-    public static void post(HostMemory memory, long address, int dw0, int dw2, int dw3) {
-        memory.dmaWrite32(address, dw0);
-        memory.dmaWrite32(address + 4, 0);
-        memory.dmaWrite32(address + 8, dw2);
-        memory.dmaWrite32Release(address + 12, dw3);
+    /**
+     * Device side: writes an entry at a 16-byte aligned {@code address}: DW0–DW1 and DW2 with plain stores, then a
+     * release fence (StoreStore), then DW3, which holds the phase tag. @return false if outside host memory
+     */
+    public static boolean post(HostMemory memory, long address, int dw0, int dw2, int dw3) {
+        byte[] f = memory.dmaFrameForWrite(address, BYTES);
+        if (f == null) {
+            return false;
+        }
+        int o = HostMemory.offset(address);
+        HostMemory.putLong(f, o, dw0 & 0xffff_ffffL);
+        HostMemory.putInt(f, o + 8, dw2);
+        java.lang.invoke.VarHandle.releaseFence();
+        HostMemory.putInt(f, o + 12, dw3);
+        return true;
     }
 
     /** Host side: reads an entry (DW3 first, with acquire, as a driver must). */

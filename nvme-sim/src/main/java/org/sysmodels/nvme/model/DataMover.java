@@ -12,6 +12,11 @@ public final class DataMover {
 
     /** Media → host (a Read). @return SUCCESS, or Data Transfer Error if a segment lies outside host memory */
     public static int toHost(BlockStore media, long offset, Segments segs, HostMemory memory) {
+        if (segs.count() == 1 && segs.length(0) == Blocks.SIZE && (offset & (Blocks.SIZE - 1)) == 0
+                && HostMemory.offset(segs.address(0)) == 0 && memory.inRange(segs.address(0), Blocks.SIZE)) {
+            memory.dmaPutFrame(HostMemory.pfn(segs.address(0)), media.share(offset >>> Blocks.SHIFT));
+            return Status.SUCCESS;
+        }
         for (int s = 0; s < segs.count(); s++) {
             long a = segs.address(s);
             int len = segs.length(s);

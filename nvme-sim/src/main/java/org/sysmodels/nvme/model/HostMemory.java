@@ -139,14 +139,16 @@ public final class HostMemory {
         }
     }
 
-    /** Zero-fills a range; whole pages become the shared zero block. */
+    /**
+     * Zero-fills a range. A whole page that is shared becomes the shared zero block; a private page is cleared in
+     * place, so queue memory stays private to the host and the device never has to copy it.
+     */
     public void zero(long a, long len) {
         cpuRange(a, len);
         while (len > 0) {
             int n = (int) Math.min(len, PAGE_SIZE - offset(a));
-            if (n == PAGE_SIZE) {
+            if (n == PAGE_SIZE && shared[pfn(a)]) {
                 frames[pfn(a)] = Blocks.ZERO;
-                shared[pfn(a)] = true;
             } else {
                 Arrays.fill(writable(pfn(a)), offset(a), offset(a) + n, (byte) 0);
             }
@@ -161,6 +163,56 @@ public final class HostMemory {
         frames[pfn] = b;
         shared[pfn] = false;
         return b;
+    }
+
+    /**
+     * CPU side: the private frame holding [a, a + len), which must lie within one page, for a sequence of stores
+     * through {@link #putLong}/{@link #putInt} (an SQE: one lookup instead of sixteen).
+     */
+    public byte[] cpuFrameForWrite(long a, int len) {
+        return writable(cpuPfn(a, len));
+    }
+
+    /** CPU side: the frame holding [a, a + len), within one page, for reading. */
+    public byte[] cpuFrame(long a, int len) {
+        return frames[cpuPfn(a, len)];
+    }
+
+    /** Device side: the frame holding [a, a + len) within one page for reading, or null if outside memory. */
+    public byte[] dmaFrameForRead(long a, int len) {
+        if (!inRange(a, len) || offset(a) + len > PAGE_SIZE) {
+            return null;
+        }
+        int pfn = pfn(a);
+        check(pfn, a, false);
+        return frames[pfn];
+    }
+
+    /** Device side: the private frame holding [a, a + len) within one page for writing, or null if outside memory. */
+    public byte[] dmaFrameForWrite(long a, int len) {
+        if (!inRange(a, len) || offset(a) + len > PAGE_SIZE) {
+            return null;
+        }
+        int pfn = pfn(a);
+        check(pfn, a, true);
+        return writable(pfn);
+    }
+
+    /** Little-endian accessors on a frame obtained above; {@code off} is the offset within the page. */
+    public static int getInt(byte[] frame, int off) {
+        return (int) I32.get(frame, off);
+    }
+
+    public static void putInt(byte[] frame, int off, int v) {
+        I32.set(frame, off, v);
+    }
+
+    public static long getLong(byte[] frame, int off) {
+        return (long) I64.get(frame, off);
+    }
+
+    public static void putLong(byte[] frame, int off, long v) {
+        I64.set(frame, off, v);
     }
 
     /** The frame's current block, for reading only (it may be shared). */

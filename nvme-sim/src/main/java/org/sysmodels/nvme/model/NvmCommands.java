@@ -32,6 +32,7 @@ final class NvmCommands {
     private final byte[] ranges = new byte[256 * 16];
     private final boolean readFaults;
     private final boolean writeFaults;
+    private final long maxTransfer;
 
     NvmCommands(Controller controller, Pipeline pipeline) {
         this.c = controller;
@@ -39,6 +40,7 @@ final class NvmCommands {
         this.memory = controller.memory();
         this.readFaults = controller.faults.planned(FaultKinds.UNRECOVERED_READ_ERROR);
         this.writeFaults = controller.faults.planned(FaultKinds.WRITE_FAULT);
+        this.maxTransfer = controller.config().maxTransferBytes();
     }
 
     /** Checks a fetched I/O command. @return SUCCESS, or the status to complete it with at once */
@@ -86,7 +88,7 @@ final class NvmCommands {
         cmd.slba = cmd.sqe.cdw10_11();
         cmd.blocks = field(cmd.sqe.cdw(12), 15, 0) + 1L;
         long bytes = cmd.blocks << cmd.namespace.lbads();
-        if (bytes > c.config().maxTransferBytes()) {
+        if (bytes > maxTransfer) {
             return StatusCode.INVALID_FIELD.dnr();
         }
         if (!cmd.namespace.inRange(cmd.slba, cmd.blocks)) {

@@ -42,6 +42,11 @@ final class Pipeline {
     private long traceIds;
     private final boolean fatalPlanned;
     private final boolean stuckPlanned;
+    private final ControllerTrace trace;
+    /** Per NVM opcode: the service time when it is a fixed value (sampling skipped), else -1. */
+    private final long[] fixedService = new long[256];
+    private final org.sysmodels.core.random.Distribution[] serviceOf = new org.sysmodels.core.random.Distribution[256];
+    ControllerObserver observer = ControllerObserver.NONE;
     private final Action fetchAction = ignored -> fetchLoop();
     private final Action serviceDone;
     private final Action adminRun;
@@ -67,6 +72,12 @@ final class Pipeline {
         nvm = new NvmCommands(controller, this);
         fatalPlanned = controller.faults.planned(FaultKinds.CONTROLLER_FATAL);
         stuckPlanned = controller.faults.planned(FaultKinds.STUCK_COMMAND);
+        trace = controller.trace;
+        ServiceModel model = config.service();
+        for (int op = 0; op < 256; op++) {
+            serviceOf[op] = model.forOpcode(op);
+            fixedService[op] = serviceOf[op] instanceof org.sysmodels.core.random.Distribution.Fixed f ? f.value() : -1;
+        }
         serviceDone = index -> serviceDone(pool.get((int) index));
         adminRun = index -> runAdmin(pool.get((int) index));
     }
@@ -124,9 +135,9 @@ final class Pipeline {
         boolean completion = (index & 1) != 0;
         int value = raw & 0xffff;
         long now = c.now();
-        c.trace.doorbell(qid, completion, value, now);
+        trace.doorbell(qid, completion, value, now);
         if (!c.processing()) {
-            c.observer.doorbellWhileNotReady(qid, completion, value, now);
+            observer.doorbellWhileNotReady(qid, completion, value, now);
             return;
         }
         if (completion) {
@@ -140,7 +151,7 @@ final class Pipeline {
     void doorbellOutsideTable(int index, int value) {
         long now = c.now();
         if (!c.processing()) {
-            c.observer.doorbellWhileNotReady(index >>> 1, (index & 1) != 0, value, now);
+            observer.doorbellWhileNotReady(index >>> 1, (index & 1) != 0, value, now);
             return;
         }
         invalidDoorbell(index >>> 1, (index & 1) != 0, value, DoorbellProblem.NO_SUCH_QUEUE, now);
@@ -162,7 +173,7 @@ final class Pipeline {
             return;
         }
         sq.tail = value;
-        c.trace.occupancy(sq, null, now);
+        trace.occupancy(sq, null, now);
         if (added > 0) {
             kick();
         }
@@ -190,16 +201,16 @@ final class Pipeline {
                 post(cq.takeStalled(), now);
             }
             cq.stalledSince = now;
-            c.observer.completionQueueRoom(qid, stalledFor, now);
+            observer.completionQueueRoom(qid, stalledFor, now);
             if (wasExhausted) {
                 kick();
             }
         }
-        c.trace.occupancy(null, cq, now);
+        trace.occupancy(null, cq, now);
     }
 
     private void invalidDoorbell(int qid, boolean completion, int value, DoorbellProblem p, long now) {
-        c.observer.invalidDoorbell(qid, completion, value, p, now);
+        observer.invalidDoorbell(qid, completion, value, p, now);
         int info = p == DoorbellProblem.NO_SUCH_QUEUE ? AsyncEvent.INVALID_DOORBELL_REGISTER
                 : AsyncEvent.INVALID_DOORBELL_VALUE;
         errorLog.record(qid, 0xffff, 0, 0, 0);
@@ -221,7 +232,7 @@ final class Pipeline {
         fetchScheduled = false;
         inFetch = true;
         try {
-            while (c.fetching() && pool.hasFree()) {
+            while (c.fetching && pool.hasFree()) {
                 SubmissionQueue sq = arbiter.next();
                 if (sq == null) {
                     break;
@@ -251,8 +262,8 @@ final class Pipeline {
         cmd.sq = sq;
         cmd.fetchedAt = now;
         cmd.traceId = ++traceIds;
-        c.observer.fetched(sq.qid, cmd.cid(), cmd.opcode(), now);
-        c.trace.fetched(cmd, now);
+        observer.fetched(sq.qid, cmd.cid(), cmd.opcode(), now);
+        trace.fetched(cmd, now);
         if (!sq.claimCid(cmd.cid())) {
             cmd.ownsCid = false;
             complete(cmd, StatusCode.COMMAND_ID_CONFLICT.dnr(), 0);
@@ -313,7 +324,8 @@ final class Pipeline {
             nextWaiting(now);
             return;
         }
-        long t = c.config().service().forOpcode(cmd.opcode()).sample(serviceRandom);
+        int op = cmd.opcode();
+        long t = fixedService[op] >= 0 ? fixedService[op] : serviceOf[op].sample(serviceRandom);
         if (t == 0) {
             serviceDone(cmd);
         } else {
@@ -329,7 +341,7 @@ final class Pipeline {
         }
         units.release(cmd.unit, now);
         health.busyNanos += now - cmd.startedAt;
-        c.trace.served(cmd, cmd.startedAt, now);
+        trace.served(cmd, cmd.startedAt, now);
         cmd.unit = -1;
         complete(cmd, nvm.execute(cmd), 0);
         nextWaiting(now);
@@ -353,7 +365,7 @@ final class Pipeline {
         if (!Status.isSuccess(status)) {
             errorLog.record(cmd.sq.qid, cmd.cid(), status, cmd.slba, cmd.sqe.nsid());
         }
-        if (!c.processing()) {
+        if (!c.processing) {
             return;
         }
         CompletionQueue cq = cmd.sq.cq;
@@ -361,7 +373,7 @@ final class Pipeline {
         if (cq.stalled > 0 || cq.full()) {
             cmd.state = Command.WAITING_FOR_CQ;
             if (cq.stalled == 0) {
-                c.observer.completionQueueFull(cq.qid, now);
+                observer.completionQueueFull(cq.qid, now);
             }
             cq.addStalled(cmd, now);
             return;
@@ -372,12 +384,11 @@ final class Pipeline {
     private void post(Command cmd, long now) {
         SubmissionQueue sq = cmd.sq;
         CompletionQueue cq = sq.cq;
-        long slot = cq.slot(cq.tail);
-        if (!memory.inRange(slot, Cqe.BYTES)) {
+        if (!Cqe.post(memory, cq.slot(cq.tail), cmd.result, Cqe.dw2(sq.head, sq.qid),
+                Cqe.dw3(cmd.cid(), cq.phase, cmd.status))) {
             c.fatal("CQ " + cq.qid + " slot " + cq.tail + " lies outside host memory");
             return;
         }
-        Cqe.post(memory, slot, cmd.result, Cqe.dw2(sq.head, sq.qid), Cqe.dw3(cmd.cid(), cq.phase, cmd.status));
         cq.tail = Ring.next(cq.tail, cq.size);
         if (cq.tail == 0) {
             cq.phase ^= 1;
@@ -386,16 +397,16 @@ final class Pipeline {
         if (cmd.ownsCid) {
             sq.releaseCid(cmd.cid());
         }
-        c.observer.posted(cq.qid, sq.qid, cmd.cid(), cmd.status, now);
-        c.trace.posted(cmd, now);
-        c.trace.occupancy(sq, cq, now);
+        observer.posted(cq.qid, sq.qid, cmd.cid(), cmd.status, now);
+        trace.posted(cmd, now);
+        trace.occupancy(sq, cq, now);
         boolean wasExhausted = !pool.hasFree();
         pool.release(cmd);
         interrupts.posted(cq);
         if (wasExhausted) {
             kick();
         }
-        if (c.shuttingDownNormally() && drained()) {
+        if (c.shuttingDownNormally && drained()) {
             c.drainedForShutdown();
         }
     }

@@ -43,10 +43,11 @@ public final class Registers {
     /** The doorbell index (2y for SQ y's tail, 2y+1 for CQ y's head) of a doorbell offset, or -1 if not one. */
     public static int doorbellIndex(int offset, int dstrd) {
         int rel = offset - DOORBELLS;
-        if (rel < 0 || rel % stride(dstrd) != 0) {
+        int shift = 2 + dstrd;
+        if (rel < 0 || (rel & ((1 << shift) - 1)) != 0) {
             return -1;
         }
-        return rel / stride(dstrd);
+        return rel >>> shift;
     }
 
     /** A readable name for a register offset, for traces and messages. */

@@ -132,22 +132,50 @@ public final class Sqe {
         return this;
     }
 
-    /** Host side: writes the 64 bytes at {@code address} (plain stores; the doorbell's release publishes them). */
+    /**
+     * Host side: writes the 64 bytes at {@code address}, which must not cross a page (queue slots never do), as eight
+     * plain little-endian qword stores; the tail doorbell's release store publishes them.
+     */
     public void writeTo(HostMemory memory, long address) {
-        for (int i = 0; i < 16; i++) {
-            memory.write32(address + 4L * i, dw[i]);
+        byte[] f = memory.cpuFrameForWrite(address, BYTES);
+        int o = HostMemory.offset(address);
+        for (int i = 0; i < 16; i += 2) {
+            HostMemory.putLong(f, o + 4 * i, (dw[i] & 0xffff_ffffL) | ((long) dw[i + 1] << 32));
         }
     }
 
     /** Device side: reads the 64 bytes at {@code address}. @return false if outside host memory */
     public boolean fetch(HostMemory memory, long address) {
-        if (!memory.inRange(address, BYTES)) {
+        byte[] f = memory.dmaFrameForRead(address, BYTES);
+        if (f == null) {
             return false;
         }
-        for (int i = 0; i < 16; i++) {
-            dw[i] = memory.dmaRead32(address + 4L * i);
+        int o = HostMemory.offset(address);
+        for (int i = 0; i < 16; i += 2) {
+            long v = HostMemory.getLong(f, o + 4 * i);
+            dw[i] = (int) v;
+            dw[i + 1] = (int) (v >>> 32);
         }
         return true;
+    }
+
+    /**
+     * Host side, fast path: writes a Read or Write SQE (NVM opcodes 02h/01h) straight into the slot at
+     * {@code address}, as the eight qwords of the 64-byte layout: DW0 opcode and CID with DW1 NSID; DW2–3 and MPTR
+     * zero; PRP1; PRP2; CDW10–11 SLBA; CDW12 NLB (0's based) with CDW13; CDW14–15 zero.
+     */
+    public static void writeReadWrite(HostMemory memory, long address, int opcode, int cid, int nsid, long prp1,
+                                      long prp2, long slba, int nlb0) {
+        byte[] f = memory.cpuFrameForWrite(address, BYTES);
+        int o = HostMemory.offset(address);
+        HostMemory.putLong(f, o, (dw0(opcode, cid) & 0xffff_ffffL) | ((long) nsid << 32));
+        HostMemory.putLong(f, o + 8, 0L);
+        HostMemory.putLong(f, o + 16, 0L);
+        HostMemory.putLong(f, o + 24, prp1);
+        HostMemory.putLong(f, o + 32, prp2);
+        HostMemory.putLong(f, o + 40, slba);
+        HostMemory.putLong(f, o + 48, nlb0 & 0xffffL);
+        HostMemory.putLong(f, o + 56, 0L);
     }
 
     public void copyFrom(Sqe other) {

@@ -17,7 +17,7 @@ public record Outcome(Simulation sim, long wallNanos) {
     }
 
     public LatencySummary latency() {
-        return sim.workload.latency.summary();
+        return sim.workload.latency().summary();
     }
 
     public List<Finding> findings() {
