@@ -44,6 +44,7 @@ final class BringUp {
     private Runnable waitThen;
     private String waitWhat;
     private int created;
+    private boolean finished;
     private final Action poll = ignored -> pollCsts();
 
     BringUp(LinuxDriver driver, Platform platform, boolean afterReset) {
@@ -180,6 +181,7 @@ final class BringUp {
     }
 
     private void finish() {
+        finished = true;
         end();
         tracer.end(track, p.now());
         d.live(afterReset);
@@ -189,7 +191,7 @@ final class BringUp {
 
     private void admin(java.util.function.Consumer<org.sysmodels.nvme.model.Sqe> build, AdminCallback next) {
         boolean sent = d.admin.submit(build, cqe -> {
-            if (cqe == null) {
+            if (cqe == null || finished) {
                 return;
             }
             if (!cqe.success()) {
@@ -212,6 +214,9 @@ final class BringUp {
     }
 
     private void pollCsts() {
+        if (finished) {
+            return;
+        }
         int csts = p.bar0().read32(Registers.CSTS);
         if (waitCondition.test(csts)) {
             waitThen.run();
@@ -243,7 +248,16 @@ final class BringUp {
         }
     }
 
+    /** Gives up (a step failed, or an admin command timed out): closes the trace slices, tells the driver. */
+    void abort(String reason) {
+        fail(reason);
+    }
+
     private void fail(String reason) {
+        if (finished) {
+            return;
+        }
+        finished = true;
         end();
         tracer.end(track, p.now());
         d.bringUpFailed(reason);

@@ -47,6 +47,7 @@ public final class LinuxDriver implements BlockDriver, CompletionHandler {
     long nsBlocks;
     long maxTransfer;
     private State state = State.PROBING;
+    private BringUp bringUp;
     private int resetsInARow;
     private long resets;
     private long aborts;
@@ -83,7 +84,8 @@ public final class LinuxDriver implements BlockDriver, CompletionHandler {
         for (int v = 0; v < p.vectors(); v++) {
             p.onInterrupt(v, irq);
         }
-        new BringUp(this, p, false).start();
+        bringUp = new BringUp(this, p, false);
+        bringUp.start();
     }
 
     DmaAllocator allocator() {
@@ -176,10 +178,12 @@ public final class LinuxDriver implements BlockDriver, CompletionHandler {
 
     /** Controller reset ({@code nvme_reset_ctrl}): quiesce, requeue what is in flight, bring the device up again. */
     void reset(String why) {
-        if (state == State.RESETTING || state == State.DEAD || state == State.PROBING) {
-            if (state == State.PROBING) {
-                bringUpFailed(why);
-            }
+        if (state == State.DEAD) {
+            return;
+        }
+        if (state == State.PROBING || state == State.RESETTING) {
+            // An admin command timed out during bring-up: the bring-up (or the reset) has failed.
+            bringUp.abort(why);
             return;
         }
         resets++;
@@ -196,7 +200,8 @@ public final class LinuxDriver implements BlockDriver, CompletionHandler {
             blk.cancel(rq);
         });
         admin.cancelAll();
-        new BringUp(this, platform, true).start();
+        bringUp = new BringUp(this, platform, true);
+        bringUp.start();
     }
 
     private void die(String reason) {

@@ -35,7 +35,7 @@ public final class CompletionQueue {
     }
 
     /** Entries posted and not yet released by a head doorbell. */
-    int occupied() {
+    public int occupied() {
         return Ring.used(head, tail, size);
     }
 
