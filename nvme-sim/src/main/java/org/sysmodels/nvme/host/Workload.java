@@ -344,6 +344,17 @@ public final class Workload implements BlockListener {
         return t <= 0 ? 0 : bytes * 1e9 / t;
     }
 
+    /** The run is over: ends the trace slices of requests that never completed. */
+    public void endOfRun() {
+        if (tracing) {
+            for (Request rq : requests) {
+                if (rq.state != Request.IDLE) {
+                    tracer.asyncEnd(track, Request.opName(rq.op), rq.seq, scheduler.now());
+                }
+            }
+        }
+    }
+
     /** Requests still out at the end, reported to the observer as lost. */
     public void reportLost() {
         long now = scheduler.now();

@@ -304,6 +304,11 @@ public final class Controller implements Mmio {
         return scheduler.now();
     }
 
+    /** The run is over: ends the trace slices of commands still inside (held AERs, stalled completions). */
+    public void endOfRun() {
+        pipeline.closeOpenSlices();
+    }
+
     // ------------------------------------------------------------------ inspection (tests, quiz, checker)
 
     public ControllerState state() {

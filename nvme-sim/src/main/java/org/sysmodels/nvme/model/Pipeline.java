@@ -399,6 +399,7 @@ final class Pipeline {
         }
         observer.posted(cq.qid, sq.qid, cmd.cid(), cmd.status, now);
         trace.posted(cmd, now);
+        cmd.traceId = 0;
         trace.occupancy(sq, cq, now);
         boolean wasExhausted = !pool.hasFree();
         pool.release(cmd);
@@ -499,6 +500,21 @@ final class Pipeline {
 
     // ------------------------------------------------------------------ reset
 
+    /** Ends the trace slice of every command still inside (abandoned by a reset, or outstanding at the end). */
+    void closeOpenSlices() {
+        if (!trace.on()) {
+            return;
+        }
+        long now = c.now();
+        for (int i = 0; i < pool.size(); i++) {
+            Command cmd = pool.get(i);
+            if (cmd.taken && cmd.sq != null && cmd.traceId != 0) {
+                trace.posted(cmd, now);
+                cmd.traceId = 0;
+            }
+        }
+    }
+
     void halt() {
         if (fetchScheduled) {
             scheduler.cancel(fetchEvent);
@@ -515,6 +531,7 @@ final class Pipeline {
 
     void teardown() {
         halt();
+        closeOpenSlices();
         for (int i = 0; i < pool.size(); i++) {
             Command cmd = pool.get(i);
             if (cmd.state != Command.FREE || cmd.sq != null) {

@@ -141,6 +141,8 @@ public final class Simulation {
             return cq == null ? 0 : cq.stalled();
         }, now);
         blk.stopTimer();
+        controller.endOfRun();
+        workload.endOfRun();
     }
 
     /** Every finding of the run: protocol checks, then integrity and run-level ones. */

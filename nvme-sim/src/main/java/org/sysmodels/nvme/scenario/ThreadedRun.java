@@ -120,6 +120,7 @@ public final class ThreadedRun {
         if (host != null) {
             host.stop();
         }
+        controller.endOfRun();
     }
 
     public Tracer tracer() {

@@ -19,6 +19,17 @@ class BugLabTest {
 
     @ParameterizedTest
     @EnumSource(BugLab.class)
+    void aBugLabTraceIsStillAValidTrace(BugLab lab, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Tracer t = Tracer.recording(lab.label());
+        new Simulation(lab.scenario(NvmeScenario.DEFAULT), 1, t, lab.bug()).run();
+        java.nio.file.Path file = dir.resolve(lab.label() + ".json");
+        org.sysmodels.core.trace.ChromeTraceWriter.write(t.log(), file);
+        assertTrue(!org.sysmodels.core.testing.TraceFiles.readAndCheck(file).isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BugLab.class)
     void theCorrectDriverPassesTheSameScenario(BugLab lab) {
         Outcome o = new Simulation(lab.scenario(NvmeScenario.DEFAULT), 1, Tracer.off(), DriverBug.NONE).run();
         assertTrue(o.passed(), lab.label() + " scenario fails with the correct driver: " + o.findings());
