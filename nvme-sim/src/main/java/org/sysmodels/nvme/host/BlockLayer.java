@@ -277,9 +277,14 @@ public final class BlockLayer {
             return;
         }
         TagSet t = tags[h];
+        RequestQueue requeued = dispatch[h];
+        BlockDriver d = driver;
+        long deadline = scheduler.now() + timeout;
         boolean pendingDoorbell = false;
-        while (queued[h] > 0) {
-            Request rq = dispatch[h].isEmpty() ? nextSoftware(h) : dispatch[h].peek();
+        int left = queued[h];
+        while (left > 0) {
+            boolean fromRequeue = !requeued.isEmpty();
+            Request rq = fromRequeue ? requeued.peek() : nextSoftware(h);
             if (rq.tag < 0) {
                 int tag = t.take(rq);
                 if (tag < 0) {
@@ -287,32 +292,34 @@ public final class BlockLayer {
                 }
                 rq.tag = tag;
             }
-            if (dispatch[h].peek() == rq) {
-                dispatch[h].poll();
+            if (fromRequeue) {
+                requeued.poll();
             } else {
                 software[rq.cpu].poll();
             }
-            queued[h]--;
-            boolean last = queued[h] == 0 || (t.available() == 0 && dispatch[h].isEmpty());
+            left--;
+            boolean last = left == 0 || (t.available() == 0 && requeued.isEmpty());
             rq.hctx = h;
             rq.state = Request.IN_FLIGHT;
-            rq.deadline = scheduler.now() + timeout;
+            rq.deadline = deadline;
             inFlight++;
-            armTimer(rq.deadline);
-            if (!driver.queueRq(h, rq, last)) {
+            armTimer(deadline);
+            queued[h] = left;
+            if (!d.queueRq(h, rq, last)) {
                 rq.state = Request.QUEUED;
                 inFlight--;
-                dispatch[h].addFirst(rq);
-                queued[h]++;
+                requeued.addFirst(rq);
+                queued[h] = left + 1;
                 if (pendingDoorbell) {
-                    driver.commitRqs(h);
+                    d.commitRqs(h);
                 }
                 return;
             }
             pendingDoorbell = !last;
         }
+        queued[h] = left;
         if (pendingDoorbell) {
-            driver.commitRqs(h);
+            d.commitRqs(h);
         }
     }
 

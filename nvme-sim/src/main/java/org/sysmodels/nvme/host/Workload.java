@@ -39,6 +39,9 @@ public final class Workload implements BlockListener {
     private final int[] inFlight;
     private final long[] backlog;
     private final long[] cursor;
+    /** READ or WRITE when the pattern fixes it, -1 for a mix. */
+    private final int fixedOp;
+    private final boolean randomOffsets;
     private final RandomStream[] random;
     private final Tracer tracer;
     private final Track track;
@@ -111,6 +114,12 @@ public final class Workload implements BlockListener {
         this.tracer = platform.tracer();
         this.track = tracer.track("host", "requests");
         this.tracing = tracer.enabled();
+        this.fixedOp = switch (job.rw()) {
+            case READ, RANDREAD -> Request.READ;
+            case WRITE, RANDWRITE -> Request.WRITE;
+            default -> -1;
+        };
+        this.randomOffsets = job.rw().random();
     }
 
     /** Runs {@code action} once every job has finished and nothing is in flight. */
@@ -215,13 +224,9 @@ public final class Workload implements BlockListener {
     private void submit(int j) {
         Request rq = requests[free[j][--freeCount[j]]];
         RandomStream r = random[j];
-        int op = switch (job.rw()) {
-            case READ, RANDREAD -> Request.READ;
-            case WRITE, RANDWRITE -> Request.WRITE;
-            default -> r.nextInt(100) < job.rwmixread() ? Request.READ : Request.WRITE;
-        };
+        int op = fixedOp >= 0 ? fixedOp : r.nextInt(100) < job.rwmixread() ? Request.READ : Request.WRITE;
         long lba;
-        if (job.rw().random()) {
+        if (randomOffsets) {
             lba = r.nextLong(regionIos) * blocksPerIo;
         } else {
             lba = cursor[j];

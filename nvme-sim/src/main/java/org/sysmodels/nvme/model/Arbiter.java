@@ -27,6 +27,7 @@ final class Arbiter {
     /** Per round-robin group (0 = all in RR mode; in WRR: 0 urgent, 1 high, 2 medium, 3 low): last QID served. */
     private final int[] cursor = new int[4];
     private final int[] burstLeft = new int[4];
+    private SubmissionQueue rrCurrent;
 
     Arbiter(int maxQueues) {
         queues = new SubmissionQueue[maxQueues + 1];
@@ -57,12 +58,20 @@ final class Arbiter {
     void clear() {
         java.util.Arrays.fill(queues, null);
         maxQid = 0;
+        rrCurrent = null;
     }
 
     /** The queue to fetch one command from, or null if no queue has an entry. */
     SubmissionQueue next() {
         if (!weighted) {
-            return roundRobin(0, Integer.MIN_VALUE);
+            // Fast path: the current queue still has entries and burst left.
+            SubmissionQueue current = rrCurrent;
+            if (current != null && burstLeft[0] > 0 && current.head != current.tail && queues[current.qid] == current) {
+                burstLeft[0]--;
+                return current;
+            }
+            rrCurrent = roundRobin(0, Integer.MIN_VALUE);
+            return rrCurrent;
         }
         SubmissionQueue admin = queues[0];
         if (admin != null && admin.pending() > 0) {

@@ -53,8 +53,11 @@ public final class BlockStore {
             return Blocks.ZERO;
         }
         int i = (int) (index & (L2_SIZE - 1));
+        if (l2[i] == null) {
+            return Blocks.ZERO;
+        }
         owned[(int) (index >>> L2_SHIFT)][i] = false;
-        return l2[i] == null ? Blocks.ZERO : l2[i];
+        return l2[i];
     }
 
     /** Makes the chunk refer to {@code block}, which someone else may also hold (so it is not owned). */

@@ -26,16 +26,10 @@ final class CommandPool {
     }
 
     Command take() {
+        // Released contexts already have next, namespace, event and unit cleared (see release).
         Command c = all[free[--freeCount]];
-        c.next = null;
-        c.unit = -1;
-        c.status = 0;
         c.result = 0;
-        c.event = 0;
         c.slba = 0;
-        c.blocks = 0;
-        c.namespace = null;
-        c.ownsCid = false;
         c.taken = true;
         return c;
     }
@@ -48,6 +42,10 @@ final class CommandPool {
         c.state = Command.FREE;
         c.sq = null;
         c.namespace = null;
+        c.next = null;
+        c.event = 0;
+        c.unit = -1;
+        c.ownsCid = false;
         free[freeCount++] = c.index;
     }
 

@@ -350,14 +350,21 @@ public final class HostMemory {
     /** A whole-page transfer into the host: the frame now refers to {@code block}, shared and immutable. */
     public void dmaPutFrame(int pfn, byte[] block) {
         check(pfn, (long) pfn << PAGE_SHIFT, true);
-        shared[pfn] = true;
-        frames[pfn] = block;
+        // Store only what changes: an unchanged line stays clean in the other core's cache (threaded mode).
+        if (!shared[pfn]) {
+            shared[pfn] = true;
+        }
+        if (frames[pfn] != block) {
+            frames[pfn] = block;
+        }
     }
 
     /** A whole-page transfer out of the host: the block, now shared (the host copies before its next write). */
     public byte[] dmaTakeFrame(int pfn) {
         check(pfn, (long) pfn << PAGE_SHIFT, false);
-        shared[pfn] = true;
+        if (!shared[pfn]) {
+            shared[pfn] = true;
+        }
         return frames[pfn];
     }
 

@@ -36,6 +36,7 @@ final class Pipeline {
     private final AdminCommands admin;
     private final NvmCommands nvm;
     private boolean polled;
+    private int[] polledDoorbells = new int[0];
     private boolean fetchScheduled;
     private long fetchEvent;
     private boolean inFetch;
@@ -84,9 +85,16 @@ final class Pipeline {
 
     void polled(boolean on) {
         polled = on;
+        int n = 0;
+        int[] active = new int[seen.length];
         for (int i = 0; i < seen.length; i++) {
             seen[i] = c.doorbells.lvValue(i);
+            if ((i & 1) == 0 ? sqs[i >>> 1] != null : cqs[i >>> 1] != null) {
+                active[n++] = i;
+            }
         }
+        // The doorbells of the queues that exist now: the queue set does not change while the device thread runs.
+        polledDoorbells = java.util.Arrays.copyOf(active, n);
     }
 
     SubmissionQueue sq(int qid) {
@@ -114,10 +122,9 @@ final class Pipeline {
     /** Device thread, polled mode: picks up doorbell values that changed, then fetches. */
     boolean poll() {
         boolean progress = false;
-        for (int i = 0; i < seen.length; i++) {
-            if ((i & 1) == 0 ? sqs[i >>> 1] == null : cqs[i >>> 1] == null) {
-                continue;
-            }
+        int[] active = polledDoorbells;
+        for (int k = 0; k < active.length; k++) {
+            int i = active[k];
             int v = c.doorbells.lvValue(i);
             if (v != seen[i]) {
                 seen[i] = v;
@@ -302,6 +309,14 @@ final class Pipeline {
     // ------------------------------------------------------------------ service
 
     private void startService(Command cmd, long now) {
+        int op = cmd.opcode();
+        if (fixedService[op] == 0 && units.waiting() == 0 && units.busy() < units.units() && !stuckPlanned) {
+            // Zero service time and a free unit, nobody queued: occupying the unit for no time changes nothing.
+            cmd.state = Command.IN_SERVICE;
+            cmd.startedAt = now;
+            complete(cmd, nvm.execute(cmd), 0);
+            return;
+        }
         int unit = units.acquire(now);
         if (unit < 0) {
             cmd.state = Command.WAITING_FOR_UNIT;

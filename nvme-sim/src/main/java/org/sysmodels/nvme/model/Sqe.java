@@ -15,7 +15,8 @@ public final class Sqe {
 
     public static final int BYTES = 64;
 
-    private final int[] dw = new int[16];
+    /** The entry as eight little-endian qwords: qword i holds DW(2i) in its low half and DW(2i+1) in its high half. */
+    private final long[] q = new long[8];
 
     public static int opcodeOf(int dw0) {
         return field(dw0, 7, 0);
@@ -39,52 +40,50 @@ public final class Sqe {
 
     /** Clears every dword: a fresh command. */
     public Sqe clear() {
-        java.util.Arrays.fill(dw, 0);
+        java.util.Arrays.fill(q, 0);
         return this;
     }
 
     public int dw(int i) {
-        return dw[i];
+        return (int) (q[i >>> 1] >>> ((i & 1) << 5));
     }
 
     public Sqe dw(int i, int value) {
-        dw[i] = value;
+        int shift = (i & 1) << 5;
+        q[i >>> 1] = (q[i >>> 1] & ~(0xffff_ffffL << shift)) | ((value & 0xffff_ffffL) << shift);
         return this;
     }
 
     public int opcode() {
-        return opcodeOf(dw[0]);
+        return opcodeOf((int) q[0]);
     }
 
     public int cid() {
-        return cidOf(dw[0]);
+        return cidOf((int) q[0]);
     }
 
     public int fuse() {
-        return fuseOf(dw[0]);
+        return fuseOf((int) q[0]);
     }
 
     public int psdt() {
-        return psdtOf(dw[0]);
+        return psdtOf((int) q[0]);
     }
 
     public Sqe command(int opcode, int cid) {
-        dw[0] = dw0(opcode, cid);
-        return this;
+        return dw(0, dw0(opcode, cid));
     }
 
     public Sqe cid(int cid) {
-        dw[0] = (dw[0] & 0xffff) | place(cid, 31, 16);
-        return this;
+        return dw(0, (dw(0) & 0xffff) | place(cid, 31, 16));
     }
 
     public int nsid() {
-        return dw[1];
+        return (int) (q[0] >>> 32);
     }
 
     public Sqe nsid(int nsid) {
-        dw[1] = nsid;
-        return this;
+        return dw(1, nsid);
     }
 
     public long prp1() {
@@ -105,12 +104,11 @@ public final class Sqe {
 
     /** Command Dword n, n in 10..15. */
     public int cdw(int n) {
-        return dw[n];
+        return dw(n);
     }
 
     public Sqe cdw(int n, int value) {
-        dw[n] = value;
-        return this;
+        return dw(n, value);
     }
 
     /** CDW10–11 as a 64-bit value (SLBA in NVM I/O commands). */
@@ -123,12 +121,11 @@ public final class Sqe {
     }
 
     private long qword(int i) {
-        return (dw[i] & 0xffff_ffffL) | ((long) dw[i + 1] << 32);
+        return q[i >>> 1];
     }
 
     private Sqe qword(int i, long v) {
-        dw[i] = (int) v;
-        dw[i + 1] = (int) (v >>> 32);
+        q[i >>> 1] = v;
         return this;
     }
 
@@ -139,8 +136,8 @@ public final class Sqe {
     public void writeTo(HostMemory memory, long address) {
         byte[] f = memory.cpuFrameForWrite(address, BYTES);
         int o = HostMemory.offset(address);
-        for (int i = 0; i < 16; i += 2) {
-            HostMemory.putLong(f, o + 4 * i, (dw[i] & 0xffff_ffffL) | ((long) dw[i + 1] << 32));
+        for (int i = 0; i < 8; i++) {
+            HostMemory.putLong(f, o + 8 * i, q[i]);
         }
     }
 
@@ -151,10 +148,8 @@ public final class Sqe {
             return false;
         }
         int o = HostMemory.offset(address);
-        for (int i = 0; i < 16; i += 2) {
-            long v = HostMemory.getLong(f, o + 4 * i);
-            dw[i] = (int) v;
-            dw[i + 1] = (int) (v >>> 32);
+        for (int i = 0; i < 8; i++) {
+            q[i] = HostMemory.getLong(f, o + 8 * i);
         }
         return true;
     }
@@ -179,12 +174,12 @@ public final class Sqe {
     }
 
     public void copyFrom(Sqe other) {
-        System.arraycopy(other.dw, 0, dw, 0, 16);
+        System.arraycopy(other.q, 0, q, 0, 8);
     }
 
     @Override
     public String toString() {
         return String.format("SQE[opc=%02Xh cid=%d nsid=%d prp1=0x%X prp2=0x%X cdw10=0x%X cdw11=0x%X cdw12=0x%X]",
-                opcode(), cid(), nsid(), prp1(), prp2(), dw[10], dw[11], dw[12]);
+                opcode(), cid(), nsid(), prp1(), prp2(), dw(10), dw(11), dw(12));
     }
 }
