@@ -38,6 +38,7 @@ public final class Workload implements BlockListener {
     private final long[] done;
     private final int[] inFlight;
     private final long[] backlog;
+    private final long[] latencySum;
     private final long[] cursor;
     /** READ or WRITE when the pattern fixes it, -1 for a mix. */
     private final int fixedOp;
@@ -105,6 +106,7 @@ public final class Workload implements BlockListener {
         done = new long[jobs];
         inFlight = new int[jobs];
         backlog = new long[jobs];
+        latencySum = new long[jobs];
         cursor = new long[jobs];
         random = new RandomStream[jobs];
         for (int j = 0; j < jobs; j++) {
@@ -167,6 +169,7 @@ public final class Workload implements BlockListener {
         int j = rq.owner;
         long lat = now - rq.submitted;
         (rq.op == Request.READ ? readLatency : rq.op == Request.WRITE ? writeLatency : otherLatency).record(lat);
+        latencySum[j] += lat;
         if (tracing) {
             tracer.asyncEnd(track, Request.opName(rq.op), rq.seq, now);
         }
@@ -303,6 +306,21 @@ public final class Workload implements BlockListener {
 
     public long completed() {
         return completed;
+    }
+
+    /** Requests job {@code j} completed. */
+    public long completedBy(int j) {
+        return done[j];
+    }
+
+    /** Mean completion latency of job {@code j}, ns. */
+    public double meanLatency(int j) {
+        return done[j] == 0 ? 0 : latencySum[j] / (double) done[j];
+    }
+
+    /** The CPU job {@code j} submits from. */
+    public int cpuOf(int j) {
+        return cpuOf == null ? j : cpuOf[j];
     }
 
     public long errors() {

@@ -12,6 +12,7 @@ final class Command {
     static final int HELD = 3;
     static final int WAITING_FOR_CQ = 4;
     static final int ADMIN_PENDING = 5;
+    static final int TRANSFERRING = 6;
 
     final int index;
     final Sqe sqe = new Sqe();

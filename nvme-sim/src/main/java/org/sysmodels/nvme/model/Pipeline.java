@@ -51,6 +51,9 @@ final class Pipeline {
     private final Action fetchAction = ignored -> fetchLoop();
     private final Action serviceDone;
     private final Action adminRun;
+    private final Action transferDone;
+    private final boolean linkLimited;
+    private long linkFreeAt;
 
     Pipeline(Controller controller, RandomStream serviceRandom) {
         this.c = controller;
@@ -80,6 +83,8 @@ final class Pipeline {
             fixedService[op] = serviceOf[op] instanceof org.sysmodels.core.random.Distribution.Fixed f ? f.value() : -1;
         }
         serviceDone = index -> serviceDone(pool.get((int) index));
+        transferDone = index -> transferred(pool.get((int) index));
+        linkLimited = model.bandwidth() > 0;
         adminRun = index -> runAdmin(pool.get((int) index));
     }
 
@@ -310,7 +315,8 @@ final class Pipeline {
 
     private void startService(Command cmd, long now) {
         int op = cmd.opcode();
-        if (fixedService[op] == 0 && units.waiting() == 0 && units.busy() < units.units() && !stuckPlanned) {
+        if (fixedService[op] == 0 && units.waiting() == 0 && units.busy() < units.units() && !stuckPlanned
+                && !linkLimited) {
             // Zero service time and a free unit, nobody queued: occupying the unit for no time changes nothing.
             cmd.state = Command.IN_SERVICE;
             cmd.startedAt = now;
@@ -358,8 +364,24 @@ final class Pipeline {
         health.busyNanos += now - cmd.startedAt;
         trace.served(cmd, cmd.startedAt, now);
         cmd.unit = -1;
-        complete(cmd, nvm.execute(cmd), 0);
+        int op = cmd.opcode();
+        if (linkLimited && (op == Opcodes.READ || op == Opcodes.WRITE)) {
+            // The media part is done; the data waits for the link, one transfer at a time.
+            long start = Math.max(now, linkFreeAt);
+            linkFreeAt = start + c.config().service().transferTime(cmd.segments.total());
+            cmd.state = Command.TRANSFERRING;
+            cmd.event = scheduler.at(linkFreeAt, transferDone, cmd.index);
+        } else {
+            complete(cmd, nvm.execute(cmd), 0);
+        }
         nextWaiting(now);
+    }
+
+    private void transferred(Command cmd) {
+        cmd.event = 0;
+        if (cmd.state == Command.TRANSFERRING) {
+            complete(cmd, nvm.execute(cmd), 0);
+        }
     }
 
     private void nextWaiting(long now) {
@@ -557,6 +579,7 @@ final class Pipeline {
         java.util.Arrays.fill(cqs, null);
         arbiter.clear();
         units.reset();
+        linkFreeAt = 0;
         interrupts.reset();
         events.reset();
         features.reset();

@@ -13,8 +13,8 @@ import org.sysmodels.nvme.model.ServiceModel;
 /**
  * The device in a scenario. Missing fields take the defaults: 16 internal units; reads log-normal with a 70 µs
  * median, writes 20 µs (a write cache), flush, write zeroes, deallocate and admin commands 10 µs; CAP.MQES 1023
- * (1024-entry queues), 64 I/O queue pairs, MDTS 5 (128 KiB); RDY 1 ms after enable; one 1 GiB namespace of 4 KiB
- * LBAs.
+ * (1024-entry queues), 64 I/O queue pairs, MDTS 5 (128 KiB); RDY 1 ms after enable; no link bandwidth limit
+ * ({@code bandwidth} in bytes per second, e.g. "7g"); one 1 GiB namespace of 4 KiB LBAs.
  */
 public record DeviceSpec(
         @Range(min = 1, max = 4096) Integer units,
@@ -36,10 +36,11 @@ public record DeviceSpec(
         @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 1e11) Long resetLatency,
         @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 1e11) Long shutdownLatency,
         @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 1e9) Long fetchLatency,
+        @JsonDeserialize(using = SizeDeserializer.class) @Range(min = 0, max = 1e12) Long bandwidth,
         List<NamespaceEntry> namespaces) {
 
     public static final DeviceSpec DEFAULT = new DeviceSpec(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null);
 
     public DeviceSpec {
         units = units == null ? 16 : units;
@@ -61,6 +62,7 @@ public record DeviceSpec(
         resetLatency = resetLatency == null ? 10_000L : resetLatency;
         shutdownLatency = shutdownLatency == null ? 50_000L : shutdownLatency;
         fetchLatency = fetchLatency == null ? 0L : fetchLatency;
+        bandwidth = bandwidth == null ? 0L : bandwidth;
         namespaces = namespaces == null ? List.of(new NamespaceEntry(1, 4096, 1L << 30)) : List.copyOf(namespaces);
         if (namespaces.isEmpty()) {
             throw new InvalidFieldException("namespaces", "a device needs at least one namespace");
@@ -74,37 +76,37 @@ public record DeviceSpec(
     public DeviceSpec instant() {
         Distribution zero = new Distribution.Fixed(0);
         return new DeviceSpec(units, zero, zero, zero, zero, zero, zero, mqes, dstrd, maxQueuePairs, msixVectors, mdts,
-                deviceQueueDepth, wrr, timeout, 0L, 0L, 0L, 0L, namespaces);
+                deviceQueueDepth, wrr, timeout, 0L, 0L, 0L, 0L, 0L, namespaces);
     }
 
     public DeviceSpec withUnits(int n) {
         return new DeviceSpec(n, read, write, flush, writeZeroes, datasetManagement, admin, mqes, dstrd, maxQueuePairs,
                 msixVectors, mdts, deviceQueueDepth, wrr, timeout, readyLatency, resetLatency, shutdownLatency,
-                fetchLatency, namespaces);
+                fetchLatency, bandwidth, namespaces);
     }
 
     public DeviceSpec withRead(Distribution d) {
         return new DeviceSpec(units, d, write, flush, writeZeroes, datasetManagement, admin, mqes, dstrd, maxQueuePairs,
                 msixVectors, mdts, deviceQueueDepth, wrr, timeout, readyLatency, resetLatency, shutdownLatency,
-                fetchLatency, namespaces);
+                fetchLatency, bandwidth, namespaces);
     }
 
     public DeviceSpec withNamespaces(List<NamespaceEntry> ns) {
         return new DeviceSpec(units, read, write, flush, writeZeroes, datasetManagement, admin, mqes, dstrd,
                 maxQueuePairs, msixVectors, mdts, deviceQueueDepth, wrr, timeout, readyLatency, resetLatency,
-                shutdownLatency, fetchLatency, ns);
+                shutdownLatency, fetchLatency, bandwidth, ns);
     }
 
     public DeviceSpec withQueueLimits(int mqesValue, int deviceDepth) {
         return new DeviceSpec(units, read, write, flush, writeZeroes, datasetManagement, admin, mqesValue, dstrd,
                 maxQueuePairs, msixVectors, mdts, deviceDepth, wrr, timeout, readyLatency, resetLatency,
-                shutdownLatency, fetchLatency, namespaces);
+                shutdownLatency, fetchLatency, bandwidth, namespaces);
     }
 
     public DeviceSpec withFetchLatency(long ns) {
         return new DeviceSpec(units, read, write, flush, writeZeroes, datasetManagement, admin, mqes, dstrd,
                 maxQueuePairs, msixVectors, mdts, deviceQueueDepth, wrr, timeout, readyLatency, resetLatency,
-                shutdownLatency, ns, namespaces);
+                shutdownLatency, ns, bandwidth, namespaces);
     }
 
     public ControllerConfig controllerConfig() {
@@ -112,6 +114,6 @@ public record DeviceSpec(
                 .map(n -> new NamespaceSpec(n.nsid(), n.lbaSize(), n.capacity() / n.lbaSize())).toList();
         return new ControllerConfig(mqes, dstrd, timeout, 0, 4, wrr, true, maxQueuePairs, msixVectors, mdts, 3, 3, 64,
                 deviceQueueDepth, ns, new ServiceModel(units, read, write, flush, writeZeroes, datasetManagement,
-                admin), readyLatency, resetLatency, shutdownLatency, fetchLatency);
+                admin, bandwidth), readyLatency, resetLatency, shutdownLatency, fetchLatency);
     }
 }

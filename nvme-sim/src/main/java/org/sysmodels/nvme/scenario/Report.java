@@ -44,7 +44,27 @@ public final class Report {
                 o.findings().stream().filter(f -> f.severity() == org.sysmodels.core.run.Severity.VIOLATION).count(),
                 sim.events(), o.wallNanos() / 1e6));
         b.table(latencyTable(sim));
+        if (job.numjobs() > 1) {
+            b.table(perJob(sim));
+        }
         b.metrics(metrics(o));
+    }
+
+    /** Mean latency per job: with WRR arbitration, the priority of each job's queue shows here. */
+    static Table perJob(Simulation sim) {
+        List<List<String>> rows = new ArrayList<>();
+        HostSpec h = sim.scenario.host();
+        for (int j = 0; j < sim.workload.job().numjobs(); j++) {
+            int cpu = sim.workload.cpuOf(j);
+            int qid = sim.blk.hardwareQueues() == 0 ? 0 : sim.blk.hctxOf(cpu) + 1;
+            String prio = h.arbitration() == HostSpec.Arbitration.WRR
+                    ? (h.priorities().isEmpty() ? "medium" : h.priorities().get(Math.min(qid, h.priorities().size()) - 1)
+                    .name().toLowerCase(Locale.ROOT)) : "round robin";
+            rows.add(List.of(Integer.toString(j), Integer.toString(cpu), Integer.toString(qid), prio,
+                    String.format(Locale.ROOT, "%,d", sim.workload.completedBy(j)),
+                    SimTime.format(Math.round(sim.workload.meanLatency(j)))));
+        }
+        return new Table("Per job", List.of("job", "CPU", "I/O queue", "queue priority", "I/Os", "mean clat"), rows);
     }
 
     static Table latencyTable(Simulation sim) {

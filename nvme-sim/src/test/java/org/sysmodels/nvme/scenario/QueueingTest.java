@@ -35,6 +35,20 @@ class QueueingTest {
     }
 
     @Test
+    void largeTransfersAreLimitedByTheLinkNotTheUnits() {
+        DeviceSpec d = new DeviceSpec(16, new Distribution.Fixed(10_000), null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, 1_000_000_000L, null);
+        NvmeScenario s = NvmeScenario.DEFAULT.withDevice(d).withHost(HostSpec.DEFAULT.withInterruptLatency(0))
+                .withWorkload(WorkloadSpec.DEFAULT.with(org.sysmodels.nvme.host.Rw.READ, 65536L, 16, 1, 4000L, null,
+                        null).withVerify(false));
+        Outcome o = new Simulation(s, 1, Tracer.off(), DriverBug.NONE).run();
+        assertEquals(1e9, o.bandwidth(), 1e9 * 0.01, "one link at 1 GB/s: bandwidth, not 16 units, is the limit");
+        Outcome one = new Simulation(s.withWorkload(s.workload().withIodepth(1).withIos(200)), 1, Tracer.off(),
+                DriverBug.NONE).run();
+        assertEquals(10_000 + 65_536, one.latency().mean(), 100, "alone: media time, then the transfer");
+    }
+
+    @Test
     void aClosedLoopSaturatesAtUnitsOverServiceTime() {
         NvmeScenario s = NvmeScenario.DEFAULT
                 .withDevice(DeviceSpec.DEFAULT.withUnits(8).withRead(new Distribution.Fixed(50_000)))
