@@ -53,12 +53,18 @@ public final class LinuxDriver implements BlockDriver, CompletionHandler {
     private long aborts;
     private String deathReason;
     private Track track;
+    private final boolean cidBug;
+    private final boolean freeEarlyBug;
+    private final boolean polled;
     private final Action irq = v -> interrupt((int) v);
     private final Action pollQueue = q -> poll((int) q);
 
     public LinuxDriver(DriverConfig config, DriverBug bug) {
         this.config = config;
         this.bug = bug;
+        this.cidBug = bug == DriverBug.CID_REUSED;
+        this.freeEarlyBug = bug == DriverBug.BUFFER_FREED_EARLY;
+        this.polled = config.polled();
     }
 
     public LinuxDriver(DriverConfig config) {
@@ -224,7 +230,7 @@ public final class LinuxDriver implements BlockDriver, CompletionHandler {
             }
             return false;
         }
-        int cid = bug == DriverBug.CID_REUSED ? rq.tag & 7 : rq.tag;
+        int cid = cidBug ? rq.tag & 7 : rq.tag;
         if (rq.op == Request.READ || rq.op == Request.WRITE) {
             long prp1 = HostMemory.address(rq.pages[0], 0);
             long prp2 = 0;
@@ -253,7 +259,7 @@ public final class LinuxDriver implements BlockDriver, CompletionHandler {
             }
             q.push();
         }
-        if (bug == DriverBug.BUFFER_FREED_EARLY) {
+        if (freeEarlyBug) {
             for (int i = 0; i < rq.pageCount; i++) {
                 allocator().freePage(rq.pages[i]);
             }
@@ -309,7 +315,7 @@ public final class LinuxDriver implements BlockDriver, CompletionHandler {
     }
 
     private void schedulePoll(QueuePair q) {
-        if (config.polled() && !q.pollScheduled) {
+        if (polled && !q.pollScheduled) {
             q.pollScheduled = true;
             platform.after(config.pollInterval(), pollQueue, q.qid);
         }

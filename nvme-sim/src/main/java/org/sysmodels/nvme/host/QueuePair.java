@@ -104,9 +104,15 @@ final class QueuePair {
     /** Consumes every new CQE, then writes the CQ head doorbell once. @return entries consumed */
     int reap(CompletionHandler handler, boolean writeHeadDoorbell) {
         int n = 0;
+        byte[] f = null;
+        int framePage = -1;
         while (true) {
             long slot = cqBase + (long) cqHead * Cqe.BYTES;
-            byte[] f = memory.cpuFrame(slot, Cqe.BYTES);
+            int page = HostMemory.pfn(slot);
+            if (page != framePage) {
+                f = memory.cpuFrame(slot, Cqe.BYTES);
+                framePage = page;
+            }
             int o = HostMemory.offset(slot);
             int dw3 = HostMemory.getInt(f, o + 12);
             // Load-acquire of DW3 (LoadLoad): the rest of the entry is read only after its phase tag (dma_rmb).

@@ -38,10 +38,11 @@ public final class ThreadedHost implements CompletionHandler {
     private final boolean writes;
     private final int readPercent;
     private final RandomStream random;
-    private final int[][] buffer;
-    private final long[][] lbaOf;
-    private final boolean[][] inFlight;
-    private final boolean[][] isWrite;
+    /** Per (queue q, CID c), at index q × depth + c. */
+    private final int[] buffer;
+    private final long[] lbaOf;
+    private final boolean[] inFlight;
+    private final boolean[] isWrite;
     private final int[][] freeCids;
     private final int[] freeCount;
     private final HostMemory memory;
@@ -74,15 +75,15 @@ public final class ThreadedHost implements CompletionHandler {
         this.readPercent = readPercent;
         this.writes = readPercent < 100;
         this.random = random;
-        this.buffer = new int[n][this.depth];
-        this.lbaOf = new long[n][this.depth];
-        this.inFlight = new boolean[n][this.depth];
-        this.isWrite = new boolean[n][this.depth];
+        this.buffer = new int[n * this.depth];
+        this.lbaOf = new long[n * this.depth];
+        this.inFlight = new boolean[n * this.depth];
+        this.isWrite = new boolean[n * this.depth];
         this.freeCids = new int[n][this.depth];
         this.freeCount = new int[n];
         for (int q = 0; q < n; q++) {
             for (int c = 0; c < this.depth; c++) {
-                buffer[q][c] = allocator.allocPage();
+                buffer[q * this.depth + c] = allocator.allocPage();
                 freeCids[q][c] = this.depth - 1 - c;
             }
             freeCount[q] = this.depth;
@@ -173,19 +174,22 @@ public final class ThreadedHost implements CompletionHandler {
 
     private void fill(int q) {
         QueuePair qp = queues[q];
+        int[] free = freeCids[q];
+        int base = q * depth;
         while (freeCount[q] > 0 && !qp.sqFull()) {
-            int cid = freeCids[q][--freeCount[q]];
+            int cid = free[--freeCount[q]];
+            int k = base + cid;
             long lba = random.nextLong(regionIos) * blocksPerIo;
             boolean write = writes && random.nextInt(100) >= readPercent;
-            long prp1 = HostMemory.address(buffer[q][cid], 0);
+            long prp1 = HostMemory.address(buffer[k], 0);
             if (write) {
-                byte[] f = memory.freshFrame(buffer[q][cid]);
+                byte[] f = memory.freshFrame(buffer[k]);
                 HostMemory.putLong(f, 0, lba);
                 HostMemory.putLong(f, 8, ++generation);
             }
-            lbaOf[q][cid] = lba;
-            isWrite[q][cid] = write;
-            inFlight[q][cid] = true;
+            lbaOf[k] = lba;
+            isWrite[k] = write;
+            inFlight[k] = true;
             qp.pushReadWrite(write ? Opcodes.WRITE : Opcodes.READ, cid, nsid, prp1, 0, lba, blocksPerIo - 1);
         }
         // Release store of the tail: the SQEs and the write data above become visible to the device first.
@@ -195,22 +199,23 @@ public final class ThreadedHost implements CompletionHandler {
     @Override
     public void completion(int qid, int cid, int status, int dw0, int sqhd) {
         int q = qid - 1;
-        if (cid >= depth || !inFlight[q][cid]) {
+        int k = q * depth + cid;
+        if (cid >= depth || !inFlight[k]) {
             duplicates++;
             findings.violation(Rules.UNKNOWN_COMPLETION, "queue " + qid + ": completion for CID " + cid
                     + ", which is not in flight (lost ordering or a duplicate)", 0, "CQ " + qid);
             return;
         }
-        inFlight[q][cid] = false;
+        inFlight[k] = false;
         if (!Status.isSuccess(status)) {
             errors++;
-        } else if (!isWrite[q][cid]) {
+        } else if (!isWrite[k]) {
             // After the acquire on DW3, the data the device stored before its release is visible: a read returns
             // zeros (never written) or a block stamped with its own LBA by an earlier write.
-            byte[] f = memory.frame(buffer[q][cid]);
+            byte[] f = memory.frame(buffer[k]);
             long stamp = HostMemory.getLong(f, 0);
-            if (stamp != lbaOf[q][cid] && (stamp != 0 || HostMemory.getLong(f, 8) != 0)) {
-                findings.violation(Rules.DATA_INTEGRITY, "queue " + qid + ": read of LBA " + lbaOf[q][cid]
+            if (stamp != lbaOf[k] && (stamp != 0 || HostMemory.getLong(f, 8) != 0)) {
+                findings.violation(Rules.DATA_INTEGRITY, "queue " + qid + ": read of LBA " + lbaOf[k]
                         + " returned a block stamped for LBA " + stamp, 0, "CQ " + qid);
             }
         }
@@ -220,10 +225,8 @@ public final class ThreadedHost implements CompletionHandler {
 
     private int inFlightCount() {
         int n = 0;
-        for (boolean[] q : inFlight) {
-            for (boolean b : q) {
-                n += b ? 1 : 0;
-            }
+        for (boolean b : inFlight) {
+            n += b ? 1 : 0;
         }
         return n;
     }

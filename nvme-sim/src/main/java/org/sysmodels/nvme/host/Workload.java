@@ -43,6 +43,9 @@ public final class Workload implements BlockListener {
     /** READ or WRITE when the pattern fixes it, -1 for a mix. */
     private final int fixedOp;
     private final boolean randomOffsets;
+    private final long iosPerJob;
+    private final long runtime;
+    private final boolean closedLoop;
     private final RandomStream[] random;
     private final Tracer tracer;
     private final Track track;
@@ -122,6 +125,9 @@ public final class Workload implements BlockListener {
             default -> -1;
         };
         this.randomOffsets = job.rw().random();
+        this.iosPerJob = job.ios();
+        this.runtime = job.runtime();
+        this.closedLoop = job.rateIops() <= 0;
     }
 
     /** Runs {@code action} once every job has finished and nothing is in flight. */
@@ -188,7 +194,7 @@ public final class Workload implements BlockListener {
         if (backlog[j] > 0 && more(j)) {
             backlog[j]--;
             submit(j);
-        } else if (job.rateIops() <= 0 && more(j)) {
+        } else if (closedLoop && more(j)) {
             submit(j);
         }
         checkFinished();
@@ -200,10 +206,10 @@ public final class Workload implements BlockListener {
         if (failure != null) {
             return false;
         }
-        if (job.ios() > 0 && issued[j] >= job.ios()) {
+        if (iosPerJob > 0 && issued[j] >= iosPerJob) {
             return false;
         }
-        return job.runtime() <= 0 || scheduler.now() - start < job.runtime();
+        return runtime <= 0 || scheduler.now() - start < runtime;
     }
 
     private void scheduleArrival(int j) {
