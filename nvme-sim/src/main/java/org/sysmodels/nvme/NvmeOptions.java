@@ -25,7 +25,8 @@ public final class NvmeOptions {
             description = "Virtual run time instead of a number of I/Os, e.g. 50ms.")
     String runtime;
 
-    @Option(names = "--rwmixread", paramLabel = "PERCENT", description = "Reads in a mixed pattern, %. Default 50.")
+    @Option(names = "--rwmixread", paramLabel = "PERCENT",
+            description = "Reads in a mixed pattern, in percent. Default 50.")
     Integer rwmixread;
 
     @Option(names = "--queues", paramLabel = "N",

@@ -26,7 +26,6 @@ import org.sysmodels.nvme.scenario.QueueDepthSweep;
 import org.sysmodels.nvme.scenario.Report;
 import org.sysmodels.nvme.scenario.Simulation;
 import org.sysmodels.nvme.scenario.ThreadedRun;
-import org.sysmodels.nvme.scenario.WorkloadSpec;
 
 /**
  * {@code sim nvme}: an NVMe controller at register level with a Linux-style driver, blk-mq and a fio-like workload;
@@ -38,7 +37,7 @@ public final class NvmeSystem implements SimSystem {
     static final ScenarioCatalog<NvmeScenario> SCENARIOS = new ScenarioCatalog<>(NvmeScenario.class)
             .add("randread", R + "randread.json", "4 KiB random reads, iodepth 32, one queue pair (the default)")
             .add("randrw-512", R + "randrw-512.json", "70/30 random read/write on 512-byte LBAs, 4 jobs, 4 queues")
-            .add("big-blocks", R + "big-blocks.json", "128 KiB sequential reads: PRP lists")
+            .add("big-blocks", R + "big-blocks.json", "128 KiB sequential reads: PRP lists and a 7 GiB/s link")
             .add("polling", R + "polling.json", "polled completion queues (no interrupts)")
             .add("coalescing", R + "coalescing.json", "interrupt coalescing: 8 entries or 100 µs per interrupt")
             .add("wrr", R + "wrr.json", "weighted round robin with an urgent queue against three low ones")
@@ -198,9 +197,5 @@ public final class NvmeSystem implements SimSystem {
                     : f);
         }
         return out;
-    }
-
-    static WorkloadSpec small(WorkloadSpec w, int depth, long ios) {
-        return w.withIodepth(depth).withIos(ios);
     }
 }

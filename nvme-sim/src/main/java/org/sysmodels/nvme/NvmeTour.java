@@ -14,7 +14,6 @@ import org.sysmodels.nvme.scenario.HostSpec;
 import org.sysmodels.nvme.scenario.NvmeScenario;
 import org.sysmodels.nvme.scenario.Outcome;
 import org.sysmodels.nvme.scenario.QueueDepthSweep;
-import org.sysmodels.nvme.scenario.Report;
 import org.sysmodels.nvme.scenario.Simulation;
 import org.sysmodels.nvme.scenario.ThreadedRun;
 import org.sysmodels.nvme.scenario.WorkloadSpec;

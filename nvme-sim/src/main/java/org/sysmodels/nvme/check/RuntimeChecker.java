@@ -236,10 +236,6 @@ public final class RuntimeChecker implements ControllerObserver, DriverObserver,
         host.violation(Rules.PROBE, reason, now, "driver");
     }
 
-    Findings hostFindings() {
-        return host;
-    }
-
     // ------------------------------------------------------------------ end of run
 
     /** End-of-run checks: a CQ still full with completions waiting is a stalled device. */

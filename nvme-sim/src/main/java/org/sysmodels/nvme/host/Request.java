@@ -122,10 +122,6 @@ public final class Request {
         return abortSent;
     }
 
-    public void markAbortSent() {
-        abortSent = true;
-    }
-
     public int retries() {
         return retries;
     }

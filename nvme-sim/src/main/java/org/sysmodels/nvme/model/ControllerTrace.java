@@ -83,12 +83,6 @@ final class ControllerTrace {
         }
     }
 
-    void note(String what, long now, String key, long value) {
-        if (tracer.enabled()) {
-            tracer.instant(registers, what, now, key, value);
-        }
-    }
-
     private static String name(Command c) {
         return c.sq.qid == 0 ? Opcodes.admin(c.opcode()) : Opcodes.nvm(c.opcode());
     }

@@ -32,10 +32,6 @@ public final class Csts {
         return field(csts, 3, 2);
     }
 
-    public static int withShst(int csts, int shst) {
-        return (csts & ~0b1100) | (shst << 2);
-    }
-
     /** "RDY=1 CFS=0 SHST=00b", for traces and quiz answers. */
     public static String describe(int csts) {
         return "RDY=" + (csts & 1) + " CFS=" + field(csts, 1, 1) + " SHST=" + Integer.toBinaryString(4 | shst(csts))

@@ -173,10 +173,6 @@ public final class Sqe {
         HostMemory.putLong(f, o + 56, 0L);
     }
 
-    public void copyFrom(Sqe other) {
-        System.arraycopy(other.q, 0, q, 0, 8);
-    }
-
     @Override
     public String toString() {
         return String.format("SQE[opc=%02Xh cid=%d nsid=%d prp1=0x%X prp2=0x%X cdw10=0x%X cdw11=0x%X cdw12=0x%X]",

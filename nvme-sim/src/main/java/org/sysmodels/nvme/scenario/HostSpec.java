@@ -105,12 +105,6 @@ public record HostSpec(
                 adminTimeout, memory);
     }
 
-    public HostSpec withMemory(long bytes) {
-        return new HostSpec(queues, cpus, queueEntries, tagDepth, completion, pollInterval, interruptLatency,
-                coalesceThreshold, coalesceTime, arbitration, burst, highWeight, mediumWeight, lowWeight, priorities,
-                ioTimeout, adminTimeout, bytes);
-    }
-
     /** The driver configuration for {@code ioQueues} queue pairs. */
     public DriverConfig driverConfig(int ioQueues) {
         int arbitrationValue = arbitration == Arbitration.WRR
