@@ -42,6 +42,11 @@ public final class LatencyHistogram {
         return histogram.getMaxValue();
     }
 
+    /** Adds every value recorded in {@code other} to this histogram (to report several classes together). */
+    public void add(LatencyHistogram other) {
+        histogram.add(other.histogram);
+    }
+
     public void reset() {
         histogram.reset();
     }

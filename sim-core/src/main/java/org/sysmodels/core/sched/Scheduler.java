@@ -176,6 +176,11 @@ public final class Scheduler {
         return executed - before;
     }
 
+    /** Capacity of the bucket being drained (tests: memory stays bounded under zero-delay chains). */
+    int currentBucketCapacity() {
+        return buckets[(int) (base & (DIGITS - 1))].length;
+    }
+
     /** Makes the current {@link #run()} or {@link #runUntil(long)} return after the event being run. */
     public void stop() {
         stopRequested = true;
@@ -223,7 +228,16 @@ public final class Scheduler {
         int size = bucketSizes[bucket];
         int[] b = buckets[bucket];
         if (size == b.length) {
-            b = buckets[bucket] = Arrays.copyOf(b, size * 2);
+            if (bucket == (int) (base & (DIGITS - 1)) && currentHead >= size / 2) {
+                // The bucket being drained, at least half consumed: an endless stream of events at one instant
+                // (zero-delay chains) would otherwise grow it forever. Shift the rest down instead.
+                System.arraycopy(b, currentHead, b, 0, size - currentHead);
+                size -= currentHead;
+                bucketSizes[bucket] = size;
+                currentHead = 0;
+            } else {
+                b = buckets[bucket] = Arrays.copyOf(b, size * 2);
+            }
         }
         b[size] = slot;
         bucketSizes[bucket] = size + 1;

@@ -30,6 +30,31 @@ class SchedulerTest {
     }
 
     @Test
+    void endlessZeroDelayChainsKeepOrderAndBoundedMemory() {
+        // Four chains, each rescheduling itself with delay 0: virtual time never advances (a model with zero
+        // latencies does this); they must keep running round-robin in insertion order without the bucket growing.
+        Scheduler s = new Scheduler();
+        int[] last = {-1};
+        long[] runs = {0};
+        boolean[] ordered = {true};
+        Action[] chain = new Action[1];
+        chain[0] = id -> {
+            ordered[0] &= id == (last[0] + 1) % 4;
+            last[0] = (int) id;
+            if (++runs[0] < 1_000_000) {
+                s.after(0, chain[0], id);
+            }
+        };
+        for (int id = 0; id < 4; id++) {
+            s.at(0, chain[0], id);
+        }
+        s.run();
+        assertTrue(ordered[0], "insertion order at one instant");
+        assertEquals(0, s.now());
+        assertTrue(s.currentBucketCapacity() <= 64, "bucket capacity " + s.currentBucketCapacity());
+    }
+
+    @Test
     void refusesThePast() {
         Scheduler s = new Scheduler();
         s.at(100, () -> { });

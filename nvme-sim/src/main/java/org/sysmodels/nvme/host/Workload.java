@@ -1,0 +1,396 @@
+package org.sysmodels.nvme.host;
+
+import org.sysmodels.core.metrics.LatencyHistogram;
+import org.sysmodels.core.random.RandomStream;
+import org.sysmodels.core.random.RandomStreams;
+import org.sysmodels.core.sched.Action;
+import org.sysmodels.core.sched.Scheduler;
+import org.sysmodels.core.trace.Tracer;
+import org.sysmodels.core.trace.Track;
+import org.sysmodels.nvme.model.HostMemory;
+
+/**
+ * A fio-like load generator on the block layer: {@code numjobs} jobs, job j on CPU j, each keeping {@code iodepth}
+ * requests in flight (or, with {@code rateIops}, issuing at Poisson arrival times), until it has done its I/Os or
+ * the run time is over. Completion latency (fio's clat: submission to completion) goes into HdrHistograms.
+ *
+ * <p>Like fio, each job allocates its I/O buffers once (iodepth buffers of bs bytes, from the DMA allocator: think
+ * O_DIRECT with pinned pages) and reuses them. Writes stamp every 512-byte sector with its LBA and a write
+ * generation, so a read that returns the wrong data is caught by the integrity check.
+ */
+public final class Workload implements BlockListener {
+
+    private final FioJob job;
+    private final Platform platform;
+    private final Scheduler scheduler;
+    private final DmaAllocator allocator;
+    private final IoObserver observer;
+    private final int nsid;
+    private final int lbaSize;
+    private final long regionBlocks;
+    private final long regionIos;
+    private final int blocksPerIo;
+    private final int pagesPerIo;
+    private final Request[] requests;
+    private final int[][] free;
+    private final int[] freeCount;
+    private final long[] issued;
+    private final long[] done;
+    private final int[] inFlight;
+    private final long[] backlog;
+    private final long[] latencySum;
+    private final long[] cursor;
+    /** READ or WRITE when the pattern fixes it, -1 for a mix. */
+    private final int fixedOp;
+    private final boolean randomOffsets;
+    private final long iosPerJob;
+    private final long runtime;
+    private final boolean closedLoop;
+    private final RandomStream[] random;
+    private final Tracer tracer;
+    private final Track track;
+    private final Action arrive = j -> arrival((int) j);
+    private BlockLayer blk;
+    private int[] cpuOf;
+    private Runnable onFinished = () -> { };
+    private long start = -1;
+    private long lastCompletion;
+    private long completed;
+    private long errors;
+    private long bytes;
+    private long generation;
+    private long seq;
+    private boolean finished;
+    private String failure;
+    private int totalInFlight;
+    private final boolean tracing;
+
+    public final LatencyHistogram readLatency = new LatencyHistogram("read clat");
+    public final LatencyHistogram writeLatency = new LatencyHistogram("write clat");
+    public final LatencyHistogram otherLatency = new LatencyHistogram("flush/discard clat");
+
+    public Workload(FioJob job, Platform platform, RandomStreams streams, int nsid, int lbaSize, long nsBlocks,
+                    IoObserver observer) {
+        this.job = job;
+        this.platform = platform;
+        this.scheduler = platform.scheduler();
+        this.allocator = platform.allocator();
+        this.observer = observer == null ? IoObserver.NONE : observer;
+        this.nsid = nsid;
+        this.lbaSize = lbaSize;
+        long region = job.size() > 0 ? Math.min(job.size() / lbaSize, nsBlocks) : nsBlocks;
+        this.blocksPerIo = job.bs() / lbaSize;
+        this.regionBlocks = region - region % blocksPerIo;
+        this.regionIos = regionBlocks / blocksPerIo;
+        this.pagesPerIo = (job.bs() + HostMemory.PAGE_SIZE - 1) / HostMemory.PAGE_SIZE;
+        int jobs = job.numjobs();
+        int depth = job.iodepth();
+        requests = new Request[jobs * depth];
+        free = new int[jobs][depth];
+        freeCount = new int[jobs];
+        long pagesNeeded = (long) jobs * depth * pagesPerIo;
+        if (pagesNeeded > allocator.freePages()) {
+            throw new IllegalArgumentException("iodepth × numjobs × bs needs " + pagesNeeded + " pages of host memory, "
+                    + "only " + allocator.freePages() + " are free: raise host.memory or lower the load");
+        }
+        for (int j = 0; j < jobs; j++) {
+            for (int k = 0; k < depth; k++) {
+                Request rq = new Request(j * depth + k, pagesPerIo);
+                rq.owner = j;
+                for (int i = 0; i < pagesPerIo; i++) {
+                    rq.pages[i] = allocator.allocPage();
+                }
+                requests[rq.id] = rq;
+                free[j][k] = rq.id;
+            }
+            freeCount[j] = depth;
+        }
+        issued = new long[jobs];
+        done = new long[jobs];
+        inFlight = new int[jobs];
+        backlog = new long[jobs];
+        latencySum = new long[jobs];
+        cursor = new long[jobs];
+        random = new RandomStream[jobs];
+        for (int j = 0; j < jobs; j++) {
+            random[j] = streams.stream("fio/job" + j);
+            cursor[j] = (regionBlocks / blocksPerIo / jobs) * j * blocksPerIo;
+        }
+        this.tracer = platform.tracer();
+        this.track = tracer.track("host", "requests");
+        this.tracing = tracer.enabled();
+        this.fixedOp = switch (job.rw()) {
+            case READ, RANDREAD -> Request.READ;
+            case WRITE, RANDWRITE -> Request.WRITE;
+            default -> -1;
+        };
+        this.randomOffsets = job.rw().random();
+        this.iosPerJob = job.ios();
+        this.runtime = job.runtime();
+        this.closedLoop = job.rateIops() <= 0;
+    }
+
+    /** Runs {@code action} once every job has finished and nothing is in flight. */
+    public void onFinished(Runnable action) {
+        onFinished = action;
+    }
+
+    public FioJob job() {
+        return job;
+    }
+
+    // ------------------------------------------------------------------ BlockListener
+
+    @Override
+    public void ready(BlockLayer layer) {
+        blk = layer;
+        cpuOf = new int[job.numjobs()];
+        for (int j = 0; j < cpuOf.length; j++) {
+            cpuOf[j] = j % layer.cpus();
+        }
+        start = scheduler.now();
+        for (int j = 0; j < job.numjobs(); j++) {
+            if (job.rateIops() > 0) {
+                scheduleArrival(j);
+            } else {
+                for (int k = 0; k < job.iodepth() && more(j); k++) {
+                    submit(j);
+                }
+            }
+        }
+        checkFinished();
+    }
+
+    @Override
+    public void failed(String reason) {
+        if (failure == null) {
+            failure = reason;
+        }
+        checkFinished();
+    }
+
+    @Override
+    public void completed(Request rq) {
+        long now = scheduler.now();
+        int j = rq.owner;
+        long lat = now - rq.submitted;
+        (rq.op == Request.READ ? readLatency : rq.op == Request.WRITE ? writeLatency : otherLatency).record(lat);
+        latencySum[j] += lat;
+        if (tracing) {
+            tracer.asyncEnd(track, Request.opName(rq.op), rq.seq, now);
+        }
+        observer.completed(rq, now);
+        if (rq.status != 0) {
+            errors++;
+        } else {
+            bytes += rq.bytes;
+        }
+        completed++;
+        done[j]++;
+        inFlight[j]--;
+        totalInFlight--;
+        lastCompletion = now;
+        free[j][freeCount[j]++] = rq.id;
+        if (backlog[j] > 0 && more(j)) {
+            backlog[j]--;
+            submit(j);
+        } else if (closedLoop && more(j)) {
+            submit(j);
+        }
+        checkFinished();
+    }
+
+    // ------------------------------------------------------------------ issuing
+
+    private boolean more(int j) {
+        if (failure != null) {
+            return false;
+        }
+        if (iosPerJob > 0 && issued[j] >= iosPerJob) {
+            return false;
+        }
+        return runtime <= 0 || scheduler.now() - start < runtime;
+    }
+
+    private void scheduleArrival(int j) {
+        long gap = Math.round(random[j].exponential(1e9 / job.rateIops()));
+        scheduler.after(gap, arrive, j);
+    }
+
+    private void arrival(int j) {
+        if (!more(j)) {
+            checkFinished();
+            return;
+        }
+        if (freeCount[j] > 0) {
+            submit(j);
+        } else {
+            backlog[j]++;
+        }
+        scheduleArrival(j);
+    }
+
+    private void submit(int j) {
+        Request rq = requests[free[j][--freeCount[j]]];
+        RandomStream r = random[j];
+        int op = fixedOp >= 0 ? fixedOp : r.nextInt(100) < job.rwmixread() ? Request.READ : Request.WRITE;
+        long lba;
+        if (randomOffsets) {
+            lba = r.nextLong(regionIos) * blocksPerIo;
+        } else {
+            lba = cursor[j];
+            cursor[j] = cursor[j] + blocksPerIo >= regionBlocks ? 0 : cursor[j] + blocksPerIo;
+        }
+        rq.set(op, nsid, lba, blocksPerIo, job.bs());
+        rq.pageCount = pagesPerIo;
+        if (op == Request.WRITE) {
+            fill(rq);
+        }
+        issued[j]++;
+        inFlight[j]++;
+        totalInFlight++;
+        rq.seq = ++seq;
+        if (tracing) {
+            tracer.asyncBegin(track, Request.opName(op), rq.seq, scheduler.now(), "lba", lba, "cpu", j);
+        }
+        observer.submitting(rq, scheduler.now());
+        blk.submit(cpuOf[j], rq);
+    }
+
+    /** Stamps each 512-byte sector with its LBA byte offset and this write's generation. */
+    private void fill(Request rq) {
+        HostMemory m = platform.memory();
+        long gen = ++generation;
+        long first = rq.lba * lbaSize;
+        for (int off = 0; off < rq.bytes; off += 512) {
+            int page = off / HostMemory.PAGE_SIZE;
+            long a = HostMemory.address(rq.pages[page], off % HostMemory.PAGE_SIZE);
+            if (off % HostMemory.PAGE_SIZE == 0 && rq.bytes - off >= HostMemory.PAGE_SIZE) {
+                m.freshFrame(rq.pages[page]);
+            }
+            m.write64(a, first + off);
+            m.write64(a + 8, gen);
+            m.write64(a + 504, ~(first + off));
+        }
+    }
+
+    private void checkFinished() {
+        if (finished || (totalInFlight > 0 && failure == null)) {
+            return;
+        }
+        for (int j = 0; j < job.numjobs(); j++) {
+            if (inFlight[j] > 0 || (more(j) && blk != null)) {
+                return;
+            }
+        }
+        if (blk == null && failure == null) {
+            return;
+        }
+        finished = true;
+        onFinished.run();
+    }
+
+    // ------------------------------------------------------------------ results
+
+    /** Completion latency of every request, reads and writes together. */
+    public LatencyHistogram latency() {
+        LatencyHistogram all = new LatencyHistogram("clat");
+        all.add(readLatency);
+        all.add(writeLatency);
+        all.add(otherLatency);
+        return all;
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+
+    /** Why the workload stopped early (probe failed, device dead, memory exhausted), or null. */
+    public String failure() {
+        return failure;
+    }
+
+    public long completed() {
+        return completed;
+    }
+
+    /** Requests job {@code j} completed. */
+    public long completedBy(int j) {
+        return done[j];
+    }
+
+    /** Mean completion latency of job {@code j}, ns. */
+    public double meanLatency(int j) {
+        return done[j] == 0 ? 0 : latencySum[j] / (double) done[j];
+    }
+
+    /** The CPU job {@code j} submits from. */
+    public int cpuOf(int j) {
+        return cpuOf == null ? j : cpuOf[j];
+    }
+
+    public long errors() {
+        return errors;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    public long issued() {
+        long n = 0;
+        for (long i : issued) {
+            n += i;
+        }
+        return n;
+    }
+
+    public int inFlight() {
+        int n = 0;
+        for (int i : inFlight) {
+            n += i;
+        }
+        return n;
+    }
+
+    /** From the first submission to the last completion, in ns. */
+    public long elapsed() {
+        return start < 0 ? 0 : lastCompletion - start;
+    }
+
+    public long started() {
+        return start;
+    }
+
+    public double iops() {
+        long t = elapsed();
+        return t <= 0 ? 0 : (completed - errors) * 1e9 / t;
+    }
+
+    /** Bytes per second of successful I/O. */
+    public double bandwidth() {
+        long t = elapsed();
+        return t <= 0 ? 0 : bytes * 1e9 / t;
+    }
+
+    /** The run is over: ends the trace slices of requests that never completed. */
+    public void endOfRun() {
+        if (tracing) {
+            for (Request rq : requests) {
+                if (rq.state != Request.IDLE) {
+                    tracer.asyncEnd(track, Request.opName(rq.op), rq.seq, scheduler.now());
+                }
+            }
+        }
+    }
+
+    /** Requests still out at the end, reported to the observer as lost. */
+    public void reportLost() {
+        long now = scheduler.now();
+        for (Request rq : requests) {
+            if (rq.state != Request.IDLE) {
+                observer.lost(rq, now);
+            }
+        }
+    }
+}

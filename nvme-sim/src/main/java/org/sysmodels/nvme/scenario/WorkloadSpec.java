@@ -1,0 +1,73 @@
+package org.sysmodels.nvme.scenario;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import org.sysmodels.core.scenario.InvalidFieldException;
+import org.sysmodels.core.scenario.Range;
+import org.sysmodels.core.time.DurationDeserializer;
+import org.sysmodels.nvme.host.FioJob;
+import org.sysmodels.nvme.host.Rw;
+
+/**
+ * The fio job of a scenario; fields as in fio. Defaults: {@code rw=randread bs=4k iodepth=32 numjobs=1}, 100,000
+ * I/Os per job, verify on.
+ */
+public record WorkloadSpec(
+        Rw rw,
+        @JsonDeserialize(using = SizeDeserializer.class) @Range(min = 512, max = 1 << 20) Long bs,
+        @Range(min = 1, max = 65536) Integer iodepth,
+        @Range(min = 1, max = 1024) Integer numjobs,
+        @Range(min = 0, max = 1e10) Long ios,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 1e13) Long runtime,
+        @Range(min = 0, max = 100) Integer rwmixread,
+        @Range(min = 0, max = 1e9) Double rate,
+        Boolean verify,
+        @JsonDeserialize(using = SizeDeserializer.class) @Range(min = 0, max = 1L << 44) Long size) {
+
+    public static final WorkloadSpec DEFAULT = new WorkloadSpec(null, null, null, null, null, null, null, null, null,
+            null);
+
+    public WorkloadSpec {
+        rw = rw == null ? Rw.RANDREAD : rw;
+        bs = bs == null ? 4096L : bs;
+        iodepth = iodepth == null ? 32 : iodepth;
+        numjobs = numjobs == null ? 1 : numjobs;
+        runtime = runtime == null ? 0L : runtime;
+        ios = ios == null ? (runtime > 0 ? 0L : 100_000L) : ios;
+        rwmixread = rwmixread == null ? 50 : rwmixread;
+        rate = rate == null ? 0.0 : rate;
+        verify = verify == null || verify;
+        size = size == null ? 0L : size;
+        if (bs % 512 != 0) {
+            throw new InvalidFieldException("bs", "must be a multiple of 512 bytes, got " + bs);
+        }
+        if (ios == 0 && runtime == 0) {
+            throw new InvalidFieldException("ios", "set a number of I/Os per job (ios) or a run time (runtime)");
+        }
+    }
+
+    public WorkloadSpec with(Rw r, Long blockSize, Integer depth, Integer jobs, Long count, Long time, Integer mix) {
+        return new WorkloadSpec(r != null ? r : rw, blockSize != null ? blockSize : bs, depth != null ? depth : iodepth,
+                jobs != null ? jobs : numjobs, count != null ? count : (time != null ? 0L : ios),
+                time != null ? time : runtime, mix != null ? mix : rwmixread, rate, verify, size);
+    }
+
+    public WorkloadSpec withIodepth(int depth) {
+        return new WorkloadSpec(rw, bs, depth, numjobs, ios, runtime, rwmixread, rate, verify, size);
+    }
+
+    public WorkloadSpec withRate(double iops) {
+        return new WorkloadSpec(rw, bs, iodepth, numjobs, ios, runtime, rwmixread, iops, verify, size);
+    }
+
+    public WorkloadSpec withIos(long n) {
+        return new WorkloadSpec(rw, bs, iodepth, numjobs, n, 0L, rwmixread, rate, verify, size);
+    }
+
+    public WorkloadSpec withVerify(boolean on) {
+        return new WorkloadSpec(rw, bs, iodepth, numjobs, ios, runtime, rwmixread, rate, on, size);
+    }
+
+    public FioJob job() {
+        return new FioJob(rw, (int) (long) bs, iodepth, numjobs, ios, runtime, rwmixread, rate, verify, size);
+    }
+}

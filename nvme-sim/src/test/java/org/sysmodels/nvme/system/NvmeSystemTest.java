@@ -1,0 +1,135 @@
+package org.sysmodels.nvme.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sysmodels.core.run.RunResult;
+import org.sysmodels.core.system.CatalogEntry;
+import org.sysmodels.core.system.RunRequest;
+import org.sysmodels.core.system.SimSystem;
+import org.sysmodels.core.system.UserInputException;
+import org.sysmodels.core.testing.TraceFiles;
+import org.sysmodels.core.trace.ChromeTraceWriter;
+import org.sysmodels.nvme.NvmeOptions;
+import org.sysmodels.nvme.NvmeSystem;
+import picocli.CommandLine;
+
+/** {@code sim nvme} as the suite sees it: discovery, flags, errors, scenarios, bug labs, tour, quiz, traces. */
+class NvmeSystemTest {
+
+    private final NvmeSystem nvme = new NvmeSystem();
+
+    private static RunRequest with(String... flags) {
+        NvmeOptions o = new NvmeOptions();
+        new CommandLine(o).parseArgs(flags);
+        return RunRequest.ofSeed(1).withOptions(o);
+    }
+
+    @Test
+    void discoveredThroughTheServiceLoader() {
+        assertTrue(ServiceLoader.load(SimSystem.class).stream().anyMatch(p -> p.type() == NvmeSystem.class));
+        assertEquals("nvme", nvme.name());
+        long labs = nvme.catalog().stream().filter(e -> e.kind() == CatalogEntry.Kind.BUG_LAB).count();
+        assertEquals(6, labs);
+        assertFalse(nvme.reality().isEmpty());
+    }
+
+    @Test
+    void aSmallRunPasses() throws Exception {
+        RunResult r = nvme.run(with("--ios", "2000", "--iodepth", "8", "--rw", "randrw", "--bs", "8k"));
+        assertTrue(r.passed(), r.findings().toString());
+        assertTrue(r.summary().get(1).contains("2,000 I/Os"), r.summary().toString());
+    }
+
+    @Test
+    void badFlagsSayWhatAndWhere() {
+        assertEquals("--bs: must be a multiple of 512 bytes, got 3000",
+                assertThrows(UserInputException.class, () -> nvme.run(with("--bs", "3000"))).getMessage());
+        assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--bs", "2k", "--ios", "10")))
+                .getMessage().contains("not a multiple of the LBA size 4096"));
+        assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--rw", "randmix"))).getMessage()
+                .startsWith("--rw: \"randmix\" is not an rw pattern"));
+        assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--iodepth", "0"))).getMessage()
+                .startsWith("--iodepth: 0 is out of range"));
+        assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--mode", "fast"))).getMessage()
+                .contains("use deterministic, threaded"));
+        assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--lba-size", "1024"))).getMessage()
+                .startsWith("--lba-size"));
+        assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--runtime", "soon"))).getMessage()
+                .startsWith("--runtime"));
+        assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--bs", "1m"))).getMessage()
+                .contains("MDTS"));
+        assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--iodepth", "60000", "--numjobs",
+                "8"))).getMessage().contains("host memory"));
+    }
+
+    @Test
+    void badScenarioFilesPointAtTheValue(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.json");
+        Files.writeString(f, "{\n  \"workload\": { \"iodepth\": \"deep\" }\n}\n");
+        String m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1)
+                .withScenario(f.toString()))).getMessage();
+        assertTrue(m.contains("bad.json:2:") && m.contains("workload.iodepth"), m);
+        Files.writeString(f, "{ \"faults\": [ { \"kind\": \"gremlins\" } ] }");
+        m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1).withScenario(f.toString())))
+                .getMessage();
+        assertTrue(m.contains("unknown fault kind \"gremlins\"") && m.contains("stuck-command"), m);
+        Files.writeString(f, "{ \"device\": { \"namespaces\": [ { \"lbaSize\": 1000 } ] } }");
+        m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1).withScenario(f.toString())))
+                .getMessage();
+        assertTrue(m.contains("device.namespaces[0].lbaSize") && m.contains("512 or 4096"), m);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"randread", "randrw-512", "big-blocks", "polling", "coalescing", "wrr", "faults",
+            "threaded"})
+    void everyPackagedScenarioRuns(String name) throws Exception {
+        RunResult r = nvme.run(with("--ios", "1500").withScenario(name));
+        assertTrue(r.passed(), name + ": " + r.findings());
+    }
+
+    @Test
+    void aBugLabFailsTheRun() throws Exception {
+        RunResult r = nvme.run(with().withBug("cid-reused"));
+        assertFalse(r.passed());
+        assertTrue(r.summary().stream().anyMatch(s -> s.startsWith("caught: rule cid-unique")), r.summary().toString());
+    }
+
+    @Test
+    void theSweepPlotsIopsAndLatency() throws Exception {
+        RunResult r = nvme.run(with("--sweep", "--ios", "2000"));
+        assertEquals(2, r.plots().size());
+        assertEquals(9, r.tables().get(0).rows().size());
+    }
+
+    @Test
+    void theTourPassesQuicklyAndItsTraceIsValid(@TempDir Path dir) throws Exception {
+        long t0 = System.nanoTime();
+        RunResult r = nvme.tour(RunRequest.ofSeed(1).withTrace(true).withOutputDir(dir));
+        assertTrue((System.nanoTime() - t0) / 1e9 < 20, "the tour takes a few seconds");
+        assertTrue(r.passed(), r.findings().toString());
+        assertTrue(r.findings().stream().anyMatch(f -> f.message().startsWith("caught in bug lab")));
+        assertEquals(1, r.traces().size());
+        Path trace = dir.resolve("nvme.json");
+        ChromeTraceWriter.write(r.traces().get(0), trace);
+        assertFalse(TraceFiles.readAndCheck(trace).isEmpty());
+    }
+
+    @Test
+    void theQuizIsDeterministicAndAnswered() {
+        List<org.sysmodels.core.system.QuizQuestion> a = nvme.quiz(RunRequest.ofSeed(4));
+        assertEquals(5, a.size());
+        assertEquals(a, nvme.quiz(RunRequest.ofSeed(4)));
+        assertTrue(a.get(2).answer().contains("waiting"));
+    }
+}
