@@ -284,7 +284,8 @@ public final class BlockLayer {
         int left = queued[h];
         while (left > 0) {
             boolean fromRequeue = !requeued.isEmpty();
-            Request rq = fromRequeue ? requeued.peek() : nextSoftware(h);
+            RequestQueue from = fromRequeue ? requeued : nextSoftware(h);
+            Request rq = from.peek();
             if (rq.tag < 0) {
                 int tag = t.take(rq);
                 if (tag < 0) {
@@ -292,11 +293,7 @@ public final class BlockLayer {
                 }
                 rq.tag = tag;
             }
-            if (fromRequeue) {
-                requeued.poll();
-            } else {
-                software[rq.cpu].poll();
-            }
+            from.dropFirst();
             left--;
             boolean last = left == 0 || (t.available() == 0 && requeued.isEmpty());
             rq.hctx = h;
@@ -323,16 +320,19 @@ public final class BlockLayer {
         }
     }
 
-    /** The head of the next non-empty software queue of hctx h's CPUs, in turn. */
-    private Request nextSoftware(int h) {
+    /** The next non-empty software queue of hctx h's CPUs, in turn. */
+    private RequestQueue nextSoftware(int h) {
         int[] mine = cpusOf[h];
+        if (mine.length == 1 && !software[mine[0]].isEmpty()) {
+            return software[mine[0]];
+        }
         int k = nextCpu[h];
         for (int i = 0; i < mine.length; i++) {
-            Request rq = software[mine[k]].peek();
+            RequestQueue q = software[mine[k]];
             k = k + 1 == mine.length ? 0 : k + 1;
-            if (rq != null) {
+            if (!q.isEmpty()) {
                 nextCpu[h] = k;
-                return rq;
+                return q;
             }
         }
         throw new IllegalStateException("hctx " + h + " counts queued requests but has none");

@@ -243,32 +243,42 @@ public final class LinuxDriver implements BlockDriver, CompletionHandler {
             q.pushReadWrite(rq.op == Request.READ ? Opcodes.READ : Opcodes.WRITE, cid, rq.nsid, prp1, prp2, rq.lba,
                     rq.blocks - 1);
         } else {
-            Sqe s = q.sqe.clear();
-            switch (rq.op) {
-                case Request.FLUSH -> s.command(Opcodes.FLUSH, cid).nsid(rq.nsid);
-                case Request.WRITE_ZEROES -> s.command(Opcodes.WRITE_ZEROES, cid).nsid(rq.nsid).cdw10_11(rq.lba)
-                        .cdw(12, rq.blocks - 1);
-                default -> {
-                    // Discard: a Dataset Management deallocate of one range, kept in the request's first page.
-                    long a = HostMemory.address(rq.pages[0], 0);
-                    platform.memory().write32(a, 0);
-                    platform.memory().write32(a + 4, rq.blocks);
-                    platform.memory().write64(a + 8, rq.lba);
-                    s.command(Opcodes.DATASET_MANAGEMENT, cid).nsid(rq.nsid).prp1(a).cdw(10, 0).cdw(11, 1 << 2);
-                }
-            }
-            q.push();
+            pushNonData(q, rq, cid);
         }
         if (freeEarlyBug) {
-            for (int i = 0; i < rq.pageCount; i++) {
-                allocator().freePage(rq.pages[i]);
-            }
+            freePagesNow(rq);
         }
         if (last) {
             q.ring();
         }
         schedulePoll(q);
         return true;
+    }
+
+    /** Flush, Write Zeroes and discard: the commands without a data buffer to map (kept out of the Read/Write path). */
+    private void pushNonData(QueuePair q, Request rq, int cid) {
+        Sqe s = q.sqe.clear();
+        switch (rq.op) {
+            case Request.FLUSH -> s.command(Opcodes.FLUSH, cid).nsid(rq.nsid);
+            case Request.WRITE_ZEROES -> s.command(Opcodes.WRITE_ZEROES, cid).nsid(rq.nsid).cdw10_11(rq.lba)
+                    .cdw(12, rq.blocks - 1);
+            default -> {
+                // Discard: a Dataset Management deallocate of one range, kept in the request's first page.
+                long a = HostMemory.address(rq.pages[0], 0);
+                platform.memory().write32(a, 0);
+                platform.memory().write32(a + 4, rq.blocks);
+                platform.memory().write64(a + 8, rq.lba);
+                s.command(Opcodes.DATASET_MANAGEMENT, cid).nsid(rq.nsid).prp1(a).cdw(10, 0).cdw(11, 1 << 2);
+            }
+        }
+        q.push();
+    }
+
+    /** The buffer-freed-early bug lab: gives the data pages back while the device may still write them. */
+    private void freePagesNow(Request rq) {
+        for (int i = 0; i < rq.pageCount; i++) {
+            allocator().freePage(rq.pages[i]);
+        }
     }
 
     /**

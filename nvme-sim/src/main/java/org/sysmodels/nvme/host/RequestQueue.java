@@ -35,6 +35,15 @@ final class RequestQueue {
         return size == 0 ? null : ring[head];
     }
 
+    /**
+     * Removes the head, which the caller has just seen with {@link #peek()}. The slot keeps its stale reference:
+     * requests are long-lived and preallocated, so clearing it would only cost a store.
+     */
+    void dropFirst() {
+        head = head + 1 == ring.length ? 0 : head + 1;
+        size--;
+    }
+
     Request poll() {
         if (size == 0) {
             return null;
