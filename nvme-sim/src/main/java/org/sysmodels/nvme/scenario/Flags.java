@@ -1,5 +1,6 @@
 package org.sysmodels.nvme.scenario;
 
+import org.sysmodels.core.scenario.Sizes;
 import java.util.List;
 import java.util.Locale;
 import org.sysmodels.core.scenario.InvalidFieldException;

@@ -1,5 +1,6 @@
 package org.sysmodels.nvme.scenario;
 
+import org.sysmodels.core.scenario.SizeDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import org.sysmodels.core.scenario.InvalidFieldException;

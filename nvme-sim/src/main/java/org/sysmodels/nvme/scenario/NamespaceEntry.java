@@ -1,5 +1,6 @@
 package org.sysmodels.nvme.scenario;
 
+import org.sysmodels.core.scenario.SizeDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.Range;

@@ -158,6 +158,24 @@ class ScenarioLoaderTest {
         assertEquals("unknown type \"pareto\"; allowed: fixed, uniform, exponential, normal, lognormal", p.message());
     }
 
+    record Buffer(@JsonDeserialize(using = SizeDeserializer.class) Long size) {
+    }
+
+    @Test
+    void sizesTakeBinaryUnitsAndExplainBadOnes() throws Exception {
+        assertEquals(4096L, ScenarioLoader.read("b.json", "{\"size\": \"4k\"}", Buffer.class).size());
+        assertEquals(1L << 30, ScenarioLoader.read("b.json", "{\"size\": \"1GiB\"}", Buffer.class).size());
+        assertEquals(512L, ScenarioLoader.read("b.json", "{\"size\": 512}", Buffer.class).size());
+        ScenarioException bad = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.read("b.json", "{\"size\": \"4 parsecs\"}", Buffer.class));
+        assertEquals("b.json:1:10: size: \"4 parsecs\" is not a size; use bytes or a number with k, m, g "
+                + "(e.g. 4096, 4k, 128KiB, 1g)", bad.getMessage());
+        ScenarioException fraction = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.read("b.json", "{\"size\": 1.5}", Buffer.class));
+        assertEquals("size: expected a size (bytes, or a string such as \"4k\" or \"1GiB\"), found 1.5",
+                fraction.problems().get(0).field() + ": " + fraction.problems().get(0).message());
+    }
+
     @Test
     void crossFieldRuleIsLocatedAtItsField() {
         Problem p = problem("""

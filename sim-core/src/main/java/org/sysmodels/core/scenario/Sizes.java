@@ -1,4 +1,4 @@
-package org.sysmodels.nvme.scenario;
+package org.sysmodels.core.scenario;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,0 +1,50 @@
+package org.sysmodels.core.scenario;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import java.io.IOException;
+
+/**
+ * Reads a scenario quantity that is either a plain JSON number (in the base unit) or a string with a unit, such as
+ * "80us" or "4k". Subclasses say how to parse the text and how to describe the expected form in messages.
+ */
+public abstract class UnitValueDeserializer extends StdScalarDeserializer<Long> {
+
+    protected UnitValueDeserializer() {
+        super(Long.class);
+    }
+
+    /** Parses text with a unit. @throws IllegalArgumentException with a message that names the accepted forms */
+    protected abstract long parse(String text);
+
+    /** The expected form, for "expected X, found Y": e.g. "a size (bytes, or a string such as \"4k\")". */
+    protected abstract String expected();
+
+    /** Whether a number with a fraction is accepted (rounded) in the base unit. */
+    protected boolean acceptsFractions() {
+        return false;
+    }
+
+    @Override
+    public final Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getLongValue();
+        }
+        if (t == JsonToken.VALUE_NUMBER_FLOAT && acceptsFractions()) {
+            return Math.round(p.getDoubleValue());
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            try {
+                return parse(p.getText());
+            } catch (IllegalArgumentException e) {
+                throw JsonMappingException.from(p, e.getMessage());
+            }
+        }
+        throw JsonMappingException.from(p, "expected " + expected() + ", found "
+                + (t == JsonToken.START_OBJECT ? "an object" : t == JsonToken.START_ARRAY ? "a list" : p.getText()));
+    }
+}
