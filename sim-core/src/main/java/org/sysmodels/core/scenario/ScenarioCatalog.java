@@ -47,10 +47,6 @@ public final class ScenarioCatalog<T> {
                 + String.join(", ", byName.keySet()));
     }
 
-    public List<String> names() {
-        return List.copyOf(byName.keySet());
-    }
-
     public List<CatalogEntry> entries() {
         List<CatalogEntry> out = new ArrayList<>();
         byName.forEach((name, p) -> out.add(CatalogEntry.scenario(name, p.description())));
