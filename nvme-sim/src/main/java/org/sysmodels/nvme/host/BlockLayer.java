@@ -28,15 +28,8 @@ public final class BlockLayer {
     private final Track track;
     private BlockDriver driver;
     private CompletionObserver completions = CompletionObserver.NONE;
-    private RequestQueue[] software;
-    private RequestQueue[] dispatch;
-    private TagSet[] tags;
-    private int[][] cpusOf;
-    private int[] hctxOfCpu;
-    /** Requests waiting for dispatch per hctx: its requeue list plus its CPUs' software queues. */
-    private int[] queued;
-    private int[] nextCpu;
-    private boolean[] runScheduled;
+    private SoftwareContext[] software;
+    private HardwareContext[] hardware;
     private int hardwareQueues;
     private boolean ready;
     private boolean quiesced;
@@ -83,7 +76,7 @@ public final class BlockLayer {
     }
 
     public int queueDepth() {
-        return tags == null ? 0 : tags[0].depth();
+        return hardware == null ? 0 : hardware[0].tags.depth();
     }
 
     public long inFlight() {
@@ -92,48 +85,35 @@ public final class BlockLayer {
 
     /** The hardware context a CPU submits to (blk_mq_map_queues spreads CPUs over queues). */
     public int hctxOf(int cpu) {
-        return hctxOfCpu[cpu];
+        return software[cpu].hctx.index;
     }
 
     // ------------------------------------------------------------------ called by the driver
 
     /** The driver is ready with {@code hwQueues} hardware queues of {@code depth} tags each. */
     public void ready(int hwQueues, int depth) {
-        if (tags == null) {
+        if (hardware == null) {
             hardwareQueues = hwQueues;
-            tags = new TagSet[hwQueues];
-            dispatch = new RequestQueue[hwQueues];
-            runScheduled = new boolean[hwQueues];
-            queued = new int[hwQueues];
-            nextCpu = new int[hwQueues];
-            cpusOf = new int[hwQueues][];
-            software = new RequestQueue[cpus];
-            hctxOfCpu = new int[cpus];
-            for (int cpu = 0; cpu < cpus; cpu++) {
-                software[cpu] = new RequestQueue(maxRequests);
-                hctxOfCpu[cpu] = cpu % hwQueues;
-            }
+            hardware = new HardwareContext[hwQueues];
+            software = new SoftwareContext[cpus];
             for (int h = 0; h < hwQueues; h++) {
-                tags[h] = new TagSet(depth);
-                dispatch[h] = new RequestQueue(maxRequests);
                 int n = 0;
                 for (int cpu = 0; cpu < cpus; cpu++) {
                     n += cpu % hwQueues == h ? 1 : 0;
                 }
-                cpusOf[h] = new int[n];
-                n = 0;
-                for (int cpu = 0; cpu < cpus; cpu++) {
-                    if (cpu % hwQueues == h) {
-                        cpusOf[h][n++] = cpu;
-                    }
-                }
+                hardware[h] = new HardwareContext(h, new TagSet(depth), new RequestQueue(maxRequests), n);
+            }
+            for (int cpu = 0; cpu < cpus; cpu++) {
+                HardwareContext hctx = hardware[cpu % hwQueues];
+                software[cpu] = new SoftwareContext(new RequestQueue(maxRequests), hctx);
+                hctx.ctxs[hctx.mapped++] = software[cpu];
             }
         }
         boolean first = !ready;
         ready = true;
         if (pendingBeforeReady > 0) {
             for (int cpu = 0; cpu < cpus; cpu++) {
-                queued[hctxOfCpu[cpu]] += software[cpu].size();
+                software[cpu].hctx.queued += software[cpu].queue.size();
             }
             pendingBeforeReady = 0;
         }
@@ -142,8 +122,8 @@ public final class BlockLayer {
         if (first) {
             listener.ready(this);
         }
-        for (int h = 0; h < hardwareQueues; h++) {
-            scheduleRun(h);
+        for (HardwareContext hctx : hardware) {
+            scheduleRun(hctx);
         }
     }
 
@@ -154,7 +134,7 @@ public final class BlockLayer {
 
     /** The request with this tag on this hardware queue, or null (a completion for a tag not in use). */
     public Request byTag(int hctx, int tag) {
-        return hctx >= 0 && hctx < hardwareQueues ? tags[hctx].owner(tag) : null;
+        return hctx >= 0 && hctx < hardwareQueues ? hardware[hctx].tags.owner(tag) : null;
     }
 
     /** The driver finished a request with an NVMe status (0 = success). */
@@ -162,14 +142,16 @@ public final class BlockLayer {
         if (rq.state != Request.IN_FLIGHT) {
             return;
         }
-        int h = rq.hctx;
-        completions.completing(h, rq.tag, scheduler.now());
-        releaseTag(rq);
+        HardwareContext hctx = hardware[rq.hctx];
+        completions.completing(hctx.index, rq.tag, scheduler.now());
+        hctx.tags.release(rq.tag);
+        rq.tag = -1;
+        inFlight--;
         rq.status = status;
         rq.state = Request.IDLE;
         listener.completed(rq);
-        if (queued[h] > 0) {
-            scheduleRun(h);
+        if (hctx.queued > 0) {
+            scheduleRun(hctx);
         }
     }
 
@@ -190,12 +172,14 @@ public final class BlockLayer {
     }
 
     private void putBack(Request rq) {
-        int h = rq.hctx;
-        releaseTag(rq);
+        HardwareContext hctx = hardware[rq.hctx];
+        hctx.tags.release(rq.tag);
+        rq.tag = -1;
+        inFlight--;
         rq.state = Request.QUEUED;
-        dispatch[h].addLast(rq);
-        queued[h]++;
-        scheduleRun(h);
+        hctx.dispatch.addLast(rq);
+        hctx.queued++;
+        scheduleRun(hctx);
     }
 
     /** Stop dispatching (a controller reset is under way). */
@@ -205,9 +189,9 @@ public final class BlockLayer {
 
     /** Every request the driver holds, for a reset or a dead device: visits them in tag order. */
     public void forEachInFlight(java.util.function.Consumer<Request> action) {
-        for (int h = 0; h < hardwareQueues; h++) {
-            for (int t = 0; t < tags[h].depth(); t++) {
-                Request rq = tags[h].owner(t);
+        for (HardwareContext hctx : hardware) {
+            for (int t = 0; t < hctx.tags.depth(); t++) {
+                Request rq = hctx.tags.owner(t);
                 if (rq != null) {
                     action.accept(rq);
                 }
@@ -218,20 +202,22 @@ public final class BlockLayer {
     /** The device is gone: fail everything queued and in flight. */
     public void failAll(int status) {
         dead = true;
-        if (tags == null) {
+        if (hardware == null) {
             return;
         }
-        java.util.Arrays.fill(queued, 0);
+        for (HardwareContext hctx : hardware) {
+            hctx.queued = 0;
+        }
         forEachInFlight(rq -> complete(rq, status));
-        for (int h = 0; h < hardwareQueues; h++) {
-            for (Request rq = dispatch[h].poll(); rq != null; rq = dispatch[h].poll()) {
+        for (HardwareContext hctx : hardware) {
+            for (Request rq = hctx.dispatch.poll(); rq != null; rq = hctx.dispatch.poll()) {
                 rq.status = status;
                 rq.state = Request.IDLE;
                 listener.completed(rq);
             }
         }
-        for (RequestQueue q : software) {
-            for (Request rq = q.poll(); rq != null; rq = q.poll()) {
+        for (SoftwareContext ctx : software) {
+            for (Request rq = ctx.queue.poll(); rq != null; rq = ctx.queue.poll()) {
                 rq.status = status;
                 rq.state = Request.IDLE;
                 listener.completed(rq);
@@ -252,11 +238,12 @@ public final class BlockLayer {
             return;
         }
         rq.state = Request.QUEUED;
-        software[cpu].addLast(rq);
+        SoftwareContext ctx = software[cpu];
+        ctx.queue.addLast(rq);
         if (ready) {
-            int h = hctxOfCpu[cpu];
-            queued[h]++;
-            scheduleRun(h);
+            HardwareContext hctx = ctx.hctx;
+            hctx.queued++;
+            scheduleRun(hctx);
         } else {
             pendingBeforeReady++;
         }
@@ -264,27 +251,28 @@ public final class BlockLayer {
 
     // ------------------------------------------------------------------ dispatch
 
-    private void scheduleRun(int h) {
-        if (!runScheduled[h]) {
-            runScheduled[h] = true;
-            scheduler.after(0, run, h);
+    private void scheduleRun(HardwareContext hctx) {
+        if (!hctx.runScheduled) {
+            hctx.runScheduled = true;
+            scheduler.after(0, run, hctx.index);
         }
     }
 
     private void run(int h) {
-        runScheduled[h] = false;
+        HardwareContext hctx = hardware[h];
+        hctx.runScheduled = false;
         if (!ready || quiesced || dead) {
             return;
         }
-        TagSet t = tags[h];
-        RequestQueue requeued = dispatch[h];
+        TagSet t = hctx.tags;
+        RequestQueue requeued = hctx.dispatch;
         BlockDriver d = driver;
         long deadline = scheduler.now() + timeout;
         boolean pendingDoorbell = false;
-        int left = queued[h];
+        int left = hctx.queued;
         while (left > 0) {
             boolean fromRequeue = !requeued.isEmpty();
-            RequestQueue from = fromRequeue ? requeued : nextSoftware(h);
+            RequestQueue from = fromRequeue ? requeued : hctx.nextSoftware();
             Request rq = from.peek();
             if (rq.tag < 0) {
                 int tag = t.take(rq);
@@ -301,12 +289,12 @@ public final class BlockLayer {
             rq.deadline = deadline;
             inFlight++;
             armTimer(deadline);
-            queued[h] = left;
+            hctx.queued = left;
             if (!d.queueRq(h, rq, last)) {
                 rq.state = Request.QUEUED;
                 inFlight--;
                 requeued.addFirst(rq);
-                queued[h] = left + 1;
+                hctx.queued = left + 1;
                 if (pendingDoorbell) {
                     d.commitRqs(h);
                 }
@@ -314,34 +302,10 @@ public final class BlockLayer {
             }
             pendingDoorbell = !last;
         }
-        queued[h] = left;
+        hctx.queued = left;
         if (pendingDoorbell) {
             d.commitRqs(h);
         }
-    }
-
-    /** The next non-empty software queue of hctx h's CPUs, in turn. */
-    private RequestQueue nextSoftware(int h) {
-        int[] mine = cpusOf[h];
-        if (mine.length == 1 && !software[mine[0]].isEmpty()) {
-            return software[mine[0]];
-        }
-        int k = nextCpu[h];
-        for (int i = 0; i < mine.length; i++) {
-            RequestQueue q = software[mine[k]];
-            k = k + 1 == mine.length ? 0 : k + 1;
-            if (!q.isEmpty()) {
-                nextCpu[h] = k;
-                return q;
-            }
-        }
-        throw new IllegalStateException("hctx " + h + " counts queued requests but has none");
-    }
-
-    private void releaseTag(Request rq) {
-        tags[rq.hctx].release(rq.tag);
-        rq.tag = -1;
-        inFlight--;
     }
 
     // ------------------------------------------------------------------ timeouts
@@ -362,9 +326,9 @@ public final class BlockLayer {
         timerArmed = false;
         long now = scheduler.now();
         long earliest = Long.MAX_VALUE;
-        for (int h = 0; h < hardwareQueues; h++) {
-            for (int t = 0; t < tags[h].depth(); t++) {
-                Request rq = tags[h].owner(t);
+        for (HardwareContext hctx : hardware) {
+            for (int t = 0; t < hctx.tags.depth(); t++) {
+                Request rq = hctx.tags.owner(t);
                 if (rq == null || rq.state != Request.IN_FLIGHT) {
                     continue;
                 }
@@ -389,6 +353,51 @@ public final class BlockLayer {
         if (timerArmed) {
             scheduler.cancel(timerEvent);
             timerArmed = false;
+        }
+    }
+
+    /** A CPU's software staging queue and the hardware context it maps to (Linux {@code struct blk_mq_ctx}). */
+    private record SoftwareContext(RequestQueue queue, HardwareContext hctx) {
+    }
+
+    /**
+     * A hardware context (Linux {@code struct blk_mq_hw_ctx}): its tags, its dispatch list of requeued requests, the
+     * software queues of the CPUs mapped to it, and how many requests wait in those lists.
+     */
+    private static final class HardwareContext {
+        final int index;
+        final TagSet tags;
+        final RequestQueue dispatch;
+        final SoftwareContext[] ctxs;
+        int mapped;
+        int nextCtx;
+        /** Requests waiting for dispatch: the dispatch list plus the mapped CPUs' software queues. */
+        int queued;
+        boolean runScheduled;
+
+        HardwareContext(int index, TagSet tags, RequestQueue dispatch, int cpus) {
+            this.index = index;
+            this.tags = tags;
+            this.dispatch = dispatch;
+            this.ctxs = new SoftwareContext[cpus];
+        }
+
+        /** The next non-empty software queue of this context's CPUs, in turn. */
+        RequestQueue nextSoftware() {
+            SoftwareContext[] mine = ctxs;
+            if (mine.length == 1 && !mine[0].queue().isEmpty()) {
+                return mine[0].queue();
+            }
+            int k = nextCtx;
+            for (int i = 0; i < mine.length; i++) {
+                RequestQueue q = mine[k].queue();
+                k = k + 1 == mine.length ? 0 : k + 1;
+                if (!q.isEmpty()) {
+                    nextCtx = k;
+                    return q;
+                }
+            }
+            throw new IllegalStateException("hctx " + index + " counts queued requests but has none");
         }
     }
 }

@@ -32,26 +32,17 @@ public final class Workload implements BlockListener {
     private final int blocksPerIo;
     private final int pagesPerIo;
     private final Request[] requests;
-    private final int[][] free;
-    private final int[] freeCount;
-    private final long[] issued;
-    private final long[] done;
-    private final int[] inFlight;
-    private final long[] backlog;
-    private final long[] latencySum;
-    private final long[] cursor;
+    private final Job[] jobs;
     /** READ or WRITE when the pattern fixes it, -1 for a mix. */
     private final int fixedOp;
     private final boolean randomOffsets;
     private final long iosPerJob;
     private final long runtime;
     private final boolean closedLoop;
-    private final RandomStream[] random;
     private final Tracer tracer;
     private final Track track;
-    private final Action arrive = j -> arrival((int) j);
+    private final Action arrive = this::arrival;
     private BlockLayer blk;
-    private int[] cpuOf;
     private Runnable onFinished = () -> { };
     private long start = -1;
     private long lastCompletion;
@@ -86,14 +77,15 @@ public final class Workload implements BlockListener {
         int jobs = job.numjobs();
         int depth = job.iodepth();
         requests = new Request[jobs * depth];
-        free = new int[jobs][depth];
-        freeCount = new int[jobs];
+        this.jobs = new Job[jobs];
         long pagesNeeded = (long) jobs * depth * pagesPerIo;
         if (pagesNeeded > allocator.freePages()) {
             throw new IllegalArgumentException("iodepth × numjobs × bs needs " + pagesNeeded + " pages of host memory, "
                     + "only " + allocator.freePages() + " are free: raise host.memory or lower the load");
         }
         for (int j = 0; j < jobs; j++) {
+            Job t = new Job(j, depth, streams.stream("fio/job" + j));
+            t.cursor = (regionBlocks / blocksPerIo / jobs) * j * blocksPerIo;
             for (int k = 0; k < depth; k++) {
                 Request rq = new Request(j * depth + k, pagesPerIo);
                 rq.owner = j;
@@ -101,20 +93,10 @@ public final class Workload implements BlockListener {
                     rq.pages[i] = allocator.allocPage();
                 }
                 requests[rq.id] = rq;
-                free[j][k] = rq.id;
+                t.free[k] = rq;
             }
-            freeCount[j] = depth;
-        }
-        issued = new long[jobs];
-        done = new long[jobs];
-        inFlight = new int[jobs];
-        backlog = new long[jobs];
-        latencySum = new long[jobs];
-        cursor = new long[jobs];
-        random = new RandomStream[jobs];
-        for (int j = 0; j < jobs; j++) {
-            random[j] = streams.stream("fio/job" + j);
-            cursor[j] = (regionBlocks / blocksPerIo / jobs) * j * blocksPerIo;
+            t.freeCount = depth;
+            this.jobs[j] = t;
         }
         this.tracer = platform.tracer();
         this.track = tracer.track("host", "requests");
@@ -144,17 +126,16 @@ public final class Workload implements BlockListener {
     @Override
     public void ready(BlockLayer layer) {
         blk = layer;
-        cpuOf = new int[job.numjobs()];
-        for (int j = 0; j < cpuOf.length; j++) {
-            cpuOf[j] = j % layer.cpus();
+        for (Job t : jobs) {
+            t.cpu = t.index % layer.cpus();
         }
         start = scheduler.now();
-        for (int j = 0; j < job.numjobs(); j++) {
+        for (Job t : jobs) {
             if (job.rateIops() > 0) {
-                scheduleArrival(j);
+                scheduleArrival(t);
             } else {
-                for (int k = 0; k < job.iodepth() && more(j); k++) {
-                    submit(j);
+                for (int k = 0; k < job.iodepth() && more(t); k++) {
+                    submit(t);
                 }
             }
         }
@@ -172,10 +153,10 @@ public final class Workload implements BlockListener {
     @Override
     public void completed(Request rq) {
         long now = scheduler.now();
-        int j = rq.owner;
+        Job t = jobs[rq.owner];
         long lat = now - rq.submitted;
         (rq.op == Request.READ ? readLatency : rq.op == Request.WRITE ? writeLatency : otherLatency).record(lat);
-        latencySum[j] += lat;
+        t.latencySum += lat;
         if (tracing) {
             tracer.asyncEnd(track, Request.opName(rq.op), rq.seq, now);
         }
@@ -186,75 +167,76 @@ public final class Workload implements BlockListener {
             bytes += rq.bytes;
         }
         completed++;
-        done[j]++;
-        inFlight[j]--;
+        t.done++;
+        t.inFlight--;
         totalInFlight--;
         lastCompletion = now;
-        free[j][freeCount[j]++] = rq.id;
-        if (backlog[j] > 0 && more(j)) {
-            backlog[j]--;
-            submit(j);
-        } else if (closedLoop && more(j)) {
-            submit(j);
+        t.free[t.freeCount++] = rq;
+        if (t.backlog > 0 && more(t)) {
+            t.backlog--;
+            submit(t);
+        } else if (closedLoop && more(t)) {
+            submit(t);
         }
         checkFinished();
     }
 
     // ------------------------------------------------------------------ issuing
 
-    private boolean more(int j) {
+    private boolean more(Job t) {
         if (failure != null) {
             return false;
         }
-        if (iosPerJob > 0 && issued[j] >= iosPerJob) {
+        if (iosPerJob > 0 && t.issued >= iosPerJob) {
             return false;
         }
         return runtime <= 0 || scheduler.now() - start < runtime;
     }
 
-    private void scheduleArrival(int j) {
-        long gap = Math.round(random[j].exponential(1e9 / job.rateIops()));
-        scheduler.after(gap, arrive, j);
+    private void scheduleArrival(Job t) {
+        long gap = Math.round(t.random.exponential(1e9 / job.rateIops()));
+        scheduler.after(gap, arrive, t.index);
     }
 
-    private void arrival(int j) {
-        if (!more(j)) {
+    private void arrival(long j) {
+        Job t = jobs[(int) j];
+        if (!more(t)) {
             checkFinished();
             return;
         }
-        if (freeCount[j] > 0) {
-            submit(j);
+        if (t.freeCount > 0) {
+            submit(t);
         } else {
-            backlog[j]++;
+            t.backlog++;
         }
-        scheduleArrival(j);
+        scheduleArrival(t);
     }
 
-    private void submit(int j) {
-        Request rq = requests[free[j][--freeCount[j]]];
-        RandomStream r = random[j];
+    private void submit(Job t) {
+        Request rq = t.free[--t.freeCount];
+        RandomStream r = t.random;
         int op = fixedOp >= 0 ? fixedOp : r.nextInt(100) < job.rwmixread() ? Request.READ : Request.WRITE;
         long lba;
         if (randomOffsets) {
             lba = r.nextLong(regionIos) * blocksPerIo;
         } else {
-            lba = cursor[j];
-            cursor[j] = cursor[j] + blocksPerIo >= regionBlocks ? 0 : cursor[j] + blocksPerIo;
+            lba = t.cursor;
+            t.cursor = lba + blocksPerIo >= regionBlocks ? 0 : lba + blocksPerIo;
         }
         rq.set(op, nsid, lba, blocksPerIo, job.bs());
         rq.pageCount = pagesPerIo;
         if (op == Request.WRITE) {
             fill(rq);
         }
-        issued[j]++;
-        inFlight[j]++;
+        t.issued++;
+        t.inFlight++;
         totalInFlight++;
         rq.seq = ++seq;
         if (tracing) {
-            tracer.asyncBegin(track, Request.opName(op), rq.seq, scheduler.now(), "lba", lba, "cpu", j);
+            tracer.asyncBegin(track, Request.opName(op), rq.seq, scheduler.now(), "lba", lba, "cpu", t.index);
         }
         observer.submitting(rq, scheduler.now());
-        blk.submit(cpuOf[j], rq);
+        blk.submit(t.cpu, rq);
     }
 
     /** Stamps each 512-byte sector with its LBA byte offset and this write's generation. */
@@ -278,8 +260,8 @@ public final class Workload implements BlockListener {
         if (finished || (totalInFlight > 0 && failure == null)) {
             return;
         }
-        for (int j = 0; j < job.numjobs(); j++) {
-            if (inFlight[j] > 0 || (more(j) && blk != null)) {
+        for (Job t : jobs) {
+            if (t.inFlight > 0 || (more(t) && blk != null)) {
                 return;
             }
         }
@@ -316,17 +298,18 @@ public final class Workload implements BlockListener {
 
     /** Requests job {@code j} completed. */
     public long completedBy(int j) {
-        return done[j];
+        return jobs[j].done;
     }
 
     /** Mean completion latency of job {@code j}, ns. */
     public double meanLatency(int j) {
-        return done[j] == 0 ? 0 : latencySum[j] / (double) done[j];
+        Job t = jobs[j];
+        return t.done == 0 ? 0 : t.latencySum / (double) t.done;
     }
 
     /** The CPU job {@code j} submits from. */
     public int cpuOf(int j) {
-        return cpuOf == null ? j : cpuOf[j];
+        return jobs[j].cpu;
     }
 
     public long errors() {
@@ -339,16 +322,16 @@ public final class Workload implements BlockListener {
 
     public long issued() {
         long n = 0;
-        for (long i : issued) {
-            n += i;
+        for (Job t : jobs) {
+            n += t.issued;
         }
         return n;
     }
 
     public int inFlight() {
         int n = 0;
-        for (int i : inFlight) {
-            n += i;
+        for (Job t : jobs) {
+            n += t.inFlight;
         }
         return n;
     }
@@ -391,6 +374,32 @@ public final class Workload implements BlockListener {
             if (rq.state != Request.IDLE) {
                 observer.lost(rq, now);
             }
+        }
+    }
+
+    /**
+     * One fio job's state (fio's {@code struct thread_data}): its CPU, its random stream, its free I/O units
+     * (requests) and its counters. One object per job, so the per-I/O path touches one object instead of a row of
+     * parallel arrays.
+     */
+    private static final class Job {
+        final int index;
+        final Request[] free;
+        final RandomStream random;
+        int freeCount;
+        int cpu;
+        int inFlight;
+        long issued;
+        long done;
+        long backlog;
+        long latencySum;
+        long cursor;
+
+        Job(int index, int depth, RandomStream random) {
+            this.index = index;
+            this.free = new Request[depth];
+            this.random = random;
+            this.cpu = index;
         }
     }
 }

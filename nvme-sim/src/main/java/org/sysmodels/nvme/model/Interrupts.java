@@ -18,11 +18,7 @@ final class Interrupts {
     private static final long TIME_UNIT = 100_000L;
 
     private final Scheduler scheduler;
-    private final boolean[] masked;
-    private final boolean[] pending;
-    private final int[] aggregated;
-    private final long[] timer;
-    private final long[] signalled;
+    private final Vector[] vectors;
     private InterruptSink sink = InterruptSink.NONE;
     private int threshold;
     private int time;
@@ -30,11 +26,10 @@ final class Interrupts {
 
     Interrupts(Scheduler scheduler, int vectors) {
         this.scheduler = scheduler;
-        masked = new boolean[vectors];
-        pending = new boolean[vectors];
-        aggregated = new int[vectors];
-        timer = new long[vectors];
-        signalled = new long[vectors];
+        this.vectors = new Vector[vectors];
+        for (int v = 0; v < vectors; v++) {
+            this.vectors[v] = new Vector(v);
+        }
     }
 
     void connect(InterruptSink s) {
@@ -42,7 +37,7 @@ final class Interrupts {
     }
 
     int vectors() {
-        return masked.length;
+        return vectors.length;
     }
 
     void coalescing(int thr, int timeUnits) {
@@ -55,67 +50,83 @@ final class Interrupts {
         if (!cq.interruptsEnabled) {
             return;
         }
-        int v = cq.vector;
+        Vector v = vectors[cq.vector];
         if (cq.qid == 0 || threshold == 0 || time == 0) {
             signal(v);
             return;
         }
-        if (++aggregated[v] >= threshold + 1) {
+        if (++v.aggregated >= threshold + 1) {
             signal(v);
-        } else if (timer[v] == Scheduler.NO_EVENT) {
-            timer[v] = scheduler.after(time * TIME_UNIT, expire, v);
+        } else if (v.timer == Scheduler.NO_EVENT) {
+            v.timer = scheduler.after(time * TIME_UNIT, expire, v.number);
         }
     }
 
     /** Sets or clears the MSI-X Per-Vector Mask bit; unmasking delivers a pending message. */
     void mask(int vector, boolean on) {
-        if (vector < 0 || vector >= masked.length) {
+        if (vector < 0 || vector >= vectors.length) {
             return;
         }
-        masked[vector] = on;
-        if (!on && pending[vector]) {
-            pending[vector] = false;
-            signalled[vector]++;
+        Vector v = vectors[vector];
+        v.masked = on;
+        if (!on && v.pending) {
+            v.pending = false;
+            v.signalled++;
             sink.raise(vector);
         }
     }
 
     long signalled(int vector) {
-        return signalled[vector];
+        return vectors[vector].signalled;
     }
 
-    private void timerExpired(int v) {
-        timer[v] = Scheduler.NO_EVENT;
-        if (aggregated[v] > 0) {
+    private void timerExpired(int vector) {
+        Vector v = vectors[vector];
+        v.timer = Scheduler.NO_EVENT;
+        if (v.aggregated > 0) {
             signal(v);
         }
     }
 
-    private void signal(int v) {
-        aggregated[v] = 0;
-        if (timer[v] != Scheduler.NO_EVENT) {
-            scheduler.cancel(timer[v]);
-            timer[v] = Scheduler.NO_EVENT;
+    private void signal(Vector v) {
+        v.aggregated = 0;
+        if (v.timer != Scheduler.NO_EVENT) {
+            scheduler.cancel(v.timer);
+            v.timer = Scheduler.NO_EVENT;
         }
-        if (masked[v]) {
-            pending[v] = true;
+        if (v.masked) {
+            v.pending = true;
             return;
         }
-        signalled[v]++;
-        sink.raise(v);
+        v.signalled++;
+        sink.raise(v.number);
     }
 
     /** Controller reset: coalescing back to its reset value (off), timers cancelled, nothing pending. */
     void reset() {
         threshold = 0;
         time = 0;
-        for (int v = 0; v < masked.length; v++) {
-            if (timer[v] != Scheduler.NO_EVENT) {
-                scheduler.cancel(timer[v]);
-                timer[v] = Scheduler.NO_EVENT;
+        for (Vector v : vectors) {
+            if (v.timer != Scheduler.NO_EVENT) {
+                scheduler.cancel(v.timer);
+                v.timer = Scheduler.NO_EVENT;
             }
-            aggregated[v] = 0;
-            pending[v] = false;
+            v.aggregated = 0;
+            v.pending = false;
+        }
+    }
+
+    /** One MSI-X table entry's state: its Per-Vector Mask and Pending bits, and the coalescing state. */
+    private static final class Vector {
+        final int number;
+        boolean masked;
+        boolean pending;
+        int aggregated;
+        long timer = Scheduler.NO_EVENT;
+        long signalled;
+
+        Vector(int number) {
+            this.number = number;
         }
     }
 }

@@ -86,7 +86,7 @@ final class NvmCommands {
 
     private int readWrite(Command cmd) {
         cmd.slba = cmd.sqe.cdw10_11();
-        cmd.blocks = field(cmd.sqe.cdw(12), 15, 0) + 1L;
+        cmd.blocks = field(cmd.sqe.cdw12(), 15, 0) + 1L;
         long bytes = cmd.blocks << cmd.namespace.lbads();
         if (bytes > maxTransfer) {
             return StatusCode.INVALID_FIELD.dnr();

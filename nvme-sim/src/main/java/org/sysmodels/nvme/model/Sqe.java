@@ -15,8 +15,18 @@ public final class Sqe {
 
     public static final int BYTES = 64;
 
-    /** The entry as eight little-endian qwords: qword i holds DW(2i) in its low half and DW(2i+1) in its high half. */
-    private final long[] q = new long[8];
+    /**
+     * The entry as eight little-endian qwords: qword i holds DW(2i) in its low half and DW(2i+1) in its high half.
+     * Fields rather than an array, so the hot accessors need no bounds checks.
+     */
+    private long q0;
+    private long q1;
+    private long q2;
+    private long q3;
+    private long q4;
+    private long q5;
+    private long q6;
+    private long q7;
 
     public static int opcodeOf(int dw0) {
         return field(dw0, 7, 0);
@@ -40,34 +50,33 @@ public final class Sqe {
 
     /** Clears every dword: a fresh command. */
     public Sqe clear() {
-        java.util.Arrays.fill(q, 0);
+        q0 = q1 = q2 = q3 = q4 = q5 = q6 = q7 = 0;
         return this;
     }
 
     public int dw(int i) {
-        return (int) (q[i >>> 1] >>> ((i & 1) << 5));
+        return (int) (qword(i) >>> ((i & 1) << 5));
     }
 
     public Sqe dw(int i, int value) {
         int shift = (i & 1) << 5;
-        q[i >>> 1] = (q[i >>> 1] & ~(0xffff_ffffL << shift)) | ((value & 0xffff_ffffL) << shift);
-        return this;
+        return qword(i, (qword(i) & ~(0xffff_ffffL << shift)) | ((value & 0xffff_ffffL) << shift));
     }
 
     public int opcode() {
-        return opcodeOf((int) q[0]);
+        return opcodeOf((int) q0);
     }
 
     public int cid() {
-        return cidOf((int) q[0]);
+        return cidOf((int) q0);
     }
 
     public int fuse() {
-        return fuseOf((int) q[0]);
+        return fuseOf((int) q0);
     }
 
     public int psdt() {
-        return psdtOf((int) q[0]);
+        return psdtOf((int) q0);
     }
 
     public Sqe command(int opcode, int cid) {
@@ -79,7 +88,7 @@ public final class Sqe {
     }
 
     public int nsid() {
-        return (int) (q[0] >>> 32);
+        return (int) (q0 >>> 32);
     }
 
     public Sqe nsid(int nsid) {
@@ -87,7 +96,7 @@ public final class Sqe {
     }
 
     public long prp1() {
-        return qword(6);
+        return q3;
     }
 
     public Sqe prp1(long a) {
@@ -95,7 +104,7 @@ public final class Sqe {
     }
 
     public long prp2() {
-        return qword(8);
+        return q4;
     }
 
     public Sqe prp2(long a) {
@@ -107,25 +116,49 @@ public final class Sqe {
         return dw(n);
     }
 
+    /** CDW12 (NLB and flags in Read and Write). */
+    public int cdw12() {
+        return (int) q6;
+    }
+
     public Sqe cdw(int n, int value) {
         return dw(n, value);
     }
 
     /** CDW10–11 as a 64-bit value (SLBA in NVM I/O commands). */
     public long cdw10_11() {
-        return qword(10);
+        return q5;
     }
 
     public Sqe cdw10_11(long v) {
         return qword(10, v);
     }
 
+    /** The qword holding DW(i). */
     private long qword(int i) {
-        return q[i >>> 1];
+        return switch (i >>> 1) {
+            case 0 -> q0;
+            case 1 -> q1;
+            case 2 -> q2;
+            case 3 -> q3;
+            case 4 -> q4;
+            case 5 -> q5;
+            case 6 -> q6;
+            default -> q7;
+        };
     }
 
     private Sqe qword(int i, long v) {
-        q[i >>> 1] = v;
+        switch (i >>> 1) {
+            case 0 -> q0 = v;
+            case 1 -> q1 = v;
+            case 2 -> q2 = v;
+            case 3 -> q3 = v;
+            case 4 -> q4 = v;
+            case 5 -> q5 = v;
+            case 6 -> q6 = v;
+            default -> q7 = v;
+        }
         return this;
     }
 
@@ -136,9 +169,14 @@ public final class Sqe {
     public void writeTo(HostMemory memory, long address) {
         byte[] f = memory.cpuFrameForWrite(address, BYTES);
         int o = HostMemory.offset(address);
-        for (int i = 0; i < 8; i++) {
-            HostMemory.putLong(f, o + 8 * i, q[i]);
-        }
+        HostMemory.putLong(f, o, q0);
+        HostMemory.putLong(f, o + 8, q1);
+        HostMemory.putLong(f, o + 16, q2);
+        HostMemory.putLong(f, o + 24, q3);
+        HostMemory.putLong(f, o + 32, q4);
+        HostMemory.putLong(f, o + 40, q5);
+        HostMemory.putLong(f, o + 48, q6);
+        HostMemory.putLong(f, o + 56, q7);
     }
 
     /** Device side: reads the 64 bytes at {@code address}. @return false if outside host memory */
@@ -148,9 +186,14 @@ public final class Sqe {
             return false;
         }
         int o = HostMemory.offset(address);
-        for (int i = 0; i < 8; i++) {
-            q[i] = HostMemory.getLong(f, o + 8 * i);
-        }
+        q0 = HostMemory.getLong(f, o);
+        q1 = HostMemory.getLong(f, o + 8);
+        q2 = HostMemory.getLong(f, o + 16);
+        q3 = HostMemory.getLong(f, o + 24);
+        q4 = HostMemory.getLong(f, o + 32);
+        q5 = HostMemory.getLong(f, o + 40);
+        q6 = HostMemory.getLong(f, o + 48);
+        q7 = HostMemory.getLong(f, o + 56);
         return true;
     }
 
