@@ -270,6 +270,10 @@ public final class BlockLayer {
         long deadline = scheduler.now() + timeout;
         boolean pendingDoorbell = false;
         int left = hctx.queued;
+        if (left > 0) {
+            // One deadline for the whole dispatch, so the timer is armed once (blk_add_timer only moves it earlier).
+            armTimer(deadline);
+        }
         while (left > 0) {
             boolean fromRequeue = !requeued.isEmpty();
             RequestQueue from = fromRequeue ? requeued : hctx.nextSoftware();
@@ -288,7 +292,6 @@ public final class BlockLayer {
             rq.state = Request.IN_FLIGHT;
             rq.deadline = deadline;
             inFlight++;
-            armTimer(deadline);
             hctx.queued = left;
             if (!d.queueRq(h, rq, last)) {
                 rq.state = Request.QUEUED;
