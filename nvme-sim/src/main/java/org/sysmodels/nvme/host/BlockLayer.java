@@ -189,6 +189,9 @@ public final class BlockLayer {
 
     /** Every request the driver holds, for a reset or a dead device: visits them in tag order. */
     public void forEachInFlight(java.util.function.Consumer<Request> action) {
+        if (hardware == null) {
+            return;
+        }
         for (HardwareContext hctx : hardware) {
             for (int t = 0; t < hctx.tags.depth(); t++) {
                 Request rq = hctx.tags.owner(t);

@@ -136,6 +136,7 @@ public final class Sqe {
 
     /** The qword holding DW(i). */
     private long qword(int i) {
+        checkDword(i);
         return switch (i >>> 1) {
             case 0 -> q0;
             case 1 -> q1;
@@ -149,6 +150,7 @@ public final class Sqe {
     }
 
     private Sqe qword(int i, long v) {
+        checkDword(i);
         switch (i >>> 1) {
             case 0 -> q0 = v;
             case 1 -> q1 = v;
@@ -160,6 +162,12 @@ public final class Sqe {
             default -> q7 = v;
         }
         return this;
+    }
+
+    private static void checkDword(int i) {
+        if (i < 0 || i > 15) {
+            throw new IllegalArgumentException("SQE dword " + i + " does not exist: a 64-byte SQE has DW0 to DW15");
+        }
     }
 
     /**
