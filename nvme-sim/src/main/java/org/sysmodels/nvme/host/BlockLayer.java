@@ -274,7 +274,8 @@ public final class BlockLayer {
         boolean pendingDoorbell = false;
         int left = hctx.queued;
         if (left > 0) {
-            // One deadline for the whole dispatch, so the timer is armed once (blk_add_timer only moves it earlier).
+            // Every request of this dispatch gets the same deadline, so the timer is armed once. If no tag is free
+            // the dispatch sends nothing, but then the tag holders are in flight and the timer is already earlier.
             armTimer(deadline);
         }
         while (left > 0) {
