@@ -30,7 +30,6 @@ public final class BlockLayer {
     private CompletionObserver completions = CompletionObserver.NONE;
     private SoftwareContext[] software;
     private HardwareContext[] hardware;
-    private int hardwareQueues;
     private boolean ready;
     private boolean quiesced;
     private boolean dead;
@@ -72,7 +71,7 @@ public final class BlockLayer {
     }
 
     public int hardwareQueues() {
-        return hardwareQueues;
+        return hardware == null ? 0 : hardware.length;
     }
 
     public int queueDepth() {
@@ -93,20 +92,17 @@ public final class BlockLayer {
     /** The driver is ready with {@code hwQueues} hardware queues of {@code depth} tags each. */
     public void ready(int hwQueues, int depth) {
         if (hardware == null) {
-            hardwareQueues = hwQueues;
             hardware = new HardwareContext[hwQueues];
             software = new SoftwareContext[cpus];
             for (int h = 0; h < hwQueues; h++) {
-                int n = 0;
-                for (int cpu = 0; cpu < cpus; cpu++) {
-                    n += cpu % hwQueues == h ? 1 : 0;
-                }
-                hardware[h] = new HardwareContext(h, new TagSet(depth), new RequestQueue(maxRequests), n);
+                // CPUs h, h + hwQueues, h + 2 hwQueues, ... below cpus map to hctx h.
+                int mapped = (cpus - h + hwQueues - 1) / hwQueues;
+                hardware[h] = new HardwareContext(h, new TagSet(depth), new RequestQueue(maxRequests), mapped);
             }
             for (int cpu = 0; cpu < cpus; cpu++) {
                 HardwareContext hctx = hardware[cpu % hwQueues];
                 software[cpu] = new SoftwareContext(new RequestQueue(maxRequests), hctx);
-                hctx.ctxs[hctx.mapped++] = software[cpu];
+                hctx.ctxs[cpu / hwQueues] = software[cpu];
             }
         }
         boolean first = !ready;
@@ -134,7 +130,7 @@ public final class BlockLayer {
 
     /** The request with this tag on this hardware queue, or null (a completion for a tag not in use). */
     public Request byTag(int hctx, int tag) {
-        return hctx >= 0 && hctx < hardwareQueues ? hardware[hctx].tags.owner(tag) : null;
+        return hardware != null && hctx >= 0 && hctx < hardware.length ? hardware[hctx].tags.owner(tag) : null;
     }
 
     /** The driver finished a request with an NVMe status (0 = success). */
@@ -376,7 +372,6 @@ public final class BlockLayer {
         final TagSet tags;
         final RequestQueue dispatch;
         final SoftwareContext[] ctxs;
-        int mapped;
         int nextCtx;
         /** Requests waiting for dispatch: the dispatch list plus the mapped CPUs' software queues. */
         int queued;
