@@ -3,7 +3,7 @@ package org.sysmodels.core.fault;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.Range;
-import org.sysmodels.core.time.DurationDeserializer;
+import org.sysmodels.core.scenario.DurationDeserializer;
 
 /**
  * One planned fault: what ({@code kind}, named by the model, e.g. "unrecovered-read-error"), where ({@code target}, a

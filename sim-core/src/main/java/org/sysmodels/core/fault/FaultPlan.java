@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.sysmodels.core.random.RandomStreams;
-import org.sysmodels.core.system.UserInputException;
+import org.sysmodels.core.input.UserInputException;
 
 /** The faults a run injects, read the same way by every model. */
 public record FaultPlan(List<Fault> faults) {

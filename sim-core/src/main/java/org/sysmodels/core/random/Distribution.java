@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.Range;
-import org.sysmodels.core.time.DurationDeserializer;
+import org.sysmodels.core.scenario.DurationDeserializer;
 
 /**
  * A distribution of non-negative values, typically service times in nanoseconds. In a scenario file it is an object

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sysmodels.core.system.CatalogEntry;
-import org.sysmodels.core.system.UserInputException;
+
+import org.sysmodels.core.input.UserInputException;
 
 /**
  * A model's packaged scenarios by name, and the rule for {@code --scenario X}: X is a file if such a file exists,
@@ -47,9 +47,9 @@ public final class ScenarioCatalog<T> {
                 + String.join(", ", byName.keySet()));
     }
 
-    public List<CatalogEntry> entries() {
-        List<CatalogEntry> out = new ArrayList<>();
-        byName.forEach((name, p) -> out.add(CatalogEntry.scenario(name, p.description())));
+    public List<ScenarioEntry> entries() {
+        List<ScenarioEntry> out = new ArrayList<>();
+        byName.forEach((name, p) -> out.add(new ScenarioEntry(name, p.description())));
         return out;
     }
 }

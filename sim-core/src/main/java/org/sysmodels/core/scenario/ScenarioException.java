@@ -2,7 +2,7 @@ package org.sysmodels.core.scenario;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.sysmodels.core.system.UserInputException;
+import org.sysmodels.core.input.UserInputException;
 
 /** A scenario file that cannot be used, with every {@link Problem} found, each naming its line and field. */
 public final class ScenarioException extends UserInputException {

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sysmodels.core.system.UserInputException;
+import org.sysmodels.core.input.UserInputException;
 
 /**
  * Reads scenario files (JSON, {@code //} comments allowed) into records, strictly: unknown fields, wrong types, numbers

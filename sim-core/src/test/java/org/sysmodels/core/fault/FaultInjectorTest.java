@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.core.random.RandomStreams;
-import org.sysmodels.core.system.UserInputException;
+import org.sysmodels.core.input.UserInputException;
 
 class FaultInjectorTest {
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sysmodels.core.fault.Fault;
 import org.sysmodels.core.random.Distribution;
-import org.sysmodels.core.system.UserInputException;
-import org.sysmodels.core.time.DurationDeserializer;
+import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.core.scenario.DurationDeserializer;
 
 class ScenarioLoaderTest {
 

@@ -1,6 +1,6 @@
-package org.sysmodels.core.time;
+package org.sysmodels.core.scenario;
 
-import org.sysmodels.core.scenario.UnitValueDeserializer;
+import org.sysmodels.core.time.SimTime;
 
 /**
  * Reads a duration field of a scenario file as nanoseconds: a JSON number (ns) or a string with a unit ("80us").

@@ -1,4 +1,4 @@
-package org.sysmodels.core.system;
+package org.sysmodels.core.input;
 
 /**
  * A mistake in what the user gave us (a flag, a scenario file, a name): the command line prints the message, without a

@@ -1,0 +1,40 @@
+package org.sysmodels.core.grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sysmodels.core.check.Findings;
+import org.sysmodels.core.check.Rule;
+import org.sysmodels.core.run.RunResult;
+import org.sysmodels.core.run.Table;
+
+class GraderTest {
+
+    static final Rule A = new Rule("a", "a holds", "src");
+    static final Rule B = new Rule("b", "b holds", "src");
+
+    @Test
+    void oneRowPerCaseWithCleanRulesAndTheFirstFinding() throws Exception {
+        List<GradeCase> cases = List.of(new GradeCase("easy", "nothing happens"),
+                new GradeCase("hard", "b breaks"));
+        List<GradeRow> rows = Grader.grade(cases, null, Duration.ofSeconds(10), c -> {
+            Findings f = new Findings();
+            if (c.name().equals("hard")) {
+                f.violation(B, "b broke", 7, "here");
+            }
+            return RunResult.builder("x", "t", 1).checks(List.of(A, B)).findings(f).build();
+        });
+        assertTrue(rows.get(0).passed());
+        assertEquals(2, rows.get(0).clean());
+        assertFalse(rows.get(1).passed());
+        assertEquals(1, rows.get(1).clean());
+        assertTrue(rows.get(1).firstFinding().contains("b broke"));
+        Table t = Grader.table("grade", rows);
+        assertEquals(List.of("hard", "1/2", "FAIL", rows.get(1).firstFinding()), t.rows().get(1));
+        assertEquals("1 of 2 cases passed", Grader.summary(rows));
+    }
+}

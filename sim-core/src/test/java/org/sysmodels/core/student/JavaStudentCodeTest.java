@@ -1,0 +1,123 @@
+package org.sysmodels.core.student;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.IntUnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sysmodels.core.input.UserInputException;
+
+class JavaStudentCodeTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void compilesLoadsAndRunsAStudentClassAgainstTheApi() throws Exception {
+        Path f = write("Twice.java", """
+                import java.util.function.IntUnaryOperator;
+                public class Twice implements IntUnaryOperator {
+                    public int applyAsInt(int x) { return 2 * x; }
+                }
+                """);
+        JavaStudentCode code = JavaStudentCode.compile(f, IntUnaryOperator.class, "operator");
+        assertEquals(42, code.newInstance(IntUnaryOperator.class).applyAsInt(21));
+    }
+
+    @Test
+    void compileErrorsAreFileLineColumn() throws Exception {
+        Path f = write("Broken.java", """
+                public class Broken implements java.util.function.IntUnaryOperator {
+                    public int applyAsInt(int x) { return y; }
+                }
+                """);
+        CompileException e = assertThrows(CompileException.class,
+                () -> JavaStudentCode.compile(f, IntUnaryOperator.class, "operator"));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.problems().get(0).startsWith("Broken.java:2:43: cannot find symbol"), e.problems().get(0));
+    }
+
+    @Test
+    void theMainClassMustImplementTheApi() throws Exception {
+        Path f = write("Other.java", "public class Other { }\n");
+        CompileException e = assertThrows(CompileException.class,
+                () -> JavaStudentCode.compile(f, IntUnaryOperator.class, "operator"));
+        assertTrue(e.getMessage().contains("must implement IntUnaryOperator"), e.getMessage());
+    }
+
+    @Test
+    void unreadableInputIsAClearUsageError() throws Exception {
+        Path latin1 = dir.resolve("Latin.java");
+        Files.write(latin1, "// caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> JavaStudentCode.compile(latin1, IntUnaryOperator.class, "operator"));
+        assertTrue(e.getMessage().endsWith("not UTF-8 text (save it as UTF-8)"), e.getMessage());
+        e = assertThrows(UserInputException.class,
+                () -> JavaStudentCode.compile(dir, IntUnaryOperator.class, "operator"));
+        assertTrue(e.getMessage().contains("is a directory"));
+        e = assertThrows(UserInputException.class,
+                () -> JavaStudentCode.compile(dir.resolve("None.java"), IntUnaryOperator.class, "operator"));
+        assertTrue(e.getMessage().endsWith("no such file"));
+    }
+
+    @Test
+    void aByteOrderMarkIsAccepted() throws Exception {
+        Path f = write("Bom.java", "\uFEFFpublic class Bom implements java.util.function.IntUnaryOperator {"
+                + " public int applyAsInt(int x) { return x; } }\n");
+        assertEquals(5, JavaStudentCode.compile(f, IntUnaryOperator.class, "op").newInstance(IntUnaryOperator.class)
+                .applyAsInt(5));
+    }
+
+    @Test
+    void anExceptionIsLocatedOnTheStudentsLine() throws Exception {
+        Path f = write("Thrower.java", """
+                public class Thrower implements java.util.function.IntUnaryOperator {
+                    public int applyAsInt(int x) {
+                        int[] a = new int[1];
+                        return a[x];
+                    }
+                }
+                """);
+        JavaStudentCode code = JavaStudentCode.compile(f, IntUnaryOperator.class, "operator");
+        IntUnaryOperator op = code.newInstance(IntUnaryOperator.class);
+        StudentCodeFailure failure = assertThrows(StudentCodeFailure.class,
+                () -> TimeLimit.run(Duration.ofSeconds(10), code, () -> op.applyAsInt(3)));
+        assertEquals("Thrower.java:4 (Thrower.applyAsInt)", failure.finding().where());
+        assertTrue(failure.finding().message().startsWith("your code threw ArrayIndexOutOfBoundsException"));
+        assertEquals(StudentFault.RULE.name(), failure.finding().rule());
+    }
+
+    @Test
+    void aLoopThatNeverEndsIsReportedWithItsLine() throws Exception {
+        Path f = write("Spinner.java", """
+                public class Spinner implements java.util.function.IntUnaryOperator {
+                    public volatile boolean stop;
+                    public int applyAsInt(int x) {
+                        while (!stop) {
+                            x++;
+                        }
+                        return x;
+                    }
+                }
+                """);
+        JavaStudentCode code = JavaStudentCode.compile(f, IntUnaryOperator.class, "operator");
+        IntUnaryOperator op = code.newInstance(IntUnaryOperator.class);
+        StudentCodeFailure failure = assertThrows(StudentCodeFailure.class,
+                () -> TimeLimit.run(Duration.ofMillis(300), code, () -> op.applyAsInt(0)));
+        assertEquals(StudentFault.TIME_LIMIT.name(), failure.finding().rule());
+        assertTrue(failure.finding().where().startsWith("Spinner.java:"), failure.finding().where());
+        op.getClass().getField("stop").setBoolean(op, true);
+    }
+}
