@@ -2,9 +2,7 @@ package org.sysmodels.vcpu.model.isa;
 
 import static org.sysmodels.vcpu.model.memory.GuestMemory.DRAM_START;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import org.sysmodels.vcpu.model.memory.GuestMemory;
 
 /**
@@ -13,8 +11,8 @@ import org.sysmodels.vcpu.model.memory.GuestMemory;
  * instruction budget. This is the "guest mode" part of KVM_RUN; {@code KvmVcpu} turns each stop into what KVM does.
  *
  * <p>Speed: one {@code long} array read per instruction (the decoded form; decoding happens once per word of code),
- * registers in a {@code long[]}, loads and stores that hit RAM inside one page take a fast path of a page-table read
- * and one little-endian VarHandle access. Nothing is allocated.
+ * registers in a {@code long[]}, naturally aligned loads and stores that hit RAM take a fast path of a page-table
+ * read and one array element (pages are {@code long[]}: see {@code GuestMemory}). Nothing is allocated.
  *
  * <p>Semantics: RISC-V Unprivileged ISA 20191213 (RV64I chapters 2 and 5, M chapter 7, A chapter 8, Zicsr chapter 9,
  * counters chapter 10). Misaligned loads and stores to RAM are performed (the spec allows hardware to support them);
@@ -40,11 +38,6 @@ public final class Interpreter {
     public static final int MISALIGNED = 7;
     /** An atomic instruction at pc addresses memory outside RAM. */
     public static final int ATOMIC_FAULT = 8;
-
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class,
-            ByteOrder.LITTLE_ENDIAN);
 
     private Interpreter() {
     }
@@ -124,9 +117,10 @@ public final class Interpreter {
                     long addr = a + imm;
                     long off = addr - DRAM_START;
                     if (off >= 0 && off < size) {
-                        byte[] p = mem.page((int) (off >>> GuestMemory.PAGE_SHIFT));
-                        int v = p == null ? 0 : p[(int) off & GuestMemory.PAGE_MASK];
-                        x[rd] = ((int) d & 0xFF) == Op.LB ? v : v & 0xFFL;
+                        long[] p = mem.page((int) (off >>> GuestMemory.PAGE_SHIFT));
+                        int o = (int) off & GuestMemory.PAGE_MASK;
+                        long v = p == null ? 0 : p[o >>> 3] >>> ((o & 7) << 3);
+                        x[rd] = ((int) d & 0xFF) == Op.LB ? (byte) v : v & 0xFFL;
                     } else {
                         mmio(h, addr, 1, ((int) d & 0xFF) == Op.LB, rd);
                         stop = MMIO;
@@ -139,17 +133,17 @@ public final class Interpreter {
                     long off = addr - DRAM_START;
                     int o = (int) off & GuestMemory.PAGE_MASK;
                     long v;
-                    if (off >= 0 && off < size && o <= GuestMemory.PAGE_SIZE - 2) {
-                        byte[] p = mem.page((int) (off >>> GuestMemory.PAGE_SHIFT));
-                        v = p == null ? 0 : (short) SHORT.get(p, o);
+                    if (off >= 0 && off < size && (o & 1) == 0) {
+                        long[] p = mem.page((int) (off >>> GuestMemory.PAGE_SHIFT));
+                        v = p == null ? 0 : p[o >>> 3] >>> ((o & 6) << 3);
                     } else if (mem.contains(addr, 2)) {
-                        v = (short) mem.read(addr, 2);
+                        v = mem.read(addr, 2);
                     } else {
                         mmio(h, addr, 2, ((int) d & 0xFF) == Op.LH, rd);
                         stop = MMIO;
                         break loop;
                     }
-                    x[rd] = ((int) d & 0xFF) == Op.LH ? v : v & 0xFFFFL;
+                    x[rd] = ((int) d & 0xFF) == Op.LH ? (short) v : v & 0xFFFFL;
                     pc += 4;
                 }
                 case Op.LW, Op.LWU -> {
@@ -157,26 +151,26 @@ public final class Interpreter {
                     long off = addr - DRAM_START;
                     int o = (int) off & GuestMemory.PAGE_MASK;
                     long v;
-                    if (off >= 0 && off < size && o <= GuestMemory.PAGE_SIZE - 4) {
-                        byte[] p = mem.page((int) (off >>> GuestMemory.PAGE_SHIFT));
-                        v = p == null ? 0 : (int) INT.get(p, o);
+                    if (off >= 0 && off < size && (o & 3) == 0) {
+                        long[] p = mem.page((int) (off >>> GuestMemory.PAGE_SHIFT));
+                        v = p == null ? 0 : p[o >>> 3] >>> ((o & 4) << 3);
                     } else if (mem.contains(addr, 4)) {
-                        v = (int) mem.read(addr, 4);
+                        v = mem.read(addr, 4);
                     } else {
                         mmio(h, addr, 4, ((int) d & 0xFF) == Op.LW, rd);
                         stop = MMIO;
                         break loop;
                     }
-                    x[rd] = ((int) d & 0xFF) == Op.LW ? v : v & 0xFFFF_FFFFL;
+                    x[rd] = ((int) d & 0xFF) == Op.LW ? (int) v : v & 0xFFFF_FFFFL;
                     pc += 4;
                 }
                 case Op.LD -> {
                     long addr = a + imm;
                     long off = addr - DRAM_START;
                     int o = (int) off & GuestMemory.PAGE_MASK;
-                    if (off >= 0 && off < size && o <= GuestMemory.PAGE_SIZE - 8) {
-                        byte[] p = mem.page((int) (off >>> GuestMemory.PAGE_SHIFT));
-                        x[rd] = p == null ? 0 : (long) LONG.get(p, o);
+                    if (off >= 0 && off < size && (o & 7) == 0) {
+                        long[] p = mem.page((int) (off >>> GuestMemory.PAGE_SHIFT));
+                        x[rd] = p == null ? 0 : p[o >>> 3];
                     } else if (mem.contains(addr, 8)) {
                         x[rd] = mem.read(addr, 8);
                     } else {
@@ -192,7 +186,8 @@ public final class Interpreter {
                     if (off >= 0 && off < size) {
                         int i = (int) (off >>> GuestMemory.PAGE_SHIFT);
                         int o = (int) off & GuestMemory.PAGE_MASK;
-                        mem.pageForWrite(i)[o] = (byte) b;
+                        int shift = (o & 7) << 3;
+                        mem.storeBits(mem.pageForWrite(i), o >>> 3, 0xFFL << shift, (b & 0xFFL) << shift);
                         mem.stored(i, o, 1);
                     } else {
                         mmioStore(h, addr, 1, b);
@@ -205,9 +200,10 @@ public final class Interpreter {
                     long addr = a + imm;
                     long off = addr - DRAM_START;
                     int o = (int) off & GuestMemory.PAGE_MASK;
-                    if (off >= 0 && off < size && o <= GuestMemory.PAGE_SIZE - 2) {
+                    if (off >= 0 && off < size && (o & 1) == 0) {
                         int i = (int) (off >>> GuestMemory.PAGE_SHIFT);
-                        SHORT.set(mem.pageForWrite(i), o, (short) b);
+                        int shift = (o & 6) << 3;
+                        mem.storeBits(mem.pageForWrite(i), o >>> 3, 0xFFFFL << shift, (b & 0xFFFFL) << shift);
                         mem.stored(i, o, 2);
                     } else if (mem.contains(addr, 2)) {
                         mem.write(addr, 2, b);
@@ -222,9 +218,11 @@ public final class Interpreter {
                     long addr = a + imm;
                     long off = addr - DRAM_START;
                     int o = (int) off & GuestMemory.PAGE_MASK;
-                    if (off >= 0 && off < size && o <= GuestMemory.PAGE_SIZE - 4) {
+                    if (off >= 0 && off < size && (o & 3) == 0) {
                         int i = (int) (off >>> GuestMemory.PAGE_SHIFT);
-                        INT.set(mem.pageForWrite(i), o, (int) b);
+                        int shift = (o & 4) << 3;
+                        mem.storeBits(mem.pageForWrite(i), o >>> 3, 0xFFFF_FFFFL << shift,
+                                (b & 0xFFFF_FFFFL) << shift);
                         mem.stored(i, o, 4);
                     } else if (mem.contains(addr, 4)) {
                         mem.write(addr, 4, b);
@@ -239,9 +237,9 @@ public final class Interpreter {
                     long addr = a + imm;
                     long off = addr - DRAM_START;
                     int o = (int) off & GuestMemory.PAGE_MASK;
-                    if (off >= 0 && off < size && o <= GuestMemory.PAGE_SIZE - 8) {
+                    if (off >= 0 && off < size && (o & 7) == 0) {
                         int i = (int) (off >>> GuestMemory.PAGE_SHIFT);
-                        LONG.set(mem.pageForWrite(i), o, b);
+                        mem.pageForWrite(i)[o >>> 3] = b;
                         mem.stored(i, o, 8);
                     } else if (mem.contains(addr, 8)) {
                         mem.write(addr, 8, b);

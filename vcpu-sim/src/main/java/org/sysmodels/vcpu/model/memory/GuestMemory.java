@@ -2,26 +2,29 @@ package org.sysmodels.vcpu.model.memory;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Guest RAM: {@code mem_size_mib} MiB at {@link #DRAM_START}, in 4 KiB pages that exist only once touched, as an
- * anonymous mmap of the guest's memory in Firecracker costs nothing until the guest writes to it (that is what lets a
- * microVM with 128 MiB start in milliseconds, and what lets this simulator create thousands a second). A page never
- * written reads as zeros.
+ * Guest RAM: {@code mem_size_mib} MiB at {@link #DRAM_START}, in 4 KiB pages that exist only once written, as an
+ * anonymous mmap of guest memory in Firecracker costs nothing until the guest touches it (which is what lets a
+ * microVM with 128 MiB start in milliseconds, and this simulator create thousands a second). A page never written
+ * reads as zeros. Bytes are little-endian, as on RISC-V.
  *
- * <p>Each page can also carry the pre-decoded form of the instructions in it (one {@code long} per 4-byte word, 0 =
- * not decoded yet); any store into the page clears the words it covers, so code that writes code stays correct.
+ * <p>A page is a {@code long[512]}: 64-bit words, so that an aligned word is one array element and the A extension's
+ * atomics are CAS on an element (a {@code byte[]} page cannot give atomic 4- and 8-byte access on current JDKs).
+ * Loads and stores narrower than 8 bytes select bits of the element. With real threads ({@link #concurrent}), a
+ * narrow store is a CAS loop on its element, so two harts storing neighbouring bytes never undo each other's store
+ * (RISC-V byte stores are single-copy atomic and independent); on one thread it is a plain read-modify-write.
  *
- * <p>Dirty pages are tracked, when enabled, one bit per page, as KVM's dirty log (KVM_GET_DIRTY_LOG, memslot flag
- * KVM_MEM_LOG_DIRTY_PAGES) does for guest writes and Firecracker's own bitmap does for device writes; a diff snapshot
- * writes only those pages ({@code track_dirty_pages} in Firecracker's machine-config).
+ * <p>Each page can also carry the pre-decoded form of its instructions (one {@code long} per 4-byte word, 0 = not
+ * decoded yet); a store into the page clears the words it covers, so code that writes code stays correct.
  *
- * <p>Threads: with one thread per vCPU, harts and the VMM's devices share this memory as the real ones share the
- * mmap. Page allocation and dirty bits are atomic (CAS); data accesses are plain, as plain loads and stores are on
- * real hardware under RVWMO, and the guest orders them with {@code fence} (a full fence here) or atomics (VarHandle
- * volatile access modes here).
+ * <p>Dirty pages are tracked, when enabled, one bit per page, as KVM's dirty log (KVM_GET_DIRTY_LOG) does for guest
+ * writes and Firecracker's own bitmap does for device writes; a diff snapshot writes only those pages.
+ *
+ * <p>Memory ordering: page allocation and dirty bits are atomic (CAS); data accesses are plain, as plain loads and
+ * stores are under RVWMO, and the guest orders them with {@code fence} (a full fence here) or atomics (volatile and
+ * CAS access here).
  */
 public final class GuestMemory {
 
@@ -30,19 +33,17 @@ public final class GuestMemory {
     public static final int PAGE_SHIFT = 12;
     public static final int PAGE_SIZE = 1 << PAGE_SHIFT;
     public static final int PAGE_MASK = PAGE_SIZE - 1;
+    public static final int WORDS = PAGE_SIZE / 8;
 
-    static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle PAGES = MethodHandles.arrayElementVarHandle(byte[][].class);
-    private static final VarHandle CODE = MethodHandles.arrayElementVarHandle(long[][].class);
-    private static final VarHandle BITS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle PAGES = MethodHandles.arrayElementVarHandle(long[][].class);
+    private static final VarHandle WORD = MethodHandles.arrayElementVarHandle(long[].class);
 
     private final long size;
-    private final byte[][] pages;
+    private final long[][] pages;
     private final long[][] code;
     private final long[] dirty;
-    private volatile boolean trackDirty;
+    private boolean trackDirty;
+    private boolean concurrent;
 
     /** @param size bytes of RAM, a whole number of pages */
     public GuestMemory(long size) {
@@ -51,7 +52,7 @@ public final class GuestMemory {
         }
         this.size = size;
         int n = (int) (size >>> PAGE_SHIFT);
-        pages = new byte[n][];
+        pages = new long[n][];
         code = new long[n][];
         dirty = new long[(n + 63) >>> 6];
     }
@@ -64,26 +65,30 @@ public final class GuestMemory {
         return pages.length;
     }
 
+    /** Real threads share this memory (threaded mode): narrow stores become CAS loops. */
+    public void concurrent(boolean on) {
+        concurrent = on;
+    }
+
     /** True if [addr, addr + len) lies in RAM. */
     public boolean contains(long addr, long len) {
         long off = addr - DRAM_START;
         return off >= 0 && len >= 0 && off <= size - len;
     }
 
-    /** The page at index {@code i}, or null if never written. (Plain read: see the class comment.) */
-    public byte[] page(int i) {
+    /** The page at index {@code i}, or null if never written. */
+    public long[] page(int i) {
         return pages[i];
     }
 
     /** The page at index {@code i}, allocated (zeroed) on first use; concurrent first writers agree on one page. */
-    public byte[] pageForWrite(int i) {
-        byte[] p = pages[i];
+    public long[] pageForWrite(int i) {
+        long[] p = pages[i];
         if (p != null) {
             return p;
         }
-        byte[] fresh = new byte[PAGE_SIZE];
-        // CAS: two harts touching a new page at once must not each get their own copy.
-        byte[] witness = (byte[]) PAGES.compareAndExchange(pages, i, (byte[]) null, fresh);
+        long[] fresh = new long[WORDS];
+        long[] witness = (long[]) PAGES.compareAndExchange(pages, i, (long[]) null, fresh);
         return witness == null ? fresh : witness;
     }
 
@@ -94,7 +99,7 @@ public final class GuestMemory {
             return c;
         }
         long[] fresh = new long[PAGE_SIZE / 4];
-        long[] witness = (long[]) CODE.compareAndExchange(code, i, (long[]) null, fresh);
+        long[] witness = (long[]) PAGES.compareAndExchange(code, i, (long[]) null, fresh);
         return witness == null ? fresh : witness;
     }
 
@@ -114,27 +119,38 @@ public final class GuestMemory {
         }
     }
 
+    /**
+     * Stores {@code bits} (already shifted into place) under {@code mask} into word {@code w} of page {@code p}: a
+     * plain read-modify-write on one thread, a CAS loop when threads share the memory.
+     */
+    public void storeBits(long[] p, int w, long mask, long bits) {
+        if (!concurrent) {
+            p[w] = (p[w] & ~mask) | bits;
+            return;
+        }
+        long old;
+        do {
+            old = (long) WORD.getVolatile(p, w);
+        } while (!WORD.compareAndSet(p, w, old, (old & ~mask) | bits));
+    }
+
     // ------------------------------------------------------------------ access by guest physical address
 
     /** Reads {@code len} (1, 2, 4 or 8) bytes at {@code addr}, zero-extended; the range must be in RAM. */
     public long read(long addr, int len) {
         long off = addr - DRAM_START;
         int o = (int) (off & PAGE_MASK);
-        if (o + len <= PAGE_SIZE) {
-            byte[] p = pages[(int) (off >>> PAGE_SHIFT)];
+        if ((o & 7) + len <= 8) {
+            long[] p = pages[(int) (off >>> PAGE_SHIFT)];
             if (p == null) {
                 return 0;
             }
-            return switch (len) {
-                case 1 -> p[o] & 0xFFL;
-                case 2 -> (short) SHORT.get(p, o) & 0xFFFFL;
-                case 4 -> (int) INT.get(p, o) & 0xFFFF_FFFFL;
-                default -> (long) LONG.get(p, o);
-            };
+            long v = p[o >>> 3] >>> ((o & 7) << 3);
+            return len == 8 ? v : v & ((1L << (8 * len)) - 1);
         }
         long v = 0;
         for (int k = 0; k < len; k++) {
-            v |= (read(addr + k, 1) & 0xFF) << (8 * k);
+            v |= read(addr + k, 1) << (8 * k);
         }
         return v;
     }
@@ -144,13 +160,14 @@ public final class GuestMemory {
         long off = addr - DRAM_START;
         int o = (int) (off & PAGE_MASK);
         int i = (int) (off >>> PAGE_SHIFT);
-        if (o + len <= PAGE_SIZE) {
-            byte[] p = pageForWrite(i);
-            switch (len) {
-                case 1 -> p[o] = (byte) value;
-                case 2 -> SHORT.set(p, o, (short) value);
-                case 4 -> INT.set(p, o, (int) value);
-                default -> LONG.set(p, o, value);
+        if ((o & 7) + len <= 8) {
+            long[] p = pageForWrite(i);
+            if (len == 8) {
+                p[o >>> 3] = value;
+            } else {
+                int shift = (o & 7) << 3;
+                long mask = ((1L << (8 * len)) - 1) << shift;
+                storeBits(p, o >>> 3, mask, (value << shift) & mask);
             }
             stored(i, o, len);
             return;
@@ -160,34 +177,43 @@ public final class GuestMemory {
         }
     }
 
-    /** Copies {@code len} bytes of RAM at {@code addr} into {@code dst}. */
+    /** Copies {@code len} bytes of RAM at {@code addr} into {@code dst} (a device's DMA read). */
     public void readBytes(long addr, byte[] dst, int dstOff, int len) {
-        int done = 0;
-        while (done < len) {
-            long off = addr + done - DRAM_START;
-            int o = (int) (off & PAGE_MASK);
-            int n = Math.min(len - done, PAGE_SIZE - o);
-            byte[] p = pages[(int) (off >>> PAGE_SHIFT)];
-            if (p == null) {
-                Arrays.fill(dst, dstOff + done, dstOff + done + n, (byte) 0);
+        int k = 0;
+        while (k < len) {
+            long a = addr + k;
+            long off = a - DRAM_START;
+            if ((off & 7) == 0 && len - k >= 8) {
+                long[] p = pages[(int) (off >>> PAGE_SHIFT)];
+                long v = p == null ? 0 : p[(int) (off & PAGE_MASK) >>> 3];
+                for (int b = 0; b < 8; b++) {
+                    dst[dstOff + k + b] = (byte) (v >>> (8 * b));
+                }
+                k += 8;
             } else {
-                System.arraycopy(p, o, dst, dstOff + done, n);
+                dst[dstOff + k] = (byte) read(a, 1);
+                k++;
             }
-            done += n;
         }
     }
 
     /** Copies {@code len} bytes of {@code src} into RAM at {@code addr} (a device's DMA write). */
     public void writeBytes(long addr, byte[] src, int srcOff, int len) {
-        int done = 0;
-        while (done < len) {
-            long off = addr + done - DRAM_START;
-            int o = (int) (off & PAGE_MASK);
-            int n = Math.min(len - done, PAGE_SIZE - o);
-            int i = (int) (off >>> PAGE_SHIFT);
-            System.arraycopy(src, srcOff + done, pageForWrite(i), o, n);
-            stored(i, o, n);
-            done += n;
+        int k = 0;
+        while (k < len) {
+            long a = addr + k;
+            long off = a - DRAM_START;
+            if ((off & 7) == 0 && len - k >= 8) {
+                long v = 0;
+                for (int b = 0; b < 8; b++) {
+                    v |= (src[srcOff + k + b] & 0xFFL) << (8 * b);
+                }
+                write(a, 8, v);
+                k += 8;
+            } else {
+                write(a, 1, src[srcOff + k]);
+                k++;
+            }
         }
     }
 
@@ -206,26 +232,43 @@ public final class GuestMemory {
 
     // ------------------------------------------------------------------ atomics (the A extension)
 
+    /** A volatile read of the aligned 4- or 8-byte value at {@code addr}, sign-extended from 4 bytes. */
+    public long readVolatile(long addr, int len) {
+        long off = addr - DRAM_START;
+        long[] p = pageForWrite((int) (off >>> PAGE_SHIFT));
+        int o = (int) (off & PAGE_MASK);
+        long v = (long) WORD.getVolatile(p, o >>> 3);
+        return len == 8 ? v : (int) (v >>> ((o & 4) << 3));
+    }
+
     /** Atomically replaces the aligned 4- or 8-byte value at {@code addr} if it equals {@code expected}. */
     public boolean compareAndSet(long addr, int len, long expected, long value) {
         long off = addr - DRAM_START;
         int i = (int) (off >>> PAGE_SHIFT);
         int o = (int) (off & PAGE_MASK);
-        byte[] p = pageForWrite(i);
-        boolean ok = len == 4 ? INT.compareAndSet(p, o, (int) expected, (int) value)
-                : LONG.compareAndSet(p, o, expected, value);
+        long[] p = pageForWrite(i);
+        boolean ok;
+        if (len == 8) {
+            ok = WORD.compareAndSet(p, o >>> 3, expected, value);
+        } else {
+            int shift = (o & 4) << 3;
+            long mask = 0xFFFF_FFFFL << shift;
+            while (true) {
+                long old = (long) WORD.getVolatile(p, o >>> 3);
+                if ((int) (old >>> shift) != (int) expected) {
+                    ok = false;
+                    break;
+                }
+                if (WORD.compareAndSet(p, o >>> 3, old, (old & ~mask) | ((value & 0xFFFF_FFFFL) << shift))) {
+                    ok = true;
+                    break;
+                }
+            }
+        }
         if (ok) {
             stored(i, o, len);
         }
         return ok;
-    }
-
-    /** A volatile read of the aligned 4- or 8-byte value at {@code addr} (LR, and the read half of an AMO). */
-    public long readVolatile(long addr, int len) {
-        long off = addr - DRAM_START;
-        byte[] p = pageForWrite((int) (off >>> PAGE_SHIFT));
-        int o = (int) (off & PAGE_MASK);
-        return len == 4 ? (int) INT.getVolatile(p, o) : (long) LONG.getVolatile(p, o);
     }
 
     // ------------------------------------------------------------------ dirty pages
@@ -234,7 +277,7 @@ public final class GuestMemory {
         return trackDirty;
     }
 
-    /** Starts or stops dirty-page tracking; starting clears the log. */
+    /** Starts or stops dirty-page tracking (while no vCPU runs); starting clears the log. */
     public void trackDirtyPages(boolean on) {
         if (on && !trackDirty) {
             Arrays.fill(dirty, 0);
@@ -244,10 +287,9 @@ public final class GuestMemory {
 
     public void markDirty(int i) {
         long bit = 1L << i;
-        long w = dirty[i >>> 6];
-        if ((w & bit) == 0) {
+        if ((dirty[i >>> 6] & bit) == 0) {
             // Atomic OR: two harts dirtying pages of one word must not lose each other's bit.
-            BITS.getAndBitwiseOr(dirty, i >>> 6, bit);
+            WORD.getAndBitwiseOr(dirty, i >>> 6, bit);
         }
     }
 
@@ -255,7 +297,7 @@ public final class GuestMemory {
     public long[] takeDirtyLog() {
         long[] out = new long[dirty.length];
         for (int w = 0; w < dirty.length; w++) {
-            out[w] = (long) BITS.getAndSet(dirty, w, 0L);
+            out[w] = (long) WORD.getAndSet(dirty, w, 0L);
         }
         return out;
     }
@@ -263,7 +305,7 @@ public final class GuestMemory {
     /** Number of pages ever written: the guest's real memory footprint. */
     public int residentPages() {
         int n = 0;
-        for (byte[] p : pages) {
+        for (long[] p : pages) {
             if (p != null) {
                 n++;
             }
@@ -271,14 +313,37 @@ public final class GuestMemory {
         return n;
     }
 
-    /** Drops every decoded instruction (after memory is replaced wholesale, e.g. on restore). */
-    public void forgetDecoded() {
-        Arrays.fill(code, null);
+    /** Page {@code i} as bytes (null if never written). */
+    public byte[] pageBytes(int i) {
+        long[] p = pages[i];
+        if (p == null) {
+            return null;
+        }
+        byte[] b = new byte[PAGE_SIZE];
+        for (int w = 0; w < WORDS; w++) {
+            long v = p[w];
+            for (int k = 0; k < 8; k++) {
+                b[8 * w + k] = (byte) (v >>> (8 * k));
+            }
+        }
+        return b;
     }
 
-    /** Replaces page {@code i} with a copy of {@code data} (null = zeros), e.g. when loading a snapshot. */
+    /** Replaces page {@code i} with {@code data} (null = zeros), e.g. when loading a snapshot. */
     public void loadPage(int i, byte[] data) {
-        pages[i] = data == null ? null : data.clone();
+        if (data == null) {
+            pages[i] = null;
+        } else {
+            long[] p = new long[WORDS];
+            for (int w = 0; w < WORDS; w++) {
+                long v = 0;
+                for (int k = 0; k < 8; k++) {
+                    v |= (data[8 * w + k] & 0xFFL) << (8 * k);
+                }
+                p[w] = v;
+            }
+            pages[i] = p;
+        }
         code[i] = null;
     }
 
@@ -287,14 +352,28 @@ public final class GuestMemory {
         if (other.size != size) {
             return false;
         }
-        byte[] zero = new byte[PAGE_SIZE];
+        long[] zero = new long[WORDS];
         for (int i = 0; i < pages.length; i++) {
-            byte[] a = pages[i] == null ? zero : pages[i];
-            byte[] b = other.pages[i] == null ? zero : other.pages[i];
+            long[] a = pages[i] == null ? zero : pages[i];
+            long[] b = other.pages[i] == null ? zero : other.pages[i];
             if (!Arrays.equals(a, b)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The first address where the two memories differ, or -1. */
+    public long firstDifference(GuestMemory other) {
+        long[] zero = new long[WORDS];
+        for (int i = 0; i < pages.length && i < other.pages.length; i++) {
+            long[] a = pages[i] == null ? zero : pages[i];
+            long[] b = other.pages[i] == null ? zero : other.pages[i];
+            int m = Arrays.mismatch(a, b);
+            if (m >= 0) {
+                return DRAM_START + ((long) i << PAGE_SHIFT) + 8L * m;
+            }
+        }
+        return -1;
     }
 }
