@@ -145,6 +145,7 @@ public class Vmm {
                           boolean trackDirty) {
         GuestMemory memory = new GuestMemory(config.memSizeMib() << 20);
         memory.trackDirtyPages(trackDirty);
+        memory.concurrent(!platform.deterministic());
         Timing timing = config.timing();
         KvmVm kvm = new KvmVm(memory, config.vcpuCount(), timing);
         EventFd exitEvt = platform.eventFd("exit_evt");
