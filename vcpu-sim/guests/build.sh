@@ -8,8 +8,8 @@ OUT="${1:-elf}"
 CC="${RISCV_CC:-riscv64-unknown-elf-gcc}"
 mkdir -p "$OUT"
 FLAGS=(-march=rv64ima_zicsr -mabi=lp64 -mcmodel=medany -O2 -ffreestanding -nostdlib -static -fno-pic -fno-asynchronous-unwind-tables
-       -Wall -Wextra -Werror -Wl,--build-id=none -Wl,--no-warn-rwx-segments)
-for prog in hello count spin reset mmio smp blk crc; do
+       -Wall -Wextra -Werror -Wl,--build-id=none -Wl,--no-warn-rwx-segments -s)
+for prog in hello count spin idle reset mmio smp blk crc; do
   "$CC" "${FLAGS[@]}" -T runtime/link.ld runtime/start.S runtime/runtime.c "$prog.c" -o "$OUT/$prog.elf"
 done
 # The --template hello file, built with the exact command its comment gives.

@@ -99,6 +99,20 @@ public final class DeterministicPlatform implements Platform {
         }
     }
 
+    /**
+     * Hands {@code action} to the VMM thread as an API request would be: it runs now, on the VMM thread, unless the
+     * VMM thread is busy with an earlier one (waiting for its vCPUs), in which case it runs right after that one.
+     */
+    public void post(Runnable action) {
+        scheduler.after(offset(), () -> {
+            if (loop.busy > 0) {
+                loop.actions.addLast(action);
+            } else {
+                onVmmThread(action);
+            }
+        });
+    }
+
     /** Runs the simulation until {@code done} holds or nothing is left to run or virtual time reaches {@code limit}. */
     public void runUntil(java.util.function.BooleanSupplier done, long limit) {
         boolean[] hit = {false};
@@ -115,6 +129,7 @@ public final class DeterministicPlatform implements Platform {
     private final class Loop implements EventLoop {
         int busy;
         final ArrayDeque<Fd> deferred = new ArrayDeque<>();
+        final ArrayDeque<Runnable> actions = new ArrayDeque<>();
 
         @Override
         public void register(EventFd fd, Runnable handler) {
@@ -133,6 +148,9 @@ public final class DeterministicPlatform implements Platform {
         }
 
         void drainDeferred() {
+            while (busy == 0 && !actions.isEmpty()) {
+                onVmmThread(actions.pollFirst());
+            }
             while (busy == 0 && !deferred.isEmpty()) {
                 Fd fd = deferred.pollFirst();
                 fd.deferred = false;

@@ -111,7 +111,7 @@ public class Vmm {
      * @throws VmmError with Firecracker's message if the kernel cannot be loaded or is missing
      */
     public static Vmm boot(VmConfig config, Platform platform, VmmParts factory, ConsoleLog console,
-                           VmmObserver observer, VcpuObserver vcpuObserver) throws VmmError {
+                           Observers observers) throws VmmError {
         if (config.kernel() == null) {
             throw VmmError.missingKernel();
         }
@@ -121,7 +121,7 @@ public class Vmm {
         } catch (ElfImage.ElfException e) {
             throw VmmError.kernelLoader(e.getMessage());
         }
-        Parts parts = assemble(config, platform, factory, console, config.trackDirtyPages());
+        Parts parts = assemble(config, platform, factory, console, config.trackDirtyPages(), observers.block());
         BootLoader.Loaded loaded;
         try {
             loaded = BootLoader.load(image, config.bootArgs(), parts.memory());
@@ -133,8 +133,8 @@ public class Vmm {
         boot.x[10] = 0;
         boot.x[11] = loaded.bootArgsAddress();
         Vmm vmm = factory.vmm(parts);
-        vmm.observer = observer;
-        vmm.vcpuObserver = vcpuObserver;
+        vmm.observer = observers.vmm();
+        vmm.vcpuObserver = observers.vcpu();
         vmm.startVcpus();
         vmm.resumeVm();
         return vmm;
@@ -142,7 +142,7 @@ public class Vmm {
 
     /** The machine without a kernel: memory, VM, vCPUs (not started), devices, event loop registrations. */
     static Parts assemble(VmConfig config, Platform platform, VmmParts factory, ConsoleLog console,
-                          boolean trackDirty) {
+                          boolean trackDirty, Block.Listener listener) {
         GuestMemory memory = new GuestMemory(config.memSizeMib() << 20);
         memory.trackDirtyPages(trackDirty);
         memory.concurrent(!platform.deterministic());
@@ -166,6 +166,7 @@ public class Vmm {
                     platform.timerFd(d.id() + " completion"), platform.clock(), d.writebackCache());
             VirtioMmio transport = new VirtioMmio(block, memory, () -> kvm.plic().raise(irq));
             block.attach(transport);
+            block.listener(listener);
             bus.insert(transport, base, VirtioMmio.SIZE);
             EventFd queueEvt = platform.eventFd(d.id() + " queue_evt");
             kvm.registerIoEvent(base + VirtioMmio.QUEUE_NOTIFY, 4, queueEvt);
@@ -371,7 +372,7 @@ public class Vmm {
      */
     public static Vmm restore(Snapshot snapshot, Platform platform, VmmParts factory, ConsoleLog console,
                               Function<String, DiskImage> disks, Timing timing, boolean trackDirtyPages,
-                              VmmObserver observer, VcpuObserver vcpuObserver) throws VmmError {
+                              Observers observers) throws VmmError {
         MicrovmState s = snapshot.state();
         if (snapshot.memory().sizeBytes() != s.vmInfo().memSizeMib() << 20) {
             throw VmmError.of("Cannot restore microvm state: the memory file holds "
@@ -388,7 +389,7 @@ public class Vmm {
         }
         VmConfig config = new VmConfig(s.vmInfo().vcpuCount(), s.vmInfo().memSizeMib(), trackDirtyPages, null,
                 s.vmInfo().bootArgs(), drives, timing);
-        Parts parts = assemble(config, platform, factory, console, trackDirtyPages);
+        Parts parts = assemble(config, platform, factory, console, trackDirtyPages, observers.block());
         GuestMemory restored = snapshot.memory().toMemory();
         for (int i = 0; i < restored.pageCount(); i++) {
             byte[] p = restored.pageBytes(i);
@@ -422,8 +423,8 @@ public class Vmm {
             }
         }
         Vmm vmm = factory.vmm(parts);
-        vmm.observer = observer;
-        vmm.vcpuObserver = vcpuObserver;
+        vmm.observer = observers.vmm();
+        vmm.vcpuObserver = observers.vcpu();
         vmm.startVcpus();
         vmm.state = VmState.PAUSED;
         return vmm;

@@ -18,7 +18,7 @@ class ThreadedVmmTest {
         try (ThreadPlatform p = new ThreadPlatform()) {
             ConsoleLog log = new ConsoleLog(p.clock(), null);
             Vmm vmm = Vmm.boot(VmConfig.of(VmmBootTest.elf("smp"), "iters=20000").withVcpus(2), p,
-                    VmmParts.REFERENCE, log, VmmObserver.NONE, VcpuObserver.NONE);
+                    VmmParts.REFERENCE, log, Observers.NONE);
             p.runLoop(() -> vmm.shutdownExitCode() != null, 50);
             assertEquals(FcExitCode.OK, vmm.shutdownExitCode());
             assertTrue(log.text().contains("atomic: 40000\nlocked: 40000"), log.text());
@@ -32,7 +32,7 @@ class ThreadedVmmTest {
         try (ThreadPlatform p = new ThreadPlatform()) {
             ConsoleLog log = new ConsoleLog(p.clock(), null);
             Vmm vmm = Vmm.boot(VmConfig.of(VmmBootTest.elf("spin"), ""), p, VmmParts.REFERENCE, log,
-                    VmmObserver.NONE, VcpuObserver.NONE);
+                    Observers.NONE);
             CompletableFuture<Void> loop = CompletableFuture.runAsync(() -> {
                 try {
                     p.runLoop(() -> vmm.shutdownExitCode() != null, 20);

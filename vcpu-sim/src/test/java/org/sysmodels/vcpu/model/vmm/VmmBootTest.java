@@ -27,7 +27,7 @@ class VmmBootTest {
         Vmm[] vmm = new Vmm[1];
         p.onVmmThread(() -> {
             try {
-                vmm[0] = Vmm.boot(c, p, VmmParts.REFERENCE, log, VmmObserver.NONE, VcpuObserver.NONE);
+                vmm[0] = Vmm.boot(c, p, VmmParts.REFERENCE, log, Observers.NONE);
             } catch (VmmError e) {
                 throw new AssertionError(e);
             }

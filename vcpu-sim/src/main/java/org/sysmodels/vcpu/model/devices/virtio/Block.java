@@ -54,7 +54,8 @@ public class Block implements VirtioDevice {
         default void throttled(Block device) {
         }
 
-        default void completedAsync(Block device, int head, int type, long sector) {
+        /** A request went in flight in the async engine. */
+        default void submitted(Block device, int type, long sector, int dataLen) {
         }
     }
 
@@ -323,6 +324,7 @@ public class Block implements VirtioDevice {
             long now = clock.nanoTime();
             inFlight.add(new InFlight(head, type, sector, dataAddr, dataLen, statusAddr, now + asyncLatencyNs));
             armCompletionTimer(now);
+            listener.submitted(this, type, sector, dataLen);
             return false;
         }
         complete(new InFlight(head, type, sector, dataAddr, dataLen, statusAddr, 0));
