@@ -21,7 +21,7 @@ public final class VcpuStateTable implements VcpuCheck {
             "Firecracker src/vmm/src/vstate/vcpu.rs, paused() l. 321-379, running() l. 271-311, exit() l. 386-401");
 
     /** What the table says an event leads to. */
-    record Expected(VcpuEvent event, VcpuState in, String response, VcpuState next) {
+    public record Expected(VcpuEvent event, VcpuState in, String response, VcpuState next) {
     }
 
     private final Findings findings;

@@ -24,6 +24,7 @@ import org.sysmodels.vcpu.check.TeardownInOrder;
 import org.sysmodels.vcpu.check.VcpuCheck;
 import org.sysmodels.vcpu.check.VcpuStateTable;
 import org.sysmodels.vcpu.check.VcpusAnswerInTime;
+import org.sysmodels.vcpu.check.VmmExitsOk;
 import org.sysmodels.vcpu.host.disk.FileDisk;
 import org.sysmodels.vcpu.host.guest.Guests;
 import org.sysmodels.vcpu.host.threads.ThreadPlatform;
@@ -163,7 +164,7 @@ public final class MicroVmRun {
         RestoreMatchesRun restore = new RestoreMatchesRun(findings);
         List<VcpuCheck> checks = List.of(new VcpuStateTable(findings, clock), new VcpusAnswerInTime(findings),
                 new SnapshotOnlyPaused(findings), new BlockDrainedBeforeSave(findings), restore, teardown,
-                new RateLimiterBound(findings, opsBuckets, clock));
+                new RateLimiterBound(findings, opsBuckets, clock), new VmmExitsOk(findings));
         Checker<VcpuCheck> checker = new Checker<>(checks, findings);
         RunObserver obs = new RunObserver(checks, platform.deterministic() ? setup.tracer() : Tracer.off(), clock,
                 vcpus);
@@ -348,7 +349,7 @@ public final class MicroVmRun {
         String[] error = {null};
         p.onVmmThread(() -> {
             try {
-                holder[0] = Vmm.restore(merged, p, setup.parts(), console, disks::get, timing,
+                holder[0] = Vmm.restore(merged, p, setup.parts(), console, b -> disks.get(b.id()), timing,
                         main.scenario().trackDirtyPages(), Observers.NONE);
                 holder[0].resumeVm();
             } catch (VmmError e) {

@@ -31,6 +31,7 @@ final class RunObserver implements VmmObserver, VcpuObserver, Block.Listener {
         long kvmRuns;
         long blockRequests;
         long throttled;
+        final List<Long> requestTimes = new ArrayList<>();
 
         Stats(int vcpus) {
             exits = new long[vcpus][64];
@@ -132,6 +133,12 @@ final class RunObserver implements VmmObserver, VcpuObserver, Block.Listener {
     }
 
     @Override
+    public synchronized void emulationError(int vcpu, org.sysmodels.vcpu.model.vcpu.VcpuError error) {
+        checks.forEach(c -> c.emulationError(vcpu, error));
+        tracer.instant(vcpuTracks[vcpu], error.message(), clock.getAsLong());
+    }
+
+    @Override
     public synchronized void unclaimedMmio(int vcpu, long addr, int len, boolean write) {
         checks.forEach(c -> c.unclaimedMmio(vcpu, addr, len, write));
     }
@@ -194,6 +201,7 @@ final class RunObserver implements VmmObserver, VcpuObserver, Block.Listener {
     @Override
     public synchronized void request(Block device, int type, long sector, int dataLen, int status, boolean async) {
         stats.blockRequests++;
+        stats.requestTimes.add(clock.getAsLong());
         checks.forEach(c -> c.request(device, type, sector, dataLen, status, async));
         if (tracer.enabled()) {
             tracer.instant(blockTrack, device.id() + " " + typeName(type) + " done", clock.getAsLong(), "sector",

@@ -17,18 +17,25 @@ public final class FileDisk implements DiskImage, AutoCloseable {
     private final FileChannel file;
     private final boolean readOnly;
     private final long size;
+    private final String path;
 
-    private FileDisk(FileChannel file, boolean readOnly, long size) {
+    private FileDisk(FileChannel file, boolean readOnly, long size, String path) {
         this.file = file;
         this.readOnly = readOnly;
         this.size = size;
+        this.path = path;
+    }
+
+    @Override
+    public String path() {
+        return path;
     }
 
     /** Opens {@code path}; @throws IOException with the OS's reason (no such file, permission denied). */
     public static FileDisk open(Path path, boolean readOnly) throws IOException {
         FileChannel ch = readOnly ? FileChannel.open(path, StandardOpenOption.READ)
                 : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        return new FileDisk(ch, readOnly, ch.size());
+        return new FileDisk(ch, readOnly, ch.size(), path.toString());
     }
 
     @Override

@@ -115,6 +115,7 @@ public class Vcpu {
                 }
                 // Emulation errors lead to vCPU exit.
                 case VcpuEmulation.Failed f -> {
+                    observer.emulationError(index, f.error());
                     return exit(FcExitCode.GENERIC_ERROR);
                 }
             }

@@ -27,6 +27,10 @@ public interface VcpuObserver {
     default void kvmRun(int vcpu, int result, KvmRun run, long guestNanos) {
     }
 
+    /** Emulation failed: the vCPU exits with GenericError (vcpu.rs running(): {@code Err(_) => exit(...)}). */
+    default void emulationError(int vcpu, VcpuError error) {
+    }
+
     /** An MMIO access the bus did not route to any device (Firecracker logs a warning). */
     default void unclaimedMmio(int vcpu, long addr, int len, boolean write) {
     }

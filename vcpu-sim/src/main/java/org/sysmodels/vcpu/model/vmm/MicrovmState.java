@@ -32,11 +32,12 @@ public record MicrovmState(VmInfo vmInfo, List<VcpuSavedState> vcpus, DeviceStat
     }
 
     /**
-     * A block device: its id and drive flags, the transport's registers, the device's queue state, its rate limiter's
+     * A block device: its id, backing file (path_on_host; null for a disk in memory) and drive flags, the transport's registers, the device's queue state, its rate limiter's
      * buckets (size, burst, initial burst, refill ms, budget, last update; empty = no bucket) and whether the limiter
      * was blocked.
      */
-    public record BlockState(String id, boolean root, String engine, long asyncLatencyNs, boolean writebackCache,
-                             int[] transport, long[] device, long[] bandwidth, long[] ops, boolean limiterBlocked) {
+    public record BlockState(String id, String path, boolean readOnly, boolean root, String engine,
+                             long asyncLatencyNs, boolean writebackCache, int[] transport, long[] device,
+                             long[] bandwidth, long[] ops, boolean limiterBlocked) {
     }
 }

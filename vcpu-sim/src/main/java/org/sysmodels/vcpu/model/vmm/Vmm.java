@@ -317,7 +317,8 @@ public class Vmm {
             synchronized (b.transport()) {
                 b.block().prepareSave();
                 RateLimiter l = b.block().rateLimiter();
-                bs.add(new MicrovmState.BlockState(b.block().id(), b.drive().root(), b.block().engine().name(),
+                bs.add(new MicrovmState.BlockState(b.block().id(), b.block().disk().path(),
+                        b.block().disk().readOnly(), b.drive().root(), b.block().engine().name(),
                         b.drive().asyncLatencyNs(), b.drive().writebackCache(), b.transport().save(),
                         b.block().save(), l.bandwidth() == null ? new long[0] : l.bandwidth().save(),
                         l.ops() == null ? new long[0] : l.ops().save(), l.isBlocked()));
@@ -368,10 +369,11 @@ public class Vmm {
      * Builds a microVM from a snapshot (build_microvm_from_snapshot): memory from the image, the vCPUs and devices
      * restored, the vCPU threads started Paused; the VM is Paused until resumed.
      *
-     * @param disks what backs each drive id (the file its path_on_host names, or a disk kept by a test)
+     * @param disks what backs each drive (the file its path_on_host names, or a disk kept by a test)
      */
     public static Vmm restore(Snapshot snapshot, Platform platform, VmmParts factory, ConsoleLog console,
-                              Function<String, DiskImage> disks, Timing timing, boolean trackDirtyPages,
+                              Function<MicrovmState.BlockState, DiskImage> disks, Timing timing,
+                              boolean trackDirtyPages,
                               Observers observers) throws VmmError {
         MicrovmState s = snapshot.state();
         if (snapshot.memory().sizeBytes() != s.vmInfo().memSizeMib() << 20) {
@@ -380,7 +382,7 @@ public class Vmm {
         }
         List<VmConfig.Drive> drives = new ArrayList<>();
         for (MicrovmState.BlockState b : s.devices().blocks()) {
-            DiskImage disk = disks.apply(b.id());
+            DiskImage disk = disks.apply(b);
             if (disk == null) {
                 throw VmmError.of("Cannot restore devices: no backing file for drive " + b.id());
             }

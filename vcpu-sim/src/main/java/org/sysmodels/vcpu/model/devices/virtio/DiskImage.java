@@ -15,4 +15,9 @@ public interface DiskImage {
 
     /** Makes writes durable (fsync); false on an I/O error. */
     boolean flush();
+
+    /** The host file behind the image (path_on_host), or null for an image in memory. */
+    default String path() {
+        return null;
+    }
 }
