@@ -168,6 +168,11 @@ public final class ApiServer implements AutoCloseable {
             }
             onRequest.accept(req.method().name() + " " + req.uri() + " → " + r.status(), System.nanoTime() - t0);
         }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close(); // a client that went away (reset) ends its connection, nothing else
+        }
     }
 
     static FullHttpResponse response(int status, String body) {

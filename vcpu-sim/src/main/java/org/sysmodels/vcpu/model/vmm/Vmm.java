@@ -331,18 +331,25 @@ public class Vmm {
         return new MicrovmState.DeviceStates(serialState, kvm.plic().save(), bs);
     }
 
-    /** save_vcpu_states: SaveState to every vCPU, then each answer in turn. */
+    /**
+     * save_vcpu_states: SaveState to every vCPU, then every answer (each within RECV_TIMEOUT_SEC) is collected before
+     * any is judged, so no stale answer stays behind in a channel.
+     */
     protected List<VcpuSavedState> captureVcpuStates() throws VmmError {
         for (VcpuHandle h : handles) {
             h.sendEvent(VcpuEvent.SAVE_STATE);
         }
-        List<VcpuSavedState> out = new ArrayList<>();
+        List<VcpuResponse> answers = new ArrayList<>();
         for (VcpuHandle h : handles) {
             Received<VcpuResponse> r = h.responseReceiver().recvTimeout(RECV_TIMEOUT_NS);
             if (!(r instanceof Received.Message<VcpuResponse> m)) {
                 throw VmmError.unexpectedVcpuResponse();
             }
-            switch (m.value()) {
+            answers.add(m.value());
+        }
+        List<VcpuSavedState> out = new ArrayList<>();
+        for (VcpuResponse a : answers) {
+            switch (a) {
                 case VcpuResponse.SavedState s -> out.add(s.state());
                 case VcpuResponse.Error e -> throw VmmError.saveVcpuState(e.error().message());
                 case VcpuResponse.NotAllowed n -> throw VmmError.notAllowed(n.reason());
