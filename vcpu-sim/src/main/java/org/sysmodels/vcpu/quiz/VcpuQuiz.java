@@ -36,8 +36,8 @@ public final class VcpuQuiz {
     /** A sequence of events (and possibly the guest shutting down) sent to a vCPU thread that starts Paused. */
     static QuizQuestion events(RandomStream r) {
         VcpuEvent[] pool = {VcpuEvent.RESUME, VcpuEvent.PAUSE, VcpuEvent.SAVE_STATE, VcpuEvent.DUMP_CPU_CONFIG};
-        int n = 5 + (int) r.uniform(0, 3);
-        int stopAt = r.uniform(0, 1) < 0.5 ? (int) r.uniform(1, n) : -1;
+        int n = 5 + r.nextInt(3);
+        int stopAt = r.chance(0.5) ? 1 + r.nextInt(n - 1) : -1;
         StringBuilder q = new StringBuilder("A Firecracker vCPU thread starts in its initial state. The VMM sends, "
                 + "one at a time and waiting for each answer: ");
         StringBuilder a = new StringBuilder();
@@ -54,7 +54,7 @@ public final class VcpuQuiz {
                     a.append("The vCPU is not running, so the guest does nothing. ");
                 }
             }
-            VcpuEvent e = pool[(int) r.uniform(0, pool.length)];
+            VcpuEvent e = pool[r.nextInt(pool.length)];
             q.append(VcpuEvent.describe(e)).append(i < n - 1 ? ", " : ". ");
             VcpuStateTableAnswer x = answer(e, s);
             a.append(x.text());
@@ -77,8 +77,8 @@ public final class VcpuQuiz {
 
     /** How many exits a loop of MMIO accesses and serial output causes. */
     static QuizQuestion exits(RandomStream r) {
-        int k = 10 + 10 * (int) r.uniform(0, 10);
-        String word = new String[] {"hello", "microVM", "pause", "kick", "exit"}[(int) r.uniform(0, 5)];
+        int k = 10 + 10 * r.nextInt(10);
+        String word = new String[] {"hello", "microVM", "pause", "kick", "exit"}[r.nextInt(5)];
         String q = String.format(Locale.ROOT, "A guest runs: for (i = 0; i < %d; i++) mmio_write8(SERIAL_BASE + 7, i); "
                 + "then puts(\"%s\\n\") with the runtime's uart_putc (wait until LSR says the transmitter is empty, "
                 + "then write THR); then returns from main, which calls SBI system reset (shutdown). How many times "
@@ -95,7 +95,7 @@ public final class VcpuQuiz {
 
     /** Which exit code the VMM ends with. */
     static QuizQuestion exitCode(RandomStream r) {
-        boolean illegal = r.uniform(0, 1) < 0.5;
+        boolean illegal = r.chance(0.5);
         String q = "A microVM has two vCPUs. vCPU 1 " + (illegal ? "executes an instruction the machine does not "
                 + "implement" : "asks for a reboot (SBI system reset, cold reboot)") + " while vCPU 0 keeps "
                 + "running. What happens to each vCPU, and with which status does the Firecracker process exit?";
@@ -114,9 +114,9 @@ public final class VcpuQuiz {
 
     /** What an ops token bucket lets through. */
     static QuizQuestion rateLimiter(RandomStream r) {
-        long size = 2 + (long) r.uniform(0, 8);
-        long burst = (long) r.uniform(0, 6);
-        long refillMs = 100 * (1 + (long) r.uniform(0, 5));
+        long size = 2 + r.nextInt(8);
+        long burst = r.nextInt(6);
+        long refillMs = 100 * (1 + r.nextInt(5));
         int requests = 30;
         long[] at = simulate(size, burst, refillMs, requests);
         int immediate = 0;
@@ -160,8 +160,8 @@ public final class VcpuQuiz {
 
     /** How many pages a diff snapshot writes. */
     static QuizQuestion diffSnapshot(RandomStream r) {
-        int pages = 1 + (int) r.uniform(0, 40);
-        int mib = 128 * (1 + (int) r.uniform(0, 4));
+        int pages = 1 + r.nextInt(40);
+        int mib = 128 * (1 + r.nextInt(4));
         String q = String.format(Locale.ROOT, "A %d MiB microVM with track_dirty_pages on is paused and snapshotted "
                 + "(Full), resumed, and its guest then writes to %d distinct 4 KiB pages, some of them several times. "
                 + "It is paused and snapshotted again (Diff). How many pages does the second memory file hold, and "

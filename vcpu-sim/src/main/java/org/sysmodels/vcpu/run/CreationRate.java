@@ -5,7 +5,7 @@ import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.sched.Scheduler;
 import org.sysmodels.core.time.SimTime;
 import org.sysmodels.vcpu.model.kvm.Timing;
-import org.sysmodels.vcpu.model.os.DeterministicPlatform;
+import org.sysmodels.vcpu.model.platform.DeterministicPlatform;
 import org.sysmodels.vcpu.model.vmm.ConsoleLog;
 import org.sysmodels.vcpu.model.vmm.Observers;
 import org.sysmodels.vcpu.model.vmm.VmConfig;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.sysmodels.vcpu.model.isa.Hart;
 import org.sysmodels.vcpu.model.kvm.KvmVcpu;
 import org.sysmodels.vcpu.model.memory.GuestMemory;
-import org.sysmodels.vcpu.model.os.DeterministicPlatform;
+import org.sysmodels.vcpu.model.platform.DeterministicPlatform;
 import org.sysmodels.vcpu.model.vcpu.VcpuSavedState;
 import org.sysmodels.vcpu.model.vmm.MemoryImage;
 import org.sysmodels.vcpu.model.vmm.MicrovmState;

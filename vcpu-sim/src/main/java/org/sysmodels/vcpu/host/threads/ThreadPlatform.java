@@ -12,7 +12,7 @@ import org.sysmodels.vcpu.model.os.Channel;
 import org.sysmodels.vcpu.model.os.Clock;
 import org.sysmodels.vcpu.model.os.EventFd;
 import org.sysmodels.vcpu.model.os.EventLoop;
-import org.sysmodels.vcpu.model.os.Platform;
+import org.sysmodels.vcpu.model.platform.Platform;
 import org.sysmodels.vcpu.model.os.Received;
 import org.sysmodels.vcpu.model.os.TimerFd;
 import org.sysmodels.vcpu.model.os.VcpuThread;

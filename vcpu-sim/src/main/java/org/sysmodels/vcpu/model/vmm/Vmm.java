@@ -20,7 +20,7 @@ import org.sysmodels.vcpu.model.kvm.Timing;
 import org.sysmodels.vcpu.model.memory.GuestMemory;
 import org.sysmodels.vcpu.model.os.Channel;
 import org.sysmodels.vcpu.model.os.EventFd;
-import org.sysmodels.vcpu.model.os.Platform;
+import org.sysmodels.vcpu.model.platform.Platform;
 import org.sysmodels.vcpu.model.os.Received;
 import org.sysmodels.vcpu.model.os.VcpuThread;
 import org.sysmodels.vcpu.model.vcpu.FcExitCode;
@@ -234,7 +234,7 @@ public class Vmm {
                 }
                 return events.hasMessages() ? VcpuThread.Turn.RUNNABLE : VcpuThread.Turn.BLOCKED;
             });
-            if (platform instanceof org.sysmodels.vcpu.model.os.DeterministicPlatform dp) {
+            if (platform instanceof org.sysmodels.vcpu.model.platform.DeterministicPlatform dp) {
                 v.slice(dp.sliceOf(t));
             }
             vcpus.add(v);

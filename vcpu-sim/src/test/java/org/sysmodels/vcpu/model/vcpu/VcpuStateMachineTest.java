@@ -13,7 +13,7 @@ import org.sysmodels.core.sched.Scheduler;
 import org.sysmodels.core.testing.Props;
 import org.sysmodels.vcpu.model.kvm.Timing;
 import org.sysmodels.vcpu.model.memory.GuestMemory;
-import org.sysmodels.vcpu.model.os.DeterministicPlatform;
+import org.sysmodels.vcpu.model.platform.DeterministicPlatform;
 import org.sysmodels.vcpu.model.os.Received;
 import org.sysmodels.vcpu.model.vmm.ConsoleLog;
 import org.sysmodels.vcpu.model.vmm.Observers;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.sysmodels.core.sched.Scheduler;
 import org.sysmodels.vcpu.model.devices.virtio.MemoryDisk;
 import org.sysmodels.vcpu.model.kvm.Timing;
-import org.sysmodels.vcpu.model.os.DeterministicPlatform;
+import org.sysmodels.vcpu.model.platform.DeterministicPlatform;
 import org.sysmodels.vcpu.model.vcpu.FcExitCode;
 import org.sysmodels.vcpu.model.vcpu.VcpuObserver;
 

@@ -1,4 +1,4 @@
-package org.sysmodels.vcpu.model.os;
+package org.sysmodels.vcpu.model.platform;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,6 +7,13 @@ import org.sysmodels.core.sched.Scheduler;
 import org.sysmodels.vcpu.model.isa.Hart;
 import org.sysmodels.vcpu.model.kvm.KvmVcpu;
 import org.sysmodels.vcpu.model.kvm.Timing;
+import org.sysmodels.vcpu.model.os.Channel;
+import org.sysmodels.vcpu.model.os.Clock;
+import org.sysmodels.vcpu.model.os.EventFd;
+import org.sysmodels.vcpu.model.os.EventLoop;
+import org.sysmodels.vcpu.model.os.Received;
+import org.sysmodels.vcpu.model.os.TimerFd;
+import org.sysmodels.vcpu.model.os.VcpuThread;
 import org.sysmodels.vcpu.model.vcpu.HostSlice;
 
 /**

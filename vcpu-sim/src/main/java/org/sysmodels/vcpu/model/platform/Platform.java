@@ -1,6 +1,12 @@
-package org.sysmodels.vcpu.model.os;
+package org.sysmodels.vcpu.model.platform;
 
 import org.sysmodels.vcpu.model.kvm.KvmVcpu;
+import org.sysmodels.vcpu.model.os.Channel;
+import org.sysmodels.vcpu.model.os.Clock;
+import org.sysmodels.vcpu.model.os.EventFd;
+import org.sysmodels.vcpu.model.os.EventLoop;
+import org.sysmodels.vcpu.model.os.TimerFd;
+import org.sysmodels.vcpu.model.os.VcpuThread;
 
 /**
  * What the host operating system gives the VMM: threads for vCPUs, channels, eventfds, timers, a clock and an event
