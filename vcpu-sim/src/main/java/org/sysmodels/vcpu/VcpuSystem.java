@@ -135,7 +135,7 @@ public final class VcpuSystem implements SimSystem {
         RunResult.Builder b = RunResult.builder(name(), title(), request.seed());
         Options o = request.options();
         if (o.get(API_SOCK).isPresent()) {
-            return serve(o.get(API_SOCK).get(), o.get(API_TCP).orElse(0), b);
+            return serve(o.get(API_SOCK).get(), o.get(API_TCP).orElse(0), b, request.tracer("vcpu-api"));
         }
         if (o.get(API_TCP).isPresent()) {
             throw new UserInputException("--api-tcp: serves the API only together with --api-sock PATH");
@@ -157,7 +157,7 @@ public final class VcpuSystem implements SimSystem {
         } else {
             s = withFlags(s, o);
             if (s.experiment() != VcpuScenario.Experiment.NONE) {
-                return experiment(s, b);
+                return experiment(s, b, request);
             }
             if (Guests.byName(s.guest()).isEmpty()) {
                 Path file = Path.of(s.guest());
@@ -186,14 +186,16 @@ public final class VcpuSystem implements SimSystem {
         }
     }
 
-    private RunResult experiment(VcpuScenario s, RunResult.Builder b) throws UserInputException {
+    private RunResult experiment(VcpuScenario s, RunResult.Builder b, RunRequest request)
+            throws UserInputException {
         byte[] kernel = Guests.byName(s.guest()).map(Guests.Guest::elf).orElseThrow(() ->
                 new UserInputException("experiments run a packaged guest; " + s.guest() + " is not one"));
         String args = s.bootArgs() != null ? s.bootArgs() : Guests.get(s.guest()).bootArgs();
         if (s.experiment() == VcpuScenario.Experiment.BOOT_TIMELINE) {
-            MicroVmRun.Outcome o = MicroVmRun.run(MicroVmRun.Setup.of(s.withActions(List.of()), kernel, s.guest()));
+            MicroVmRun.Outcome o = MicroVmRun.run(MicroVmRun.Setup.of(s.withActions(List.of()), kernel, s.guest())
+                    .withTracer(request.tracer("vcpu-boot-timeline")));
             BootTimeline.DEFAULT.describe(b, kernel.length, Math.max(0, o.bootNs()));
-            return b.checks(o.checker().rules()).findings(o.findings()).build();
+            return b.checks(o.checker().rules()).findings(o.findings()).trace(o.trace()).build();
         }
         try {
             return CreationRate.describe(b, CreationRate.measure(kernel, args, s.count())).build();
@@ -202,7 +204,8 @@ public final class VcpuSystem implements SimSystem {
         }
     }
 
-    private RunResult serve(Path socket, int tcp, RunResult.Builder b) throws UserInputException {
+    private RunResult serve(Path socket, int tcp, RunResult.Builder b, org.sysmodels.core.trace.Tracer tracer)
+            throws UserInputException {
         ApiServe.Outcome o;
         try {
             o = ApiServe.serve(socket, tcp, c -> {
@@ -214,7 +217,7 @@ public final class VcpuSystem implements SimSystem {
                 System.err.println("sim vcpu: Firecracker API on " + path + (tcp > 0 ? " and 127.0.0.1:" + tcp : "")
                         + " (one microVM; Ctrl-C to stop)");
                 System.err.flush();
-            });
+            }, tracer);
         } catch (IOException e) {
             throw new UserInputException("--api-sock: " + e.getMessage());
         }
@@ -225,7 +228,7 @@ public final class VcpuSystem implements SimSystem {
         }
         b.summary(o.exitCode() == null ? "the microVM never started" : "the microVM stopped with exit code "
                 + o.exitCode().code() + " (" + o.exitCode().rustName() + ")");
-        return b.build();
+        return b.trace(o.trace()).build();
     }
 
     @Override

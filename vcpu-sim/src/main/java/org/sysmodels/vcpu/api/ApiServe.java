@@ -18,7 +18,7 @@ public final class ApiServe {
 
     /** What a serve session came to. */
     public record Outcome(FcExitCode exitCode, long requests, String console, List<String> requestLog,
-                          String fatal) {
+                          String fatal, org.sysmodels.core.trace.TraceLog trace) {
     }
 
     private ApiServe() {
@@ -31,10 +31,26 @@ public final class ApiServe {
      */
     public static Outcome serve(Path socket, int tcpPort, IntConsumer tee, java.util.function.BooleanSupplier stopWhen,
                                 java.util.function.Consumer<String> onListening) throws IOException {
+        return serve(socket, tcpPort, tee, stopWhen, onListening, org.sysmodels.core.trace.Tracer.off());
+    }
+
+    /**
+     * The same, recording each API request as a slice on the "API server" track of {@code tracer} (real time since
+     * the server started; only the API thread writes to it).
+     */
+    public static Outcome serve(Path socket, int tcpPort, IntConsumer tee, java.util.function.BooleanSupplier stopWhen,
+                                java.util.function.Consumer<String> onListening,
+                                org.sysmodels.core.trace.Tracer tracer) throws IOException {
         List<String> requestLog = java.util.Collections.synchronizedList(new ArrayList<>());
+        org.sysmodels.core.trace.Track api = tracer.track("firecracker", "API server (fc_api)");
+        long t0 = System.nanoTime();
         try (ThreadPlatform platform = new ThreadPlatform()) {
             ApiController controller = new ApiController(platform, "anonymous-instance", tee, Timing.DEFAULT);
-            try (ApiServer server = new ApiServer(controller, socket, (line, ns) -> requestLog.add(line))) {
+            try (ApiServer server = new ApiServer(controller, socket, (line, ns) -> {
+                requestLog.add(line);
+                long end = System.nanoTime() - t0;
+                tracer.complete(api, line, Math.max(0, end - ns), end);
+            })) {
                 server.start(tcpPort);
                 onListening.accept(socket.toString());
                 try {
@@ -49,7 +65,7 @@ public final class ApiServe {
                 }
                 return new Outcome(controller.exitCode(), controller.requests(),
                         controller.console() == null ? "" : controller.console().text(), List.copyOf(requestLog),
-                        controller.fatal());
+                        controller.fatal(), tracer.log());
             }
         }
     }

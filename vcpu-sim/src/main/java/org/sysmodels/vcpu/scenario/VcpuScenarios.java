@@ -15,7 +15,7 @@ public final class VcpuScenarios {
             .add("snapshot", DIR + "snapshot.json",
                     "pause, full snapshot, resume, then a diff snapshot; each restored and checked against the run")
             .add("smp", DIR + "smp.json", "two vCPUs sharing counters (deterministic interleaving)")
-            .add("smp-threaded", DIR + "smp-threaded.json",
+            .addRealTime("smp-threaded", DIR + "smp-threaded.json",
                     "the same on two real threads: the racy counter really loses updates")
             .add("blk", DIR + "blk.json", "a virtio-blk driver in the guest: read, write, read back, flush")
             .add("rate-limited", DIR + "rate-limited.json",
@@ -23,7 +23,7 @@ public final class VcpuScenarios {
             .add("reset", DIR + "reset.json", "the guest asks for a reboot: Firecracker stops the microVM (exit 0)")
             .add("boot-timeline", DIR + "boot-timeline.json",
                     "where the time of a microVM boot goes: Firecracker's published figures and this model's")
-            .add("creation-rate", DIR + "creation-rate.json",
+            .addRealTime("creation-rate", DIR + "creation-rate.json",
                     "create, boot to the first serial byte and tear down 1000 microVMs, one after another");
 
     private VcpuScenarios() {
