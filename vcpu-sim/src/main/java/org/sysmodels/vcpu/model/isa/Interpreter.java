@@ -71,15 +71,16 @@ public final class Interpreter {
             }
             int w = (int) rel >>> 2;
             long d = code[w];
-            if (d == 0) {
-                d = Decoder.decode((int) mem.read(pc, 4));
-                code[w] = d;
-            }
             int rd = (int) (d >>> 8) & 63;
             long a = x[(int) (d >>> 14) & 31];
             long b = x[(int) (d >>> 19) & 31];
             int imm = (int) (d >> 32);
             switch ((int) d & 0xFF) {
+                case 0 -> {
+                    // Not decoded yet: decode once, keep it, and dispatch again (nothing retired).
+                    code[w] = Decoder.decode((int) mem.read(pc, 4));
+                    continue;
+                }
                 case Op.NOP, Op.FENCE_I -> pc += 4;
                 case Op.LUI -> {
                     x[rd] = imm;
