@@ -151,7 +151,8 @@ public final class VcpuSystem implements SimSystem {
             b.lab(lab.lab());
         } else if (request.student().isPresent()) {
             Path file = request.student().get();
-            s = withFlags(s.withGuest(file.getFileName().toString(), s.bootArgs() == null ? "" : s.bootArgs()), o);
+            s = withFlags(s.withGuest(file.getFileName().toString(), s.bootArgs() == null
+                    ? org.sysmodels.vcpu.model.vmm.VmConfig.DEFAULT_BOOT_ARGS : s.bootArgs()), o);
             setup = new MicroVmRun.Setup(s, readKernel(file), file.getFileName().toString(),
                     org.sysmodels.vcpu.model.vmm.VmmParts.REFERENCE, request.tracer("vcpu-kernel"), null);
         } else {

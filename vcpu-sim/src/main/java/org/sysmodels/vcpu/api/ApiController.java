@@ -667,7 +667,7 @@ public final class ApiController {
         }
         String args = (String) bootSource.get("boot_args");
         VmConfig config = new VmConfig(vcpuCount, memSizeMib, trackDirtyPages, kernel,
-                args == null ? "reboot=k panic=1 nomodule" : args, ds, timing);
+                args == null ? VmConfig.DEFAULT_BOOT_ARGS : args, ds, timing);
         console = new ConsoleLog(platform.clock(), consoleTee);
         try {
             vmm = Vmm.boot(config, platform, VmmParts.REFERENCE, console, Observers.NONE);

@@ -49,7 +49,7 @@ public final class CreationRate {
             throw error[0];
         }
         p.runUntil(() -> console.size() > 0, 1_000_000_000L);
-        long t = scheduler.now();
+        long t = console.firstByteAt();
         pages[0] = vmm[0].memory().residentPages();
         vmm[0].stop(org.sysmodels.vcpu.model.vcpu.FcExitCode.OK);
         p.onVmmThread(vmm[0]::shutdown);

@@ -26,6 +26,9 @@ public record VmConfig(int vcpuCount, long memSizeMib, boolean trackDirtyPages, 
     public static final long DEFAULT_MEM_MIB = 128;
     /** MAX_SUPPORTED_VCPUS. */
     public static final int MAX_VCPUS = 32;
+    /** Firecracker's DEFAULT_KERNEL_CMDLINE (vmm_config/boot_source.rs), used when boot_args is not given. */
+    public static final String DEFAULT_BOOT_ARGS = "reboot=k panic=1 nomodule 8250.nr_uarts=0 i8042.noaux i8042.nomux "
+            + "i8042.dumbkbd swiotlb=noforce";
     /** This simulator's own limit: a page table of 4 KiB pages for at most this much RAM. */
     public static final long MAX_MEM_MIB = 16384;
 
