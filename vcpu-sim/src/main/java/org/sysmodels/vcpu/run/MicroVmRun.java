@@ -168,7 +168,13 @@ public final class MicroVmRun {
         Checker<VcpuCheck> checker = new Checker<>(checks, findings);
         RunObserver obs = new RunObserver(checks, platform.deterministic() ? setup.tracer() : Tracer.off(), clock,
                 vcpus);
-        ConsoleLog console = new ConsoleLog(platform.clock(), setup.consoleTee());
+        java.util.function.IntConsumer userTee = setup.consoleTee();
+        ConsoleLog console = new ConsoleLog(platform.clock(), c -> {
+            obs.serialByte(c);
+            if (userTee != null) {
+                userTee.accept(c);
+            }
+        });
         Vmm[] vmmHolder = new Vmm[1];
         String[] startError = {null};
         onVmm(platform, () -> {

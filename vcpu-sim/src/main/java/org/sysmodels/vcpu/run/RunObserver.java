@@ -54,6 +54,8 @@ final class RunObserver implements VmmObserver, VcpuObserver, Block.Listener {
     private final Track[] vcpuTracks;
     private final Track vmmTrack;
     private final Track blockTrack;
+    private final Track serialTrack;
+    private final StringBuilder serialLine = new StringBuilder();
     private final List<Runnable> onBooted = new ArrayList<>();
     private final List<Runnable> onWriteInFlight = new ArrayList<>();
     private long pauseStart = -1;
@@ -69,6 +71,7 @@ final class RunObserver implements VmmObserver, VcpuObserver, Block.Listener {
         }
         vmmTrack = tracer.track("microVM", "VMM event loop");
         blockTrack = tracer.track("devices", "virtio-blk");
+        serialTrack = tracer.track("devices", "serial (16550A)");
     }
 
     Stats stats() {
@@ -194,6 +197,19 @@ final class RunObserver implements VmmObserver, VcpuObserver, Block.Listener {
     public synchronized void teardown(String step, long at) {
         checks.forEach(c -> c.teardown(step, at));
         tracer.instant(vmmTrack, step, at);
+    }
+
+    /** A byte the guest wrote to the serial port: each line becomes an instant on the serial track. */
+    synchronized void serialByte(int b) {
+        if (!tracer.enabled()) {
+            return;
+        }
+        if (b == '\n') {
+            tracer.instant(serialTrack, "serial: " + serialLine, clock.getAsLong());
+            serialLine.setLength(0);
+        } else if (serialLine.length() < 200) {
+            serialLine.append((char) b);
+        }
     }
 
     // ------------------------------------------------------------------ block devices
