@@ -99,12 +99,43 @@ class TracerTest {
     void offRecordsNothing() {
         Tracer off = Tracer.off();
         assertFalse(off.enabled());
+        assertEquals("off", off.name());
         Track t = off.track("p", "t");
         off.begin(t, "x", 0);
+        off.begin(t, "x", 0, "k", 1);
+        off.begin(t, "x", 0, Map.of("k", 1L));
+        off.end(t, 1);
+        off.complete(t, "c", 0, 1);
+        off.complete(t, "c", 0, 1, "k", 1);
+        off.complete(t, "c", 0, 1, Map.of("k", 1L));
+        off.instant(t, "y", 1);
         off.instant(t, "y", 1, "k", 2);
+        off.instant(t, "y", 1, "k", 2, "j", 3);
+        off.instant(t, "y", 1, Map.of("k", 1L));
         off.counter(t, "c", 1, 3);
+        off.asyncBegin(t, "a", 1, 0);
+        off.asyncBegin(t, "a", 1, 0, "k", 1, "j", 2);
+        off.asyncBegin(t, "a", 1, 0, Map.of("k", 1L));
+        off.asyncEnd(t, "a", 1, 1);
+        off.flowStart(t, "f", 1, 0);
+        off.flowEnd(t, "f", 1, 1);
         assertEquals(0, off.size());
         assertTrue(off.log().events().isEmpty());
+        assertEquals(0, off.log().dropped());
+    }
+
+    @Test
+    void aRecordingTracerSaysSoAndCountsWhatItKept() {
+        Tracer t = Tracer.recording("nvme-qd32");
+        assertTrue(t.enabled());
+        assertEquals("nvme-qd32", t.name());
+        assertEquals("nvme-qd32", t.log().name());
+        Track k = t.track("p", "t");
+        t.complete(k, "io", 1_000, 4_500);
+        t.instant(k, "x", 5_000);
+        assertEquals(2, t.size());
+        assertEquals(new TraceEvent.Complete(k, 1_000, 3_500, "io", Map.of()), t.log().events().get(0));
+        assertEquals(Tracer.DEFAULT_MAX_EVENTS, 200_000);
     }
 
     @Test
