@@ -20,7 +20,8 @@ import org.sysmodels.core.testing.TraceFiles;
  * The exact bytes of both trace formats. The JSON follows Google's Trace Event Format, which ui.perfetto.dev opens:
  * one object per event with {@code ph} (B, E, X, i, C, b, e, s, f; M for metadata), {@code pid}/{@code tid},
  * {@code ts} (and {@code dur}) in microseconds with the nanoseconds as three exact decimals, {@code args} with sorted
- * keys, async and flow events with {@code cat} and a hex {@code id}; process and thread names and sort order as
+ * keys, async and flow events with {@code cat} and a hex {@code id} (one category for every flow, since a viewer
+ * pairs a flow's ends by id, category and name); process and thread names and sort order as
  * metadata events ({@code process_name}, {@code process_sort_index}, {@code thread_name}, {@code thread_sort_index})
  * before the events; the trace's name and the count of events dropped past the window in {@code otherData}.
  */
@@ -85,8 +86,8 @@ class ChromeTraceWriterTest {
             "{\"name\":\"READ\",\"ph\":\"b\",\"pid\":2,\"tid\":1,\"ts\":2.100,\"cat\":\"sq1\",\"id\":\"0xff\","
                     + "\"args\":{\"blocks\":1,\"lba\":8}}",
             "{\"name\":\"READ\",\"ph\":\"e\",\"pid\":2,\"tid\":1,\"ts\":9,\"cat\":\"sq1\",\"id\":\"0xff\"}",
-            "{\"name\":\"cmd\",\"ph\":\"s\",\"pid\":1,\"tid\":1,\"ts\":1.600,\"cat\":\"cpu0\",\"id\":\"0x7\"}",
-            "{\"name\":\"cmd\",\"ph\":\"f\",\"pid\":2,\"tid\":1,\"ts\":2.100,\"cat\":\"sq1\",\"id\":\"0x7\","
+            "{\"name\":\"cmd\",\"ph\":\"s\",\"pid\":1,\"tid\":1,\"ts\":1.600,\"cat\":\"flow\",\"id\":\"0x7\"}",
+            "{\"name\":\"cmd\",\"ph\":\"f\",\"pid\":2,\"tid\":1,\"ts\":2.100,\"cat\":\"flow\",\"id\":\"0x7\","
                     + "\"bp\":\"e\"}",
             "{\"name\":\"mixed\",\"ph\":\"B\",\"pid\":1,\"tid\":1,\"ts\":10.001,"
                     + "\"args\":{\"b\":true,\"d\":0.5,\"i\":3,\"l\":4,\"o\":\"[1]\",\"s\":\"text\"}}",

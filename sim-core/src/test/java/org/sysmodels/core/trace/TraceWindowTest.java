@@ -104,9 +104,10 @@ class TraceWindowTest {
         t.flowStart(a, "cmd", 2, 1);         // kept: the window is full
         t.flowStart(a, "cmd", 3, 2);         // dropped
         t.flowEnd(b, "cmd", 3, 3);           // its start was dropped: dropped
-        t.flowEnd(a, "cmd", 2, 4);           // kept (same track as its start)
-        t.flowEnd(b, "cmd", 1, 5);           // kept? the start was on a: keys are per track, so dropped
-        assertEquals(List.of("FlowStart@0", "FlowStart@1", "FlowEnd@4"), kinds(t.log()));
+        t.flowEnd(a, "cmd", 2, 4);           // kept (on the track of its start)
+        t.flowEnd(b, "cmd", 1, 5);           // kept: an arrow joins two tracks
+        t.flowEnd(b, "cmd", 1, 6);           // already ended: dropped
+        assertEquals(List.of("FlowStart@0", "FlowStart@1", "FlowEnd@4", "FlowEnd@5"), kinds(t.log()));
         assertEquals(3, t.log().dropped());
     }
 

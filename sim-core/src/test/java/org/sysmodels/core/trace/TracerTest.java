@@ -87,6 +87,41 @@ class TracerTest {
     }
 
     @Test
+    void nestingCheckRejectsAFlowEndThatNoStartPairsWith() throws Exception {
+        // Perfetto pairs flow ends by id, cat and name: a different category means no arrow.
+        Path file = dir.resolve("flow.json");
+        Files.writeString(file, """
+                {"displayTimeUnit": "ns", "traceEvents": [
+                 {"name": "process_name", "ph": "M", "pid": 1, "tid": 0, "args": {"name": "p"}},
+                 {"name": "thread_name", "ph": "M", "pid": 1, "tid": 1, "args": {"name": "a"}},
+                 {"name": "cmd", "ph": "s", "pid": 1, "tid": 1, "ts": 1, "cat": "a", "id": "0x7"},
+                 {"name": "cmd", "ph": "f", "pid": 1, "tid": 1, "ts": 2, "cat": "b", "id": "0x7", "bp": "e"}]}
+                """);
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> TraceFiles.readAndCheck(file));
+        assertTrue(e.getMessage().contains("flow end without a start"), e.getMessage());
+    }
+
+    @Test
+    void aFlowBetweenTwoTracksIsOneArrow() throws Exception {
+        Tracer t = Tracer.recording("flow");
+        Track cpu = t.track("host", "cpu0");
+        Track dev = t.track("device", "queue");
+        t.complete(cpu, "submit", 0, 10);
+        t.flowStart(cpu, "cmd", 7, 5);
+        t.complete(dev, "fetch", 20, 30);
+        t.flowEnd(dev, "cmd", 7, 25);
+        Path file = dir.resolve("flow.json");
+        ChromeTraceWriter.write(t.log(), file);
+        List<JsonNode> events = TraceFiles.readAndCheck(file);
+        JsonNode s = events.get(1);
+        JsonNode f = events.get(3);
+        assertEquals(List.of("s", "f"), List.of(s.get("ph").asText(), f.get("ph").asText()));
+        assertEquals(s.get("cat"), f.get("cat"), "the viewer pairs the ends by category too");
+        assertEquals(s.get("id"), f.get("id"));
+        assertEquals(s.get("name"), f.get("name"));
+    }
+
+    @Test
     void sameLogSameBytes() throws Exception {
         Path a = dir.resolve("a.json");
         Path b = dir.resolve("b.json");
