@@ -236,6 +236,46 @@ class SchedulerTest {
     }
 
     @Test
+    void cancelledEventsAreFreedWhereTheHeapMeetsThem() {
+        // Many live events far ahead keep the cancelled ones fewer than the live ones, so no sweep runs: a cancelled
+        // event is freed when the heap reaches it, whether it is still in a high bucket being split (a timeout far
+        // ahead) or in the bucket being drained (a twin at the same instant as the completion that cancels it).
+        // Slots in use stay near the live set.
+        Scheduler s = new Scheduler(16);
+        for (int i = 0; i < 5000; i++) {
+            s.at(1_000_000_000_000L + i, () -> { });
+        }
+        RandomStream r = new RandomStream(11);
+        long[] timeouts = new long[10];
+        long[] twins = new long[10];
+        int[] maxSlot = {0};
+        Action[] complete = new Action[1];
+        Action never = i -> {
+            throw new AssertionError("a cancelled event ran");
+        };
+        complete[0] = i -> {
+            int k = (int) i;
+            assertTrue(s.cancel(timeouts[k]));
+            assertTrue(s.cancel(twins[k]), "the twin at this instant, behind this event");
+            timeouts[k] = s.after(2_100 + r.nextLong(1_000), never, i);
+            long delay = 1 + r.nextLong(2_000);
+            long h = s.after(delay, complete[0], i);
+            twins[k] = s.after(delay, never, i);
+            maxSlot[0] = Math.max(maxSlot[0], Math.max((int) h, Math.max((int) twins[k], (int) timeouts[k])));
+        };
+        for (int i = 0; i < 10; i++) {
+            timeouts[i] = s.after(2_100, never, i);
+            s.after(i, complete[0], i);
+            twins[i] = s.after(i, never, i);
+        }
+        for (int k = 0; k < 200_000; k++) {
+            assertTrue(s.step());
+        }
+        assertEquals(5000 + 30, s.pending());
+        assertTrue(maxSlot[0] < 8192, "slots in use grew to " + maxSlot[0]);
+    }
+
+    @Test
     void massCancellationWithoutRunningIsSweptAndSlotsAreReused() {
         // Nothing runs, so only the sweep can free the cancelled slots.
         Scheduler s = new Scheduler(16);
