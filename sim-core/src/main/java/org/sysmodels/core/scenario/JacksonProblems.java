@@ -28,6 +28,14 @@ final class JacksonProblems {
 
     static Problem from(String source, String text, JsonProcessingException e) {
         boolean eof = endedEarly(e);
+        if (!eof && e instanceof JsonMappingException m && e.getCause() instanceof StreamReadException syntax
+                && !(syntax instanceof InputCoercionException)) {
+            // A syntax error met while binding a nested value: Jackson wraps it with the path of the value being
+            // bound; it is reported where the parser stopped, not where that value starts (maybe lines before).
+            int[] at = location(syntax);
+            return new Problem(source, at[0], at[1], fieldPath(m.getPath()),
+                    "not valid JSON: " + clean(syntax.getOriginalMessage()));
+        }
         String path = eof ? "" : e instanceof JsonMappingException m ? fieldPath(m.getPath()) : streamPath(e);
         String field = e instanceof ValueInstantiationException v && v.getCause() instanceof InvalidFieldException f
                 ? (path.isEmpty() ? f.field() : path + "." + f.field())
