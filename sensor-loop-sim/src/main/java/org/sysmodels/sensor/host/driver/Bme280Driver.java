@@ -123,7 +123,7 @@ public final class Bme280Driver {
         temperature = compensation.temperature(tFine);
         pressure = compensation.pressure(calibration, adcP, tFine);
         humidity = compensation.humidity(calibration, adcH, tFine);
-        core.work(COMPENSATE_CYCLES);
+        core.charge(COMPENSATE_CYCLES);
         return s;
     }
 

@@ -4,8 +4,9 @@ package org.sysmodels.sensor.host.safety;
  * Plausibility checks on one sensor channel (IEC 61508-2 Annex C: "continuous monitoring of an analogue signal, for
  * example to detect out of range values"; Table A.13 ideas for sensors): range, rate of change, frozen raw data
  * (a live 20-bit ADC never repeats itself for long: its noise moves the low bits) and staleness (no good read for too
- * long). A sample that fails range or rate is discarded and the last good value is kept; three discards in a row, a
- * frozen or a stale channel is failed for good (until reset).
+ * long). A sample that fails range or rate is discarded and the last good value is kept; a channel that keeps
+ * producing implausible samples (a leaky score: +4 per discard, −1 per good sample, failed at 10, so three discards
+ * in a row or more than about one in five), a frozen or a stale channel is failed for good (until reset).
  */
 public class ChannelMonitor {
 
@@ -22,7 +23,7 @@ public class ChannelMonitor {
     private int accepted;
     private long acceptedAt;
     private boolean hasAccepted;
-    private int rejects;
+    private int score;
     private boolean failed;
     private Dtc finding;
 
@@ -55,10 +56,18 @@ public class ChannelMonitor {
                 return reject(Dtc.SENSOR_RATE);
             }
         }
+        return accept(now, centiC);
+    }
+
+    /** Takes {@code centiC} as the channel's new good value. */
+    protected final int accept(long now, int centiC) {
+        lastFreshAt = now;
         accepted = centiC;
         acceptedAt = now;
         hasAccepted = true;
-        rejects = 0;
+        if (score > 0) {
+            score--;
+        }
         return NEW;
     }
 
@@ -80,8 +89,9 @@ public class ChannelMonitor {
 
     private int reject(Dtc why) {
         finding = why;
-        if (++rejects >= 3) {
-            return fail(Dtc.SENSOR_NOISY);
+        score += 4;
+        if (score >= 10) {
+            return fail(why == Dtc.SENSOR_RATE ? Dtc.SENSOR_NOISY : why);
         }
         return DISCARDED;
     }

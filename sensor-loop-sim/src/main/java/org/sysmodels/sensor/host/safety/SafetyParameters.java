@@ -86,8 +86,11 @@ public record SafetyParameters(Architecture architecture, int[] busOf, int[] add
     /** True when the block in {@code flash} has its magic and a matching CRC. */
     public static boolean intact(ParameterFlash flash, byte[] scratch) {
         flash.read(0, scratch, SIZE);
-        ByteBuffer b = ByteBuffer.wrap(scratch).order(ByteOrder.LITTLE_ENDIAN);
-        return b.getInt(0) == MAGIC && b.getInt(CRC_OFFSET) == Crc32.of(scratch, 0, CRC_OFFSET);
+        return le32(scratch, 0) == MAGIC && le32(scratch, CRC_OFFSET) == Crc32.of(scratch, 0, CRC_OFFSET);
+    }
+
+    private static int le32(byte[] b, int i) {
+        return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | (b[i + 3] & 0xFF) << 24;
     }
 
     /** The parameters in {@code flash}, or null when the block is not intact. */

@@ -18,9 +18,11 @@ import org.sysmodels.core.sched.Scheduler;
  *       exception preempts only if its group priority is strictly lower (higher priority) than that, so equal
  *       priorities never preempt each other;
  *   <li>exception entry takes 12 cycles and exit 10; a pending exception that can run when a handler returns is
- *       tail-chained in 6 cycles without unstacking; one that arrives while stacking is taken instead of the first
- *       (late arrival) (ARM knowledge article 103489845 "What is the true interrupt latency of Cortex-M3 and
- *       Cortex-M4"; J. Yiu, <i>The Definitive Guide to ARM Cortex-M3 and Cortex-M4</i>, 3rd ed., ch. 8);
+ *       tail-chained in 6 cycles without unstacking (ARM knowledge article 103489845 "What is the true interrupt
+ *       latency of Cortex-M3 and Cortex-M4"; J. Yiu, <i>The Definitive Guide to ARM Cortex-M3 and Cortex-M4</i>,
+ *       3rd ed., ch. 8). Those cycles, and {@link #charge}d ones, are let pass with the next step of whatever code
+ *       runs next, not on their own, so an exception arriving during stacking preempts at the handler's first step
+ *       instead of replacing it (late arrival is not modelled; it would move a handler by 12 cycles);
  *   <li>WFI sleeps until an exception would preempt if PRIMASK were 0; with PRIMASK set the core wakes without taking
  *       it (B1.5.19); with SCR.SLEEPONEXIT the core sleeps again when the last handler returns instead of returning
  *       to Thread mode; with SCR.SLEEPDEEP it enters Stop instead of Sleep;
@@ -63,13 +65,15 @@ public final class Core {
     private boolean ended;
     private int resetFlags = ResetCause.POWER_ON.flag();
 
-    private boolean threadHung;
+    private int hungContext = -1;
     private long overrunCycles;
     private int overrunContext;
 
     private long entryNs;
     private long exitNs;
     private long tailNs;
+    /** Exception entry, tail-chain and exit time not yet let pass: charged to the next step of whatever runs next. */
+    private long debtNs;
     private long cycleBase;
     private long cyclesSince;
 
@@ -138,11 +142,29 @@ public final class Core {
             throw new IllegalArgumentException("work(" + cycles + "): cycles must be ≥ 0");
         }
         hangCheck();
-        if (overrunCycles > 0 && (overrunContext < 0 || overrunContext == currentException())) {
-            cycles += overrunCycles;
-            overrunCycles = 0;
+        runFor(clock.ns(cycles + overrun()));
+    }
+
+    /**
+     * Accounts for {@code cycles} of computation whose exact position relative to the next peripheral access does not
+     * matter: they pass with the next step ({@link #work}, {@link #busyWait}, {@link #wfi}), which saves the simulator
+     * a scheduling step. Use {@link #work} when the time must pass here.
+     */
+    public void charge(long cycles) {
+        if (cycles < 0) {
+            throw new IllegalArgumentException("charge(" + cycles + "): cycles must be ≥ 0");
         }
-        runFor(clock.ns(cycles));
+        debtNs += clock.ns(cycles + overrun());
+    }
+
+    /** Injected extra cycles due in the current context, once. */
+    private long overrun() {
+        if (overrunCycles > 0 && (overrunContext < 0 || overrunContext == currentException())) {
+            long c = overrunCycles;
+            overrunCycles = 0;
+            return c;
+        }
+        return 0;
     }
 
     /** WFI: sleep until an exception would preempt (ignoring PRIMASK), then take it if it can run. */
@@ -267,7 +289,15 @@ public final class Core {
 
     /** Fault injection: Thread mode hangs in a loop from its next step (handlers still run). */
     public void hangThread() {
-        threadHung = true;
+        hang(0);
+    }
+
+    /**
+     * Fault injection: the code of {@code context} (0 = Thread mode, else an exception number) hangs in a loop from
+     * its next step; exceptions of higher priority still run, lower ones starve.
+     */
+    public void hang(int context) {
+        hungContext = context;
     }
 
     /** Fault injection: the next {@link #work} of {@code context} (an exception number, 0 = Thread mode, −1 = any)
@@ -311,11 +341,12 @@ public final class Core {
         resetRequested = false;
         resetFlags |= cause.flag();
         depth = 0;
+        debtNs = 0;
         primask = false;
         basepri = 0;
         sleepOnExit = false;
         sleepDeep = false;
-        threadHung = false;
+        hungContext = -1;
         overrunCycles = 0;
         program = null;
         if (energy.state() != PowerState.RUN) {
@@ -385,9 +416,8 @@ public final class Core {
     }
 
     private void takeExceptions() {
-        int context = executionPriority();
-        advance(entryNs);
-        int exc = nvic.takeable(context);
+        debtNs += entryNs;
+        int exc = nvic.takeable(executionPriority());
         while (exc >= 0) {
             runHandler(exc);
             int next = nvic.takeable(executionPriority());
@@ -398,10 +428,10 @@ public final class Core {
             if (next < 0) {
                 break;
             }
-            advance(tailNs);
-            exc = nvic.takeable(executionPriority());
+            debtNs += tailNs;
+            exc = next;
         }
-        advance(exitNs);
+        debtNs += exitNs;
     }
 
     private void runHandler(int exc) {
@@ -435,7 +465,7 @@ public final class Core {
         for (CoreListener l : listeners) {
             l.hardFault(thrown, exc, now());
         }
-        advance(entryNs);
+        debtNs += entryNs;
         push(Exceptions.HARD_FAULT, -1);
         for (CoreListener l : listeners) {
             l.exceptionEntry(Exceptions.HARD_FAULT, now());
@@ -463,15 +493,16 @@ public final class Core {
     }
 
     private void hangCheck() {
-        if (threadHung && depth == 0 && program != null) {
-            threadHung = false;    // the loop below is the hang; it lasts until reset
+        if (hungContext >= 0 && hungContext == currentException() && program != null) {
+            hungContext = -1;    // the loop below is the hang; it lasts until reset
             spinForever();
         }
     }
 
     /** Runs the current context for {@code ns}, taking exceptions that preempt it on the way. */
     private void runFor(long ns) {
-        long remaining = ns;
+        long remaining = ns + debtNs;
+        debtNs = 0;
         while (true) {
             signals();
             if (canPreempt()) {
@@ -510,6 +541,14 @@ public final class Core {
     }
 
     private void sleepUntilWake() {
+        if (debtNs > 0) {
+            long d = debtNs;
+            debtNs = 0;
+            advance(d);
+            if (wakeCondition()) {
+                return;
+            }
+        }
         PowerState s = sleepDeep ? PowerState.STOP : PowerState.SLEEP;
         enterPower(s);
         schedulerRunning = true;

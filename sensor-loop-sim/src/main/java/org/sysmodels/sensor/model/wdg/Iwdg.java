@@ -24,6 +24,7 @@ public final class Iwdg {
     public static final int KEY_START = 0xCCCC;
 
     private final Core core;
+    private final Runnable checkAction = this::check;
     private final Lsi lsi;
     private final boolean hardwareMode;
     private WatchdogListener[] listeners = new WatchdogListener[0];
@@ -147,7 +148,7 @@ public final class Iwdg {
             core.scheduler().cancel(event);
         }
         eventAt = at;
-        event = core.scheduler().at(at, this::check);
+        event = core.scheduler().at(at, checkAction);
     }
 
     private void check() {

@@ -21,6 +21,7 @@ public final class Wwdg {
     public static final int T6 = 0x40;
 
     private final Core core;
+    private final Runnable checkAction = this::check;
     private final int irq;
     private WatchdogListener[] listeners = new WatchdogListener[0];
     private boolean active;
@@ -165,7 +166,7 @@ public final class Wwdg {
                 core.scheduler().cancel(event);
             }
             eventAt = resetAt;
-            event = core.scheduler().at(resetAt, this::check);
+            event = core.scheduler().at(resetAt, checkAction);
         }
         if (ewiEvent != Scheduler.NO_EVENT) {
             core.scheduler().cancel(ewiEvent);
@@ -187,7 +188,7 @@ public final class Wwdg {
         }
         if (core.now() < resetAt) {
             eventAt = resetAt;
-            event = core.scheduler().at(resetAt, this::check);
+            event = core.scheduler().at(resetAt, checkAction);
             return;
         }
         expire("T6 cleared (not refreshed for " + SimTime.format(core.now() - epoch) + ")");
