@@ -26,6 +26,10 @@ public final class ScenarioCatalogs {
                 .add("rtic", DIR + "rtic.json", "the RTIC firmware: three tasks, one resource under the ceiling "
                         + "protocol, response times checked against the analysis")
                 .add("recording", DIR + "recording.json", "temperature from a packaged CSV recording with process "
-                        + "noise");
+                        + "noise")
+                .add("lab-watchdog-in-systick", DIR + "lab-watchdog-in-systick.json", "the main loop hangs at "
+                        + "0.5 s (bug lab watchdog-in-systick)")
+                .add("lab-trusts-first-sensor", DIR + "lab-trusts-first-sensor.json", "sensor 0 drifts low, then a "
+                        + "real demand (bug lab trusts-first-sensor)");
     }
 }
