@@ -30,6 +30,7 @@ public final class CheckHub implements CoreListener, WatchdogListener, I2cListen
     private final LoopObserver[] hardFaults;
     private final LoopObserver[] returns;
     private final LoopObserver[] tasks;
+    private final LoopObserver[] releases;
 
     public CheckHub(List<? extends LoopObserver> observers) {
         faults = interested(observers, "faultInjected", FaultRecord.class);
@@ -42,6 +43,7 @@ public final class CheckHub implements CoreListener, WatchdogListener, I2cListen
         hardFaults = interested(observers, "hardFault", Throwable.class, int.class, long.class);
         returns = interested(observers, "mainReturned", long.class);
         tasks = interested(observers, "taskCompleted", String.class, long.class, long.class, long.class, long.class);
+        releases = interested(observers, "taskReleased", String.class, long.class, long.class);
     }
 
     private static LoopObserver[] interested(List<? extends LoopObserver> all, String name, Class<?>... params) {
@@ -121,6 +123,13 @@ public final class CheckHub implements CoreListener, WatchdogListener, I2cListen
     public void mainReturned(long now) {
         for (LoopObserver o : returns) {
             o.mainReturned(now);
+        }
+    }
+
+    @Override
+    public void released(String task, long release, long deadline) {
+        for (LoopObserver o : releases) {
+            o.taskReleased(task, release, deadline);
         }
     }
 

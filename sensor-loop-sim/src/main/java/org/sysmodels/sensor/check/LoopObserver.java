@@ -46,6 +46,10 @@ public interface LoopObserver {
     default void mainReturned(long now) {
     }
 
+    /** An RTIC task instance was released (its timer fired). */
+    default void taskReleased(String task, long release, long deadline) {
+    }
+
     /**
      * An RTIC task instance completed: released at {@code release}, finished at {@code end}; {@code bound} is its
      * analysed worst-case response time (−1 if the set failed the analysis), {@code deadline} its relative deadline.

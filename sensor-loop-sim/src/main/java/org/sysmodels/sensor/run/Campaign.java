@@ -234,7 +234,9 @@ public final class Campaign {
         int sensors = base.sensors().size();
         String target = switch (c.target()) {
             case SENSOR, BUS -> "sensor" + r.nextInt(sensors);
-            case CORE -> "mcu";
+            // An RTIC application has no main loop: its first task (on TIM2, IRQ 28) is where the loop's work is.
+            case CORE -> base.rtic() && (c == FaultClass.MAIN_LOOP_HANG || c == FaultClass.TASK_OVERRUN) ? "irq28"
+                    : "mcu";
         };
         FaultModel sizes = new FaultModel(
                 Math.copySign(Math.exp(Math.log(2.0) + r.nextDouble() * Math.log(100.0)), r.nextDouble() - 0.5),

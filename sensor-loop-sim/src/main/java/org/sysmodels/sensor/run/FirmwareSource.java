@@ -1,8 +1,8 @@
 package org.sysmodels.sensor.run;
 
 import org.sysmodels.sensor.host.Firmware;
-import org.sysmodels.sensor.host.RticSafetyFirmware;
-import org.sysmodels.sensor.host.SafetyFirmware;
+import org.sysmodels.sensor.host.reference.RticSafetyFirmware;
+import org.sysmodels.sensor.host.reference.SafetyFirmware;
 
 /** Where a run's firmware comes from: the reference, a bug lab's variant, or a student's file. */
 public interface FirmwareSource {

@@ -121,9 +121,17 @@ public final class LoopRun {
             rig.run(() -> {
                 Firmware f = construct(source, options.student(), rig);
                 if (f instanceof RticApp app) {
-                    app.listen(tr == null ? hub : (t, r, e, b, d) -> {
-                        hub.completed(t, r, e, b, d);
-                        tr.completed(t, r, e, b, d);
+                    app.listen(tr == null ? hub : new org.sysmodels.sensor.host.rtic.TaskListener() {
+                        @Override
+                        public void released(String t, long r, long d) {
+                            hub.released(t, r, d);
+                        }
+
+                        @Override
+                        public void completed(String t, long r, long e, long b, long d) {
+                            hub.completed(t, r, e, b, d);
+                            tr.completed(t, r, e, b, d);
+                        }
                     });
                     if (tr != null) {
                         for (Task t : app.tasks()) {

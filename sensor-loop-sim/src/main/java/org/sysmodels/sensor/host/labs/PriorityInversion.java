@@ -1,6 +1,6 @@
 package org.sysmodels.sensor.host.labs;
 
-import org.sysmodels.sensor.host.RticSafetyFirmware;
+import org.sysmodels.sensor.host.reference.RticSafetyFirmware;
 import org.sysmodels.sensor.host.rtic.LockPolicy;
 
 /**

@@ -1,6 +1,6 @@
 package org.sysmodels.sensor.host.labs;
 
-import org.sysmodels.sensor.host.SafetyFirmware;
+import org.sysmodels.sensor.host.reference.SafetyFirmware;
 import org.sysmodels.sensor.model.Mcu;
 
 /**

@@ -28,6 +28,7 @@ public abstract class RticApp implements Firmware {
     private final List<Context> contexts = new ArrayList<>();
     private TaskListener listener = (t, r, e, b, d) -> {
     };
+    private final TaskListener[] current = new TaskListener[1];
     private List<ResponseTimeAnalysis.Bound> analysis = List.of();
     private Mcu mcu;
     private int bits;
@@ -124,6 +125,12 @@ public abstract class RticApp implements Firmware {
         init(m);
         for (Task t : tasks) {
             Timer timer = m.timer(t.timer);
+            timer.onUpdate(at -> {
+                if (t.opened < t.open.length) {
+                    t.open[t.opened++] = at;
+                }
+                listener.released(t.name(), at, t.deadlineNs);
+            });
             timer.start(core.clock().cycles(t.periodNs), core.clock().cycles(t.offsetNs));
         }
         core.enableInterrupts();
@@ -145,25 +152,22 @@ public abstract class RticApp implements Firmware {
     }
 
     private void dispatch(Task t, Context cx) {
-        Timer timer = mcu.timer(t.timer);
-        if (t.waitingFor == null) {
-            long updates = timer.updates();
-            if (t.release >= 0 && updates - t.seenUpdates > 1) {
-                // Releases were lost while an earlier instance was still pending or running: each one missed.
-                long lost = timer.lastUpdate() - (updates - t.seenUpdates - 1) * t.periodNs;
-                listener.completed(t.name(), lost, mcu.now(), t.bound, t.deadlineNs);
-            }
-            t.release = timer.lastUpdate();
-            t.seenUpdates = updates;
-        }
         t.waitingFor = null;
+        int releases = t.opened;
         try {
             t.body.accept(cx);
         } catch (TaskBlocked b) {
             t.waitingFor = b.resource;
             return;
         }
-        listener.completed(t.name(), t.release, mcu.now(), t.bound, t.deadlineNs);
+        // Releases that came while this instance was pending or running coalesced into it (one pending bit):
+        // each is completed now, the older ones late.
+        long now = mcu.now();
+        for (int i = 0; i < releases; i++) {
+            listener.completed(t.name(), t.open[i], now, t.bound, t.deadlineNs);
+        }
+        System.arraycopy(t.open, releases, t.open, 0, t.opened - releases);
+        t.opened -= releases;
     }
 
     /** A resource was released: tasks that gave up waiting for it are pended again. */

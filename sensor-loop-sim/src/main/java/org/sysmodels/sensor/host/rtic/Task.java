@@ -22,8 +22,9 @@ public final class Task {
     int timer = -1;
     int irq = -1;
     long bound = -1;
-    long release = -1;
-    long seenUpdates;
+    /** Releases not yet completed: one completion completes them all (the NVIC keeps one pending bit). */
+    final long[] open = new long[64];
+    int opened;
     Resource<?> waitingFor;
 
     Task(String name, int priority) {

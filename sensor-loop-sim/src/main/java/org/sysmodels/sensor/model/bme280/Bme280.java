@@ -200,6 +200,7 @@ public final class Bme280 implements I2cTarget {
             case Bme280Registers.CONFIG -> config;
             default -> {
                 if (reg >= Bme280Registers.DATA && reg < Bme280Registers.DATA + Bme280Registers.DATA_LENGTH) {
+                    update(now);    // a burst happens at one instant: one measurement (shadowing, DS §4)
                     yield data[reg - Bme280Registers.DATA] & 0xFF;
                 }
                 yield 0;

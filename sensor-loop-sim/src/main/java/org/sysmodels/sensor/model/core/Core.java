@@ -516,6 +516,7 @@ public final class Core {
             schedulerRunning = true;
             try {
                 sched.runUntil(start + remaining);
+                sched.runUntil(sched.now());    // events of the same instant arrive together: the NVIC sees all
             } finally {
                 schedulerRunning = false;
             }
@@ -534,6 +535,7 @@ public final class Core {
             schedulerRunning = true;
             try {
                 sched.runUntil(target);
+                sched.runUntil(sched.now());
             } finally {
                 schedulerRunning = false;
             }
@@ -557,6 +559,7 @@ public final class Core {
                 if (!sched.step()) {
                     end();
                 }
+                sched.runUntil(sched.now());
             }
         } finally {
             schedulerRunning = false;

@@ -22,6 +22,8 @@ public final class Timer {
     private long generation;
     private long lastUpdate = -1;
     private long updates;
+    private java.util.function.LongConsumer onUpdate = t -> {
+    };
 
     public Timer(Core core, String name, int irq) {
         this.core = core;
@@ -65,6 +67,11 @@ public final class Timer {
         generation++;
     }
 
+    /** Told of every update event (its time), before the interrupt pends. */
+    public void onUpdate(java.util.function.LongConsumer l) {
+        onUpdate = l;
+    }
+
     /** Time of the latest update event, or −1. */
     public long lastUpdate() {
         return lastUpdate;
@@ -94,6 +101,7 @@ public final class Timer {
         lastUpdate = core.now();
         updates++;
         schedule(core.now() + periodNs);
+        onUpdate.accept(lastUpdate);
         core.nvic().pend(Exceptions.IRQ0 + irq);
     }
 }

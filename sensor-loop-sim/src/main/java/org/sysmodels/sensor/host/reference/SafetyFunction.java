@@ -1,4 +1,4 @@
-package org.sysmodels.sensor.host;
+package org.sysmodels.sensor.host.reference;
 
 import java.util.function.Supplier;
 import org.sysmodels.sensor.host.driver.Bme280Driver;

@@ -1,5 +1,6 @@
-package org.sysmodels.sensor.host;
+package org.sysmodels.sensor.host.reference;
 
+import org.sysmodels.sensor.host.Firmware;
 import org.sysmodels.sensor.host.safety.BusAccess;
 import org.sysmodels.sensor.host.safety.ChannelMonitor;
 import org.sysmodels.sensor.host.safety.Diagnostics;

@@ -1,4 +1,4 @@
-package org.sysmodels.sensor.host;
+package org.sysmodels.sensor.host.reference;
 
 import org.sysmodels.sensor.host.rtic.Context;
 import org.sysmodels.sensor.host.rtic.Resource;
