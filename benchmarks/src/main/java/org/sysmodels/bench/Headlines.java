@@ -8,6 +8,7 @@ public final class Headlines {
     private static final String CORE = "org.sysmodels.bench.core.";
     private static final String NVME = "org.sysmodels.bench.nvme.";
     private static final String COMPOSITOR = "org.sysmodels.bench.compositor.";
+    private static final String SENSOR = "org.sysmodels.bench.sensor.";
 
     public static final List<Headline> ALL = List.of(
             new Headline("sim-core scheduler, hold model, 10k pending", CORE + "SchedulerBench.holdScheduler",
@@ -35,7 +36,14 @@ public final class Headlines {
                     "worst case: no pixel skippable"),
             new Headline("compositor home screen 1080×2400, damage tracking", COMPOSITOR
                     + "HomeScreenBench.withDamageTracking", "frames/s", "same without damage tracking", COMPOSITOR
-                    + "HomeScreenBench.withoutDamageTracking", "report fps with and without"));
+                    + "HomeScreenBench.withoutDamageTracking", "report fps with and without"),
+            new Headline("sensor-loop 1 kHz loop, 2 I2C sensors, watchdogs, checks", SENSOR
+                    + "SensorLoopBench.loop1kHz", "iterations/s", "same computation, plain Java (the floor)", SENSOR
+                    + "SensorLoopBench.plainJava", "≥ 10 M iterations/s, 0 B/iteration; report the ratio",
+                    Goal.atLeast(10e6).noAllocation()),
+            new Headline("sensor-loop fault campaign, 2 threads", SENSOR + "SensorLoopBench.campaign2Threads",
+                    "faults/s", null, null, "10,000 faults in < 1 min on 2 cores (≥ 167 faults/s)",
+                    Goal.atLeast(167)));
 
     private Headlines() {
     }

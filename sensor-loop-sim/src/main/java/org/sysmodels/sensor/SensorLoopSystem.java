@@ -144,7 +144,7 @@ public final class SensorLoopSystem implements SimSystem {
         return guarded(request.timeLimit(), code, () -> {
             LoopRun.Result r = LoopRun.run(setup, source, setup.scenario().faultPlan(), request.seed(),
                     new LoopRun.Options(true, request.tracer("sensor-loop"), code), scenarioName);
-            return Reports.run(r, title, bug);
+            return Reports.run(r, title, bug, request.seed());
         });
     }
 
@@ -174,7 +174,7 @@ public final class SensorLoopSystem implements SimSystem {
                 RunSetup su = RunSetup.of(ScenarioOverrides.apply(s, o), gc.name(), request.seed()).withRtic(rtic);
                 return Reports.run(LoopRun.run(su, FirmwareSource.BARE_METAL, su.scenario().faultPlan(),
                         request.seed(), new LoopRun.Options(false, org.sysmodels.core.trace.Tracer.off(), code),
-                        gc.name()), gc.name(), null);
+                        gc.name()), gc.name(), null, request.seed());
             }
             Campaign.Result cr = Campaign.run(setup, new Campaign.Spec(Math.max(1, perClass),
                     List.of(FaultClass.ofKind(gc.name())), request.seed(), 1), FirmwareSource.BARE_METAL, code);

@@ -29,7 +29,7 @@ public final class NoHardFault implements LoopCheck {
 
     @Override
     public void hardFault(Throwable thrown, int exc, long now) {
-        if (student != null && StudentFault.firstFrame(thrown, student).isPresent()) {
+        if (student != null && StudentFault.firstFrame(thrown).isPresent()) {
             findings.add(StudentFault.of(thrown, student, now));
             return;
         }

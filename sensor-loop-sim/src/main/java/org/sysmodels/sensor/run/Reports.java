@@ -41,8 +41,8 @@ public final class Reports {
     }
 
     /** The report of one run. */
-    public static RunResult run(LoopRun.Result r, String title, BugLab lab) {
-        RunResult.Builder b = RunResult.builder(SYSTEM, title, 0);
+    public static RunResult run(LoopRun.Result r, String title, BugLab lab, long seed) {
+        RunResult.Builder b = RunResult.builder(SYSTEM, title, seed);
         Mcu m = r.rig().mcu();
         long end = m.now();
         RunSetup s = r.setup();

@@ -4,9 +4,9 @@ package org.sysmodels.sensor.host.safety;
  * Plausibility checks on one sensor channel (IEC 61508-2 Annex C: "continuous monitoring of an analogue signal, for
  * example to detect out of range values"; Table A.13 ideas for sensors): range, rate of change, frozen raw data
  * (a live 20-bit ADC never repeats itself for long: its noise moves the low bits) and staleness (no good read for too
- * long). A sample that fails range or rate is discarded and the last good value is kept; a channel that keeps
- * producing implausible samples (a leaky score: +4 per discard, −1 per good sample, failed at 10, so three discards
- * in a row or more than about one in five), a frozen or a stale channel is failed for good (until reset).
+ * long). A sample that fails range or rate is discarded and the last good value is kept; a channel with three
+ * discards among its last eight samples (an intermittent fault as much as a lasting one), a frozen or a stale
+ * channel is failed for good (until reset).
  */
 public class ChannelMonitor {
 
@@ -23,7 +23,8 @@ public class ChannelMonitor {
     private int accepted;
     private long acceptedAt;
     private boolean hasAccepted;
-    private int score;
+    /** The last eight samples, a bit set for each discarded one. */
+    private int recent;
     private boolean failed;
     private Dtc finding;
 
@@ -65,9 +66,7 @@ public class ChannelMonitor {
         accepted = centiC;
         acceptedAt = now;
         hasAccepted = true;
-        if (score > 0) {
-            score--;
-        }
+        recent = (recent << 1) & 0xFF;
         return NEW;
     }
 
@@ -89,8 +88,8 @@ public class ChannelMonitor {
 
     private int reject(Dtc why) {
         finding = why;
-        score += 4;
-        if (score >= 10) {
+        recent = (recent << 1 | 1) & 0xFF;
+        if (Integer.bitCount(recent) >= 3) {
             return fail(why == Dtc.SENSOR_RATE ? Dtc.SENSOR_NOISY : why);
         }
         return DISCARDED;

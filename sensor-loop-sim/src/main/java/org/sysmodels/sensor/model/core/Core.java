@@ -47,7 +47,7 @@ public final class Core {
     private final Nvic nvic;
     private final EnergyMeter energy;
     private final List<Runnable> resetHooks = new ArrayList<>();
-    private final List<CoreListener> powerHooks = new ArrayList<>();
+    private CoreListener[] powerHooks = new CoreListener[0];
     private CoreListener[] listeners = new CoreListener[0];
     private Program program;
 
@@ -131,7 +131,8 @@ public final class Core {
 
     /** A peripheral told of power state changes (SysTick stops in Stop). */
     void onPower(CoreListener hook) {
-        powerHooks.add(hook);
+        powerHooks = Arrays.copyOf(powerHooks, powerHooks.length + 1);
+        powerHooks[powerHooks.length - 1] = hook;
     }
 
     // ===================================================================================== firmware interface
