@@ -202,4 +202,18 @@ class SensorLoopSystemTest {
         assertTrue(g.tables().get(1).title().startsWith("diagnostic coverage"));
         assertFalse(g.passed());
     }
+
+    /** The complete example in docs/sensor-loop.md compiles, and passes the fault-free and demand runs. */
+    @Test
+    void theDocsExampleRuns(@TempDir Path dir) throws Exception {
+        String doc = Files.readString(Path.of("../docs/sensor-loop.md"));
+        int start = doc.indexOf("```java\n") + "```java\n".length();
+        String code = doc.substring(start, doc.indexOf("```", start));
+        Path f = dir.resolve("Tiny.java");
+        Files.writeString(f, code);
+        for (String scenario : List.of("steady", "demand")) {
+            RunResult r = system.run(RunRequest.ofSeed(1).withScenario(scenario).withStudent(f));
+            assertTrue(r.passed(), scenario + ": " + r.tallies());
+        }
+    }
 }
