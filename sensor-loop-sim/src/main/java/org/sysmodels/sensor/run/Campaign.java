@@ -96,7 +96,8 @@ public final class Campaign {
 
     /** What a campaign found. */
     public record Result(Spec spec, List<FaultRecord> records, Map<FaultClass, ClassStats> stats, int hft,
-                         long fttiNs, String firmware) {
+                         long fttiNs, String firmware, org.sysmodels.core.check.Findings findings,
+                         List<org.sysmodels.core.check.Rule> rules) {
 
         /** Coverage over all classes, each class weighted equally (equal failure rates assumed). */
         public double dc() {
@@ -141,6 +142,9 @@ public final class Campaign {
     public static Result run(RunSetup base, Spec spec, FirmwareSource source, JavaStudentCode student)
             throws UserInputException {
         FaultRecord[] out = new FaultRecord[spec.faults()];
+        org.sysmodels.core.check.Findings[] found = new org.sysmodels.core.check.Findings[spec.faults()];
+        java.util.concurrent.atomic.AtomicReference<List<org.sysmodels.core.check.Rule>> held =
+                new java.util.concurrent.atomic.AtomicReference<>(List.of());
         UserInputException[] problem = new UserInputException[1];
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
@@ -150,7 +154,13 @@ public final class Campaign {
                     return;
                 }
                 try {
-                    out[i] = one(base, spec, i, source, student);
+                    LoopRun.Result run = one(base, spec, i, source, student);
+                    out[i] = run.faults().isEmpty() ? FaultRecord.notInjected(spec.classes().get(i
+                            % spec.classes().size()), 0) : run.faults().get(0);
+                    found[i] = run.findings();
+                    if (i == 0) {
+                        held.set(run.checker().rules());
+                    }
                 } catch (UserInputException e) {
                     problem[0] = e;
                 }
@@ -189,6 +199,12 @@ public final class Campaign {
         if (problem[0] != null) {
             throw problem[0];
         }
+        org.sysmodels.core.check.Findings findings = new org.sysmodels.core.check.Findings();
+        for (org.sysmodels.core.check.Findings f : found) {
+            if (f != null) {
+                findings.addAll(f);
+            }
+        }
         Map<FaultClass, ClassStats> stats = new EnumMap<>(FaultClass.class);
         for (FaultClass c : spec.classes()) {
             stats.put(c, new ClassStats(c));
@@ -221,11 +237,12 @@ public final class Campaign {
             }
         }
         return new Result(spec, records, stats, base.architecture().hft(), base.fttiNs(),
-                student != null ? student.fileName() : source.label());
+                student != null ? student.fileName() : source.label(), findings,
+                held.get());
     }
 
     /** Run {@code i} of the campaign: its fault's class, time, target and size come from (seed, i). */
-    static FaultRecord one(RunSetup base, Spec spec, int i, FirmwareSource source, JavaStudentCode student)
+    static LoopRun.Result one(RunSetup base, Spec spec, int i, FirmwareSource source, JavaStudentCode student)
             throws UserInputException {
         long seed = RandomStreams.seedFor(spec.seed(), "campaign/" + i);
         RandomStream r = new RandomStream(seed);
@@ -255,12 +272,8 @@ public final class Campaign {
                 ? (long) (base.hazardError() / Math.abs(sizes.driftOr()) * 1e9) : 0;
         RunSetup setup = base.withFaultModel(sizes).withDuration(at + matters + base.fttiNs() + 20_000_000L
                 + (c == FaultClass.I2C_NACK ? sizes.nackWindowOr() : 0));
-        LoopRun.Result run = LoopRun.run(setup, source, FaultPlan.of(fault), seed,
+        return LoopRun.run(setup, source, FaultPlan.of(fault), seed,
                 new LoopRun.Options(false, org.sysmodels.core.trace.Tracer.off(), student), "campaign");
-        if (run.faults().isEmpty()) {
-            return FaultRecord.notInjected(c, at);
-        }
-        return run.faults().get(0);
     }
 
     /** "93.1 %". */

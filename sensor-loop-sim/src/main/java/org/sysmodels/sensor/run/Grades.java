@@ -22,7 +22,11 @@ public final class Grades {
         List<FaultClass> classes = new ArrayList<>();
         String firmware = "";
         int n = 0;
+        org.sysmodels.core.check.Findings findings = new org.sysmodels.core.check.Findings();
+        List<org.sysmodels.core.check.Rule> rules = List.of();
         for (Campaign.Result r : parts) {
+            findings.addAll(r.findings());
+            rules = r.rules();
             stats.putAll(r.stats());
             records.addAll(r.records());
             classes.addAll(r.stats().keySet());
@@ -33,7 +37,7 @@ public final class Grades {
             classes.add(FaultClass.SENSOR_STUCK);
         }
         return new Campaign.Result(new Campaign.Spec(Math.max(1, n), classes, 0, 1), records, stats,
-                setup.architecture().hft(), setup.fttiNs(), firmware);
+                setup.architecture().hft(), setup.fttiNs(), firmware, findings, rules);
     }
 
     public static Table coverage(List<Campaign.Result> parts, RunSetup setup) {

@@ -164,15 +164,8 @@ public final class Reports {
         b.table(new Table("coverage per fault class", List.of("class", "injected", "dangerous", "DD in FTTI",
                 "DD late", "DU", "safe", "DC", "DC level", "detect p50", "detect p99", "react p99", "FTTI"), rows));
         b.plot(detectionHistogram(c));
-        var findings = new org.sysmodels.core.check.Findings();
-        for (FaultRecord f : c.records()) {
-            if (f.outcome() != null && !f.outcome().ok()) {
-                findings.violation(FaultReactionWithinFtti.RULE, oneLine(f, c.fttiNs()),
-                        f.effectiveAt() + c.fttiNs(), f.faultClass().kind());
-            }
-        }
-        b.checks(List.of(FaultReactionWithinFtti.RULE));
-        b.findings(findings);
+        b.checks(c.rules().isEmpty() ? List.of(FaultReactionWithinFtti.RULE) : c.rules());
+        b.findings(c.findings());
         return b.build();
     }
 

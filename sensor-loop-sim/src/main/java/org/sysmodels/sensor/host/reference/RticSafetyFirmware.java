@@ -30,6 +30,7 @@ import org.sysmodels.sensor.model.wdg.Iwdg;
  * put selftest's lock, log's release and sample's release close together every 20 ms, the worst case the analysis
  * assumes; the priority-inversion bug lab shows what the same timing does without the ceiling.
  */
+@SuppressWarnings("this-escape")    // the declarations only record method references; nothing runs before main()
 public class RticSafetyFirmware extends RticApp {
 
     /** What sample and selftest share. */
