@@ -110,13 +110,13 @@ public final class LoopRun {
             rig.mcu().i2c(b).setFaults(faults);
         }
         faults.arm();
+        Firmware[] last = new Firmware[1];
         Recorder recorder = null;
         if (options.record()) {
-            recorder = new Recorder(rig, setup.params().compensation() == 1 ? Compensation.BOSCH_API
+            recorder = new Recorder(rig, () -> last[0], setup.params().compensation() == 1 ? Compensation.BOSCH_API
                     : Compensation.DATASHEET, Math.max(1_000_000L, setup.durationNs() / 600));
             recorder.start();
         }
-        Firmware[] last = new Firmware[1];
         try {
             rig.run(() -> {
                 Firmware f = construct(source, options.student(), rig);

@@ -19,13 +19,16 @@ import org.sysmodels.sensor.model.io.Gpio;
 final class Recorder {
 
     private final Rig rig;
+    private final java.util.function.Supplier<Object> firmware;
     private final Compensation compensation;
     private final long interval;
     private final List<double[]> rows = new ArrayList<>();
     private final byte[] data = new byte[Bme280Registers.DATA_LENGTH];
 
-    Recorder(Rig rig, Compensation compensation, long intervalNs) {
+    /** @param firmware the firmware instance running now (a new one after each reset), for the reference's vote */
+    Recorder(Rig rig, java.util.function.Supplier<Object> firmware, Compensation compensation, long intervalNs) {
         this.rig = rig;
+        this.firmware = firmware;
         this.compensation = compensation;
         this.interval = intervalNs;
     }
@@ -38,13 +41,14 @@ final class Recorder {
         Mcu m = rig.mcu();
         long now = rig.scheduler().now();
         int n = rig.sensors();
-        double[] row = new double[6 + n];
+        double[] row = new double[7 + n];
         row[0] = now / 1e6;
         row[1] = rig.environment().temperature().at(now);
         row[2] = m.gpio().get(Gpio.ACTUATOR) ? 1 : 0;
         row[3] = m.gpio().get(Gpio.FAULT_LAMP) ? 1 : 0;
         row[4] = m.iwdg().started() ? m.iwdg().counter() : Double.NaN;
         row[5] = m.wwdg().active() ? m.wwdg().counter() : Double.NaN;
+        row[6 + n] = voted();
         for (int i = 0; i < n; i++) {
             Bme280 s = rig.sensor(i);
             for (int k = 0; k < data.length; k++) {
@@ -56,6 +60,18 @@ final class Recorder {
         }
         rows.add(row);
         rig.scheduler().after(interval, this::sample);
+    }
+
+    /** The reference firmware's voted value, NaN for other firmware or before its first vote. */
+    private double voted() {
+        Object f = firmware.get();
+        org.sysmodels.sensor.host.reference.SafetyFunction fn = null;
+        if (f instanceof org.sysmodels.sensor.host.reference.SafetyFirmware s) {
+            fn = s.function();
+        } else if (f instanceof org.sysmodels.sensor.host.reference.RticSafetyFirmware r) {
+            fn = r.function();
+        }
+        return fn == null || fn.votedCentiC() == 0 ? Double.NaN : fn.votedCentiC() / 100.0;
     }
 
     private double[] column(int c) {
@@ -73,6 +89,7 @@ final class Recorder {
         for (int i = 0; i < rig.sensors(); i++) {
             temps.add(new Series("sensor " + i + " (" + compensation.name() + ")", t, column(6 + i)));
         }
+        temps.add(new Series("voted value (reference firmware)", t, column(6 + rig.sensors())));
         double[] trip = new double[t.length];
         java.util.Arrays.fill(trip, tripCelsius);
         temps.add(new Series("trip limit", t, trip));

@@ -157,6 +157,11 @@ public final class SafetyFunction {
         return safe;
     }
 
+    /** The value the last vote decided on (0.01 °C). */
+    public int votedCentiC() {
+        return vote.valueCentiC;
+    }
+
     /** The last good temperature of channel {@code i} (0.01 °C). */
     public int value(int i) {
         return values[i];

@@ -58,6 +58,8 @@ public final class Bme280 implements I2cTarget {
     private double iirT = Double.NaN;
     private double iirP = Double.NaN;
     private int nextCtrlMeas = -1;
+    /** Nothing changes before this time: {@link #update} returns at once (it runs on every byte read). */
+    private long quietUntil;
     private long latchedAt = -1;
 
     // I2C protocol
@@ -210,6 +212,7 @@ public final class Bme280 implements I2cTarget {
 
     private void writeRegister(int reg, int value, long now) {
         update(now);
+        quietUntil = 0;
         switch (reg) {
             case Bme280Registers.RESET -> {
                 if (value == Bme280Registers.SOFT_RESET) {
@@ -283,6 +286,7 @@ public final class Bme280 implements I2cTarget {
     }
 
     private void powerOn(long now) {
+        quietUntil = 0;
         ctrlHum = 0;
         ctrlHumLatched = 0;
         ctrlMeas = 0;
@@ -305,6 +309,9 @@ public final class Bme280 implements I2cTarget {
 
     /** Produces every measurement that has ended by {@code now}, in order. */
     private void update(long now) {
+        if (now < quietUntil) {
+            return;
+        }
         if (latchedAt >= 0 && now >= latchedAt) {
             long at = latchedAt;
             latchedAt = -1;
@@ -313,6 +320,7 @@ public final class Bme280 implements I2cTarget {
             nextCtrlMeas = -1;
         }
         produceUntil(now);
+        quietUntil = nextChange();
     }
 
     private void produceUntil(long now) {
@@ -333,6 +341,20 @@ public final class Bme280 implements I2cTarget {
             }
             done = count;
         }
+    }
+
+    /** When the next measurement ends or a latched write applies (the next time {@link #update} has work). */
+    private long nextChange() {
+        long next = Long.MAX_VALUE;
+        if (mode == 1) {
+            next = cycleStart + measureNs;
+        } else if (mode == 3) {
+            next = cycleStart + done * periodNs + measureNs;
+        }
+        if (latchedAt >= 0) {
+            next = Math.min(next, latchedAt);
+        }
+        return next;
     }
 
     private void produce(long at) {

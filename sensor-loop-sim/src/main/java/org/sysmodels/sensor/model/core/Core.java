@@ -59,6 +59,8 @@ public final class Core {
     private boolean sleepOnExit;
     private boolean sleepDeep;
     private boolean schedulerRunning;
+    /** An event stopped the scheduler to let the core react: other events of that instant must run first. */
+    private boolean stopIssued;
 
     private boolean resetRequested;
     private ResetCause resetCause;
@@ -409,6 +411,7 @@ public final class Core {
         }
         if (schedulerRunning) {
             if (wakeCondition()) {
+                stopIssued = true;
                 sched.stop();
             }
         } else if (canPreempt()) {
@@ -517,11 +520,19 @@ public final class Core {
             schedulerRunning = true;
             try {
                 sched.runUntil(start + remaining);
-                sched.runUntil(sched.now());    // events of the same instant arrive together: the NVIC sees all
+                drainInstant();
             } finally {
                 schedulerRunning = false;
             }
             remaining -= sched.now() - start;
+        }
+    }
+
+    /** Events of one instant arrive together: after an event stopped the scheduler, run the rest of its instant. */
+    private void drainInstant() {
+        if (stopIssued) {
+            stopIssued = false;
+            sched.runUntil(sched.now());
         }
     }
 
@@ -536,7 +547,7 @@ public final class Core {
             schedulerRunning = true;
             try {
                 sched.runUntil(target);
-                sched.runUntil(sched.now());
+                drainInstant();
             } finally {
                 schedulerRunning = false;
             }
@@ -560,8 +571,8 @@ public final class Core {
                 if (!sched.step()) {
                     end();
                 }
-                sched.runUntil(sched.now());
             }
+            drainInstant();
         } finally {
             schedulerRunning = false;
         }
