@@ -216,4 +216,32 @@ class SensorLoopSystemTest {
             assertTrue(r.passed(), scenario + ": " + r.tallies());
         }
     }
+
+    /** A firmware loop that never lets simulated time pass is stopped by the time limit, at its own line. */
+    @Test
+    void aLoopThatNeverYieldsIsStoppedWithItsLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("Spin.java");
+        Files.writeString(f, """
+                import org.sysmodels.sensor.host.Firmware;
+                import org.sysmodels.sensor.model.Mcu;
+
+                public class Spin implements Firmware {
+                    private volatile int n;
+
+                    @Override
+                    public void main(Mcu mcu) {
+                        long end = System.nanoTime() + 10_000_000_000L;   // gives the thread back after the test
+                        while (System.nanoTime() < end) {
+                            n++;
+                        }
+                        while (true) {
+                            mcu.core().wfi();
+                        }
+                    }
+                }
+                """);
+        var failure = assertThrows(org.sysmodels.core.student.StudentCodeFailure.class, () -> system.run(
+                RunRequest.ofSeed(1).withStudent(f).withTimeLimit(java.time.Duration.ofSeconds(3))));
+        assertTrue(failure.finding().message().contains("Spin.java:11"), failure.finding().message());
+    }
 }
