@@ -8,6 +8,7 @@ public final class Headlines {
     private static final String CORE = "org.sysmodels.bench.core.";
     private static final String NVME = "org.sysmodels.bench.nvme.";
     private static final String COMPOSITOR = "org.sysmodels.bench.compositor.";
+    private static final String VCPU = "org.sysmodels.bench.vcpu.";
     private static final String SENSOR = "org.sysmodels.bench.sensor.";
 
     public static final List<Headline> ALL = List.of(
@@ -37,6 +38,16 @@ public final class Headlines {
             new Headline("compositor home screen 1080×2400, damage tracking", COMPOSITOR
                     + "HomeScreenBench.withDamageTracking", "frames/s", "same without damage tracking", COMPOSITOR
                     + "HomeScreenBench.withoutDamageTracking", "report fps with and without"),
+            new Headline("vcpu guest CPU: RV64IMA crc guest, one core", VCPU + "InterpreterBench.interpreter",
+                    "guest insn/s", "same C compiled for the host (JNI)", VCPU + "InterpreterBench.nativePeer",
+                    "≥ 300 M insn/s, 0 B/insn; ratio = fraction of native"),
+            new Headline("vcpu MMIO exits end to end, single thread", VCPU + "MmioExitBench.mmioExits", "exits/s",
+                    null, null, "≥ 5 M exits/s"),
+            new Headline("vcpu pause–resume round trip, real vCPU thread", VCPU + "PauseResumeBench.pauseResume",
+                    "µs/op mean", null, null, "median < 50 µs (p0.50 in latest.json)"),
+            new Headline("vcpu microVMs created, booted to 1st byte, torn down", VCPU
+                    + "CreationRateBench.createBootTeardown", "VMs/s", null, null,
+                    "≥ 1,000/s on 2 cores (Firecracker: 5/core/s)"),
             new Headline("sensor-loop 1 kHz loop, 2 I2C sensors, watchdogs, checks", SENSOR
                     + "SensorLoopBench.loop1kHz", "iterations/s", "same computation, plain Java (the floor)", SENSOR
                     + "SensorLoopBench.plainJava", "≥ 10 M iterations/s, 0 B/iteration; report the ratio",
