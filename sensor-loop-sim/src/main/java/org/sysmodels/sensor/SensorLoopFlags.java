@@ -30,16 +30,8 @@ public final class SensorLoopFlags {
             "Fault classes of a campaign.").withDefault("all");
     public static final OptionSpec<Integer> THREADS = OptionSpec.integer("--threads", "N", 1, 64,
             "Threads a campaign runs on; the results do not depend on it.").withDefault("2");
-    public static final OptionSpec<String> CALIB = OptionSpec.text("--calib", "HEX",
-            "Decode a real BME280's calibration dump instead of running: 33 bytes (0x88-0xA1, then 0xE1-0xE7) or "
-                    + "96 bytes (0x88-0xE7), with --adc or --data.");
-    public static final OptionSpec<String> ADC = OptionSpec.text("--adc", "T,P,H",
-            "Raw readings to decode with --calib: adc_T[,adc_P[,adc_H]], decimal or 0x hex.");
-    public static final OptionSpec<String> DATA = OptionSpec.text("--data", "HEX",
-            "The 8-byte data burst 0xF7-0xFE to decode with --calib, instead of --adc.");
-
     public static final List<OptionSpec<?>> ALL = List.of(ARCHITECTURE, STYLE, COMPENSATION, DURATION, FTTI, INJECT,
-            CAMPAIGN, CLASSES, THREADS, CALIB, ADC, DATA);
+            CAMPAIGN, CLASSES, THREADS);
 
     private SensorLoopFlags() {
     }

@@ -23,6 +23,7 @@ import org.sysmodels.core.system.QuizQuestion;
 import org.sysmodels.core.system.RealityNote;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.core.system.SimSystem;
+import org.sysmodels.core.system.Subcommand;
 import org.sysmodels.sensor.check.BusCleared;
 import org.sysmodels.sensor.check.DeadlineMet;
 import org.sysmodels.sensor.check.FaultClass;
@@ -35,9 +36,8 @@ import org.sysmodels.sensor.check.ResponseTimeWithinBound;
 import org.sysmodels.sensor.check.TripOnDemand;
 import org.sysmodels.sensor.host.Firmware;
 import org.sysmodels.sensor.host.rtic.RticApp;
-import org.sysmodels.sensor.model.bme280.Calibration;
 import org.sysmodels.sensor.quiz.SensorQuiz;
-import org.sysmodels.sensor.run.Bme280Decoder;
+import org.sysmodels.sensor.run.Bme280Command;
 import org.sysmodels.sensor.run.Campaign;
 import org.sysmodels.sensor.run.FirmwareSource;
 import org.sysmodels.sensor.run.Labs;
@@ -46,7 +46,6 @@ import org.sysmodels.sensor.run.Reports;
 import org.sysmodels.sensor.run.RunSetup;
 import org.sysmodels.sensor.run.Grades;
 import org.sysmodels.sensor.run.Tour;
-import org.sysmodels.sensor.scenario.Hex;
 import org.sysmodels.sensor.scenario.ScenarioCatalogs;
 import org.sysmodels.sensor.scenario.Scenario;
 
@@ -102,6 +101,11 @@ public final class SensorLoopSystem implements SimSystem {
     }
 
     @Override
+    public List<Subcommand> subcommands() {
+        return List.of(new Bme280Command());
+    }
+
+    @Override
     public Optional<StudentSlot> student() {
         return Optional.of(new StudentSlot("--firmware", "firmware", StudentSlot.Kind.JAVA_SOURCE,
                 "One Java file whose public class implements org.sysmodels.sensor.host.Firmware (bare-metal: main "
@@ -120,9 +124,6 @@ public final class SensorLoopSystem implements SimSystem {
     @Override
     public RunResult run(RunRequest request) throws UserInputException, StudentCodeFailure {
         Options o = request.options();
-        if (o.has(SensorLoopFlags.CALIB) || o.has(SensorLoopFlags.ADC) || o.has(SensorLoopFlags.DATA)) {
-            return decode(o);
-        }
         BugLab bug = request.bug().isPresent() ? bugLab(request.bug().get()) : null;
         Labs.Lab lab = bug == null ? null : Labs.named(bug.name());
         String scenarioName = request.scenario().orElse(lab != null ? lab.scenario() : "steady");
@@ -211,34 +212,6 @@ public final class SensorLoopSystem implements SimSystem {
     @Override
     public List<RealityNote> reality() {
         return Reality.NOTES;
-    }
-
-    /** The suite's {@code sim sensor-loop bme280 --calib HEX --adc T,P,H}, also reachable as flags on a run. */
-    public RunResult decode(Options o) throws UserInputException {
-        if (!o.has(SensorLoopFlags.CALIB)) {
-            throw new UserInputException("--calib HEX is required to decode (the 33 calibration bytes 0x88-0xA1 "
-                    + "then 0xE1-0xE7, as hex)");
-        }
-        if (o.has(SensorLoopFlags.ADC) == o.has(SensorLoopFlags.DATA)) {
-            throw new UserInputException("give the raw readings with exactly one of --adc T,P,H or --data HEX (the "
-                    + "8-byte burst from 0xF7)");
-        }
-        Calibration cal;
-        byte[] dump;
-        try {
-            dump = Hex.parse(o.get(SensorLoopFlags.CALIB).orElseThrow());
-            cal = Bme280Decoder.calibration(dump);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--calib: " + e.getMessage());
-        }
-        int[] adc;
-        try {
-            adc = o.has(SensorLoopFlags.ADC) ? Bme280Decoder.adc(o.get(SensorLoopFlags.ADC).orElseThrow())
-                    : Bme280Decoder.burst(Hex.parse(o.get(SensorLoopFlags.DATA).orElseThrow()));
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException((o.has(SensorLoopFlags.ADC) ? "--adc: " : "--data: ") + e.getMessage());
-        }
-        return Bme280Decoder.decode(cal, adc, dump.length != 26);
     }
 
     private static Campaign.Spec campaignSpec(Options o, long seed) throws UserInputException {

@@ -80,19 +80,22 @@ class SensorLoopSystemTest {
         String calib = org.sysmodels.sensor.scenario.Hex.format(concat(
                 org.sysmodels.sensor.model.bme280.Calibration.TYPICAL.tpBlock(),
                 org.sysmodels.sensor.model.bme280.Calibration.TYPICAL.hBlock()));
-        Options o = Options.parse(List.of(SensorLoopFlags.CALIB, SensorLoopFlags.ADC),
-                java.util.Map.of("--calib", calib, "--adc", "519888,415148,30000"));
-        RunResult r = system.run(RunRequest.ofSeed(0).withOptions(o));
+        var cmd = system.subcommands().get(0);
+        assertEquals("bme280", cmd.name());
+        Options o = Options.parse(cmd.options(), java.util.Map.of("--calib", calib, "--adc", "519888,415148,30000"));
+        RunResult r = org.sysmodels.sensor.run.Bme280Command.decode(o);
         Table out = r.tables().get(1);
         assertEquals("datasheet", out.rows().get(0).get(0));
         assertEquals("128422", out.rows().get(0).get(1));
         assertEquals("bosch-api", out.rows().get(1).get(0));
         assertEquals("128423", out.rows().get(1).get(1));
         assertTrue(r.summary().get(0).contains("differ"));
-        UserInputException short1 = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(0)
-                .withOptions(Options.parse(List.of(SensorLoopFlags.CALIB, SensorLoopFlags.ADC),
-                        java.util.Map.of("--calib", "88 6b", "--adc", "1")))));
+        UserInputException short1 = assertThrows(UserInputException.class, () -> org.sysmodels.sensor.run
+                .Bme280Command.decode(Options.parse(cmd.options(), java.util.Map.of("--calib", "88 6b", "--adc", "1"))));
         assertTrue(short1.getMessage().startsWith("--calib: 2 bytes"), short1.getMessage());
+        java.io.StringWriter text = new java.io.StringWriter();
+        assertEquals(0, cmd.run(o, new java.io.PrintWriter(text), new java.io.PrintWriter(new java.io.StringWriter())));
+        assertTrue(text.toString().contains("dig_H4") && text.toString().contains("128423"), text.toString());
     }
 
     static byte[] concat(byte[] a, byte[] b) {
