@@ -4,9 +4,9 @@ import org.sysmodels.sensor.model.core.Lsi;
 import org.sysmodels.sensor.model.wdg.Iwdg;
 
 /**
- * Register values that fit the watchdogs to a loop period. The window watchdog gets a timeout of about twice the
- * period and a window that opens after about 40 % of it, so a cycle that comes back too early or too late resets
- * the MCU. The independent watchdog gets a generous timeout computed with the LSI's slowest plausible frequency
+ * Register values that fit the watchdogs to a loop period. The window watchdog gets a timeout of about four
+ * periods and a window that opens after about 40 % of one, so a loop that comes back too early, or stops, resets the
+ * MCU within a few periods (a single late cycle is the firmware's own deadline check's to catch). The independent watchdog gets a generous timeout computed with the LSI's slowest plausible frequency
  * being nominal, since the firmware cannot know its part's LSI.
  */
 public final class WatchdogSetup {
@@ -22,7 +22,7 @@ public final class WatchdogSetup {
     public static Window window(long pclkHz, long periodNs) {
         for (int tb = 0; tb <= 3; tb++) {
             long tick = Math.round((4096L << tb) * 1e9 / pclkHz);
-            long counts = (2 * periodNs + tick - 1) / tick;
+            long counts = (4 * periodNs + tick - 1) / tick;
             if (counts <= 63) {
                 int t = 0x3F + (int) Math.max(2, counts);
                 int closed = (int) Math.max(1, (periodNs * 4 / 10) / tick);
