@@ -124,8 +124,12 @@ public final class PresenceCore implements ClusterBackend {
 
     @Override
     public void detach(int session, long now) {
-        if (transition(session, SessionEvent.CONNECTION_LOST, now) == Phase.DETACHED) {
+        if (phase(session) == Phase.LIVE) {
+            transition(session, SessionEvent.CONNECTION_LOST, now);
+            // the window starts when the connection is lost, and a second loss does not extend it
             expiry.schedule(session, now + timeouts.resumeWindowNs());
+        } else {
+            transition(session, SessionEvent.CONNECTION_LOST, now);
         }
     }
 
