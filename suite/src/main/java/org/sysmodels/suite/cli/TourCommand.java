@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.core.system.SimSystem;
-import org.sysmodels.core.system.UserInputException;
+import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.suite.report.ReportWriter;
 import org.sysmodels.suite.report.TraceOutput;
 import picocli.CommandLine.Command;
