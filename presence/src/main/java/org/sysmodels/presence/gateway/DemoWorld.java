@@ -17,6 +17,23 @@ public final class DemoWorld {
     private DemoWorld() {
     }
 
+    /** /demo.json: the demo users' names, ids and tokens, for the page's login list. */
+    static String json(UserDirectory users) {
+        return org.sysmodels.presence.gateway.protocol.Payloads.json(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("users");
+            for (int u = 0; u < users.users(); u++) {
+                g.writeStartObject();
+                g.writeStringField("id", users.userId(u));
+                g.writeStringField("name", users.name(u));
+                g.writeStringField("token", users.token(u));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
     public static UserDirectory create() {
         int n = NAMES.size();
         List<String> ids = new ArrayList<>();

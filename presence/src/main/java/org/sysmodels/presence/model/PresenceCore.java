@@ -85,12 +85,7 @@ public final class PresenceCore implements ClusterBackend {
     public int identify(int user, Platform platform, int node, PresenceUpdate initial, boolean guildPresences,
                         long now) {
         int s = store.openSession(user, platform, node);
-        if (s >= phase.length) {
-            int cap = Math.max(phase.length * 2, s + 1);
-            phase = Arrays.copyOf(phase, cap);
-            flags = Arrays.copyOf(flags, cap);
-            stamp = Arrays.copyOf(stamp, cap);
-        }
+        ensure(s);
         phase[s] = (byte) (Phase.LIVE.ordinal() + 1);
         flags[s] = guildPresences ? FLAG_GUILD_PRESENCES : 0;
         stamp[s] = 0;
@@ -105,11 +100,52 @@ public final class PresenceCore implements ClusterBackend {
         return s;
     }
 
+    /**
+     * Opens a session as if restored from a snapshot of a running cluster: like {@link #identify}, but nothing is
+     * published or fanned out. Call {@link #publishQuietly} for each user afterwards. (A simulation starts from a
+     * warm cluster this way instead of replaying millions of identifies.)
+     */
+    public int restore(int user, Platform platform, int node, PresenceUpdate initial, boolean guildPresences,
+                       long now) {
+        int s = store.openSession(user, platform, node);
+        ensure(s);
+        phase[s] = (byte) (Phase.LIVE.ordinal() + 1);
+        flags[s] = guildPresences ? FLAG_GUILD_PRESENCES : 0;
+        stamp[s] = 0;
+        expiry.schedule(s, now + timeouts.heartbeatTimeoutNs());
+        observer.sessionOpened(s, user, platform, node, now);
+        if (initial != null) {
+            store.setPresence(s, initial.status(), initial.activities(), now);
+            observer.statusSet(s, user, initial.status(), now);
+        }
+        return s;
+    }
+
+    /** Publishes {@code user}'s aggregate without fanning it out (after {@link #restore}). */
+    public void publishQuietly(int user, long now) {
+        PresenceView view = aggregator.view(store, user);
+        Presence old = store.published(user);
+        if (!old.shows(view)) {
+            Presence p = old.next(view, now);
+            store.publish(p);
+            observer.published(p);
+        }
+    }
+
+    private void ensure(int s) {
+        if (s >= phase.length) {
+            int cap = Math.max(phase.length * 2, s + 1);
+            phase = Arrays.copyOf(phase, cap);
+            flags = Arrays.copyOf(flags, cap);
+            stamp = Arrays.copyOf(stamp, cap);
+        }
+    }
+
     @Override
     public void heartbeat(int session, long now) {
         transition(session, SessionEvent.HEARTBEAT, now);
         long deadline = now + timeouts.heartbeatTimeoutNs();
-        expiry.schedule(session, deadline);
+        expiry.extend(session, deadline);
         observer.heartbeat(session, deadline, now);
     }
 
@@ -216,12 +252,14 @@ public final class PresenceCore implements ClusterBackend {
         }
         for (int i = 0, n = store.membershipCount(user); i < n; i++) {
             int g = store.guildOf(user, i);
+            int before = reached;
             for (int k = 0, m = store.memberCount(g); k < m; k++) {
                 int member = store.member(g, k);
                 if (member != user) {
                     reached += addSessions(member, g, true, mark);
                 }
             }
+            observer.guildFannedOut(g, p, reached - before, now);
         }
         int nodes = batches.nodes();
         observer.fannedOut(p, reached, nodes, now);

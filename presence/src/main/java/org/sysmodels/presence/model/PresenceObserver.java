@@ -41,8 +41,16 @@ public interface PresenceObserver {
     default void fannedOut(Presence presence, int sessions, int nodes, long at) {
     }
 
+    /** The part of a change's fan-out that went through guild {@code guild}: how many sessions it added. */
+    default void guildFannedOut(int guild, Presence presence, int sessions, long at) {
+    }
+
     /** A node queued a presence for a session that could not be written at once. */
     default void queued(int session, Presence presence, int pendingForUser, int pending, long at) {
+    }
+
+    /** A session's starting view of a user it watches (what READY and GUILD_CREATE showed it). */
+    default void snapshot(int session, Presence presence, long at) {
     }
 
     /** A node sent a dispatch (sequence {@code seq}) carrying {@code presence} to a session. */

@@ -79,6 +79,11 @@ public interface SimSystem {
         throw new UserInputException(name() + " has no quiz yet");
     }
 
+    /** Commands beside the simulated runs ({@code sim presence serve}), each with its own flags. */
+    default List<Subcommand> subcommands() {
+        return List.of();
+    }
+
     /** Sourced facts for the "what is real" part of the report. */
     default List<RealityNote> reality() {
         return List.of();

@@ -88,6 +88,9 @@ final class SystemCommand implements Callable<Integer> {
             spec.addOption(option);
         }
         spec.name(system.name());
+        for (org.sysmodels.core.system.Subcommand sub : system.subcommands()) {
+            cl.addSubcommand(sub.name(), SubcommandCommand.create(sub));
+        }
         spec.usageMessage().header(system.title()).description(system.description().replace("%", "%%"))
                 .footer(footer(system));
         Help.exitCodes(spec);

@@ -10,6 +10,16 @@ public interface ExpiryQueue {
     /** Sets (or moves) the deadline of {@code id}. */
     void schedule(int id, long deadline);
 
+    /**
+     * Moves a scheduled deadline later without touching the queue's structure: one store. The entry is re-filed
+     * only when its old slot comes due and the new deadline has not (the re-arm trick of Netty's
+     * {@code IdleStateHandler}, which checks the last read time when its timer fires). A heartbeat does this. An
+     * earlier deadline, or an id not scheduled, is a {@link #schedule}.
+     */
+    default void extend(int id, long deadline) {
+        schedule(id, deadline);
+    }
+
     /** Removes {@code id}'s deadline, if it has one. */
     void cancel(int id);
 

@@ -10,6 +10,8 @@ import java.util.Arrays;
  * lower levels (a cascade), so each entry moves at most once per level. Schedule, move and cancel are O(1): entries
  * are ints (session slots) linked into doubly linked bucket lists through primitive arrays, so a heartbeat allocates
  * nothing. A deadline past the top level's span waits in the top level's farthest bucket and is re-filed from there.
+ * {@link #extend} (a heartbeat) only stores the later deadline; the entry is re-filed when its old bucket comes due,
+ * so a session heartbeating every interval costs one store per heartbeat and about one re-file per timeout.
  *
  * <p>Resolution: an entry fires at the first tick boundary at or after its deadline, so at most one tick late, never
  * early.
@@ -26,7 +28,6 @@ public final class TimingWheel implements ExpiryQueue {
     private final int[] head;        // bucket → first entry, per level: level * wheel + slot
 
     private long[] deadline;         // per id
-    private long[] dueTick;          // per id: the tick it fires at (its deadline rounded up to a tick)
     private int[] next;
     private int[] prev;
     private int[] bucket;            // per id: its bucket, or NIL when not scheduled
@@ -55,7 +56,6 @@ public final class TimingWheel implements ExpiryQueue {
         this.cur = Math.floorDiv(startNs, tickNs) + 1;
         int cap = 1024;
         deadline = new long[cap];
-        dueTick = new long[cap];
         next = new int[cap];
         prev = new int[cap];
         bucket = new int[cap];
@@ -90,7 +90,6 @@ public final class TimingWheel implements ExpiryQueue {
      * level's span it waits in the top level's farthest bucket and is re-filed from there.
      */
     private void file(int id, long t) {
-        dueTick[id] = t;
         long place = Math.min(t, cur + (1L << (bits * levels)) - 1);
         long delta = place - cur;
         int level = 0;
@@ -121,6 +120,15 @@ public final class TimingWheel implements ExpiryQueue {
             prev[n] = p;
         }
         bucket[id] = NIL;
+    }
+
+    @Override
+    public void extend(int id, long deadlineNs) {
+        if (id < bucket.length && bucket[id] != NIL && deadlineNs >= deadline[id]) {
+            deadline[id] = deadlineNs;
+        } else {
+            schedule(id, deadlineNs);
+        }
     }
 
     @Override
@@ -172,9 +180,10 @@ public final class TimingWheel implements ExpiryQueue {
                 int id = head[b];
                 unlink(id);
                 work++;
-                if (dueTick[id] > cur) {
-                    // it waited past the span in the top level: file it again by its real tick
-                    file(id, dueTick[id]);
+                long due = ceilDiv(deadline[id], tickNs);
+                if (due > cur) {
+                    // extended by heartbeats since it was filed (or it waited past the span): file it again
+                    file(id, due);
                     continue;
                 }
                 size--;
@@ -202,7 +211,7 @@ public final class TimingWheel implements ExpiryQueue {
             int n = next[id];
             bucket[id] = NIL;
             work++;
-            file(id, Math.max(dueTick[id], cur));
+            file(id, Math.max(ceilDiv(deadline[id], tickNs), cur));
             id = n;
         }
     }
@@ -211,7 +220,6 @@ public final class TimingWheel implements ExpiryQueue {
         int cap = Math.max(bucket.length * 2, id + 1);
         int old = bucket.length;
         deadline = Arrays.copyOf(deadline, cap);
-        dueTick = Arrays.copyOf(dueTick, cap);
         next = Arrays.copyOf(next, cap);
         prev = Arrays.copyOf(prev, cap);
         bucket = Arrays.copyOf(bucket, cap);

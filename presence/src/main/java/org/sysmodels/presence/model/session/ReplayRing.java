@@ -1,11 +1,18 @@
 package org.sysmodels.presence.model.session;
 
 import java.util.function.Consumer;
+import org.sysmodels.presence.model.Presence;
 
-/** The last {@code capacity} dispatches in a ring, in the order they were sent; replayed oldest first. */
+/**
+ * The last {@code capacity} dispatches in a ring, in the order they were sent; replayed oldest first. Kept as
+ * parallel arrays (sequence, presence, guild), so keeping a dispatch allocates nothing: the presence object is the
+ * one every subscriber of the change shares.
+ */
 public final class ReplayRing implements ReplayBuffer {
 
-    private final Dispatch[] ring;
+    private final long[] seqs;
+    private final Presence[] presences;
+    private final int[] vias;
     private long count;
     private long evictedUpTo;
 
@@ -13,23 +20,25 @@ public final class ReplayRing implements ReplayBuffer {
         if (capacity < 1) {
             throw new IllegalArgumentException("a replay ring holds at least one dispatch");
         }
-        ring = new Dispatch[capacity];
+        seqs = new long[capacity];
+        presences = new Presence[capacity];
+        vias = new int[capacity];
     }
 
     @Override
     public void sent(Dispatch d) {
-        int i = (int) (count % ring.length);
-        if (count > 0) {
-            Dispatch last = ring[(int) ((count - 1) % ring.length)];
-            if (d.seq() <= last.seq()) {
-                throw new IllegalArgumentException("dispatch " + d.seq() + " after " + last.seq()
-                        + ": sequence numbers grow");
-            }
+        int n = seqs.length;
+        if (count > 0 && d.seq() <= seqs[(int) ((count - 1) % n)]) {
+            throw new IllegalArgumentException("dispatch " + d.seq() + " after " + seqs[(int) ((count - 1) % n)]
+                    + ": sequence numbers grow");
         }
-        if (ring[i] != null) {
-            evictedUpTo = ring[i].seq();
+        int i = (int) (count % n);
+        if (count >= n) {
+            evictedUpTo = seqs[i];
         }
-        ring[i] = d;
+        seqs[i] = d.seq();
+        presences[i] = d.presence();
+        vias[i] = d.via();
         count++;
     }
 
@@ -40,11 +49,11 @@ public final class ReplayRing implements ReplayBuffer {
 
     @Override
     public void replayAfter(long clientSeq, Consumer<Dispatch> out) {
-        long first = Math.max(0, count - ring.length);
-        for (long k = first; k < count; k++) {
-            Dispatch d = ring[(int) (k % ring.length)];
-            if (d.seq() > clientSeq) {
-                out.accept(d);
+        int n = seqs.length;
+        for (long k = Math.max(0, count - n); k < count; k++) {
+            int i = (int) (k % n);
+            if (seqs[i] > clientSeq) {
+                out.accept(new Dispatch(seqs[i], presences[i], vias[i]));
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.sysmodels.presence.model.session;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.sysmodels.presence.model.Presence;
 import org.sysmodels.presence.model.fanout.Outbox;
 
@@ -16,25 +17,45 @@ import org.sysmodels.presence.model.fanout.Outbox;
 public final class Subscriber {
 
     private final int session;
-    private final Outbox outbox;
-    private final ReplayBuffer replay;
+    private final Supplier<Outbox> outboxes;
+    private final Supplier<ReplayBuffer> replays;
+    private Outbox outbox;
+    private ReplayBuffer replay;
     private long seq;
 
     public Subscriber(int session, Outbox outbox, ReplayBuffer replay) {
+        this(session, () -> outbox, () -> replay);
+    }
+
+    /** A subscriber that makes its outbox and replay buffer when first needed (millions of idle sessions). */
+    public Subscriber(int session, Supplier<Outbox> outboxes, Supplier<ReplayBuffer> replays) {
         this.session = session;
-        this.outbox = outbox;
-        this.replay = replay;
+        this.outboxes = outboxes;
+        this.replays = replays;
     }
 
     public int session() {
         return session;
     }
 
+    /** The outbox (made on first use). */
     public Outbox outbox() {
+        if (outbox == null) {
+            outbox = outboxes.get();
+        }
         return outbox;
     }
 
+    /** True when nothing waits to be sent (without making an outbox). */
+    public boolean nothingPending() {
+        return outbox == null || outbox.isEmpty();
+    }
+
+    /** The replay buffer (made on first use). */
     public ReplayBuffer replay() {
+        if (replay == null) {
+            replay = replays.get();
+        }
         return replay;
     }
 
@@ -51,12 +72,15 @@ public final class Subscriber {
     /** Stamps {@code p} with the next sequence number and keeps it for replay. */
     public Dispatch send(Presence p, int via) {
         Dispatch d = new Dispatch(++seq, p, via);
-        replay.sent(d);
+        replay().sent(d);
         return d;
     }
 
     /** Takes the next pending presence, stamped and kept, or null when none is pending. */
     public Dispatch sendPending() {
+        if (outbox == null) {
+            return null;
+        }
         Presence p = outbox.poll();
         return p == null ? null : send(p, outbox.polledVia());
     }
@@ -66,11 +90,11 @@ public final class Subscriber {
      * dispatches after it and then every pending presence, in sequence order, into {@code out}.
      */
     public ResumeCheck resume(long clientSeq, Consumer<Dispatch> out) {
-        ResumeCheck check = ResumeCheck.of(clientSeq, seq, replay);
+        ResumeCheck check = ResumeCheck.of(clientSeq, seq, replay());
         if (check != ResumeCheck.OK) {
             return check;
         }
-        replay.replayAfter(clientSeq, out);
+        replay().replayAfter(clientSeq, out);
         for (Dispatch d = sendPending(); d != null; d = sendPending()) {
             out.accept(d);
         }

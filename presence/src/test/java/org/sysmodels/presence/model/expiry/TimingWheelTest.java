@@ -30,6 +30,9 @@ class TimingWheelTest {
         record Cancel(int id) implements Cmd {
         }
 
+        record Extend(int id, long delay) implements Cmd {
+        }
+
         record Advance(long by) implements Cmd {
         }
     }
@@ -38,8 +41,10 @@ class TimingWheelTest {
         Gen<Cmd> schedule = integers().between(0, 11).zip(integers().between(0, 900),
                 (id, d) -> (Cmd) new Cmd.Schedule(id, d));
         Gen<Cmd> cancel = integers().between(0, 11).map(id -> (Cmd) new Cmd.Cancel(id));
+        Gen<Cmd> extend = integers().between(0, 11).zip(integers().between(0, 900),
+                (id, d) -> (Cmd) new Cmd.Extend(id, d));
         Gen<Cmd> advance = integers().between(0, 200).map(by -> (Cmd) new Cmd.Advance(by));
-        return integers().between(0, 9).flatMap(k -> k < 5 ? schedule : k < 6 ? cancel : advance);
+        return integers().between(0, 11).flatMap(k -> k < 4 ? schedule : k < 6 ? extend : k < 7 ? cancel : advance);
     }
 
     @Test
@@ -57,6 +62,11 @@ class TimingWheelTest {
                 case Cmd.Schedule s -> {
                     wheel.schedule(s.id(), now + s.delay());
                     ref.put(s.id(), now + s.delay());
+                }
+                case Cmd.Extend x -> {
+                    wheel.extend(x.id(), now + x.delay());
+                    // a later deadline is kept; an earlier one (or an unscheduled id) is a schedule
+                    ref.put(x.id(), now + x.delay());
                 }
                 case Cmd.Cancel x -> {
                     wheel.cancel(x.id());
