@@ -3,8 +3,9 @@
 #   fontconfig, fonts-dejavu-core  the fonts Java2D uses to draw the report's plots (XChart) headless
 #   libpixman-1-dev, pkg-config    pixman, the bit-exact reference compositor-sim's blending tests compare against
 #   gcc, libc6-dev                 to build the tests' tiny pixman helper and the benchmarks' JNI peer
+#   chromium                       headless browser for presence's demo-page test (driven over DevTools)
 set -euo pipefail
-PACKAGES=(fontconfig fonts-dejavu-core libpixman-1-dev pkg-config gcc libc6-dev)
+PACKAGES=(fontconfig fonts-dejavu-core libpixman-1-dev pkg-config gcc libc6-dev chromium)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -9,7 +9,6 @@ import org.sysmodels.presence.model.Activity;
 import org.sysmodels.presence.model.Platform;
 import org.sysmodels.presence.model.PresenceUpdate;
 import org.sysmodels.presence.model.Status;
-import org.sysmodels.presence.scenario.PresenceScenario;
 
 /**
  * The simulated users: each session heartbeats every interval (in sweeps: sessions are split into groups by slot, one
@@ -35,7 +34,7 @@ public final class SimClients {
 
     private final Scheduler sched;
     private final Gateway gateway;
-    private final PresenceScenario sc;
+    private final ClientBehaviour sc;
     private final RandomStream rnd;
     private final long churnEnd;
     private final int groups;
@@ -61,12 +60,12 @@ public final class SimClients {
     private long resumeFailures;
     private long identifies;
 
-    public SimClients(Scheduler sched, Gateway gateway, PresenceScenario scenario, RandomStream rnd) {
+    public SimClients(Scheduler sched, Gateway gateway, ClientBehaviour scenario, RandomStream rnd) {
         this.sched = sched;
         this.gateway = gateway;
         this.sc = scenario;
         this.rnd = rnd;
-        this.churnEnd = scenario.duration();
+        this.churnEnd = scenario.churnEnd();
         this.sweep = Math.max(1_000_000L, scenario.heartbeatInterval() / 30);
         this.groups = (int) Math.max(1, scenario.heartbeatInterval() / sweep);
     }

@@ -22,6 +22,7 @@ import org.sysmodels.presence.check.InvisibleNeverOnline;
 import org.sysmodels.presence.check.PresenceCheck;
 import org.sysmodels.presence.check.ReplayInOrder;
 import org.sysmodels.presence.check.WatchLatestOnly;
+import org.sysmodels.presence.host.ClientBehaviour;
 import org.sysmodels.presence.host.SimClients;
 import org.sysmodels.presence.model.PresenceCore;
 import org.sysmodels.presence.model.PresenceObserver;
@@ -151,7 +152,9 @@ public final class PresenceSimulation {
         SimNodes nodes = new SimNodes(sched, sc, nodeRnd, observer, parts, sampled, latency, tracer);
         PresenceCore core = new PresenceCore(store, parts.aggregator().get(), parts.expiry().apply(tick), timeouts,
                 nodes, observer);
-        SimClients clients = new SimClients(sched, nodes, sc, streams.stream("presence/clients"));
+        SimClients clients = new SimClients(sched, nodes, new ClientBehaviour(sc.changeEvery(), sc.idleAfter(),
+                sc.sessionLife(), sc.dropFraction(), sc.resumeAfter(), sc.neverBackFraction(), sc.nodes(),
+                sc.maxSessions(), sc.heartbeatInterval(), sc.duration()), streams.stream("presence/clients"));
         nodes.attach(core, clients);
 
         // warm start: every user online, every observer already told (as READY would)

@@ -62,9 +62,9 @@ public record PresenceScenario(
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public PresenceScenario {
-        users = users == null ? 20_000 : users;
+        users = users == null ? 10_000 : users;
         friends = friends == null ? 20 : friends;
-        guilds = guilds == null ? 400 : guilds;
+        guilds = guilds == null ? 200 : guilds;
         guildsPerUser = guildsPerUser == null ? 2 : guildsPerUser;
         guildSkew = guildSkew == null ? 1.5 : guildSkew;
         maxSessions = maxSessions == null ? 3 : maxSessions;
@@ -81,7 +81,7 @@ public record PresenceScenario(
         backbone = backbone == null ? 1_000_000L : backbone;
         slowFraction = slowFraction == null ? 0.01 : slowFraction;
         slowWriteEvery = slowWriteEvery == null ? 2_000_000_000L : slowWriteEvery;
-        duration = duration == null ? 600_000_000_000L : duration;
+        duration = duration == null ? 300_000_000_000L : duration;
         sampled = sampled == null ? 200 : sampled;
         replay = replay == null ? 32 : replay;
         store = store == null ? "compact" : store;
