@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.check.Rule;
-import org.sysmodels.presence.model.ClientStatus;
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.Presence;
-import org.sysmodels.presence.model.Status;
+import org.sysmodels.presence.model.presence.ClientStatus;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.Status;
 import org.sysmodels.presence.model.session.Phase;
 import org.sysmodels.presence.model.store.PresenceStore;
 

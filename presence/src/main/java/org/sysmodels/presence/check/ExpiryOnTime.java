@@ -3,8 +3,8 @@ package org.sysmodels.presence.check;
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.check.Rule;
 import org.sysmodels.core.time.SimTime;
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.Timeouts;
+import org.sysmodels.presence.model.core.Timeouts;
+import org.sysmodels.presence.model.presence.Platform;
 import org.sysmodels.presence.model.session.Phase;
 
 /**

@@ -2,7 +2,7 @@ package org.sysmodels.presence.check;
 
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.check.Rule;
-import org.sysmodels.presence.model.Platform;
+import org.sysmodels.presence.model.presence.Platform;
 import org.sysmodels.presence.model.session.Phase;
 
 /**

@@ -2,8 +2,8 @@ package org.sysmodels.presence.check;
 
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.check.Rule;
-import org.sysmodels.presence.model.Presence;
-import org.sysmodels.presence.model.Status;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.Status;
 import org.sysmodels.presence.model.session.Phase;
 
 /**
@@ -33,7 +33,7 @@ public final class InvisibleNeverOnline implements PresenceCheck {
     }
 
     @Override
-    public void sessionOpened(int session, int user, org.sysmodels.presence.model.Platform platform, int node,
+    public void sessionOpened(int session, int user, org.sysmodels.presence.model.presence.Platform platform, int node,
                               long at) {
         status = Slots.fit(status, session);
         userOf = Slots.fit(userOf, session, 0);

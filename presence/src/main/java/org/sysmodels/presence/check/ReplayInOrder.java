@@ -2,8 +2,8 @@ package org.sysmodels.presence.check;
 
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.check.Rule;
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.Presence;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Presence;
 
 /**
  * Dispatches reach a session in sequence order, each {@code s} one above the last; after a Resume from the client's

@@ -2,7 +2,7 @@ package org.sysmodels.presence.check;
 
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.check.Rule;
-import org.sysmodels.presence.model.Presence;
+import org.sysmodels.presence.model.presence.Presence;
 
 /**
  * A subscriber holds only the latest presence per user: a newer presence replaces one still waiting, so a slow

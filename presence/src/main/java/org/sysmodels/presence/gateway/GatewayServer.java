@@ -23,8 +23,9 @@ import java.net.InetSocketAddress;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.sysmodels.presence.model.PresenceObserver;
-import org.sysmodels.presence.model.Status;
+import org.sysmodels.presence.gateway.users.UserDirectory;
+import org.sysmodels.presence.model.core.PresenceObserver;
+import org.sysmodels.presence.model.presence.Status;
 
 /**
  * The real presence gateway: a Netty WebSocket server (loopback unless told otherwise) speaking the Discord gateway

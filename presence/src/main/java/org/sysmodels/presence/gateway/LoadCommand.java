@@ -11,7 +11,8 @@ import org.sysmodels.core.option.Options;
 import org.sysmodels.core.system.Subcommand;
 import org.sysmodels.presence.gateway.load.LoadConfig;
 import org.sysmodels.presence.gateway.load.LoadGenerator;
-import org.sysmodels.presence.model.PresenceObserver;
+import org.sysmodels.presence.gateway.users.UserDirectory;
+import org.sysmodels.presence.model.core.PresenceObserver;
 
 /** {@code sim presence load}: real WebSocket connections against a gateway on loopback, with latency percentiles. */
 public final class LoadCommand implements Subcommand {

@@ -9,7 +9,9 @@ import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.option.OptionSpec;
 import org.sysmodels.core.option.Options;
 import org.sysmodels.core.system.Subcommand;
-import org.sysmodels.presence.model.PresenceObserver;
+import org.sysmodels.presence.gateway.users.DemoWorld;
+import org.sysmodels.presence.gateway.users.UserDirectory;
+import org.sysmodels.presence.model.core.PresenceObserver;
 
 /** {@code sim presence serve}: the real gateway, until stopped (Ctrl-C) or for {@code --for D}. */
 public final class ServeCommand implements Subcommand {

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sysmodels.presence.gateway.protocol.ClientPayload;
 import org.sysmodels.presence.gateway.protocol.Payloads;
-import org.sysmodels.presence.model.Presence;
-import org.sysmodels.presence.model.PresenceCore;
-import org.sysmodels.presence.model.Status;
+import org.sysmodels.presence.gateway.users.UserDirectory;
+import org.sysmodels.presence.model.core.PresenceCore;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.Status;
 import org.sysmodels.presence.model.store.PresenceStore;
 
 /**

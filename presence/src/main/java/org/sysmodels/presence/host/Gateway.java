@@ -1,7 +1,7 @@
 package org.sysmodels.presence.host;
 
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.PresenceUpdate;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.PresenceUpdate;
 
 /**
  * The gateway as simulated clients see it: the opcodes they send and the two ways a connection ends. Calls happen at

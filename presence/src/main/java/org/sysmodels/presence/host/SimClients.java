@@ -5,10 +5,10 @@ import java.util.List;
 import org.sysmodels.core.random.RandomStream;
 import org.sysmodels.core.sched.Action;
 import org.sysmodels.core.sched.Scheduler;
-import org.sysmodels.presence.model.Activity;
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.PresenceUpdate;
-import org.sysmodels.presence.model.Status;
+import org.sysmodels.presence.model.presence.Activity;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.PresenceUpdate;
+import org.sysmodels.presence.model.presence.Status;
 
 /**
  * The simulated users: each session heartbeats every interval (in sweeps: sessions are split into groups by slot, one

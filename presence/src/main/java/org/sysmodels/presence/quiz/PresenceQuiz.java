@@ -6,17 +6,17 @@ import java.util.Locale;
 import org.sysmodels.core.random.RandomStream;
 import org.sysmodels.core.random.RandomStreams;
 import org.sysmodels.core.system.QuizQuestion;
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.Presence;
-import org.sysmodels.presence.model.PresenceCore;
-import org.sysmodels.presence.model.PresenceObserver;
-import org.sysmodels.presence.model.PresenceUpdate;
-import org.sysmodels.presence.model.Status;
-import org.sysmodels.presence.model.Timeouts;
 import org.sysmodels.presence.model.aggregate.StatusPrecedence;
 import org.sysmodels.presence.model.cluster.NodeSink;
+import org.sysmodels.presence.model.core.PresenceCore;
+import org.sysmodels.presence.model.core.PresenceObserver;
+import org.sysmodels.presence.model.core.Timeouts;
 import org.sysmodels.presence.model.expiry.TimingWheel;
 import org.sysmodels.presence.model.fanout.CoalescingOutbox;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.PresenceUpdate;
+import org.sysmodels.presence.model.presence.Status;
 import org.sysmodels.presence.model.store.CompactStore;
 import org.sysmodels.presence.model.store.SocialGraph;
 
@@ -172,7 +172,7 @@ public final class PresenceQuiz {
             } while (s == prev);
             prev = s;
             seq.add("t=" + t + " " + s.wire());
-            box.offer(new Presence(0, s, org.sysmodels.presence.model.ClientStatus.NONE, List.of(), ++version, t), -1);
+            box.offer(new Presence(0, s, org.sysmodels.presence.model.presence.ClientStatus.NONE, List.of(), ++version, t), -1);
             if (t == nextRead) {
                 Presence p = box.poll();
                 received.add("t=" + t + " " + p.status().wire());

@@ -1,10 +1,10 @@
 package org.sysmodels.presence.run;
 
 import java.util.List;
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.Presence;
-import org.sysmodels.presence.model.PresenceObserver;
-import org.sysmodels.presence.model.Status;
+import org.sysmodels.presence.model.core.PresenceObserver;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.Status;
 import org.sysmodels.presence.model.session.Phase;
 
 /**

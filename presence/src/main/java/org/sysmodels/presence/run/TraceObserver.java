@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 import org.sysmodels.core.trace.Tracer;
 import org.sysmodels.core.trace.Track;
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.Presence;
-import org.sysmodels.presence.model.PresenceObserver;
+import org.sysmodels.presence.model.core.PresenceObserver;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.session.Phase;
 
 /**

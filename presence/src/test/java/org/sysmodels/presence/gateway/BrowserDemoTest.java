@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.sysmodels.presence.model.Status;
+import org.sysmodels.presence.gateway.users.DemoWorld;
+import org.sysmodels.presence.gateway.users.UserDirectory;
+import org.sysmodels.presence.model.presence.Status;
 
 /**
  * The browser demo in headless Chromium (Debian's chromium, from scripts/install-test-deps.sh), driven over the
@@ -53,7 +55,7 @@ class BrowserDemoTest {
         UserDirectory world = DemoWorld.create();
         GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofSeconds(5)).withIoThreads(1);
         try (GatewayServer server = GatewayServer.start(cfg, world, DemoWorld.json(world),
-                org.sysmodels.presence.model.PresenceObserver.NONE)) {
+                org.sysmodels.presence.model.core.PresenceObserver.NONE)) {
             browser = new ProcessBuilder(chrome, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--remote-allow-origins=*", "--remote-debugging-address=127.0.0.1",

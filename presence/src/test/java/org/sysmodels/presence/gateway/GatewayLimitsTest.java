@@ -10,6 +10,7 @@ import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.sysmodels.presence.gateway.users.DemoWorld;
 
 /** Limits that need their own server settings: the rate limit (4008) and Identify's concurrency limit (op 9). */
 class GatewayLimitsTest {

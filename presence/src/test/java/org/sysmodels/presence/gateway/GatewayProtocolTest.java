@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sysmodels.presence.model.Status;
+import org.sysmodels.presence.gateway.users.UserDirectory;
+import org.sysmodels.presence.gateway.users.UsersFile;
+import org.sysmodels.presence.model.presence.Status;
 
 /**
  * The gateway over real sockets on loopback: Hello, Heartbeat/ACK, Identify → READY and GUILD_CREATE, Presence

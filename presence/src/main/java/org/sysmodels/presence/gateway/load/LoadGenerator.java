@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.sysmodels.presence.gateway.UserDirectory;
 import org.sysmodels.presence.gateway.client.WsClient;
+import org.sysmodels.presence.gateway.users.UserDirectory;
 
 /**
  * {@code sim presence load}: many real WebSocket connections from one process to a gateway on loopback, each

@@ -1,8 +1,8 @@
 package org.sysmodels.presence.gateway.protocol;
 
 import java.util.List;
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.PresenceUpdate;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.PresenceUpdate;
 
 /**
  * A client's payload after decoding and checking, or why it was refused ({@link Refused}: the close code and a

@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sysmodels.presence.model.Activity;
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.PresenceUpdate;
-import org.sysmodels.presence.model.Status;
+import org.sysmodels.presence.model.presence.Activity;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.PresenceUpdate;
+import org.sysmodels.presence.model.presence.Status;
 
 /**
  * Decodes a client's text frame into a {@link ClientPayload}, or refuses it with the close code Discord uses for the

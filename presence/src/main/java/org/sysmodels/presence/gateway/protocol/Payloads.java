@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import org.sysmodels.presence.model.Activity;
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.Presence;
-import org.sysmodels.presence.model.Status;
+import org.sysmodels.presence.model.presence.Activity;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.Status;
 
 /**
  * Server payloads as JSON text, in the gateway's envelope {@code {op, d, s, t}}: "s and t are null when op is not 0"

@@ -1,8 +1,8 @@
 package org.sysmodels.presence.host.labs;
 
 import java.util.ArrayDeque;
-import org.sysmodels.presence.model.Presence;
 import org.sysmodels.presence.model.fanout.Outbox;
+import org.sysmodels.presence.model.presence.Presence;
 
 /**
  * Bug lab "no-coalescing": the outbox is a FIFO queue of every update, the way a message queue per subscriber is

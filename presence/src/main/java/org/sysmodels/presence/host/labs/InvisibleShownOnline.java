@@ -1,11 +1,11 @@
 package org.sysmodels.presence.host.labs;
 
-import org.sysmodels.presence.model.ClientStatus;
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.PresenceView;
-import org.sysmodels.presence.model.Status;
 import org.sysmodels.presence.model.aggregate.Aggregator;
 import org.sysmodels.presence.model.aggregate.StatusPrecedence;
+import org.sysmodels.presence.model.presence.ClientStatus;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.PresenceView;
+import org.sysmodels.presence.model.presence.Status;
 import org.sysmodels.presence.model.store.PresenceStore;
 
 /**

@@ -1,6 +1,6 @@
 package org.sysmodels.presence.model.aggregate;
 
-import org.sysmodels.presence.model.PresenceView;
+import org.sysmodels.presence.model.presence.PresenceView;
 import org.sysmodels.presence.model.store.PresenceStore;
 
 /**

@@ -1,11 +1,11 @@
 package org.sysmodels.presence.model.aggregate;
 
 import java.util.List;
-import org.sysmodels.presence.model.Activity;
-import org.sysmodels.presence.model.ClientStatus;
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.PresenceView;
-import org.sysmodels.presence.model.Status;
+import org.sysmodels.presence.model.presence.Activity;
+import org.sysmodels.presence.model.presence.ClientStatus;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.PresenceView;
+import org.sysmodels.presence.model.presence.Status;
 import org.sysmodels.presence.model.store.PresenceStore;
 
 /**

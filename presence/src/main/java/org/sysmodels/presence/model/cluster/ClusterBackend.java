@@ -1,14 +1,14 @@
 package org.sysmodels.presence.model.cluster;
 
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.Presence;
-import org.sysmodels.presence.model.PresenceUpdate;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.PresenceUpdate;
 import org.sysmodels.presence.model.store.PresenceStore;
 
 /**
  * What a gateway node needs from the presence cluster: session liveness (identify, heartbeat, detach, resume, end),
  * presence changes, and fan-out back to the nodes through a {@link NodeSink}. The in-process backend is
- * {@link org.sysmodels.presence.model.PresenceCore} (one process holds everything). A networked backend, e.g. Redis
+ * {@link org.sysmodels.presence.model.core.PresenceCore} (one process holds everything). A networked backend, e.g. Redis
  * with liveness as keys whose TTL heartbeats renew and changes on pub/sub, implements the same calls, so nodes do not
  * change when the cluster does.
  */

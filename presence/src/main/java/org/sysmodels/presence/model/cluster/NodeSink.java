@@ -1,6 +1,6 @@
 package org.sysmodels.presence.model.cluster;
 
-import org.sysmodels.presence.model.Presence;
+import org.sysmodels.presence.model.presence.Presence;
 
 /**
  * What the cluster sends a gateway node. Fan-out arrives once per node per change with the list of that node's

@@ -1,7 +1,7 @@
 package org.sysmodels.presence.model.fanout;
 
 import java.util.Arrays;
-import org.sysmodels.presence.model.Presence;
+import org.sysmodels.presence.model.presence.Presence;
 
 /**
  * Watch semantics for one subscriber: at most one pending presence per user, replaced in place when a newer version

@@ -1,6 +1,6 @@
 package org.sysmodels.presence.model.fanout;
 
-import org.sysmodels.presence.model.Presence;
+import org.sysmodels.presence.model.presence.Presence;
 
 /**
  * What one subscriber (a session) still has to be sent. The reference, {@link CoalescingOutbox}, has watch

@@ -1,7 +1,7 @@
 package org.sysmodels.presence.model.session;
 
 import java.util.function.Consumer;
-import org.sysmodels.presence.model.Presence;
+import org.sysmodels.presence.model.presence.Presence;
 
 /**
  * The last {@code capacity} dispatches in a ring, in the order they were sent; replayed oldest first. Kept as

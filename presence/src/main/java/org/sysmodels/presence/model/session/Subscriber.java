@@ -2,8 +2,8 @@ package org.sysmodels.presence.model.session;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.sysmodels.presence.model.Presence;
 import org.sysmodels.presence.model.fanout.Outbox;
+import org.sysmodels.presence.model.presence.Presence;
 
 /**
  * A gateway node's side of one session: the sequence numbers it has handed out ({@code s} of each dispatch), the

@@ -2,11 +2,11 @@ package org.sysmodels.presence.model.store;
 
 import java.util.Arrays;
 import java.util.List;
-import org.sysmodels.presence.model.Activity;
-import org.sysmodels.presence.model.ClientStatus;
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.Presence;
-import org.sysmodels.presence.model.Status;
+import org.sysmodels.presence.model.presence.Activity;
+import org.sysmodels.presence.model.presence.ClientStatus;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.Status;
 
 /**
  * The compact layout: the social graph as the {@link SocialGraph}'s int arrays (an edge costs 4 bytes, not an object

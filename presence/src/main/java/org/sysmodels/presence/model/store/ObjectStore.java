@@ -3,10 +3,10 @@ package org.sysmodels.presence.model.store;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import org.sysmodels.presence.model.Activity;
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.Presence;
-import org.sysmodels.presence.model.Status;
+import org.sysmodels.presence.model.presence.Activity;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.Status;
 
 /**
  * The plain layout: one object per user, guild and session, linked by references in {@code ArrayList}s, the way a

@@ -1,10 +1,10 @@
 package org.sysmodels.presence.model.store;
 
 import java.util.List;
-import org.sysmodels.presence.model.Activity;
-import org.sysmodels.presence.model.Platform;
-import org.sysmodels.presence.model.Presence;
-import org.sysmodels.presence.model.Status;
+import org.sysmodels.presence.model.presence.Activity;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.Status;
 
 /**
  * Everything a presence service keeps: who is friends with whom, who is in which guild, each user's sessions and

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.core.testing.Props;
-import org.sysmodels.presence.model.ClientStatus;
-import org.sysmodels.presence.model.Presence;
-import org.sysmodels.presence.model.Status;
+import org.sysmodels.presence.model.presence.ClientStatus;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.Status;
 
 /**
  * The outbox against a reference LinkedHashMap (user → newest pending presence, in first-pending order): random

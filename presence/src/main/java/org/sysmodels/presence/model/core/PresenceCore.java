@@ -1,4 +1,4 @@
-package org.sysmodels.presence.model;
+package org.sysmodels.presence.model.core;
 
 import java.util.Arrays;
 import org.sysmodels.presence.model.aggregate.Aggregator;
@@ -6,6 +6,10 @@ import org.sysmodels.presence.model.cluster.ClusterBackend;
 import org.sysmodels.presence.model.cluster.NodeSink;
 import org.sysmodels.presence.model.expiry.ExpiryQueue;
 import org.sysmodels.presence.model.fanout.NodeBatches;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.PresenceUpdate;
+import org.sysmodels.presence.model.presence.PresenceView;
 import org.sysmodels.presence.model.session.Phase;
 import org.sysmodels.presence.model.session.SessionEvent;
 import org.sysmodels.presence.model.session.SessionLifecycle;

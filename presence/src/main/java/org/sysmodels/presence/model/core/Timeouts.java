@@ -1,4 +1,5 @@
-package org.sysmodels.presence.model;
+package org.sysmodels.presence.model.core;
+
 
 /**
  * The clocks of a session: Hello's {@code heartbeat_interval} (docs example 45000 ms), how long past it a heartbeat may

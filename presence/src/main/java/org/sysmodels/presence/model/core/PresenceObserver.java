@@ -1,5 +1,8 @@
-package org.sysmodels.presence.model;
+package org.sysmodels.presence.model.core;
 
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.Status;
 import org.sysmodels.presence.model.session.Phase;
 
 /**

@@ -1,4 +1,4 @@
-package org.sysmodels.presence.gateway;
+package org.sysmodels.presence.gateway.users;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +18,7 @@ public final class DemoWorld {
     }
 
     /** /demo.json: the demo users' names, ids and tokens, for the page's login list. */
-    static String json(UserDirectory users) {
+    public static String json(UserDirectory users) {
         return org.sysmodels.presence.gateway.protocol.Payloads.json(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("users");

@@ -1,4 +1,4 @@
-package org.sysmodels.presence.gateway;
+package org.sysmodels.presence.gateway.users;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

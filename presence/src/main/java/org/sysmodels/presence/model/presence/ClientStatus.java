@@ -1,4 +1,4 @@
-package org.sysmodels.presence.model;
+package org.sysmodels.presence.model.presence;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.sysmodels.presence.gateway;
+package org.sysmodels.presence.gateway.users;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
