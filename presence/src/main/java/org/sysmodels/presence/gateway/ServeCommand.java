@@ -31,7 +31,7 @@ public final class ServeCommand implements Subcommand {
             3_600_000_000_000L, "heartbeat_interval sent in Hello; a session silent for 1.5 × it is closed (4009).")
             .withDefault("45s");
     static final OptionSpec<Long> RESUME = OptionSpec.duration("--resume-window", "TIME", 0, 86_400_000_000_000L,
-            "How long a lost session stays resumable.").withDefault("3min");
+            "How long a lost session stays resumable.").withDefault("180s");
     static final OptionSpec<Long> IDENTIFY = OptionSpec.duration("--identify-timeout", "TIME", 100_000_000L,
             3_600_000_000_000L, "Close (4009) a connection that has not identified by then.").withDefault("20s");
     static final OptionSpec<Integer> RATE = OptionSpec.integer("--rate-limit", "N", 1, 1_000_000,

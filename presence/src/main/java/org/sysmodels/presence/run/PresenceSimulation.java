@@ -116,86 +116,127 @@ public final class PresenceSimulation {
     }
 
     /**
-     * Runs {@code sc} from {@code seed} with {@code parts}.
+     * Runs {@code sc} from {@code seed} with {@code parts}: churn for the scenario's duration, then settling.
      *
-     * @param measureMemory measure the heap the store takes (two full GCs: slower, not deterministic)
+     * @param measureMemory measure the heap the run's state takes (full GCs: slower, not deterministic)
      */
     public static Outcome run(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory) {
-        long wall0 = System.nanoTime();
-        RandomStreams streams = new RandomStreams(seed);
-        long before = measureMemory ? Heap.used() : 0;
-        SocialGraph graph = WorldBuilder.build(sc, streams.stream("presence/world"));
-        PresenceStore store = sc.store().equals("object") ? new ObjectStore(graph)
-                : new CompactStore(graph, sc.users() * 2);
-        Scheduler sched = new Scheduler(Math.max(1024, sc.users() * 2));
-        long tick = Math.max(1_000_000L, Math.min(100_000_000L, sc.heartbeatInterval() / 50));
-        Timeouts timeouts = new Timeouts(sc.heartbeatInterval(), sc.heartbeatInterval() / 2, sc.resumeWindow());
+        Live live = prepare(sc, seed, parts, tracer, measureMemory);
+        live.runUntil(sc.duration());
+        return live.settleAndFinish();
+    }
 
-        int sampleStride = Math.max(1, sc.sampled() == 0 ? Integer.MAX_VALUE : sc.users() * 2 / sc.sampled());
-        IntPredicate sampled = s -> sc.sampled() > 0 && s % sampleStride == 0;
-        Findings findings = new Findings();
-        ExpiryWorkBounded work = new ExpiryWorkBounded(findings);
-        Convergence convergence = new Convergence(findings, store, sampled);
-        List<PresenceCheck> checks = List.of(new InvisibleNeverOnline(findings), new WatchLatestOnly(findings),
-                new ReplayInOrder(findings), work, new ExpiryOnTime(findings, timeouts, tick), convergence);
-        Checker<PresenceCheck> checker = new Checker<>(checks, findings);
-        List<PresenceObserver> observers = new ArrayList<>(checks);
-        Counting counting = new Counting();
-        observers.add(counting);
-        if (tracer.enabled()) {
-            observers.add(new TraceObserver(tracer, sampled));
-        }
-        PresenceObserver observer = new Fanout(observers);
+    /** Builds the world and the warm cluster; nothing has run yet (benchmarks step it with {@link Live#runUntil}). */
+    public static Live prepare(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory) {
+        return new Live(sc, seed, parts, tracer, measureMemory);
+    }
 
-        LatencyHistogram latency = new LatencyHistogram("update latency");
-        RandomStream nodeRnd = streams.stream("presence/nodes");
-        SimNodes nodes = new SimNodes(sched, sc, nodeRnd, observer, parts, sampled, latency, tracer);
-        PresenceCore core = new PresenceCore(store, parts.aggregator().get(), parts.expiry().apply(tick), timeouts,
-                nodes, observer);
-        SimClients clients = new SimClients(sched, nodes, new ClientBehaviour(sc.changeEvery(), sc.idleAfter(),
-                sc.sessionLife(), sc.dropFraction(), sc.resumeAfter(), sc.neverBackFraction(), sc.nodes(),
-                sc.maxSessions(), sc.heartbeatInterval(), sc.duration()), streams.stream("presence/clients"));
-        nodes.attach(core, clients);
+    /** A prepared simulation that can be advanced in steps. */
+    public static final class Live {
+        private final PresenceScenario sc;
+        private final long wall0 = System.nanoTime();
+        private final Scheduler sched;
+        private final long tick;
+        private final Timeouts timeouts;
+        private final Checker<PresenceCheck> checker;
+        private final ExpiryWorkBounded work;
+        private final Convergence convergence;
+        private final Counting counting = new Counting();
+        private final LatencyHistogram latency = new LatencyHistogram("update latency");
+        private final SimNodes nodes;
+        private final PresenceCore core;
+        private final SimClients clients;
+        private final Tracer tracer;
+        private final long storeBytes;
 
-        // warm start: every user online, every observer already told (as READY would)
-        for (int u = 0; u < sc.users(); u++) {
-            for (int i = 0, k = clients.sessionsForUser(); i < k; i++) {
-                core.restore(u, clients.platform(), clients.node(), PresenceUpdate.of(clients.initialStatus()), true,
-                        0);
+        private Live(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory) {
+            this.sc = sc;
+            this.tracer = tracer;
+            RandomStreams streams = new RandomStreams(seed);
+            long before = measureMemory ? Heap.used() : 0;
+            SocialGraph graph = WorldBuilder.build(sc, streams.stream("presence/world"));
+            PresenceStore store = sc.store().equals("object") ? new ObjectStore(graph)
+                    : new CompactStore(graph, sc.users() * 2);
+            sched = new Scheduler(Math.max(1024, sc.users() * 2));
+            tick = Math.max(1_000_000L, Math.min(100_000_000L, sc.heartbeatInterval() / 50));
+            timeouts = new Timeouts(sc.heartbeatInterval(), sc.heartbeatInterval() / 2, sc.resumeWindow());
+
+            int sampleStride = Math.max(1, sc.sampled() == 0 ? Integer.MAX_VALUE : sc.users() * 2 / sc.sampled());
+            IntPredicate sampled = s -> sc.sampled() > 0 && s % sampleStride == 0;
+            Findings findings = new Findings();
+            work = new ExpiryWorkBounded(findings);
+            convergence = new Convergence(findings, store, sampled);
+            List<PresenceCheck> checks = List.of(new InvisibleNeverOnline(findings), new WatchLatestOnly(findings),
+                    new ReplayInOrder(findings), work, new ExpiryOnTime(findings, timeouts, tick), convergence);
+            checker = new Checker<>(checks, findings);
+            List<PresenceObserver> observers = new ArrayList<>(checks);
+            observers.add(counting);
+            if (tracer.enabled()) {
+                observers.add(new TraceObserver(tracer, sampled));
             }
-        }
-        for (int u = 0; u < sc.users(); u++) {
-            core.publishQuietly(u, 0);
-        }
-        for (int s = 0; s < store.sessionCapacity(); s++) {
-            nodes.opened(s);
-            clients.adopt(s, store.status(s));
-        }
-        long storeBytes = measureMemory ? Heap.used() - before : 0;
+            PresenceObserver observer = new Fanout(observers);
 
-        sched.at(tick, new Runnable() {
-            @Override
-            public void run() {
-                core.advance(sched.now());
-                sched.after(tick, this);
+            nodes = new SimNodes(sched, sc, streams.stream("presence/nodes"), observer, parts, sampled, latency,
+                    tracer);
+            core = new PresenceCore(store, parts.aggregator().get(), parts.expiry().apply(tick), timeouts, nodes,
+                    observer);
+            clients = new SimClients(sched, nodes, new ClientBehaviour(sc.changeEvery(), sc.idleAfter(),
+                    sc.sessionLife(), sc.dropFraction(), sc.resumeAfter(), sc.neverBackFraction(), sc.nodes(),
+                    sc.maxSessions(), sc.heartbeatInterval(), sc.duration()), streams.stream("presence/clients"));
+            nodes.attach(core, clients);
+
+            // warm start: every user online, every observer already told (as READY would)
+            for (int u = 0; u < sc.users(); u++) {
+                for (int i = 0, k = clients.sessionsForUser(); i < k; i++) {
+                    core.restore(u, clients.platform(), clients.node(), PresenceUpdate.of(clients.initialStatus()),
+                            true, 0);
+                }
             }
-        });
-        clients.start();
-        long churn = sc.duration();
-        long settle = sc.resumeWindow() + timeouts.heartbeatTimeoutNs() + 4 * tick + 2 * sc.link()
-                + 4 * sc.backbone();
-        sched.runUntil(churn + settle);
-        long cap = churn + settle + 3_600_000_000_000L;
-        while (nodes.pendingSessions() > 0 && sched.now() < cap) {
-            sched.runUntil(sched.now() + Math.max(sc.slowWriteEvery() * 10, 1_000_000_000L));
+            for (int u = 0; u < sc.users(); u++) {
+                core.publishQuietly(u, 0);
+            }
+            for (int s = 0; s < store.sessionCapacity(); s++) {
+                nodes.opened(s);
+                clients.adopt(s, store.status(s));
+            }
+            storeBytes = measureMemory ? Heap.used() - before : 0;
+            sched.at(tick, new Runnable() {
+                @Override
+                public void run() {
+                    core.advance(sched.now());
+                    sched.after(tick, this);
+                }
+            });
+            clients.start();
         }
-        long end = sched.now();
-        checker.finish(end);
-        return new Outcome(sc, core, checker, latency, tracer.log(), end, System.nanoTime() - wall0,
-                sched.executed(), nodes.deliveries, nodes.nodeMessages, nodes.queued, nodes.maxPending,
-                nodes.resumeOk, nodes.resumeInvalid, clients.changes(), clients.leaves(), counting.heartbeats,
-                work.touched(), work.deadlines(), convergence.compared(), convergence.observers(), storeBytes,
-                churn);
+
+        /** Runs the simulation up to virtual time {@code t}. */
+        public void runUntil(long t) {
+            sched.runUntil(t);
+        }
+
+        public long now() {
+            return sched.now();
+        }
+
+        /** Lets every lost session resume or expire and every queue drain, then asks the checks. */
+        public Outcome settleAndFinish() {
+            long churn = sc.duration();
+            long settle = sc.resumeWindow() + timeouts.heartbeatTimeoutNs() + 4 * tick + 2 * sc.link()
+                    + 4 * sc.backbone();
+            sched.runUntil(Math.max(sched.now(), churn + settle));
+            long cap = churn + settle + 3_600_000_000_000L;
+            while (nodes.pendingSessions() > 0 && sched.now() < cap) {
+                sched.runUntil(sched.now() + Math.max(sc.slowWriteEvery() * 10, 1_000_000_000L));
+            }
+            long end = sched.now();
+            checker.finish(end);
+            return new Outcome(sc, core, checker, latency, tracer.log(), end, System.nanoTime() - wall0,
+                    sched.executed(), nodes.deliveries, nodes.nodeMessages, nodes.queued, nodes.maxPending,
+                    nodes.resumeOk, nodes.resumeInvalid, clients.changes(), clients.leaves(), counting.heartbeats,
+                    work.touched(), work.deadlines(), convergence.compared(), convergence.observers(), storeBytes,
+                    churn);
+        }
     }
 
     /** Counts what the metrics need that no check keeps. */

@@ -7,7 +7,7 @@ import org.sysmodels.core.scenario.Range;
 /**
  * A simulated presence cluster and its users' behaviour. Durations are strings with a unit ("30s", "250ms"); a
  * missing field takes the default below. In a file, e.g.:
- * <pre>{@code {"users": 20000, "friends": 20, "guilds": 400, "duration": "10min", "slowFraction": 0.05}}</pre>
+ * <pre>{@code {"users": 20000, "friends": 20, "guilds": 400, "duration": "600s", "slowFraction": 0.05}}</pre>
  *
  * @param users            simulated users, each online with 1 to {@code maxSessions} sessions
  * @param friends          mean friends per user (friendship is mutual)
