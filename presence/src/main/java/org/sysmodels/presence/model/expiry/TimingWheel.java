@@ -7,30 +7,35 @@ import java.util.Arrays;
  * Kafka's {@code kafka.utils.timer.TimingWheel} and of Linux's cascading timer wheel before 4.8). Level 0 has
  * {@code 2^bits} buckets one tick wide; each level above has buckets {@code 2^bits} times wider. A deadline goes into
  * the lowest level whose span covers it; when the clock reaches a higher-level bucket, its entries are re-filed into
- * lower levels (a cascade), so each entry moves at most once per level. Schedule, move and cancel are O(1): entries
- * are ints (session slots) linked into doubly linked bucket lists through primitive arrays, so a heartbeat allocates
- * nothing. A deadline past the top level's span waits in the top level's farthest bucket and is re-filed from there.
- * {@link #extend} (a heartbeat) only stores the later deadline; the entry is re-filed when its old bucket comes due,
- * so a session heartbeating every interval costs one store per heartbeat and about one re-file per timeout.
+ * lower levels (a cascade), so an entry moves at most once per level. A deadline past the top level's span waits in
+ * the top level's farthest bucket and is re-filed from there.
+ *
+ * <p>Layout, for a million sessions: an entry is an int (the session slot); its deadline and where it is filed
+ * (bucket and position) sit side by side in one {@code long[]}, so touching an entry is one cache line; a bucket is a
+ * growable int array walked front to back. Schedule, move and cancel are O(1) (a moved or cancelled entry leaves a
+ * hole in its old bucket, skipped when the bucket is walked). {@link #extend} (a heartbeat) only stores the later
+ * deadline; the entry is re-filed when its old bucket comes due, so a session heartbeating every interval costs one
+ * store per heartbeat and about one re-file per timeout. Nothing is allocated once the arrays have grown.
  *
  * <p>Resolution: an entry fires at the first tick boundary at or after its deadline, so at most one tick late, never
  * early.
  */
 public final class TimingWheel implements ExpiryQueue {
 
-    private static final int NIL = -1;
+    private static final int HOLE = -1;
+    private static final long NOWHERE = -1;
 
     private final long tickNs;
     private final int bits;
     private final int mask;
     private final int levels;
 
-    private final int[] head;        // bucket → first entry, per level: level * wheel + slot
+    private final int[][] items;     // bucket (level << bits | slot) → entries, with holes
+    private final int[] sizes;
+    private int[] spare = new int[16];
 
-    private long[] deadline;         // per id
-    private int[] next;
-    private int[] prev;
-    private int[] bucket;            // per id: its bucket, or NIL when not scheduled
+    /** Per id: [2·id] the deadline, [2·id + 1] where it is filed (bucket << 32 | position), or NOWHERE. */
+    private long[] entry;
 
     /** The next tick to process: every tick before it has fired. */
     private long cur;
@@ -51,15 +56,16 @@ public final class TimingWheel implements ExpiryQueue {
         this.bits = bits;
         this.mask = (1 << bits) - 1;
         this.levels = levels;
-        this.head = new int[levels << bits];
-        Arrays.fill(head, NIL);
+        this.items = new int[levels << bits][];
+        this.sizes = new int[levels << bits];
+        for (int b = 0; b < items.length; b++) {
+            items[b] = new int[8];
+        }
         this.cur = Math.floorDiv(startNs, tickNs) + 1;
-        int cap = 1024;
-        deadline = new long[cap];
-        next = new int[cap];
-        prev = new int[cap];
-        bucket = new int[cap];
-        Arrays.fill(bucket, NIL);
+        entry = new long[2 * 1024];
+        for (int i = 1; i < entry.length; i += 2) {
+            entry[i] = NOWHERE;
+        }
     }
 
     /** A wheel with 64 buckets per level and 4 levels: 16.7 M ticks of span (46 hours at 10 ms). */
@@ -73,21 +79,32 @@ public final class TimingWheel implements ExpiryQueue {
 
     @Override
     public void schedule(int id, long deadlineNs) {
-        if (id >= bucket.length) {
+        if (2 * id + 1 >= entry.length) {
             grow(id);
         }
-        if (bucket[id] != NIL) {
-            unlink(id);
+        long at = entry[2 * id + 1];
+        if (at != NOWHERE) {
+            items[(int) (at >>> 32)][(int) at] = HOLE;
         } else {
             size++;
         }
-        deadline[id] = deadlineNs;
+        entry[2 * id] = deadlineNs;
         file(id, Math.max(ceilDiv(deadlineNs, tickNs), cur));
     }
 
+    @Override
+    public void extend(int id, long deadlineNs) {
+        int i = 2 * id;
+        if (i + 1 < entry.length && entry[i + 1] != NOWHERE && deadlineNs >= entry[i]) {
+            entry[i] = deadlineNs;
+        } else {
+            schedule(id, deadlineNs);
+        }
+    }
+
     /**
-     * Puts {@code id}, due at tick {@code t} (t ≥ cur), into the lowest level whose span covers it; past the top
-     * level's span it waits in the top level's farthest bucket and is re-filed from there.
+     * Appends {@code id}, due at tick {@code t} (t ≥ cur), to the lowest level whose span covers it; past the top
+     * level's span it waits in the top level's farthest bucket.
      */
     private void file(int id, long t) {
         long place = Math.min(t, cur + (1L << (bits * levels)) - 1);
@@ -97,51 +114,30 @@ public final class TimingWheel implements ExpiryQueue {
             level++;
         }
         int b = (level << bits) | (int) ((place >>> (bits * level)) & mask);
-        int h = head[b];
-        next[id] = h;
-        prev[id] = NIL;
-        if (h != NIL) {
-            prev[h] = id;
+        int n = sizes[b];
+        int[] arr = items[b];
+        if (n == arr.length) {
+            arr = Arrays.copyOf(arr, n * 2);
+            items[b] = arr;
         }
-        head[b] = id;
-        bucket[id] = b;
-    }
-
-    private void unlink(int id) {
-        int b = bucket[id];
-        int n = next[id];
-        int p = prev[id];
-        if (p == NIL) {
-            head[b] = n;
-        } else {
-            next[p] = n;
-        }
-        if (n != NIL) {
-            prev[n] = p;
-        }
-        bucket[id] = NIL;
-    }
-
-    @Override
-    public void extend(int id, long deadlineNs) {
-        if (id < bucket.length && bucket[id] != NIL && deadlineNs >= deadline[id]) {
-            deadline[id] = deadlineNs;
-        } else {
-            schedule(id, deadlineNs);
-        }
+        arr[n] = id;
+        sizes[b] = n + 1;
+        entry[2 * id + 1] = (long) b << 32 | n;
     }
 
     @Override
     public void cancel(int id) {
-        if (id < bucket.length && bucket[id] != NIL) {
-            unlink(id);
+        if (isScheduled(id)) {
+            long at = entry[2 * id + 1];
+            items[(int) (at >>> 32)][(int) at] = HOLE;
+            entry[2 * id + 1] = NOWHERE;
             size--;
         }
     }
 
     @Override
     public boolean isScheduled(int id) {
-        return id < bucket.length && bucket[id] != NIL;
+        return id >= 0 && 2 * id + 1 < entry.length && entry[2 * id + 1] != NOWHERE;
     }
 
     @Override
@@ -149,7 +145,7 @@ public final class TimingWheel implements ExpiryQueue {
         if (!isScheduled(id)) {
             throw new IllegalStateException("id " + id + " is not scheduled");
         }
-        return deadline[id];
+        return entry[2 * id];
     }
 
     @Override
@@ -175,21 +171,25 @@ public final class TimingWheel implements ExpiryQueue {
             if (slot == 0) {
                 cascade(1);
             }
-            int b = slot;
-            while (head[b] != NIL) {
-                int id = head[b];
-                unlink(id);
+            // entries filed into this bucket while it is walked (a listener's re-schedule) are walked too
+            for (int k = 0; k < sizes[slot]; k++) {
+                int id = items[slot][k];
+                if (id == HOLE) {
+                    continue;
+                }
                 work++;
-                long due = ceilDiv(deadline[id], tickNs);
+                long due = ceilDiv(entry[2 * id], tickNs);
                 if (due > cur) {
                     // extended by heartbeats since it was filed (or it waited past the span): file it again
                     file(id, due);
                     continue;
                 }
+                entry[2 * id + 1] = NOWHERE;
                 size--;
                 fired++;
-                listener.expired(id, deadline[id], now);
+                listener.expired(id, entry[2 * id], now);
             }
+            sizes[slot] = 0;
             cur++;
         }
         return fired;
@@ -205,25 +205,26 @@ public final class TimingWheel implements ExpiryQueue {
             cascade(level + 1);
         }
         int b = (level << bits) | slot;
-        int id = head[b];
-        head[b] = NIL;
-        while (id != NIL) {
-            int n = next[id];
-            bucket[id] = NIL;
-            work++;
-            file(id, Math.max(ceilDiv(deadline[id], tickNs), cur));
-            id = n;
+        int[] arr = items[b];
+        int n = sizes[b];
+        items[b] = spare.length >= 8 ? spare : new int[8];
+        sizes[b] = 0;
+        for (int k = 0; k < n; k++) {
+            int id = arr[k];
+            if (id != HOLE) {
+                work++;
+                file(id, Math.max(ceilDiv(entry[2 * id], tickNs), cur));
+            }
         }
+        spare = arr;
     }
 
     private void grow(int id) {
-        int cap = Math.max(bucket.length * 2, id + 1);
-        int old = bucket.length;
-        deadline = Arrays.copyOf(deadline, cap);
-        next = Arrays.copyOf(next, cap);
-        prev = Arrays.copyOf(prev, cap);
-        bucket = Arrays.copyOf(bucket, cap);
-        Arrays.fill(bucket, old, cap, NIL);
+        int old = entry.length;
+        entry = Arrays.copyOf(entry, Math.max(old * 2, 2 * id + 2));
+        for (int i = old + 1; i < entry.length; i += 2) {
+            entry[i] = NOWHERE;
+        }
     }
 
     private static long ceilDiv(long a, long b) {
