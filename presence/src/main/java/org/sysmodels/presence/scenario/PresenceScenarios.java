@@ -7,7 +7,7 @@ public final class PresenceScenarios {
 
     public static final ScenarioCatalog<PresenceScenario> CATALOG = new ScenarioCatalog<>(PresenceScenario.class)
             .add("demo", "/org/sysmodels/presence/scenario/demo.json",
-                    "20,000 users, 20 friends, 400 guilds, 8 nodes, ten minutes of churn (the default)")
+                    "10,000 users, 20 friends, 200 guilds, 8 nodes, five minutes of churn (the default)")
             .add("churn", "/org/sysmodels/presence/scenario/churn.json",
                     "sessions live two minutes; half the disconnects drop and resume: replay and expiry at work")
             .add("slow-subscribers", "/org/sysmodels/presence/scenario/slow-subscribers.json",

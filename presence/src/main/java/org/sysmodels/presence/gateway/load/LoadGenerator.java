@@ -176,17 +176,17 @@ public final class LoadGenerator {
             long start = System.nanoTime();
             long end = start + cfg.duration().toNanos();
             long periodNs = 1_000_000;
-            double perTick = cfg.updatesPerSecond() * periodNs / 1e9;
-            double owed = 0;
             long nextReport = start + 1_000_000_000L;
             long lastReceived = 0;
             long lastSent = 0;
             boolean dnd = false;
+            long attempted = 0;
             ThreadLocalRandom rnd = ThreadLocalRandom.current();
             for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
-                owed += perTick;
-                while (owed >= 1) {
-                    owed -= 1;
+                // open loop: as many updates as the rate owes by now, whatever the sleeps overshot
+                long owed = (long) (cfg.updatesPerSecond() * (now - start) / 1e9) - attempted;
+                for (; owed > 0; owed--) {
+                    attempted++;
                     Conn c = conns.get(rnd.nextInt(conns.size()));
                     if (c.ready && c.ws != null) {
                         dnd = !dnd;
