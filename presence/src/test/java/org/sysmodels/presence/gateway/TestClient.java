@@ -11,7 +11,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.sysmodels.presence.gateway.client.WsClient;
@@ -25,7 +24,7 @@ final class TestClient implements WsClient.Listener {
     static final ObjectMapper JSON = new ObjectMapper();
     static final long WAIT_S = 30;
 
-    final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+    final java.util.concurrent.LinkedBlockingDeque<JsonNode> inbox = new java.util.concurrent.LinkedBlockingDeque<>();
     final List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
     final CompletableFuture<int[]> closed = new CompletableFuture<>();
     volatile String closeReason = "";
