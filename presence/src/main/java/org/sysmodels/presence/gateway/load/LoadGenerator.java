@@ -69,6 +69,7 @@ public final class LoadGenerator {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private volatile String firstFailure = "";
     private final Map<Integer, AtomicLong> closes = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
@@ -153,7 +154,10 @@ public final class LoadGenerator {
                 WsClient.connect(group, uri, 1 << 20, c).whenComplete((ws, err) -> {
                     inFlight.release();
                     if (err != null) {
-                        failures.incrementAndGet();
+                        if (failures.incrementAndGet() == 1) {
+                            firstFailure = String.valueOf(err instanceof java.util.concurrent.CompletionException
+                                    && err.getCause() != null ? err.getCause() : err);
+                        }
                     } else {
                         c.ws = ws;
                     }
@@ -222,6 +226,9 @@ public final class LoadGenerator {
             closes.forEach((k, v) -> byCode.put(k, v.get()));
             Result result = new Result(cfg.connections(), maxHeld.get(), heldAtEnd, sent.get(), received.get(),
                     seconds, total, byCode, failures.get());
+            if (failures.get() > 0) {
+                out.println("first failed connection: " + firstFailure);
+            }
             stopping = true;
             for (Conn c : conns) {
                 if (c.ws != null && c.ws.isOpen()) {
