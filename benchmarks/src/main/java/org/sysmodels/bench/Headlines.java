@@ -9,24 +9,26 @@ public final class Headlines {
     private static final String NVME = "org.sysmodels.bench.nvme.";
     private static final String COMPOSITOR = "org.sysmodels.bench.compositor.";
     private static final String PRESENCE = "org.sysmodels.bench.presence.";
+    private static final String VCPU = "org.sysmodels.bench.vcpu.";
 
     public static final List<Headline> ALL = List.of(
             new Headline("sim-core scheduler, hold model, 10k pending", CORE + "SchedulerBench.holdScheduler",
                     "events/s", "java.util.PriorityQueue hold loop", CORE + "SchedulerBench.holdPriorityQueue",
-                    "≥ 20 M events/s, 0 B/event, ≥ 2× peer"),
+                    "≥ 20 M events/s, 0 B/event, ≥ 2× peer", new Goal(20e6, 2, 0)),
             new Headline("nvme deterministic 4K randread QD64, 4 QPs", NVME + "NvmeDeterministicBench.randRead4kQd64",
                     "commands/s", "same, run-time checks off", NVME + "NvmeDeterministicBench.randRead4kQd64Unchecked",
-                    "≥ 10 M commands/s, 0 B/command"),
+                    "≥ 10 M commands/s, 0 B/command", Goal.atLeast(10e6).noAllocation()),
             new Headline("nvme threaded mode vs SPSC pair", NVME + "NvmeThreadedBench.threaded", "commands/s",
-                    "JCTools SpscArrayQueue pair", NVME + "NvmeThreadedBench.spscPair", "≥ 0.5× peer"),
+                    "JCTools SpscArrayQueue pair", NVME + "NvmeThreadedBench.spscPair", "≥ 0.5× peer",
+                    Goal.ratio(0.5)),
             new Headline("nvme threaded mode vs ABQ pair", NVME + "NvmeThreadedBench.threaded", "commands/s",
-                    "ArrayBlockingQueue pair", NVME + "NvmeThreadedBench.abqPair", "≥ 3× peer"),
+                    "ArrayBlockingQueue pair", NVME + "NvmeThreadedBench.abqPair", "≥ 3× peer", Goal.ratio(3)),
             new Headline("compositor SRC_OVER 8×1080p layers, UI content", COMPOSITOR + "BlendBench.engineUi",
                     "layer-px/s", "pixman 8× composite32 OVER (JNI)", COMPOSITOR + "BlendBench.pixmanUi",
-                    "≥ 1.0× pixman, one core"),
+                    "≥ 1.0× pixman, one core", Goal.ratio(1.0)),
             new Headline("compositor SRC_OVER 8×1080p layers, UI content", COMPOSITOR + "BlendBench.engineUi",
                     "layer-px/s", "Java2D AlphaComposite.SrcOver", COMPOSITOR + "BlendBench.java2dUi",
-                    "≥ 5× Java2D"),
+                    "≥ 5× Java2D", Goal.ratio(5)),
             new Headline("compositor SRC_OVER 8×1080p, all translucent", COMPOSITOR + "BlendBench.engineTranslucent",
                     "layer-px/s", "pixman 8× composite32 OVER (JNI)", COMPOSITOR + "BlendBench.pixmanTranslucent",
                     "worst case: no pixel skippable"),
@@ -36,6 +38,16 @@ public final class Headlines {
             new Headline("compositor home screen 1080×2400, damage tracking", COMPOSITOR
                     + "HomeScreenBench.withDamageTracking", "frames/s", "same without damage tracking", COMPOSITOR
                     + "HomeScreenBench.withoutDamageTracking", "report fps with and without"),
+            new Headline("vcpu guest CPU: RV64IMA crc guest, one core", VCPU + "InterpreterBench.interpreter",
+                    "guest insn/s", "same C compiled for the host (JNI)", VCPU + "InterpreterBench.nativePeer",
+                    "≥ 300 M insn/s, 0 B/insn; ratio = fraction of native"),
+            new Headline("vcpu MMIO exits end to end, single thread", VCPU + "MmioExitBench.mmioExits", "exits/s",
+                    null, null, "≥ 5 M exits/s"),
+            new Headline("vcpu pause–resume round trip, real vCPU thread", VCPU + "PauseResumeBench.pauseResume",
+                    "µs/op mean", null, null, "median < 50 µs (p0.50 in latest.json)"),
+            new Headline("vcpu microVMs created, booted to 1st byte, torn down", VCPU
+                    + "CreationRateBench.createBootTeardown", "VMs/s", null, null,
+                    "≥ 1,000/s on 2 cores (Firecracker: 5/core/s)"),
             new Headline("presence heartbeats, 1M sessions, timing wheel", PRESENCE + "HeartbeatBench.wheelExtend",
                     "heartbeats/s", "Netty HashedWheelTimer cancel+newTimeout", PRESENCE
                     + "HeartbeatBench.nettyHashedWheelTimer", "≥ 10 M/s, ≥ 3× the better peer"),

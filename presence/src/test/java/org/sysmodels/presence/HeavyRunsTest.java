@@ -24,7 +24,8 @@ class HeavyRunsTest {
         LoadCommand load = new LoadCommand();
         StringWriter text = new StringWriter();
         int rc = load.run(TestFlags.parse(load.options(), "--connections", "5000", "--watchers", "100",
-                "--updates-per-second", "500", "--duration", "30s"), new PrintWriter(text, true));
+                "--updates-per-second", "500", "--duration", "30s"), new PrintWriter(text, true),
+                new PrintWriter(text, true));
         assertEquals(0, rc, text.toString());
     }
 

@@ -60,7 +60,7 @@ public final class LoadCommand implements Subcommand {
     }
 
     @Override
-    public int run(Options o, PrintWriter out) throws UserInputException {
+    public int run(Options o, PrintWriter out, PrintWriter err) throws UserInputException {
         int n = o.getOr(CONNECTIONS, 2000);
         int watchers = o.getOr(WATCHERS, 100);
         double rate = o.getOr(RATE, 500.0);

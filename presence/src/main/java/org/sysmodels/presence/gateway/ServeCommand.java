@@ -87,7 +87,7 @@ public final class ServeCommand implements Subcommand {
     }
 
     @Override
-    public int run(Options o, PrintWriter out) throws UserInputException {
+    public int run(Options o, PrintWriter out, PrintWriter err) throws UserInputException {
         if (o.has(USERS) && o.has(LOAD_WORLD)) {
             throw new UserInputException("--users and --load-world: give one of them");
         }

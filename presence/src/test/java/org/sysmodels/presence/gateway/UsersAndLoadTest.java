@@ -60,7 +60,7 @@ class UsersAndLoadTest {
         StringWriter text = new StringWriter();
         int rc = load.run(TestFlags.parse(load.options(), "--connections", "60", "--watchers", "5",
                 "--updates-per-second", "40", "--duration", "3s", "--heartbeat-interval", "10s"),
-                new PrintWriter(text, true));
+                new PrintWriter(text, true), new PrintWriter(text, true));
         String out = text.toString();
         assertEquals(0, rc, out);
         assertTrue(out.contains("60 of 60 held"), out);
@@ -74,9 +74,9 @@ class UsersAndLoadTest {
         ServeCommand serve = new ServeCommand();
         StringWriter text = new StringWriter();
         assertEquals(0, serve.run(TestFlags.parse(serve.options(), "--port", "0", "--for", "500ms"),
-                new PrintWriter(text, true)));
+                new PrintWriter(text, true), new PrintWriter(text, true)));
         assertTrue(text.toString().contains("tokens: ada=demo-ada"), text.toString());
         assertThrows(UserInputException.class, () -> serve.run(TestFlags.parse(serve.options(), "--users",
-                "/no/such.json"), new PrintWriter(new StringWriter())));
+                "/no/such.json"), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
     }
 }

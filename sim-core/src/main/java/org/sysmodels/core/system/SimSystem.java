@@ -46,6 +46,11 @@ public interface SimSystem {
         return List.of();
     }
 
+    /** Commands beside the simulation run ({@code sim vcpu serve}, {@code sim presence load}), as data. */
+    default List<Subcommand> subcommands() {
+        return List.of();
+    }
+
     /** This system's own flags, as data; the suite turns them into command-line options. */
     default List<OptionSpec<?>> options() {
         return List.of();
@@ -77,11 +82,6 @@ public interface SimSystem {
     /** OSTEP-style questions generated from the request's seed; {@code --solve} shows their answers. */
     default List<QuizQuestion> quiz(RunRequest request) throws UserInputException {
         throw new UserInputException(name() + " has no quiz yet");
-    }
-
-    /** Commands beside the simulated runs ({@code sim presence serve}), each with its own flags. */
-    default List<Subcommand> subcommands() {
-        return List.of();
     }
 
     /** Sourced facts for the "what is real" part of the report. */
