@@ -13,7 +13,7 @@ public final class NoSpuriousReset implements LoopCheck {
     public static final Rule RULE = new Rule("no-spurious-reset",
             "with no fault present, no watchdog resets the MCU (refreshes stay inside the window watchdog's window "
                     + "and before the independent watchdog's timeout)",
-            "STM32 RM0090 §21–22 (IWDG, WWDG); IEC 61508-2:2010 7.4.8");
+            "STM32 RM0090 §21–22 (IWDG, WWDG)");
 
     private final Findings findings;
     private int faults;

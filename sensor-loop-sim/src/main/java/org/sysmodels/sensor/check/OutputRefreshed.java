@@ -13,7 +13,7 @@ public final class OutputRefreshed implements LoopCheck {
     public static final Rule RULE = new Rule("output-refreshed",
             "while the actuator is energised, the control loop writes it at least once per fault tolerant time "
                     + "interval (a stalled loop must not leave the actuator on)",
-            "IEC 61508-2:2010 Table A.10 (program sequence monitoring), 7.4.8 (fault reaction)");
+            "IEC 61508-2:2010 Table A.10 (program sequence monitoring)");
 
     private final long limit;
     private final Findings findings;

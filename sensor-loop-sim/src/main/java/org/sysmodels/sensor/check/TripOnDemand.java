@@ -18,7 +18,7 @@ public final class TripOnDemand implements LoopCheck {
     public static final Rule RULE = new Rule("trip-on-demand",
             "when the process exceeds the trip limit, the safety function de-energises the actuator within the "
                     + "process safety time and keeps it de-energised while the demand lasts",
-            "IEC 61508-1:2010 7.5 (safety function requirements: response time, safe state)");
+            "IEC 61508-1:2010, overall safety requirements (the safety function, its response time, its safe state)");
 
     /** A time interval [from, to) in which the physical temperature is above the trip limit. */
     public record Demand(long from, long to, double peak) {
