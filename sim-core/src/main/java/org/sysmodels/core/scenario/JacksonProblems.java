@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -48,6 +49,10 @@ final class JacksonProblems {
             case InvalidFormatException f -> "expected " + describe(f.getTargetType())
                     + ", found " + quote(f.getValue());
             case ValueInstantiationException v -> instantiation(v);
+            // Jackson calls a text given for an array a definition problem ("Cannot construct instance of `int[]`").
+            case InvalidDefinitionException d when d.getType() != null && d.getType().isArrayType()
+                    && JsonLocator.present(text, pointer) -> "expected a list, found "
+                    + JsonLocator.describe(text, pointer);
             case MismatchedInputException m when m.getOriginalMessage().startsWith("Trailing token")
                     -> "unexpected content after the end of the scenario";
             case MismatchedInputException m when m.getOriginalMessage().startsWith("No content to map")

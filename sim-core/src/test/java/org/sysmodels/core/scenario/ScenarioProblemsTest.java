@@ -69,6 +69,18 @@ class ScenarioProblemsTest {
         assertEquals("t.json:1: the file is empty; expected an object", message(Types.class, "  // nothing\n"));
     }
 
+    record Arrays(int[] ints, long[] longs, String[] names) {
+    }
+
+    @Test
+    void textWhereAnArrayBelongsIsAWrongTypeNotJavaInternals() {
+        assertEquals("t.json:1:10: ints: expected a list, found \"x\"", message(Arrays.class, "{\"ints\": \"x\"}"));
+        assertEquals("t.json:1:11: longs: expected a list, found \"1,2\"",
+                message(Arrays.class, "{\"longs\": \"1,2\"}"));
+        assertEquals("t.json:2:11: names: expected a list, found \"a\"",
+                message(Arrays.class, "{\"ints\": [1],\n \"names\": \"a\"}"));
+    }
+
     @Test
     void everyJavaTypeHasAPlainName() {
         for (Class<?> c : List.of(int.class, Integer.class, long.class, Long.class, short.class, Short.class,
