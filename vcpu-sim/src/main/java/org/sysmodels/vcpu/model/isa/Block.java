@@ -23,8 +23,20 @@ final class Block {
     /** Instructions in the block. */
     final int length;
     boolean valid = true;
-    Block link0;
-    Block link1;
+    Block link0 = NONE;
+    Block link1 = NONE;
+
+    /**
+     * "No block": where links point before they are set, and the block before the first. It matches no pc (it is
+     * never valid), so the interpreter needs no null checks on its way from block to block.
+     */
+    static final Block NONE = new Block(-1, new long[0], false);
+
+    static {
+        NONE.valid = false;
+        NONE.link0 = NONE;
+        NONE.link1 = NONE;
+    }
 
     Block(long start, long[] plain, boolean endMarker) {
         this.start = start;

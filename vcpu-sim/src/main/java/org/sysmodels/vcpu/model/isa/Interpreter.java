@@ -56,13 +56,13 @@ public final class Interpreter {
         final long size = mem.size();
         long n = 0; // retired in this call
         int stop = BUDGET;
-        Block block = null;
+        Block block = Block.NONE;
         while (n < budget) {
             long pc = h.pc;
-            Block next = block == null ? null : block.link0;
-            if (next == null || next.start != pc || !next.valid) {
-                next = block == null ? null : block.link1;
-                if (next == null || next.start != pc || !next.valid) {
+            Block next = block.link0;
+            if (next.start != pc || !next.valid) {
+                next = block.link1;
+                if (next.start != pc || !next.valid) {
                     if (Long.compareUnsigned(pc - DRAM_START, size) >= 0) {
                         stop = FETCH_FAULT;
                         break;
@@ -72,7 +72,7 @@ public final class Interpreter {
                         break;
                     }
                     next = cache.at(pc);
-                    if (block != null) {
+                    if (block != Block.NONE) {
                         block.link1 = block.link0;
                         block.link0 = next;
                     }
@@ -86,9 +86,9 @@ public final class Interpreter {
                 }
                 ops = block.prefix((int) (budget - n), h.partial);
             }
-            int r = execute(h, mem, ops, block.start, h.instret + n);
-            n += r & RETIRED;
-            stop = r >>> STOP_SHIFT;
+            long r = execute(h, mem, ops, block.start, h.instret + n, budget - n);
+            n += (int) r;
+            stop = (int) (r >>> STOP_SHIFT);
             if (stop != BUDGET) {
                 break;
             }
@@ -97,19 +97,21 @@ public final class Interpreter {
         return stop;
     }
 
-    private static final int STOP_SHIFT = 16;
-    private static final int RETIRED = (1 << STOP_SHIFT) - 1;
+    private static final int STOP_SHIFT = 32;
 
     /**
      * Runs one block (or the first part of one): {@code ops} of the block at {@code start}, with {@code retired}
-     * instructions retired before it (for the counter CSRs). Kept apart from {@link #run}, and too large for the JIT to
-     * inline there, so that only what the instructions need is live in registers while they run.
+     * instructions retired before it (for the counter CSRs) and {@code left} more allowed. A block whose branch goes
+     * back to its own start (a loop of one block) runs again here, without going back to {@link #run}, while another
+     * pass fits in {@code left}. Kept apart from {@link #run}, and too large for the JIT to inline there, so that only
+     * what the instructions need is live in registers while they run.
      *
      * @return the stop code (shifted by {@link #STOP_SHIFT}; {@link #BUDGET} = the block ended normally) and the
-     *         instructions the block retired; {@code h.pc} is the next pc, or the instruction that stopped
+     *         instructions retired; {@code h.pc} is the next pc, or the instruction that stopped
      */
-    private static int execute(Hart h, GuestMemory mem, long[] ops, long start, long retired) {
+    private static long execute(Hart h, GuestMemory mem, long[] ops, long start, long retired, long left) {
         final long[] x = h.x;
+        long done = 0; // retired by earlier passes of a loop of one block
         for (int i = 0; ; i++) {
             long d = ops[i];
             int rd = (int) (d >>> 8) & 63;
@@ -126,46 +128,100 @@ public final class Interpreter {
                     long target = here + imm;
                     if ((target & 3) != 0) {
                         h.pc = here;
-                        return MISALIGNED << STOP_SHIFT | i;
+                        return (long) MISALIGNED << STOP_SHIFT | (done + i);
                     }
                     x[rd] = here + 4;
                     h.pc = target;
-                    return i + 1;
+                    return done + i + 1;
                 }
                 case Op.JALR -> {
                     long here = start + 4L * i;
                     long target = (a + imm) & ~1L;
                     if ((target & 3) != 0) {
                         h.pc = here;
-                        return MISALIGNED << STOP_SHIFT | i;
+                        return (long) MISALIGNED << STOP_SHIFT | (done + i);
                     }
                     x[rd] = here + 4;
                     h.pc = target;
-                    return i + 1;
+                    return done + i + 1;
                 }
                 case Op.BEQ -> {
-                    h.pc = start + 4L * i + (a == b ? imm : 4);
-                    return i + 1;
+                    if (a == b) {
+                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
+                            done += i + 1;
+                            i = -1;
+                            continue;
+                        }
+                        h.pc = start + 4L * i + imm;
+                    } else {
+                        h.pc = start + 4L * i + 4;
+                    }
+                    return done + i + 1;
                 }
                 case Op.BNE -> {
-                    h.pc = start + 4L * i + (a != b ? imm : 4);
-                    return i + 1;
+                    if (a != b) {
+                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
+                            done += i + 1;
+                            i = -1;
+                            continue;
+                        }
+                        h.pc = start + 4L * i + imm;
+                    } else {
+                        h.pc = start + 4L * i + 4;
+                    }
+                    return done + i + 1;
                 }
                 case Op.BLT -> {
-                    h.pc = start + 4L * i + (a < b ? imm : 4);
-                    return i + 1;
+                    if (a < b) {
+                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
+                            done += i + 1;
+                            i = -1;
+                            continue;
+                        }
+                        h.pc = start + 4L * i + imm;
+                    } else {
+                        h.pc = start + 4L * i + 4;
+                    }
+                    return done + i + 1;
                 }
                 case Op.BGE -> {
-                    h.pc = start + 4L * i + (a >= b ? imm : 4);
-                    return i + 1;
+                    if (a >= b) {
+                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
+                            done += i + 1;
+                            i = -1;
+                            continue;
+                        }
+                        h.pc = start + 4L * i + imm;
+                    } else {
+                        h.pc = start + 4L * i + 4;
+                    }
+                    return done + i + 1;
                 }
                 case Op.BLTU -> {
-                    h.pc = start + 4L * i + (Long.compareUnsigned(a, b) < 0 ? imm : 4);
-                    return i + 1;
+                    if (Long.compareUnsigned(a, b) < 0) {
+                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
+                            done += i + 1;
+                            i = -1;
+                            continue;
+                        }
+                        h.pc = start + 4L * i + imm;
+                    } else {
+                        h.pc = start + 4L * i + 4;
+                    }
+                    return done + i + 1;
                 }
                 case Op.BGEU -> {
-                    h.pc = start + 4L * i + (Long.compareUnsigned(a, b) >= 0 ? imm : 4);
-                    return i + 1;
+                    if (Long.compareUnsigned(a, b) >= 0) {
+                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
+                            done += i + 1;
+                            i = -1;
+                            continue;
+                        }
+                        h.pc = start + 4L * i + imm;
+                    } else {
+                        h.pc = start + 4L * i + 4;
+                    }
+                    return done + i + 1;
                 }
                 case Op.LB, Op.LH, Op.LW, Op.LD, Op.LBU, Op.LHU, Op.LWU -> {
                     // Every load: b is the base, aux the size minus one and whether it sign-extends.
@@ -183,7 +239,7 @@ public final class Interpreter {
                     } else {
                         mmio(h, addr, sizeMinus1 + 1, (aux & Decoded.SIGNED) != 0, rd);
                         h.pc = start + 4L * i;
-                        return MMIO << STOP_SHIFT | i;
+                        return (long) MMIO << STOP_SHIFT | (done + i);
                     }
                     v <<= unused;
                     x[rd] = (aux & Decoded.SIGNED) != 0 ? v >> unused : v >>> unused;
@@ -210,12 +266,12 @@ public final class Interpreter {
                     } else {
                         mmioStore(h, addr, sizeMinus1 + 1, b);
                         h.pc = start + 4L * i;
-                        return MMIO << STOP_SHIFT | i;
+                        return (long) MMIO << STOP_SHIFT | (done + i);
                     }
                     if (overwroteCode) {
                         // This block may be stale now: go on from the next instruction, decoded afresh.
                         h.pc = start + 4L * i + 4;
-                        return i + 1;
+                        return done + i + 1;
                     }
                 }
                 case Op.ADDI -> x[rd] = a + imm;
@@ -266,55 +322,55 @@ public final class Interpreter {
                     // Stores already dropped the blocks they overwrote; the block ends here so the next one is looked
                     // up afresh.
                     h.pc = start + 4L * i + 4;
-                    return i + 1;
+                    return done + i + 1;
                 }
                 case Op.ECALL -> {
                     h.pc = start + 4L * i;
-                    return ECALL << STOP_SHIFT | i;
+                    return (long) ECALL << STOP_SHIFT | (done + i);
                 }
                 case Op.EBREAK -> {
                     h.pc = start + 4L * i;
-                    return EBREAK << STOP_SHIFT | i;
+                    return (long) EBREAK << STOP_SHIFT | (done + i);
                 }
                 case Op.ILLEGAL -> {
                     h.faultInsn = imm;
                     h.pc = start + 4L * i;
-                    return ILLEGAL << STOP_SHIFT | i;
+                    return (long) ILLEGAL << STOP_SHIFT | (done + i);
                 }
                 case Op.WFI -> {
                     h.pc = start + 4L * i + 4;
-                    return WFI << STOP_SHIFT | (i + 1);
+                    return (long) WFI << STOP_SHIFT | (done + i + 1);
                 }
                 case Op.CSRRW, Op.CSRRS, Op.CSRRC, Op.CSRRWI, Op.CSRRSI, Op.CSRRCI -> {
-                    long v = csr(h, d, retired + i);
+                    long v = csr(h, d, retired + done + i);
                     if (v == Long.MIN_VALUE) {
                         h.pc = start + 4L * i;
                         h.faultInsn = (int) mem.read(h.pc, 4);
-                        return ILLEGAL << STOP_SHIFT | i;
+                        return (long) ILLEGAL << STOP_SHIFT | (done + i);
                     }
                     x[rd] = v;
                 }
                 case Op.BRANCH_MISALIGNED -> {
                     h.pc = start + 4L * i;
                     if (taken(rd, a, b)) {
-                        return MISALIGNED << STOP_SHIFT | i;
+                        return (long) MISALIGNED << STOP_SHIFT | (done + i);
                     }
                     h.pc += 4;
-                    return i + 1;
+                    return done + i + 1;
                 }
                 case Op.BLOCK_END -> {
                     h.pc = start + 4L * i;
-                    return i;
+                    return done + i;
                 }
                 default -> {
                     // The A extension; an atomic ends its block.
                     h.pc = start + 4L * i;
                     int r = Atomics.execute(h, mem, d, a, b);
                     if (r != BUDGET) {
-                        return r << STOP_SHIFT | i;
+                        return (long) r << STOP_SHIFT | (done + i);
                     }
                     h.pc += 4;
-                    return i + 1;
+                    return done + i + 1;
                 }
             }
         }

@@ -20,8 +20,9 @@ import org.sysmodels.vcpu.testing.RefCpu;
  * The streams mix every instruction class with random registers and immediates, base registers that point into RAM
  * (so loads, stores and atomics hit it, at any alignment), into the program itself (so stores and atomics rewrite
  * instructions, before or after the one running, decoded already or not) or just outside RAM (MMIO), branches and
- * jumps within the program, and raw random words (illegal or not). Each round runs a random budget, so runs end at
- * any instruction of a block. QuickTheories shrinks a failure to a minimal stream.
+ * jumps within the program (and back to its start: loops of one block), and raw random words (illegal or not). Each
+ * round runs a random budget, so runs end at any instruction of a block. QuickTheories shrinks a failure to a
+ * minimal stream.
  */
 class InterpreterAgreesWithReferenceTest {
 
@@ -53,6 +54,8 @@ class InterpreterAgreesWithReferenceTest {
                     (imm & 2) == 0 ? 2 : 3, rd, 0x2F);
             case 13 -> Asm.i(0xC00 + (imm & 3), (imm & 4) == 0 ? 0 : rs1, 2 + (imm & 1), rd, 0x73);
             case 14 -> new int[] {0x0FF0000F, 0x0000100F, Asm.WFI, Asm.ECALL, Asm.EBREAK, 0, 0x13, 0x7FFF_FFFF}[f3];
+            // A branch back to the start of the program: a loop of one block, run again without leaving it.
+            case 15 -> Asm.b(-4 * index, rs2, rs1, new int[] {0, 1, 4, 5, 6, 7, 0, 1}[f3]);
             default -> imm;
         };
     }
@@ -66,7 +69,7 @@ class InterpreterAgreesWithReferenceTest {
     }
 
     static Gen<Program> programs() {
-        Gen<Integer> kind = integers().between(0, 16);
+        Gen<Integer> kind = integers().between(0, 17);
         Gen<Integer> reg = integers().between(0, 31);
         Gen<Integer> imm = integers().all();
         Gen<int[]> insn = kind.zip(reg, reg, reg, imm, (k, d, s1, s2, i) -> new int[] {k, d, s1, s2, i});
