@@ -111,6 +111,11 @@ public final class Interpreter {
      */
     private static long execute(Hart h, GuestMemory mem, long[] ops, long start, long retired, long left) {
         final long[] x = h.x;
+        // The page tables and the size never change while a block runs: read them once (the JIT cannot hoist them
+        // past the calls a slow path makes).
+        final long[][] pages = mem.pages();
+        final long[][] writable = mem.writablePages();
+        final long ramSize = mem.size();
         long done = 0; // retired by earlier passes of a loop of one block
         for (int i = 0; ; i++) {
             long d = ops[i];
@@ -231,8 +236,8 @@ public final class Interpreter {
                     int sizeMinus1 = aux & 7;
                     int unused = 56 - (sizeMinus1 << 3);
                     long v;
-                    if ((off & sizeMinus1) == 0 && Long.compareUnsigned(off, mem.size()) < 0) {
-                        long[] p = mem.pages()[(int) (off >>> GuestMemory.PAGE_SHIFT)];
+                    if ((off & sizeMinus1) == 0 && Long.compareUnsigned(off, ramSize) < 0) {
+                        long[] p = pages[(int) (off >>> GuestMemory.PAGE_SHIFT)];
                         v = p == null ? 0 : p[((int) off & GuestMemory.PAGE_MASK) >>> 3] >>> ((off & 7) << 3);
                     } else if (mem.contains(addr, sizeMinus1 + 1)) {
                         v = mem.read(addr, sizeMinus1 + 1);
@@ -250,8 +255,8 @@ public final class Interpreter {
                     long off = addr - DRAM_START;
                     int sizeMinus1 = rd & 7;
                     boolean overwroteCode;
-                    if ((off & sizeMinus1) == 0 && Long.compareUnsigned(off, mem.size()) < 0) {
-                        long[] p = mem.writablePages()[(int) (off >>> GuestMemory.PAGE_SHIFT)];
+                    if ((off & sizeMinus1) == 0 && Long.compareUnsigned(off, ramSize) < 0) {
+                        long[] p = writable[(int) (off >>> GuestMemory.PAGE_SHIFT)];
                         if (p != null) {
                             int w = ((int) off & GuestMemory.PAGE_MASK) >>> 3;
                             int shift = (int) (off & 7) << 3;
