@@ -27,9 +27,9 @@ class PresenceSystemTest {
     static RunRequest small(long seed, String... flags) throws Exception {
         String[] all = new String[flags.length + 4];
         all[0] = "--users";
-        all[1] = "3000";
+        all[1] = "1000";
         all[2] = "--duration";
-        all[3] = "180s";
+        all[3] = "60s";
         System.arraycopy(flags, 0, all, 4, flags.length);
         return RunRequest.ofSeed(seed).withOptions(TestFlags.parse(SYSTEM.options(), all));
     }
@@ -58,7 +58,7 @@ class PresenceSystemTest {
         Path a = dir.resolve("a.json");
         Path b = dir.resolve("b.json");
         RunRequest req = RunRequest.ofSeed(5).withTrace(true).withOptions(TestFlags.parse(SYSTEM.options(),
-                "--users", "800", "--duration", "60s"));
+                "--users", "400", "--duration", "40s"));
         ChromeTraceWriter.write(SYSTEM.run(req).traces().get(0), a);
         ChromeTraceWriter.write(SYSTEM.run(req).traces().get(0), b);
         assertTrue(Files.size(a) > 1000);

@@ -29,10 +29,10 @@ public final class PresenceLabs {
                     s -> s.withUsers(3_000).withGuilds(60).withDuration(60_000_000_000L)),
             new Lab(new BugLab("no-coalescing", "each subscriber's outbox is a FIFO queue of every update",
                     WatchLatestOnly.RULE, "keep only the newest presence per user in the outbox (watch semantics): "
-                    + "a newer one replaces the one still waiting", List.of("500 users, 20% slow readers (one "
+                    + "a newer one replaces the one still waiting", List.of("300 users, 20% slow readers (one "
                     + "write per 2 s), status changes every 20 s, 1 minute")),
                     p -> p.withOutbox(FifoOutbox::new),
-                    s -> s.withUsers(500).withGuilds(10).withSlow(0.2, 2_000_000_000L)
+                    s -> s.withUsers(300).withGuilds(15).withSlow(0.2, 2_000_000_000L)
                             .withChurn(20_000_000_000L, s.sessionLife(), s.dropFraction(), s.resumeAfter(),
                                     s.neverBackFraction()).withDuration(60_000_000_000L)),
             new Lab(new BugLab("invisible-leak", "the aggregation skips invisible sessions instead of letting "
@@ -42,11 +42,11 @@ public final class PresenceLabs {
                     s -> s.withUsers(1_000).withGuilds(20).withDuration(60_000_000_000L)),
             new Lab(new BugLab("replay-out-of-order", "Resume replays the kept dispatches newest first",
                     ReplayInOrder.RULE, "replay the ring from the oldest kept dispatch after the client's seq, in "
-                    + "order, then send what queued while the session was away", List.of("300 users whose "
-                    + "connections drop every minute and resume 2 s later, status changes every 5 s")),
+                    + "order, then send what queued while the session was away", List.of("150 users whose "
+                    + "connections drop every 30 s and resume 2 s later, status changes every 5 s, 40 s")),
                     p -> p.withReplay(NewestFirstReplay::new),
-                    s -> s.withUsers(300).withGuilds(6).withChurn(5_000_000_000L, 60_000_000_000L, 0.9,
-                            2_000_000_000L, 0.0).withDuration(60_000_000_000L)));
+                    s -> s.withUsers(150).withGuilds(6).withChurn(5_000_000_000L, 30_000_000_000L, 0.9,
+                            2_000_000_000L, 0.0).withDuration(40_000_000_000L)));
 
     private PresenceLabs() {
     }
