@@ -18,6 +18,7 @@ import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.core.testing.TestFlags;
 import org.sysmodels.core.trace.ChromeTraceWriter;
 import org.sysmodels.presence.run.PresenceLabs;
+import org.sysmodels.presence.scenario.PresenceScenarios;
 
 /** {@code sim presence} through its SimSystem: a clean run, determinism, every bug lab caught, quiz, bad input. */
 class PresenceSystemTest {
@@ -97,10 +98,18 @@ class PresenceSystemTest {
     }
 
     @Test
+    void theTargetRunIsFoundByNameButIsNotAPackagedScenario() throws Exception {
+        assertFalse(SYSTEM.scenarios().stream().anyMatch(e -> e.name().equals("large")),
+                "the suite runs every packaged scenario twice: a 5 M-user run does not belong there");
+        assertEquals(5_000_000, PresenceScenarios.resolve("large").users());
+        assertEquals(PresenceScenarios.CATALOG.resolve("demo"), PresenceScenarios.resolve("demo"));
+    }
+
+    @Test
     void badInputIsAClearError() {
         UserInputException e = assertThrows(UserInputException.class,
                 () -> SYSTEM.run(RunRequest.ofSeed(1).withScenario("no-such")));
-        assertTrue(e.getMessage().contains("demo"), e.getMessage());
+        assertTrue(e.getMessage().contains("demo") && e.getMessage().contains("large"), e.getMessage());
         assertThrows(UserInputException.class, () -> SYSTEM.run(RunRequest.ofSeed(1).withBug("nope")));
         assertThrows(Exception.class, () -> TestFlags.parse(SYSTEM.options(), "--duration", "10"));
     }
