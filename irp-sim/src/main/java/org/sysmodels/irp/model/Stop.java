@@ -58,7 +58,16 @@ public sealed interface Stop {
     }
 
     /** The machine would spin or wait forever; Windows raises no bug check (a deadlock shows up as a hang). */
-    record Hang(String what) implements Stop {
+    record Hang(Kind kind, String what) implements Stop {
+
+        /** What the machine would be stuck in. */
+        public enum Kind {
+            /** Spinning on a spin lock nobody will release. */
+            SPIN_LOCK,
+            /** A thread waiting for an event nothing will set (usually an IRP that never completes). */
+            WAIT
+        }
+
         @Override
         public String headline() {
             return "HANG: " + what;

@@ -340,7 +340,7 @@ public final class Kernel {
             stop(new Stop.BugCheck(Stop.BugCheck.SPIN_LOCK_ALREADY_OWNED, objectAddress(lock), 0, 0, 0), false);
         }
         if (!lock.isFree()) {
-            stop(new Stop.Hang("CPU " + p.number() + " spins forever on " + lock.name() + ": CPU " + lock.owner()
+            stop(new Stop.Hang(Stop.Hang.Kind.SPIN_LOCK, "CPU " + p.number() + " spins forever on " + lock.name() + ": CPU " + lock.owner()
                     + " returned from a routine still holding it"), false);
         }
         lock.take(p.number());
@@ -565,7 +565,7 @@ public final class Kernel {
                     f == null ? 0 : routineAddress(f.routine)), false);
         }
         if (waitDepth > 64) {
-            stop(new Stop.Hang("64 nested waits: a wait chain that cannot end"), false);
+            stop(new Stop.Hang(Stop.Hang.Kind.WAIT, "64 nested waits: a wait chain that cannot end"), false);
         }
         long deadline = timeoutNs == null ? Long.MAX_VALUE : p.clock() + timeoutNs;
         KThread thread = p.thread();
@@ -589,7 +589,7 @@ public final class Kernel {
                 }
                 if (!scheduler.step()) {
                     current = p;
-                    stop(new Stop.Hang(thread == null ? "a wait that nothing can end"
+                    stop(new Stop.Hang(Stop.Hang.Kind.WAIT, thread == null ? "a wait that nothing can end"
                             : thread.name() + " waits forever for an event nobody will set"), false);
                 }
             }
