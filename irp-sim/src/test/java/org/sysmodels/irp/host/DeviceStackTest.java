@@ -46,7 +46,7 @@ class DeviceStackTest {
         k.runThread(t, () -> {
             IoService.Request w = new IoService.Request().set(IrpMajor.IRP_MJ_WRITE, 4096, 8192);
             w.buffer = data;
-            st[0] = service.issue(t, f, stack.top(), w, true, iosb, "w");
+            st[0] = service.issue(t, f, stack.top(), w, true, iosb, null);
         });
         s.run();
         assertEquals(NtStatus.STATUS_PENDING, st[0]);
@@ -55,7 +55,7 @@ class DeviceStackTest {
         k.runThread(t, () -> {
             IoService.Request r = new IoService.Request().set(IrpMajor.IRP_MJ_READ, 4096, 8192);
             r.buffer = back;
-            st[1] = service.issue(t, f, stack.top(), r, true, iosb, "r");
+            st[1] = service.issue(t, f, stack.top(), r, true, iosb, null);
         });
         s.run();
         assertEquals(NtStatus.STATUS_PENDING, st[1]);

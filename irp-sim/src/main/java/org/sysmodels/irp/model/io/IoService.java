@@ -19,6 +19,12 @@ public final class IoService {
         this.io = kernel.io();
     }
 
+    /** Whoever issues a request, told which IRP carries it before the IRP goes down. */
+    @FunctionalInterface
+    public interface Requester {
+        void issued(Irp irp);
+    }
+
     /** What one request asks for: the major and minor function and its parameters. */
     public static final class Request {
         public int major;
@@ -50,7 +56,7 @@ public final class IoService {
      * @param requester   the caller's own tag for the request, given back when it finishes
      */
     public int issue(KThread thread, FileObject file, DeviceObject top, Request r, boolean synchronous,
-                     IoStatusBlock iosb, Object requester) {
+                     IoStatusBlock iosb, Requester requester) {
         kernel.current().advance(kernel.costs().service());
         Irp irp = io.lookasideAllocate(top.stackSize);
         irp.thread = thread;
@@ -91,6 +97,9 @@ public final class IoService {
             }
         }
         thread.queueIrp(irp);
+        if (requester != null) {
+            requester.issued(irp);
+        }
         int status = io.IoCallDriver(top, irp);
         if (status != NtStatus.STATUS_PENDING && synchronous && !irp.finished) {
             io.completion().finish(irp);
@@ -107,7 +116,7 @@ public final class IoService {
     }
 
     /** The I/O manager sends IRP_MJ_CLEANUP when the last handle to {@code file} closes. */
-    public int cleanup(KThread thread, FileObject file, DeviceObject top, IoStatusBlock iosb, Object requester) {
+    public int cleanup(KThread thread, FileObject file, DeviceObject top, IoStatusBlock iosb, Requester requester) {
         file.markCleanedUp();
         Request r = new Request().set(IrpMajor.IRP_MJ_CLEANUP, 0, 0);
         return issue(thread, file, top, r, true, iosb, requester);
