@@ -9,7 +9,7 @@ import org.sysmodels.core.trace.TraceLog;
 import org.sysmodels.core.trace.Tracer;
 import org.sysmodels.irp.check.Verifier;
 import org.sysmodels.irp.host.DeviceStack;
-import org.sysmodels.irp.host.drivers.CountingFilter;
+import org.sysmodels.irp.host.labs.VolumeFilter;
 import org.sysmodels.irp.host.drivers.RamDisk;
 import org.sysmodels.irp.host.drivers.SampleDrivers;
 import org.sysmodels.irp.host.labs.NeedsOtherStack;
@@ -184,11 +184,12 @@ public final class IrpRun {
     }
 
     private static DeviceStack otherStack(Kernel kernel, int depth) {
-        DeviceStack.Builder b = DeviceStack.on(kernel).pdoName("\\Device\\00000002");
+        DeviceStack.Builder b = DeviceStack.on(kernel).pdoName("\\Device\\00000002")
+                .function("Volume", new RamDisk(1 << 16));
         for (int i = 0; i < depth - 2; i++) {
-            b.lower("VolumeFilter" + i, new CountingFilter());
+            b.upper("VolumeFilter" + i, new VolumeFilter());
         }
-        return b.function("Volume", new RamDisk(1 << 16)).build();
+        return b.build();
     }
 
     static WorkloadSpec workloadSpec(IrpScenario sc) {
