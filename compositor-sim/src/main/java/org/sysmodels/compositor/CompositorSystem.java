@@ -19,12 +19,14 @@ import org.sysmodels.compositor.scenario.Simulation;
 import org.sysmodels.core.run.Artifact;
 import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.scenario.InvalidFieldException;
-import org.sysmodels.core.system.CatalogEntry;
+import org.sysmodels.core.option.OptionSpec;
+import org.sysmodels.core.option.Options;
+import org.sysmodels.core.scenario.ScenarioEntry;
 import org.sysmodels.core.system.QuizQuestion;
 import org.sysmodels.core.system.RealityNote;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.core.system.SimSystem;
-import org.sysmodels.core.system.UserInputException;
+import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.trace.Tracer;
 
 /**
@@ -54,18 +56,23 @@ public final class CompositorSystem implements SimSystem {
     }
 
     @Override
-    public List<CatalogEntry> catalog() {
+    public List<ScenarioEntry> scenarios() {
         return Scenarios.entries();
     }
 
     @Override
-    public Object options() {
-        return new CompositorOptions();
+    public List<org.sysmodels.core.lab.BugLab> bugLabs() {
+        return java.util.Arrays.stream(BugLab.values()).map(BugLab::declaration).toList();
+    }
+
+    @Override
+    public List<OptionSpec<?>> options() {
+        return CompositorOptions.ALL;
     }
 
     @Override
     public RunResult run(RunRequest request) throws UserInputException {
-        CompositorOptions opt = request.options(CompositorOptions.class, new CompositorOptions());
+        Options opt = request.options();
         BugLab bug = null;
         if (request.bug().isPresent()) {
             bug = BugLab.of(request.bug().get()).orElseThrow(() -> new UserInputException("--bug: no bug lab named \""
@@ -78,11 +85,12 @@ public final class CompositorSystem implements SimSystem {
             throw new UserInputException("--bug " + lab.label() + " needs a layer named \"" + lab.layer()
                     + "\" in the scenario; it is in the packaged scenario " + lab.scenario());
         }
-        Optional<Path> dir = opt.pngDir != null ? Optional.of(opt.pngDir) : request.outputDir();
-        if (opt.frames && dir.isEmpty()) {
+        Optional<Path> dir = opt.get(CompositorOptions.PNG_DIR).or(request::outputDir);
+        boolean frames = opt.isSet(CompositorOptions.FRAMES);
+        if (frames && dir.isEmpty()) {
             throw new UserInputException("--frames writes PNG files: add --report DIR or --png-dir DIR");
         }
-        FrameRecorder recorder = new FrameRecorder(opt.frames ? dir.get().resolve("frames") : null,
+        FrameRecorder recorder = new FrameRecorder(frames ? dir.get().resolve("frames") : null,
                 evenly(s.vsyncs(), 12));
         Tracer tracer = request.tracer("compositor-" + Path.of(name).getFileName().toString().replace(".json", ""));
         Simulation.Outcome o = Simulation.run(s, request.seed(), bug, tracer, List.<CompositorObserver>of(recorder));
@@ -91,7 +99,7 @@ public final class CompositorSystem implements SimSystem {
         b.summary(String.format(Locale.ROOT, "%s: %d×%d at %.0f Hz, %d planes, %d layers, %d vsyncs; %s kernels.",
                 name, s.width(), s.height(), o.vsync().hz(), planeCount(s), s.layers().size(), s.vsyncs(), o.engine().kernels()));
         if (bug != null) {
-            b.summary("Bug lab " + bug.label() + ": " + bug.description() + ".");
+            b.lab(bug.declaration());
         }
         b.summary(o.surfaceFlinger().framesComposed() + " SurfaceFlinger frames; " + Reports.jankLine(o) + ".");
         b.table(Reports.verdicts(o, "HWC validate, last frame"));
@@ -147,24 +155,18 @@ public final class CompositorSystem implements SimSystem {
                         "measured with bench/run; ../shared/reference/compositor.md"));
     }
 
-    static CompositorScenario withFlags(CompositorScenario s, CompositorOptions o) throws UserInputException {
+    static CompositorScenario withFlags(CompositorScenario s, Options o) throws UserInputException {
         try {
-            if (o.vsyncs != null) {
-                if (o.vsyncs < 1 || o.vsyncs > 100_000) {
-                    throw new UserInputException("--vsyncs: " + o.vsyncs + " is out of range; allowed: 1 to 100000");
-                }
-                s = s.withVsyncs(o.vsyncs);
+            if (o.has(CompositorOptions.VSYNCS)) {
+                s = s.withVsyncs(o.get(CompositorOptions.VSYNCS).orElseThrow());
             }
-            if (o.refresh != null) {
-                s = s.withRefresh(o.refresh);
+            if (o.has(CompositorOptions.REFRESH)) {
+                s = s.withRefresh(o.get(CompositorOptions.REFRESH).orElseThrow());
             }
-            if (o.planes != null) {
-                if (o.planes < 1 || o.planes > 16) {
-                    throw new UserInputException("--planes: " + o.planes + " is out of range; allowed: 1 to 16");
-                }
-                s = s.withPlanes(planes(o.planes));
+            if (o.has(CompositorOptions.PLANES)) {
+                s = s.withPlanes(planes(o.get(CompositorOptions.PLANES).orElseThrow()));
             }
-            if (o.noDamageTracking) {
+            if (o.isSet(CompositorOptions.NO_DAMAGE_TRACKING)) {
                 s = s.withDamageTracking(false);
             }
             return s;

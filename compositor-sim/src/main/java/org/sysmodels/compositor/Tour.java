@@ -13,11 +13,11 @@ import org.sysmodels.compositor.scenario.CompositorScenario;
 import org.sysmodels.compositor.scenario.Scenarios;
 import org.sysmodels.compositor.scenario.Simulation;
 import org.sysmodels.core.run.Artifact;
-import org.sysmodels.core.run.Finding;
+import org.sysmodels.core.check.Finding;
 import org.sysmodels.core.run.RunResult;
-import org.sysmodels.core.run.Severity;
+import org.sysmodels.core.check.Severity;
 import org.sysmodels.core.system.RunRequest;
-import org.sysmodels.core.system.UserInputException;
+import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.trace.Tracer;
 
 /**
@@ -84,7 +84,7 @@ final class Tour {
                     + " violations (`sim compositor --bug " + lab.label() + "` exits 1).");
             for (Finding f : o.findings().list()) {
                 findings.add(f.severity() == Severity.VIOLATION ? new Finding(Severity.INFO, "caught/" + f.rule(),
-                        "bug lab " + lab.label() + ": " + f.message(), f.at(), f.where()) : f);
+                        "bug lab " + lab.label() + ": " + f.message(), f.at(), f.where(), f.source()) : f);
             }
         }
         for (Simulation.Outcome o : List.of(home, homeFull, more, list, rotation, video)) {

@@ -15,13 +15,14 @@ import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sysmodels.core.run.Finding;
+import org.sysmodels.core.check.Finding;
 import org.sysmodels.core.run.RunResult;
-import org.sysmodels.core.run.Severity;
+import org.sysmodels.core.check.Severity;
 import org.sysmodels.core.system.QuizQuestion;
 import org.sysmodels.core.system.RunRequest;
+import org.sysmodels.core.testing.TestFlags;
 import org.sysmodels.core.system.SimSystem;
-import org.sysmodels.core.system.UserInputException;
+import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.testing.TraceFiles;
 import org.sysmodels.core.trace.ChromeTraceWriter;
 
@@ -40,12 +41,10 @@ class CompositorSystemTest {
 
     @Test
     void everyPackagedScenarioRunsAndPassesItsChecks() throws UserInputException {
-        for (var e : system.catalog()) {
-            if (e.kind() == org.sysmodels.core.system.CatalogEntry.Kind.SCENARIO) {
-                RunResult r = run(e.name());
-                assertTrue(r.passed(), e.name() + ": " + r.findings());
-                assertFalse(r.tables().isEmpty());
-            }
+        for (var e : system.scenarios()) {
+            RunResult r = run(e.name());
+            assertTrue(r.passed(), e.name() + ": " + r.findings());
+            assertFalse(r.tables().isEmpty());
         }
     }
 
@@ -90,12 +89,9 @@ class CompositorSystemTest {
 
     @Test
     void framePngsAreDeterministicForASeed(@TempDir Path dir) throws Exception {
-        CompositorOptions o = new CompositorOptions();
-        o.frames = true;
-        o.vsyncs = 12;
         for (String run : List.of("a", "b")) {
-            o.pngDir = dir.resolve(run);
-            system.run(RunRequest.ofSeed(5).withScenario("scrolling-list").withOptions(o));
+            system.run(RunRequest.ofSeed(5).withScenario("scrolling-list").withOptions(TestFlags.parse(
+                    system.options(), "--frames", "--vsyncs", "12", "--png-dir", dir.resolve(run).toString())));
         }
         List<Path> a = list(dir.resolve("a/frames"));
         List<Path> b = list(dir.resolve("b/frames"));
@@ -134,14 +130,12 @@ class CompositorSystemTest {
                 () -> run("src/test/resources/scenarios/bad-refresh.json"));
         assertTrue(refresh.getMessage().contains("refreshHz") && refresh.getMessage().contains("60, 90 or 120"),
                 refresh.getMessage());
-        CompositorOptions o = new CompositorOptions();
-        o.refresh = 75;
         UserInputException flag = assertThrows(UserInputException.class,
-                () -> system.run(RunRequest.ofSeed(1).withOptions(o)));
+                () -> system.run(RunRequest.ofSeed(1).withOptions(TestFlags.parse(system.options(), "--refresh",
+                        "75"))));
         assertTrue(flag.getMessage().startsWith("--refresh"), flag.getMessage());
-        CompositorOptions f = new CompositorOptions();
-        f.frames = true;
-        assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withOptions(f)));
+        assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withOptions(
+                TestFlags.parse(system.options(), "--frames"))));
         assertThrows(UserInputException.class, () -> run("no-such-scenario"));
     }
 

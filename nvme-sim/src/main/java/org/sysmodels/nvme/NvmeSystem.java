@@ -3,16 +3,17 @@ package org.sysmodels.nvme;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sysmodels.core.run.Finding;
+import org.sysmodels.core.check.Finding;
 import org.sysmodels.core.run.RunResult;
-import org.sysmodels.core.run.Severity;
+import org.sysmodels.core.check.Severity;
 import org.sysmodels.core.scenario.ScenarioCatalog;
-import org.sysmodels.core.system.CatalogEntry;
+import org.sysmodels.core.option.OptionSpec;
+import org.sysmodels.core.scenario.ScenarioEntry;
 import org.sysmodels.core.system.QuizQuestion;
 import org.sysmodels.core.system.RealityNote;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.core.system.SimSystem;
-import org.sysmodels.core.system.UserInputException;
+import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.trace.Tracer;
 import org.sysmodels.nvme.host.DriverBug;
 import org.sysmodels.nvme.model.FaultKinds;
@@ -43,7 +44,8 @@ public final class NvmeSystem implements SimSystem {
             .add("wrr", R + "wrr.json", "weighted round robin with an urgent queue against three low ones")
             .add("faults", R + "faults.json", "media errors, a stuck command (abort) and a fatal controller error "
                     + "(reset)")
-            .add("threaded", R + "threaded.json", "host and device on two real threads, 4 queue pairs");
+            .addRealTime("threaded", R + "threaded.json", "host and device on two real threads, 4 queue pairs "
+                    + "(real concurrency: not byte-identical run to run)");
 
     @Override
     public String name() {
@@ -64,26 +66,31 @@ public final class NvmeSystem implements SimSystem {
     }
 
     @Override
-    public List<CatalogEntry> catalog() {
-        List<CatalogEntry> out = new ArrayList<>(SCENARIOS.entries());
+    public List<ScenarioEntry> scenarios() {
+        return SCENARIOS.entries();
+    }
+
+    @Override
+    public List<org.sysmodels.core.lab.BugLab> bugLabs() {
+        List<org.sysmodels.core.lab.BugLab> out = new ArrayList<>();
         for (BugLab lab : BugLab.values()) {
-            out.add(CatalogEntry.bugLab(lab.label(), lab.description() + " (caught by " + lab.rule() + ")"));
+            out.add(lab.declaration());
         }
         return out;
     }
 
     @Override
-    public Object options() {
-        return new NvmeOptions();
+    public List<OptionSpec<?>> options() {
+        return NvmeOptions.ALL;
     }
 
     @Override
     public RunResult run(RunRequest request) throws UserInputException {
-        NvmeOptions options = request.options(NvmeOptions.class, new NvmeOptions());
+        org.sysmodels.core.option.Options options = request.options();
         NvmeScenario s = request.scenario().isPresent() ? SCENARIOS.resolve(request.scenario().get())
                 : NvmeScenario.DEFAULT;
         s.faultPlan().requireKnownKinds(FaultKinds.ALL, request.scenario().orElse("scenario"));
-        s = Flags.apply(s, options.values());
+        s = Flags.apply(s, NvmeOptions.values(options));
         RunResult.Builder b = RunResult.builder(name(), title(), request.seed());
         DriverBug bug = DriverBug.NONE;
         if (request.bug().isPresent()) {
@@ -93,10 +100,9 @@ public final class NvmeSystem implements SimSystem {
             }
             s = lab.scenario(s);
             bug = lab.bug();
-            b.summary("bug lab " + lab.label() + ": " + lab.description() + "; the check that should catch it: "
-                    + lab.rule());
+            b.lab(lab.declaration());
         }
-        if (options.sweep()) {
+        if (options.isSet(NvmeOptions.SWEEP)) {
             return sweep(s, request, b);
         }
         if (s.mode() == Mode.THREADED) {
@@ -107,12 +113,6 @@ public final class NvmeSystem implements SimSystem {
         }
         Outcome o = simulate(s, request.seed(), request.tracer("nvme"), bug);
         Report.describe(o, b);
-        if (request.bug().isPresent()) {
-            BugLab lab = BugLab.byLabel(request.bug().get());
-            long caught = o.violations(lab.rule());
-            b.summary(caught > 0 ? "caught: rule " + lab.rule() + " reported " + caught + " violation(s)"
-                    : "NOT caught by " + lab.rule() + " on this seed; see the findings");
-        }
         return b.findings(o.findings()).trace(o.sim().tracer().log()).build();
     }
 
@@ -193,7 +193,7 @@ public final class NvmeSystem implements SimSystem {
         for (Finding f : findings) {
             out.add(f.severity() == Severity.VIOLATION
                     ? new Finding(Severity.INFO, f.rule(), "caught in bug lab " + lab + ": " + f.message(), f.at(),
-                    f.where())
+                    f.where(), f.source())
                     : f);
         }
         return out;

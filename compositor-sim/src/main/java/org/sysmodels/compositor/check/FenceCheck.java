@@ -3,7 +3,7 @@ package org.sysmodels.compositor.check;
 import org.sysmodels.compositor.model.CompositorObserver;
 import org.sysmodels.compositor.model.Fence;
 import org.sysmodels.compositor.model.GraphicBuffer;
-import org.sysmodels.core.run.Findings;
+import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.time.SimTime;
 
 /**

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.sysmodels.compositor.model.CompositorObserver;
-import org.sysmodels.core.run.Findings;
+import org.sysmodels.core.check.Findings;
 
 /**
  * Layers the HWC refused (a source crop outside its buffer, an empty frame) and failed BufferQueue calls: warnings

@@ -6,7 +6,7 @@ import org.sysmodels.compositor.pixel.Combine;
 import org.sysmodels.compositor.pixel.Image;
 import org.sysmodels.compositor.pixel.Rect;
 import org.sysmodels.compositor.pixel.Region;
-import org.sysmodels.core.run.Findings;
+import org.sysmodels.core.check.Findings;
 
 /**
  * The premultiplied invariant: in a buffer whose layer blends as PREMULTIPLIED, no colour channel may exceed alpha

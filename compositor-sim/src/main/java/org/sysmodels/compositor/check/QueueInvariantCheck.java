@@ -4,7 +4,7 @@ import java.util.List;
 import org.sysmodels.compositor.model.BufferQueue;
 import org.sysmodels.compositor.model.CompositorObserver;
 import org.sysmodels.compositor.pixel.Image;
-import org.sysmodels.core.run.Findings;
+import org.sysmodels.core.check.Findings;
 
 /** At every vsync, each BufferQueue's bookkeeping must be consistent: no slot in two states, no buffer lost. */
 public final class QueueInvariantCheck implements CompositorObserver {

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.sysmodels.compositor.model.BufferQueue;
 import org.sysmodels.compositor.model.CompositorObserver;
-import org.sysmodels.core.run.Findings;
+import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.time.SimTime;
 
 /**

@@ -48,6 +48,27 @@ public enum BugLab {
         return description;
     }
 
+    /** The lab as the suite lists and judges it: the rule that must catch it and the fix. */
+    public org.sysmodels.core.lab.BugLab declaration() {
+        return switch (this) {
+            case TEARING -> new org.sysmodels.core.lab.BugLab(label, description, new org.sysmodels.core.check.Rule(
+                    "write-before-release-fence", "a producer writes a dequeued buffer only after its release fence "
+                    + "signals", "AOSP IGraphicBufferProducer::dequeueBuffer (the fence it returns)"),
+                    "wait on the release fence returned by dequeueBuffer before writing the buffer",
+                    java.util.List.of("scenario lab-tearing"));
+            case STARVATION -> new org.sysmodels.core.lab.BugLab(label, description,
+                    new org.sysmodels.core.check.Rule("queue-starvation", "a consumer releases every buffer it "
+                            + "acquired once it is no longer on screen", "AOSP BufferQueueConsumer::releaseBuffer"),
+                    "release the previous buffer (with its release fence) when a new one is latched",
+                    java.util.List.of());
+            case HALO -> new org.sysmodels.core.lab.BugLab(label, description, new org.sysmodels.core.check.Rule(
+                    "premultiplied-invariant", "in a premultiplied buffer no colour channel exceeds alpha",
+                    "AOSP hardware/interfaces graphics common BlendMode.aidl (PREMULTIPLIED)"),
+                    "multiply each colour channel by alpha before writing, or declare the layer COVERAGE",
+                    java.util.List.of("scenario lab-halo"));
+        };
+    }
+
     public static Optional<BugLab> of(String label) {
         return Arrays.stream(values()).filter(b -> b.label.equals(label)).findFirst();
     }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import org.sysmodels.core.random.Distribution;
 import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.Range;
-import org.sysmodels.core.time.DurationDeserializer;
+import org.sysmodels.core.scenario.DurationDeserializer;
 
 /**
  * A compositor run: the display (size and refresh rate: 60, 90 or 120 Hz), its planes (default: a typical phone's

@@ -7,7 +7,7 @@ import org.sysmodels.compositor.pixel.Transform;
 import org.sysmodels.core.random.Distribution;
 import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.Range;
-import org.sysmodels.core.time.DurationDeserializer;
+import org.sysmodels.core.scenario.DurationDeserializer;
 
 /**
  * One layer in a scenario file: its app (the drawing code) or a solid colour, display frame, buffer size (default:

@@ -2,8 +2,8 @@ package org.sysmodels.compositor.scenario;
 
 import java.util.List;
 import org.sysmodels.core.scenario.ScenarioCatalog;
-import org.sysmodels.core.system.CatalogEntry;
-import org.sysmodels.core.system.UserInputException;
+import org.sysmodels.core.scenario.ScenarioEntry;
+import org.sysmodels.core.input.UserInputException;
 
 /** The packaged scenarios ({@code --scenario NAME}) and the bug labs ({@code --bug NAME}). */
 public final class Scenarios {
@@ -42,11 +42,7 @@ public final class Scenarios {
         return org.sysmodels.core.scenario.ScenarioLoader.loadResource(DIR + name + ".json", CompositorScenario.class);
     }
 
-    public static List<CatalogEntry> entries() {
-        List<CatalogEntry> out = new java.util.ArrayList<>(CATALOG.entries());
-        for (BugLab b : BugLab.values()) {
-            out.add(CatalogEntry.bugLab(b.label(), b.description()));
-        }
-        return out;
+    public static List<ScenarioEntry> entries() {
+        return CATALOG.entries();
     }
 }

@@ -24,7 +24,7 @@ import org.sysmodels.compositor.model.Plane;
 import org.sysmodels.compositor.model.SurfaceFlinger;
 import org.sysmodels.compositor.model.VsyncSchedule;
 import org.sysmodels.core.random.RandomStreams;
-import org.sysmodels.core.run.Findings;
+import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.sched.Scheduler;
 import org.sysmodels.core.trace.Tracer;
 

@@ -1,7 +1,7 @@
 package org.sysmodels.nvme.check;
 
 import java.util.Arrays;
-import org.sysmodels.core.run.Findings;
+import org.sysmodels.core.check.Findings;
 import org.sysmodels.nvme.host.IoObserver;
 import org.sysmodels.nvme.host.Request;
 import org.sysmodels.nvme.model.BlockStore;

@@ -2,7 +2,7 @@ package org.sysmodels.nvme.host;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sysmodels.core.random.RandomStream;
-import org.sysmodels.core.run.Findings;
+import org.sysmodels.core.check.Findings;
 import org.sysmodels.nvme.check.Rules;
 import org.sysmodels.nvme.model.Controller;
 import org.sysmodels.nvme.model.HostMemory;

@@ -66,6 +66,11 @@ public enum BugLab {
         return description;
     }
 
+    /** The lab as the suite lists and judges it. */
+    public org.sysmodels.core.lab.BugLab declaration() {
+        return new org.sysmodels.core.lab.BugLab(label, description, Rules.rule(rule), Rules.fix(rule));
+    }
+
     /** The scenario the lab runs: the user's (or the default), shrunk so the bug shows within a few hundred I/Os. */
     public NvmeScenario scenario(NvmeScenario base) {
         return scenario.apply(base);

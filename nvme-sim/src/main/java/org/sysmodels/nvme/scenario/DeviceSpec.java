@@ -6,7 +6,7 @@ import java.util.List;
 import org.sysmodels.core.random.Distribution;
 import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.Range;
-import org.sysmodels.core.time.DurationDeserializer;
+import org.sysmodels.core.scenario.DurationDeserializer;
 import org.sysmodels.nvme.model.ControllerConfig;
 import org.sysmodels.nvme.model.NamespaceSpec;
 import org.sysmodels.nvme.model.ServiceModel;

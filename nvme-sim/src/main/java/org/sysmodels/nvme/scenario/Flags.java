@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.ScenarioLoader;
-import org.sysmodels.core.system.UserInputException;
+import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.time.SimTime;
 import org.sysmodels.nvme.host.Rw;
 
@@ -15,7 +15,7 @@ import org.sysmodels.nvme.host.Rw;
  */
 public final class Flags {
 
-    /** The flag values, as strings and numbers straight from picocli (null = not given). */
+    /** The flag values, as strings and numbers as the user typed them (null = not given). */
     public record Values(String rw, String bs, Integer iodepth, Integer numjobs, Long ios, String runtime,
                          Integer rwmixread, Integer queues, String mode, String completion, Integer units,
                          Integer lbaSize) {

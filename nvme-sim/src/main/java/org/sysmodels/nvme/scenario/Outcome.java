@@ -2,8 +2,8 @@ package org.sysmodels.nvme.scenario;
 
 import java.util.List;
 import org.sysmodels.core.metrics.LatencySummary;
-import org.sysmodels.core.run.Finding;
-import org.sysmodels.core.run.Severity;
+import org.sysmodels.core.check.Finding;
+import org.sysmodels.core.check.Severity;
 
 /** What a finished {@link Simulation} produced: throughput, latency, findings, cost. */
 public record Outcome(Simulation sim, long wallNanos) {

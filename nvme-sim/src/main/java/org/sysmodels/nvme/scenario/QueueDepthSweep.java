@@ -4,7 +4,7 @@ import org.sysmodels.core.scenario.Sizes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sysmodels.core.run.Finding;
+import org.sysmodels.core.check.Finding;
 import org.sysmodels.core.run.Plot;
 import org.sysmodels.core.run.Series;
 import org.sysmodels.core.run.Table;

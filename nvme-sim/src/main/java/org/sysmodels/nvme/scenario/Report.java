@@ -41,7 +41,7 @@ public final class Report {
         b.summary(String.format(Locale.ROOT, "checks: %,d commands fetched, %,d completions posted, %,d reads verified "
                         + "against the data last written, %d violations; %,d events in %.0f ms of wall-clock time",
                 sim.checker.commandsFetched(), sim.checker.completionsPosted(), sim.integrity.verified(),
-                o.findings().stream().filter(f -> f.severity() == org.sysmodels.core.run.Severity.VIOLATION).count(),
+                o.findings().stream().filter(f -> f.severity() == org.sysmodels.core.check.Severity.VIOLATION).count(),
                 sim.events(), o.wallNanos() / 1e6));
         b.table(latencyTable(sim));
         if (job.numjobs() > 1) {

@@ -3,7 +3,7 @@ package org.sysmodels.nvme.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import org.sysmodels.core.random.RandomStreams;
-import org.sysmodels.core.run.Finding;
+import org.sysmodels.core.check.Finding;
 import org.sysmodels.core.sched.Scheduler;
 import org.sysmodels.core.trace.Tracer;
 import org.sysmodels.nvme.check.RuntimeChecker;

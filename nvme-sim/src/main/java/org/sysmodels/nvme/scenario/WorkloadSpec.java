@@ -4,7 +4,7 @@ import org.sysmodels.core.scenario.SizeDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.Range;
-import org.sysmodels.core.time.DurationDeserializer;
+import org.sysmodels.core.scenario.DurationDeserializer;
 import org.sysmodels.nvme.host.FioJob;
 import org.sysmodels.nvme.host.Rw;
 

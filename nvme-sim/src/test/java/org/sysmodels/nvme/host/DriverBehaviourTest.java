@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.core.fault.Fault;
-import org.sysmodels.core.run.Severity;
+import org.sysmodels.core.check.Severity;
 import org.sysmodels.core.trace.TraceEvent;
 import org.sysmodels.core.trace.TraceLog;
 import org.sysmodels.core.trace.Tracer;

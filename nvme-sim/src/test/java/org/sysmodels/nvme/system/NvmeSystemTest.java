@@ -14,33 +14,28 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sysmodels.core.run.RunResult;
-import org.sysmodels.core.system.CatalogEntry;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.core.system.SimSystem;
-import org.sysmodels.core.system.UserInputException;
+import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.core.testing.TestFlags;
 import org.sysmodels.core.testing.TraceFiles;
 import org.sysmodels.core.trace.ChromeTraceWriter;
-import org.sysmodels.nvme.NvmeOptions;
 import org.sysmodels.nvme.NvmeSystem;
-import picocli.CommandLine;
 
 /** {@code sim nvme} as the suite sees it: discovery, flags, errors, scenarios, bug labs, tour, quiz, traces. */
 class NvmeSystemTest {
 
     private final NvmeSystem nvme = new NvmeSystem();
 
-    private static RunRequest with(String... flags) {
-        NvmeOptions o = new NvmeOptions();
-        new CommandLine(o).parseArgs(flags);
-        return RunRequest.ofSeed(1).withOptions(o);
+    private static RunRequest with(String... flags) throws UserInputException {
+        return RunRequest.ofSeed(1).withOptions(TestFlags.parse(new NvmeSystem().options(), flags));
     }
 
     @Test
     void discoveredThroughTheServiceLoader() {
         assertTrue(ServiceLoader.load(SimSystem.class).stream().anyMatch(p -> p.type() == NvmeSystem.class));
         assertEquals("nvme", nvme.name());
-        long labs = nvme.catalog().stream().filter(e -> e.kind() == CatalogEntry.Kind.BUG_LAB).count();
-        assertEquals(6, labs);
+        assertEquals(6, nvme.bugLabs().size());
         assertFalse(nvme.reality().isEmpty());
     }
 
@@ -102,7 +97,8 @@ class NvmeSystemTest {
     void aBugLabFailsTheRun() throws Exception {
         RunResult r = nvme.run(with().withBug("cid-reused"));
         assertFalse(r.passed());
-        assertTrue(r.summary().stream().anyMatch(s -> s.startsWith("caught: rule cid-unique")), r.summary().toString());
+        assertTrue(r.lab().orElseThrow().caught(), r.lab().toString());
+        assertEquals("cid-unique", r.lab().orElseThrow().lab().rule().name());
     }
 
     @Test

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sysmodels.core.check.Finding;
+import org.sysmodels.core.check.Rule;
 import org.sysmodels.core.check.RuleTally;
+import org.sysmodels.core.check.Severity;
 import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.run.Table;
@@ -73,6 +76,24 @@ public final class Grader {
                     r.passed() ? "pass" : "FAIL", r.passed() ? r.gradeCase().what() : r.firstFinding()));
         }
         return new Table(title, List.of("case", "rules clean", "verdict", "what it tests / first finding"), out);
+    }
+
+    /** The rule a grading battery holds: a failed case is a violation of it (exit status 1). */
+    public static final Rule RULE = new Rule("grade", "every case of the grading battery passes with every rule "
+            + "clean", "the system's grading battery (sim <system> --grade)");
+
+    /** Adds the summary line, the table and one finding per failed case to a result. */
+    public static RunResult.Builder report(RunResult.Builder b, String title, List<GradeRow> rows) {
+        b.summary(title + ": " + summary(rows));
+        b.table(table(title, rows));
+        b.checks(List.of(RULE));
+        for (GradeRow r : rows) {
+            if (!r.passed()) {
+                b.finding(new Finding(Severity.VIOLATION, RULE, "case " + r.gradeCase().name() + " failed: "
+                        + r.firstFinding(), 0, r.gradeCase().name()));
+            }
+        }
+        return b;
     }
 
     /** "7 of 9 cases passed". */

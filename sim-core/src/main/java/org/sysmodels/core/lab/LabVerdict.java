@@ -19,7 +19,7 @@ public record LabVerdict(BugLab lab, boolean caught, Optional<RuleTally> own, Li
         consequences = List.copyOf(consequences);
     }
 
-    /** Judges a lab from a run's tallies (see {@link org.sysmodels.core.run.Findings#tallies()}). */
+    /** Judges a lab from a run's tallies (see {@link org.sysmodels.core.check.Findings#tallies()}). */
     public static LabVerdict judge(BugLab lab, List<RuleTally> tallies) {
         Optional<RuleTally> own = tallies.stream().filter(t -> t.rule().equals(lab.rule().name())).findFirst();
         boolean caught = own.isPresent() && own.get().violated();

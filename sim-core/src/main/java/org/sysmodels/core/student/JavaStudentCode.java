@@ -140,9 +140,9 @@ public final class JavaStudentCode {
         return mainClass;
     }
 
-    /** True when a stack frame belongs to the student's code. */
+    /** True when a stack frame belongs to this student's code. */
     public boolean owns(StackTraceElement frame) {
-        return classNames.contains(frame.getClassName()) || fileName.equals(frame.getFileName());
+        return StudentFault.isStudentFrame(frame) && classNames.contains(frame.getClassName());
     }
 
     /**
@@ -157,7 +157,7 @@ public final class JavaStudentCode {
                 try {
                     return type.cast(c.newInstance(args));
                 } catch (InvocationTargetException e) {
-                    throw new StudentCodeFailure(StudentFault.of(e.getCause(), this));
+                    throw new StudentCodeFailure(StudentFault.of(e.getCause(), 0));
                 } catch (ReflectiveOperationException e) {
                     throw new UserInputException(fileName + ": cannot create " + mainClass.getSimpleName() + ": "
                             + e.getMessage(), e);
@@ -291,7 +291,7 @@ public final class JavaStudentCode {
         private final Map<String, byte[]> classes;
 
         Loader(Map<String, byte[]> classes, ClassLoader parent) {
-            super("student", parent);
+            super(StudentFault.LOADER, parent);
             this.classes = classes;
         }
 

@@ -25,20 +25,28 @@ public final class StudentFault {
     private StudentFault() {
     }
 
+    /** The name of the class loader that loads students' classes ({@link JavaStudentCode}). */
+    static final String LOADER = "student";
+
     /** A VIOLATION finding for {@code thrown}, located in the student's code where possible. */
     public static Finding of(Throwable thrown, JavaStudentCode code) {
-        return of(thrown, code, 0);
+        return of(thrown, 0);
     }
 
     /** The same, at virtual time {@code at}. */
     public static Finding of(Throwable thrown, JavaStudentCode code, long at) {
-        Optional<StackTraceElement> frame = firstFrame(thrown, code);
-        String where = frame.map(StudentFault::describe).orElse(code.fileName());
+        return of(thrown, at);
+    }
+
+    /** A VIOLATION finding for {@code thrown} at virtual time {@code at}, on the student's innermost line. */
+    public static Finding of(Throwable thrown, long at) {
+        Optional<StackTraceElement> frame = firstFrame(thrown);
+        String where = frame.map(StudentFault::describe).orElse("");
         String what = thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": "
                 + thrown.getMessage());
         return new Finding(Severity.VIOLATION, RULE, "your code threw " + what
-                + frame.map(f -> " at " + describe(f)).orElse(" (no line of " + code.fileName()
-                + " on the stack: the exception came from a call the system made on your behalf)"), at, where);
+                + frame.map(f -> " at " + describe(f)).orElse(" (no line of your file is on the stack: the "
+                + "exception came from a call the system made on your behalf)"), at, where);
     }
 
     /** "MyDriver.java:42 (MyDriver.queueRq)". */
@@ -47,16 +55,18 @@ public final class StudentFault {
         return f.getFileName() + ":" + f.getLineNumber() + " (" + cls + "." + f.getMethodName() + ")";
     }
 
-    /** The innermost frame of the student's code in {@code thrown} or its causes. */
-    public static Optional<StackTraceElement> firstFrame(Throwable thrown, JavaStudentCode code) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
+    /** True when a frame runs a student's class (loaded by {@link JavaStudentCode}). */
+    public static boolean isStudentFrame(StackTraceElement f) {
+        return LOADER.equals(f.getClassLoaderName());
+    }
+
+    /** The innermost frame of a student's code in {@code thrown} or its causes. */
+    public static Optional<StackTraceElement> firstFrame(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             for (StackTraceElement e : t.getStackTrace()) {
-                if (code.owns(e)) {
+                if (isStudentFrame(e)) {
                     return Optional.of(e);
                 }
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return Optional.empty();

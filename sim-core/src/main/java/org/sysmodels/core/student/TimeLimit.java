@@ -24,13 +24,10 @@ public final class TimeLimit {
     }
 
     /**
-     * The work's result, or a {@link StudentCodeFailure} if the student's code threw (located in their file) or did
-     * not return within {@code limit}.
-     *
-     * @param code the student's code, to locate frames; null when the work runs no student code (then a time-out
-     *             names the system)
+     * The work's result, or a {@link StudentCodeFailure} if a student's code threw (located on their line) or the
+     * work did not return within {@code limit} (with the student's line it was running, if any).
      */
-    public static <T> T run(Duration limit, JavaStudentCode code, Callable<T> work) throws Exception {
+    public static <T> T run(Duration limit, Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -44,36 +41,41 @@ public final class TimeLimit {
         try {
             return result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            StackTraceElement[] stack = worker.getStackTrace();
             String where = "";
-            if (code != null) {
-                for (StackTraceElement f : stack) {
-                    if (code.owns(f)) {
-                        where = StudentFault.describe(f);
-                        break;
-                    }
+            String file = "the run";
+            for (StackTraceElement f : worker.getStackTrace()) {
+                if (StudentFault.isStudentFrame(f)) {
+                    where = StudentFault.describe(f);
+                    file = f.getFileName();
+                    break;
                 }
             }
-            String fileName = code == null ? "the run" : code.fileName();
             throw new StudentCodeFailure(new Finding(Severity.VIOLATION, StudentFault.TIME_LIMIT,
-                    fileName + " did not return within " + limit.toSeconds() + " s of real time"
+                    file + " did not return within " + seconds(limit) + " of real time"
                             + (where.isEmpty() ? "" : "; it was running " + where + " (a loop that never ends?)")
                             + "; raise the limit with --time-limit if the run is just long", 0, where));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof Exception ex) {
-                if (code != null && ex instanceof RuntimeException && StudentFault.firstFrame(ex, code).isPresent()) {
-                    throw new StudentCodeFailure(StudentFault.of(ex, code));
-                }
-                throw ex;
+            if ((cause instanceof RuntimeException || cause instanceof StackOverflowError)
+                    && StudentFault.firstFrame(cause).isPresent()) {
+                throw new StudentCodeFailure(StudentFault.of(cause, 0));
             }
-            if (cause instanceof StackOverflowError && code != null) {
-                throw new StudentCodeFailure(StudentFault.of(cause, code));
+            if (cause instanceof Exception ex) {
+                throw ex;
             }
             if (cause instanceof Error err) {
                 throw err;
             }
             throw new IllegalStateException(cause);
         }
+    }
+
+    /** The same as {@link #run(Duration, Callable)}; {@code code} is not needed to locate frames. */
+    public static <T> T run(Duration limit, JavaStudentCode code, Callable<T> work) throws Exception {
+        return run(limit, work);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 }

@@ -3,15 +3,16 @@ package org.sysmodels.suite.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sysmodels.core.system.CatalogEntry;
+import org.sysmodels.core.lab.BugLab;
+import org.sysmodels.core.scenario.ScenarioEntry;
 import org.sysmodels.core.system.SimSystem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code sim list}: the systems, their packaged scenarios and their bug labs. */
+/** {@code sim list}: the systems, their packaged scenarios, their bug labs and where your own code plugs in. */
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        header = "List the systems, their scenarios and their bug labs.")
+        header = "List the systems, their scenarios, their bug labs and where your own code plugs in.")
 final class ListCommand implements Callable<Integer> {
 
     private final List<SimSystem> systems;
@@ -28,10 +29,16 @@ final class ListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (SimSystem s : systems) {
             out.println(s.name() + " — " + s.title());
-            for (CatalogEntry e : s.catalog()) {
-                String flag = e.kind() == CatalogEntry.Kind.SCENARIO ? "--scenario " : "--bug ";
-                out.printf("    sim %s %s%-24s %s%n", s.name(), flag, e.name(), e.description());
+            for (ScenarioEntry e : s.scenarios()) {
+                out.printf("    sim %s --scenario %-24s %s%n", s.name(), e.name(), e.description());
             }
+            for (BugLab l : s.bugLabs()) {
+                out.printf("    sim %s --bug %-29s %s (caught by %s)%n", s.name(), l.name(), l.mistake(),
+                        l.rule().name());
+            }
+            s.student().ifPresent(slot -> out.printf("    sim %s %s FILE   your own %s; --template %s prints a "
+                    + "starter, --grade FILE grades it%n", s.name(), slot.flag(), slot.noun(),
+                    String.join("|", slot.templateNames())));
             out.println();
         }
         out.println("Every system also has: --quiz / --solve (questions from the seed), --trace FILE, --report DIR.");

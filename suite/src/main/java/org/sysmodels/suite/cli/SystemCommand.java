@@ -2,29 +2,58 @@ package org.sysmodels.suite.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.core.lab.BugLab;
+import org.sysmodels.core.option.OptionSpec;
+import org.sysmodels.core.option.Options;
 import org.sysmodels.core.run.RunResult;
-import org.sysmodels.core.system.CatalogEntry;
+import org.sysmodels.core.scenario.ScenarioEntry;
+import org.sysmodels.core.student.StudentCodeFailure;
+import org.sysmodels.core.student.StudentSlot;
+import org.sysmodels.core.student.Template;
+import org.sysmodels.core.student.TimeLimit;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.core.system.SimSystem;
-import org.sysmodels.core.system.UserInputException;
+import org.sysmodels.suite.report.OutputPaths;
 import org.sysmodels.suite.report.ReportWriter;
 import org.sysmodels.suite.report.TraceOutput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** {@code sim <system>}: one run, a bug lab, or a quiz, with the common flags plus the system's own. */
+/**
+ * {@code sim <system>}: one run, a bug lab, a quiz, or a student's code (run, template, grade), with the common flags
+ * plus the system's own, which the system describes as data.
+ */
 @Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         usageHelpAutoWidth = true)
 final class SystemCommand implements Callable<Integer> {
 
+    static final OptionSpec<String> TEMPLATE = new OptionSpec<>("--template", "NAME",
+            "Print a complete, commented starter file for your own code, then edit it and run it with the flag "
+                    + "below.", "the first template", t -> t);
+    static final OptionSpec<Path> GRADE = OptionSpec.path("--grade", "FILE",
+            "Run your file through the grading battery (packaged scenarios, faults, harder cases) and print a "
+                    + "table of rules clean per case.");
+    static final OptionSpec<Long> TIME_LIMIT = OptionSpec.duration("--time-limit", "TIME", 1_000_000_000L,
+            3_600_000_000_000L, "Wall-clock limit for a run of your code (a loop that never ends is reported with "
+                    + "its line).").withDefault("60s");
+
+    /** About 3 GB of JSON: past that, Perfetto cannot open a file anyway. */
+    static final int MAX_TRACE_EVENTS = 50_000_000;
+
     private final SimSystem system;
-    private final Object systemOptions;
+    private final List<OptionSpec<?>> systemOptions;
+    private final Optional<StudentSlot> slot;
+    private final List<OptionSpec<?>> slotOptions;
 
     @Mixin
     CommonOptions common;
@@ -32,90 +61,190 @@ final class SystemCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    SystemCommand(SimSystem system, Object systemOptions) {
+    private SystemCommand(SimSystem system) {
         this.system = system;
-        this.systemOptions = systemOptions;
+        this.systemOptions = system.options();
+        this.slot = system.student();
+        this.slotOptions = slot.map(SystemCommand::slotOptions).orElse(List.of());
     }
 
-    /** The picocli command for a system, with its help text and its own options mixed in. */
+    private static List<OptionSpec<?>> slotOptions(StudentSlot s) {
+        OptionSpec<Path> file = OptionSpec.path(s.flag(), "FILE", "Run your own " + s.noun() + " (" + (s.kind()
+                == StudentSlot.Kind.JAVA_SOURCE ? "one Java source file" : "a compiled file") + ") in place of the "
+                + "reference, under every check. " + s.description());
+        OptionSpec<String> template = TEMPLATE.withDefault(s.templates().isEmpty() ? null
+                : s.templates().get(0).name() + "; templates: " + String.join(", ", s.templateNames()));
+        return List.of(file, template, GRADE, TIME_LIMIT);
+    }
+
+    /** The picocli command for a system, with its help text and its own options. */
     static CommandLine create(SimSystem system) {
-        Object options = system.options();
-        CommandLine cl = new CommandLine(new SystemCommand(system, options));
-        if (options != null) {
-            cl.addMixin("options", options);
-        }
+        SystemCommand command = new SystemCommand(system);
+        CommandLine cl = new CommandLine(command);
         CommandSpec spec = cl.getCommandSpec();
+        SystemOptions.add(spec, command.systemOptions);
+        for (OptionSpec<?> o : command.slotOptions) {
+            picocli.CommandLine.Model.OptionSpec option = SystemOptions.optionFor(o);
+            if (o.name().equals(TEMPLATE.name())) {
+                option = option.toBuilder().arity("0..1").build();
+            }
+            spec.addOption(option);
+        }
         spec.name(system.name());
-        spec.usageMessage().header(system.title()).description(system.description()).footer(footer(system));
+        spec.usageMessage().header(system.title()).description(system.description().replace("%", "%%"))
+                .footer(footer(system));
         Help.exitCodes(spec);
         return cl;
     }
 
     private static String[] footer(SimSystem system) {
-        List<CatalogEntry> entries = system.catalog();
         StringBuilder f = new StringBuilder();
-        for (CatalogEntry.Kind kind : CatalogEntry.Kind.values()) {
-            List<CatalogEntry> ofKind = entries.stream().filter(e -> e.kind() == kind).toList();
-            if (ofKind.isEmpty()) {
-                continue;
-            }
-            f.append("%n").append(kind == CatalogEntry.Kind.SCENARIO ? "Scenarios (--scenario NAME):" : "Bug labs (--bug NAME):")
-                    .append("%n");
-            ofKind.forEach(e -> f.append("  ").append(e.name()).append("  ").append(e.description()
-                    .replace("%", "%%")).append("%n"));
+        List<ScenarioEntry> scenarios = system.scenarios();
+        if (!scenarios.isEmpty()) {
+            f.append("%nScenarios (--scenario NAME):%n");
+            scenarios.forEach(e -> f.append("  ").append(e.name()).append("  ").append(esc(e.description()))
+                    .append("%n"));
         }
-        f.append("%nExamples:%n  sim ").append(system.name()).append(" --seed 7 --trace ").append(system.name())
-                .append(".json%n  sim ").append(system.name()).append(" --quiz --seed 3%n  sim ")
-                .append(system.name()).append(" --solve --seed 3%n");
+        List<BugLab> labs = system.bugLabs();
+        if (!labs.isEmpty()) {
+            f.append("%nBug labs (--bug NAME):%n");
+            labs.forEach(l -> f.append("  ").append(l.name()).append("  ").append(esc(l.mistake()))
+                    .append(" (caught by ").append(l.rule().name()).append(")%n"));
+        }
+        String n = system.name();
+        f.append("%nExamples:%n  sim ").append(n).append(" --seed 7 --trace ").append(n).append(".json%n  sim ")
+                .append(n).append(" --quiz --seed 3%n  sim ").append(n).append(" --solve --seed 3%n");
+        system.student().ifPresent(s -> {
+            String file = s.templates().isEmpty() ? "FILE" : s.templates().get(0).fileName();
+            f.append("%nYour own ").append(s.noun()).append(":%n  sim ").append(n).append(" --template");
+            if (!s.templates().isEmpty()) {
+                f.append(" ").append(s.templates().get(0).name()).append(" > ").append(file);
+            }
+            f.append("%n  sim ").append(n).append(" ").append(s.flag()).append(" ").append(file).append("%n  sim ")
+                    .append(n).append(" --grade ").append(file).append("%n");
+        });
         return new String[] {f.toString()};
+    }
+
+    private static String esc(String s) {
+        return s.replace("%", "%%");
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        ParseResult parsed = spec.commandLine().getParseResult();
+        Options options = SystemOptions.read(parsed, systemOptions);
+        if (slot.isPresent() && parsed.hasMatchedOption(TEMPLATE.name())) {
+            Object name = parsed.matchedOption(TEMPLATE.name()).getValue();
+            return printTemplate(out, name == null ? "" : name.toString());
+        }
+        Options slotValues = SystemOptions.read(parsed, slotOptions.stream()
+                .filter(o -> !o.name().equals(TEMPLATE.name())).toList());
+        Duration limit = Duration.ofNanos(slotValues.getOr(TIME_LIMIT, RunRequest.DEFAULT_TIME_LIMIT.toNanos()));
+        Optional<Path> studentFile = slot.flatMap(s -> slotValues.get(pathOption(s.flag())));
+        Optional<Path> gradeFile = slotValues.get(GRADE);
+        if (studentFile.isPresent() && gradeFile.isPresent()) {
+            throw new UserInputException(slot.get().flag() + " and --grade: give one of them (--grade runs the file "
+                    + "through the whole battery)");
+        }
+        if (common.bug != null && (studentFile.isPresent() || gradeFile.isPresent())) {
+            throw new UserInputException("--bug runs a packaged buggy " + slot.get().noun() + "; it cannot be "
+                    + "combined with your own file");
+        }
         RunRequest request = new RunRequest(common.seed, Optional.ofNullable(common.scenario),
-                Optional.ofNullable(common.bug), common.trace != null || common.report != null,
-                Optional.ofNullable(common.report).map(d -> d.resolve(system.name())), systemOptions);
+                Optional.ofNullable(common.bug), common.trace != null || common.report != null ? common.traceEvents : 0,
+                Optional.ofNullable(common.report).map(d -> d.resolve(system.name())), options,
+                studentFile.or(() -> gradeFile), limit, null);
         if (common.quiz || common.solve) {
             QuizPrinter.print(out, system.name(), common.seed, system.quiz(request), common.solve);
             return ExitCodes.OK;
         }
         if (common.bug != null) {
-            requireBugLab(common.bug);
+            system.bugLab(common.bug);
+        }
+        if (common.traceEvents < 1 || common.traceEvents > MAX_TRACE_EVENTS) {
+            throw new UserInputException("--trace-events: " + common.traceEvents + " is out of range; allowed: 1 to "
+                    + MAX_TRACE_EVENTS);
+        }
+        if (common.trace != null) {
+            OutputPaths.requireWritableFile("--trace", common.trace);
+        }
+        if (common.report != null) {
+            OutputPaths.requireWritableFolder("--report", common.report);
         }
         long t0 = System.nanoTime();
-        RunResult result = system.run(request);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        List<TraceOutput.Written> traces = List.of();
-        if (common.trace != null) {
-            traces = TraceOutput.write(result.traces(), common.trace);
+        RunResult result;
+        try (ConsoleProgress progress = ConsoleProgress.forConsole(spec.commandLine().getErr(), system.name())) {
+            RunRequest watched = request.withProgress(progress);
+            if (gradeFile.isPresent()) {
+                result = system.grade(watched);
+            } else if (studentFile.isPresent()) {
+                result = TimeLimit.run(limit, () -> system.run(watched));
+            } else {
+                result = system.run(watched);
+            }
+        } catch (StudentCodeFailure f) {
+            out.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("sim " + system.name() + ": " + f.finding().rule() + ": " + f.finding().message());
+            err.println("  result: your code failed (exit status 1)");
+            err.flush();
+            return ExitCodes.CHECK_FAILED;
         }
-        ResultPrinter.print(out, result, traces);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ResultPrinter.print(out, result);
+        List<String> unwritten = new ArrayList<>();
+        if (common.trace != null) {
+            try {
+                ResultPrinter.traces(out, TraceOutput.write(result.traces(), common.trace));
+            } catch (java.io.IOException e) {
+                unwritten.add("--trace " + common.trace + ": " + e.getMessage());
+            }
+        }
         if (common.report != null) {
-            List<TraceOutput.Written> reportTraces = TraceOutput.write(result.traces(),
-                    common.report.resolve(system.name()).resolve(system.name() + ".json"));
-            Path index = ReportWriter.write(common.report, "sysmodels: " + system.name(), common.seed,
-                    List.of(new ReportWriter.Section(system,
-                            "./sim " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()),
-                            result, null, reportTraces, seconds)));
-            out.println("  report: " + index.toAbsolutePath());
+            try {
+                List<TraceOutput.Written> reportTraces = TraceOutput.write(result.traces(),
+                        common.report.resolve(system.name()).resolve(system.name() + ".json"));
+                Path index = ReportWriter.write(common.report, "sysmodels: " + system.name(), common.seed,
+                        List.of(new ReportWriter.Section(system,
+                                "./sim " + String.join(" ", spec.root().commandLine().getParseResult()
+                                        .originalArgs()), result, null, reportTraces, seconds)));
+                out.println("  report: " + index.toAbsolutePath());
+            } catch (java.io.IOException e) {
+                unwritten.add("--report " + common.report + ": " + e.getMessage());
+            }
         }
         if (!result.passed()) {
-            out.println("  result: a check failed (exit status 1)");
+            out.println("  result: " + (result.lab().isPresent() ? "the bug lab's check caught the bug" : "a check "
+                    + "failed") + " (exit status 1)");
         }
         out.flush();
+        if (!unwritten.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            unwritten.forEach(u -> err.println("sim " + system.name() + ": could not write " + u
+                    + " (the results above are complete)"));
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
         return result.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
-    private void requireBugLab(String name) throws UserInputException {
-        List<String> labs = system.catalog().stream().filter(e -> e.kind() == CatalogEntry.Kind.BUG_LAB)
-                .map(CatalogEntry::name).toList();
-        if (labs.isEmpty()) {
-            throw new UserInputException(system.name() + " has no bug labs; `sim list` shows the systems that do");
+    @SuppressWarnings("unchecked")
+    private OptionSpec<Path> pathOption(String flag) {
+        return (OptionSpec<Path>) slotOptions.stream().filter(o -> o.name().equals(flag)).findFirst().orElseThrow();
+    }
+
+    private int printTemplate(PrintWriter out, String name) throws UserInputException {
+        StudentSlot s = slot.orElseThrow(() -> new UserInputException(system.name() + " takes no code of yours"));
+        if (s.templates().isEmpty()) {
+            throw new UserInputException(system.name() + " has no templates");
         }
-        if (!labs.contains(name)) {
-            throw new UserInputException("--bug: no bug lab named \"" + name + "\" in " + system.name()
-                    + "; bug labs: " + String.join(", ", labs));
-        }
+        Template t = name.isEmpty() ? s.templates().get(0) : s.template(name).orElseThrow(() ->
+                new UserInputException("--template: no template named \"" + name + "\"; templates: "
+                        + String.join(", ", s.templateNames())));
+        out.print(t.text());
+        out.flush();
+        return ExitCodes.OK;
     }
 }

@@ -11,7 +11,7 @@ public final class Systems {
 
     /** Tour order: the kernel check first, then the systems in the order of DESIGN.md; unknown names last. */
     private static final List<String> ORDER = List.of("queue", "nvme", "irp", "vcpu", "compositor", "presence",
-            "sensor");
+            "sensor-loop");
 
     private Systems() {
     }

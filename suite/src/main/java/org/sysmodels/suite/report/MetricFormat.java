@@ -35,4 +35,9 @@ public final class MetricFormat {
         }
         return String.format(Locale.ROOT, "%.4g", v);
     }
+
+    /** True for a table cell that reads as a number ("12", "3.5 ms", "+1.2%", "3/3"): right-aligned. */
+    public static boolean isNumeric(String s) {
+        return !s.isEmpty() && s.matches("[-+]?[0-9.,/]+\\s*%?[a-zµ/]*");
+    }
 }

@@ -12,7 +12,9 @@ import java.util.Locale;
 import org.sysmodels.core.metrics.LatencySummary;
 import org.sysmodels.core.metrics.Metric;
 import org.sysmodels.core.run.Artifact;
-import org.sysmodels.core.run.Finding;
+import org.sysmodels.core.check.Finding;
+import org.sysmodels.core.check.Rule;
+import org.sysmodels.core.check.RuleTally;
 import org.sysmodels.core.run.Plot;
 import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.run.Table;
@@ -103,7 +105,7 @@ public final class ReportWriter {
                         .append(esc(relative(dir, png))).append("\">\n");
             }
             metrics(h, r.metrics());
-            findings(h, r.findings());
+            findings(h, r);
             if (!s.traces().isEmpty()) {
                 h.append("<h3>Traces</h3><ul>");
                 for (TraceOutput.Written w : s.traces()) {
@@ -142,7 +144,7 @@ public final class ReportWriter {
         h.append("</tr>");
         for (List<String> row : t.rows()) {
             h.append("<tr>");
-            row.forEach(c -> h.append(isNumeric(c) ? "<td class=\"num\">" : "<td>").append(esc(c)).append("</td>"));
+            row.forEach(c -> h.append(MetricFormat.isNumeric(c) ? "<td class=\"num\">" : "<td>").append(esc(c)).append("</td>"));
             h.append("</tr>");
         }
         h.append("</table>\n");
@@ -182,24 +184,40 @@ public final class ReportWriter {
         }
     }
 
-    private static void findings(StringBuilder h, List<Finding> findings) {
+    /**
+     * The checks: a bug lab's verdict first, then one row per rule that reported something (counted once, with its
+     * first finding and its source), then one line for the rules that held throughout.
+     */
+    private static void findings(StringBuilder h, RunResult r) {
         h.append("<h3>Checks</h3>");
-        if (findings.isEmpty()) {
-            h.append("<p>No check findings: every invariant held.</p>\n");
-            return;
+        r.lab().ifPresent(v -> {
+            h.append("<pre class=\"lab\">");
+            v.lines().forEach(line -> h.append(esc(line)).append('\n'));
+            h.append("</pre>\n");
+        });
+        List<RuleTally> reported = r.tallies();
+        if (!reported.isEmpty()) {
+            h.append("<table><tr><th>severity</th><th>rule</th><th>count</th><th>first at</th><th>where</th>"
+                    + "<th>first finding</th><th>source</th></tr>");
+            for (RuleTally t : reported) {
+                Finding f = t.first();
+                h.append("<tr><td class=\"").append(t.worst()).append("\">").append(t.worst()).append("</td><td>")
+                        .append(esc(t.rule())).append("</td><td class=\"num\">").append(t.count())
+                        .append("</td><td class=\"num\">").append(esc(SimTime.format(f.at()))).append("</td><td>")
+                        .append(esc(f.where())).append("</td><td>").append(esc(f.message())).append("</td><td>")
+                        .append(esc(t.source())).append("</td></tr>");
+            }
+            h.append("</table>\n");
         }
-        h.append("<table><tr><th>severity</th><th>rule</th><th>when</th><th>where</th><th>what</th></tr>");
-        for (Finding f : findings) {
-            h.append("<tr><td class=\"").append(f.severity()).append("\">").append(f.severity()).append("</td><td>")
-                    .append(esc(f.rule())).append("</td><td class=\"num\">").append(esc(SimTime.format(f.at())))
-                    .append("</td><td>").append(esc(f.where())).append("</td><td>").append(esc(f.message()))
-                    .append("</td></tr>");
+        List<Rule> clean = r.cleanChecks().stream()
+                .filter(rule -> r.tallies().stream().noneMatch(t -> t.rule().equals(rule.name()))).toList();
+        if (!clean.isEmpty()) {
+            h.append("<p>").append(clean.size()).append(" of ").append(r.checks().size())
+                    .append(" rules held throughout: ")
+                    .append(esc(String.join(", ", clean.stream().map(Rule::name).toList()))).append(".</p>\n");
+        } else if (reported.isEmpty()) {
+            h.append("<p>No check findings.</p>\n");
         }
-        h.append("</table>\n");
-    }
-
-    private static boolean isNumeric(String s) {
-        return !s.isEmpty() && s.matches("[-+]?[0-9.,]+\\s*%?[a-zµ/]*");
     }
 
     private static String relative(Path dir, Path file) {

@@ -1,4 +1,4 @@
-package org.sysmodels.suite.queue;
+package org.sysmodels.queue.quiz;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,17 +6,18 @@ import java.util.Locale;
 import org.sysmodels.core.random.RandomStream;
 import org.sysmodels.core.random.RandomStreams;
 import org.sysmodels.core.system.QuizQuestion;
+import org.sysmodels.queue.model.Mm1Formulas;
 
 /**
  * OSTEP-style questions about queues, generated from a seed: predict, then check with {@code --solve}.
  * One on the M/M/1 formulas, one on hand-simulating a FIFO server, one on Little's law (L = λW).
  */
-final class QueueQuiz {
+public final class QueueQuiz {
 
     private QueueQuiz() {
     }
 
-    static List<QuizQuestion> generate(long seed) {
+    public static List<QuizQuestion> generate(long seed) {
         RandomStream r = new RandomStreams(seed).stream("queue/quiz");
         List<QuizQuestion> out = new ArrayList<>();
         out.add(formulas(r));
