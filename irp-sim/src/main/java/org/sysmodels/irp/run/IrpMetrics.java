@@ -151,6 +151,11 @@ public final class IrpMetrics implements WorkloadListener {
         return metrics;
     }
 
+    /** Adds every latency recorded to {@code into}. */
+    public void latencyHistogram(LatencyHistogram into) {
+        into.add(all);
+    }
+
     /** One row per major function: count and latency percentiles. */
     public Table latencyTable() {
         List<List<String>> rows = new ArrayList<>();

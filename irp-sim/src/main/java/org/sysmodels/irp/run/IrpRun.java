@@ -46,38 +46,45 @@ public final class IrpRun {
      * @param inserted     a driver added to the stack, or null
      * @param otherStack   depth of a second device stack to build for drivers that send IRPs into it (0: none)
      */
-    public record Options(long seed, boolean trace, Map<String, Supplier<WdmDriver>> replacements, Inserted inserted,
-                          int otherStack) {
+    public record Options(long seed, int traceEvents, Map<String, Supplier<WdmDriver>> replacements,
+                          Inserted inserted, int otherStack, boolean removeAtEnd) {
 
         public Options {
             replacements = replacements == null ? Map.of() : Map.copyOf(replacements);
         }
 
         public static Options seed(long seed) {
-            return new Options(seed, false, Map.of(), null, 0);
+            return new Options(seed, 0, Map.of(), null, 0, false);
         }
 
-        public Options withTrace(boolean on) {
-            return new Options(seed, on, replacements, inserted, otherStack);
+        /** Records a trace of at most {@code events} events (0: none). */
+        public Options withTrace(int events) {
+            return new Options(seed, events, replacements, inserted, otherStack, removeAtEnd);
         }
 
         public Options withReplacements(Map<String, Supplier<WdmDriver>> r, int other) {
-            return new Options(seed, trace, r, inserted, other);
+            return new Options(seed, traceEvents, r, inserted, other, removeAtEnd);
         }
 
         public Options withInserted(Inserted i) {
-            return new Options(seed, trace, replacements, i, otherStack);
+            return new Options(seed, traceEvents, replacements, i, otherStack, removeAtEnd);
+        }
+
+        /** Sends IRP_MN_REMOVE_DEVICE through the stack after the workload has drained. */
+        public Options withRemoveAtEnd(boolean remove) {
+            return new Options(seed, traceEvents, replacements, inserted, otherStack, remove);
         }
     }
 
     /**
      * What a run produced.
      *
-     * @param thrown what a driver threw (a student's bug), or null
+     * @param thrown  what a driver threw (a student's bug), or null
+     * @param removal the final status of IRP_MN_REMOVE_DEVICE, if the run removed the device
      */
     public record Outcome(IrpScenario scenario, Options options, Kernel kernel, DeviceStack stack, Workload workload,
                           IrpMetrics metrics, Findings findings, Verifier verifier, TraceLog trace,
-                          RuntimeException thrown, long endedAt) {
+                          RuntimeException thrown, Integer removal, long endedAt) {
 
         public SystemHalt stop() {
             return verifier.stop();
@@ -97,13 +104,14 @@ public final class IrpRun {
         RandomStreams random = new RandomStreams(o.seed());
         Findings findings = new Findings();
         Verifier verifier = new Verifier(kernel, findings);
-        Tracer tracer = o.trace() ? Tracer.recording("irp") : Tracer.off();
-        TraceRecorder recorder = o.trace() ? new TraceRecorder(tracer, kernel) : null;
+        Tracer tracer = o.traceEvents() > 0 ? Tracer.recording("irp", o.traceEvents()) : Tracer.off();
+        TraceRecorder recorder = o.traceEvents() > 0 ? new TraceRecorder(tracer, kernel) : null;
         kernel.setObserver(Tee.of(verifier, recorder));
         IrpMetrics metrics = new IrpMetrics();
         DeviceStack stack = null;
         Workload workload = null;
         RuntimeException thrown = null;
+        Integer removal = null;
         try {
             stack = buildStack(kernel, sc, o, random);
             if (o.otherStack() > 0) {
@@ -123,6 +131,9 @@ public final class IrpRun {
             scheduler.runUntil(issueEnd);
             w.stop();
             scheduler.runUntil(scheduler.now() + sc.workload().drain());
+            if (o.removeAtEnd() && verifier.stop() == null) {
+                removal = stack.remove();
+            }
         } catch (SystemHalt h) {
             verifier.stopped(h);
         } catch (RuntimeException e) {
@@ -136,7 +147,7 @@ public final class IrpRun {
             recorder.closeOpen(end);
         }
         return new Outcome(sc, o, kernel, stack, workload, metrics, findings, verifier,
-                o.trace() ? tracer.log() : null, thrown, end);
+                o.traceEvents() > 0 ? tracer.log() : null, thrown, removal, end);
     }
 
     /** The scenario's stack, with replacements and the inserted driver. */

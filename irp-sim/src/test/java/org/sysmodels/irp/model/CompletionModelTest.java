@@ -115,6 +115,7 @@ class CompletionModelTest {
                             base = k.newStatus();
                         }
                     }
+                    case RoutineBehavior.ContinueWithoutMark k -> throw new AssertionError("not generated: " + k);
                     case RoutineBehavior.MoreProcessing m -> {
                         pended = true;
                         if (m.newStatus() != null) {

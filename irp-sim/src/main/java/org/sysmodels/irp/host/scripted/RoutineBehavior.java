@@ -20,6 +20,15 @@ public sealed interface RoutineBehavior {
         }
     }
 
+    /** The classic bug: lets completion continue without propagating pending. */
+    record ContinueWithoutMark(Integer newStatus) implements RoutineBehavior {
+        @Override
+        public String describe() {
+            return (newStatus == null ? "" : "sets IoStatus.Status = " + NtStatus.name(newStatus) + " and ")
+                    + "returns STATUS_CONTINUE_COMPLETION without looking at PendingReturned";
+        }
+    }
+
     /**
      * Returns STATUS_MORE_PROCESSING_REQUIRED (the IRP is this driver's again) and completes it again from a DPC
      * {@code afterNs} later, with {@code newStatus} if given.

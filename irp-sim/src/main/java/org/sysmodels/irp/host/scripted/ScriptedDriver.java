@@ -153,6 +153,12 @@ public class ScriptedDriver extends WdmDriver {
                 }
                 return STATUS_CONTINUE_COMPLETION;
             }
+            case RoutineBehavior.ContinueWithoutMark c -> {
+                if (c.newStatus() != null) {
+                    irp.IoStatus.Status = c.newStatus();
+                }
+                return STATUS_CONTINUE_COMPLETION;
+            }
             case RoutineBehavior.MoreProcessing m -> {
                 Kdpc dpc = KeInitializeDpc((d, ctx, x, y) -> {
                     if (m.newStatus() != null) {

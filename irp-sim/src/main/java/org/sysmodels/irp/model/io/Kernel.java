@@ -58,6 +58,8 @@ public final class Kernel {
     private int nextObject;
     private int nextWorker;
     private int waitDepth;
+    private long isrsRun;
+    private long dpcsRun;
 
     public Kernel(Scheduler scheduler, int processorCount, Costs costs) {
         if (processorCount < 1 || processorCount > 64) {
@@ -483,6 +485,7 @@ public final class Kernel {
                 costs.isr());
         observer.onRoutineEnter(f);
         i.countDelivery();
+        isrsRun++;
         boolean mine = i.routine().isr(i, i.context());
         checkHalted();
         observer.onRoutineExit(f, mine ? 1 : 0);
@@ -492,6 +495,7 @@ public final class Kernel {
 
     private void runDpc(Processor p, Kdpc d) {
         d.dequeue();
+        dpcsRun++;
         int old = p.irql();
         setIrql(p, Irql.DISPATCH_LEVEL);
         DeviceObject owner = d.owner() instanceof DeviceObject dev ? dev : null;
@@ -606,6 +610,16 @@ public final class Kernel {
         }
         e.consume();
         return NtStatus.STATUS_SUCCESS;
+    }
+
+    /** Interrupt service routines run so far. */
+    public long isrsRun() {
+        return isrsRun;
+    }
+
+    /** DPCs run so far. */
+    public long dpcsRun() {
+        return dpcsRun;
     }
 
     /** KeStallExecutionProcessor: busy-waits {@code microseconds} (allowed at any IRQL). */
