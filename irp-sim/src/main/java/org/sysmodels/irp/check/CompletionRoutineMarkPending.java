@@ -12,7 +12,9 @@ import org.sysmodels.irp.model.io.RoutineKind;
  * A completion routine must propagate pending: if Irp.PendingReturned is set, it calls IoMarkIrpPending (unless it
  * returns STATUS_MORE_PROCESSING_REQUIRED). When it forgets, the walk carries on with the driver's own location not
  * marked, so the levels above, and finally the I/O manager, believe the request completed synchronously although
- * STATUS_PENDING was returned: no completion APC for a synchronous request, and the caller hangs.
+ * STATUS_PENDING was returned: no completion APC for a synchronous request, and the caller hangs. The rule does not
+ * apply at the top location of an IRP the driver made itself (an associated IRP, or one from IoAllocateIrp): nobody
+ * above reads that bit.
  */
 public final class CompletionRoutineMarkPending extends VerifierCheck {
 
@@ -34,6 +36,10 @@ public final class CompletionRoutineMarkPending extends VerifierCheck {
         Irp irp = f.irp();
         if (!irp.inUse() || !irp.PendingReturned() || irp.CurrentLocation() > irp.StackCount()
                 || irp.CurrentLocation() != f.locationAtEntry()) {
+            return;
+        }
+        boolean ownIrp = (irp.Flags() & Irp.IRP_ASSOCIATED_IRP) != 0 || irp.Thread() == null;
+        if (ownIrp && irp.CurrentLocation() == irp.StackCount()) {
             return;
         }
         if ((irp.location(irp.CurrentLocation()).Control() & IoStackLocation.SL_PENDING_RETURNED) == 0) {

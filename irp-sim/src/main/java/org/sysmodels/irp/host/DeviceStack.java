@@ -105,7 +105,7 @@ public final class DeviceStack {
             kernel.runThread(kernel.systemWorker(0), () -> {
                 PnpManager pnp = new PnpManager(kernel);
                 RootBus rootBus = bus != null ? bus : new RootBus();
-                loaded.add(load(pnp, new Member("root", Position.BUS, rootBus, null)));
+                loaded.add(load(pnp, new Member("PnpManager", Position.BUS, rootBus, null)));
                 pdo[0] = rootBus.createPdo(loaded.get(0).object(), deviceName, hardware);
                 List<DriverObject> bottomUp = new ArrayList<>();
                 for (Member m : lower) {

@@ -70,15 +70,15 @@ public final class StackQuiz {
 
     static QuizQuestion question(List<Behavior> topDown, int number) {
         StringBuilder q = new StringBuilder();
-        q.append(String.format(Locale.ROOT, "Stack %d. A read goes to the top of this stack. The bus driver's PDO has "
-                + "stack location 1 and completes nothing here; level n has location n + 1. A driver may have a "
-                + "bug.%n", number));
+        q.append(String.format(Locale.ROOT, "Stack %d. A read goes to the top of this stack (the bus driver's PDO has "
+                + "stack location 1 and completes nothing here; level n has location n + 1; a driver may have a "
+                + "bug).", number));
         for (int i = 0; i < topDown.size(); i++) {
             int level = topDown.size() - i;
-            q.append(String.format(Locale.ROOT, "  level %d%s: %s%n", level, i == 0 ? " (top)" : level == 1
+            q.append(String.format(Locale.ROOT, " Level %d%s %s.", level, i == 0 ? " (top)" : level == 1
                     ? " (function driver)" : "", topDown.get(i).describe()));
         }
-        q.append("(a) In what order do the completion routines run? (b) What does IoCallDriver return to the I/O "
+        q.append(" (a) In what order do the completion routines run? (b) What does IoCallDriver return to the I/O "
                 + "manager, and what final status does the caller see? (c) Is the IRP pending at the top, i.e. is "
                 + "PendingReturned set when completion reaches the I/O manager? (d) Does the verifier stop the "
                 + "machine, and with what?");
@@ -110,22 +110,22 @@ public final class StackQuiz {
             stop = findings.list().get(0).rule() + ": " + findings.list().get(0).message();
         }
         StringBuilder a = new StringBuilder();
-        a.append("The walk, step by step (the model ran it):\n");
-        for (String line : narrator.lines) {
-            a.append("  ").append(line).append('\n');
+        a.append("The walk, step by step, as the model ran it:");
+        for (int i = 0; i < narrator.lines.size(); i++) {
+            a.append(" (").append(i + 1).append(") ").append(narrator.lines.get(i)).append('.');
         }
         List<String> order = routines.stream().filter(l -> l.endsWith("routine")).toList();
-        a.append("(a) ").append(order.isEmpty() ? "no completion routine runs (nobody above the completing driver "
-                + "set one)" : String.join(", then ", order)).append(".\n");
-        a.append("(b) IoCallDriver returns ").append(NtStatus.name(read.returned)).append("; the caller sees ")
+        a.append(" (a) ").append(order.isEmpty() ? "no completion routine runs (nobody above the completing driver "
+                + "set one)" : String.join(", then ", order)).append(".");
+        a.append(" (b) IoCallDriver returns ").append(NtStatus.name(read.returned)).append("; the caller sees ")
                 .append(read.finished() ? NtStatus.name(read.iosb.Status) : "nothing: the request never finishes")
-                .append(".\n");
-        a.append("(c) ").append(narrator.pendingAtTop == null ? "completion never reached the top"
+                .append(".");
+        a.append(" (c) ").append(narrator.pendingAtTop == null ? "completion never reached the top"
                 : narrator.pendingAtTop ? "yes: PendingReturned is set at the top, so the I/O manager finishes the "
                 + "request in the completion APC"
                 : "no: nothing pended, so the system service finishes the request itself when IoCallDriver returns")
-                .append(".\n");
-        a.append("(d) ").append(stop.isEmpty() ? "no rule is broken." : stop).append('\n');
+                .append(".");
+        a.append(" (d) ").append(stop.isEmpty() ? "no rule is broken." : stop);
         return a.toString();
     }
 
@@ -142,7 +142,7 @@ public final class StackQuiz {
         }
 
         private void add(String what) {
-            lines.add(String.format(Locale.ROOT, "t=%3d us  %s", kernel.now() / 1000, what));
+            lines.add(String.format(Locale.ROOT, "at %d us, %s", kernel.now() / 1000, what));
         }
 
         private static String name(DeviceObject d) {

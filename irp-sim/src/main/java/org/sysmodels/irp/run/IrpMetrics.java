@@ -24,7 +24,7 @@ public final class IrpMetrics implements WorkloadListener {
 
     private final Metrics metrics = new Metrics();
     private final LatencyHistogram[] byMajor = new LatencyHistogram[IrpMajor.IRP_MJ_MAXIMUM_FUNCTION + 1];
-    private final LatencyHistogram all;
+    private LatencyHistogram all;
     private final TimeSeries completions = new TimeSeries("finished per 100 us");
     private long issued;
     private long pended;
@@ -46,7 +46,6 @@ public final class IrpMetrics implements WorkloadListener {
     private final Counter completionWonCounter;
 
     public IrpMetrics() {
-        all = metrics.latency("latency (all requests)");
         issuedCounter = metrics.counter("requests issued");
         finishedCounter = metrics.counter("requests finished");
         cancelWonCounter = metrics.counter("cancel races won by the cancel");
@@ -54,12 +53,16 @@ public final class IrpMetrics implements WorkloadListener {
     }
 
     @Override
-    public void issued(Op op, int major, boolean pendedNow, long at) {
+    public void started(Op op, int major, long at) {
         if (firstIssue < 0) {
             firstIssue = at;
         }
         issued++;
         issuedCounter.increment();
+    }
+
+    @Override
+    public void issued(Op op, int major, boolean pendedNow, long at) {
         if (pendedNow) {
             pended++;
         }
@@ -79,6 +82,9 @@ public final class IrpMetrics implements WorkloadListener {
             h = byMajor[major] = metrics.latency("latency " + IrpMajor.name(major));
         }
         h.record(Math.max(0, latencyNs));
+        if (all == null) {
+            all = new LatencyHistogram("all requests");
+        }
         all.record(Math.max(0, latencyNs));
         if (cancelRequested) {
             cancelledRequests++;
@@ -153,7 +159,9 @@ public final class IrpMetrics implements WorkloadListener {
 
     /** Adds every latency recorded to {@code into}. */
     public void latencyHistogram(LatencyHistogram into) {
-        into.add(all);
+        if (all != null) {
+            into.add(all);
+        }
     }
 
     /** One row per major function: count and latency percentiles. */
@@ -165,7 +173,7 @@ public final class IrpMetrics implements WorkloadListener {
                 rows.add(row(IrpMajor.name(mj), h));
             }
         }
-        if (all.count() > 0) {
+        if (all != null && all.count() > 0) {
             rows.add(row("all", all));
         }
         return new Table("Latency by major function (issue to I/O manager finish)",

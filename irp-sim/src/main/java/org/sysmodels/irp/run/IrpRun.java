@@ -139,7 +139,7 @@ public final class IrpRun {
         } catch (RuntimeException e) {
             thrown = e;
         }
-        long end = kernel.now();
+        long end = verifier.stop() != null ? verifier.stop().context().at() : kernel.now();
         if (verifier.stop() == null && thrown == null) {
             verifier.finish(end);
         }
@@ -185,13 +185,17 @@ public final class IrpRun {
         return r != null ? r.get() : SampleDrivers.byName(name).create().get();
     }
 
-    /** "ReadPostProcess" for "read-postprocess": the driver object's name. */
+    /** The driver object's name for a sample ("\\Driver\\ReadPostProcess" for "read-postprocess"). */
     static String label(String sample) {
-        StringBuilder s = new StringBuilder();
-        for (String part : sample.split("-")) {
-            s.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return s.toString();
+        return switch (sample) {
+            case "ramdisk" -> "RamDisk";
+            case "ramdisk-classic" -> "RamDiskClassic";
+            case "counting" -> "CountingFilter";
+            case "read-postprocess" -> "ReadPostProcess";
+            case "ioctl-filter" -> "IoctlFilter";
+            case "splitter" -> "Splitter";
+            default -> sample;
+        };
     }
 
     private static DeviceStack otherStack(Kernel kernel, int depth) {

@@ -43,7 +43,7 @@ public final class IrpTour {
         b.summary("2. Synchronous against pended: without a controller the RAM disk completes in its dispatch "
                 + "routine and IoCallDriver returns the final status; with one, requests pend, the ISR queues a DPC, "
                 + "the DPC completes, and the I/O manager finishes each request in a completion APC.");
-        b.table(new Table("Synchronous vs pended completion (20,000 requests each)", List.of("scenario",
+        b.table(new Table("Synchronous vs pended completion (10,000 requests each)", List.of("scenario",
                 "pended", "p50 latency", "p99 latency", "DPCs", "completion APCs"), List.of(
                 row("sync-ramdisk", sync), row("demo", pended))));
 

@@ -219,6 +219,7 @@ public final class Workload {
         s.busy = true;
         s.serial++;
         issued++;
+        listener.started(s.op, e.op().major(), kernel.now());
         int status = service.issue(u.thread, u.file, top, r, spec.synchronous(), s.iosb, s);
         s.pended = status == NtStatus.STATUS_PENDING;
         if (s.pended) {

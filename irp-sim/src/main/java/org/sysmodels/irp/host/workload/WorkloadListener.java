@@ -6,6 +6,10 @@ public interface WorkloadListener {
     WorkloadListener NONE = new WorkloadListener() {
     };
 
+    /** A request is about to go down (the system service is calling IoCallDriver). */
+    default void started(Op op, int major, long at) {
+    }
+
     /** IoCallDriver returned for a request: STATUS_PENDING or its final status. */
     default void issued(Op op, int major, boolean pended, long at) {
     }
