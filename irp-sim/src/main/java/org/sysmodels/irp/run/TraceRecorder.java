@@ -34,6 +34,8 @@ public final class TraceRecorder implements IoObserver {
     private final Map<Irp, Long> pendingFlow = new IdentityHashMap<>();
     private final Map<RoutineFrame, Long> asyncIds = new IdentityHashMap<>();
     private final int[] open;
+    /** Async slices begun and not yet ended, by id: their track and name. */
+    private final Map<Long, Object[]> openAsync = new LinkedHashMap<>();
     private long nextId = 1;
 
     public TraceRecorder(Tracer tracer, Kernel kernel) {
@@ -47,13 +49,28 @@ public final class TraceRecorder implements IoObserver {
         this.open = new int[cpus.length];
     }
 
-    /** Closes the slices a stop left open (the machine halted inside them). */
+    /** Closes the slices a stop or a leak left open (the machine halted inside them, or an IRP never finished). */
     public void closeOpen(long at) {
         for (int i = 0; i < cpus.length; i++) {
             while (open[i] > 0) {
                 tracer.end(cpus[i], at);
                 open[i]--;
             }
+        }
+        for (Map.Entry<Long, Object[]> e : openAsync.entrySet()) {
+            tracer.asyncEnd((Track) e.getValue()[0], (String) e.getValue()[1], e.getKey(), at);
+        }
+        openAsync.clear();
+    }
+
+    private void asyncBegin(Track t, String name, long id, long ts) {
+        openAsync.put(id, new Object[] {t, name});
+        tracer.asyncBegin(t, name, id, ts);
+    }
+
+    private void asyncEnd(Track t, String name, long id, long ts) {
+        if (openAsync.remove(id) != null) {
+            tracer.asyncEnd(t, name, id, ts);
         }
     }
 
@@ -77,9 +94,9 @@ public final class TraceRecorder implements IoObserver {
         long id = nextId++;
         tracer.flowStart(cpus[p.number()], "IoCallDriver", id, p.clock());
         pendingFlow.put(irp, id);
-        if (irp.CurrentLocation() == irp.StackCount() + 1) {
-            tracer.asyncBegin(requests, IrpMajor.name(irp.location(irp.StackCount()).MajorFunction),
-                    key(irp), p.clock(), "irp", irp.address(), "generation", irp.generation());
+        if (irp.CurrentLocation() == irp.StackCount() + 1 && !openAsync.containsKey(key(irp))) {
+            asyncBegin(requests, IrpMajor.name(irp.location(irp.StackCount()).MajorFunction), key(irp),
+                    p.clock());
         }
     }
 
@@ -101,7 +118,7 @@ public final class TraceRecorder implements IoObserver {
         if (f.device() != null && f.irp() != null) {
             long id = nextId++;
             asyncIds.put(f, id);
-            tracer.asyncBegin(device(f.device()), name, id, f.enteredAt());
+            asyncBegin(device(f.device()), name, id, f.enteredAt());
         }
     }
 
@@ -116,7 +133,7 @@ public final class TraceRecorder implements IoObserver {
         }
         Long async = asyncIds.remove(f);
         if (async != null) {
-            tracer.asyncEnd(device(f.device()), sliceName(f), async, p.clock());
+            asyncEnd(device(f.device()), sliceName(f), async, p.clock());
         }
         tracer.end(cpus[f.processor()], p.clock());
         open[f.processor()]--;
@@ -141,7 +158,10 @@ public final class TraceRecorder implements IoObserver {
             tracer.flowEnd(cpu, "IoCompleteRequest", flow, ts);
         }
         tracer.end(cpu, ts);
-        tracer.asyncEnd(requests, IrpMajor.name(irp.majorFunction()), key(irp), ts);
+        Object[] open = openAsync.get(key(irp));
+        if (open != null) {
+            asyncEnd(requests, (String) open[1], key(irp), ts);
+        }
     }
 
     @Override
