@@ -29,6 +29,11 @@ public final class CompletionRoutineMarkPending extends VerifierCheck {
     }
 
     @Override
+    public int exitKinds() {
+        return IrpCheck.kind(RoutineKind.COMPLETION);
+    }
+
+    @Override
     public void onRoutineExit(RoutineFrame f, int status) {
         if (f.kind() != RoutineKind.COMPLETION || status == NtStatus.STATUS_MORE_PROCESSING_REQUIRED) {
             return;

@@ -26,6 +26,11 @@ public final class IrpKeptNotPending extends VerifierCheck {
     }
 
     @Override
+    public int exitKinds() {
+        return IrpCheck.kind(RoutineKind.DISPATCH);
+    }
+
+    @Override
     public void onRoutineExit(RoutineFrame f, int status) {
         if (f.kind() != RoutineKind.DISPATCH || status == NtStatus.STATUS_PENDING
                 || f.did(RoutineFrame.CALLED_DOWN) || f.did(RoutineFrame.COMPLETED)

@@ -20,6 +20,11 @@ public final class IrqlChangedAcrossDispatch extends VerifierCheck {
     }
 
     @Override
+    public int exitKinds() {
+        return IrpCheck.kind(RoutineKind.DISPATCH);
+    }
+
+    @Override
     public void onRoutineExit(RoutineFrame frame, int status) {
         if (frame.kind() != RoutineKind.DISPATCH) {
             return;

@@ -21,6 +21,11 @@ public final class LowerDriverReturn extends VerifierCheck {
     }
 
     @Override
+    public int exitKinds() {
+        return IrpCheck.kind(RoutineKind.DISPATCH);
+    }
+
+    @Override
     public void onRoutineExit(RoutineFrame f, int status) {
         if (f.kind() == RoutineKind.DISPATCH && f.did(RoutineFrame.CALLED_DOWN)
                 && !f.did(RoutineFrame.MARKED_PENDING) && !f.did(RoutineFrame.COMPLETED)

@@ -20,6 +20,11 @@ public final class MarkIrpPending extends VerifierCheck {
     }
 
     @Override
+    public int exitKinds() {
+        return IrpCheck.kind(RoutineKind.DISPATCH);
+    }
+
+    @Override
     public void onRoutineExit(RoutineFrame f, int status) {
         if (f.kind() == RoutineKind.DISPATCH && f.did(RoutineFrame.MARKED_PENDING)
                 && status != NtStatus.STATUS_PENDING) {

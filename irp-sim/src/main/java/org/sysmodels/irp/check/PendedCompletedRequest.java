@@ -24,6 +24,11 @@ public final class PendedCompletedRequest extends VerifierCheck {
     }
 
     @Override
+    public int exitKinds() {
+        return IrpCheck.kind(RoutineKind.DISPATCH);
+    }
+
+    @Override
     public void onRoutineExit(RoutineFrame f, int status) {
         if (f.kind() == RoutineKind.DISPATCH && status == NtStatus.STATUS_PENDING && f.did(RoutineFrame.COMPLETED)
                 && !f.did(RoutineFrame.MARKED_BEFORE_COMPLETE)) {

@@ -5,6 +5,7 @@ import org.sysmodels.core.check.Findings;
 import org.sysmodels.irp.model.Stop;
 import org.sysmodels.irp.model.StopContext;
 import org.sysmodels.irp.model.SystemHalt;
+import org.sysmodels.irp.model.io.DeviceObject;
 import org.sysmodels.irp.model.io.Irp;
 import org.sysmodels.irp.model.io.Kernel;
 import org.sysmodels.irp.model.io.RoutineFrame;
@@ -19,6 +20,26 @@ public abstract class VerifierCheck implements IrpCheck {
     private Kernel kernel;
     private Findings findings;
     private Verifier verifier;
+
+    @Override
+    public void onCallDriver(RoutineFrame caller, DeviceObject target, Irp irp) {
+    }
+
+    @Override
+    public void onRoutineEnter(RoutineFrame frame) {
+    }
+
+    @Override
+    public void onRoutineExit(RoutineFrame frame, int status) {
+    }
+
+    @Override
+    public void onCompleteRequest(RoutineFrame caller, Irp irp) {
+    }
+
+    @Override
+    public void onSetCompletionRoutine(RoutineFrame caller, Irp irp) {
+    }
 
     /** Called once by the verifier before the run. */
     final void attach(Kernel k, Findings f, Verifier v) {

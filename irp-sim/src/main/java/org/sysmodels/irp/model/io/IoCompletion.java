@@ -55,7 +55,7 @@ public final class IoCompletion {
     /** IofCompleteRequest. */
     public void IofCompleteRequest(Irp irp, int priorityBoost) {
         RoutineFrame caller = kernel.frame();
-        kernel.observer().onCompleteRequest(caller, irp);
+        kernel.observer.onCompleteRequest(caller, irp);
         if (caller != null && caller.irp == irp) {
             if ((caller.flags & RoutineFrame.MARKED_PENDING) != 0) {
                 caller.flags |= RoutineFrame.MARKED_BEFORE_COMPLETE;
@@ -63,13 +63,12 @@ public final class IoCompletion {
             caller.flags |= RoutineFrame.COMPLETED;
         }
         if (irp.currentLocation > irp.stackCount + 1) {
-            kernel.stop(new Stop.BugCheck(Stop.BugCheck.MULTIPLE_IRP_COMPLETE_REQUESTS, irp.address, 0, 0, 0),
-                    false);
+            completedTwice(irp);
         }
         if (!walk(irp)) {
             return;
         }
-        kernel.observer().onIrpCompleted(irp);
+        kernel.observer.onIrpCompleted(irp);
         if ((irp.flags & Irp.IRP_ASSOCIATED_IRP) != 0) {
             Irp master = irp.AssociatedIrp.MasterIrp;
             int count = --master.AssociatedIrp.IrpCount;
@@ -80,14 +79,22 @@ public final class IoCompletion {
             return;
         }
         if (irp.thread == null) {
-            kernel.stop(new Stop.WdkRule("an IRP a driver allocated (IoAllocateIrp) completed all the way up: its "
-                    + "completion routine must return STATUS_MORE_PROCESSING_REQUIRED and free it, because no thread "
-                    + "waits for it and the I/O manager's completion APC has no thread to run in"), false);
+            noThread();
         }
         if ((irp.flags & Irp.IRP_DEFER_IO_COMPLETION) != 0 && !irp.pendingReturned) {
             return;
         }
         queueCompletionApc(irp);
+    }
+
+    private void completedTwice(Irp irp) {
+        kernel.stop(new Stop.BugCheck(Stop.BugCheck.MULTIPLE_IRP_COMPLETE_REQUESTS, irp.address, 0, 0, 0), false);
+    }
+
+    private void noThread() {
+        kernel.stop(new Stop.WdkRule("an IRP a driver allocated (IoAllocateIrp) completed all the way up: its "
+                + "completion routine must return STATUS_MORE_PROCESSING_REQUIRED and free it, because no thread "
+                + "waits for it and the I/O manager's completion APC has no thread to run in"), false);
     }
 
     /** The stack walk. @return false if a completion routine returned STATUS_MORE_PROCESSING_REQUIRED */
@@ -128,13 +135,15 @@ public final class IoCompletion {
         completionRoutinesCalled++;
         IoCompletionRoutine routine = sp.completionRoutine;
         DriverObject owner = device != null ? device.DriverObject : irp.allocator;
-        RoutineFrame f = kernel.enter(RoutineKind.COMPLETION, owner, device, irp, routine,
-                kernel.costs().completion());
-        kernel.observer().onRoutineEnter(f);
+        Kernel k = kernel;
+        RoutineFrame f = k.enter(RoutineKind.COMPLETION, owner, device, irp, routine, k.completionCost);
+        k.observer.onRoutineEnter(f);
         int status = routine.complete(device, irp, sp.context);
-        kernel.checkHalted();
-        kernel.observer().onRoutineExit(f, status);
-        kernel.exit(f);
+        if (k.isHalted()) {
+            k.checkHalted();
+        }
+        k.observer.onRoutineExit(f, status);
+        k.exit(f);
         return status;
     }
 
@@ -189,7 +198,7 @@ public final class IoCompletion {
         if (irp.thread != null) {
             irp.thread.unqueueIrp(irp);
         }
-        kernel.observer().onIrpFinished(irp);
+        kernel.observer.onIrpFinished(irp);
         listener.finished(irp);
         io.IoFreeIrp(irp);
     }

@@ -63,62 +63,76 @@ public final class IoManager {
      * NO_MORE_IRP_STACK_LOCATIONS (0x35, the IRP).
      */
     public int IoCallDriver(DeviceObject device, Irp irp) {
-        RoutineFrame caller = kernel.frame();
-        kernel.observer().onCallDriver(caller, device, irp);
-        if (caller != null && caller.irp == irp) {
+        Kernel k = kernel;
+        IoObserver observer = k.observer;
+        RoutineFrame caller = k.frame();
+        observer.onCallDriver(caller, device, irp);
+        boolean own = caller != null && caller.irp == irp;
+        if (own) {
             caller.flags |= RoutineFrame.CALLED_DOWN;
         }
-        irp.currentLocation--;
-        if (irp.currentLocation <= 0) {
-            kernel.stop(new Stop.BugCheck(Stop.BugCheck.NO_MORE_IRP_STACK_LOCATIONS, irp.address, 0, 0, 0), false);
+        int loc = --irp.currentLocation;
+        if (loc <= 0) {
+            noMoreStackLocations(irp);
         }
-        IoStackLocation sp = irp.stack[irp.currentLocation - 1];
+        IoStackLocation sp = irp.stack[loc - 1];
         sp.deviceObject = device;
-        DriverDispatch routine = device.DriverObject.MajorFunction[sp.MajorFunction];
+        DriverObject driver = device.DriverObject;
+        DriverDispatch routine = driver.MajorFunction[sp.MajorFunction];
         if (routine == null) {
             routine = invalidDeviceRequest;
         }
-        RoutineFrame f = kernel.enter(RoutineKind.DISPATCH, device.DriverObject, device, irp, routine,
-                kernel.costs().dispatch());
-        kernel.observer().onRoutineEnter(f);
+        RoutineFrame f = k.enter(RoutineKind.DISPATCH, driver, device, irp, routine, k.dispatchCost);
+        observer.onRoutineEnter(f);
         int status = routine.dispatch(device, irp);
-        kernel.checkHalted();
-        kernel.observer().onRoutineExit(f, status);
-        kernel.exit(f);
-        if (caller != null && caller.irp == irp) {
+        if (k.isHalted()) {
+            k.checkHalted();
+        }
+        observer.onRoutineExit(f, status);
+        k.exit(f);
+        if (own) {
             caller.lowerStatus = status;
         }
         return status;
+    }
+
+    private void noMoreStackLocations(Irp irp) {
+        kernel.stop(new Stop.BugCheck(Stop.BugCheck.NO_MORE_IRP_STACK_LOCATIONS, irp.address, 0, 0, 0), false);
     }
 
     /** IoGetCurrentIrpStackLocation: the location of the driver the IRP was sent to. */
     public IoStackLocation IoGetCurrentIrpStackLocation(Irp irp) {
         int loc = irp.currentLocation;
         if (loc < 1 || loc > irp.stackCount) {
-            throw new IllegalStateException("IoGetCurrentIrpStackLocation: " + irp.describe() + " has no current "
-                    + "location (CurrentLocation " + loc + ", StackCount " + irp.stackCount + "): only a driver the "
-                    + "IRP was sent to, before it completes the IRP, has one");
+            noCurrentLocation(irp);
         }
         return irp.stack[loc - 1];
+    }
+
+    private static void noCurrentLocation(Irp irp) {
+        throw new IllegalStateException("IoGetCurrentIrpStackLocation: " + irp.describe() + " has no current "
+                + "location (CurrentLocation " + irp.currentLocation + ", StackCount " + irp.stackCount + "): only "
+                + "a driver the IRP was sent to, before it completes the IRP, has one");
     }
 
     /** IoGetNextIrpStackLocation: the location the next-lower driver will get. */
     public IoStackLocation IoGetNextIrpStackLocation(Irp irp) {
         int loc = irp.currentLocation - 1;
-        if (loc < 1) {
+        if (loc < 1 || loc > irp.stackCount) {
             noNextLocation(irp);
-        }
-        if (loc > irp.stackCount) {
-            throw new IllegalStateException("IoGetNextIrpStackLocation: " + irp.describe() + " is completed");
         }
         return irp.stack[loc - 1];
     }
 
     /**
      * The lowest driver has no next location: in C the pointer lands in the IRP's own header and the write corrupts
-     * it; the simulator stops at once with the bug check IoCallDriver would raise next.
+     * it; the simulator stops at once with the bug check IoCallDriver would raise next. A completed IRP has none
+     * either.
      */
     private void noNextLocation(Irp irp) {
+        if (irp.currentLocation - 1 > irp.stackCount) {
+            throw new IllegalStateException("IoGetNextIrpStackLocation: " + irp.describe() + " is completed");
+        }
         kernel.stop(new Stop.BugCheck(Stop.BugCheck.NO_MORE_IRP_STACK_LOCATIONS, irp.address, 0, 0, 0), false);
     }
 
@@ -133,16 +147,15 @@ public final class IoManager {
 
     /** IoSetNextIrpStackLocation: moves CurrentLocation down one without calling anyone. */
     public void IoSetNextIrpStackLocation(Irp irp) {
-        irp.currentLocation--;
-        if (irp.currentLocation <= 0) {
-            noNextLocation(irp);
+        if (--irp.currentLocation <= 0) {
+            noMoreStackLocations(irp);
         }
     }
 
     /** IoCopyCurrentIrpStackLocationToNext: copies the location up to CompletionRoutine and clears Control. */
     public void IoCopyCurrentIrpStackLocationToNext(Irp irp) {
-        IoStackLocation next = IoGetNextIrpStackLocation(irp);
-        next.copyForNext(IoGetCurrentIrpStackLocation(irp));
+        IoStackLocation current = IoGetCurrentIrpStackLocation(irp);
+        IoGetNextIrpStackLocation(irp).copyForNext(current);
         RoutineFrame f = kernel.frame();
         if (f != null && f.irp == irp) {
             f.flags = (f.flags | RoutineFrame.COPIED) & ~RoutineFrame.SKIPPED;
@@ -156,24 +169,16 @@ public final class IoManager {
     public void IoSetCompletionRoutine(Irp irp, IoCompletionRoutine routine, Object context, boolean invokeOnSuccess,
                                        boolean invokeOnError, boolean invokeOnCancel) {
         RoutineFrame f = kernel.frame();
-        kernel.observer().onSetCompletionRoutine(f, irp);
+        kernel.observer.onSetCompletionRoutine(f, irp);
         if (f != null && f.irp == irp) {
             f.flags |= RoutineFrame.SET_COMPLETION;
         }
         IoStackLocation next = IoGetNextIrpStackLocation(irp);
         next.completionRoutine = routine;
         next.context = context;
-        int control = 0;
-        if (invokeOnSuccess) {
-            control |= IoStackLocation.SL_INVOKE_ON_SUCCESS;
-        }
-        if (invokeOnError) {
-            control |= IoStackLocation.SL_INVOKE_ON_ERROR;
-        }
-        if (invokeOnCancel) {
-            control |= IoStackLocation.SL_INVOKE_ON_CANCEL;
-        }
-        next.control = control;
+        next.control = (invokeOnSuccess ? IoStackLocation.SL_INVOKE_ON_SUCCESS : 0)
+                | (invokeOnError ? IoStackLocation.SL_INVOKE_ON_ERROR : 0)
+                | (invokeOnCancel ? IoStackLocation.SL_INVOKE_ON_CANCEL : 0);
     }
 
     /**

@@ -47,12 +47,17 @@ public final class IoRemoveLock {
     }
 
     private void release() {
-        if (ioCount <= 0) {
+        if (--ioCount <= 0) {
+            lastRelease();
+        }
+    }
+
+    private void lastRelease() {
+        if (ioCount < 0) {
+            ioCount = 0;
             throw new IllegalStateException("IoReleaseRemoveLock: released more often than acquired");
         }
-        if (--ioCount == 0) {
-            removeEvent.set();
-        }
+        removeEvent.set();
     }
 
     public boolean removed() {

@@ -13,10 +13,12 @@ public final class IoService {
 
     private final Kernel kernel;
     private final IoManager io;
+    private final long serviceCost;
 
     public IoService(Kernel kernel) {
         this.kernel = kernel;
         this.io = kernel.io();
+        this.serviceCost = kernel.costs().service();
     }
 
     /** Whoever issues a request, told which IRP carries it before the IRP goes down. */
@@ -57,7 +59,7 @@ public final class IoService {
      */
     public int issue(KThread thread, FileObject file, DeviceObject top, Request r, boolean synchronous,
                      IoStatusBlock iosb, Requester requester) {
-        kernel.current().advance(kernel.costs().service());
+        kernel.current.advance(serviceCost);
         Irp irp = io.lookasideAllocate(top.stackSize);
         irp.thread = thread;
         irp.originalFileObject = file;

@@ -40,8 +40,7 @@ public final class Kernel {
     private final Scheduler scheduler;
     private final Processor[] processors;
     private final KThread[] systemWorkers;
-    private final RoutineFrame[][] frames;
-    private final int[] depths;
+    private final FrameStack[] frames;
     private final Costs costs;
     private final KSpinLock cancelLock = new KSpinLock("IopCancelSpinLock");
     private final Action drainAction = this::drain;
@@ -49,8 +48,14 @@ public final class Kernel {
     private final Map<Object, Long> codeAddresses = new IdentityHashMap<>();
     private final List<KThread> threads = new ArrayList<>();
 
-    private IoObserver observer = IoObserver.NONE;
-    private Processor current;
+    /** The observer (package-private: the I/O manager's hot paths read it directly). */
+    IoObserver observer = IoObserver.NONE;
+    /** The processor whose work is running, and its frame stack; both null between events. */
+    Processor current;
+    FrameStack currentFrames;
+    /** Routine costs, unpacked once. */
+    final long dispatchCost;
+    final long completionCost;
     private SystemHalt halted;
     private int nextDevice;
     private int nextDriver;
@@ -69,17 +74,47 @@ public final class Kernel {
         this.costs = costs;
         this.processors = new Processor[processorCount];
         this.systemWorkers = new KThread[processorCount];
-        this.frames = new RoutineFrame[processorCount][];
-        this.depths = new int[processorCount];
+        this.frames = new FrameStack[processorCount];
         for (int i = 0; i < processorCount; i++) {
             processors[i] = new Processor(i);
-            frames[i] = new RoutineFrame[16];
-            for (int d = 0; d < frames[i].length; d++) {
-                frames[i][d] = new RoutineFrame();
-            }
+            frames[i] = new FrameStack(i);
             systemWorkers[i] = createThread("System worker " + i, i);
         }
+        this.dispatchCost = costs.dispatch();
+        this.completionCost = costs.completion();
         this.io = new IoManager(this);
+    }
+
+    /** One processor's routine frames: preallocated, reused, grown only past the deepest nesting seen. */
+    static final class FrameStack {
+        final int processor;
+        RoutineFrame[] frames = new RoutineFrame[16];
+        int depth;
+
+        FrameStack(int processor) {
+            this.processor = processor;
+            for (int d = 0; d < frames.length; d++) {
+                frames[d] = new RoutineFrame(d, processor);
+            }
+        }
+
+        RoutineFrame push() {
+            int d = depth++;
+            if (d == frames.length) {
+                RoutineFrame[] bigger = Arrays.copyOf(frames, d * 2);
+                for (int i = d; i < bigger.length; i++) {
+                    bigger[i] = new RoutineFrame(i, processor);
+                }
+                frames = bigger;
+            }
+            return frames[d];
+        }
+    }
+
+    /** Makes {@code p} (or nothing, for null) the running processor. */
+    private void setCurrent(Processor p) {
+        current = p;
+        currentFrames = p == null ? null : frames[p.number()];
     }
 
     // ------------------------------------------------------------------ the machine
@@ -176,16 +211,7 @@ public final class Kernel {
     RoutineFrame enter(RoutineKind kind, DriverObject driver, DeviceObject device, Irp irp, Object routine,
                        long cost) {
         Processor p = current;
-        int n = p.number();
-        int d = depths[n]++;
-        RoutineFrame[] fs = frames[n];
-        if (d == fs.length) {
-            fs = frames[n] = Arrays.copyOf(fs, d * 2);
-            for (int i = d; i < fs.length; i++) {
-                fs[i] = new RoutineFrame();
-            }
-        }
-        RoutineFrame f = fs[d];
+        RoutineFrame f = currentFrames.push();
         f.kind = kind;
         f.driver = driver;
         f.device = device;
@@ -193,30 +219,26 @@ public final class Kernel {
         f.routine = routine;
         f.irqlAtEntry = p.irql();
         f.flags = 0;
-        f.lowerStatus = 0;
-        f.enteredAt = p.clock();
+        long clock = p.clock();
+        f.enteredAt = clock;
         f.locationAtEntry = irp == null ? 0 : irp.currentLocation;
         f.spinLocksAtEntry = p.spinLocksHeld();
-        f.depth = d;
-        f.processor = n;
-        p.advance(cost);
+        p.setClock(clock + cost);
         return f;
     }
 
     /** Leaves the current processor's top frame (which must be {@code f}). */
     void exit(RoutineFrame f) {
-        depths[f.processor]--;
-        f.irp = null;
-        f.routine = null;
+        currentFrames.depth--;
     }
 
     /** The routine running on the current processor, or null. */
     public RoutineFrame frame() {
-        if (current == null) {
+        FrameStack s = currentFrames;
+        if (s == null || s.depth == 0) {
             return null;
         }
-        int d = depths[current.number()];
-        return d == 0 ? null : frames[current.number()][d - 1];
+        return s.frames[s.depth - 1];
     }
 
     /** Sets {@code flag} on the running routine's frame if that routine's IRP is {@code irp}. */
@@ -229,7 +251,7 @@ public final class Kernel {
 
     /** How deep the current processor's frames are (for tests). */
     public int frameDepth() {
-        return current == null ? 0 : depths[current.number()];
+        return currentFrames == null ? 0 : currentFrames.depth;
     }
 
     // ------------------------------------------------------------------ stopping
@@ -259,6 +281,11 @@ public final class Kernel {
         if (halted != null) {
             throw halted;
         }
+    }
+
+    /** Whether the machine has stopped (the hot paths test this before calling {@link #checkHalted}). */
+    boolean isHalted() {
+        return halted != null;
     }
 
     /** Where the machine is now, for a stop's report. */
@@ -437,7 +464,7 @@ public final class Kernel {
         Processor before = current;
         KThread thread = p.thread();
         int irql = p.irql();
-        current = p;
+        setCurrent(p);
         p.setClock(t);
         try {
             runOne(p);
@@ -445,7 +472,7 @@ public final class Kernel {
             p.setBusyUntil(p.clock());
             p.setThread(thread);
             p.setIrql(irql);
-            current = before;
+            setCurrent(before);
         }
         if (p.hasWork()) {
             ensureDrain(p);
@@ -518,7 +545,7 @@ public final class Kernel {
         if (current != null) {
             throw new IllegalStateException("runThread inside a running routine");
         }
-        current = p;
+        setCurrent(p);
         p.setThread(t);
         p.setClock(Math.max(scheduler.now(), p.busyUntil()));
         try {
@@ -529,7 +556,7 @@ public final class Kernel {
             if (halted == null) {
                 setIrql(p, Irql.PASSIVE_LEVEL);
             }
-            current = null;
+            setCurrent(null);
         }
     }
 
@@ -574,9 +601,9 @@ public final class Kernel {
         long deadline = timeoutNs == null ? Long.MAX_VALUE : p.clock() + timeoutNs;
         KThread thread = p.thread();
         int irql = p.irql();
-        int depth = depths[p.number()];
+        int depth = frames[p.number()].depth;
         p.setBusyUntil(p.clock());
-        current = null;
+        setCurrent(null);
         waitDepth++;
         boolean timedOut = false;
         try {
@@ -592,17 +619,17 @@ public final class Kernel {
                     break;
                 }
                 if (!scheduler.step()) {
-                    current = p;
+                    setCurrent(p);
                     stop(new Stop.Hang(Stop.Hang.Kind.WAIT, thread == null ? "a wait that nothing can end"
                             : thread.name() + " waits forever for an event nobody will set"), false);
                 }
             }
         } finally {
             waitDepth--;
-            current = p;
+            setCurrent(p);
             p.setThread(thread);
             p.setIrql(irql);
-            depths[p.number()] = depth;
+            frames[p.number()].depth = depth;
             p.setClock(Math.max(scheduler.now(), p.busyUntil()));
         }
         if (timedOut) {

@@ -1,65 +1,62 @@
 package org.sysmodels.irp.model.io;
 
 /**
- * An I/O stack location's Parameters union, with the members this simulator uses. In C the members share memory; here
- * each has its own fields, and {@link #copyFrom} and {@link #clear} treat them all as one block, as
- * IoCopyCurrentIrpStackLocationToNext and the I/O manager's IopClearStackLocation treat the union.
+ * An I/O stack location's Parameters union. In C the members (Read, Write, DeviceIoControl, Power, Others) are views
+ * of the same four pointer-sized words. Here they are views of the same object: {@code Parameters.Read},
+ * {@code Parameters.Write}, {@code Parameters.DeviceIoControl}, {@code Parameters.Power} and {@code Parameters.Others}
+ * all name one {@link Union}, which holds every member's fields, so {@code sp.Parameters.Read.Length} and
+ * {@code sp.Parameters.DeviceIoControl.IoControlCode} read as in C, and copying or clearing the union is one
+ * operation on one object, as IoCopyCurrentIrpStackLocationToNext and IopClearStackLocation treat it. (What is not
+ * modelled: in C, Read.Length and DeviceIoControl.OutputBufferLength are the same bytes.)
  */
 public final class Parameters {
 
-    /** Parameters.Read. */
-    public static final class ReadWrite {
+    /** The union's storage, under every member's field names. */
+    public static final class Union {
+        /** Read and Write. */
         public int Length;
         public int Key;
         public long ByteOffset;
-    }
-
-    /** Parameters.DeviceIoControl. */
-    public static final class DeviceIoControl {
+        /** DeviceIoControl. */
         public int OutputBufferLength;
         public int InputBufferLength;
         public int IoControlCode;
-    }
-
-    /** Parameters.Power (IRP_MN_SET_POWER, IRP_MN_QUERY_POWER). */
-    public static final class Power {
+        /** Power (IRP_MN_SET_POWER, IRP_MN_QUERY_POWER). */
         public int SystemContext;
         public int Type;
         public int State;
-    }
-
-    /** Parameters.Others: four untyped arguments. */
-    public static final class Others {
+        /** Others: four untyped arguments. */
         public Object Argument1;
         public Object Argument2;
         public Object Argument3;
         public Object Argument4;
     }
 
-    public final ReadWrite Read = new ReadWrite();
-    public final ReadWrite Write = new ReadWrite();
-    public final DeviceIoControl DeviceIoControl = new DeviceIoControl();
-    public final Power Power = new Power();
-    public final Others Others = new Others();
+    private final Union union = new Union();
+
+    public final Union Read = union;
+    public final Union Write = union;
+    public final Union DeviceIoControl = union;
+    public final Union Power = union;
+    public final Union Others = union;
 
     /** Copies every member from {@code p}. */
     public void copyFrom(Parameters p) {
-        Read.Length = p.Read.Length;
-        Read.Key = p.Read.Key;
-        Read.ByteOffset = p.Read.ByteOffset;
-        Write.Length = p.Write.Length;
-        Write.Key = p.Write.Key;
-        Write.ByteOffset = p.Write.ByteOffset;
-        DeviceIoControl.OutputBufferLength = p.DeviceIoControl.OutputBufferLength;
-        DeviceIoControl.InputBufferLength = p.DeviceIoControl.InputBufferLength;
-        DeviceIoControl.IoControlCode = p.DeviceIoControl.IoControlCode;
-        Power.SystemContext = p.Power.SystemContext;
-        Power.Type = p.Power.Type;
-        Power.State = p.Power.State;
-        Others.Argument1 = p.Others.Argument1;
-        Others.Argument2 = p.Others.Argument2;
-        Others.Argument3 = p.Others.Argument3;
-        Others.Argument4 = p.Others.Argument4;
+        Union to = union;
+        Union from = p.union;
+        to.Length = from.Length;
+        to.Key = from.Key;
+        to.ByteOffset = from.ByteOffset;
+        to.OutputBufferLength = from.OutputBufferLength;
+        to.InputBufferLength = from.InputBufferLength;
+        to.IoControlCode = from.IoControlCode;
+        to.SystemContext = from.SystemContext;
+        to.Type = from.Type;
+        to.State = from.State;
+        to.Argument1 = from.Argument1;
+        to.Argument2 = from.Argument2;
+        to.Argument3 = from.Argument3;
+        to.Argument4 = from.Argument4;
     }
 
     /**
@@ -67,28 +64,24 @@ public final class Parameters {
      * used here fits in them, so everything but Others.Argument4 is cleared.
      */
     public void clearFirstThreeWords() {
-        Object a4 = Others.Argument4;
-        clear();
-        Others.Argument4 = a4;
+        Union u = union;
+        u.Length = 0;
+        u.Key = 0;
+        u.ByteOffset = 0;
+        u.OutputBufferLength = 0;
+        u.InputBufferLength = 0;
+        u.IoControlCode = 0;
+        u.SystemContext = 0;
+        u.Type = 0;
+        u.State = 0;
+        u.Argument1 = null;
+        u.Argument2 = null;
+        u.Argument3 = null;
     }
 
     /** Zeroes every member. */
     public void clear() {
-        Read.Length = 0;
-        Read.Key = 0;
-        Read.ByteOffset = 0;
-        Write.Length = 0;
-        Write.Key = 0;
-        Write.ByteOffset = 0;
-        DeviceIoControl.OutputBufferLength = 0;
-        DeviceIoControl.InputBufferLength = 0;
-        DeviceIoControl.IoControlCode = 0;
-        Power.SystemContext = 0;
-        Power.Type = 0;
-        Power.State = 0;
-        Others.Argument1 = null;
-        Others.Argument2 = null;
-        Others.Argument3 = null;
-        Others.Argument4 = null;
+        clearFirstThreeWords();
+        union.Argument4 = null;
     }
 }

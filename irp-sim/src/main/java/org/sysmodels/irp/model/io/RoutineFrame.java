@@ -35,9 +35,14 @@ public final class RoutineFrame {
     long enteredAt;
     int locationAtEntry;
     int spinLocksAtEntry;
-    int depth;
-    int processor;
+    final int depth;
+    final int processor;
     Object routine;
+
+    RoutineFrame(int depth, int processor) {
+        this.depth = depth;
+        this.processor = processor;
+    }
 
     public RoutineKind kind() {
         return kind;
