@@ -38,6 +38,9 @@ final class IrpRig {
     private final IoService.Request request = new IoService.Request().set(IrpMajor.IRP_MJ_READ, 512, 4096);
     private final IoStatusBlock iosb = new IoStatusBlock();
     private final Runnable issue;
+    private final Runnable batch;
+    private final boolean hardware;
+    private int batchSize;
     private long completed;
     private int lastStatus;
 
@@ -55,15 +58,29 @@ final class IrpRig {
         file = new FileObject("bench handle", kernel.newFileAddress());
         kernel.io().completion().setFinishListener(irp -> completed++);
         issue = () -> lastStatus = service.issue(thread, file, stack.top(), request, true, iosb, null);
+        batch = () -> {
+            for (int i = 0; i < batchSize; i++) {
+                lastStatus = service.issue(thread, file, stack.top(), request, true, iosb, null);
+            }
+        };
+        this.hardware = hardware;
     }
 
-    /** Issues {@code n} reads one after the other, each run to its end. */
+    /**
+     * Issues {@code n} reads one after the other, each run to its end: synchronous reads in one stretch of the
+     * thread's time, pended ones each followed by the machine running until the read has finished.
+     */
     void reads(int n) {
-        for (int i = 0; i < n; i++) {
-            kernel.runThread(thread, issue);
-            if (lastStatus == NtStatus.STATUS_PENDING) {
-                scheduler.run();
+        if (hardware) {
+            for (int i = 0; i < n; i++) {
+                kernel.runThread(thread, issue);
+                if (lastStatus == NtStatus.STATUS_PENDING) {
+                    scheduler.run();
+                }
             }
+        } else {
+            batchSize = n;
+            kernel.runThread(thread, batch);
         }
         if (findings.violations() > 0) {
             throw new IllegalStateException("the verifier found " + findings.list());

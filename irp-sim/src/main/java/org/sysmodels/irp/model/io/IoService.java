@@ -65,8 +65,7 @@ public final class IoService {
         irp.originalFileObject = file;
         irp.userIosb = iosb;
         irp.requester = requester;
-        irp.issuedAt = kernel.now();
-        irp.IoStatus.Status = NtStatus.STATUS_SUCCESS;
+        irp.issuedAt = kernel.current.clock();
         if (synchronous) {
             irp.flags |= Irp.IRP_SYNCHRONOUS_API | Irp.IRP_DEFER_IO_COMPLETION;
         }
