@@ -77,6 +77,21 @@ class IrpSystemTest {
     }
 
     @Test
+    void theFortyLineFilterOfTheDocsRunsCleanAndPassesTheBattery() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "irp.md"));
+        int at = doc.indexOf("### A filter in 40 lines");
+        int start = doc.indexOf("```java\n", at) + "```java\n".length();
+        String code = doc.substring(start, doc.indexOf("```", start));
+        assertTrue(code.lines().count() <= 40, "the example has " + code.lines().count() + " lines");
+        Path f = dir.resolve("ReadCounter.java");
+        Files.writeString(f, code);
+        RunResult run = irp.run(RunRequest.ofSeed(5).withStudent(f).withOptions(small()));
+        assertTrue(run.passed(), run.findings().toString());
+        RunResult grade = irp.grade(RunRequest.ofSeed(5).withStudent(f));
+        assertTrue(grade.passed(), grade.tables().get(0).rows().toString());
+    }
+
+    @Test
     void theFilterTemplateAlsoWorksAsALowerFilter() throws Exception {
         Path f = dir.resolve("MyFilter.java");
         Files.writeString(f, irp.student().orElseThrow().template("filter").orElseThrow().text());

@@ -16,8 +16,6 @@ class StackQuizTest {
         assertEquals(a, b);
         assertEquals(3, a.size());
         for (QuizQuestion q : a) {
-            System.out.println(q.question());
-            System.out.println(q.answer());
             assertTrue(q.answer().contains("(a)") && q.answer().contains("(d)"), q.answer());
         }
     }
