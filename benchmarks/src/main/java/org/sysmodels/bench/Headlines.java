@@ -9,6 +9,7 @@ public final class Headlines {
     private static final String NVME = "org.sysmodels.bench.nvme.";
     private static final String COMPOSITOR = "org.sysmodels.bench.compositor.";
     private static final String IRP = "org.sysmodels.bench.irp.";
+    private static final String VCPU = "org.sysmodels.bench.vcpu.";
 
     public static final List<Headline> ALL = List.of(
             new Headline("sim-core scheduler, hold model, 10k pending", CORE + "SchedulerBench.holdScheduler",
@@ -45,7 +46,17 @@ public final class Headlines {
                     Goal.atLeast(10e6).noAllocation()),
             new Headline("irp pended read completed from a DPC", IRP + "IrpBench.pendedFromDpc", "IRPs/s",
                     "synchronous read, verifier on", IRP + "IrpBench.syncVerifierOn",
-                    "report IRPs/s and the ratio to the synchronous path"));
+                    "report IRPs/s and the ratio to the synchronous path"),
+            new Headline("vcpu guest CPU: RV64IMA crc guest, one core", VCPU + "InterpreterBench.interpreter",
+                    "guest insn/s", "same C compiled for the host (JNI)", VCPU + "InterpreterBench.nativePeer",
+                    "≥ 300 M insn/s, 0 B/insn; ratio = fraction of native"),
+            new Headline("vcpu MMIO exits end to end, single thread", VCPU + "MmioExitBench.mmioExits", "exits/s",
+                    null, null, "≥ 5 M exits/s"),
+            new Headline("vcpu pause–resume round trip, real vCPU thread", VCPU + "PauseResumeBench.pauseResume",
+                    "µs/op mean", null, null, "median < 50 µs (p0.50 in latest.json)"),
+            new Headline("vcpu microVMs created, booted to 1st byte, torn down", VCPU
+                    + "CreationRateBench.createBootTeardown", "VMs/s", null, null,
+                    "≥ 1,000/s on 2 cores (Firecracker: 5/core/s)"));
 
     private Headlines() {
     }
