@@ -10,7 +10,8 @@ public final class MultipleIrpCompleteRequests extends VerifierCheck {
     public static final Rule RULE = new Rule("multiple-irp-complete-requests",
             "an IRP is completed exactly once: IoCompleteRequest on an IRP that was already completed is bug check "
                     + "0x44 MULTIPLE_IRP_COMPLETE_REQUESTS (the IRP, 0, 0, 0)",
-            "ReactOS ntoskrnl/io/iomgr/irp.c IofCompleteRequest (CurrentLocation > StackCount + 1); WDK Bug Check 0x44");
+            "ReactOS ntoskrnl/io/iomgr/irp.c IofCompleteRequest (CurrentLocation > StackCount + 1); WDK Bug Check "
+                    + "0x44");
 
     @Override
     public Rule rule() {

@@ -36,7 +36,7 @@ import org.sysmodels.irp.wdm.WdmDriver;
  */
 public class RamDisk extends WdmDriver {
 
-    /** IOCTL_DISK_GET_LENGTH_INFO (ntdddisk.h): CTL_CODE(IOCTL_DISK_BASE, 0x0017, METHOD_BUFFERED, FILE_READ_ACCESS). */
+    /** IOCTL_DISK_GET_LENGTH_INFO (ntdddisk.h): CTL_CODE(IOCTL_DISK_BASE, 0x17, METHOD_BUFFERED, FILE_READ_ACCESS). */
     public static final int IOCTL_DISK_GET_LENGTH_INFO = CTL_CODE(FILE_DEVICE_DISK, 0x0017, METHOD_BUFFERED,
             FILE_READ_ACCESS);
     /** The DIRQL the controller's interrupt runs at. */

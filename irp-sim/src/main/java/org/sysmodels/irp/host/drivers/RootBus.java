@@ -10,9 +10,10 @@ import org.sysmodels.irp.wdm.WdmDriver;
 /**
  * The bus driver at the bottom of every stack. The simulated devices are root-enumerated, and on Windows the PDO of a
  * root-enumerated device belongs to the PnP manager's own driver object, \Driver\PnpManager, which is the name this
- * driver loads under. It creates the physical device object (PDO) for each device it enumerates, and as the PDO's driver it completes what reaches the bottom. For PnP it succeeds START and REMOVE and
- * completes other minor functions with the status the IRP arrived with (a bus driver must not change the status of a
- * PnP IRP it does not handle); power IRPs succeed; IRP_MJ_INTERNAL_DEVICE_CONTROL and IRP_MJ_DEVICE_CONTROL get
+ * driver loads under. It creates the physical device object (PDO) for each device it enumerates, and as the PDO's
+ * driver it completes what reaches the bottom. For PnP it succeeds START and REMOVE and completes other minor
+ * functions with the status the IRP arrived with (a bus driver must not change the status of a PnP IRP it does not
+ * handle); power IRPs succeed; IRP_MJ_INTERNAL_DEVICE_CONTROL and IRP_MJ_DEVICE_CONTROL get
  * STATUS_INVALID_DEVICE_REQUEST unless it is the bus's own query; create and close succeed.
  */
 public class RootBus extends WdmDriver {

@@ -368,7 +368,7 @@ public final class IoManager {
 
     // ------------------------------------------------------------------ drivers, device objects and stacks
 
-    /** Creates a driver object with every dispatch entry set to the invalid-request routine (IopInvalidDeviceRequest). */
+    /** A driver object with every dispatch entry set to the invalid-request routine (IopInvalidDeviceRequest). */
     public DriverObject createDriverObject(String name, Object implementation) {
         DriverObject d = new DriverObject(name, kernel.newDriverAddress(), implementation);
         for (int i = 0; i < d.MajorFunction.length; i++) {

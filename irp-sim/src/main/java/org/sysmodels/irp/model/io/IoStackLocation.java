@@ -53,7 +53,10 @@ public final class IoStackLocation {
         control = 0;
     }
 
-    /** IopClearStackLocation: keeps MajorFunction, DeviceObject, CompletionRoutine and Context, and SL_ERROR_RETURNED. */
+    /**
+     * IopClearStackLocation: keeps MajorFunction, DeviceObject, CompletionRoutine and Context, and
+     * SL_ERROR_RETURNED.
+     */
     void clearAfterCompletion() {
         MinorFunction = 0;
         Flags = 0;

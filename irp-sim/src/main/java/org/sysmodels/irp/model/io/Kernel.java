@@ -369,7 +369,8 @@ public final class Kernel {
             stop(new Stop.BugCheck(Stop.BugCheck.SPIN_LOCK_ALREADY_OWNED, objectAddress(lock), 0, 0, 0), false);
         }
         if (!lock.isFree()) {
-            stop(new Stop.Hang(Stop.Hang.Kind.SPIN_LOCK, "CPU " + p.number() + " spins forever on " + lock.name() + ": CPU " + lock.owner()
+            stop(new Stop.Hang(Stop.Hang.Kind.SPIN_LOCK, "CPU " + p.number() + " spins forever on " + lock.name()
+                    + ": CPU " + lock.owner()
                     + " returned from a routine still holding it"), false);
         }
         lock.take(p.number());
