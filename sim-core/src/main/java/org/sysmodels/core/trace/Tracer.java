@@ -213,7 +213,8 @@ public final class Tracer {
         switch (e) {
             case TraceEvent.Begin b -> {
                 if (!inside) {
-                    droppedOpen[index(b.track())]++;
+                    int i = index(b.track()); // index() may grow droppedOpen: read the field after it
+                    droppedOpen[i]++;
                 }
                 return inside;
             }

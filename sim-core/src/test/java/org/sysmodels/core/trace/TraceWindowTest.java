@@ -38,4 +38,17 @@ class TraceWindowTest {
         assertEquals(3, t.log().events().size());
         assertEquals(0, t.log().dropped());
     }
+
+    @Test
+    void aBeginDroppedOnTheNinthTrackIsCounted() {
+        Tracer t = Tracer.recording("w", 1);
+        t.instant(t.track("p", "first"), "fills the window", 0);
+        Track late = null;
+        for (int k = 0; k < 10; k++) {
+            late = t.track("p", "t" + k);
+        }
+        t.begin(late, "dropped", 1); // grows the per-track counters past their first size
+        t.end(late, 2);
+        assertEquals(2, t.log().dropped());
+    }
 }
