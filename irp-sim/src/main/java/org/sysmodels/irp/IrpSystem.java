@@ -146,7 +146,7 @@ public final class IrpSystem implements SimSystem {
         IrpReport.describe(b, o);
         if (o.thrown() != null) {
             if (!student) {
-                throw new IllegalStateException("a sample driver threw (a bug in sysmodels)", o.thrown());
+                throw new IllegalStateException("the simulation threw (a bug in sysmodels, not in a driver you wrote)", o.thrown());
             }
             b.checks(List.of(StudentFault.RULE)).finding(StudentFault.of(o.thrown(), o.endedAt()));
         }
