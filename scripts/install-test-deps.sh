@@ -5,8 +5,9 @@
 #   gcc, libc6-dev                 to build the tests' tiny pixman helper and the benchmarks' JNI peers
 #   gcc-riscv64-unknown-elf        vcpu-sim's guests: GuestBuildTest rebuilds them and compares with the committed ELFs
 #   curl                           vcpu-sim's API test sends Firecracker's getting-started requests with curl
+#   chromium                       headless browser for presence's demo-page test (driven over DevTools)
 set -euo pipefail
-PACKAGES=(fontconfig fonts-dejavu-core libpixman-1-dev pkg-config gcc libc6-dev gcc-riscv64-unknown-elf curl)
+PACKAGES=(fontconfig fonts-dejavu-core libpixman-1-dev pkg-config gcc libc6-dev gcc-riscv64-unknown-elf curl chromium)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
