@@ -34,7 +34,7 @@ public final class IrpReport {
         }
         b.summary(String.format(Locale.ROOT, "machine: %d processors; controller: %s; workload: %d threads x "
                         + "iodepth %d, %s, %s", sc.processors(), sc.device().hardware() ? sc.device().channels()
-                        + " channels, " + latency(sc) : "none (the RAM disk completes in its dispatch routine)",
+                        + (sc.device().channels() == 1 ? " channel, " : " channels, ") + latency(sc) : "none (the RAM disk completes in its dispatch routine)",
                 sc.workload().threads(), sc.workload().iodepth(), sc.workload().mode() == null ? "closed loop"
                         : sc.workload().mode().name().toLowerCase(Locale.ROOT) + " loop",
                 sc.workload().duration() > 0 ? "for " + SimTime.format(sc.workload().duration())

@@ -19,7 +19,7 @@ public final class IrpScenarios {
             .add("close-handle", DIR + "close-handle.json", "cancellation by IRP_MJ_CLEANUP when a handle closes")
             .add("thread-exit", DIR + "thread-exit.json", "cancellation by IoCancelThreadIo when a thread exits")
             .add("split-reads", DIR + "split-reads.json", "64 KiB reads split into associated IRPs")
-            .add("open-loop", DIR + "open-loop.json", "open arrivals at 120k requests/s for 100 ms")
+            .add("open-loop", DIR + "open-loop.json", "open arrivals at 120k requests/s for 10 ms")
             .add("many-cpus", DIR + "many-cpus.json", "16 processors, 16 threads");
 
     /** The scenario a run uses when none is named. */
