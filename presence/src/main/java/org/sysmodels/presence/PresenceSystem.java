@@ -96,7 +96,7 @@ public final class PresenceSystem implements SimSystem {
     @Override
     public RunResult run(RunRequest request) throws UserInputException {
         PresenceScenario sc = request.scenario().isPresent()
-                ? PresenceScenarios.resolve(request.scenario().get()) : PresenceScenario.DEFAULT;
+                ? PresenceScenarios.CATALOG.resolve(request.scenario().get()) : PresenceScenario.DEFAULT;
         RunResult.Builder b = RunResult.builder(name(), title(), request.seed());
         SimParts parts = SimParts.reference();
         if (request.bug().isPresent()) {

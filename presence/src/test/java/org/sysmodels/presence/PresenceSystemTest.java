@@ -98,11 +98,11 @@ class PresenceSystemTest {
     }
 
     @Test
-    void theTargetRunIsFoundByNameButIsNotAPackagedScenario() throws Exception {
-        assertFalse(SYSTEM.scenarios().stream().anyMatch(e -> e.name().equals("large")),
-                "the suite runs every packaged scenario twice: a 5 M-user run does not belong there");
-        assertEquals(5_000_000, PresenceScenarios.resolve("large").users());
-        assertEquals(PresenceScenarios.CATALOG.resolve("demo"), PresenceScenarios.resolve("demo"));
+    void theTargetRunIsBenchSized() throws Exception {
+        assertTrue(SYSTEM.scenarios().stream().anyMatch(e -> e.name().equals("large") && e.benchSized()),
+                "the suite runs every packaged scenario twice: a 5 M-user run must say it is bench-sized");
+        assertTrue(SYSTEM.scenarios().stream().filter(e -> !e.name().equals("large")).noneMatch(e -> e.benchSized()));
+        assertEquals(5_000_000, PresenceScenarios.large().users());
     }
 
     @Test
