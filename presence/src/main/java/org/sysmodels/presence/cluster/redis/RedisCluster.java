@@ -115,6 +115,8 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     private long nextHealth;
     private boolean quietEnd;
     private boolean resyncFailureLogged;
+    /** Writes, renewals, touches, ends and take-overs sent and not yet answered (presence thread; tests wait on it). */
+    private int pending;
 
     // the log reader (Lettuce's thread and the presence thread)
     private final Object readLock = new Object();
@@ -208,7 +210,9 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         replica.heartbeat(session, now);
         if (writable()) {
             String id = sid[session];
+            pending++;
             link.renew(id, liveTtlMs).whenCompleteAsync((renewed, err) -> {
+                pending--;
                 if (err != null) {
                     failed("renewing a session's TTL", err);
                 } else if (!renewed) {
@@ -253,7 +257,9 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
             then.accept(Adoption.NONE);
             return;
         }
+        pending++;
         link.takeover(sessionId, this.node, user, liveTtlMs).whenCompleteAsync((record, err) -> {
+            pending--;
             if (err != null) {
                 failed("taking over a session", err);
                 then.accept(Adoption.NONE);
@@ -350,17 +356,25 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
             return CompletableFuture.completedFuture(null);
         }
         String id = sid[s];
+        pending++;
         return link.write(id, node, gen[s], mode, ttlMs, store.user(s), store.platform(s).ordinal(),
                         guildPresences[s] ? 1 : 0, store.status(s).ordinal(), LogEntry.encode(store.activities(s)),
                         store.updatedAt(s))
-                .whenCompleteAsync((r, err) -> written(id, r, err), owner)
+                .whenCompleteAsync((r, err) -> {
+                    pending--;
+                    written(id, r, err);
+                }, owner)
                 .thenAccept(r -> { });
     }
 
     private void touch(int s, long ttlMs) {
         if (writable()) {
             String id = sid[s];
-            link.touch(id, gen[s], ttlMs).whenCompleteAsync((r, err) -> written(id, r, err), owner);
+            pending++;
+            link.touch(id, gen[s], ttlMs).whenCompleteAsync((r, err) -> {
+                pending--;
+                written(id, r, err);
+            }, owner);
         }
     }
 
@@ -847,7 +861,9 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
             stats.localSessions.decrementAndGet();
             engine.ended(node, session);
             if (!quietEnd && id != null && writable()) {
+                pending++;
                 link.end(id, RedisCluster.this.node, g).whenCompleteAsync((r, err) -> {
+                    pending--;
                     if (err != null) {
                         failed("ending a session", err);
                     }
@@ -868,6 +884,26 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
             case LinkState.Resyncing r -> "; resynchronising";
         };
         return stats.line() + link;
+    }
+
+    /** True if this node's replica has session {@code sessionId} (tests; presence thread). */
+    boolean knows(String sessionId) {
+        return bySid.containsKey(sessionId);
+    }
+
+    /**
+     * True when every command this node sent has been answered and its log reader has passed {@code tail} (tests;
+     * presence thread: the entries read are applied by tasks queued before the caller's next one).
+     */
+    boolean settled(String tail) {
+        synchronized (readLock) {
+            return pending == 0 && StreamIds.compare(lastId, tail) >= 0;
+        }
+    }
+
+    /** Commands sent and not yet answered (tests; presence thread). */
+    int pending() {
+        return pending;
     }
 
     /** True while the link is up (tests wait for it). */
