@@ -206,6 +206,44 @@ class ClusterGatewayTest {
     // ------------------------------------------------------------------ tests
 
     @Test
+    void theLoadGeneratorSpreadsConnectionsOverNodesAndTimesCrossNodeDeliveries() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            nodes.add(GatewayServer.start(config().withHeartbeat(Duration.ofSeconds(10)), UserDirectory.loadWorld(60,
+                    5), null, PresenceObserver.NONE, RedisCluster.factory(RedisCluster.parse(redis.uri()), log::add)));
+        }
+        String urls = nodes.get(0).gatewayUrl() + "," + nodes.get(1).gatewayUrl();
+        LoadCommand load = new LoadCommand();
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter w = new java.io.PrintWriter(text, true);
+        int rc = load.run(org.sysmodels.core.testing.TestFlags.parse(load.options(), "--nodes", urls,
+                "--connections", "60", "--watchers", "5", "--updates-per-second", "40", "--duration", "3s"), w, w);
+        String out = text.toString();
+        assertEquals(0, rc, out);
+        assertTrue(out.contains("60 of 60 held"), out);
+        assertTrue(out.contains("result: no session lost"), out);
+        // guilds of 6 consecutive users, connection i on node i mod 2: every update has watchers on both nodes
+        assertTrue(out.matches("(?s).*same node: +p50 .*\\([1-9][0-9,]* samples\\).*"), out);
+        assertTrue(out.matches("(?s).*cross node: p50 .*\\([1-9][0-9,]* samples\\).*"), out);
+        assertTrue(out.matches("(?s).*cross-node p99 / same-node p99: [0-9.]+x \\(2 nodes, same run\\).*"), out);
+    }
+
+    @Test
+    void loadRefusesBadNodeLists() {
+        LoadCommand load = new LoadCommand();
+        java.io.PrintWriter w = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        for (String[] bad : List.of(new String[] {"--nodes", "ws://127.0.0.1:1/gateway"},
+                new String[] {"--nodes", "ws://127.0.0.1:1/gateway,http://127.0.0.1:2/"},
+                new String[] {"--nodes", "ws://127.0.0.1:1/gateway,ws://127.0.0.1:1/gateway"},
+                new String[] {"--nodes", "ws://127.0.0.1:1/gateway,ws://[::1"},
+                new String[] {"--nodes", "ws://a:1/g,ws://b:1/g", "--url", "ws://a:1/g"})) {
+            org.sysmodels.core.input.UserInputException e = assertThrows(
+                    org.sysmodels.core.input.UserInputException.class,
+                    () -> load.run(org.sysmodels.core.testing.TestFlags.parse(load.options(), bad), w, w));
+            assertTrue(e.getMessage().startsWith("--"), "names the flag: " + e.getMessage());
+        }
+    }
+
+    @Test
     void aFriendOnAnotherNodeSeesEveryStatusChange() throws Exception {
         GatewayServer a = node();
         GatewayServer b = node();

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -142,7 +143,15 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     private RedisCluster(ClusterParts parts, RedisURI redis, Consumer<String> log) {
         this.store = parts.store();
         this.engine = parts.sink();
-        this.owner = parts.owner();
+        Executor presenceThread = parts.owner();
+        // replies that arrive after the node stopped have nowhere to go: dropped, not logged as errors by Netty
+        this.owner = task -> {
+            try {
+                presenceThread.execute(task);
+            } catch (RejectedExecutionException e) {
+                // the node is shutting down
+            }
+        };
         this.clock = parts.clock();
         this.log = log;
         this.remoteNode = parts.localNodes();
