@@ -10,6 +10,7 @@ public final class Headlines {
     private static final String COMPOSITOR = "org.sysmodels.bench.compositor.";
     private static final String PRESENCE = "org.sysmodels.bench.presence.";
     private static final String VCPU = "org.sysmodels.bench.vcpu.";
+    private static final String SENSOR = "org.sysmodels.bench.sensor.";
 
     public static final List<Headline> ALL = List.of(
             new Headline("sim-core scheduler, hold model, 10k pending", CORE + "SchedulerBench.holdScheduler",
@@ -58,7 +59,14 @@ public final class Headlines {
                     "heartbeats/s", "Netty HashedWheelTimer cancel+newTimeout", PRESENCE
                     + "HeartbeatBench.nettyHashedWheelTimer", "the eager variant, for comparison"),
             new Headline("presence simulation, large: 5 M users", PRESENCE + "SimulationBench.simulatedSeconds",
-                    "sim-s/s", null, null, "≥ 20 (× real time), heap ≤ 6 GiB"));
+                    "sim-s/s", null, null, "≥ 20 (× real time), heap ≤ 6 GiB"),
+            new Headline("sensor-loop 1 kHz loop, 2 I2C sensors, watchdogs, checks", SENSOR
+                    + "SensorLoopBench.loop1kHz", "iterations/s", "same computation, plain Java (the floor)", SENSOR
+                    + "SensorLoopBench.plainJava", "≥ 10 M iterations/s, 0 B/iteration; report the ratio",
+                    Goal.atLeast(10e6).noAllocation()),
+            new Headline("sensor-loop fault campaign, 2 threads", SENSOR + "SensorLoopBench.campaign2Threads",
+                    "faults/s", null, null, "10,000 faults in < 1 min on 2 cores (≥ 167 faults/s)",
+                    Goal.atLeast(167)));
 
     /** Figures measured by programs rather than JMH (memory, load over real sockets), after the JMH rows. */
     public static final List<ProgramHeadline> PROGRAMS = List.of(
