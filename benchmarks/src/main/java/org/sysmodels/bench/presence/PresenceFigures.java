@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -105,7 +106,9 @@ public final class PresenceFigures {
     /** A gateway node of a Redis-backed cluster, until the parent closes this process's stdin. */
     static void serveNode(int users, int watchers, String redis) throws Exception {
         GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofSeconds(10))
-                .withRateLimit(1_000_000, Duration.ofSeconds(60)).withIdentifyConcurrency(1_000_000).withIoThreads(1);
+                // 20,000 updates/s over 2,000 connections is 600 per connection per 60 s, plus heartbeats (the limiter keeps a
+                // ring of this many times per connection: no bigger than needed)
+                .withRateLimit(1_200, Duration.ofSeconds(60)).withIdentifyConcurrency(1_000_000).withIoThreads(1);
         try (GatewayServer server = GatewayServer.start(cfg, UserDirectory.loadWorld(users, watchers), null,
                 PresenceObserver.NONE, RedisCluster.factory(RedisCluster.parse(redis), System.out::println))) {
             System.out.println("URL " + server.gatewayUrl());
@@ -127,7 +130,7 @@ public final class PresenceFigures {
                     + "scripts/install-test-deps.sh installs it)");
             return;
         }
-        int n = longRun ? 10_000 : 2_000;
+        int n = 2_000;
         int watchers = 4;
         double rate = 20_000;
         int port;
@@ -147,12 +150,13 @@ public final class PresenceFigures {
             String uri = "redis://127.0.0.1:" + port;
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<URI> urls = new ArrayList<>();
+            List<String> nodeLines = Collections.synchronizedList(new ArrayList<>());
             for (int i = 0; i < 2; i++) {
                 Process node = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseParallelGC", "-cp",
                         System.getProperty("java.class.path"), PresenceFigures.class.getName(), "serve-node",
                         String.valueOf(n), String.valueOf(watchers), uri).redirectErrorStream(true).start();
                 children.add(node);
-                urls.add(URI.create(awaitUrl(node, "node " + i)));
+                urls.add(URI.create(awaitUrl(node, "node " + i, nodeLines)));
             }
             PrintWriter out = new PrintWriter(System.out, true);
             LoadGenerator.Result res = new LoadGenerator(new LoadConfig(urls, n, watchers, rate,
@@ -165,30 +169,59 @@ public final class PresenceFigures {
                     / 1e3), String.format(Locale.ROOT, "%.2fx", res.crossToSameP99()), String.format(Locale.ROOT,
                     "%s (sent %,.0f updates/s)%s", target, res.updatesSent() / Math.max(1e-9, seconds),
                     res.noSessionLost() ? "" : "; SESSIONS LOST"));
-        } finally {
-            for (int i = children.size() - 1; i >= 0; i--) {
-                Process p = children.get(i);
-                p.getOutputStream().close();
-                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly().waitFor();
-                }
-                if (i > 0) {
-                    new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                            .forEach(l -> System.out.println("node " + l));
-                }
+            stopAll(children);
+            synchronized (nodeLines) {
+                nodeLines.forEach(System.out::println);
             }
+        } finally {
+            stopAll(children);
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }
 
-    /** The URL line a child node prints once it is up (the lines before it are echoed). */
-    private static String awaitUrl(Process p, String who) throws Exception {
+    /** Closes each child's stdin (nodes stop, the redis-server shell kills the server), newest first; waits. */
+    private static void stopAll(List<Process> children) {
+        for (int i = children.size() - 1; i >= 0; i--) {
+            Process p = children.get(i);
+            try {
+                p.getOutputStream().close();
+                if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * The URL line a child node prints once it is up (the lines before it are echoed); then a daemon thread keeps
+     * reading its output (a full pipe would stall the node) and keeps the last 40 lines for the end.
+     */
+    private static String awaitUrl(Process p, String who, List<String> keep) throws Exception {
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         for (String line = r.readLine(); line != null; line = r.readLine()) {
             if (line.startsWith("URL ")) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        for (String l = r.readLine(); l != null; l = r.readLine()) {
+                            synchronized (keep) {
+                                keep.add(who + ": " + l);
+                                if (keep.size() > 40) {
+                                    keep.removeFirst();
+                                }
+                            }
+                        }
+                    } catch (java.io.IOException e) {
+                        // the node is gone
+                    }
+                }, who + " output");
+                drain.setDaemon(true);
+                drain.start();
                 return line.substring(4);
             }
             System.out.println(who + ": " + line);
