@@ -3,6 +3,7 @@ package org.sysmodels.bench.presence;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -159,6 +160,11 @@ public final class PresenceFigures {
                 urls.add(URI.create(awaitUrl(node, "node " + i, nodeLines)));
             }
             PrintWriter out = new PrintWriter(System.out, true);
+            // fresh node JVMs compile their hot paths during the first seconds of load: a warm-up run, not counted
+            System.out.println("warm-up run (not measured):");
+            new LoadGenerator(new LoadConfig(urls, n, watchers, rate / 4, Duration.ofSeconds(5), Duration.ZERO, 256,
+                    1), new PrintWriter(Writer.nullWriter())).run();
+            System.out.println("measured run:");
             LoadGenerator.Result res = new LoadGenerator(new LoadConfig(urls, n, watchers, rate,
                     Duration.ofSeconds(longRun ? 60 : 10), Duration.ZERO, 256, 1), out).run();
             res.lines().forEach(System.out::println);
