@@ -57,7 +57,7 @@ class NvmeSystemTest {
         assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--iodepth", "0"))).getMessage()
                 .startsWith("--iodepth: 0 is out of range"));
         assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--mode", "fast"))).getMessage()
-                .contains("use deterministic, threaded"));
+                .contains("is not one of deterministic, threaded"));
         assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--lba-size", "1024"))).getMessage()
                 .startsWith("--lba-size"));
         assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--runtime", "soon"))).getMessage()
