@@ -2,7 +2,12 @@ package org.sysmodels.nvme.check;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.sysmodels.core.check.Checker;
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.nvme.host.block.CompletionObserver;
@@ -25,6 +30,7 @@ public final class NvmeChecks implements ControllerObserver, DmaObserver, Alloca
         IoObserver, DriverObserver, ThreadedObserver {
 
     private final Checker<NvmeCheck> checker;
+    private final Map<Class<?>, Set<String>> overrides = new HashMap<>();
     private final NvmeCheck[] doorbellWhileNotReady;
     private final NvmeCheck[] invalidDoorbell;
     private final NvmeCheck[] fetched;
@@ -99,18 +105,31 @@ public final class NvmeChecks implements ControllerObserver, DmaObserver, Alloca
 
     /** The checks whose class overrides the observer method {@code name(params)}. */
     private NvmeCheck[] to(String name, Class<?>... params) {
+        String event = signature(name, params);
         List<NvmeCheck> out = new ArrayList<>();
         for (NvmeCheck c : checker.checks()) {
-            try {
-                Method m = c.getClass().getMethod(name, params);
-                if (!m.getDeclaringClass().isInterface()) {
-                    out.add(c);
-                }
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("NvmeCheck has no event " + name, e);
+            if (overridden(c).contains(event)) {
+                out.add(c);
             }
         }
         return out.toArray(NvmeCheck[]::new);
+    }
+
+    /** The events a check's class (or a superclass) implements, rather than inheriting the interface's no-op. */
+    private Set<String> overridden(NvmeCheck c) {
+        return overrides.computeIfAbsent(c.getClass(), k -> {
+            Set<String> mine = new HashSet<>();
+            for (Method m : k.getMethods()) {
+                if (!m.getDeclaringClass().isInterface()) {
+                    mine.add(signature(m.getName(), m.getParameterTypes()));
+                }
+            }
+            return mine;
+        });
+    }
+
+    private static String signature(String name, Class<?>... params) {
+        return name + Arrays.toString(params);
     }
 
     // ------------------------------------------------------------------ controller

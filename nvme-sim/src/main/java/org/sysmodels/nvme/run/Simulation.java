@@ -182,10 +182,10 @@ public final class Simulation {
             lost.budgetExhausted(now);
         }
         if (!workload.finished()) {
+            workload.reportLost();
             if (horizonPassed) {
                 lost.horizonReached(workload.inFlight(), now);
             }
-            workload.reportLost();
         }
         checks.checker().finish(now);
         blk.stopTimer();

@@ -234,10 +234,13 @@ public class MyDriver implements BlockDriver {
         }
     }
 
-    /** Consumes every new entry of a CQ by its phase tag (§4.6), then writes the CQ head doorbell once. */
+    /**
+     * Consumes the new entries of a CQ by their phase tag (§4.6), at most a queue's worth per call (so a wrong phase
+     * cannot loop forever), then writes the CQ head doorbell once.
+     */
     private int reap(Ring r) {
         int n = 0;
-        while (true) {
+        while (n < r.size) {
             long slot = r.cq + (long) r.cqHead * Cqe.BYTES;
             int dw3 = p.memory().read32Acquire(slot + 12);  // DW3 first: CID, phase tag, status
             if (Cqe.phase(dw3) != r.phase) {

@@ -40,16 +40,18 @@ final class Completions {
         }
         CompletionQueue cq = cmd.sq.completionQueue();
         long now = p.now();
-        CommandFifo full = waiting[cq.qid()];
-        if ((full != null && !full.isEmpty()) || cq.full()) {
-            // Done ---- the CQ is full, or others wait before it ----> WaitingForCq
-            if (full == null) {
-                full = waiting[cq.qid()] = new CommandFifo();
+        // Completions wait only while their CQ is full (room() posts until it is full again or none waits), so a
+        // CQ with room has nobody waiting before this one.
+        if (cq.full()) {
+            // Done ---- the CQ is full ----> WaitingForCq, behind the others that wait
+            CommandFifo w = waiting[cq.qid()];
+            if (w == null) {
+                w = waiting[cq.qid()] = new CommandFifo();
             }
-            if (full.isEmpty()) {
+            if (w.isEmpty()) {
                 p.observer.completionQueueFull(cq.qid(), now);
             }
-            full.add(cmd, now);
+            w.add(cmd, now);
             return CommandState.WAITING_FOR_CQ;
         }
         // Done ---- room in the CQ ----> posted: Free

@@ -100,7 +100,8 @@ public final class ControllerConfig {
     /** A builder holding this configuration, to change a few settings. */
     public Builder toBuilder() {
         return new Builder().mqes(mqes).dstrd(dstrd).timeout(timeout).pageSizes(mpsMin, mpsMax).wrr(wrr)
-                .nssrSupported(nssrSupported).maxIoQueuePairs(maxIoQueuePairs).msixVectors(msixVectors).mdts(mdts)
+                .nssrSupported(nssrSupported).maxIoQueuePairs(maxIoQueuePairs)
+                .msixVectors(msixVectors == maxIoQueuePairs + 1 ? -1 : msixVectors).mdts(mdts)
                 .abortLimit(abortLimit).aerLimit(aerLimit).errorLogEntries(errorLogEntries)
                 .deviceQueueDepth(deviceQueueDepth).namespaces(namespaces).service(service)
                 .timing(readyLatency, resetLatency, shutdownLatency, fetchLatency);
@@ -291,6 +292,7 @@ public final class ControllerConfig {
             return this;
         }
 
+        /** MSI-X table size; −1 (the default) is one vector per I/O queue pair plus the admin queue's. */
         public Builder msixVectors(int v) {
             msixVectors = v;
             return this;
