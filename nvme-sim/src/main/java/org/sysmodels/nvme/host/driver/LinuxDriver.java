@@ -318,7 +318,7 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
         }
         int cid = commandId(rq);
         if (rq.op() == Request.READ || rq.op() == Request.WRITE) {
-            long prp1 = rq.address(0);
+            long prp1 = HostMemory.address(rq.pfn(0), rq.offset());
             long prp2 = 0;
             if (rq.offset() + rq.bytes() > HostMemory.PAGE_SIZE) {
                 prp2 = secondPointer(hctx, rq);
