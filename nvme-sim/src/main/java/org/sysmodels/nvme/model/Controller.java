@@ -198,6 +198,7 @@ public final class Controller implements Mmio, Lifecycle.Effects, Pipeline.Signa
         }
         cc = Cc.decode(value);
         ccValue = value;
+        pipeline.entrySizes(cc.iosqes(), cc.iocqes());
         trace.register("CC", value & 0xffff_ffffL, now());
         lifecycle.handle(new LifecycleEvent.CcWritten(before, cc));
     }
@@ -272,6 +273,7 @@ public final class Controller implements Mmio, Lifecycle.Effects, Pipeline.Signa
     public void powerOnRegisters() {
         cc = Cc.decode(0);
         ccValue = 0;
+        pipeline.entrySizes(0, 0);
         aqa = 0;
         asq = 0;
         acq = 0;

@@ -5,11 +5,13 @@ import static org.sysmodels.nvme.model.register.Bits.place;
 
 /**
  * The Dword 0 of an Asynchronous Event Request completion (NVMe 1.4 §5.2.1): Asynchronous Event Type [2:0],
- * Asynchronous Event Information [15:8], Log Page Identifier [23:16]. Only the Error status type is raised here.
+ * Asynchronous Event Information [15:8], Log Page Identifier [23:16]. Two types are raised here: Error status (the
+ * doorbell errors) and SMART / Health status (the temperature threshold).
  */
 public final class AsyncEvent {
 
     public static final int TYPE_ERROR = 0;
+    public static final int TYPE_SMART = 1;
     /** Error status info 00h: Write to Invalid Doorbell Register (a doorbell of a queue that does not exist). */
     public static final int INVALID_DOORBELL_REGISTER = 0x00;
     /**
@@ -17,7 +19,10 @@ public final class AsyncEvent {
      * slots in an SQ, or a CQ head moved past the entries posted).
      */
     public static final int INVALID_DOORBELL_VALUE = 0x01;
+    /** SMART / Health status info 01h: Temperature Threshold (a temperature reached one of its thresholds). */
+    public static final int TEMPERATURE_THRESHOLD = 0x01;
     public static final int LOG_ERROR_INFORMATION = 0x01;
+    public static final int LOG_SMART_HEALTH = 0x02;
 
     private AsyncEvent() {
     }
@@ -45,6 +50,10 @@ public final class AsyncEvent {
                 case INVALID_DOORBELL_VALUE -> "Error: Invalid Doorbell Write Value";
                 default -> "Error: info " + Integer.toHexString(info(dw0)) + "h";
             };
+        }
+        if (type(dw0) == TYPE_SMART) {
+            return info(dw0) == TEMPERATURE_THRESHOLD ? "SMART / Health: Temperature Threshold"
+                    : "SMART / Health: info " + Integer.toHexString(info(dw0)) + "h";
         }
         return "event type " + type(dw0) + ", info " + Integer.toHexString(info(dw0)) + "h";
     }

@@ -6,8 +6,9 @@ import org.sysmodels.nvme.model.status.StatusCode;
 /**
  * Asynchronous Event Requests (NVMe 1.4 §5.2): the host leaves up to AERL + 1 of them outstanding; the controller
  * completes one when an event occurs (or when one is already queued), Dword 0 describing it. After an event of a type
- * is reported, further events of that type are not reported until the host reads the associated log page with
- * RAE = 0 (§5.2, §5.14 Retain Asynchronous Event); until then they are counted and dropped.
+ * is reported, further events of that type are not reported until the host reads the associated log page (Error
+ * Information for Error status, SMART / Health Information for SMART / Health status) with RAE = 0 (§5.2, §5.14
+ * Retain Asynchronous Event); until then they are counted and dropped.
  */
 final class AsyncEvents {
 
@@ -16,7 +17,8 @@ final class AsyncEvents {
     private final int[] queued = new int[16];
     private int queuedHead;
     private int queuedCount;
-    private boolean errorMasked;
+    /** Per event type (bit = type): reported and not yet cleared by reading its log page. */
+    private int masked;
     private long dropped;
     private final Pipeline p;
 
@@ -39,7 +41,7 @@ final class AsyncEvents {
 
     /** An event occurred. */
     void raise(int dw0) {
-        if (AsyncEvent.type(dw0) == AsyncEvent.TYPE_ERROR && errorMasked) {
+        if (masked(dw0)) {
             dropped++;
             return;
         }
@@ -51,12 +53,24 @@ final class AsyncEvents {
         deliver(p.flow);
     }
 
-    /** The host read a log page; with RAE = 0 the Error Information page unmasks error events. */
+    /** The host read a log page; with RAE = 0 the page unmasks the event type it is associated with. */
     void logPageRead(int lid, boolean retain) {
-        if (lid == AsyncEvent.LOG_ERROR_INFORMATION && !retain) {
-            errorMasked = false;
+        if (retain) {
+            return;
+        }
+        int type = switch (lid) {
+            case AsyncEvent.LOG_ERROR_INFORMATION -> AsyncEvent.TYPE_ERROR;
+            case AsyncEvent.LOG_SMART_HEALTH -> AsyncEvent.TYPE_SMART;
+            default -> -1;
+        };
+        if (type >= 0 && (masked & 1 << type) != 0) {
+            masked &= ~(1 << type);
             deliver(p.flow);
         }
+    }
+
+    private boolean masked(int dw0) {
+        return (masked & 1 << AsyncEvent.type(dw0)) != 0;
     }
 
     /** True if {@code c} is an outstanding AER (Abort may pick it). */
@@ -83,16 +97,14 @@ final class AsyncEvents {
     void deliver(CommandFlow flow) {
         while (count > 0 && queuedCount > 0) {
             int dw0 = queued[queuedHead];
-            if (AsyncEvent.type(dw0) == AsyncEvent.TYPE_ERROR && errorMasked) {
+            if (masked(dw0)) {
                 return;
             }
             queuedHead = (queuedHead + 1) % queued.length;
             queuedCount--;
             Command c = outstanding[--count];
             outstanding[count] = null;
-            if (AsyncEvent.type(dw0) == AsyncEvent.TYPE_ERROR) {
-                errorMasked = true;
-            }
+            masked |= 1 << AsyncEvent.type(dw0);
             c.result = dw0;
             flow.on(c, CommandEvent.EVENT_RAISED);
         }
@@ -104,6 +116,6 @@ final class AsyncEvents {
         count = 0;
         queuedCount = 0;
         queuedHead = 0;
-        errorMasked = false;
+        masked = 0;
     }
 }

@@ -3,34 +3,62 @@ package org.sysmodels.nvme.model.command;
 import org.sysmodels.core.sched.Scheduler;
 
 /**
- * The controller's command contexts, preallocated: the most commands the controller holds between fetch and
- * completion. When none is free, entries wait in their submission queues and arbitration decides which queue gets the
+ * The controller's command contexts, preallocated: its internal resources for commands between fetch and completion.
+ * I/O commands have {@code ioContexts} of them (the device queue depth); admin commands have their own few, so that an
+ * Abort or a Delete I/O SQ is fetched even while I/O fills the device. When a class has no free context, its entries
+ * wait in their submission queues, unfetched (SQHD does not pass them), and arbitration decides which queue gets the
  * next free context.
  */
 final class CommandPool {
 
     private final Command[] all;
-    private final int[] free;
-    private int freeCount;
+    private final int ioContexts;
+    private final int[] freeIo;
+    private int freeIoCount;
+    private final int[] freeAdmin;
+    private int freeAdminCount;
 
-    CommandPool(int depth, int segmentCapacity) {
+    CommandPool(int ioContexts, int adminContexts, int segmentCapacity) {
+        int depth = ioContexts + adminContexts;
+        this.ioContexts = ioContexts;
         all = new Command[depth];
-        free = new int[depth];
         for (int i = 0; i < depth; i++) {
             all[i] = new Command(i, segmentCapacity);
-            free[i] = depth - 1 - i;
         }
-        freeCount = depth;
+        freeIo = new int[ioContexts];
+        for (int i = 0; i < ioContexts; i++) {
+            freeIo[i] = ioContexts - 1 - i;
+        }
+        freeIoCount = ioContexts;
+        freeAdmin = new int[adminContexts];
+        for (int i = 0; i < adminContexts; i++) {
+            freeAdmin[i] = depth - 1 - i;
+        }
+        freeAdminCount = adminContexts;
     }
 
-    boolean hasFree() {
-        return freeCount > 0;
+    boolean hasFreeIo() {
+        return freeIoCount > 0;
     }
 
-    /** A free context, now {@link CommandState#FETCHED}. */
-    Command take() {
+    boolean hasFreeAdmin() {
+        return freeAdminCount > 0;
+    }
+
+    /** True if the class of {@code c} (I/O or admin) has no free context. */
+    boolean exhaustedFor(Command c) {
+        return c.index < ioContexts ? freeIoCount == 0 : freeAdminCount == 0;
+    }
+
+    /** True if either class has no free context. */
+    boolean anyExhausted() {
+        return freeIoCount == 0 || freeAdminCount == 0;
+    }
+
+    /** A free context of the class of queue {@code qid} (0: admin), now {@link CommandState#FETCHED}. */
+    Command take(int qid) {
         // Released contexts already have next, namespace, event and unit cleared (see release).
-        Command c = all[free[--freeCount]];
+        Command c = qid == 0 ? all[freeAdmin[--freeAdminCount]] : all[freeIo[--freeIoCount]];
         c.result = 0;
         c.slba = 0;
         c.state = CommandState.FETCHED;
@@ -49,7 +77,11 @@ final class CommandPool {
         c.event = Scheduler.NO_EVENT;
         c.unit = -1;
         c.ownsCid = false;
-        free[freeCount++] = c.index;
+        if (c.index < ioContexts) {
+            freeIo[freeIoCount++] = c.index;
+        } else {
+            freeAdmin[freeAdminCount++] = c.index;
+        }
     }
 
     Command get(int index) {
@@ -61,6 +93,11 @@ final class CommandPool {
     }
 
     int inUse() {
-        return all.length - freeCount;
+        return all.length - freeIoCount - freeAdminCount;
+    }
+
+    /** I/O commands inside. */
+    int ioInUse() {
+        return ioContexts - freeIoCount;
     }
 }

@@ -32,7 +32,7 @@ final class Completions {
         cmd.status = status;
         cmd.result = dw0;
         if (!Status.isSuccess(status)) {
-            p.errorLog.record(cmd.sq.qid(), cmd.cid(), status, cmd.slba, cmd.sqe.nsid());
+            cmd.errorCount = p.errorLog.record(cmd.sq.qid(), cmd.cid(), status, cmd.slba, cmd.sqe.nsid());
         }
         if (!p.processing) {
             // A halted controller posts nothing: the command stays as it is until a reset tears it down.
@@ -65,7 +65,7 @@ final class Completions {
             return;
         }
         long stalledFor = now - w.since();
-        boolean wasExhausted = !p.pool.hasFree();
+        boolean wasExhausted = p.pool.anyExhausted();
         while (!w.isEmpty() && !cq.full()) {
             Command cmd = w.poll();
             cmd.state = waitingForCq(cmd, now);
@@ -91,6 +91,9 @@ final class Completions {
             p.signals.fatalError("CQ " + cq.qid() + " slot " + cq.tail() + " lies outside host memory");
             return false;
         }
+        if (!Status.isSuccess(cmd.status)) {
+            p.errorLog.posted(cmd.errorCount, cq.phase());
+        }
         cq.postedOne();
         posted++;
         sq.leftDevice();
@@ -101,7 +104,7 @@ final class Completions {
         p.trace.posted(cmd, now);
         cmd.traceId = 0;
         p.trace.occupancy(sq, cq, now);
-        boolean wasExhausted = !p.pool.hasFree();
+        boolean wasExhausted = p.pool.exhaustedFor(cmd);
         p.pool.release(cmd);
         p.interrupts.posted(cq);
         if (wasExhausted) {

@@ -7,8 +7,10 @@ import java.nio.ByteOrder;
 /**
  * The Error Information log page (Log Identifier 01h, NVMe 1.4 §5.14.1.1): the most recent errors, newest first, 64
  * bytes each: Error Count (8), Submission Queue ID (2), Command ID (2, FFFFh if not tied to a command), Status Field
- * (2, bits 15:1, bit 0 the phase tag of the CQE), Parameter Error Location (2), LBA (8), Namespace (4), then
- * vendor-specific and reserved bytes.
+ * (2: bits 15:1 the status field, bit 0 the phase tag of the CQE that reported the error), Parameter Error Location
+ * (2, FFFFh: not given), LBA (8), Namespace (4), then vendor-specific and reserved bytes. A command that fails is
+ * recorded when it completes; the phase tag is added when its CQE is posted (which may be later, when its CQ was
+ * full).
  */
 final class ErrorLog {
 
@@ -34,15 +36,28 @@ final class ErrorLog {
         nsid = new int[entries];
     }
 
-    void record(int sq, int commandId, int statusField, long lbaValue, int ns) {
+    /**
+     * Records an error; its phase tag is not known until its CQE is posted ({@link #posted}).
+     * @return the entry's Error Count, which names it
+     */
+    long record(int sq, int commandId, int statusField, long lbaValue, int ns) {
         int i = (int) (total % errorCount.length);
         total++;
         errorCount[i] = total;
         sqid[i] = sq;
         cid[i] = commandId;
-        status[i] = statusField;
+        status[i] = statusField << 1;
         lba[i] = lbaValue;
         nsid[i] = ns;
+        return total;
+    }
+
+    /** The CQE of the error with Error Count {@code count} was posted with phase tag {@code phase}. */
+    void posted(long count, int phase) {
+        int i = (int) ((count - 1) % errorCount.length);
+        if (count > 0 && errorCount[i] == count) {
+            status[i] = status[i] & ~1 | phase & 1;
+        }
     }
 
     long total() {
@@ -63,7 +78,7 @@ final class ErrorLog {
             I64.set(out, o, errorCount[i]);
             I16.set(out, o + 8, (short) sqid[i]);
             I16.set(out, o + 10, (short) cid[i]);
-            I16.set(out, o + 12, (short) (status[i] << 1));
+            I16.set(out, o + 12, (short) status[i]);
             I16.set(out, o + 14, (short) 0xffff);
             I64.set(out, o + 16, lba[i]);
             I32.set(out, o + 24, nsid[i]);

@@ -6,10 +6,11 @@ import org.sysmodels.nvme.model.media.FaultKinds;
 import org.sysmodels.nvme.model.queue.SubmissionQueue;
 
 /**
- * Fetching (NVMe 1.4 §4.13): while the controller is ready and a command context is free, arbitration picks a
- * submission queue with entries and the controller reads the entry at its head by DMA, which moves the head. So the
- * number of contexts, not the SQ size, bounds what is inside the controller: entries beyond it wait in their SQs,
- * where the host still sees them as unfetched (SQHD has not passed them).
+ * Fetching (NVMe 1.4 §4.11 Command Arbitration): while the controller is ready and a command context is free,
+ * arbitration picks a submission queue with entries whose class (admin or I/O) has a free context, and the controller
+ * reads the entry at its head by DMA, which moves the head. So the controller's internal resources, not the SQ size,
+ * bound what is inside: at most the device queue depth of I/O commands, and entries beyond it wait in their SQs,
+ * where the host sees them as unfetched (the SQHD of a completion has not passed them).
  *
  * <p>A tail doorbell schedules one fetch pass after the fetch latency; in polled mode the device thread runs the pass
  * itself.
@@ -61,8 +62,8 @@ final class Fetcher {
         scheduled = false;
         running = true;
         try {
-            while (p.fetching && pool.hasFree()) {
-                SubmissionQueue sq = p.arbiter.next();
+            while (p.fetching) {
+                SubmissionQueue sq = p.arbiter.next(pool.hasFreeAdmin(), pool.hasFreeIo());
                 if (sq == null) {
                     break;
                 }
@@ -79,7 +80,7 @@ final class Fetcher {
             p.signals.fatalError("injected fatal controller error (fault \"" + FaultKinds.CONTROLLER_FATAL + "\")");
             return;
         }
-        Command cmd = pool.take();
+        Command cmd = pool.take(sq.qid());
         if (!cmd.sqe.fetch(p.dma, sq.headSlot())) {
             pool.release(cmd);
             p.signals.fatalError("SQ " + sq.qid() + " slot " + sq.head() + " lies outside host memory");

@@ -14,6 +14,10 @@ import java.nio.ByteOrder;
 final class HealthLog {
 
     static final int BYTES = 512;
+    /** The Composite Temperature this model reports, constant: 313 K (40 °C). */
+    static final int COMPOSITE_TEMPERATURE = 313;
+    /** Critical Warning bit 1: a temperature reached its over or under temperature threshold. */
+    static final int WARNING_TEMPERATURE = 1 << 1;
     private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -26,9 +30,10 @@ final class HealthLog {
     long unsafeShutdowns;
     long powerCycles = 1;
 
-    void encode(byte[] out, long now, long errorLogEntries) {
+    void encode(byte[] out, long now, long errorLogEntries, int criticalWarning) {
         java.util.Arrays.fill(out, 0, BYTES, (byte) 0);
-        I16.set(out, 1, (short) 313);
+        out[0] = (byte) criticalWarning;
+        I16.set(out, 1, (short) COMPOSITE_TEMPERATURE);
         out[3] = 100;
         out[4] = 10;
         I64.set(out, 32, units(bytesRead));

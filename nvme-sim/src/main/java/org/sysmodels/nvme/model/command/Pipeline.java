@@ -57,7 +57,7 @@ public final class Pipeline {
     final AsyncEvents events;
     final ErrorLog errorLog;
     final HealthLog health = new HealthLog();
-    final Features features = new Features();
+    final Features features;
     final Completions completions;
     final CommandFlow flow;
     final Fetcher fetcher;
@@ -70,6 +70,9 @@ public final class Pipeline {
     /** CC.AMS at enable selected weighted round robin (and CAP.AMS supports it). */
     boolean weighted;
     int pageSize = HostMemory.PAGE_SIZE;
+    /** CC.IOSQES and CC.IOCQES as last written: checked when an I/O queue is created. */
+    int ioSqEntrySize;
+    int ioCqEntrySize;
     long abortsReceived;
 
     public Pipeline(ControllerConfig config, Scheduler scheduler, Dma dma, Namespace[] namespaces,
@@ -87,16 +90,25 @@ public final class Pipeline {
         sqs = new SubmissionQueue[maxQid + 1];
         cqs = new CompletionQueue[maxQid + 1];
         int segmentCapacity = (int) (config.maxTransferBytes() / HostMemory.PAGE_SIZE) + 2;
-        pool = new CommandPool(config.deviceQueueDepth() + config.aerLimit() + 1, segmentCapacity);
+        pool = new CommandPool(config.deviceQueueDepth(), adminContexts(config), segmentCapacity);
         arbiter = new Arbiter(maxQid);
         units = new ServiceUnits(config.service().units());
         interrupts = new Interrupts(scheduler, config.msixVectors());
         errorLog = new ErrorLog(config.errorLogEntries());
+        features = new Features(namespaces.length - 1, IdentifyData.WCTEMP_KELVINS);
         completions = new Completions(this);
         events = new AsyncEvents(config.aerLimit() + 1, this);
         flow = new CommandFlow(this, serviceRandom);
         fetcher = new Fetcher(this);
         doorbellHandler = new DoorbellHandler(this);
+    }
+
+    /**
+     * Contexts for admin commands, apart from the device queue depth: AERL + 1 held Asynchronous Event Requests plus
+     * ACL + 2 others (every Abort the host may have outstanding, and one more command).
+     */
+    static int adminContexts(ControllerConfig config) {
+        return config.aerLimit() + 1 + config.abortLimit() + 2;
     }
 
     // ------------------------------------------------------------------ wiring
@@ -144,6 +156,12 @@ public final class Pipeline {
     /** Doorbells are accepted and completions posted: ready, or finishing a normal shutdown. */
     public boolean processing() {
         return processing;
+    }
+
+    /** CC was written: the I/O queue entry sizes it selects (powers of two), used by the next Create I/O SQ/CQ. */
+    public void entrySizes(int iosqes, int iocqes) {
+        ioSqEntrySize = iosqes;
+        ioCqEntrySize = iocqes;
     }
 
     /** There may be something to fetch (the controller became ready). */
@@ -234,6 +252,11 @@ public final class Pipeline {
     /** Commands inside the controller (fetched, CQE not yet posted), held AERs included. */
     public int inside() {
         return pool.inUse();
+    }
+
+    /** I/O commands inside the controller: at most the device queue depth. */
+    public int ioInside() {
+        return pool.ioInUse();
     }
 
     /** True once nothing but held Asynchronous Event Requests is inside. */

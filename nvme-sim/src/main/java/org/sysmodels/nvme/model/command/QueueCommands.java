@@ -14,13 +14,19 @@ import org.sysmodels.nvme.model.status.StatusCode;
  * ({@code nvme_create_cq}, {@code nvme_create_sq}), each failing with Do Not Retry set:
  *
  * <p>Create I/O CQ — CDW10: QID [15:0], QSIZE [31:16] (0's based); CDW11: PC [0], IEN [1], IV [31:16]:
- * QID 0, above the allocated number or in use → Invalid Queue Identifier; QSIZE 0 or above CAP.MQES → Invalid Queue
- * Size; PRP1 not page aligned → PRP Offset Invalid; IV not in the MSI-X table → Invalid Interrupt Vector; PC = 0 with
+ * QID 0, above the allocated number or in use → Invalid Queue Identifier; QSIZE 0 or above CAP.MQES, or CC.IOCQES
+ * not the entry size Identify CQES allows → Invalid Queue Size; PRP1 not page aligned → PRP Offset Invalid; IV not in the MSI-X table → Invalid Interrupt Vector; PC = 0 with
  * CAP.CQR = 1 → Invalid Field in Command.
  *
  * <p>Create I/O SQ — CDW10: QID, QSIZE; CDW11: PC [0], QPRIO [2:1], CQID [31:16]: CQID 0 or not an existing CQ →
- * Completion Queue Invalid; QID 0, above the allocated number or in use → Invalid Queue Identifier; QSIZE →
- * Invalid Queue Size; PRP1 → PRP Offset Invalid; PC = 0 → Invalid Field in Command.
+ * Completion Queue Invalid; QID 0, above the allocated number or in use → Invalid Queue Identifier; QSIZE, or
+ * CC.IOSQES not the size Identify SQES allows → Invalid Queue Size; PRP1 → PRP Offset Invalid; PC = 0 → Invalid
+ * Field in Command.
+ *
+ * <p>CC.IOSQES and CC.IOCQES (§3.1.5) must lie between the required and the maximum sizes of Identify SQES and CQES
+ * (here exactly 64 and 16 bytes). §3.1.5 gives the range but no failure for a value outside it; this model fails the
+ * queue's creation with Invalid Queue Size, as Oxide's Propolis does for an unset IOCQES, since only then are the
+ * sizes used. (QEMU and Linux's NVMe target refuse earlier, when CC.EN is set, with CSTS.CFS.)
  *
  * <p>Delete I/O CQ with an SQ still using it → Invalid Queue Deletion; deleting QID 0 or a queue that does not exist
  * → Invalid Queue Identifier.
@@ -42,7 +48,7 @@ final class QueueCommands {
         if (qid == 0 || qid > maxQueues(p.features.ncqa) || p.cq(qid) != null) {
             return StatusCode.INVALID_QUEUE_IDENTIFIER.dnr();
         }
-        if (qsize == 0 || qsize > p.config.mqes()) {
+        if (qsize == 0 || qsize > p.config.mqes() || p.ioCqEntrySize != IdentifyData.CQ_ENTRY_SIZE) {
             return StatusCode.INVALID_QUEUE_SIZE.dnr();
         }
         if ((s.prp1() & (p.pageSize - 1)) != 0) {
@@ -71,7 +77,7 @@ final class QueueCommands {
         if (qid == 0 || qid > maxQueues(p.features.nsqa) || p.sq(qid) != null) {
             return StatusCode.INVALID_QUEUE_IDENTIFIER.dnr();
         }
-        if (qsize == 0 || qsize > p.config.mqes()) {
+        if (qsize == 0 || qsize > p.config.mqes() || p.ioSqEntrySize != IdentifyData.SQ_ENTRY_SIZE) {
             return StatusCode.INVALID_QUEUE_SIZE.dnr();
         }
         if ((s.prp1() & (p.pageSize - 1)) != 0) {

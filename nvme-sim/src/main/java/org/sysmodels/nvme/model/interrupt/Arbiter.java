@@ -63,30 +63,40 @@ public final class Arbiter {
         rrCurrent = null;
     }
 
-    /** The queue to fetch one command from, or null if no queue has an entry. */
-    public SubmissionQueue next() {
+    /**
+     * The queue to fetch one command from, or null if no queue has an entry the controller can take: the admin SQ only
+     * while {@code admin} (an admin context is free), I/O SQs only while {@code io}.
+     */
+    public SubmissionQueue next(boolean admin, boolean io) {
         if (!weighted) {
             // Fast path: the current queue still has entries and burst left.
             SubmissionQueue current = rrCurrent;
-            if (current != null && burstLeft[0] > 0 && current.hasEntries() && queues[current.qid()] == current) {
+            if (current != null && burstLeft[0] > 0 && current.hasEntries() && queues[current.qid()] == current
+                    && (current.qid() == 0 ? admin : io)) {
                 burstLeft[0]--;
                 return current;
             }
-            rrCurrent = roundRobin(0, Integer.MIN_VALUE);
+            if (!admin && !io) {
+                return null;
+            }
+            rrCurrent = roundRobin(0, Integer.MIN_VALUE, admin, io);
             return rrCurrent;
         }
-        SubmissionQueue admin = queues[0];
-        if (admin != null && admin.hasEntries()) {
-            return admin;
+        SubmissionQueue adminSq = queues[0];
+        if (admin && adminSq != null && adminSq.hasEntries()) {
+            return adminSq;
         }
-        SubmissionQueue urgent = roundRobin(0, SubmissionQueue.URGENT);
+        if (!io) {
+            return null;
+        }
+        SubmissionQueue urgent = roundRobin(0, SubmissionQueue.URGENT, false, true);
         if (urgent != null) {
             return urgent;
         }
         for (int pass = 0; pass < 2; pass++) {
             for (int k = 0; k < CLASSES; k++) {
                 if (credit[k] > 0) {
-                    SubmissionQueue q = roundRobin(k + 1, k + 1);
+                    SubmissionQueue q = roundRobin(k + 1, k + 1, false, true);
                     if (q != null) {
                         credit[k]--;
                         return q;
@@ -100,14 +110,15 @@ public final class Arbiter {
     }
 
     /**
-     * Round robin among queues of one priority class (any class when {@code priority} is MIN_VALUE), keeping a
-     * queue for up to the burst while it has entries.
+     * Round robin among queues of one priority class (any class when {@code priority} is MIN_VALUE) that may be
+     * fetched from now (the admin SQ if {@code admin}, I/O SQs if {@code io}), keeping a queue for up to the burst
+     * while it has entries.
      */
-    private SubmissionQueue roundRobin(int group, int priority) {
+    private SubmissionQueue roundRobin(int group, int priority, boolean admin, boolean io) {
         int last = cursor[group];
         SubmissionQueue current = last <= maxQid ? queues[last] : null;
         if (current != null && burstLeft[group] > 0 && current.hasEntries()
-                && (priority == Integer.MIN_VALUE || current.priority() == priority)) {
+                && (priority == Integer.MIN_VALUE || current.priority() == priority) && (last == 0 ? admin : io)) {
             burstLeft[group]--;
             return current;
         }
@@ -116,7 +127,8 @@ public final class Arbiter {
         for (int i = 1; i <= n; i++) {
             qid = qid + 1 >= n ? 0 : qid + 1;
             SubmissionQueue q = queues[qid];
-            if (q != null && q.hasEntries() && (priority == Integer.MIN_VALUE || q.priority() == priority)) {
+            if (q != null && q.hasEntries() && (priority == Integer.MIN_VALUE || q.priority() == priority)
+                    && (qid == 0 ? admin : io)) {
                 cursor[group] = qid;
                 burstLeft[group] = burst == Integer.MAX_VALUE ? Integer.MAX_VALUE : burst - 1;
                 return q;

@@ -11,8 +11,9 @@ import org.sysmodels.nvme.model.queue.CompletionQueue;
  *
  * <p>Interrupt Coalescing (Set Features 08h, §5.21.1.8): signal after THR + 1 entries (THR is 0's based) or after
  * TIME × 100 µs since the first unsignalled entry, whichever comes first; if THR or TIME is 0, coalescing is off.
- * This model never coalesces the admin queue's vector. INTMS/INTMC do not mask MSI-X vectors (§3.1.3: host software
- * shall not use them with MSI-X), as in QEMU.
+ * Coalescing is never applied to the admin completion queue (not supported for it, §5.21.1.9), nor to a vector whose
+ * Interrupt Vector Configuration (Set Features 09h, §5.21.1.9) sets Coalescing Disable. INTMS/INTMC do not mask
+ * MSI-X vectors (§3.1.3: host software shall not use them with MSI-X), as in QEMU.
  */
 public final class Interrupts {
 
@@ -46,13 +47,22 @@ public final class Interrupts {
         time = timeUnits;
     }
 
+    /** Interrupt Vector Configuration's CD for {@code vector}: coalescing settings do not apply to it. */
+    public void coalescingDisabled(int vector, boolean disabled) {
+        vectors[vector].coalescingDisabled = disabled;
+    }
+
+    public boolean coalescingDisabled(int vector) {
+        return vectors[vector].coalescingDisabled;
+    }
+
     /** An entry was posted to {@code cq}. */
     public void posted(CompletionQueue cq) {
         if (!cq.interruptsEnabled()) {
             return;
         }
         Vector v = vectors[cq.vector()];
-        if (cq.qid() == 0 || threshold == 0 || time == 0) {
+        if (cq.qid() == 0 || threshold == 0 || time == 0 || v.coalescingDisabled) {
             signal(v);
             return;
         }
@@ -103,7 +113,10 @@ public final class Interrupts {
         sink.raise(v.number);
     }
 
-    /** Controller reset: coalescing back to its reset value (off), timers cancelled, nothing pending. */
+    /**
+     * Controller reset: coalescing back to its reset value (off), Coalescing Disable cleared, timers cancelled,
+     * nothing pending.
+     */
     public void reset() {
         threshold = 0;
         time = 0;
@@ -114,6 +127,7 @@ public final class Interrupts {
             }
             v.aggregated = 0;
             v.pending = false;
+            v.coalescingDisabled = false;
         }
     }
 
@@ -123,6 +137,7 @@ public final class Interrupts {
         boolean masked;
         boolean pending;
         int aggregated;
+        boolean coalescingDisabled;
         long timer = Scheduler.NO_EVENT;
         public long signalled;
 

@@ -28,6 +28,8 @@ public enum StatusCode {
     INVALID_LOG_PAGE(1, 0x09, "Invalid Log Page"),
     INVALID_QUEUE_DELETION(1, 0x0C, "Invalid Queue Deletion"),
     FEATURE_NOT_SAVEABLE(1, 0x0D, "Feature Identifier Not Saveable"),
+    FEATURE_NOT_CHANGEABLE(1, 0x0E, "Feature Not Changeable"),
+    FEATURE_NOT_NAMESPACE_SPECIFIC(1, 0x0F, "Feature Not Namespace Specific"),
     WRITE_FAULT(2, 0x80, "Write Fault"),
     UNRECOVERED_READ_ERROR(2, 0x81, "Unrecovered Read Error");
 
