@@ -29,6 +29,8 @@ final class Command {
     Command next;
     /** True while this command holds its CID in the SQ's in-use set (false for a conflicting duplicate). */
     boolean ownsCid;
+    /** True while this context holds an admin command (admin commands have contexts of their own). */
+    boolean adminContext;
     /** The Error Information log entry of a failed command (its Error Count), set when it completes. */
     long errorCount;
     Namespace namespace;

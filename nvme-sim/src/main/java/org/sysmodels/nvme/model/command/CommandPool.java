@@ -4,61 +4,63 @@ import org.sysmodels.core.sched.Scheduler;
 
 /**
  * The controller's command contexts, preallocated: its internal resources for commands between fetch and completion.
- * I/O commands have {@code ioContexts} of them (the device queue depth); admin commands have their own few, so that an
- * Abort or a Delete I/O SQ is fetched even while I/O fills the device. When a class has no free context, its entries
- * wait in their submission queues, unfetched (SQHD does not pass them), and arbitration decides which queue gets the
- * next free context.
+ * I/O commands may hold {@code ioContexts} of them (the device queue depth); admin commands have their own few, so that
+ * an Abort or a Delete I/O SQ is fetched even while I/O fills the device. When a class has used all of its contexts,
+ * its entries wait in their submission queues, unfetched (SQHD does not pass them), and arbitration decides which
+ * queue gets the next free context. One free stack serves both classes (lowest index first), so a context's index
+ * depends only on the order of fetches and completions.
  */
 final class CommandPool {
 
     private final Command[] all;
+    private final int[] free;
+    private int freeCount;
     private final int ioContexts;
-    private final int[] freeIo;
-    private int freeIoCount;
-    private final int[] freeAdmin;
-    private int freeAdminCount;
+    private final int adminContexts;
+    private int ioInUse;
+    private int adminInUse;
 
     CommandPool(int ioContexts, int adminContexts, int segmentCapacity) {
         int depth = ioContexts + adminContexts;
         this.ioContexts = ioContexts;
+        this.adminContexts = adminContexts;
         all = new Command[depth];
+        free = new int[depth];
         for (int i = 0; i < depth; i++) {
             all[i] = new Command(i, segmentCapacity);
+            free[i] = depth - 1 - i;
         }
-        freeIo = new int[ioContexts];
-        for (int i = 0; i < ioContexts; i++) {
-            freeIo[i] = ioContexts - 1 - i;
-        }
-        freeIoCount = ioContexts;
-        freeAdmin = new int[adminContexts];
-        for (int i = 0; i < adminContexts; i++) {
-            freeAdmin[i] = depth - 1 - i;
-        }
-        freeAdminCount = adminContexts;
+        freeCount = depth;
     }
 
     boolean hasFreeIo() {
-        return freeIoCount > 0;
+        return ioInUse < ioContexts;
     }
 
     boolean hasFreeAdmin() {
-        return freeAdminCount > 0;
+        return adminInUse < adminContexts;
     }
 
     /** True if the class of {@code c} (I/O or admin) has no free context. */
     boolean exhaustedFor(Command c) {
-        return c.index < ioContexts ? freeIoCount == 0 : freeAdminCount == 0;
+        return c.adminContext ? adminInUse == adminContexts : ioInUse == ioContexts;
     }
 
     /** True if either class has no free context. */
     boolean anyExhausted() {
-        return freeIoCount == 0 || freeAdminCount == 0;
+        return ioInUse == ioContexts || adminInUse == adminContexts;
     }
 
-    /** A free context of the class of queue {@code qid} (0: admin), now {@link CommandState#FETCHED}. */
+    /** A free context for a command of queue {@code qid} (0: admin), now {@link CommandState#FETCHED}. */
     Command take(int qid) {
         // Released contexts already have next, namespace, event and unit cleared (see release).
-        Command c = qid == 0 ? all[freeAdmin[--freeAdminCount]] : all[freeIo[--freeIoCount]];
+        Command c = all[free[--freeCount]];
+        c.adminContext = qid == 0;
+        if (c.adminContext) {
+            adminInUse++;
+        } else {
+            ioInUse++;
+        }
         c.result = 0;
         c.slba = 0;
         c.state = CommandState.FETCHED;
@@ -77,11 +79,12 @@ final class CommandPool {
         c.event = Scheduler.NO_EVENT;
         c.unit = -1;
         c.ownsCid = false;
-        if (c.index < ioContexts) {
-            freeIo[freeIoCount++] = c.index;
+        if (c.adminContext) {
+            adminInUse--;
         } else {
-            freeAdmin[freeAdminCount++] = c.index;
+            ioInUse--;
         }
+        free[freeCount++] = c.index;
     }
 
     Command get(int index) {
@@ -93,11 +96,11 @@ final class CommandPool {
     }
 
     int inUse() {
-        return all.length - freeIoCount - freeAdminCount;
+        return ioInUse + adminInUse;
     }
 
     /** I/O commands inside. */
     int ioInUse() {
-        return ioContexts - freeIoCount;
+        return ioInUse;
     }
 }

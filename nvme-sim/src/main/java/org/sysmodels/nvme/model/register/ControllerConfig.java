@@ -184,7 +184,11 @@ public final class ControllerConfig {
         return errorLogEntries;
     }
 
-    /** Commands the controller holds between fetch and completion; the rest wait in the SQs. */
+    /**
+     * I/O commands the controller holds between fetch and completion; the rest wait in their SQs, unfetched (SQHD does
+     * not pass them). Admin commands have contexts of their own (AERL + 1 held Asynchronous Event Requests and ACL + 2
+     * others), so an Abort is fetched while I/O fills the device.
+     */
     public int deviceQueueDepth() {
         return deviceQueueDepth;
     }
