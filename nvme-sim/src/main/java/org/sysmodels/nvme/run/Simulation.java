@@ -49,7 +49,9 @@ import org.sysmodels.nvme.scenario.WorkloadSpec;
  * wired to all of them. Deterministic: a pure function of (scenario, seed, driver).
  *
  * <p>The run ends when the workload is done and the driver has shut the controller down (CC.SHN), or at a horizon of
- * virtual time, or after an event budget: a stalled or livelocked run is reported, it never hangs.
+ * virtual time, or when {@link #PROGRESS_WINDOW} events pass without a request completing once the run is past the
+ * event budget its size needs: a stalled or livelocked run is reported, it never hangs, and a long run that keeps
+ * completing requests is never cut short.
  */
 public final class Simulation {
 
@@ -68,6 +70,8 @@ public final class Simulation {
     private final int queues;
     private final int cpus;
     private boolean shutDown;
+    /** Events in which some request must complete once a run is past its budget, or it is reported as livelocked. */
+    static final long PROGRESS_WINDOW = 10_000_000L;
     private long events;
 
     /** A run of the reference driver. */
@@ -151,13 +155,39 @@ public final class Simulation {
     public Outcome run() {
         long wall = System.nanoTime();
         FioJob job = workload.job();
-        long horizon = (job.runtime() > 0 ? job.runtime() : 0) + 4 * Math.max(scenario.host().ioTimeout(),
-                scenario.host().adminTimeout()) + 10_000_000_000L;
+        long grace = 4 * Math.max(scenario.host().ioTimeout(), scenario.host().adminTimeout()) + 10_000_000_000L;
+        long horizon = (job.runtime() > 0 ? job.runtime() : 0) + grace;
+        long doneAtHorizon = 0;
+        boolean horizonPassed = false;
+        // A livelock is a window of events in which no request completes. The first check comes after the budget a
+        // run of this size needs; a long run that keeps completing requests is never cut short.
         long budget = 10_000_000L + 200L * Math.max(1, job.ios()) * job.numjobs();
+        long checkAt = budget - PROGRESS_WINDOW;
+        long doneAtCheck = -1;
+        boolean stalled = false;
         try {
             start();
-            while (!shutDown && scheduler.now() <= horizon && events < budget && scheduler.step()) {
+            while (!shutDown && scheduler.step()) {
                 events++;
+                if (scheduler.now() > horizon) {
+                    // Past the horizon of virtual time: go on for another grace period only if requests completed.
+                    long done = workload.results().completed();
+                    if (done == doneAtHorizon) {
+                        horizonPassed = true;
+                        break;
+                    }
+                    doneAtHorizon = done;
+                    horizon = scheduler.now() + grace;
+                }
+                if (events == checkAt) {
+                    long done = workload.results().completed();
+                    if (events >= budget && done == doneAtCheck) {
+                        stalled = true;
+                        break;
+                    }
+                    doneAtCheck = done;
+                    checkAt += PROGRESS_WINDOW;
+                }
             }
         } catch (RuntimeException | StackOverflowError e) {
             if (StudentFault.firstFrame(e).isEmpty()) {
@@ -165,7 +195,7 @@ public final class Simulation {
             }
             checks.findings().add(StudentFault.of(e, scheduler.now()));
         }
-        finish(events >= budget, scheduler.now() > horizon);
+        finish(stalled, horizonPassed);
         return new Outcome(this, System.nanoTime() - wall);
     }
 
