@@ -31,10 +31,11 @@ public final class NvmeFlags {
             "Requests in flight per job.").withDefault("32");
     public static final OptionSpec<Integer> NUMJOBS = OptionSpec.integer("--numjobs", "N", 1, 256,
             "Jobs, one per CPU.").withDefault("1");
-    public static final OptionSpec<Long> IOS = OptionSpec.count("--ios", "N", 1, Long.MAX_VALUE, "I/Os per job.")
+    public static final OptionSpec<Long> IOS = OptionSpec.count("--ios", "N", 1, WorkloadSpec.MAX_IOS,
+            "I/Os per job (at most 100 M: about a minute of CPU).")
             .withDefault("100000");
-    public static final OptionSpec<Long> RUNTIME = OptionSpec.duration("--runtime", "TIME", 1, 10_000_000_000_000L,
-            "Virtual run time instead of a number of I/Os, with a unit, e.g. 50ms.");
+    public static final OptionSpec<Long> RUNTIME = OptionSpec.duration("--runtime", "TIME", 1, WorkloadSpec.MAX_RUNTIME,
+            "Virtual run time instead of a number of I/Os, with a unit, e.g. 50ms (at most 100s).");
     public static final OptionSpec<Integer> RWMIXREAD = OptionSpec.integer("--rwmixread", "PERCENT", 0, 100,
             "Reads in a mixed pattern, in percent.").withDefault("50");
     public static final OptionSpec<Integer> QUEUES = OptionSpec.integer("--queues", "N", 1, 65_535,

@@ -11,20 +11,26 @@ import org.sysmodels.nvme.host.workload.Rw;
 /**
  * The fio job of a scenario; fields as in fio. Defaults: {@code rw=randread bs=4k iodepth=32 numjobs=1}, 100,000
  * I/Os per job, verify on, page-aligned buffers ({@code bufferOffset} puts each buffer that many bytes into its first
- * page, so PRP1 carries an offset).
+ * page, so PRP1 carries an offset). A run is bounded up front ({@link #MAX_IOS}, {@link #MAX_RUNTIME}) so that
+ * every accepted run ends, and ends correctly, in minutes at most.
  */
 public record WorkloadSpec(
         Rw rw,
         @JsonDeserialize(using = SizeDeserializer.class) @Range(min = 512, max = 1 << 20) Long bs,
         @Range(min = 1, max = 65536) Integer iodepth,
         @Range(min = 1, max = 1024) Integer numjobs,
-        @Range(min = 0, max = 1e10) Long ios,
-        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 1e13) Long runtime,
+        @Range(min = 0, max = MAX_IOS) Long ios,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = MAX_RUNTIME) Long runtime,
         @Range(min = 0, max = 100) Integer rwmixread,
         @Range(min = 0, max = 1e9) Double rate,
         Boolean verify,
         @JsonDeserialize(using = SizeDeserializer.class) @Range(min = 0, max = 1L << 44) Long size,
         @Range(min = 0, max = 4092) Integer bufferOffset) {
+
+    /** The most I/Os per job a run may ask for: 100 M, about a minute of CPU with every check on. */
+    public static final long MAX_IOS = 100_000_000L;
+    /** The longest virtual run time a run may ask for: 100 s (tens of millions of I/Os at this device's rates). */
+    public static final long MAX_RUNTIME = 100_000_000_000L;
 
     public static final WorkloadSpec DEFAULT = new WorkloadSpec(null, null, null, null, null, null, null, null, null,
             null, null);

@@ -76,6 +76,12 @@ class NvmeSystemTest {
                 .startsWith("--lba-size"));
         assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--runtime", "soon"))).getMessage()
                 .startsWith("--runtime"));
+        String tooLong = assertThrows(UserInputException.class, () -> nvme.run(with("--runtime", "101s")))
+                .getMessage();
+        assertTrue(tooLong.startsWith("--runtime") && tooLong.contains("out of range"), tooLong);
+        String tooMany = assertThrows(UserInputException.class, () -> nvme.run(with("--ios", "10000000000")))
+                .getMessage();
+        assertTrue(tooMany.startsWith("--ios") && tooMany.contains("100000000"), tooMany);
         assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--bs", "1m"))).getMessage()
                 .contains("MDTS"));
         assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--iodepth", "60000", "--numjobs",
