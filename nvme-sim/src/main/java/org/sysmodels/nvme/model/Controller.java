@@ -28,6 +28,7 @@ import org.sysmodels.nvme.model.register.Lifecycle;
 import org.sysmodels.nvme.model.register.LifecycleEvent;
 import org.sysmodels.nvme.model.register.Mmio;
 import org.sysmodels.nvme.model.register.Registers;
+import org.sysmodels.nvme.model.status.StatusCode;
 
 /**
  * An NVMe controller as the host sees it over PCIe: the BAR0 register file ({@link Mmio}), MSI-X messages to the
@@ -389,8 +390,14 @@ public final class Controller implements Mmio, Lifecycle.Effects, Pipeline.Signa
         return pipeline.abortsReceived();
     }
 
+    /** Commands completed with an error status since power-on (each has an Error Information log entry). */
     public long errorLogEntries() {
         return pipeline.errorLogEntries();
+    }
+
+    /** Commands completed with {@code code}'s status since power-on. */
+    public long errors(StatusCode code) {
+        return pipeline.errors(code.value());
     }
 
     public FaultInjector faultInjector() {

@@ -9,6 +9,7 @@ import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.run.Table;
 import org.sysmodels.core.time.SimTime;
 import org.sysmodels.nvme.host.workload.FioJob;
+import org.sysmodels.nvme.model.status.StatusCode;
 import org.sysmodels.nvme.scenario.HostSpec;
 
 /** Turns a finished run into summary lines, a latency table and metrics, in fio's vocabulary. */
@@ -39,6 +40,9 @@ public final class Report {
                 100 * sim.controller.unitUtilisation(), sim.workload.completed() == 0 ? 0
                         : sim.controller.sqTailDoorbellWrites() / (double) sim.workload.completed(),
                 sim.controller.resets(), sim.controller.abortsReceived()));
+        if (sim.controller.errorLogEntries() > 0) {
+            b.summary(deviceErrors(sim));
+        }
         b.summary(String.format(Locale.ROOT, "checks: %,d commands fetched, %,d completions posted, %,d reads verified "
                         + "against the data last written, %d violations; %,d events in %.0f ms of wall-clock time",
                 sim.controller.commandsFetched(), sim.controller.completionsPosted(), sim.readsVerified(),
@@ -49,6 +53,22 @@ public final class Report {
             b.table(perJob(sim));
         }
         b.metrics(metrics(o));
+    }
+
+    /**
+     * The commands the controller completed with an error status, by status code: injected media errors show here
+     * (each also has an entry in the Error Information log page, NVMe 1.4 §5.14.1.1).
+     */
+    static String deviceErrors(Simulation sim) {
+        StringBuilder by = new StringBuilder();
+        for (StatusCode code : StatusCode.values()) {
+            long n = sim.controller.errors(code);
+            if (n > 0) {
+                by.append(by.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%,d %s", n, code.title()));
+            }
+        }
+        return String.format(Locale.ROOT, "device errors: %,d commands completed with an error status%s; each has an "
+                + "Error Information log entry", sim.controller.errorLogEntries(), by.isEmpty() ? "" : " (" + by + ")");
     }
 
     /** Mean latency per job: with WRR arbitration, the priority of each job's queue shows here. */

@@ -113,6 +113,15 @@ class NvmeSystemTest {
         assertTrue(r.passed(), name + ": " + r.findings());
     }
 
+    /** Issue 10: the faults scenario's injected media errors are reported, by status code. */
+    @Test
+    void theFaultsScenarioShowsItsMediaErrors() throws Exception {
+        RunResult r = nvme.run(RunRequest.ofSeed(1).withScenario("faults"));
+        String line = r.summary().stream().filter(l -> l.startsWith("device errors:")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.summary().toString()));
+        assertTrue(line.contains("Unrecovered Read Error"), line);
+    }
+
     @Test
     void aBugLabFailsTheRun() throws Exception {
         RunResult r = nvme.run(with().withBug("cid-reused"));

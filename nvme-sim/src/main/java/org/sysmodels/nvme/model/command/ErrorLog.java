@@ -3,6 +3,7 @@ package org.sysmodels.nvme.model.command;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import org.sysmodels.nvme.model.status.Status;
 
 /**
  * The Error Information log page (Log Identifier 01h, NVMe 1.4 §5.14.1.1): the most recent errors, newest first, 64
@@ -13,6 +14,9 @@ import java.nio.ByteOrder;
  * full).
  */
 final class ErrorLog {
+
+    /** Errors recorded since power-on, per status code (SCT [10:8], SC [7:0]). */
+    private final long[] byCode = new long[Status.code(-1) + 1];
 
     static final int ENTRY = 64;
     private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -43,6 +47,7 @@ final class ErrorLog {
     long record(int sq, int commandId, int statusField, long lbaValue, int ns) {
         int i = (int) (total % errorCount.length);
         total++;
+        byCode[Status.code(statusField)]++;
         errorCount[i] = total;
         sqid[i] = sq;
         cid[i] = commandId;
@@ -58,6 +63,11 @@ final class ErrorLog {
         if (count > 0 && errorCount[i] == count) {
             status[i] = status[i] & ~1 | phase & 1;
         }
+    }
+
+    /** Errors recorded since power-on with status code {@code code} (SCT and SC, {@link Status#code}). */
+    long count(int code) {
+        return byCode[code];
     }
 
     long total() {

@@ -277,6 +277,11 @@ public final class Pipeline {
         return interrupts;
     }
 
+    /** Errors completed since power-on with status code {@code code} (SCT and SC). */
+    public long errors(int code) {
+        return errorLog.count(code);
+    }
+
     public long errorLogEntries() {
         return errorLog.total();
     }
