@@ -81,4 +81,10 @@ public record LayerSpec(String name, AppKind app, Box frame, Size buffer, Box cr
                 crop == null ? null : crop.scaled(f), transform, blend, planeAlpha, filter, color, title, buffers,
                 mailbox, fps, ui, render, gpu, spikeEvery, spike, scroll * f, requestClient);
     }
+
+    /** The same layer with {@code n} buffers (2 = double buffering). */
+    public LayerSpec withBuffers(int n) {
+        return new LayerSpec(name, app, frame, buffer, crop, transform, blend, planeAlpha, filter, color, title, n,
+                mailbox, fps, ui, render, gpu, spikeEvery, spike, scroll, requestClient);
+    }
 }
