@@ -61,9 +61,7 @@ class CompositorSystemTest {
 
     @Test
     void theTourPassesWithTheBugLabsAsInfoAndWritesAContactSheet(@TempDir Path dir) throws Exception {
-        long t0 = System.nanoTime();
         RunResult r = system.tour(RunRequest.ofSeed(1).withTrace(true).withOutputDir(dir));
-        double seconds = (System.nanoTime() - t0) / 1e9;
         assertTrue(r.passed(), r.findings().toString());
         assertTrue(r.findings().stream().anyMatch(f -> f.rule().startsWith("caught/")
                 && f.severity() == Severity.INFO));
@@ -71,7 +69,6 @@ class CompositorSystemTest {
         assertEquals(1, r.artifacts().size());
         assertFalse(r.plots().isEmpty());
         assertFalse(r.traces().isEmpty());
-        assertTrue(seconds < 30, "the tour took " + seconds + " s");
     }
 
     @Test

@@ -198,7 +198,7 @@ public final class Simulation {
     static LayerSettings settings(LayerSpec spec) {
         LayerSettings ls = LayerSettings.at(spec.frame().rect()).withTransform(spec.transform())
                 .withBlend(spec.blend()).withPlaneAlpha(spec.planeAlpha());
-        ls = new LayerSettings(spec.crop() == null ? null : spec.crop().rect(), ls.frame(), ls.transform(),
+        ls = new LayerSettings(spec.crop() == null ? null : spec.crop().crop(), ls.frame(), ls.transform(),
                 ls.blend(), ls.planeAlpha(), spec.filter(), 0, spec.requestClient() ? Composition.CLIENT
                 : Composition.DEVICE);
         return ls;
@@ -210,7 +210,7 @@ public final class Simulation {
             s = s.withFrame(e.frame().rect());
         }
         if (e.crop() != null) {
-            s = s.withCrop(e.crop().rect());
+            s = s.withCrop(e.crop().crop());
         }
         if (e.transform() != null) {
             s = s.withTransform(e.transform());

@@ -16,7 +16,7 @@ import org.sysmodels.core.scenario.DurationDeserializer;
  * frames take: {@code ui} (doFrame), {@code render} (RenderThread) and {@code gpu}, with a {@code spike} added to
  * every {@code spikeEvery}-th frame.
  */
-public record LayerSpec(String name, AppKind app, Box frame, Size buffer, Box crop, Transform transform,
+public record LayerSpec(String name, AppKind app, Box frame, Size buffer, CropBox crop, Transform transform,
                         BlendMode blend, @Range(min = 0, max = 255) Integer planeAlpha, Filter filter, String color,
                         String title, @Range(min = 2, max = 8) Integer buffers, Boolean mailbox,
                         @Range(min = 1, max = 240) Double fps, Distribution ui, Distribution render,

@@ -123,6 +123,24 @@ class ScenarioBehaviourTest {
         }
     }
 
+    @Test
+    void aFractionalCropFromAScenarioFileIsShownAndDamageTrackingKeepsItExact() throws Exception {
+        String json = """
+                {"vsyncs": 40, "planes": [{"name": "primary", "scaling": false}], "layers": [
+                  {"name": "wallpaper", "app": "WALLPAPER", "frame": {"x": 0, "y": 0, "w": 540, "h": 1200}},
+                  {"name": "video", "app": "VIDEO", "buffer": {"w": 320, "h": 180}, "fps": 30,
+                   "crop": {"x": 10.5, "y": 4.25, "w": 300.5, "h": 170.75}, "transform": "FLIP_H",
+                   "frame": {"x": -20, "y": 300, "w": 580, "h": 330}}]}
+                """;
+        CompositorScenario s = org.sysmodels.core.scenario.ScenarioLoader.read("zoom", json, CompositorScenario.class);
+        Simulation.Outcome o = Simulation.run(s, 1, Tracer.off(), List.of());
+        assertEquals(0, o.findings().violations(), o.findings().list().toString());
+        assertEquals("[10.5,4.25 300.5×170.75]", o.layers().get(1).settings().crop().toString());
+        assertEquals(org.sysmodels.compositor.model.Composition.CLIENT,
+                o.surfaceFlinger().lastValidation().verdict("video").type(), "one plane, which cannot scale");
+        assertEquals(screens(s.withDamageTracking(false)), screens(s));
+    }
+
     /** A hash of the screen at every vsync. */
     private static List<Integer> screens(CompositorScenario s) {
         List<Integer> out = new java.util.ArrayList<>();
