@@ -97,9 +97,9 @@ public final class BenchRun implements Callable<Integer> {
 
     static String table(List<Headline> headlines, Map<String, RunResult> byMethod) {
         StringBuilder b = new StringBuilder();
-        String fmt = "%-46s %12s %-10s %10s  %-36s %12s %10s %8s  %s%n";
+        String fmt = "%-46s %12s %-10s %10s  %-36s %12s %10s %8s  %-40s %s%n";
         b.append(String.format(Locale.ROOT, fmt, "benchmark", "figure", "unit", "alloc B/op", "peer", "peer figure",
-                "peer B/op", "ratio", "target"));
+                "peer B/op", "ratio", "target", "verdict"));
         for (Headline h : headlines) {
             RunResult r = byMethod.get(h.benchmark());
             RunResult p = h.peerBenchmark() == null ? null : byMethod.get(h.peerBenchmark());
@@ -107,7 +107,8 @@ public final class BenchRun implements Callable<Integer> {
             double peer = p == null ? Double.NaN : p.getPrimaryResult().getScore();
             b.append(String.format(Locale.ROOT, fmt, h.label(), figure(r), h.unit(), alloc(r),
                     h.peerLabel() == null ? "-" : h.peerLabel(), figure(p), alloc(p),
-                    Double.isNaN(peer) ? "-" : String.format(Locale.ROOT, "%.2fx", score / peer), h.target()));
+                    Double.isNaN(peer) ? "-" : String.format(Locale.ROOT, "%.2fx", score / peer), h.target(),
+                    h.goal().verdict(score, score / peer, bytesPerOp(r))));
         }
         return b.toString();
     }
@@ -121,15 +122,23 @@ public final class BenchRun implements Callable<Integer> {
                 100 * s.getScoreError() / s.getScore());
     }
 
-    private static String alloc(RunResult r) {
+    private static double bytesPerOp(RunResult r) {
         if (r == null) {
-            return "-";
+            return Double.NaN;
         }
         Result<?> a = r.getSecondaryResults().get("·gc.alloc.rate.norm");
         if (a == null) {
             a = r.getSecondaryResults().get("gc.alloc.rate.norm");
         }
-        return a == null ? "?" : String.format(Locale.ROOT, "%.2f", a.getScore());
+        return a == null ? Double.NaN : a.getScore();
+    }
+
+    private static String alloc(RunResult r) {
+        if (r == null) {
+            return "-";
+        }
+        double bytes = bytesPerOp(r);
+        return Double.isNaN(bytes) ? "?" : String.format(Locale.ROOT, "%.2f", bytes);
     }
 
     static String engineering(double v) {

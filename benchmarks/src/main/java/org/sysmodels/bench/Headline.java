@@ -10,7 +10,14 @@ package org.sysmodels.bench;
  * @param peerLabel     the peer, in words
  * @param peerBenchmark the peer's benchmark method, fully qualified, or null when the row has no peer
  * @param target        the target from the issue, in words
+ * @param goal          the same target as numbers, for the met / NOT met column
  */
 public record Headline(String label, String benchmark, String unit, String peerLabel, String peerBenchmark,
-                       String target) {
+                       String target, Goal goal) {
+
+    /** A headline whose target is only words (reported, not judged). */
+    public Headline(String label, String benchmark, String unit, String peerLabel, String peerBenchmark,
+                    String target) {
+        this(label, benchmark, unit, peerLabel, peerBenchmark, target, Goal.NONE);
+    }
 }

@@ -44,7 +44,8 @@ public final class NvmeSystem implements SimSystem {
             .add("wrr", R + "wrr.json", "weighted round robin with an urgent queue against three low ones")
             .add("faults", R + "faults.json", "media errors, a stuck command (abort) and a fatal controller error "
                     + "(reset)")
-            .add("threaded", R + "threaded.json", "host and device on two real threads, 4 queue pairs");
+            .addRealTime("threaded", R + "threaded.json", "host and device on two real threads, 4 queue pairs "
+                    + "(real concurrency: not byte-identical run to run)");
 
     @Override
     public String name() {

@@ -23,6 +23,7 @@ public record NvmeScenario(Mode mode, DeviceSpec device, HostSpec host, Workload
         device = device == null ? DeviceSpec.DEFAULT : device;
         host = host == null ? HostSpec.DEFAULT : host;
         workload = workload == null ? WorkloadSpec.DEFAULT : workload;
+        FaultPlan.check(faults);
         faults = faults == null ? List.of() : List.copyOf(faults);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -26,12 +27,13 @@ final class JacksonProblems {
     }
 
     static Problem from(String source, String text, JsonProcessingException e) {
-        String path = e instanceof JsonMappingException m ? fieldPath(m.getPath()) : streamPath(e);
+        boolean eof = endedEarly(e);
+        String path = eof ? "" : e instanceof JsonMappingException m ? fieldPath(m.getPath()) : streamPath(e);
         String field = e instanceof ValueInstantiationException v && v.getCause() instanceof InvalidFieldException f
                 ? (path.isEmpty() ? f.field() : path + "." + f.field())
                 : path;
         JsonPointer pointer = ScenarioLoader.pointerOf(field);
-        String message = switch (e) {
+        String message = eof ? Unclosed.describe(text) : switch (e) {
             case UnrecognizedPropertyException u -> "unknown field \"" + u.getPropertyName() + "\"; known fields: "
                     + sortedNames(u.getKnownPropertyIds());
             case InvalidTypeIdException t -> unknownType(t);
@@ -47,13 +49,24 @@ final class JacksonProblems {
             case MismatchedInputException m when m.getTargetType() != null -> "expected "
                     + describe(m.getTargetType()) + ", found " + JsonLocator.describe(text, pointer);
             case InputCoercionException c -> "number out of range for " + describe(c.getTargetType());
-            case StreamReadException r -> "not valid JSON: " + firstLine(r.getOriginalMessage());
-            default -> firstLine(e.getOriginalMessage());
+            case StreamReadException r -> "not valid JSON: " + clean(r.getOriginalMessage());
+            default -> clean(e.getOriginalMessage());
         };
         int[] at = e instanceof JsonMappingException && !field.isEmpty() && JsonLocator.present(text, pointer)
                 ? JsonLocator.locate(text, pointer)
-                : location(e);
+                : eof ? Unclosed.end(text) : location(e);
         return new Problem(source, at[0], at[1], field, message);
+    }
+
+    /** The text ended before the value did (Jackson says so with an EOF exception, or wraps one). */
+    private static boolean endedEarly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonEOFException || t instanceof JsonProcessingException p
+                    && p.getOriginalMessage() != null && p.getOriginalMessage().startsWith("Unexpected end-of-input")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int[] location(JsonProcessingException e) {
@@ -137,6 +150,19 @@ final class JacksonProblems {
             return ScenarioLoader.fieldOf(pointer);
         }
         return "";
+    }
+
+    /**
+     * Jackson's message without its internals: the first line, no "[Source: ...]" or "(start marker at ...)"
+     * references, no "(code 125)" character codes.
+     */
+    static String clean(String s) {
+        String line = firstLine(s);
+        line = line.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "");
+        line = line.replaceAll("\\s*at \\[Source:[^\\]]*\\]", "");
+        line = line.replaceAll("\\s*\\(code \\d+\\)", "");
+        line = line.replaceAll("\\(('[^']*')\\)", "$1");
+        return line.strip();
     }
 
     private static String firstLine(String s) {

@@ -15,7 +15,7 @@ import org.sysmodels.core.input.UserInputException;
  */
 public final class ScenarioCatalog<T> {
 
-    private record Packaged(String resource, String description) {
+    private record Packaged(String resource, String description, boolean deterministic) {
     }
 
     private final Class<T> type;
@@ -27,13 +27,24 @@ public final class ScenarioCatalog<T> {
 
     /** Registers a packaged scenario: a JSON resource on the classpath, by absolute resource path. */
     public ScenarioCatalog<T> add(String name, String resource, String description) {
-        byName.put(name, new Packaged(resource, description));
+        byName.put(name, new Packaged(resource, description, true));
+        return this;
+    }
+
+    /** Registers a packaged scenario that runs on real threads, so its output is not byte-identical run to run. */
+    public ScenarioCatalog<T> addRealTime(String name, String resource, String description) {
+        byName.put(name, new Packaged(resource, description, false));
         return this;
     }
 
     public T resolve(String nameOrPath) throws UserInputException {
-        Path file = Path.of(nameOrPath);
-        if (Files.isRegularFile(file)) {
+        Path file;
+        try {
+            file = Path.of(nameOrPath);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UserInputException(nameOrPath + ": not a valid file name: " + e.getReason());
+        }
+        if (Files.exists(file)) {
             return ScenarioLoader.load(file, type);
         }
         Packaged p = byName.get(nameOrPath);
@@ -49,7 +60,7 @@ public final class ScenarioCatalog<T> {
 
     public List<ScenarioEntry> entries() {
         List<ScenarioEntry> out = new ArrayList<>();
-        byName.forEach((name, p) -> out.add(new ScenarioEntry(name, p.description())));
+        byName.forEach((name, p) -> out.add(new ScenarioEntry(name, p.description(), p.deterministic())));
         return out;
     }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,6 +40,9 @@ public final class ScenarioLoader {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
 
+    /** The largest scenario file read: scenarios are hand-written; 4 MiB is far beyond any of them. */
+    public static final long MAX_FILE_BYTES = 4L << 20;
+
     private static final Pattern FIELD_STEP = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]");
 
     private ScenarioLoader() {
@@ -45,15 +50,34 @@ public final class ScenarioLoader {
 
     /** Reads a scenario file. @throws UserInputException if it cannot be read or a {@link ScenarioException} */
     public static <T> T load(Path file, Class<T> type) throws UserInputException {
-        String text;
+        return read(file.toString(), text(file), type);
+    }
+
+    /**
+     * A scenario file's text: UTF-8, with a byte order mark accepted (Windows editors write one). A directory, a
+     * missing file, text that is not UTF-8 and an oversized file are each a clear error.
+     */
+    public static String text(Path file) throws UserInputException {
+        if (Files.isDirectory(file)) {
+            throw new UserInputException(file + ": is a directory, not a scenario file");
+        }
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new UserInputException(file + ": is " + Sizes.format(size) + "; a scenario file may be at most "
+                        + Sizes.format(MAX_FILE_BYTES));
+            }
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (NoSuchFileException e) {
             throw new UserInputException(file + ": no such scenario file");
+        } catch (CharacterCodingException e) {
+            throw new UserInputException(file + ": not UTF-8 text (save the file as UTF-8)");
         } catch (IOException e) {
-            throw new UserInputException(file + ": cannot read: " + e.getMessage(), e);
+            throw new UserInputException(file + ": cannot read: " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
-        return read(file.toString(), text, type);
     }
 
     /** Reads one of the scenarios packaged with a model, e.g. {@code /org/sysmodels/nvme/scenario/demo.json}. */

@@ -3,9 +3,9 @@ package org.sysmodels.core.trace;
 import java.util.Map;
 
 /**
- * One recorded trace event, in the vocabulary of the Chrome Trace Event Format that Perfetto opens
- * (../shared/reference/teaching.md): slices (B/E, X), instants (i), counters (C), async slices (b/e, paired by id, may
- * overlap) and flow arrows (s/f). Times are virtual nanoseconds.
+ * One recorded trace event, in the vocabulary of the Chrome Trace Event Format that Perfetto opens (Google, "Trace
+ * Event Format", the document linked from perfetto.dev/docs/getting-started/other-formats): slices (B/E, X), instants
+ * (i), counters (C), async slices (b/e, paired by id, may overlap) and flow arrows (s/f). Times are virtual nanoseconds.
  */
 public sealed interface TraceEvent {
 

@@ -22,6 +22,12 @@ final class CommonOptions {
             description = "Record a trace: FILE as Perfetto/Chrome JSON (open in https://ui.perfetto.dev) and a text log beside it.")
     Path trace;
 
+    @Option(names = "--trace-events", paramLabel = "N", defaultValue = "200000",
+            description = "How many events a trace keeps: the first N, then only the ends of slices already begun, so "
+                    + "Perfetto opens it quickly. Raise it to see a long run whole (about 60 bytes per event). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int traceEvents;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "Write an HTML report with plots and traces to DIR/index.html.")
     Path report;

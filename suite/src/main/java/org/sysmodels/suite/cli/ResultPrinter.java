@@ -83,10 +83,19 @@ final class ResultPrinter {
 
     static void traces(PrintWriter out, List<TraceOutput.Written> traces) {
         for (TraceOutput.Written w : traces) {
-            out.println("  trace: " + w.json() + " (" + w.events() + " events; open it in https://ui.perfetto.dev)"
-                    + ", text log " + w.text());
+            out.println(String.format(Locale.ROOT, "  trace: %s (%,d events, %s; open it in https://ui.perfetto.dev), "
+                    + "text log %s (%s)", w.json(), w.events(), size(w.jsonBytes()), w.text(), size(w.textBytes())));
+            if (w.dropped() > 0) {
+                out.println(String.format(Locale.ROOT, "    the trace holds the run's first %,d events; %,d later "
+                        + "events were not kept (--trace-events N keeps more)", w.events(), w.dropped()));
+            }
         }
         out.flush();
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
+                : String.format(Locale.ROOT, "%.0f kB", Math.ceil(bytes / 1e3));
     }
 
     static void printTable(PrintWriter out, Table t) {

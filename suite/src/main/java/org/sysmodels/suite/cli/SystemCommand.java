@@ -47,6 +47,9 @@ final class SystemCommand implements Callable<Integer> {
             3_600_000_000_000L, "Wall-clock limit for a run of your code (a loop that never ends is reported with "
                     + "its line).").withDefault("60s");
 
+    /** About 3 GB of JSON: past that, Perfetto cannot open a file anyway. */
+    static final int MAX_TRACE_EVENTS = 50_000_000;
+
     private final SimSystem system;
     private final List<OptionSpec<?>> systemOptions;
     private final Optional<StudentSlot> slot;
@@ -150,15 +153,19 @@ final class SystemCommand implements Callable<Integer> {
                     + "combined with your own file");
         }
         RunRequest request = new RunRequest(common.seed, Optional.ofNullable(common.scenario),
-                Optional.ofNullable(common.bug), common.trace != null || common.report != null,
+                Optional.ofNullable(common.bug), common.trace != null || common.report != null ? common.traceEvents : 0,
                 Optional.ofNullable(common.report).map(d -> d.resolve(system.name())), options,
-                studentFile.or(() -> gradeFile), limit);
+                studentFile.or(() -> gradeFile), limit, null);
         if (common.quiz || common.solve) {
             QuizPrinter.print(out, system.name(), common.seed, system.quiz(request), common.solve);
             return ExitCodes.OK;
         }
         if (common.bug != null) {
             system.bugLab(common.bug);
+        }
+        if (common.traceEvents < 1 || common.traceEvents > MAX_TRACE_EVENTS) {
+            throw new UserInputException("--trace-events: " + common.traceEvents + " is out of range; allowed: 1 to "
+                    + MAX_TRACE_EVENTS);
         }
         if (common.trace != null) {
             OutputPaths.requireWritableFile("--trace", common.trace);
@@ -168,13 +175,14 @@ final class SystemCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         RunResult result;
-        try {
+        try (ConsoleProgress progress = ConsoleProgress.forConsole(spec.commandLine().getErr(), system.name())) {
+            RunRequest watched = request.withProgress(progress);
             if (gradeFile.isPresent()) {
-                result = system.grade(request);
+                result = system.grade(watched);
             } else if (studentFile.isPresent()) {
-                result = TimeLimit.run(limit, () -> system.run(request));
+                result = TimeLimit.run(limit, () -> system.run(watched));
             } else {
-                result = system.run(request);
+                result = system.run(watched);
             }
         } catch (StudentCodeFailure f) {
             out.flush();

@@ -11,6 +11,7 @@ import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.core.system.SimSystem;
 import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.suite.report.OutputPaths;
 import org.sysmodels.suite.report.ReportWriter;
 import org.sysmodels.suite.report.TraceOutput;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ final class TourCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<SimSystem> chosen = choose();
-        Files.createDirectories(report);
+        OutputPaths.requireWritableFolder("--report", report);
         List<ReportWriter.Section> sections = new ArrayList<>();
         boolean allPassed = true;
         boolean crashed = false;

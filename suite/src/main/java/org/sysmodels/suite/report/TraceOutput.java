@@ -1,6 +1,7 @@
 package org.sysmodels.suite.report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.sysmodels.core.trace.TraceLog;
 public final class TraceOutput {
 
     /** The files written for one trace. */
-    public record Written(String name, Path json, Path text, int events, long dropped) {
+    public record Written(String name, Path json, Path text, int events, long dropped, long jsonBytes,
+                          long textBytes) {
     }
 
     private TraceOutput() {
@@ -31,7 +33,8 @@ public final class TraceOutput {
             Path text = requested.resolveSibling(base + ".txt");
             ChromeTraceWriter.write(t, json);
             TextLogWriter.write(t, text);
-            out.add(new Written(t.name(), json, text, t.events().size(), t.dropped()));
+            out.add(new Written(t.name(), json, text, t.events().size(), t.dropped(), Files.size(json),
+                    Files.size(text)));
         }
         return out;
     }

@@ -1,0 +1,134 @@
+package org.sysmodels.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One test per class of user mistake: each is exit status 2 (or 1 for the user's own code failing) with a message
+ * that names what and where, and never a stack trace or a library's internals.
+ */
+class UserMistakesTest {
+
+    @TempDir
+    Path dir;
+
+    private static void clean(SimRun r) {
+        assertFalse(r.err().contains("Exception"), "no stack trace: " + r);
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r);
+        assertFalse(r.err().contains("Source: "), "no parser internals: " + r);
+        assertFalse(r.err().contains("internal error"), r.toString());
+    }
+
+    private SimRun badInput(String... args) {
+        SimRun r = SimRun.of(args);
+        assertEquals(2, r.exit(), r.toString());
+        clean(r);
+        return r;
+    }
+
+    @Test
+    void outputPathsAreCheckedBeforeTheRun() throws Exception {
+        Path file = dir.resolve("some-file");
+        Files.writeString(file, "x");
+        assertTrue(badInput("queue", "--jobs", "10", "--report", file.toString()).err()
+                .contains("--report " + file + ": is a file, not a folder"));
+        assertTrue(badInput("tour", "--only", "queue", "--report", file.toString()).err()
+                .contains("is a file, not a folder"));
+        assertTrue(badInput("queue", "--jobs", "10", "--trace", dir.toString()).err().contains("is a directory"));
+        assertTrue(badInput("queue", "--jobs", "10", "--trace", "/proc/x.json").err()
+                .contains("--trace /proc/x.json: cannot"));
+        assertTrue(badInput("queue", "--jobs", "10", "--trace", file.resolve("x.json").toString()).err()
+                .contains("cannot create the folder"));
+        SimRun nested = SimRun.of("queue", "--jobs", "10", "--trace", dir.resolve("new/dir/q.json").toString());
+        assertEquals(0, nested.exit(), "a missing folder is created: " + nested);
+        assertTrue(Files.exists(dir.resolve("new/dir/q.json")));
+    }
+
+    @Test
+    void scenarioFilesAreReadAsEditorsSaveThem() throws Exception {
+        Path bom = dir.resolve("bom.json");
+        Files.write(bom, ("\uFEFF{\"load\": 0.4, \"jobs\": 100}\n").getBytes(StandardCharsets.UTF_8));
+        SimRun ok = SimRun.of("queue", "--scenario", bom.toString());
+        assertEquals(0, ok.exit(), "a byte order mark is accepted: " + ok);
+
+        Path latin1 = dir.resolve("latin1.json");
+        Files.write(latin1, "{\"load\": 0.4} // caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals("sim queue: " + latin1 + ": not UTF-8 text (save the file as UTF-8)\n",
+                badInput("queue", "--scenario", latin1.toString()).err());
+
+        assertEquals("sim queue: " + dir + ": is a directory, not a scenario file\n",
+                badInput("queue", "--scenario", dir.toString()).err());
+
+        Path truncated = dir.resolve("truncated.json");
+        Files.writeString(truncated, "// a truncated file\n{\n  \"load\": 0.4,\n  \"jobs\": 100\n");
+        assertEquals("sim queue: " + truncated + ":5:1: the file ends inside an object opened at line 2, column 1 (a "
+                + "closing } is missing)\n", badInput("queue", "--scenario", truncated.toString()).err());
+        Files.writeString(truncated, "{\n  \"load\": 0.4,\n  \"jobs\": \"100");
+        assertTrue(badInput("queue", "--scenario", truncated.toString()).err().contains(
+                "the file ends inside a string opened at line 3, column 11"));
+
+        Path garbage = dir.resolve("garbage.json");
+        Files.writeString(garbage, "{\"load\": 0.4,, }\n");
+        assertTrue(badInput("queue", "--scenario", garbage.toString()).err().contains("garbage.json:1:"));
+    }
+
+    @Test
+    void flagValuesAreCheckedWithUnitsRequired() {
+        assertEquals("sim queue: --mean-service: \"10\" has no unit; write it with one: ns, us, ms or s (e.g. 10us)\n",
+                badInput("queue", "--mean-service", "10").err());
+        assertTrue(badInput("queue", "--trace-events", "0", "--jobs", "5").err().contains("--trace-events: 0 is out"));
+        assertTrue(badInput("queue", "--template", "nope").err().contains("templates: fifo"));
+    }
+
+    @Test
+    void studentCodeMistakesAreNamedOnTheirLine() throws Exception {
+        Path broken = dir.resolve("Broken.java");
+        Files.writeString(broken, "public class Broken implements org.sysmodels.queue.model.Discipline {\n"
+                + "  public void add(long t) { }\n  public long take() { return 0 }\n"
+                + "  public boolean isEmpty() { return true; }\n}\n");
+        assertTrue(badInput("queue", "--discipline", broken.toString()).err().contains("Broken.java:3:"));
+        assertTrue(badInput("queue", "--discipline", broken.toString(), "--grade", broken.toString()).err()
+                .contains("give one of them"));
+
+        Path spin = dir.resolve("Spin.java");
+        Files.writeString(spin, "public class Spin implements org.sysmodels.queue.model.Discipline {\n"
+                + "  public volatile boolean stop;\n"
+                + "  public void add(long t) { }\n  public long take() { return 0; }\n"
+                + "  public boolean isEmpty() { while (!stop) { } return true; }\n}\n");
+        // The limit covers compiling the file too: generous, so a loaded machine still reaches the loop.
+        SimRun hang = SimRun.of("queue", "--discipline", spin.toString(), "--time-limit", "10s");
+        assertEquals(1, hang.exit(), hang.toString());
+        assertTrue(hang.err().contains("Spin.java:5 (Spin.isEmpty)"), hang.err());
+        clean(hang);
+    }
+
+    @Test
+    void theTemplateLoopWorksThroughTheCommandLine() throws Exception {
+        SimRun template = SimRun.of("queue", "--template");
+        assertEquals(0, template.exit());
+        Path file = dir.resolve("MyDiscipline.java");
+        Files.writeString(file, template.out());
+        SimRun run = SimRun.of("queue", "--discipline", file.toString(), "--jobs", "5000");
+        assertEquals(0, run.exit(), run.toString());
+        SimRun grade = SimRun.of("queue", "--grade", file.toString());
+        assertEquals(0, grade.exit(), grade.toString());
+        assertTrue(grade.out().contains("5 of 5 cases passed"), grade.out());
+    }
+
+    @Test
+    void aLabStartsWithItsOwnRuleAndExitsOne() {
+        SimRun r = SimRun.of("queue", "--bug", "fixed-ring", "--jobs", "5000");
+        assertEquals(1, r.exit(), r.toString());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[1].startsWith("  bug lab fixed-ring: "), r.out());
+        assertTrue(lines[2].contains("set up for the lab: --load 0.9"), r.out());
+        assertTrue(lines[3].strip().startsWith("CAUGHT by rule every-job-departs at "), r.out());
+    }
+}
