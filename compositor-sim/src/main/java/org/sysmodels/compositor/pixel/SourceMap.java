@@ -59,9 +59,4 @@ public record SourceMap(int xx, int xy, int x0, int yx, int yy, int y0) {
     public int[] matrix() {
         return new int[] {xx, xy, x0, yx, yy, y0, 0, 0, SourceCrop.ONE};
     }
-
-    /** True when display pixel (i, j) samples exactly the centre of buffer pixel (i, j) of the crop. */
-    public boolean isIdentity() {
-        return xx == SourceCrop.ONE && yy == SourceCrop.ONE && xy == 0 && yx == 0 && x0 == 0 && y0 == 0;
-    }
 }
