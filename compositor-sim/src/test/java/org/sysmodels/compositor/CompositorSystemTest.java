@@ -69,6 +69,9 @@ class CompositorSystemTest {
         assertEquals(1, r.artifacts().size());
         assertFalse(r.plots().isEmpty());
         assertFalse(r.traces().isEmpty());
+        for (String line : r.summary()) {
+            assertFalse(line.contains("`"), "Markdown shown literally: " + line);
+        }
     }
 
     @Test
@@ -93,6 +96,8 @@ class CompositorSystemTest {
         List<Path> a = list(dir.resolve("a"));
         List<Path> b = list(dir.resolve("b"));
         assertFalse(a.isEmpty());
+        assertFalse(Files.exists(dir.resolve("a/frames")), "--png-dir DIR writes into DIR, not DIR/frames");
+        assertTrue(Files.exists(dir.resolve("a/contact-sheet.png")));
         assertEquals(a.stream().map(Path::getFileName).toList(), b.stream().map(Path::getFileName).toList());
         for (int i = 0; i < a.size(); i++) {
             assertArrayEquals(Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).toString());
@@ -102,6 +107,36 @@ class CompositorSystemTest {
     private static List<Path> list(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith("frame-")).sorted().toList();
+        }
+    }
+
+    @Test
+    void aPngFolderThatIsAFileIsAUsageErrorBeforeTheRun(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("some-file"), "x");
+        UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withOptions(TestFlags.parse(system.options(), "--frames", "--png-dir", file.toString()))));
+        assertTrue(e.getMessage().startsWith("--png-dir " + file) && e.getMessage().contains("is a file"),
+                e.getMessage());
+        assertEquals("x", Files.readString(file), "nothing written over it");
+    }
+
+    @Test
+    void realityNotesCitePrimarySources() {
+        for (var note : system.reality()) {
+            assertFalse(note.source().contains("shared/reference"), note.source());
+            assertFalse(note.source().isBlank(), note.text());
+        }
+    }
+
+    @Test
+    void aLongRunReportsItsProgress() throws Exception {
+        List<Double> seen = new java.util.ArrayList<>();
+        system.run(RunRequest.ofSeed(1).withOptions(TestFlags.parse(system.options(), "--vsyncs", "300"))
+                .withProgress((fraction, what) -> seen.add(fraction)));
+        assertEquals(99, seen.size(), seen.toString());
+        assertEquals(0.01, seen.get(0), 1e-9);
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i) > seen.get(i - 1));
         }
     }
 

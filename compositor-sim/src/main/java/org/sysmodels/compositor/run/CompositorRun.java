@@ -72,7 +72,7 @@ public final class CompositorRun {
         FrameRecorder recorder = new FrameRecorder(frameDir, evenly(s.vsyncs(), 12));
         Tracer tracer = request.tracer("compositor-" + Path.of(name).getFileName().toString().replace(".json", ""));
         Simulation.Outcome o = Simulation.run(s, request.seed(), hosts, tracer,
-                List.<CompositorObserver>of(recorder));
+                List.<CompositorObserver>of(recorder), request.progress());
 
         b.summary(String.format(Locale.ROOT, "%s: %d×%d at %.0f Hz, %d planes, %d layers, %d vsyncs; %s kernels.",
                 name, s.width(), s.height(), o.vsync().hz(), planeCount(s), s.layers().size(), s.vsyncs(),

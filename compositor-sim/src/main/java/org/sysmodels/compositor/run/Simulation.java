@@ -35,6 +35,7 @@ import org.sysmodels.compositor.scenario.PlaneSpec;
 import org.sysmodels.core.check.Checker;
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.random.RandomStreams;
+import org.sysmodels.core.run.Progress;
 import org.sysmodels.core.sched.Scheduler;
 import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.core.trace.Tracer;
@@ -94,17 +95,29 @@ public final class Simulation {
         return run(s, seed, Hosts.REFERENCE, tracer, observers);
     }
 
+    public static Outcome run(CompositorScenario s, long seed, Hosts hosts, Tracer tracer,
+                              List<CompositorObserver> observers) {
+        return run(s, seed, hosts, tracer, observers, Progress.NONE);
+    }
+
     /**
-     * Runs {@code s} to its last vsync with {@code hosts} on the host side. When the hosts' code throws (a student's
-     * app), the run ends there: the exception becomes a finding on the code's line and what was measured is kept.
+     * Runs {@code s} to its last vsync with {@code hosts} on the host side, telling {@code progress} how far it has
+     * got every hundredth of the run (running in steps changes nothing: each step runs the events up to a vsync). When
+     * the hosts' code throws (a student's app), the run ends there: the exception becomes a finding on the code's
+     * line and what was measured is kept.
      *
      * @param observers extra observers (a frame recorder)
      */
     public static Outcome run(CompositorScenario s, long seed, Hosts hosts, Tracer tracer,
-                              List<CompositorObserver> observers) {
+                              List<CompositorObserver> observers, Progress progress) {
         long t0 = System.nanoTime();
         Running r = start(s, seed, hosts, tracer, observers, s.vsyncs());
         try {
+            int step = Math.max(1, s.vsyncs() / 100);
+            for (long k = step; k < s.vsyncs(); k += step) {
+                r.runThroughVsync(k);
+                progress.report((double) k / s.vsyncs(), "vsyncs");
+            }
             r.runThroughVsync(s.vsyncs());
             r.parts.checker().finish(r.now());
         } catch (RuntimeException | StackOverflowError e) {
