@@ -2,9 +2,12 @@
 # Installs the Debian packages the tests need, if any is missing (CI runs this as root on a fresh machine):
 #   fontconfig, fonts-dejavu-core  the fonts Java2D uses to draw the report's plots (XChart) headless
 #   libpixman-1-dev, pkg-config    pixman, the bit-exact reference compositor-sim's blending tests compare against
-#   gcc, libc6-dev                 to build the tests' tiny pixman helper and the benchmarks' JNI peer
+#   gcc, libc6-dev                 to build the tests' tiny pixman helper and the benchmarks' JNI peers
+#   gcc-riscv64-unknown-elf        vcpu-sim's guests: GuestBuildTest rebuilds them and compares with the committed ELFs
+#   curl                           vcpu-sim's API test sends Firecracker's getting-started requests with curl
+#   chromium                       headless browser for presence's demo-page test (driven over DevTools)
 set -euo pipefail
-PACKAGES=(fontconfig fonts-dejavu-core libpixman-1-dev pkg-config gcc libc6-dev)
+PACKAGES=(fontconfig fonts-dejavu-core libpixman-1-dev pkg-config gcc libc6-dev gcc-riscv64-unknown-elf curl chromium)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

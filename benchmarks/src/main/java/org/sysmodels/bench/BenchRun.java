@@ -53,12 +53,20 @@ public final class BenchRun implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Headline> chosen = Headlines.ALL.stream()
                 .filter(h -> only == null || h.label().contains(only) || h.benchmark().contains(only)).toList();
-        if (chosen.isEmpty()) {
+        List<ProgramHeadline> programs = Headlines.PROGRAMS.stream()
+                .filter(h -> only == null || h.label().contains(only) || h.mainClass().contains(only)).toList();
+        if (chosen.isEmpty() && programs.isEmpty()) {
             System.err.println("bench/run: no headline matches --only " + only + "; see bench/run --list");
             return 2;
         }
         if (list) {
             chosen.forEach(h -> System.out.println(h.label() + "  [" + h.benchmark() + " vs " + h.peerBenchmark() + "]"));
+            programs.forEach(h -> System.out.println(h.label() + "  [" + h.mainClass() + " " + h.args() + "]"));
+            return 0;
+        }
+        if (chosen.isEmpty()) {
+            String rows = programRows(programs);
+            System.out.print(rows);
             return 0;
         }
         Set<String> methods = new LinkedHashSet<>();
@@ -88,11 +96,48 @@ public final class BenchRun implements Callable<Integer> {
         for (RunResult r : runs) {
             byMethod.put(r.getParams().getBenchmark(), r);
         }
-        String table = table(chosen, byMethod);
+        String table = table(chosen, byMethod) + programRows(programs);
         System.out.println();
         System.out.print(table);
         Files.writeString(results.resolve("latest.txt"), table, StandardCharsets.UTF_8);
         return 0;
+    }
+
+    /** Runs each program in its own JVM and formats the rows it prints (lines starting with ROW and a tab). */
+    private String programRows(List<ProgramHeadline> programs) throws Exception {
+        StringBuilder b = new StringBuilder();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (ProgramHeadline p : programs) {
+            List<String> cmd = new java.util.ArrayList<>(List.of(java));
+            cmd.addAll(p.jvmArgs());
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), p.mainClass()));
+            cmd.addAll(p.args());
+            if (longRun) {
+                cmd.add("--long");
+            }
+            System.out.println("# " + p.label() + ": " + String.join(" ", cmd.subList(cmd.indexOf(p.mainClass()),
+                    cmd.size())));
+            Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    proc.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    if (line.startsWith("ROW\t")) {
+                        String[] f = line.split("\t", -1);
+                        b.append(String.format(Locale.ROOT, "%-46s %12s %-10s %10s  %-36s %12s %10s %8s  %-40s %s%n",
+                                f[1], f[2], f[3], "-", f[4], f[5], "-", f[6], f.length > 7 ? f[7] : "",
+                                f.length > 8 ? f[8] : "reported"));
+                    } else {
+                        System.out.println("  " + line);
+                    }
+                }
+            }
+            int rc = proc.waitFor();
+            if (rc != 0) {
+                b.append(String.format(Locale.ROOT, "%-46s %12s  (exit status %d: see the log above)%n", p.label(),
+                        "failed", rc));
+            }
+        }
+        return b.toString();
     }
 
     static String table(List<Headline> headlines, Map<String, RunResult> byMethod) {

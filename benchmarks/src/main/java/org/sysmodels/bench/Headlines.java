@@ -8,6 +8,9 @@ public final class Headlines {
     private static final String CORE = "org.sysmodels.bench.core.";
     private static final String NVME = "org.sysmodels.bench.nvme.";
     private static final String COMPOSITOR = "org.sysmodels.bench.compositor.";
+    private static final String PRESENCE = "org.sysmodels.bench.presence.";
+    private static final String VCPU = "org.sysmodels.bench.vcpu.";
+    private static final String SENSOR = "org.sysmodels.bench.sensor.";
 
     public static final List<Headline> ALL = List.of(
             new Headline("sim-core scheduler, hold model, 10k pending", CORE + "SchedulerBench.holdScheduler",
@@ -35,7 +38,42 @@ public final class Headlines {
                     "worst case: no pixel skippable"),
             new Headline("compositor home screen 1080×2400, damage tracking", COMPOSITOR
                     + "HomeScreenBench.withDamageTracking", "frames/s", "same without damage tracking", COMPOSITOR
-                    + "HomeScreenBench.withoutDamageTracking", "report fps with and without"));
+                    + "HomeScreenBench.withoutDamageTracking", "report fps with and without"),
+            new Headline("vcpu guest CPU: RV64IMA crc guest, one core", VCPU + "InterpreterBench.interpreter",
+                    "guest insn/s", "same C compiled for the host (JNI)", VCPU + "InterpreterBench.nativePeer",
+                    "≥ 300 M insn/s, 0 B/insn; ratio = fraction of native"),
+            new Headline("vcpu MMIO exits end to end, single thread", VCPU + "MmioExitBench.mmioExits", "exits/s",
+                    null, null, "≥ 5 M exits/s"),
+            new Headline("vcpu pause–resume round trip, real vCPU thread", VCPU + "PauseResumeBench.pauseResume",
+                    "µs/op mean", null, null, "median < 50 µs (p0.50 in latest.json)"),
+            new Headline("vcpu microVMs created, booted to 1st byte, torn down", VCPU
+                    + "CreationRateBench.createBootTeardown", "VMs/s", null, null,
+                    "≥ 1,000/s on 2 cores (Firecracker: 5/core/s)"),
+            new Headline("presence heartbeats, 1M sessions, timing wheel", PRESENCE + "HeartbeatBench.wheelExtend",
+                    "heartbeats/s", "Netty HashedWheelTimer cancel+newTimeout", PRESENCE
+                    + "HeartbeatBench.nettyHashedWheelTimer", "≥ 10 M/s, ≥ 3× the better peer"),
+            new Headline("presence heartbeats, 1M sessions, timing wheel", PRESENCE + "HeartbeatBench.wheelExtend",
+                    "heartbeats/s", "PriorityQueue of deadlines (lazy delete)", PRESENCE
+                    + "HeartbeatBench.priorityQueue", "≥ 10 M/s, ≥ 3× the better peer"),
+            new Headline("presence heartbeats, wheel moving the entry", PRESENCE + "HeartbeatBench.wheelMove",
+                    "heartbeats/s", "Netty HashedWheelTimer cancel+newTimeout", PRESENCE
+                    + "HeartbeatBench.nettyHashedWheelTimer", "the eager variant, for comparison"),
+            new Headline("presence simulation, large: 5 M users", PRESENCE + "SimulationBench.simulatedSeconds",
+                    "sim-s/s", null, null, "≥ 20 (× real time), heap ≤ 6 GiB"),
+            new Headline("sensor-loop 1 kHz loop, 2 I2C sensors, watchdogs, checks", SENSOR
+                    + "SensorLoopBench.loop1kHz", "iterations/s", "same computation, plain Java (the floor)", SENSOR
+                    + "SensorLoopBench.plainJava", "≥ 10 M iterations/s, 0 B/iteration; report the ratio",
+                    Goal.atLeast(10e6).noAllocation()),
+            new Headline("sensor-loop fault campaign, 2 threads", SENSOR + "SensorLoopBench.campaign2Threads",
+                    "faults/s", null, null, "10,000 faults in < 1 min on 2 cores (≥ 167 faults/s)",
+                    Goal.atLeast(167)));
+
+    /** Figures measured by programs rather than JMH (memory, load over real sockets), after the JMH rows. */
+    public static final List<ProgramHeadline> PROGRAMS = List.of(
+            new ProgramHeadline("presence memory per user, compact vs object store", PRESENCE + "PresenceFigures",
+                    List.of("-Xms6g", "-Xmx6g", "-XX:+UseParallelGC"), List.of("memory")),
+            new ProgramHeadline("presence gateway load over WebSocket", PRESENCE + "PresenceFigures",
+                    List.of("-Xmx3g", "-XX:+UseParallelGC"), List.of("load")));
 
     private Headlines() {
     }

@@ -18,12 +18,14 @@ import org.sysmodels.core.system.QuizQuestion;
 import org.sysmodels.core.system.RealityNote;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.core.system.SimSystem;
+import org.sysmodels.core.system.Subcommand;
 import org.sysmodels.queue.check.EveryJobDeparts;
 import org.sysmodels.queue.check.FifoOrder;
 import org.sysmodels.queue.check.WorkConserving;
 import org.sysmodels.queue.host.Fifo;
 import org.sysmodels.queue.model.Discipline;
 import org.sysmodels.queue.quiz.QueueQuiz;
+import org.sysmodels.queue.run.FormulasCommand;
 import org.sysmodels.queue.run.QueueGrade;
 import org.sysmodels.queue.run.QueueLabs;
 import org.sysmodels.queue.run.QueueRun;
@@ -82,6 +84,11 @@ public final class QueueSystem implements SimSystem {
     @Override
     public List<Rule> rules() {
         return List.of(FifoOrder.RULE, EveryJobDeparts.RULE, WorkConserving.RULE);
+    }
+
+    @Override
+    public List<Subcommand> subcommands() {
+        return List.of(new FormulasCommand());
     }
 
     @Override

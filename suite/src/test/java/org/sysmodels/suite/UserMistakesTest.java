@@ -123,6 +123,16 @@ class UserMistakesTest {
     }
 
     @Test
+    void systemSubcommandsTakeTheirFlagsAsData() {
+        SimRun r = SimRun.of("queue", "formulas", "--load", "0.9", "--mean-service", "10us");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("W  = 1/(μ−λ)  = 100.000 us"), r.out());
+        assertEquals("sim queue formulas: --load: 1.5 is out of range; allowed: 0.01 to 0.99\n",
+                badInput("queue", "formulas", "--load", "1.5").err());
+        assertTrue(SimRun.of("queue", "--help").out().contains("formulas"));
+    }
+
+    @Test
     void aLabStartsWithItsOwnRuleAndExitsOne() {
         SimRun r = SimRun.of("queue", "--bug", "fixed-ring", "--jobs", "5000");
         assertEquals(1, r.exit(), r.toString());

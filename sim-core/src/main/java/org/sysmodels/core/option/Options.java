@@ -1,5 +1,6 @@
 package org.sysmodels.core.option;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ public final class Options {
 
     private Options(Map<String, Object> values, Map<String, String> texts) {
         this.values = Map.copyOf(values);
-        this.texts = Map.copyOf(texts);
+        // Not Map.copyOf: its iteration order is unspecified (and varies between JVM runs); texts keep the order given.
+        this.texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));
     }
 
     public static Options none() {

@@ -44,6 +44,11 @@ public final class RandomStream {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive: " + bound);
         }
+        return belowUnsigned(bound);
+    }
+
+    /** Lemire's method for a bound read as an unsigned 64-bit number in [1, 2^64 - 1]. */
+    private long belowUnsigned(long bound) {
         long x = nextLong();
         long low = x * bound;
         if (Long.compareUnsigned(low, bound) < 0) {
@@ -61,12 +66,16 @@ public final class RandomStream {
         return (int) nextLong(bound);
     }
 
-    /** Uniform in [lo, hi], lo ≤ hi. */
+    /**
+     * Uniform in [lo, hi], lo ≤ hi. The range may be wider than {@code Long.MAX_VALUE} (e.g. [0, Long.MAX_VALUE]): its
+     * width is then an unsigned number, and the whole range of {@code long} is a draw as it is.
+     */
     public long uniform(long lo, long hi) {
         if (hi < lo) {
             throw new IllegalArgumentException("empty range [" + lo + ", " + hi + "]");
         }
-        return lo + nextLong(hi - lo + 1);
+        long width = hi - lo + 1;
+        return width == 0 ? nextLong() : lo + belowUnsigned(width);
     }
 
     /** Uniform in [0, 1). */

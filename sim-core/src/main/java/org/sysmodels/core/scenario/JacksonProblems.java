@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -28,6 +29,14 @@ final class JacksonProblems {
 
     static Problem from(String source, String text, JsonProcessingException e) {
         boolean eof = endedEarly(e);
+        if (!eof && e instanceof JsonMappingException m && e.getCause() instanceof StreamReadException syntax
+                && !(syntax instanceof InputCoercionException)) {
+            // A syntax error met while binding a nested value: Jackson wraps it with the path of the value being
+            // bound; it is reported where the parser stopped, not where that value starts (maybe lines before).
+            int[] at = location(syntax);
+            return new Problem(source, at[0], at[1], fieldPath(m.getPath()),
+                    "not valid JSON: " + clean(syntax.getOriginalMessage()));
+        }
         String path = eof ? "" : e instanceof JsonMappingException m ? fieldPath(m.getPath()) : streamPath(e);
         String field = e instanceof ValueInstantiationException v && v.getCause() instanceof InvalidFieldException f
                 ? (path.isEmpty() ? f.field() : path + "." + f.field())
@@ -40,6 +49,10 @@ final class JacksonProblems {
             case InvalidFormatException f -> "expected " + describe(f.getTargetType())
                     + ", found " + quote(f.getValue());
             case ValueInstantiationException v -> instantiation(v);
+            // Jackson calls a text given for an array a definition problem ("Cannot construct instance of `int[]`").
+            case InvalidDefinitionException d when d.getType() != null && d.getType().isArrayType()
+                    && JsonLocator.present(text, pointer) -> "expected a list, found "
+                    + JsonLocator.describe(text, pointer);
             case MismatchedInputException m when m.getOriginalMessage().startsWith("Trailing token")
                     -> "unexpected content after the end of the scenario";
             case MismatchedInputException m when m.getOriginalMessage().startsWith("No content to map")

@@ -18,7 +18,13 @@ public final class Sizes {
             throw new IllegalArgumentException("\"" + text + "\" is not a size; use bytes or a number with k, m, g "
                     + "(e.g. 4096, 4k, 128KiB, 1g)");
         }
-        long v = Long.parseLong(m.group(1));
+        long v;
+        try {
+            v = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            // Only digits reach here: the number does not fit a long.
+            throw new IllegalArgumentException("\"" + text + "\" is too large");
+        }
         int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
             case "k" -> 10;
             case "m" -> 20;

@@ -46,6 +46,11 @@ public interface SimSystem {
         return List.of();
     }
 
+    /** Commands beside the simulation run ({@code sim vcpu serve}, {@code sim presence load}), as data. */
+    default List<Subcommand> subcommands() {
+        return List.of();
+    }
+
     /** This system's own flags, as data; the suite turns them into command-line options. */
     default List<OptionSpec<?>> options() {
         return List.of();

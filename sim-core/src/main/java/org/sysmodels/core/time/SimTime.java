@@ -1,5 +1,7 @@
 package org.sysmodels.core.time;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,13 +14,16 @@ public final class SimTime {
     public static final long MS = 1_000_000L;
     public static final long S = 1_000_000_000L;
 
+    private static final BigDecimal LARGEST = BigDecimal.valueOf(Long.MAX_VALUE);
+
     private static final Pattern DURATION = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|ms|s)?\\s*");
 
     private SimTime() {
     }
 
     /**
-     * Parses "250", "250ns", "80us", "80µs", "1.5ms" or "2s" to nanoseconds (a bare number is nanoseconds).
+     * Parses "250", "250ns", "80us", "80µs", "1.5ms" or "2s" to nanoseconds (a bare number is nanoseconds), exactly,
+     * a fraction of a nanosecond rounded half up; at most {@code Long.MAX_VALUE} ns.
      * @throws IllegalArgumentException naming the accepted forms
      */
     public static long parse(String text) {
@@ -27,7 +32,6 @@ public final class SimTime {
             throw new IllegalArgumentException("\"" + text + "\" is not a duration; use a number with a unit: "
                     + "ns, us, ms or s (e.g. 250us, 1.5ms)");
         }
-        double value = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "ns" : m.group(2);
         long scale = switch (unit) {
             case "ns" -> NS;
@@ -35,11 +39,13 @@ public final class SimTime {
             case "ms" -> MS;
             default -> S;
         };
-        double ns = value * scale;
-        if (ns > Long.MAX_VALUE) {
+        // Exact decimal arithmetic: a double would round durations past 2^53 ns and let 2^63 ns pass as the largest.
+        BigDecimal ns = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(scale))
+                .setScale(0, RoundingMode.HALF_UP);
+        if (ns.compareTo(LARGEST) > 0) {
             throw new IllegalArgumentException("\"" + text + "\" is too long a duration");
         }
-        return Math.round(ns);
+        return ns.longValueExact();
     }
 
     /** Formats nanoseconds in the largest unit that keeps the value ≥ 1, with three decimals: "1.500 ms". */

@@ -21,6 +21,9 @@ public final class ChromeTraceWriter {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
+    /** The category of every flow event (s, f). */
+    static final String FLOW_CATEGORY = "flow";
+
     private ChromeTraceWriter() {
     }
 
@@ -120,11 +123,11 @@ public final class ChromeTraceWriter {
             }
             case TraceEvent.FlowStart f -> {
                 head(g, f.name(), "s", f);
-                async(g, f.track(), f.id());
+                flow(g, f.id());
             }
             case TraceEvent.FlowEnd f -> {
                 head(g, f.name(), "f", f);
-                async(g, f.track(), f.id());
+                flow(g, f.id());
                 g.writeStringField("bp", "e");
             }
         }
@@ -144,6 +147,15 @@ public final class ChromeTraceWriter {
 
     private static void async(JsonGenerator g, Track track, long id) throws IOException {
         g.writeStringField("cat", track.thread());
+        g.writeStringField("id", "0x" + Long.toHexString(id));
+    }
+
+    /**
+     * A flow's start and end are matched by (id, cat, name) (Perfetto's JSON importer, FlowTracker's
+     * GetFlowIdForV1Event), and an arrow usually joins two tracks: the category is the same on both ends.
+     */
+    private static void flow(JsonGenerator g, long id) throws IOException {
+        g.writeStringField("cat", FLOW_CATEGORY);
         g.writeStringField("id", "0x" + Long.toHexString(id));
     }
 

@@ -41,7 +41,10 @@ public sealed interface TraceEvent {
     record AsyncEnd(Track track, long ts, String name, long id) implements TraceEvent {
     }
 
-    /** Starts an arrow from the enclosing slice to the slice that holds the {@link FlowEnd} with the same id. */
+    /**
+     * Starts an arrow from the enclosing slice to the slice that holds the {@link FlowEnd} with the same name and id,
+     * usually on another track.
+     */
     record FlowStart(Track track, long ts, String name, long id) implements TraceEvent {
     }
 

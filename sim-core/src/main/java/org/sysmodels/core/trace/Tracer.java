@@ -213,7 +213,8 @@ public final class Tracer {
         switch (e) {
             case TraceEvent.Begin b -> {
                 if (!inside) {
-                    droppedOpen[index(b.track())]++;
+                    int i = index(b.track()); // first: it may replace the array
+                    droppedOpen[i]++;
                 }
                 return inside;
             }
@@ -239,12 +240,12 @@ public final class Tracer {
             }
             case TraceEvent.FlowStart f -> {
                 if (inside) {
-                    openAsync.add(key(f.track(), f.name(), f.id(), 's'));
+                    openAsync.add(flowKey(f.name(), f.id()));
                 }
                 return inside;
             }
             case TraceEvent.FlowEnd f -> {
-                return openAsync.remove(key(f.track(), f.name(), f.id(), 's')) || inside;
+                return openAsync.remove(flowKey(f.name(), f.id())) || inside;
             }
             default -> {
                 return inside;
@@ -262,6 +263,11 @@ public final class Tracer {
 
     private static String key(Track t, String name, long id, char kind) {
         return kind + "" + t.pid() + '/' + t.tid() + '/' + name + '/' + id;
+    }
+
+    /** A flow joins two tracks: its ends are paired by name and id alone, as the viewer pairs them. */
+    private static String flowKey(String name, long id) {
+        return "s/" + name + '/' + id;
     }
 
     private static Map<String, Object> args(String k1, long v1) {

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.core.random.RandomStream;
+import org.sysmodels.core.testing.Props;
 
 class SchedulerTest {
 
@@ -52,6 +58,30 @@ class SchedulerTest {
         assertTrue(ordered[0], "insertion order at one instant");
         assertEquals(0, s.now());
         assertTrue(s.currentBucketCapacity() <= 64, "bucket capacity " + s.currentBucketCapacity());
+    }
+
+    @Test
+    void zeroDelayChainsAtALaterInstantAlsoStayBounded() {
+        // 40 chains at t = 3 (not the first bucket): the bucket being drained holds all 40, and no more than that
+        // needs (the consumed front is shifted out instead of the array doubling forever).
+        Scheduler s = new Scheduler();
+        long[] runs = {0};
+        Action[] chain = new Action[1];
+        chain[0] = id -> {
+            if (++runs[0] < 400_000) {
+                s.after(0, chain[0], id);
+            }
+        };
+        s.at(3, () -> { });
+        s.run();
+        for (int id = 0; id < 40; id++) {
+            s.at(3, chain[0], id);
+        }
+        s.run();
+        assertEquals(3, s.now());
+        assertEquals(1 + 400_000 + 39, s.executed(), "the 39 other chains each run once more");
+        int capacity = s.currentBucketCapacity();
+        assertTrue(capacity >= 40 && capacity <= 128, "bucket capacity " + capacity);
     }
 
     @Test
@@ -124,6 +154,164 @@ class SchedulerTest {
         s.at(0, () -> log.add("a@0"));
         s.run();
         assertEquals(List.of("a@0", "b@1"), log);
+    }
+
+    @Test
+    void handlesOfEveryKindOfSchedulingCancel() {
+        Scheduler s = new Scheduler();
+        List<String> ran = new ArrayList<>();
+        long a = s.after(5, () -> ran.add("a"));
+        long b = s.after(5, x -> ran.add("b" + x), 7);
+        long c = s.at(5, () -> ran.add("c"));
+        long d = s.at(5, x -> ran.add("d" + x), 8);
+        assertEquals(4, java.util.stream.LongStream.of(a, b, c, d).distinct().count(), "handles are distinct");
+        assertTrue(s.cancel(a));
+        assertTrue(s.cancel(d));
+        s.run();
+        assertEquals(List.of("b7", "c"), ran);
+    }
+
+    @Test
+    void handlesThatNameNoEventAreRefusedWithoutHarm() {
+        // cancel and isPending answer false for any long that is not a live handle: slots past the arrays, negative
+        // slots, stale generations.
+        Scheduler s = new Scheduler(16);
+        long live = s.at(1, () -> { });
+        long[] foreign = {Scheduler.NO_EVENT, -1L, Long.MIN_VALUE, Long.MAX_VALUE, 1L << 32 | 16, 1L << 32 | 17,
+            1L << 32 | 0xFFFF_FFFFL, 1L << 32 | 0x8000_0000L, live + (1L << 32), live - (1L << 32), live + 1};
+        for (long h : foreign) {
+            assertFalse(s.isPending(h), "isPending(" + Long.toHexString(h) + ")");
+            assertFalse(s.cancel(h), "cancel(" + Long.toHexString(h) + ")");
+        }
+        assertTrue(s.isPending(live));
+        assertEquals(1, s.pending());
+        Props.property(2000).forAll(longs().all()).checkAssert(h -> {
+            Scheduler empty = new Scheduler(16);
+            assertFalse(empty.isPending(h));
+            assertFalse(empty.cancel(h));
+            assertEquals(0, empty.pending());
+        });
+    }
+
+    @Test
+    void slotsAreHandedOutDenselyAsTheArraysGrow() {
+        // The first n events take slots 0..n-1 (the low word of a handle), growing the arrays 16 -> 32 -> 64.
+        Scheduler s = new Scheduler(16);
+        Set<Integer> slots = new TreeSet<>();
+        for (int i = 0; i < 50; i++) {
+            slots.add((int) s.at(i, () -> { }));
+        }
+        assertEquals(IntStream.range(0, 50).boxed().collect(Collectors.toSet()), slots);
+        assertEquals(50, s.run());
+    }
+
+    @Test
+    void cancelledTimeoutsAreRecycledSoTheArraysStayBounded() {
+        // The common pattern: every request arms a timeout far ahead and cancels it when it completes. Cancelled
+        // events are freed when the heap meets them or by a sweep, so the slots in use (the low word of a handle)
+        // stay near the live set of ~200 instead of growing with the number of requests.
+        Scheduler s = new Scheduler(16);
+        RandomStream r = new RandomStream(5);
+        long[] timeouts = new long[100];
+        int[] maxSlot = {0};
+        int[] timedOut = {0};
+        Action[] complete = new Action[1];
+        Action timeout = i -> timedOut[0]++;
+        complete[0] = i -> {
+            assertTrue(s.cancel(timeouts[(int) i]), "the timeout is still pending");
+            timeouts[(int) i] = s.after(1_000_000 + r.nextLong(1_000_000), timeout, i);
+            long h = s.after(1 + r.nextLong(5_000), complete[0], i);
+            maxSlot[0] = Math.max(maxSlot[0], Math.max((int) h, (int) timeouts[(int) i]));
+        };
+        for (int i = 0; i < 100; i++) {
+            timeouts[i] = s.after(1_000_000, timeout, i);
+            s.after(r.nextLong(5_000), complete[0], i);
+        }
+        for (int k = 0; k < 300_000; k++) {
+            assertTrue(s.step());
+        }
+        assertEquals(0, timedOut[0]);
+        assertEquals(200, s.pending());
+        assertTrue(maxSlot[0] < 4096, "slots in use grew to " + maxSlot[0]);
+    }
+
+    @Test
+    void cancelledEventsAreFreedWhereTheHeapMeetsThem() {
+        // Many live events far ahead keep the cancelled ones fewer than the live ones, so no sweep runs: a cancelled
+        // event is freed when the heap reaches it, whether it is still in a high bucket being split (a timeout far
+        // ahead) or in the bucket being drained (a twin at the same instant as the completion that cancels it).
+        // Slots in use stay near the live set.
+        Scheduler s = new Scheduler(16);
+        for (int i = 0; i < 5000; i++) {
+            s.at(1_000_000_000_000L + i, () -> { });
+        }
+        RandomStream r = new RandomStream(11);
+        long[] timeouts = new long[10];
+        long[] twins = new long[10];
+        int[] maxSlot = {0};
+        Action[] complete = new Action[1];
+        Action never = i -> {
+            throw new AssertionError("a cancelled event ran");
+        };
+        complete[0] = i -> {
+            int k = (int) i;
+            assertTrue(s.cancel(timeouts[k]));
+            assertTrue(s.cancel(twins[k]), "the twin at this instant, behind this event");
+            timeouts[k] = s.after(2_100 + r.nextLong(1_000), never, i);
+            long delay = 1 + r.nextLong(2_000);
+            long h = s.after(delay, complete[0], i);
+            twins[k] = s.after(delay, never, i);
+            maxSlot[0] = Math.max(maxSlot[0], Math.max((int) h, Math.max((int) twins[k], (int) timeouts[k])));
+        };
+        for (int i = 0; i < 10; i++) {
+            timeouts[i] = s.after(2_100, never, i);
+            s.after(i, complete[0], i);
+            twins[i] = s.after(i, never, i);
+        }
+        for (int k = 0; k < 200_000; k++) {
+            assertTrue(s.step());
+        }
+        assertEquals(5000 + 30, s.pending());
+        assertTrue(maxSlot[0] < 8192, "slots in use grew to " + maxSlot[0]);
+    }
+
+    @Test
+    void massCancellationWithoutRunningIsSweptAndSlotsAreReused() {
+        // Nothing runs, so only the sweep can free the cancelled slots.
+        Scheduler s = new Scheduler(16);
+        for (int i = 0; i < 10; i++) {
+            s.at(1_000_000 + i, () -> { });
+        }
+        int maxSlot = 0;
+        for (int i = 0; i < 100_000; i++) {
+            long h = s.at(1 + i, () -> { });
+            maxSlot = Math.max(maxSlot, (int) h);
+            assertTrue(s.cancel(h));
+        }
+        assertTrue(maxSlot < 4096, "slots in use grew to " + maxSlot);
+        assertEquals(10, s.pending());
+        assertEquals(10, s.run());
+    }
+
+    @Test
+    void runUntilAfterAStopRunsNothingBeforeItsLimit() {
+        Scheduler s = new Scheduler();
+        List<String> ran = new ArrayList<>();
+        s.at(10, () -> {
+            ran.add("a");
+            s.stop();
+        });
+        s.at(10, () -> ran.add("b"));
+        s.at(20, () -> ran.add("c"));
+        assertEquals(1, s.run(), "stopped after a");
+        assertEquals(0, s.runUntil(9), "b is at 10, after the limit 9");
+        assertEquals(10, s.now(), "a limit in the past does not move time back");
+        assertEquals(List.of("a"), ran);
+        assertEquals(1, s.runUntil(15));
+        assertEquals(15, s.now());
+        assertEquals(1, s.runUntil(25), "counts only this call's events");
+        assertEquals(3, s.executed());
+        assertEquals(List.of("a", "b", "c"), ran);
     }
 
     @Test

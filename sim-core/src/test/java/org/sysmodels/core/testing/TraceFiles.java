@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * Reads a written Chrome/Perfetto trace file back and checks it the way a viewer would: valid JSON with a
  * {@code traceEvents} array, every event has a known phase, time and a named process and thread, B/E pairs match,
- * every slice (B/E and X) on one track nests inside or beside the others, and every async begin has its end.
+ * every slice (B/E and X) on one track nests inside or beside the others, every async begin has its end, and every
+ * flow end has a start the viewer pairs it with.
  * Shared with the models' tests through sim-core's test-jar.
  */
 public final class TraceFiles {
@@ -50,6 +51,7 @@ public final class TraceFiles {
         Map<String, Deque<JsonNode>> open = new HashMap<>();
         Map<String, List<Interval>> slices = new HashMap<>();
         Map<String, Long> asyncOpen = new HashMap<>();
+        Set<String> flowsStarted = new HashSet<>();
 
         for (JsonNode e : events) {
             String ph = e.path("ph").asText();
@@ -102,6 +104,9 @@ public final class TraceFiles {
                     assertTrue(start != null, "async end without begin: " + e);
                     assertTrue(ts >= start, "async end before begin: " + e);
                 }
+                case "s" -> flowsStarted.add(flowKey(e));
+                case "f" -> assertTrue(flowsStarted.contains(flowKey(e)),
+                        "flow end without a start of the same id, cat and name (no arrow is drawn): " + e);
                 default -> {
                 }
             }
@@ -131,6 +136,11 @@ public final class TraceFiles {
     private static String asyncKey(JsonNode e) {
         return e.path("pid").asInt() + "/" + e.path("cat").asText() + "/" + e.path("name").asText() + "/"
                 + e.path("id").asText();
+    }
+
+    /** Perfetto pairs a flow's ends (ph s and f) by id, category and name, whatever their tracks. */
+    private static String flowKey(JsonNode e) {
+        return e.path("cat").asText() + "/" + e.path("name").asText() + "/" + e.path("id").asText();
     }
 
     private static long nanos(JsonNode micros) {

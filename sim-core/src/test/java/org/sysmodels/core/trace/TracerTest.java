@@ -87,6 +87,41 @@ class TracerTest {
     }
 
     @Test
+    void nestingCheckRejectsAFlowEndThatNoStartPairsWith() throws Exception {
+        // Perfetto pairs flow ends by id, cat and name: a different category means no arrow.
+        Path file = dir.resolve("flow.json");
+        Files.writeString(file, """
+                {"displayTimeUnit": "ns", "traceEvents": [
+                 {"name": "process_name", "ph": "M", "pid": 1, "tid": 0, "args": {"name": "p"}},
+                 {"name": "thread_name", "ph": "M", "pid": 1, "tid": 1, "args": {"name": "a"}},
+                 {"name": "cmd", "ph": "s", "pid": 1, "tid": 1, "ts": 1, "cat": "a", "id": "0x7"},
+                 {"name": "cmd", "ph": "f", "pid": 1, "tid": 1, "ts": 2, "cat": "b", "id": "0x7", "bp": "e"}]}
+                """);
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> TraceFiles.readAndCheck(file));
+        assertTrue(e.getMessage().contains("flow end without a start"), e.getMessage());
+    }
+
+    @Test
+    void aFlowBetweenTwoTracksIsOneArrow() throws Exception {
+        Tracer t = Tracer.recording("flow");
+        Track cpu = t.track("host", "cpu0");
+        Track dev = t.track("device", "queue");
+        t.complete(cpu, "submit", 0, 10);
+        t.flowStart(cpu, "cmd", 7, 5);
+        t.complete(dev, "fetch", 20, 30);
+        t.flowEnd(dev, "cmd", 7, 25);
+        Path file = dir.resolve("flow.json");
+        ChromeTraceWriter.write(t.log(), file);
+        List<JsonNode> events = TraceFiles.readAndCheck(file);
+        JsonNode s = events.get(1);
+        JsonNode f = events.get(3);
+        assertEquals(List.of("s", "f"), List.of(s.get("ph").asText(), f.get("ph").asText()));
+        assertEquals(s.get("cat"), f.get("cat"), "the viewer pairs the ends by category too");
+        assertEquals(s.get("id"), f.get("id"));
+        assertEquals(s.get("name"), f.get("name"));
+    }
+
+    @Test
     void sameLogSameBytes() throws Exception {
         Path a = dir.resolve("a.json");
         Path b = dir.resolve("b.json");
@@ -99,12 +134,43 @@ class TracerTest {
     void offRecordsNothing() {
         Tracer off = Tracer.off();
         assertFalse(off.enabled());
+        assertEquals("off", off.name());
         Track t = off.track("p", "t");
         off.begin(t, "x", 0);
+        off.begin(t, "x", 0, "k", 1);
+        off.begin(t, "x", 0, Map.of("k", 1L));
+        off.end(t, 1);
+        off.complete(t, "c", 0, 1);
+        off.complete(t, "c", 0, 1, "k", 1);
+        off.complete(t, "c", 0, 1, Map.of("k", 1L));
+        off.instant(t, "y", 1);
         off.instant(t, "y", 1, "k", 2);
+        off.instant(t, "y", 1, "k", 2, "j", 3);
+        off.instant(t, "y", 1, Map.of("k", 1L));
         off.counter(t, "c", 1, 3);
+        off.asyncBegin(t, "a", 1, 0);
+        off.asyncBegin(t, "a", 1, 0, "k", 1, "j", 2);
+        off.asyncBegin(t, "a", 1, 0, Map.of("k", 1L));
+        off.asyncEnd(t, "a", 1, 1);
+        off.flowStart(t, "f", 1, 0);
+        off.flowEnd(t, "f", 1, 1);
         assertEquals(0, off.size());
         assertTrue(off.log().events().isEmpty());
+        assertEquals(0, off.log().dropped());
+    }
+
+    @Test
+    void aRecordingTracerSaysSoAndCountsWhatItKept() {
+        Tracer t = Tracer.recording("nvme-qd32");
+        assertTrue(t.enabled());
+        assertEquals("nvme-qd32", t.name());
+        assertEquals("nvme-qd32", t.log().name());
+        Track k = t.track("p", "t");
+        t.complete(k, "io", 1_000, 4_500);
+        t.instant(k, "x", 5_000);
+        assertEquals(2, t.size());
+        assertEquals(new TraceEvent.Complete(k, 1_000, 3_500, "io", Map.of()), t.log().events().get(0));
+        assertEquals(Tracer.DEFAULT_MAX_EVENTS, 200_000);
     }
 
     @Test

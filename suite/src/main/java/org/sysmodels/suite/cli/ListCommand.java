@@ -36,6 +36,7 @@ final class ListCommand implements Callable<Integer> {
                 out.printf("    sim %s --bug %-29s %s (caught by %s)%n", s.name(), l.name(), l.mistake(),
                         l.rule().name());
             }
+            s.subcommands().forEach(c -> out.printf("    sim %s %-34s %s%n", s.name(), c.name(), c.title()));
             s.student().ifPresent(slot -> out.printf("    sim %s %s FILE   your own %s; --template %s prints a "
                     + "starter, --grade FILE grades it%n", s.name(), slot.flag(), slot.noun(),
                     String.join("|", slot.templateNames())));

@@ -91,6 +91,9 @@ final class SystemCommand implements Callable<Integer> {
             spec.addOption(option);
         }
         spec.name(system.name());
+        for (org.sysmodels.core.system.Subcommand sub : system.subcommands()) {
+            cl.addSubcommand(sub.name(), SubcommandCommand.create(system, sub));
+        }
         spec.usageMessage().header(system.title()).description(system.description().replace("%", "%%"))
                 .footer(footer(system));
         Help.exitCodes(spec);
@@ -112,6 +115,11 @@ final class SystemCommand implements Callable<Integer> {
                     .append(" (caught by ").append(l.rule().name()).append(")%n"));
         }
         String n = system.name();
+        if (!system.subcommands().isEmpty()) {
+            f.append("%nCommands (sim ").append(n).append(" COMMAND --help):%n");
+            system.subcommands().forEach(c -> f.append("  ").append(c.name()).append("  ").append(esc(c.title()))
+                    .append("%n"));
+        }
         f.append("%nExamples:%n  sim ").append(n).append(" --seed 7 --trace ").append(n).append(".json%n  sim ")
                 .append(n).append(" --quiz --seed 3%n  sim ").append(n).append(" --solve --seed 3%n");
         system.student().ifPresent(s -> {

@@ -1,0 +1,58 @@
+package org.sysmodels.bench.presence;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.sysmodels.core.trace.Tracer;
+import org.sysmodels.presence.run.PresenceSimulation;
+import org.sysmodels.presence.run.SimParts;
+import org.sysmodels.presence.scenario.PresenceScenario;
+import org.sysmodels.presence.scenario.PresenceScenarios;
+
+/**
+ * The presence simulation's speed against real time (issue: 5 M online users, 1-3 sessions and 20 friends each, in
+ * ≥ 10,000 guilds, 30 s heartbeats, on a heap of at most 6 GiB, simulated at ≥ 20× real time). The packaged
+ * {@code large} scenario, every check on; setup builds the world and the warm cluster once; one operation = one
+ * simulated second, so the score is simulated seconds per wall second (the real-time factor).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+UseParallelGC"})
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 5)
+public class SimulationBench {
+
+    static final int STEP_S = 10;
+
+    @Param("5000000")
+    int users;
+
+    PresenceSimulation.Live live;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        PresenceScenario large = PresenceScenarios.CATALOG.resolve("large");
+        PresenceScenario s = large.withUsers(users).withGuilds(Math.max(10_000, users / 50))
+                .withDuration(86_400_000_000_000L);
+        live = PresenceSimulation.prepare(s, 42, SimParts.reference(), Tracer.off(), false);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(STEP_S)
+    public long simulatedSeconds() {
+        live.runUntil(live.now() + STEP_S * 1_000_000_000L);
+        return live.now();
+    }
+}

@@ -1,0 +1,179 @@
+package org.sysmodels.presence;
+
+import java.util.List;
+import org.sysmodels.core.check.Rule;
+import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.core.lab.BugLab;
+import org.sysmodels.core.option.OptionSpec;
+import org.sysmodels.core.option.Options;
+import org.sysmodels.core.run.RunResult;
+import org.sysmodels.core.scenario.ScenarioEntry;
+import org.sysmodels.core.system.QuizQuestion;
+import org.sysmodels.core.system.RealityNote;
+import org.sysmodels.core.system.RunRequest;
+import org.sysmodels.core.system.SimSystem;
+import org.sysmodels.core.system.Subcommand;
+import org.sysmodels.presence.check.Convergence;
+import org.sysmodels.presence.check.ExpiryOnTime;
+import org.sysmodels.presence.check.ExpiryWorkBounded;
+import org.sysmodels.presence.check.InvisibleNeverOnline;
+import org.sysmodels.presence.check.ReplayInOrder;
+import org.sysmodels.presence.check.WatchLatestOnly;
+import org.sysmodels.presence.gateway.LoadCommand;
+import org.sysmodels.presence.gateway.ServeCommand;
+import org.sysmodels.presence.quiz.PresenceQuiz;
+import org.sysmodels.presence.run.PresenceLabs;
+import org.sysmodels.presence.run.PresenceSimulation;
+import org.sysmodels.presence.run.PresenceTour;
+import org.sysmodels.presence.run.SimParts;
+import org.sysmodels.presence.scenario.PresenceScenario;
+import org.sysmodels.presence.scenario.PresenceScenarios;
+
+/**
+ * {@code sim presence}: a Discord-style presence service. The same presence core runs in a deterministic simulation
+ * of millions of users ({@code sim presence}) and behind a real WebSocket gateway speaking Discord's gateway protocol
+ * ({@code sim presence serve}, with a browser demo, and {@code sim presence load}).
+ */
+public final class PresenceSystem implements SimSystem {
+
+    static final OptionSpec<Integer> USERS = OptionSpec.integer("--users", "N", 2, 50_000_000,
+            "Simulated users.").withDefault("the scenario's, 20000");
+    static final OptionSpec<Long> DURATION = OptionSpec.duration("--duration", "TIME", 1_000_000_000L,
+            86_400_000_000_000L, "Simulated time with churn (then the run settles).").withDefault("300s");
+    static final OptionSpec<Integer> NODES = OptionSpec.integer("--nodes", "N", 1, 1024,
+            "Gateway nodes the sessions are spread over.").withDefault("8");
+    static final OptionSpec<String> STORE = OptionSpec.choice("--store", "LAYOUT", List.of("compact", "object"),
+            "Store layout: primitive arrays or an object per entity.").withDefault("compact");
+    static final OptionSpec<Boolean> MEMORY = OptionSpec.flag("--memory",
+            "Measure the heap the run's state takes per user (full GCs: slower).");
+
+    @Override
+    public String name() {
+        return "presence";
+    }
+
+    @Override
+    public String title() {
+        return "Discord-style presence: statuses, heartbeats on a timing wheel, coalescing fan-out, a real gateway";
+    }
+
+    @Override
+    public String description() {
+        return "Users with several sessions (desktop, mobile, web) set online, idle, dnd or invisible; others see one "
+                + "aggregated presence. Sessions heartbeat; a hierarchical timing wheel expires the silent ones; a "
+                + "lost session stays resumable for a window and replays what it missed in order. Every change fans "
+                + "out to friends and guild members, batched per gateway node, into outboxes that keep only the "
+                + "newest presence per user. `sim presence serve` runs the same core behind a real WebSocket server "
+                + "speaking Discord's gateway protocol; `sim presence load` loads it.";
+    }
+
+    @Override
+    public List<ScenarioEntry> scenarios() {
+        return PresenceScenarios.CATALOG.entries();
+    }
+
+    @Override
+    public List<BugLab> bugLabs() {
+        return PresenceLabs.labs();
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return List.of(InvisibleNeverOnline.RULE, WatchLatestOnly.RULE, ReplayInOrder.RULE, ExpiryWorkBounded.RULE,
+                ExpiryOnTime.RULE, Convergence.RULE);
+    }
+
+    @Override
+    public List<OptionSpec<?>> options() {
+        return List.of(USERS, DURATION, NODES, STORE, MEMORY);
+    }
+
+    @Override
+    public List<Subcommand> subcommands() {
+        return List.of(new ServeCommand(), new LoadCommand());
+    }
+
+    @Override
+    public RunResult run(RunRequest request) throws UserInputException {
+        PresenceScenario sc = request.scenario().isPresent()
+                ? PresenceScenarios.CATALOG.resolve(request.scenario().get()) : PresenceScenario.DEFAULT;
+        RunResult.Builder b = RunResult.builder(name(), title(), request.seed());
+        SimParts parts = SimParts.reference();
+        if (request.bug().isPresent()) {
+            PresenceLabs.Lab lab = PresenceLabs.byName(bugLab(request.bug().get()).name());
+            parts = lab.parts().apply(parts);
+            sc = lab.setup().apply(sc);
+            b.lab(lab.lab());
+        }
+        sc = withFlags(sc, request.options());
+        PresenceSimulation.Outcome o = PresenceSimulation.run(sc, request.seed(), parts, request.tracer("presence"),
+                request.options().isSet(MEMORY));
+        o.describe(b);
+        return b.metrics(o.metrics().snapshot()).checks(o.checker().rules()).findings(o.findings())
+                .trace(o.trace()).build();
+    }
+
+    private static PresenceScenario withFlags(PresenceScenario s, Options o) {
+        PresenceScenario out = s;
+        if (o.has(USERS)) {
+            int n = o.get(USERS).orElseThrow();
+            out = out.withUsers(n);
+            if (n < s.users()) {
+                out = out.withGuilds(Math.max(1, (int) ((long) s.guilds() * n / s.users())));
+            }
+        }
+        if (o.has(DURATION)) {
+            out = out.withDuration(o.get(DURATION).orElseThrow());
+        }
+        if (o.has(STORE)) {
+            out = out.withStore(o.get(STORE).orElseThrow());
+        }
+        if (o.has(NODES)) {
+            PresenceScenario t = out;
+            int nodes = o.get(NODES).orElseThrow();
+            out = new PresenceScenario(t.users(), t.friends(), t.guilds(), t.guildsPerUser(), t.guildSkew(),
+                    t.maxSessions(), nodes, t.heartbeatInterval(), t.resumeWindow(), t.changeEvery(), t.idleAfter(),
+                    t.sessionLife(), t.dropFraction(), t.resumeAfter(), t.neverBackFraction(), t.link(), t.backbone(),
+                    t.slowFraction(), t.slowWriteEvery(), t.duration(), t.sampled(), t.replay(), t.store());
+        }
+        return out;
+    }
+
+    @Override
+    public RunResult tour(RunRequest request) {
+        return PresenceTour.run(RunResult.builder(name(), title(), request.seed()), request);
+    }
+
+    @Override
+    public List<QuizQuestion> quiz(RunRequest request) {
+        return PresenceQuiz.generate(request.seed());
+    }
+
+    @Override
+    public List<RealityNote> reality() {
+        return List.of(
+                new RealityNote("Discord's presence and gateway services are written in Elixir on the BEAM. The "
+                        + "2020 \"Why Discord is switching from Go to Rust\" post is about the Read States service "
+                        + "(garbage-collection spikes every two minutes), not presence; it gives no \"45% memory "
+                        + "saved\" figure. Here the memory cost of layout is measured: compact arrays against an "
+                        + "object per entity, in the same JVM.",
+                        "discord.com/blog/why-discord-is-switching-from-go-to-rust (2020); "
+                        + "discord.com/blog/how-discord-scaled-elixir-to-5-000-000-concurrent-users (2017)"),
+                new RealityNote("Guild processes fan out to session processes; guilds with over 30,000 connected "
+                        + "sessions fell behind at about 70 µs per send. Manifold groups recipients by node and sends"
+                        + " once per node, which halved packets per second.",
+                        "github.com/discord/manifold README; discord.com/blog/how-discord-scaled-elixir-to-5-000-"
+                        + "000-concurrent-users"),
+                new RealityNote("Gateway clients may send 120 events per connection per 60 s, payloads of at most "
+                        + "4096 bytes (close 4002 above), and must heartbeat every heartbeat_interval (45,000 ms in "
+                        + "the docs' example); Discord's docs do not say how a user's sessions combine into one "
+                        + "status: the rule here is the model's own.",
+                        "discord-api-docs: developers/events/gateway.mdx (Rate Limiting, Sending Events, Sending "
+                        + "Heartbeats), gateway-events.mdx (Client Status Object)"),
+                new RealityNote("A hierarchical timing wheel makes starting, moving and expiring a timer O(1); a "
+                        + "binary heap is O(log n); a scan is O(n) per tick. Kafka's purgatory and Netty's "
+                        + "HashedWheelTimer are wheels.",
+                        "Varghese & Lauck, SOSP 1987; Kafka core/src/main/scala/kafka/utils/timer/TimingWheel.scala;"
+                        + " Netty io.netty.util.HashedWheelTimer"));
+    }
+}

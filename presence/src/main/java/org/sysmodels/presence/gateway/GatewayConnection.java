@@ -1,0 +1,306 @@
+package org.sysmodels.presence.gateway;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.sysmodels.presence.gateway.protocol.ClientPayload;
+import org.sysmodels.presence.gateway.protocol.CloseCode;
+import org.sysmodels.presence.gateway.protocol.PayloadDecoder;
+import org.sysmodels.presence.gateway.protocol.Payloads;
+import org.sysmodels.presence.gateway.protocol.RateLimiter;
+
+/**
+ * One WebSocket connection, on its I/O event loop: Hello on connect, decoding and checking every client payload
+ * (size, JSON, opcode, rate limit, order), answering heartbeats, and handing what changes presence to the
+ * {@link PresenceEngine}. Writes come back from the engine as tasks on this event loop, in order.
+ *
+ * <p>States (one per value of {@link State}):
+ * <pre>
+ *   Awaiting ---- Identify / Resume ----> Authenticated ---- close ----> Closed
+ *   Authenticated ---- Invalid Session d=false after a failed Resume ----> Awaiting
+ * </pre>
+ */
+final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
+
+    /** Where the connection is. */
+    enum State {
+        /** Hello sent; only Heartbeat, Identify or Resume are allowed (else 4003). */
+        AWAITING,
+        /** Identify or Resume was sent on; another is 4005. */
+        AUTHENTICATED,
+        /** Closed or closing: nothing more is read or written. */
+        CLOSED
+    }
+
+    private final PresenceEngine engine;
+    private final GatewayConfig config;
+    private final int node;
+    private final RateLimiter limiter;
+    private Channel channel;
+    private State state = State.AWAITING;
+    private int closeCode = 1006;
+    private ScheduledFuture<?> identifyTimer;
+
+    /** The session this connection carries; read and written by the engine thread only. */
+    int engineSlot = -1;
+
+    GatewayConnection(PresenceEngine engine, GatewayConfig config, int node) {
+        this.engine = engine;
+        this.config = config;
+        this.node = node;
+        this.limiter = new RateLimiter(config.rateLimit(), config.rateWindow().toNanos());
+    }
+
+    int node() {
+        return node;
+    }
+
+    /** Safe from any thread (Netty's writability flag is volatile). */
+    boolean writable() {
+        Channel c = channel;
+        return c != null && c.isActive() && c.isWritable();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete hs) {
+            channel = ctx.channel();
+            engine.stats().connections.incrementAndGet();
+            QueryStringDecoder q = new QueryStringDecoder(hs.requestUri());
+            List<String> v = q.parameters().get("v");
+            List<String> enc = q.parameters().get("encoding");
+            if (v != null && !v.contains("10")) {
+                close(CloseCode.INVALID_API_VERSION, "only v=10 is served");
+                return;
+            }
+            if (enc != null && !enc.contains("json")) {
+                close(CloseCode.DECODE_ERROR, "only encoding=json is served");
+                return;
+            }
+            ctx.writeAndFlush(new TextWebSocketFrame(Payloads.hello(config.heartbeatInterval().toMillis())));
+            armIdentifyTimer();
+        } else {
+            super.userEventTriggered(ctx, evt);
+        }
+    }
+
+    private void armIdentifyTimer() {
+        identifyTimer = channel.eventLoop().schedule(() -> {
+            if (state == State.AWAITING) {
+                close(CloseCode.SESSION_TIMED_OUT, "no Identify within " + config.identifyTimeout().toMillis()
+                        + " ms");
+            }
+        }, config.identifyTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        switch (frame) {
+            case TextWebSocketFrame t -> text(t.content().toString(StandardCharsets.UTF_8),
+                    t.content().readableBytes());
+            case CloseWebSocketFrame c -> {
+                int code = c.statusCode() < 0 ? 1005 : c.statusCode();
+                closeCode = code;
+                state = State.CLOSED;
+                ctx.writeAndFlush(new CloseWebSocketFrame(code, null)).addListener(ChannelFutureListener.CLOSE);
+            }
+            case PingWebSocketFrame p -> ctx.writeAndFlush(new PongWebSocketFrame(p.content().retain()));
+            case BinaryWebSocketFrame b -> close(CloseCode.DECODE_ERROR, "binary frames are not served: "
+                    + "encoding=json");
+            default -> {
+                // pong: nothing to do
+            }
+        }
+    }
+
+    private void text(String text, int bytes) {
+        if (!limiter.allow(System.nanoTime())) {
+            close(CloseCode.RATE_LIMITED, "over " + config.rateLimit() + " events per "
+                    + config.rateWindow().toMillis() + " ms");
+            return;
+        }
+        if (bytes > PayloadDecoder.MAX_PAYLOAD_BYTES) {
+            close(CloseCode.DECODE_ERROR, "payload of " + bytes + " bytes is over 4096");
+            return;
+        }
+        ClientPayload p = PayloadDecoder.decode(text);
+        switch (p) {
+            case ClientPayload.Refused r -> close(r.code(), r.reason());
+            case ClientPayload.Heartbeat h -> {
+                channel.writeAndFlush(new TextWebSocketFrame(Payloads.heartbeatAck()));
+                if (state == State.AUTHENTICATED) {
+                    engine.heartbeat(this);
+                }
+            }
+            case ClientPayload.Identify id -> {
+                if (authenticate()) {
+                    engine.identify(this, id);
+                }
+            }
+            case ClientPayload.Resume r -> {
+                if (authenticate()) {
+                    engine.resume(this, r);
+                }
+            }
+            case ClientPayload.UpdatePresence u -> {
+                if (requireAuthenticated()) {
+                    engine.update(this, u.update());
+                }
+            }
+            case ClientPayload.RequestGuildMembers m -> {
+                if (requireAuthenticated()) {
+                    engine.requestMembers(this, m);
+                }
+            }
+            case ClientPayload.NotServed n -> {
+                if (requireAuthenticated()) {
+                    engine.stats().notServed.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private boolean authenticate() {
+        if (state == State.AUTHENTICATED) {
+            close(CloseCode.ALREADY_AUTHENTICATED, "this connection has identified already");
+            return false;
+        }
+        state = State.AUTHENTICATED;
+        if (identifyTimer != null) {
+            identifyTimer.cancel(false);
+        }
+        return true;
+    }
+
+    private boolean requireAuthenticated() {
+        if (state != State.AUTHENTICATED) {
+            close(CloseCode.NOT_AUTHENTICATED, "send Identify first");
+            return false;
+        }
+        return true;
+    }
+
+    /** Closes with a gateway close code (on this event loop). */
+    void close(CloseCode code, String reason) {
+        close(code.code(), reason);
+    }
+
+    private void close(int code, String reason) {
+        if (state == State.CLOSED || channel == null) {
+            return;
+        }
+        state = State.CLOSED;
+        closeCode = code;
+        engine.stats().countClose(code);
+        String r = reason.length() > 120 ? reason.substring(0, 120) : reason;
+        channel.writeAndFlush(new CloseWebSocketFrame(code, r)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    // ------------------------------------------------------------------ called by the engine (any thread)
+
+    /** Runs {@code task} on this connection's event loop. */
+    void onLoop(Runnable task) {
+        Channel c = channel;
+        if (c != null) {
+            c.eventLoop().execute(task);
+        }
+    }
+
+    /** Writes text frames and flushes (on this event loop). */
+    void send(List<String> texts) {
+        onLoop(() -> {
+            if (state == State.CLOSED) {
+                return;
+            }
+            for (String t : texts) {
+                channel.write(new TextWebSocketFrame(t));
+            }
+            channel.flush();
+        });
+    }
+
+    /** Writes one frame without flushing: the caller batches and flushes (on this event loop). */
+    void writeNow(String text) {
+        if (state != State.CLOSED) {
+            channel.write(new TextWebSocketFrame(text));
+        }
+    }
+
+    void flushNow() {
+        if (state != State.CLOSED) {
+            channel.flush();
+        }
+    }
+
+    /** Invalid Session (op 9); with d = false the connection may Identify again (a new identify timer starts). */
+    void invalidSession(boolean resumable) {
+        onLoop(() -> {
+            if (state == State.CLOSED) {
+                return;
+            }
+            channel.writeAndFlush(new TextWebSocketFrame(Payloads.invalidSession(resumable)));
+            state = State.AWAITING;
+            armIdentifyTimer();
+        });
+    }
+
+    /** Sends Reconnect (op 7) and closes with 4000 after {@code delayMs}, leaving the session resumable. */
+    void reconnect(long delayMs) {
+        onLoop(() -> {
+            if (state == State.CLOSED) {
+                return;
+            }
+            channel.writeAndFlush(new TextWebSocketFrame(Payloads.reconnect()));
+            channel.eventLoop().schedule(() -> close(CloseCode.UNKNOWN_ERROR, "reconnect and resume"), delayMs,
+                    TimeUnit.MILLISECONDS);
+        });
+    }
+
+    void closeFromEngine(CloseCode code, String reason) {
+        onLoop(() -> close(code, reason));
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (ctx.channel().isWritable()) {
+            engine.writable(this);
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (identifyTimer != null) {
+            identifyTimer.cancel(false);
+        }
+        state = State.CLOSED;
+        if (channel != null) {
+            engine.stats().connections.decrementAndGet();
+            engine.closed(this, closeCode);
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // a reset connection or a frame the codec refused: close without a gateway code (the session stays resumable)
+        engine.stats().errors.incrementAndGet();
+        ctx.close();
+    }
+}

@@ -1,0 +1,147 @@
+package org.sysmodels.presence.gateway;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.concurrent.DefaultEventExecutor;
+import io.netty.util.concurrent.EventExecutor;
+import java.net.InetSocketAddress;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.sysmodels.presence.gateway.users.UserDirectory;
+import org.sysmodels.presence.model.core.PresenceObserver;
+import org.sysmodels.presence.model.presence.Status;
+
+/**
+ * The real presence gateway: a Netty WebSocket server (loopback unless told otherwise) speaking the Discord gateway
+ * protocol in JSON at {@code /gateway}, the browser demo page at {@code /}, the presence engine on its own thread.
+ * Each I/O event loop is one fan-out node.
+ */
+public final class GatewayServer implements AutoCloseable {
+
+    /** Frames larger than this are refused by Netty itself (close 1009); up to it, over 4096 bytes is 4002. */
+    static final int MAX_FRAME = 64 * 1024;
+
+    private final GatewayConfig config;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup io;
+    private final EventExecutor engineThread;
+    private final PresenceEngine engine;
+    private final Channel listener;
+    private final GatewayStats stats = new GatewayStats();
+    private volatile int port;
+
+    private GatewayServer(GatewayConfig config, UserDirectory users, String demoJson, PresenceObserver observer)
+            throws InterruptedException {
+        this.config = config;
+        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        io = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
+        engineThread = new DefaultEventExecutor();
+        Map<EventLoop, Integer> nodes = new IdentityHashMap<>();
+        io.forEach(e -> nodes.put((EventLoop) e, nodes.size()));
+        engine = new PresenceEngine(engineThread, users, config, this::gatewayUrl, stats, observer);
+        WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(HttpPages.GATEWAY_PATH)
+                .checkStartsWith(true)
+                .maxFramePayloadLength(MAX_FRAME)
+                .handleCloseFrames(false)
+                .allowExtensions(false)
+                .handshakeTimeoutMillis(10_000)
+                .build();
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, io)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ChannelPipeline p = ch.pipeline();
+                        p.addLast(new HttpServerCodec());
+                        p.addLast(new HttpObjectAggregator(MAX_FRAME));
+                        p.addLast(new HttpPages(demoJson));
+                        p.addLast(new WebSocketServerProtocolHandler(ws));
+                        p.addLast(new WebSocketFrameAggregator(MAX_FRAME));
+                        p.addLast(new GatewayConnection(engine, config, nodes.get(ch.eventLoop())));
+                    }
+                });
+        listener = b.bind(config.host(), config.port()).sync().channel();
+        port = ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** Starts a gateway; {@code demoJson} is served at /demo.json (null: none). */
+    public static GatewayServer start(GatewayConfig config, UserDirectory users, String demoJson,
+                                      PresenceObserver observer) throws InterruptedException {
+        return new GatewayServer(config, users, demoJson, observer);
+    }
+
+    public static GatewayServer start(GatewayConfig config, UserDirectory users) throws InterruptedException {
+        return start(config, users, null, PresenceObserver.NONE);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The WebSocket URL clients connect to (also READY's resume_gateway_url). */
+    public String gatewayUrl() {
+        return "ws://" + hostForUrl() + ":" + port + HttpPages.GATEWAY_PATH;
+    }
+
+    /** The demo page. */
+    public String pageUrl() {
+        return "http://" + hostForUrl() + ":" + port + "/";
+    }
+
+    private String hostForUrl() {
+        String h = config.host();
+        return h.contains(":") ? "[" + h + "]" : h;
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    public GatewayStats stats() {
+        return stats;
+    }
+
+    /** What others see of user {@code userId} now (null for an unknown id). */
+    public Status statusOf(String userId) throws Exception {
+        return engine.statusOf(userId);
+    }
+
+    /** Sends Reconnect (op 7) to the session's connection and closes it {@code delayMs} later (4000). */
+    public void reconnect(String sessionId, long delayMs) {
+        engine.reconnect(sessionId, delayMs);
+    }
+
+    /** Open sessions (live or waiting to be resumed). */
+    public int sessions() throws Exception {
+        return engine.query(() -> engine.core().store().sessionCount());
+    }
+
+    @Override
+    public void close() {
+        listener.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        io.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        engineThread.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,40 @@
+package org.sysmodels.presence.gateway;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters a running gateway keeps for its log line and for tests (updated from several threads). */
+public final class GatewayStats {
+
+    public final AtomicLong connections = new AtomicLong();
+    public final AtomicLong sessions = new AtomicLong();
+    public final AtomicLong identifies = new AtomicLong();
+    public final AtomicLong resumes = new AtomicLong();
+    public final AtomicLong heartbeats = new AtomicLong();
+    public final AtomicLong updates = new AtomicLong();
+    public final AtomicLong dispatches = new AtomicLong();
+    public final AtomicLong queued = new AtomicLong();
+    public final AtomicLong nodeMessages = new AtomicLong();
+    public final AtomicLong notServed = new AtomicLong();
+    public final AtomicLong errors = new AtomicLong();
+    private final Map<Integer, AtomicLong> closes = new ConcurrentHashMap<>();
+
+    void countClose(int code) {
+        closes.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** Server-sent closes by code. */
+    public Map<Integer, Long> closes() {
+        Map<Integer, Long> out = new TreeMap<>();
+        closes.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
+    public String line() {
+        return "connections " + connections.get() + ", sessions " + sessions.get() + ", heartbeats "
+                + heartbeats.get() + ", updates " + updates.get() + ", dispatches " + dispatches.get()
+                + " (queued " + queued.get() + ") in " + nodeMessages.get() + " node messages, closes " + closes();
+    }
+}

@@ -1,0 +1,98 @@
+package org.sysmodels.presence.gateway;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The plain HTTP side of the gateway: the browser demo page and its script from the classpath, {@code /demo.json}
+ * (the demo world's names and tokens, only when no users file was given), and 404 for anything else. A request to
+ * {@code /gateway} goes on to the WebSocket handshake.
+ */
+final class HttpPages extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    static final String GATEWAY_PATH = "/gateway";
+
+    private static final Map<String, String[]> FILES = Map.of(
+            "/", new String[] {"web/index.html", "text/html; charset=utf-8"},
+            "/index.html", new String[] {"web/index.html", "text/html; charset=utf-8"},
+            "/app.js", new String[] {"web/app.js", "text/javascript; charset=utf-8"},
+            "/style.css", new String[] {"web/style.css", "text/css; charset=utf-8"});
+
+    private final String demoJson;
+
+    /** @param demoJson the body of /demo.json, or null when the server runs a users file */
+    HttpPages(String demoJson) {
+        super(false);
+        this.demoJson = demoJson;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        String path = new QueryStringDecoder(req.uri()).path();
+        if (path.equals(GATEWAY_PATH)) {
+            ctx.fireChannelRead(req);
+            return;
+        }
+        try {
+            if (!req.method().equals(HttpMethod.GET)) {
+                respond(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain", "GET only\n");
+                return;
+            }
+            String[] file = FILES.get(path);
+            if (file != null) {
+                respond(ctx, req, HttpResponseStatus.OK, file[1], resource(file[0]));
+            } else if (path.equals("/demo.json") && demoJson != null) {
+                respond(ctx, req, HttpResponseStatus.OK, "application/json", demoJson);
+            } else {
+                respond(ctx, req, HttpResponseStatus.NOT_FOUND, "text/plain", "no page at " + path + "\n");
+            }
+        } finally {
+            req.release();
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HttpPages.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("page resource missing: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status,
+                                String type, String body) {
+        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+        res.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        res.headers().set("X-Content-Type-Options", "nosniff");
+        HttpUtil.setContentLength(res, res.content().readableBytes());
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        if (keepAlive) {
+            res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(res);
+        } else {
+            ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

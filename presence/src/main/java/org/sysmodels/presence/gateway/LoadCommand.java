@@ -1,0 +1,118 @@
+package org.sysmodels.presence.gateway;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.core.option.OptionSpec;
+import org.sysmodels.core.option.Options;
+import org.sysmodels.core.system.Subcommand;
+import org.sysmodels.presence.gateway.load.LoadConfig;
+import org.sysmodels.presence.gateway.load.LoadGenerator;
+import org.sysmodels.presence.gateway.users.UserDirectory;
+import org.sysmodels.presence.model.core.PresenceObserver;
+
+/** {@code sim presence load}: real WebSocket connections against a gateway on loopback, with latency percentiles. */
+public final class LoadCommand implements Subcommand {
+
+    static final OptionSpec<String> URL = OptionSpec.text("--url", "WS-URL",
+            "Gateway to load, e.g. ws://127.0.0.1:8080/gateway from `sim presence serve --load-world N` (default: "
+                    + "start one in this process)");
+    static final OptionSpec<Integer> CONNECTIONS = OptionSpec.integer("--connections", "N", 1, 1_000_000,
+            "WebSocket connections (one session each).").withDefault("2000");
+    static final OptionSpec<Integer> WATCHERS = OptionSpec.integer("--watchers", "N", 1, 10_000,
+            "Subscribers of each user's updates (must match the server's --watchers).").withDefault("100");
+    static final OptionSpec<Double> RATE = OptionSpec.decimal("--updates-per-second", "R", 0.1, 1e7,
+            "Presence updates per second, all connections together.").withDefault("500");
+    static final OptionSpec<Long> DURATION = OptionSpec.duration("--duration", "TIME", 1_000_000_000L,
+            86_400_000_000_000L, "How long to hold the load after every connection identified.").withDefault("20s");
+    static final OptionSpec<Long> HEARTBEAT = OptionSpec.duration("--heartbeat-interval", "TIME", 100_000_000L,
+            3_600_000_000_000L, "For the gateway this command starts: Hello's heartbeat_interval.")
+            .withDefault("10s");
+    static final OptionSpec<Integer> THREADS = OptionSpec.integer("--io-threads", "N", 1, 64,
+            "Client event loops.").withDefault("1");
+
+    @Override
+    public String name() {
+        return "load";
+    }
+
+    @Override
+    public String title() {
+        return "Load a presence gateway with real WebSocket sessions; report throughput and latency percentiles";
+    }
+
+    @Override
+    public String description() {
+        return "Opens --connections WebSocket sessions (one user each, identifying with the load world's tokens), "
+                + "heartbeats on Hello's interval, and sends --updates-per-second presence updates; each update "
+                + "reaches --watchers other sessions, which time its delivery. Prints a progress line per second, then "
+                + "delivery latency percentiles (HdrHistogram), deliveries per second and errors; exit status 1 if "
+                + "any session was lost. Without --url it starts a gateway in this process (both ends then share the "
+                + "process's file descriptor limit: two per connection).";
+    }
+
+    @Override
+    public List<OptionSpec<?>> options() {
+        return List.of(URL, CONNECTIONS, WATCHERS, RATE, DURATION, HEARTBEAT, THREADS);
+    }
+
+    @Override
+    public int run(Options o, PrintWriter out, PrintWriter err) throws UserInputException {
+        int n = o.getOr(CONNECTIONS, 2000);
+        int watchers = o.getOr(WATCHERS, 100);
+        double rate = o.getOr(RATE, 500.0);
+        long fds = maxFileDescriptors();
+        boolean embedded = !o.has(URL);
+        long need = (embedded ? 2L : 1L) * n + 256;
+        if (fds > 0 && need > fds) {
+            throw new UserInputException(String.format(Locale.ROOT, "--connections %,d: this process may open %,d "
+                    + "files and needs about %,d%s; raise the limit (ulimit -n) or use fewer connections", n, fds,
+                    need, embedded ? " (server and clients in one process: run `sim presence serve --load-world N` "
+                    + "separately and give --url)" : ""));
+        }
+        GatewayServer server = null;
+        try {
+            URI url;
+            if (embedded) {
+                Duration hb = Duration.ofNanos(o.getOr(HEARTBEAT, 10_000_000_000L));
+                int perConn = (int) Math.ceil(rate / n * 60 * 2) + 2 * (int) (60_000 / Math.max(1, hb.toMillis())) + 10;
+                GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(hb)
+                        .withRateLimit(Math.max(120, perConn), Duration.ofSeconds(60))
+                        .withIdentifyConcurrency(1_000_000).withIoThreads(1);
+                server = GatewayServer.start(cfg, UserDirectory.loadWorld(n, watchers), null, PresenceObserver.NONE);
+                url = URI.create(server.gatewayUrl());
+                out.println("gateway (in this process): " + url);
+            } else {
+                url = URI.create(o.get(URL).orElseThrow());
+                if (!"ws".equals(url.getScheme()) || url.getHost() == null) {
+                    throw new UserInputException("--url " + url + ": a ws:// URL, e.g. ws://127.0.0.1:8080/gateway");
+                }
+            }
+            LoadConfig cfg = new LoadConfig(url, n, watchers, rate, Duration.ofNanos(o.getOr(DURATION,
+                    20_000_000_000L)), Duration.ZERO, 256, o.getOr(THREADS, 1));
+            LoadGenerator.Result r = new LoadGenerator(cfg, out).run();
+            r.lines().forEach(out::println);
+            out.println(r.noSessionLost() ? "result: no session lost" : "result: sessions were lost (exit status 1)");
+            out.flush();
+            return r.noSessionLost() ? 0 : 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    private static long maxFileDescriptors() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            return unix.getMaxFileDescriptorCount();
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,424 @@
+package org.sysmodels.presence.gateway;
+
+import io.netty.util.concurrent.EventExecutor;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.sysmodels.presence.gateway.protocol.ClientPayload;
+import org.sysmodels.presence.gateway.protocol.CloseCode;
+import org.sysmodels.presence.gateway.protocol.Intents;
+import org.sysmodels.presence.gateway.protocol.Payloads;
+import org.sysmodels.presence.gateway.users.UserDirectory;
+import org.sysmodels.presence.model.aggregate.StatusPrecedence;
+import org.sysmodels.presence.model.cluster.NodeSink;
+import org.sysmodels.presence.model.core.PresenceCore;
+import org.sysmodels.presence.model.core.PresenceObserver;
+import org.sysmodels.presence.model.core.Timeouts;
+import org.sysmodels.presence.model.expiry.TimingWheel;
+import org.sysmodels.presence.model.fanout.CoalescingOutbox;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.PresenceUpdate;
+import org.sysmodels.presence.model.presence.Status;
+import org.sysmodels.presence.model.session.Dispatch;
+import org.sysmodels.presence.model.session.ReplayRing;
+import org.sysmodels.presence.model.session.ResumeCheck;
+import org.sysmodels.presence.model.session.SessionStateException;
+import org.sysmodels.presence.model.session.Subscriber;
+import org.sysmodels.presence.model.store.CompactStore;
+import org.sysmodels.presence.model.store.PresenceStore;
+
+/**
+ * The one thread that owns presence: the {@link PresenceCore} (the same state machine the simulation runs), each
+ * session's {@link Subscriber} (sequence numbers, replay ring, coalescing outbox) and which connection carries it.
+ * Event loops hand it commands as tasks; it hands writes back to them grouped per event loop, one task per loop per
+ * change (Manifold's per-node batching, with event loops as the nodes). A single owner means no locks on presence
+ * state; the price is that one core does all presence work, which {@code sim presence load} measures.
+ */
+final class PresenceEngine implements NodeSink {
+
+    /** A session's gateway-side state (engine thread only). */
+    static final class Entry {
+        final int slot;
+        final String sessionId;
+        final int user;
+        final boolean guildPresences;
+        final int largeThreshold;
+        final Subscriber subscriber;
+        GatewayConnection conn;
+        /** The newest sequence number not kept for replay (READY, GUILD_CREATE, RESUMED, chunks). */
+        long lastUnkept;
+
+        Entry(int slot, String sessionId, int user, boolean guildPresences, int largeThreshold, Subscriber sub) {
+            this.slot = slot;
+            this.sessionId = sessionId;
+            this.user = user;
+            this.guildPresences = guildPresences;
+            this.largeThreshold = largeThreshold;
+            this.subscriber = sub;
+        }
+    }
+
+    private final EventExecutor thread;
+    private final UserDirectory users;
+    private final GatewayConfig config;
+    private final java.util.function.Supplier<String> resumeUrl;
+    private final PresenceCore core;
+    private final GatewayStats stats;
+    private final Map<Integer, Entry> bySlot = new HashMap<>();
+    private final Map<String, Entry> bySessionId = new HashMap<>();
+    private final Map<Integer, ArrayDeque<Long>> identifiesByUser = new HashMap<>();
+    private final SecureRandom random = new SecureRandom();
+    private final long epoch = System.nanoTime();
+
+    PresenceEngine(EventExecutor thread, UserDirectory users, GatewayConfig config,
+                   java.util.function.Supplier<String> resumeUrl,
+                   GatewayStats stats, PresenceObserver observer) {
+        this.thread = thread;
+        this.users = users;
+        this.config = config;
+        this.resumeUrl = resumeUrl;
+        this.stats = stats;
+        PresenceStore store = new CompactStore(users.graph(), 1024);
+        Timeouts t = new Timeouts(config.heartbeatInterval().toNanos(), config.grace().toNanos(),
+                config.resumeWindow().toNanos());
+        this.core = new PresenceCore(store, new StatusPrecedence(), TimingWheel.of(config.tick().toNanos(), now()), t,
+                this, observer);
+        long tick = config.tick().toNanos();
+        thread.scheduleAtFixedRate(() -> core.advance(now()), tick, tick, TimeUnit.NANOSECONDS);
+    }
+
+    GatewayStats stats() {
+        return stats;
+    }
+
+    /** Monotonic ns since the engine started (the core's clock). */
+    long now() {
+        return System.nanoTime() - epoch;
+    }
+
+    private void run(Runnable r) {
+        thread.execute(() -> {
+            try {
+                r.run();
+            } catch (SessionStateException e) {
+                // a command raced with a close or an expiry; the session's phase already says what happened
+                stats.errors.incrementAndGet();
+            }
+        });
+    }
+
+    /** Runs {@code r} on the engine thread and waits (tests and the demo's status line). */
+    <T> T query(java.util.concurrent.Callable<T> r) throws Exception {
+        return thread.submit(r).get(30, TimeUnit.SECONDS);
+    }
+
+    PresenceCore core() {
+        return core;
+    }
+
+    // ------------------------------------------------------------------ commands from event loops
+
+    void identify(GatewayConnection c, ClientPayload.Identify id) {
+        run(() -> {
+            Integer user = users.userByToken(id.token()).orElse(null);
+            if (user == null) {
+                c.closeFromEngine(CloseCode.AUTHENTICATION_FAILED, "the token file names no such token");
+                return;
+            }
+            if (!Intents.valid(id.intents())) {
+                c.closeFromEngine(CloseCode.INVALID_INTENTS, "intents " + id.intents() + " has undefined bits");
+                return;
+            }
+            boolean guildPresences = (id.intents() & Intents.GUILD_PRESENCES) != 0;
+            if (guildPresences && !users.presenceIntentAllowed(user)) {
+                c.closeFromEngine(CloseCode.DISALLOWED_INTENTS, "GUILD_PRESENCES is not allowed for this user");
+                return;
+            }
+            if (id.shard() != null && (id.shard()[0] != 0 || id.shard()[1] != 1)) {
+                c.closeFromEngine(CloseCode.INVALID_SHARD, "this gateway has one shard: [0, 1]");
+                return;
+            }
+            if (!identifyAllowed(user)) {
+                c.invalidSession(false);
+                return;
+            }
+            long now = now();
+            int slot = core.identify(user, id.platform(), c.node(), id.presence(), guildPresences, now);
+            String sessionId = HexFormat.of().formatHex(bytes16());
+            Entry e = new Entry(slot, sessionId, user, guildPresences, id.largeThreshold(),
+                    new Subscriber(slot, new CoalescingOutbox(), new ReplayRing(config.replayCapacity())));
+            bySlot.put(slot, e);
+            bySessionId.put(sessionId, e);
+            e.conn = c;
+            c.engineSlot = slot;
+            stats.identifies.incrementAndGet();
+            stats.sessions.incrementAndGet();
+            List<String> out = new ArrayList<>();
+            out.add(Payloads.dispatch(e.subscriber.nextSeq(), "READY", g -> Snapshots.ready(g, users, core, e,
+                    resumeUrl.get())));
+            for (int k = 0, n = core.store().membershipCount(user); k < n; k++) {
+                int guild = core.store().guildOf(user, k);
+                out.add(Payloads.dispatch(e.subscriber.nextSeq(), "GUILD_CREATE", g -> Snapshots.guildCreate(g,
+                        users, core, e, guild)));
+            }
+            e.lastUnkept = e.subscriber.seq();
+            c.send(out);
+        });
+    }
+
+    private byte[] bytes16() {
+        byte[] b = new byte[16];
+        random.nextBytes(b);
+        return b;
+    }
+
+    /** Identify's concurrency limit: at most {@code identifyConcurrency} per user per 5 s (gateway.mdx). */
+    private boolean identifyAllowed(int user) {
+        long now = now();
+        ArrayDeque<Long> times = identifiesByUser.computeIfAbsent(user, u -> new ArrayDeque<>());
+        while (!times.isEmpty() && now - times.peekFirst() >= TimeUnit.SECONDS.toNanos(5)) {
+            times.pollFirst();
+        }
+        if (times.size() >= config.identifyConcurrency()) {
+            return false;
+        }
+        times.addLast(now);
+        return true;
+    }
+
+    void resume(GatewayConnection c, ClientPayload.Resume r) {
+        run(() -> {
+            Integer user = users.userByToken(r.token()).orElse(null);
+            if (user == null) {
+                c.closeFromEngine(CloseCode.AUTHENTICATION_FAILED, "the token file names no such token");
+                return;
+            }
+            Entry e = bySessionId.get(r.sessionId());
+            if (e == null || e.user != user) {
+                c.invalidSession(false);
+                return;
+            }
+            if (e.conn != null) {
+                // still attached to another connection: detach it; this client may resume again at once
+                e.conn.closeFromEngine(CloseCode.SESSION_TIMED_OUT, "the session was resumed elsewhere");
+                e.conn.engineSlot = -1;
+                e.conn = null;
+                core.detach(e.slot, now());
+                c.invalidSession(true);
+                return;
+            }
+            ResumeCheck check = r.seq() < e.lastUnkept ? ResumeCheck.GAP_TOO_OLD
+                    : ResumeCheck.of(r.seq(), e.subscriber.seq(), e.subscriber.replay());
+            if (check == ResumeCheck.SEQ_AHEAD) {
+                c.closeFromEngine(CloseCode.INVALID_SEQ, "seq " + r.seq() + " is above the last sent, "
+                        + e.subscriber.seq());
+                return;
+            }
+            if (check == ResumeCheck.GAP_TOO_OLD || !core.resume(e.slot, c.node(), now())) {
+                if (core.exists(e.slot)) {
+                    core.end(e.slot, now());
+                }
+                c.invalidSession(false);
+                return;
+            }
+            e.conn = c;
+            c.engineSlot = e.slot;
+            stats.resumes.incrementAndGet();
+            List<String> out = new ArrayList<>();
+            e.subscriber.resume(r.seq(), d -> out.add(encode(d, e)));
+            out.add(Payloads.dispatch(e.subscriber.nextSeq(), "RESUMED", com.fasterxml.jackson.core.JsonGenerator::writeNull));
+            e.lastUnkept = e.subscriber.seq();
+            stats.dispatches.addAndGet(out.size() - 1);
+            c.send(out);
+        });
+    }
+
+    void heartbeat(GatewayConnection c) {
+        run(() -> {
+            Entry e = attached(c);
+            if (e != null) {
+                stats.heartbeats.incrementAndGet();
+                core.heartbeat(e.slot, now());
+            }
+        });
+    }
+
+    void update(GatewayConnection c, PresenceUpdate u) {
+        run(() -> {
+            Entry e = attached(c);
+            if (e != null) {
+                stats.updates.incrementAndGet();
+                core.update(e.slot, u, now());
+            }
+        });
+    }
+
+    void requestMembers(GatewayConnection c, ClientPayload.RequestGuildMembers m) {
+        run(() -> {
+            Entry e = attached(c);
+            if (e == null) {
+                return;
+            }
+            List<String> out = Snapshots.memberChunks(users, core, e, m);
+            e.lastUnkept = e.subscriber.seq();
+            c.send(out);
+        });
+    }
+
+    /** The connection closed with {@code code} (1006: dropped without a close frame). */
+    void closed(GatewayConnection c, int code) {
+        run(() -> {
+            Entry e = attached(c);
+            if (e == null) {
+                return;
+            }
+            e.conn = null;
+            c.engineSlot = -1;
+            if (CloseCode.endsSession(code)) {
+                core.end(e.slot, now());
+            } else {
+                core.detach(e.slot, now());
+            }
+        });
+    }
+
+    /** The connection can take writes again: send what its outbox holds, newest per user. */
+    void writable(GatewayConnection c) {
+        run(() -> {
+            Entry e = attached(c);
+            if (e == null || e.subscriber.outbox().isEmpty()) {
+                return;
+            }
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < 256 && c.writable(); i++) {
+                Dispatch d = e.subscriber.sendPending();
+                if (d == null) {
+                    break;
+                }
+                out.add(encode(d, e));
+            }
+            stats.dispatches.addAndGet(out.size());
+            c.send(out);
+            if (!e.subscriber.outbox().isEmpty() && c.writable()) {
+                writable(c);
+            }
+        });
+    }
+
+    private Entry attached(GatewayConnection c) {
+        if (c.engineSlot < 0) {
+            return null;
+        }
+        Entry e = bySlot.get(c.engineSlot);
+        return e != null && e.conn == c ? e : null;
+    }
+
+    /** Asks the connection carrying {@code sessionId} to reconnect (op 7), then closes it (tests, shutdown). */
+    void reconnect(String sessionId, long delayMs) {
+        run(() -> {
+            Entry e = bySessionId.get(sessionId);
+            if (e != null && e.conn != null) {
+                e.conn.reconnect(delayMs);
+            }
+        });
+    }
+
+    void reconnectAll(long delayMs) {
+        run(() -> bySlot.values().forEach(e -> {
+            if (e.conn != null) {
+                e.conn.reconnect(delayMs);
+            }
+        }));
+    }
+
+    private String encode(Dispatch d, Entry e) {
+        Presence p = d.presence();
+        return Payloads.dispatch(d.seq(), "PRESENCE_UPDATE", Payloads.presenceBody(p, users.userId(p.user()),
+                d.via() < 0 ? null : users.guildId(d.via())));
+    }
+
+    // ------------------------------------------------------------------ NodeSink: the core's fan-out (engine thread)
+
+    @Override
+    public void deliver(int node, Presence presence, int[] sessions, int[] via, int count) {
+        String[] bodies = new String[2];       // friend body, and the last guild body
+        int bodyGuild = Integer.MIN_VALUE;
+        Map<GatewayConnection, List<String>> writes = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            Entry e = bySlot.get(sessions[i]);
+            if (e == null) {
+                continue;
+            }
+            GatewayConnection c = e.conn;
+            if (c != null && c.writable() && e.subscriber.outbox().isEmpty()) {
+                Dispatch d = e.subscriber.send(presence, via[i]);
+                String body;
+                if (via[i] < 0) {
+                    if (bodies[0] == null) {
+                        bodies[0] = Payloads.presenceBody(presence, users.userId(presence.user()), null);
+                    }
+                    body = bodies[0];
+                } else {
+                    if (bodyGuild != via[i]) {
+                        bodies[1] = Payloads.presenceBody(presence, users.userId(presence.user()),
+                                users.guildId(via[i]));
+                        bodyGuild = via[i];
+                    }
+                    body = bodies[1];
+                }
+                writes.computeIfAbsent(c, k -> new ArrayList<>(2))
+                        .add(Payloads.dispatch(d.seq(), "PRESENCE_UPDATE", body));
+            } else {
+                e.subscriber.outbox().offer(presence, via[i]);
+                stats.queued.incrementAndGet();
+            }
+        }
+        if (writes.isEmpty()) {
+            return;
+        }
+        stats.nodeMessages.incrementAndGet();
+        GatewayConnection any = writes.keySet().iterator().next();
+        int total = writes.values().stream().mapToInt(List::size).sum();
+        stats.dispatches.addAndGet(total);
+        // one task for the node (event loop): write every frame, then flush each connection once
+        any.onLoop(() -> writes.forEach((c, texts) -> {
+            if (c.node() == any.node()) {
+                texts.forEach(c::writeNow);
+                c.flushNow();
+            } else {
+                c.send(texts);
+            }
+        }));
+    }
+
+    @Override
+    public void heartbeatMissed(int node, int session) {
+        Entry e = bySlot.get(session);
+        if (e != null && e.conn != null) {
+            e.conn.closeFromEngine(CloseCode.SESSION_TIMED_OUT, "no heartbeat within "
+                    + (config.heartbeatInterval().toMillis() + config.grace().toMillis()) + " ms");
+            e.conn.engineSlot = -1;
+            e.conn = null;
+        }
+    }
+
+    @Override
+    public void ended(int node, int session) {
+        Entry e = bySlot.remove(session);
+        if (e != null) {
+            bySessionId.remove(e.sessionId);
+            stats.sessions.decrementAndGet();
+        }
+    }
+
+    /** What others see of {@code userId} now, or null for an unknown id (tests, the page's status line). */
+    Status statusOf(String userId) throws Exception {
+        Integer u = users.userById(userId).orElse(null);
+        return u == null ? null : query(() -> core.presence(u).status());
+    }
+}

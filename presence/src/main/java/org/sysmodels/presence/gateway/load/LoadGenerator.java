@@ -1,0 +1,253 @@
+package org.sysmodels.presence.gateway.load;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.sysmodels.presence.gateway.client.WsClient;
+import org.sysmodels.presence.gateway.users.UserDirectory;
+
+/**
+ * {@code sim presence load}: many real WebSocket connections from one process to a gateway on loopback, each
+ * identifying as one user of the load world, heartbeating on Hello's interval and, all together, sending presence
+ * updates at a fixed rate. Every update carries its send time (in an activity's name), so each watcher that
+ * receives the PRESENCE_UPDATE records the delivery latency in an HdrHistogram {@link Recorder}. A progress line
+ * every second; at the end percentiles, throughput and errors. A connection the server closes, or that fails to
+ * identify, is an error: "no session lost" is part of the verdict.
+ */
+public final class LoadGenerator {
+
+    /** What a run measured. */
+    public record Result(int target, int maxHeld, int heldAtEnd, long updatesSent, long deliveries, double seconds,
+                         Histogram latencyUs, Map<Integer, Long> closes, long failures) {
+
+        public double deliveriesPerSecond() {
+            return deliveries / Math.max(1e-9, seconds);
+        }
+
+        public boolean noSessionLost() {
+            return heldAtEnd == target && closes.isEmpty() && failures == 0;
+        }
+
+        public List<String> lines() {
+            List<String> out = new ArrayList<>();
+            out.add(String.format(Locale.ROOT, "connections: %,d of %,d held at the end (most at once %,d)",
+                    heldAtEnd, target, maxHeld));
+            out.add(String.format(Locale.ROOT, "updates sent: %,d (%.0f/s); deliveries received: %,d (%.0f/s)",
+                    updatesSent, updatesSent / Math.max(1e-9, seconds), deliveries, deliveriesPerSecond()));
+            Histogram h = latencyUs;
+            out.add(String.format(Locale.ROOT, "delivery latency: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f "
+                    + "ms, max %.2f ms (%,d samples)", h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90)
+                    / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
+                    h.getTotalCount()));
+            out.add("errors: " + (closes.isEmpty() && failures == 0 ? "none" : "closes by code " + closes
+                    + ", failed connections " + failures));
+            return out;
+        }
+    }
+
+    private final LoadConfig cfg;
+    private final PrintWriter out;
+    private final Recorder recorder = new Recorder(3_600_000_000L, 3);
+    private final AtomicInteger held = new AtomicInteger();
+    private final AtomicInteger maxHeld = new AtomicInteger();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile String firstFailure = "";
+    private final Map<Integer, AtomicLong> closes = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    public LoadGenerator(LoadConfig cfg, PrintWriter out) {
+        this.cfg = cfg;
+        this.out = out;
+    }
+
+    /** One connection's protocol: identify on Hello, heartbeat, count and time the updates it receives. */
+    private final class Conn implements WsClient.Listener {
+        final int user;
+        volatile WsClient ws;
+        volatile boolean ready;
+        long lastSeq;
+        ScheduledFuture<?> beat;
+
+        Conn(int user) {
+            this.user = user;
+        }
+
+        @Override
+        public void text(WsClient c, String t) {
+            if (t.startsWith("{\"op\":10")) {
+                long interval = Long.parseLong(t.replaceAll(".*\"heartbeat_interval\":(\\d+).*", "$1"));
+                c.send("{\"op\":2,\"d\":{\"token\":\"" + UserDirectory.loadToken(user) + "\",\"properties\":"
+                        + "{\"os\":\"linux\",\"browser\":\"sim-load\",\"device\":\"desktop\"},\"intents\":257,"
+                        + "\"large_threshold\":250,\"presence\":{\"since\":null,\"activities\":[],\"status\":"
+                        + "\"online\",\"afk\":false}}}");
+                long first = (long) (interval * ThreadLocalRandom.current().nextDouble());
+                beat = c.channel().eventLoop().scheduleAtFixedRate(() -> c.send("{\"op\":1,\"d\":" + lastSeq + "}"),
+                        first, interval, TimeUnit.MILLISECONDS);
+                return;
+            }
+            int s = t.indexOf(",\"s\":");
+            if (s > 0 && t.startsWith("{\"op\":0")) {
+                int e = t.indexOf(',', s + 5);
+                lastSeq = Long.parseLong(t.substring(s + 5, e));
+            }
+            if (t.contains("\"t\":\"PRESENCE_UPDATE\"")) {
+                int i = t.indexOf("\"name\":\"load ");
+                if (i > 0) {
+                    int j = t.indexOf('"', i + 13);
+                    long sentAt = Long.parseLong(t.substring(i + 13, j));
+                    recorder.recordValue(Math.max(0, (System.nanoTime() - sentAt) / 1000));
+                    received.incrementAndGet();
+                }
+            } else if (!ready && t.contains("\"t\":\"READY\"")) {
+                ready = true;
+                int h = held.incrementAndGet();
+                maxHeld.accumulateAndGet(h, Math::max);
+            } else if (t.startsWith("{\"op\":1,")) {
+                c.send("{\"op\":1,\"d\":" + lastSeq + "}");
+            }
+        }
+
+        @Override
+        public void closed(WsClient c, int code, String reason) {
+            if (beat != null) {
+                beat.cancel(false);
+            }
+            if (ready) {
+                held.decrementAndGet();
+            }
+            ready = false;
+            if (!stopping) {
+                closes.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
+            }
+        }
+    }
+
+    public Result run() throws InterruptedException {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(cfg.ioThreads(), NioIoHandler.newFactory());
+        List<Conn> conns = new ArrayList<>(cfg.connections());
+        try {
+            long t0 = System.nanoTime();
+            Semaphore inFlight = new Semaphore(cfg.openInFlight());
+            URI uri = URI.create(cfg.url() + "?v=10&encoding=json");
+            for (int i = 0; i < cfg.connections(); i++) {
+                Conn c = new Conn(i);
+                conns.add(c);
+                inFlight.acquire();
+                WsClient.connect(group, uri, 1 << 20, c).whenComplete((ws, err) -> {
+                    inFlight.release();
+                    if (err != null) {
+                        if (failures.incrementAndGet() == 1) {
+                            firstFailure = String.valueOf(err instanceof java.util.concurrent.CompletionException
+                                    && err.getCause() != null ? err.getCause() : err);
+                        }
+                    } else {
+                        c.ws = ws;
+                    }
+                });
+                if (i % 1000 == 999) {
+                    out.printf(Locale.ROOT, "opening: %,d connections, %,d identified%n", i + 1, held.get());
+                    out.flush();
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (held.get() + failures.get() + closedCount() < cfg.connections() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            out.printf(Locale.ROOT, "ready: %,d sessions identified in %.1f s; sending %.0f updates/s for %d s%n",
+                    held.get(), (System.nanoTime() - t0) / 1e9, cfg.updatesPerSecond(), cfg.duration().toSeconds());
+            out.flush();
+            recorder.getIntervalHistogram();
+            received.set(0);
+            Histogram total = new Histogram(3_600_000_000L, 3);
+            long start = System.nanoTime();
+            long end = start + cfg.duration().toNanos();
+            long periodNs = 1_000_000;
+            long nextReport = start + 1_000_000_000L;
+            long lastReceived = 0;
+            long lastSent = 0;
+            boolean dnd = false;
+            long attempted = 0;
+            ThreadLocalRandom rnd = ThreadLocalRandom.current();
+            for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+                // open loop: as many updates as the rate owes by now, whatever the sleeps overshot
+                long owed = (long) (cfg.updatesPerSecond() * (now - start) / 1e9) - attempted;
+                for (; owed > 0; owed--) {
+                    attempted++;
+                    Conn c = conns.get(rnd.nextInt(conns.size()));
+                    if (c.ready && c.ws != null) {
+                        dnd = !dnd;
+                        c.ws.send("{\"op\":3,\"d\":{\"since\":null,\"activities\":[{\"name\":\"load "
+                                + System.nanoTime() + "\",\"type\":0}],\"status\":\"" + (dnd ? "dnd" : "online")
+                                + "\",\"afk\":false}}");
+                        sent.incrementAndGet();
+                    }
+                }
+                if (now >= nextReport) {
+                    Histogram h = recorder.getIntervalHistogram();
+                    total.add(h);
+                    long r = received.get();
+                    long s = sent.get();
+                    out.printf(Locale.ROOT, "t=%3ds  held %,d  updates %,d/s  deliveries %,d/s  p99 %.1f ms  "
+                            + "errors %d%n", (now - start) / 1_000_000_000L, held.get(), s - lastSent,
+                            r - lastReceived, h.getValueAtPercentile(99) / 1e3, closedCount() + failures.get());
+                    out.flush();
+                    lastReceived = r;
+                    lastSent = s;
+                    nextReport += 1_000_000_000L;
+                }
+                long sleep = periodNs - (System.nanoTime() - now);
+                if (sleep > 0) {
+                    TimeUnit.NANOSECONDS.sleep(sleep);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Thread.sleep(200);
+            total.add(recorder.getIntervalHistogram());
+            int heldAtEnd = held.get();
+            Map<Integer, Long> byCode = new TreeMap<>();
+            closes.forEach((k, v) -> byCode.put(k, v.get()));
+            Result result = new Result(cfg.connections(), maxHeld.get(), heldAtEnd, sent.get(), received.get(),
+                    seconds, total, byCode, failures.get());
+            if (failures.get() > 0) {
+                out.println("first failed connection: " + firstFailure);
+            }
+            stopping = true;
+            for (Conn c : conns) {
+                if (c.ws != null && c.ws.isOpen()) {
+                    c.ws.close(1000);
+                }
+            }
+            Thread.sleep(300);
+            return result;
+        } finally {
+            stopping = true;
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private long closedCount() {
+        long n = 0;
+        for (AtomicLong v : closes.values()) {
+            n += v.get();
+        }
+        return n;
+    }
+}

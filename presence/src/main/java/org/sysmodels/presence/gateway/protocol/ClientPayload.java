@@ -1,0 +1,42 @@
+package org.sysmodels.presence.gateway.protocol;
+
+import java.util.List;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.PresenceUpdate;
+
+/**
+ * A client's payload after decoding and checking, or why it was refused ({@link Refused}: the close code and a
+ * one-line reason). One record per opcode a client may send (gateway-events.mdx, "Send Events").
+ */
+public sealed interface ClientPayload {
+
+    /** op 1: {@code d} is the last sequence number the client saw, or null. */
+    record Heartbeat(Long lastSeq) implements ClientPayload {
+    }
+
+    /** op 2. {@code presence} may be null; {@code shard} is null or [id, num]. */
+    record Identify(String token, Platform platform, long intents, int largeThreshold, int[] shard,
+                    PresenceUpdate presence) implements ClientPayload {
+    }
+
+    /** op 3. */
+    record UpdatePresence(PresenceUpdate update) implements ClientPayload {
+    }
+
+    /** op 6. */
+    record Resume(String token, String sessionId, long seq) implements ClientPayload {
+    }
+
+    /** op 8 (by user ids or by a name prefix; limit 0 = all). */
+    record RequestGuildMembers(String guildId, String query, int limit, boolean presences, List<String> userIds,
+                               String nonce) implements ClientPayload {
+    }
+
+    /** ops 4, 31, 43: valid Discord opcodes this presence service does not serve. */
+    record NotServed(Opcode op) implements ClientPayload {
+    }
+
+    /** Refused: close with {@code code}; {@code reason} goes in the close frame (at most 123 bytes). */
+    record Refused(CloseCode code, String reason) implements ClientPayload {
+    }
+}

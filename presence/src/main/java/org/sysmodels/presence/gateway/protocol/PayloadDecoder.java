@@ -1,0 +1,253 @@
+package org.sysmodels.presence.gateway.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sysmodels.presence.model.presence.Activity;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.PresenceUpdate;
+import org.sysmodels.presence.model.presence.Status;
+
+/**
+ * Decodes a client's text frame into a {@link ClientPayload}, or refuses it with the close code Discord uses for the
+ * fault (opcodes-and-status-codes.mdx): over 4096 bytes or not a JSON object with an integer {@code op} → 4002
+ * (gateway.mdx, "Sending Events": "must not exceed 4096 bytes ... closed with a 4002"); an opcode Discord does not
+ * define or that only the server sends, or an invalid payload for an opcode → 4001.
+ */
+public final class PayloadDecoder {
+
+    /** The largest payload a client may send (gateway.mdx, "Sending Events"). */
+    public static final int MAX_PAYLOAD_BYTES = 4096;
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build());
+    }
+
+    private PayloadDecoder() {
+    }
+
+    public static ClientPayload decode(String text) {
+        int bytes = text.length() > MAX_PAYLOAD_BYTES / 3 ? text.getBytes(StandardCharsets.UTF_8).length
+                : text.length();
+        if (bytes > MAX_PAYLOAD_BYTES) {
+            return refuse(CloseCode.DECODE_ERROR, "payload of " + bytes + " bytes is over 4096");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            return refuse(CloseCode.DECODE_ERROR, "not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            return refuse(CloseCode.DECODE_ERROR, "a payload is a JSON object {op, d}");
+        }
+        JsonNode op = root.get("op");
+        if (op == null || !op.isIntegralNumber() || !op.canConvertToInt()) {
+            return refuse(CloseCode.DECODE_ERROR, "op must be an integer");
+        }
+        Optional<Opcode> opcode = Opcode.of(op.intValue());
+        if (opcode.isEmpty() || !opcode.get().clientSends()) {
+            return refuse(CloseCode.UNKNOWN_OPCODE, "opcode " + op.intValue() + (opcode.isEmpty()
+                    ? " is not a gateway opcode" : " is sent by the server, not by clients"));
+        }
+        JsonNode d = root.get("d");
+        try {
+            return switch (opcode.get()) {
+                case HEARTBEAT -> heartbeat(d);
+                case IDENTIFY -> identify(d);
+                case PRESENCE_UPDATE -> new ClientPayload.UpdatePresence(presence(d, "d"));
+                case RESUME -> resume(d);
+                case REQUEST_GUILD_MEMBERS -> members(d);
+                case VOICE_STATE_UPDATE, REQUEST_SOUNDBOARD_SOUNDS, REQUEST_CHANNEL_INFO ->
+                        new ClientPayload.NotServed(opcode.get());
+                default -> refuse(CloseCode.UNKNOWN_OPCODE, "opcode " + op.intValue() + " is not sent by clients");
+            };
+        } catch (Invalid e) {
+            return refuse(CloseCode.UNKNOWN_OPCODE, "invalid " + opcode.get().title() + ": " + e.getMessage());
+        }
+    }
+
+    private static ClientPayload refuse(CloseCode code, String reason) {
+        return new ClientPayload.Refused(code, reason);
+    }
+
+    /** An invalid payload for an opcode (closes with 4001). */
+    private static final class Invalid extends Exception {
+        Invalid(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static ClientPayload heartbeat(JsonNode d) throws Invalid {
+        if (d == null || d.isNull()) {
+            return new ClientPayload.Heartbeat(null);
+        }
+        if (!d.isIntegralNumber() || !d.canConvertToLong() || d.longValue() < 0) {
+            throw new Invalid("d is the last sequence number (an integer) or null");
+        }
+        return new ClientPayload.Heartbeat(d.longValue());
+    }
+
+    private static ClientPayload identify(JsonNode d) throws Invalid {
+        JsonNode obj = object(d, "d");
+        String token = string(obj, "token");
+        JsonNode props = object(obj.get("properties"), "properties");
+        Platform platform = Platform.WEB;
+        JsonNode device = props.get("device");
+        if (device != null && !device.isNull()) {
+            if (!device.isTextual()) {
+                throw new Invalid("properties.device must be a string");
+            }
+            platform = Platform.parse(device.textValue()).orElse(Platform.WEB);
+        }
+        JsonNode intents = obj.get("intents");
+        if (intents == null || !intents.isIntegralNumber() || !intents.canConvertToLong()) {
+            throw new Invalid("intents (an integer) is required");
+        }
+        int large = 50;
+        JsonNode lt = obj.get("large_threshold");
+        if (lt != null && !lt.isNull()) {
+            if (!lt.isIntegralNumber() || lt.longValue() < 50 || lt.longValue() > 250) {
+                throw new Invalid("large_threshold is an integer from 50 to 250");
+            }
+            large = lt.intValue();
+        }
+        int[] shard = null;
+        JsonNode sh = obj.get("shard");
+        if (sh != null && !sh.isNull()) {
+            if (!sh.isArray() || sh.size() != 2 || !sh.get(0).isIntegralNumber() || !sh.get(1).isIntegralNumber()) {
+                throw new Invalid("shard is [shard_id, num_shards]");
+            }
+            shard = new int[] {sh.get(0).intValue(), sh.get(1).intValue()};
+        }
+        JsonNode compress = obj.get("compress");
+        if (compress != null && !compress.isNull() && !compress.isBoolean()) {
+            throw new Invalid("compress is a boolean");
+        }
+        JsonNode p = obj.get("presence");
+        PresenceUpdate presence = p == null || p.isNull() ? null : presence(p, "presence");
+        return new ClientPayload.Identify(token, platform, intents.longValue(), large, shard, presence);
+    }
+
+    private static PresenceUpdate presence(JsonNode d, String where) throws Invalid {
+        JsonNode obj = object(d, where);
+        String statusText = string(obj, "status");
+        Status status = Status.parse(statusText).orElseThrow(() -> new Invalid(where + ".status \"" + statusText
+                + "\" is not online, dnd, idle, invisible or offline"));
+        Long since = null;
+        JsonNode s = obj.get("since");
+        if (s != null && !s.isNull()) {
+            if (!s.isIntegralNumber() || !s.canConvertToLong()) {
+                throw new Invalid(where + ".since is Unix time in ms or null");
+            }
+            since = s.longValue();
+        }
+        JsonNode afk = obj.get("afk");
+        if (afk != null && !afk.isNull() && !afk.isBoolean()) {
+            throw new Invalid(where + ".afk is a boolean");
+        }
+        List<Activity> activities = new ArrayList<>();
+        JsonNode acts = obj.get("activities");
+        if (acts != null && !acts.isNull()) {
+            if (!acts.isArray()) {
+                throw new Invalid(where + ".activities is an array");
+            }
+            for (JsonNode a : acts) {
+                JsonNode ao = object(a, where + ".activities[]");
+                String name = string(ao, "name");
+                JsonNode type = ao.get("type");
+                if (type == null || !type.isIntegralNumber() || type.intValue() < 0
+                        || type.intValue() > Activity.MAX_TYPE) {
+                    throw new Invalid(where + ".activities[].type is an integer 0 to " + Activity.MAX_TYPE);
+                }
+                activities.add(new Activity(name, type.intValue()));
+            }
+        }
+        return new PresenceUpdate(since, activities, status, afk != null && afk.asBoolean());
+    }
+
+    private static ClientPayload resume(JsonNode d) throws Invalid {
+        JsonNode obj = object(d, "d");
+        JsonNode seq = obj.get("seq");
+        if (seq == null || !seq.isIntegralNumber() || !seq.canConvertToLong()) {
+            throw new Invalid("seq (an integer) is required");
+        }
+        return new ClientPayload.Resume(string(obj, "token"), string(obj, "session_id"), seq.longValue());
+    }
+
+    private static ClientPayload members(JsonNode d) throws Invalid {
+        JsonNode obj = object(d, "d");
+        String guild = snowflake(obj.get("guild_id"), "guild_id");
+        JsonNode q = obj.get("query");
+        JsonNode ids = obj.get("user_ids");
+        if ((q == null || q.isNull()) == (ids == null || ids.isNull())) {
+            throw new Invalid("give one of query or user_ids");
+        }
+        List<String> userIds = new ArrayList<>();
+        String query = null;
+        int limit = 0;
+        if (ids != null && !ids.isNull()) {
+            if (ids.isArray()) {
+                for (JsonNode id : ids) {
+                    userIds.add(snowflake(id, "user_ids[]"));
+                }
+            } else {
+                userIds.add(snowflake(ids, "user_ids"));
+            }
+            if (userIds.size() > 100) {
+                throw new Invalid("at most 100 user_ids");
+            }
+        } else {
+            if (!q.isTextual()) {
+                throw new Invalid("query is a string");
+            }
+            query = q.textValue();
+            JsonNode l = obj.get("limit");
+            if (l == null || !l.isIntegralNumber() || l.intValue() < 0) {
+                throw new Invalid("limit (an integer ≥ 0) is required with query");
+            }
+            limit = l.intValue();
+        }
+        JsonNode pres = obj.get("presences");
+        JsonNode nonce = obj.get("nonce");
+        String n = nonce != null && nonce.isTextual() && nonce.textValue().length() <= 32 ? nonce.textValue() : null;
+        return new ClientPayload.RequestGuildMembers(guild, query, limit, pres != null && pres.asBoolean(), userIds, n);
+    }
+
+    private static JsonNode object(JsonNode n, String where) throws Invalid {
+        if (n == null || !n.isObject()) {
+            throw new Invalid(where + " must be an object");
+        }
+        return n;
+    }
+
+    private static String string(JsonNode obj, String field) throws Invalid {
+        JsonNode n = obj.get(field);
+        if (n == null || !n.isTextual()) {
+            throw new Invalid(field + " (a string) is required");
+        }
+        return n.textValue();
+    }
+
+    private static String snowflake(JsonNode n, String field) throws Invalid {
+        if (n != null && n.isTextual() && !n.textValue().isEmpty()) {
+            return n.textValue();
+        }
+        if (n != null && n.isIntegralNumber()) {
+            return n.asText();
+        }
+        throw new Invalid(field + " is a snowflake (a string of digits)");
+    }
+}

@@ -1,0 +1,128 @@
+package org.sysmodels.presence.gateway.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.sysmodels.presence.model.presence.Activity;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.Status;
+
+/**
+ * Server payloads as JSON text, in the gateway's envelope {@code {op, d, s, t}}: "s and t are null when op is not 0"
+ * (gateway-events.mdx, "Payload Structure").
+ */
+public final class Payloads {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private Payloads() {
+    }
+
+    /** Writes one JSON value with a generator. */
+    @FunctionalInterface
+    public interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** A non-dispatch payload: {@code {"op":op,"d":<body>,"s":null,"t":null}}. */
+    public static String control(Opcode op, Body d) {
+        return json(g -> {
+            g.writeStartObject();
+            g.writeNumberField("op", op.code());
+            g.writeFieldName("d");
+            d.write(g);
+            g.writeNullField("s");
+            g.writeNullField("t");
+            g.writeEndObject();
+        });
+    }
+
+    /** A dispatch: {@code {"op":0,"d":<body>,"s":seq,"t":type}}. */
+    public static String dispatch(long seq, String type, Body d) {
+        return json(g -> {
+            g.writeStartObject();
+            g.writeNumberField("op", 0);
+            g.writeFieldName("d");
+            d.write(g);
+            g.writeNumberField("s", seq);
+            g.writeStringField("t", type);
+            g.writeEndObject();
+        });
+    }
+
+    /** A dispatch around an already encoded {@code d} (the fan-out encodes one presence once for many sessions). */
+    public static String dispatch(long seq, String type, String encodedBody) {
+        return "{\"op\":0,\"d\":" + encodedBody + ",\"s\":" + seq + ",\"t\":\"" + type + "\"}";
+    }
+
+    public static String hello(long heartbeatIntervalMs) {
+        return control(Opcode.HELLO, g -> {
+            g.writeStartObject();
+            g.writeNumberField("heartbeat_interval", heartbeatIntervalMs);
+            g.writeEndObject();
+        });
+    }
+
+    public static String heartbeatAck() {
+        return control(Opcode.HEARTBEAT_ACK, JsonGenerator::writeNull);
+    }
+
+    public static String reconnect() {
+        return control(Opcode.RECONNECT, JsonGenerator::writeNull);
+    }
+
+    public static String invalidSession(boolean resumable) {
+        return control(Opcode.INVALID_SESSION, g -> g.writeBoolean(resumable));
+    }
+
+    public static String json(Body body) {
+        StringWriter w = new StringWriter(128);
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /**
+     * A Presence Update event's fields (gateway-events.mdx, "Presence Update Event Fields"): user (only the id is
+     * required), guild_id (absent for a friend), status, activities, client_status with only the platforms where the
+     * user shows online, idle or dnd.
+     */
+    public static void presence(JsonGenerator g, Presence p, String userId, String guildId) throws IOException {
+        g.writeStartObject();
+        g.writeObjectFieldStart("user");
+        g.writeStringField("id", userId);
+        g.writeEndObject();
+        if (guildId != null) {
+            g.writeStringField("guild_id", guildId);
+        }
+        g.writeStringField("status", p.status().wire());
+        g.writeArrayFieldStart("activities");
+        for (Activity a : p.activities()) {
+            g.writeStartObject();
+            g.writeStringField("name", a.name());
+            g.writeNumberField("type", a.type());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("client_status");
+        for (Platform platform : Platform.values()) {
+            Optional<Status> s = p.clientStatus().get(platform);
+            if (s.isPresent()) {
+                g.writeStringField(platform.wire(), s.get().wire());
+            }
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    public static String presenceBody(Presence p, String userId, String guildId) {
+        return json(g -> presence(g, p, userId, guildId));
+    }
+}

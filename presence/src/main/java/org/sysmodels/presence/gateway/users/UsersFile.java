@@ -1,0 +1,44 @@
+package org.sysmodels.presence.gateway.users;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The users file of {@code sim presence serve --users FILE}: who may connect (each user's token), their friends and
+ * their guilds. JSON, read strictly (unknown fields are errors, each reported as {@code file:line:column: field:
+ * message}):
+ * <pre>{@code
+ * {
+ *   "users": [
+ *     {"id": "1001", "name": "ada",   "token": "secret-ada",   "friends": ["1002"], "guilds": ["9001"]},
+ *     {"id": "1002", "name": "grace", "token": "secret-grace", "friends": [],       "guilds": ["9001"],
+ *      "presence_intent": false}
+ *   ],
+ *   "guilds": [{"id": "9001", "name": "compilers"}]
+ * }
+ * }</pre>
+ * Friendship is mutual (listing it on either side is enough). A guild named by a user but absent from
+ * {@code guilds} is created with its id as its name. {@code presence_intent} (default true) says whether the user may
+ * ask for the privileged GUILD_PRESENCES intent (false: such an Identify closes with 4014).
+ */
+public record UsersFile(List<User> users, List<Guild> guilds) {
+
+    public UsersFile {
+        users = users == null ? List.of() : List.copyOf(users);
+        guilds = guilds == null ? List.of() : List.copyOf(guilds);
+    }
+
+    /** One user. */
+    public record User(String id, String name, String token, List<String> friends, List<String> guilds,
+                       @JsonProperty("presence_intent") Boolean presenceIntent) {
+
+        public User {
+            friends = friends == null ? List.of() : List.copyOf(friends);
+            guilds = guilds == null ? List.of() : List.copyOf(guilds);
+        }
+    }
+
+    /** One guild. */
+    public record Guild(String id, String name) {
+    }
+}

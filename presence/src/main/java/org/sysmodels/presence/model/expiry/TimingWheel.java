@@ -1,0 +1,233 @@
+package org.sysmodels.presence.model.expiry;
+
+import java.util.Arrays;
+
+/**
+ * A hierarchical timing wheel (Varghese and Lauck, "Hashed and Hierarchical Timing Wheels", SOSP 1987; the shape of
+ * Kafka's {@code kafka.utils.timer.TimingWheel} and of Linux's cascading timer wheel before 4.8). Level 0 has
+ * {@code 2^bits} buckets one tick wide; each level above has buckets {@code 2^bits} times wider. A deadline goes into
+ * the lowest level whose span covers it; when the clock reaches a higher-level bucket, its entries are re-filed into
+ * lower levels (a cascade), so an entry moves at most once per level. A deadline past the top level's span waits in
+ * the top level's farthest bucket and is re-filed from there.
+ *
+ * <p>Layout, for a million sessions: an entry is an int (the session slot); its deadline and where it is filed
+ * (bucket and position) sit side by side in one {@code long[]}, so touching an entry is one cache line; a bucket is a
+ * growable int array walked front to back. Schedule, move and cancel are O(1) (a moved or cancelled entry leaves a
+ * hole in its old bucket, skipped when the bucket is walked). {@link #extend} (a heartbeat) only stores the later
+ * deadline; the entry is re-filed when its old bucket comes due, so a session heartbeating every interval costs one
+ * store per heartbeat and about one re-file per timeout. Nothing is allocated once the arrays have grown.
+ *
+ * <p>Resolution: an entry fires at the first tick boundary at or after its deadline, so at most one tick late, never
+ * early.
+ */
+public final class TimingWheel implements ExpiryQueue {
+
+    private static final int HOLE = -1;
+    private static final long NOWHERE = -1;
+
+    private final long tickNs;
+    private final int bits;
+    private final int mask;
+    private final int levels;
+
+    private final int[][] items;     // bucket (level << bits | slot) → entries, with holes
+    private final int[] sizes;
+    private int[] spare = new int[16];
+
+    /** Per id: [2·id] the deadline, [2·id + 1] where it is filed (bucket << 32 | position), or NOWHERE. */
+    private long[] entry;
+
+    /** The next tick to process: every tick before it has fired. */
+    private long cur;
+    private int size;
+    private long work;
+
+    /**
+     * @param tickNs   width of a level-0 bucket (the resolution)
+     * @param bits     log2 of the buckets per level
+     * @param levels   how many levels (span: {@code tickNs * 2^(bits*levels)})
+     * @param startNs  the clock when the wheel starts
+     */
+    public TimingWheel(long tickNs, int bits, int levels, long startNs) {
+        if (tickNs <= 0 || bits < 1 || bits > 16 || levels < 1 || bits * levels > 62) {
+            throw new IllegalArgumentException("a wheel needs tick > 0, 1 ≤ bits ≤ 16, levels ≥ 1, bits × levels ≤ 62");
+        }
+        this.tickNs = tickNs;
+        this.bits = bits;
+        this.mask = (1 << bits) - 1;
+        this.levels = levels;
+        this.items = new int[levels << bits][];
+        this.sizes = new int[levels << bits];
+        for (int b = 0; b < items.length; b++) {
+            items[b] = new int[8];
+        }
+        this.cur = Math.floorDiv(startNs, tickNs) + 1;
+        entry = new long[2 * 1024];
+        for (int i = 1; i < entry.length; i += 2) {
+            entry[i] = NOWHERE;
+        }
+    }
+
+    /** A wheel with 64 buckets per level and 4 levels: 16.7 M ticks of span (46 hours at 10 ms). */
+    public static TimingWheel of(long tickNs, long startNs) {
+        return new TimingWheel(tickNs, 6, 4, startNs);
+    }
+
+    public long tickNs() {
+        return tickNs;
+    }
+
+    @Override
+    public void schedule(int id, long deadlineNs) {
+        if (2 * id + 1 >= entry.length) {
+            grow(id);
+        }
+        long at = entry[2 * id + 1];
+        if (at != NOWHERE) {
+            items[(int) (at >>> 32)][(int) at] = HOLE;
+        } else {
+            size++;
+        }
+        entry[2 * id] = deadlineNs;
+        file(id, Math.max(ceilDiv(deadlineNs, tickNs), cur));
+    }
+
+    @Override
+    public void extend(int id, long deadlineNs) {
+        int i = 2 * id;
+        if (i + 1 < entry.length && entry[i + 1] != NOWHERE && deadlineNs >= entry[i]) {
+            entry[i] = deadlineNs;
+        } else {
+            schedule(id, deadlineNs);
+        }
+    }
+
+    /**
+     * Appends {@code id}, due at tick {@code t} (t ≥ cur), to the lowest level whose span covers it; past the top
+     * level's span it waits in the top level's farthest bucket.
+     */
+    private void file(int id, long t) {
+        long place = Math.min(t, cur + (1L << (bits * levels)) - 1);
+        long delta = place - cur;
+        int level = 0;
+        while (level < levels - 1 && delta >= (1L << (bits * (level + 1)))) {
+            level++;
+        }
+        int b = (level << bits) | (int) ((place >>> (bits * level)) & mask);
+        int n = sizes[b];
+        int[] arr = items[b];
+        if (n == arr.length) {
+            arr = Arrays.copyOf(arr, n * 2);
+            items[b] = arr;
+        }
+        arr[n] = id;
+        sizes[b] = n + 1;
+        entry[2 * id + 1] = (long) b << 32 | n;
+    }
+
+    @Override
+    public void cancel(int id) {
+        if (isScheduled(id)) {
+            long at = entry[2 * id + 1];
+            items[(int) (at >>> 32)][(int) at] = HOLE;
+            entry[2 * id + 1] = NOWHERE;
+            size--;
+        }
+    }
+
+    @Override
+    public boolean isScheduled(int id) {
+        return id >= 0 && 2 * id + 1 < entry.length && entry[2 * id + 1] != NOWHERE;
+    }
+
+    @Override
+    public long deadline(int id) {
+        if (!isScheduled(id)) {
+            throw new IllegalStateException("id " + id + " is not scheduled");
+        }
+        return entry[2 * id];
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public long work() {
+        return work;
+    }
+
+    @Override
+    public int advance(long now, Listener listener) {
+        long last = Math.floorDiv(now, tickNs);
+        int fired = 0;
+        while (cur <= last) {
+            if (size == 0) {
+                cur = last + 1;
+                break;
+            }
+            int slot = (int) (cur & mask);
+            if (slot == 0) {
+                cascade(1);
+            }
+            // entries filed into this bucket while it is walked (a listener's re-schedule) are walked too
+            for (int k = 0; k < sizes[slot]; k++) {
+                int id = items[slot][k];
+                if (id == HOLE) {
+                    continue;
+                }
+                work++;
+                long due = ceilDiv(entry[2 * id], tickNs);
+                if (due > cur) {
+                    // extended by heartbeats since it was filed (or it waited past the span): file it again
+                    file(id, due);
+                    continue;
+                }
+                entry[2 * id + 1] = NOWHERE;
+                size--;
+                fired++;
+                listener.expired(id, entry[2 * id], now);
+            }
+            sizes[slot] = 0;
+            cur++;
+        }
+        return fired;
+    }
+
+    /** Re-files the current bucket of {@code level}, first cascading the level above if this one wrapped. */
+    private void cascade(int level) {
+        if (level >= levels) {
+            return;
+        }
+        int slot = (int) ((cur >>> (bits * level)) & mask);
+        if (slot == 0) {
+            cascade(level + 1);
+        }
+        int b = (level << bits) | slot;
+        int[] arr = items[b];
+        int n = sizes[b];
+        items[b] = spare.length >= 8 ? spare : new int[8];
+        sizes[b] = 0;
+        for (int k = 0; k < n; k++) {
+            int id = arr[k];
+            if (id != HOLE) {
+                work++;
+                file(id, Math.max(ceilDiv(entry[2 * id], tickNs), cur));
+            }
+        }
+        spare = arr;
+    }
+
+    private void grow(int id) {
+        int old = entry.length;
+        entry = Arrays.copyOf(entry, Math.max(old * 2, 2 * id + 2));
+        for (int i = old + 1; i < entry.length; i += 2) {
+            entry[i] = NOWHERE;
+        }
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+}

@@ -1,0 +1,309 @@
+package org.sysmodels.presence.run;
+
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
+import org.sysmodels.core.metrics.LatencyHistogram;
+import org.sysmodels.core.random.RandomStream;
+import org.sysmodels.core.sched.Action;
+import org.sysmodels.core.sched.Scheduler;
+import org.sysmodels.core.trace.Tracer;
+import org.sysmodels.core.trace.Track;
+import org.sysmodels.presence.host.Gateway;
+import org.sysmodels.presence.host.SimClients;
+import org.sysmodels.presence.model.cluster.NodeSink;
+import org.sysmodels.presence.model.core.PresenceCore;
+import org.sysmodels.presence.model.core.PresenceObserver;
+import org.sysmodels.presence.model.fanout.Outbox;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.PresenceUpdate;
+import org.sysmodels.presence.model.session.Dispatch;
+import org.sysmodels.presence.model.session.Phase;
+import org.sysmodels.presence.model.session.ReplayBuffer;
+import org.sysmodels.presence.model.session.ResumeCheck;
+import org.sysmodels.presence.model.session.Subscriber;
+import org.sysmodels.presence.model.store.PresenceStore;
+import org.sysmodels.presence.scenario.PresenceScenario;
+
+/**
+ * The simulated gateway nodes: what clients send goes to the presence core (the in-process cluster); what the core
+ * fans out arrives per node after the backbone delay (one message per node per change, in order per node, as over
+ * one TCP link) and is written to each session, or queued in the session's outbox when its connection is slow or
+ * detached. Each write reaches the client one link delay later; end-to-end latency runs from the client's Presence
+ * Update to that moment.
+ */
+final class SimNodes implements Gateway, NodeSink {
+
+    private final Scheduler sched;
+    private final PresenceScenario sc;
+    private final RandomStream rnd;
+    private final PresenceObserver observer;
+    private final Supplier<Outbox> outboxes;
+    private final Supplier<ReplayBuffer> replays;
+    private final IntPredicate sampled;
+    private final LatencyHistogram latency;
+    private final Tracer tracer;
+    private final Track[] nodeTracks;
+    private PresenceCore core;
+    private SimClients clients;
+
+    private Subscriber[] subs = new Subscriber[1024];
+    private byte[] attached = new byte[1024];
+    private byte[] slow = new byte[1024];
+    private byte[] draining = new byte[1024];
+    private long[] nextWritable = new long[1024];
+    private long[] clientSeq = new long[1024];
+    private long[] windowStart = new long[1024];
+    private int[] windowWrites = new int[1024];
+    private final long[] lastArrival;
+    private final Action onDrain = this::drain;
+
+    long deliveries;
+    long nodeMessages;
+    long queued;
+    long resumeOk;
+    long resumeInvalid;
+    long maxPending;
+
+    SimNodes(Scheduler sched, PresenceScenario sc, RandomStream rnd, PresenceObserver observer, SimParts parts,
+             IntPredicate sampled, LatencyHistogram latency, Tracer tracer) {
+        this.sched = sched;
+        this.sc = sc;
+        this.rnd = rnd;
+        this.observer = observer;
+        this.outboxes = parts.outbox();
+        java.util.function.IntFunction<ReplayBuffer> make = parts.replay();
+        int cap = sc.replay();
+        this.replays = () -> make.apply(cap);
+        this.sampled = sampled;
+        this.latency = latency;
+        this.tracer = tracer;
+        this.lastArrival = new long[sc.nodes()];
+        this.nodeTracks = new Track[sc.nodes()];
+        for (int n = 0; n < sc.nodes() && tracer.enabled(); n++) {
+            nodeTracks[n] = tracer.track("gateway nodes", "node " + n);
+        }
+    }
+
+    void attach(PresenceCore c, SimClients cl) {
+        this.core = c;
+        this.clients = cl;
+    }
+
+    private void grow(int s) {
+        if (s >= subs.length) {
+            int cap = Math.max(subs.length * 2, s + 1);
+            subs = Arrays.copyOf(subs, cap);
+            attached = Arrays.copyOf(attached, cap);
+            slow = Arrays.copyOf(slow, cap);
+            draining = Arrays.copyOf(draining, cap);
+            nextWritable = Arrays.copyOf(nextWritable, cap);
+            clientSeq = Arrays.copyOf(clientSeq, cap);
+            windowStart = Arrays.copyOf(windowStart, cap);
+            windowWrites = Arrays.copyOf(windowWrites, cap);
+        }
+    }
+
+    /** A session that exists from the start (warm cluster): its node-side state and its starting view. */
+    void opened(int s) {
+        grow(s);
+        subs[s] = new Subscriber(s, outboxes, replays);
+        attached[s] = 1;
+        slow[s] = (byte) (rnd.chance(sc.slowFraction()) ? 1 : 0);
+        draining[s] = 0;
+        nextWritable[s] = 0;
+        windowStart[s] = Long.MIN_VALUE / 2;
+        windowWrites[s] = 0;
+        if (sampled.test(s)) {
+            snapshot(s);
+        }
+    }
+
+    /** What READY and GUILD_CREATE would show a sampled session: the published presence of everyone it watches. */
+    private void snapshot(int s) {
+        PresenceStore st = core.store();
+        int user = st.user(s);
+        long now = sched.now();
+        for (int i = 0; i < st.friendCount(user); i++) {
+            observer.snapshot(s, core.presence(st.friend(user, i)), now);
+        }
+        for (int i = 0; i < st.membershipCount(user); i++) {
+            int g = st.guildOf(user, i);
+            for (int k = 0; k < st.memberCount(g); k++) {
+                int m = st.member(g, k);
+                if (m != user) {
+                    observer.snapshot(s, core.presence(m), now);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ Gateway: what clients send
+
+    @Override
+    public int identify(int user, Platform platform, int node, PresenceUpdate presence) {
+        int s = core.identify(user, platform, node, presence, true, sched.now());
+        opened(s);
+        return s;
+    }
+
+    @Override
+    public void heartbeat(int session) {
+        if (core.phase(session) == Phase.LIVE) {
+            core.heartbeat(session, sched.now());
+        }
+    }
+
+    @Override
+    public void update(int session, PresenceUpdate update) {
+        if (core.phase(session) == Phase.LIVE) {
+            core.update(session, update, sched.now());
+        }
+    }
+
+    @Override
+    public void close(int session) {
+        attached[session] = 0;
+        core.end(session, sched.now());
+    }
+
+    @Override
+    public void drop(int session, boolean silent) {
+        attached[session] = 0;
+        // what the client had when the connection broke: the writes of the last link delay were still on the wire
+        Subscriber sub = subs[session];
+        long lost = sched.now() - windowStart[session] <= sc.link() ? windowWrites[session] : 0;
+        clientSeq[session] = Math.max(0, sub.seq() - lost);
+        if (!silent) {
+            core.detach(session, sched.now());
+        }
+    }
+
+    @Override
+    public boolean resume(int session, int node) {
+        long now = sched.now();
+        Subscriber sub = subs[session];
+        if (sub == null || core.phase(session) != Phase.DETACHED) {
+            resumeInvalid++;
+            return false;
+        }
+        ResumeCheck check = ResumeCheck.of(clientSeq[session], sub.seq(), sub.replay());
+        if (check != ResumeCheck.OK) {
+            resumeInvalid++;
+            core.end(session, now);
+            return false;
+        }
+        core.resume(session, node, now);
+        attached[session] = 1;
+        observer.resumed(session, clientSeq[session], now);
+        sub.resume(clientSeq[session], d -> written(session, d, now));
+        resumeOk++;
+        return true;
+    }
+
+    @Override
+    public int user(int session) {
+        return core.store().user(session);
+    }
+
+    // ------------------------------------------------------------------ NodeSink: what the cluster sends nodes
+
+    @Override
+    public void deliver(int node, Presence presence, int[] sessions, int[] via, int count) {
+        int[] s = Arrays.copyOf(sessions, count);
+        int[] v = Arrays.copyOf(via, count);
+        long delay = sc.backbone() == 0 ? 0 : (long) (rnd.nextDouble() * 2 * sc.backbone());
+        long at = Math.max(lastArrival[node], sched.now() + delay);
+        lastArrival[node] = at;
+        nodeMessages++;
+        sched.at(at, () -> arrive(node, presence, s, v));
+    }
+
+    private void arrive(int node, Presence p, int[] sessions, int[] via) {
+        long now = sched.now();
+        if (tracer.enabled()) {
+            tracer.complete(nodeTracks[node], "fan-out user " + p.user(), now, now + 1, "sessions", sessions.length);
+        }
+        for (int i = 0; i < sessions.length; i++) {
+            int s = sessions[i];
+            Subscriber sub = subs[s];
+            if (sub == null || !core.exists(s)) {
+                continue;
+            }
+            if (attached[s] == 1 && sub.nothingPending() && (slow[s] == 0 || nextWritable[s] <= now)) {
+                written(s, sub.send(p, via[i]), now);
+            } else {
+                Outbox box = sub.outbox();
+                box.offer(p, via[i]);
+                queued++;
+                maxPending = Math.max(maxPending, box.size());
+                observer.queued(s, p, box.pendingFor(p.user()), box.size(), now);
+                if (attached[s] == 1) {
+                    scheduleDrain(s, now);
+                }
+            }
+        }
+    }
+
+    private void written(int s, Dispatch d, long now) {
+        deliveries++;
+        if (now - windowStart[s] > sc.link()) {
+            windowStart[s] = now;
+            windowWrites[s] = 0;
+        }
+        windowWrites[s]++;
+        if (slow[s] == 1) {
+            nextWritable[s] = now + sc.slowWriteEvery();
+        }
+        latency.record(now - d.presence().at() + 2 * sc.link());
+        observer.dispatched(s, d.seq(), d.presence(), now);
+    }
+
+    private void scheduleDrain(int s, long now) {
+        if (draining[s] == 0) {
+            draining[s] = 1;
+            sched.at(Math.max(now, nextWritable[s]), onDrain, s);
+        }
+    }
+
+    private void drain(long arg) {
+        int s = (int) arg;
+        draining[s] = 0;
+        Subscriber sub = subs[s];
+        if (sub == null || attached[s] == 0) {
+            return;
+        }
+        long now = sched.now();
+        Dispatch d = sub.sendPending();
+        if (d != null) {
+            written(s, d, now);
+        }
+        if (!sub.nothingPending()) {
+            scheduleDrain(s, now);
+        }
+    }
+
+    @Override
+    public void heartbeatMissed(int node, int session) {
+        attached[session] = 0;
+    }
+
+    @Override
+    public void ended(int node, int session) {
+        subs[session] = null;
+        attached[session] = 0;
+        clients.ended(session);
+    }
+
+    /** Sessions with presences still waiting. */
+    long pendingSessions() {
+        long n = 0;
+        for (int s = 0; s < subs.length; s++) {
+            if (subs[s] != null && !subs[s].nothingPending()) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,141 @@
+package org.sysmodels.presence.scenario;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import org.sysmodels.core.scenario.DurationDeserializer;
+import org.sysmodels.core.scenario.Range;
+
+/**
+ * A simulated presence cluster and its users' behaviour. Durations are strings with a unit ("30s", "250ms"); a
+ * missing field takes the default below. In a file, e.g.:
+ * <pre>{@code {"users": 20000, "friends": 20, "guilds": 400, "duration": "600s", "slowFraction": 0.05}}</pre>
+ *
+ * @param users            simulated users, each online with 1 to {@code maxSessions} sessions
+ * @param friends          mean friends per user (friendship is mutual)
+ * @param guilds           guilds; each user joins 1 to {@code guildsPerUser} of them
+ * @param guildsPerUser    the most guilds a user joins
+ * @param guildSkew        how unequal guild sizes are (1 = uniform; larger = a few big guilds)
+ * @param maxSessions      sessions per user, 1 to this (desktop, mobile, web)
+ * @param nodes            gateway nodes the sessions are spread over
+ * @param heartbeatInterval Hello's heartbeat_interval
+ * @param resumeWindow     how long a lost session stays resumable
+ * @param changeEvery      mean time between one session's status changes (exponential)
+ * @param idleAfter        a session that changed nothing for this long goes idle by itself
+ * @param sessionLife      mean time a session stays connected before it disconnects (exponential)
+ * @param dropFraction     share of disconnects that drop the connection (the rest close with 1000)
+ * @param resumeAfter      mean time a dropped client takes to come back and resume
+ * @param neverBackFraction share of dropped clients that never come back (their session expires)
+ * @param link             one-way client ↔ gateway delay
+ * @param backbone         gateway ↔ presence-cluster delay (mean; each message gets up to twice it)
+ * @param slowFraction     share of sessions whose connection takes only one write per {@code slowWriteEvery}
+ * @param slowWriteEvery   how long a slow connection needs per write
+ * @param duration         simulated time with churn; the run then settles until every session is resolved
+ * @param sampled          observer sessions whose whole view is kept (convergence check, trace tracks)
+ * @param replay           dispatches kept per session for Resume
+ * @param store            "compact" (primitive arrays) or "object" (an object per entity)
+ */
+public record PresenceScenario(
+        @Range(min = 2, max = 50_000_000) Integer users,
+        @Range(min = 0, max = 1000) Integer friends,
+        @Range(min = 1, max = 10_000_000) Integer guilds,
+        @Range(min = 0, max = 100) Integer guildsPerUser,
+        @Range(min = 1, max = 10) Double guildSkew,
+        @Range(min = 1, max = 3) Integer maxSessions,
+        @Range(min = 1, max = 1024) Integer nodes,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1e6, max = 3.6e12) Long heartbeatInterval,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 3.6e12) Long resumeWindow,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1e6, max = 8.64e13) Long changeEvery,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1e6, max = 8.64e13) Long idleAfter,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1e6, max = 8.64e14) Long sessionLife,
+        @Range(min = 0, max = 1) Double dropFraction,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 3.6e12) Long resumeAfter,
+        @Range(min = 0, max = 1) Double neverBackFraction,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 1e10) Long link,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 1e10) Long backbone,
+        @Range(min = 0, max = 1) Double slowFraction,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1e3, max = 6e10) Long slowWriteEvery,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1e9, max = 8.64e13) Long duration,
+        @Range(min = 0, max = 100_000) Integer sampled,
+        @Range(min = 1, max = 1_000_000) Integer replay,
+        String store) {
+
+    public static final PresenceScenario DEFAULT = new PresenceScenario(null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+    public PresenceScenario {
+        users = users == null ? 10_000 : users;
+        friends = friends == null ? 20 : friends;
+        guilds = guilds == null ? 200 : guilds;
+        guildsPerUser = guildsPerUser == null ? 2 : guildsPerUser;
+        guildSkew = guildSkew == null ? 1.5 : guildSkew;
+        maxSessions = maxSessions == null ? 3 : maxSessions;
+        nodes = nodes == null ? 8 : nodes;
+        heartbeatInterval = heartbeatInterval == null ? 30_000_000_000L : heartbeatInterval;
+        resumeWindow = resumeWindow == null ? 60_000_000_000L : resumeWindow;
+        changeEvery = changeEvery == null ? 600_000_000_000L : changeEvery;
+        idleAfter = idleAfter == null ? 300_000_000_000L : idleAfter;
+        sessionLife = sessionLife == null ? 3_600_000_000_000L : sessionLife;
+        dropFraction = dropFraction == null ? 0.3 : dropFraction;
+        resumeAfter = resumeAfter == null ? 5_000_000_000L : resumeAfter;
+        neverBackFraction = neverBackFraction == null ? 0.2 : neverBackFraction;
+        link = link == null ? 20_000_000L : link;
+        backbone = backbone == null ? 1_000_000L : backbone;
+        slowFraction = slowFraction == null ? 0.01 : slowFraction;
+        slowWriteEvery = slowWriteEvery == null ? 2_000_000_000L : slowWriteEvery;
+        duration = duration == null ? 300_000_000_000L : duration;
+        sampled = sampled == null ? 200 : sampled;
+        replay = replay == null ? 32 : replay;
+        store = store == null ? "compact" : store;
+        if (!store.equals("compact") && !store.equals("object")) {
+            throw new IllegalArgumentException("store is \"compact\" or \"object\", not \"" + store + "\"");
+        }
+    }
+
+    /** The heartbeat timeout: the interval plus half of it. */
+    public long heartbeatTimeout() {
+        return heartbeatInterval + heartbeatInterval / 2;
+    }
+
+    public PresenceScenario withUsers(int n) {
+        return new PresenceScenario(n, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
+                heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay, store);
+    }
+
+    public PresenceScenario withDuration(long d) {
+        return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
+                heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, d, sampled, replay, store);
+    }
+
+    public PresenceScenario withStore(String s) {
+        return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
+                heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay, s);
+    }
+
+    public PresenceScenario withGuilds(int g) {
+        return new PresenceScenario(users, friends, g, guildsPerUser, guildSkew, maxSessions, nodes,
+                heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay, store);
+    }
+
+    /** A copy with the churn behaviour changed (labs and tours). */
+    public PresenceScenario withChurn(long changeEvery, long sessionLife, double dropFraction, long resumeAfter,
+                                      double neverBackFraction) {
+        return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
+                heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay, store);
+    }
+
+    public PresenceScenario withSlow(double fraction, long writeEvery) {
+        return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
+                heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
+                neverBackFraction, link, backbone, fraction, writeEvery, duration, sampled, replay, store);
+    }
+
+    public PresenceScenario withReplay(int r) {
+        return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
+                heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, r, store);
+    }
+}

@@ -1,0 +1,117 @@
+package org.sysmodels.presence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.core.lab.BugLab;
+import org.sysmodels.core.run.RunResult;
+import org.sysmodels.core.system.QuizQuestion;
+import org.sysmodels.core.system.RunRequest;
+import org.sysmodels.core.testing.TestFlags;
+import org.sysmodels.core.trace.ChromeTraceWriter;
+import org.sysmodels.presence.run.PresenceLabs;
+
+/** {@code sim presence} through its SimSystem: a clean run, determinism, every bug lab caught, quiz, bad input. */
+class PresenceSystemTest {
+
+    static final PresenceSystem SYSTEM = new PresenceSystem();
+
+    static RunRequest small(long seed, String... flags) throws Exception {
+        String[] all = new String[flags.length + 4];
+        all[0] = "--users";
+        all[1] = "3000";
+        all[2] = "--duration";
+        all[3] = "180s";
+        System.arraycopy(flags, 0, all, 4, flags.length);
+        return RunRequest.ofSeed(seed).withOptions(TestFlags.parse(SYSTEM.options(), all));
+    }
+
+    @Test
+    void aCleanRunHoldsEveryRule() throws Exception {
+        RunResult r = SYSTEM.run(small(1));
+        assertTrue(r.passed(), "findings: " + r.findings());
+        assertEquals(6, r.checks().size());
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("convergence:")), r.summary().toString());
+        assertTrue(r.summary().stream().anyMatch(l -> l.contains("deliveries in")), r.summary().toString());
+    }
+
+    @Test
+    void theObjectStoreRunsTheSameSimulation() throws Exception {
+        RunResult compact = SYSTEM.run(small(2));
+        RunResult object = SYSTEM.run(small(2, "--store", "object"));
+        assertTrue(object.passed(), "findings: " + object.findings());
+        // everything but the layout line and the wall clock is the same run
+        assertEquals(compact.summary().get(1), object.summary().get(1));
+        assertEquals(compact.summary().get(2), object.summary().get(2));
+    }
+
+    @Test
+    void sameSeedSameTraceByteForByte(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        RunRequest req = RunRequest.ofSeed(5).withTrace(true).withOptions(TestFlags.parse(SYSTEM.options(),
+                "--users", "800", "--duration", "60s"));
+        ChromeTraceWriter.write(SYSTEM.run(req).traces().get(0), a);
+        ChromeTraceWriter.write(SYSTEM.run(req).traces().get(0), b);
+        assertTrue(Files.size(a) > 1000);
+        assertEquals(-1, Files.mismatch(a, b), "same seed, same trace");
+        String text = Files.readString(a);
+        assertTrue(text.contains("guild fan-out") && text.contains("sampled sessions") && text.contains("heartbeat"),
+                "tracks per guild and per sampled session, heartbeats as instants");
+    }
+
+    @Test
+    void everyBugLabIsCaughtByItsRule() throws Exception {
+        for (BugLab lab : SYSTEM.bugLabs()) {
+            RunResult r = SYSTEM.run(RunRequest.ofSeed(3).withBug(lab.name()));
+            assertTrue(r.lab().isPresent());
+            assertTrue(r.lab().get().caught(), lab.name() + " missed: " + r.lab().get().lines());
+            assertFalse(r.passed());
+        }
+        assertEquals(4, PresenceLabs.ALL.size());
+    }
+
+    @Test
+    void quizIsDeterministicAndAnswered() throws Exception {
+        List<QuizQuestion> q = SYSTEM.quiz(RunRequest.ofSeed(4));
+        assertEquals(3, q.size());
+        assertEquals(q, SYSTEM.quiz(RunRequest.ofSeed(4)));
+        for (QuizQuestion x : q) {
+            assertFalse(x.answer().isBlank());
+        }
+        for (long seed = 1; seed < 40; seed++) {
+            for (QuizQuestion x : SYSTEM.quiz(RunRequest.ofSeed(seed))) {
+                assertFalse(x.answer().matches("(?s).*sees (Ada )?invisible.*"), "an answer shows invisible: "
+                        + x.answer());
+                assertFalse(x.answer().matches("(?s).*client_status \\{[^}]*invisible.*"), x.answer());
+            }
+        }
+    }
+
+    @Test
+    void badInputIsAClearError() {
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> SYSTEM.run(RunRequest.ofSeed(1).withScenario("no-such")));
+        assertTrue(e.getMessage().contains("demo"), e.getMessage());
+        assertThrows(UserInputException.class, () -> SYSTEM.run(RunRequest.ofSeed(1).withBug("nope")));
+        assertThrows(Exception.class, () -> TestFlags.parse(SYSTEM.options(), "--duration", "10"));
+    }
+
+    @Test
+    void aScenarioFileWithAnUnknownFieldNamesItsLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("s.json");
+        Files.writeString(f, "{\n  \"users\": 100,\n  \"frends\": 3\n}\n");
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> SYSTEM.run(RunRequest.ofSeed(1).withScenario(f.toString())));
+        assertTrue(e.getMessage().contains(":3:"), e.getMessage());
+        assertTrue(e.getMessage().contains("frends"), e.getMessage());
+    }
+}

@@ -1,0 +1,461 @@
+package org.sysmodels.presence.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sysmodels.presence.gateway.users.UserDirectory;
+import org.sysmodels.presence.gateway.users.UsersFile;
+import org.sysmodels.presence.model.presence.Status;
+
+/**
+ * The gateway over real sockets on loopback: Hello, Heartbeat/ACK, Identify → READY and GUILD_CREATE, Presence
+ * Update fan-out with sequence numbers, and every close code for its fault. Each test uses its own users (tokens) so
+ * tests do not see each other's presences.
+ */
+class GatewayProtocolTest {
+
+    static EventLoopGroup clients;
+    static GatewayServer server;
+
+    /**
+     * Users 1001.. in pairs of friends (2k+1001 ↔ 2k+1002, tokens t1001...), all in guild 9001 except the
+     * presence-intent-less user 1099; a big guild 9100 of 60 members (users 2000-2059) with 1001 in it.
+     */
+    static UserDirectory world() throws Exception {
+        List<UsersFile.User> users = new ArrayList<>();
+        for (int i = 1001; i <= 1040; i++) {
+            List<String> friends = i % 2 == 1 ? List.of(String.valueOf(i + 1)) : List.of();
+            List<String> guilds = i == 1001 ? List.of("9001", "9100") : List.of("9001");
+            users.add(new UsersFile.User(String.valueOf(i), "user" + i, "t" + i, friends, guilds, null));
+        }
+        users.add(new UsersFile.User("1099", "nointent", "t1099", List.of(), List.of(), false));
+        for (int i = 2000; i < 2060; i++) {
+            users.add(new UsersFile.User(String.valueOf(i), "big" + i, "t" + i, List.of(), List.of("9100"), null));
+        }
+        return UserDirectory.of(new UsersFile(users, List.of(new UsersFile.Guild("9001", "test"),
+                new UsersFile.Guild("9100", "big"))), "test-world");
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        clients = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofMillis(1000))
+                .withResumeWindow(Duration.ofMillis(1500)).withIdentifyTimeout(Duration.ofMillis(1500))
+                .withIoThreads(2).withIdentifyConcurrency(1000);
+        server = GatewayServer.start(cfg, world());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        clients.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+
+    static TestClient client() throws Exception {
+        return TestClient.connect(clients, server.gatewayUrl() + "?v=10&encoding=json");
+    }
+
+    /**
+     * Resumes on {@code c} (after Hello). The server may not yet have seen the old connection drop: then it answers
+     * Invalid Session with d = true and closes the old one, and a correct client resumes again.
+     */
+    static void resume(TestClient c, String token, String session, long seq) throws Exception {
+        c.send(TestClient.resume(token, session, seq));
+        JsonNode first = c.inbox.poll(TestClient.WAIT_S, TimeUnit.SECONDS);
+        if (first == null) {
+            return;
+        }
+        if (first.path("op").asInt() == 9 && first.path("d").asBoolean()) {
+            c.send(TestClient.resume(token, session, seq));
+        } else {
+            c.inbox.addFirst(first);
+        }
+    }
+
+    /** Waits (bounded) until {@code userId} shows {@code want} to others. */
+    static void awaitStatus(String userId, Status want) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TestClient.WAIT_S);
+        while (server.statusOf(userId) != want) {
+            assertTrue(System.nanoTime() < end, userId + " never showed " + want + "; shows "
+                    + server.statusOf(userId));
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void helloCarriesTheIntervalAndNullSequenceAndType() throws Exception {
+        TestClient c = client();
+        JsonNode h = c.hello();
+        assertEquals(1000, h.path("d").path("heartbeat_interval").asInt());
+        assertTrue(h.get("s").isNull() && h.get("t").isNull(), "s and t are null on op 10: " + h);
+        c.send(TestClient.heartbeat(null));
+        JsonNode ack = c.next();
+        assertEquals(11, ack.get("op").asInt());
+        assertTrue(ack.get("s").isNull() && ack.get("t").isNull(), "s and t null on op 11: " + ack);
+        c.ws.close(1000);
+    }
+
+    @Test
+    void identifyGivesReadyThenGuildCreatesWithGrowingSequence() throws Exception {
+        TestClient c = client();
+        JsonNode ready = c.identify("t1003", "online", "desktop");
+        assertEquals(1, ready.get("s").asLong());
+        JsonNode d = ready.get("d");
+        assertEquals(10, d.get("v").asInt());
+        assertEquals("1003", d.path("user").path("id").asText());
+        assertEquals(server.gatewayUrl(), d.get("resume_gateway_url").asText());
+        assertEquals("9001", d.path("guilds").get(0).path("id").asText());
+        JsonNode gc = c.nextDispatch("GUILD_CREATE");
+        assertEquals(2, gc.get("s").asLong());
+        assertEquals("9001", gc.path("d").path("id").asText());
+        c.ws.close(1000);
+    }
+
+    @Test
+    void aFriendsStatusChangeArrivesAsPresenceUpdateWithClientStatus() throws Exception {
+        TestClient a = client();
+        a.identify("t1005", "online", "desktop");
+        TestClient b = client();
+        b.identify("t1006", "online", "mobile");
+        JsonNode online = a.nextPresence("1006");
+        assertEquals("online", online.path("d").path("status").asText());
+        b.send(TestClient.status("dnd"));
+        JsonNode p = a.nextPresence("1006");
+        assertEquals(0, p.get("op").asInt());
+        assertEquals("PRESENCE_UPDATE", p.get("t").asText());
+        assertTrue(p.get("s").asLong() > online.get("s").asLong(), "s grows");
+        assertEquals("dnd", p.path("d").path("status").asText());
+        assertEquals("dnd", p.path("d").path("client_status").path("mobile").asText());
+        assertFalse(p.path("d").path("client_status").has("desktop"), "no platform where the user is offline");
+        a.ws.close(1000);
+        b.ws.close(1000);
+    }
+
+    @Test
+    void invisibleNeverLeaksOverDispatchReadyGuildCreateOrReplay() throws Exception {
+        TestClient a = client();
+        JsonNode readyA = a.identify("t1007", "online", "web");
+        String sessionA = readyA.path("d").path("session_id").asText();
+        TestClient b = client();
+        b.identify("t1008", "online", "desktop");
+        a.nextPresence("1008");
+        b.send(TestClient.status("invisible"));
+        JsonNode off = a.nextPresence("1008");
+        assertEquals("offline", off.path("d").path("status").asText());
+        assertEquals(0, off.path("d").path("client_status").size(), "no platform shown for an invisible user");
+        awaitStatus("1008", Status.OFFLINE);
+        // a new session of a friend and a guild member: READY and GUILD_CREATE show no presence for 1008
+        TestClient c = client();
+        c.identify("t1009", "online", "web");
+        JsonNode gc = c.nextDispatch("GUILD_CREATE");
+        for (JsonNode p : gc.path("d").path("presences")) {
+            assertFalse(p.path("user").path("id").asText().equals("1008"), "an invisible user in GUILD_CREATE");
+        }
+        // A drops; 1008 goes online then invisible again while A is away; A resumes: the replay shows offline last
+        long seq = a.lastSeq;
+        a.ws.drop();
+        a.closeCode();
+        b.send(TestClient.status("online"));
+        b.send(TestClient.status("invisible"));
+        awaitStatus("1008", Status.OFFLINE);
+        TestClient a2 = client();
+        a2.hello();
+        resume(a2, "t1007", sessionA, seq);
+        JsonNode resumed = a2.nextDispatch("RESUMED");
+        assertTrue(resumed.get("s").asLong() > seq);
+        for (List<String> log : List.of(a.all, a2.all, b.all, c.all)) {
+            for (String text : log) {
+                assertFalse(text.contains("invisible"), "\"invisible\" sent to a client: " + text);
+            }
+        }
+        a2.ws.close(1000);
+        b.ws.close(1000);
+        c.ws.close(1000);
+    }
+
+    @Test
+    void aSessionChangesOnlyItsOwnUsersPresence() throws Exception {
+        TestClient a = client();
+        a.identify("t1011", "online", "web");
+        TestClient b = client();
+        b.identify("t1012", "online", "web");
+        awaitStatus("1012", Status.ONLINE);
+        a.send("{\"op\":3,\"d\":{\"user\":{\"id\":\"1012\"},\"since\":null,\"activities\":[],\"status\":\"dnd\","
+                + "\"afk\":false}}");
+        awaitStatus("1011", Status.DND);
+        assertEquals(Status.ONLINE, server.statusOf("1012"));
+        a.ws.close(1000);
+        b.ws.close(1000);
+    }
+
+    @Test
+    void resumeReplaysMissedEventsInOrderThenResumed() throws Exception {
+        TestClient a = client();
+        String session = a.identify("t1013", "online", "web").path("d").path("session_id").asText();
+        TestClient b = client();
+        b.identify("t1014", "online", "web");
+        a.nextPresence("1014");
+        long seq = a.lastSeq;
+        a.ws.drop();
+        assertEquals(1006, a.closeCode());
+        String[] statuses = {"idle", "dnd", "online", "idle"};
+        for (String s : statuses) {
+            b.send(TestClient.status(s));
+            awaitStatus("1014", Status.parse(s).orElseThrow());
+        }
+        TestClient a2 = client();
+        a2.hello();
+        resume(a2, "t1013", session, seq);
+        List<JsonNode> replay = new ArrayList<>();
+        JsonNode n;
+        while (!"RESUMED".equals((n = a2.next()).path("t").asText())) {
+            replay.add(n);
+        }
+        long expect = seq + 1;
+        for (JsonNode r : replay) {
+            assertEquals(expect++, r.get("s").asLong(), "replayed in order: " + replay);
+        }
+        assertEquals(expect, n.get("s").asLong(), "RESUMED follows the replay");
+        assertFalse(replay.isEmpty(), "the missed changes were replayed");
+        assertEquals("idle", replay.get(replay.size() - 1).path("d").path("status").asText());
+        b.send(TestClient.status("dnd"));
+        JsonNode after = a2.nextPresence("1014");
+        assertEquals(expect + 1, after.get("s").asLong(), "sequence continues after RESUMED");
+        a2.ws.close(1000);
+        b.ws.close(1000);
+    }
+
+    @Test
+    void resumeWithASeqAboveTheLastSentCloses4007() throws Exception {
+        TestClient a = client();
+        String session = a.identify("t1015", "online", "web").path("d").path("session_id").asText();
+        a.ws.drop();
+        a.closeCode();
+        TestClient a2 = client();
+        a2.hello();
+        resume(a2, "t1015", session, 999);
+        assertEquals(4007, a2.closeCode());
+    }
+
+    @Test
+    void resumeOfAnUnknownSessionIsInvalidSessionNotResumable() throws Exception {
+        TestClient c = client();
+        c.hello();
+        c.send(TestClient.resume("t1017", "no-such-session", 0));
+        JsonNode inv = c.next();
+        assertEquals(9, inv.get("op").asInt());
+        assertFalse(inv.get("d").asBoolean());
+        // the connection may identify after it
+        c.send(TestClient.identifyJson("t1017", "online", "web", 1));
+        c.nextDispatch("READY");
+        c.ws.close(1000);
+    }
+
+    @Test
+    void resumeWhileTheOldConnectionLivesIsInvalidSessionResumableThenWorks() throws Exception {
+        TestClient a = client();
+        String session = a.identify("t1019", "online", "web").path("d").path("session_id").asText();
+        a.nextDispatch("GUILD_CREATE");
+        TestClient a2 = client();
+        a2.hello();
+        a2.send(TestClient.resume("t1019", session, a.lastSeq));
+        JsonNode inv = a2.next();
+        assertEquals(9, inv.get("op").asInt());
+        assertTrue(inv.get("d").asBoolean(), "d = true: the session may be resumed");
+        assertEquals(4009, a.closeCode());
+        a2.send(TestClient.resume("t1019", session, a.lastSeq));
+        a2.nextDispatch("RESUMED");
+        a2.ws.close(1000);
+    }
+
+    @Test
+    void close1000EndsTheSessionAtOnceOtherClosesWaitForTheWindow() throws Exception {
+        TestClient a = client();
+        a.identify("t1021", "online", "web");
+        awaitStatus("1021", Status.ONLINE);
+        a.ws.close(1000);
+        assertEquals(1000, a.closeCode());
+        awaitStatus("1021", Status.OFFLINE);
+
+        TestClient b = client();
+        b.identify("t1023", "online", "web");
+        awaitStatus("1023", Status.ONLINE);
+        long closedAt = System.nanoTime();
+        b.ws.close(4000);
+        b.closeCode();
+        assertEquals(Status.ONLINE, server.statusOf("1023"), "still resumable, still shown");
+        awaitStatus("1023", Status.OFFLINE);
+        assertTrue(System.nanoTime() - closedAt >= TimeUnit.MILLISECONDS.toNanos(1500),
+                "offline only after the resume window");
+    }
+
+    @Test
+    void aClientThatStopsHeartbeatingIsClosed4009AndExpires() throws Exception {
+        TestClient a = client();
+        a.identify("t1025", "online", "web");
+        awaitStatus("1025", Status.ONLINE);
+        assertEquals(4009, a.closeCode(), "no heartbeat within interval + grace");
+        awaitStatus("1025", Status.OFFLINE);
+    }
+
+    @Test
+    void heartbeatsKeepASessionAlive() throws Exception {
+        TestClient a = client();
+        a.identify("t1027", "online", "web");
+        for (int i = 0; i < 6; i++) {
+            Thread.sleep(400);
+            a.send(TestClient.heartbeat(a.lastSeq));
+        }
+        assertTrue(a.ws.isOpen(), "heartbeating session kept: " + a.all);
+        assertEquals(Status.ONLINE, server.statusOf("1027"));
+        a.ws.close(1000);
+    }
+
+    @Test
+    void reconnectOpcodeThenCloseThenResume() throws Exception {
+        TestClient a = client();
+        String session = a.identify("t1029", "online", "web").path("d").path("session_id").asText();
+        server.reconnect(session, 50);
+        JsonNode r = a.next(n -> n.path("op").asInt() == 7);
+        assertTrue(r.get("d").isNull());
+        assertEquals(4000, a.closeCode());
+        TestClient a2 = client();
+        a2.hello();
+        resume(a2, "t1029", session, a.lastSeq);
+        a2.nextDispatch("RESUMED");
+        a2.ws.close(1000);
+    }
+
+    @Test
+    void opcodesAPresenceServiceDoesNotServeAreIgnoredNot4001() throws Exception {
+        TestClient a = client();
+        a.identify("t1031", "online", "web");
+        a.send("{\"op\":4,\"d\":{\"guild_id\":\"9001\",\"channel_id\":null,\"self_mute\":false,\"self_deaf\":false}}");
+        a.send("{\"op\":31,\"d\":{\"guild_ids\":[\"9001\"]}}");
+        a.send("{\"op\":43,\"d\":{\"guild_id\":\"9001\",\"fields\":[\"status\"]}}");
+        a.send(TestClient.heartbeat(null));
+        a.next(n -> n.path("op").asInt() == 11);
+        assertTrue(a.ws.isOpen());
+        a.ws.close(1000);
+    }
+
+    @Test
+    void requestGuildMembersAnswersWithAChunkAndPresences() throws Exception {
+        TestClient a = client();
+        a.identify("t1033", "online", "web");
+        TestClient b = client();
+        b.identify("t1035", "invisible", "web");
+        a.send("{\"op\":8,\"d\":{\"guild_id\":\"9001\",\"query\":\"\",\"limit\":0,\"presences\":true,"
+                + "\"nonce\":\"n1\"}}");
+        JsonNode chunk = a.nextDispatch("GUILD_MEMBERS_CHUNK").get("d");
+        assertEquals("9001", chunk.get("guild_id").asText());
+        assertEquals(40, chunk.get("members").size());
+        assertEquals("n1", chunk.get("nonce").asText());
+        for (JsonNode p : chunk.get("presences")) {
+            assertFalse(p.path("user").path("id").asText().equals("1035"), "invisible user in a chunk");
+        }
+        a.ws.close(1000);
+        b.ws.close(1000);
+    }
+
+    @Test
+    void largeGuildsListOnlyOnlineMembers() throws Exception {
+        TestClient a = client();
+        a.identify("t1001", "online", "web");
+        JsonNode big = a.next(n -> "GUILD_CREATE".equals(n.path("t").asText())
+                && "9100".equals(n.path("d").path("id").asText())).get("d");
+        assertEquals(61, big.get("member_count").asInt());
+        assertTrue(big.get("large").asBoolean());
+        assertEquals(1, big.get("members").size(), "only online members (here: the user itself)");
+        a.ws.close(1000);
+    }
+
+    // ------------------------------------------------------------------ close codes for faults
+
+    static int closeAfter(String... payloads) throws Exception {
+        TestClient c = client();
+        c.hello();
+        for (String p : payloads) {
+            c.send(p);
+        }
+        return c.closeCode();
+    }
+
+    @Test
+    void unknownOpcodeCloses4001() throws Exception {
+        assertEquals(4001, closeAfter("{\"op\":5,\"d\":null}"));
+        assertEquals(4001, closeAfter("{\"op\":10,\"d\":null}"), "an opcode only the server sends");
+        assertEquals(4001, closeAfter(TestClient.identifyJson("t1037", null, "web", 1),
+                "{\"op\":3,\"d\":{\"since\":null,\"activities\":[],\"status\":\"busy\",\"afk\":false}}"),
+                "an invalid payload for an opcode");
+    }
+
+    @Test
+    void decodeErrorsClose4002() throws Exception {
+        assertEquals(4002, closeAfter("not json"));
+        assertEquals(4002, closeAfter("[1,2]"));
+        assertEquals(4002, closeAfter("{\"op\":1,\"d\":\"" + "x".repeat(4100) + "\"}"), "over 4096 bytes");
+        TestClient c = client();
+        c.hello();
+        c.ws.sendBinary(new byte[] {1, 2, 3});
+        assertEquals(4002, c.closeCode());
+    }
+
+    @Test
+    void payloadBeforeIdentifyCloses4003() throws Exception {
+        assertEquals(4003, closeAfter(TestClient.status("online")));
+    }
+
+    @Test
+    void badTokenCloses4004() throws Exception {
+        assertEquals(4004, closeAfter(TestClient.identifyJson("no-such-token", "online", "web", 1)));
+    }
+
+    @Test
+    void secondIdentifyCloses4005() throws Exception {
+        String id = TestClient.identifyJson("t1039", "online", "web", 1);
+        assertEquals(4005, closeAfter(id, id));
+    }
+
+    @Test
+    void identifyTimeoutCloses4009() throws Exception {
+        TestClient c = client();
+        c.hello();
+        assertEquals(4009, c.closeCode());
+    }
+
+    @Test
+    void invalidShardCloses4010() throws Exception {
+        assertEquals(4010, closeAfter("{\"op\":2,\"d\":{\"token\":\"t1002\",\"properties\":{},\"intents\":1,"
+                + "\"shard\":[1,2]}}"));
+    }
+
+    @Test
+    void badApiVersionCloses4012() throws Exception {
+        TestClient c = TestClient.connect(clients, server.gatewayUrl() + "?v=9&encoding=json");
+        assertEquals(4012, c.closeCode());
+    }
+
+    @Test
+    void undefinedIntentsClose4013AndDisallowedClose4014() throws Exception {
+        assertEquals(4013, closeAfter(TestClient.identifyJson("t1004", null, "web", 1 << 19)));
+        assertEquals(4014, closeAfter(TestClient.identifyJson("t1099", null, "web", 1 << 8)));
+    }
+
+    @Test
+    void serverSentCloseCodesAreCounted() {
+        assertFalse(server.stats().closes().isEmpty());
+    }
+}

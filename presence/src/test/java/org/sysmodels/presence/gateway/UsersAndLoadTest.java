@@ -1,0 +1,82 @@
+package org.sysmodels.presence.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.core.testing.TestFlags;
+import org.sysmodels.presence.gateway.users.UserDirectory;
+
+/** The users file's errors say what and where; the load generator holds its sessions and times deliveries. */
+class UsersAndLoadTest {
+
+    @Test
+    void aUsersFileIsReadAndItsMistakesAreNamed(@TempDir Path dir) throws Exception {
+        Path ok = dir.resolve("users.json");
+        Files.writeString(ok, """
+                {"users": [
+                  {"id": "1", "name": "ada", "token": "a", "friends": ["2"], "guilds": ["9"]},
+                  {"id": "2", "name": "bob", "token": "b", "guilds": ["9"], "presence_intent": false}
+                ]}
+                """);
+        UserDirectory d = UserDirectory.load(ok);
+        assertEquals(2, d.users());
+        assertEquals(1, d.graph().friendCount(1), "friendship is mutual");
+        assertEquals(2, d.graph().memberCount(0));
+        assertTrue(!d.presenceIntentAllowed(1));
+
+        Path unknownFriend = dir.resolve("f.json");
+        Files.writeString(unknownFriend, "{\"users\": [{\"id\": \"1\", \"name\": \"a\", \"token\": \"a\", "
+                + "\"friends\": [\"7\"]}]}");
+        UserInputException e = assertThrows(UserInputException.class, () -> UserDirectory.load(unknownFriend));
+        assertTrue(e.getMessage().contains("users[0].friends[0]") && e.getMessage().contains("\"7\""),
+                e.getMessage());
+
+        Path dupToken = dir.resolve("t.json");
+        Files.writeString(dupToken, "{\"users\": [{\"id\": \"1\", \"token\": \"x\"}, {\"id\": \"2\", \"token\": "
+                + "\"x\"}]}");
+        e = assertThrows(UserInputException.class, () -> UserDirectory.load(dupToken));
+        assertTrue(e.getMessage().contains("users[1].token"), e.getMessage());
+
+        Path unknownField = dir.resolve("u.json");
+        Files.writeString(unknownField, "{\"users\": [\n  {\"id\": \"1\", \"token\": \"x\", \"tokn\": \"y\"}]}");
+        e = assertThrows(UserInputException.class, () -> UserDirectory.load(unknownField));
+        assertTrue(e.getMessage().contains(":2:") && e.getMessage().contains("tokn"), e.getMessage());
+
+        e = assertThrows(UserInputException.class, () -> UserDirectory.load(dir.resolve("missing.json")));
+        assertTrue(e.getMessage().contains("no such users file"), e.getMessage());
+    }
+
+    @Test
+    void theLoadGeneratorHoldsItsSessionsAndTimesDeliveries() throws Exception {
+        LoadCommand load = new LoadCommand();
+        StringWriter text = new StringWriter();
+        int rc = load.run(TestFlags.parse(load.options(), "--connections", "60", "--watchers", "5",
+                "--updates-per-second", "40", "--duration", "3s", "--heartbeat-interval", "10s"),
+                new PrintWriter(text, true), new PrintWriter(text, true));
+        String out = text.toString();
+        assertEquals(0, rc, out);
+        assertTrue(out.contains("60 of 60 held"), out);
+        assertTrue(out.contains("result: no session lost"), out);
+        assertTrue(out.matches("(?s).*deliveries received: [1-9].*"), out);
+        assertTrue(out.contains("delivery latency: p50"), out);
+    }
+
+    @Test
+    void serveStopsAfterForAndRefusesABadUsersFile() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        StringWriter text = new StringWriter();
+        assertEquals(0, serve.run(TestFlags.parse(serve.options(), "--port", "0", "--for", "500ms"),
+                new PrintWriter(text, true), new PrintWriter(text, true)));
+        assertTrue(text.toString().contains("tokens: ada=demo-ada"), text.toString());
+        assertThrows(UserInputException.class, () -> serve.run(TestFlags.parse(serve.options(), "--users",
+                "/no/such.json"), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+    }
+}

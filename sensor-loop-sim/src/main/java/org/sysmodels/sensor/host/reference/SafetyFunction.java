@@ -1,0 +1,173 @@
+package org.sysmodels.sensor.host.reference;
+
+import java.util.function.Supplier;
+import org.sysmodels.sensor.host.driver.Bme280Driver;
+import org.sysmodels.sensor.host.safety.BusAccess;
+import org.sysmodels.sensor.host.safety.ChannelMonitor;
+import org.sysmodels.sensor.host.safety.ClockMonitor;
+import org.sysmodels.sensor.host.safety.Diagnostics;
+import org.sysmodels.sensor.host.safety.Dtc;
+import org.sysmodels.sensor.host.safety.SafetyParameters;
+import org.sysmodels.sensor.host.safety.Vote;
+import org.sysmodels.sensor.host.safety.Voter;
+import org.sysmodels.sensor.model.Mcu;
+import org.sysmodels.sensor.model.bme280.Compensation;
+import org.sysmodels.sensor.model.i2c.I2cStatus;
+import org.sysmodels.sensor.model.io.Gpio;
+
+/**
+ * The over-temperature trip, independent of how the firmware schedules it: sensor channels with their drivers and
+ * plausibility monitors, the voter, the bus access policy, the self-tests and the latched safe state. The bare-metal
+ * loop ({@link SafetyFirmware}) and the RTIC application ({@link RticSafetyFirmware}) both run it.
+ */
+public final class SafetyFunction {
+
+    /** Cycles of monitoring, voting and output per cycle (an estimate). */
+    public static final int CYCLE_WORK = 300;
+    /** Cycles of one self-test (CRC over the parameter block, clock sample). */
+    public static final int SELF_TEST_WORK = 700;
+
+    private final Mcu mcu;
+    private final SafetyParameters params;
+    private final Diagnostics diag;
+    private final Bme280Driver[] drivers;
+    private final ChannelMonitor[] monitors;
+    private final Voter voter;
+    private final BusAccess bus;
+    private final ClockMonitor clock;
+    private final Vote vote = new Vote();
+    private final int[] values;
+    private final boolean[] valid;
+    private final byte[] scratch = new byte[SafetyParameters.SIZE];
+    private boolean safe;
+
+    public SafetyFunction(Mcu mcu, SafetyParameters params, Diagnostics diag, Supplier<ChannelMonitor> monitor,
+                          Voter voter, BusAccess bus) {
+        this.mcu = mcu;
+        this.params = params;
+        this.diag = diag;
+        this.voter = voter;
+        this.bus = bus;
+        int n = params.channels();
+        drivers = new Bme280Driver[n];
+        monitors = new ChannelMonitor[n];
+        values = new int[n];
+        valid = new boolean[n];
+        clock = new ClockMonitor(params.clockPermille());
+        Compensation comp = params.compensation() == 1 ? Compensation.BOSCH_API : Compensation.DATASHEET;
+        for (int i = 0; i < n; i++) {
+            bus.configure(mcu.i2c(params.busOf()[i]), params);
+            drivers[i] = new Bme280Driver(mcu.i2c(params.busOf()[i]), mcu.core(), params.addressOf()[i], comp);
+            monitors[i] = monitor.get();
+        }
+    }
+
+    /**
+     * Initialises channel {@code i}: identify, reset, calibrate, start normal mode (T ×2, P ×1, H ×1, t_sb 0.5 ms,
+     * filter off), clearing a hung bus first if need be. A channel that fails is out of the vote from the start.
+     */
+    public boolean initChannel(int i) {
+        I2cStatus s = drivers[i].init(2, 1, 1, 0, 0);
+        if (s != I2cStatus.OK && drivers[i].i2c().bus().sdaLow()) {
+            diag.report(Dtc.I2C_BUS_HANG, i);
+            if (drivers[i].i2c().busClear() >= 0) {
+                diag.report(Dtc.I2C_BUS_RECOVERED, i);
+                s = drivers[i].init(2, 1, 1, 0, 0);
+            }
+        }
+        valid[i] = s == I2cStatus.OK;
+        if (!valid[i]) {
+            monitors[i].failInit();
+            diag.report(Dtc.SENSOR_ID, i);
+        }
+        return valid[i];
+    }
+
+    public int channels() {
+        return drivers.length;
+    }
+
+    /** Reads and checks every channel still in the vote. */
+    public void readChannels() {
+        for (int i = 0; i < drivers.length; i++) {
+            if (!valid[i]) {
+                continue;
+            }
+            Bme280Driver d = drivers[i];
+            I2cStatus s = bus.read(d, i, diag);
+            int verdict = s == I2cStatus.OK && d.fresh() ? monitors[i].check(mcu.now(), d.temperature(), d.raw())
+                    : monitors[i].missed(mcu.now());
+            if (verdict == ChannelMonitor.DISCARDED) {
+                diag.report(monitors[i].finding(), i);
+            } else if (verdict == ChannelMonitor.FAILED) {
+                diag.report(monitors[i].finding(), i);
+                valid[i] = false;
+            } else if (verdict == ChannelMonitor.NEW) {
+                diag.clear(Dtc.SENSOR_RATE, i);
+                diag.clear(Dtc.SENSOR_RANGE, i);
+            }
+            values[i] = monitors[i].value();
+        }
+    }
+
+    /** Votes; excludes an outvoted channel; goes safe when the vote cannot be trusted. @return the vote */
+    public Vote vote() {
+        voter.vote(mcu.now(), values, valid, vote);
+        if (vote.excluded >= 0) {
+            valid[vote.excluded] = false;
+            diag.report(vote.reason, vote.excluded);
+        }
+        if (vote.fault) {
+            diag.report(vote.reason, -1);
+            enterSafeState();
+        }
+        return vote;
+    }
+
+    /** Drives the actuator: energised only when not safe and no trip is demanded. */
+    public void output() {
+        mcu.core().work(CYCLE_WORK);      // the cycle's computation ends here: the output follows it
+        mcu.gpio().write(Gpio.ACTUATOR, !safe && !vote.trip);
+    }
+
+    /** The parameter CRC and the clock cross-check ({@code ticks}: the firmware's count of loop periods). */
+    public void selfTest(long ticks) {
+        if (!SafetyParameters.intact(mcu.flash(), scratch)) {
+            diag.report(Dtc.PARAM_CRC, -1);
+            enterSafeState();
+        }
+        if (!clock.sample(mcu.lptim().count(), ticks)) {
+            diag.report(Dtc.CLOCK, -1);
+            enterSafeState();
+        }
+        mcu.core().charge(SELF_TEST_WORK);
+    }
+
+    /** De-energises the actuator until reset and lights the fault lamp. */
+    public void enterSafeState() {
+        if (!safe) {
+            safe = true;
+            mcu.gpio().write(Gpio.ACTUATOR, false);
+            mcu.gpio().write(Gpio.FAULT_LAMP, true);
+            diag.report(Dtc.SAFE_STATE, -1);
+        }
+    }
+
+    public boolean safe() {
+        return safe;
+    }
+
+    /** The value the last vote decided on (0.01 °C). */
+    public int votedCentiC() {
+        return vote.valueCentiC;
+    }
+
+    /** The last good temperature of channel {@code i} (0.01 °C). */
+    public int value(int i) {
+        return values[i];
+    }
+
+    public boolean valid(int i) {
+        return valid[i];
+    }
+}

@@ -1,0 +1,121 @@
+package org.sysmodels.sensor.host.safety;
+
+/**
+ * Plausibility checks on one sensor channel (IEC 61508-2 Annex C: "continuous monitoring of an analogue signal, for
+ * example to detect out of range values"; Table A.13 ideas for sensors): range, rate of change, frozen raw data
+ * (a live 20-bit ADC never repeats itself for long: its noise moves the low bits) and staleness (no good read for too
+ * long). A sample that fails range or rate is discarded and the last good value is kept; a channel with three
+ * discards among its last eight samples (an intermittent fault as much as a lasting one), a frozen or a stale
+ * channel is failed for good (until reset).
+ */
+public class ChannelMonitor {
+
+    /** {@link #check} and {@link #missed} results. */
+    public static final int NEW = 0;
+    public static final int SAME = 1;
+    public static final int DISCARDED = 2;
+    public static final int FAILED = 3;
+
+    protected final SafetyParameters p;
+    private long lastRaw = Long.MIN_VALUE;
+    private long rawChangedAt;
+    private long lastFreshAt;
+    private int accepted;
+    private long acceptedAt;
+    private boolean hasAccepted;
+    /** The last eight samples, a bit set for each discarded one. */
+    private int recent;
+    private boolean failed;
+    private Dtc finding;
+
+    public ChannelMonitor(SafetyParameters p, long now) {
+        this.p = p;
+        this.rawChangedAt = now;
+        this.lastFreshAt = now;
+    }
+
+    /** A read at {@code now} gave {@code centiC} from raw data {@code raw}. */
+    public int check(long now, int centiC, long raw) {
+        if (failed) {
+            return FAILED;
+        }
+        lastFreshAt = now;
+        if (raw == lastRaw) {
+            if (now - rawChangedAt > p.frozenUs() * 1000L) {
+                return fail(Dtc.SENSOR_FROZEN);
+            }
+            return SAME;
+        }
+        lastRaw = raw;
+        rawChangedAt = now;
+        if (centiC < p.minCentiC() || centiC > p.maxCentiC()) {
+            return reject(Dtc.SENSOR_RANGE);
+        }
+        if (hasAccepted) {
+            long allowed = p.rateMarginCentiC() + p.rateCentiCPerS() * (now - acceptedAt) / 1_000_000_000L;
+            if (Math.abs(centiC - accepted) > allowed) {
+                return reject(Dtc.SENSOR_RATE);
+            }
+        }
+        return accept(now, centiC);
+    }
+
+    /** Takes {@code centiC} as the channel's new good value. */
+    protected final int accept(long now, int centiC) {
+        lastFreshAt = now;
+        accepted = centiC;
+        acceptedAt = now;
+        hasAccepted = true;
+        recent = (recent << 1) & 0xFF;
+        return NEW;
+    }
+
+    /** A read at {@code now} failed on the bus. */
+    public int missed(long now) {
+        if (failed) {
+            return FAILED;
+        }
+        if (now - lastFreshAt > p.staleUs() * 1000L) {
+            return fail(Dtc.SENSOR_STALE);
+        }
+        return SAME;
+    }
+
+    /** The channel failed at start-up (no answer, wrong chip id). */
+    public void failInit() {
+        fail(Dtc.SENSOR_ID);
+    }
+
+    private int reject(Dtc why) {
+        finding = why;
+        recent = (recent << 1 | 1) & 0xFF;
+        if (Integer.bitCount(recent) >= 3) {
+            return fail(why == Dtc.SENSOR_RATE ? Dtc.SENSOR_NOISY : why);
+        }
+        return DISCARDED;
+    }
+
+    protected int fail(Dtc why) {
+        failed = true;
+        finding = why;
+        return FAILED;
+    }
+
+    /** The last accepted temperature (0.01 °C). */
+    public int value() {
+        return accepted;
+    }
+
+    public boolean hasValue() {
+        return hasAccepted;
+    }
+
+    public boolean failed() {
+        return failed;
+    }
+
+    /** What the last DISCARDED or FAILED result was about. */
+    public Dtc finding() {
+        return finding;
+    }
+}

@@ -1,0 +1,28 @@
+package org.sysmodels.sensor.model.core;
+
+/** What the core does, for checks and traces. Every method has an empty default. */
+public interface CoreListener {
+
+    /** The core starts executing the handler of {@code exc} (after stacking). */
+    default void exceptionEntry(int exc, long now) {
+    }
+
+    /** The handler of {@code exc} returned. */
+    default void exceptionExit(int exc, long now) {
+    }
+
+    default void powerState(PowerState state, long now) {
+    }
+
+    /** The core was reset and starts again. */
+    default void reset(ResetCause cause, long now) {
+    }
+
+    /** Firmware code threw: the core takes HardFault. {@code exc} is the exception it was in (0 = Thread mode). */
+    default void hardFault(Throwable thrown, int exc, long now) {
+    }
+
+    /** main returned, which firmware must never do. */
+    default void mainReturned(long now) {
+    }
+}

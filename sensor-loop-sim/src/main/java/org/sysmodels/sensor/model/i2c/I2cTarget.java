@@ -1,0 +1,33 @@
+package org.sysmodels.sensor.model.i2c;
+
+/**
+ * A device on the bus, as the controller sees it byte by byte (UM10204 §3.1): it acknowledges its address, takes
+ * written bytes with ACK or NACK, returns read bytes, and sees STOP. A transfer is S, address + R/W, data..., then
+ * Sr (repeated START, a new address phase) or P (STOP).
+ */
+public interface I2cTarget {
+
+    /** 7-bit address. */
+    int address();
+
+    /** Address phase of a transfer in direction {@code read}; true = ACK. */
+    boolean select(boolean read, long now);
+
+    /** A byte written by the controller; true = ACK. */
+    boolean write(int value, long now);
+
+    /** A byte read by the controller. */
+    int read(long now);
+
+    /** STOP, or the end of the transfer before a repeated START. */
+    void stop(long now);
+
+    /** How long the target holds SCL low before it can take or give byte {@code index} (clock stretching). */
+    default long stretchNs(int index) {
+        return 0;
+    }
+
+    /** Called by the bus-clear clocks: the target gives up a transfer it was in (its state machine resets). */
+    default void abandon(long now) {
+    }
+}

@@ -1,0 +1,250 @@
+package org.sysmodels.sensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sysmodels.core.check.Finding;
+import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.core.option.OptionSpec;
+import org.sysmodels.core.option.Options;
+import org.sysmodels.core.run.RunResult;
+import org.sysmodels.core.run.Table;
+import org.sysmodels.core.student.CompileException;
+import org.sysmodels.core.student.StudentSlot;
+import org.sysmodels.core.student.Template;
+import org.sysmodels.core.system.QuizQuestion;
+import org.sysmodels.core.system.RunRequest;
+import org.sysmodels.core.testing.TraceFiles;
+import org.sysmodels.core.trace.ChromeTraceWriter;
+
+/** The system as the command line drives it: runs, flags, decoder, quiz, trace, student firmware and grading. */
+class SensorLoopSystemTest {
+
+    final SensorLoopSystem system = new SensorLoopSystem();
+
+    static <T> Options with(OptionSpec<T> spec, String text) throws Exception {
+        return Options.parse(List.of(spec), java.util.Map.of(spec.name(), text));
+    }
+
+    @Test
+    void defaultRunPassesWithPlotsAndEnergy() throws Exception {
+        RunResult r = system.run(RunRequest.ofSeed(1));
+        assertTrue(r.passed(), r.tallies().toString());
+        assertEquals(system.rules().size() - 2, r.checks().size(), "every rule but the RTIC ones is held");
+        assertTrue(r.plots().size() >= 4);
+        assertTrue(r.tables().stream().anyMatch(t -> t.title().contains("energy")));
+    }
+
+    @Test
+    void everyPackagedScenarioPassesWithTheReference() throws Exception {
+        for (var e : system.scenarios()) {
+            if (e.name().startsWith("lab-")) {
+                continue;
+            }
+            RunResult r = system.run(RunRequest.ofSeed(2).withScenario(e.name()));
+            assertTrue(r.passed(), e.name() + ": " + r.tallies());
+        }
+    }
+
+    @Test
+    void injectFlagAddsAFault() throws Exception {
+        RunResult r = system.run(RunRequest.ofSeed(1).withOptions(with(SensorLoopFlags.INJECT,
+                "sensor-stuck@300ms:sensor1")));
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("fault sensor-stuck on channel 1")),
+                r.summary().toString());
+        UserInputException bad = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withOptions(with(SensorLoopFlags.INJECT, "sensor-melted@1s"))));
+        assertTrue(bad.getMessage().startsWith("--inject: \"sensor-melted\" is not a fault kind"));
+        UserInputException target = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withOptions(with(SensorLoopFlags.INJECT, "sensor-stuck@1s:sensor7"))));
+        assertTrue(target.getMessage().contains("faults[0].target"), target.getMessage());
+    }
+
+    @Test
+    void twoOfThreeFromTheFlag() throws Exception {
+        RunResult r = system.run(RunRequest.ofSeed(1).withOptions(with(SensorLoopFlags.ARCHITECTURE, "2oo3")));
+        assertTrue(r.passed());
+        assertTrue(r.summary().get(0).contains("2oo3"));
+    }
+
+    @Test
+    void decoderShowsBothVariants() throws Exception {
+        String calib = org.sysmodels.sensor.scenario.Hex.format(concat(
+                org.sysmodels.sensor.model.bme280.Calibration.TYPICAL.tpBlock(),
+                org.sysmodels.sensor.model.bme280.Calibration.TYPICAL.hBlock()));
+        var cmd = system.subcommands().get(0);
+        assertEquals("bme280", cmd.name());
+        Options o = Options.parse(cmd.options(), java.util.Map.of("--calib", calib, "--adc", "519888,415148,30000"));
+        RunResult r = org.sysmodels.sensor.run.Bme280Command.decode(o);
+        Table out = r.tables().get(1);
+        assertEquals("datasheet", out.rows().get(0).get(0));
+        assertEquals("128422", out.rows().get(0).get(1));
+        assertEquals("bosch-api", out.rows().get(1).get(0));
+        assertEquals("128423", out.rows().get(1).get(1));
+        assertTrue(r.summary().get(0).contains("differ"));
+        UserInputException short1 = assertThrows(UserInputException.class, () -> org.sysmodels.sensor.run
+                .Bme280Command.decode(Options.parse(cmd.options(), java.util.Map.of("--calib", "88 6b", "--adc", "1"))));
+        assertTrue(short1.getMessage().startsWith("--calib: 2 bytes"), short1.getMessage());
+        java.io.StringWriter text = new java.io.StringWriter();
+        assertEquals(0, cmd.run(o, new java.io.PrintWriter(text), new java.io.PrintWriter(new java.io.StringWriter())));
+        assertTrue(text.toString().contains("dig_H4") && text.toString().contains("128423"), text.toString());
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    @Test
+    void quizHasWorkedAnswersAndDependsOnTheSeed() throws Exception {
+        List<QuizQuestion> a = system.quiz(RunRequest.ofSeed(3));
+        List<QuizQuestion> b = system.quiz(RunRequest.ofSeed(3));
+        List<QuizQuestion> c = system.quiz(RunRequest.ofSeed(4));
+        assertEquals(4, a.size());
+        assertEquals(a, b);
+        assertFalse(a.equals(c));
+        assertTrue(a.get(0).answer().contains("R0 = "));
+    }
+
+    @Test
+    void traceIsValidAndDeterministic(@TempDir Path dir) throws Exception {
+        Path[] files = {dir.resolve("a.json"), dir.resolve("b.json")};
+        for (Path f : files) {
+            RunResult r = system.run(RunRequest.ofSeed(9).withScenario("bus-hang").withTrace(true));
+            ChromeTraceWriter.write(r.traces().get(0), f);
+        }
+        assertArrayEquals(Files.readAllBytes(files[0]), Files.readAllBytes(files[1]));
+        var events = TraceFiles.readAndCheck(files[0]);
+        assertTrue(events.stream().anyMatch(e -> e.path("name").asText().startsWith("bus clear")));
+        assertTrue(events.stream().anyMatch(e -> e.path("name").asText().startsWith("SysTick")));
+        assertTrue(events.stream().anyMatch(e -> e.path("name").asText().startsWith("i2c-bus-hang")));
+    }
+
+    @Test
+    void rticTraceHasTaskTracksAndResponseTimes(@TempDir Path dir) throws Exception {
+        RunResult r = system.run(RunRequest.ofSeed(9).withScenario("rtic").withTrace(true));
+        Path f = dir.resolve("rtic.json");
+        ChromeTraceWriter.write(r.traces().get(0), f);
+        var events = TraceFiles.readAndCheck(f);
+        assertTrue(events.stream().anyMatch(e -> e.path("ph").asText().equals("b")
+                && e.path("name").asText().equals("sample")));
+        assertTrue(r.tables().stream().anyMatch(t -> t.title().startsWith("response-time analysis")));
+    }
+
+    @Test
+    void templatesCompileAndRun(@TempDir Path dir) throws Exception {
+        StudentSlot slot = system.student().orElseThrow();
+        assertEquals("--firmware", slot.flag());
+        for (Template t : slot.templates()) {
+            Path f = dir.resolve(t.fileName());
+            Files.writeString(f, t.text());
+            RunResult r = system.run(RunRequest.ofSeed(1).withStudent(f));
+            assertTrue(r.passed(), t.name() + " runs clean on the steady scenario: " + r.tallies());
+        }
+    }
+
+    @Test
+    void studentExceptionNamesTheirLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("Broken.java");
+        Files.writeString(f, """
+                import org.sysmodels.sensor.host.Firmware;
+                import org.sysmodels.sensor.model.Mcu;
+
+                public class Broken implements Firmware {
+                    @Override
+                    public void main(Mcu mcu) {
+                        mcu.sysTick().configure(80_000);
+                        while (true) {
+                            mcu.core().wfi();
+                        }
+                    }
+
+                    @Override
+                    public void sysTick(Mcu mcu) {
+                        int[] a = new int[1];
+                        a[2] = 1;
+                    }
+                }
+                """);
+        RunResult r = system.run(RunRequest.ofSeed(1).withStudent(f));
+        assertFalse(r.passed());
+        Finding first = r.findings().stream().filter(x -> x.rule().equals("student-code")).findFirst().orElseThrow();
+        assertTrue(first.message().contains("Broken.java:16"), first.message());
+    }
+
+    @Test
+    void compileErrorsAreUserErrors(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("Bad.java");
+        Files.writeString(f, "public class Bad implements org.sysmodels.sensor.host.Firmware { }\n");
+        CompileException e = assertThrows(CompileException.class,
+                () -> system.run(RunRequest.ofSeed(1).withStudent(f)));
+        assertTrue(e.getMessage().startsWith("Bad.java:1:"), e.getMessage());
+    }
+
+    @Test
+    void gradingTheStarterShowsWhatItMisses(@TempDir Path dir) throws Exception {
+        Template t = system.student().orElseThrow().template("firmware").orElseThrow();
+        Path f = dir.resolve(t.fileName());
+        Files.writeString(f, t.text());
+        RunResult g = system.grade(RunRequest.ofSeed(1).withStudent(f).withOptions(with(SensorLoopFlags.CAMPAIGN,
+                "26")));
+        Table grade = g.tables().get(0);
+        assertEquals(2 + org.sysmodels.sensor.check.FaultClass.values().length, grade.rows().size());
+        assertEquals("pass", grade.rows().get(0).get(2), "the starter runs a fault-free loop cleanly");
+        assertTrue(grade.rows().stream().anyMatch(row -> row.get(2).equals("FAIL")),
+                "and misses some fault classes (its TODOs)");
+        assertTrue(g.tables().get(1).title().startsWith("diagnostic coverage"));
+        assertFalse(g.passed());
+    }
+
+    /** The complete example in docs/sensor-loop.md compiles, and passes the fault-free and demand runs. */
+    @Test
+    void theDocsExampleRuns(@TempDir Path dir) throws Exception {
+        String doc = Files.readString(Path.of("../docs/sensor-loop.md"));
+        int start = doc.indexOf("```java\n") + "```java\n".length();
+        String code = doc.substring(start, doc.indexOf("```", start));
+        Path f = dir.resolve("Tiny.java");
+        Files.writeString(f, code);
+        for (String scenario : List.of("steady", "demand")) {
+            RunResult r = system.run(RunRequest.ofSeed(1).withScenario(scenario).withStudent(f));
+            assertTrue(r.passed(), scenario + ": " + r.tallies());
+        }
+    }
+
+    /** A firmware loop that never lets simulated time pass is stopped by the time limit, at its own line. */
+    @Test
+    void aLoopThatNeverYieldsIsStoppedWithItsLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("Spin.java");
+        Files.writeString(f, """
+                import org.sysmodels.sensor.host.Firmware;
+                import org.sysmodels.sensor.model.Mcu;
+
+                public class Spin implements Firmware {
+                    private volatile int n;
+
+                    @Override
+                    public void main(Mcu mcu) {
+                        long end = System.nanoTime() + 10_000_000_000L;   // gives the thread back after the test
+                        while (System.nanoTime() < end) {
+                            n++;
+                        }
+                        while (true) {
+                            mcu.core().wfi();
+                        }
+                    }
+                }
+                """);
+        var failure = assertThrows(org.sysmodels.core.student.StudentCodeFailure.class, () -> system.run(
+                RunRequest.ofSeed(1).withStudent(f).withTimeLimit(java.time.Duration.ofSeconds(3))));
+        assertTrue(failure.finding().message().contains("Spin.java:11"), failure.finding().message());
+    }
+}

@@ -1,0 +1,100 @@
+package org.sysmodels.vcpu.host.disk;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.sysmodels.vcpu.model.devices.virtio.DiskImage;
+
+/**
+ * A drive backed by a host file ({@code path_on_host}), read and written with positional I/O as Firecracker's sync
+ * engine does ({@code pread}/{@code pwrite}; flush is {@code fsync}). Opened when the drive is configured, as
+ * {@code Block::new} opens it, so a missing file is an error of PUT /drives.
+ */
+public final class FileDisk implements DiskImage, AutoCloseable {
+
+    private final FileChannel file;
+    private final boolean readOnly;
+    private final long size;
+    private final String path;
+
+    private FileDisk(FileChannel file, boolean readOnly, long size, String path) {
+        this.file = file;
+        this.readOnly = readOnly;
+        this.size = size;
+        this.path = path;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    /** Opens {@code path}; @throws IOException with the OS's reason (no such file, permission denied). */
+    public static FileDisk open(Path path, boolean readOnly) throws IOException {
+        FileChannel ch = readOnly ? FileChannel.open(path, StandardOpenOption.READ)
+                : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        return new FileDisk(ch, readOnly, ch.size(), path.toString());
+    }
+
+    @Override
+    public long sizeBytes() {
+        return size;
+    }
+
+    @Override
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    @Override
+    public boolean read(long offset, byte[] buf, int off, int len) {
+        try {
+            ByteBuffer b = ByteBuffer.wrap(buf, off, len);
+            long at = offset;
+            while (b.hasRemaining()) {
+                int n = file.read(b, at);
+                if (n < 0) {
+                    return false;
+                }
+                at += n;
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean write(long offset, byte[] buf, int off, int len) {
+        if (readOnly) {
+            return false;
+        }
+        try {
+            ByteBuffer b = ByteBuffer.wrap(buf, off, len);
+            long at = offset;
+            while (b.hasRemaining()) {
+                at += file.write(b, at);
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean flush() {
+        try {
+            file.force(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        file.close();
+    }
+}

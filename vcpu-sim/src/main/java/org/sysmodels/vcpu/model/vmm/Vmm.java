@@ -1,0 +1,600 @@
+package org.sysmodels.vcpu.model.vmm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.sysmodels.vcpu.model.boot.BootLoader;
+import org.sysmodels.vcpu.model.boot.ElfImage;
+import org.sysmodels.vcpu.model.devices.BootTimer;
+import org.sysmodels.vcpu.model.devices.MmioBus;
+import org.sysmodels.vcpu.model.devices.Serial;
+import org.sysmodels.vcpu.model.devices.ratelimit.RateLimiter;
+import org.sysmodels.vcpu.model.devices.ratelimit.TokenBucket;
+import org.sysmodels.vcpu.model.devices.virtio.Block;
+import org.sysmodels.vcpu.model.devices.virtio.DiskImage;
+import org.sysmodels.vcpu.model.devices.virtio.VirtioMmio;
+import org.sysmodels.vcpu.model.isa.Hart;
+import org.sysmodels.vcpu.model.kvm.KvmVcpu;
+import org.sysmodels.vcpu.model.kvm.KvmVm;
+import org.sysmodels.vcpu.model.kvm.Timing;
+import org.sysmodels.vcpu.model.memory.GuestMemory;
+import org.sysmodels.vcpu.model.os.Channel;
+import org.sysmodels.vcpu.model.os.EventFd;
+import org.sysmodels.vcpu.model.platform.Platform;
+import org.sysmodels.vcpu.model.os.Received;
+import org.sysmodels.vcpu.model.os.VcpuThread;
+import org.sysmodels.vcpu.model.vcpu.FcExitCode;
+import org.sysmodels.vcpu.model.vcpu.SbiConsole;
+import org.sysmodels.vcpu.model.vcpu.Vcpu;
+import org.sysmodels.vcpu.model.vcpu.VcpuEvent;
+import org.sysmodels.vcpu.model.vcpu.VcpuObserver;
+import org.sysmodels.vcpu.model.vcpu.VcpuResponse;
+import org.sysmodels.vcpu.model.vcpu.VcpuSavedState;
+import org.sysmodels.vcpu.model.vcpu.VcpuState;
+
+/**
+ * The VMM of one microVM (Firecracker's {@code Vmm}, {@code builder.rs}, {@code vstate/vm.rs}, {@code persist.rs}):
+ * builds the machine from a {@link VmConfig} (guest memory, the VM and its vCPUs, the devices on the MMIO bus, the
+ * kernel loaded, one thread per vCPU started Paused, then resumed), pauses and resumes every vCPU and waits for each
+ * answer up to RECV_TIMEOUT_SEC (30 s), captures full and diff snapshots, rebuilds a microVM from one, handles the
+ * vCPUs' exit event, and tears down in Firecracker's order: an exit code recorded by {@link #stop}, then
+ * {@code Finish} to every vCPU, then each thread joined within VCPU_JOIN_TIMEOUT (1 s).
+ *
+ * <p>Memory map (aarch64 layout for devices; RAM at DRAM_MEM_START): boot timer 0x4000_0000, serial 0x4000_2000 (IRQ
+ * 1), virtio-mmio devices from 0x4000_3000 every 0x1000 (IRQ 2, 3, ...), interrupt controller 0x0c00_0000, RAM
+ * 0x8000_0000.
+ */
+public class Vmm {
+
+    /** RECV_TIMEOUT_SEC: how long the VMM waits for each vCPU's answer. */
+    public static final long RECV_TIMEOUT_NS = 30_000_000_000L;
+    /** VCPU_JOIN_TIMEOUT: how long teardown waits for each vCPU thread to end. */
+    public static final long VCPU_JOIN_TIMEOUT_NS = 1_000_000_000L;
+    public static final long VIRTIO_BASE = 0x4000_3000L;
+    public static final int SERIAL_IRQ = 1;
+    public static final int FIRST_VIRTIO_IRQ = 2;
+
+    /** A block device as the VMM keeps it: the device, its transport, where it sits, its queue eventfd. */
+    public record BlockDevice(Block block, VirtioMmio transport, long base, int irq, EventFd queueEvt,
+                              VmConfig.Drive drive) {
+    }
+
+    /** What {@link #build} put together; a {@link VmmParts} makes the Vmm from it. */
+    public record Parts(VmConfig config, Platform platform, VmmParts factory, GuestMemory memory, KvmVm kvm,
+                        MmioBus bus, BootTimer bootTimer, Serial serial, ConsoleLog console, List<BlockDevice> blocks,
+                        EventFd exitEvt) {
+    }
+
+    protected final VmConfig config;
+    protected final Platform platform;
+    protected final VmmParts factory;
+    protected final GuestMemory memory;
+    protected final KvmVm kvm;
+    protected final MmioBus bus;
+    protected final BootTimer bootTimer;
+    protected final Serial serial;
+    protected final ConsoleLog console;
+    protected final List<BlockDevice> blocks;
+    protected final EventFd exitEvt;
+    protected final List<Vcpu> vcpus = new ArrayList<>();
+    protected final List<VcpuHandle> handles = new ArrayList<>();
+    protected final List<VcpuState[]> vcpuStates = new ArrayList<>();
+    protected VmmObserver observer = VmmObserver.NONE;
+    private VcpuObserver vcpuObserver = VcpuObserver.NONE;
+    private volatile VmState state = VmState.NOT_STARTED;
+    private volatile FcExitCode shutdownExitCode;
+    private final long startedAt;
+    private volatile long bootTimeNs = -1;
+    private boolean tornDown;
+
+    protected Vmm(Parts p) {
+        this.config = p.config();
+        this.platform = p.platform();
+        this.factory = p.factory();
+        this.memory = p.memory();
+        this.kvm = p.kvm();
+        this.bus = p.bus();
+        this.bootTimer = p.bootTimer();
+        this.serial = p.serial();
+        this.console = p.console();
+        this.blocks = p.blocks();
+        this.exitEvt = p.exitEvt();
+        this.startedAt = platform.clock().nanoTime();
+    }
+
+    // ------------------------------------------------------------------ building
+
+    /**
+     * Builds and boots a microVM (build_and_boot_microvm): everything set up, the kernel loaded, the vCPU threads
+     * started and resumed.
+     *
+     * @throws VmmError with Firecracker's message if the kernel cannot be loaded or is missing
+     */
+    public static Vmm boot(VmConfig config, Platform platform, VmmParts factory, ConsoleLog console,
+                           Observers observers) throws VmmError {
+        if (config.kernel() == null) {
+            throw VmmError.missingKernel();
+        }
+        ElfImage image;
+        try {
+            image = ElfImage.parse(config.kernel());
+        } catch (ElfImage.ElfException e) {
+            throw VmmError.kernelLoader(e.getMessage());
+        }
+        Parts parts = assemble(config, platform, factory, console, config.trackDirtyPages(), observers.block());
+        BootLoader.Loaded loaded;
+        try {
+            loaded = BootLoader.load(image, config.bootArgs(), parts.memory());
+        } catch (ElfImage.ElfException e) {
+            throw VmmError.kernelLoader(e.getMessage());
+        }
+        Hart boot = parts.kvm().vcpu(0).hart();
+        boot.pc = loaded.entry();
+        boot.x[10] = 0;
+        boot.x[11] = loaded.bootArgsAddress();
+        Vmm vmm = factory.vmm(parts);
+        vmm.observer = observers.vmm();
+        vmm.vcpuObserver = observers.vcpu();
+        vmm.startVcpus();
+        vmm.resumeVm();
+        return vmm;
+    }
+
+    /** The machine without a kernel: memory, VM, vCPUs (not started), devices, event loop registrations. */
+    static Parts assemble(VmConfig config, Platform platform, VmmParts factory, ConsoleLog console,
+                          boolean trackDirty, Block.Listener listener) {
+        GuestMemory memory = new GuestMemory(config.memSizeMib() << 20);
+        memory.trackDirtyPages(trackDirty);
+        memory.concurrent(!platform.deterministic());
+        Timing timing = config.timing();
+        KvmVm kvm = new KvmVm(memory, config.vcpuCount(), timing);
+        EventFd exitEvt = platform.eventFd("exit_evt");
+        MmioBus bus = new MmioBus();
+        BootTimer bootTimer = new BootTimer();
+        bus.insert(bootTimer, BootTimer.BASE, BootTimer.SIZE);
+        Serial serial = new Serial(console, () -> kvm.plic().raise(SERIAL_IRQ));
+        bus.insert(serial, Serial.BASE, Serial.SIZE);
+        List<BlockDevice> blocks = new ArrayList<>();
+        List<VmConfig.Drive> drives = new ArrayList<>(config.drives());
+        drives.sort((a, b) -> Boolean.compare(b.root(), a.root()));
+        for (int n = 0; n < drives.size(); n++) {
+            VmConfig.Drive d = drives.get(n);
+            long base = VIRTIO_BASE + n * VirtioMmio.SIZE;
+            int irq = FIRST_VIRTIO_IRQ + n;
+            RateLimiter limiter = limiter(d.limiter(), platform, d.id());
+            Block block = factory.block(d.id(), memory, d.disk(), limiter, d.engine(), d.asyncLatencyNs(),
+                    platform.timerFd(d.id() + " completion"), platform.clock(), d.writebackCache());
+            VirtioMmio transport = new VirtioMmio(block, memory, () -> kvm.plic().raise(irq));
+            block.attach(transport);
+            block.listener(listener);
+            bus.insert(transport, base, VirtioMmio.SIZE);
+            EventFd queueEvt = platform.eventFd(d.id() + " queue_evt");
+            kvm.registerIoEvent(base + VirtioMmio.QUEUE_NOTIFY, 4, queueEvt);
+            BlockDevice bd = new BlockDevice(block, transport, base, irq, queueEvt, d);
+            platform.eventLoop().register(queueEvt, () -> {
+                queueEvt.read();
+                synchronized (transport) {
+                    block.processQueueEvent();
+                }
+            });
+            platform.eventLoop().register(limiter.timer(), () -> {
+                synchronized (transport) {
+                    block.processRateLimiterEvent();
+                }
+            });
+            platform.eventLoop().register(block.completionTimer(), () -> {
+                synchronized (transport) {
+                    block.processAsyncCompletions();
+                }
+            });
+            blocks.add(bd);
+        }
+        return new Parts(config, platform, factory, memory, kvm, bus, bootTimer, serial, console, blocks, exitEvt);
+    }
+
+    static RateLimiter limiter(VmConfig.Limiter l, Platform platform, String id) {
+        long now = platform.clock().nanoTime();
+        TokenBucket bw = l.bandwidth() == null ? null : new TokenBucket(l.bandwidth().size(),
+                l.bandwidth().oneTimeBurst(), l.bandwidth().refillTimeMs(), now);
+        TokenBucket ops = l.ops() == null ? null : new TokenBucket(l.ops().size(), l.ops().oneTimeBurst(),
+                l.ops().refillTimeMs(), now);
+        return new RateLimiter(bw, ops, platform.timerFd(id + " rate limiter"), platform.clock());
+    }
+
+    /** Creates the vCPUs and their threads; they start Paused (start_vcpus). */
+    protected void startVcpus() {
+        bootTimer.onBoot(this::guestBooted);
+        platform.eventLoop().register(exitEvt, this::processExitEvent);
+        SbiConsole sbi = new SbiConsole() {
+            @Override
+            public void putchar(int c) {
+                console.byteOut(c);
+            }
+
+            @Override
+            public int getchar() {
+                return -1;
+            }
+        };
+        for (int i = 0; i < kvm.vcpuCount(); i++) {
+            KvmVcpu k = kvm.vcpu(i);
+            Channel<VcpuEvent> events = platform.channel("vcpu" + i + " events");
+            Channel<VcpuResponse> responses = platform.channel("vcpu" + i + " responses");
+            Vcpu v = factory.vcpu(k, events, responses, exitEvt, bus, sbi);
+            v.observer(vcpuObserver);
+            VcpuState[] st = {VcpuState.PAUSED};
+            VcpuThread t = platform.spawnVcpu("fc_vcpu " + i, k, () -> {
+                st[0] = v.step(st[0]);
+                if (st[0] instanceof VcpuState.Finished) {
+                    responses.disconnect(); // the thread owned the response sender
+                    return VcpuThread.Turn.DONE;
+                }
+                if (st[0] instanceof VcpuState.Running) {
+                    return k.sleeping() && k.insideKvmRun() ? VcpuThread.Turn.BLOCKED : VcpuThread.Turn.RUNNABLE;
+                }
+                return events.hasMessages() ? VcpuThread.Turn.RUNNABLE : VcpuThread.Turn.BLOCKED;
+            });
+            if (platform instanceof org.sysmodels.vcpu.model.platform.DeterministicPlatform dp) {
+                v.slice(dp.sliceOf(t));
+            }
+            vcpus.add(v);
+            vcpuStates.add(st);
+            handles.add(factory.handle(events, responses, k, t));
+        }
+    }
+
+    // ------------------------------------------------------------------ pause, resume
+
+    /** Pauses every vCPU (pause_vcpus): Pause to all, then each must answer Paused within RECV_TIMEOUT_SEC. */
+    public void pauseVm() throws VmmError {
+        observer.vcpusRequest("pause", now());
+        for (VcpuHandle h : handles) {
+            h.sendEvent(VcpuEvent.PAUSE);
+        }
+        for (int i = 0; i < handles.size(); i++) {
+            Received<VcpuResponse> r = handles.get(i).responseReceiver().recvTimeout(RECV_TIMEOUT_NS);
+            if (!(r instanceof Received.Message<VcpuResponse> m && m.value() instanceof VcpuResponse.Paused)) {
+                if (r instanceof Received.Empty) {
+                    observer.vcpuTimedOut(i, "pause", now());
+                }
+                observer.vcpusAnswered("pause", false, "Failed to message the vCPUs.", now());
+                throw VmmError.vcpuMessage();
+            }
+        }
+        state = VmState.PAUSED;
+        observer.vcpusAnswered("pause", true, "", now());
+    }
+
+    /** Resumes every vCPU (resume_vm): the virtio devices are kicked first, then Resume to all. */
+    public void resumeVm() throws VmmError {
+        observer.vcpusRequest("resume", now());
+        for (BlockDevice b : blocks) {
+            if (b.block().isActivated()) {
+                b.queueEvt().write(1);
+            }
+        }
+        for (VcpuHandle h : handles) {
+            h.sendEvent(VcpuEvent.RESUME);
+        }
+        for (int i = 0; i < handles.size(); i++) {
+            Received<VcpuResponse> r = handles.get(i).responseReceiver().recvTimeout(RECV_TIMEOUT_NS);
+            if (!(r instanceof Received.Message<VcpuResponse> m && m.value() instanceof VcpuResponse.Resumed)) {
+                if (r instanceof Received.Empty) {
+                    observer.vcpuTimedOut(i, "resume", now());
+                }
+                observer.vcpusAnswered("resume", false, "Failed to message the vCPUs.", now());
+                throw VmmError.vcpuMessage();
+            }
+        }
+        state = VmState.RUNNING;
+        observer.vcpusAnswered("resume", true, "", now());
+    }
+
+    // ------------------------------------------------------------------ snapshots
+
+    /** A snapshot: the state and the memory pages of its type. */
+    public record Snapshot(MicrovmState state, MemoryImage memory) {
+    }
+
+    /**
+     * create_snapshot: the devices' state (after draining them), then each vCPU's (they refuse while running), then
+     * memory: every page (Full) or the pages dirtied since the last snapshot (Diff; with dirty tracking off, the
+     * resident pages, as Firecracker falls back to mincore).
+     */
+    public Snapshot createSnapshot(boolean full) throws VmmError {
+        MicrovmState.DeviceStates devices = saveDevices();
+        List<VcpuSavedState> saved = captureVcpuStates();
+        observer.snapshotCaptured(full, runLoopStates(), inFlight(), now());
+        MicrovmState ms = new MicrovmState(new MicrovmState.VmInfo(config.memSizeMib(), config.vcpuCount(),
+                config.bootArgs(), memory.trackingDirtyPages()), saved, devices);
+        return new Snapshot(ms, captureMemory(full));
+    }
+
+    /** The devices' states, each drained first (prepare_save). */
+    protected MicrovmState.DeviceStates saveDevices() {
+        List<MicrovmState.BlockState> bs = new ArrayList<>();
+        for (BlockDevice b : blocks) {
+            synchronized (b.transport()) {
+                b.block().prepareSave();
+                RateLimiter l = b.block().rateLimiter();
+                bs.add(new MicrovmState.BlockState(b.block().id(), b.block().disk().path(),
+                        b.block().disk().readOnly(), b.drive().root(), b.block().engine().name(),
+                        b.drive().asyncLatencyNs(), b.drive().writebackCache(), b.transport().save(),
+                        b.block().save(), l.bandwidth() == null ? new long[0] : l.bandwidth().save(),
+                        l.ops() == null ? new long[0] : l.ops().save(), l.isBlocked()));
+            }
+        }
+        byte[] serialState;
+        synchronized (serial) {
+            serialState = serial.save();
+        }
+        return new MicrovmState.DeviceStates(serialState, kvm.plic().save(), bs);
+    }
+
+    /**
+     * save_vcpu_states: SaveState to every vCPU, then every answer (each within RECV_TIMEOUT_SEC) is collected before
+     * any is judged, so no stale answer stays behind in a channel.
+     */
+    protected List<VcpuSavedState> captureVcpuStates() throws VmmError {
+        for (VcpuHandle h : handles) {
+            h.sendEvent(VcpuEvent.SAVE_STATE);
+        }
+        List<VcpuResponse> answers = new ArrayList<>();
+        for (VcpuHandle h : handles) {
+            Received<VcpuResponse> r = h.responseReceiver().recvTimeout(RECV_TIMEOUT_NS);
+            if (!(r instanceof Received.Message<VcpuResponse> m)) {
+                throw VmmError.unexpectedVcpuResponse();
+            }
+            answers.add(m.value());
+        }
+        List<VcpuSavedState> out = new ArrayList<>();
+        for (VcpuResponse a : answers) {
+            switch (a) {
+                case VcpuResponse.SavedState s -> out.add(s.state());
+                case VcpuResponse.Error e -> throw VmmError.saveVcpuState(e.error().message());
+                case VcpuResponse.NotAllowed n -> throw VmmError.notAllowed(n.reason());
+                default -> throw VmmError.unexpectedVcpuResponse();
+            }
+        }
+        return out;
+    }
+
+    /** The memory part of a snapshot. */
+    protected MemoryImage captureMemory(boolean full) {
+        long[] dirty = memory.takeDirtyLog();
+        if (!full && !memory.trackingDirtyPages()) {
+            for (int i = 0; i < memory.pageCount(); i++) {
+                if (memory.page(i) != null) {
+                    dirty[i >>> 6] |= 1L << i;
+                }
+            }
+        }
+        return MemoryImage.of(memory, full, dirty);
+    }
+
+    /**
+     * Builds a microVM from a snapshot (build_microvm_from_snapshot): memory from the image, the vCPUs and devices
+     * restored, the vCPU threads started Paused; the VM is Paused until resumed.
+     *
+     * @param disks what backs each drive (the file its path_on_host names, or a disk kept by a test)
+     */
+    public static Vmm restore(Snapshot snapshot, Platform platform, VmmParts factory, ConsoleLog console,
+                              Function<MicrovmState.BlockState, DiskImage> disks, Timing timing,
+                              boolean trackDirtyPages,
+                              Observers observers) throws VmmError {
+        MicrovmState s = snapshot.state();
+        if (snapshot.memory().sizeBytes() != s.vmInfo().memSizeMib() << 20) {
+            throw VmmError.of("Cannot restore microvm state: the memory file holds "
+                    + snapshot.memory().sizeBytes() + " bytes, the state says " + s.vmInfo().memSizeMib() + " MiB");
+        }
+        List<VmConfig.Drive> drives = new ArrayList<>();
+        for (MicrovmState.BlockState b : s.devices().blocks()) {
+            DiskImage disk = disks.apply(b);
+            if (disk == null) {
+                throw VmmError.of("Cannot restore devices: no backing file for drive " + b.id());
+            }
+            drives.add(new VmConfig.Drive(b.id(), disk, b.root(), VmConfig.Limiter.NONE,
+                    Block.Engine.valueOf(b.engine()), b.asyncLatencyNs(), b.writebackCache()));
+        }
+        VmConfig config = new VmConfig(s.vmInfo().vcpuCount(), s.vmInfo().memSizeMib(), trackDirtyPages, null,
+                s.vmInfo().bootArgs(), drives, timing);
+        Parts parts = assemble(config, platform, factory, console, trackDirtyPages, observers.block());
+        GuestMemory restored = snapshot.memory().toMemory();
+        for (int i = 0; i < restored.pageCount(); i++) {
+            byte[] p = restored.pageBytes(i);
+            if (p != null) {
+                parts.memory().loadPage(i, p);
+            }
+        }
+        for (VcpuSavedState v : s.vcpus()) {
+            KvmVcpu k = parts.kvm().vcpu(v.id());
+            Hart h = k.hart();
+            System.arraycopy(v.x(), 0, h.x, 0, 32);
+            h.pc = v.pc();
+            h.instret = v.instret();
+            h.stallNs = v.stallNs();
+            h.reservation = v.reservation();
+            h.reservedValue = v.reservedValue();
+            k.setRunnable(v.started());
+            k.setWaitingForInterrupt(v.inWfi());
+        }
+        parts.serial().restore(s.devices().serial());
+        parts.kvm().plic().restore(s.devices().interruptController());
+        for (int n = 0; n < parts.blocks().size(); n++) {
+            BlockDevice bd = parts.blocks().get(n);
+            MicrovmState.BlockState b = s.devices().blocks().get(n);
+            bd.transport().restore(b.transport());
+            bd.block().restore(b.device());
+            bd.block().rateLimiter().update(b.bandwidth().length == 0 ? null : TokenBucket.restore(b.bandwidth()),
+                    b.ops().length == 0 ? null : TokenBucket.restore(b.ops()));
+            if (b.limiterBlocked()) {
+                bd.block().rateLimiter().setBlocked(true);
+            }
+        }
+        Vmm vmm = factory.vmm(parts);
+        vmm.observer = observers.vmm();
+        vmm.vcpuObserver = observers.vcpu();
+        vmm.startVcpus();
+        vmm.state = VmState.PAUSED;
+        return vmm;
+    }
+
+    // ------------------------------------------------------------------ exit and teardown
+
+    /** The vCPUs' exit event fired (Vmm::process): the first non-Ok Exited status wins, else Ok. */
+    protected void processExitEvent() {
+        exitEvt.read();
+        FcExitCode code = FcExitCode.OK;
+        search:
+        for (VcpuHandle h : handles) {
+            Received<VcpuResponse> r;
+            while ((r = h.responseReceiver().tryRecv()) instanceof Received.Message<VcpuResponse> m) {
+                if (m.value() instanceof VcpuResponse.Exited e && e.code() != FcExitCode.OK) {
+                    code = e.code();
+                    break search;
+                }
+            }
+        }
+        stop(code);
+    }
+
+    /** Records the exit code; the event loop sees it and leaves (Vmm::stop). */
+    public void stop(FcExitCode code) {
+        if (shutdownExitCode == null) {
+            shutdownExitCode = code;
+            observer.stopped(code, now());
+        }
+    }
+
+    /**
+     * Drop for Vmm: Finish to every vCPU, then wait for each thread's response channel to close (discarding stale
+     * answers) within VCPU_JOIN_TIMEOUT, then join. @return the threads that did not end in time (Firecracker panics)
+     */
+    public List<Integer> shutdown() {
+        if (tornDown) {
+            return List.of();
+        }
+        tornDown = true;
+        for (VcpuHandle h : handles) {
+            h.sendEvent(VcpuEvent.FINISH);
+        }
+        observer.teardown("Finish sent to every vCPU", now());
+        List<Integer> stuck = new ArrayList<>();
+        for (int i = 0; i < handles.size(); i++) {
+            VcpuHandle h = handles.get(i);
+            boolean closed = false;
+            long deadline = now() + VCPU_JOIN_TIMEOUT_NS;
+            while (true) {
+                Received<VcpuResponse> r = h.responseReceiver().recvTimeout(Math.max(0, deadline - now()));
+                if (r instanceof Received.Disconnected) {
+                    closed = true;
+                    break;
+                }
+                if (r instanceof Received.Empty) {
+                    break;
+                }
+            }
+            if (closed && h.thread().join(VCPU_JOIN_TIMEOUT_NS)) {
+                observer.teardown("vCPU " + i + " joined", now());
+            } else {
+                stuck.add(i);
+                observer.teardown("Timed out waiting for vCPU thread 'fc_vcpu " + i + "' to exit", now());
+            }
+        }
+        return stuck;
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    public long now() {
+        return platform.clock().nanoTime();
+    }
+
+    public VmState state() {
+        return state;
+    }
+
+    /** The exit code once the VMM stopped, or null while it runs. */
+    public FcExitCode shutdownExitCode() {
+        return shutdownExitCode;
+    }
+
+    public ConsoleLog console() {
+        return console;
+    }
+
+    public Serial serial() {
+        return serial;
+    }
+
+    public GuestMemory memory() {
+        return memory;
+    }
+
+    public KvmVm kvm() {
+        return kvm;
+    }
+
+    public MmioBus bus() {
+        return bus;
+    }
+
+    public VmConfig config() {
+        return config;
+    }
+
+    public List<BlockDevice> blocks() {
+        return List.copyOf(blocks);
+    }
+
+    public List<VcpuHandle> handles() {
+        return List.copyOf(handles);
+    }
+
+    public List<Vcpu> vcpus() {
+        return List.copyOf(vcpus);
+    }
+
+    /** Each vCPU thread's run-loop state now (as its last turn left it). */
+    public List<VcpuState> runLoopStates() {
+        List<VcpuState> out = new ArrayList<>();
+        for (VcpuState[] s : vcpuStates) {
+            out.add(s[0]);
+        }
+        return out;
+    }
+
+    /** Block requests in flight in an async engine. */
+    public int inFlight() {
+        int n = 0;
+        for (BlockDevice b : blocks) {
+            n += b.block().inFlightCount();
+        }
+        return n;
+    }
+
+    /** The guest's boot-timer time: ns from VMM start to the magic write, or -1. */
+    public long bootTimeNs() {
+        return bootTimeNs;
+    }
+
+    public long startedAt() {
+        return startedAt;
+    }
+
+    /** Called by the boot timer device. */
+    void guestBooted() {
+        if (bootTimeNs < 0) {
+            bootTimeNs = now() - startedAt;
+            observer.guestBooted(bootTimeNs, now());
+        }
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public String partsName() {
+        return factory.name();
+    }
+}

@@ -1,0 +1,142 @@
+package org.sysmodels.vcpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.core.lab.BugLab;
+import org.sysmodels.core.option.Options;
+import org.sysmodels.core.run.RunResult;
+import org.sysmodels.core.scenario.ScenarioEntry;
+import org.sysmodels.core.system.QuizQuestion;
+import org.sysmodels.core.system.RunRequest;
+import org.sysmodels.core.testing.TraceFiles;
+import org.sysmodels.vcpu.host.guest.Guests;
+import org.sysmodels.vcpu.testing.Asm;
+
+/** `sim vcpu` as the suite calls it: scenarios, bug labs, the student slot, quiz, grade, determinism, bad input. */
+class VcpuSystemTest {
+
+    final VcpuSystem system = new VcpuSystem();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyPackagedScenarioRunsWithEveryCheckClean() throws Exception {
+        for (ScenarioEntry e : system.scenarios()) {
+            if (e.name().equals("creation-rate") || e.name().equals("smp-threaded")) {
+                continue; // wall-clock experiment and real threads: covered elsewhere
+            }
+            RunResult r = system.run(RunRequest.ofSeed(1).withScenario(e.name()));
+            assertTrue(r.passed(), e.name() + ": " + r.findings());
+            assertFalse(r.summary().isEmpty(), e.name());
+        }
+    }
+
+    @Test
+    void everyBugLabIsCaughtByItsRule() throws Exception {
+        for (BugLab lab : system.bugLabs()) {
+            RunResult r = system.run(RunRequest.ofSeed(1).withBug(lab.name()));
+            assertFalse(r.passed(), lab.name() + " was not caught");
+            assertTrue(r.lab().orElseThrow().caught(), lab.name() + ": " + r.lab().get().lines());
+        }
+    }
+
+    @Test
+    void sameSeedSameTrace() throws Exception {
+        RunResult a = system.run(RunRequest.ofSeed(7).withScenario("smp").withTrace(true));
+        RunResult b = system.run(RunRequest.ofSeed(7).withScenario("smp").withTrace(true));
+        assertEquals(1, a.traces().size());
+        assertEquals(a.traces().get(0).events().size(), b.traces().get(0).events().size());
+        assertEquals(a.traces().get(0).events(), b.traces().get(0).events());
+        assertEquals(a.summary(), b.summary());
+    }
+
+    @Test
+    void templateCompilesToAGuestThatPassesTheGradingBattery() throws Exception {
+        String template = system.student().orElseThrow().template("hello").orElseThrow().text();
+        assertTrue(template.contains("riscv64-unknown-elf-gcc -march=rv64ima_zicsr"), "the compile command");
+        Path elf = dir.resolve("guest.elf");
+        Files.write(elf, Guests.resource("elf/template-hello.elf"));
+        RunResult run = system.run(RunRequest.ofSeed(1).withStudent(elf));
+        assertTrue(run.passed(), run.findings().toString());
+        assertTrue(String.join("\n", run.summary()).contains("Hello from my guest!"), run.summary().toString());
+        RunResult grade = system.grade(RunRequest.ofSeed(1).withStudent(elf));
+        assertTrue(grade.passed(), grade.tables().toString() + grade.findings());
+        assertEquals(6, grade.tables().get(0).rows().size());
+    }
+
+    @Test
+    void aGuestThatCrashesFailsTheGradeAndTheRun() throws Exception {
+        Path elf = dir.resolve("bad.elf");
+        Files.write(elf, Asm.elf(0x8000_0000L, new int[] {Asm.addi(5, 0, 1), 0xFFFF_FFFF}, 0));
+        RunResult run = system.run(RunRequest.ofSeed(1).withStudent(elf));
+        assertFalse(run.passed());
+        assertTrue(run.findings().get(0).message().contains("illegal instruction 0xffffffff"),
+                run.findings().toString());
+        RunResult grade = system.grade(RunRequest.ofSeed(1).withStudent(elf));
+        assertFalse(grade.passed());
+    }
+
+    @Test
+    void badGuestFilesAreUserErrorsWithFirecrackersMessage() throws Exception {
+        Path notElf = dir.resolve("notes.txt");
+        Files.writeString(notElf, "hello");
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> system.run(RunRequest.ofSeed(1).withStudent(notElf)));
+        assertTrue(e.getMessage().contains("Cannot load kernel due to invalid memory configuration or invalid kernel "
+                + "image: Invalid Elf magic number"), e.getMessage());
+        Path x86 = dir.resolve("x86.elf");
+        Files.write(x86, Asm.elf(0x8000_0000L, new byte[16], 0, 62));
+        e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withStudent(x86)));
+        assertTrue(e.getMessage().contains("Invalid Elf machine 62 (x86_64)"), e.getMessage());
+        Path outside = dir.resolve("outside.elf");
+        Files.write(outside, Asm.elf(0x1000L, new int[] {Asm.ECALL}, 0));
+        e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withStudent(outside)));
+        assertTrue(e.getMessage().contains("lies outside guest memory"), e.getMessage());
+        e = assertThrows(UserInputException.class,
+                () -> system.run(RunRequest.ofSeed(1).withStudent(dir.resolve("missing.elf"))));
+        assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+    }
+
+    @Test
+    void flagsAreCheckedAndApplied() throws Exception {
+        Options o = Options.parse(system.options(), Map.of("--guest", "smp", "--vcpus", "3", "--boot-args",
+                "iters=100"));
+        RunResult r = system.run(RunRequest.ofSeed(1).withOptions(o));
+        assertTrue(String.join("\n", r.summary()).contains("harts: 3"), r.summary().toString());
+        assertThrows(Exception.class, () -> Options.parse(system.options(), Map.of("--guest", "linux")));
+        assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withOptions(
+                Options.parse(system.options(), Map.of("--api-tcp", "8080")))));
+    }
+
+    @Test
+    void quizIsDeterministicAndAnswered() throws Exception {
+        List<QuizQuestion> a = system.quiz(RunRequest.ofSeed(3));
+        assertEquals(a, system.quiz(RunRequest.ofSeed(3)));
+        assertEquals(5, a.size());
+        for (QuizQuestion q : a) {
+            assertFalse(q.answer().isBlank());
+        }
+    }
+
+    @Test
+    void tourRunsClean() throws Exception {
+        RunResult r = system.tour(RunRequest.ofSeed(1));
+        assertTrue(r.passed(), r.findings().toString());
+        assertFalse(r.plots().isEmpty());
+    }
+
+    static void unused() {
+        TraceFiles.class.getName();
+    }
+}
