@@ -8,6 +8,7 @@ public final class Headlines {
     private static final String CORE = "org.sysmodels.bench.core.";
     private static final String NVME = "org.sysmodels.bench.nvme.";
     private static final String COMPOSITOR = "org.sysmodels.bench.compositor.";
+    private static final String IRP = "org.sysmodels.bench.irp.";
     private static final String PRESENCE = "org.sysmodels.bench.presence.";
     private static final String VCPU = "org.sysmodels.bench.vcpu.";
     private static final String SENSOR = "org.sysmodels.bench.sensor.";
@@ -39,6 +40,15 @@ public final class Headlines {
             new Headline("compositor home screen 1080×2400, damage tracking", COMPOSITOR
                     + "HomeScreenBench.withDamageTracking", "frames/s", "same without damage tracking", COMPOSITOR
                     + "HomeScreenBench.withoutDamageTracking", "report fps with and without"),
+            new Headline("irp synchronous read, 3-deep stack, verifier off", IRP + "IrpBench.syncVerifierOff",
+                    "IRPs/s", "three plain Java calls and a callback", IRP + "IrpBench.plainCallsPeer",
+                    "≥ 20 M IRPs/s, 0 B/IRP; report the ratio to the peer", Goal.atLeast(20e6).noAllocation()),
+            new Headline("irp synchronous read, 3-deep stack, verifier on", IRP + "IrpBench.syncVerifierOn",
+                    "IRPs/s", "same, verifier off", IRP + "IrpBench.syncVerifierOff", "≥ 10 M IRPs/s, 0 B/IRP",
+                    Goal.atLeast(10e6).noAllocation()),
+            new Headline("irp pended read completed from a DPC", IRP + "IrpBench.pendedFromDpc", "IRPs/s",
+                    "synchronous read, verifier on", IRP + "IrpBench.syncVerifierOn",
+                    "report IRPs/s and the ratio to the synchronous path"),
             new Headline("vcpu guest CPU: RV64IMA crc guest, one core", VCPU + "InterpreterBench.interpreter",
                     "guest insn/s", "same C compiled for the host (JNI)", VCPU + "InterpreterBench.nativePeer",
                     "≥ 300 M insn/s, 0 B/insn; ratio = fraction of native"),

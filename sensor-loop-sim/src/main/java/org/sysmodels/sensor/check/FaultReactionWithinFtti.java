@@ -115,6 +115,19 @@ public final class FaultReactionWithinFtti implements LoopCheck {
         }
     }
 
+    /** An overrun task that misses its deadline makes a task-overrun fault matter from that deadline on. */
+    @Override
+    public void taskCompleted(String task, long release, long end, long bound, long deadline) {
+        if (end - release <= deadline) {
+            return;
+        }
+        for (FaultRecord f : open) {
+            if (f.faultClass() == FaultClass.TASK_OVERRUN && f.injectedAt() <= end) {
+                f.becameEffective(Math.max(f.injectedAt(), release + deadline));
+            }
+        }
+    }
+
     @Override
     public void finish(long now, Findings ignored) {
         judgeUntil(now);

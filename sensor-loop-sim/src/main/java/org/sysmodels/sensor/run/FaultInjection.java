@@ -192,7 +192,9 @@ public final class FaultInjection implements BusFaults {
             case TASK_OVERRUN -> {
                 long ns = fm.overrunOr();
                 mcu.core().overrun(mcu.core().clock().cycles(ns), t.exc);
-                effective = ns > setup.params().periodUs() * 500L ? now : FaultRecord.NEVER;
+                // The main loop misses its next tick past half a period; an RTIC task matters once it misses its
+                // deadline, which the checks see (FaultReactionWithinFtti marks the record then).
+                effective = t.exc == 0 && ns > setup.params().periodUs() * 500L ? now : FaultRecord.NEVER;
                 detail = org.sysmodels.core.time.SimTime.format(ns);
             }
             case PARAM_CORRUPT -> {

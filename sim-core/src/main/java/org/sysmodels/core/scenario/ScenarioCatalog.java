@@ -15,7 +15,7 @@ import org.sysmodels.core.input.UserInputException;
  */
 public final class ScenarioCatalog<T> {
 
-    private record Packaged(String resource, String description, boolean deterministic) {
+    private record Packaged(String resource, String description, boolean deterministic, boolean benchSized) {
     }
 
     private final Class<T> type;
@@ -27,13 +27,22 @@ public final class ScenarioCatalog<T> {
 
     /** Registers a packaged scenario: a JSON resource on the classpath, by absolute resource path. */
     public ScenarioCatalog<T> add(String name, String resource, String description) {
-        byName.put(name, new Packaged(resource, description, true));
+        byName.put(name, new Packaged(resource, description, true, false));
+        return this;
+    }
+
+    /**
+     * Registers a packaged scenario sized for {@code bench/run --long} (minutes of CPU or gigabytes of heap): users can
+     * run it by name, the test suite leaves it out.
+     */
+    public ScenarioCatalog<T> addBenchSized(String name, String resource, String description) {
+        byName.put(name, new Packaged(resource, description, true, true));
         return this;
     }
 
     /** Registers a packaged scenario that runs on real threads, so its output is not byte-identical run to run. */
     public ScenarioCatalog<T> addRealTime(String name, String resource, String description) {
-        byName.put(name, new Packaged(resource, description, false));
+        byName.put(name, new Packaged(resource, description, false, false));
         return this;
     }
 
@@ -60,7 +69,8 @@ public final class ScenarioCatalog<T> {
 
     public List<ScenarioEntry> entries() {
         List<ScenarioEntry> out = new ArrayList<>();
-        byName.forEach((name, p) -> out.add(new ScenarioEntry(name, p.description(), p.deterministic())));
+        byName.forEach((name, p) -> out.add(
+                new ScenarioEntry(name, p.description(), p.deterministic(), p.benchSized())));
         return out;
     }
 }

@@ -5,10 +5,16 @@ package org.sysmodels.core.scenario;
  *
  * @param deterministic false for a scenario that runs on real threads (its output varies run to run, honestly);
  *                      every other scenario gives byte-identical traces for the same seed, and a test holds that
+ * @param benchSized    true for a scenario sized for {@code bench/run --long} (minutes of CPU or gigabytes of heap):
+ *                      the test suite does not run it; a smaller packaged scenario of the same system covers its code
  */
-public record ScenarioEntry(String name, String description, boolean deterministic) {
+public record ScenarioEntry(String name, String description, boolean deterministic, boolean benchSized) {
+
+    public ScenarioEntry(String name, String description, boolean deterministic) {
+        this(name, description, deterministic, false);
+    }
 
     public ScenarioEntry(String name, String description) {
-        this(name, description, true);
+        this(name, description, true, false);
     }
 }

@@ -50,6 +50,8 @@ public final class Scheduler {
     /** Read position in the level-0 bucket of {@link #base}, the only bucket drained from the front. */
     private int currentHead;
     private long base;
+    /** No live event is earlier than this: lowered by every insert, raised when a search finds nothing due. */
+    private long floor;
 
     private long now;
     private int live;
@@ -162,6 +164,13 @@ public final class Scheduler {
      */
     public long runUntil(long limit) {
         stopRequested = false;
+        if (limit < floor) {
+            // Nothing can be due: skip the search (simulators that let time pass in short steps call this often).
+            if (limit > now) {
+                now = limit;
+            }
+            return 0;
+        }
         long before = executed;
         while (!stopRequested) {
             int slot = nextSlot(limit);
@@ -214,6 +223,9 @@ public final class Scheduler {
         args[slot] = arg;
         push(bucketOf(time), slot);
         live++;
+        if (time < floor) {
+            floor = time;
+        }
         return ((long) generation << 32) | slot;
     }
 
@@ -272,6 +284,7 @@ public final class Scheduler {
                     continue;
                 }
                 if (base > limit) {
+                    floor = base;
                     return -1;
                 }
                 currentHead++;
@@ -285,6 +298,7 @@ public final class Scheduler {
                 // unless it is past the limit (the base must never pass a time at which new events may still go).
                 long next = (base & ~(long) (DIGITS - 1)) | Integer.numberOfTrailingZeros(occupied[0]);
                 if (next > limit) {
+                    floor = next;
                     return -1;
                 }
                 base = next;
@@ -297,6 +311,7 @@ public final class Scheduler {
             if (level == LEVELS) {
                 // Empty (what remained was cancelled): the base may have passed now on the way; bring it back.
                 base = now;
+                floor = Long.MAX_VALUE;
                 return -1;
             }
             if (!redistribute(level, limit)) {
@@ -315,6 +330,7 @@ public final class Scheduler {
         long above = shift + DIGIT_BITS >= 64 ? 0 : base & (-1L << (shift + DIGIT_BITS));
         long lowerBound = above | ((long) digit << shift);
         if (lowerBound > limit) {
+            floor = lowerBound;
             return false;
         }
         int bucket = (level << DIGIT_BITS) | digit;

@@ -295,9 +295,12 @@ class ScenarioProblemsTest {
         }
         ScenarioCatalog<Named> c = new ScenarioCatalog<>(Named.class)
                 .add("basic", "/org/sysmodels/core/scenario/basic.json", "a test scenario")
-                .addRealTime("live", "/org/sysmodels/core/scenario/basic.json", "on real threads");
-        assertEquals(List.of(new ScenarioEntry("basic", "a test scenario", true),
-                new ScenarioEntry("live", "on real threads", false)), c.entries());
+                .addRealTime("live", "/org/sysmodels/core/scenario/basic.json", "on real threads")
+                .addBenchSized("big", "/org/sysmodels/core/scenario/basic.json", "for bench/run --long");
+        assertEquals(List.of(new ScenarioEntry("basic", "a test scenario", true, false),
+                new ScenarioEntry("live", "on real threads", false, false),
+                new ScenarioEntry("big", "for bench/run --long", true, true)), c.entries());
+        assertEquals("packaged", c.resolve("big").name());
         assertEquals(new ScenarioEntry("x", "y", true), new ScenarioEntry("x", "y"));
         assertEquals("packaged", c.resolve("basic").name());
         assertEquals("packaged", c.resolve("live").name());
@@ -308,7 +311,7 @@ class ScenarioProblemsTest {
                 assertThrows(UserInputException.class, () -> c.resolve("nope.json")).getMessage());
         assertEquals("a/b: no such scenario file",
                 assertThrows(UserInputException.class, () -> c.resolve("a/b")).getMessage());
-        assertEquals("no scenario named \"quick\" and no such file; packaged scenarios: basic, live",
+        assertEquals("no scenario named \"quick\" and no such file; packaged scenarios: basic, live, big",
                 assertThrows(UserInputException.class, () -> c.resolve("quick")).getMessage());
         assertEquals("a\u0000b: not a valid file name: Nul character not allowed",
                 assertThrows(UserInputException.class, () -> c.resolve("a\u0000b")).getMessage());

@@ -129,6 +129,34 @@ class SchedulerTest {
         assertEquals(List.of(0L, 10L, 20L, 30L, 40L, 46L, 50L, 60L, 70L, 80L, 90L), ran);
     }
 
+    /**
+     * Short steps toward a distant event (a simulated CPU letting time pass in small pieces) skip the search once it
+     * has found nothing due; an event scheduled earlier than the one found still runs, in order.
+     */
+    @Test
+    void shortStepsBeforeTheNextEventRunNothingAndStayExact() {
+        Scheduler s = new Scheduler();
+        List<Long> ran = new ArrayList<>();
+        s.at(1_000_000, ran::add, 1_000_000L);
+        for (long t = 1_000; t < 600_000; t += 1_000) {
+            assertEquals(0, s.runUntil(t));
+            assertEquals(t, s.now());
+        }
+        s.at(700_000, ran::add, 700_000L);
+        s.at(600_500, ran::add, 600_500L);
+        assertEquals(0, s.runUntil(600_499));
+        assertEquals(1, s.runUntil(600_500));
+        assertEquals(0, s.runUntil(699_999));
+        assertEquals(1, s.runUntil(999_999));
+        assertEquals(999_999, s.now());
+        assertEquals(1, s.runUntil(1_000_000));
+        assertEquals(0, s.runUntil(2_000_000));
+        assertEquals(2_000_000, s.now());
+        s.at(2_000_000, ran::add, 2_000_000L);
+        assertEquals(1, s.runUntil(2_000_000));
+        assertEquals(List.of(600_500L, 700_000L, 1_000_000L, 2_000_000L), ran);
+    }
+
     @Test
     void runUntilNeverMovesTheBasePastTheLimit() {
         // Regression: the radix base once advanced to the next level-0 time (1) although runUntil stopped at 0.

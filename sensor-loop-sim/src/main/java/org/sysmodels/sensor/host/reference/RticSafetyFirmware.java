@@ -19,10 +19,11 @@ import org.sysmodels.sensor.model.wdg.Iwdg;
  * The reference safety function as an RTIC application: three hardware tasks and one shared resource.
  *
  * <pre>
- * sample   priority 3, every 2 ms, WCET 1.3 ms   read, check and vote the channels; drive the actuator; refresh the
- *                                                watchdogs; locks `status` (20 µs) to publish the decision
+ * sample   priority 3, every 2 ms, WCET 1.3 ms   read, check and vote the channels; clock cross-check; drive the
+ *                                                actuator; refresh the watchdogs; locks `status` (20 µs) to publish
+ *                                                the decision
  * log      priority 2, every 20 ms, WCET 1.5 ms  format telemetry (long, touches no resource)
- * selftest priority 1, every 20 ms, WCET 0.25 ms parameter CRC and clock cross-check, inside a 150 µs lock of `status`
+ * selftest priority 1, every 20 ms, WCET 0.25 ms parameter CRC, inside a 150 µs lock of `status`
  * </pre>
  *
  * <p>{@code status}'s ceiling is 3 (sample locks it), so while selftest holds it BASEPRI masks sample and log alike:
@@ -98,14 +99,28 @@ public class RticSafetyFirmware extends RticApp {
         }
         m.wwdg().writeCr(window.counter());
         samples++;
+        function.clockCheck(samples * 2);     // first: the LSI is read at a fixed offset from the release
         function.readChannels();
         function.vote();
         cx.lock(status, s -> s.published++);
         function.output();
+        deadlineCheck(cx);
     }
 
     private void log(Context cx) {
         cx.work(cx.mcu().core().clock().cycles(1_400_000));
+        deadlineCheck(cx);
+    }
+
+    /**
+     * Temporal monitoring of every task (the bare-metal loop's overrun check, per task): an instance that finishes
+     * past its deadline broke the timing the safety analysis rests on, so the function goes safe.
+     */
+    private void deadlineCheck(Context cx) {
+        if (function != null && cx.late()) {
+            diag.report(Dtc.DEADLINE, -1);
+            function.enterSafeState();
+        }
     }
 
     private void selftest(Context cx) {
@@ -114,9 +129,10 @@ public class RticSafetyFirmware extends RticApp {
         }
         cx.lock(status, s -> {
             s.checks++;
-            function.selfTest(samples * 2);
+            function.selfTest();
             cx.work(cx.mcu().core().clock().cycles(100_000));
         });
+        deadlineCheck(cx);
     }
 
     public SafetyFunction function() {

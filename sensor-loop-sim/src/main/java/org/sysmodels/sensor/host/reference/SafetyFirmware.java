@@ -22,9 +22,10 @@ import org.sysmodels.sensor.model.wdg.Iwdg;
  * <pre>
  * main:  actuator off · report a watchdog reset · start the IWDG · load parameters (CRC) · init the sensors
  *        · start the LSI timer, SysTick (the loop period) and the WWDG · loop { sleep until tick; cycle }
- * cycle: refresh the WWDG only if the previous cycle passed all its checkpoints, in order · read each channel
+ * cycle: refresh the WWDG only if the previous cycle passed all its checkpoints, in order · clock cross-check
+ *        (LSI against the tick count, sliding window) · read each channel
  *        (timeout, bus clear, retry) · plausibility (range, rate, frozen, stale) · vote · drive the actuator
- *        · every N cycles: parameter CRC and clock cross-check
+ *        · every N cycles: parameter CRC
  * </pre>
  *
  * <p>The watchdogs are refreshed from the main loop, never from an interrupt: a loop that hangs while SysTick keeps
@@ -114,6 +115,7 @@ public class SafetyFirmware implements Firmware {
         cycleTicks = ticks;
         cycles++;
         flow.begin();
+        function.clockCheck(ticks);           // first: the LSI is read at a fixed offset from the tick
         function.readChannels();
         flow.checkpoint(FlowMonitor.READ);
         flow.checkpoint(FlowMonitor.CHECK);
@@ -122,7 +124,7 @@ public class SafetyFirmware implements Firmware {
         function.output();
         flow.checkpoint(FlowMonitor.OUTPUT);
         if (cycles % params.selfTestCycles() == 0) {
-            function.selfTest(ticks);
+            function.selfTest();
         }
         if (ticks != cycleTicks) {
             diag.report(Dtc.DEADLINE, -1);    // the next tick came before this cycle finished: it overran

@@ -22,6 +22,19 @@ public final class Context {
         return task;
     }
 
+    /**
+     * When the running instance was released (ns), the oldest if releases coalesced while it waited: what RTIC's
+     * timer queue knows as the instant a task was scheduled for ({@code cx.scheduled} in RTIC 0.5).
+     */
+    public long released() {
+        return task.opened > 0 ? task.open[0] : app.mcu().now();
+    }
+
+    /** True when the running instance is already past its deadline. */
+    public boolean late() {
+        return app.mcu().now() - released() > task.deadlineNs();
+    }
+
     /** Executes {@code cycles} cycles of the task's own computation. */
     public void work(long cycles) {
         app.mcu().core().work(cycles);

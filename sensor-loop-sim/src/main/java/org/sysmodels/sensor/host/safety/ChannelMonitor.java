@@ -4,9 +4,16 @@ package org.sysmodels.sensor.host.safety;
  * Plausibility checks on one sensor channel (IEC 61508-2 Annex C: "continuous monitoring of an analogue signal, for
  * example to detect out of range values"; Table A.13 ideas for sensors): range, rate of change, frozen raw data
  * (a live 20-bit ADC never repeats itself for long: its noise moves the low bits) and staleness (no good read for too
- * long). A sample that fails range or rate is discarded and the last good value is kept; a channel with three
- * discards among its last eight samples (an intermittent fault as much as a lasting one), a frozen or a stale
- * channel is failed for good (until reset).
+ * long). A sample that fails range or rate is discarded and the last good value is kept. A sample that jumps from
+ * the previous fresh sample by more than the process can move in between is suspect even when it lands near the
+ * last good value (a noisy channel does both). A channel with three discarded or suspect samples among its last
+ * eight (an intermittent fault as much as a lasting one), a frozen or a stale channel is failed for good (until
+ * reset).
+ *
+ * <p>Why both: the rate limit is measured from the last good value, so it widens while samples are discarded, and a
+ * noisy channel then gets an occasional sample accepted, which clears a discard from the window. Counting jumps as
+ * well makes three marks in eight samples near certain for noise of 1 °C RMS (a miss about once in 10⁵–10⁶ with a
+ * sample every 6 ms), so a noisy channel is out within eight samples (≈ 50 ms), inside a 100 ms FTTI.
  */
 public class ChannelMonitor {
 
@@ -19,6 +26,9 @@ public class ChannelMonitor {
     protected final SafetyParameters p;
     private long lastRaw = Long.MIN_VALUE;
     private long rawChangedAt;
+    private int lastSample;
+    private long lastSampleAt;
+    private boolean hasSample;
     private long lastFreshAt;
     private int accepted;
     private long acceptedAt;
@@ -48,16 +58,35 @@ public class ChannelMonitor {
         }
         lastRaw = raw;
         rawChangedAt = now;
+        boolean jumped = hasSample && Math.abs(centiC - lastSample) > allowedChange(now - lastSampleAt);
+        lastSample = centiC;
+        lastSampleAt = now;
+        hasSample = true;
         if (centiC < p.minCentiC() || centiC > p.maxCentiC()) {
             return reject(Dtc.SENSOR_RANGE);
         }
-        if (hasAccepted) {
-            long allowed = p.rateMarginCentiC() + p.rateCentiCPerS() * (now - acceptedAt) / 1_000_000_000L;
-            if (Math.abs(centiC - accepted) > allowed) {
-                return reject(Dtc.SENSOR_RATE);
-            }
+        if (hasAccepted && Math.abs(centiC - accepted) > allowedChange(now - acceptedAt)) {
+            return reject(Dtc.SENSOR_RATE);
+        }
+        if (jumped) {
+            return suspect(now, centiC);
         }
         return accept(now, centiC);
+    }
+
+    /** The most the process can move in {@code ns}, plus the noise allowance (0.01 °C). */
+    private long allowedChange(long ns) {
+        return p.rateMarginCentiC() + p.rateCentiCPerS() * ns / 1_000_000_000L;
+    }
+
+    /** Takes a sample that is plausible against the last good value but jumped from the previous sample. */
+    private int suspect(long now, int centiC) {
+        accept(now, centiC);
+        recent |= 1;
+        if (Integer.bitCount(recent) >= 3) {
+            return fail(Dtc.SENSOR_NOISY);
+        }
+        return NEW;
     }
 
     /** Takes {@code centiC} as the channel's new good value. */

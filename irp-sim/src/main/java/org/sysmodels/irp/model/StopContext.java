@@ -1,0 +1,25 @@
+package org.sysmodels.irp.model;
+
+/**
+ * Where a stop happened: the driver and device whose routine was running (or "" in the I/O manager's own code), the
+ * IRP involved as "0xffffc00000001000 (IRP_MJ_READ)", the processor and its IRQL, the kind of routine, the time.
+ */
+public record StopContext(String driver, String device, String irp, int processor, int irql, String routine,
+                          long at) {
+
+    /** "\Driver\RamDisk, \Device\RamDisk0, DPC on CPU 1 at DISPATCH_LEVEL". */
+    public String where() {
+        StringBuilder s = new StringBuilder();
+        if (!driver.isEmpty()) {
+            s.append(driver);
+        }
+        if (!device.isEmpty()) {
+            s.append(s.isEmpty() ? "" : ", ").append(device);
+        }
+        if (!routine.isEmpty()) {
+            s.append(s.isEmpty() ? "" : ", ").append(routine);
+        }
+        s.append(s.isEmpty() ? "" : " ").append("on CPU ").append(processor).append(" at ").append(Irql.name(irql));
+        return s.toString();
+    }
+}

@@ -1,0 +1,30 @@
+package org.sysmodels.irp.model;
+
+/**
+ * KeBugCheckEx does not return: the simulated machine stops, and this unwinds every simulated routine back to the run
+ * that started it (which reports the stop as a finding and ends cleanly). It is an {@link Error} so that a driver's
+ * {@code catch (Exception e)} cannot swallow it, and the kernel also remembers the stop so a driver that catches
+ * {@code Throwable} is found out on its next return. No stack trace is filled in: it is control flow, not a crash of
+ * the simulator.
+ */
+public final class SystemHalt extends Error {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Stop stop;
+    private final transient StopContext context;
+
+    public SystemHalt(Stop stop, StopContext context) {
+        super(stop.headline(), null, false, false);
+        this.stop = stop;
+        this.context = context;
+    }
+
+    public Stop stop() {
+        return stop;
+    }
+
+    public StopContext context() {
+        return context;
+    }
+}

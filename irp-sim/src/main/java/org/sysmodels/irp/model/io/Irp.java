@@ -1,0 +1,225 @@
+package org.sysmodels.irp.model.io;
+
+import org.sysmodels.irp.model.ke.KEvent;
+import org.sysmodels.irp.model.ke.KThread;
+
+/**
+ * The I/O request packet, laid out as Windows lays it out (wdm.h IRP, ReactOS ntoskrnl/io/iomgr/irp.c): a header plus
+ * StackCount stack locations. CurrentLocation starts at StackCount + 1 (no driver owns a location yet), IoCallDriver
+ * counts it down, IoCompleteRequest counts it back up, and StackCount + 2 means completed. Location number L is
+ * {@code stack[L - 1]}: the bottom driver has location 1, the top driver location StackCount.
+ *
+ * <p>Public fields are the ones a driver writes (IoStatus, AssociatedIrp, DriverContext); the fields only the I/O
+ * manager changes are read through methods named after them (PendingReturned(), Cancel(), CurrentLocation()).
+ */
+public final class Irp {
+
+    /** Irp->Flags bits (wdm.h). */
+    public static final int IRP_SYNCHRONOUS_API = 0x00000004;
+    public static final int IRP_ASSOCIATED_IRP = 0x00000008;
+    public static final int IRP_BUFFERED_IO = 0x00000010;
+    public static final int IRP_INPUT_OPERATION = 0x00000040;
+    public static final int IRP_CREATE_OPERATION = 0x00000080;
+    public static final int IRP_READ_OPERATION = 0x00000100;
+    public static final int IRP_WRITE_OPERATION = 0x00000200;
+    public static final int IRP_CLOSE_OPERATION = 0x00000400;
+    public static final int IRP_DEFER_IO_COMPLETION = 0x00000800;
+
+    /** AssociatedIrp: the master of an associated IRP, the count of a master, or the system buffer. */
+    public static final class Associated {
+        public Irp MasterIrp;
+        public int IrpCount;
+        public byte[] SystemBuffer;
+    }
+
+    public final IoStatusBlock IoStatus = new IoStatusBlock();
+    public final Associated AssociatedIrp = new Associated();
+    /** Tail.Overlay.DriverContext: four pointers the driver that owns the IRP may use (the CSQ uses [3]). */
+    public final Object[] DriverContext = new Object[4];
+
+    final IoStackLocation[] stack;
+    final long address;
+    final int capacity;
+    int stackCount;
+    int currentLocation;
+    boolean pendingReturned;
+    boolean cancel;
+    DriverCancel cancelRoutine;
+    int cancelIrql;
+    int flags;
+    IoStatusBlock userIosb;
+    KEvent userEvent;
+    KThread thread;
+    FileObject originalFileObject;
+    boolean inUse;
+    boolean fromLookaside;
+    /** Driver-allocated (IoAllocateIrp by a driver): no thread will take the completion APC. */
+    boolean driverAllocated;
+    /** The driver that allocated the IRP (null for the I/O manager's own). */
+    DriverObject allocator;
+    /** The last error status IoCompleteRequest saw (ReactOS keeps it in the bottom location's Argument4). */
+    int errorCode;
+    /** Index in the lookaside's registry (how an event or APC names the packet without a reference). */
+    final int id;
+    /** Which use of this packet this is: each allocation counts up (trace flows and reports tell uses apart). */
+    int generation;
+    /** Bookkeeping for whoever issued the request (the workload): not part of the Windows IRP. */
+    Object requester;
+    long issuedAt;
+    boolean cancelRequested;
+    boolean finished;
+    /** Tail.Overlay.ListEntry: links for the one driver list the IRP is on ({@link IrpList}). */
+    Irp listNext;
+    Irp listPrev;
+    IrpList listOwner;
+
+    Irp(int id, long address, int capacity) {
+        this.id = id;
+        this.address = address;
+        this.capacity = capacity;
+        this.stack = new IoStackLocation[capacity];
+        for (int i = 0; i < capacity; i++) {
+            stack[i] = new IoStackLocation();
+        }
+    }
+
+    /** IoInitializeIrp: a zeroed packet with {@code stackSize} locations and CurrentLocation = stackSize + 1. */
+    void initialize(int stackSize) {
+        for (int i = 0; i < stackSize; i++) {
+            stack[i].reset();
+        }
+        IoStatus.Status = 0;
+        IoStatus.Information = 0;
+        AssociatedIrp.MasterIrp = null;
+        AssociatedIrp.IrpCount = 0;
+        AssociatedIrp.SystemBuffer = null;
+        DriverContext[0] = null;
+        DriverContext[1] = null;
+        DriverContext[2] = null;
+        DriverContext[3] = null;
+        stackCount = stackSize;
+        currentLocation = stackSize + 1;
+        pendingReturned = false;
+        cancel = false;
+        cancelRoutine = null;
+        cancelIrql = 0;
+        flags = 0;
+        userIosb = null;
+        userEvent = null;
+        thread = null;
+        originalFileObject = null;
+        driverAllocated = false;
+        allocator = null;
+        errorCode = 0;
+        requester = null;
+        issuedAt = 0;
+        cancelRequested = false;
+        finished = false;
+        listNext = null;
+        listPrev = null;
+        listOwner = null;
+    }
+
+    /** The simulated kernel address of the packet (what bug check parameters show). */
+    public long address() {
+        return address;
+    }
+
+    public int StackCount() {
+        return stackCount;
+    }
+
+    public int CurrentLocation() {
+        return currentLocation;
+    }
+
+    /** Set by IoCompleteRequest, per level, from that level's SL_PENDING_RETURNED: read it in a completion routine. */
+    public boolean PendingReturned() {
+        return pendingReturned;
+    }
+
+    /** Set by IoCancelIrp. */
+    public boolean Cancel() {
+        return cancel;
+    }
+
+    /** The IRQL IoCancelIrp acquired the cancel spin lock from: a cancel routine releases the lock to it. */
+    public int CancelIrql() {
+        return cancelIrql;
+    }
+
+    public DriverCancel CancelRoutine() {
+        return cancelRoutine;
+    }
+
+    public int Flags() {
+        return flags;
+    }
+
+    /** Tail.Overlay.Thread: the thread that issued the request, or null for an IRP a driver allocated. */
+    public KThread Thread() {
+        return thread;
+    }
+
+    /** The caller's IO_STATUS_BLOCK (UserIosb). */
+    public IoStatusBlock UserIosb() {
+        return userIosb;
+    }
+
+    public KEvent UserEvent() {
+        return userEvent;
+    }
+
+    /** Tail.Overlay.OriginalFileObject. */
+    public FileObject FileObject() {
+        return originalFileObject;
+    }
+
+    /** True once IoCompleteRequest has walked past the top location (CurrentLocation == StackCount + 2). */
+    public boolean completed() {
+        return currentLocation > stackCount + 1;
+    }
+
+    /** True while allocated (not on a lookaside list or freed). */
+    public boolean inUse() {
+        return inUse;
+    }
+
+    /** Which use of the packet this is. */
+    public int generation() {
+        return generation;
+    }
+
+    /** The major function of the current location, or of the top location before the first IoCallDriver. */
+    public int majorFunction() {
+        int loc = Math.min(Math.max(currentLocation, 1), stackCount);
+        return stackCount == 0 ? 0 : stack[loc - 1].MajorFunction;
+    }
+
+    /** "0xffffc00000001000 (IRP_MJ_READ)". */
+    public String describe() {
+        return String.format("0x%x (%s)", address, IrpMajor.name(majorFunction()));
+    }
+
+    /** Stack location {@code location} (1 = bottom, StackCount = top); for tests and reports. */
+    public IoStackLocation location(int location) {
+        return stack[location - 1];
+    }
+
+    public Object requester() {
+        return requester;
+    }
+
+    public long issuedAt() {
+        return issuedAt;
+    }
+
+    public boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    @Override
+    public String toString() {
+        return "IRP " + describe();
+    }
+}

@@ -1,0 +1,122 @@
+package org.sysmodels.irp.model.io;
+
+/**
+ * One routine running on a processor: which driver's, on which device object, for which IRP (if any), at which IRQL
+ * it was entered, and what it has done so far with its IRP (the I/O manager sets a flag for each call). Verifier
+ * checks read the flags when the routine returns; the trace reads the times. Frames are preallocated per processor
+ * and reused, so entering a routine allocates nothing.
+ */
+public final class RoutineFrame {
+
+    /** Called IoCallDriver with this frame's IRP. */
+    public static final int CALLED_DOWN = 1;
+    /** Called IoMarkIrpPending on this frame's IRP. */
+    public static final int MARKED_PENDING = 1 << 1;
+    /** Called IoCompleteRequest on this frame's IRP. */
+    public static final int COMPLETED = 1 << 2;
+    /** Called IoSkipCurrentIrpStackLocation on this frame's IRP (and not IoCopy... since). */
+    public static final int SKIPPED = 1 << 3;
+    /** Called IoCopyCurrentIrpStackLocationToNext on this frame's IRP. */
+    public static final int COPIED = 1 << 4;
+    /** Called IoSetCompletionRoutine(Ex) on this frame's IRP. */
+    public static final int SET_COMPLETION = 1 << 5;
+    /** Marked pending before completing (MARKED_PENDING was set when IoCompleteRequest was called). */
+    public static final int MARKED_BEFORE_COMPLETE = 1 << 6;
+    /** Called IoAcquireCancelSpinLock in this routine. */
+    public static final int ACQUIRED_CANCEL_LOCK = 1 << 7;
+
+    RoutineKind kind;
+    DriverObject driver;
+    DeviceObject device;
+    Irp irp;
+    int irqlAtEntry;
+    int flags;
+    int lowerStatus;
+    long enteredAt;
+    int locationAtEntry;
+    int spinLocksAtEntry;
+    final int depth;
+    final int processor;
+    Object routine;
+
+    RoutineFrame(int depth, int processor) {
+        this.depth = depth;
+        this.processor = processor;
+    }
+
+    public RoutineKind kind() {
+        return kind;
+    }
+
+    public DriverObject driver() {
+        return driver;
+    }
+
+    public DeviceObject device() {
+        return device;
+    }
+
+    public Irp irp() {
+        return irp;
+    }
+
+    public int irqlAtEntry() {
+        return irqlAtEntry;
+    }
+
+    public int flags() {
+        return flags;
+    }
+
+    public boolean did(int flag) {
+        return (flags & flag) != 0;
+    }
+
+    /** What IoCallDriver returned for this frame's IRP (valid when CALLED_DOWN). */
+    public int lowerStatus() {
+        return lowerStatus;
+    }
+
+    public long enteredAt() {
+        return enteredAt;
+    }
+
+    /** The IRP's CurrentLocation when the routine was entered. */
+    public int locationAtEntry() {
+        return locationAtEntry;
+    }
+
+    public int spinLocksAtEntry() {
+        return spinLocksAtEntry;
+    }
+
+    /** 0 for the bottom frame of a processor's work. */
+    public int depth() {
+        return depth;
+    }
+
+    public int processor() {
+        return processor;
+    }
+
+    /** The routine object (dispatch, completion, cancel routine...), for reports. */
+    public Object routine() {
+        return routine;
+    }
+
+    /** True for a routine of a driver (not the I/O manager's or a user thread's own code). */
+    public boolean isDriverCode() {
+        return driver != null && kind != RoutineKind.SYSTEM;
+    }
+
+    /** "\Driver\RamDisk dispatch for IRP_MJ_READ". */
+    public String describe() {
+        String who = driver == null ? "the I/O manager" : driver.DriverName;
+        String what = kind.label();
+        if (irp != null && kind == RoutineKind.DISPATCH) {
+            what += " for " + IrpMajor.name(irp.stack[Math.max(0, Math.min(irp.stackCount, locationAtEntry) - 1)]
+                    .MajorFunction);
+        }
+        return who + " " + what;
+    }
+}

@@ -1,0 +1,200 @@
+package org.sysmodels.irp.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sysmodels.core.metrics.Counter;
+import org.sysmodels.core.metrics.LatencyHistogram;
+import org.sysmodels.core.metrics.Metrics;
+import org.sysmodels.core.metrics.TimeSeries;
+import org.sysmodels.core.run.Table;
+import org.sysmodels.core.time.SimTime;
+import org.sysmodels.irp.host.workload.CancelPlan;
+import org.sysmodels.irp.host.workload.Op;
+import org.sysmodels.irp.host.workload.WorkloadListener;
+import org.sysmodels.irp.model.NtStatus;
+import org.sysmodels.irp.model.io.IrpMajor;
+
+/**
+ * What a run measures: latency per major function (HdrHistogram), requests finished, the share that pended, and how
+ * cancel races ended: the cancel won (the request finished STATUS_CANCELLED) or the completion won (the request was
+ * cancelled but finished with its real status, because it was not cancelable at that moment or had completed already).
+ */
+public final class IrpMetrics implements WorkloadListener {
+
+    private final Metrics metrics = new Metrics();
+    private final LatencyHistogram[] byMajor = new LatencyHistogram[IrpMajor.IRP_MJ_MAXIMUM_FUNCTION + 1];
+    private LatencyHistogram all;
+    private final TimeSeries completions = new TimeSeries("finished per 100 us");
+    private long issued;
+    private long pended;
+    private long finished;
+    private long succeeded;
+    private long cancelledRequests;
+    private long cancelWon;
+    private long completionWon;
+    private long cancelAttempts;
+    private long cancelRoutineCalls;
+    private long firstIssue = -1;
+    private long lastFinish;
+    private long bucketStart;
+    private long bucketCount;
+
+    private final Counter issuedCounter;
+    private final Counter finishedCounter;
+    private final Counter cancelWonCounter;
+    private final Counter completionWonCounter;
+
+    public IrpMetrics() {
+        issuedCounter = metrics.counter("requests issued");
+        finishedCounter = metrics.counter("requests finished");
+        cancelWonCounter = metrics.counter("cancel races won by the cancel");
+        completionWonCounter = metrics.counter("cancel races won by the completion");
+    }
+
+    @Override
+    public void started(Op op, int major, long at) {
+        if (firstIssue < 0) {
+            firstIssue = at;
+        }
+        issued++;
+        issuedCounter.increment();
+    }
+
+    @Override
+    public void issued(Op op, int major, boolean pendedNow, long at) {
+        if (pendedNow) {
+            pended++;
+        }
+    }
+
+    @Override
+    public void finished(Op op, int major, int status, long latencyNs, boolean cancelRequested, boolean pendedReq,
+                         long at) {
+        finished++;
+        finishedCounter.increment();
+        lastFinish = Math.max(lastFinish, at);
+        if (NtStatus.isSuccess(status)) {
+            succeeded++;
+        }
+        LatencyHistogram h = byMajor[major];
+        if (h == null) {
+            h = byMajor[major] = metrics.latency("latency " + IrpMajor.name(major));
+        }
+        h.record(Math.max(0, latencyNs));
+        if (all == null) {
+            all = new LatencyHistogram("all requests");
+        }
+        all.record(Math.max(0, latencyNs));
+        if (cancelRequested) {
+            cancelledRequests++;
+            if (status == NtStatus.STATUS_CANCELLED) {
+                cancelWon++;
+                cancelWonCounter.increment();
+            } else {
+                completionWon++;
+                completionWonCounter.increment();
+            }
+        }
+        if (at - bucketStart >= 100_000) {
+            if (bucketCount > 0) {
+                completions.add(bucketStart, bucketCount);
+            }
+            bucketStart = at - at % 100_000;
+            bucketCount = 0;
+        }
+        bucketCount++;
+    }
+
+    @Override
+    public void cancelAttempted(CancelPlan.Kind kind, boolean routineCalled, long at) {
+        cancelAttempts++;
+        if (routineCalled) {
+            cancelRoutineCalls++;
+        }
+    }
+
+    public long issued() {
+        return issued;
+    }
+
+    public long finished() {
+        return finished;
+    }
+
+    public long pended() {
+        return pended;
+    }
+
+    public long cancelWon() {
+        return cancelWon;
+    }
+
+    public long completionWon() {
+        return completionWon;
+    }
+
+    public long cancelAttempts() {
+        return cancelAttempts;
+    }
+
+    /** Finished requests per second of virtual time, from the first issue to the last finish. */
+    public double irpsPerSecond() {
+        long span = lastFinish - Math.max(0, firstIssue);
+        return span <= 0 ? 0 : finished * 1e9 / span;
+    }
+
+    public TimeSeries completionsSeries() {
+        if (bucketCount > 0 && (completions.size() == 0 || completions.time(completions.size() - 1) != bucketStart)) {
+            completions.add(bucketStart, bucketCount);
+        }
+        return completions;
+    }
+
+    public Metrics metrics() {
+        metrics.value("requests/s (virtual time)", irpsPerSecond(), "IRPs/s");
+        metrics.value("pended share", issued == 0 ? 0 : 100.0 * pended / issued, "%");
+        return metrics;
+    }
+
+    /** Adds every latency recorded to {@code into}. */
+    public void latencyHistogram(LatencyHistogram into) {
+        if (all != null) {
+            into.add(all);
+        }
+    }
+
+    /** One row per major function: count and latency percentiles. */
+    public Table latencyTable() {
+        List<List<String>> rows = new ArrayList<>();
+        for (int mj = 0; mj < byMajor.length; mj++) {
+            LatencyHistogram h = byMajor[mj];
+            if (h != null && h.count() > 0) {
+                rows.add(row(IrpMajor.name(mj), h));
+            }
+        }
+        if (all != null && all.count() > 0) {
+            rows.add(row("all", all));
+        }
+        return new Table("Latency by major function (issue to I/O manager finish)",
+                List.of("major function", "requests", "mean", "p50", "p99", "p99.9", "max"), rows);
+    }
+
+    private static List<String> row(String name, LatencyHistogram h) {
+        return List.of(name, String.format(Locale.ROOT, "%,d", h.count()), SimTime.format(Math.round(h.mean())),
+                SimTime.format(h.percentile(50)), SimTime.format(h.percentile(99)),
+                SimTime.format(h.percentile(99.9)), SimTime.format(h.max()));
+    }
+
+    /** How cancels went. */
+    public Table cancelTable() {
+        return new Table("Cancellation", List.of("what", "count"), List.of(
+                List.of("cancel attempts", String.format(Locale.ROOT, "%,d", cancelAttempts)),
+                List.of("... that found a cancel routine and called it", String.format(Locale.ROOT, "%,d",
+                        cancelRoutineCalls)),
+                List.of("cancelled requests that finished STATUS_CANCELLED (cancel won)",
+                        String.format(Locale.ROOT, "%,d", cancelWon)),
+                List.of("cancelled requests that finished with their real status (completion won)",
+                        String.format(Locale.ROOT, "%,d", completionWon))));
+    }
+}

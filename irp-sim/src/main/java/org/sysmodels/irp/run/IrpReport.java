@@ -1,0 +1,157 @@
+package org.sysmodels.irp.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sysmodels.core.check.Rule;
+import org.sysmodels.core.metrics.Metric;
+import org.sysmodels.core.run.RunResult;
+import org.sysmodels.core.run.Table;
+import org.sysmodels.core.time.SimTime;
+import org.sysmodels.irp.host.DeviceStack;
+import org.sysmodels.irp.host.drivers.FilterDriver;
+import org.sysmodels.irp.model.NtStatus;
+import org.sysmodels.irp.model.Stop;
+import org.sysmodels.irp.model.SystemHalt;
+import org.sysmodels.irp.model.io.DeviceObject;
+import org.sysmodels.irp.model.io.IrpMajor;
+import org.sysmodels.irp.scenario.IrpScenario;
+
+/** Turns a run's outcome into the result the command line prints: summary, tables, figures, checks, trace. */
+public final class IrpReport {
+
+    private IrpReport() {
+    }
+
+    /** Adds everything about {@code o} to {@code b}. */
+    public static RunResult.Builder describe(RunResult.Builder b, IrpRun.Outcome o) {
+        IrpScenario sc = o.scenario();
+        if (!sc.description().isEmpty()) {
+            b.summary("scenario: " + sc.description());
+        }
+        if (o.stack() != null) {
+            b.summary("stack, top first: " + stackLine(o.stack()));
+        }
+        b.summary(String.format(Locale.ROOT, "machine: %d processors; controller: %s; workload: %d threads x "
+                        + "iodepth %d, %s, %s", sc.processors(), sc.device().hardware() ? sc.device().channels()
+                        + (sc.device().channels() == 1 ? " channel, " : " channels, ") + latency(sc) : "none (the RAM disk completes in its dispatch routine)",
+                sc.workload().threads(), sc.workload().iodepth(), sc.workload().mode() == null ? "closed loop"
+                        : sc.workload().mode().name().toLowerCase(Locale.ROOT) + " loop",
+                sc.workload().duration() > 0 ? "for " + SimTime.format(sc.workload().duration())
+                        : String.format(Locale.ROOT, "%,d requests", sc.workload().requests())));
+        if (sc.cancellation().probability() > 0) {
+            b.summary(String.format(Locale.ROOT, "cancellation: %.0f%% of requests, by %s", 100
+                    * sc.cancellation().probability(), sc.cancellation().kind().name().toLowerCase(Locale.ROOT)
+                    .replace('_', '-')));
+        }
+        IrpMetrics m = o.metrics();
+        b.summary(String.format(Locale.ROOT, "finished %,d of %,d requests by %s of virtual time: %s IRPs/s; %.1f%% "
+                        + "pended (IoCallDriver returned STATUS_PENDING)", m.finished(), m.issued(),
+                SimTime.format(o.endedAt()), human(m.irpsPerSecond()), m.issued() == 0 ? 0 : 100.0 * m.pended()
+                        / m.issued()));
+        if (m.cancelWon() + m.completionWon() > 0) {
+            b.summary(String.format(Locale.ROOT, "cancel races: %,d won by the cancel (STATUS_CANCELLED), %,d by the "
+                    + "completion", m.cancelWon(), m.completionWon()));
+        }
+        if (o.removal() != null) {
+            b.summary("IRP_MN_REMOVE_DEVICE after the workload: " + NtStatus.name(o.removal()));
+        }
+        SystemHalt halt = o.stop();
+        if (halt != null) {
+            blueScreen(halt, o.verifier().stopRule()).forEach(b::summary);
+        }
+        if (m.finished() > 0) {
+            b.table(m.latencyTable());
+        }
+        if (m.cancelAttempts() > 0) {
+            b.table(m.cancelTable());
+        }
+        if (o.stack() != null) {
+            b.table(stackTable(o.stack()));
+        }
+        List<Metric> metrics = new ArrayList<>(m.metrics().snapshot());
+        metrics.add(new Metric.Count("IRP packets created (lookaside high-water mark)",
+                o.kernel().io().lookaside().created()));
+        metrics.add(new Metric.Count("completion routines called", o.kernel().io().completion()
+                .completionRoutinesCalled()));
+        metrics.add(new Metric.Count("completion APCs queued", o.kernel().io().completion().apcsQueued()));
+        metrics.add(new Metric.Count("ISRs run", o.kernel().isrsRun()));
+        metrics.add(new Metric.Count("DPCs run", o.kernel().dpcsRun()));
+        b.metrics(metrics);
+        b.checks(o.verifier().checker().rules()).findings(o.findings());
+        if (o.trace() != null) {
+            b.trace(o.trace());
+        }
+        return b;
+    }
+
+    /** The blue screen, as lines: the stop, where, the rule and its source. */
+    public static List<String> blueScreen(SystemHalt halt, Rule rule) {
+        List<String> out = new ArrayList<>();
+        out.add("*** STOP " + halt.stop().headline());
+        out.add("    in " + halt.context().where() + " at " + SimTime.format(halt.context().at())
+                + (halt.context().irp().isEmpty() ? "" : ", IRP " + halt.context().irp()));
+        if (halt.stop() instanceof Stop.SdvRule) {
+            out.add("    (Windows has no run-time bug check for this rule; the simulator stops where it is broken)");
+        }
+        if (rule != null) {
+            out.add("    rule " + rule.name() + ": " + rule.statement() + " (" + rule.source() + ")");
+        }
+        return out;
+    }
+
+    static String stackLine(DeviceStack stack) {
+        List<DeviceObject> devices = new ArrayList<>(stack.devices());
+        java.util.Collections.reverse(devices);
+        List<String> parts = new ArrayList<>();
+        for (DeviceObject d : devices) {
+            parts.add(d.DriverObject.DriverName + (d.name().isEmpty() ? "" : " " + d.name()) + " (StackSize "
+                    + d.StackSize() + ")");
+        }
+        return String.join(" -> ", parts);
+    }
+
+    static Table stackTable(DeviceStack stack) {
+        List<List<String>> rows = new ArrayList<>();
+        List<DeviceObject> devices = new ArrayList<>(stack.devices());
+        java.util.Collections.reverse(devices);
+        for (DeviceObject d : devices) {
+            DeviceStack.Member m = stack.member(d.DriverObject);
+            String seen = "";
+            if (d.DeviceExtension instanceof FilterDriver.Extension e) {
+                List<String> counts = new ArrayList<>();
+                for (int mj = 0; mj < e.seen.length; mj++) {
+                    if (e.seen[mj] > 0) {
+                        counts.add(IrpMajor.name(mj).substring("IRP_MJ_".length()) + " " + e.seen[mj]);
+                    }
+                }
+                seen = String.join(", ", counts);
+            }
+            rows.add(List.of(d.DriverObject.DriverName, m == null ? "" : m.position().word(), d.displayName(),
+                    String.valueOf(d.StackSize()), seen));
+        }
+        return new Table("Device stack, top first", List.of("driver", "position", "device object", "StackSize",
+                "IRPs seen (filters)"), rows);
+    }
+
+    private static String latency(IrpScenario sc) {
+        double mean = sc.device().latency().expectedValue();
+        return "mean transfer " + SimTime.format(Math.round(mean));
+    }
+
+    /** "1.23 M". */
+    static String human(double v) {
+        if (v >= 1e6) {
+            return String.format(Locale.ROOT, "%.2f M", v / 1e6);
+        }
+        if (v >= 1e3) {
+            return String.format(Locale.ROOT, "%.1f k", v / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    /** "STATUS_PENDING". */
+    static String status(int s) {
+        return NtStatus.name(s);
+    }
+}

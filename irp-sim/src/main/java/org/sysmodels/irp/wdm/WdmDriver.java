@@ -1,0 +1,339 @@
+package org.sysmodels.irp.wdm;
+
+import org.sysmodels.irp.model.NtStatus;
+import org.sysmodels.irp.model.hal.SimulatedDevice;
+import org.sysmodels.irp.model.io.CsqCallbacks;
+import org.sysmodels.irp.model.io.DeviceObject;
+import org.sysmodels.irp.model.io.DriverCancel;
+import org.sysmodels.irp.model.io.DriverObject;
+import org.sysmodels.irp.model.io.IoCompletionRoutine;
+import org.sysmodels.irp.model.io.IoCsq;
+import org.sysmodels.irp.model.io.IoCsqIrpContext;
+import org.sysmodels.irp.model.io.IoManager;
+import org.sysmodels.irp.model.io.IoRemoveLock;
+import org.sysmodels.irp.model.io.IoStackLocation;
+import org.sysmodels.irp.model.io.IoStatusBlock;
+import org.sysmodels.irp.model.io.IoWorkItem;
+import org.sysmodels.irp.model.io.IoWorkItemRoutine;
+import org.sysmodels.irp.model.io.Ioctl;
+import org.sysmodels.irp.model.io.Irp;
+import org.sysmodels.irp.model.io.Kernel;
+import org.sysmodels.irp.model.io.PoolBlock;
+import org.sysmodels.irp.model.ke.DeferredRoutine;
+import org.sysmodels.irp.model.ke.KEvent;
+import org.sysmodels.irp.model.ke.KInterrupt;
+import org.sysmodels.irp.model.ke.KSpinLock;
+import org.sysmodels.irp.model.ke.Kdpc;
+import org.sysmodels.irp.model.ke.ServiceRoutine;
+
+/**
+ * A WDM driver in one Java class. Extend it, implement {@link #DriverEntry}, and write the driver as the WDK shows it:
+ * the I/O manager's and kernel's functions are inherited methods with their WDM names, the constants are inherited
+ * with their real values, and the structures are Java objects whose fields keep their WDM names.
+ *
+ * <p>The naming scheme, in three rules:
+ * <ol>
+ *   <li>A WDM function or macro is a method with the same name and the same arguments in the same order:
+ *       {@code IoCallDriver(lower, Irp)}, {@code IoSetCompletionRoutine(Irp, this::ReadDone, null, true, true, true)}.
+ *       Output parameters become return values: {@code int oldIrql = KeAcquireSpinLock(lock)}.</li>
+ *   <li>A structure field a driver writes is a public field with its WDM name: {@code Irp.IoStatus.Status},
+ *       {@code stack.Parameters.Read.Length}, {@code DriverObject.MajorFunction[IRP_MJ_READ]}.</li>
+ *   <li>A field only the system changes is read through a method named after it: {@code Irp.PendingReturned()},
+ *       {@code Irp.Cancel()}, {@code DeviceObject.StackSize()}.</li>
+ * </ol>
+ * Function pointers are Java functional interfaces, so a method reference fits: {@code this::DispatchRead}.
+ */
+public abstract class WdmDriver implements WdmConstants {
+
+    private Kernel kernel;
+    private IoManager io;
+
+    /** The system calls this before DriverEntry; a driver never does. */
+    public final void attach(Kernel k) {
+        this.kernel = k;
+        this.io = k.io();
+    }
+
+    /** DriverEntry: fill in the dispatch table, AddDevice and Unload. Runs once at PASSIVE_LEVEL. */
+    public abstract int DriverEntry(DriverObject DriverObject, String RegistryPath);
+
+    /** The machine this driver runs on (for the host code that loads it). */
+    protected final Kernel kernel() {
+        return kernel;
+    }
+
+    // ------------------------------------------------------------------ status
+
+    /** NT_SUCCESS. */
+    protected static boolean NT_SUCCESS(int status) {
+        return NtStatus.isSuccess(status);
+    }
+
+    /** CTL_CODE(DeviceType, Function, Method, Access). */
+    protected static int CTL_CODE(int deviceType, int function, int method, int access) {
+        return Ioctl.CTL_CODE(deviceType, function, method, access);
+    }
+
+    // ------------------------------------------------------------------ IRPs
+
+    protected final int IoCallDriver(DeviceObject DeviceObject, Irp Irp) {
+        return io.IoCallDriver(DeviceObject, Irp);
+    }
+
+    protected final void IoCompleteRequest(Irp Irp, int PriorityBoost) {
+        io.IoCompleteRequest(Irp, PriorityBoost);
+    }
+
+    protected final IoStackLocation IoGetCurrentIrpStackLocation(Irp Irp) {
+        return io.IoGetCurrentIrpStackLocation(Irp);
+    }
+
+    protected final IoStackLocation IoGetNextIrpStackLocation(Irp Irp) {
+        return io.IoGetNextIrpStackLocation(Irp);
+    }
+
+    protected final void IoSkipCurrentIrpStackLocation(Irp Irp) {
+        io.IoSkipCurrentIrpStackLocation(Irp);
+    }
+
+    protected final void IoCopyCurrentIrpStackLocationToNext(Irp Irp) {
+        io.IoCopyCurrentIrpStackLocationToNext(Irp);
+    }
+
+    protected final void IoSetNextIrpStackLocation(Irp Irp) {
+        io.IoSetNextIrpStackLocation(Irp);
+    }
+
+    protected final void IoSetCompletionRoutine(Irp Irp, IoCompletionRoutine CompletionRoutine, Object Context,
+                                                boolean InvokeOnSuccess, boolean InvokeOnError,
+                                                boolean InvokeOnCancel) {
+        io.IoSetCompletionRoutine(Irp, CompletionRoutine, Context, InvokeOnSuccess, InvokeOnError, InvokeOnCancel);
+    }
+
+    protected final int IoSetCompletionRoutineEx(DeviceObject DeviceObject, Irp Irp,
+                                                 IoCompletionRoutine CompletionRoutine, Object Context,
+                                                 boolean InvokeOnSuccess, boolean InvokeOnError,
+                                                 boolean InvokeOnCancel) {
+        return io.IoSetCompletionRoutineEx(DeviceObject, Irp, CompletionRoutine, Context, InvokeOnSuccess,
+                InvokeOnError, InvokeOnCancel);
+    }
+
+    protected final void IoMarkIrpPending(Irp Irp) {
+        io.IoMarkIrpPending(Irp);
+    }
+
+    protected final boolean IoForwardIrpSynchronously(DeviceObject DeviceObject, Irp Irp) {
+        return io.IoForwardIrpSynchronously(DeviceObject, Irp);
+    }
+
+    protected final Irp IoAllocateIrp(int StackSize, boolean ChargeQuota) {
+        return io.IoAllocateIrp(StackSize, ChargeQuota);
+    }
+
+    protected final void IoFreeIrp(Irp Irp) {
+        io.IoFreeIrp(Irp);
+    }
+
+    protected final void IoReuseIrp(Irp Irp, int Iostatus) {
+        io.IoReuseIrp(Irp, Iostatus);
+    }
+
+    protected final Irp IoMakeAssociatedIrp(Irp Irp, int StackSize) {
+        return io.IoMakeAssociatedIrp(Irp, StackSize);
+    }
+
+    protected final Irp IoBuildDeviceIoControlRequest(int IoControlCode, DeviceObject DeviceObject,
+                                                      int InputBufferLength, int OutputBufferLength,
+                                                      boolean InternalDeviceIoControl, KEvent Event,
+                                                      IoStatusBlock IoStatusBlock) {
+        return io.IoBuildDeviceIoControlRequest(IoControlCode, DeviceObject, InputBufferLength, OutputBufferLength,
+                InternalDeviceIoControl, Event, IoStatusBlock);
+    }
+
+    // ------------------------------------------------------------------ cancellation
+
+    protected final DriverCancel IoSetCancelRoutine(Irp Irp, DriverCancel CancelRoutine) {
+        return io.IoSetCancelRoutine(Irp, CancelRoutine);
+    }
+
+    protected final int IoAcquireCancelSpinLock() {
+        return io.IoAcquireCancelSpinLock();
+    }
+
+    protected final void IoReleaseCancelSpinLock(int Irql) {
+        io.IoReleaseCancelSpinLock(Irql);
+    }
+
+    protected final boolean IoCancelIrp(Irp Irp) {
+        return io.IoCancelIrp(Irp);
+    }
+
+    /** IoCsqInitialize: a cancel-safe queue over the driver's six callbacks. */
+    protected final IoCsq IoCsqInitialize(CsqCallbacks callbacks) {
+        return new IoCsq(io, callbacks);
+    }
+
+    protected final void IoCsqInsertIrp(IoCsq Csq, Irp Irp, IoCsqIrpContext Context) {
+        Csq.IoCsqInsertIrp(Irp, Context);
+    }
+
+    protected final Irp IoCsqRemoveNextIrp(IoCsq Csq, Object PeekContext) {
+        return Csq.IoCsqRemoveNextIrp(PeekContext);
+    }
+
+    protected final Irp IoCsqRemoveIrp(IoCsq Csq, IoCsqIrpContext Context) {
+        return Csq.IoCsqRemoveIrp(Context);
+    }
+
+    // ------------------------------------------------------------------ device objects
+
+    /** IoCreateDevice (the device object is the return value; a name of null or "" makes it unnamed). */
+    protected final DeviceObject IoCreateDevice(DriverObject DriverObject, Object DeviceExtension, String DeviceName,
+                                                int DeviceType) {
+        return io.IoCreateDevice(DriverObject, DeviceExtension, DeviceName, DeviceType);
+    }
+
+    protected final DeviceObject IoAttachDeviceToDeviceStack(DeviceObject SourceDevice, DeviceObject TargetDevice) {
+        return io.IoAttachDeviceToDeviceStack(SourceDevice, TargetDevice);
+    }
+
+    protected final void IoDetachDevice(DeviceObject TargetDevice) {
+        io.IoDetachDevice(TargetDevice);
+    }
+
+    protected final void IoDeleteDevice(DeviceObject DeviceObject) {
+        io.IoDeleteDevice(DeviceObject);
+    }
+
+    /** IoInitializeRemoveLock (the lock is the return value). */
+    protected final IoRemoveLock IoInitializeRemoveLock() {
+        return new IoRemoveLock(kernel);
+    }
+
+    protected final int IoAcquireRemoveLock(IoRemoveLock RemoveLock, Object Tag) {
+        return RemoveLock.IoAcquireRemoveLock();
+    }
+
+    protected final void IoReleaseRemoveLock(IoRemoveLock RemoveLock, Object Tag) {
+        RemoveLock.IoReleaseRemoveLock();
+    }
+
+    protected final void IoReleaseRemoveLockAndWait(IoRemoveLock RemoveLock, Object Tag) {
+        RemoveLock.IoReleaseRemoveLockAndWait();
+    }
+
+    // ------------------------------------------------------------------ interrupts, DPCs, work items
+
+    /**
+     * IoConnectInterrupt, reduced to what a simulated device needs: the ISR runs at {@code Irql} whenever the
+     * device raises its interrupt.
+     */
+    protected final KInterrupt IoConnectInterrupt(DeviceObject DeviceObject, SimulatedDevice Device,
+                                                  ServiceRoutine ServiceRoutine, Object ServiceContext, int Irql) {
+        KInterrupt i = io.IoConnectInterrupt(DeviceObject, ServiceRoutine, ServiceContext, Irql);
+        Device.connect(i);
+        return i;
+    }
+
+    /**
+     * The simulated device's registers and interrupt, from IRP_MN_START_DEVICE: the stand-in for
+     * Parameters.StartDevice.AllocatedResourcesTranslated (the PnP manager passes it in Parameters.Others.Argument1).
+     */
+    protected final SimulatedDevice AllocatedResources(Irp Irp) {
+        Object r = IoGetCurrentIrpStackLocation(Irp).Parameters.Others.Argument1;
+        if (!(r instanceof SimulatedDevice d)) {
+            throw new IllegalStateException("AllocatedResources: this IRP is not IRP_MN_START_DEVICE for a device "
+                    + "with hardware");
+        }
+        return d;
+    }
+
+    /** KeInitializeDpc (the DPC object is the return value). */
+    protected final Kdpc KeInitializeDpc(DeferredRoutine DeferredRoutine, Object DeferredContext) {
+        return io.KeInitializeDpc(getClass().getSimpleName() + " DPC", DeferredRoutine, DeferredContext);
+    }
+
+    protected final boolean KeInsertQueueDpc(Kdpc Dpc, Object SystemArgument1, Object SystemArgument2) {
+        return kernel.KeInsertQueueDpc(Dpc, SystemArgument1, SystemArgument2);
+    }
+
+    protected final IoWorkItem IoAllocateWorkItem(DeviceObject DeviceObject) {
+        return io.IoAllocateWorkItem(DeviceObject);
+    }
+
+    /** IoQueueWorkItem (all work queues are the same one here). */
+    protected final void IoQueueWorkItem(IoWorkItem IoWorkItem, IoWorkItemRoutine WorkerRoutine, Object Context) {
+        io.IoQueueWorkItem(IoWorkItem, WorkerRoutine, Context);
+    }
+
+    protected final void IoFreeWorkItem(IoWorkItem IoWorkItem) {
+        // Work items are garbage collected.
+    }
+
+    // ------------------------------------------------------------------ IRQL, spin locks, events
+
+    protected final int KeGetCurrentIrql() {
+        return kernel.KeGetCurrentIrql();
+    }
+
+    /** KeRaiseIrql (the old IRQL is the return value). */
+    protected final int KeRaiseIrql(int NewIrql) {
+        return kernel.KeRaiseIrql(NewIrql);
+    }
+
+    protected final void KeLowerIrql(int NewIrql) {
+        kernel.KeLowerIrql(NewIrql);
+    }
+
+    /** KeInitializeSpinLock (the lock is the return value). */
+    protected final KSpinLock KeInitializeSpinLock() {
+        return new KSpinLock(getClass().getSimpleName() + " lock");
+    }
+
+    /** KeAcquireSpinLock (the old IRQL is the return value). */
+    protected final int KeAcquireSpinLock(KSpinLock SpinLock) {
+        return kernel.KeAcquireSpinLock(SpinLock);
+    }
+
+    protected final void KeReleaseSpinLock(KSpinLock SpinLock, int NewIrql) {
+        kernel.KeReleaseSpinLock(SpinLock, NewIrql);
+    }
+
+    protected final void KeAcquireSpinLockAtDpcLevel(KSpinLock SpinLock) {
+        kernel.KeAcquireSpinLockAtDpcLevel(SpinLock);
+    }
+
+    protected final void KeReleaseSpinLockFromDpcLevel(KSpinLock SpinLock) {
+        kernel.KeReleaseSpinLockFromDpcLevel(SpinLock);
+    }
+
+    /** KeInitializeEvent (the event is the return value). */
+    protected final KEvent KeInitializeEvent(KEvent.Type Type, boolean State) {
+        return kernel.KeInitializeEvent(Type, State);
+    }
+
+    protected final boolean KeSetEvent(KEvent Event, int Increment, boolean Wait) {
+        return kernel.KeSetEvent(Event);
+    }
+
+    protected final void KeClearEvent(KEvent Event) {
+        Event.clear();
+    }
+
+    /**
+     * KeWaitForSingleObject(Object, Executive, KernelMode, FALSE, Timeout) with the arguments that never change
+     * here left out. {@code TimeoutNs} null waits forever; 0 only polls.
+     */
+    protected final int KeWaitForSingleObject(KEvent Object, Long TimeoutNs) {
+        return kernel.KeWaitForSingleObject(Object, TimeoutNs);
+    }
+
+    protected final void KeStallExecutionProcessor(long MicroSeconds) {
+        kernel.KeStallExecutionProcessor(MicroSeconds);
+    }
+
+    /** ExAllocatePool2 (never fails in the simulator). */
+    protected final PoolBlock ExAllocatePool2(long Flags, int NumberOfBytes, int Tag) {
+        return PoolBlock.ExAllocatePool2(kernel, Flags, NumberOfBytes, Tag);
+    }
+}

@@ -1,0 +1,183 @@
+package org.sysmodels.irp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sysmodels.core.check.Finding;
+import org.sysmodels.core.check.RuleTally;
+import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.core.lab.BugLab;
+import org.sysmodels.core.lab.LabVerdict;
+import org.sysmodels.core.option.Options;
+import org.sysmodels.core.run.RunResult;
+import org.sysmodels.core.student.CompileException;
+import org.sysmodels.core.student.StudentFault;
+import org.sysmodels.core.system.RunRequest;
+import org.sysmodels.irp.check.OtherBugCheck;
+
+/** sim irp through its SimSystem: runs, labs, student drivers, grading, quiz, bad input. */
+class IrpSystemTest {
+
+    private final IrpSystem irp = new IrpSystem();
+
+    @TempDir
+    Path dir;
+
+    static Options small() {
+        return Options.none().with(IrpSystem.REQUESTS, 2_000L);
+    }
+
+    @Test
+    void everyPackagedScenarioRunsCleanUnderDifferentSchedules() throws Exception {
+        for (long seed : new long[] {2, 5}) {
+            for (var e : irp.scenarios()) {
+                RunResult r = irp.run(RunRequest.ofSeed(seed).withScenario(e.name()).withOptions(small()));
+                assertTrue(r.passed(), e.name() + " seed " + seed + ": " + r.findings());
+                assertEquals(irp.rules().size(), r.cleanChecks().size(), e.name());
+            }
+        }
+    }
+
+    @Test
+    void everyVerifierRuleHasABugLabThatItCatchesFirst() throws Exception {
+        Set<String> covered = new HashSet<>();
+        for (BugLab lab : irp.bugLabs()) {
+            RunResult r = irp.run(RunRequest.ofSeed(1).withBug(lab.name()));
+            LabVerdict v = r.lab().orElseThrow();
+            assertTrue(v.caught(), lab.name() + ": " + v.lines());
+            assertFalse(r.passed());
+            assertEquals(lab.rule().name(), v.own().map(RuleTally::rule).orElseThrow());
+            assertEquals(lab.rule().name(), r.findings().get(0).rule(), lab.name() + " is caught first by its rule");
+            covered.add(lab.rule().name());
+        }
+        for (var rule : irp.rules()) {
+            if (!rule.name().equals(OtherBugCheck.RULE.name())) {
+                assertTrue(covered.contains(rule.name()), "no bug lab for rule " + rule.name());
+            }
+        }
+    }
+
+    @Test
+    void bothTemplatesCompileRunCleanAndPassTheBattery() throws Exception {
+        for (var t : irp.student().orElseThrow().templates()) {
+            Path f = dir.resolve(t.fileName());
+            Files.writeString(f, t.text());
+            Options position = small().with(IrpSystem.POSITION, t.name().equals("function") ? "function" : "upper");
+            RunResult run = irp.run(RunRequest.ofSeed(4).withStudent(f).withOptions(position));
+            assertTrue(run.passed(), t.name() + ": " + run.findings());
+            RunResult grade = irp.grade(RunRequest.ofSeed(4).withStudent(f).withOptions(position));
+            assertTrue(grade.passed(), t.name() + ": " + grade.tables().get(0).rows());
+        }
+    }
+
+    @Test
+    void theFortyLineFilterOfTheDocsRunsCleanAndPassesTheBattery() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "irp.md"));
+        int at = doc.indexOf("### A filter in 40 lines");
+        int start = doc.indexOf("```java\n", at) + "```java\n".length();
+        String code = doc.substring(start, doc.indexOf("```", start));
+        assertTrue(code.lines().count() <= 40, "the example has " + code.lines().count() + " lines");
+        Path f = dir.resolve("ReadCounter.java");
+        Files.writeString(f, code);
+        RunResult run = irp.run(RunRequest.ofSeed(5).withStudent(f).withOptions(small()));
+        assertTrue(run.passed(), run.findings().toString());
+        RunResult grade = irp.grade(RunRequest.ofSeed(5).withStudent(f));
+        assertTrue(grade.passed(), grade.tables().get(0).rows().toString());
+    }
+
+    @Test
+    void theFilterTemplateAlsoWorksAsALowerFilter() throws Exception {
+        Path f = dir.resolve("MyFilter.java");
+        Files.writeString(f, irp.student().orElseThrow().template("filter").orElseThrow().text());
+        RunResult run = irp.run(RunRequest.ofSeed(4).withStudent(f).withOptions(small()
+                .with(IrpSystem.POSITION, "lower")));
+        assertTrue(run.passed(), run.findings().toString());
+        assertTrue(run.summary().stream().anyMatch(l -> l.contains("lower filter")), run.summary().toString());
+    }
+
+    @Test
+    void aStudentsForgottenMarkPendingIsCaughtWithTheRuleAndTheFix() throws Exception {
+        String text = irp.student().orElseThrow().template("filter").orElseThrow().text()
+                .replace("            IoMarkIrpPending(irp);                                   // carry the lower "
+                        + "driver's pending up\n", "");
+        Path f = dir.resolve("MyFilter.java");
+        Files.writeString(f, text);
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        assertFalse(r.passed());
+        Finding first = r.findings().get(0);
+        assertEquals("completion-routine-mark-pending", first.rule());
+        assertTrue(first.where().contains("MyFilter"), first.where());
+        assertTrue(first.message().contains("IoMarkIrpPending"), first.message());
+    }
+
+    @Test
+    void anExceptionInAStudentsDriverIsAFindingOnTheirLine() throws Exception {
+        Path f = dir.resolve("Thrower.java");
+        Files.writeString(f, """
+                import org.sysmodels.irp.model.io.*;
+                import org.sysmodels.irp.wdm.WdmDriver;
+                public class Thrower extends WdmDriver {
+                    public int DriverEntry(DriverObject d, String path) {
+                        d.DriverExtension.AddDevice = (drv, pdo) -> {
+                            DeviceObject me = IoCreateDevice(drv, null, null, FILE_DEVICE_UNKNOWN);
+                            IoAttachDeviceToDeviceStack(me, pdo);
+                            me.Flags &= ~DO_DEVICE_INITIALIZING;
+                            return STATUS_SUCCESS;
+                        };
+                        for (int mj = 0; mj <= IRP_MJ_MAXIMUM_FUNCTION; mj++) {
+                            d.MajorFunction[mj] = (dev, irp) -> {
+                                throw new IllegalStateException("not written yet");
+                            };
+                        }
+                        return STATUS_SUCCESS;
+                    }
+                }
+                """);
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        assertFalse(r.passed());
+        Finding f0 = r.findings().stream().filter(x -> x.rule().equals(StudentFault.RULE.name())).findFirst()
+                .orElseThrow();
+        assertTrue(f0.message().contains("Thrower.java:13"), f0.message());
+    }
+
+    @Test
+    void aCompileErrorNamesFileLineAndColumn() throws Exception {
+        Path f = dir.resolve("Bad.java");
+        Files.writeString(f, "public class Bad extends org.sysmodels.irp.wdm.WdmDriver { int x = ; }\n");
+        CompileException e = assertThrows(CompileException.class,
+                () -> irp.run(RunRequest.ofSeed(1).withStudent(f)));
+        assertTrue(e.getMessage().startsWith("Bad.java:1:"), e.getMessage());
+    }
+
+    @Test
+    void badInputIsAUsageErrorThatSaysWhatIsAllowed() throws Exception {
+        UserInputException both = assertThrows(UserInputException.class,
+                () -> irp.run(RunRequest.ofSeed(1).withBug("forgets-mark-pending").withScenario("demo")));
+        assertTrue(both.getMessage().contains("--scenario"), both.getMessage());
+        UserInputException lab = assertThrows(UserInputException.class,
+                () -> irp.run(RunRequest.ofSeed(1).withBug("no-such-lab")));
+        assertTrue(lab.getMessage().contains("forgets-mark-pending"), lab.getMessage());
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, "{\n  \"stack\": { \"function\": \"floppy\" }\n}\n");
+        UserInputException sc = assertThrows(UserInputException.class,
+                () -> irp.run(RunRequest.ofSeed(1).withScenario(file.toString())));
+        assertTrue(sc.getMessage().contains("s.json:2:") && sc.getMessage().contains("ramdisk"), sc.getMessage());
+    }
+
+    @Test
+    void quizIsRepeatableAndTheTourRunsClean() throws Exception {
+        assertEquals(irp.quiz(RunRequest.ofSeed(11)), irp.quiz(RunRequest.ofSeed(11)));
+        RunResult tour = irp.tour(RunRequest.ofSeed(1));
+        assertTrue(tour.passed(), tour.findings().toString());
+        assertFalse(tour.plots().isEmpty());
+        assertFalse(irp.reality().isEmpty());
+    }
+}
