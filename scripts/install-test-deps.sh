@@ -6,8 +6,9 @@
 #   gcc-riscv64-unknown-elf        vcpu-sim's guests: GuestBuildTest rebuilds them and compares with the committed ELFs
 #   curl                           vcpu-sim's API test sends Firecracker's getting-started requests with curl
 #   chromium                       headless browser for presence's demo-page test (driven over DevTools)
+#   redis-server                   presence's cluster tests: each test run starts its own on a free loopback port
 set -euo pipefail
-PACKAGES=(fontconfig fonts-dejavu-core libpixman-1-dev pkg-config gcc libc6-dev gcc-riscv64-unknown-elf curl chromium)
+PACKAGES=(fontconfig fonts-dejavu-core libpixman-1-dev pkg-config gcc libc6-dev gcc-riscv64-unknown-elf curl chromium redis-server)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -18,6 +18,7 @@ import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.core.testing.TestFlags;
 import org.sysmodels.core.trace.ChromeTraceWriter;
 import org.sysmodels.presence.run.PresenceLabs;
+import org.sysmodels.presence.scenario.PresenceScenarios;
 
 /** {@code sim presence} through its SimSystem: a clean run, determinism, every bug lab caught, quiz, bad input. */
 class PresenceSystemTest {
@@ -27,9 +28,9 @@ class PresenceSystemTest {
     static RunRequest small(long seed, String... flags) throws Exception {
         String[] all = new String[flags.length + 4];
         all[0] = "--users";
-        all[1] = "3000";
+        all[1] = "1000";
         all[2] = "--duration";
-        all[3] = "180s";
+        all[3] = "60s";
         System.arraycopy(flags, 0, all, 4, flags.length);
         return RunRequest.ofSeed(seed).withOptions(TestFlags.parse(SYSTEM.options(), all));
     }
@@ -58,7 +59,7 @@ class PresenceSystemTest {
         Path a = dir.resolve("a.json");
         Path b = dir.resolve("b.json");
         RunRequest req = RunRequest.ofSeed(5).withTrace(true).withOptions(TestFlags.parse(SYSTEM.options(),
-                "--users", "800", "--duration", "60s"));
+                "--users", "400", "--duration", "40s"));
         ChromeTraceWriter.write(SYSTEM.run(req).traces().get(0), a);
         ChromeTraceWriter.write(SYSTEM.run(req).traces().get(0), b);
         assertTrue(Files.size(a) > 1000);
@@ -97,10 +98,18 @@ class PresenceSystemTest {
     }
 
     @Test
+    void theTargetRunIsBenchSized() throws Exception {
+        assertTrue(SYSTEM.scenarios().stream().anyMatch(e -> e.name().equals("large") && e.benchSized()),
+                "the suite runs every packaged scenario twice: a 5 M-user run must say it is bench-sized");
+        assertTrue(SYSTEM.scenarios().stream().filter(e -> !e.name().equals("large")).noneMatch(e -> e.benchSized()));
+        assertEquals(5_000_000, PresenceScenarios.large().users());
+    }
+
+    @Test
     void badInputIsAClearError() {
         UserInputException e = assertThrows(UserInputException.class,
                 () -> SYSTEM.run(RunRequest.ofSeed(1).withScenario("no-such")));
-        assertTrue(e.getMessage().contains("demo"), e.getMessage());
+        assertTrue(e.getMessage().contains("demo") && e.getMessage().contains("large"), e.getMessage());
         assertThrows(UserInputException.class, () -> SYSTEM.run(RunRequest.ofSeed(1).withBug("nope")));
         assertThrows(Exception.class, () -> TestFlags.parse(SYSTEM.options(), "--duration", "10"));
     }

@@ -55,11 +55,11 @@ class DeterminismTest {
     private void twice(String system, String flag, String name) throws Exception {
         Path a = dir.resolve(system + "-" + name + "-a.json");
         Path b = dir.resolve(system + "-" + name + "-b.json");
-        FutureTask<SimRun> other = new FutureTask<>(
+        FutureTask<SimRun> secondRun = new FutureTask<>(
                 () -> SimRun.of(system, flag, name, "--seed", "3", "--trace", b.toString()));
-        Thread.ofPlatform().name("second run").start(other);
+        Thread.ofPlatform().name("second run").start(secondRun);
         SimRun first = SimRun.of(system, flag, name, "--seed", "3", "--trace", a.toString());
-        SimRun second = other.get(10, TimeUnit.MINUTES); // a guard against a hang, not a speed check
+        SimRun second = secondRun.get(10, TimeUnit.MINUTES); // a guard against a hang, not a speed check
         assertTrue(first.exit() == 0 || first.exit() == 1, first.toString());
         assertEquals(first.exit(), second.exit());
         List<Path> written;

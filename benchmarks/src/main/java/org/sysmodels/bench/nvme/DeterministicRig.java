@@ -1,11 +1,10 @@
 package org.sysmodels.bench.nvme;
 
 import org.sysmodels.core.trace.Tracer;
-import org.sysmodels.nvme.host.DriverBug;
+import org.sysmodels.nvme.run.Simulation;
 import org.sysmodels.nvme.scenario.DeviceSpec;
 import org.sysmodels.nvme.scenario.HostSpec;
 import org.sysmodels.nvme.scenario.NvmeScenario;
-import org.sysmodels.nvme.scenario.Simulation;
 import org.sysmodels.nvme.scenario.WorkloadSpec;
 
 /**
@@ -24,7 +23,7 @@ public final class DeterministicRig {
                 .withHost(HostSpec.DEFAULT.withQueues(4, 4).withInterruptLatency(0).withQueueEntries(256, 0))
                 .withWorkload(WorkloadSpec.DEFAULT.with(null, 4096L, 16, 4, Long.MAX_VALUE / 8, null, null)
                         .withVerify(checked));
-        sim = new Simulation(s, 42, Tracer.off(), DriverBug.NONE);
+        sim = new Simulation(s, 42, Tracer.off());
         if (!checked) {
             sim.controller.observe(null);
             sim.memory.observe(null);

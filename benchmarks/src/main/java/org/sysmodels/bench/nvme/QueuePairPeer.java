@@ -49,8 +49,17 @@ public final class QueuePairPeer {
 
     /** Host thread: keeps 64 tokens in flight until {@code n} more have come back. */
     public void commands(long n) {
+        commands(n, Long.MAX_VALUE);
+    }
+
+    /**
+     * The same, giving up when no token has come back for {@code stallNanos} of wall-clock time (a broken peer must
+     * fail a test, not hang it). @return true if all {@code n} came back
+     */
+    public boolean commands(long n, long stallNanos) {
         long target = completed + n;
         int idle = 0;
+        long lastProgress = System.nanoTime();
         while (completed < target) {
             while (inFlight < TOKENS.length && submission.offer(TOKENS[inFlight])) {
                 inFlight++;
@@ -62,8 +71,17 @@ public final class QueuePairPeer {
                 idle = 0;
             } else {
                 backOff(++idle);
+                if ((idle & 1023) == 0) {
+                    long now = System.nanoTime();
+                    if (idle == 1024) {
+                        lastProgress = now;
+                    } else if (now - lastProgress > stallNanos) {
+                        return false;
+                    }
+                }
             }
         }
+        return true;
     }
 
     public long completed() {

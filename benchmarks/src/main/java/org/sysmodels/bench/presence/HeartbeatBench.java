@@ -24,7 +24,9 @@ import org.sysmodels.presence.model.expiry.TimingWheel;
 /**
  * Heartbeat handling (issue: ≥ 10 M/s on one core with the timing wheel, ≥ 3× the better of Netty's
  * HashedWheelTimer and a java.util.PriorityQueue of deadlines doing the same expiry work). One operation = one
- * heartbeat, with the expiry pass every 1024 heartbeats in the same thread. Both wheels tick every 100 ms (Netty's
+ * heartbeat, with the expiry pass every 1024 heartbeats in the same thread; setup runs the wheels through four timeouts
+ * of heartbeats first, so the measurement sees the steady state (buckets grown, nothing allocated). Each peer has
+ * its own state, so a benchmark builds only its own structure (no idle Netty worker or million-entry heap beside it). Both wheels tick every 100 ms (Netty's
  * default tick). Peers:
  * <ul>
  *   <li>{@code wheelExtend}: the presence core's way, {@code TimingWheel.extend} (one store; the entry is re-filed
@@ -37,7 +39,6 @@ import org.sysmodels.presence.model.expiry.TimingWheel;
  *       entry, the pass polls due entries and skips stale generations (O(log n) and an object per heartbeat).
  * </ul>
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseParallelGC"})
@@ -47,25 +48,125 @@ public class HeartbeatBench {
 
     static final int BATCH = HeartbeatWorkload.PASS;
 
-    @Param("1000000")
-    int sessions;
+    /** The presence core's wheel; {@code move} re-files the entry on every heartbeat instead of extending it. */
+    @State(Scope.Thread)
+    public static class Wheel {
+        @Param("1000000")
+        int sessions;
 
-    HeartbeatWorkload wheelLoad;
-    TimingWheel wheel;
-    HeartbeatWorkload moveLoad;
-    TimingWheel moving;
-    long expired;
-    final TimingWheel.Listener rearm = (id, deadline, now) -> expired++;
+        HeartbeatWorkload load;
+        TimingWheel wheel;
+        long expired;
+        /** A silent session expires: count it and re-arm it as a new session (a field: nothing allocated per pass). */
+        final TimingWheel.Listener rearm = (id, deadline, now) -> {
+            expired++;
+            wheel.schedule(id, now + HeartbeatWorkload.TIMEOUT);
+        };
 
-    HeartbeatWorkload nettyLoad;
-    HashedWheelTimer timer;
-    Timeout[] timeouts;
-    final TimerTask onTimeout = t -> {
-    };
+        @Setup(Level.Trial)
+        public void setUp() {
+            load = new HeartbeatWorkload(sessions, 1);
+            wheel = TimingWheel.of(100_000_000L, 0);
+            for (int id = 0; id < sessions; id++) {
+                wheel.schedule(id, HeartbeatWorkload.TIMEOUT);
+            }
+            // steady state before measuring: four timeouts of heartbeats, every bucket grown to its working size
+            for (long i = 4 * HeartbeatWorkload.TIMEOUT / load.step / BATCH + 1; i > 0; i--) {
+                extend();
+            }
+        }
 
-    HeartbeatWorkload heapLoad;
-    PriorityQueue<Deadline> heap;
-    int[] generation;
+        long extend() {
+            HeartbeatWorkload w = load;
+            for (int i = 0; i < BATCH; i++) {
+                int id = w.next();
+                wheel.extend(id, w.now + HeartbeatWorkload.TIMEOUT);
+            }
+            wheel.advance(w.now, rearm);
+            return expired;
+        }
+
+        long move() {
+            HeartbeatWorkload w = load;
+            for (int i = 0; i < BATCH; i++) {
+                int id = w.next();
+                wheel.schedule(id, w.now + HeartbeatWorkload.TIMEOUT);
+            }
+            wheel.advance(w.now, rearm);
+            return expired;
+        }
+    }
+
+    /** The same wheel, warmed by moving entries. */
+    @State(Scope.Thread)
+    public static class MovingWheel extends Wheel {
+        @Override
+        @Setup(Level.Trial)
+        public void setUp() {
+            load = new HeartbeatWorkload(sessions, 1);
+            wheel = TimingWheel.of(100_000_000L, 0);
+            for (int id = 0; id < sessions; id++) {
+                wheel.schedule(id, HeartbeatWorkload.TIMEOUT);
+            }
+            for (long i = 4 * HeartbeatWorkload.TIMEOUT / load.step / BATCH + 1; i > 0; i--) {
+                move();
+            }
+        }
+    }
+
+    /** Netty's HashedWheelTimer, 100 ms tick, 512 buckets. */
+    @State(Scope.Thread)
+    public static class Netty {
+        @Param("1000000")
+        int sessions;
+
+        HeartbeatWorkload load;
+        HashedWheelTimer timer;
+        Timeout[] timeouts;
+        final TimerTask onTimeout = t -> {
+        };
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            load = new HeartbeatWorkload(sessions, 1);
+            timer = new HashedWheelTimer(r -> {
+                Thread t = new Thread(r, "netty-timer");
+                t.setDaemon(true);
+                return t;
+            }, 100, TimeUnit.MILLISECONDS, 512, true, -1);
+            timeouts = new Timeout[sessions];
+            for (int id = 0; id < sessions; id++) {
+                timeouts[id] = timer.newTimeout(onTimeout, HeartbeatWorkload.TIMEOUT, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            timer.stop();
+        }
+    }
+
+    /** A binary heap of deadlines with lazy deletion. */
+    @State(Scope.Thread)
+    public static class Heap {
+        @Param("1000000")
+        int sessions;
+
+        HeartbeatWorkload load;
+        PriorityQueue<Deadline> heap;
+        int[] generation;
+        long expired;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            load = new HeartbeatWorkload(sessions, 1);
+            heap = new PriorityQueue<>(sessions * 2);
+            generation = new int[sessions];
+            for (int id = 0; id < sessions; id++) {
+                heap.add(new Deadline(HeartbeatWorkload.TIMEOUT, id, 0));
+            }
+        }
+    }
 
     /** A heap entry. */
     record Deadline(long at, int session, int generation) implements Comparable<Deadline> {
@@ -75,87 +176,38 @@ public class HeartbeatBench {
         }
     }
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        wheelLoad = new HeartbeatWorkload(sessions, 1);
-        wheel = TimingWheel.of(100_000_000L, 0);
-        moveLoad = new HeartbeatWorkload(sessions, 1);
-        moving = TimingWheel.of(100_000_000L, 0);
-        for (int id = 0; id < sessions; id++) {
-            wheel.schedule(id, HeartbeatWorkload.TIMEOUT);
-            moving.schedule(id, HeartbeatWorkload.TIMEOUT);
-        }
-        nettyLoad = new HeartbeatWorkload(sessions, 1);
-        timer = new HashedWheelTimer(r -> {
-            Thread t = new Thread(r, "netty-timer");
-            t.setDaemon(true);
-            return t;
-        }, 100, TimeUnit.MILLISECONDS, 512, true, -1);
-        timeouts = new Timeout[sessions];
-        for (int id = 0; id < sessions; id++) {
-            timeouts[id] = timer.newTimeout(onTimeout, HeartbeatWorkload.TIMEOUT, TimeUnit.NANOSECONDS);
-        }
-        heapLoad = new HeartbeatWorkload(sessions, 1);
-        heap = new PriorityQueue<>(sessions * 2);
-        generation = new int[sessions];
-        for (int id = 0; id < sessions; id++) {
-            heap.add(new Deadline(HeartbeatWorkload.TIMEOUT, id, 0));
-        }
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        timer.stop();
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long wheelExtend(Wheel s) {
+        return s.extend();
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long wheelExtend() {
-        HeartbeatWorkload w = wheelLoad;
-        for (int i = 0; i < BATCH; i++) {
-            int id = w.next();
-            wheel.extend(id, w.now + HeartbeatWorkload.TIMEOUT);
-        }
-        wheel.advance(w.now, (id, deadline, now) -> {
-            expired++;
-            wheel.schedule(id, now + HeartbeatWorkload.TIMEOUT);
-        });
-        return expired;
+    public long wheelMove(MovingWheel s) {
+        return s.move();
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long wheelMove() {
-        HeartbeatWorkload w = moveLoad;
-        for (int i = 0; i < BATCH; i++) {
-            int id = w.next();
-            moving.schedule(id, w.now + HeartbeatWorkload.TIMEOUT);
-        }
-        moving.advance(w.now, (id, deadline, now) -> {
-            expired++;
-            moving.schedule(id, now + HeartbeatWorkload.TIMEOUT);
-        });
-        return expired;
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(BATCH)
-    public Timeout nettyHashedWheelTimer() {
-        HeartbeatWorkload w = nettyLoad;
+    public Timeout nettyHashedWheelTimer(Netty s) {
+        HeartbeatWorkload w = s.load;
         Timeout last = null;
         for (int i = 0; i < BATCH; i++) {
             int id = w.next();
-            timeouts[id].cancel();
-            last = timer.newTimeout(onTimeout, HeartbeatWorkload.TIMEOUT, TimeUnit.NANOSECONDS);
-            timeouts[id] = last;
+            s.timeouts[id].cancel();
+            last = s.timer.newTimeout(s.onTimeout, HeartbeatWorkload.TIMEOUT, TimeUnit.NANOSECONDS);
+            s.timeouts[id] = last;
         }
         return last;
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long priorityQueue() {
-        HeartbeatWorkload w = heapLoad;
+    public long priorityQueue(Heap s) {
+        HeartbeatWorkload w = s.load;
+        int[] generation = s.generation;
+        PriorityQueue<Deadline> heap = s.heap;
         for (int i = 0; i < BATCH; i++) {
             int id = w.next();
             heap.add(new Deadline(w.now + HeartbeatWorkload.TIMEOUT, id, ++generation[id]));
@@ -163,10 +215,10 @@ public class HeartbeatBench {
         for (Deadline d = heap.peek(); d != null && d.at() <= w.now; d = heap.peek()) {
             heap.poll();
             if (d.generation() == generation[d.session()]) {
-                expired++;
+                s.expired++;
                 heap.add(new Deadline(w.now + HeartbeatWorkload.TIMEOUT, d.session(), ++generation[d.session()]));
             }
         }
-        return expired;
+        return s.expired;
     }
 }

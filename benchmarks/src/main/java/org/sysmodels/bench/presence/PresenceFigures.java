@@ -3,13 +3,18 @@ package org.sysmodels.bench.presence;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
+import org.sysmodels.presence.cluster.redis.RedisCluster;
 import org.sysmodels.presence.gateway.GatewayConfig;
 import org.sysmodels.presence.gateway.GatewayServer;
 import org.sysmodels.presence.gateway.load.LoadConfig;
@@ -29,6 +34,10 @@ import org.sysmodels.presence.scenario.PresenceScenario;
  *       over loopback: sessions held, deliveries per second, p99 delivery latency. The issue's figure is 20,000
  *       sessions; a process here may hold at most RLIMIT_NOFILE descriptors, so the run takes as many as both
  *       processes can open and says so.</li>
+ *   <li>{@code cluster}: issue 15's figure. A redis-server on a free loopback port, two gateway nodes in their own
+ *       processes sharing presence through it ({@code RedisCluster}), and the load generator here spreading its
+ *       connections over both (connection i on node i mod 2) at 20,000 updates/s: cross-node and same-node delivery
+ *       p99 and their ratio, from the same run. Without redis-server installed the row says so.</li>
  * </ul>
  */
 public final class PresenceFigures {
@@ -42,8 +51,11 @@ public final class PresenceFigures {
             case "memory" -> memory(longRun);
             case "load" -> load(longRun);
             case "serve" -> serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "cluster" -> cluster(longRun);
+            case "serve-node" -> serveNode(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3]);
             default -> {
-                System.err.println("usage: PresenceFigures memory|load [--long] | serve USERS WATCHERS");
+                System.err.println("usage: PresenceFigures memory|load|cluster [--long] | serve USERS WATCHERS | "
+                        + "serve-node USERS WATCHERS REDIS-URI");
                 System.exit(2);
             }
         }
@@ -90,6 +102,137 @@ public final class PresenceFigures {
                 // nothing
             }
         }
+    }
+
+    /** A gateway node of a Redis-backed cluster, until the parent closes this process's stdin. */
+    static void serveNode(int users, int watchers, String redis) throws Exception {
+        GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofSeconds(10))
+                // 20,000 updates/s over 2,000 connections is 600 per connection per 60 s, plus heartbeats (the limiter keeps a
+                // ring of this many times per connection: no bigger than needed)
+                .withRateLimit(1_200, Duration.ofSeconds(60)).withIdentifyConcurrency(1_000_000).withIoThreads(1);
+        try (GatewayServer server = GatewayServer.start(cfg, UserDirectory.loadWorld(users, watchers), null,
+                PresenceObserver.NONE, RedisCluster.factory(RedisCluster.parse(redis), System.out::println))) {
+            System.out.println("URL " + server.gatewayUrl());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // nothing
+            }
+            System.out.println("node: " + server.statusLine());
+        }
+    }
+
+    static void cluster(boolean longRun) throws Exception {
+        String label = "presence cluster: 2 nodes over Redis, cross-node delivery";
+        String target = "cross-node p99 < 20 ms at ≥ 20,000 updates/s; ratio = cross-node / same-node p99";
+        Path redisServer = Stream.of("/usr/bin/redis-server", "/usr/sbin/redis-server", "/usr/local/bin/redis-server")
+                .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+        if (redisServer == null) {
+            row(label, "-", "ms p99", "same-node p99", "-", "-", target + " (NOT RUN: redis-server not installed; "
+                    + "scripts/install-test-deps.sh installs it)");
+            return;
+        }
+        int n = 2_000;
+        int watchers = 4;
+        double rate = 20_000;
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path dir = Files.createTempDirectory("sysmodels-bench-redis-");
+        List<Process> children = new ArrayList<>();
+        try {
+            // the shell kills redis-server when this JVM's end of its stdin closes, however this JVM ends
+            Process redis = new ProcessBuilder("/bin/sh", "-c", "exec 3<&0; b=$1; shift; \"$b\" \"$@\" 3<&- & p=$!; "
+                    + "(read -r _ <&3; kill $p 2>/dev/null) & wait $p", "sh", redisServer.toString(), "--port",
+                    String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir",
+                    dir.toString(), "--loglevel", "warning").redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("redis.log").toFile()).start();
+            children.add(redis);
+            String uri = "redis://127.0.0.1:" + port;
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<URI> urls = new ArrayList<>();
+            List<String> nodeLines = Collections.synchronizedList(new ArrayList<>());
+            for (int i = 0; i < 2; i++) {
+                Process node = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseParallelGC", "-cp",
+                        System.getProperty("java.class.path"), PresenceFigures.class.getName(), "serve-node",
+                        String.valueOf(n), String.valueOf(watchers), uri).redirectErrorStream(true).start();
+                children.add(node);
+                urls.add(URI.create(awaitUrl(node, "node " + i, nodeLines)));
+            }
+            PrintWriter out = new PrintWriter(System.out, true);
+            // fresh node JVMs compile their hot paths during the first seconds of load: a warm-up run, not counted
+            System.out.println("warm-up run (not measured):");
+            new LoadGenerator(new LoadConfig(urls, n, watchers, rate / 4, Duration.ofSeconds(5), Duration.ZERO, 256,
+                    1), new PrintWriter(Writer.nullWriter())).run();
+            System.out.println("measured run:");
+            LoadGenerator.Result res = new LoadGenerator(new LoadConfig(urls, n, watchers, rate,
+                    Duration.ofSeconds(longRun ? 60 : 10), Duration.ZERO, 256, 1), out).run();
+            res.lines().forEach(System.out::println);
+            double seconds = res.seconds();
+            row(String.format(Locale.ROOT, "%s, %,d sessions, %d watchers", label, n, watchers),
+                    String.format(Locale.ROOT, "%.1f", res.crossNodeUs().getValueAtPercentile(99) / 1e3), "ms p99",
+                    "same-node p99", String.format(Locale.ROOT, "%.1f ms", res.sameNodeUs().getValueAtPercentile(99)
+                    / 1e3), String.format(Locale.ROOT, "%.2fx", res.crossToSameP99()), String.format(Locale.ROOT,
+                    "%s (sent %,.0f updates/s)%s", target, res.updatesSent() / Math.max(1e-9, seconds),
+                    res.noSessionLost() ? "" : "; SESSIONS LOST"));
+            stopAll(children);
+            synchronized (nodeLines) {
+                nodeLines.forEach(System.out::println);
+            }
+        } finally {
+            stopAll(children);
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    /** Closes each child's stdin (nodes stop, the redis-server shell kills the server), newest first; waits. */
+    private static void stopAll(List<Process> children) {
+        for (int i = children.size() - 1; i >= 0; i--) {
+            Process p = children.get(i);
+            try {
+                p.getOutputStream().close();
+                if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * The URL line a child node prints once it is up (the lines before it are echoed); then a daemon thread keeps
+     * reading its output (a full pipe would stall the node) and keeps the last 40 lines for the end.
+     */
+    private static String awaitUrl(Process p, String who, List<String> keep) throws Exception {
+        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            if (line.startsWith("URL ")) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        for (String l = r.readLine(); l != null; l = r.readLine()) {
+                            synchronized (keep) {
+                                keep.add(who + ": " + l);
+                                if (keep.size() > 40) {
+                                    keep.removeFirst();
+                                }
+                            }
+                        }
+                    } catch (java.io.IOException e) {
+                        // the node is gone
+                    }
+                }, who + " output");
+                drain.setDaemon(true);
+                drain.start();
+                return line.substring(4);
+            }
+            System.out.println(who + ": " + line);
+        }
+        throw new IllegalStateException(who + " did not start");
     }
 
     static void load(boolean longRun) throws Exception {

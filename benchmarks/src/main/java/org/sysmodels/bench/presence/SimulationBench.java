@@ -43,7 +43,7 @@ public class SimulationBench {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        PresenceScenario large = PresenceScenarios.CATALOG.resolve("large");
+        PresenceScenario large = PresenceScenarios.large();
         PresenceScenario s = large.withUsers(users).withGuilds(Math.max(10_000, users / 50))
                 .withDuration(86_400_000_000_000L);
         live = PresenceSimulation.prepare(s, 42, SimParts.reference(), Tracer.off(), false);

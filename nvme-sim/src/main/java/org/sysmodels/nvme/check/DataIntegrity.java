@@ -2,11 +2,11 @@ package org.sysmodels.nvme.check;
 
 import java.util.Arrays;
 import org.sysmodels.core.check.Findings;
-import org.sysmodels.nvme.host.IoObserver;
-import org.sysmodels.nvme.host.Request;
-import org.sysmodels.nvme.model.BlockStore;
-import org.sysmodels.nvme.model.Blocks;
-import org.sysmodels.nvme.model.HostMemory;
+import org.sysmodels.core.check.Rule;
+import org.sysmodels.nvme.host.block.Request;
+import org.sysmodels.nvme.model.memory.BlockStore;
+import org.sysmodels.nvme.model.memory.Blocks;
+import org.sysmodels.nvme.model.memory.HostMemory;
 
 /**
  * Read-after-write integrity, as fio's verify does it, kept as a reference model of the namespace: what each byte
@@ -16,9 +16,13 @@ import org.sysmodels.nvme.model.HostMemory;
  * content is ambiguous (two writes overlapped in flight, whose order NVMe leaves open, NVMe 1.4 §6.3; or a write
  * failed). Whole aligned pages compare by reference first, so a clean 4 KiB read costs a pointer comparison.
  *
- * <p>Also reports requests that never completed ({@value Rules#LOST_REQUEST}).
+ * <p>In threaded mode the host loop checks the LBA stamp of each block it reads and reports a wrong one here.
  */
-public final class DataIntegrity implements IoObserver {
+public final class DataIntegrity implements NvmeCheck {
+
+    public static final Rule RULE = new Rule("data-integrity", "data read back equals the data last written (writes "
+            + "whose order NVMe leaves open, overlapping in flight, are not compared)",
+            "fio HOWTO, verify; NVM Express Base Specification 1.4, §6.3 (command ordering)");
 
     private final HostMemory memory;
     private final Findings findings;
@@ -170,9 +174,14 @@ public final class DataIntegrity implements IoObserver {
         return true;
     }
     @Override
-    public void lost(Request rq, long now) {
-        findings.violation(Rules.LOST_REQUEST, Request.opName(rq.op()) + " of LBA " + rq.lba() + " (tag " + rq.tag()
-                + ") never completed", now, "request " + rq.id());
+    public Rule rule() {
+        return RULE;
+    }
+
+    @Override
+    public void wrongData(int qid, long lba, long stamp) {
+        findings.violation(RULE, "queue " + qid + ": read of LBA " + lba + " returned a block stamped for LBA "
+                + stamp, 0, "CQ " + qid);
     }
 
     public long verified() {
@@ -187,8 +196,9 @@ public final class DataIntegrity implements IoObserver {
         byte[][] snap = snapshots[rq.id()];
         long done = 0;
         while (done < len) {
-            int page = (int) (done / HostMemory.PAGE_SIZE);
-            int inPage = (int) (done % HostMemory.PAGE_SIZE);
+            long inBuffer = rq.offset() + done;
+            int page = (int) (inBuffer / HostMemory.PAGE_SIZE);
+            int inPage = (int) (inBuffer % HostMemory.PAGE_SIZE);
             long at = offset + done;
             int inChunk = (int) (at & (Blocks.SIZE - 1));
             int n = (int) Math.min(len - done, Math.min(HostMemory.PAGE_SIZE - inPage, Blocks.SIZE - inChunk));
@@ -206,8 +216,9 @@ public final class DataIntegrity implements IoObserver {
         long len = (long) rq.blocks() << lbads;
         long done = 0;
         while (done < len) {
-            int page = (int) (done / HostMemory.PAGE_SIZE);
-            int inPage = (int) (done % HostMemory.PAGE_SIZE);
+            long inBuffer = rq.offset() + done;
+            int page = (int) (inBuffer / HostMemory.PAGE_SIZE);
+            int inPage = (int) (inBuffer % HostMemory.PAGE_SIZE);
             long at = offset + done;
             int inChunk = (int) (at & (Blocks.SIZE - 1));
             int n = (int) Math.min(len - done, Math.min(HostMemory.PAGE_SIZE - inPage, Blocks.SIZE - inChunk));
@@ -217,7 +228,7 @@ public final class DataIntegrity implements IoObserver {
                     || Arrays.equals(got, inPage, inPage + n, want, inChunk, inChunk + n);
             if (!same) {
                 int i = Arrays.mismatch(got, inPage, inPage + n, want, inChunk, inChunk + n);
-                findings.violation(Rules.DATA_INTEGRITY, "read of LBA " + rq.lba() + " returned data that differs "
+                findings.violation(RULE, "read of LBA " + rq.lba() + " returned data that differs "
                         + "from what was last written, first at byte " + (at + Math.max(i, 0)) + " of the namespace",
                         now, "nsid " + rq.nsid());
                 return;

@@ -5,33 +5,55 @@ import org.sysmodels.core.fault.FaultPlan;
 import org.sysmodels.core.random.RandomStreams;
 import org.sysmodels.core.sched.Scheduler;
 import org.sysmodels.core.trace.Tracer;
-import org.sysmodels.nvme.model.ControllerState.Failed;
-import org.sysmodels.nvme.model.ControllerState.Ready;
-import org.sysmodels.nvme.model.ControllerState.ShuttingDown;
+import org.sysmodels.nvme.model.command.ControllerObserver;
+import org.sysmodels.nvme.model.command.ControllerTrace;
+import org.sysmodels.nvme.model.command.IdentifyData;
+import org.sysmodels.nvme.model.command.Pipeline;
+import org.sysmodels.nvme.model.interrupt.InterruptSink;
+import org.sysmodels.nvme.model.media.Namespace;
+import org.sysmodels.nvme.model.media.NamespaceSpec;
+import org.sysmodels.nvme.model.memory.HostMemory;
+import org.sysmodels.nvme.model.queue.CompletionQueue;
+import org.sysmodels.nvme.model.queue.SubmissionQueue;
+import org.sysmodels.nvme.model.register.Aqa;
+import org.sysmodels.nvme.model.register.Cap;
+import org.sysmodels.nvme.model.register.Cc;
+import org.sysmodels.nvme.model.register.ControllerConfig;
+import org.sysmodels.nvme.model.register.ControllerState;
+import org.sysmodels.nvme.model.register.ControllerState.Failed;
+import org.sysmodels.nvme.model.register.ControllerState.Ready;
+import org.sysmodels.nvme.model.register.Csts;
+import org.sysmodels.nvme.model.register.Doorbells;
+import org.sysmodels.nvme.model.register.Lifecycle;
+import org.sysmodels.nvme.model.register.LifecycleEvent;
+import org.sysmodels.nvme.model.register.Mmio;
+import org.sysmodels.nvme.model.register.Registers;
+import org.sysmodels.nvme.model.status.StatusCode;
 
 /**
  * An NVMe controller as the host sees it over PCIe: the BAR0 register file ({@link Mmio}), MSI-X messages to the
- * host ({@link InterruptSink}) and DMA into {@link HostMemory}. Inside: the {@link Lifecycle} state machine and the
- * command {@link Pipeline}.
+ * host ({@link InterruptSink}) and DMA into {@link HostMemory}. Inside: the {@link Lifecycle} state machine
+ * ({@code register/}) and the command {@link Pipeline} ({@code command/}), over the queues ({@code queue/}),
+ * interrupts and arbitration ({@code interrupt/}) and the media ({@code media/}).
  *
  * <p>Two ways to run it. Deterministic: a doorbell write is handled at once and the work it causes is scheduled on the
  * sim-core {@link Scheduler}. Polled ({@link #polled(boolean)}): doorbell writes only store the value, with release
  * semantics, and a device thread calls {@link #poll()} to pick them up, as the threaded mode does; every register
  * other than the doorbells must then be left alone while the device thread runs.
  */
-public final class Controller implements Mmio {
+public final class Controller implements Mmio, Lifecycle.Effects, Pipeline.Signals {
 
     private final ControllerConfig config;
     private final Scheduler scheduler;
     private final HostMemory memory;
     private final Cap cap;
     private final Lifecycle lifecycle;
-    final Doorbells doorbells;
-    final Pipeline pipeline;
-    final ControllerTrace trace;
-    final Namespace[] namespaces;
-    final FaultInjector faults;
-    ControllerObserver observer = ControllerObserver.NONE;
+    private final Doorbells doorbells;
+    private final Pipeline pipeline;
+    private final ControllerTrace trace;
+    private final Namespace[] namespaces;
+    private final FaultInjector faults;
+    private ControllerObserver observer = ControllerObserver.NONE;
 
     private Cc cc = Cc.decode(0);
     private int ccValue;
@@ -40,12 +62,8 @@ public final class Controller implements Mmio {
     private long asq;
     private long acq;
     private boolean nssro;
-    private int pageSize = HostMemory.PAGE_SIZE;
     private boolean polled;
-    /** Cached from the state on every transition: read on every command. */
-    boolean processing;
-    boolean fetching;
-    boolean shuttingDownNormally;
+    private long resets;
 
     public Controller(ControllerConfig config, Scheduler scheduler, HostMemory memory, RandomStreams random,
                       Tracer tracer, FaultPlan faultPlan) {
@@ -61,8 +79,9 @@ public final class Controller implements Mmio {
         this.faults = faultPlan.injector(random);
         this.trace = new ControllerTrace(tracer, config.service().units());
         this.doorbells = new Doorbells(2 * (config.maxIoQueuePairs() + 1));
-        this.pipeline = new Pipeline(this, random.stream("nvme/service"));
-        this.lifecycle = new Lifecycle(this);
+        this.pipeline = new Pipeline(config, scheduler, memory.dma(), namespaces, faults, random.stream("nvme/service"),
+                doorbells, trace, this);
+        this.lifecycle = new Lifecycle(this, config, scheduler);
     }
 
     public Controller(ControllerConfig config, Scheduler scheduler, HostMemory memory, long seed) {
@@ -72,17 +91,17 @@ public final class Controller implements Mmio {
     // ------------------------------------------------------------------ wiring
 
     public void connect(InterruptSink sink) {
-        pipeline.interrupts.connect(sink);
+        pipeline.connect(sink);
     }
 
     public void observe(ControllerObserver o) {
         observer = o == null ? ControllerObserver.NONE : o;
-        pipeline.observer = observer;
+        pipeline.observe(observer);
     }
 
     /** Sets or clears an MSI-X vector's mask bit (the MSI-X table lives in BAR space the host programs). */
     public void maskVector(int vector, boolean masked) {
-        pipeline.interrupts.mask(vector, masked);
+        pipeline.maskVector(vector, masked);
     }
 
     /** Polled mode: doorbell writes only store the value; a device thread calls {@link #poll()}. */
@@ -175,8 +194,12 @@ public final class Controller implements Mmio {
 
     private void ccWrite(int value) {
         Cc before = cc;
+        if (before.en() && !Cc.decode(value).en()) {
+            resets++;
+        }
         cc = Cc.decode(value);
         ccValue = value;
+        pipeline.entrySizes(cc.iosqes(), cc.iocqes());
         trace.register("CC", value & 0xffff_ffffL, now());
         lifecycle.handle(new LifecycleEvent.CcWritten(before, cc));
     }
@@ -203,64 +226,69 @@ public final class Controller implements Mmio {
         }
     }
 
-    // ------------------------------------------------------------------ lifecycle effects (called by Lifecycle)
+    // ------------------------------------------------------------------ lifecycle effects (Lifecycle.Effects)
 
-    Cc cc() {
+    @Override
+    public Cc cc() {
         return cc;
     }
 
-    int aqa() {
+    @Override
+    public int aqa() {
         return aqa;
     }
 
-    long asq() {
+    @Override
+    public long asq() {
         return asq;
     }
 
-    long acq() {
+    @Override
+    public long acq() {
         return acq;
     }
 
-    boolean adminQueuesExist() {
-        return pipeline.sq(0) != null || pipeline.cq(0) != null;
+    @Override
+    public boolean adminQueuesExist() {
+        return pipeline.adminQueuesExist();
     }
 
-    void createAdminQueues() {
-        pageSize = cc.pageSize();
+    @Override
+    public void createAdminQueues() {
         pipeline.createAdminQueues(asq, Aqa.asqs(aqa) + 1, acq, Aqa.acqs(aqa) + 1,
-                cc.ams() == Cc.AMS_WEIGHTED_ROUND_ROBIN && cap.wrrSupported());
+                cc.ams() == Cc.AMS_WEIGHTED_ROUND_ROBIN && cap.wrrSupported(), cc.pageSize());
     }
 
-    /** Stop processing now: cancel service timers; what is inside stays until {@link #teardown()}. */
-    void halt() {
+    @Override
+    public void halt() {
         pipeline.halt();
     }
 
-    /** Controller reset (NVMe 1.4 §7.3.2): queues deleted, commands abandoned, features back to defaults. */
-    void teardown() {
+    @Override
+    public void teardown() {
         pipeline.teardown();
         intms = 0;
     }
 
-    /** NVM subsystem reset: registers to their power-on values, NSSRO set (§7.3.1). Media content survives. */
-    void powerOnRegisters() {
+    @Override
+    public void powerOnRegisters() {
         cc = Cc.decode(0);
         ccValue = 0;
+        pipeline.entrySizes(0, 0);
         aqa = 0;
         asq = 0;
         acq = 0;
         nssro = true;
     }
 
-    /** True once nothing but held Asynchronous Event Requests is inside the controller. */
-    boolean drained() {
+    @Override
+    public boolean drained() {
         return pipeline.drained();
     }
 
-    void stateChanged(ControllerState before, ControllerState after) {
-        fetching = after instanceof Ready;
-        shuttingDownNormally = after instanceof ShuttingDown sd && !sd.abrupt();
-        processing = fetching || shuttingDownNormally;
+    @Override
+    public void stateChanged(ControllerState before, ControllerState after) {
+        pipeline.stateChanged(after);
         trace.state(after, csts(), now());
         observer.stateChanged(before, after, now());
         if (after instanceof Ready) {
@@ -268,39 +296,20 @@ public final class Controller implements Mmio {
         }
     }
 
+    // ------------------------------------------------------------------ what the pipeline signals (Pipeline.Signals)
+
     /** A fatal controller error: CSTS.CFS = 1, processing stops until the host resets the controller. */
-    void fatal(String reason) {
+    @Override
+    public void fatalError(String reason) {
         lifecycle.handle(new LifecycleEvent.FatalError(reason));
     }
 
-    void drainedForShutdown() {
+    @Override
+    public void drainedForShutdown() {
         lifecycle.handle(new LifecycleEvent.Drained());
     }
 
-    // ------------------------------------------------------------------ what the pipeline asks
-
-    /** Doorbells are accepted and completions posted: ready, or finishing a normal shutdown. */
-    boolean processing() {
-        return processing;
-    }
-
-    int pageSize() {
-        return pageSize;
-    }
-
-    ControllerConfig config() {
-        return config;
-    }
-
-    Scheduler scheduler() {
-        return scheduler;
-    }
-
-    HostMemory memory() {
-        return memory;
-    }
-
-    long now() {
+    private long now() {
         return scheduler.now();
     }
 
@@ -328,6 +337,11 @@ public final class Controller implements Mmio {
         return pipeline.cq(qid);
     }
 
+    /** Completions waiting inside the controller for room in CQ {@code cqid} (the host has not freed slots). */
+    public int completionsWaiting(int cqid) {
+        return pipeline.completionsWaiting(cqid);
+    }
+
     public Namespace namespace(int nsid) {
         return nsid > 0 && nsid < namespaces.length ? namespaces[nsid] : null;
     }
@@ -344,15 +358,46 @@ public final class Controller implements Mmio {
     /** Fraction of time the internal units were busy, averaged over units, from time 0 to now. */
     public double unitUtilisation() {
         long now = now();
-        return now == 0 ? 0 : pipeline.units.busyTime(now) / ((double) now * pipeline.units.units());
+        return now == 0 ? 0 : pipeline.units().busyTime(now) / ((double) now * pipeline.units().units());
     }
 
     public long interruptsSignalled(int vector) {
-        return pipeline.interrupts.signalled(vector);
+        return pipeline.interrupts().signalled(vector);
     }
 
+    /** Commands fetched since power-on. */
+    public long commandsFetched() {
+        return pipeline.commandsFetched();
+    }
+
+    /** Completion entries posted since power-on. */
+    public long completionsPosted() {
+        return pipeline.completionsPosted();
+    }
+
+    /** Tail doorbell writes to I/O submission queues since power-on (doorbell batching makes them fewer). */
+    public long sqTailDoorbellWrites() {
+        return pipeline.ioSqTailDoorbellWrites();
+    }
+
+    /** Controller resets the host asked for (CC.EN written 1→0) since power-on. */
+    public long resets() {
+        return resets;
+    }
+
+    /** Abort commands (NVMe 1.4 §5.1) executed since power-on. */
+    public long abortsReceived() {
+        return pipeline.abortsReceived();
+    }
+
+    /** Commands completed with an error status since power-on (each has an Error Information log entry). */
     public long errorLogEntries() {
-        return pipeline.errorLog.total();
+        return pipeline.errorLogEntries();
+    }
+
+    /** Commands completed with {@code code}'s status since power-on. */
+    public long errors(StatusCode code) {
+        return pipeline.errors(code.value());
     }
 
     public FaultInjector faultInjector() {

@@ -6,18 +6,18 @@ import java.util.Locale;
 import org.sysmodels.core.random.RandomStream;
 import org.sysmodels.core.random.RandomStreams;
 import org.sysmodels.core.system.QuizQuestion;
-import org.sysmodels.nvme.host.RawHost;
-import org.sysmodels.nvme.model.CompletionQueue;
-import org.sysmodels.nvme.model.ControllerConfig;
-import org.sysmodels.nvme.model.Cqe;
-import org.sysmodels.nvme.model.HostMemory;
-import org.sysmodels.nvme.model.Opcodes;
-import org.sysmodels.nvme.model.Prp;
-import org.sysmodels.nvme.model.Registers;
-import org.sysmodels.nvme.model.Segments;
-import org.sysmodels.nvme.model.ServiceModel;
-import org.sysmodels.nvme.model.Status;
-import org.sysmodels.nvme.model.SubmissionQueue;
+import org.sysmodels.nvme.host.platform.RawHost;
+import org.sysmodels.nvme.model.queue.CompletionQueue;
+import org.sysmodels.nvme.model.register.ControllerConfig;
+import org.sysmodels.nvme.model.queue.Cqe;
+import org.sysmodels.nvme.model.memory.HostMemory;
+import org.sysmodels.nvme.model.command.Opcodes;
+import org.sysmodels.nvme.model.memory.Prp;
+import org.sysmodels.nvme.model.register.Registers;
+import org.sysmodels.nvme.model.memory.Segments;
+import org.sysmodels.nvme.model.media.ServiceModel;
+import org.sysmodels.nvme.model.status.Status;
+import org.sysmodels.nvme.model.queue.SubmissionQueue;
 
 /**
  * OSTEP-style questions about NVMe rings, generated from a seed. Each answer comes from running the real controller
@@ -107,7 +107,7 @@ public final class NvmeQuiz {
         h.admin(s -> s.command(Opcodes.CREATE_IO_CQ, 0).prp1(cqBase).cdw(10, 1 | (cqSize - 1) << 16).cdw(11, 1));
         h.admin(s -> s.command(Opcodes.CREATE_IO_SQ, 0).prp1(sqBase).cdw(10, 1 | (sqSize - 1) << 16)
                 .cdw(11, 1 | 1 << 16));
-        org.sysmodels.nvme.model.Sqe e = new org.sysmodels.nvme.model.Sqe();
+        org.sysmodels.nvme.model.queue.Sqe e = new org.sysmodels.nvme.model.queue.Sqe();
         for (int i = 0; i < commands; i++) {
             e.clear().command(Opcodes.FLUSH, i + 1).nsid(1).writeTo(h.memory, sqBase + 64L * i);
         }
@@ -120,7 +120,7 @@ public final class NvmeQuiz {
         String a = String.format(Locale.ROOT, "A queue of %d entries holds at most %d (one slot stays empty, §4.1.2): "
                         + "%d entries are posted and %d completions wait inside the controller until a head doorbell "
                         + "write makes room. The device is stalled, not broken. Model: %d posted, %d waiting.",
-                cqSize, cqSize - 1, cqSize - 1, commands - (cqSize - 1), cq.occupied(), cq.stalled());
+                cqSize, cqSize - 1, cqSize - 1, commands - (cqSize - 1), cq.occupied(), h.controller.completionsWaiting(1));
         return new QuizQuestion(q, a);
     }
 
@@ -158,7 +158,7 @@ public final class NvmeQuiz {
         }
         Segments segs = new Segments(32);
         long second = kib * 1024L > 4096 - offset && kib * 1024L <= 8192 - offset ? 0x20000 : list;
-        int status = Prp.walk(m, 0x10000 + offset, second, kib * 1024L, 4096, segs);
+        int status = Prp.walk(m.dma(), 0x10000 + offset, second, kib * 1024L, 4096, segs);
         String kind = kib * 1024L <= 4096 - offset ? "not used" : second == list ? "a pointer to a PRP list" : "the "
                 + "address of the second page";
         String q = String.format(Locale.ROOT, "A Read moves %d KiB into a buffer that starts %d bytes into a 4 KiB "

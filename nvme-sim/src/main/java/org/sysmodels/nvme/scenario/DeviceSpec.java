@@ -7,9 +7,9 @@ import org.sysmodels.core.random.Distribution;
 import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.Range;
 import org.sysmodels.core.scenario.DurationDeserializer;
-import org.sysmodels.nvme.model.ControllerConfig;
-import org.sysmodels.nvme.model.NamespaceSpec;
-import org.sysmodels.nvme.model.ServiceModel;
+import org.sysmodels.nvme.model.register.ControllerConfig;
+import org.sysmodels.nvme.model.media.NamespaceSpec;
+import org.sysmodels.nvme.model.media.ServiceModel;
 
 /**
  * The device in a scenario. Missing fields take the defaults: 16 internal units; reads log-normal with a 70 µs
@@ -113,8 +113,10 @@ public record DeviceSpec(
     public ControllerConfig controllerConfig() {
         List<NamespaceSpec> ns = namespaces.stream()
                 .map(n -> new NamespaceSpec(n.nsid(), n.lbaSize(), n.capacity() / n.lbaSize())).toList();
-        return new ControllerConfig(mqes, dstrd, timeout, 0, 4, wrr, true, maxQueuePairs, msixVectors, mdts, 3, 3, 64,
-                deviceQueueDepth, ns, new ServiceModel(units, read, write, flush, writeZeroes, datasetManagement,
-                admin, bandwidth), readyLatency, resetLatency, shutdownLatency, fetchLatency);
+        return ControllerConfig.builder().mqes(mqes).dstrd(dstrd).timeout(timeout).wrr(wrr)
+                .maxIoQueuePairs(maxQueuePairs).msixVectors(msixVectors).mdts(mdts).deviceQueueDepth(deviceQueueDepth)
+                .namespaces(ns).service(new ServiceModel(units, read, write, flush, writeZeroes, datasetManagement,
+                        admin, bandwidth))
+                .timing(readyLatency, resetLatency, shutdownLatency, fetchLatency).build();
     }
 }

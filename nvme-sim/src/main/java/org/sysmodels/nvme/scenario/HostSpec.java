@@ -6,7 +6,7 @@ import java.util.List;
 import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.Range;
 import org.sysmodels.core.scenario.DurationDeserializer;
-import org.sysmodels.nvme.host.DriverConfig;
+import org.sysmodels.nvme.host.driver.DriverConfig;
 
 /**
  * The host in a scenario: how many I/O queue pairs the driver asks for (0 = one per CPU, as Linux does), CPUs,

@@ -1,5 +1,7 @@
 package org.sysmodels.nvme.host;
 
+import org.sysmodels.nvme.host.platform.AllocatorObserver;
+import org.sysmodels.nvme.host.platform.DmaAllocator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sysmodels.nvme.model.HostMemory;
+import org.sysmodels.nvme.model.memory.HostMemory;
 
 class DmaAllocatorTest {
 

@@ -11,19 +11,24 @@ import org.sysmodels.core.check.Severity;
 import org.sysmodels.core.trace.TraceEvent;
 import org.sysmodels.core.trace.TraceLog;
 import org.sysmodels.core.trace.Tracer;
-import org.sysmodels.nvme.model.ControllerState;
+import org.sysmodels.nvme.model.register.ControllerState;
+import org.sysmodels.nvme.host.driver.LinuxDriver;
 import org.sysmodels.nvme.scenario.DeviceSpec;
 import org.sysmodels.nvme.scenario.HostSpec;
 import org.sysmodels.nvme.scenario.NvmeScenario;
-import org.sysmodels.nvme.scenario.Outcome;
-import org.sysmodels.nvme.scenario.Simulation;
+import org.sysmodels.nvme.run.Outcome;
+import org.sysmodels.nvme.run.Simulation;
 import org.sysmodels.nvme.scenario.WorkloadSpec;
 
 /** The reference driver: bring-up order, batching, polling, recovery from faults, orderly shutdown. */
 class DriverBehaviourTest {
 
     private static Outcome run(NvmeScenario s, Tracer t) {
-        return new Simulation(s, 5, t, DriverBug.NONE).run();
+        return new Simulation(s, 5, t).run();
+    }
+
+    private static LinuxDriver driver(Outcome o) {
+        return (LinuxDriver) o.sim().driver;
     }
 
     private static NvmeScenario base(int ios) {
@@ -42,7 +47,7 @@ class DriverBehaviourTest {
         assertEquals(List.of("probe", "disable", "admin queues", "enable", "identify controller",
                 "set number of queues", "identify namespaces", "create I/O queue 1", "create I/O queue 2"), steps);
         assertInstanceOf(ControllerState.ShutDown.class, o.sim().controller.state(), "CC.SHN at the end");
-        assertTrue(o.passed(), o.findings().toString());
+        assertTrue(o.passed(), o.findings().list().toString());
     }
 
     @Test
@@ -50,7 +55,7 @@ class DriverBehaviourTest {
         NvmeScenario s = base(20_000).withDevice(DeviceSpec.DEFAULT.instant())
                 .withHost(HostSpec.DEFAULT.withInterruptLatency(0));
         Outcome o = run(s, Tracer.off());
-        double perCommand = o.sim().driver.sqDoorbellWrites() / (double) o.sim().workload.completed();
+        double perCommand = o.sim().controller.sqTailDoorbellWrites() / (double) o.sim().workload.completed();
         assertTrue(perCommand < 0.1, "one SQ doorbell write per batch of 16, got " + perCommand + " per command");
     }
 
@@ -67,10 +72,10 @@ class DriverBehaviourTest {
         NvmeScenario s = base(20_000).withHost(HostSpec.DEFAULT.withTimeouts(2_000_000, 4_000_000))
                 .withFaults(List.of(new Fault("controller-fatal", "controller", 20_000_000L, null, 1.0, 1L)));
         Outcome o = run(s, Tracer.off());
-        assertEquals(1, o.sim().driver.resets());
+        assertEquals(1, driver(o).resets());
         assertEquals(20_000, o.sim().workload.completed(), "every request completed once, after requeue");
         assertEquals(0, o.sim().workload.errors());
-        assertTrue(o.passed(), o.findings().toString());
+        assertTrue(o.passed(), o.findings().list().toString());
     }
 
     @Test
@@ -78,11 +83,11 @@ class DriverBehaviourTest {
         NvmeScenario s = base(5000).withHost(HostSpec.DEFAULT.withTimeouts(1_000_000, 2_000_000))
                 .withFaults(List.of(new Fault("stuck-command", "ns1", 3_000_000L, null, 1.0, 1L)));
         Outcome o = run(s, Tracer.off());
-        assertEquals(1, o.sim().driver.aborts());
-        assertEquals(0, o.sim().driver.resets(), "the abort worked, no reset needed");
+        assertEquals(1, driver(o).aborts());
+        assertEquals(0, driver(o).resets(), "the abort worked, no reset needed");
         assertEquals(0, o.sim().workload.errors(), "Abort Requested has no DNR: the request was retried");
         assertTrue(o.latency().max() >= 1_000_000, "it waited one timeout");
-        assertTrue(o.findings().stream().anyMatch(f -> f.severity() == Severity.INFO && f.message().contains("aborted")));
+        assertTrue(o.findings().list().stream().anyMatch(f -> f.severity() == Severity.INFO && f.message().contains("aborted")));
     }
 
     @Test
@@ -94,17 +99,17 @@ class DriverBehaviourTest {
                 1.0, null)));
         Outcome o = run(always, Tracer.off());
         assertEquals(50, o.sim().workload.errors(), "every read fails after 1 + 5 tries");
-        assertTrue(o.sim().checker.completionsPosted() >= 50 * 6, "each read was tried six times");
+        assertTrue(o.sim().controller.completionsPosted() >= 50 * 6, "each read was tried six times");
     }
 
     @Test
     void sameSeedSameRun() {
         NvmeScenario s = NvmeScenario.DEFAULT.withWorkload(WorkloadSpec.DEFAULT.with(
-                org.sysmodels.nvme.host.Rw.RANDRW, null, 8, 2, 3000L, null, 60));
+                org.sysmodels.nvme.host.workload.Rw.RANDRW, null, 8, 2, 3000L, null, 60));
         Tracer a = Tracer.recording("a");
         Tracer b = Tracer.recording("b");
-        Outcome x = new Simulation(s, 9, a, DriverBug.NONE).run();
-        Outcome y = new Simulation(s, 9, b, DriverBug.NONE).run();
+        Outcome x = new Simulation(s, 9, a).run();
+        Outcome y = new Simulation(s, 9, b).run();
         assertEquals(x.latency(), y.latency());
         assertEquals(a.log().events().size(), b.log().events().size());
         assertEquals(a.log().events().toString(), b.log().events().toString());

@@ -1,5 +1,12 @@
 package org.sysmodels.nvme.model;
 
+import org.sysmodels.nvme.model.command.AsyncEvent;
+import org.sysmodels.nvme.model.command.IdentifyData;
+import org.sysmodels.nvme.model.command.Opcodes;
+import org.sysmodels.nvme.model.queue.Cqe;
+import org.sysmodels.nvme.model.register.ControllerConfig;
+import org.sysmodels.nvme.model.register.Registers;
+import org.sysmodels.nvme.model.status.StatusCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.sysmodels.core.fault.Fault;
 import org.sysmodels.core.fault.FaultPlan;
 import org.sysmodels.core.trace.Tracer;
-import org.sysmodels.nvme.host.RawHost;
+import org.sysmodels.nvme.host.platform.RawHost;
 
 /** Identify, features, log pages, Abort and Asynchronous Event Requests. */
 class AdminCommandsTest {

@@ -1,5 +1,14 @@
 package org.sysmodels.nvme.model;
 
+import org.sysmodels.nvme.model.command.Opcodes;
+import org.sysmodels.nvme.model.media.NamespaceSpec;
+import org.sysmodels.nvme.model.queue.Cqe;
+import org.sysmodels.nvme.model.queue.Ring;
+import org.sysmodels.nvme.model.queue.Sqe;
+import org.sysmodels.nvme.model.register.ControllerConfig;
+import org.sysmodels.nvme.model.register.Registers;
+import org.sysmodels.nvme.model.status.Status;
+import org.sysmodels.nvme.model.status.StatusCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -11,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.sysmodels.core.testing.Props;
-import org.sysmodels.nvme.host.RawHost;
+import org.sysmodels.nvme.host.platform.RawHost;
 
 /**
  * Model-based test of the controller: random sequences of admin commands (create and delete queues, Number of
@@ -101,8 +110,8 @@ class ControllerModelTest {
     }
 
     static void run(List<Cmd> cmds) {
-        ControllerConfig config = Hosts.instant().withQueues(1023, 0, MAX_QUEUES, MAX_QUEUES + 1, 64)
-                .withNamespaces(List.of(new NamespaceSpec(1, 4096, BLOCKS)));
+        ControllerConfig config = Hosts.instant().toBuilder().maxIoQueuePairs(MAX_QUEUES).msixVectors(MAX_QUEUES + 1)
+                .deviceQueueDepth(64).namespaces(List.of(new NamespaceSpec(1, 4096, BLOCKS))).build();
         RawHost h = new RawHost(config, 7);
         h.enable(64);
         Reference ref = new Reference();

@@ -1,19 +1,21 @@
 package org.sysmodels.nvme.model;
 
-import org.sysmodels.nvme.host.RawHost;
+import org.sysmodels.nvme.model.media.ServiceModel;
+import org.sysmodels.nvme.model.register.ControllerConfig;
+import org.sysmodels.nvme.host.platform.RawHost;
 
 /** Test helpers: a controller with an instant device behind a {@link RawHost}. */
-final class Hosts {
+public final class Hosts {
 
     private Hosts() {
     }
 
-    static ControllerConfig instant() {
+    public static ControllerConfig instant() {
         return ControllerConfig.defaults().withService(ServiceModel.instant(4)).withTiming(100_000, 50_000, 20_000, 0);
     }
 
     /** Enabled, admin queues of 32 entries. */
-    static RawHost ready() {
+    public static RawHost ready() {
         RawHost h = new RawHost(instant(), 1);
         if (!h.enable(32)) {
             throw new AssertionError("controller did not become ready: CSTS=" + Integer.toHexString(h.csts()));
@@ -22,7 +24,7 @@ final class Hosts {
     }
 
     /** Ready, with I/O queue pair 1 of {@code entries}. */
-    static RawHost withQueue(int entries) {
+    public static RawHost withQueue(int entries) {
         RawHost h = ready();
         if (!h.createQueuePair(1, entries)) {
             throw new AssertionError("could not create queue pair 1");

@@ -1,5 +1,14 @@
 package org.sysmodels.nvme.model;
 
+import org.sysmodels.nvme.model.command.ControllerObserver;
+import org.sysmodels.nvme.model.command.Opcodes;
+import org.sysmodels.nvme.model.media.ServiceModel;
+import org.sysmodels.nvme.model.queue.Sqe;
+import org.sysmodels.nvme.model.register.Aqa;
+import org.sysmodels.nvme.model.register.Cc;
+import org.sysmodels.nvme.model.register.ControllerConfig;
+import org.sysmodels.nvme.model.register.Csts;
+import org.sysmodels.nvme.model.register.Registers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.core.random.Distribution;
-import org.sysmodels.nvme.host.RawHost;
+import org.sysmodels.nvme.host.platform.RawHost;
 
 /** MSI-X delivery, masking and coalescing; round robin with burst; weighted round robin with the urgent class. */
 class InterruptsAndArbitrationTest {
@@ -82,8 +91,8 @@ class InterruptsAndArbitrationTest {
     private static List<Integer> serveOrder(boolean weighted, int arbitration, int[] priorities, int perQueue) {
         Distribution slow = new Distribution.Fixed(1000);
         Distribution zero = new Distribution.Fixed(0);
-        ControllerConfig c = Hosts.instant().withService(new ServiceModel(1, zero, zero, slow, zero, zero, zero))
-                .withQueues(1023, 0, 8, 9, 1);
+        ControllerConfig c = Hosts.instant().toBuilder().service(new ServiceModel(1, zero, zero, slow, zero, zero,
+                zero)).maxIoQueuePairs(8).msixVectors(9).deviceQueueDepth(1).build();
         RawHost h = new RawHost(c, 1);
         long asq = h.allocator.allocContiguous(4096);
         long acq = h.allocator.allocContiguous(4096);

@@ -1,5 +1,13 @@
 package org.sysmodels.nvme.model;
 
+import org.sysmodels.nvme.model.command.Opcodes;
+import org.sysmodels.nvme.model.media.NamespaceSpec;
+import org.sysmodels.nvme.model.media.ServiceModel;
+import org.sysmodels.nvme.model.memory.Blocks;
+import org.sysmodels.nvme.model.memory.HostMemory;
+import org.sysmodels.nvme.model.queue.Cqe;
+import org.sysmodels.nvme.model.register.ControllerConfig;
+import org.sysmodels.nvme.model.status.StatusCode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -9,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.sysmodels.nvme.host.RawHost;
+import org.sysmodels.nvme.host.platform.RawHost;
 
 /** Read, Write, Flush, Write Zeroes and Dataset Management on 512-byte and 4 KiB namespaces, and their errors. */
 class NvmCommandsTest {

@@ -1,12 +1,19 @@
 package org.sysmodels.nvme.model;
 
+import org.sysmodels.nvme.model.command.Opcodes;
+import org.sysmodels.nvme.model.media.ServiceModel;
+import org.sysmodels.nvme.model.queue.Cqe;
+import org.sysmodels.nvme.model.queue.SubmissionQueue;
+import org.sysmodels.nvme.model.register.ControllerConfig;
+import org.sysmodels.nvme.model.status.Status;
+import org.sysmodels.nvme.model.status.StatusCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.sysmodels.nvme.host.RawHost;
+import org.sysmodels.nvme.host.platform.RawHost;
 
 /** Create and Delete I/O CQ/SQ: every error case, and the order the checks are applied in (QEMU's). */
 class QueueCommandsTest {

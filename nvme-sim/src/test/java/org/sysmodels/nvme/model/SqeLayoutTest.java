@@ -1,5 +1,8 @@
 package org.sysmodels.nvme.model;
 
+import org.sysmodels.nvme.model.command.Opcodes;
+import org.sysmodels.nvme.model.memory.HostMemory;
+import org.sysmodels.nvme.model.queue.Sqe;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,7 +35,7 @@ class SqeLayoutTest {
         assertEquals(0x1E1F_2021, m.read32(SLOT + 60), "CDW15");
 
         Sqe back = new Sqe();
-        assertTrue(back.fetch(m, SLOT));
+        assertTrue(back.fetch(m.dma(), SLOT));
         for (int i = 0; i < 16; i++) {
             assertEquals(s.dw(i), back.dw(i), "DW" + i);
         }

@@ -2,37 +2,54 @@ package org.sysmodels.nvme.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sysmodels.core.testing.TraceFiles;
+import org.sysmodels.core.trace.ChromeTraceWriter;
 import org.sysmodels.core.trace.Tracer;
-import org.sysmodels.nvme.host.DriverBug;
+import org.sysmodels.nvme.run.NvmeLabs;
+import org.sysmodels.nvme.run.Outcome;
+import org.sysmodels.nvme.run.Simulation;
 
 /** Every bug lab is caught by its rule, and the correct driver on the same scenario passes every rule. */
 class BugLabTest {
 
-    @ParameterizedTest
-    @EnumSource(BugLab.class)
-    void theBugIsCaughtByItsRule(BugLab lab) {
-        Outcome o = new Simulation(lab.scenario(NvmeScenario.DEFAULT), 1, Tracer.off(), lab.bug()).run();
-        assertTrue(o.violations(lab.rule()) > 0, lab.label() + " not caught by " + lab.rule() + ": " + o.findings());
+    static List<String> labs() {
+        return NvmeLabs.labs().stream().map(l -> l.name()).toList();
+    }
+
+    private static NvmeLabs.Lab lab(String name) {
+        return NvmeLabs.byName(name).orElseThrow();
     }
 
     @ParameterizedTest
-    @EnumSource(BugLab.class)
-    void aBugLabTraceIsStillAValidTrace(BugLab lab, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        Tracer t = Tracer.recording(lab.label());
-        new Simulation(lab.scenario(NvmeScenario.DEFAULT), 1, t, lab.bug()).run();
-        java.nio.file.Path file = dir.resolve(lab.label() + ".json");
-        org.sysmodels.core.trace.ChromeTraceWriter.write(t.log(), file);
-        assertTrue(!org.sysmodels.core.testing.TraceFiles.readAndCheck(file).isEmpty());
+    @MethodSource("labs")
+    void theBugIsCaughtByItsRule(String name) {
+        NvmeLabs.Lab lab = lab(name);
+        Outcome o = new Simulation(lab.setup().apply(NvmeScenario.DEFAULT), 1, Tracer.off(), lab.driver()).run();
+        assertTrue(o.findings().count(lab.lab().rule()) > 0, name + " not caught by " + lab.lab().rule() + ": "
+                + o.findings().list());
     }
 
     @ParameterizedTest
-    @EnumSource(BugLab.class)
-    void theCorrectDriverPassesTheSameScenario(BugLab lab) {
-        Outcome o = new Simulation(lab.scenario(NvmeScenario.DEFAULT), 1, Tracer.off(), DriverBug.NONE).run();
-        assertTrue(o.passed(), lab.label() + " scenario fails with the correct driver: " + o.findings());
-        assertTrue(o.sim().workload.completed() > 0 && o.sim().workload.errors() == 0, lab.label());
+    @MethodSource("labs")
+    void aBugLabTraceIsStillAValidTrace(String name, @TempDir Path dir) throws Exception {
+        NvmeLabs.Lab lab = lab(name);
+        Tracer t = Tracer.recording(name);
+        new Simulation(lab.setup().apply(NvmeScenario.DEFAULT), 1, t, lab.driver()).run();
+        Path file = dir.resolve(name + ".json");
+        ChromeTraceWriter.write(t.log(), file);
+        assertTrue(!TraceFiles.readAndCheck(file).isEmpty());
+    }
+
+    @ParameterizedTest
+    @MethodSource("labs")
+    void theCorrectDriverPassesTheSameScenario(String name) {
+        Outcome o = new Simulation(lab(name).setup().apply(NvmeScenario.DEFAULT), 1, Tracer.off()).run();
+        assertTrue(o.passed(), name + " scenario fails with the correct driver: " + o.findings().list());
+        assertTrue(o.sim().workload.completed() > 0 && o.sim().workload.errors() == 0, name);
     }
 }

@@ -46,6 +46,20 @@ class NvmeSystemTest {
         assertTrue(r.summary().get(1).contains("2,000 I/Os"), r.summary().toString());
     }
 
+    /**
+     * Issue 10: a run given by time used to stop after a fixed event budget (10 M events, about 13 s of virtual time
+     * here) and report a false livelock. Past its budget a run now goes on while requests keep completing.
+     */
+    @Test
+    void aLongRunByTimeEndsWithoutFalseViolations() throws Exception {
+        RunResult r = nvme.run(with("--runtime", "15s"));
+        assertTrue(r.passed(), r.findings().toString());
+        assertTrue(r.summary().get(1).contains("in 15.0"), r.summary().toString());
+        double events = r.metrics().stream().filter(m -> m.name().equals("events"))
+                .mapToDouble(m -> ((org.sysmodels.core.metrics.Metric.Value) m).value()).findFirst().orElseThrow();
+        assertTrue(events > 10_000_200, "the run went past its first budget of 10 M events: " + events);
+    }
+
     @Test
     void badFlagsSayWhatAndWhere() {
         assertEquals("--bs: must be a multiple of 512 bytes, got 3000",
@@ -57,11 +71,17 @@ class NvmeSystemTest {
         assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--iodepth", "0"))).getMessage()
                 .startsWith("--iodepth: 0 is out of range"));
         assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--mode", "fast"))).getMessage()
-                .contains("use deterministic, threaded"));
+                .contains("is not one of deterministic, threaded"));
         assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--lba-size", "1024"))).getMessage()
                 .startsWith("--lba-size"));
         assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--runtime", "soon"))).getMessage()
                 .startsWith("--runtime"));
+        String tooLong = assertThrows(UserInputException.class, () -> nvme.run(with("--runtime", "101s")))
+                .getMessage();
+        assertTrue(tooLong.startsWith("--runtime") && tooLong.contains("out of range"), tooLong);
+        String tooMany = assertThrows(UserInputException.class, () -> nvme.run(with("--ios", "10000000000")))
+                .getMessage();
+        assertTrue(tooMany.startsWith("--ios") && tooMany.contains("100000000"), tooMany);
         assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--bs", "1m"))).getMessage()
                 .contains("MDTS"));
         assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--iodepth", "60000", "--numjobs",
@@ -93,6 +113,15 @@ class NvmeSystemTest {
         assertTrue(r.passed(), name + ": " + r.findings());
     }
 
+    /** Issue 10: the faults scenario's injected media errors are reported, by status code. */
+    @Test
+    void theFaultsScenarioShowsItsMediaErrors() throws Exception {
+        RunResult r = nvme.run(RunRequest.ofSeed(1).withScenario("faults"));
+        String line = r.summary().stream().filter(l -> l.startsWith("device errors:")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.summary().toString()));
+        assertTrue(line.contains("Unrecovered Read Error"), line);
+    }
+
     @Test
     void aBugLabFailsTheRun() throws Exception {
         RunResult r = nvme.run(with().withBug("cid-reused"));
@@ -109,10 +138,9 @@ class NvmeSystemTest {
     }
 
     @Test
-    void theTourPassesQuicklyAndItsTraceIsValid(@TempDir Path dir) throws Exception {
-        long t0 = System.nanoTime();
+    void theTourPassesAndItsTraceIsValid(@TempDir Path dir) throws Exception {
+        // No wall-clock assertion: the tour's speed is the benchmarks' business.
         RunResult r = nvme.tour(RunRequest.ofSeed(1).withTrace(true).withOutputDir(dir));
-        assertTrue((System.nanoTime() - t0) / 1e9 < 20, "the tour takes a few seconds");
         assertTrue(r.passed(), r.findings().toString());
         assertTrue(r.findings().stream().anyMatch(f -> f.message().startsWith("caught in bug lab")));
         assertEquals(1, r.traces().size());

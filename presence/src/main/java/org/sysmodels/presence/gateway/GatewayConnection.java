@@ -68,6 +68,12 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         return node;
     }
 
+    /** True while the connection is open (any thread). */
+    boolean open() {
+        Channel c = channel;
+        return c != null && c.isActive();
+    }
+
     /** Safe from any thread (Netty's writability flag is volatile). */
     boolean writable() {
         Channel c = channel;

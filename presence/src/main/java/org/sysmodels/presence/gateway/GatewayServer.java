@@ -23,14 +23,18 @@ import java.net.InetSocketAddress;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.sysmodels.presence.cluster.ClusterFactory;
+import org.sysmodels.presence.cluster.ClusterReport;
 import org.sysmodels.presence.gateway.users.UserDirectory;
+import org.sysmodels.presence.model.cluster.ClusterBackend;
 import org.sysmodels.presence.model.core.PresenceObserver;
 import org.sysmodels.presence.model.presence.Status;
 
 /**
  * The real presence gateway: a Netty WebSocket server (loopback unless told otherwise) speaking the Discord gateway
  * protocol in JSON at {@code /gateway}, the browser demo page at {@code /}, the presence engine on its own thread.
- * Each I/O event loop is one fan-out node.
+ * Each I/O event loop is one fan-out node. Alone by default; with a shared {@link ClusterFactory} (Redis) one node of
+ * several that share presence.
  */
 public final class GatewayServer implements AutoCloseable {
 
@@ -46,15 +50,22 @@ public final class GatewayServer implements AutoCloseable {
     private final GatewayStats stats = new GatewayStats();
     private volatile int port;
 
-    private GatewayServer(GatewayConfig config, UserDirectory users, String demoJson, PresenceObserver observer)
-            throws InterruptedException {
+    private GatewayServer(GatewayConfig config, UserDirectory users, String demoJson, PresenceObserver observer,
+                          ClusterFactory cluster) throws InterruptedException {
         this.config = config;
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         io = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
         engineThread = new DefaultEventExecutor();
         Map<EventLoop, Integer> nodes = new IdentityHashMap<>();
         io.forEach(e -> nodes.put((EventLoop) e, nodes.size()));
-        engine = new PresenceEngine(engineThread, users, config, this::gatewayUrl, stats, observer);
+        try {
+            engine = new PresenceEngine(engineThread, users, config, this::gatewayUrl, stats, observer, cluster);
+        } catch (RuntimeException e) {
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            engineThread.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
         WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(HttpPages.GATEWAY_PATH)
                 .checkStartsWith(true)
@@ -88,7 +99,16 @@ public final class GatewayServer implements AutoCloseable {
     /** Starts a gateway; {@code demoJson} is served at /demo.json (null: none). */
     public static GatewayServer start(GatewayConfig config, UserDirectory users, String demoJson,
                                       PresenceObserver observer) throws InterruptedException {
-        return new GatewayServer(config, users, demoJson, observer);
+        return new GatewayServer(config, users, demoJson, observer, ClusterFactory.IN_PROCESS);
+    }
+
+    /**
+     * Starts a gateway node of the cluster {@code cluster} makes (blocks while it joins; an
+     * {@link IllegalStateException} says why it could not).
+     */
+    public static GatewayServer start(GatewayConfig config, UserDirectory users, String demoJson,
+                                      PresenceObserver observer, ClusterFactory cluster) throws InterruptedException {
+        return new GatewayServer(config, users, demoJson, observer, cluster);
     }
 
     public static GatewayServer start(GatewayConfig config, UserDirectory users) throws InterruptedException {
@@ -132,6 +152,16 @@ public final class GatewayServer implements AutoCloseable {
         engine.reconnect(sessionId, delayMs);
     }
 
+    /** The presence backend this node runs on (its own thread calls it: use for counters and tests only). */
+    public ClusterBackend cluster() {
+        return engine.core();
+    }
+
+    /** The node's status line: its counters, and the cluster's when it is part of one. */
+    public String statusLine() {
+        return stats.line() + (engine.core() instanceof ClusterReport r ? "\n" + r.statusLine() : "");
+    }
+
     /** Open sessions (live or waiting to be resumed). */
     public int sessions() throws Exception {
         return engine.query(() -> engine.core().store().sessionCount());
@@ -143,5 +173,12 @@ public final class GatewayServer implements AutoCloseable {
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
         engineThread.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        if (engine.core() instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing the cluster link: nothing left to do about it
+            }
+        }
     }
 }

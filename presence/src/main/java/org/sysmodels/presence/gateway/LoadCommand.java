@@ -20,6 +20,10 @@ public final class LoadCommand implements Subcommand {
     static final OptionSpec<String> URL = OptionSpec.text("--url", "WS-URL",
             "Gateway to load, e.g. ws://127.0.0.1:8080/gateway from `sim presence serve --load-world N` (default: "
                     + "start one in this process)");
+    static final OptionSpec<String> NODES = OptionSpec.text("--nodes", "WS-URL,WS-URL,...",
+            "Gateway nodes of one cluster (`sim presence serve --cluster redis://... --load-world N`), e.g. "
+                    + "ws://127.0.0.1:8080/gateway,ws://127.0.0.1:8081/gateway: connection i goes to node i mod the "
+                    + "count; same-node and cross-node deliveries are timed apart");
     static final OptionSpec<Integer> CONNECTIONS = OptionSpec.integer("--connections", "N", 1, 1_000_000,
             "WebSocket connections (one session each).").withDefault("2000");
     static final OptionSpec<Integer> WATCHERS = OptionSpec.integer("--watchers", "N", 1, 10_000,
@@ -51,12 +55,13 @@ public final class LoadCommand implements Subcommand {
                 + "reaches --watchers other sessions, which time its delivery. Prints a progress line per second, then "
                 + "delivery latency percentiles (HdrHistogram), deliveries per second and errors; exit status 1 if "
                 + "any session was lost. Without --url it starts a gateway in this process (both ends then share the "
-                + "process's file descriptor limit: two per connection).";
+                + "process's file descriptor limit: two per connection). With --nodes it spreads the connections "
+                + "over several nodes of a cluster and reports cross-node against same-node delivery latency.";
     }
 
     @Override
     public List<OptionSpec<?>> options() {
-        return List.of(URL, CONNECTIONS, WATCHERS, RATE, DURATION, HEARTBEAT, THREADS);
+        return List.of(URL, NODES, CONNECTIONS, WATCHERS, RATE, DURATION, HEARTBEAT, THREADS);
     }
 
     @Override
@@ -65,7 +70,11 @@ public final class LoadCommand implements Subcommand {
         int watchers = o.getOr(WATCHERS, 100);
         double rate = o.getOr(RATE, 500.0);
         long fds = maxFileDescriptors();
-        boolean embedded = !o.has(URL);
+        if (o.has(URL) && o.has(NODES)) {
+            throw new UserInputException("--url and --nodes: give one of them (--nodes for several nodes)");
+        }
+        List<URI> nodes = o.has(NODES) ? nodeUrls(o.get(NODES).orElseThrow()) : List.of();
+        boolean embedded = !o.has(URL) && nodes.isEmpty();
         long need = (embedded ? 2L : 1L) * n + 256;
         if (fds > 0 && need > fds) {
             throw new UserInputException(String.format(Locale.ROOT, "--connections %,d: this process may open %,d "
@@ -75,7 +84,7 @@ public final class LoadCommand implements Subcommand {
         }
         GatewayServer server = null;
         try {
-            URI url;
+            List<URI> urls;
             if (embedded) {
                 Duration hb = Duration.ofNanos(o.getOr(HEARTBEAT, 10_000_000_000L));
                 int perConn = (int) Math.ceil(rate / n * 60 * 2) + 2 * (int) (60_000 / Math.max(1, hb.toMillis())) + 10;
@@ -83,15 +92,14 @@ public final class LoadCommand implements Subcommand {
                         .withRateLimit(Math.max(120, perConn), Duration.ofSeconds(60))
                         .withIdentifyConcurrency(1_000_000).withIoThreads(1);
                 server = GatewayServer.start(cfg, UserDirectory.loadWorld(n, watchers), null, PresenceObserver.NONE);
-                url = URI.create(server.gatewayUrl());
-                out.println("gateway (in this process): " + url);
+                urls = List.of(URI.create(server.gatewayUrl()));
+                out.println("gateway (in this process): " + urls.getFirst());
+            } else if (!nodes.isEmpty()) {
+                urls = nodes;
             } else {
-                url = URI.create(o.get(URL).orElseThrow());
-                if (!"ws".equals(url.getScheme()) || url.getHost() == null) {
-                    throw new UserInputException("--url " + url + ": a ws:// URL, e.g. ws://127.0.0.1:8080/gateway");
-                }
+                urls = List.of(wsUrl("--url", o.get(URL).orElseThrow()));
             }
-            LoadConfig cfg = new LoadConfig(url, n, watchers, rate, Duration.ofNanos(o.getOr(DURATION,
+            LoadConfig cfg = new LoadConfig(urls, n, watchers, rate, Duration.ofNanos(o.getOr(DURATION,
                     20_000_000_000L)), Duration.ZERO, 256, o.getOr(THREADS, 1));
             LoadGenerator.Result r = new LoadGenerator(cfg, out).run();
             r.lines().forEach(out::println);
@@ -106,6 +114,37 @@ public final class LoadCommand implements Subcommand {
                 server.close();
             }
         }
+    }
+
+    /** {@code --nodes}: two or more distinct ws:// URLs, comma separated. */
+    static List<URI> nodeUrls(String list) throws UserInputException {
+        List<URI> urls = new java.util.ArrayList<>();
+        for (String part : list.split(",", -1)) {
+            URI u = wsUrl("--nodes", part.strip());
+            if (urls.contains(u)) {
+                throw new UserInputException("--nodes " + list + ": " + u + " is listed twice");
+            }
+            urls.add(u);
+        }
+        if (urls.size() < 2) {
+            throw new UserInputException("--nodes " + list + ": give two or more nodes, comma separated (one node: "
+                    + "--url)");
+        }
+        return urls;
+    }
+
+    private static URI wsUrl(String flag, String text) throws UserInputException {
+        URI u;
+        try {
+            u = new URI(text);
+        } catch (java.net.URISyntaxException e) {
+            throw new UserInputException(flag + " " + text + ": not a URL (" + e.getReason() + "); e.g. "
+                    + "ws://127.0.0.1:8080/gateway");
+        }
+        if (!"ws".equals(u.getScheme()) || u.getHost() == null) {
+            throw new UserInputException(flag + " " + text + ": a ws:// URL, e.g. ws://127.0.0.1:8080/gateway");
+        }
+        return u;
     }
 
     private static long maxFileDescriptors() {

@@ -9,14 +9,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.sysmodels.presence.cluster.ClusterFactory;
+import org.sysmodels.presence.cluster.ClusterParts;
 import org.sysmodels.presence.gateway.protocol.ClientPayload;
 import org.sysmodels.presence.gateway.protocol.CloseCode;
 import org.sysmodels.presence.gateway.protocol.Intents;
 import org.sysmodels.presence.gateway.protocol.Payloads;
 import org.sysmodels.presence.gateway.users.UserDirectory;
-import org.sysmodels.presence.model.aggregate.StatusPrecedence;
+import org.sysmodels.presence.model.cluster.Adoption;
+import org.sysmodels.presence.model.cluster.ClusterBackend;
 import org.sysmodels.presence.model.cluster.NodeSink;
-import org.sysmodels.presence.model.core.PresenceCore;
 import org.sysmodels.presence.model.core.PresenceObserver;
 import org.sysmodels.presence.model.core.Timeouts;
 import org.sysmodels.presence.model.expiry.TimingWheel;
@@ -33,7 +35,8 @@ import org.sysmodels.presence.model.store.CompactStore;
 import org.sysmodels.presence.model.store.PresenceStore;
 
 /**
- * The one thread that owns presence: the {@link PresenceCore} (the same state machine the simulation runs), each
+ * The one thread that owns presence: the {@link ClusterBackend} (in process, the {@code PresenceCore} the simulation
+ * runs; in a cluster, a replica of it kept in step through Redis), each
  * session's {@link Subscriber} (sequence numbers, replay ring, coalescing outbox) and which connection carries it.
  * Event loops hand it commands as tasks; it hands writes back to them grouped per event loop, one task per loop per
  * change (Manifold's per-node batching, with event loops as the nodes). A single owner means no locks on presence
@@ -67,7 +70,7 @@ final class PresenceEngine implements NodeSink {
     private final UserDirectory users;
     private final GatewayConfig config;
     private final java.util.function.Supplier<String> resumeUrl;
-    private final PresenceCore core;
+    private final ClusterBackend core;
     private final GatewayStats stats;
     private final Map<Integer, Entry> bySlot = new HashMap<>();
     private final Map<String, Entry> bySessionId = new HashMap<>();
@@ -77,7 +80,7 @@ final class PresenceEngine implements NodeSink {
 
     PresenceEngine(EventExecutor thread, UserDirectory users, GatewayConfig config,
                    java.util.function.Supplier<String> resumeUrl,
-                   GatewayStats stats, PresenceObserver observer) {
+                   GatewayStats stats, PresenceObserver observer, ClusterFactory cluster) {
         this.thread = thread;
         this.users = users;
         this.config = config;
@@ -86,8 +89,8 @@ final class PresenceEngine implements NodeSink {
         PresenceStore store = new CompactStore(users.graph(), 1024);
         Timeouts t = new Timeouts(config.heartbeatInterval().toNanos(), config.grace().toNanos(),
                 config.resumeWindow().toNanos());
-        this.core = new PresenceCore(store, new StatusPrecedence(), TimingWheel.of(config.tick().toNanos(), now()), t,
-                this, observer);
+        this.core = cluster.create(new ClusterParts(store, t, TimingWheel.of(config.tick().toNanos(), now()), this,
+                observer, config.ioThreads(), thread, this::now));
         long tick = config.tick().toNanos();
         thread.scheduleAtFixedRate(() -> core.advance(now()), tick, tick, TimeUnit.NANOSECONDS);
     }
@@ -117,7 +120,7 @@ final class PresenceEngine implements NodeSink {
         return thread.submit(r).get(30, TimeUnit.SECONDS);
     }
 
-    PresenceCore core() {
+    ClusterBackend core() {
         return core;
     }
 
@@ -148,8 +151,8 @@ final class PresenceEngine implements NodeSink {
                 return;
             }
             long now = now();
-            int slot = core.identify(user, id.platform(), c.node(), id.presence(), guildPresences, now);
             String sessionId = HexFormat.of().formatHex(bytes16());
+            int slot = core.identify(user, id.platform(), c.node(), id.presence(), guildPresences, sessionId, now);
             Entry e = new Entry(slot, sessionId, user, guildPresences, id.largeThreshold(),
                     new Subscriber(slot, new CoalescingOutbox(), new ReplayRing(config.replayCapacity())));
             bySlot.put(slot, e);
@@ -199,7 +202,12 @@ final class PresenceEngine implements NodeSink {
                 return;
             }
             Entry e = bySessionId.get(r.sessionId());
-            if (e == null || e.user != user) {
+            if (e == null) {
+                // perhaps held by another node of the cluster, or by one that died: take it over
+                core.adopt(r.sessionId(), user, c.node(), now(), a -> run(() -> resumeAdopted(c, r, user, a)));
+                return;
+            }
+            if (e.user != user) {
                 c.invalidSession(false);
                 return;
             }
@@ -236,6 +244,39 @@ final class PresenceEngine implements NodeSink {
             stats.dispatches.addAndGet(out.size() - 1);
             c.send(out);
         });
+    }
+
+    /**
+     * Resume of a session taken over from another node: its replay ring stayed there, so instead of replaying the
+     * missed dispatches this node sends the current presence of everyone the session watches (what the client would
+     * have converged to), numbered after the client's seq, then RESUMED. Invalid Session if the cluster has no such
+     * session any more.
+     */
+    private void resumeAdopted(GatewayConnection c, ClientPayload.Resume r, int user, Adoption a) {
+        if (!a.found()) {
+            c.invalidSession(false);
+            return;
+        }
+        if (!c.open()) {
+            core.detach(a.session(), now());
+            return;
+        }
+        Entry e = new Entry(a.session(), r.sessionId(), user, a.guildPresences(), 50,
+                new Subscriber(a.session(), new CoalescingOutbox(), new ReplayRing(config.replayCapacity())));
+        e.subscriber.continueAfter(r.seq());
+        bySlot.put(a.session(), e);
+        bySessionId.put(r.sessionId(), e);
+        e.conn = c;
+        c.engineSlot = a.session();
+        stats.resumes.incrementAndGet();
+        stats.sessions.incrementAndGet();
+        List<String> out = new ArrayList<>();
+        Snapshots.watched(core.store(), user, a.guildPresences(), (watched, via) ->
+                out.add(encode(e.subscriber.send(core.presence(watched), via), e)));
+        out.add(Payloads.dispatch(e.subscriber.nextSeq(), "RESUMED", com.fasterxml.jackson.core.JsonGenerator::writeNull));
+        e.lastUnkept = e.subscriber.seq();
+        stats.dispatches.addAndGet(out.size() - 1);
+        c.send(out);
     }
 
     void heartbeat(GatewayConnection c) {
@@ -405,6 +446,17 @@ final class PresenceEngine implements NodeSink {
             e.conn.engineSlot = -1;
             e.conn = null;
         }
+    }
+
+    @Override
+    public void takenOver(int node, int session) {
+        Entry e = bySlot.get(session);
+        if (e != null && e.conn != null) {
+            e.conn.closeFromEngine(CloseCode.SESSION_TIMED_OUT, "the session was resumed on another node");
+            e.conn.engineSlot = -1;
+            e.conn = null;
+        }
+        ended(node, session);
     }
 
     @Override

@@ -9,6 +9,8 @@ import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.option.OptionSpec;
 import org.sysmodels.core.option.Options;
 import org.sysmodels.core.system.Subcommand;
+import org.sysmodels.presence.cluster.ClusterFactory;
+import org.sysmodels.presence.cluster.redis.RedisCluster;
 import org.sysmodels.presence.gateway.users.DemoWorld;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.core.PresenceObserver;
@@ -40,6 +42,11 @@ public final class ServeCommand implements Subcommand {
             "Stop after this long (default: run until interrupted).");
     static final OptionSpec<Integer> THREADS = OptionSpec.integer("--io-threads", "N", 1, 64,
             "I/O event loops (each is one fan-out node).").withDefault("the number of cores");
+    static final OptionSpec<String> CLUSTER = OptionSpec.text("--cluster", "REDIS-URI",
+            "Share presence with the other nodes started with the same Redis, e.g. redis://127.0.0.1:6379 "
+                    + "(rediss:// for TLS, redis://:PASSWORD@HOST, redis-sentinel://HOST:26379#MASTER). Every node "
+                    + "needs the same --users (or --load-world and --watchers).")
+            .withDefault("this node alone, presence in process");
 
     @Override
     public String name() {
@@ -62,7 +69,8 @@ public final class ServeCommand implements Subcommand {
 
     @Override
     public List<OptionSpec<?>> options() {
-        return List.of(PORT, HOST, USERS, LOAD_WORLD, WATCHERS, HEARTBEAT, RESUME, IDENTIFY, RATE, FOR, THREADS);
+        return List.of(PORT, HOST, USERS, LOAD_WORLD, WATCHERS, HEARTBEAT, RESUME, IDENTIFY, RATE, FOR, THREADS,
+                CLUSTER);
     }
 
     /** The server configuration the flags ask for. */
@@ -102,12 +110,30 @@ public final class ServeCommand implements Subcommand {
             demo = DemoWorld.json(users);
         }
         GatewayConfig cfg = config(o);
+        ClusterFactory cluster = ClusterFactory.IN_PROCESS;
+        if (o.has(CLUSTER)) {
+            String uri = o.get(CLUSTER).orElseThrow();
+            try {
+                cluster = RedisCluster.factory(RedisCluster.parse(uri), line -> {
+                    synchronized (out) {
+                        out.println(line);
+                        out.flush();
+                    }
+                });
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--cluster " + uri + ": not a Redis URI (" + e.getMessage() + "); e.g. "
+                        + "redis://127.0.0.1:6379, rediss://HOST:6380 for TLS, redis://:PASSWORD@HOST:6379");
+            }
+        }
         GatewayServer server;
         try {
-            server = GatewayServer.start(cfg, users, demo, PresenceObserver.NONE);
+            server = GatewayServer.start(cfg, users, demo, PresenceObserver.NONE, cluster);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        } catch (IllegalStateException e) {
+            throw new UserInputException("--cluster " + o.get(CLUSTER).orElse("") + ": " + e.getMessage()
+                    + (e.getMessage().contains("world") ? "" : "; is redis-server running there?"));
         } catch (Exception e) {
             if (e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException
                     || String.valueOf(e.getMessage()).contains("Address already in use")) {
@@ -139,12 +165,12 @@ public final class ServeCommand implements Subcommand {
             while (System.nanoTime() < end) {
                 Thread.sleep(Math.max(1, Math.min(200, (end - System.nanoTime()) / 1_000_000)));
                 if (System.nanoTime() >= nextLine) {
-                    out.println(server.stats().line());
+                    out.println(server.statusLine());
                     out.flush();
                     nextLine += 10_000_000_000L;
                 }
             }
-            out.println("stopping: " + server.stats().line());
+            out.println("stopping: " + server.statusLine());
             out.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,7 +7,7 @@ import java.util.List;
 import org.sysmodels.presence.gateway.protocol.ClientPayload;
 import org.sysmodels.presence.gateway.protocol.Payloads;
 import org.sysmodels.presence.gateway.users.UserDirectory;
-import org.sysmodels.presence.model.core.PresenceCore;
+import org.sysmodels.presence.model.cluster.ClusterBackend;
 import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.presence.Status;
 import org.sysmodels.presence.model.store.PresenceStore;
@@ -25,7 +25,7 @@ final class Snapshots {
     private Snapshots() {
     }
 
-    static void ready(JsonGenerator g, UserDirectory users, PresenceCore core, PresenceEngine.Entry e,
+    static void ready(JsonGenerator g, UserDirectory users, ClusterBackend core, PresenceEngine.Entry e,
                       String resumeUrl) throws IOException {
         PresenceStore store = core.store();
         g.writeStartObject();
@@ -76,7 +76,7 @@ final class Snapshots {
         g.writeEndObject();
     }
 
-    static void guildCreate(JsonGenerator g, UserDirectory users, PresenceCore core, PresenceEngine.Entry e,
+    static void guildCreate(JsonGenerator g, UserDirectory users, ClusterBackend core, PresenceEngine.Entry e,
                             int guild) throws IOException {
         PresenceStore store = core.store();
         int count = store.memberCount(guild);
@@ -110,8 +110,33 @@ final class Snapshots {
         g.writeEndObject();
     }
 
+    /** Who a session of {@code user} watches: each friend (via -1), then each guild member once (via the guild). */
+    static void watched(PresenceStore store, int user, boolean guildPresences, java.util.function.BiConsumer<Integer,
+            Integer> out) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        seen.add(user);
+        for (int k = 0, n = store.friendCount(user); k < n; k++) {
+            int f = store.friend(user, k);
+            if (seen.add(f)) {
+                out.accept(f, -1);
+            }
+        }
+        if (!guildPresences) {
+            return;
+        }
+        for (int k = 0, n = store.membershipCount(user); k < n; k++) {
+            int g = store.guildOf(user, k);
+            for (int i = 0, m = store.memberCount(g); i < m; i++) {
+                int member = store.member(g, i);
+                if (seen.add(member)) {
+                    out.accept(member, g);
+                }
+            }
+        }
+    }
+
     /** GUILD_MEMBERS_CHUNK events (up to 1000 members each) answering op 8. */
-    static List<String> memberChunks(UserDirectory users, PresenceCore core, PresenceEngine.Entry e,
+    static List<String> memberChunks(UserDirectory users, ClusterBackend core, PresenceEngine.Entry e,
                                      ClientPayload.RequestGuildMembers m) {
         PresenceStore store = core.store();
         Integer guild = users.guildById(m.guildId()).orElse(null);

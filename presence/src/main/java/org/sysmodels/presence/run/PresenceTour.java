@@ -14,7 +14,7 @@ import org.sysmodels.presence.host.labs.ScanningExpiry;
 import org.sysmodels.presence.scenario.PresenceScenario;
 
 /**
- * The tour section: a cluster of 5,000 users through three minutes of churn (traced), what a slow reader costs
+ * The tour section: a cluster of 2,000 users through two minutes of churn (traced), what a slow reader costs
  * with and without coalescing, expiry work of the timing wheel against a scan as sessions grow, and bytes per user
  * of the two store layouts.
  */
@@ -25,16 +25,16 @@ public final class PresenceTour {
 
     public static RunResult run(RunResult.Builder b, RunRequest request) {
         long seed = request.seed();
-        PresenceScenario base = PresenceScenario.DEFAULT.withUsers(5_000).withGuilds(100)
-                .withDuration(180_000_000_000L);
+        PresenceScenario base = PresenceScenario.DEFAULT.withUsers(2_000).withGuilds(40)
+                .withDuration(120_000_000_000L);
         PresenceSimulation.Outcome main = PresenceSimulation.run(base, seed, SimParts.reference(),
                 request.tracer("presence"), false);
         main.describe(b);
         b.checks(main.checker().rules()).findings(main.findings()).trace(main.trace());
 
         // coalescing against a FIFO outbox, slow readers
-        PresenceScenario slow = base.withSlow(0.2, 2_000_000_000L).withChurn(20_000_000_000L, base.sessionLife(),
-                base.dropFraction(), base.resumeAfter(), base.neverBackFraction()).withDuration(120_000_000_000L);
+        PresenceScenario slow = base.withUsers(1_000).withGuilds(50).withSlow(0.2, 2_000_000_000L).withChurn(20_000_000_000L, base.sessionLife(),
+                base.dropFraction(), base.resumeAfter(), base.neverBackFraction()).withDuration(60_000_000_000L);
         PresenceSimulation.Outcome watch = PresenceSimulation.run(slow, seed, SimParts.reference(), Tracer.off(),
                 false);
         PresenceSimulation.Outcome fifo = PresenceSimulation.run(slow, seed, SimParts.reference()
@@ -51,7 +51,7 @@ public final class PresenceTour {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < users.length; i++) {
             PresenceScenario s = PresenceScenario.DEFAULT.withUsers(users[i]).withGuilds(Math.max(10, users[i] / 50))
-                    .withDuration(60_000_000_000L);
+                    .withDuration(30_000_000_000L);
             PresenceSimulation.Outcome w = PresenceSimulation.run(s, seed, SimParts.reference(), Tracer.off(), false);
             PresenceSimulation.Outcome sc = PresenceSimulation.run(s, seed, SimParts.reference()
                     .withExpiry(t -> new ScanningExpiry()), Tracer.off(), false);
@@ -60,7 +60,7 @@ public final class PresenceTour {
             scan[i] = sc.expiryTouched() / (double) Math.max(1, sc.deadlines());
             rows.add(List.of(String.format(Locale.ROOT, "%,d", users[i]), fmt(wheel[i]), fmt(scan[i])));
         }
-        b.table(new Table("Expiry work per deadline set (1 min, 30 s heartbeats)", List.of("users", "timing wheel",
+        b.table(new Table("Expiry work per deadline set (30 s of churn, 30 s heartbeats)", List.of("users", "timing wheel",
                 "scan every tick"), rows));
         b.plot(new Plot("expiry-work", "Expiry entries touched per deadline set", "users", "entries per deadline",
                 Plot.Kind.LINE, true, true, List.of(new Series("timing wheel", x, wheel),
@@ -68,12 +68,12 @@ public final class PresenceTour {
 
         // memory of the two layouts
         List<List<String>> mem = new ArrayList<>();
-        PresenceScenario m = PresenceScenario.DEFAULT.withUsers(50_000).withGuilds(1_000);
+        PresenceScenario m = PresenceScenario.DEFAULT.withUsers(20_000).withGuilds(400);
         StoreMemory.Measured compact = StoreMemory.measure(m.withStore("compact"), seed);
         StoreMemory.Measured object = StoreMemory.measure(m.withStore("object"), seed);
         mem.add(List.of("compact (primitive arrays)", String.format(Locale.ROOT, "%.0f", compact.perUser())));
         mem.add(List.of("object per entity", String.format(Locale.ROOT, "%.0f", object.perUser())));
-        b.table(new Table("Bytes per user, 50,000 users with 20 friends and 1-3 sessions (heap after GC)",
+        b.table(new Table("Bytes per user, 20,000 users with 20 friends and 1-3 sessions (heap after GC)",
                 List.of("store", "bytes per user"), mem));
         b.summary(String.format(Locale.ROOT, "Layout: the object store takes %.1f× the memory of the compact one "
                 + "for the same users (measured here, not the myth's \"45%%\").", object.perUser()

@@ -69,6 +69,22 @@ final class TestClient implements WsClient.Listener {
         return n;
     }
 
+    /** The next payload, or null as soon as the connection has closed with nothing more queued (bounded wait). */
+    JsonNode nextOrClosed() throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+        while (System.nanoTime() < end) {
+            JsonNode n = inbox.poll(50, TimeUnit.MILLISECONDS);
+            if (n != null) {
+                return n;
+            }
+            if (closed.isDone()) {
+                return inbox.poll();
+            }
+        }
+        fail("neither a payload nor a close in " + WAIT_S + " s; received so far: " + all);
+        return null;
+    }
+
     /** Skips payloads until one matches. */
     JsonNode next(Predicate<JsonNode> want) throws InterruptedException {
         while (true) {

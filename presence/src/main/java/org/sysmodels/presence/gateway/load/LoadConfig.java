@@ -2,12 +2,33 @@ package org.sysmodels.presence.gateway.load;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * A load run: where the gateway is (null: start one in this process on loopback), how many connections, how many
- * watchers each user has (the users file must be {@code serve --load-world}'s, or the embedded one), presence updates
- * per second in all, how long to hold the load, and how fast to open connections.
+ * A load run: the gateway nodes to spread connections over (connection i goes to {@code urls[i % urls.size()]}; with
+ * two or more, deliveries are timed separately for a watcher on the sender's node and on another node), how many
+ * connections, how many watchers each user has (the users file must be {@code serve --load-world}'s, or the embedded
+ * one), presence updates per second in all, how long to hold the load, and how fast to open connections.
  */
-public record LoadConfig(URI url, int connections, int watchers, double updatesPerSecond, Duration duration,
+public record LoadConfig(List<URI> urls, int connections, int watchers, double updatesPerSecond, Duration duration,
                          Duration heartbeatInterval, int openInFlight, int ioThreads) {
+
+    public LoadConfig {
+        urls = List.copyOf(urls);
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("no gateway URL");
+        }
+    }
+
+    /** One gateway node. */
+    public LoadConfig(URI url, int connections, int watchers, double updatesPerSecond, Duration duration,
+                      Duration heartbeatInterval, int openInFlight, int ioThreads) {
+        this(List.of(url), connections, watchers, updatesPerSecond, duration, heartbeatInterval, openInFlight,
+                ioThreads);
+    }
+
+    /** The node connection {@code i} (user i of the load world) goes to. */
+    public int nodeOf(int connection) {
+        return connection % urls.size();
+    }
 }

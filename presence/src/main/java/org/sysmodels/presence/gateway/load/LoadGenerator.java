@@ -29,12 +29,26 @@ import org.sysmodels.presence.gateway.users.UserDirectory;
  * receives the PRESENCE_UPDATE records the delivery latency in an HdrHistogram {@link Recorder}. A progress line
  * every second; at the end percentiles, throughput and errors. A connection the server closes, or that fails to
  * identify, is an error: "no session lost" is part of the verdict.
+ *
+ * <p>With several gateway nodes (a cluster sharing presence through Redis) connection i goes to node
+ * {@code i % nodes}, so each load-world guild spans the nodes; an update also carries its sender's node, and each
+ * delivery is timed into one of two more histograms: same node (the node's own fan-out) or cross node (through
+ * Redis and the other node). Their ratio, from the same run, is the cost of going through the cluster.
  */
 public final class LoadGenerator {
 
     /** What a run measured. */
     public record Result(int target, int maxHeld, int heldAtEnd, long updatesSent, long deliveries, double seconds,
-                         Histogram latencyUs, Map<Integer, Long> closes, long failures) {
+                         Histogram latencyUs, Map<Integer, Long> closes, long failures, int nodes,
+                         Histogram sameNodeUs, Histogram crossNodeUs) {
+
+        /** p99 of cross-node over p99 of same-node delivery latency (NaN with one node or no samples). */
+        public double crossToSameP99() {
+            if (nodes < 2 || sameNodeUs.getTotalCount() == 0 || crossNodeUs.getTotalCount() == 0) {
+                return Double.NaN;
+            }
+            return crossNodeUs.getValueAtPercentile(99) / (double) Math.max(1, sameNodeUs.getValueAtPercentile(99));
+        }
 
         public double deliveriesPerSecond() {
             return deliveries / Math.max(1e-9, seconds);
@@ -50,20 +64,31 @@ public final class LoadGenerator {
                     heldAtEnd, target, maxHeld));
             out.add(String.format(Locale.ROOT, "updates sent: %,d (%.0f/s); deliveries received: %,d (%.0f/s)",
                     updatesSent, updatesSent / Math.max(1e-9, seconds), deliveries, deliveriesPerSecond()));
-            Histogram h = latencyUs;
-            out.add(String.format(Locale.ROOT, "delivery latency: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f "
-                    + "ms, max %.2f ms (%,d samples)", h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90)
-                    / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
-                    h.getTotalCount()));
+            out.add("delivery latency: " + percentiles(latencyUs));
+            if (nodes > 1) {
+                out.add("  same node:  " + percentiles(sameNodeUs));
+                out.add("  cross node: " + percentiles(crossNodeUs));
+                out.add(String.format(Locale.ROOT, "  cross-node p99 / same-node p99: %.2fx (%d nodes, same run)",
+                        crossToSameP99(), nodes));
+            }
             out.add("errors: " + (closes.isEmpty() && failures == 0 ? "none" : "closes by code " + closes
                     + ", failed connections " + failures));
             return out;
+        }
+
+        private static String percentiles(Histogram h) {
+            return String.format(Locale.ROOT, "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms "
+                    + "(%,d samples)", h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
+                    h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
+                    h.getTotalCount());
         }
     }
 
     private final LoadConfig cfg;
     private final PrintWriter out;
     private final Recorder recorder = new Recorder(3_600_000_000L, 3);
+    private final Recorder sameNode = new Recorder(3_600_000_000L, 3);
+    private final Recorder crossNode = new Recorder(3_600_000_000L, 3);
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicInteger maxHeld = new AtomicInteger();
     private final AtomicLong sent = new AtomicLong();
@@ -81,6 +106,7 @@ public final class LoadGenerator {
     /** One connection's protocol: identify on Hello, heartbeat, count and time the updates it receives. */
     private final class Conn implements WsClient.Listener {
         final int user;
+        final int node;
         volatile WsClient ws;
         volatile boolean ready;
         long lastSeq;
@@ -88,6 +114,7 @@ public final class LoadGenerator {
 
         Conn(int user) {
             this.user = user;
+            this.node = cfg.nodeOf(user);
         }
 
         @Override
@@ -112,8 +139,14 @@ public final class LoadGenerator {
                 int i = t.indexOf("\"name\":\"load ");
                 if (i > 0) {
                     int j = t.indexOf('"', i + 13);
-                    long sentAt = Long.parseLong(t.substring(i + 13, j));
-                    recorder.recordValue(Math.max(0, (System.nanoTime() - sentAt) / 1000));
+                    int slash = t.indexOf('/', i + 13);
+                    boolean tagged = slash > 0 && slash < j;
+                    long sentAt = Long.parseLong(t.substring(i + 13, tagged ? slash : j));
+                    long us = Math.max(0, (System.nanoTime() - sentAt) / 1000);
+                    recorder.recordValue(us);
+                    if (tagged) {
+                        (Integer.parseInt(t.substring(slash + 1, j)) == node ? sameNode : crossNode).recordValue(us);
+                    }
                     received.incrementAndGet();
                 }
             } else if (!ready && t.contains("\"t\":\"READY\"")) {
@@ -146,12 +179,12 @@ public final class LoadGenerator {
         try {
             long t0 = System.nanoTime();
             Semaphore inFlight = new Semaphore(cfg.openInFlight());
-            URI uri = URI.create(cfg.url() + "?v=10&encoding=json");
+            List<URI> uris = cfg.urls().stream().map(u -> URI.create(u + "?v=10&encoding=json")).toList();
             for (int i = 0; i < cfg.connections(); i++) {
                 Conn c = new Conn(i);
                 conns.add(c);
                 inFlight.acquire();
-                WsClient.connect(group, uri, 1 << 20, c).whenComplete((ws, err) -> {
+                WsClient.connect(group, uris.get(c.node), 1 << 20, c).whenComplete((ws, err) -> {
                     inFlight.release();
                     if (err != null) {
                         if (failures.incrementAndGet() == 1) {
@@ -175,8 +208,13 @@ public final class LoadGenerator {
                     held.get(), (System.nanoTime() - t0) / 1e9, cfg.updatesPerSecond(), cfg.duration().toSeconds());
             out.flush();
             recorder.getIntervalHistogram();
+            sameNode.getIntervalHistogram();
+            crossNode.getIntervalHistogram();
             received.set(0);
             Histogram total = new Histogram(3_600_000_000L, 3);
+            Histogram same = new Histogram(3_600_000_000L, 3);
+            Histogram cross = new Histogram(3_600_000_000L, 3);
+            String tag = cfg.urls().size() > 1 ? "/" : null;
             long start = System.nanoTime();
             long end = start + cfg.duration().toNanos();
             long periodNs = 1_000_000;
@@ -195,7 +233,7 @@ public final class LoadGenerator {
                     if (c.ready && c.ws != null) {
                         dnd = !dnd;
                         c.ws.send("{\"op\":3,\"d\":{\"since\":null,\"activities\":[{\"name\":\"load "
-                                + System.nanoTime() + "\",\"type\":0}],\"status\":\"" + (dnd ? "dnd" : "online")
+                                + System.nanoTime() + (tag == null ? "" : tag + c.node) + "\",\"type\":0}],\"status\":\"" + (dnd ? "dnd" : "online")
                                 + "\",\"afk\":false}}");
                         sent.incrementAndGet();
                     }
@@ -203,6 +241,8 @@ public final class LoadGenerator {
                 if (now >= nextReport) {
                     Histogram h = recorder.getIntervalHistogram();
                     total.add(h);
+                    same.add(sameNode.getIntervalHistogram());
+                    cross.add(crossNode.getIntervalHistogram());
                     long r = received.get();
                     long s = sent.get();
                     out.printf(Locale.ROOT, "t=%3ds  held %,d  updates %,d/s  deliveries %,d/s  p99 %.1f ms  "
@@ -221,11 +261,13 @@ public final class LoadGenerator {
             double seconds = (System.nanoTime() - start) / 1e9;
             Thread.sleep(200);
             total.add(recorder.getIntervalHistogram());
+            same.add(sameNode.getIntervalHistogram());
+            cross.add(crossNode.getIntervalHistogram());
             int heldAtEnd = held.get();
             Map<Integer, Long> byCode = new TreeMap<>();
             closes.forEach((k, v) -> byCode.put(k, v.get()));
             Result result = new Result(cfg.connections(), maxHeld.get(), heldAtEnd, sent.get(), received.get(),
-                    seconds, total, byCode, failures.get());
+                    seconds, total, byCode, failures.get(), cfg.urls().size(), same, cross);
             if (failures.get() > 0) {
                 out.println("first failed connection: " + firstFailure);
             }

@@ -1,5 +1,6 @@
 package org.sysmodels.presence.model.cluster;
 
+import java.util.function.Consumer;
 import org.sysmodels.presence.model.presence.Platform;
 import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.presence.PresenceUpdate;
@@ -16,6 +17,26 @@ public interface ClusterBackend {
 
     /** A new session (Identify) on {@code node}; {@code initial} may be null. @return the session id */
     int identify(int user, Platform platform, int node, PresenceUpdate initial, boolean guildPresences, long now);
+
+    /**
+     * {@link #identify} for a session clients will resume by {@code sessionId} (READY's {@code session_id}). A backend
+     * shared by several nodes keys the session by it, so another node can take it over ({@link #adopt}); in process
+     * the name is the gateway's business alone.
+     */
+    default int identify(int user, Platform platform, int node, PresenceUpdate initial, boolean guildPresences,
+                         String sessionId, long now) {
+        return identify(user, platform, node, initial, guildPresences, now);
+    }
+
+    /**
+     * A client resumes on {@code node} a session this node does not hold: if the cluster still has session
+     * {@code sessionId} of {@code user} (held by another node, live or waiting to be resumed, or by one that died),
+     * moves it here with the presence it set and calls {@code then} with it; otherwise with {@link Adoption#NONE}.
+     * {@code then} runs on the thread that drives this backend. In process every session is here already: none.
+     */
+    default void adopt(String sessionId, int user, int node, long now, Consumer<Adoption> then) {
+        then.accept(Adoption.NONE);
+    }
 
     void heartbeat(int session, long now);
 

@@ -20,4 +20,13 @@ public interface NodeSink {
 
     /** A session on {@code node} ended (resume window over, or closed for good): drop what the node keeps for it. */
     void ended(int node, int session);
+
+    /**
+     * Another node took over a session this node held (its client resumed there): close its connection if one is
+     * attached and drop what the node keeps for it. The session goes on, elsewhere.
+     */
+    default void takenOver(int node, int session) {
+        heartbeatMissed(node, session);
+        ended(node, session);
+    }
 }

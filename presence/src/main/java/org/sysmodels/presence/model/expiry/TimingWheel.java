@@ -68,9 +68,13 @@ public final class TimingWheel implements ExpiryQueue {
         }
     }
 
-    /** A wheel with 64 buckets per level and 4 levels: 16.7 M ticks of span (46 hours at 10 ms). */
+    /**
+     * A wheel with 512 buckets per level and 3 levels: 2^27 ticks of span (155 days at 100 ms). Level 0 alone spans
+     * 512 ticks, so a heartbeat timeout of up to 512 ticks (45 s at Netty's 100 ms tick) never cascades: a session
+     * costs one store per heartbeat and one re-file each time its old bucket comes due.
+     */
     public static TimingWheel of(long tickNs, long startNs) {
-        return new TimingWheel(tickNs, 6, 4, startNs);
+        return new TimingWheel(tickNs, 9, 3, startNs);
     }
 
     public long tickNs() {
@@ -171,6 +175,8 @@ public final class TimingWheel implements ExpiryQueue {
             if (slot == 0) {
                 cascade(1);
             }
+            // due after this tick ⇔ ceil(deadline / tick) > cur ⇔ deadline > cur · tick: no division per entry
+            long tickEnd = cur * tickNs;
             // entries filed into this bucket while it is walked (a listener's re-schedule) are walked too
             for (int k = 0; k < sizes[slot]; k++) {
                 int id = items[slot][k];
@@ -178,16 +184,16 @@ public final class TimingWheel implements ExpiryQueue {
                     continue;
                 }
                 work++;
-                long due = ceilDiv(entry[2 * id], tickNs);
-                if (due > cur) {
+                long deadline = entry[2 * id];
+                if (deadline > tickEnd) {
                     // extended by heartbeats since it was filed (or it waited past the span): file it again
-                    file(id, due);
+                    file(id, ceilDiv(deadline, tickNs));
                     continue;
                 }
                 entry[2 * id + 1] = NOWHERE;
                 size--;
                 fired++;
-                listener.expired(id, entry[2 * id], now);
+                listener.expired(id, deadline, now);
             }
             sizes[slot] = 0;
             cur++;

@@ -64,6 +64,17 @@ public final class Subscriber {
         return seq;
     }
 
+    /**
+     * Goes on from a client's {@code clientSeq} when the numbering that came before is not here (a session taken
+     * over from another node): the next dispatch is {@code clientSeq + 1}, as the client expects after a Resume.
+     */
+    public void continueAfter(long clientSeq) {
+        if (clientSeq < seq) {
+            throw new IllegalArgumentException("seq " + clientSeq + " is below the last sent, " + seq);
+        }
+        seq = clientSeq;
+    }
+
     /** The next sequence number, for a dispatch that is not a presence (READY, RESUMED). */
     public long nextSeq() {
         return ++seq;

@@ -1,7 +1,0 @@
-package org.sysmodels.nvme.host;
-
-/** Receives the entries a {@link QueuePair} reaps from its completion queue. */
-@FunctionalInterface
-interface CompletionHandler {
-    void completion(int qid, int cid, int status, int dw0, int sqhd);
-}

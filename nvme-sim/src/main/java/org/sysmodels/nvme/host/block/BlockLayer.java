@@ -1,0 +1,413 @@
+package org.sysmodels.nvme.host.block;
+
+import org.sysmodels.core.sched.Action;
+import org.sysmodels.core.sched.Scheduler;
+import org.sysmodels.core.trace.Tracer;
+import org.sysmodels.core.trace.Track;
+import org.sysmodels.nvme.host.platform.Platform;
+import org.sysmodels.nvme.model.status.Status;
+import org.sysmodels.nvme.model.status.StatusCode;
+
+/**
+ * blk-mq, reduced to what matters for NVMe (Linux {@code block/blk-mq.c}; Bjørling et al., "Linux Block IO:
+ * Introducing Multi-queue SSD Access on Multi-core Systems", SYSTOR 2013): a submitting CPU puts requests on its own
+ * software staging queue; each CPU maps to one hardware context (hctx i drives NVMe queue pair i + 1); dispatch takes
+ * a tag per request from the hctx's tag set and calls the driver's {@code queue_rq}, telling it which request is the
+ * last of the batch so the driver rings the doorbell once per batch. Requests submitted during one event (a
+ * completion handler resubmitting, a job starting) form one batch, as with a block plug.
+ *
+ * <p>Timeouts: each request in flight has a deadline; one timer, armed for the earliest deadline, asks the driver
+ * what to do about expired requests ({@code blk_mq_timeout_work}).
+ */
+public final class BlockLayer {
+
+    private final Scheduler scheduler;
+    private final Platform platform;
+    private final BlockListener listener;
+    private final int cpus;
+    private final long timeout;
+    private final int maxRequests;
+    private final Tracer tracer;
+    private final Track track;
+    private BlockDriver driver;
+    private CompletionObserver completions = CompletionObserver.NONE;
+    private SoftwareContext[] software;
+    private HardwareContext[] hardware;
+    private boolean ready;
+    private boolean quiesced;
+    private boolean dead;
+    private boolean timerArmed;
+    private long timerAt;
+    private long timerEvent;
+    private long inFlight;
+    private int pendingBeforeReady;
+    private final Action run = h -> run((int) h);
+    private final Action timer = ignored -> timeouts();
+
+    public BlockLayer(Platform platform, BlockListener listener, int cpus, int maxRequests, long timeout) {
+        this.platform = platform;
+        this.scheduler = platform.scheduler();
+        this.listener = listener;
+        this.cpus = cpus;
+        this.maxRequests = maxRequests;
+        this.timeout = timeout;
+        this.tracer = platform.tracer();
+        this.track = tracer.track("host", "blk-mq");
+    }
+
+    public void observe(CompletionObserver o) {
+        completions = o == null ? CompletionObserver.NONE : o;
+    }
+
+    /** Probes {@code d}; the listener hears {@code ready} or {@code failed}. */
+    public void start(BlockDriver d) {
+        driver = d;
+        d.probe(platform, this);
+    }
+
+    public BlockDriver driver() {
+        return driver;
+    }
+
+    public int cpus() {
+        return cpus;
+    }
+
+    public int hardwareQueues() {
+        return hardware == null ? 0 : hardware.length;
+    }
+
+    public int queueDepth() {
+        return hardware == null ? 0 : hardware[0].tags.depth();
+    }
+
+    public long inFlight() {
+        return inFlight;
+    }
+
+    /** The hardware context a CPU submits to (blk_mq_map_queues spreads CPUs over queues). */
+    public int hctxOf(int cpu) {
+        return software[cpu].hctx.index;
+    }
+
+    // ------------------------------------------------------------------ called by the driver
+
+    /** The driver is ready with {@code hwQueues} hardware queues of {@code depth} tags each. */
+    public void ready(int hwQueues, int depth) {
+        if (hardware == null) {
+            hardware = new HardwareContext[hwQueues];
+            software = new SoftwareContext[cpus];
+            for (int h = 0; h < hwQueues; h++) {
+                // CPUs h, h + hwQueues, h + 2 hwQueues, ... below cpus map to hctx h.
+                int mapped = (cpus - h + hwQueues - 1) / hwQueues;
+                hardware[h] = new HardwareContext(h, new TagSet(depth), new RequestQueue(maxRequests), mapped);
+            }
+            for (int cpu = 0; cpu < cpus; cpu++) {
+                HardwareContext hctx = hardware[cpu % hwQueues];
+                software[cpu] = new SoftwareContext(new RequestQueue(maxRequests), hctx);
+                hctx.ctxs[cpu / hwQueues] = software[cpu];
+            }
+        }
+        boolean first = !ready;
+        ready = true;
+        if (pendingBeforeReady > 0) {
+            for (int cpu = 0; cpu < cpus; cpu++) {
+                software[cpu].hctx.queued += software[cpu].queue.size();
+            }
+            pendingBeforeReady = 0;
+        }
+        quiesced = false;
+        tracer.instant(track, first ? "ready" : "ready after reset", scheduler.now(), "hctx", hwQueues);
+        if (first) {
+            listener.ready(this);
+        }
+        for (HardwareContext hctx : hardware) {
+            scheduleRun(hctx);
+        }
+    }
+
+    public void failed(String reason) {
+        dead = true;
+        listener.failed(reason);
+    }
+
+    /** The request with this tag on this hardware queue, or null (a completion for a tag not in use). */
+    public Request byTag(int hctx, int tag) {
+        return hardware != null && hctx >= 0 && hctx < hardware.length ? hardware[hctx].tags.owner(tag) : null;
+    }
+
+    /**
+     * The driver finished a request. {@code status} is the NVMe Status Field of the command's completion (NVMe 1.4
+     * §4.6.1): the 15 bits of CQE Dword 3 [31:17], so SC in bits 7:0, SCT in 10:8, DNR at bit 14; 0 is success. Get
+     * it from the CQE with {@code Status.fromDw3(dw3)}, or make one with {@code Status.of(StatusCode)} or
+     * {@code Status.doNotRetry(StatusCode)}.
+     */
+    public void complete(Request rq, int status) {
+        if (rq.state != Request.IN_FLIGHT) {
+            return;
+        }
+        HardwareContext hctx = hardware[rq.hctx];
+        completions.completing(hctx.index, rq.tag, scheduler.now());
+        hctx.tags.release(rq.tag);
+        rq.tag = -1;
+        inFlight--;
+        rq.status = status;
+        rq.state = Request.IDLE;
+        listener.completed(rq);
+        if (hctx.queued > 0) {
+            scheduleRun(hctx);
+        }
+    }
+
+    /** The driver got an error completion and gives the request back to be issued again (a retry). */
+    public void requeue(Request rq) {
+        if (rq.state != Request.IN_FLIGHT) {
+            return;
+        }
+        completions.requeuing(rq.hctx, rq.tag, scheduler.now());
+        putBack(rq);
+    }
+
+    /** The driver gives back a request the device never answered (a controller reset cancels it). */
+    public void cancel(Request rq) {
+        if (rq.state == Request.IN_FLIGHT) {
+            putBack(rq);
+        }
+    }
+
+    private void putBack(Request rq) {
+        HardwareContext hctx = hardware[rq.hctx];
+        hctx.tags.release(rq.tag);
+        rq.tag = -1;
+        inFlight--;
+        rq.state = Request.QUEUED;
+        hctx.dispatch.addLast(rq);
+        hctx.queued++;
+        scheduleRun(hctx);
+    }
+
+    /** Stop dispatching (a controller reset is under way). */
+    public void quiesce() {
+        quiesced = true;
+    }
+
+    /** Every request the driver holds, for a reset or a dead device: visits them in tag order. */
+    public void forEachInFlight(java.util.function.Consumer<Request> action) {
+        if (hardware == null) {
+            return;
+        }
+        for (HardwareContext hctx : hardware) {
+            for (int t = 0; t < hctx.tags.depth(); t++) {
+                Request rq = hctx.tags.owner(t);
+                if (rq != null) {
+                    action.accept(rq);
+                }
+            }
+        }
+    }
+
+    /** The device is gone: fail everything queued and in flight. */
+    public void failAll(int status) {
+        dead = true;
+        if (hardware == null) {
+            return;
+        }
+        for (HardwareContext hctx : hardware) {
+            hctx.queued = 0;
+        }
+        forEachInFlight(rq -> complete(rq, status));
+        for (HardwareContext hctx : hardware) {
+            for (Request rq = hctx.dispatch.poll(); rq != null; rq = hctx.dispatch.poll()) {
+                rq.status = status;
+                rq.state = Request.IDLE;
+                listener.completed(rq);
+            }
+        }
+        for (SoftwareContext ctx : software) {
+            for (Request rq = ctx.queue.poll(); rq != null; rq = ctx.queue.poll()) {
+                rq.status = status;
+                rq.state = Request.IDLE;
+                listener.completed(rq);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ called by the submitter
+
+    /** Puts a request on {@code cpu}'s software queue; dispatch runs at the end of the current event. */
+    public void submit(int cpu, Request rq) {
+        rq.cpu = cpu;
+        rq.submitted = scheduler.now();
+        rq.tag = -1;
+        if (dead) {
+            rq.status = Status.doNotRetry(StatusCode.INTERNAL_ERROR);
+            listener.completed(rq);
+            return;
+        }
+        rq.state = Request.QUEUED;
+        SoftwareContext ctx = software[cpu];
+        ctx.queue.addLast(rq);
+        if (ready) {
+            HardwareContext hctx = ctx.hctx;
+            hctx.queued++;
+            scheduleRun(hctx);
+        } else {
+            pendingBeforeReady++;
+        }
+    }
+
+    // ------------------------------------------------------------------ dispatch
+
+    private void scheduleRun(HardwareContext hctx) {
+        if (!hctx.runScheduled) {
+            hctx.runScheduled = true;
+            scheduler.after(0, run, hctx.index);
+        }
+    }
+
+    private void run(int h) {
+        HardwareContext hctx = hardware[h];
+        hctx.runScheduled = false;
+        if (!ready || quiesced || dead) {
+            return;
+        }
+        TagSet t = hctx.tags;
+        RequestQueue requeued = hctx.dispatch;
+        BlockDriver d = driver;
+        long deadline = scheduler.now() + timeout;
+        boolean pendingDoorbell = false;
+        int left = hctx.queued;
+        if (left > 0) {
+            // Every request of this dispatch gets the same deadline, so the timer is armed once. If no tag is free
+            // the dispatch sends nothing, but then the tag holders are in flight and the timer is already earlier.
+            armTimer(deadline);
+        }
+        while (left > 0) {
+            boolean fromRequeue = !requeued.isEmpty();
+            RequestQueue from = fromRequeue ? requeued : hctx.nextSoftware();
+            Request rq = from.peek();
+            if (rq.tag < 0) {
+                int tag = t.take(rq);
+                if (tag < 0) {
+                    break;
+                }
+                rq.tag = tag;
+            }
+            from.dropFirst();
+            left--;
+            boolean last = left == 0 || (t.available() == 0 && requeued.isEmpty());
+            rq.hctx = h;
+            rq.state = Request.IN_FLIGHT;
+            rq.deadline = deadline;
+            inFlight++;
+            hctx.queued = left;
+            if (!d.queueRq(h, rq, last)) {
+                rq.state = Request.QUEUED;
+                inFlight--;
+                requeued.addFirst(rq);
+                hctx.queued = left + 1;
+                if (pendingDoorbell) {
+                    d.commitRqs(h);
+                }
+                return;
+            }
+            pendingDoorbell = !last;
+        }
+        hctx.queued = left;
+        if (pendingDoorbell) {
+            d.commitRqs(h);
+        }
+    }
+
+    // ------------------------------------------------------------------ timeouts
+
+    private void armTimer(long at) {
+        if (timerArmed && timerAt <= at) {
+            return;
+        }
+        if (timerArmed) {
+            scheduler.cancel(timerEvent);
+        }
+        timerArmed = true;
+        timerAt = at;
+        timerEvent = scheduler.at(at, timer, 0);
+    }
+
+    private void timeouts() {
+        timerArmed = false;
+        long now = scheduler.now();
+        long earliest = Long.MAX_VALUE;
+        for (HardwareContext hctx : hardware) {
+            for (int t = 0; t < hctx.tags.depth(); t++) {
+                Request rq = hctx.tags.owner(t);
+                if (rq == null || rq.state != Request.IN_FLIGHT) {
+                    continue;
+                }
+                if (rq.deadline <= now) {
+                    tracer.instant(track, "timeout", now, "tag", rq.tag);
+                    if (driver.timeout(rq) && rq.state == Request.IN_FLIGHT) {
+                        rq.deadline = now + timeout;
+                    }
+                }
+                if (rq.state == Request.IN_FLIGHT) {
+                    earliest = Math.min(earliest, rq.deadline);
+                }
+            }
+        }
+        if (earliest != Long.MAX_VALUE) {
+            armTimer(earliest);
+        }
+    }
+
+    /** Cancels the timeout timer (the run is over). */
+    public void stopTimer() {
+        if (timerArmed) {
+            scheduler.cancel(timerEvent);
+            timerArmed = false;
+        }
+    }
+
+    /** A CPU's software staging queue and the hardware context it maps to (Linux {@code struct blk_mq_ctx}). */
+    private record SoftwareContext(RequestQueue queue, HardwareContext hctx) {
+    }
+
+    /**
+     * A hardware context (Linux {@code struct blk_mq_hw_ctx}): its tags, its dispatch list of requeued requests, the
+     * software queues of the CPUs mapped to it, and how many requests wait in those lists.
+     */
+    private static final class HardwareContext {
+        final int index;
+        final TagSet tags;
+        final RequestQueue dispatch;
+        final SoftwareContext[] ctxs;
+        int nextCtx;
+        /** Requests waiting for dispatch: the dispatch list plus the mapped CPUs' software queues. */
+        int queued;
+        boolean runScheduled;
+
+        HardwareContext(int index, TagSet tags, RequestQueue dispatch, int cpus) {
+            this.index = index;
+            this.tags = tags;
+            this.dispatch = dispatch;
+            this.ctxs = new SoftwareContext[cpus];
+        }
+
+        /** The next non-empty software queue of this context's CPUs, in turn. */
+        RequestQueue nextSoftware() {
+            SoftwareContext[] mine = ctxs;
+            if (mine.length == 1 && !mine[0].queue().isEmpty()) {
+                return mine[0].queue();
+            }
+            int k = nextCtx;
+            for (int i = 0; i < mine.length; i++) {
+                RequestQueue q = mine[k].queue();
+                k = k + 1 == mine.length ? 0 : k + 1;
+                if (!q.isEmpty()) {
+                    nextCtx = k;
+                    return q;
+                }
+            }
+            throw new IllegalStateException("hctx " + index + " counts queued requests but has none");
+        }
+    }
+}

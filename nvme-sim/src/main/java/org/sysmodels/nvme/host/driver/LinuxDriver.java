@@ -1,0 +1,589 @@
+package org.sysmodels.nvme.host.driver;
+
+import java.util.Arrays;
+import org.sysmodels.core.sched.Action;
+import org.sysmodels.core.trace.Track;
+import org.sysmodels.nvme.host.block.BlockDriver;
+import org.sysmodels.nvme.host.block.BlockLayer;
+import org.sysmodels.nvme.host.block.Request;
+import org.sysmodels.nvme.host.driver.DriverEvent.BringUpFailed;
+import org.sysmodels.nvme.host.driver.DriverEvent.BroughtUp;
+import org.sysmodels.nvme.host.driver.DriverEvent.Probe;
+import org.sysmodels.nvme.host.driver.DriverEvent.ResetNeeded;
+import org.sysmodels.nvme.host.driver.DriverEvent.ShutDownDone;
+import org.sysmodels.nvme.host.driver.DriverState.Dead;
+import org.sysmodels.nvme.host.driver.DriverState.Death;
+import org.sysmodels.nvme.host.driver.DriverState.Detached;
+import org.sysmodels.nvme.host.driver.DriverState.Live;
+import org.sysmodels.nvme.host.driver.DriverState.Probing;
+import org.sysmodels.nvme.host.driver.DriverState.Resetting;
+import org.sysmodels.nvme.host.platform.DmaAllocator;
+import org.sysmodels.nvme.host.platform.Platform;
+import org.sysmodels.nvme.model.command.IdentifyData;
+import org.sysmodels.nvme.model.command.Opcodes;
+import org.sysmodels.nvme.model.memory.HostMemory;
+import org.sysmodels.nvme.model.queue.Cqe;
+import org.sysmodels.nvme.model.queue.Sqe;
+import org.sysmodels.nvme.model.register.Cap;
+import org.sysmodels.nvme.model.register.Cc;
+import org.sysmodels.nvme.model.register.Csts;
+import org.sysmodels.nvme.model.register.Registers;
+import org.sysmodels.nvme.model.status.Status;
+import org.sysmodels.nvme.model.status.StatusCode;
+
+/**
+ * The reference driver, shaped like Linux {@code drivers/nvme/host/pci.c}: {@link BringUp} at probe and after every
+ * reset; {@code queue_rq} writes one SQE per request with the blk-mq tag as CID and rings the doorbell only for the
+ * last request of a batch; completions by MSI-X interrupt (one vector per queue, vector 0 for the admin queue) or by
+ * polling; a request that times out gets an Abort first, and the controller is reset if it times out again or if
+ * CSTS.CFS is set ({@code nvme_timeout}); a failed command without DNR is retried up to {@code max_retries} times
+ * ({@code nvme_decide_disposition}); after {@code maxResets} resets in a row without a successful command the device
+ * is declared dead and every request fails.
+ *
+ * <p>Its life is a {@link DriverState} machine with one method per state. The bug labs are subclasses (in
+ * {@code host/labs}) that override one of the protected steps below.
+ */
+public class LinuxDriver implements BlockDriver, CompletionHandler {
+
+    final DriverConfig config;
+    private Platform platform;
+    private BlockLayer blk;
+    private DriverObserver observer = DriverObserver.NONE;
+    private DriverState state = new Detached();
+    /** Cached from {@link #state} on every transition: read on every request. */
+    private boolean live;
+    private boolean dead;
+    Cap cap;
+    AdminQueue admin;
+    private QueuePair[] io;
+    private QueuePair[] byVector;
+    private int[][] prpList;
+    int ioQueueCount;
+    int nsid;
+    int lbads;
+    long nsBlocks;
+    long maxTransfer;
+    private int resetsInARow;
+    private long resets;
+    private long aborts;
+    private Track track;
+    private final boolean polled;
+    private final Action irq = v -> interrupt((int) v);
+    private final Action pollQueue = q -> poll((int) q);
+
+    public LinuxDriver(DriverConfig config) {
+        this.config = config;
+        this.polled = config.polled();
+    }
+
+    public void observe(DriverObserver o) {
+        observer = o == null ? DriverObserver.NONE : o;
+    }
+
+    @Override
+    public String name() {
+        return "Linux-style reference driver";
+    }
+
+    public DriverState state() {
+        return state;
+    }
+
+    // ------------------------------------------------------------------ the state machine
+
+    private void handle(DriverEvent e) {
+        enter(switch (state) {
+            case Detached d -> detached(e);
+            case Probing p -> probing(p, e);
+            case Live l -> live(e);
+            case Resetting r -> resetting(r, e);
+            case Dead d -> d;
+        });
+    }
+
+    private DriverState detached(DriverEvent e) {
+        return switch (e) {
+            // Detached ---- probe ----> Probing (the bring-up starts)
+            case Probe p -> new Probing(newBringUp(false));
+            default -> state;
+        };
+    }
+
+    private DriverState probing(Probing p, DriverEvent e) {
+        return switch (e) {
+            // Probing ---- every I/O queue created ----> Live
+            case BroughtUp b -> new Live(false);
+            // Probing ---- a step failed ----> Dead (blk-mq hears "probe failed")
+            case BringUpFailed f -> new Dead(f.reason(), Death.PROBE_FAILED);
+            // Probing ---- an admin command timed out ----> Dead: the bring-up has failed
+            case ResetNeeded r -> {
+                p.bringUp().stop();
+                yield new Dead(r.why(), Death.PROBE_FAILED);
+            }
+            case ShutDownDone s -> new Dead("shut down", Death.SHUT_DOWN);
+            default -> state;
+        };
+    }
+
+    private DriverState live(DriverEvent e) {
+        return switch (e) {
+            // Live ---- reset needed, maxResets in a row already ----> Dead (device removed)
+            // Live ---- reset needed ----> Resetting (quiesce, give back what is in flight, bring the device up again)
+            case ResetNeeded r -> reset(r.why());
+            // Live ---- CSTS.SHST = shutdown complete ----> Dead
+            case ShutDownDone s -> new Dead("shut down", Death.SHUT_DOWN);
+            default -> state;
+        };
+    }
+
+    private DriverState resetting(Resetting r, DriverEvent e) {
+        return switch (e) {
+            // Resetting ---- every I/O queue created again ----> Live
+            case BroughtUp b -> new Live(true);
+            // Resetting ---- a step failed ----> Dead (device removed)
+            case BringUpFailed f -> new Dead("reset failed: " + f.reason(), Death.REMOVED);
+            // Resetting ---- an admin command timed out ----> Dead (device removed)
+            case ResetNeeded n -> {
+                r.bringUp().stop();
+                yield new Dead("reset failed: " + n.why(), Death.REMOVED);
+            }
+            case ShutDownDone s -> new Dead("shut down", Death.SHUT_DOWN);
+            default -> state;
+        };
+    }
+
+    /** {@code nvme_reset_ctrl}: quiesce, requeue what is in flight, bring the device up again. */
+    private DriverState reset(String why) {
+        resets++;
+        if (++resetsInARow > config.maxResets()) {
+            return new Dead(config.maxResets() + " controller resets without progress; last: " + why, Death.REMOVED);
+        }
+        platform.tracer().instant(track, "reset: " + why, platform.now());
+        observer.reset(why, platform.now());
+        blk.quiesce();
+        blk.forEachInFlight(rq -> {
+            releasePrpList(rq);
+            blk.cancel(rq);
+        });
+        admin.cancelAll();
+        return new Resetting(newBringUp(true), why);
+    }
+
+    /** Takes the new state, then runs what entering it does (which may itself cause the next transition). */
+    private void enter(DriverState next) {
+        if (next == state) {
+            return;
+        }
+        state = next;
+        live = next instanceof Live;
+        dead = next instanceof Dead;
+        switch (next) {
+            case Probing p -> p.bringUp().start();
+            case Resetting r -> r.bringUp().start();
+            case Live l -> {
+                int depth = config.tagDepth() > 0 ? config.tagDepth() : io[0].entries - 1;
+                if (!l.afterReset()) {
+                    observer.live(ioQueueCount, depth, platform.now());
+                }
+                blk.ready(ioQueueCount, depth);
+            }
+            case Dead d -> died(d);
+            case Detached d -> {
+            }
+        }
+    }
+
+    private void died(Dead d) {
+        switch (d.how()) {
+            case PROBE_FAILED -> blk.failed("probe failed: " + d.reason());
+            case REMOVED -> {
+                platform.tracer().instant(track, "device dead: " + d.reason(), platform.now());
+                blk.forEachInFlight(this::releasePrpList);
+                blk.failAll(StatusCode.INTERNAL_ERROR.dnr());
+                blk.failed("device removed: " + d.reason());
+            }
+            case SHUT_DOWN -> {
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ probe and bring-up (called by BringUp)
+
+    @Override
+    public void probe(Platform p, BlockLayer b) {
+        platform = p;
+        blk = b;
+        track = p.tracer().track("host", "driver");
+        for (int v = 0; v < p.vectors(); v++) {
+            p.onInterrupt(v, irq);
+        }
+        handle(new Probe());
+    }
+
+    /** The bring-up a probe or a reset runs (a bug lab may run a variant). */
+    protected BringUp newBringUp(boolean afterReset) {
+        return new BringUp(this, platform, afterReset);
+    }
+
+    /** The platform this driver was probed on. */
+    protected final Platform platform() {
+        return platform;
+    }
+
+    DmaAllocator allocator() {
+        return platform.allocator();
+    }
+
+    void setUpAdminQueue() {
+        if (admin == null) {
+            int entries = config.adminQueueEntries();
+            long sq = allocator().allocContiguous((long) entries * Sqe.BYTES);
+            long cq = allocator().allocContiguous((long) entries * Cqe.BYTES);
+            QueuePair q = new QueuePair(0, sq, cq, entries, cap.dstrd(), 0, platform.memory(), platform.bar0());
+            admin = new AdminQueue(q, platform, config.adminTimeout(), why -> handle(new ResetNeeded(why)));
+            byVector = new QueuePair[platform.vectors()];
+            byVector[0] = q;
+        }
+        admin.queue.reset();
+    }
+
+    void identified(byte[] id) {
+        int mdts = id[IdentifyData.MDTS] & 0xff;
+        long minPage = 1L << (12 + cap.mpsmin());
+        maxTransfer = mdts == 0 ? 1L << 20 : Math.min(1L << 20, minPage << mdts);
+    }
+
+    QueuePair setUpIoQueue(int qid) {
+        int entries = Math.min(config.ioQueueEntries(), cap.mqes() + 1);
+        if (io == null) {
+            io = new QueuePair[ioQueueCount];
+            prpList = new int[ioQueueCount][];
+        }
+        int h = qid - 1;
+        if (io[h] == null) {
+            long sqBase = allocator().allocContiguous((long) entries * Sqe.BYTES);
+            long cqBase = allocator().allocContiguous((long) entries * Cqe.BYTES);
+            int vector = config.polled() ? 0 : qid % platform.vectors();
+            io[h] = newIoQueuePair(qid, sqBase, cqBase, entries, cap.dstrd(), vector);
+            prpList[h] = new int[Math.max(entries, config.tagDepth())];
+            Arrays.fill(prpList[h], -1);
+            if (!config.polled()) {
+                byVector[vector] = io[h];
+            }
+        }
+        io[h].reset();
+        return io[h];
+    }
+
+    /** The host side of I/O queue pair {@code qid} (a bug lab may return a variant). */
+    protected QueuePair newIoQueuePair(int qid, long sqBase, long cqBase, int entries, int dstrd, int vector) {
+        return new QueuePair(qid, sqBase, cqBase, entries, dstrd, vector, platform.memory(), platform.bar0());
+    }
+
+    void broughtUp() {
+        handle(new BroughtUp());
+    }
+
+    void bringUpFailed(String reason) {
+        handle(new BringUpFailed(reason));
+    }
+
+    void submitAsyncEventRequest() {
+        admin.submit(s -> s.command(Opcodes.ASYNC_EVENT_REQUEST, 0), this::asyncEvent, false);
+    }
+
+    private void asyncEvent(Cqe cqe) {
+        if (cqe == null || dead) {
+            return;
+        }
+        observer.asyncEvent(cqe.dw0(), platform.now());
+        // Linux reads the Error Information log to clear an error event, then re-arms the AER.
+        int page = allocator().allocPage();
+        long a = HostMemory.address(page, 0);
+        admin.submit(s -> s.command(Opcodes.GET_LOG_PAGE, 0).prp1(a).cdw(10, 0x01 | 15 << 16),
+                log -> allocator().freePage(page), true);
+        submitAsyncEventRequest();
+    }
+
+    // ------------------------------------------------------------------ I/O
+
+    @Override
+    public boolean queueRq(int hctx, Request rq, boolean last) {
+        QueuePair q = io[hctx];
+        if (!live || q.sqFull()) {
+            if (last) {
+                q.ring();
+            }
+            return false;
+        }
+        int cid = commandId(rq);
+        if (rq.op() == Request.READ || rq.op() == Request.WRITE) {
+            long prp1 = HostMemory.address(rq.pfn(0), rq.offset());
+            long prp2 = 0;
+            if (rq.offset() + rq.bytes() > HostMemory.PAGE_SIZE) {
+                prp2 = secondPointer(hctx, rq);
+                if (prp2 < 0) {
+                    return false;
+                }
+            }
+            q.pushReadWrite(rq.op() == Request.READ ? Opcodes.READ : Opcodes.WRITE, cid, rq.nsid(), prp1, prp2,
+                    rq.lba(), rq.blocks() - 1);
+        } else {
+            pushNonData(q, rq, cid);
+        }
+        issued(rq);
+        if (last) {
+            q.ring();
+        }
+        schedulePoll(q);
+        return true;
+    }
+
+    /** The command identifier of a request: its blk-mq tag, unique among its queue's commands in flight. */
+    protected int commandId(Request rq) {
+        return rq.tag();
+    }
+
+    /** The request's SQE is in the queue (its doorbell may wait for the batch). The reference does nothing here. */
+    protected void issued(Request rq) {
+    }
+
+    /** Flush, Write Zeroes and discard: the commands without a data buffer to map (kept out of the Read/Write path). */
+    private void pushNonData(QueuePair q, Request rq, int cid) {
+        Sqe s = q.sqe.clear();
+        switch (rq.op()) {
+            case Request.FLUSH -> s.command(Opcodes.FLUSH, cid).nsid(rq.nsid());
+            case Request.WRITE_ZEROES -> s.command(Opcodes.WRITE_ZEROES, cid).nsid(rq.nsid()).cdw10_11(rq.lba())
+                    .cdw(12, rq.blocks() - 1);
+            default -> {
+                // Discard: a Dataset Management deallocate of one range, kept in the request's buffer.
+                long a = rq.address(0);
+                platform.memory().write32(a, 0);
+                platform.memory().write32(a + 4, rq.blocks());
+                platform.memory().write64(a + 8, rq.lba());
+                s.command(Opcodes.DATASET_MANAGEMENT, cid).nsid(rq.nsid()).prp1(a).cdw(10, 0).cdw(11, 1 << 2);
+            }
+        }
+        q.push();
+    }
+
+    /**
+     * PRP2 for a buffer that crosses into a second page (NVMe 1.4 §4.3): the second page if the transfer ends there,
+     * else a PRP list page holding the addresses of pages 2..n. @return -1 if no list page is free
+     */
+    private long secondPointer(int hctx, Request rq) {
+        int pages = pagesTouched(rq);
+        if (pages == 2) {
+            return HostMemory.address(rq.pfn(1), 0);
+        }
+        int list = allocator().allocPage();
+        if (list < 0) {
+            return -1;
+        }
+        long a = HostMemory.address(list, 0);
+        for (int i = 1; i < pages; i++) {
+            platform.memory().write64(a + 8L * (i - 1), HostMemory.address(rq.pfn(i), 0));
+        }
+        prpList[hctx][rq.tag()] = list;
+        return a;
+    }
+
+    private static int pagesTouched(Request rq) {
+        return (rq.offset() + rq.bytes() + HostMemory.PAGE_SIZE - 1) / HostMemory.PAGE_SIZE;
+    }
+
+    private void releasePrpList(Request rq) {
+        int h = rq.hctx();
+        if (pagesTouched(rq) > 2 && h >= 0 && prpList != null && rq.tag() >= 0 && prpList[h][rq.tag()] >= 0) {
+            allocator().freePage(prpList[h][rq.tag()]);
+            prpList[h][rq.tag()] = -1;
+        }
+    }
+
+    @Override
+    public void commitRqs(int hctx) {
+        io[hctx].ring();
+    }
+
+    private void interrupt(int vector) {
+        QueuePair q = byVector == null ? null : byVector[vector];
+        if (q == null || dead) {
+            return;
+        }
+        q.reap(this);
+    }
+
+    private void schedulePoll(QueuePair q) {
+        if (polled && !q.pollScheduled) {
+            q.pollScheduled = true;
+            platform.after(config.pollInterval(), pollQueue, q.qid);
+        }
+    }
+
+    private void poll(int qid) {
+        QueuePair q = io[qid - 1];
+        q.pollScheduled = false;
+        if (dead) {
+            return;
+        }
+        q.reap(this);
+        if (q.inFlight > 0) {
+            schedulePoll(q);
+        }
+    }
+
+    @Override
+    public void completion(int qid, int cid, int status, int dw0, int sqhd) {
+        if (qid == 0) {
+            if (!admin.complete(cid, new Cqe(dw0, sqhd, 0, cid, 0, status))) {
+                observer.unknownCompletion(qid, cid, platform.now());
+            }
+            return;
+        }
+        int h = qid - 1;
+        Request rq = blk.byTag(h, cid);
+        if (rq == null) {
+            // Linux: "invalid id %d completed on queue %d".
+            observer.unknownCompletion(qid, cid, platform.now());
+            return;
+        }
+        releasePrpList(rq);
+        if (status != 0 && !Status.dnr(status) && rq.retries() < config.maxRetries() && live) {
+            rq.retried();
+            blk.requeue(rq);
+            return;
+        }
+        if (status == 0) {
+            resetsInARow = 0;
+        }
+        blk.complete(rq, status);
+    }
+
+    // ------------------------------------------------------------------ timeouts
+
+    @Override
+    public boolean timeout(Request rq) {
+        if (state instanceof Resetting) {
+            return true;
+        }
+        if (!live) {
+            return false;
+        }
+        int csts = platform.bar0().read32(Registers.CSTS);
+        if (Csts.fatal(csts)) {
+            handle(new ResetNeeded("controller fatal status (CSTS.CFS = 1)"));
+            return false;
+        }
+        if (!rq.abortSent()) {
+            rq.abortSent(true);
+            aborts++;
+            int qid = rq.hctx() + 1;
+            int cid = rq.tag();
+            platform.tracer().instant(track, "abort", platform.now(), "qid", qid, "cid", cid);
+            admin.submit(s -> s.command(Opcodes.ABORT, 0).cdw(10, qid | cid << 16),
+                    cqe -> observer.abortResult(qid, cid, cqe != null && (cqe.dw0() & 1) == 0, platform.now()),
+                    true);
+            return true;
+        }
+        handle(new ResetNeeded("I/O timeout on queue " + (rq.hctx() + 1) + " command " + rq.tag()
+                + " after an abort"));
+        return false;
+    }
+
+    // ------------------------------------------------------------------ shutdown
+
+    @Override
+    public void shutdown(Runnable done) {
+        if (!live) {
+            done.run();
+            return;
+        }
+        blk.quiesce();
+        deleteQueues(ioQueueCount, done);
+    }
+
+    private void deleteQueues(int qid, Runnable done) {
+        if (qid == 0) {
+            notifyShutdown(done);
+            return;
+        }
+        boolean sent = admin.submit(s -> s.command(Opcodes.DELETE_IO_SQ, 0).cdw(10, qid),
+                c1 -> admin.submit(s -> s.command(Opcodes.DELETE_IO_CQ, 0).cdw(10, qid),
+                        c2 -> deleteQueues(qid - 1, done), true), true);
+        if (!sent) {
+            notifyShutdown(done);
+        }
+    }
+
+    /** CC.SHN = 01b, then wait for CSTS.SHST = 10b (NVMe 1.4 §7.6.2). */
+    private void notifyShutdown(Runnable done) {
+        int cc = platform.bar0().read32(Registers.CC);
+        platform.bar0().write32(Registers.CC, Cc.decode(cc).withShn(Cc.SHN_NORMAL).encode());
+        long deadline = platform.now() + 5_000_000_000L;
+        Action[] check = new Action[1];
+        check[0] = x -> {
+            int csts = platform.bar0().read32(Registers.CSTS);
+            if (Csts.shst(csts) == Csts.SHST_COMPLETE || platform.now() >= deadline) {
+                handle(new ShutDownDone());
+                done.run();
+            } else {
+                platform.after(config.readyPoll(), check[0], 0);
+            }
+        };
+        check[0].run(0);
+    }
+
+    // ------------------------------------------------------------------ inspection
+
+    public int ioQueues() {
+        return ioQueueCount;
+    }
+
+    public int namespaceId() {
+        return nsid;
+    }
+
+    public int lbaSize() {
+        return 1 << lbads;
+    }
+
+    public long namespaceBlocks() {
+        return nsBlocks;
+    }
+
+    public long maxTransferBytes() {
+        return maxTransfer;
+    }
+
+    public long resets() {
+        return resets;
+    }
+
+    public long aborts() {
+        return aborts;
+    }
+
+    public boolean dead() {
+        return dead;
+    }
+
+    public String deathReason() {
+        return state instanceof Dead d ? d.reason() : null;
+    }
+
+    /** Doorbell writes to SQ tails so far (batching makes this fewer than commands). */
+    public long sqDoorbellWrites() {
+        long n = 0;
+        if (io != null) {
+            for (QueuePair q : io) {
+                n += q == null ? 0 : q.doorbellWrites;
+            }
+        }
+        return n;
+    }
+
+    /** The host queue pair of I/O queue {@code qid}, for the threaded host loop. */
+    QueuePair ioQueue(int qid) {
+        return io[qid - 1];
+    }
+}

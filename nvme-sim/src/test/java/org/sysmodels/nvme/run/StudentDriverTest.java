@@ -1,0 +1,120 @@
+package org.sysmodels.nvme.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sysmodels.core.check.RuleTally;
+import org.sysmodels.core.lab.BugLab;
+import org.sysmodels.core.lab.LabVerdict;
+import org.sysmodels.core.option.Options;
+import org.sysmodels.core.run.RunResult;
+import org.sysmodels.core.student.CompileException;
+import org.sysmodels.core.system.RunRequest;
+import org.sysmodels.nvme.NvmeSystem;
+import org.sysmodels.nvme.check.PhaseTag;
+
+/**
+ * The student loop: the template compiles, runs under every check and goes through the grading battery; a driver
+ * with a bug fails with the rule named; an exception is a finding on the student's line with the figures kept; a
+ * file that does not compile is a usage error with its line. And every bug lab is caught by its own rule.
+ */
+class StudentDriverTest {
+
+    private final NvmeSystem nvme = new NvmeSystem();
+
+    @TempDir
+    Path dir;
+
+    private Path template() throws Exception {
+        Path f = dir.resolve("MyDriver.java");
+        Files.writeString(f, nvme.student().orElseThrow().template("driver").orElseThrow().text());
+        return f;
+    }
+
+    private static Options ios(long n) {
+        return Options.none().with(NvmeFlags.IOS, n);
+    }
+
+    @Test
+    void theTemplateRunsCleanlyUnderEveryCheck() throws Exception {
+        RunResult r = nvme.run(RunRequest.ofSeed(3).withStudent(template()).withOptions(ios(3_000)));
+        assertTrue(r.passed(), r.findings().toString());
+        assertEquals("driver: MyDriver.java", r.summary().get(0));
+        assertTrue(r.summary().get(2).contains("3,000 I/Os (0 errors)"), r.summary().toString());
+        assertEquals(nvme.rules().size(), r.cleanChecks().size(), "every rule held and clean");
+    }
+
+    @Test
+    void theTemplatePassesTheBatteryExceptWhatItLeavesOut() throws Exception {
+        RunResult grade = nvme.grade(RunRequest.ofSeed(2).withStudent(template()));
+        List<List<String>> rows = grade.tables().get(0).rows();
+        assertEquals(NvmeGrade.cases().size(), rows.size());
+        for (List<String> row : rows) {
+            boolean recovery = row.get(0).equals("stuck-command") || row.get(0).equals("controller-reset");
+            assertEquals(recovery ? "FAIL" : "pass", row.get(2), row.toString());
+            if (recovery) {
+                assertTrue(row.get(3).contains("lost-request"), "the first finding names the rule: " + row);
+            }
+        }
+        assertFalse(grade.passed(), "the template has no Abort and no reset yet");
+    }
+
+    @Test
+    void aDriverThatNeverFlipsItsPhaseFailsThePhaseRule() throws Exception {
+        Path f = dir.resolve("Stale.java");
+        Files.writeString(f, nvme.student().orElseThrow().template("driver").orElseThrow().text()
+                .replace("public class MyDriver", "public class Stale")
+                .replace("r.phase ^= 1;", "// forgot the phase"));
+        RunResult r = nvme.run(RunRequest.ofSeed(1).withStudent(f).withOptions(ios(2_000)));
+        assertFalse(r.passed());
+        RuleTally first = r.tallies().get(0);
+        assertTrue(r.tallies().stream().anyMatch(t -> t.rule().equals(PhaseTag.RULE.name()) && t.violated()),
+                r.tallies().toString());
+        assertTrue(first.violated(), first.toString());
+    }
+
+    @Test
+    void anExceptionInTheDriverIsAFindingOnItsLineAndTheRunKeepsItsFigures() throws Exception {
+        Path f = dir.resolve("Thrower.java");
+        Files.writeString(f, nvme.student().orElseThrow().template("driver").orElseThrow().text()
+                .replace("public class MyDriver", "public class Thrower")
+                .replace("        if (!live || io.full()) {", "        if (rq.id() == 5) {\n"
+                        + "            throw new IllegalStateException(\"request 5\");\n"
+                        + "        }\n        if (!live || io.full()) {"));
+        RunResult r = nvme.run(RunRequest.ofSeed(1).withStudent(f).withOptions(ios(500)));
+        assertFalse(r.passed());
+        RuleTally t = r.tallies().stream().filter(x -> x.rule().equals("student-code")).findFirst().orElseThrow();
+        assertTrue(t.first().where().startsWith("Thrower.java:"), t.first().where());
+        assertTrue(t.first().where().endsWith("(Thrower.queueRq)"), t.first().where());
+        assertTrue(r.summary().size() > 2, "the figures measured until the fault are kept");
+    }
+
+    @Test
+    void aFileThatDoesNotCompileIsAUsageErrorWithItsLine() throws Exception {
+        Path f = dir.resolve("Typo.java");
+        Files.writeString(f, "public class Typo implements org.sysmodels.nvme.host.block.BlockDriver {\n"
+                + "  int x = ;\n}\n");
+        CompileException e = assertThrows(CompileException.class,
+                () -> nvme.run(RunRequest.ofSeed(1).withStudent(f)));
+        assertTrue(e.getMessage().startsWith("Typo.java:2:"), e.getMessage());
+    }
+
+    @Test
+    void everyLabIsCaughtByItsOwnRuleAndSaysWhatItChanged() throws Exception {
+        for (BugLab lab : nvme.bugLabs()) {
+            RunResult r = nvme.run(RunRequest.ofSeed(1).withBug(lab.name()));
+            LabVerdict v = r.lab().orElseThrow();
+            assertTrue(v.caught(), lab.name() + ": " + v.lines());
+            assertEquals(lab.rule().name(), v.own().map(RuleTally::rule).orElseThrow(), lab.name());
+            assertFalse(lab.overrides().isEmpty(), lab.name() + " declares what it sets up");
+            assertFalse(r.passed());
+        }
+    }
+}

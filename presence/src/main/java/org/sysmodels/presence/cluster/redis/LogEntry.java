@@ -1,0 +1,121 @@
+package org.sysmodels.presence.cluster.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.sysmodels.presence.model.presence.Activity;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Status;
+
+/**
+ * One entry of the cluster's log (a Redis stream) or one session record: a session's whole state as its holder set
+ * it ({@link Upsert}), or its end ({@link Ended}). Each entry carries the whole state, so applying one twice, or
+ * over a snapshot that already has it, changes nothing. Fields are short names (the scripts write them):
+ * {@code k} kind, {@code sid} session id, {@code w} the node that wrote the entry, {@code n} the node holding the
+ * session, {@code g} its generation (one more each time another node takes it over), {@code u} user index,
+ * {@code p} platform, {@code f} flags (1: guild presences), {@code s} status, {@code a} activities (JSON, empty for
+ * none), {@code t} when the status was set (ns on the holder's wall clock).
+ */
+sealed interface LogEntry {
+
+    /** The node that wrote the entry (a node skips its own: it applied them when it wrote them). */
+    String writer();
+
+    String sessionId();
+
+    /** A session's state, as its holder set it. */
+    record Upsert(String sessionId, String writer, String node, long gen, int user, Platform platform,
+                  boolean guildPresences, Status status, List<Activity> activities, long at) implements LogEntry {
+    }
+
+    /** The session ended: closed, its resume window over, or its key expired because its node stopped renewing it. */
+    record Ended(String sessionId, String writer) implements LogEntry {
+    }
+
+    /** An entry or record that does not parse (another program's, or another version's); skipped and counted. */
+    final class Malformed extends IllegalArgumentException {
+        Malformed(String message) {
+            super(message);
+        }
+    }
+
+    ObjectMapper JSON = new ObjectMapper();
+
+    /** Parses a log entry's fields; {@code users} bounds the user index. */
+    static LogEntry parse(Map<String, String> f, int users) {
+        String kind = f.get("k");
+        String sid = require(f, "sid");
+        String writer = require(f, "w");
+        if ("end".equals(kind)) {
+            return new Ended(sid, writer);
+        }
+        if (!"up".equals(kind)) {
+            throw new Malformed("unknown entry kind " + kind);
+        }
+        return upsert(sid, writer, f, users);
+    }
+
+    /** A session's record (HGETALL of its key) as the upsert it stands for. */
+    static Upsert record(String sessionId, Map<String, String> f, int users) {
+        return upsert(sessionId, require(f, "n"), f, users);
+    }
+
+    private static Upsert upsert(String sid, String writer, Map<String, String> f, int users) {
+        try {
+            int user = Integer.parseInt(require(f, "u"));
+            if (user < 0 || user >= users) {
+                throw new Malformed("user " + user + " is not in this node's world of " + users);
+            }
+            int p = Integer.parseInt(require(f, "p"));
+            int s = Integer.parseInt(require(f, "s"));
+            if (p < 0 || p >= Platform.count() || s < 0 || s >= Status.values().length) {
+                throw new Malformed("platform " + p + " or status " + s + " out of range");
+            }
+            return new Upsert(sid, writer, require(f, "n"), Long.parseLong(require(f, "g")), user,
+                    Platform.ofOrdinal(p), (Integer.parseInt(require(f, "f")) & 1) != 0, Status.ofOrdinal(s),
+                    activities(f.getOrDefault("a", "")), Long.parseLong(require(f, "t")));
+        } catch (NumberFormatException e) {
+            throw new Malformed("not a number: " + e.getMessage());
+        }
+    }
+
+    private static String require(Map<String, String> f, String field) {
+        String v = f.get(field);
+        if (v == null) {
+            throw new Malformed("no field " + field);
+        }
+        return v;
+    }
+
+    /** Activities as the log carries them: empty for none, else a JSON array of {name, type}. */
+    static String encode(List<Activity> activities) {
+        if (activities.isEmpty()) {
+            return "";
+        }
+        ArrayNode a = JSON.createArrayNode();
+        for (Activity x : activities) {
+            a.addObject().put("name", x.name()).put("type", x.type());
+        }
+        return a.toString();
+    }
+
+    static List<Activity> activities(String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        try {
+            JsonNode a = JSON.readTree(text);
+            List<Activity> out = new ArrayList<>(a.size());
+            for (JsonNode x : a) {
+                out.add(new Activity(x.path("name").asText(), x.path("type").asInt()));
+            }
+            return out;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new Malformed("activities: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.sysmodels.presence.cluster.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A node's connections to Redis through Lettuce: one for commands (scripts, TTLs, the epoch), one blocked on the log
+ * ({@code XREAD BLOCK} holds its connection). Lettuce reconnects by itself, waiting 100 ms doubling to 2 s between
+ * tries; while a connection is down its commands fail at once ({@code REJECT_COMMANDS}) instead of queueing without
+ * bound, and the node resynchronises when it is back. Every call returns a stage; none blocks the caller.
+ */
+final class RedisLink implements AutoCloseable {
+
+    /** The log's approximate length cap ({@code XADD MAXLEN ~}); a node further behind resynchronises from a snapshot. */
+    static final int LOG_CAP = 200_000;
+
+    /**
+     * Lettuce's reconnect attempts log a line each (JUL, INFO and WARNING) while Redis is away; the cluster logs the
+     * outage and its recovery itself, once. Held here: JUL keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger RECONNECT_CHATTER = quiet("io.lettuce.core");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+        l.setLevel(java.util.logging.Level.SEVERE);
+        return l;
+    }
+
+    private final ClientResources resources;
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> commands;
+    private final StatefulRedisConnection<String, String> logReader;
+    private final RedisAsyncCommands<String, String> cmd;
+    private final Map<String, String> scripts = new LinkedHashMap<>();
+    private final Map<String, String> shas = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Connects (blocking, up to {@code timeout}); the connections are named {@code clientName} (CLIENT LIST). */
+    RedisLink(RedisURI uri, String clientName, Duration timeout) {
+        for (String s : List.of("write", "touch", "end", "sweep", "takeover")) {
+            scripts.put(s, resource(s + ".lua"));
+        }
+        resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2,
+                        TimeUnit.MILLISECONDS)).build();
+        RedisURI named = RedisURI.builder(uri).withClientName(clientName).withTimeout(timeout).build();
+        client = RedisClient.create(resources, named);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
+                .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(10)))
+                .build());
+        StatefulRedisConnection<String, String> c = null;
+        try {
+            c = client.connect();
+            commands = c;
+            logReader = client.connect();
+        } catch (RuntimeException e) {
+            if (c != null) {
+                c.close();
+            }
+            client.shutdown(0, 1, TimeUnit.SECONDS);
+            resources.shutdown(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+        cmd = commands.async();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = RedisLink.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("script " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read script " + name, e);
+        }
+    }
+
+    /** Loads the scripts (again after a restart: Redis forgets them). */
+    CompletionStage<Void> loadScripts() {
+        List<CompletableFuture<String>> loads = new ArrayList<>();
+        scripts.forEach((name, body) -> loads.add(cmd.scriptLoad(body).toCompletableFuture()
+                .thenApply(sha -> shas.put(name, sha))));
+        return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new));
+    }
+
+    private <T> CompletionStage<T> script(String name, ScriptOutputType type, String[] keys, String... args) {
+        String sha = shas.get(name);
+        if (sha == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("scripts not loaded"));
+        }
+        return cmd.evalsha(sha, type, keys, args);
+    }
+
+    /** write.lua: the session's whole state, with the log entry. @return {"ok"}, {"taken", gen, node} or {"gone"} */
+    CompletionStage<List<Object>> write(String sid, String node, long gen, String mode, long ttlMs, int user,
+                                        int platform, int flags, int status, String activities, long at) {
+        return script("write", ScriptOutputType.MULTI, new String[] {Keys.session(sid), Keys.DUE, Keys.LOG}, sid,
+                node, Long.toString(gen), mode, Long.toString(ttlMs), Integer.toString(LOG_CAP),
+                Integer.toString(user), Integer.toString(platform), Integer.toString(flags), Integer.toString(status),
+                activities, Long.toString(at));
+    }
+
+    /** touch.lua: a new TTL for a session this node holds. */
+    CompletionStage<List<Object>> touch(String sid, long gen, long ttlMs) {
+        return script("touch", ScriptOutputType.MULTI, new String[] {Keys.session(sid), Keys.DUE}, sid,
+                Long.toString(gen), Long.toString(ttlMs));
+    }
+
+    /** A heartbeat: renews the session key's TTL. @return false if the key is gone */
+    CompletionStage<Boolean> renew(String sid, long ttlMs) {
+        return cmd.pexpire(Keys.session(sid), ttlMs);
+    }
+
+    /** end.lua. @return 1 if this call ended the session */
+    CompletionStage<Long> end(String sid, String node, long gen) {
+        return script("end", ScriptOutputType.INTEGER, new String[] {Keys.session(sid), Keys.DUE, Keys.LOG}, sid,
+                node, Long.toString(gen), Integer.toString(LOG_CAP));
+    }
+
+    /** sweep.lua; its ends are written by {@code writer}, a name no node has. @return {ended, looked at} */
+    CompletionStage<List<Object>> sweep(String writer, int batch) {
+        return script("sweep", ScriptOutputType.MULTI, new String[] {Keys.DUE, Keys.LOG}, writer,
+                Integer.toString(LOG_CAP), Integer.toString(batch), Keys.SESSION_PREFIX);
+    }
+
+    /** takeover.lua. @return the session's record (field, value, ...), empty if there is none of that user */
+    CompletionStage<List<Object>> takeover(String sid, String node, int user, long ttlMs) {
+        return script("takeover", ScriptOutputType.MULTI, new String[] {Keys.session(sid), Keys.DUE, Keys.LOG},
+                sid, node, Integer.toString(user), Long.toString(ttlMs), Integer.toString(LOG_CAP));
+    }
+
+    /** The data's epoch, setting {@code candidate} if there is none. */
+    CompletionStage<String> epoch(String candidate) {
+        return cmd.set(Keys.EPOCH, candidate, SetArgs.Builder.nx()).thenCompose(ok -> cmd.get(Keys.EPOCH));
+    }
+
+    CompletionStage<String> currentEpoch() {
+        return cmd.get(Keys.EPOCH);
+    }
+
+    /** The cluster's world digest, setting {@code mine} if there is none. */
+    CompletionStage<String> world(String mine) {
+        return cmd.set(Keys.WORLD, mine, SetArgs.Builder.nx()).thenCompose(ok -> cmd.get(Keys.WORLD));
+    }
+
+    /** The newest entry id of the log, "0-0" if it is empty. */
+    CompletionStage<String> logTail() {
+        return cmd.xrevrange(Keys.LOG, Range.create("-", "+"), Limit.from(1))
+                .thenApply(l -> l.isEmpty() ? "0-0" : l.get(0).getId());
+    }
+
+    /** True if the log still holds entry {@code id} (or {@code id} is "0-0" and nothing was trimmed before it). */
+    CompletionStage<Boolean> logHolds(String id) {
+        return cmd.xrange(Keys.LOG, Range.create(id, "+"), Limit.from(1))
+                .thenApply(l -> !l.isEmpty() && l.get(0).getId().equals(id));
+    }
+
+    /** Up to {@code count} entries after {@code after}, waiting up to {@code blockMs} for one (own connection). */
+    CompletionStage<List<StreamMessage<String, String>>> readLog(String after, int count, long blockMs) {
+        return logReader.async().xread(XReadArgs.Builder.block(blockMs).count(count),
+                XReadArgs.StreamOffset.from(Keys.LOG, after));
+    }
+
+    /** Every session record: session id → fields (SCAN, then HGETALL in a pipeline per batch). */
+    CompletionStage<Map<String, Map<String, String>>> snapshot() {
+        Map<String, Map<String, String>> out = new java.util.concurrent.ConcurrentHashMap<>();
+        return scan(ScanCursor.INITIAL, out).thenApply(v -> out);
+    }
+
+    private CompletionStage<Void> scan(ScanCursor from, Map<String, Map<String, String>> out) {
+        return cmd.scan(from, ScanArgs.Builder.matches(Keys.SESSION_PREFIX + "*").limit(1000))
+                .thenCompose((KeyScanCursor<String> c) -> {
+                    List<CompletableFuture<?>> gets = new ArrayList<>();
+                    for (String key : c.getKeys()) {
+                        gets.add(cmd.hgetall(key).toCompletableFuture().thenAccept(m -> {
+                            if (!m.isEmpty()) {
+                                out.put(key.substring(Keys.SESSION_PREFIX.length()), m);
+                            }
+                        }));
+                    }
+                    CompletableFuture<Void> all = CompletableFuture.allOf(gets.toArray(CompletableFuture[]::new));
+                    return c.isFinished() ? all : all.thenCompose(v -> scan(c, out));
+                });
+    }
+
+    /** Closes both connections at once, as a crash would (tests: a node that dies). */
+    void halt() {
+        commands.closeAsync();
+        logReader.closeAsync();
+        client.shutdownAsync(0, 1, TimeUnit.SECONDS);
+        resources.shutdown(0, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        commands.close();
+        logReader.close();
+        client.shutdown(0, 2, TimeUnit.SECONDS);
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+}

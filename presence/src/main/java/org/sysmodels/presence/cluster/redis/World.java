@@ -1,0 +1,52 @@
+package org.sysmodels.presence.cluster.redis;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.sysmodels.presence.model.store.PresenceStore;
+
+/**
+ * A digest of a node's world (users, relationships, guild memberships), so nodes started with different users files
+ * refuse to share a cluster: log entries name users by index, and an index means the same user only in the same
+ * world.
+ */
+final class World {
+
+    private World() {
+    }
+
+    static String digest(PresenceStore store) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        ByteBuffer b = ByteBuffer.allocate(1 << 16);
+        put(md, b, store.userCount());
+        put(md, b, store.guildCount());
+        for (int u = 0; u < store.userCount(); u++) {
+            put(md, b, store.friendCount(u));
+            for (int i = 0; i < store.friendCount(u); i++) {
+                put(md, b, store.friend(u, i));
+            }
+            put(md, b, store.membershipCount(u));
+            for (int i = 0; i < store.membershipCount(u); i++) {
+                put(md, b, store.guildOf(u, i));
+            }
+        }
+        b.flip();
+        md.update(b);
+        return store.userCount() + " users/" + HexFormat.of().formatHex(md.digest(), 0, 12);
+    }
+
+    private static void put(MessageDigest md, ByteBuffer b, int v) {
+        if (b.remaining() < 4) {
+            b.flip();
+            md.update(b);
+            b.clear();
+        }
+        b.putInt(v);
+    }
+}
