@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sysmodels.compositor.scenario.CompositorScenario;
 import org.sysmodels.compositor.scenario.Scenarios;
-import org.sysmodels.compositor.scenario.Simulation;
+import org.sysmodels.compositor.run.Hosts;
+import org.sysmodels.compositor.run.Simulation;
 import org.sysmodels.core.trace.Tracer;
 
 /**
@@ -45,7 +46,7 @@ public class HomeScreenBench {
         @Setup(Level.Trial)
         public void setUp() throws Exception {
             CompositorScenario s = Scenarios.load("home-screen").scaled(2).withDamageTracking(damageTracking());
-            sim = Simulation.start(s, 1, null, Tracer.off(), List.of(), 100_000_000L);
+            sim = Simulation.start(s, 1, Hosts.REFERENCE, Tracer.off(), List.of(), 100_000_000L);
             vsync = 10;
             sim.runThroughVsync(vsync);
         }

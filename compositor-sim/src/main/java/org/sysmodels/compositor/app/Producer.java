@@ -8,8 +8,8 @@ import org.sysmodels.compositor.model.Fence;
 import org.sysmodels.compositor.model.FrameTimeline;
 import org.sysmodels.compositor.model.QueueOutcome;
 import org.sysmodels.compositor.model.QueueStatus;
-import org.sysmodels.compositor.model.SurfaceFlinger;
 import org.sysmodels.compositor.model.VsyncSchedule;
+import org.sysmodels.compositor.pixel.Image;
 import org.sysmodels.compositor.pixel.Rect;
 import org.sysmodels.compositor.pixel.Region;
 import org.sysmodels.core.random.Distribution;
@@ -27,28 +27,15 @@ import org.sysmodels.core.trace.Track;
  * timer mode (a video decoder, a game) starts frames at its own rate instead.
  *
  * <p>The app redraws only what changed since the buffer's contents were current: the union of its damage over the
- * buffer's age (EGL_EXT_buffer_age), everything for a new buffer. Two bugs can be switched on: writing the buffer
- * with the CPU right after dequeueBuffer, without waiting for the release fence (tearing), and drawing straight
- * instead of premultiplied colours (the halo).
+ * buffer's age (EGL_EXT_buffer_age), everything for a new buffer. It draws premultiplied colour, or straight colour
+ * for a layer that blends as COVERAGE. Bug labs subclass it ({@code host/labs}) through {@link #writeTime},
+ * {@link #acquireTime} and {@link #canvas}.
  */
-public final class Producer implements SurfaceFlinger.AppCallback {
+public class Producer implements LayerProducer {
 
     /** Time costs of one frame and, for timer mode, the frame interval (0: driven by Choreographer). */
     public record Timing(Distribution ui, Distribution render, Distribution gpu, long timerInterval,
                          int spikeEvery, long spike) {
-    }
-
-    /**
-     * How the app draws: straight colour (right for a COVERAGE layer; for a PREMULTIPLIED one it is the halo lab's
-     * bug), and whether it writes before the release fence (the tearing lab's bug).
-     */
-    public record Bugs(boolean writeBeforeReleaseFence, boolean straightAlpha) {
-        public static final Bugs NONE = new Bugs(false, false);
-    }
-
-    /** Told when a buffer is written, so the display can paint a tear and the checks can judge the fence. */
-    public interface WriteListener {
-        void onWrite(String layer, org.sysmodels.compositor.model.GraphicBuffer buffer, long when, Fence fence);
     }
 
     private final String name;
@@ -58,10 +45,10 @@ public final class Producer implements SurfaceFlinger.AppCallback {
     private final VsyncSchedule vsync;
     private final RandomStream random;
     private final Timing timing;
-    private final Bugs bugs;
+    private final boolean straightAlpha;
     private final FrameTimeline timeline;
     private final CompositorObserver observer;
-    private final WriteListener writes;
+    private final AppContext.WriteListener writes;
     private final Tracer tracer;
     private final Track renderTrack;
     private final Track queueTrack;
@@ -77,21 +64,23 @@ public final class Producer implements SurfaceFlinger.AppCallback {
     private int drawnWidth;
     private int drawnHeight;
 
-    public Producer(String name, App app, BufferQueue queue, Scheduler scheduler, VsyncSchedule vsync,
-                    RandomStream random, Timing timing, Bugs bugs, FrameTimeline timeline,
-                    CompositorObserver observer, WriteListener writes, Tracer tracer) {
+    /**
+     * @param straightAlpha the app draws straight (not premultiplied) colour: right for a COVERAGE layer
+     */
+    public Producer(String name, App app, BufferQueue queue, RandomStream random, Timing timing,
+                    boolean straightAlpha, AppContext context) {
         this.name = name;
         this.app = app;
         this.queue = queue;
-        this.scheduler = scheduler;
-        this.vsync = vsync;
+        this.scheduler = context.scheduler();
+        this.vsync = context.vsync();
         this.random = random;
         this.timing = timing;
-        this.bugs = bugs;
-        this.timeline = timeline;
-        this.observer = observer;
-        this.writes = writes;
-        this.tracer = tracer;
+        this.straightAlpha = straightAlpha;
+        this.timeline = context.timeline();
+        this.observer = context.observer();
+        this.writes = context.writes();
+        this.tracer = context.tracer();
         this.renderTrack = tracer.track("app " + name, "RenderThread");
         this.queueTrack = tracer.track("BufferQueue " + name, "slots");
         queue.setProducerListener(() -> {
@@ -101,13 +90,33 @@ public final class Producer implements SurfaceFlinger.AppCallback {
         });
     }
 
+    /**
+     * When the frame's pixels are written into the dequeued buffer: when the GPU starts, which is after the
+     * buffer's release fence has signalled ({@code gpuStart} = max(commands flushed, release fence)).
+     */
+    protected long writeTime(long dequeuedAt, long gpuStart) {
+        return gpuStart;
+    }
+
+    /** When the queued buffer's acquire fence signals: when the GPU has finished drawing. */
+    protected long acquireTime(long flushedAt, long gpuEnd) {
+        return gpuEnd;
+    }
+
+    /** The canvas the app draws a frame with, clipped to the part that must be redrawn. */
+    protected Canvas canvas(Image buffer, Rect dirty) {
+        return new Canvas(buffer, dirty, straightAlpha);
+    }
+
     /** Timer-mode producers start themselves; Choreographer-driven ones wait for {@link #onAppVsync}. */
+    @Override
     public void start(long at) {
         if (timing.timerInterval() > 0) {
             scheduler.at(at, this::timerTick);
         }
     }
 
+    @Override
     public long framesQueued() {
         return frames;
     }
@@ -168,7 +177,7 @@ public final class Producer implements SurfaceFlinger.AppCallback {
             blocked = false;
         }
         if (!(o instanceof QueueOutcome.Dequeued d)) {
-            observer.onLayerErrors(java.util.List.of(name + ": " + ((QueueOutcome.Refused) o).message()), now);
+            observer.onQueueCallRefused(name, (QueueOutcome.Refused) o, now);
             busy = false;
             return;
         }
@@ -179,13 +188,11 @@ public final class Producer implements SurfaceFlinger.AppCallback {
         long post = now + timing.render().sample(random);
         long gpuStart = Math.max(post, d.releaseFence().signalTime());
         long gpuEnd = gpuStart + timing.gpu().sample(random);
-        long writeAt = bugs.writeBeforeReleaseFence() ? now : gpuStart;
-        if (bugs.writeBeforeReleaseFence()) {
-            gpuEnd = post;
-        }
+        long writeAt = writeTime(now, gpuStart);
+        gpuEnd = acquireTime(post, gpuEnd);
         long timeNs = vsync.vsync(vsyncId);
         scheduler.at(writeAt, () -> {
-            app.draw(new Canvas(d.buffer().image(), dirty, bugs.straightAlpha()), frame, timeNs);
+            app.draw(canvas(d.buffer().image(), dirty), frame, timeNs);
             writes.onWrite(name, d.buffer(), scheduler.now(), d.releaseFence());
         });
         long acquire = gpuEnd;
@@ -209,7 +216,7 @@ public final class Producer implements SurfaceFlinger.AppCallback {
             tracer.counter(queueTrack, "queued buffers", now, queue.count(
                     org.sysmodels.compositor.model.SlotState.Queued.class));
         } else {
-            observer.onLayerErrors(java.util.List.of(name + ": " + ((QueueOutcome.Refused) o).message()), now);
+            observer.onQueueCallRefused(name, (QueueOutcome.Refused) o, now);
         }
         busy = false;
     }

@@ -13,7 +13,7 @@ public final class StatusBar implements App {
 
     static String clock(long timeNs) {
         long s = 9 * 3600 + 41 * 60 + timeNs / 1_000_000_000L;
-        return String.format("%02d:%02d:%02d", s / 3600 % 24, s / 60 % 60, s % 60);
+        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", s / 3600 % 24, s / 60 % 60, s % 60);
     }
 
     private static int scale(int height) {

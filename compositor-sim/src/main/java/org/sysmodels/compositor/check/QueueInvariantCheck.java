@@ -2,14 +2,16 @@ package org.sysmodels.compositor.check;
 
 import java.util.List;
 import org.sysmodels.compositor.model.BufferQueue;
-import org.sysmodels.compositor.model.CompositorObserver;
 import org.sysmodels.compositor.pixel.Image;
 import org.sysmodels.core.check.Findings;
+import org.sysmodels.core.check.Rule;
 
 /** At every vsync, each BufferQueue's bookkeeping must be consistent: no slot in two states, no buffer lost. */
-public final class QueueInvariantCheck implements CompositorObserver {
+public final class QueueInvariantCheck implements CompositorCheck {
 
-    public static final String RULE = "buffer-queue-invariant";
+    public static final Rule RULE = new Rule("buffer-queue-invariant", "each slot is in one state, the QUEUED slots "
+            + "are exactly the queue's FIFO, no buffer sits in two slots, and no more slots are DEQUEUED or ACQUIRED "
+            + "than the counts allow", "AOSP frameworks/native/libs/gui/BufferQueueCore.cpp, validateConsistencyLocked");
 
     private final Findings findings;
     private final List<BufferQueue> queues;
@@ -17,6 +19,11 @@ public final class QueueInvariantCheck implements CompositorObserver {
     public QueueInvariantCheck(Findings findings, List<BufferQueue> queues) {
         this.findings = findings;
         this.queues = List.copyOf(queues);
+    }
+
+    @Override
+    public Rule rule() {
+        return RULE;
     }
 
     @Override

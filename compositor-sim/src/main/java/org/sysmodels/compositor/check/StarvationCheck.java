@@ -3,8 +3,8 @@ package org.sysmodels.compositor.check;
 import java.util.HashSet;
 import java.util.Set;
 import org.sysmodels.compositor.model.BufferQueue;
-import org.sysmodels.compositor.model.CompositorObserver;
 import org.sysmodels.core.check.Findings;
+import org.sysmodels.core.check.Rule;
 import org.sysmodels.core.time.SimTime;
 
 /**
@@ -12,9 +12,11 @@ import org.sysmodels.core.time.SimTime;
  * healthy consumer a buffer is released every frame, so a long wait means the consumer is holding buffers (or has
  * stopped releasing them). Reported once per layer, with the slot states.
  */
-public final class StarvationCheck implements CompositorObserver {
+public final class StarvationCheck implements CompositorCheck {
 
-    public static final String RULE = "queue-starvation";
+    public static final Rule RULE = new Rule("queue-starvation", "the consumer releases each buffer it acquired once "
+            + "a newer one has replaced it on screen, so a producer waiting in dequeueBuffer gets a slot back within a "
+            + "frame or two", "AOSP frameworks/native/libs/gui/BufferQueueConsumer.cpp, releaseBuffer");
 
     private final Findings findings;
     private final long limit;
@@ -24,6 +26,11 @@ public final class StarvationCheck implements CompositorObserver {
     public StarvationCheck(Findings findings, long limit) {
         this.findings = findings;
         this.limit = limit;
+    }
+
+    @Override
+    public Rule rule() {
+        return RULE;
     }
 
     @Override

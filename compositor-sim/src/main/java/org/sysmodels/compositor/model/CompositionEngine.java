@@ -7,6 +7,7 @@ import org.sysmodels.compositor.pixel.Image;
 import org.sysmodels.compositor.pixel.Rect;
 import org.sysmodels.compositor.pixel.Region;
 import org.sysmodels.compositor.pixel.Sampler;
+import org.sysmodels.compositor.pixel.SourceMap;
 import org.sysmodels.compositor.pixel.SpanBlender;
 import org.sysmodels.compositor.pixel.Spans;
 
@@ -15,6 +16,8 @@ import org.sysmodels.compositor.pixel.Spans;
  * layers into the client target, and the display's plane blender that puts planes together at present. Pixels
  * outside the region are left alone, which is what makes damage-aware composition possible: every pixel inside is
  * recomposed from the background up, so recomposing a region gives exactly what a full composition gives there.
+ * {@link #composeOnto} starts from what the target already holds instead of a background colour (a display's
+ * previous frame, a wallpaper image), as pixman's composite onto an existing destination does.
  *
  * <p>The work is done row by row. A row is cut at every layer edge into segments that the same layers cover, and in
  * each segment consecutive plain SRC_OVER layers (premultiplied, plane alpha 255, unscaled) go through
@@ -27,6 +30,8 @@ public final class CompositionEngine {
     private final SpanBlender spans;
     private CompositionLayer[] active = new CompositionLayer[8];
     private Rect[] visible = new Rect[8];
+    private SourceMap[] maps = new SourceMap[8];
+    private Rect[] bounds = new Rect[8];
     private int[] cuts = new int[18];
     private int[][] stackSrcs = new int[8][];
     private int[] stackOffs = new int[8];
@@ -52,7 +57,7 @@ public final class CompositionEngine {
         return pixelsBlended;
     }
 
-    /** Composes every layer over the whole target. */
+    /** Composes every layer over the whole target, cleared to {@code background} (premultiplied ARGB) first. */
     public void compose(List<CompositionLayer> layers, Image target, int background) {
         compose(layers, target, background, Region.of(target.bounds()));
     }
@@ -62,6 +67,21 @@ public final class CompositionEngine {
      * and the layers in order, bottom first.
      */
     public void compose(List<CompositionLayer> layers, Image target, int background, Region region) {
+        composeRegion(layers, target, background, true, region);
+    }
+
+    /** Composes every layer, bottom first, over what the whole target holds now. */
+    public void composeOnto(List<CompositionLayer> layers, Image target) {
+        composeOnto(layers, target, Region.of(target.bounds()));
+    }
+
+    /** Composes the layers, bottom first, over what the target holds now, in {@code region} only. */
+    public void composeOnto(List<CompositionLayer> layers, Image target, Region region) {
+        composeRegion(layers, target, 0, false, region);
+    }
+
+    private void composeRegion(List<CompositionLayer> layers, Image target, int background, boolean clear,
+                               Region region) {
         int count = layers.size();
         ensureLayers(count);
         for (Rect r : region.rects()) {
@@ -75,19 +95,25 @@ public final class CompositionEngine {
                 if (!v.isEmpty()) {
                     active[n] = l;
                     visible[n] = v;
+                    boolean sampled = !l.isSolid() && !l.isIdentityMapped();
+                    maps[n] = sampled ? l.map() : null;
+                    bounds[n] = sampled ? l.crop().bounds() : null;
                     n++;
                 }
             }
             for (int y = c.top(); y < c.bottom(); y++) {
-                composeRow(target, background, n, y, c.left(), c.right());
+                if (clear) {
+                    Arrays.fill(target.pixels(), y * target.width() + c.left(), y * target.width() + c.right(),
+                            background);
+                }
+                composeRow(target, n, y, c.left(), c.right());
             }
         }
     }
 
-    private void composeRow(Image target, int background, int n, int y, int left, int right) {
+    private void composeRow(Image target, int n, int y, int left, int right) {
         int[] dst = target.pixels();
         int rowBase = y * target.width();
-        Arrays.fill(dst, rowBase + left, rowBase + right, background);
         int cutCount = 0;
         cuts[cutCount++] = left;
         cuts[cutCount++] = right;
@@ -116,18 +142,22 @@ public final class CompositionEngine {
                     push(l, y, a);
                 } else {
                     flush(dst, rowBase + a, b - a);
-                    blend(l, dst, y, a, b, rowBase);
+                    blend(l, i, dst, y, a, b, rowBase);
                 }
             }
             flush(dst, rowBase + a, b - a);
         }
     }
 
-    private void push(CompositionLayer l, int y, int x) {
-        Image buf = l.buffer();
-        stackSrcs[stackCount] = buf.pixels();
-        stackOffs[stackCount] = (l.crop().top() + y - l.frame().top()) * buf.width() + l.crop().left() + x
+    /** The offset in an identity-mapped layer's buffer of display pixel (x, y). */
+    private static int offset(CompositionLayer l, int x, int y) {
+        return ((l.crop().top() >> 16) + y - l.frame().top()) * l.buffer().width() + (l.crop().left() >> 16) + x
                 - l.frame().left();
+    }
+
+    private void push(CompositionLayer l, int y, int x) {
+        stackSrcs[stackCount] = l.buffer().pixels();
+        stackOffs[stackCount] = offset(l, x, y);
         stackCount++;
     }
 
@@ -139,7 +169,7 @@ public final class CompositionEngine {
         }
     }
 
-    private void blend(CompositionLayer l, int[] dst, int y, int a, int b, int rowBase) {
+    private void blend(CompositionLayer l, int index, int[] dst, int y, int a, int b, int rowBase) {
         int len = b - a;
         pixelsBlended += len;
         if (l.isSolid()) {
@@ -148,14 +178,15 @@ public final class CompositionEngine {
         }
         int[] src;
         int off;
-        if (l.isIdentityMapped()) {
+        if (maps[index] == null) {
             src = l.buffer().pixels();
-            off = (l.crop().top() + y - l.frame().top()) * l.buffer().width() + l.crop().left() + a - l.frame().left();
+            off = offset(l, a, y);
         } else {
             if (fetched.length < len) {
                 fetched = new int[Math.max(len, 2 * fetched.length)];
             }
-            Sampler.fetch(l.buffer(), l.crop(), l.transform(), l.frame(), l.filter(), y, a, len, fetched);
+            Sampler.fetch(l.buffer(), bounds[index], maps[index], l.filter(), y - l.frame().top(),
+                    a - l.frame().left(), len, fetched);
             src = fetched;
             off = 0;
         }
@@ -171,6 +202,8 @@ public final class CompositionEngine {
             int size = Math.max(count, 2 * active.length);
             active = Arrays.copyOf(active, size);
             visible = Arrays.copyOf(visible, size);
+            maps = Arrays.copyOf(maps, size);
+            bounds = Arrays.copyOf(bounds, size);
             stackSrcs = Arrays.copyOf(stackSrcs, size);
             stackOffs = Arrays.copyOf(stackOffs, size);
             cuts = new int[2 * size + 2];

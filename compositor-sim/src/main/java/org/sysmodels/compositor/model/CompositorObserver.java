@@ -6,13 +6,20 @@ import org.sysmodels.compositor.pixel.Region;
 
 /**
  * Hooks through which checks and recorders watch a run without changing it: buffer writes (with the fence the writer
- * should have waited for), latches, a producer blocked in dequeueBuffer, validate results, layer errors, and every
- * scan-out of the screen.
+ * should have waited for), a write the display showed mid-scan (a tear), latches, a producer blocked in
+ * dequeueBuffer, BufferQueue calls the queue refused, validate results and errors, and every scan-out of the screen.
  */
 public interface CompositorObserver {
 
     /** A producer wrote {@code buffer} at {@code when}; it was free to do so once {@code releaseFence} signalled. */
     default void onBufferWritten(String layer, GraphicBuffer buffer, long when, Fence releaseFence) {
+    }
+
+    /**
+     * The display was scanning {@code buffer} out of a plane while it was written at {@code when}: the rows from
+     * {@code row} down (of {@code height}) show the new contents, the rows above the old.
+     */
+    default void onTorn(String layer, GraphicBuffer buffer, int row, int height, long when) {
     }
 
     /**
@@ -30,8 +37,15 @@ public interface CompositorObserver {
     default void onValidated(long vsyncId, Validation v, long when) {
     }
 
-    /** validate refused layers, or a BufferQueue call failed. */
+    /** validateDisplay refused layers ("name: reason"), or could not place the client target. */
     default void onLayerErrors(List<String> errors, long when) {
+    }
+
+    /**
+     * A BufferQueue call on {@code layer}'s queue was refused with BAD_VALUE or INVALID_OPERATION (not WOULD_BLOCK or
+     * NO_BUFFER_AVAILABLE, which are normal answers): the caller broke the queue's contract.
+     */
+    default void onQueueCallRefused(String layer, QueueOutcome.Refused refused, long when) {
     }
 
     /**
@@ -47,6 +61,11 @@ public interface CompositorObserver {
             @Override
             public void onBufferWritten(String layer, GraphicBuffer buffer, long when, Fence releaseFence) {
                 observers.forEach(o -> o.onBufferWritten(layer, buffer, when, releaseFence));
+            }
+
+            @Override
+            public void onTorn(String layer, GraphicBuffer buffer, int row, int height, long when) {
+                observers.forEach(o -> o.onTorn(layer, buffer, row, height, when));
             }
 
             @Override
@@ -68,6 +87,11 @@ public interface CompositorObserver {
             @Override
             public void onLayerErrors(List<String> errors, long when) {
                 observers.forEach(o -> o.onLayerErrors(errors, when));
+            }
+
+            @Override
+            public void onQueueCallRefused(String layer, QueueOutcome.Refused refused, long when) {
+                observers.forEach(o -> o.onQueueCallRefused(layer, refused, when));
             }
 
             @Override

@@ -132,9 +132,10 @@ public final class Hwc2Display {
             return "BAD_PARAMETER: empty display frame " + l.frame();
         }
         if (!l.isSolid()) {
-            Rect buf = Rect.ofSize(l.buffer().width(), l.buffer().height());
-            if (l.crop() == null || l.crop().isEmpty() || !buf.contains(l.crop())) {
-                return "BAD_PARAMETER: source crop " + l.crop() + " does not fit the " + buf.width() + "×" + buf.height()
+            int bw = l.buffer().width();
+            int bh = l.buffer().height();
+            if (l.crop() == null || l.crop().isEmpty() || !l.crop().fitsIn(bw, bh)) {
+                return "BAD_PARAMETER: source crop " + l.crop() + " does not fit the " + bw + "×" + bh
                         + " buffer (a buffer of the wrong size?); layer not shown";
             }
         }

@@ -2,6 +2,7 @@ package org.sysmodels.compositor.model;
 
 import org.sysmodels.compositor.pixel.Filter;
 import org.sysmodels.compositor.pixel.Rect;
+import org.sysmodels.compositor.pixel.SourceCrop;
 import org.sysmodels.compositor.pixel.Transform;
 
 /**
@@ -9,7 +10,7 @@ import org.sysmodels.compositor.pixel.Transform;
  * requested composition type, buffer (null for a solid colour), colour, source crop, display frame, transform, blend
  * mode, plane alpha (0..255), z-order (the list order) and, for RenderEngine, the scaling filter.
  */
-public record HwcLayer(String name, Composition requested, GraphicBuffer buffer, int color, Rect crop, Rect frame,
+public record HwcLayer(String name, Composition requested, GraphicBuffer buffer, int color, SourceCrop crop, Rect frame,
                        Transform transform, BlendMode blend, int planeAlpha, Filter filter) {
 
     public boolean isSolid() {
@@ -24,8 +25,9 @@ public record HwcLayer(String name, Composition requested, GraphicBuffer buffer,
 
     /** What a plane must support to show this layer on a display of the given bounds. */
     public LayerNeeds needs(Rect display) {
-        boolean scaled = !isSolid() && (transform.width(crop.width(), crop.height()) != frame.width()
-                || transform.height(crop.width(), crop.height()) != frame.height());
+        boolean scaled = !isSolid() && (!crop.isIntegral()
+                || transform.width(crop.width(), crop.height()) != frame.width() << 16
+                || transform.height(crop.width(), crop.height()) != frame.height() << 16);
         return new LayerNeeds(scaled, transform.rot90(), transform.flipH() || transform.flipV(),
                 isSolid() ? BlendMode.PREMULTIPLIED : blend, planeAlpha < 255, isSolid(), !display.contains(frame));
     }

@@ -2,6 +2,7 @@ package org.sysmodels.compositor.model;
 
 import org.sysmodels.compositor.pixel.Rect;
 import org.sysmodels.compositor.pixel.Region;
+import org.sysmodels.compositor.pixel.SourceCrop;
 
 /**
  * A layer as SurfaceFlinger keeps it: its settings, its BufferQueue (null for a colour layer) and what it has latched
@@ -87,7 +88,7 @@ public final class Layer {
             return new HwcLayer(name, Composition.SOLID_COLOR, null, s.color(), null, s.frame(), s.transform(),
                     s.blend(), s.planeAlpha(), s.filter());
         }
-        Rect crop = s.crop() != null ? s.crop() : Rect.ofSize(buffer.width(), buffer.height());
+        SourceCrop crop = s.crop() != null ? s.crop() : SourceCrop.of(Rect.ofSize(buffer.width(), buffer.height()));
         return new HwcLayer(name, s.requested(), buffer, 0, crop, s.frame(), s.transform(), s.blend(),
                 s.planeAlpha(), s.filter());
     }

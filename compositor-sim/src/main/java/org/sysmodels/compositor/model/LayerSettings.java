@@ -3,6 +3,7 @@ package org.sysmodels.compositor.model;
 import java.util.Objects;
 import org.sysmodels.compositor.pixel.Filter;
 import org.sysmodels.compositor.pixel.Rect;
+import org.sysmodels.compositor.pixel.SourceCrop;
 import org.sysmodels.compositor.pixel.Transform;
 
 /**
@@ -10,7 +11,7 @@ import org.sysmodels.compositor.pixel.Transform;
  * (null: the whole buffer), display frame, buffer transform, blend mode, plane alpha (0..255), scaling filter, solid
  * colour (straight ARGB, for colour layers) and the composition type SurfaceFlinger will request.
  */
-public record LayerSettings(Rect crop, Rect frame, Transform transform, BlendMode blend, int planeAlpha,
+public record LayerSettings(SourceCrop crop, Rect frame, Transform transform, BlendMode blend, int planeAlpha,
                             Filter filter, int color, Composition requested) {
 
     public LayerSettings {
@@ -30,7 +31,7 @@ public record LayerSettings(Rect crop, Rect frame, Transform transform, BlendMod
         return new LayerSettings(crop, f, transform, blend, planeAlpha, filter, color, requested);
     }
 
-    public LayerSettings withCrop(Rect c) {
+    public LayerSettings withCrop(SourceCrop c) {
         return new LayerSettings(c, frame, transform, blend, planeAlpha, filter, color, requested);
     }
 

@@ -22,11 +22,14 @@ import org.sysmodels.core.trace.Track;
  *
  * <p>Sources: AOSP frameworks/native/services/surfaceflinger (SurfaceFlinger::commit/composite, the
  * CompositionEngine, FrameTimeline) and hwcomposer2.h for the HWC calls.
+ *
+ * <p>The class is open for one reason: a bug lab swaps in a consumer that never gives buffers back, by overriding
+ * {@link #releaseBuffer}.
  */
-public final class SurfaceFlinger {
+public class SurfaceFlinger {
 
-    /** What a run changes: damage tracking on or off, a colour transform, and the never-release bug. */
-    public record Options(boolean damageTracking, boolean colorTransform, boolean neverRelease) {
+    /** What a run changes: damage tracking on or off, and a colour transform. */
+    public record Options(boolean damageTracking, boolean colorTransform) {
     }
 
     /** Called at an app's Choreographer time with the vsync its frame is for. */
@@ -194,8 +197,7 @@ public final class SurfaceFlinger {
             }
             QueueOutcome o = q.acquire();
             if (!(o instanceof QueueOutcome.Acquired a)) {
-                observer.onLayerErrors(List.of(l.name() + ": acquireBuffer: " + ((QueueOutcome.Refused) o).message()),
-                        now);
+                observer.onQueueCallRefused(l.name(), (QueueOutcome.Refused) o, now);
                 continue;
             }
             l.replacedSlot = l.slot;
@@ -214,19 +216,23 @@ public final class SurfaceFlinger {
 
     /** After presentDisplay: buffers replaced this frame go back, with the fence of their last reader. */
     private void releaseReplaced(FrameComposer.Frame f) {
-        if (options.neverRelease()) {
-            return;
-        }
         for (FrameComposer.Release r : f.releases()) {
             Fence fence = r.readOnPlane() ? Fence.at("present vsync " + f.presentVsync(), f.presentTime())
                     : Fence.at("GPU read", r.gpuRead());
-            QueueOutcome o = r.layer().queue().release(r.slot(), fence);
-            tracer.instant(track("BufferQueue " + r.layer().name(), "slots"), "releaseBuffer", scheduler.now(),
-                    "slot", r.slot(), "fence at", fence.signalTime());
-            if (o instanceof QueueOutcome.Refused bad) {
-                observer.onLayerErrors(List.of(r.layer().name() + ": releaseBuffer: " + bad.message()),
-                        scheduler.now());
-            }
+            releaseBuffer(r.layer(), r.slot(), fence);
+        }
+    }
+
+    /**
+     * releaseBuffer: gives {@code slot} back to {@code layer}'s queue; the producer may write it once
+     * {@code releaseFence} signals (BufferQueueConsumer::releaseBuffer).
+     */
+    protected void releaseBuffer(Layer layer, int slot, Fence releaseFence) {
+        QueueOutcome o = layer.queue().release(slot, releaseFence);
+        tracer.instant(track("BufferQueue " + layer.name(), "slots"), "releaseBuffer", scheduler.now(),
+                "slot", slot, "fence at", releaseFence.signalTime());
+        if (o instanceof QueueOutcome.Refused bad) {
+            observer.onQueueCallRefused(layer.name(), bad, scheduler.now());
         }
     }
 

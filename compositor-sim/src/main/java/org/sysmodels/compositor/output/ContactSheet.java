@@ -5,8 +5,9 @@ import org.sysmodels.compositor.app.BitmapFont;
 import org.sysmodels.compositor.app.Canvas;
 import org.sysmodels.compositor.pixel.Filter;
 import org.sysmodels.compositor.pixel.Image;
-import org.sysmodels.compositor.pixel.Rect;
 import org.sysmodels.compositor.pixel.Sampler;
+import org.sysmodels.compositor.pixel.SourceCrop;
+import org.sysmodels.compositor.pixel.SourceMap;
 import org.sysmodels.compositor.pixel.Transform;
 
 /** Frames shrunk side by side in a grid, each with a caption: the whole run at a glance, in one PNG. */
@@ -25,10 +26,10 @@ public final class ContactSheet {
         int w = Math.max(1, (int) Math.round(img.width() * s));
         int h = Math.max(1, (int) Math.round(img.height() * s));
         Image t = new Image(w, h);
-        Rect frame = Rect.ofSize(w, h);
+        SourceMap map = SourceMap.of(SourceCrop.of(img.bounds()), Transform.NONE, w, h);
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
-            Sampler.fetch(img, img.bounds(), Transform.NONE, frame, Filter.BILINEAR, y, 0, w, row);
+            Sampler.fetch(img, img.bounds(), map, Filter.BILINEAR, y, 0, w, row);
             System.arraycopy(row, 0, t.pixels(), y * w, w);
         }
         return t;

@@ -3,6 +3,7 @@ package org.sysmodels.compositor.output;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.sysmodels.compositor.model.CompositorObserver;
 import org.sysmodels.compositor.pixel.Image;
 
@@ -23,6 +24,7 @@ public final class FrameRecorder implements CompositorObserver {
     private final List<ContactSheet.Cell> cells = new ArrayList<>();
     private final List<Path> written = new ArrayList<>();
     private long lastFrame = Long.MIN_VALUE;
+    private String failure;
 
     /**
      * @param pngDir          where to write one PNG per display frame, or null
@@ -39,10 +41,14 @@ public final class FrameRecorder implements CompositorObserver {
             return;
         }
         log.add(new Shown(vsync, displayFrame, List.copyOf(layerFrames)));
-        if (pngDir != null && displayFrame >= 0 && displayFrame != lastFrame) {
-            Path file = pngDir.resolve(String.format("frame-%04d-vsync-%04d.png", displayFrame, vsync));
-            Png.write(screen, file);
-            written.add(file);
+        if (pngDir != null && failure == null && displayFrame >= 0 && displayFrame != lastFrame) {
+            Path file = pngDir.resolve(String.format(java.util.Locale.ROOT, "frame-%04d-vsync-%04d.png", displayFrame, vsync));
+            try {
+                Png.write(screen, file);
+                written.add(file);
+            } catch (java.io.UncheckedIOException e) {
+                failure = e.getMessage();
+            }
         }
         lastFrame = displayFrame;
         if (thumbnailVsyncs.contains(vsync)) {
@@ -61,6 +67,11 @@ public final class FrameRecorder implements CompositorObserver {
 
     public List<Path> written() {
         return List.copyOf(written);
+    }
+
+    /** Why writing PNG files stopped (the disk filled up, the folder went away), if it did; the run went on. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /** What was on screen during vsync interval v, or null. */

@@ -37,11 +37,6 @@ public final class Combine {
         return over(in(s, m), d);
     }
 
-    /** Per-channel saturating add (Porter-Duff PLUS, pixman's ADD operator). */
-    public static int add(int s, int d) {
-        return Un8x4.addUn8x4(s, d);
-    }
-
     /** HWC2 PREMULTIPLIED with plane alpha p. */
     public static int premultiplied(int s, int p, int d) {
         return inOver(s, p, d);

@@ -3,114 +3,122 @@ package org.sysmodels.compositor.pixel;
 /**
  * Fetches the source pixels that land on a run of display pixels, for a layer whose cropped buffer is transformed
  * (flips, then rotation) and scaled onto its display frame: the "fetch" stage of a fetch / combine / store
- * compositor (pixman's architecture; RenderEngine does the same with texture sampling).
+ * compositor, bit-exact with pixman sampling the crop through its {@link SourceMap} with PAD repeat (clamp to the
+ * crop's edge pixels, as texture clamp-to-edge does).
  *
- * <p>Display pixel x of a frame fw wide samples the transformed crop (tw wide) at its centre, u = (x + ½)·tw/fw.
- * NEAREST takes pixel ⌊u⌋, computed exactly in integers as ⌊(2x + 1)·tw / 2fw⌋. BILINEAR blends the four pixels
- * around u − ½ with weights quantised to 1/256, clamping at the crop's edges (texture clamp-to-edge), and rounds
- * each channel; a convex blend of premultiplied pixels with equal weights per channel stays premultiplied.
+ * <p>The rules, from pixman's sources (pixman/rounding.txt, pixman-bits-image.c, pixman-inlines.h):
+ * <ul>
+ *   <li>NEAREST takes pixel ⌊(p − 1/65536)⌋ of position p (16.16): a position exactly between two pixel centres
+ *       takes the upper-left one ("round towards north-west"), in the buffer's orientation, whatever the
+ *       transform;</li>
+ *   <li>BILINEAR blends the 2×2 pixels around p − ½ with weights of BILINEAR_INTERPOLATION_BITS = 7 bits (the 16
+ *       fraction bits truncated to 7, then doubled to 8: 0, 2, ..., 254 of 256), and truncates each channel's
+ *       weighted sum (÷ 65536, no rounding). A blend of premultiplied pixels with equal weights per channel stays
+ *       premultiplied.</li>
+ * </ul>
  */
 public final class Sampler {
+
+    /** pixman_fixed_e: the smallest 16.16 step. */
+    private static final int E = 1;
+    private static final int HALF = SourceCrop.ONE / 2;
+    /** BILINEAR_INTERPOLATION_BITS (pixman-private.h). */
+    static final int WEIGHT_BITS = 7;
 
     private Sampler() {
     }
 
-    /** True when no sampling is needed: the crop lands on the frame pixel for pixel. */
-    public static boolean isIdentity(Rect crop, Transform t, Rect frame) {
-        return t == Transform.NONE && crop.width() == frame.width() && crop.height() == frame.height();
+    /**
+     * Writes into {@code out[0..n)} the samples for frame-local row j, columns i0..i0+n−1.
+     *
+     * @param bounds the crop's bounds in {@code src}: sampling clamps to these pixels
+     * @param map    display pixel → position relative to the bounds' top-left
+     */
+    public static void fetch(Image src, Rect bounds, SourceMap map, Filter filter, int j, int i0, int n, int[] out) {
+        if (filter == Filter.NEAREST || isPixelCentred(map)) {
+            nearest(src, bounds, map, j, i0, n, out);
+        } else {
+            bilinear(src, bounds, map, j, i0, n, out);
+        }
     }
 
     /**
-     * Writes into {@code out[0..n)} the samples for display row y, columns x0..x0+n−1, all inside frame.
+     * True when every sample lands on a pixel centre (unit steps, integral offsets after the half-pixel rounding):
+     * bilinear then equals nearest, which is cheaper.
      */
-    public static void fetch(Image src, Rect crop, Transform t, Rect frame, Filter filter, int y, int x0, int n,
-                             int[] out) {
-        int cw = crop.width();
-        int ch = crop.height();
-        int tw = t.width(cw, ch);
-        int th = t.height(cw, ch);
-        if (filter == Filter.NEAREST || (tw == frame.width() && th == frame.height())) {
-            nearest(src, crop, t, frame, tw, th, y, x0, n, out);
-        } else {
-            bilinear(src, crop, t, frame, tw, th, y, x0, n, out);
-        }
+    static boolean isPixelCentred(SourceMap m) {
+        return Math.abs(m.xx() + m.xy()) == SourceCrop.ONE && Math.abs(m.yx() + m.yy()) == SourceCrop.ONE
+                && (m.x(0, 0) & 0xffff) == HALF && (m.y(0, 0) & 0xffff) == HALF;
     }
 
-    private static void nearest(Image src, Rect crop, Transform t, Rect frame, int tw, int th, int y, int x0, int n,
-                                int[] out) {
-        int cw = crop.width();
-        int ch = crop.height();
+    private static void nearest(Image src, Rect bounds, SourceMap map, int j, int i0, int n, int[] out) {
         int[] px = src.pixels();
         int stride = src.width();
-        int ty = centreIndex(y - frame.top(), th, frame.height());
-        long den = 2L * frame.width();
-        long num = (2L * (x0 - frame.left()) + 1) * tw;
-        int tx = (int) (num / den);
-        long rem = num % den;
-        long step = 2L * tw;
+        int bw = bounds.width();
+        int bh = bounds.height();
+        int base = bounds.top() * stride + bounds.left();
+        long x = map.x(i0, j) - E;
+        long y = map.y(i0, j) - E;
         for (int i = 0; i < n; i++) {
-            int sx = crop.left() + t.sourceX(tx, ty, cw, ch);
-            int sy = crop.top() + t.sourceY(tx, ty, cw, ch);
-            out[i] = px[sy * stride + sx];
-            rem += step;
-            while (rem >= den) {
-                rem -= den;
-                tx++;
-            }
+            out[i] = px[base + clamp(y >> 16, bh) * stride + clamp(x >> 16, bw)];
+            x += map.xx();
+            y += map.yx();
         }
     }
 
-    /** ⌊(2i + 1)·size / 2·extent⌋: the transformed index under the centre of frame pixel i. */
-    static int centreIndex(int i, int size, int extent) {
-        return (int) ((2L * i + 1) * size / (2L * extent));
-    }
-
-    private static void bilinear(Image src, Rect crop, Transform t, Rect frame, int tw, int th, int y, int x0, int n,
-                                 int[] out) {
-        int cw = crop.width();
-        int ch = crop.height();
-        long py = position(y - frame.top(), th, frame.height());
-        int ty0 = clamp((int) (py >> 16), th);
-        int ty1 = clamp((int) (py >> 16) + 1, th);
-        int fy = (int) (py >> 8) & 0xff;
+    private static void bilinear(Image src, Rect bounds, SourceMap map, int j, int i0, int n, int[] out) {
+        int[] px = src.pixels();
+        int stride = src.width();
+        int bw = bounds.width();
+        int bh = bounds.height();
+        int base = bounds.top() * stride + bounds.left();
+        long x = map.x(i0, j) - HALF;
+        long y = map.y(i0, j) - HALF;
         for (int i = 0; i < n; i++) {
-            long pxPos = position(x0 + i - frame.left(), tw, frame.width());
-            int tx0 = clamp((int) (pxPos >> 16), tw);
-            int tx1 = clamp((int) (pxPos >> 16) + 1, tw);
-            int fx = (int) (pxPos >> 8) & 0xff;
-            int a = sample(src, crop, t, tx0, ty0, cw, ch);
-            int b = sample(src, crop, t, tx1, ty0, cw, ch);
-            int c = sample(src, crop, t, tx0, ty1, cw, ch);
-            int d = sample(src, crop, t, tx1, ty1, cw, ch);
-            out[i] = blend4(a, b, c, d, fx, fy);
+            int row0 = base + clamp(y >> 16, bh) * stride;
+            int row1 = base + clamp((y >> 16) + 1, bh) * stride;
+            int col0 = clamp(x >> 16, bw);
+            int col1 = clamp((x >> 16) + 1, bw);
+            out[i] = blend4(px[row0 + col0], px[row0 + col1], px[row1 + col0], px[row1 + col1], weight(x),
+                    weight(y));
+            x += map.xx();
+            y += map.yx();
         }
     }
 
-    /** (i + ½)·size/extent − ½ in 16.16 fixed point, floored. */
-    static long position(int i, int size, int extent) {
-        return Math.floorDiv((2L * i + 1) * size << 16, 2L * extent) - (1 << 15);
+    /** The 8-bit bilinear weight (0, 2, ..., 254) of a 16.16 position: its top 7 fraction bits, doubled. */
+    static int weight(long p) {
+        return ((int) (p >> (16 - WEIGHT_BITS)) & ((1 << WEIGHT_BITS) - 1)) << (8 - WEIGHT_BITS);
     }
 
-    private static int clamp(int v, int size) {
-        return v < 0 ? 0 : Math.min(v, size - 1);
+    /** v clamped to 0..size−1 (pixman's PAD repeat). */
+    static int clamp(long v, int size) {
+        return v < 0 ? 0 : (int) Math.min(v, size - 1);
     }
 
-    private static int sample(Image src, Rect crop, Transform t, int tx, int ty, int cw, int ch) {
-        return src.get(crop.left() + t.sourceX(tx, ty, cw, ch), crop.top() + t.sourceY(tx, ty, cw, ch));
+    /**
+     * Bilinear blend of the 2×2 block tl tr / bl br with 8-bit weights fx, fy (of 256): per channel
+     * ⌊(tl·(256−fx)(256−fy) + tr·fx(256−fy) + bl·(256−fx)fy + br·fx·fy) / 65536⌋. Two channels share a long, 32
+     * bits apart (each weighted sum is below 2^24), so four multiplies serve a pair.
+     */
+    static int blend4(int tl, int tr, int bl, int br, int fx, int fy) {
+        long wtl = (long) (256 - fx) * (256 - fy);
+        long wtr = (long) fx * (256 - fy);
+        long wbl = (long) (256 - fx) * fy;
+        long wbr = (long) fx * fy;
+        long rb = pairRb(tl) * wtl + pairRb(tr) * wtr + pairRb(bl) * wbl + pairRb(br) * wbr;
+        long ag = pairAg(tl) * wtl + pairAg(tr) * wtr + pairAg(bl) * wbl + pairAg(br) * wbr;
+        return (int) (ag >>> 48) << 24 | (int) (rb >>> 48) << 16 | ((int) (ag >>> 16) & 0xff) << 8
+                | (int) (rb >>> 16) & 0xff;
     }
 
-    /** Bilinear blend of the 2×2 block a b / c d at fractions fx, fy (0..255 of 256), per channel, rounded. */
-    static int blend4(int a, int b, int c, int d, int fx, int fy) {
-        int wa = (256 - fx) * (256 - fy);
-        int wb = fx * (256 - fy);
-        int wc = (256 - fx) * fy;
-        int wd = fx * fy;
-        int result = 0;
-        for (int shift = 0; shift < 32; shift += 8) {
-            int v = ((a >>> shift) & 0xff) * wa + ((b >>> shift) & 0xff) * wb + ((c >>> shift) & 0xff) * wc
-                    + ((d >>> shift) & 0xff) * wd;
-            result |= ((v + 0x8000) >>> 16) << shift;
-        }
-        return result;
+    /** Red at bit 32, blue at bit 0. */
+    private static long pairRb(int p) {
+        return (long) (p >>> 16 & 0xff) << 32 | (p & 0xff);
+    }
+
+    /** Alpha at bit 32, green at bit 0. */
+    private static long pairAg(int p) {
+        return (long) (p >>> 24) << 32 | (p >>> 8 & 0xff);
     }
 }

@@ -235,8 +235,4 @@ final class VectorSpans implements SpanBlender {
     private static boolean isOpaque(IntVector s) {
         return s.or(0x00ffffff).compare(EQ, -1).allTrue();
     }
-
-    private static boolean isZero(IntVector s) {
-        return s.compare(EQ, 0).allTrue();
-    }
 }

@@ -14,6 +14,7 @@ import org.sysmodels.compositor.model.Validation;
 import org.sysmodels.compositor.pixel.Filter;
 import org.sysmodels.compositor.pixel.Image;
 import org.sysmodels.compositor.pixel.Rect;
+import org.sysmodels.compositor.pixel.SourceCrop;
 import org.sysmodels.compositor.pixel.Transform;
 import org.sysmodels.core.random.RandomStream;
 import org.sysmodels.core.system.QuizQuestion;
@@ -71,7 +72,7 @@ final class PlaneQuestion {
             Candidate c = chosen.get(i);
             q.append(i == 0 ? "" : "; ").append(c.name()).append(" (").append(c.words()).append(')');
             layers.add(new HwcLayer(c.name(), Composition.DEVICE, new GraphicBuffer(i, new Image(c.bw(), c.bh())), 0,
-                    Rect.ofSize(c.bw(), c.bh()), c.frame(), c.t(), c.blend(), c.alpha(), Filter.BILINEAR));
+                    SourceCrop.of(Rect.ofSize(c.bw(), c.bh())), c.frame(), c.t(), c.blend(), c.alpha(), Filter.BILINEAR));
         }
         q.append(". Which layers does validate leave on planes (DEVICE) and which go to the GPU (CLIENT)? "
                 + "Rules: CLIENT layers form one contiguous z-range, because the client target is one plane; with "

@@ -1,6 +1,6 @@
 package org.sysmodels.compositor.scenario;
 
-/** Which drawing code a layer's producer runs ({@code org.sysmodels.compositor.app}), or a solid colour layer. */
+/** Which drawing code a layer's producer runs (the apps of {@code org.sysmodels.compositor.app}), or a solid colour. */
 public enum AppKind {
     WALLPAPER,
     STATUS_BAR,

@@ -97,4 +97,10 @@ public record CompositorScenario(String description, @Range(min = 16, max = 8192
         return new CompositorScenario(description, width * f, height * f, refreshHz, planes, vsyncs, damageTracking,
                 colorTransform, hwcColorTransform, sfCpu, gpuNsPerPixel, sfSpikeEvery, sfSpike, l, e);
     }
+
+    /** The same scenario with SurfaceFlinger's CPU time per frame drawn from {@code d}. */
+    public CompositorScenario withSfCpu(Distribution d) {
+        return new CompositorScenario(description, width, height, refreshHz, planes, vsyncs, damageTracking,
+                colorTransform, hwcColorTransform, d, gpuNsPerPixel, sfSpikeEvery, sfSpike, layers, events);
+    }
 }

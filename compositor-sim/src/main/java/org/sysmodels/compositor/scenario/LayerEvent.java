@@ -9,7 +9,7 @@ import org.sysmodels.core.scenario.Range;
  * A window-manager transaction at a vsync: a layer's frame, crop, transform, plane alpha, blend mode, visibility or
  * buffer size change from that frame on. Fields left out stay as they were.
  */
-public record LayerEvent(@Range(min = 1, max = 1_000_000) long at, String layer, Box frame, Box crop,
+public record LayerEvent(@Range(min = 1, max = 1_000_000) long at, String layer, Box frame, CropBox crop,
                          Transform transform, @Range(min = 0, max = 255) Integer planeAlpha, BlendMode blend,
                          Boolean visible, Size buffer) {
 

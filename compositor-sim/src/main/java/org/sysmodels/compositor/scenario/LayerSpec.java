@@ -16,7 +16,7 @@ import org.sysmodels.core.scenario.DurationDeserializer;
  * frames take: {@code ui} (doFrame), {@code render} (RenderThread) and {@code gpu}, with a {@code spike} added to
  * every {@code spikeEvery}-th frame.
  */
-public record LayerSpec(String name, AppKind app, Box frame, Size buffer, Box crop, Transform transform,
+public record LayerSpec(String name, AppKind app, Box frame, Size buffer, CropBox crop, Transform transform,
                         BlendMode blend, @Range(min = 0, max = 255) Integer planeAlpha, Filter filter, String color,
                         String title, @Range(min = 2, max = 8) Integer buffers, Boolean mailbox,
                         @Range(min = 1, max = 240) Double fps, Distribution ui, Distribution render,
@@ -80,5 +80,11 @@ public record LayerSpec(String name, AppKind app, Box frame, Size buffer, Box cr
         return new LayerSpec(name, app, frame.scaled(f), buffer == null ? null : buffer.scaled(f),
                 crop == null ? null : crop.scaled(f), transform, blend, planeAlpha, filter, color, title, buffers,
                 mailbox, fps, ui, render, gpu, spikeEvery, spike, scroll * f, requestClient);
+    }
+
+    /** The same layer with {@code n} buffers (2 = double buffering). */
+    public LayerSpec withBuffers(int n) {
+        return new LayerSpec(name, app, frame, buffer, crop, transform, blend, planeAlpha, filter, color, title, n,
+                mailbox, fps, ui, render, gpu, spikeEvery, spike, scroll, requestClient);
     }
 }

@@ -18,6 +18,7 @@ import org.quicktheories.generators.SourceDSL;
 import org.sysmodels.compositor.pixel.Filter;
 import org.sysmodels.compositor.pixel.Image;
 import org.sysmodels.compositor.pixel.Rect;
+import org.sysmodels.compositor.pixel.SourceCrop;
 import org.sysmodels.compositor.pixel.Transform;
 
 class Hwc2DisplayTest {
@@ -32,7 +33,7 @@ class Hwc2DisplayTest {
         int w = t.width(frame.width(), frame.height());
         int h = t.height(frame.width(), frame.height());
         GraphicBuffer b = new GraphicBuffer(0, new Image(w, h));
-        return new HwcLayer(name, Composition.DEVICE, b, 0, Rect.ofSize(w, h), frame, t, blend, alpha,
+        return new HwcLayer(name, Composition.DEVICE, b, 0, SourceCrop.of(Rect.ofSize(w, h)), frame, t, blend, alpha,
                 Filter.NEAREST);
     }
 
@@ -74,6 +75,21 @@ class Hwc2DisplayTest {
     }
 
     @Test
+    void aFractionalCropNeedsAPlaneThatScalesAndOneOutsideTheBufferIsRefused() {
+        GraphicBuffer b = new GraphicBuffer(2, new Image(100, 200));
+        HwcLayer zoomed = new HwcLayer("zoomed", Composition.DEVICE, b, 0, SourceCrop.ofFloats(0.5, 0, 100.5, 200),
+                Rect.ofSize(100, 200), Transform.NONE, BlendMode.PREMULTIPLIED, 255, Filter.BILINEAR);
+        assertTrue(zoomed.needs(PHONE.bounds()).scaling());
+        Validation v = PHONE.validate(List.of(layer("wallpaper", Rect.ofSize(100, 200)),
+                new HwcLayer("zoomed", Composition.DEVICE, b, 0, SourceCrop.ofFloats(0.5, 0, 99.5, 200),
+                        Rect.ofSize(100, 200), Transform.NONE, BlendMode.PREMULTIPLIED, 255, Filter.BILINEAR)),
+                false);
+        assertEquals(Composition.DEVICE, v.verdict("zoomed").type());
+        assertTrue(!v.verdict("zoomed").plane().equals("primary"), "the primary plane cannot scale");
+        assertEquals(1, PHONE.validate(List.of(zoomed), false).errors().size(), "100.5 is past the buffer's edge");
+    }
+
+    @Test
     void aColourTransformTheDeviceCannotApplySendsEveryLayerToClient() {
         Validation v = PHONE.validate(List.of(layer("a", Rect.ofSize(100, 200)), layer("b", Rect.of(0, 0, 10, 10))),
                 true);
@@ -84,7 +100,7 @@ class Hwc2DisplayTest {
     void aBufferOfTheWrongSizeIsAnErrorNamingTheLayer() {
         HwcLayer good = layer("app", Rect.ofSize(100, 200));
         HwcLayer bad = new HwcLayer("camera", Composition.DEVICE, new GraphicBuffer(1, new Image(10, 10)), 0,
-                Rect.ofSize(100, 200), Rect.ofSize(100, 200), Transform.NONE, BlendMode.PREMULTIPLIED, 255,
+                SourceCrop.of(Rect.ofSize(100, 200)), Rect.ofSize(100, 200), Transform.NONE, BlendMode.PREMULTIPLIED, 255,
                 Filter.NEAREST);
         Validation v = PHONE.validate(List.of(good, bad), false);
         assertEquals(1, v.errors().size());

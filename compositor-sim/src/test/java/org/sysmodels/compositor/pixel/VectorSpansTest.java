@@ -2,6 +2,7 @@ package org.sysmodels.compositor.pixel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
@@ -70,6 +71,53 @@ class VectorSpansTest {
                 }
                 assertArrayEquals(a, b, "mode " + mode + " p=" + p + " n=" + n);
             }
+        }
+    }
+
+    @Test
+    void theVectorKernelsSayWhatTheyAre() {
+        assertTrue(vector.name().startsWith("vector ("), vector.name());
+        assertEquals("scalar", scalar.name());
+    }
+
+    /**
+     * UI stacks: each layer opaque over runs of pixels (whole vectors and parts of them) and translucent or empty
+     * elsewhere, so the pass starts at the topmost opaque layer, chains up to three layers in registers, or leaves a
+     * deep vector to the layer-by-layer pass.
+     */
+    @Test
+    void overStackWithOpaqueRunsMatchesScalar() {
+        SplittableRandom r = new SplittableRandom(13);
+        for (int round = 0; round < 300; round++) {
+            int n = r.nextInt(0, 200);
+            int count = r.nextInt(1, 9);
+            int[][] srcs = new int[count][];
+            int[] offs = new int[count];
+            for (int k = 0; k < count; k++) {
+                offs[k] = r.nextInt(0, 17);
+                srcs[k] = new int[offs[k] + n];
+                int i = 0;
+                while (i < srcs[k].length) {
+                    int run = r.nextInt(1, 40);
+                    int kind = r.nextInt(3);
+                    for (int j = i; j < Math.min(srcs[k].length, i + run); j++) {
+                        srcs[k][j] = switch (kind) {
+                            case 0 -> Pixels.randomPremultiplied(r) | 0xff000000;
+                            case 1 -> 0;
+                            default -> Pixels.randomPremultiplied(r);
+                        };
+                    }
+                    i += run;
+                }
+            }
+            int[] dst = Pixels.randomPremultiplied(r, n + 5);
+            int[] expected = dst.clone();
+            for (int k = 0; k < count; k++) {
+                scalar.premultiplied(srcs[k], offs[k], 255, expected, 5, n);
+            }
+            int[] b = dst.clone();
+            vector.overStack(srcs, offs, count, b, 5, n);
+            assertArrayEquals(expected, b, "round " + round);
         }
     }
 

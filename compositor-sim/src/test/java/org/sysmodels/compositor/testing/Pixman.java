@@ -1,6 +1,6 @@
 package org.sysmodels.compositor.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The system's pixman, the reference for every blend, driven through a tiny C helper ({@code src/test/c/pixman_ref.c})
  * that this class compiles once per test run into {@code target/pixman-ref/} with {@code cc} and {@code pkg-config
- * pixman-1}. A test calls {@link #require()} first: without pixman's headers or library the test is skipped, with a
- * message that says what to install.
+ * pixman-1}. A test calls {@link #require()} first: without pixman's headers or library the test fails (a comparison
+ * that did not run must not look like one that passed), with a message that says what to install.
  */
 public final class Pixman {
 
@@ -38,14 +38,16 @@ public final class Pixman {
     private Pixman() {
     }
 
-    /** Skips the calling test, with the reason, when the helper cannot be built. */
+    /** Fails the calling test, with the reason, when the helper cannot be built. */
     public static synchronized void require() {
         if (!built && problem == null) {
             problem = build();
             built = problem == null;
         }
-        assumeTrue(built, () -> "skipped: pixman (the reference) is not usable here: " + problem
-                + ". Install it with: apt-get install libpixman-1-dev pkg-config (scripts/install-test-deps.sh)");
+        if (!built) {
+            fail("pixman (the reference) is not usable here: " + problem + ". Install it with: apt-get install "
+                    + "libpixman-1-dev pkg-config gcc (or run scripts/install-test-deps.sh as root)");
+        }
     }
 
     private static String build() {

@@ -3,7 +3,9 @@ package org.sysmodels.compositor.testing;
 import java.util.List;
 import org.sysmodels.compositor.model.CompositionLayer;
 import org.sysmodels.compositor.pixel.Combine;
+import org.sysmodels.compositor.pixel.Filter;
 import org.sysmodels.compositor.pixel.Rect;
+import org.sysmodels.compositor.pixel.SourceCrop;
 import org.sysmodels.compositor.pixel.Transform;
 
 /**
@@ -16,10 +18,15 @@ import org.sysmodels.compositor.pixel.Transform;
  *       mask that a8 image);</li>
  *   <li>solid colour: OVER(solid(premultiplied colour), mask solid(p)).</li>
  * </ul>
- * Transforms (unscaled) become pixman transforms mapping each display pixel centre onto its source pixel centre,
- * sampled with the nearest filter.
+ * The source image is the crop's bounds (the pixels a fractional crop touches), with PAD repeat (clamp to its edge
+ * pixels), the layer's filter, and the 16.16 matrix of {@link #matrix} from frame-local display coordinates; each
+ * composite starts at source (0, 0) and destination (frame left, frame top), so pixman clips partly off-screen frames
+ * itself.
  */
 public final class PixmanStack {
+
+    /** pixman_repeat_t PIXMAN_REPEAT_PAD. */
+    static final int REPEAT_PAD = 2;
 
     private PixmanStack() {
     }
@@ -38,44 +45,57 @@ public final class PixmanStack {
             }
             int src = id++;
             int opaque = id++;
-            s.image(src, Pixman.A8R8G8B8, l.buffer().width(), l.buffer().height(), l.buffer().pixels());
+            Rect b = l.crop().bounds();
+            int[] sub = new int[b.width() * b.height()];
+            for (int y = 0; y < b.height(); y++) {
+                System.arraycopy(l.buffer().pixels(), (b.top() + y) * l.buffer().width() + b.left(), sub,
+                        y * b.width(), b.width());
+            }
+            s.image(src, Pixman.A8R8G8B8, b.width(), b.height(), sub);
             s.view(opaque, src, Pixman.X8R8G8B8);
-            int[] m = matrix(l);
-            s.transform(src, m).transform(opaque, m);
+            int[] m = matrix(l.crop(), l.transform(), f.width(), f.height());
+            for (int img : new int[] {src, opaque}) {
+                s.transform(img, m).filter(img, l.filter() == Filter.BILINEAR).repeat(img, REPEAT_PAD);
+            }
             int fx = f.left();
             int fy = f.top();
             switch (l.blend()) {
-                case PREMULTIPLIED -> s.composite(Pixman.OP_OVER, src, 2, 0, fx, fy, 0, 0, fx, fy, f.width(),
+                case PREMULTIPLIED -> s.composite(Pixman.OP_OVER, src, 2, 0, 0, 0, 0, 0, fx, fy, f.width(),
                         f.height());
-                case NONE -> s.composite(Pixman.OP_OVER, opaque, 2, 0, fx, fy, 0, 0, fx, fy, f.width(), f.height());
+                case NONE -> s.composite(Pixman.OP_OVER, opaque, 2, 0, 0, 0, 0, 0, fx, fy, f.width(), f.height());
                 case COVERAGE -> {
-                    s.composite(Pixman.OP_SRC, src, 2, 1, fx, fy, 0, 0, fx, fy, f.width(), f.height());
-                    s.composite(Pixman.OP_OVER, opaque, 1, 0, fx, fy, fx, fy, fx, fy, f.width(), f.height());
+                    s.composite(Pixman.OP_SRC, src, 2, 1, 0, 0, 0, 0, fx, fy, f.width(), f.height());
+                    s.composite(Pixman.OP_OVER, opaque, 1, 0, 0, 0, fx, fy, fx, fy, f.width(), f.height());
                 }
             }
         }
     }
 
     /**
-     * The 16.16 matrix taking a display pixel centre (X + ½, Y + ½) to the centre of the source pixel the engine
-     * reads for it; exact because the map is a signed permutation plus a half-integer offset.
+     * The 16.16 matrix (row-major 3×3) from the frame-local centre of a display pixel to the buffer position,
+     * relative to the crop bounds' top-left, derived here independently of the model: the linear part is the HAL
+     * transform's signed permutation of pixel indices ({@link Transform#sourceX}, {@link Transform#sourceY}) times the
+     * scales crop/frame rounded half up to 16.16; the offset puts the transformed crop's top-left corner on the crop
+     * corner the permutation sends there (the far edge on a reversed axis).
      */
-    static int[] matrix(CompositionLayer l) {
-        Rect c = l.crop();
-        Rect f = l.frame();
-        Transform t = l.transform();
-        int cw = c.width();
-        int ch = c.height();
-        int sx0 = t.sourceX(0, 0, cw, ch);
-        int sy0 = t.sourceY(0, 0, cw, ch);
-        int axx = t.sourceX(1, 0, cw, ch) - sx0;
-        int axy = t.sourceX(0, 1, cw, ch) - sx0;
-        int ayx = t.sourceY(1, 0, cw, ch) - sy0;
-        int ayy = t.sourceY(0, 1, cw, ch) - sy0;
-        // sx + ½ = c.left + sx0 + ½ + axx·(X + ½ − ½ − f.left) + axy·(Y + ½ − ½ − f.top), in units of ½.
-        int bx2 = 2 * (c.left() + sx0) + 1 - axx * (1 + 2 * f.left()) - axy * (1 + 2 * f.top());
-        int by2 = 2 * (c.top() + sy0) + 1 - ayx * (1 + 2 * f.left()) - ayy * (1 + 2 * f.top());
-        int one = 1 << 16;
-        return new int[] {axx * one, axy * one, bx2 * (one / 2), ayx * one, ayy * one, by2 * (one / 2), 0, 0, one};
+    public static int[] matrix(SourceCrop crop, Transform t, int fw, int fh) {
+        int cw = crop.width();
+        int ch = crop.height();
+        int sx0 = t.sourceX(0, 0, 3, 3);
+        int sy0 = t.sourceY(0, 0, 3, 3);
+        int axx = t.sourceX(1, 0, 3, 3) - sx0;
+        int axy = t.sourceX(0, 1, 3, 3) - sx0;
+        int ayx = t.sourceY(1, 0, 3, 3) - sy0;
+        int ayy = t.sourceY(0, 1, 3, 3) - sy0;
+        long tw = t.width(cw, ch);
+        long th = t.height(cw, ch);
+        int su = (int) Math.round((double) tw / fw);
+        int sv = (int) Math.round((double) th / fh);
+        Rect b = crop.bounds();
+        int ox = crop.left() - (b.left() << 16);
+        int oy = crop.top() - (b.top() << 16);
+        return new int[] {axx * su, axy * sv, ox + (axx + axy < 0 ? cw : 0),
+                ayx * su, ayy * sv, oy + (ayx + ayy < 0 ? ch : 0),
+                0, 0, SourceCrop.ONE};
     }
 }

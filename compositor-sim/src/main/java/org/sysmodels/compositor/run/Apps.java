@@ -1,4 +1,4 @@
-package org.sysmodels.compositor.scenario;
+package org.sysmodels.compositor.run;
 
 import org.sysmodels.compositor.app.App;
 import org.sysmodels.compositor.app.Icons;
@@ -9,6 +9,8 @@ import org.sysmodels.compositor.app.ScrollingList;
 import org.sysmodels.compositor.app.StatusBar;
 import org.sysmodels.compositor.app.VideoPlayer;
 import org.sysmodels.compositor.app.Wallpaper;
+import org.sysmodels.compositor.scenario.AppKind;
+import org.sysmodels.compositor.scenario.LayerSpec;
 
 /** The drawing code for each {@link AppKind}. */
 final class Apps {

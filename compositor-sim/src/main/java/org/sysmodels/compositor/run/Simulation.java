@@ -1,16 +1,20 @@
-package org.sysmodels.compositor.scenario;
+package org.sysmodels.compositor.run;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.sysmodels.compositor.app.AppContext;
+import org.sysmodels.compositor.app.LayerProducer;
 import org.sysmodels.compositor.app.Producer;
-import org.sysmodels.compositor.check.FenceCheck;
+import org.sysmodels.compositor.check.CompositorCheck;
 import org.sysmodels.compositor.check.LayerErrorCheck;
 import org.sysmodels.compositor.check.PremultipliedCheck;
+import org.sysmodels.compositor.check.QueueCallCheck;
 import org.sysmodels.compositor.check.QueueInvariantCheck;
+import org.sysmodels.compositor.check.ReleaseFenceCheck;
 import org.sysmodels.compositor.check.StarvationCheck;
-import org.sysmodels.compositor.model.BlendMode;
+import org.sysmodels.compositor.check.TearCheck;
 import org.sysmodels.compositor.model.BufferQueue;
 import org.sysmodels.compositor.model.Composition;
 import org.sysmodels.compositor.model.CompositionEngine;
@@ -23,22 +27,36 @@ import org.sysmodels.compositor.model.LayerSettings;
 import org.sysmodels.compositor.model.Plane;
 import org.sysmodels.compositor.model.SurfaceFlinger;
 import org.sysmodels.compositor.model.VsyncSchedule;
-import org.sysmodels.core.random.RandomStreams;
+import org.sysmodels.compositor.scenario.AppKind;
+import org.sysmodels.compositor.scenario.CompositorScenario;
+import org.sysmodels.compositor.scenario.LayerEvent;
+import org.sysmodels.compositor.scenario.LayerSpec;
+import org.sysmodels.compositor.scenario.PlaneSpec;
+import org.sysmodels.core.check.Checker;
 import org.sysmodels.core.check.Findings;
+import org.sysmodels.core.random.RandomStreams;
+import org.sysmodels.core.run.Progress;
 import org.sysmodels.core.sched.Scheduler;
+import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.core.trace.Tracer;
 
 /**
  * Builds a run from a scenario (display, planes, layers with their BufferQueues and producers, SurfaceFlinger, the
- * checks) and runs it on the sim-core scheduler for the scenario's number of vsyncs. A run is a pure function of the
- * scenario, the seed and the bug lab.
+ * checks) and runs it on the sim-core scheduler for the scenario's number of vsyncs. Who plays the host side (the
+ * reference, a bug lab's variant, a student's app) is given as {@link Hosts}. A run is a pure function of the
+ * scenario, the seed and the hosts.
  */
 public final class Simulation {
 
     /** Everything a run leaves behind. */
-    public record Outcome(CompositorScenario scenario, VsyncSchedule vsync, FrameTimeline timeline, Findings findings,
-                          ValidationLog validations, SurfaceFlinger surfaceFlinger, List<Layer> layers,
-                          Map<String, Producer> producers, CompositionEngine engine, long wallNanos) {
+    public record Outcome(CompositorScenario scenario, VsyncSchedule vsync, FrameTimeline timeline,
+                          Checker<CompositorCheck> checker, ValidationLog validations, SurfaceFlinger surfaceFlinger,
+                          List<Layer> layers, Map<String, LayerProducer> producers, CompositionEngine engine,
+                          long wallNanos) {
+
+        public Findings findings() {
+            return checker.findings();
+        }
     }
 
     /** A simulation that has been set up and can be advanced vsync by vsync (for benchmarks). */
@@ -58,8 +76,13 @@ public final class Simulation {
             scheduler.runUntil(vsync.vsync(k));
         }
 
+        /** Virtual time now. */
+        public long now() {
+            return scheduler.now();
+        }
+
         public Outcome outcome(long wallNanos) {
-            return new Outcome(parts.scenario(), vsync, parts.timeline(), parts.findings(), parts.validations(),
+            return new Outcome(parts.scenario(), vsync, parts.timeline(), parts.checker(), parts.validations(),
                     parts.surfaceFlinger(), parts.layers(), parts.producers(), parts.engine(), wallNanos);
         }
     }
@@ -67,20 +90,47 @@ public final class Simulation {
     private Simulation() {
     }
 
+    /** The reference run of {@code s}. */
+    public static Outcome run(CompositorScenario s, long seed, Tracer tracer, List<CompositorObserver> observers) {
+        return run(s, seed, Hosts.REFERENCE, tracer, observers);
+    }
+
+    public static Outcome run(CompositorScenario s, long seed, Hosts hosts, Tracer tracer,
+                              List<CompositorObserver> observers) {
+        return run(s, seed, hosts, tracer, observers, Progress.NONE);
+    }
+
     /**
-     * @param bug       a bug lab to switch on, or null
+     * Runs {@code s} to its last vsync with {@code hosts} on the host side, telling {@code progress} how far it has
+     * got every hundredth of the run (running in steps changes nothing: each step runs the events up to a vsync). When
+     * the hosts' code throws (a student's app), the run ends there: the exception becomes a finding on the code's
+     * line and what was measured is kept.
+     *
      * @param observers extra observers (a frame recorder)
      */
-    public static Outcome run(CompositorScenario s, long seed, BugLab bug, Tracer tracer,
-                              List<CompositorObserver> observers) {
+    public static Outcome run(CompositorScenario s, long seed, Hosts hosts, Tracer tracer,
+                              List<CompositorObserver> observers, Progress progress) {
         long t0 = System.nanoTime();
-        Running r = start(s, seed, bug, tracer, observers, s.vsyncs());
-        r.runThroughVsync(s.vsyncs());
+        Running r = start(s, seed, hosts, tracer, observers, s.vsyncs());
+        try {
+            int step = Math.max(1, s.vsyncs() / 100);
+            for (long k = step; k < s.vsyncs(); k += step) {
+                r.runThroughVsync(k);
+                progress.report((double) k / s.vsyncs(), "vsyncs");
+            }
+            r.runThroughVsync(s.vsyncs());
+            r.parts.checker().finish(r.now());
+        } catch (RuntimeException | StackOverflowError e) {
+            if (StudentFault.firstFrame(e).isEmpty()) {
+                throw e;
+            }
+            r.parts.findings().add(StudentFault.of(e, r.now()));
+        }
         return r.outcome(System.nanoTime() - t0);
     }
 
     /** Sets a run up without running it; VSYNC ticks until {@code lastVsync}. */
-    public static Running start(CompositorScenario s, long seed, BugLab bug, Tracer tracer,
+    public static Running start(CompositorScenario s, long seed, Hosts hosts, Tracer tracer,
                                 List<CompositorObserver> observers, long lastVsync) {
         Scheduler scheduler = new Scheduler();
         RandomStreams random = new RandomStreams(seed);
@@ -106,10 +156,13 @@ public final class Simulation {
                 queues.add(l.queue());
             }
         }
-        FenceCheck fence = new FenceCheck(findings);
-        List<CompositorObserver> all = new ArrayList<>(List.of(fence, new StarvationCheck(findings,
-                4 * vsync.period()), new PremultipliedCheck(findings), new QueueInvariantCheck(findings, queues),
-                new LayerErrorCheck(findings), validations));
+        List<CompositorCheck> checks = List.of(new ReleaseFenceCheck(findings), new TearCheck(findings),
+                new StarvationCheck(findings, 4 * vsync.period()), new PremultipliedCheck(findings),
+                new QueueInvariantCheck(findings, queues), new QueueCallCheck(findings),
+                new LayerErrorCheck(findings));
+        Checker<CompositorCheck> checker = new Checker<>(checks, findings);
+        List<CompositorObserver> all = new ArrayList<>(checks);
+        all.add(validations);
         all.addAll(observers);
         CompositorObserver observer = CompositorObserver.all(all);
 
@@ -117,30 +170,28 @@ public final class Simulation {
         CostModel cost = new CostModel(s.sfCpu() != null ? s.sfCpu() : d.sfCpuBase(), d.sfCpuPerLayer(),
                 d.sfCpuClient(), d.gpuFixed(), s.gpuNsPerPixel() != null ? s.gpuNsPerPixel() : d.gpuNsPerPixel(),
                 d.hwcLatency(), s.sfSpikeEvery(), s.sfSpike());
-        SurfaceFlinger sf = new SurfaceFlinger(scheduler, vsync, hwc, layers, cost, random.stream("surfaceflinger"),
-                new SurfaceFlinger.Options(s.damageTracking(), s.colorTransform(), bug == BugLab.STARVATION), engine,
-                timeline, observer, tracer);
+        SurfaceFlinger sf = hosts.surfaceFlinger(scheduler, vsync, hwc, layers, cost, random.stream("surfaceflinger"),
+                new SurfaceFlinger.Options(s.damageTracking(), s.colorTransform()), engine, timeline, observer,
+                tracer);
 
-        Map<String, Producer> producers = new HashMap<>();
+        AppContext context = new AppContext(scheduler, vsync, timeline, observer,
+                (layer, buffer, when, releaseFence) -> {
+                    observer.onBufferWritten(layer, buffer, when, releaseFence);
+                    int row = sf.display().writtenDuringScanout(buffer.image(), when);
+                    if (row >= 0) {
+                        observer.onTorn(layer, buffer, row, s.height(), when);
+                    }
+                }, tracer);
+        Map<String, LayerProducer> producers = new HashMap<>();
         for (LayerSpec spec : s.layers()) {
             Layer l = byName.get(spec.name());
             if (l.queue() == null) {
                 continue;
             }
-            boolean buggy = bug != null && spec.name().equals(bug.layer());
-            boolean straight = spec.blend() == BlendMode.COVERAGE || (buggy && bug == BugLab.HALO);
-            Producer.Bugs bugs = new Producer.Bugs(buggy && bug == BugLab.TEARING, straight);
             long interval = spec.fps() == null ? 0 : Math.round(1e9 / spec.fps());
-            Producer p = new Producer(spec.name(), Apps.create(spec), l.queue(), scheduler, vsync,
-                    random.stream("app/" + spec.name()), new Producer.Timing(spec.ui(), spec.render(), spec.gpu(),
-                    interval, spec.spikeEvery(), spec.spike()), bugs, timeline, observer,
-                    (layer, buffer, when, releaseFence) -> {
-                        observer.onBufferWritten(layer, buffer, when, releaseFence);
-                        int row = sf.display().writtenDuringScanout(buffer.image(), when);
-                        if (row >= 0) {
-                            fence.onTear(layer, buffer, row, s.height(), when);
-                        }
-                    }, tracer);
+            LayerProducer p = hosts.producer(spec, l.queue(), random.stream("app/" + spec.name()),
+                    new Producer.Timing(spec.ui(), spec.render(), spec.gpu(), interval, spec.spikeEvery(),
+                            spec.spike()), context);
             sf.addApp(p);
             p.start(0);
             producers.put(spec.name(), p);
@@ -153,14 +204,14 @@ public final class Simulation {
             });
         }
         sf.start(lastVsync);
-        return new Running(scheduler, vsync, new Outcome(s, vsync, timeline, findings, validations, sf, layers,
+        return new Running(scheduler, vsync, new Outcome(s, vsync, timeline, checker, validations, sf, layers,
                 producers, engine, 0));
     }
 
     static LayerSettings settings(LayerSpec spec) {
         LayerSettings ls = LayerSettings.at(spec.frame().rect()).withTransform(spec.transform())
                 .withBlend(spec.blend()).withPlaneAlpha(spec.planeAlpha());
-        ls = new LayerSettings(spec.crop() == null ? null : spec.crop().rect(), ls.frame(), ls.transform(),
+        ls = new LayerSettings(spec.crop() == null ? null : spec.crop().crop(), ls.frame(), ls.transform(),
                 ls.blend(), ls.planeAlpha(), spec.filter(), 0, spec.requestClient() ? Composition.CLIENT
                 : Composition.DEVICE);
         return ls;
@@ -172,7 +223,7 @@ public final class Simulation {
             s = s.withFrame(e.frame().rect());
         }
         if (e.crop() != null) {
-            s = s.withCrop(e.crop().rect());
+            s = s.withCrop(e.crop().crop());
         }
         if (e.transform() != null) {
             s = s.withTransform(e.transform());

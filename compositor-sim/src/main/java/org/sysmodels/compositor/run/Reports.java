@@ -1,4 +1,4 @@
-package org.sysmodels.compositor;
+package org.sysmodels.compositor.run;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,8 +12,6 @@ import org.sysmodels.compositor.model.JankType;
 import org.sysmodels.compositor.model.LayerVerdict;
 import org.sysmodels.compositor.model.PresentType;
 import org.sysmodels.compositor.model.SurfaceFrame;
-import org.sysmodels.compositor.scenario.Simulation;
-import org.sysmodels.compositor.scenario.ValidationLog;
 import org.sysmodels.core.metrics.Metrics;
 import org.sysmodels.core.run.Plot;
 import org.sysmodels.core.run.Series;

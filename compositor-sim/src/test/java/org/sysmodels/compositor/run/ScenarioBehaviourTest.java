@@ -1,4 +1,4 @@
-package org.sysmodels.compositor.scenario;
+package org.sysmodels.compositor.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,13 +10,16 @@ import org.sysmodels.compositor.model.Composition;
 import org.sysmodels.compositor.model.JankType;
 import org.sysmodels.compositor.model.PresentType;
 import org.sysmodels.compositor.pixel.Image;
+import org.sysmodels.compositor.scenario.CompositorScenario;
+import org.sysmodels.compositor.scenario.LayerSpec;
+import org.sysmodels.compositor.scenario.Scenarios;
 import org.sysmodels.core.trace.Tracer;
 
 /** What each packaged scenario is there to show, checked. */
 class ScenarioBehaviourTest {
 
     private static Simulation.Outcome run(String name) throws Exception {
-        return Simulation.run(Scenarios.load(name), 1, null, Tracer.off(), List.of());
+        return Simulation.run(Scenarios.load(name), 1, Tracer.off(), List.of());
     }
 
     private static List<ValidationLog.Entry> between(Simulation.Outcome o, long from, long to) {
@@ -28,7 +31,7 @@ class ScenarioBehaviourTest {
         Simulation.Outcome o = run("home-screen");
         assertTrue(o.validations().entries().stream().allMatch(e -> e.count(Composition.CLIENT) == 0));
         assertTrue(o.timeline().surfaceFrames().stream().allMatch(s -> s.jank() == JankType.NONE));
-        Simulation.Outcome full = Simulation.run(Scenarios.load("home-screen").withDamageTracking(false), 1, null,
+        Simulation.Outcome full = Simulation.run(Scenarios.load("home-screen").withDamageTracking(false), 1,
                 Tracer.off(), List.of());
         assertTrue(full.engine().pixelsBlended() > 10 * o.engine().pixelsBlended());
         assertTrue(o.surfaceFlinger().display().screen().samePixels(full.surfaceFlinger().display().screen()),
@@ -75,7 +78,7 @@ class ScenarioBehaviourTest {
         List<LayerSpec> layers = s.layers().stream().map(l -> !l.name().equals("video") ? l : new LayerSpec(l.name(),
                 l.app(), l.frame(), l.buffer(), l.crop(), l.transform(), l.blend(), l.planeAlpha(), l.filter(),
                 l.color(), l.title(), 3, true, 90.0, l.ui(), l.render(), l.gpu(), 0, 0L, 0, false)).toList();
-        Simulation.Outcome o = Simulation.run(s.withLayers(layers), 1, null, Tracer.off(), List.of());
+        Simulation.Outcome o = Simulation.run(s.withLayers(layers), 1, Tracer.off(), List.of());
         long dropped = o.timeline().surfaceFrames().stream().filter(f -> f.layer().equals("video")
                 && f.present() == PresentType.DROPPED).count();
         assertTrue(dropped > 20, "a 90 fps producer on a 60 Hz display drops about one frame in three: " + dropped);
@@ -85,7 +88,8 @@ class ScenarioBehaviourTest {
     @Test
     void theHaloIsVisibleOnScreen() throws Exception {
         Simulation.Outcome good = run("lab-halo");
-        Simulation.Outcome bad = Simulation.run(Scenarios.load("lab-halo"), 1, BugLab.HALO, Tracer.off(), List.of());
+        Simulation.Outcome bad = Simulation.run(Scenarios.load("lab-halo"), 1, CompositorLab.HALO.hosts(), Tracer.off(),
+                List.of());
         Image g = good.surfaceFlinger().display().screen();
         Image b = bad.surfaceFlinger().display().screen();
         int brighter = 0;
@@ -105,7 +109,7 @@ class ScenarioBehaviourTest {
                   {"name": "list", "app": "LIST", "blend": "NONE", "frame": {"x": 0, "y": 0, "w": 540, "h": 1200}},
                   {"name": "toast", "app": "PANEL", "frame": {"x": 100, "y": 900, "w": 300, "h": 80}}]}
                 """, CompositorScenario.class);
-        Simulation.Outcome o = Simulation.run(s, 1, null, Tracer.off(), List.of());
+        Simulation.Outcome o = Simulation.run(s, 1, Tracer.off(), List.of());
         ValidationLog.Entry last = o.validations().entries().get(o.validations().entries().size() - 1);
         assertEquals(List.of("list", "toast"), last.verdicts().stream().map(v -> v.layer()).toList());
     }
@@ -119,6 +123,24 @@ class ScenarioBehaviourTest {
         }
     }
 
+    @Test
+    void aFractionalCropFromAScenarioFileIsShownAndDamageTrackingKeepsItExact() throws Exception {
+        String json = """
+                {"vsyncs": 40, "planes": [{"name": "primary", "scaling": false}], "layers": [
+                  {"name": "wallpaper", "app": "WALLPAPER", "frame": {"x": 0, "y": 0, "w": 540, "h": 1200}},
+                  {"name": "video", "app": "VIDEO", "buffer": {"w": 320, "h": 180}, "fps": 30,
+                   "crop": {"x": 10.5, "y": 4.25, "w": 300.5, "h": 170.75}, "transform": "FLIP_H",
+                   "frame": {"x": -20, "y": 300, "w": 580, "h": 330}}]}
+                """;
+        CompositorScenario s = org.sysmodels.core.scenario.ScenarioLoader.read("zoom", json, CompositorScenario.class);
+        Simulation.Outcome o = Simulation.run(s, 1, Tracer.off(), List.of());
+        assertEquals(0, o.findings().violations(), o.findings().list().toString());
+        assertEquals("[10.5,4.25 300.5×170.75]", o.layers().get(1).settings().crop().toString());
+        assertEquals(org.sysmodels.compositor.model.Composition.CLIENT,
+                o.surfaceFlinger().lastValidation().verdict("video").type(), "one plane, which cannot scale");
+        assertEquals(screens(s.withDamageTracking(false)), screens(s));
+    }
+
     /** A hash of the screen at every vsync. */
     private static List<Integer> screens(CompositorScenario s) {
         List<Integer> out = new java.util.ArrayList<>();
@@ -129,7 +151,7 @@ class ScenarioBehaviourTest {
                 out.add(java.util.Arrays.hashCode(screen.pixels()));
             }
         };
-        Simulation.run(s, 1, null, Tracer.off(), List.of(hash));
+        Simulation.run(s, 1, Tracer.off(), List.of(hash));
         return out;
     }
 }

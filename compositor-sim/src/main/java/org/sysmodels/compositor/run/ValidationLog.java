@@ -1,4 +1,4 @@
-package org.sysmodels.compositor.scenario;
+package org.sysmodels.compositor.run;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,36 @@
+package org.sysmodels.compositor.check;
+
+import org.sysmodels.compositor.model.QueueOutcome;
+import org.sysmodels.core.check.Findings;
+import org.sysmodels.core.check.Rule;
+
+/**
+ * Every BufferQueue call must be one the queue's contract allows; a call it refuses with BAD_VALUE or
+ * INVALID_OPERATION (queueing a buffer twice, dequeuing more than maxDequeuedBufferCount, releasing a slot that is
+ * not ACQUIRED) is a mistake of its caller. The reference producers and SurfaceFlinger never make one; a student's
+ * app can.
+ */
+public final class QueueCallCheck implements CompositorCheck {
+
+    public static final Rule RULE = new Rule("buffer-queue-call", "a producer dequeues at most "
+            + "maxDequeuedBufferCount buffers and queues or cancels only a slot it dequeued; a consumer releases only "
+            + "a slot it acquired",
+            "AOSP frameworks/native/libs/gui/BufferQueueProducer.cpp (dequeueBuffer, queueBuffer, cancelBuffer) and "
+                    + "BufferQueueConsumer.cpp (acquireBuffer, releaseBuffer)");
+
+    private final Findings findings;
+
+    public QueueCallCheck(Findings findings) {
+        this.findings = findings;
+    }
+
+    @Override
+    public Rule rule() {
+        return RULE;
+    }
+
+    @Override
+    public void onQueueCallRefused(String layer, QueueOutcome.Refused refused, long when) {
+        findings.violation(RULE, refused.status() + ": " + refused.message(), when, layer);
+    }
+}

@@ -1,0 +1,158 @@
+package org.sysmodels.compositor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sysmodels.compositor.check.PremultipliedCheck;
+import org.sysmodels.compositor.check.QueueCallCheck;
+import org.sysmodels.compositor.check.ReleaseFenceCheck;
+import org.sysmodels.compositor.check.TearCheck;
+import org.sysmodels.core.check.RuleTally;
+import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.core.lab.BugLab;
+import org.sysmodels.core.lab.LabVerdict;
+import org.sysmodels.core.run.RunResult;
+import org.sysmodels.core.student.CompileException;
+import org.sysmodels.core.system.RunRequest;
+import org.sysmodels.core.testing.TestFlags;
+
+/**
+ * Every bug lab is caught by its own rule, and its story starts with that rule; a student's app runs where a layer's
+ * app would, under every check; its mistakes are caught by the rule they break and what it throws names its line.
+ */
+class LabsAndStudentAppsTest {
+
+    private final CompositorSystem system = new CompositorSystem();
+
+    @TempDir
+    Path dir;
+
+    private RunResult runApp(String fileName, String source, String... flags) throws Exception {
+        return runApp(RunRequest.ofSeed(2), fileName, source, flags);
+    }
+
+    private RunResult runApp(RunRequest request, String fileName, String source, String... flags) throws Exception {
+        Path f = dir.resolve(fileName);
+        Files.writeString(f, source);
+        return system.run(request.withStudent(f).withOptions(TestFlags.parse(system.options(), flags)));
+    }
+
+    /** The template with one change: {@code from} replaced by {@code to} (which must be present). */
+    private String template(String name, String from, String to) {
+        String t = system.student().orElseThrow().templates().get(0).text().replace("MyApp", name);
+        assertTrue(t.contains(from), from);
+        return t.replace(from, to);
+    }
+
+    @Test
+    void everyLabIsCaughtByItsOwnRuleAndSaysSoFirst() throws Exception {
+        for (BugLab lab : system.bugLabs()) {
+            RunResult r = system.run(RunRequest.ofSeed(1).withBug(lab.name()));
+            LabVerdict v = r.lab().orElseThrow();
+            assertTrue(v.caught(), lab.name() + ": " + v.lines());
+            assertFalse(r.passed());
+            assertEquals(lab.rule().name(), v.own().map(RuleTally::rule).orElseThrow());
+            String caught = v.lines().stream().filter(l -> l.contains("CAUGHT")).findFirst().orElseThrow();
+            assertTrue(caught.contains("CAUGHT by rule " + lab.rule().name()), caught);
+            assertEquals(lab.overrides().isEmpty() ? 1 : 2, v.lines().indexOf(caught), v.lines().toString());
+        }
+    }
+
+    @Test
+    void aReferenceRunHoldsEveryRule() throws Exception {
+        RunResult r = system.run(RunRequest.ofSeed(1));
+        assertTrue(r.passed(), r.findings().toString());
+        assertEquals(system.rules(), r.checks());
+        assertEquals(system.rules().size(), r.cleanChecks().size());
+    }
+
+    @Test
+    void theTemplateCompilesRunsCleanAndPassesTheWholeBattery() throws Exception {
+        Path f = dir.resolve("MyApp.java");
+        Files.writeString(f, system.student().orElseThrow().templates().get(0).text());
+        RunResult run = system.run(RunRequest.ofSeed(3).withStudent(f));
+        assertTrue(run.passed(), run.findings().toString());
+        assertTrue(run.summary().stream().anyMatch(s -> s.contains("layer \"launcher\"")), run.summary().toString());
+        RunResult grade = system.grade(RunRequest.ofSeed(3).withStudent(f));
+        assertTrue(grade.passed(), grade.tables().toString());
+        assertEquals(10, grade.tables().get(0).rows().size());
+        for (List<String> row : grade.tables().get(0).rows()) {
+            assertEquals(system.rules().size() + "/" + system.rules().size(), row.get(1), row.toString());
+        }
+    }
+
+    @Test
+    void drawingBeforeTheReleaseFenceIsCaughtAndTearsTheScreen() throws Exception {
+        String early = template("Early", "surface.waitFor(buffer.releaseFence(), () -> {",
+                "java.util.function.Consumer<Runnable> now = Runnable::run; now.accept(() -> {");
+        RunResult r = runApp(RunRequest.ofSeed(2).withScenario("lab-tearing"), "Early.java", early, "--vsyncs", "30");
+        assertFalse(r.passed());
+        assertTrue(r.findings().stream().anyMatch(x -> x.rule().equals(ReleaseFenceCheck.RULE.name())),
+                r.findings().toString());
+        assertTrue(r.findings().stream().anyMatch(x -> x.rule().equals(TearCheck.RULE.name())),
+                r.findings().toString());
+    }
+
+    @Test
+    void drawingStraightAlphaIntoAPremultipliedLayerBreaksTheInvariant() throws Exception {
+        String straight = template("Straight", "draw(buffer.canvas(), buffer.width(), buffer.height(), frames++);",
+                "draw(new org.sysmodels.compositor.app.Canvas(buffer.image(), "
+                        + "org.sysmodels.compositor.pixel.Rect.ofSize(buffer.width(), buffer.height()), true), "
+                        + "buffer.width(), buffer.height(), frames++);");
+        String translucent = straight.replace("0xff1d3557", "0x40ffffff");
+        RunResult r = runApp("Straight.java", translucent, "--vsyncs", "10");
+        assertEquals(PremultipliedCheck.RULE.name(), r.tallies().get(0).rule(), r.tallies().toString());
+    }
+
+    @Test
+    void queueingABufferTwiceOrNeverIsARefusedCall() throws Exception {
+        String twice = template("Twice", "surface.queueBuffer(buffer, null);",
+                "surface.queueBuffer(buffer, null); surface.queueBuffer(buffer, null);");
+        RunResult r = runApp("Twice.java", twice, "--vsyncs", "10");
+        assertEquals(QueueCallCheck.RULE.name(), r.tallies().get(0).rule(), r.tallies().toString());
+        assertTrue(r.tallies().get(0).first().message().contains("already queued"), r.tallies().toString());
+
+        String never = template("Never", "surface.queueBuffer(buffer, null);", "");
+        RunResult n = runApp("Never.java", never.replace("if (drawing) {", "if (false) {"), "--vsyncs", "10");
+        assertEquals(QueueCallCheck.RULE.name(), n.tallies().get(0).rule(), n.tallies().toString());
+        assertTrue(n.tallies().get(0).first().message().contains("INVALID_OPERATION"), n.tallies().toString());
+    }
+
+    @Test
+    void anExceptionInTheAppIsAFindingOnItsLineAndTheRunKeepsItsFigures() throws Exception {
+        String broken = template("Broken", "c.clear(Rect.ofSize(w, h), 0xff1d3557);",
+                "c.clear(Rect.ofSize(w, h), 0xff1d3557); if (frame == 5) { throw new IllegalStateException(\"five\"); }");
+        RunResult r = runApp("Broken.java", broken, "--vsyncs", "30");
+        assertFalse(r.passed());
+        RuleTally t = r.tallies().get(0);
+        assertEquals("student-code", t.rule());
+        assertTrue(t.first().where().startsWith("Broken.java:"), t.first().where());
+        assertTrue(t.first().where().endsWith("(Broken.draw)"), t.first().where());
+        assertFalse(r.tables().isEmpty(), "the tables of the run until the fault are kept");
+    }
+
+    @Test
+    void theAppCanDrawAnotherLayerAndAnUnknownLayerIsAUsageError() throws Exception {
+        String app = system.student().orElseThrow().templates().get(0).text();
+        RunResult r = runApp("MyApp.java", app, "--app-layer", "status-bar", "--vsyncs", "20");
+        assertTrue(r.passed(), r.findings().toString());
+        assertTrue(r.summary().stream().anyMatch(s -> s.contains("layer \"status-bar\"")), r.summary().toString());
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> runApp("MyApp.java", app, "--app-layer", "nope"));
+        assertTrue(e.getMessage().startsWith("--app-layer") && e.getMessage().contains("launcher"), e.getMessage());
+    }
+
+    @Test
+    void aFileThatDoesNotCompileIsAUsageErrorWithItsLine() throws Exception {
+        CompileException e = assertThrows(CompileException.class, () -> runApp("Typo.java",
+                "public class Typo implements org.sysmodels.compositor.app.SurfaceApp {\n int x = ;\n}\n"));
+        assertTrue(e.getMessage().startsWith("Typo.java:2:"), e.getMessage());
+    }
+}
