@@ -126,6 +126,11 @@ public final class VcpuSystem implements SimSystem {
     }
 
     @Override
+    public List<org.sysmodels.core.system.Subcommand> subcommands() {
+        return List.of(new org.sysmodels.vcpu.api.ServeCommand());
+    }
+
+    @Override
     public Optional<StudentSlot> student() {
         return Optional.of(SLOT);
     }

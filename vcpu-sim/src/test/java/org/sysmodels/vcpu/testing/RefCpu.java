@@ -52,6 +52,9 @@ public final class RefCpu {
         if (!mem.contains(pc, 4)) {
             return Interpreter.FETCH_FAULT;
         }
+        if ((pc & 3) != 0) {
+            return Interpreter.MISALIGNED; // instruction-address-misaligned: no C extension, so 4-byte alignment
+        }
         int insn = (int) mem.read(pc, 4);
         int opcode = insn & 0x7F;
         int rd = (insn >> 7) & 31;

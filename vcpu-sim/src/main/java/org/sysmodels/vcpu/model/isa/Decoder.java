@@ -109,7 +109,12 @@ public final class Decoder {
             case 6 -> LWU;
             default -> 0;
         };
-        return op == 0 ? illegal(insn) : Decoded.pack(op, dest(rd), rs1, 0, immI(insn));
+        int aux = (funct3 & 3) == 3 ? 7 : (1 << (funct3 & 3)) - 1;
+        if (funct3 < 4) {
+            aux |= Decoded.SIGNED;
+        }
+        // Fields as Decoded says for loads: the base in rs2.
+        return op == 0 ? illegal(insn) : Decoded.pack(op, dest(rd), 0, rs1, aux, immI(insn));
     }
 
     private static long store(int insn, int funct3, int rs1, int rs2) {
@@ -120,7 +125,8 @@ public final class Decoder {
             case 3 -> SD;
             default -> 0;
         };
-        return op == 0 ? illegal(insn) : Decoded.pack(op, 0, rs1, rs2, immS(insn));
+        // Fields as Decoded says for stores: size - 1 in rd.
+        return op == 0 ? illegal(insn) : Decoded.pack(op, (1 << funct3) - 1, rs1, rs2, immS(insn));
     }
 
     private static long opImm(int insn, int funct3, int rd, int rs1) {

@@ -42,6 +42,9 @@ public final class Hart {
     public boolean mmioSigned;
     public int faultInsn;
 
+    /** Where the interpreter copies the first instructions of a block when the budget ends inside it. */
+    long[] partial;
+
     public Hart(int id) {
         this.id = id;
     }

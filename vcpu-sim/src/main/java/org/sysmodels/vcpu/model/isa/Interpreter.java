@@ -10,9 +10,12 @@ import org.sysmodels.vcpu.model.memory.GuestMemory;
  * (MMIO), an {@code ecall}, an {@code ebreak}, a {@code wfi}, an instruction it cannot execute, or the end of the
  * instruction budget. This is the "guest mode" part of KVM_RUN; {@code KvmVcpu} turns each stop into what KVM does.
  *
- * <p>Speed: one {@code long} array read per instruction (the decoded form; decoding happens once per word of code),
- * registers in a {@code long[]}, naturally aligned loads and stores that hit RAM take a fast path of a page-table
- * read and one array element (pages are {@code long[]}: see {@code GuestMemory}). Nothing is allocated.
+ * <p>Speed: the code runs as {@link Block}s of pre-decoded instructions (decoded once, kept until a store overwrites
+ * them), so there is no fetch, page check or budget check per instruction, and one count per block; a block goes to
+ * the next through the links it keeps ({@link Block#link0}), without a lookup. Registers are a {@code long[]} (x0
+ * never written: see {@link Decoded#DISCARD}). Naturally aligned loads and stores that hit RAM take a fast path of a
+ * page-table read and one array element (pages are {@code long[]}: see {@code GuestMemory}), every load in one
+ * place and every store in another. Nothing is allocated once the code is decoded.
  *
  * <p>Semantics: RISC-V Unprivileged ISA 20191213 (RV64I chapters 2 and 5, M chapter 7, A chapter 8, Zicsr chapter 9,
  * counters chapter 10). Misaligned loads and stores to RAM are performed (the spec allows hardware to support them);
@@ -49,427 +52,333 @@ public final class Interpreter {
      *         that stopped it (after it, for {@link #WFI}) and {@code h.instret} counting what retired
      */
     public static int run(Hart h, GuestMemory mem, long budget) {
-        final long[] x = h.x;
+        final BlockCache cache = BlockCache.of(mem);
         final long size = mem.size();
-        long pc = h.pc;
-        long n = 0;
-        long[] code = null;
-        long codeBase = 1; // never page-aligned: the first fetch loads the page
+        long n = 0; // retired in this call
         int stop = BUDGET;
-        loop:
+        Block block = Block.NONE;
         while (n < budget) {
-            long rel = pc - codeBase;
-            if ((rel & ~(long) GuestMemory.PAGE_MASK) != 0) {
-                long off = pc - DRAM_START;
-                if (off < 0 || off >= size) {
-                    stop = FETCH_FAULT;
-                    break;
+            long pc = h.pc;
+            Block next = block.link0;
+            if (next.start != pc || !next.valid) {
+                next = block.link1;
+                if (next.start != pc || !next.valid) {
+                    if (Long.compareUnsigned(pc - DRAM_START, size) >= 0) {
+                        stop = FETCH_FAULT;
+                        break;
+                    }
+                    if ((pc & 3) != 0) {
+                        stop = MISALIGNED;
+                        break;
+                    }
+                    next = cache.at(pc);
+                    if (block != Block.NONE) {
+                        block.link1 = block.link0;
+                        block.link0 = next;
+                    }
                 }
-                code = mem.codePage((int) (off >>> GuestMemory.PAGE_SHIFT));
-                codeBase = pc & ~(long) GuestMemory.PAGE_MASK;
-                rel = pc - codeBase;
             }
-            int w = (int) rel >>> 2;
-            long d = code[w];
+            block = next;
+            long[] ops = block.ops;
+            if (block.length > budget - n) {
+                if (h.partial == null) {
+                    h.partial = new long[GuestMemory.PAGE_SIZE / 4 + 1];
+                }
+                ops = block.prefix((int) (budget - n), h.partial);
+            }
+            long r = execute(h, mem, ops, block.start, h.instret + n, budget - n);
+            n += (int) r;
+            stop = (int) (r >>> STOP_SHIFT);
+            if (stop != BUDGET) {
+                break;
+            }
+        }
+        h.instret += n;
+        return stop;
+    }
+
+    private static final int STOP_SHIFT = 32;
+
+    /**
+     * Runs one block (or the first part of one): {@code ops} of the block at {@code start}, with {@code retired}
+     * instructions retired before it (for the counter CSRs) and {@code left} more allowed. A block whose branch goes
+     * back to its own start (a loop of one block) runs again here, without going back to {@link #run}, while another
+     * pass fits in {@code left}. Kept apart from {@link #run}, and too large for the JIT to inline there, so that only
+     * what the instructions need is live in registers while they run.
+     *
+     * @return the stop code (shifted by {@link #STOP_SHIFT}; {@link #BUDGET} = the block ended normally) and the
+     *         instructions retired; {@code h.pc} is the next pc, or the instruction that stopped
+     */
+    private static long execute(Hart h, GuestMemory mem, long[] ops, long start, long retired, long left) {
+        final long[] x = h.x;
+        // The page tables and the size never change while a block runs: read them once (the JIT cannot hoist them
+        // past the calls a slow path makes).
+        final long[][] pages = mem.pages();
+        final long[][] writable = mem.writablePages();
+        final long ramSize = mem.size();
+        long done = 0; // retired by earlier passes of a loop of one block
+        for (int i = 0; ; i++) {
+            long d = ops[i];
             int rd = (int) (d >>> 8) & 63;
             long a = x[(int) (d >>> 14) & 31];
             long b = x[(int) (d >>> 19) & 31];
             int imm = (int) (d >> 32);
             switch ((int) d & 0xFF) {
-                case 0 -> {
-                    // Not decoded yet: decode once, keep it, and dispatch again (nothing retired).
-                    code[w] = Decoder.decode((int) mem.read(pc, 4));
-                    continue;
+                case Op.NOP -> {
                 }
-                case Op.NOP, Op.FENCE_I -> pc += 4;
-                case Op.LUI -> {
-                    x[rd] = imm;
-                    pc += 4;
-                }
-                case Op.AUIPC -> {
-                    x[rd] = pc + imm;
-                    pc += 4;
-                }
+                case Op.LUI -> x[rd] = imm;
+                case Op.AUIPC -> x[rd] = start + 4L * i + imm;
                 case Op.JAL -> {
-                    long target = pc + imm;
+                    long here = start + 4L * i;
+                    long target = here + imm;
                     if ((target & 3) != 0) {
-                        stop = MISALIGNED;
-                        break loop;
+                        h.pc = here;
+                        return (long) MISALIGNED << STOP_SHIFT | (done + i);
                     }
-                    x[rd] = pc + 4;
-                    pc = target;
+                    x[rd] = here + 4;
+                    h.pc = target;
+                    return done + i + 1;
                 }
                 case Op.JALR -> {
+                    long here = start + 4L * i;
                     long target = (a + imm) & ~1L;
                     if ((target & 3) != 0) {
-                        stop = MISALIGNED;
-                        break loop;
+                        h.pc = here;
+                        return (long) MISALIGNED << STOP_SHIFT | (done + i);
                     }
-                    x[rd] = pc + 4;
-                    pc = target;
+                    x[rd] = here + 4;
+                    h.pc = target;
+                    return done + i + 1;
                 }
-                case Op.BEQ -> pc = a == b ? pc + imm : pc + 4;
-                case Op.BNE -> pc = a != b ? pc + imm : pc + 4;
-                case Op.BLT -> pc = a < b ? pc + imm : pc + 4;
-                case Op.BGE -> pc = a >= b ? pc + imm : pc + 4;
-                case Op.BLTU -> pc = Long.compareUnsigned(a, b) < 0 ? pc + imm : pc + 4;
-                case Op.BGEU -> pc = Long.compareUnsigned(a, b) >= 0 ? pc + imm : pc + 4;
-                case Op.LB, Op.LBU -> {
-                    long addr = a + imm;
-                    long off = addr - DRAM_START;
-                    if (off >= 0 && off < size) {
-                        long[] p = mem.page((int) (off >>> GuestMemory.PAGE_SHIFT));
-                        int o = (int) off & GuestMemory.PAGE_MASK;
-                        long v = p == null ? 0 : p[o >>> 3] >>> ((o & 7) << 3);
-                        x[rd] = ((int) d & 0xFF) == Op.LB ? (byte) v : v & 0xFFL;
+                case Op.BEQ -> {
+                    if (a == b) {
+                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
+                            done += i + 1;
+                            i = -1;
+                            continue;
+                        }
+                        h.pc = start + 4L * i + imm;
                     } else {
-                        mmio(h, addr, 1, ((int) d & 0xFF) == Op.LB, rd);
-                        stop = MMIO;
-                        break loop;
+                        h.pc = start + 4L * i + 4;
                     }
-                    pc += 4;
+                    return done + i + 1;
                 }
-                case Op.LH, Op.LHU -> {
-                    long addr = a + imm;
+                case Op.BNE -> {
+                    if (a != b) {
+                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
+                            done += i + 1;
+                            i = -1;
+                            continue;
+                        }
+                        h.pc = start + 4L * i + imm;
+                    } else {
+                        h.pc = start + 4L * i + 4;
+                    }
+                    return done + i + 1;
+                }
+                case Op.BLT -> {
+                    if (a < b) {
+                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
+                            done += i + 1;
+                            i = -1;
+                            continue;
+                        }
+                        h.pc = start + 4L * i + imm;
+                    } else {
+                        h.pc = start + 4L * i + 4;
+                    }
+                    return done + i + 1;
+                }
+                case Op.BGE -> {
+                    if (a >= b) {
+                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
+                            done += i + 1;
+                            i = -1;
+                            continue;
+                        }
+                        h.pc = start + 4L * i + imm;
+                    } else {
+                        h.pc = start + 4L * i + 4;
+                    }
+                    return done + i + 1;
+                }
+                case Op.BLTU -> {
+                    if (Long.compareUnsigned(a, b) < 0) {
+                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
+                            done += i + 1;
+                            i = -1;
+                            continue;
+                        }
+                        h.pc = start + 4L * i + imm;
+                    } else {
+                        h.pc = start + 4L * i + 4;
+                    }
+                    return done + i + 1;
+                }
+                case Op.BGEU -> {
+                    if (Long.compareUnsigned(a, b) >= 0) {
+                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
+                            done += i + 1;
+                            i = -1;
+                            continue;
+                        }
+                        h.pc = start + 4L * i + imm;
+                    } else {
+                        h.pc = start + 4L * i + 4;
+                    }
+                    return done + i + 1;
+                }
+                case Op.LB, Op.LH, Op.LW, Op.LD, Op.LBU, Op.LHU, Op.LWU -> {
+                    // Every load: b is the base, aux the size minus one and whether it sign-extends.
+                    long addr = b + imm;
                     long off = addr - DRAM_START;
-                    int o = (int) off & GuestMemory.PAGE_MASK;
+                    int aux = (int) (d >>> 24);
+                    int sizeMinus1 = aux & 7;
+                    int unused = 56 - (sizeMinus1 << 3);
                     long v;
-                    if (off >= 0 && off < size && (o & 1) == 0) {
-                        long[] p = mem.page((int) (off >>> GuestMemory.PAGE_SHIFT));
-                        v = p == null ? 0 : p[o >>> 3] >>> ((o & 6) << 3);
-                    } else if (mem.contains(addr, 2)) {
-                        v = mem.read(addr, 2);
+                    if ((off & sizeMinus1) == 0 && Long.compareUnsigned(off, ramSize) < 0) {
+                        long[] p = pages[(int) (off >>> GuestMemory.PAGE_SHIFT)];
+                        v = p == null ? 0 : p[((int) off & GuestMemory.PAGE_MASK) >>> 3] >>> ((off & 7) << 3);
+                    } else if (mem.contains(addr, sizeMinus1 + 1)) {
+                        v = mem.read(addr, sizeMinus1 + 1);
                     } else {
-                        mmio(h, addr, 2, ((int) d & 0xFF) == Op.LH, rd);
-                        stop = MMIO;
-                        break loop;
+                        mmio(h, addr, sizeMinus1 + 1, (aux & Decoded.SIGNED) != 0, rd);
+                        h.pc = start + 4L * i;
+                        return (long) MMIO << STOP_SHIFT | (done + i);
                     }
-                    x[rd] = ((int) d & 0xFF) == Op.LH ? (short) v : v & 0xFFFFL;
-                    pc += 4;
+                    v <<= unused;
+                    x[rd] = (aux & Decoded.SIGNED) != 0 ? v >> unused : v >>> unused;
                 }
-                case Op.LW, Op.LWU -> {
+                case Op.SB, Op.SH, Op.SW, Op.SD -> {
+                    // Every store: rd is the size minus one, a the base, b the value.
                     long addr = a + imm;
                     long off = addr - DRAM_START;
-                    int o = (int) off & GuestMemory.PAGE_MASK;
-                    long v;
-                    if (off >= 0 && off < size && (o & 3) == 0) {
-                        long[] p = mem.page((int) (off >>> GuestMemory.PAGE_SHIFT));
-                        v = p == null ? 0 : p[o >>> 3] >>> ((o & 4) << 3);
-                    } else if (mem.contains(addr, 4)) {
-                        v = mem.read(addr, 4);
+                    int sizeMinus1 = rd & 7;
+                    boolean overwroteCode;
+                    if ((off & sizeMinus1) == 0 && Long.compareUnsigned(off, ramSize) < 0) {
+                        long[] p = writable[(int) (off >>> GuestMemory.PAGE_SHIFT)];
+                        if (p != null) {
+                            int w = ((int) off & GuestMemory.PAGE_MASK) >>> 3;
+                            int shift = (int) (off & 7) << 3;
+                            long mask = (-1L >>> (56 - (sizeMinus1 << 3))) << shift;
+                            p[w] = p[w] & ~mask | (b << shift) & mask;
+                            overwroteCode = false;
+                        } else {
+                            overwroteCode = mem.store(addr, sizeMinus1 + 1, b);
+                        }
+                    } else if (mem.contains(addr, sizeMinus1 + 1)) {
+                        overwroteCode = mem.store(addr, sizeMinus1 + 1, b);
                     } else {
-                        mmio(h, addr, 4, ((int) d & 0xFF) == Op.LW, rd);
-                        stop = MMIO;
-                        break loop;
+                        mmioStore(h, addr, sizeMinus1 + 1, b);
+                        h.pc = start + 4L * i;
+                        return (long) MMIO << STOP_SHIFT | (done + i);
                     }
-                    x[rd] = ((int) d & 0xFF) == Op.LW ? (int) v : v & 0xFFFF_FFFFL;
-                    pc += 4;
-                }
-                case Op.LD -> {
-                    long addr = a + imm;
-                    long off = addr - DRAM_START;
-                    int o = (int) off & GuestMemory.PAGE_MASK;
-                    if (off >= 0 && off < size && (o & 7) == 0) {
-                        long[] p = mem.page((int) (off >>> GuestMemory.PAGE_SHIFT));
-                        x[rd] = p == null ? 0 : p[o >>> 3];
-                    } else if (mem.contains(addr, 8)) {
-                        x[rd] = mem.read(addr, 8);
-                    } else {
-                        mmio(h, addr, 8, true, rd);
-                        stop = MMIO;
-                        break loop;
+                    if (overwroteCode) {
+                        // This block may be stale now: go on from the next instruction, decoded afresh.
+                        h.pc = start + 4L * i + 4;
+                        return done + i + 1;
                     }
-                    pc += 4;
                 }
-                case Op.SB -> {
-                    long addr = a + imm;
-                    long off = addr - DRAM_START;
-                    if (off >= 0 && off < size) {
-                        int i = (int) (off >>> GuestMemory.PAGE_SHIFT);
-                        int o = (int) off & GuestMemory.PAGE_MASK;
-                        int shift = (o & 7) << 3;
-                        mem.storeBits(mem.pageForWrite(i), o >>> 3, 0xFFL << shift, (b & 0xFFL) << shift);
-                        mem.stored(i, o, 1);
-                    } else {
-                        mmioStore(h, addr, 1, b);
-                        stop = MMIO;
-                        break loop;
-                    }
-                    pc += 4;
-                }
-                case Op.SH -> {
-                    long addr = a + imm;
-                    long off = addr - DRAM_START;
-                    int o = (int) off & GuestMemory.PAGE_MASK;
-                    if (off >= 0 && off < size && (o & 1) == 0) {
-                        int i = (int) (off >>> GuestMemory.PAGE_SHIFT);
-                        int shift = (o & 6) << 3;
-                        mem.storeBits(mem.pageForWrite(i), o >>> 3, 0xFFFFL << shift, (b & 0xFFFFL) << shift);
-                        mem.stored(i, o, 2);
-                    } else if (mem.contains(addr, 2)) {
-                        mem.write(addr, 2, b);
-                    } else {
-                        mmioStore(h, addr, 2, b);
-                        stop = MMIO;
-                        break loop;
-                    }
-                    pc += 4;
-                }
-                case Op.SW -> {
-                    long addr = a + imm;
-                    long off = addr - DRAM_START;
-                    int o = (int) off & GuestMemory.PAGE_MASK;
-                    if (off >= 0 && off < size && (o & 3) == 0) {
-                        int i = (int) (off >>> GuestMemory.PAGE_SHIFT);
-                        int shift = (o & 4) << 3;
-                        mem.storeBits(mem.pageForWrite(i), o >>> 3, 0xFFFF_FFFFL << shift,
-                                (b & 0xFFFF_FFFFL) << shift);
-                        mem.stored(i, o, 4);
-                    } else if (mem.contains(addr, 4)) {
-                        mem.write(addr, 4, b);
-                    } else {
-                        mmioStore(h, addr, 4, b);
-                        stop = MMIO;
-                        break loop;
-                    }
-                    pc += 4;
-                }
-                case Op.SD -> {
-                    long addr = a + imm;
-                    long off = addr - DRAM_START;
-                    int o = (int) off & GuestMemory.PAGE_MASK;
-                    if (off >= 0 && off < size && (o & 7) == 0) {
-                        int i = (int) (off >>> GuestMemory.PAGE_SHIFT);
-                        mem.pageForWrite(i)[o >>> 3] = b;
-                        mem.stored(i, o, 8);
-                    } else if (mem.contains(addr, 8)) {
-                        mem.write(addr, 8, b);
-                    } else {
-                        mmioStore(h, addr, 8, b);
-                        stop = MMIO;
-                        break loop;
-                    }
-                    pc += 4;
-                }
-                case Op.ADDI -> {
-                    x[rd] = a + imm;
-                    pc += 4;
-                }
-                case Op.SLTI -> {
-                    x[rd] = a < imm ? 1 : 0;
-                    pc += 4;
-                }
-                case Op.SLTIU -> {
-                    x[rd] = Long.compareUnsigned(a, imm) < 0 ? 1 : 0;
-                    pc += 4;
-                }
-                case Op.XORI -> {
-                    x[rd] = a ^ imm;
-                    pc += 4;
-                }
-                case Op.ORI -> {
-                    x[rd] = a | imm;
-                    pc += 4;
-                }
-                case Op.ANDI -> {
-                    x[rd] = a & imm;
-                    pc += 4;
-                }
-                case Op.SLLI -> {
-                    x[rd] = a << imm;
-                    pc += 4;
-                }
-                case Op.SRLI -> {
-                    x[rd] = a >>> imm;
-                    pc += 4;
-                }
-                case Op.SRAI -> {
-                    x[rd] = a >> imm;
-                    pc += 4;
-                }
-                case Op.ADD -> {
-                    x[rd] = a + b;
-                    pc += 4;
-                }
-                case Op.SUB -> {
-                    x[rd] = a - b;
-                    pc += 4;
-                }
-                case Op.SLL -> {
-                    x[rd] = a << b;
-                    pc += 4;
-                }
-                case Op.SLT -> {
-                    x[rd] = a < b ? 1 : 0;
-                    pc += 4;
-                }
-                case Op.SLTU -> {
-                    x[rd] = Long.compareUnsigned(a, b) < 0 ? 1 : 0;
-                    pc += 4;
-                }
-                case Op.XOR -> {
-                    x[rd] = a ^ b;
-                    pc += 4;
-                }
-                case Op.SRL -> {
-                    x[rd] = a >>> b;
-                    pc += 4;
-                }
-                case Op.SRA -> {
-                    x[rd] = a >> b;
-                    pc += 4;
-                }
-                case Op.OR -> {
-                    x[rd] = a | b;
-                    pc += 4;
-                }
-                case Op.AND -> {
-                    x[rd] = a & b;
-                    pc += 4;
-                }
-                case Op.ADDIW -> {
-                    x[rd] = (int) (a + imm);
-                    pc += 4;
-                }
-                case Op.SLLIW -> {
-                    x[rd] = (int) a << imm;
-                    pc += 4;
-                }
-                case Op.SRLIW -> {
-                    x[rd] = (int) a >>> imm;
-                    pc += 4;
-                }
-                case Op.SRAIW -> {
-                    x[rd] = (int) a >> imm;
-                    pc += 4;
-                }
-                case Op.ADDW -> {
-                    x[rd] = (int) (a + b);
-                    pc += 4;
-                }
-                case Op.SUBW -> {
-                    x[rd] = (int) (a - b);
-                    pc += 4;
-                }
-                case Op.SLLW -> {
-                    x[rd] = (int) a << (int) b;
-                    pc += 4;
-                }
-                case Op.SRLW -> {
-                    x[rd] = (int) a >>> (int) b;
-                    pc += 4;
-                }
-                case Op.SRAW -> {
-                    x[rd] = (int) a >> (int) b;
-                    pc += 4;
-                }
-                case Op.MUL -> {
-                    x[rd] = a * b;
-                    pc += 4;
-                }
-                case Op.MULH -> {
-                    x[rd] = Math.multiplyHigh(a, b);
-                    pc += 4;
-                }
-                case Op.MULHSU -> {
-                    x[rd] = Math.multiplyHigh(a, b) + ((b >> 63) & a);
-                    pc += 4;
-                }
-                case Op.MULHU -> {
-                    x[rd] = Math.unsignedMultiplyHigh(a, b);
-                    pc += 4;
-                }
-                case Op.DIV -> {
-                    x[rd] = b == 0 ? -1 : a / b;
-                    pc += 4;
-                }
-                case Op.DIVU -> {
-                    x[rd] = b == 0 ? -1 : Long.divideUnsigned(a, b);
-                    pc += 4;
-                }
-                case Op.REM -> {
-                    x[rd] = b == 0 ? a : a % b;
-                    pc += 4;
-                }
-                case Op.REMU -> {
-                    x[rd] = b == 0 ? a : Long.remainderUnsigned(a, b);
-                    pc += 4;
-                }
-                case Op.MULW -> {
-                    x[rd] = (int) a * (int) b;
-                    pc += 4;
-                }
-                case Op.DIVW -> {
-                    x[rd] = (int) b == 0 ? -1 : (int) a / (int) b;
-                    pc += 4;
-                }
-                case Op.DIVUW -> {
-                    x[rd] = (int) b == 0 ? -1 : Integer.divideUnsigned((int) a, (int) b);
-                    pc += 4;
-                }
-                case Op.REMW -> {
-                    x[rd] = (int) b == 0 ? (int) a : (int) a % (int) b;
-                    pc += 4;
-                }
-                case Op.REMUW -> {
-                    x[rd] = (int) b == 0 ? (int) a : Integer.remainderUnsigned((int) a, (int) b);
-                    pc += 4;
-                }
-                case Op.FENCE -> {
-                    // fence rw,rw and friends: a full fence orders this hart's plain accesses for the other harts.
-                    VarHandle.fullFence();
-                    pc += 4;
+                case Op.ADDI -> x[rd] = a + imm;
+                case Op.SLTI -> x[rd] = a < imm ? 1 : 0;
+                case Op.SLTIU -> x[rd] = Long.compareUnsigned(a, imm) < 0 ? 1 : 0;
+                case Op.XORI -> x[rd] = a ^ imm;
+                case Op.ORI -> x[rd] = a | imm;
+                case Op.ANDI -> x[rd] = a & imm;
+                case Op.SLLI -> x[rd] = a << imm;
+                case Op.SRLI -> x[rd] = a >>> imm;
+                case Op.SRAI -> x[rd] = a >> imm;
+                case Op.ADD -> x[rd] = a + b;
+                case Op.SUB -> x[rd] = a - b;
+                case Op.SLL -> x[rd] = a << b;
+                case Op.SLT -> x[rd] = a < b ? 1 : 0;
+                case Op.SLTU -> x[rd] = Long.compareUnsigned(a, b) < 0 ? 1 : 0;
+                case Op.XOR -> x[rd] = a ^ b;
+                case Op.SRL -> x[rd] = a >>> b;
+                case Op.SRA -> x[rd] = a >> b;
+                case Op.OR -> x[rd] = a | b;
+                case Op.AND -> x[rd] = a & b;
+                // The word instructions compute on ints, so they share no expression with their 64-bit twins.
+                case Op.ADDIW -> x[rd] = (int) a + imm;
+                case Op.SLLIW -> x[rd] = (int) a << imm;
+                case Op.SRLIW -> x[rd] = (int) a >>> imm;
+                case Op.SRAIW -> x[rd] = (int) a >> imm;
+                case Op.ADDW -> x[rd] = (int) a + (int) b;
+                case Op.SUBW -> x[rd] = (int) a - (int) b;
+                case Op.SLLW -> x[rd] = (int) a << (int) b;
+                case Op.SRLW -> x[rd] = (int) a >>> (int) b;
+                case Op.SRAW -> x[rd] = (int) a >> (int) b;
+                case Op.MUL -> x[rd] = a * b;
+                case Op.MULH -> x[rd] = Math.multiplyHigh(a, b);
+                case Op.MULHSU -> x[rd] = Math.multiplyHigh(a, b) + ((b >> 63) & a);
+                case Op.MULHU -> x[rd] = Math.unsignedMultiplyHigh(a, b);
+                case Op.DIV -> x[rd] = b == 0 ? -1 : a / b;
+                case Op.DIVU -> x[rd] = b == 0 ? -1 : Long.divideUnsigned(a, b);
+                case Op.REM -> x[rd] = b == 0 ? a : a % b;
+                case Op.REMU -> x[rd] = b == 0 ? a : Long.remainderUnsigned(a, b);
+                case Op.MULW -> x[rd] = (int) a * (int) b;
+                case Op.DIVW -> x[rd] = (int) b == 0 ? -1 : (int) a / (int) b;
+                case Op.DIVUW -> x[rd] = (int) b == 0 ? -1 : Integer.divideUnsigned((int) a, (int) b);
+                case Op.REMW -> x[rd] = (int) b == 0 ? (int) a : (int) a % (int) b;
+                case Op.REMUW -> x[rd] = (int) b == 0 ? (int) a : Integer.remainderUnsigned((int) a, (int) b);
+                // fence rw,rw and friends: a full fence orders this hart's plain accesses for the other harts.
+                case Op.FENCE -> VarHandle.fullFence();
+                case Op.FENCE_I -> {
+                    // Stores already dropped the blocks they overwrote; the block ends here so the next one is looked
+                    // up afresh.
+                    h.pc = start + 4L * i + 4;
+                    return done + i + 1;
                 }
                 case Op.ECALL -> {
-                    stop = ECALL;
-                    break loop;
+                    h.pc = start + 4L * i;
+                    return (long) ECALL << STOP_SHIFT | (done + i);
                 }
                 case Op.EBREAK -> {
-                    stop = EBREAK;
-                    break loop;
-                }
-                case Op.WFI -> {
-                    pc += 4;
-                    n++;
-                    stop = WFI;
-                    break loop;
-                }
-                case Op.CSRRW, Op.CSRRS, Op.CSRRC, Op.CSRRWI, Op.CSRRSI, Op.CSRRCI -> {
-                    long v = csr(h, d, h.instret + n);
-                    if (v == Long.MIN_VALUE) {
-                        h.faultInsn = (int) mem.read(pc, 4);
-                        stop = ILLEGAL;
-                        break loop;
-                    }
-                    x[rd] = v;
-                    pc += 4;
-                }
-                case Op.BRANCH_MISALIGNED -> {
-                    if (taken(rd, a, b)) {
-                        stop = MISALIGNED;
-                        break loop;
-                    }
-                    pc += 4;
+                    h.pc = start + 4L * i;
+                    return (long) EBREAK << STOP_SHIFT | (done + i);
                 }
                 case Op.ILLEGAL -> {
                     h.faultInsn = imm;
-                    stop = ILLEGAL;
-                    break loop;
+                    h.pc = start + 4L * i;
+                    return (long) ILLEGAL << STOP_SHIFT | (done + i);
+                }
+                case Op.WFI -> {
+                    h.pc = start + 4L * i + 4;
+                    return (long) WFI << STOP_SHIFT | (done + i + 1);
+                }
+                case Op.CSRRW, Op.CSRRS, Op.CSRRC, Op.CSRRWI, Op.CSRRSI, Op.CSRRCI -> {
+                    long v = csr(h, d, retired + done + i);
+                    if (v == Long.MIN_VALUE) {
+                        h.pc = start + 4L * i;
+                        h.faultInsn = (int) mem.read(h.pc, 4);
+                        return (long) ILLEGAL << STOP_SHIFT | (done + i);
+                    }
+                    x[rd] = v;
+                }
+                case Op.BRANCH_MISALIGNED -> {
+                    h.pc = start + 4L * i;
+                    if (taken(rd, a, b)) {
+                        return (long) MISALIGNED << STOP_SHIFT | (done + i);
+                    }
+                    h.pc += 4;
+                    return done + i + 1;
+                }
+                case Op.BLOCK_END -> {
+                    h.pc = start + 4L * i;
+                    return done + i;
                 }
                 default -> {
+                    // The A extension; an atomic ends its block.
+                    h.pc = start + 4L * i;
                     int r = Atomics.execute(h, mem, d, a, b);
                     if (r != BUDGET) {
-                        stop = r;
-                        break loop;
+                        return (long) r << STOP_SHIFT | (done + i);
                     }
-                    pc += 4;
+                    h.pc += 4;
+                    return done + i + 1;
                 }
             }
-            n++;
         }
-        h.pc = pc;
-        h.instret += n;
-        return stop;
     }
 
     /** Whether a conditional branch with this funct3 is taken. */

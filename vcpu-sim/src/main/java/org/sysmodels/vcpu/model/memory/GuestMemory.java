@@ -16,8 +16,14 @@ import java.util.Arrays;
  * narrow store is a CAS loop on its element, so two harts storing neighbouring bytes never undo each other's store
  * (RISC-V byte stores are single-copy atomic and independent); on one thread it is a plain read-modify-write.
  *
- * <p>Each page can also carry the pre-decoded form of its instructions (one {@code long} per 4-byte word, 0 = not
- * decoded yet); a store into the page clears the words it covers, so code that writes code stays correct.
+ * <p>The interpreter keeps pre-decoded blocks of instructions ({@link DecodedCode}); memory remembers which 4-byte
+ * words they were decoded from, and a store to one of those words drops the decoded code of its page, so code that
+ * writes code runs what it wrote.
+ *
+ * <p>Two page tables serve the interpreter's fast paths: {@link #pages()} for loads (null = a page of zeros), and
+ * {@link #writablePages()} for stores, which holds a page only when a plain store there needs no bookkeeping: the page
+ * exists, holds no decoded instructions, is already in the dirty log (or the log is off), and no other thread shares
+ * the memory. Every other store takes {@link #store}, which does the bookkeeping and may put the page in the table.
  *
  * <p>Dirty pages are tracked, when enabled, one bit per page, as KVM's dirty log (KVM_GET_DIRTY_LOG) does for guest
  * writes and Firecracker's own bitmap does for device writes; a diff snapshot writes only those pages.
@@ -38,9 +44,14 @@ public final class GuestMemory {
     private static final VarHandle PAGES = MethodHandles.arrayElementVarHandle(long[][].class);
     private static final VarHandle WORD = MethodHandles.arrayElementVarHandle(long[].class);
 
+    private static final int CHUNK_SHIFT = 9;
+
     private final long size;
     private final long[][] pages;
-    private final long[][] code;
+    private final long[][] writable;
+    /** Per page, one bit per 4-byte word decoded into some block; in chunks of 512 pages, made on first use. */
+    private final long[][][] decodedWords;
+    private volatile DecodedCode decoded;
     private final long[] dirty;
     private boolean trackDirty;
     private boolean concurrent;
@@ -53,7 +64,8 @@ public final class GuestMemory {
         this.size = size;
         int n = (int) (size >>> PAGE_SHIFT);
         pages = new long[n][];
-        code = new long[n][];
+        writable = new long[n][];
+        decodedWords = new long[(n + (1 << CHUNK_SHIFT) - 1) >>> CHUNK_SHIFT][][];
         dirty = new long[(n + 63) >>> 6];
     }
 
@@ -68,6 +80,9 @@ public final class GuestMemory {
     /** Real threads share this memory (threaded mode): narrow stores become CAS loops. */
     public void concurrent(boolean on) {
         concurrent = on;
+        if (on) {
+            Arrays.fill(writable, null);
+        }
     }
 
     /** True if [addr, addr + len) lies in RAM. */
@@ -82,7 +97,7 @@ public final class GuestMemory {
     }
 
     /** The page at index {@code i}, allocated (zeroed) on first use; concurrent first writers agree on one page. */
-    public long[] pageForWrite(int i) {
+    private long[] pageForWrite(int i) {
         long[] p = pages[i];
         if (p != null) {
             return p;
@@ -92,38 +107,101 @@ public final class GuestMemory {
         return witness == null ? fresh : witness;
     }
 
-    /** The pre-decoded instructions of page {@code i}, created on first fetch. */
-    public long[] codePage(int i) {
-        long[] c = code[i];
-        if (c != null) {
-            return c;
+    /** The load page table: entry i is page i, or null for a page never written (zeros). Read it, never write it. */
+    public long[][] pages() {
+        return pages;
+    }
+
+    /**
+     * The store page table: entry i is page i when a plain store into it needs nothing else (see the class comment),
+     * else null, and the store goes through {@link #store}. Read it, never write it.
+     */
+    public long[][] writablePages() {
+        return writable;
+    }
+
+    // ------------------------------------------------------------------ decoded instructions
+
+    /** The code decoded from this memory, or null if none yet. */
+    public DecodedCode decodedCode() {
+        return decoded;
+    }
+
+    /** Installs the decoded code of this memory unless another thread did first; returns the one installed. */
+    public synchronized DecodedCode decodedCode(DecodedCode fresh) {
+        if (decoded == null) {
+            decoded = fresh;
         }
-        long[] fresh = new long[PAGE_SIZE / 4];
-        long[] witness = (long[]) PAGES.compareAndExchange(code, i, (long[]) null, fresh);
-        return witness == null ? fresh : witness;
+        return decoded;
+    }
+
+    /** Words {@code [first, first + count)} of page {@code i} were decoded: a store there must invalidate them. */
+    public synchronized void markDecoded(int i, int first, int count) {
+        long[][] chunk = decodedWords[i >>> CHUNK_SHIFT];
+        if (chunk == null) {
+            chunk = new long[1 << CHUNK_SHIFT][];
+            decodedWords[i >>> CHUNK_SHIFT] = chunk;
+        }
+        long[] words = chunk[i & ((1 << CHUNK_SHIFT) - 1)];
+        if (words == null) {
+            words = new long[PAGE_SIZE / 4 / 64];
+            chunk[i & ((1 << CHUNK_SHIFT) - 1)] = words;
+        }
+        for (int w = first; w < first + count; w++) {
+            words[w >>> 6] |= 1L << w;
+        }
+        writable[i] = null;
+    }
+
+    private long[] decodedWords(int i) {
+        long[][] chunk = decodedWords[i >>> CHUNK_SHIFT];
+        return chunk == null ? null : chunk[i & ((1 << CHUNK_SHIFT) - 1)];
+    }
+
+    /** Drops the decoded code of page {@code i}, if any. */
+    private synchronized void invalidateDecoded(int i) {
+        long[][] chunk = decodedWords[i >>> CHUNK_SHIFT];
+        if (chunk != null && chunk[i & ((1 << CHUNK_SHIFT) - 1)] != null) {
+            chunk[i & ((1 << CHUNK_SHIFT) - 1)] = null;
+            DecodedCode d = decoded;
+            if (d != null) {
+                d.invalidatePage(i);
+            }
+        }
     }
 
     /**
      * Bookkeeping after a store of {@code len} bytes at page offset {@code off} of page {@code i}: forget decoded
-     * instructions there, and mark the page dirty when tracking.
+     * instructions there, mark the page dirty when tracking, and let the next plain store go straight in if it may.
+     *
+     * @return true if the store overwrote decoded instructions
      */
-    public void stored(int i, int off, int len) {
-        long[] c = code[i];
-        if (c != null) {
-            for (int w = off >>> 2, last = (off + len - 1) >>> 2; w <= last && w < c.length; w++) {
-                c[w] = 0;
+    private boolean stored(int i, int off, int len) {
+        boolean hit = false;
+        long[] words = decodedWords(i);
+        if (words != null) {
+            for (int w = off >>> 2, last = (off + len - 1) >>> 2; w <= last; w++) {
+                hit |= (words[w >>> 6] & (1L << w)) != 0;
+            }
+            if (hit) {
+                invalidateDecoded(i);
+                words = null;
             }
         }
         if (trackDirty) {
             markDirty(i);
         }
+        if (!concurrent && words == null) {
+            writable[i] = pages[i];
+        }
+        return hit;
     }
 
     /**
      * Stores {@code bits} (already shifted into place) under {@code mask} into word {@code w} of page {@code p}: a
      * plain read-modify-write on one thread, a CAS loop when threads share the memory.
      */
-    public void storeBits(long[] p, int w, long mask, long bits) {
+    private void storeBits(long[] p, int w, long mask, long bits) {
         if (!concurrent) {
             p[w] = (p[w] & ~mask) | bits;
             return;
@@ -157,6 +235,14 @@ public final class GuestMemory {
 
     /** Writes the low {@code len} (1, 2, 4 or 8) bytes of {@code value} at {@code addr}; the range must be in RAM. */
     public void write(long addr, int len, long value) {
+        store(addr, len, value);
+    }
+
+    /**
+     * {@link #write}, telling whether it overwrote decoded instructions (the interpreter then leaves the block it is
+     * in, so the next instruction is decoded afresh).
+     */
+    public boolean store(long addr, int len, long value) {
         long off = addr - DRAM_START;
         int o = (int) (off & PAGE_MASK);
         int i = (int) (off >>> PAGE_SHIFT);
@@ -169,12 +255,13 @@ public final class GuestMemory {
                 long mask = ((1L << (8 * len)) - 1) << shift;
                 storeBits(p, o >>> 3, mask, (value << shift) & mask);
             }
-            stored(i, o, len);
-            return;
+            return stored(i, o, len);
         }
+        boolean hit = false;
         for (int k = 0; k < len; k++) {
-            write(addr + k, 1, value >>> (8 * k));
+            hit |= store(addr + k, 1, value >>> (8 * k));
         }
+        return hit;
     }
 
     /** Copies {@code len} bytes of RAM at {@code addr} into {@code dst} (a device's DMA read). */
@@ -281,6 +368,7 @@ public final class GuestMemory {
     public void trackDirtyPages(boolean on) {
         if (on && !trackDirty) {
             Arrays.fill(dirty, 0);
+            Arrays.fill(writable, null);
         }
         trackDirty = on;
     }
@@ -293,8 +381,14 @@ public final class GuestMemory {
         }
     }
 
-    /** The dirty log since the last call (one bit per page), cleared as KVM_GET_DIRTY_LOG clears it. */
+    /**
+     * The dirty log since the last call (one bit per page), cleared as KVM_GET_DIRTY_LOG clears it (while no vCPU
+     * runs: the next store to each page logs it again).
+     */
     public long[] takeDirtyLog() {
+        if (trackDirty) {
+            Arrays.fill(writable, null);
+        }
         long[] out = new long[dirty.length];
         for (int w = 0; w < dirty.length; w++) {
             out[w] = (long) WORD.getAndSet(dirty, w, 0L);
@@ -344,7 +438,8 @@ public final class GuestMemory {
             }
             pages[i] = p;
         }
-        code[i] = null;
+        writable[i] = null;
+        invalidateDecoded(i);
     }
 
     /** True if both memories hold the same bytes (a page never written equals a page of zeros). */

@@ -18,8 +18,11 @@ import org.sysmodels.vcpu.testing.RefCpu;
  * The interpreter (pre-decoded, fast paths) and a second, plain reference implementation run the same random
  * instruction streams from the same state; every stop, register, counter, MMIO request and byte of memory must agree.
  * The streams mix every instruction class with random registers and immediates, base registers that point into RAM
- * (so loads, stores and atomics hit it, at any alignment) or just outside it (MMIO), branches and jumps within the
- * program, and raw random words (illegal or not). QuickTheories shrinks a failure to a minimal stream.
+ * (so loads, stores and atomics hit it, at any alignment), into the program itself (so stores and atomics rewrite
+ * instructions, before or after the one running, decoded already or not) or just outside RAM (MMIO), branches and
+ * jumps within the program (and back to its start: loops of one block), and raw random words (illegal or not). Each
+ * round runs a random budget, so runs end at any instruction of a block. QuickTheories shrinks a failure to a
+ * minimal stream.
  */
 class InterpreterAgreesWithReferenceTest {
 
@@ -51,24 +54,28 @@ class InterpreterAgreesWithReferenceTest {
                     (imm & 2) == 0 ? 2 : 3, rd, 0x2F);
             case 13 -> Asm.i(0xC00 + (imm & 3), (imm & 4) == 0 ? 0 : rs1, 2 + (imm & 1), rd, 0x73);
             case 14 -> new int[] {0x0FF0000F, 0x0000100F, Asm.WFI, Asm.ECALL, Asm.EBREAK, 0, 0x13, 0x7FFF_FFFF}[f3];
+            // A branch back to the start of the program: a loop of one block, run again without leaving it.
+            case 15 -> Asm.b(-4 * index, rs2, rs1, new int[] {0, 1, 4, 5, 6, 7, 0, 1}[f3]);
             default -> imm;
         };
     }
 
-    /** Registers 1-4 hold addresses in or near the data page. */
+    /** Registers 1-4 hold addresses in or near the data page, register 5 one in the program. */
     static int memBase(int r) {
-        return 1 + (r & 3);
+        return 1 + r % 5;
     }
 
-    record Program(List<Integer> words, long[] regs) {
+    record Program(List<Integer> words, long[] regs, List<Integer> budgets) {
     }
 
     static Gen<Program> programs() {
-        Gen<Integer> kind = integers().between(0, 16);
+        Gen<Integer> kind = integers().between(0, 17);
         Gen<Integer> reg = integers().between(0, 31);
         Gen<Integer> imm = integers().all();
         Gen<int[]> insn = kind.zip(reg, reg, reg, imm, (k, d, s1, s2, i) -> new int[] {k, d, s1, s2, i});
-        return lists().of(insn).ofSizeBetween(1, 40).zip(lists().of(longs().all()).ofSize(32), (raw, init) -> {
+        Gen<List<Integer>> budgets = lists().of(integers().between(1, 200)).ofSize(4);
+        return lists().of(insn).ofSizeBetween(1, 40).zip(lists().of(longs().all()).ofSize(32), budgets,
+                (raw, init, budget) -> {
             int n = raw.size();
             List<Integer> words = new java.util.ArrayList<>();
             for (int k = 0; k < n; k++) {
@@ -83,7 +90,8 @@ class InterpreterAgreesWithReferenceTest {
             regs[2] = DATA + 0x800;                          // aligned, in RAM
             regs[3] = GuestMemory.DRAM_START + (64L << 10) - 16 + (init.get(3) & 31); // near the end of RAM
             regs[4] = 0x4000_2000L + (init.get(4) & 7);      // a device register: MMIO
-            return new Program(words, regs);
+            regs[5] = CODE + (init.get(5) & 0x9F);           // in the program: code that writes code
+            return new Program(words, regs, budget);
         });
     }
 
@@ -112,8 +120,8 @@ class InterpreterAgreesWithReferenceTest {
         h.pc = CODE;
         ref.pc = CODE;
         for (int round = 0; round < 4; round++) {
-            int s1 = Interpreter.run(h, m1, 200);
-            int s2 = ref.run(200);
+            int s1 = Interpreter.run(h, m1, p.budgets().get(round));
+            int s2 = ref.run(p.budgets().get(round));
             String where = "round " + round + " pc " + Long.toHexString(ref.pc) + " " + p.words().stream()
                     .map(w -> String.format("%08x", w)).toList();
             assertEquals(s2, s1, "stop code, " + where);

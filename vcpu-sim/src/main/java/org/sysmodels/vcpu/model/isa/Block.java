@@ -1,0 +1,69 @@
+package org.sysmodels.vcpu.model.isa;
+
+/**
+ * A basic block: the pre-decoded instructions from {@code start} up to and including the first one after which the
+ * next pc is not simply the following word (a jump, a branch, {@code ecall}, {@code ebreak}, {@code wfi}, an illegal
+ * encoding, {@code fence.i}, an atomic), or up to the end of the page. The interpreter runs a block as a straight
+ * sequence: no fetch, no page check and no budget check per instruction, and the instructions retired are counted
+ * once per block.
+ *
+ * <p>{@link #ops} is what the interpreter dispatches on: slot k is instruction k, and a block that ends at the page
+ * end has {@link Op#BLOCK_END} after its last instruction. {@link #plain} is the instructions without the marker, for
+ * running only the first few when the budget ends inside the block.
+ *
+ * <p>Blocks never change once built. A store to a word of a block drops every block of its page ({@link #valid}
+ * false); {@link #link0} and {@link #link1} remember the blocks that followed this one lately, so the common case of
+ * going from block to block needs no lookup.
+ */
+final class Block {
+
+    final long start;
+    final long[] ops;
+    final long[] plain;
+    /** Instructions in the block. */
+    final int length;
+    boolean valid = true;
+    Block link0 = NONE;
+    Block link1 = NONE;
+
+    /**
+     * "No block": where links point before they are set, and the block before the first. It matches no pc (it is
+     * never valid), so the interpreter needs no null checks on its way from block to block.
+     */
+    static final Block NONE = new Block(-1, new long[0], false);
+
+    static {
+        NONE.valid = false;
+        NONE.link0 = NONE;
+        NONE.link1 = NONE;
+    }
+
+    Block(long start, long[] plain, boolean endMarker) {
+        this.start = start;
+        this.plain = plain;
+        this.ops = java.util.Arrays.copyOf(plain, plain.length + (endMarker ? 1 : 0));
+        if (endMarker) {
+            ops[plain.length] = Decoded.pack(Op.BLOCK_END, 0, 0, 0, 0);
+        }
+        this.length = plain.length;
+    }
+
+    /** True if the block ends after an instruction with this operation code. */
+    static boolean endsBlock(int op) {
+        return switch (op) {
+            case Op.JAL, Op.JALR, Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU, Op.BRANCH_MISALIGNED, Op.ECALL,
+                 Op.EBREAK, Op.WFI, Op.ILLEGAL, Op.FENCE_I -> true;
+            default -> op >= Op.LR_W && op <= Op.AMOMAXU_D;
+        };
+    }
+
+    /**
+     * The first {@code count} instructions of this block as a block of their own, written into {@code scratch}:
+     * what the interpreter runs when its budget ends inside this block.
+     */
+    long[] prefix(int count, long[] scratch) {
+        System.arraycopy(plain, 0, scratch, 0, count);
+        scratch[count] = Decoded.pack(Op.BLOCK_END, 0, 0, 0, 0);
+        return scratch;
+    }
+}
