@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sysmodels.core.testing.TraceFiles;
@@ -149,6 +153,15 @@ class SimCliTest {
         SimRun r = SimRun.of("tour", "--report", report.toString());
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("Report: " + report.toAbsolutePath().resolve("index.html")), r.out());
+        assertFalse(r.out().contains("`"), "Markdown backticks shown literally in the terminal:\n" + r.out());
+        Set<String> numbered = new HashSet<>();
+        for (String line : r.out().split("\n")) {
+            if (line.matches("\\[\\d+/\\d+\\] .*")) {
+                numbered.clear();
+            }
+            Matcher m = Pattern.compile("^\\s+(\\d+[a-z]?)\\. ").matcher(line);
+            assertTrue(!m.find() || numbered.add(m.group(1)), "item numbered twice in one system: " + line);
+        }
         String html = Files.readString(report.resolve("index.html"));
         assertTrue(html.contains("<img alt=\"M/M/1 mean time in system\" src=\"queue/w-vs-load.png\">"), html);
         assertTrue(html.contains("href=\"queue/queue.json\""), html);

@@ -94,11 +94,12 @@ public final class NvmeTour {
     }
 
     private static void bugLabs(RunRequest request, RunResult.Builder b) {
+        char part = 'a';
         for (String name : List.of("phase-not-flipped", "cq-head-never-written")) {
             NvmeLabs.Lab lab = NvmeLabs.byName(name).orElseThrow();
             Outcome o = new Simulation(lab.setup().apply(NvmeScenario.DEFAULT), request.seed(), Tracer.off(),
                     lab.driver()).run();
-            b.summary("4. Bug lab " + name + " (" + lab.lab().mistake() + "): caught by rule " + lab.lab().rule()
+            b.summary("4" + part++ + ". Bug lab " + name + " (" + lab.lab().mistake() + "): caught by rule " + lab.lab().rule()
                     + " " + o.findings().count(lab.lab().rule()) + " time(s); sim nvme --bug " + name + " exits 1.");
             b.findings(asCaught(o.findings().list(), name));
         }

@@ -36,8 +36,9 @@ public final class ServeCommand implements Subcommand {
             "How long a lost session stays resumable.").withDefault("180s");
     static final OptionSpec<Long> IDENTIFY = OptionSpec.duration("--identify-timeout", "TIME", 100_000_000L,
             3_600_000_000_000L, "Close (4009) a connection that has not identified by then.").withDefault("20s");
-    static final OptionSpec<Integer> RATE = OptionSpec.integer("--rate-limit", "N", 1, 1_000_000,
-            "Events a connection may send per 60 s before it is closed with 4008.").withDefault("120");
+    static final OptionSpec<Integer> RATE = OptionSpec.integer("--rate-limit", "N", 1, 10_000,
+            "Events a connection may send per 60 s before it is closed with 4008 (each connection keeps a ring of N "
+                    + "send times, 8 B each).").withDefault("120");
     static final OptionSpec<Long> FOR = OptionSpec.duration("--for", "TIME", 1_000_000L, 86_400_000_000_000L,
             "Stop after this long (default: run until interrupted).");
     static final OptionSpec<Integer> THREADS = OptionSpec.integer("--io-threads", "N", 1, 64,

@@ -46,7 +46,7 @@ public final class VcpuTour {
             b.summary("  | " + line);
         }
         b.summary("  The racy counter loses the updates of every slice that began between its load and its store; "
-                + "`sim vcpu --scenario smp-threaded` runs the same on real threads.");
+                + "sim vcpu --scenario smp-threaded runs the same on real threads.");
         b.checks(smp.checker().rules()).findings(smp.findings());
         MicroVmRun.Outcome limited = run(VcpuScenarios.CATALOG.resolve("rate-limited"), request, false);
         b.summary(String.format(Locale.ROOT, "5. A virtio-blk driver behind Firecracker's rate limiter (ops bucket: 1 "
