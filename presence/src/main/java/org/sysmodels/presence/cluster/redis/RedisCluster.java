@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,6 +76,7 @@ import org.sysmodels.presence.model.store.PresenceStore;
 public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCloseable {
 
     private static final int READ_COUNT = 512;
+    private static final int ENDED_REMEMBERED = 65_536;
     private static final long READ_BLOCK_MS = 1000;
     private static final int SWEEP_BATCH = 512;
     private static final long SWEEP_EVERY_NS = 250_000_000L;
@@ -106,6 +108,17 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     private boolean[] guildPresences = new boolean[16];
     private int[] confirmed = new int[16];
     private final Map<String, Integer> bySid = new HashMap<>();
+    /**
+     * Sessions this node has seen end, with their generation, so that a late entry from an older holder (its detach,
+     * written before the session moved here and ended) does not bring the session back as a remote one. Entries
+     * arrive late by the log's read lag at most, so the most recent ones suffice.
+     */
+    private final Map<String, Long> endedGen = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > ENDED_REMEMBERED;
+        }
+    };
 
     private volatile LinkState state;
     private volatile boolean halted;
@@ -553,6 +566,10 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
             if (u.node().equals(node)) {
                 return;     // a record of ours this node has ended already
             }
+            Long ended = endedGen.get(u.sessionId());
+            if (ended != null && u.gen() <= ended) {
+                return;     // an older holder's entry about a session that has ended since
+            }
             int t = replica.identify(u.user(), u.platform(), remoteNode, null, u.guildPresences(), now);
             bind(t, u.sessionId(), u.gen(), u.guildPresences());
             stats.remoteSessions.incrementAndGet();
@@ -861,6 +878,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
             long g = gen[session];
             if (id != null) {
                 bySid.remove(id);
+                endedGen.put(id, g);
                 sid[session] = null;
             }
             if (node == remoteNode) {

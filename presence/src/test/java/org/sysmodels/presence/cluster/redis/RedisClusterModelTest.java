@@ -108,6 +108,21 @@ class RedisClusterModelTest {
                 .checkAssert(RedisClusterModelTest::run);
     }
 
+    /**
+     * Found by the property: a session moved to node 1 and ended there came back on node 1 as a remote session,
+     * because node 0's detach entry (written before the move) arrived after the end and node 1 had forgotten it.
+     * The property's shrunk sequence; it depends on the order replies arrive, and failed about one run in three
+     * before the fix (ended sessions are now remembered with their generation).
+     */
+    @Test
+    void aSessionMovedAndEndedStaysEndedWhenTheOldHoldersEntryArrivesLate() {
+        Cmd.Identify desktop = new Cmd.Identify(0, 0, 0, false, 0);
+        Cmd.Update update = new Cmd.Update(0, 0, 0);
+        run(List.of(update, update, update, update, new Cmd.Identify(0, 1, 0, false, 0), desktop, desktop, desktop,
+                new Cmd.Identify(0, 0, 1, false, 0), desktop, desktop, update, desktop, new Cmd.Move(0, 1),
+                new Cmd.Close(0)));
+    }
+
     // ------------------------------------------------------------------ the reference
 
     static final class RefSession {
