@@ -567,9 +567,9 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
                 return;     // a record of ours this node has ended already
             }
             Long ended = endedGen.get(u.sessionId());
-            if (ended != null && u.gen() <= ended) {
-                return;     // an older holder's entry about a session that has ended since
-            }
+            if (ended != null && u.gen() < ended) {
+                return;     // an older holder's entry about a session that has ended since (a holder that
+            }               // registers its live session again after an outage writes the same generation)
             int t = replica.identify(u.user(), u.platform(), remoteNode, null, u.guildPresences(), now);
             bind(t, u.sessionId(), u.gen(), u.guildPresences());
             stats.remoteSessions.incrementAndGet();
