@@ -568,8 +568,10 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
             }
             Long ended = endedGen.get(u.sessionId());
             if (ended != null && u.gen() < ended) {
-                return;     // an older holder's entry about a session that has ended since (a holder that
-            }               // registers its live session again after an outage writes the same generation)
+                // an older holder's entry about a session that has ended since; a holder that registers its live
+                // session again after an outage writes the same generation, and that entry counts
+                return;
+            }
             int t = replica.identify(u.user(), u.platform(), remoteNode, null, u.guildPresences(), now);
             bind(t, u.sessionId(), u.gen(), u.guildPresences());
             stats.remoteSessions.incrementAndGet();
