@@ -20,6 +20,9 @@ import org.sysmodels.core.testing.TraceFiles;
 /** The `sim` command as a user meets it: exit codes, messages, files. */
 class SimCliTest {
 
+    /** A numbered item of a tour section ("  4. ", "  4a. "). */
+    private static final Pattern NUMBERED_ITEM = Pattern.compile("^\\s+(\\d+[a-z]?)\\. ");
+
     @TempDir
     Path dir;
 
@@ -159,7 +162,7 @@ class SimCliTest {
             if (line.matches("\\[\\d+/\\d+\\] .*")) {
                 numbered.clear();
             }
-            Matcher m = Pattern.compile("^\\s+(\\d+[a-z]?)\\. ").matcher(line);
+            Matcher m = NUMBERED_ITEM.matcher(line);
             assertTrue(!m.find() || numbered.add(m.group(1)), "item numbered twice in one system: " + line);
         }
         String html = Files.readString(report.resolve("index.html"));

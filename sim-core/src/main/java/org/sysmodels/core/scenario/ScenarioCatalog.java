@@ -2,7 +2,6 @@ package org.sysmodels.core.scenario;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import org.sysmodels.core.input.UserInputException;
  */
 public final class ScenarioCatalog<T> {
 
-    private record Packaged(String resource, String description, boolean deterministic, boolean benchSized) {
+    private record Packaged(String resource, ScenarioEntry entry) {
     }
 
     private final Class<T> type;
@@ -27,8 +26,7 @@ public final class ScenarioCatalog<T> {
 
     /** Registers a packaged scenario: a JSON resource on the classpath, by absolute resource path. */
     public ScenarioCatalog<T> add(String name, String resource, String description) {
-        byName.put(name, new Packaged(resource, description, true, false));
-        return this;
+        return put(resource, new ScenarioEntry(name, description, true, false));
     }
 
     /**
@@ -36,13 +34,16 @@ public final class ScenarioCatalog<T> {
      * run it by name, the test suite leaves it out.
      */
     public ScenarioCatalog<T> addBenchSized(String name, String resource, String description) {
-        byName.put(name, new Packaged(resource, description, true, true));
-        return this;
+        return put(resource, new ScenarioEntry(name, description, true, true));
     }
 
     /** Registers a packaged scenario that runs on real threads, so its output is not byte-identical run to run. */
     public ScenarioCatalog<T> addRealTime(String name, String resource, String description) {
-        byName.put(name, new Packaged(resource, description, false, false));
+        return put(resource, new ScenarioEntry(name, description, false, false));
+    }
+
+    private ScenarioCatalog<T> put(String resource, ScenarioEntry entry) {
+        byName.put(entry.name(), new Packaged(resource, entry));
         return this;
     }
 
@@ -68,9 +69,6 @@ public final class ScenarioCatalog<T> {
     }
 
     public List<ScenarioEntry> entries() {
-        List<ScenarioEntry> out = new ArrayList<>();
-        byName.forEach((name, p) -> out.add(
-                new ScenarioEntry(name, p.description(), p.deterministic(), p.benchSized())));
-        return out;
+        return byName.values().stream().map(Packaged::entry).toList();
     }
 }
