@@ -55,7 +55,11 @@ final class NodeOutbound {
         // and schedules a drain, or that drain's poll sees this item.
         queue.offer(item);
         if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
-            loop.execute(drain);
+            try {
+                loop.execute(drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the event loop has stopped (the node is closing): its connections are closed, nothing to write
+            }
         }
     }
 
