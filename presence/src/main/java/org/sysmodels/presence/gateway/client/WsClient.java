@@ -76,6 +76,7 @@ public final class WsClient {
                 .handshakeTimeoutMillis(30_000)
                 .dropPongFrames(true)
                 .withUTF8Validator(validateUtf8)
+                .sendCloseFrame(null)   // drop() is a lost connection: no close frame on channel close
                 .build();
         int port = uri.getPort() > 0 ? uri.getPort() : 80;
         Bootstrap b = new Bootstrap().group(group).channel(transport.socketChannel())
