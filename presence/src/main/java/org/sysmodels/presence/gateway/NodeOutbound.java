@@ -4,15 +4,16 @@ import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jctools.queues.MpscUnboundedXaddArrayQueue;
+import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
 
 /**
  * Everything the engine sends to the connections of one event loop (one fan-out node), in the order it was sent:
  * encoded PRESENCE_UPDATE frames and other work (READY, closes) as tasks. The engine offers; the event loop drains
  * the whole queue in one task, writes every frame, then flushes each connection it wrote to once. While the event
  * loop is busy, offers pile up and the next drain writes them with one flush (one {@code write(2)}) per connection,
- * however many updates it carries: the cost per delivery falls as the load rises, which is what keeps p99 bounded
- * near saturation (Netty's FlushConsolidationHandler does the same per channel; here it is per node).
+ * however many updates it carries: the cost per delivery falls as the load rises (Netty's
+ * FlushConsolidationHandler does the same per channel; here it is per node). The queue is JCTools' field-updater
+ * variant (no sun.misc.Unsafe, which JDK 24 and later warn about).
  */
 final class NodeOutbound {
 
@@ -24,7 +25,7 @@ final class NodeOutbound {
     private static final int BATCH = 4096;
 
     private final EventLoop loop;
-    private final MpscUnboundedXaddArrayQueue<Object> queue = new MpscUnboundedXaddArrayQueue<>(1024);
+    private final MpscUnboundedAtomicArrayQueue<Object> queue = new MpscUnboundedAtomicArrayQueue<>(1024);
     /** True while a drain task is queued or running and will see what is offered now. */
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
@@ -50,7 +51,7 @@ final class NodeOutbound {
     }
 
     private void offerItem(Object item) {
-        // The queue's offer is a volatile write (XADD on the producer index); the volatile read of `scheduled`
+        // The queue's offer is a volatile write (a CAS on the producer index); the volatile read of `scheduled`
         // after it pairs with drain()'s volatile write of false before its polls: either this thread sees false
         // and schedules a drain, or that drain's poll sees this item.
         queue.offer(item);
