@@ -161,7 +161,8 @@ public final class PresenceFigures {
             List<URI> urls = new ArrayList<>();
             List<String> nodeLines = Collections.synchronizedList(new ArrayList<>());
             for (int i = 0; i < 2; i++) {
-                Process node = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseParallelGC", "-cp",
+                Process node = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseParallelGC",
+                        "--enable-native-access=ALL-UNNAMED", "-cp",
                         System.getProperty("java.class.path"), PresenceFigures.class.getName(), "serve-node",
                         String.valueOf(n), String.valueOf(watchers), uri).redirectErrorStream(true).start();
                 children.add(node);
@@ -263,8 +264,8 @@ public final class PresenceFigures {
         double rate = 500;
         int seconds = longRun ? 60 : 10;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder(java, "-Xmx2g", "-XX:+UseParallelGC", "-cp",
-                System.getProperty("java.class.path"), PresenceFigures.class.getName(), "serve", String.valueOf(n),
+        Process server = new ProcessBuilder(java, "-Xmx2g", "-XX:+UseParallelGC",
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), PresenceFigures.class.getName(), "serve", String.valueOf(n),
                 String.valueOf(watchers)).redirectErrorStream(true).start();
         List<Process> children = new ArrayList<>(List.of(server));
         try {
@@ -276,7 +277,8 @@ public final class PresenceFigures {
             for (int k = 0; k < parts; k++) {
                 int first = (int) ((long) n * k / parts);
                 int count = (int) ((long) n * (k + 1) / parts) - first;
-                Process p = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseParallelGC", "-cp",
+                Process p = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseParallelGC",
+                        "--enable-native-access=ALL-UNNAMED", "-cp",
                         System.getProperty("java.class.path"), PresenceFigures.class.getName(), "load-part", url,
                         String.valueOf(first), String.valueOf(count), String.valueOf(watchers),
                         String.valueOf(rate * count / n), String.valueOf(seconds)).redirectErrorStream(true).start();
