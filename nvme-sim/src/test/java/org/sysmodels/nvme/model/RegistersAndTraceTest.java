@@ -14,6 +14,8 @@ import org.sysmodels.nvme.host.platform.RawHost;
 import org.sysmodels.nvme.model.command.IdentifyData;
 import org.sysmodels.nvme.model.command.Opcodes;
 import org.sysmodels.nvme.model.queue.Cqe;
+import org.sysmodels.core.random.Distribution;
+import org.sysmodels.nvme.model.media.ServiceModel;
 import org.sysmodels.nvme.model.register.Csts;
 import org.sysmodels.nvme.model.register.Registers;
 
@@ -131,7 +133,10 @@ class RegistersAndTraceTest {
     @Test
     void bringUpAndOneReadAreTraced() {
         Tracer t = Tracer.recording("t");
-        RawHost h = new RawHost(Hosts.instant(), 1, t, FaultPlan.none());
+        // Reads take 50 µs of media time on one of two units.
+        Distribution zero = new Distribution.Fixed(0);
+        RawHost h = new RawHost(Hosts.instant().withService(new ServiceModel(2, new Distribution.Fixed(50_000), zero,
+                zero, zero, zero, zero)), 1, t, FaultPlan.none());
         assertTrue(h.enable(32));
         long asq = h.controller.asq();
         long acq = h.controller.acq();
@@ -174,6 +179,7 @@ class RegistersAndTraceTest {
         assertEquals(1, served.size(), "one slice on the unit that served the read");
         assertTrue(served.get(0).track().thread().startsWith("unit "));
         assertEquals(Map.of("cid", (long) read.cid()), served.get(0).args());
+        assertEquals(50_000, served.get(0).duration());
         assertTrue(served.get(0).ts() >= begins.get(0).ts() && served.get(0).ts() + served.get(0).duration()
                 <= ends.get(0).ts(), "served inside the command's slice");
 
