@@ -18,6 +18,7 @@ import org.sysmodels.core.random.Distribution;
 import org.sysmodels.nvme.model.media.ServiceModel;
 import org.sysmodels.nvme.model.register.Csts;
 import org.sysmodels.nvme.model.register.Registers;
+import org.sysmodels.nvme.model.status.StatusCode;
 
 /**
  * The controller's register file as the host reads it back (NVMe 1.4 §3.1: ASQ/ACQ as two dwords, AQA's reserved
@@ -186,5 +187,46 @@ class RegistersAndTraceTest {
         List<String> counters = of(after.stream().filter(e -> e.track().thread().equals("queues")).toList(),
                 TraceEvent.Counter.class).stream().map(TraceEvent.Counter::name).distinct().toList();
         assertTrue(counters.containsAll(List.of("SQ1 entries", "CQ1 entries")), counters.toString());
+    }
+
+    @Test
+    void countersAndLookupsTheRunReportsUse() {
+        RawHost h = Hosts.ready();
+        Controller c = h.controller;
+        assertEquals(32, c.submissionQueue(0).size(), "admin SQ of AQA.ASQS + 1 entries");
+        assertEquals(32, c.completionQueue(0).size());
+        assertEquals(null, c.namespace(0), "NSID 0 is never a namespace");
+        assertEquals(1, c.namespace(1).nsid());
+        assertEquals(null, c.namespace(2));
+        assertEquals(null, c.namespace(-1));
+        assertTrue(c.faultInjector() != null);
+        assertTrue(h.createQueuePair(1, 8, 1), "CQ 1 signals MSI-X vector 1");
+        long buf = h.page();
+        assertEquals(0, c.interruptsSignalled(1));
+        assertTrue(h.io(1, s -> s.command(Opcodes.READ, 0).nsid(1).prp1(buf)).success());
+        assertEquals(1, c.interruptsSignalled(1));
+        assertEquals(0, c.abortsReceived());
+        h.admin(s -> s.command(Opcodes.ABORT, 0).cdw(10, 1 | 77 << 16));
+        assertEquals(1, c.abortsReceived());
+        Cqe bad = h.io(1, s -> s.command(Opcodes.READ, 0).nsid(1).prp1(buf).cdw10_11(1L << 40));
+        assertEquals(StatusCode.LBA_OUT_OF_RANGE.dnr(), bad.status());
+        assertEquals(1, c.errors(StatusCode.LBA_OUT_OF_RANGE));
+    }
+
+    @Test
+    void stateChangesAreToldToTheObserver() {
+        RawHost h = new RawHost(Hosts.instant(), 1);
+        List<String> seen = new java.util.ArrayList<>();
+        h.controller.observe(new org.sysmodels.nvme.model.command.ControllerObserver() {
+            @Override
+            public void stateChanged(org.sysmodels.nvme.model.register.ControllerState before,
+                                     org.sysmodels.nvme.model.register.ControllerState after, long now) {
+                seen.add(before.getClass().getSimpleName() + "->" + after.getClass().getSimpleName());
+            }
+        });
+        assertTrue(h.enable(8));
+        assertTrue(h.disable());
+        assertEquals(List.of("Disabled->Enabling", "Enabling->Ready", "Ready->Resetting", "Resetting->Disabled"),
+                seen);
     }
 }

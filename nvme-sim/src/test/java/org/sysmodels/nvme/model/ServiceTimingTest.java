@@ -97,6 +97,8 @@ class ServiceTimingTest {
         h.ringSq(1);
         h.settle();
         assertEquals(List.of(t0 + 11_000, t0 + 21_000), p.at, "both units done at 1 µs, then the link in turn");
+        assertEquals(2_000.0 / (2.0 * h.scheduler.now()), h.controller.unitUtilisation(), 1e-12,
+                "1 µs on each of two units");
     }
 
     @Test
