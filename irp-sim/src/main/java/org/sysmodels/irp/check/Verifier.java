@@ -6,6 +6,7 @@ import java.util.List;
 import org.sysmodels.core.check.Checker;
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.check.Rule;
+import org.sysmodels.irp.model.NtStatus;
 import org.sysmodels.irp.model.SystemHalt;
 import org.sysmodels.irp.model.io.DeviceObject;
 import org.sysmodels.irp.model.io.IoObserver;
@@ -187,14 +188,36 @@ public final class Verifier implements IoObserver {
             cancelSpinLock.onRoutineExit(f, status);
             if (f.kind() == RoutineKind.DISPATCH) {
                 irqlChanged.onRoutineExit(f, status);
+                if (plainDispatchExit(f, status)) {
+                    return;
+                }
                 pendedCompleted.onRoutineExit(f, status);
                 markIrpPending.onRoutineExit(f, status);
                 markIrpPending2.onRoutineExit(f, status);
                 lowerDriverReturn.onRoutineExit(f, status);
                 irpKept.onRoutineExit(f, status);
-            } else if (f.kind() == RoutineKind.COMPLETION) {
+            } else if (f.kind() == RoutineKind.COMPLETION && f.irp().PendingReturned()) {
                 routineMarkPending.onRoutineExit(f, status);
             }
+        }
+
+        /**
+         * True for the three ways a dispatch routine correctly ends, on which none of PendedCompletedRequest,
+         * MarkIrpPending, MarkIrpPending2, LowerDriverReturn and IrpKeptNotPending can fire (each needs a
+         * combination excluded here): passed the IRP down and returned what IoCallDriver returned; completed it
+         * without marking it pending and returned its status; marked it pending (before any completion) and
+         * returned STATUS_PENDING. Anything else goes to the rules, which decide.
+         */
+        private static boolean plainDispatchExit(RoutineFrame f, int status) {
+            int done = f.flags() & (RoutineFrame.CALLED_DOWN | RoutineFrame.MARKED_PENDING | RoutineFrame.COMPLETED);
+            if (done == RoutineFrame.CALLED_DOWN) {
+                return status == f.lowerStatus();
+            }
+            if (done == RoutineFrame.COMPLETED) {
+                return status != NtStatus.STATUS_PENDING;
+            }
+            return (done & RoutineFrame.MARKED_PENDING) != 0 && status == NtStatus.STATUS_PENDING
+                    && (!f.did(RoutineFrame.COMPLETED) || f.did(RoutineFrame.MARKED_BEFORE_COMPLETE));
         }
 
         void onCompleteRequest(RoutineFrame caller, Irp irp) {

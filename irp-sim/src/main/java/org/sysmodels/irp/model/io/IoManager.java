@@ -236,6 +236,11 @@ public final class IoManager {
         lookaside.free(irp);
     }
 
+    /** IopCompleteRequest's free: the packet is off its thread's list already, and in use. */
+    void freeFinished(Irp irp) {
+        lookaside.free(irp);
+    }
+
     /** IoReuseIrp: reinitializes a packet for another request, keeping its size, with IoStatus.Status set. */
     public void IoReuseIrp(Irp irp, int status) {
         if (irp.cancelRoutine != null) {

@@ -38,10 +38,17 @@ public final class RoutineFrame {
     final int depth;
     final int processor;
     Object routine;
+    /** The frame this one is nested in (null at the bottom), and the next deeper one, preallocated (or null). */
+    final RoutineFrame below;
+    RoutineFrame above;
 
-    RoutineFrame(int depth, int processor) {
+    RoutineFrame(int depth, int processor, RoutineFrame below) {
         this.depth = depth;
         this.processor = processor;
+        this.below = below;
+        if (below != null) {
+            below.above = this;
+        }
     }
 
     public RoutineKind kind() {
