@@ -141,6 +141,10 @@ public final class IoCompletion {
         DriverObject owner = device != null ? device.DriverObject : irp.allocator;
         Kernel k = kernel;
         RoutineFrame f = k.enter(RoutineKind.COMPLETION, owner, device, irp, routine, k.completionCost);
+        if (sp.completionSetAt != null) {
+            f.source = sp.completionSetAt;
+            f.sourceSetsRoutine = true;
+        }
         k.observer.onRoutineEnter(f);
         int status = routine.complete(device, irp, sp.context);
         if (k.isHalted()) {

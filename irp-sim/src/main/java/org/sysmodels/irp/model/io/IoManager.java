@@ -176,6 +176,7 @@ public final class IoManager {
         IoStackLocation next = IoGetNextIrpStackLocation(irp);
         next.completionRoutine = routine;
         next.context = context;
+        next.completionSetAt = f == null ? null : f.source;
         next.control = (invokeOnSuccess ? IoStackLocation.SL_INVOKE_ON_SUCCESS : 0)
                 | (invokeOnError ? IoStackLocation.SL_INVOKE_ON_ERROR : 0)
                 | (invokeOnCancel ? IoStackLocation.SL_INVOKE_ON_CANCEL : 0);

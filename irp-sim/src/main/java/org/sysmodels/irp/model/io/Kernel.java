@@ -226,6 +226,7 @@ public final class Kernel {
         f.routine = routine;
         f.irqlAtEntry = p.irql();
         f.flags = 0;
+        f.source = null;
         long clock = p.clock();
         f.enteredAt = clock;
         f.locationAtEntry = irp == null ? 0 : irp.currentLocation;
@@ -300,8 +301,9 @@ public final class Kernel {
         String device = f != null && f.device != null ? f.device.displayName() : "";
         String irp = f != null && f.irp != null ? f.irp.describe() : "";
         String routine = f != null ? f.kind.label() : "";
+        String source = f != null && f.source != null ? f.source() : "";
         return new StopContext(driver, device, irp, p == null ? 0 : p.number(), p == null ? 0 : p.irql(), routine,
-                now());
+                now(), source);
     }
 
     // ------------------------------------------------------------------ IRQL
