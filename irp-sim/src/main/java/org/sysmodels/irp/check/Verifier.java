@@ -113,13 +113,21 @@ public final class Verifier implements IoObserver {
 
     @Override
     public void onCallDriver(RoutineFrame caller, DeviceObject target, Irp irp) {
+        if (standard != null) {
+            standard.callDriverAbove.onCallDriver(caller, target, irp);
+            return;
+        }
         for (VerifierCheck c : callDriver) {
             c.onCallDriver(caller, target, irp);
         }
     }
 
+    /** No standard rule looks at routines being entered (their state at entry is in the frame). */
     @Override
     public void onRoutineEnter(RoutineFrame frame) {
+        if (standard != null) {
+            return;
+        }
         for (VerifierCheck c : routineEnter) {
             c.onRoutineEnter(frame);
         }
@@ -152,7 +160,10 @@ public final class Verifier implements IoObserver {
         }
     }
 
-    /** The standard rules' exit and completion checks as direct calls, in {@link #allChecks()}' order. */
+    /**
+     * The standard rules' exit, completion, IoCallDriver and IoSetCompletionRoutine checks as direct calls, in
+     * {@link #allChecks()}' order (one rule each looks at IoCallDriver and IoSetCompletionRoutine).
+     */
     private static final class Standard {
         final CancelSpinLock cancelSpinLock;
         final IrqlChangedAcrossDispatch irqlChanged;
@@ -165,6 +176,8 @@ public final class Verifier implements IoObserver {
         final CompletedWithStatusPending statusPending;
         final CompletedWithCancelRoutine cancelRoutineSet;
         final CompleteAboveDispatch completeAboveDispatch;
+        final CallDriverAboveDispatch callDriverAbove;
+        final CompletionRoutineAfterSkip routineAfterSkip;
 
         Standard(List<IrpCheck> checks) {
             cancelSpinLock = find(checks, CancelSpinLock.class);
@@ -178,6 +191,8 @@ public final class Verifier implements IoObserver {
             statusPending = find(checks, CompletedWithStatusPending.class);
             cancelRoutineSet = find(checks, CompletedWithCancelRoutine.class);
             completeAboveDispatch = find(checks, CompleteAboveDispatch.class);
+            callDriverAbove = find(checks, CallDriverAboveDispatch.class);
+            routineAfterSkip = find(checks, CompletionRoutineAfterSkip.class);
         }
 
         private static <T> T find(List<IrpCheck> checks, Class<T> type) {
@@ -243,6 +258,10 @@ public final class Verifier implements IoObserver {
 
     @Override
     public void onSetCompletionRoutine(RoutineFrame caller, Irp irp) {
+        if (standard != null) {
+            standard.routineAfterSkip.onSetCompletionRoutine(caller, irp);
+            return;
+        }
         for (VerifierCheck c : setCompletion) {
             c.onSetCompletionRoutine(caller, irp);
         }

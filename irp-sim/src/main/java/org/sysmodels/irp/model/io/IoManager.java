@@ -176,7 +176,9 @@ public final class IoManager {
         IoStackLocation next = IoGetNextIrpStackLocation(irp);
         next.completionRoutine = routine;
         next.context = context;
-        next.completionSetAt = f == null ? null : f.source;
+        if (f != null && f.source != null) {
+            next.completionSetAt = f.source;
+        }
         next.control = (invokeOnSuccess ? IoStackLocation.SL_INVOKE_ON_SUCCESS : 0)
                 | (invokeOnError ? IoStackLocation.SL_INVOKE_ON_ERROR : 0)
                 | (invokeOnCancel ? IoStackLocation.SL_INVOKE_ON_CANCEL : 0);
