@@ -212,7 +212,7 @@ public final class I2cController {
     }
 
     private void notify(int address, boolean read, int bytes, I2cStatus status, long start) {
-        for (I2cListener l : bus.listeners()) {
+        for (I2cListener l : bus.transferListeners()) {
             l.transfer(bus.number(), address, read, bytes, status, start, core.now());
         }
     }
