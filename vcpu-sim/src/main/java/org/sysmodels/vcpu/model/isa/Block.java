@@ -7,7 +7,8 @@ package org.sysmodels.vcpu.model.isa;
  * sequence: no fetch, no page check and no budget check per instruction, and the instructions retired are counted
  * once per block.
  *
- * <p>{@link #ops} is what the interpreter dispatches on: slot k is instruction k, and a block that ends at the page
+ * <p>{@link #ops} is what the interpreter dispatches on: slot k is instruction k (with a pc-relative immediate made
+ * relative to the block's start), and a block that ends at the page
  * end has {@link Op#BLOCK_END} after its last instruction. {@link #plain} is the instructions without the marker, for
  * running only the first few when the budget ends inside the block.
  *
@@ -38,14 +39,38 @@ final class Block {
         NONE.link1 = NONE;
     }
 
-    Block(long start, long[] plain, boolean endMarker) {
+    /**
+     * @param decoded the decoded instructions from {@code start} (as {@link Decoder} gives them: pc-relative
+     *                immediates relative to each instruction)
+     */
+    Block(long start, long[] decoded, boolean endMarker) {
         this.start = start;
-        this.plain = plain;
+        this.plain = relativeToStart(decoded);
         this.ops = java.util.Arrays.copyOf(plain, plain.length + (endMarker ? 1 : 0));
         if (endMarker) {
             ops[plain.length] = Decoded.pack(Op.BLOCK_END, 0, 0, 0, 0);
         }
         this.length = plain.length;
+    }
+
+    /**
+     * The immediates of {@code auipc}, {@code jal} and the conditional branches made relative to the block's start
+     * (instruction k's plus 4k), so the interpreter adds them to the start without computing the instruction's pc;
+     * a branch back to the start then has 0. They fit: a branch's and a jump's offsets are small, and an
+     * {@code auipc}'s has its low 12 bits clear.
+     */
+    private static long[] relativeToStart(long[] decoded) {
+        long[] r = decoded.clone();
+        for (int k = 0; k < r.length; k++) {
+            long d = r[k];
+            switch (Decoded.op(d)) {
+                case Op.AUIPC, Op.JAL, Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU ->
+                        r[k] = (d & 0xFFFF_FFFFL) | (long) (Decoded.imm(d) + 4 * k) << 32;
+                default -> {
+                }
+            }
+        }
+        return r;
     }
 
     /** True if the block ends after an instruction with this operation code. */
