@@ -47,10 +47,46 @@ final class Block {
         this.start = start;
         this.plain = relativeToStart(decoded);
         this.ops = java.util.Arrays.copyOf(plain, plain.length + (endMarker ? 1 : 0));
+        fuse(ops, plain.length);
         if (endMarker) {
             ops[plain.length] = Decoded.pack(Op.BLOCK_END, 0, 0, 0, 0);
         }
         this.length = plain.length;
+    }
+
+    /**
+     * Puts a fused operation in slot k of each pair of instructions k, k+1 that is one of the {@link Op} pairs
+     * ({@link Op#ANDI_SLLI}, {@link Op#ADD_LOAD}, {@link Op#XOR_SEXT}), where the second instruction reads and
+     * overwrites only the first one's result; pairs do not overlap. Slot k+1 keeps the second instruction. A
+     * block's instructions never change (a store into one drops the block), so a pair stays a pair while it runs;
+     * {@link #prefix} copies the unfused instructions.
+     */
+    private static void fuse(long[] ops, int length) {
+        for (int k = 0; k + 1 < length; k++) {
+            long d = ops[k];
+            long e = ops[k + 1];
+            int rd = Decoded.rd(d);
+            int fused = switch (Decoded.op(d)) {
+                case Op.ANDI -> Decoded.op(e) == Op.SLLI && Decoded.rd(e) == rd && Decoded.rs1(e) == rd
+                        ? Op.ANDI_SLLI : 0;
+                case Op.ADD -> Decoded.op(e) >= Op.LB && Decoded.op(e) <= Op.LWU && Decoded.rd(e) == rd
+                        && Decoded.rs2(e) == rd ? Op.ADD_LOAD : 0;
+                case Op.XOR -> Decoded.op(e) == Op.ADDIW && Decoded.imm(e) == 0 && Decoded.rd(e) == rd
+                        && Decoded.rs1(e) == rd ? Op.XOR_SEXT : 0;
+                default -> 0;
+            };
+            if (fused == Op.ANDI_SLLI) {
+                ops[k] = Decoded.pack(fused, rd, Decoded.rs1(d), 0, Decoded.imm(e), Decoded.imm(d));
+                k++;
+            } else if (fused == Op.ADD_LOAD) {
+                // rs1, rs2 the add's; aux and the offset the load's.
+                ops[k] = Decoded.pack(fused, rd, Decoded.rs1(d), Decoded.rs2(d), Decoded.aux(e), Decoded.imm(e));
+                k++;
+            } else if (fused == Op.XOR_SEXT) {
+                ops[k] = d & ~0xFFL | fused;
+                k++;
+            }
+        }
     }
 
     /**

@@ -108,7 +108,15 @@ public final class Interpreter {
 
     private static final int STOP_SHIFT = 32;
     /** Inside this class only: the instruction at pc needs {@link #slow}; nothing is done of it yet. */
-    private static final int SLOW = -1;
+    private static final int SLOW = 15;
+    // How execute's exit word packs what its epilogue does (one int, so that each way out sets it with constants
+    // and the JIT keeps no constant in a register for it): bits 0-15 the instructions retired in this pass, 16-19
+    // the stop code, bit 20 whether a jump writes its link (the pc after it) to the register in bits 21-26.
+    private static final int STOP_AT = 16;
+    private static final int LINK = 1 << 20;
+    private static final int LINK_AT = 21;
+    /** execute's next index when a jalr has set the pc itself. */
+    private static final int JUMPED = Integer.MIN_VALUE;
     /** At most this many instructions retire in one {@link #execute} (its count is an int). */
     private static final long MAX_PER_CALL = 1 << 30;
 
@@ -131,9 +139,8 @@ public final class Interpreter {
      */
     private static long execute(Hart h, GuestMemory mem, long[] ops) {
         final long[] x = h.x;
-        int stop = BUDGET;
         int next; // index (from the block's start, in instructions) of the next pc or of the instruction that stopped
-        int count; // retired in this pass
+        int exit; // retired in this pass, the stop code, the link register to write (see STOP_AT)
         loop:
         for (int i = 0; ; i++) {
             long d = ops[i];
@@ -145,30 +152,28 @@ public final class Interpreter {
                 case Op.JAL -> {
                     int rel = (int) (d >> 32); // relative to the block
                     if ((rel & 3) != 0) {
-                        stop = MISALIGNED;
                         next = i;
-                        count = i;
+                        exit = i | MISALIGNED << STOP_AT;
                         break loop;
                     }
-                    x[(int) (d >>> 8) & 63] = h.blockStart + 4 + ((long) i << 2);
                     next = rel >> 2;
-                    count = i + 1;
+                    exit = (i + 1) | LINK | (int) (d >>> 8 & 63) << LINK_AT;
                     break loop;
                 }
                 case Op.JALR -> {
                     long target = (x[(int) (d >>> 14) & 31] + (int) (d >> 32)) & ~1L;
                     if ((target & 3) != 0) {
-                        stop = MISALIGNED;
                         next = i;
-                        count = i;
+                        exit = i | MISALIGNED << STOP_AT;
                         break loop;
                     }
-                    x[(int) (d >>> 8) & 63] = h.blockStart + 4 + ((long) i << 2);
                     h.pc = target;
-                    return h.blockDone + i + 1;
+                    next = JUMPED;
+                    exit = (i + 1) | LINK | (int) (d >>> 8 & 63) << LINK_AT;
+                    break loop;
                 }
                 case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> {
-                    count = i + 1;
+                    int count = i + 1;
                     if (taken(d, x[(int) (d >>> 14) & 31], x[(int) (d >>> 19) & 31])) {
                         int rel = (int) (d >> 32); // relative to the block
                         if (rel == 0) {
@@ -183,6 +188,7 @@ public final class Interpreter {
                     } else {
                         next = count;
                     }
+                    exit = count;
                     break loop;
                 }
                 case Op.LB, Op.LH, Op.LW, Op.LD, Op.LBU, Op.LHU, Op.LWU -> {
@@ -192,9 +198,8 @@ public final class Interpreter {
                     long[] p;
                     if ((off & aux & 7) != 0 || Long.compareUnsigned(off, mem.size()) >= 0
                             || (p = mem.pages()[(int) (off >>> GuestMemory.PAGE_SHIFT)]) == null) {
-                        stop = SLOW;
                         next = i;
-                        count = i;
+                        exit = i | SLOW << STOP_AT;
                         break loop;
                     }
                     int unused = 56 - ((aux & 7) << 3);
@@ -208,15 +213,40 @@ public final class Interpreter {
                     long[] p;
                     if ((off & sizeMinus1) != 0 || Long.compareUnsigned(off, mem.size()) >= 0
                             || (p = mem.writablePages()[(int) (off >>> GuestMemory.PAGE_SHIFT)]) == null) {
-                        stop = SLOW;
                         next = i;
-                        count = i;
+                        exit = i | SLOW << STOP_AT;
                         break loop;
                     }
                     int w = ((int) off & GuestMemory.PAGE_MASK) >>> 3;
                     int shift = (int) (off & 7) << 3;
                     long mask = (-1L >>> (56 - (sizeMinus1 << 3))) << shift;
                     p[w] = p[w] & ~mask | (x[(int) (d >>> 19) & 31] << shift) & mask;
+                }
+                // Fused pairs (see Block): the second instruction retires too, so i moves past it.
+                case Op.ANDI_SLLI -> {
+                    x[(int) (d >>> 8) & 63] = (x[(int) (d >>> 14) & 31] & (int) (d >> 32)) << (d >>> 24 & 63);
+                    i++;
+                }
+                case Op.XOR_SEXT -> {
+                    x[(int) (d >>> 8) & 63] = (int) (x[(int) (d >>> 14) & 31] ^ x[(int) (d >>> 19) & 31]);
+                    i++;
+                }
+                case Op.ADD_LOAD -> {
+                    long base = x[(int) (d >>> 14) & 31] + x[(int) (d >>> 19) & 31];
+                    x[(int) (d >>> 8) & 63] = base;
+                    i++; // the add retired; now the load (aux and offset in this word)
+                    long off = base + (int) (d >> 32) - DRAM_START;
+                    int aux = (int) (d >>> 24);
+                    long[] p;
+                    if ((off & aux & 7) != 0 || Long.compareUnsigned(off, mem.size()) >= 0
+                            || (p = mem.pages()[(int) (off >>> GuestMemory.PAGE_SHIFT)]) == null) {
+                        next = i;
+                        exit = i | SLOW << STOP_AT;
+                        break loop;
+                    }
+                    int unused = 56 - ((aux & 7) << 3);
+                    long v = p[((int) off & GuestMemory.PAGE_MASK) >>> 3] >>> ((off & 7) << 3) << unused;
+                    x[(int) (d >>> 8) & 63] = (aux & Decoded.SIGNED) != 0 ? v >> unused : v >>> unused;
                 }
                 case Op.ADDI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] + (int) (d >> 32);
                 case Op.SLTI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] < (int) (d >> 32) ? 1 : 0;
@@ -255,57 +285,58 @@ public final class Interpreter {
                     // Stores already dropped the blocks they overwrote; the block ends here so the next one is looked
                     // up afresh.
                     next = i + 1;
-                    count = i + 1;
+                    exit = i + 1;
                     break loop;
                 }
                 case Op.ECALL -> {
-                    stop = ECALL;
                     next = i;
-                    count = i;
+                    exit = i | ECALL << STOP_AT;
                     break loop;
                 }
                 case Op.EBREAK -> {
-                    stop = EBREAK;
                     next = i;
-                    count = i;
+                    exit = i | EBREAK << STOP_AT;
                     break loop;
                 }
                 case Op.ILLEGAL -> {
                     h.faultInsn = (int) (d >> 32);
-                    stop = ILLEGAL;
                     next = i;
-                    count = i;
+                    exit = i | ILLEGAL << STOP_AT;
                     break loop;
                 }
                 case Op.WFI -> {
-                    stop = WFI;
                     next = i + 1;
-                    count = i + 1;
+                    exit = (i + 1) | WFI << STOP_AT;
                     break loop;
                 }
                 case Op.BRANCH_MISALIGNED -> {
                     boolean t = branchTaken((int) (d >>> 8) & 63, x[(int) (d >>> 14) & 31], x[(int) (d >>> 19) & 31]);
-                    stop = t ? MISALIGNED : BUDGET;
                     next = t ? i : i + 1;
-                    count = next;
+                    exit = t ? i | MISALIGNED << STOP_AT : i + 1;
                     break loop;
                 }
                 case Op.BLOCK_END -> {
                     next = i;
-                    count = i;
+                    exit = i;
                     break loop;
                 }
                 default -> {
                     // MULH and the divisions, the CSRs, the A extension.
-                    stop = SLOW;
                     next = i;
-                    count = i;
+                    exit = i | SLOW << STOP_AT;
                     break loop;
                 }
             }
         }
-        h.pc = h.blockStart + ((long) next << 2);
-        return (long) stop << STOP_SHIFT | (h.blockDone + count);
+        int count = exit & 0xFFFF;
+        long start = h.blockStart;
+        if ((exit & LINK) != 0) {
+            x[exit >>> LINK_AT] = start + ((long) count << 2);
+        }
+        if (next != JUMPED) {
+            h.pc = start + ((long) next << 2);
+        }
+        return (long) (exit >>> STOP_AT & 15) << STOP_SHIFT | (h.blockDone + count);
     }
 
     /**
