@@ -79,8 +79,8 @@ final class Block {
                 ops[k] = Decoded.pack(fused, rd, Decoded.rs1(d), 0, Decoded.imm(e), Decoded.imm(d));
                 k++;
             } else if (fused == Op.ADD_LOAD) {
-                // rs1, rs2 the add's; aux and the offset the load's.
-                ops[k] = Decoded.pack(fused, rd, Decoded.rs1(d), Decoded.rs2(d), Decoded.aux(e), Decoded.imm(e));
+                // The add's fields; the interpreter reads the load's from slot k+1.
+                ops[k] = d & ~0xFFL | fused;
                 k++;
             } else if (fused == Op.XOR_SEXT) {
                 ops[k] = d & ~0xFFL | fused;

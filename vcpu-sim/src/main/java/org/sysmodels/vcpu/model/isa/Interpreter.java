@@ -157,7 +157,7 @@ public final class Interpreter {
                         break loop;
                     }
                     next = rel >> 2;
-                    exit = (i + 1) | LINK | (int) (d >>> 8 & 63) << LINK_AT;
+                    exit = (i + 1) | LINK | ((int) (d >>> 8) & 63) << LINK_AT;
                     break loop;
                 }
                 case Op.JALR -> {
@@ -169,7 +169,7 @@ public final class Interpreter {
                     }
                     h.pc = target;
                     next = JUMPED;
-                    exit = (i + 1) | LINK | (int) (d >>> 8 & 63) << LINK_AT;
+                    exit = (i + 1) | LINK | ((int) (d >>> 8) & 63) << LINK_AT;
                     break loop;
                 }
                 case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> {
@@ -224,7 +224,7 @@ public final class Interpreter {
                 }
                 // Fused pairs (see Block): the second instruction retires too, so i moves past it.
                 case Op.ANDI_SLLI -> {
-                    x[(int) (d >>> 8) & 63] = (x[(int) (d >>> 14) & 31] & (int) (d >> 32)) << (d >>> 24 & 63);
+                    x[(int) (d >>> 8) & 63] = (x[(int) (d >>> 14) & 31] & (int) (d >> 32)) << ((int) (d >>> 24) & 63);
                     i++;
                 }
                 case Op.XOR_SEXT -> {
@@ -234,9 +234,11 @@ public final class Interpreter {
                 case Op.ADD_LOAD -> {
                     long base = x[(int) (d >>> 14) & 31] + x[(int) (d >>> 19) & 31];
                     x[(int) (d >>> 8) & 63] = base;
-                    i++; // the add retired; now the load (aux and offset in this word)
-                    long off = base + (int) (d >> 32) - DRAM_START;
-                    int aux = (int) (d >>> 24);
+                    // The add retired; now the load, read from its own word (so that nothing here is the same
+                    // expression as in the load's case, which the JIT would compute before the dispatch).
+                    long e = ops[++i];
+                    long off = base + (int) (e >> 32) - DRAM_START;
+                    int aux = (int) (e >>> 24);
                     long[] p;
                     if ((off & aux & 7) != 0 || Long.compareUnsigned(off, mem.size()) >= 0
                             || (p = mem.pages()[(int) (off >>> GuestMemory.PAGE_SHIFT)]) == null) {
@@ -246,7 +248,7 @@ public final class Interpreter {
                     }
                     int unused = 56 - ((aux & 7) << 3);
                     long v = p[((int) off & GuestMemory.PAGE_MASK) >>> 3] >>> ((off & 7) << 3) << unused;
-                    x[(int) (d >>> 8) & 63] = (aux & Decoded.SIGNED) != 0 ? v >> unused : v >>> unused;
+                    x[(int) (e >>> 8) & 63] = (aux & Decoded.SIGNED) != 0 ? v >> unused : v >>> unused;
                 }
                 case Op.ADDI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] + (int) (d >> 32);
                 case Op.SLTI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] < (int) (d >> 32) ? 1 : 0;

@@ -116,7 +116,7 @@ public final class Op {
     // leaves the second instruction in slot k+1, where the interpreter reads what it needs of it.
     /** {@code andi rd, rs1, imm} then {@code slli rd, rd, shamt} (shamt in aux): a masked, scaled table index. */
     public static final int ANDI_SLLI = 100;
-    /** {@code add rd, rs1, rs2} then a load into rd based on rd (offset and aux the load's): an indexed load. */
+    /** {@code add rd, rs1, rs2} then a load into rd based on rd: an indexed load. */
     public static final int ADD_LOAD = 101;
     /** {@code xor rd, rs1, rs2} then {@code sext.w rd, rd} ({@code addiw rd, rd, 0}). */
     public static final int XOR_SEXT = 102;
