@@ -117,7 +117,7 @@ class FusedPairsTest {
 
     @Test
     void fusedPairsAgreeWithTheReferenceOnRandomStreams() {
-        Props.property(600).forAll(programs()).checkAssert(InterpreterAgreesWithReferenceTest::agree);
+        Props.property(400).forAll(programs()).checkAssert(InterpreterAgreesWithReferenceTest::agree);
     }
 
     @Test
