@@ -76,7 +76,7 @@ final class Block {
                 default -> 0;
             };
             if (fused == Op.ANDI_SLLI) {
-                ops[k] = Decoded.pack(fused, rd, Decoded.rs1(d), 0, Decoded.imm(e), Decoded.imm(d));
+                ops[k] = d & ~0xFFL | fused;
                 k++;
             } else if (fused == Op.ADD_LOAD) {
                 // The add's fields; the interpreter reads the load's from slot k+1.

@@ -148,7 +148,7 @@ public final class Interpreter {
                 case Op.NOP -> {
                 }
                 case Op.LUI -> x[(int) (d >>> 8) & 63] = (int) (d >> 32);
-                case Op.AUIPC -> x[(int) (d >>> 8) & 63] = h.blockStart + (d >> 32); // relative to the block
+                case Op.AUIPC -> x[(int) (d >>> 8) & 63] = h.blockStart + (int) (d >> 32); // relative to the block
                 case Op.JAL -> {
                     int rel = (int) (d >> 32); // relative to the block
                     if ((rel & 3) != 0) {
@@ -209,7 +209,7 @@ public final class Interpreter {
                 case Op.SB, Op.SH, Op.SW, Op.SD -> {
                     // Every store: rd is the size minus one, rs1 the base, rs2 the value.
                     long off = x[(int) (d >>> 14) & 31] + (int) (d >> 32) - DRAM_START;
-                    int sizeMinus1 = (int) (d >>> 8) & 7;
+                    int sizeMinus1 = (int) (d >>> 8 & 7);
                     long[] p;
                     if ((off & sizeMinus1) != 0 || Long.compareUnsigned(off, mem.size()) >= 0
                             || (p = mem.writablePages()[(int) (off >>> GuestMemory.PAGE_SHIFT)]) == null) {
@@ -224,8 +224,8 @@ public final class Interpreter {
                 }
                 // Fused pairs (see Block): the second instruction retires too, so i moves past it.
                 case Op.ANDI_SLLI -> {
-                    x[(int) (d >>> 8) & 63] = (x[(int) (d >>> 14) & 31] & (int) (d >> 32)) << ((int) (d >>> 24) & 63);
-                    i++;
+                    // The shift amount from the slli's own word (see ADD_LOAD).
+                    x[(int) (d >>> 8) & 63] = (x[(int) (d >>> 14) & 31] & (int) (d >> 32)) << (int) (ops[++i] >> 32);
                 }
                 case Op.XOR_SEXT -> {
                     x[(int) (d >>> 8) & 63] = (int) (x[(int) (d >>> 14) & 31] ^ x[(int) (d >>> 19) & 31]);

@@ -114,7 +114,7 @@ public final class Op {
 
     // Fused pairs (superinstructions): never decoded from one word; Block puts one in slot k of a pair at k, k+1 and
     // leaves the second instruction in slot k+1, where the interpreter reads what it needs of it.
-    /** {@code andi rd, rs1, imm} then {@code slli rd, rd, shamt} (shamt in aux): a masked, scaled table index. */
+    /** {@code andi rd, rs1, imm} then {@code slli rd, rd, shamt}: a masked, scaled table index. */
     public static final int ANDI_SLLI = 100;
     /** {@code add rd, rs1, rs2} then a load into rd based on rd: an indexed load. */
     public static final int ADD_LOAD = 101;
