@@ -252,7 +252,8 @@ public final class Interpreter {
                 }
                 case Op.ADDI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] + (int) (d >> 32);
                 case Op.SLTI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] < (int) (d >> 32) ? 1 : 0;
-                case Op.SLTIU -> x[(int) (d >>> 8) & 63] = Long.compareUnsigned(x[(int) (d >>> 14) & 31], (int) (d >> 32)) < 0 ? 1 : 0;
+                case Op.SLTIU -> x[(int) (d >>> 8) & 63] =
+                        Long.compareUnsigned(x[(int) (d >>> 14) & 31], (int) (d >> 32)) < 0 ? 1 : 0;
                 case Op.XORI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] ^ (int) (d >> 32);
                 case Op.ORI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] | (int) (d >> 32);
                 case Op.ANDI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] & (int) (d >> 32);
@@ -263,7 +264,8 @@ public final class Interpreter {
                 case Op.SUB -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] - x[(int) (d >>> 19) & 31];
                 case Op.SLL -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] << x[(int) (d >>> 19) & 31];
                 case Op.SLT -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] < x[(int) (d >>> 19) & 31] ? 1 : 0;
-                case Op.SLTU -> x[(int) (d >>> 8) & 63] = Long.compareUnsigned(x[(int) (d >>> 14) & 31], x[(int) (d >>> 19) & 31]) < 0 ? 1 : 0;
+                case Op.SLTU -> x[(int) (d >>> 8) & 63] =
+                        Long.compareUnsigned(x[(int) (d >>> 14) & 31], x[(int) (d >>> 19) & 31]) < 0 ? 1 : 0;
                 case Op.XOR -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] ^ x[(int) (d >>> 19) & 31];
                 case Op.SRL -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] >>> x[(int) (d >>> 19) & 31];
                 case Op.SRA -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] >> x[(int) (d >>> 19) & 31];
@@ -274,13 +276,19 @@ public final class Interpreter {
                 case Op.SLLIW -> x[(int) (d >>> 8) & 63] = (int) x[(int) (d >>> 14) & 31] << (int) (d >> 32);
                 case Op.SRLIW -> x[(int) (d >>> 8) & 63] = (int) x[(int) (d >>> 14) & 31] >>> (int) (d >> 32);
                 case Op.SRAIW -> x[(int) (d >>> 8) & 63] = (int) x[(int) (d >>> 14) & 31] >> (int) (d >> 32);
-                case Op.ADDW -> x[(int) (d >>> 8) & 63] = (int) x[(int) (d >>> 14) & 31] + (int) x[(int) (d >>> 19) & 31];
-                case Op.SUBW -> x[(int) (d >>> 8) & 63] = (int) x[(int) (d >>> 14) & 31] - (int) x[(int) (d >>> 19) & 31];
-                case Op.SLLW -> x[(int) (d >>> 8) & 63] = (int) x[(int) (d >>> 14) & 31] << (int) x[(int) (d >>> 19) & 31];
-                case Op.SRLW -> x[(int) (d >>> 8) & 63] = (int) x[(int) (d >>> 14) & 31] >>> (int) x[(int) (d >>> 19) & 31];
-                case Op.SRAW -> x[(int) (d >>> 8) & 63] = (int) x[(int) (d >>> 14) & 31] >> (int) x[(int) (d >>> 19) & 31];
+                case Op.ADDW -> x[(int) (d >>> 8) & 63] =
+                        (int) x[(int) (d >>> 14) & 31] + (int) x[(int) (d >>> 19) & 31];
+                case Op.SUBW -> x[(int) (d >>> 8) & 63] =
+                        (int) x[(int) (d >>> 14) & 31] - (int) x[(int) (d >>> 19) & 31];
+                case Op.SLLW -> x[(int) (d >>> 8) & 63] =
+                        (int) x[(int) (d >>> 14) & 31] << (int) x[(int) (d >>> 19) & 31];
+                case Op.SRLW -> x[(int) (d >>> 8) & 63] =
+                        (int) x[(int) (d >>> 14) & 31] >>> (int) x[(int) (d >>> 19) & 31];
+                case Op.SRAW -> x[(int) (d >>> 8) & 63] =
+                        (int) x[(int) (d >>> 14) & 31] >> (int) x[(int) (d >>> 19) & 31];
                 case Op.MUL -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] * x[(int) (d >>> 19) & 31];
-                case Op.MULW -> x[(int) (d >>> 8) & 63] = (int) x[(int) (d >>> 14) & 31] * (int) x[(int) (d >>> 19) & 31];
+                case Op.MULW -> x[(int) (d >>> 8) & 63] =
+                        (int) x[(int) (d >>> 14) & 31] * (int) x[(int) (d >>> 19) & 31];
                 // fence rw,rw and friends: a full fence orders this hart's plain accesses for the other harts.
                 case Op.FENCE -> VarHandle.fullFence();
                 case Op.FENCE_I -> {
