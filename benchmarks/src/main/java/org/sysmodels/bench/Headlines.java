@@ -85,9 +85,10 @@ public final class Headlines {
             new ProgramHeadline("presence memory per user, compact vs object store", PRESENCE + "PresenceFigures",
                     List.of("-Xms6g", "-Xmx6g", "-XX:+UseParallelGC"), List.of("memory")),
             new ProgramHeadline("presence gateway load over WebSocket", PRESENCE + "PresenceFigures",
-                    List.of("-Xmx3g", "-XX:+UseParallelGC"), List.of("load")),
+                    List.of("-Xmx3g", "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED"), List.of("load")),
             new ProgramHeadline("presence cluster: two gateway nodes over Redis", PRESENCE + "PresenceFigures",
-                    List.of("-Xmx2g", "-XX:+UseParallelGC"), List.of("cluster")));
+                    List.of("-Xmx2g", "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED"),
+                    List.of("cluster")));
 
     private Headlines() {
     }

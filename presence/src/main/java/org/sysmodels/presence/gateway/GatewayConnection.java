@@ -1,5 +1,6 @@
 package org.sysmodels.presence.gateway;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -48,6 +49,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
     private final PresenceEngine engine;
     private final GatewayConfig config;
     private final int node;
+    private final NodeOutbound outbound;
     private final RateLimiter limiter;
     private Channel channel;
     private State state = State.AWAITING;
@@ -57,10 +59,14 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
     /** The session this connection carries; read and written by the engine thread only. */
     int engineSlot = -1;
 
-    GatewayConnection(PresenceEngine engine, GatewayConfig config, int node) {
+    /** Written to during the current drain of {@link #outbound} and not yet flushed (event loop only). */
+    private boolean unflushed;
+
+    GatewayConnection(PresenceEngine engine, GatewayConfig config, int node, NodeOutbound outbound) {
         this.engine = engine;
         this.config = config;
         this.node = node;
+        this.outbound = outbound;
         this.limiter = new RateLimiter(config.rateLimit(), config.rateWindow().toNanos());
     }
 
@@ -220,12 +226,39 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
 
     // ------------------------------------------------------------------ called by the engine (any thread)
 
-    /** Runs {@code task} on this connection's event loop. */
+    /** Runs {@code task} on this connection's event loop, in order with the frames the engine queued before it. */
     void onLoop(Runnable task) {
-        Channel c = channel;
-        if (c != null) {
-            c.eventLoop().execute(task);
+        if (channel != null) {
+            outbound.offer(task);
         }
+    }
+
+    /** Queues an encoded dispatch for this connection (engine thread); its node's drain writes and flushes it. */
+    void sendFrame(byte[] text) {
+        outbound.offer(this, text);
+    }
+
+    /**
+     * Writes one queued frame without flushing (event loop, from {@link NodeOutbound}); true when this is the
+     * connection's first write of the drain (the drain then flushes it once at its end).
+     */
+    boolean writeFrame(byte[] text) {
+        if (state == State.CLOSED || !channel.isActive()) {
+            return false;
+        }
+        // Netty's frame encoder copies a small payload behind the frame header into one buffer of its own
+        channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(text)), channel.voidPromise());
+        if (unflushed) {
+            return false;
+        }
+        unflushed = true;
+        return true;
+    }
+
+    /** Flushes what {@link #writeFrame} wrote (event loop). */
+    void flushWritten() {
+        unflushed = false;
+        channel.flush();
     }
 
     /** Writes text frames and flushes (on this event loop). */
@@ -239,19 +272,6 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
             }
             channel.flush();
         });
-    }
-
-    /** Writes one frame without flushing: the caller batches and flushes (on this event loop). */
-    void writeNow(String text) {
-        if (state != State.CLOSED) {
-            channel.write(new TextWebSocketFrame(text));
-        }
-    }
-
-    void flushNow() {
-        if (state != State.CLOSED) {
-            channel.flush();
-        }
     }
 
     /** Invalid Session (op 9); with d = false the connection may Identify again (a new identify timer starts). */

@@ -7,11 +7,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
@@ -20,11 +17,14 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.DefaultEventExecutor;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.sysmodels.presence.cluster.ClusterFactory;
 import org.sysmodels.presence.cluster.ClusterReport;
+import org.sysmodels.presence.gateway.client.NettyTransport;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.cluster.ClusterBackend;
 import org.sysmodels.presence.model.core.PresenceObserver;
@@ -53,11 +53,16 @@ public final class GatewayServer implements AutoCloseable {
     private GatewayServer(GatewayConfig config, UserDirectory users, String demoJson, PresenceObserver observer,
                           ClusterFactory cluster) throws InterruptedException {
         this.config = config;
-        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        io = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
+        NettyTransport transport = NettyTransport.best();
+        boss = transport.group(1);
+        io = transport.group(config.ioThreads());
         engineThread = new DefaultEventExecutor();
         Map<EventLoop, Integer> nodes = new IdentityHashMap<>();
-        io.forEach(e -> nodes.put((EventLoop) e, nodes.size()));
+        List<NodeOutbound> outbound = new ArrayList<>();
+        io.forEach(e -> {
+            nodes.put((EventLoop) e, nodes.size());
+            outbound.add(new NodeOutbound((EventLoop) e));
+        });
         try {
             engine = new PresenceEngine(engineThread, users, config, this::gatewayUrl, stats, observer, cluster);
         } catch (RuntimeException e) {
@@ -76,7 +81,7 @@ public final class GatewayServer implements AutoCloseable {
                 .build();
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, io)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
@@ -89,7 +94,8 @@ public final class GatewayServer implements AutoCloseable {
                         p.addLast(new HttpPages(demoJson));
                         p.addLast(new WebSocketServerProtocolHandler(ws));
                         p.addLast(new WebSocketFrameAggregator(MAX_FRAME));
-                        p.addLast(new GatewayConnection(engine, config, nodes.get(ch.eventLoop())));
+                        int node = nodes.get(ch.eventLoop());
+                        p.addLast(new GatewayConnection(engine, config, node, outbound.get(node)));
                     }
                 });
         listener = b.bind(config.host(), config.port()).sync().channel();
@@ -167,12 +173,15 @@ public final class GatewayServer implements AutoCloseable {
         return engine.query(() -> engine.core().store().sessionCount());
     }
 
+    /**
+     * Stops in the order work flows, upstream first, so no stage hands work to one already stopped: the listener
+     * (no new connections), the cluster link (no more log entries for the engine), the engine thread (no more writes
+     * for the event loops; commands the event loops still send are dropped), then the event loops.
+     */
     @Override
     public void close() {
         listener.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-        io.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
-        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
-        engineThread.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        engine.stopping();
         if (engine.core() instanceof AutoCloseable c) {
             try {
                 c.close();
@@ -180,5 +189,8 @@ public final class GatewayServer implements AutoCloseable {
                 // closing the cluster link: nothing left to do about it
             }
         }
+        engineThread.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        io.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
 }

@@ -72,11 +72,13 @@ final class PresenceEngine implements NodeSink {
     private final java.util.function.Supplier<String> resumeUrl;
     private final ClusterBackend core;
     private final GatewayStats stats;
-    private final Map<Integer, Entry> bySlot = new HashMap<>();
+    /** Sessions by slot (the core's dense session index); null where this node carries none. */
+    private Entry[] bySlot = new Entry[1024];
     private final Map<String, Entry> bySessionId = new HashMap<>();
     private final Map<Integer, ArrayDeque<Long>> identifiesByUser = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final long epoch = System.nanoTime();
+    private volatile boolean stopping;
 
     PresenceEngine(EventExecutor thread, UserDirectory users, GatewayConfig config,
                    java.util.function.Supplier<String> resumeUrl,
@@ -105,14 +107,26 @@ final class PresenceEngine implements NodeSink {
     }
 
     private void run(Runnable r) {
-        thread.execute(() -> {
-            try {
-                r.run();
-            } catch (SessionStateException e) {
-                // a command raced with a close or an expiry; the session's phase already says what happened
-                stats.errors.incrementAndGet();
+        try {
+            thread.execute(() -> {
+                try {
+                    r.run();
+                } catch (SessionStateException e) {
+                    // a command raced with a close or an expiry; the session's phase already says what happened
+                    stats.errors.incrementAndGet();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            if (!stopping) {
+                throw e;
             }
-        });
+            // the node is closing: connections closing now need no presence work
+        }
+    }
+
+    /** The node is closing: commands from connections that close meanwhile are dropped, not errors. */
+    void stopping() {
+        stopping = true;
     }
 
     /** Runs {@code r} on the engine thread and waits (tests and the demo's status line). */
@@ -155,7 +169,7 @@ final class PresenceEngine implements NodeSink {
             int slot = core.identify(user, id.platform(), c.node(), id.presence(), guildPresences, sessionId, now);
             Entry e = new Entry(slot, sessionId, user, guildPresences, id.largeThreshold(),
                     new Subscriber(slot, new CoalescingOutbox(), new ReplayRing(config.replayCapacity())));
-            bySlot.put(slot, e);
+            putEntry(e);
             bySessionId.put(sessionId, e);
             e.conn = c;
             c.engineSlot = slot;
@@ -264,7 +278,7 @@ final class PresenceEngine implements NodeSink {
         Entry e = new Entry(a.session(), r.sessionId(), user, a.guildPresences(), 50,
                 new Subscriber(a.session(), new CoalescingOutbox(), new ReplayRing(config.replayCapacity())));
         e.subscriber.continueAfter(r.seq());
-        bySlot.put(a.session(), e);
+        putEntry(e);
         bySessionId.put(r.sessionId(), e);
         e.conn = c;
         c.engineSlot = a.session();
@@ -351,11 +365,22 @@ final class PresenceEngine implements NodeSink {
         });
     }
 
+    private Entry entry(int slot) {
+        return slot >= 0 && slot < bySlot.length ? bySlot[slot] : null;
+    }
+
+    private void putEntry(Entry e) {
+        if (e.slot >= bySlot.length) {
+            bySlot = java.util.Arrays.copyOf(bySlot, Math.max(e.slot + 1, bySlot.length * 2));
+        }
+        bySlot[e.slot] = e;
+    }
+
     private Entry attached(GatewayConnection c) {
         if (c.engineSlot < 0) {
             return null;
         }
-        Entry e = bySlot.get(c.engineSlot);
+        Entry e = entry(c.engineSlot);
         return e != null && e.conn == c ? e : null;
     }
 
@@ -370,11 +395,13 @@ final class PresenceEngine implements NodeSink {
     }
 
     void reconnectAll(long delayMs) {
-        run(() -> bySlot.values().forEach(e -> {
-            if (e.conn != null) {
-                e.conn.reconnect(delayMs);
+        run(() -> {
+            for (Entry e : bySlot) {
+                if (e != null && e.conn != null) {
+                    e.conn.reconnect(delayMs);
+                }
             }
-        }));
+        });
     }
 
     private String encode(Dispatch d, Entry e) {
@@ -385,61 +412,56 @@ final class PresenceEngine implements NodeSink {
 
     // ------------------------------------------------------------------ NodeSink: the core's fan-out (engine thread)
 
+    /**
+     * One change's fan-out to this node's sessions: the body is encoded once per (presence, guild) and each session's
+     * frame is its envelope around those bytes, queued on its connection's node (written and flushed in the node's
+     * next drain); a session whose connection cannot take writes keeps only the newest presence in its outbox.
+     */
     @Override
     public void deliver(int node, Presence presence, int[] sessions, int[] via, int count) {
-        String[] bodies = new String[2];       // friend body, and the last guild body
+        byte[] friendBody = null;
+        byte[] guildBody = null;
         int bodyGuild = Integer.MIN_VALUE;
-        Map<GatewayConnection, List<String>> writes = new HashMap<>();
+        int written = 0;
         for (int i = 0; i < count; i++) {
-            Entry e = bySlot.get(sessions[i]);
+            Entry e = entry(sessions[i]);
             if (e == null) {
                 continue;
             }
             GatewayConnection c = e.conn;
             if (c != null && c.writable() && e.subscriber.outbox().isEmpty()) {
                 Dispatch d = e.subscriber.send(presence, via[i]);
-                String body;
+                byte[] body;
                 if (via[i] < 0) {
-                    if (bodies[0] == null) {
-                        bodies[0] = Payloads.presenceBody(presence, users.userId(presence.user()), null);
+                    if (friendBody == null) {
+                        friendBody = Payloads.utf8(Payloads.presenceBody(presence, users.userId(presence.user()),
+                                null));
                     }
-                    body = bodies[0];
+                    body = friendBody;
                 } else {
                     if (bodyGuild != via[i]) {
-                        bodies[1] = Payloads.presenceBody(presence, users.userId(presence.user()),
-                                users.guildId(via[i]));
+                        guildBody = Payloads.utf8(Payloads.presenceBody(presence, users.userId(presence.user()),
+                                users.guildId(via[i])));
                         bodyGuild = via[i];
                     }
-                    body = bodies[1];
+                    body = guildBody;
                 }
-                writes.computeIfAbsent(c, k -> new ArrayList<>(2))
-                        .add(Payloads.dispatch(d.seq(), "PRESENCE_UPDATE", body));
+                c.sendFrame(Payloads.presenceUpdate(d.seq(), body));
+                written++;
             } else {
                 e.subscriber.outbox().offer(presence, via[i]);
                 stats.queued.incrementAndGet();
             }
         }
-        if (writes.isEmpty()) {
-            return;
+        if (written > 0) {
+            stats.nodeMessages.incrementAndGet();
+            stats.dispatches.addAndGet(written);
         }
-        stats.nodeMessages.incrementAndGet();
-        GatewayConnection any = writes.keySet().iterator().next();
-        int total = writes.values().stream().mapToInt(List::size).sum();
-        stats.dispatches.addAndGet(total);
-        // one task for the node (event loop): write every frame, then flush each connection once
-        any.onLoop(() -> writes.forEach((c, texts) -> {
-            if (c.node() == any.node()) {
-                texts.forEach(c::writeNow);
-                c.flushNow();
-            } else {
-                c.send(texts);
-            }
-        }));
     }
 
     @Override
     public void heartbeatMissed(int node, int session) {
-        Entry e = bySlot.get(session);
+        Entry e = entry(session);
         if (e != null && e.conn != null) {
             e.conn.closeFromEngine(CloseCode.SESSION_TIMED_OUT, "no heartbeat within "
                     + (config.heartbeatInterval().toMillis() + config.grace().toMillis()) + " ms");
@@ -450,7 +472,7 @@ final class PresenceEngine implements NodeSink {
 
     @Override
     public void takenOver(int node, int session) {
-        Entry e = bySlot.get(session);
+        Entry e = entry(session);
         if (e != null && e.conn != null) {
             e.conn.closeFromEngine(CloseCode.SESSION_TIMED_OUT, "the session was resumed on another node");
             e.conn.engineSlot = -1;
@@ -461,8 +483,9 @@ final class PresenceEngine implements NodeSink {
 
     @Override
     public void ended(int node, int session) {
-        Entry e = bySlot.remove(session);
+        Entry e = entry(session);
         if (e != null) {
+            bySlot[session] = null;
             bySessionId.remove(e.sessionId);
             stats.sessions.decrementAndGet();
         }

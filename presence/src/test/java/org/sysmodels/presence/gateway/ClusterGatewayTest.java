@@ -265,6 +265,67 @@ class ClusterGatewayTest {
         assertFalse(grace.closed.isDone(), "grace's connection stays open");
     }
 
+    /**
+     * Closing a node while the other keeps sending it changes through Redis logs nothing at WARNING or above (the
+     * node stops its cluster reader before the engine and the engine before the event loops, so no stage hands work
+     * to an executor already shut down, which Netty would log as a RejectedExecutionException). Netty logs through
+     * java.util.logging here (SLF4J has no provider).
+     */
+    @Test
+    void closingANodeWhileChangesArriveLogsNoError() throws Exception {
+        assertTrue(io.netty.util.internal.logging.InternalLoggerFactory.getDefaultFactory()
+                instanceof io.netty.util.internal.logging.JdkLoggerFactory, "this test reads Netty's log through "
+                + "java.util.logging; Netty logs to " + io.netty.util.internal.logging.InternalLoggerFactory
+                .getDefaultFactory());
+        List<java.util.logging.LogRecord> logged = Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    logged.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            GatewayServer a = node();
+            GatewayServer b = node();
+            TestClient ada = client(a);
+            identify(ada, "t-ada", "online", "desktop");
+            TestClient grace = client(b);
+            identify(grace, "t-grace", "online", "mobile");
+            awaitStatus(ada, "1002", "online");
+            for (int round = 0; round < 3; round++) {
+                // changes in flight from b to a through Redis while a closes
+                for (int i = 0; i < 20; i++) {   // 60 in all: under the 120 per 60 s limit
+                    grace.send(TestClient.status(i % 2 == 0 ? "dnd" : "online"));
+                }
+                if (round == 1) {
+                    a.close();
+                    nodes.remove(a);
+                }
+                Thread.sleep(100);
+            }
+            assertFalse(grace.closed.isDone(), "the other node's client stays connected");
+        } finally {
+            root.removeHandler(capture);
+        }
+        synchronized (logged) {
+            assertTrue(logged.isEmpty(), "closing a node logged: " + logged.stream().map(r -> r.getLevel() + " "
+                    + r.getLoggerName() + ": " + r.getMessage() + (r.getThrown() == null ? "" : " " + r.getThrown()))
+                    .toList());
+        }
+    }
+
     @Test
     void sessionsOnThreeNodesAggregateIntoOnePresence() throws Exception {
         GatewayServer a = node();

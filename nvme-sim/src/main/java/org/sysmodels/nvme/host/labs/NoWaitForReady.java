@@ -6,8 +6,8 @@ import org.sysmodels.nvme.host.driver.LinuxDriver;
 
 /**
  * Bug lab {@code io-before-ready}: the bring-up sets CC.EN and sends its first admin command at once, without waiting
- * for CSTS.RDY = 1 (NVMe 1.4 §7.6.1 step 7: wait for ready before submitting commands). The controller ignores a
- * doorbell written before it is ready, so the command is lost.
+ * for CSTS.RDY = 1 (NVMe 1.4 §7.6.1: after setting CC.EN the host waits for CSTS.RDY = 1 before it submits commands).
+ * The controller ignores a doorbell written before it is ready, so the command is lost.
  */
 public final class NoWaitForReady extends LinuxDriver {
 

@@ -14,6 +14,6 @@ enum CommandEvent {
     EVENT_RAISED,
     /** Abort (§5.1) names it. */
     ABORT,
-    /** Its submission queue is being deleted (§5.5). */
+    /** Its submission queue is being deleted (§5.6 Delete I/O Submission Queue). */
     SQ_DELETED
 }

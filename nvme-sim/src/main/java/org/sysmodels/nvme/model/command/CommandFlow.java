@@ -18,7 +18,7 @@ import org.sysmodels.nvme.model.status.StatusCode;
  * <p>Admin commands run after the admin service time and occupy no unit. I/O commands are validated at fetch, then
  * wait in FIFO order for one of the {@link ServiceModel}'s internal units, hold it for a time drawn from their
  * opcode's distribution, and, when the device has a link limit, move their data over the one shared link; their data
- * and faults are applied at the end. Abort (NVMe 1.4 §5.1) and SQ deletion (§5.5) take back a command that is waiting,
+ * and faults are applied at the end. Abort (NVMe 1.4 §5.1) and SQ deletion (§5.6) take back a command that is waiting,
  * in service, or held.
  */
 final class CommandFlow {

@@ -24,7 +24,7 @@ enum CommandState {
     /** Done, but its completion queue is full: waits for a head doorbell. */
     WAITING_FOR_CQ;
 
-    /** True when Abort or SQ deletion can still take the command back (§5.1, §5.5). */
+    /** True when Abort or SQ deletion can still take the command back (§5.1, §5.6). */
     boolean abortable() {
         return this == WAITING_FOR_UNIT || this == IN_SERVICE || this == HELD || this == ADMIN_PENDING;
     }

@@ -1,6 +1,7 @@
 package org.sysmodels.presence.gateway.client;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -8,13 +9,10 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -38,6 +36,14 @@ public final class WsClient {
 
         void text(WsClient client, String text);
 
+        /**
+         * A text frame's bytes, valid only during the call (the default decodes them for {@link #text}); a listener
+         * that parses bytes itself saves a String per frame.
+         */
+        default void text(WsClient client, ByteBuf utf8) {
+            text(client, utf8.toString(StandardCharsets.UTF_8));
+        }
+
         /** The connection closed: the peer's close code (1006 when it dropped without one), and reason. */
         void closed(WsClient client, int code, String reason);
     }
@@ -52,6 +58,15 @@ public final class WsClient {
     /** Connects and completes when the WebSocket handshake is done (or fails). */
     public static CompletableFuture<WsClient> connect(EventLoopGroup group, URI uri, int maxFrame,
                                                       Listener listener) {
+        return connect(NettyTransport.NIO, group, uri, maxFrame, true, listener);
+    }
+
+    /**
+     * Connects over {@code transport} (the group must be of that transport); {@code validateUtf8} false skips
+     * checking that text frames are UTF-8 (the load generator trusts the gateway's frames and parses bytes).
+     */
+    public static CompletableFuture<WsClient> connect(NettyTransport transport, EventLoopGroup group, URI uri,
+                                                      int maxFrame, boolean validateUtf8, Listener listener) {
         CompletableFuture<WsClient> done = new CompletableFuture<>();
         WebSocketClientProtocolConfig cfg = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(uri)
@@ -60,9 +75,11 @@ public final class WsClient {
                 .handleCloseFrames(false)
                 .handshakeTimeoutMillis(30_000)
                 .dropPongFrames(true)
+                .withUTF8Validator(validateUtf8)
+                .sendCloseFrame(null)   // drop() is a lost connection: no close frame on channel close
                 .build();
         int port = uri.getPort() > 0 ? uri.getPort() : 80;
-        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(group).channel(transport.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000)
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -70,9 +87,7 @@ public final class WsClient {
                     protected void initChannel(SocketChannel ch) {
                         Handler h = new Handler(listener, done);
                         ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 20),
-                                new WebSocketClientProtocolHandler(WebSocketClientHandshakerFactory.newHandshaker(
-                                        uri, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), maxFrame),
-                                        cfg.handleCloseFrames()),
+                                new WebSocketClientProtocolHandler(cfg),
                                 new WebSocketFrameAggregator(maxFrame), h);
                     }
                 });
@@ -140,7 +155,7 @@ public final class WsClient {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
             if (frame instanceof TextWebSocketFrame t) {
-                listener.text(client, t.content().toString(StandardCharsets.UTF_8));
+                listener.text(client, t.content());
             } else if (frame instanceof CloseWebSocketFrame c) {
                 code = c.statusCode() < 0 ? 1005 : c.statusCode();
                 reason = c.reasonText();

@@ -11,13 +11,31 @@ import java.util.List;
  * one), presence updates per second in all, how long to hold the load, and how fast to open connections.
  */
 public record LoadConfig(List<URI> urls, int connections, int watchers, double updatesPerSecond, Duration duration,
-                         Duration heartbeatInterval, int openInFlight, int ioThreads) {
+                         Duration heartbeatInterval, int openInFlight, int ioThreads, int first) {
 
     public LoadConfig {
         urls = List.copyOf(urls);
         if (urls.isEmpty()) {
             throw new IllegalArgumentException("no gateway URL");
         }
+        if (first < 0) {
+            throw new IllegalArgumentException("first connection " + first + " < 0");
+        }
+    }
+
+    /** Connections 0 .. connections - 1 of the load world. */
+    public LoadConfig(List<URI> urls, int connections, int watchers, double updatesPerSecond, Duration duration,
+                      Duration heartbeatInterval, int openInFlight, int ioThreads) {
+        this(urls, connections, watchers, updatesPerSecond, duration, heartbeatInterval, openInFlight, ioThreads, 0);
+    }
+
+    /**
+     * This load as one part of several processes' (one process may hold only RLIMIT_NOFILE sockets): connections
+     * {@code first .. first + connections - 1} of the load world (users of those numbers).
+     */
+    public LoadConfig part(int first, int connections, double updatesPerSecond) {
+        return new LoadConfig(urls, connections, watchers, updatesPerSecond, duration, heartbeatInterval, openInFlight,
+                ioThreads, first);
     }
 
     /** One gateway node. */

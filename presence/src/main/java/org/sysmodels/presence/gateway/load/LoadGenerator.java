@@ -1,11 +1,11 @@
 package org.sysmodels.presence.gateway.load;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.sysmodels.presence.gateway.client.NettyTransport;
 import org.sysmodels.presence.gateway.client.WsClient;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 
@@ -40,7 +41,12 @@ public final class LoadGenerator {
     /** What a run measured. */
     public record Result(int target, int maxHeld, int heldAtEnd, long updatesSent, long deliveries, double seconds,
                          Histogram latencyUs, Map<Integer, Long> closes, long failures, int nodes,
-                         Histogram sameNodeUs, Histogram crossNodeUs) {
+                         Histogram sameNodeUs, Histogram crossNodeUs, long cpuNs) {
+
+        /** This process's CPU time per delivery received during the measured phase, in µs (NaN if unknown). */
+        public double cpuUsPerDelivery() {
+            return cpuNs < 0 || deliveries == 0 ? Double.NaN : cpuNs / 1e3 / deliveries;
+        }
 
         /** p99 of cross-node over p99 of same-node delivery latency (NaN with one node or no samples). */
         public double crossToSameP99() {
@@ -70,6 +76,10 @@ public final class LoadGenerator {
                 out.add("  cross node: " + percentiles(crossNodeUs));
                 out.add(String.format(Locale.ROOT, "  cross-node p99 / same-node p99: %.2fx (%d nodes, same run)",
                         crossToSameP99(), nodes));
+            }
+            if (cpuNs >= 0) {
+                out.add(String.format(Locale.ROOT, "load generator CPU: %.2f s in %.1f s (%.2f µs per delivery)",
+                        cpuNs / 1e9, seconds, cpuUsPerDelivery()));
             }
             out.add("errors: " + (closes.isEmpty() && failures == 0 ? "none" : "closes by code " + closes
                     + ", failed connections " + failures));
@@ -103,6 +113,27 @@ public final class LoadGenerator {
         this.out = out;
     }
 
+    private static final byte[] HELLO = ascii("{\"op\":10");
+    private static final byte[] DISPATCH = ascii("{\"op\":0,");
+    private static final byte[] HEARTBEAT_REQUEST = ascii("{\"op\":1,");
+    private static final byte[] SEQ = ascii(",\"s\":");
+    private static final byte[] PRESENCE_UPDATE = ascii("\"t\":\"PRESENCE_UPDATE\"}");
+    private static final byte[] READY = ascii("\"t\":\"READY\"}");
+    private static final byte[] LOAD_NAME = ascii("\"name\":\"load ");
+
+    /** Each event loop's copy of the frame it is parsing. */
+    private static final io.netty.util.concurrent.FastThreadLocal<byte[]> SCRATCH =
+            new io.netty.util.concurrent.FastThreadLocal<>() {
+                @Override
+                protected byte[] initialValue() {
+                    return new byte[1024];
+                }
+            };
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** One connection's protocol: identify on Hello, heartbeat, count and time the updates it receives. */
     private final class Conn implements WsClient.Listener {
         final int user;
@@ -110,6 +141,7 @@ public final class LoadGenerator {
         volatile WsClient ws;
         volatile boolean ready;
         long lastSeq;
+        boolean dnd;
         ScheduledFuture<?> beat;
 
         Conn(int user) {
@@ -119,43 +151,70 @@ public final class LoadGenerator {
 
         @Override
         public void text(WsClient c, String t) {
-            if (t.startsWith("{\"op\":10")) {
-                long interval = Long.parseLong(t.replaceAll(".*\"heartbeat_interval\":(\\d+).*", "$1"));
-                c.send("{\"op\":2,\"d\":{\"token\":\"" + UserDirectory.loadToken(user) + "\",\"properties\":"
-                        + "{\"os\":\"linux\",\"browser\":\"sim-load\",\"device\":\"desktop\"},\"intents\":257,"
-                        + "\"large_threshold\":250,\"presence\":{\"since\":null,\"activities\":[],\"status\":"
-                        + "\"online\",\"afk\":false}}}");
-                long first = (long) (interval * ThreadLocalRandom.current().nextDouble());
-                beat = c.channel().eventLoop().scheduleAtFixedRate(() -> c.send("{\"op\":1,\"d\":" + lastSeq + "}"),
-                        first, interval, TimeUnit.MILLISECONDS);
+            // only Hello comes here (see text(WsClient, ByteBuf))
+            long interval = Long.parseLong(t.replaceAll(".*\"heartbeat_interval\":(\\d+).*", "$1"));
+            c.send("{\"op\":2,\"d\":{\"token\":\"" + UserDirectory.loadToken(user) + "\",\"properties\":"
+                    + "{\"os\":\"linux\",\"browser\":\"sim-load\",\"device\":\"desktop\"},\"intents\":257,"
+                    + "\"large_threshold\":250,\"presence\":{\"since\":null,\"activities\":[],\"status\":"
+                    + "\"online\",\"afk\":false}}}");
+            long first = (long) (interval * ThreadLocalRandom.current().nextDouble());
+            beat = c.channel().eventLoop().scheduleAtFixedRate(() -> c.send("{\"op\":1,\"d\":" + lastSeq + "}"),
+                    first, interval, TimeUnit.MILLISECONDS);
+        }
+
+        /**
+         * Every frame, parsed in place (no String per frame): a dispatch ends {@code ,"s":N,"t":"TYPE"}} as the
+         * gateway writes it; a PRESENCE_UPDATE from the load carries its send time in the activity's name.
+         */
+        @Override
+        public void text(WsClient c, ByteBuf frame) {
+            long now = System.nanoTime();
+            int to = frame.readableBytes();
+            byte[] t = SCRATCH.get();
+            if (t.length < to) {
+                t = new byte[Math.max(to, 2 * t.length)];
+                SCRATCH.set(t);
+            }
+            frame.getBytes(frame.readerIndex(), t, 0, to);
+            if (Frames.startsWith(t, to, HELLO)) {
+                text(c, frame.toString(StandardCharsets.UTF_8));
                 return;
             }
-            int s = t.indexOf(",\"s\":");
-            if (s > 0 && t.startsWith("{\"op\":0")) {
-                int e = t.indexOf(',', s + 5);
-                lastSeq = Long.parseLong(t.substring(s + 5, e));
-            }
-            if (t.contains("\"t\":\"PRESENCE_UPDATE\"")) {
-                int i = t.indexOf("\"name\":\"load ");
-                if (i > 0) {
-                    int j = t.indexOf('"', i + 13);
-                    int slash = t.indexOf('/', i + 13);
-                    boolean tagged = slash > 0 && slash < j;
-                    long sentAt = Long.parseLong(t.substring(i + 13, tagged ? slash : j));
-                    long us = Math.max(0, (System.nanoTime() - sentAt) / 1000);
-                    recorder.recordValue(us);
-                    if (tagged) {
-                        (Integer.parseInt(t.substring(slash + 1, j)) == node ? sameNode : crossNode).recordValue(us);
-                    }
-                    received.incrementAndGet();
+            if (Frames.startsWith(t, to, DISPATCH)) {
+                int s = Frames.lastIndexOf(t, to, SEQ);
+                if (s > 0) {
+                    lastSeq = Frames.parseLong(t, s + SEQ.length, to);
                 }
-            } else if (!ready && t.contains("\"t\":\"READY\"")) {
-                ready = true;
-                int h = held.incrementAndGet();
-                maxHeld.accumulateAndGet(h, Math::max);
-            } else if (t.startsWith("{\"op\":1,")) {
+                if (Frames.endsWith(t, to, PRESENCE_UPDATE)) {
+                    int i = Frames.indexOf(t, to, LOAD_NAME, 0);
+                    if (i >= 0) {
+                        int start = i + LOAD_NAME.length;
+                        long sentAt = Frames.parseLong(t, start, to);
+                        long us = Math.max(0, (now - sentAt) / 1000);
+                        recorder.recordValue(us);
+                        int slash = Frames.indexOf(t, '/', start, to);
+                        int quote = Frames.indexOf(t, '"', start, to);
+                        if (slash > 0 && slash < quote) {
+                            (Frames.parseLong(t, slash + 1, to) == node ? sameNode : crossNode).recordValue(us);
+                        }
+                        received.incrementAndGet();
+                    }
+                } else if (!ready && Frames.endsWith(t, to, READY)) {
+                    ready = true;
+                    int h = held.incrementAndGet();
+                    maxHeld.accumulateAndGet(h, Math::max);
+                }
+            } else if (Frames.startsWith(t, to, HEARTBEAT_REQUEST)) {
                 c.send("{\"op\":1,\"d\":" + lastSeq + "}");
             }
+        }
+
+        /** Sends a presence update stamped now (on this connection's event loop), alternating dnd and online. */
+        void sendUpdate(String tag) {
+            dnd = !dnd;
+            ws.send("{\"op\":3,\"d\":{\"since\":null,\"activities\":[{\"name\":\"load " + System.nanoTime()
+                    + (tag == null ? "" : tag + node) + "\",\"type\":0}],\"status\":\"" + (dnd ? "dnd" : "online")
+                    + "\",\"afk\":false}}");
         }
 
         @Override
@@ -174,17 +233,33 @@ public final class LoadGenerator {
     }
 
     public Result run() throws InterruptedException {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(cfg.ioThreads(), NioIoHandler.newFactory());
+        return run(() -> {
+        });
+    }
+
+    /** This process's CPU time so far, ns (-1 where the JVM does not say). */
+    static long processCpuNs() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
+
+    /**
+     * Opens and identifies every connection, calls {@code beforeMeasure} (several load processes wait there to
+     * start their measured phases together), then sends updates for the configured duration.
+     */
+    public Result run(InterruptibleAction beforeMeasure) throws InterruptedException {
+        NettyTransport transport = NettyTransport.best();
+        EventLoopGroup group = transport.group(cfg.ioThreads());
         List<Conn> conns = new ArrayList<>(cfg.connections());
         try {
             long t0 = System.nanoTime();
             Semaphore inFlight = new Semaphore(cfg.openInFlight());
             List<URI> uris = cfg.urls().stream().map(u -> URI.create(u + "?v=10&encoding=json")).toList();
             for (int i = 0; i < cfg.connections(); i++) {
-                Conn c = new Conn(i);
+                Conn c = new Conn(cfg.first() + i);
                 conns.add(c);
                 inFlight.acquire();
-                WsClient.connect(group, uris.get(c.node), 1 << 20, c).whenComplete((ws, err) -> {
+                WsClient.connect(transport, group, uris.get(c.node), 1 << 20, false, c).whenComplete((ws, err) -> {
                     inFlight.release();
                     if (err != null) {
                         if (failures.incrementAndGet() == 1) {
@@ -207,6 +282,8 @@ public final class LoadGenerator {
             out.printf(Locale.ROOT, "ready: %,d sessions identified in %.1f s; sending %.0f updates/s for %d s%n",
                     held.get(), (System.nanoTime() - t0) / 1e9, cfg.updatesPerSecond(), cfg.duration().toSeconds());
             out.flush();
+            beforeMeasure.run();
+            long cpu0 = processCpuNs();
             recorder.getIntervalHistogram();
             sameNode.getIntervalHistogram();
             crossNode.getIntervalHistogram();
@@ -221,23 +298,27 @@ public final class LoadGenerator {
             long nextReport = start + 1_000_000_000L;
             long lastReceived = 0;
             long lastSent = 0;
-            boolean dnd = false;
             long attempted = 0;
             ThreadLocalRandom rnd = ThreadLocalRandom.current();
             for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
                 // open loop: as many updates as the rate owes by now, whatever the sleeps overshot
                 long owed = (long) (cfg.updatesPerSecond() * (now - start) / 1e9) - attempted;
+                java.util.Map<io.netty.channel.EventLoop, List<Conn>> batch = new java.util.IdentityHashMap<>();
                 for (; owed > 0; owed--) {
                     attempted++;
                     Conn c = conns.get(rnd.nextInt(conns.size()));
                     if (c.ready && c.ws != null) {
-                        dnd = !dnd;
-                        c.ws.send("{\"op\":3,\"d\":{\"since\":null,\"activities\":[{\"name\":\"load "
-                                + System.nanoTime() + (tag == null ? "" : tag + c.node) + "\",\"type\":0}],\"status\":\"" + (dnd ? "dnd" : "online")
-                                + "\",\"afk\":false}}");
+                        batch.computeIfAbsent(c.ws.channel().eventLoop(), k -> new ArrayList<>()).add(c);
                         sent.incrementAndGet();
                     }
                 }
+                // one task per event loop per tick, not one per update; each update is stamped as it is written,
+                // so the latency is the gateway's and the wire's, not this thread's hand-over
+                batch.forEach((loop, list) -> loop.execute(() -> {
+                    for (Conn c : list) {
+                        c.sendUpdate(tag);
+                    }
+                }));
                 if (now >= nextReport) {
                     Histogram h = recorder.getIntervalHistogram();
                     total.add(h);
@@ -259,6 +340,7 @@ public final class LoadGenerator {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            long cpu1 = processCpuNs();
             Thread.sleep(200);
             total.add(recorder.getIntervalHistogram());
             same.add(sameNode.getIntervalHistogram());
@@ -267,7 +349,8 @@ public final class LoadGenerator {
             Map<Integer, Long> byCode = new TreeMap<>();
             closes.forEach((k, v) -> byCode.put(k, v.get()));
             Result result = new Result(cfg.connections(), maxHeld.get(), heldAtEnd, sent.get(), received.get(),
-                    seconds, total, byCode, failures.get(), cfg.urls().size(), same, cross);
+                    seconds, total, byCode, failures.get(), cfg.urls().size(), same, cross,
+                    cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0);
             if (failures.get() > 0) {
                 out.println("first failed connection: " + firstFailure);
             }
@@ -283,6 +366,12 @@ public final class LoadGenerator {
             stopping = true;
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** Something to run that may be interrupted. */
+    @FunctionalInterface
+    public interface InterruptibleAction {
+        void run() throws InterruptedException;
     }
 
     private long closedCount() {

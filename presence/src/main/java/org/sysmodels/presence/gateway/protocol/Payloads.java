@@ -1,6 +1,7 @@
 package org.sysmodels.presence.gateway.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -57,6 +58,43 @@ public final class Payloads {
     /** A dispatch around an already encoded {@code d} (the fan-out encodes one presence once for many sessions). */
     public static String dispatch(long seq, String type, String encodedBody) {
         return "{\"op\":0,\"d\":" + encodedBody + ",\"s\":" + seq + ",\"t\":\"" + type + "\"}";
+    }
+
+    private static final byte[] DISPATCH_HEAD = "{\"op\":0,\"d\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SEQ_FIELD = ",\"s\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PRESENCE_UPDATE_TAIL = ",\"t\":\"PRESENCE_UPDATE\"}".getBytes(
+            StandardCharsets.US_ASCII);
+
+    /**
+     * The bytes of {@code dispatch(seq, "PRESENCE_UPDATE", body)} around a body encoded once ({@link #utf8}) for
+     * every session it goes to: per session only the envelope and the digits of {@code seq} (non-negative) are
+     * written, into one array of the exact size.
+     */
+    public static byte[] presenceUpdate(long seq, byte[] body) {
+        int digits = 1;
+        for (long v = seq; v >= 10; v /= 10) {
+            digits++;
+        }
+        byte[] b = new byte[DISPATCH_HEAD.length + body.length + SEQ_FIELD.length + digits
+                + PRESENCE_UPDATE_TAIL.length];
+        int at = put(b, 0, DISPATCH_HEAD);
+        at = put(b, at, body);
+        at = put(b, at, SEQ_FIELD);
+        for (int i = digits - 1; i >= 0; i--, seq /= 10) {
+            b[at + i] = (byte) ('0' + seq % 10);
+        }
+        put(b, at + digits, PRESENCE_UPDATE_TAIL);
+        return b;
+    }
+
+    private static int put(byte[] into, int at, byte[] what) {
+        System.arraycopy(what, 0, into, at, what.length);
+        return at + what.length;
+    }
+
+    /** A body's UTF-8 bytes. */
+    public static byte[] utf8(String encoded) {
+        return encoded.getBytes(StandardCharsets.UTF_8);
     }
 
     public static String hello(long heartbeatIntervalMs) {

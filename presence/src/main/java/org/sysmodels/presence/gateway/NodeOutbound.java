@@ -1,0 +1,91 @@
+package org.sysmodels.presence.gateway;
+
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
+
+/**
+ * Everything the engine sends to the connections of one event loop (one fan-out node), in the order it was sent:
+ * encoded PRESENCE_UPDATE frames and other work (READY, closes) as tasks. The engine offers; the event loop drains
+ * the whole queue in one task, writes every frame, then flushes each connection it wrote to once. While the event
+ * loop is busy, offers pile up and the next drain writes them with one flush (one {@code write(2)}) per connection,
+ * however many updates it carries: the cost per delivery falls as the load rises (Netty's
+ * FlushConsolidationHandler does the same per channel; here it is per node). The queue is JCTools' field-updater
+ * variant (no sun.misc.Unsafe, which JDK 24 and later warn about).
+ */
+final class NodeOutbound {
+
+    /** One frame for one connection: the complete text of a dispatch, encoded. */
+    record Frame(GatewayConnection connection, byte[] text) {
+    }
+
+    /** Drains write at most this many items before flushing and letting the event loop read. */
+    private static final int BATCH = 4096;
+
+    private final EventLoop loop;
+    private final MpscUnboundedAtomicArrayQueue<Object> queue = new MpscUnboundedAtomicArrayQueue<>(1024);
+    /** True while a drain task is queued or running and will see what is offered now. */
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Runnable drain = this::drain;
+    /** The connections written during one drain (event loop only). */
+    private final List<GatewayConnection> dirty = new ArrayList<>();
+
+    NodeOutbound(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    /** Queues a frame (any thread; the engine's). */
+    void offer(GatewayConnection c, byte[] text) {
+        offerItem(new Frame(c, text));
+    }
+
+    /** Queues work for the event loop, ordered with the frames (any thread). */
+    void offer(Runnable task) {
+        offerItem(task);
+    }
+
+    private void offerItem(Object item) {
+        // The queue's offer is a volatile write (a CAS on the producer index); the volatile read of `scheduled`
+        // after it pairs with drain()'s volatile write of false before its polls: either this thread sees false
+        // and schedules a drain, or that drain's poll sees this item.
+        queue.offer(item);
+        if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
+            try {
+                loop.execute(drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the event loop has stopped (the node is closing): its connections are closed, nothing to write
+            }
+        }
+    }
+
+    private void drain() {
+        scheduled.set(false);
+        int n = 0;
+        for (Object o = queue.poll(); o != null; o = queue.poll()) {
+            if (o instanceof Frame f) {
+                if (f.connection().writeFrame(f.text())) {
+                    dirty.add(f.connection());
+                }
+            } else {
+                ((Runnable) o).run();
+            }
+            if (++n == BATCH) {
+                // give the loop's reads a turn; the rest in the next drain
+                if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+                    loop.execute(drain);
+                }
+                break;
+            }
+        }
+        for (int i = 0, size = dirty.size(); i < size; i++) {
+            dirty.get(i).flushWritten();
+        }
+        dirty.clear();
+    }
+}
