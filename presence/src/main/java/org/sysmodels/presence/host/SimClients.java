@@ -40,12 +40,12 @@ public final class SimClients {
     private final int groups;
     private final long sweep;
 
-    private byte[] state = new byte[1024];
-    private long[] nextChange = new long[1024];
-    private long[] idleAt = new long[1024];
-    private long[] leaveAt = new long[1024];
-    private int[] gen = new int[1024];
-    private int[] userOf = new int[1024];
+    private byte[] state;
+    private long[] nextChange;
+    private long[] idleAt;
+    private long[] leaveAt;
+    private int[] gen;
+    private int[] userOf;
 
     private final Action onSession = this::sessionEvent;
     private final Action onResume = this::resumeEvent;
@@ -60,7 +60,16 @@ public final class SimClients {
     private long resumeFailures;
     private long identifies;
 
-    public SimClients(Scheduler sched, Gateway gateway, ClientBehaviour scenario, RandomStream rnd) {
+    /** @param expectedSessions session slots expected (the per-session arrays start at this size and grow after) */
+    public SimClients(Scheduler sched, Gateway gateway, ClientBehaviour scenario, RandomStream rnd,
+                      int expectedSessions) {
+        int n = Math.max(16, expectedSessions);
+        state = new byte[n];
+        nextChange = new long[n];
+        idleAt = new long[n];
+        leaveAt = new long[n];
+        gen = new int[n];
+        userOf = new int[n];
         this.sched = sched;
         this.gateway = gateway;
         this.sc = scenario;

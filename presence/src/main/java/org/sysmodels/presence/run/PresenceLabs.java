@@ -44,7 +44,7 @@ public final class PresenceLabs {
                     ReplayInOrder.RULE, "replay the ring from the oldest kept dispatch after the client's seq, in "
                     + "order, then send what queued while the session was away", List.of("150 users whose "
                     + "connections drop every 30 s and resume 2 s later, status changes every 5 s, 40 s")),
-                    p -> p.withReplay(NewestFirstReplay::new),
+                    p -> p.withReplay(SimParts.Replays.perSession(NewestFirstReplay::new)),
                     s -> s.withUsers(150).withGuilds(6).withChurn(5_000_000_000L, 30_000_000_000L, 0.9,
                             2_000_000_000L, 0.0).withDuration(40_000_000_000L)));
 

@@ -156,7 +156,7 @@ public final class PresenceSimulation {
             long before = measureMemory ? Heap.used() : 0;
             SocialGraph graph = WorldBuilder.build(sc, streams.stream("presence/world"));
             PresenceStore store = sc.store().equals("object") ? new ObjectStore(graph)
-                    : new CompactStore(graph, sc.users() * 2);
+                    : new CompactStore(graph, SimParts.expectedSessions(sc));
             sched = new Scheduler(Math.max(1024, sc.users() * 2));
             tick = Math.max(1_000_000L, Math.min(100_000_000L, sc.heartbeatInterval() / 50));
             timeouts = new Timeouts(sc.heartbeatInterval(), sc.heartbeatInterval() / 2, sc.resumeWindow());
@@ -182,7 +182,8 @@ public final class PresenceSimulation {
                     observer);
             clients = new SimClients(sched, nodes, new ClientBehaviour(sc.changeEvery(), sc.idleAfter(),
                     sc.sessionLife(), sc.dropFraction(), sc.resumeAfter(), sc.neverBackFraction(), sc.nodes(),
-                    sc.maxSessions(), sc.heartbeatInterval(), sc.duration()), streams.stream("presence/clients"));
+                    sc.maxSessions(), sc.heartbeatInterval(), sc.duration()), streams.stream("presence/clients"),
+                    SimParts.expectedSessions(sc));
             nodes.attach(core, clients);
 
             // warm start: every user online, every observer already told (as READY would)

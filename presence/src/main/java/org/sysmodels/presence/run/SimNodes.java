@@ -2,7 +2,6 @@ package org.sysmodels.presence.run;
 
 import java.util.Arrays;
 import java.util.function.IntPredicate;
-import java.util.function.Supplier;
 import org.sysmodels.core.metrics.LatencyHistogram;
 import org.sysmodels.core.random.RandomStream;
 import org.sysmodels.core.sched.Action;
@@ -18,11 +17,9 @@ import org.sysmodels.presence.model.fanout.Outbox;
 import org.sysmodels.presence.model.presence.Platform;
 import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.presence.PresenceUpdate;
-import org.sysmodels.presence.model.session.Dispatch;
 import org.sysmodels.presence.model.session.Phase;
-import org.sysmodels.presence.model.session.ReplayBuffer;
 import org.sysmodels.presence.model.session.ResumeCheck;
-import org.sysmodels.presence.model.session.Subscriber;
+import org.sysmodels.presence.model.session.Subscribers;
 import org.sysmodels.presence.model.store.PresenceStore;
 import org.sysmodels.presence.scenario.PresenceScenario;
 
@@ -39,8 +36,6 @@ final class SimNodes implements Gateway, NodeSink {
     private final PresenceScenario sc;
     private final RandomStream rnd;
     private final PresenceObserver observer;
-    private final Supplier<Outbox> outboxes;
-    private final Supplier<ReplayBuffer> replays;
     private final IntPredicate sampled;
     private final LatencyHistogram latency;
     private final Tracer tracer;
@@ -48,14 +43,14 @@ final class SimNodes implements Gateway, NodeSink {
     private PresenceCore core;
     private SimClients clients;
 
-    private Subscriber[] subs = new Subscriber[1024];
-    private byte[] attached = new byte[1024];
-    private byte[] slow = new byte[1024];
-    private byte[] draining = new byte[1024];
-    private long[] nextWritable = new long[1024];
-    private long[] clientSeq = new long[1024];
-    private long[] windowStart = new long[1024];
-    private int[] windowWrites = new int[1024];
+    private final Subscribers subs;
+    private byte[] attached;
+    private byte[] slow;
+    private byte[] draining;
+    private long[] nextWritable;
+    private long[] clientSeq;
+    private long[] windowStart;
+    private int[] windowWrites;
     private final long[] lastArrival;
     private final Action onDrain = this::drain;
 
@@ -72,10 +67,15 @@ final class SimNodes implements Gateway, NodeSink {
         this.sc = sc;
         this.rnd = rnd;
         this.observer = observer;
-        this.outboxes = parts.outbox();
-        java.util.function.IntFunction<ReplayBuffer> make = parts.replay();
-        int cap = sc.replay();
-        this.replays = () -> make.apply(cap);
+        int expected = SimParts.expectedSessions(sc);
+        this.subs = new Subscribers(parts.outbox(), parts.replay().make(sc.replay(), expected), expected);
+        attached = new byte[expected];
+        slow = new byte[expected];
+        draining = new byte[expected];
+        nextWritable = new long[expected];
+        clientSeq = new long[expected];
+        windowStart = new long[expected];
+        windowWrites = new int[expected];
         this.sampled = sampled;
         this.latency = latency;
         this.tracer = tracer;
@@ -92,9 +92,8 @@ final class SimNodes implements Gateway, NodeSink {
     }
 
     private void grow(int s) {
-        if (s >= subs.length) {
-            int cap = Math.max(subs.length * 2, s + 1);
-            subs = Arrays.copyOf(subs, cap);
+        if (s >= attached.length) {
+            int cap = Math.max(attached.length * 2, s + 1);
             attached = Arrays.copyOf(attached, cap);
             slow = Arrays.copyOf(slow, cap);
             draining = Arrays.copyOf(draining, cap);
@@ -108,7 +107,7 @@ final class SimNodes implements Gateway, NodeSink {
     /** A session that exists from the start (warm cluster): its node-side state and its starting view. */
     void opened(int s) {
         grow(s);
-        subs[s] = new Subscriber(s, outboxes, replays);
+        subs.open(s);
         attached[s] = 1;
         slow[s] = (byte) (rnd.chance(sc.slowFraction()) ? 1 : 0);
         draining[s] = 0;
@@ -172,9 +171,8 @@ final class SimNodes implements Gateway, NodeSink {
     public void drop(int session, boolean silent) {
         attached[session] = 0;
         // what the client had when the connection broke: the writes of the last link delay were still on the wire
-        Subscriber sub = subs[session];
         long lost = sched.now() - windowStart[session] <= sc.link() ? windowWrites[session] : 0;
-        clientSeq[session] = Math.max(0, sub.seq() - lost);
+        clientSeq[session] = Math.max(0, subs.seq(session) - lost);
         if (!silent) {
             core.detach(session, sched.now());
         }
@@ -183,12 +181,11 @@ final class SimNodes implements Gateway, NodeSink {
     @Override
     public boolean resume(int session, int node) {
         long now = sched.now();
-        Subscriber sub = subs[session];
-        if (sub == null || core.phase(session) != Phase.DETACHED) {
+        if (!subs.isOpen(session) || core.phase(session) != Phase.DETACHED) {
             resumeInvalid++;
             return false;
         }
-        ResumeCheck check = ResumeCheck.of(clientSeq[session], sub.seq(), sub.replay());
+        ResumeCheck check = subs.check(session, clientSeq[session]);
         if (check != ResumeCheck.OK) {
             resumeInvalid++;
             core.end(session, now);
@@ -197,7 +194,7 @@ final class SimNodes implements Gateway, NodeSink {
         core.resume(session, node, now);
         attached[session] = 1;
         observer.resumed(session, clientSeq[session], now);
-        sub.resume(clientSeq[session], d -> written(session, d, now));
+        subs.resume(session, clientSeq[session], d -> written(session, d.seq(), d.presence(), now));
         resumeOk++;
         return true;
     }
@@ -227,14 +224,13 @@ final class SimNodes implements Gateway, NodeSink {
         }
         for (int i = 0; i < sessions.length; i++) {
             int s = sessions[i];
-            Subscriber sub = subs[s];
-            if (sub == null || !core.exists(s)) {
+            if (!subs.isOpen(s) || !core.exists(s)) {
                 continue;
             }
-            if (attached[s] == 1 && sub.nothingPending() && (slow[s] == 0 || nextWritable[s] <= now)) {
-                written(s, sub.send(p, via[i]), now);
+            if (attached[s] == 1 && subs.nothingPending(s) && (slow[s] == 0 || nextWritable[s] <= now)) {
+                written(s, subs.send(s, p, via[i]), p, now);
             } else {
-                Outbox box = sub.outbox();
+                Outbox box = subs.outbox(s);
                 box.offer(p, via[i]);
                 queued++;
                 maxPending = Math.max(maxPending, box.size());
@@ -246,7 +242,7 @@ final class SimNodes implements Gateway, NodeSink {
         }
     }
 
-    private void written(int s, Dispatch d, long now) {
+    private void written(int s, long seq, Presence p, long now) {
         deliveries++;
         if (now - windowStart[s] > sc.link()) {
             windowStart[s] = now;
@@ -256,8 +252,8 @@ final class SimNodes implements Gateway, NodeSink {
         if (slow[s] == 1) {
             nextWritable[s] = now + sc.slowWriteEvery();
         }
-        latency.record(now - d.presence().at() + 2 * sc.link());
-        observer.dispatched(s, d.seq(), d.presence(), now);
+        latency.record(now - p.at() + 2 * sc.link());
+        observer.dispatched(s, seq, p, now);
     }
 
     private void scheduleDrain(int s, long now) {
@@ -270,16 +266,15 @@ final class SimNodes implements Gateway, NodeSink {
     private void drain(long arg) {
         int s = (int) arg;
         draining[s] = 0;
-        Subscriber sub = subs[s];
-        if (sub == null || attached[s] == 0) {
+        if (!subs.isOpen(s) || attached[s] == 0) {
             return;
         }
         long now = sched.now();
-        Dispatch d = sub.sendPending();
-        if (d != null) {
-            written(s, d, now);
+        Presence p = subs.sendPending(s);
+        if (p != null) {
+            written(s, subs.seq(s), p, now);
         }
-        if (!sub.nothingPending()) {
+        if (!subs.nothingPending(s)) {
             scheduleDrain(s, now);
         }
     }
@@ -291,7 +286,7 @@ final class SimNodes implements Gateway, NodeSink {
 
     @Override
     public void ended(int node, int session) {
-        subs[session] = null;
+        subs.close(session);
         attached[session] = 0;
         clients.ended(session);
     }
@@ -299,8 +294,8 @@ final class SimNodes implements Gateway, NodeSink {
     /** Sessions with presences still waiting. */
     long pendingSessions() {
         long n = 0;
-        for (int s = 0; s < subs.length; s++) {
-            if (subs[s] != null && !subs[s].nothingPending()) {
+        for (int s = 0; s < subs.capacity(); s++) {
+            if (subs.isOpen(s) && !subs.nothingPending(s)) {
                 n++;
             }
         }

@@ -31,6 +31,8 @@ import org.sysmodels.presence.model.store.PresenceStore;
 public final class PresenceCore implements ClusterBackend {
 
     private static final byte FLAG_GUILD_PRESENCES = 1;
+    /** {@code Phase.values()} once: each call of {@code values()} copies the array (a heartbeat and a delivery ask). */
+    private static final Phase[] PHASES = Phase.values();
 
     private final PresenceStore store;
     private final Aggregator aggregator;
@@ -72,7 +74,7 @@ public final class PresenceCore implements ClusterBackend {
     /** The phase of a session, or {@link Phase#ENDED} for a free slot. */
     public Phase phase(int session) {
         return session < 0 || session >= phase.length || phase[session] == 0 ? Phase.ENDED
-                : Phase.values()[phase[session] - 1];
+                : PHASES[phase[session] - 1];
     }
 
     @Override

@@ -11,10 +11,15 @@ public enum ResumeCheck {
     GAP_TOO_OLD;
 
     public static ResumeCheck of(long clientSeq, long lastSent, ReplayBuffer replay) {
+        return of(clientSeq, lastSent, replay.evictedUpTo());
+    }
+
+    /** The same, given the replay buffer's {@link ReplayBuffer#evictedUpTo()}. */
+    public static ResumeCheck of(long clientSeq, long lastSent, long evictedUpTo) {
         if (clientSeq < 0 || clientSeq > lastSent) {
             return SEQ_AHEAD;
         }
-        if (clientSeq < replay.evictedUpTo()) {
+        if (clientSeq < evictedUpTo) {
             return GAP_TOO_OLD;
         }
         return OK;
