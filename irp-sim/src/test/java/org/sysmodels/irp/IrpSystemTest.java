@@ -118,6 +118,85 @@ class IrpSystemTest {
         assertTrue(first.message().contains("IoMarkIrpPending"), first.message());
     }
 
+    /** A student's filter whose read dispatch breaks LowerDriverReturn (judged when the routine has returned). */
+    static final String WRONG_RETURN = """
+            import org.sysmodels.irp.model.io.*;
+            import org.sysmodels.irp.wdm.WdmDriver;
+            public class MyFilter extends WdmDriver {
+                public int DriverEntry(DriverObject d, String path) {
+                    d.DriverExtension.AddDevice = (drv, pdo) -> {
+                        DeviceObject me = IoCreateDevice(drv, null, null, FILE_DEVICE_UNKNOWN);
+                        me.DeviceExtension = IoAttachDeviceToDeviceStack(me, pdo);
+                        me.Flags &= ~DO_DEVICE_INITIALIZING;
+                        return STATUS_SUCCESS;
+                    };
+                    for (int mj = 0; mj <= IRP_MJ_MAXIMUM_FUNCTION; mj++) {
+                        d.MajorFunction[mj] = this::Forward;
+                    }
+                    return STATUS_SUCCESS;
+                }
+                int Forward(DeviceObject device, Irp irp) {
+                    IoSkipCurrentIrpStackLocation(irp);
+                    int status = IoCallDriver((DeviceObject) device.DeviceExtension, irp);
+                    return STATUS_SUCCESS;
+                }
+            }
+            """;
+
+    @Test
+    void aRuleJudgedAtReturnNamesTheStudentsLastCallIntoTheSystem() throws Exception {
+        Path f = dir.resolve("MyFilter.java");
+        Files.writeString(f, WRONG_RETURN);
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        assertFalse(r.passed());
+        Finding first = r.findings().get(0);
+        assertEquals("lower-driver-return", first.rule());
+        assertTrue(first.where().contains("your code: MyFilter.java:18 (MyFilter.Forward), the routine's last call "
+                + "into the system"), first.where());
+    }
+
+    @Test
+    void aRuleBrokenByACallNamesTheStudentsLineOfThatCall() throws Exception {
+        String text = irp.student().orElseThrow().template("filter").orElseThrow().text()
+                .replace("IoCopyCurrentIrpStackLocationToNext(irp);                   // a location",
+                        "IoSkipCurrentIrpStackLocation(irp);                         // a location");
+        Path f = dir.resolve("MyFilter.java");
+        Files.writeString(f, text);
+        int line = lineOf(text, "IoSetCompletionRoutine(irp, readDone");
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        assertFalse(r.passed());
+        Finding first = r.findings().get(0);
+        assertEquals("completion-routine-after-skip", first.rule());
+        assertTrue(first.where().contains("your code: MyFilter.java:" + line + " (MyFilter.DispatchRead)"),
+                first.where());
+    }
+
+    @Test
+    void aCompletionRoutineThatMadeNoCallIsNamedByTheLineThatSetIt() throws Exception {
+        String text = irp.student().orElseThrow().template("filter").orElseThrow().text()
+                .replace("            IoMarkIrpPending(irp);                                   // carry the lower "
+                        + "driver's pending up\n", "");
+        Path f = dir.resolve("MyFilter.java");
+        Files.writeString(f, text);
+        int line = lineOf(text, "IoSetCompletionRoutine(irp, readDone");
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        Finding first = r.findings().get(0);
+        assertEquals("completion-routine-mark-pending", first.rule());
+        assertTrue(first.where().contains("your code: MyFilter.java:" + line
+                + " (MyFilter.DispatchRead), where this completion routine was set"), first.where());
+    }
+
+    /** The 1-based number of the first line of {@code text} containing {@code what}. */
+    static int lineOf(String text, String what) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(what)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line with " + what);
+    }
+
     @Test
     void anExceptionInAStudentsDriverIsAFindingOnTheirLine() throws Exception {
         Path f = dir.resolve("Thrower.java");

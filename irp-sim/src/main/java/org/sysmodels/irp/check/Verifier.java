@@ -6,6 +6,7 @@ import java.util.List;
 import org.sysmodels.core.check.Checker;
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.check.Rule;
+import org.sysmodels.irp.model.NtStatus;
 import org.sysmodels.irp.model.SystemHalt;
 import org.sysmodels.irp.model.io.DeviceObject;
 import org.sysmodels.irp.model.io.IoObserver;
@@ -112,13 +113,21 @@ public final class Verifier implements IoObserver {
 
     @Override
     public void onCallDriver(RoutineFrame caller, DeviceObject target, Irp irp) {
+        if (standard != null) {
+            standard.callDriverAbove.onCallDriver(caller, target, irp);
+            return;
+        }
         for (VerifierCheck c : callDriver) {
             c.onCallDriver(caller, target, irp);
         }
     }
 
+    /** No standard rule looks at routines being entered (their state at entry is in the frame). */
     @Override
     public void onRoutineEnter(RoutineFrame frame) {
+        if (standard != null) {
+            return;
+        }
         for (VerifierCheck c : routineEnter) {
             c.onRoutineEnter(frame);
         }
@@ -151,7 +160,10 @@ public final class Verifier implements IoObserver {
         }
     }
 
-    /** The standard rules' exit and completion checks as direct calls, in {@link #allChecks()}' order. */
+    /**
+     * The standard rules' exit, completion, IoCallDriver and IoSetCompletionRoutine checks as direct calls, in
+     * {@link #allChecks()}' order (one rule each looks at IoCallDriver and IoSetCompletionRoutine).
+     */
     private static final class Standard {
         final CancelSpinLock cancelSpinLock;
         final IrqlChangedAcrossDispatch irqlChanged;
@@ -164,6 +176,8 @@ public final class Verifier implements IoObserver {
         final CompletedWithStatusPending statusPending;
         final CompletedWithCancelRoutine cancelRoutineSet;
         final CompleteAboveDispatch completeAboveDispatch;
+        final CallDriverAboveDispatch callDriverAbove;
+        final CompletionRoutineAfterSkip routineAfterSkip;
 
         Standard(List<IrpCheck> checks) {
             cancelSpinLock = find(checks, CancelSpinLock.class);
@@ -177,6 +191,8 @@ public final class Verifier implements IoObserver {
             statusPending = find(checks, CompletedWithStatusPending.class);
             cancelRoutineSet = find(checks, CompletedWithCancelRoutine.class);
             completeAboveDispatch = find(checks, CompleteAboveDispatch.class);
+            callDriverAbove = find(checks, CallDriverAboveDispatch.class);
+            routineAfterSkip = find(checks, CompletionRoutineAfterSkip.class);
         }
 
         private static <T> T find(List<IrpCheck> checks, Class<T> type) {
@@ -187,14 +203,36 @@ public final class Verifier implements IoObserver {
             cancelSpinLock.onRoutineExit(f, status);
             if (f.kind() == RoutineKind.DISPATCH) {
                 irqlChanged.onRoutineExit(f, status);
+                if (plainDispatchExit(f, status)) {
+                    return;
+                }
                 pendedCompleted.onRoutineExit(f, status);
                 markIrpPending.onRoutineExit(f, status);
                 markIrpPending2.onRoutineExit(f, status);
                 lowerDriverReturn.onRoutineExit(f, status);
                 irpKept.onRoutineExit(f, status);
-            } else if (f.kind() == RoutineKind.COMPLETION) {
+            } else if (f.kind() == RoutineKind.COMPLETION && f.irp().PendingReturned()) {
                 routineMarkPending.onRoutineExit(f, status);
             }
+        }
+
+        /**
+         * True for the three ways a dispatch routine correctly ends, on which none of PendedCompletedRequest,
+         * MarkIrpPending, MarkIrpPending2, LowerDriverReturn and IrpKeptNotPending can fire (each needs a
+         * combination excluded here): passed the IRP down and returned what IoCallDriver returned; completed it
+         * without marking it pending and returned its status; marked it pending (before any completion) and
+         * returned STATUS_PENDING. Anything else goes to the rules, which decide.
+         */
+        private static boolean plainDispatchExit(RoutineFrame f, int status) {
+            int done = f.flags() & (RoutineFrame.CALLED_DOWN | RoutineFrame.MARKED_PENDING | RoutineFrame.COMPLETED);
+            if (done == RoutineFrame.CALLED_DOWN) {
+                return status == f.lowerStatus();
+            }
+            if (done == RoutineFrame.COMPLETED) {
+                return status != NtStatus.STATUS_PENDING;
+            }
+            return (done & RoutineFrame.MARKED_PENDING) != 0 && status == NtStatus.STATUS_PENDING
+                    && (!f.did(RoutineFrame.COMPLETED) || f.did(RoutineFrame.MARKED_BEFORE_COMPLETE));
         }
 
         void onCompleteRequest(RoutineFrame caller, Irp irp) {
@@ -220,6 +258,10 @@ public final class Verifier implements IoObserver {
 
     @Override
     public void onSetCompletionRoutine(RoutineFrame caller, Irp irp) {
+        if (standard != null) {
+            standard.routineAfterSkip.onSetCompletionRoutine(caller, irp);
+            return;
+        }
         for (VerifierCheck c : setCompletion) {
             c.onSetCompletionRoutine(caller, irp);
         }

@@ -2,10 +2,15 @@ package org.sysmodels.irp.model;
 
 /**
  * Where a stop happened: the driver and device whose routine was running (or "" in the I/O manager's own code), the
- * IRP involved as "0xffffc00000001000 (IRP_MJ_READ)", the processor and its IRQL, the kind of routine, the time.
+ * IRP involved as "0xffffc00000001000 (IRP_MJ_READ)", the processor and its IRQL, the kind of routine, the time, and
+ * for a student's driver the line of the routine's latest call into the system ("" otherwise).
  */
 public record StopContext(String driver, String device, String irp, int processor, int irql, String routine,
-                          long at) {
+                          long at, String source) {
+
+    public StopContext(String driver, String device, String irp, int processor, int irql, String routine, long at) {
+        this(driver, device, irp, processor, irql, routine, at, "");
+    }
 
     /** "\Driver\RamDisk, \Device\RamDisk0, DPC on CPU 1 at DISPATCH_LEVEL". */
     public String where() {
@@ -20,6 +25,9 @@ public record StopContext(String driver, String device, String irp, int processo
             s.append(s.isEmpty() ? "" : ", ").append(routine);
         }
         s.append(s.isEmpty() ? "" : " ").append("on CPU ").append(processor).append(" at ").append(Irql.name(irql));
+        if (!source.isEmpty()) {
+            s.append("; your code: ").append(source);
+        }
         return s.toString();
     }
 }

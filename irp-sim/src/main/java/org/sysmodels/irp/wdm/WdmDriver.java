@@ -1,5 +1,6 @@
 package org.sysmodels.irp.wdm;
 
+import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.irp.model.NtStatus;
 import org.sysmodels.irp.model.hal.SimulatedDevice;
 import org.sysmodels.irp.model.io.CsqCallbacks;
@@ -19,6 +20,7 @@ import org.sysmodels.irp.model.io.Ioctl;
 import org.sysmodels.irp.model.io.Irp;
 import org.sysmodels.irp.model.io.Kernel;
 import org.sysmodels.irp.model.io.PoolBlock;
+import org.sysmodels.irp.model.io.RoutineFrame;
 import org.sysmodels.irp.model.ke.DeferredRoutine;
 import org.sysmodels.irp.model.ke.KEvent;
 import org.sysmodels.irp.model.ke.KInterrupt;
@@ -45,13 +47,37 @@ import org.sysmodels.irp.model.ke.ServiceRoutine;
  */
 public abstract class WdmDriver implements WdmConstants {
 
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
     private Kernel kernel;
     private IoManager io;
+    /** Loaded from a student's file: each call into the system notes the student's line on the running routine. */
+    private boolean student;
 
     /** The system calls this before DriverEntry; a driver never does. */
     public final void attach(Kernel k) {
         this.kernel = k;
         this.io = k.io();
+        ClassLoader loader = getClass().getClassLoader();
+        this.student = loader != null && StudentFault.isStudentFrame(new StackTraceElement(loader.getName(), null,
+                null, getClass().getName(), "attach", null, -1));
+    }
+
+    /**
+     * Notes on the running routine's frame the student's line that made the current call, so that a rule the call
+     * breaks now, or one judged when the routine returns (after the student's frame is gone), can name
+     * {@code MyFilter.java:42}.
+     */
+    private void noteCaller() {
+        RoutineFrame f = kernel.frame();
+        if (f == null) {
+            return;
+        }
+        StackTraceElement e = WALKER.walk(frames -> frames.map(StackWalker.StackFrame::toStackTraceElement)
+                .filter(StudentFault::isStudentFrame).findFirst().orElse(null));
+        if (e != null) {
+            f.noteSource(StudentFault.describe(e));
+        }
     }
 
     /** DriverEntry: fill in the dispatch table, AddDevice and Unload. Runs once at PASSIVE_LEVEL. */
@@ -77,36 +103,60 @@ public abstract class WdmDriver implements WdmConstants {
     // ------------------------------------------------------------------ IRPs
 
     protected final int IoCallDriver(DeviceObject DeviceObject, Irp Irp) {
+        if (student) {
+            noteCaller();
+        }
         return io.IoCallDriver(DeviceObject, Irp);
     }
 
     protected final void IoCompleteRequest(Irp Irp, int PriorityBoost) {
+        if (student) {
+            noteCaller();
+        }
         io.IoCompleteRequest(Irp, PriorityBoost);
     }
 
     protected final IoStackLocation IoGetCurrentIrpStackLocation(Irp Irp) {
+        if (student) {
+            noteCaller();
+        }
         return io.IoGetCurrentIrpStackLocation(Irp);
     }
 
     protected final IoStackLocation IoGetNextIrpStackLocation(Irp Irp) {
+        if (student) {
+            noteCaller();
+        }
         return io.IoGetNextIrpStackLocation(Irp);
     }
 
     protected final void IoSkipCurrentIrpStackLocation(Irp Irp) {
+        if (student) {
+            noteCaller();
+        }
         io.IoSkipCurrentIrpStackLocation(Irp);
     }
 
     protected final void IoCopyCurrentIrpStackLocationToNext(Irp Irp) {
+        if (student) {
+            noteCaller();
+        }
         io.IoCopyCurrentIrpStackLocationToNext(Irp);
     }
 
     protected final void IoSetNextIrpStackLocation(Irp Irp) {
+        if (student) {
+            noteCaller();
+        }
         io.IoSetNextIrpStackLocation(Irp);
     }
 
     protected final void IoSetCompletionRoutine(Irp Irp, IoCompletionRoutine CompletionRoutine, Object Context,
                                                 boolean InvokeOnSuccess, boolean InvokeOnError,
                                                 boolean InvokeOnCancel) {
+        if (student) {
+            noteCaller();
+        }
         io.IoSetCompletionRoutine(Irp, CompletionRoutine, Context, InvokeOnSuccess, InvokeOnError, InvokeOnCancel);
     }
 
@@ -114,31 +164,52 @@ public abstract class WdmDriver implements WdmConstants {
                                                  IoCompletionRoutine CompletionRoutine, Object Context,
                                                  boolean InvokeOnSuccess, boolean InvokeOnError,
                                                  boolean InvokeOnCancel) {
+        if (student) {
+            noteCaller();
+        }
         return io.IoSetCompletionRoutineEx(DeviceObject, Irp, CompletionRoutine, Context, InvokeOnSuccess,
                 InvokeOnError, InvokeOnCancel);
     }
 
     protected final void IoMarkIrpPending(Irp Irp) {
+        if (student) {
+            noteCaller();
+        }
         io.IoMarkIrpPending(Irp);
     }
 
     protected final boolean IoForwardIrpSynchronously(DeviceObject DeviceObject, Irp Irp) {
+        if (student) {
+            noteCaller();
+        }
         return io.IoForwardIrpSynchronously(DeviceObject, Irp);
     }
 
     protected final Irp IoAllocateIrp(int StackSize, boolean ChargeQuota) {
+        if (student) {
+            noteCaller();
+        }
         return io.IoAllocateIrp(StackSize, ChargeQuota);
     }
 
     protected final void IoFreeIrp(Irp Irp) {
+        if (student) {
+            noteCaller();
+        }
         io.IoFreeIrp(Irp);
     }
 
     protected final void IoReuseIrp(Irp Irp, int Iostatus) {
+        if (student) {
+            noteCaller();
+        }
         io.IoReuseIrp(Irp, Iostatus);
     }
 
     protected final Irp IoMakeAssociatedIrp(Irp Irp, int StackSize) {
+        if (student) {
+            noteCaller();
+        }
         return io.IoMakeAssociatedIrp(Irp, StackSize);
     }
 
@@ -146,6 +217,9 @@ public abstract class WdmDriver implements WdmConstants {
                                                       int InputBufferLength, int OutputBufferLength,
                                                       boolean InternalDeviceIoControl, KEvent Event,
                                                       IoStatusBlock IoStatusBlock) {
+        if (student) {
+            noteCaller();
+        }
         return io.IoBuildDeviceIoControlRequest(IoControlCode, DeviceObject, InputBufferLength, OutputBufferLength,
                 InternalDeviceIoControl, Event, IoStatusBlock);
     }
@@ -153,35 +227,59 @@ public abstract class WdmDriver implements WdmConstants {
     // ------------------------------------------------------------------ cancellation
 
     protected final DriverCancel IoSetCancelRoutine(Irp Irp, DriverCancel CancelRoutine) {
+        if (student) {
+            noteCaller();
+        }
         return io.IoSetCancelRoutine(Irp, CancelRoutine);
     }
 
     protected final int IoAcquireCancelSpinLock() {
+        if (student) {
+            noteCaller();
+        }
         return io.IoAcquireCancelSpinLock();
     }
 
     protected final void IoReleaseCancelSpinLock(int Irql) {
+        if (student) {
+            noteCaller();
+        }
         io.IoReleaseCancelSpinLock(Irql);
     }
 
     protected final boolean IoCancelIrp(Irp Irp) {
+        if (student) {
+            noteCaller();
+        }
         return io.IoCancelIrp(Irp);
     }
 
     /** IoCsqInitialize: a cancel-safe queue over the driver's six callbacks. */
     protected final IoCsq IoCsqInitialize(CsqCallbacks callbacks) {
+        if (student) {
+            noteCaller();
+        }
         return new IoCsq(io, callbacks);
     }
 
     protected final void IoCsqInsertIrp(IoCsq Csq, Irp Irp, IoCsqIrpContext Context) {
+        if (student) {
+            noteCaller();
+        }
         Csq.IoCsqInsertIrp(Irp, Context);
     }
 
     protected final Irp IoCsqRemoveNextIrp(IoCsq Csq, Object PeekContext) {
+        if (student) {
+            noteCaller();
+        }
         return Csq.IoCsqRemoveNextIrp(PeekContext);
     }
 
     protected final Irp IoCsqRemoveIrp(IoCsq Csq, IoCsqIrpContext Context) {
+        if (student) {
+            noteCaller();
+        }
         return Csq.IoCsqRemoveIrp(Context);
     }
 
@@ -190,35 +288,59 @@ public abstract class WdmDriver implements WdmConstants {
     /** IoCreateDevice (the device object is the return value; a name of null or "" makes it unnamed). */
     protected final DeviceObject IoCreateDevice(DriverObject DriverObject, Object DeviceExtension, String DeviceName,
                                                 int DeviceType) {
+        if (student) {
+            noteCaller();
+        }
         return io.IoCreateDevice(DriverObject, DeviceExtension, DeviceName, DeviceType);
     }
 
     protected final DeviceObject IoAttachDeviceToDeviceStack(DeviceObject SourceDevice, DeviceObject TargetDevice) {
+        if (student) {
+            noteCaller();
+        }
         return io.IoAttachDeviceToDeviceStack(SourceDevice, TargetDevice);
     }
 
     protected final void IoDetachDevice(DeviceObject TargetDevice) {
+        if (student) {
+            noteCaller();
+        }
         io.IoDetachDevice(TargetDevice);
     }
 
     protected final void IoDeleteDevice(DeviceObject DeviceObject) {
+        if (student) {
+            noteCaller();
+        }
         io.IoDeleteDevice(DeviceObject);
     }
 
     /** IoInitializeRemoveLock (the lock is the return value). */
     protected final IoRemoveLock IoInitializeRemoveLock() {
+        if (student) {
+            noteCaller();
+        }
         return new IoRemoveLock(kernel);
     }
 
     protected final int IoAcquireRemoveLock(IoRemoveLock RemoveLock, Object Tag) {
+        if (student) {
+            noteCaller();
+        }
         return RemoveLock.IoAcquireRemoveLock();
     }
 
     protected final void IoReleaseRemoveLock(IoRemoveLock RemoveLock, Object Tag) {
+        if (student) {
+            noteCaller();
+        }
         RemoveLock.IoReleaseRemoveLock();
     }
 
     protected final void IoReleaseRemoveLockAndWait(IoRemoveLock RemoveLock, Object Tag) {
+        if (student) {
+            noteCaller();
+        }
         RemoveLock.IoReleaseRemoveLockAndWait();
     }
 
@@ -230,6 +352,9 @@ public abstract class WdmDriver implements WdmConstants {
      */
     protected final KInterrupt IoConnectInterrupt(DeviceObject DeviceObject, SimulatedDevice Device,
                                                   ServiceRoutine ServiceRoutine, Object ServiceContext, int Irql) {
+        if (student) {
+            noteCaller();
+        }
         KInterrupt i = io.IoConnectInterrupt(DeviceObject, ServiceRoutine, ServiceContext, Irql);
         Device.connect(i);
         return i;
@@ -240,6 +365,9 @@ public abstract class WdmDriver implements WdmConstants {
      * Parameters.StartDevice.AllocatedResourcesTranslated (the PnP manager passes it in Parameters.Others.Argument1).
      */
     protected final SimulatedDevice AllocatedResources(Irp Irp) {
+        if (student) {
+            noteCaller();
+        }
         Object r = IoGetCurrentIrpStackLocation(Irp).Parameters.Others.Argument1;
         if (!(r instanceof SimulatedDevice d)) {
             throw new IllegalStateException("AllocatedResources: this IRP is not IRP_MN_START_DEVICE for a device "
@@ -250,73 +378,121 @@ public abstract class WdmDriver implements WdmConstants {
 
     /** KeInitializeDpc (the DPC object is the return value). */
     protected final Kdpc KeInitializeDpc(DeferredRoutine DeferredRoutine, Object DeferredContext) {
+        if (student) {
+            noteCaller();
+        }
         return io.KeInitializeDpc(getClass().getSimpleName() + " DPC", DeferredRoutine, DeferredContext);
     }
 
     protected final boolean KeInsertQueueDpc(Kdpc Dpc, Object SystemArgument1, Object SystemArgument2) {
+        if (student) {
+            noteCaller();
+        }
         return kernel.KeInsertQueueDpc(Dpc, SystemArgument1, SystemArgument2);
     }
 
     protected final IoWorkItem IoAllocateWorkItem(DeviceObject DeviceObject) {
+        if (student) {
+            noteCaller();
+        }
         return io.IoAllocateWorkItem(DeviceObject);
     }
 
     /** IoQueueWorkItem (all work queues are the same one here). */
     protected final void IoQueueWorkItem(IoWorkItem IoWorkItem, IoWorkItemRoutine WorkerRoutine, Object Context) {
+        if (student) {
+            noteCaller();
+        }
         io.IoQueueWorkItem(IoWorkItem, WorkerRoutine, Context);
     }
 
     protected final void IoFreeWorkItem(IoWorkItem IoWorkItem) {
+        if (student) {
+            noteCaller();
+        }
         // Work items are garbage collected.
     }
 
     // ------------------------------------------------------------------ IRQL, spin locks, events
 
     protected final int KeGetCurrentIrql() {
+        if (student) {
+            noteCaller();
+        }
         return kernel.KeGetCurrentIrql();
     }
 
     /** KeRaiseIrql (the old IRQL is the return value). */
     protected final int KeRaiseIrql(int NewIrql) {
+        if (student) {
+            noteCaller();
+        }
         return kernel.KeRaiseIrql(NewIrql);
     }
 
     protected final void KeLowerIrql(int NewIrql) {
+        if (student) {
+            noteCaller();
+        }
         kernel.KeLowerIrql(NewIrql);
     }
 
     /** KeInitializeSpinLock (the lock is the return value). */
     protected final KSpinLock KeInitializeSpinLock() {
+        if (student) {
+            noteCaller();
+        }
         return new KSpinLock(getClass().getSimpleName() + " lock");
     }
 
     /** KeAcquireSpinLock (the old IRQL is the return value). */
     protected final int KeAcquireSpinLock(KSpinLock SpinLock) {
+        if (student) {
+            noteCaller();
+        }
         return kernel.KeAcquireSpinLock(SpinLock);
     }
 
     protected final void KeReleaseSpinLock(KSpinLock SpinLock, int NewIrql) {
+        if (student) {
+            noteCaller();
+        }
         kernel.KeReleaseSpinLock(SpinLock, NewIrql);
     }
 
     protected final void KeAcquireSpinLockAtDpcLevel(KSpinLock SpinLock) {
+        if (student) {
+            noteCaller();
+        }
         kernel.KeAcquireSpinLockAtDpcLevel(SpinLock);
     }
 
     protected final void KeReleaseSpinLockFromDpcLevel(KSpinLock SpinLock) {
+        if (student) {
+            noteCaller();
+        }
         kernel.KeReleaseSpinLockFromDpcLevel(SpinLock);
     }
 
     /** KeInitializeEvent (the event is the return value). */
     protected final KEvent KeInitializeEvent(KEvent.Type Type, boolean State) {
+        if (student) {
+            noteCaller();
+        }
         return kernel.KeInitializeEvent(Type, State);
     }
 
     protected final boolean KeSetEvent(KEvent Event, int Increment, boolean Wait) {
+        if (student) {
+            noteCaller();
+        }
         return kernel.KeSetEvent(Event);
     }
 
     protected final void KeClearEvent(KEvent Event) {
+        if (student) {
+            noteCaller();
+        }
         Event.clear();
     }
 
@@ -325,15 +501,24 @@ public abstract class WdmDriver implements WdmConstants {
      * here left out. {@code TimeoutNs} null waits forever; 0 only polls.
      */
     protected final int KeWaitForSingleObject(KEvent Object, Long TimeoutNs) {
+        if (student) {
+            noteCaller();
+        }
         return kernel.KeWaitForSingleObject(Object, TimeoutNs);
     }
 
     protected final void KeStallExecutionProcessor(long MicroSeconds) {
+        if (student) {
+            noteCaller();
+        }
         kernel.KeStallExecutionProcessor(MicroSeconds);
     }
 
     /** ExAllocatePool2 (never fails in the simulator). */
     protected final PoolBlock ExAllocatePool2(long Flags, int NumberOfBytes, int Tag) {
+        if (student) {
+            noteCaller();
+        }
         return PoolBlock.ExAllocatePool2(kernel, Flags, NumberOfBytes, Tag);
     }
 }

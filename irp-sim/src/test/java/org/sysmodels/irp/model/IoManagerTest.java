@@ -167,6 +167,31 @@ class IoManagerTest {
     }
 
     @Test
+    void theWalkClearsALocationBeforeItsRoutineAndMarksAnErrorInIt() {
+        DeviceObject[] d = new DeviceObject[2];
+        System.arraycopy(stack(completes(NtStatus.STATUS_END_OF_FILE), null), 0, d, 0, 2);
+        int[] seen = new int[4];
+        d[1].DriverObject.MajorFunction[IrpMajor.IRP_MJ_READ] = (dev, irp) -> {
+            io.IoCopyCurrentIrpStackLocationToNext(irp);
+            io.IoSetCompletionRoutine(irp, (rd, ri, ctx) -> {
+                IoStackLocation own = ri.location(1);
+                seen[0] = own.Parameters.Read.Length;
+                seen[1] = own.Control() & IoStackLocation.SL_ERROR_RETURNED;
+                seen[2] = own.MajorFunction;
+                seen[3] = own.Control() & IoStackLocation.SL_INVOKE_ON_ERROR;
+                return NtStatus.STATUS_CONTINUE_COMPLETION;
+            }, null, true, true, true);
+            return io.IoCallDriver(d[0], irp);
+        };
+        Irp irp = read(d[1]);
+        call(d[1], irp);
+        assertEquals(0, seen[0], "IopClearStackLocation zeroed the parameters before the routine ran");
+        assertEquals(IoStackLocation.SL_ERROR_RETURNED, seen[1], "an error status marks the location");
+        assertEquals(IrpMajor.IRP_MJ_READ, seen[2], "the major function is kept");
+        assertEquals(0, seen[3], "the invoke flags are cleared");
+    }
+
+    @Test
     void onCancelRoutineRunsForACancelledIrpWhateverTheStatus() {
         DeviceObject[] d = new DeviceObject[2];
         System.arraycopy(stack(completes(NtStatus.STATUS_SUCCESS), null), 0, d, 0, 2);

@@ -24,6 +24,14 @@ public enum FaultClass {
     TASK_OVERRUN("task-overrun", "one loop cycle or task runs far longer than its budget", Target.CORE, false),
     PARAM_CORRUPT("param-corrupt", "a bit flips in the stored parameters", Target.CORE, true),
     CLOCK_FAULT("clock-fault", "the core clock runs slow or fast (PLL or crystal fault)", Target.CORE, true),
+    /**
+     * A core clock 5–15 % off (a wrong crystal, a PLL set up for another one): dangerous, since every period and
+     * timeout counted in core cycles is that much off, yet inside the tolerance a cross-check against the untrimmed
+     * LSI must allow for the LSI's own drift (−10…+4 % with temperature), so the reference's clock monitor cannot see
+     * it. Campaigns include it so that their diagnostic coverage shows the gap instead of hiding it.
+     */
+    CLOCK_DRIFT("clock-drift", "the core clock runs 5–15 % slow or fast: inside the clock cross-check's tolerance",
+            Target.CORE, true),
     MAIN_LOOP_HANG("main-loop-hang", "the main loop hangs in an endless loop; interrupts still run", Target.CORE,
             true);
 

@@ -261,7 +261,7 @@ public final class Campaign {
                 Math.copySign(1 + 29 * r.nextDouble(), r.nextDouble() - 0.5),
                 1 + r.nextInt(9),
                 200_000L + r.nextLong(4_800_000L),
-                new double[] {0.25, 0.5, 1.5, 2.0}[r.nextInt(4)],
+                clockFactor(c, r),
                 5_000_000L + r.nextLong(95_000_000L));
         Fault fault = switch (c) {
             case I2C_NACK -> new Fault(c.kind(), target, at, at + sizes.nackWindowOr(), 1.0, 1L);
@@ -274,6 +274,19 @@ public final class Campaign {
                 + (c == FaultClass.I2C_NACK ? sizes.nackWindowOr() : 0));
         return LoopRun.run(setup, source, FaultPlan.of(fault), seed,
                 new LoopRun.Options(false, org.sysmodels.core.trace.Tracer.off(), student), "campaign");
+    }
+
+    /**
+     * A clock fault's factor: ×0.25, ×0.5, ×1.5 or ×2 (a gross PLL or crystal fault), or for a clock drift 5–15 %
+     * slow or fast, the band where a fault is dangerous but inside the clock cross-check's tolerance.
+     */
+    private static double clockFactor(FaultClass c, RandomStream r) {
+        double gross = new double[] {0.25, 0.5, 1.5, 2.0}[r.nextInt(4)];
+        if (c != FaultClass.CLOCK_DRIFT) {
+            return gross;
+        }
+        double off = 0.05 + 0.10 * r.nextDouble();
+        return r.nextDouble() < 0.5 ? 1 - off : 1 + off;
     }
 
     /** "93.1 %". */

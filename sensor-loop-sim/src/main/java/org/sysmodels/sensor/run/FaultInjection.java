@@ -203,8 +203,8 @@ public final class FaultInjection implements BusFaults {
                 mcu.flash().corrupt(offset, 1 << bit);
                 detail = "byte " + offset + " bit " + bit;
             }
-            case CLOCK_FAULT -> {
-                double factor = fm.clockFactorOr();
+            case CLOCK_FAULT, CLOCK_DRIFT -> {
+                double factor = c == FaultClass.CLOCK_DRIFT ? fm.clockDriftFactorOr() : fm.clockFactorOr();
                 mcu.core().clock().setFactor(factor, now);
                 effective = Math.abs(factor - 1) > 0.05 ? now : FaultRecord.NEVER;
                 detail = String.format(Locale.ROOT, "×%.2f", factor);

@@ -1,5 +1,6 @@
 package org.sysmodels.sensor.run;
 
+import java.util.EnumSet;
 import java.util.List;
 import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.run.RunResult;
@@ -46,10 +47,15 @@ public final class Tour {
         }
         b.findings(rtic.findings());
         RunSetup base = RunSetup.of(Scenario.defaults(), "default", seed);
-        Campaign.Result c = Campaign.run(base, new Campaign.Spec(20 * FaultClass.values().length,
-                List.of(FaultClass.values()), seed, 2), FirmwareSource.BARE_METAL, null);
+        // The tour shows what the reference catches; the clock drift it cannot see has its own line.
+        List<FaultClass> handled = List.copyOf(EnumSet.complementOf(EnumSet.of(FaultClass.CLOCK_DRIFT)));
+        Campaign.Result c = Campaign.run(base, new Campaign.Spec(20 * handled.size(), handled, seed, 2),
+                FirmwareSource.BARE_METAL, null);
         RunResult cr = Reports.campaign(c, "campaign", seed);
         cr.summary().forEach(b::summary);
+        b.summary("not in this campaign: clock-drift, a core clock 5–15 % off, which the reference's LSI cross-check "
+                + "cannot tell from the LSI's own drift; sim sensor-loop --campaign 280 counts it as dangerous "
+                + "undetected");
         for (Table t : cr.tables()) {
             b.table(t);
         }

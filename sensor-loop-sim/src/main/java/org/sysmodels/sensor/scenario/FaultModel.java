@@ -13,7 +13,7 @@ import org.sysmodels.core.scenario.Range;
  * @param spike       spike size, °C
  * @param hangClocks  SCL clocks a hung target needs to release SDA (1..9; 0 = drawn at random)
  * @param overrun     extra time one loop cycle or task takes
- * @param clockFactor how fast the faulty core clock runs (0.5 = half speed)
+ * @param clockFactor how fast the faulty core clock runs (0.5 = half speed; a clock-drift fault defaults to 0.9)
  * @param nackWindow  how long a NACK storm lasts
  */
 public record FaultModel(@Range(min = -1000, max = 1000) Double drift,
@@ -50,6 +50,11 @@ public record FaultModel(@Range(min = -1000, max = 1000) Double drift,
 
     public double clockFactorOr() {
         return clockFactor == null ? 0.5 : clockFactor;
+    }
+
+    /** The factor of a clock-drift fault: the scenario's clock factor, else 10 % slow. */
+    public double clockDriftFactorOr() {
+        return clockFactor == null ? 0.9 : clockFactor;
     }
 
     public long nackWindowOr() {

@@ -47,7 +47,8 @@ public class MyRticFirmware extends RticApp {
             sensors[i] = new Bme280Driver(mcu.i2c(p.busOf()[i]), mcu.core(), p.addressOf()[i],
                     Compensation.DATASHEET);
             mcu.iwdg().writeKr(Iwdg.KEY_RELOAD);
-            sensors[i].init(2, 1, 1, 0, 0);
+            sensors[i].init(1, 1, 0, 0, 0);                      // T x1, P x1, H off: a sample every ~6 ms
+                                                                  // (see the bare-metal template)
         }
     }
 

@@ -12,14 +12,20 @@ import org.sysmodels.sensor.check.Outcome;
 import org.sysmodels.sensor.model.core.ResetCause;
 import org.sysmodels.sensor.scenario.Scenario;
 
-/** Every fault class is detected and handled within the FTTI by the reference firmware, in both styles. */
+/**
+ * Every fault class is detected and handled within the FTTI by the reference firmware, in both styles, except the
+ * clock drift that its clock cross-check cannot see by design ({@link ClockDriftTest}).
+ */
 class FaultDetectionTest {
+
+    /** The classes the reference firmware handles: all but {@link FaultClass#CLOCK_DRIFT}. */
+    static final List<FaultClass> HANDLED = java.util.Arrays.stream(FaultClass.values())
+            .filter(c -> c != FaultClass.CLOCK_DRIFT).toList();
 
     @Test
     void referenceBareMetalHandlesEveryClassWithinTheFtti() throws Exception {
         RunSetup setup = RunSetup.of(Scenario.defaults(), "default", 11);
-        Campaign.Result r = Campaign.run(setup, new Campaign.Spec(FaultClass.values().length * 4,
-                List.of(FaultClass.values()), 11, 2), FirmwareSource.BARE_METAL, null);
+        Campaign.Result r = Campaign.run(setup, new Campaign.Spec(HANDLED.size() * 4, HANDLED, 11, 2), FirmwareSource.BARE_METAL, null);
         for (FaultRecord f : r.records()) {
             assertTrue(f.outcome().ok(), Reports.oneLine(f, setup.fttiNs()));
         }
@@ -32,8 +38,7 @@ class FaultDetectionTest {
     @Test
     void referenceRticHandlesEveryClassWithinTheFtti() throws Exception {
         RunSetup setup = RunSetup.of(Scenario.defaults(), "default", 12).withRtic(true);
-        Campaign.Result r = Campaign.run(setup, new Campaign.Spec(FaultClass.values().length * 2,
-                List.of(FaultClass.values()), 12, 2), FirmwareSource.RTIC, null);
+        Campaign.Result r = Campaign.run(setup, new Campaign.Spec(HANDLED.size() * 2, HANDLED, 12, 2), FirmwareSource.RTIC, null);
         for (FaultRecord f : r.records()) {
             assertTrue(f.outcome().ok(), Reports.oneLine(f, setup.fttiNs()));
         }

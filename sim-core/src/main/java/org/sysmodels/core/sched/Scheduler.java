@@ -13,9 +13,9 @@ import java.util.Objects;
  * differs from the base, in the bucket of its own digit there; level 0 buckets therefore each hold a single time. Every
  * event at a given time is always in the same bucket, and buckets keep insertion order, so draining a level-0 bucket
  * front to back gives the insertion-order tie-break without storing a sequence number. When level 0 runs dry, the
- * lowest occupied bucket above it becomes the new base (its lower bound) and its events move down: an event moves at
- * most once per level, so a few times for typical delays. A 16-bit mask per level finds occupied buckets in one
- * instruction.
+ * earliest time in the lowest occupied bucket above it becomes the new base (as in the paper) and the bucket's events
+ * move down: the earliest one straight to level 0, the others at most once per level. A 16-bit mask per level finds
+ * occupied buckets in one instruction.
  *
  * <p>Events live in preallocated parallel arrays (time, action, argument, generation) recycled through a free list:
  * once the arrays have grown to the peak number of pending events, scheduling and running allocate nothing. A handle
@@ -321,24 +321,35 @@ public final class Scheduler {
     }
 
     /**
-     * Makes the lowest occupied bucket of {@code level} the new base (its lower bound) and moves its events down,
-     * unless that bound is past {@code limit}. @return false if it was past the limit
+     * Makes the earliest live time in the lowest occupied bucket of {@code level} the new base and moves the bucket's
+     * events down, unless that time is past {@code limit} (then it becomes the exact {@link #floor}). That bucket
+     * holds the earliest pending event, so moving the base straight to it is allowed, and it takes the event to
+     * level 0 in one move instead of one level at a time. A bucket of cancelled events only is emptied.
+     * @return false if its earliest time was past the limit
      */
     private boolean redistribute(int level, long limit) {
         int digit = Integer.numberOfTrailingZeros(occupied[level]);
-        int shift = level << 2;
-        long above = shift + DIGIT_BITS >= 64 ? 0 : base & (-1L << (shift + DIGIT_BITS));
-        long lowerBound = above | ((long) digit << shift);
-        if (lowerBound > limit) {
-            floor = lowerBound;
-            return false;
-        }
         int bucket = (level << DIGIT_BITS) | digit;
         int[] b = buckets[bucket];
         int n = bucketSizes[bucket];
+        boolean live = false;
+        long min = Long.MAX_VALUE;
+        for (int k = 0; k < n; k++) {
+            int slot = b[k];
+            if (actions[slot] != null && times[slot] <= min) {
+                min = times[slot];
+                live = true;
+            }
+        }
+        if (live && min > limit) {
+            floor = min;
+            return false;
+        }
         bucketSizes[bucket] = 0;
         occupied[level] &= ~(1 << digit);
-        base = lowerBound;
+        if (live) {
+            base = min;
+        }
         for (int k = 0; k < n; k++) {
             int slot = b[k];
             if (actions[slot] == null) {

@@ -99,10 +99,13 @@ public final class IoCompletion {
 
     /** The stack walk. @return false if a completion routine returned STATUS_MORE_PROCESSING_REQUIRED */
     private boolean walk(Irp irp) {
-        IoStackLocation bottom = irp.stack[0];
+        IoStackLocation[] stack = irp.stack;
+        IoStackLocation bottom = stack[0];
         int top = irp.stackCount + 1;
-        for (irp.currentLocation++; irp.currentLocation <= top; irp.currentLocation++) {
-            IoStackLocation sp = irp.stack[irp.currentLocation - 2];
+        int loc;
+        for (loc = irp.currentLocation + 1; loc <= top; loc++) {
+            irp.currentLocation = loc;
+            IoStackLocation sp = stack[loc - 2];
             irp.pendingReturned = (sp.control & IoStackLocation.SL_PENDING_RETURNED) != 0;
             int status = irp.IoStatus.Status;
             boolean success = NtStatus.isSuccess(status);
@@ -116,18 +119,19 @@ public final class IoCompletion {
                     || (!success && (c & IoStackLocation.SL_INVOKE_ON_ERROR) != 0)
                     || (irp.cancel && (c & IoStackLocation.SL_INVOKE_ON_CANCEL) != 0)) {
                 sp.clearAfterCompletion();
-                DeviceObject device = irp.currentLocation == top ? null
-                        : irp.stack[irp.currentLocation - 1].deviceObject;
+                DeviceObject device = loc == top ? null : stack[loc - 1].deviceObject;
                 if (callCompletionRoutine(sp, device, irp) == NtStatus.STATUS_MORE_PROCESSING_REQUIRED) {
                     return false;
                 }
+                loc = irp.currentLocation;
             } else {
-                if (irp.currentLocation < top && irp.pendingReturned) {
-                    irp.stack[irp.currentLocation - 1].control |= IoStackLocation.SL_PENDING_RETURNED;
+                if (loc < top && irp.pendingReturned) {
+                    stack[loc - 1].control |= IoStackLocation.SL_PENDING_RETURNED;
                 }
                 sp.clearAfterCompletion();
             }
         }
+        irp.currentLocation = loc;
         return true;
     }
 
@@ -137,6 +141,10 @@ public final class IoCompletion {
         DriverObject owner = device != null ? device.DriverObject : irp.allocator;
         Kernel k = kernel;
         RoutineFrame f = k.enter(RoutineKind.COMPLETION, owner, device, irp, routine, k.completionCost);
+        if (sp.completionSetAt != null) {
+            f.source = sp.completionSetAt;
+            f.sourceSetsRoutine = true;
+        }
         k.observer.onRoutineEnter(f);
         int status = routine.complete(device, irp, sp.context);
         if (k.isHalted()) {
@@ -200,7 +208,7 @@ public final class IoCompletion {
         }
         kernel.observer.onIrpFinished(irp);
         listener.finished(irp);
-        io.IoFreeIrp(irp);
+        io.freeFinished(irp);
     }
 
     public long completionRoutinesCalled() {

@@ -176,6 +176,9 @@ public final class IoManager {
         IoStackLocation next = IoGetNextIrpStackLocation(irp);
         next.completionRoutine = routine;
         next.context = context;
+        if (f != null && f.source != null) {
+            next.completionSetAt = f.source;
+        }
         next.control = (invokeOnSuccess ? IoStackLocation.SL_INVOKE_ON_SUCCESS : 0)
                 | (invokeOnError ? IoStackLocation.SL_INVOKE_ON_ERROR : 0)
                 | (invokeOnCancel ? IoStackLocation.SL_INVOKE_ON_CANCEL : 0);
@@ -233,6 +236,11 @@ public final class IoManager {
         if (irp.thread != null) {
             irp.thread.unqueueIrp(irp);
         }
+        lookaside.free(irp);
+    }
+
+    /** IopCompleteRequest's free: the packet is off its thread's list already, and in use. */
+    void freeFinished(Irp irp) {
         lookaside.free(irp);
     }
 

@@ -25,6 +25,8 @@ public final class IoStackLocation {
     DeviceObject deviceObject;
     IoCompletionRoutine completionRoutine;
     Object context;
+    /** For a student's driver: the line that set the completion routine (what a finding in the routine names). */
+    String completionSetAt;
 
     public int Control() {
         return control;
@@ -76,5 +78,6 @@ public final class IoStackLocation {
         deviceObject = null;
         completionRoutine = null;
         context = null;
+        completionSetAt = null;
     }
 }

@@ -1,7 +1,6 @@
 package org.sysmodels.irp.model.io;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,29 +84,37 @@ public final class Kernel {
         this.io = new IoManager(this);
     }
 
-    /** One processor's routine frames: preallocated, reused, grown only past the deepest nesting seen. */
+    /**
+     * One processor's routine frames: a preallocated chain, reused, grown only past the deepest nesting seen. The top
+     * frame is kept as a reference (null when nothing runs), so finding the running routine is one load.
+     */
     static final class FrameStack {
         final int processor;
-        RoutineFrame[] frames = new RoutineFrame[16];
-        int depth;
+        final RoutineFrame bottom;
+        RoutineFrame top;
 
         FrameStack(int processor) {
             this.processor = processor;
-            for (int d = 0; d < frames.length; d++) {
-                frames[d] = new RoutineFrame(d, processor);
+            this.bottom = new RoutineFrame(0, processor, null);
+            RoutineFrame f = bottom;
+            for (int d = 1; d < 16; d++) {
+                f = new RoutineFrame(d, processor, f);
             }
         }
 
         RoutineFrame push() {
-            int d = depth++;
-            if (d == frames.length) {
-                RoutineFrame[] bigger = Arrays.copyOf(frames, d * 2);
-                for (int i = d; i < bigger.length; i++) {
-                    bigger[i] = new RoutineFrame(i, processor);
-                }
-                frames = bigger;
+            RoutineFrame t = top;
+            RoutineFrame f = t == null ? bottom : t.above;
+            if (f == null) {
+                f = new RoutineFrame(t.depth + 1, processor, t);
             }
-            return frames[d];
+            top = f;
+            return f;
+        }
+
+        /** Frames in use. */
+        int depth() {
+            return top == null ? 0 : top.depth + 1;
         }
     }
 
@@ -219,6 +226,7 @@ public final class Kernel {
         f.routine = routine;
         f.irqlAtEntry = p.irql();
         f.flags = 0;
+        f.source = null;
         long clock = p.clock();
         f.enteredAt = clock;
         f.locationAtEntry = irp == null ? 0 : irp.currentLocation;
@@ -229,16 +237,13 @@ public final class Kernel {
 
     /** Leaves the current processor's top frame (which must be {@code f}). */
     void exit(RoutineFrame f) {
-        currentFrames.depth--;
+        currentFrames.top = f.below;
     }
 
     /** The routine running on the current processor, or null. */
     public RoutineFrame frame() {
         FrameStack s = currentFrames;
-        if (s == null || s.depth == 0) {
-            return null;
-        }
-        return s.frames[s.depth - 1];
+        return s == null ? null : s.top;
     }
 
     /** Sets {@code flag} on the running routine's frame if that routine's IRP is {@code irp}. */
@@ -251,7 +256,7 @@ public final class Kernel {
 
     /** How deep the current processor's frames are (for tests). */
     public int frameDepth() {
-        return currentFrames == null ? 0 : currentFrames.depth;
+        return currentFrames == null ? 0 : currentFrames.depth();
     }
 
     // ------------------------------------------------------------------ stopping
@@ -296,8 +301,9 @@ public final class Kernel {
         String device = f != null && f.device != null ? f.device.displayName() : "";
         String irp = f != null && f.irp != null ? f.irp.describe() : "";
         String routine = f != null ? f.kind.label() : "";
+        String source = f != null && f.source != null ? f.source() : "";
         return new StopContext(driver, device, irp, p == null ? 0 : p.number(), p == null ? 0 : p.irql(), routine,
-                now());
+                now(), source);
     }
 
     // ------------------------------------------------------------------ IRQL
@@ -602,7 +608,7 @@ public final class Kernel {
         long deadline = timeoutNs == null ? Long.MAX_VALUE : p.clock() + timeoutNs;
         KThread thread = p.thread();
         int irql = p.irql();
-        int depth = frames[p.number()].depth;
+        RoutineFrame top = frames[p.number()].top;
         p.setBusyUntil(p.clock());
         setCurrent(null);
         waitDepth++;
@@ -630,7 +636,7 @@ public final class Kernel {
             setCurrent(p);
             p.setThread(thread);
             p.setIrql(irql);
-            frames[p.number()].depth = depth;
+            frames[p.number()].top = top;
             p.setClock(Math.max(scheduler.now(), p.busyUntil()));
         }
         if (timedOut) {

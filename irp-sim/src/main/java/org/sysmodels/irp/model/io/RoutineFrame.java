@@ -38,10 +38,21 @@ public final class RoutineFrame {
     final int depth;
     final int processor;
     Object routine;
+    /** The frame this one is nested in (null at the bottom), and the next deeper one, preallocated (or null). */
+    final RoutineFrame below;
+    RoutineFrame above;
+    /** A student's line: the routine's last call into the system, or null (reference drivers). */
+    String source;
+    /** {@link #source} is the line that set this completion routine (it has made no call of its own yet). */
+    boolean sourceSetsRoutine;
 
-    RoutineFrame(int depth, int processor) {
+    RoutineFrame(int depth, int processor, RoutineFrame below) {
         this.depth = depth;
         this.processor = processor;
+        this.below = below;
+        if (below != null) {
+            below.above = this;
+        }
     }
 
     public RoutineKind kind() {
@@ -102,6 +113,27 @@ public final class RoutineFrame {
     /** The routine object (dispatch, completion, cancel routine...), for reports. */
     public Object routine() {
         return routine;
+    }
+
+    /**
+     * The line of a student's file that made this routine's latest call into the system ("MyFilter.java:42
+     * (MyFilter.DispatchRead), the routine's last call into the system"), or for a completion routine that has made
+     * none the line that set it; null for reference drivers. Set by the WDM layer for drivers loaded from a
+     * student's file, so a rule broken by the call, or judged when the routine returns (after the student's frame is
+     * gone), can name the line.
+     */
+    public String source() {
+        if (source == null) {
+            return null;
+        }
+        return source + (sourceSetsRoutine ? ", where this completion routine was set"
+                : ", the routine's last call into the system");
+    }
+
+    /** Records the student's line ("MyFilter.java:42 (MyFilter.DispatchRead)") of a call the routine makes. */
+    public void noteSource(String line) {
+        source = line;
+        sourceSetsRoutine = false;
     }
 
     /** True for a routine of a driver (not the I/O manager's or a user thread's own code). */

@@ -32,6 +32,11 @@ public final class Bme280Driver {
     private int humidity;
     private long raw;
     private boolean fresh;
+    /** The raw triple and calibration the values above were compensated from: equal input, equal output. */
+    private int lastT = -1;
+    private int lastP = -1;
+    private int lastH = -1;
+    private Calibration lastCalibration;
 
     public Bme280Driver(I2cController i2c, Core core, int address, Compensation compensation) {
         this.i2c = i2c;
@@ -119,12 +124,27 @@ public final class Bme280Driver {
             return s;     // no conversion has finished since reset: the registers hold their reset value
         }
         raw = (long) adcT << 40 ^ (long) adcP << 16 ^ adcH;
+        if (adcT != lastT || adcP != lastP || adcH != lastH || calibration != lastCalibration) {
+            compensate(adcT, adcP, adcH);
+        }
+        core.charge(COMPENSATE_CYCLES);    // the MCU computes it every time; only the simulator reuses the result
+        return s;
+    }
+
+    /**
+     * The compensation is a pure function of the raw triple and the calibration, and the part measures every few
+     * loop periods: an unchanged burst gives the values already held, so the simulator computes them only when the
+     * burst changed.
+     */
+    private void compensate(int adcT, int adcP, int adcH) {
         int tFine = compensation.tFine(calibration, adcT);
         temperature = compensation.temperature(tFine);
         pressure = compensation.pressure(calibration, adcP, tFine);
         humidity = compensation.humidity(calibration, adcH, tFine);
-        core.charge(COMPENSATE_CYCLES);
-        return s;
+        lastT = adcT;
+        lastP = adcP;
+        lastH = adcH;
+        lastCalibration = calibration;
     }
 
     /** False when the last OK read returned the reset value 0x80000: no measurement finished yet. */

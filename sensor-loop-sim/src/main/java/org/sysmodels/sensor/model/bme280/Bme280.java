@@ -144,6 +144,25 @@ public final class Bme280 implements I2cTarget, MeasurementCycle.Sink {
         return v;
     }
 
+    /** The data sheet: "the device does not perform clock stretching" (§6.2). */
+    @Override
+    public boolean stretches() {
+        return false;
+    }
+
+    /** A burst inside the data registers is one measurement (shadowing, §4): copied at once. */
+    @Override
+    public void read(byte[] into, int len, long now) {
+        int from = pointer - Bme280Registers.DATA;
+        if (from < 0 || from + len > Bme280Registers.DATA_LENGTH) {
+            I2cTarget.super.read(into, len, now);
+            return;
+        }
+        update(now);
+        System.arraycopy(conversion.data, from, into, 0, len);
+        pointer = (pointer + len) & 0xFF;
+    }
+
     @Override
     public void stop(long now) {
         expectRegister = false;

@@ -49,6 +49,10 @@ public final class Core {
     private final List<Runnable> resetHooks = new ArrayList<>();
     private CoreListener[] powerHooks = new CoreListener[0];
     private CoreListener[] listeners = new CoreListener[0];
+    /** The listeners that take exception entries, exits and power states (the per-cycle events). */
+    private CoreListener[] entryListeners = new CoreListener[0];
+    private CoreListener[] exitListeners = new CoreListener[0];
+    private CoreListener[] powerListeners = new CoreListener[0];
     private Program program;
 
     private final int[] stack = new int[Exceptions.COUNT + 2];
@@ -122,8 +126,16 @@ public final class Core {
     }
 
     public void addListener(CoreListener l) {
-        listeners = Arrays.copyOf(listeners, listeners.length + 1);
-        listeners[listeners.length - 1] = l;
+        listeners = Overrides.append(listeners, l);
+        if (Overrides.method(l, CoreListener.class, "exceptionEntry", int.class, long.class)) {
+            entryListeners = Overrides.append(entryListeners, l);
+        }
+        if (Overrides.method(l, CoreListener.class, "exceptionExit", int.class, long.class)) {
+            exitListeners = Overrides.append(exitListeners, l);
+        }
+        if (Overrides.method(l, CoreListener.class, "powerState", PowerState.class, long.class)) {
+            powerListeners = Overrides.append(powerListeners, l);
+        }
     }
 
     /** A peripheral that must go back to its reset state on every reset. */
@@ -441,7 +453,7 @@ public final class Core {
     private void runHandler(int exc) {
         nvic.activate(exc);
         push(exc, nvic.group(nvic.rawPriority(exc)));
-        for (CoreListener l : listeners) {
+        for (CoreListener l : entryListeners) {
             l.exceptionEntry(exc, now());
         }
         try {
@@ -450,7 +462,7 @@ public final class Core {
             fault(e, exc);
         }
         signals();
-        for (CoreListener l : listeners) {
+        for (CoreListener l : exitListeners) {
             l.exceptionExit(exc, now());
         }
         depth--;
@@ -471,7 +483,7 @@ public final class Core {
         }
         debtNs += entryNs;
         push(Exceptions.HARD_FAULT, -1);
-        for (CoreListener l : listeners) {
+        for (CoreListener l : entryListeners) {
             l.exceptionEntry(Exceptions.HARD_FAULT, now());
         }
         try {
@@ -589,7 +601,7 @@ public final class Core {
         for (CoreListener h : powerHooks) {
             h.powerState(s, now());
         }
-        for (CoreListener l : listeners) {
+        for (CoreListener l : powerListeners) {
             l.powerState(s, now());
         }
     }

@@ -1,8 +1,8 @@
 package org.sysmodels.sensor.model.i2c;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.sysmodels.sensor.model.core.Overrides;
 
 /**
  * The two wires and the targets on them. SDA can be held low: by a target that was cut off mid-read (it keeps
@@ -21,6 +21,8 @@ public final class I2cBus {
     private final List<I2cTarget> targets = new ArrayList<>();
     private final I2cTarget[] byAddress = new I2cTarget[128];
     private I2cListener[] listeners = new I2cListener[0];
+    /** The listeners that take transfers (several per loop cycle). */
+    private I2cListener[] transferListeners = new I2cListener[0];
     private int sdaHeldForClocks = FREE;
     private I2cTarget holder;
 
@@ -61,12 +63,19 @@ public final class I2cBus {
     }
 
     public void addListener(I2cListener l) {
-        listeners = Arrays.copyOf(listeners, listeners.length + 1);
-        listeners[listeners.length - 1] = l;
+        listeners = Overrides.append(listeners, l);
+        if (Overrides.method(l, I2cListener.class, "transfer", int.class, int.class, boolean.class, int.class,
+                I2cStatus.class, long.class, long.class)) {
+            transferListeners = Overrides.append(transferListeners, l);
+        }
     }
 
     I2cListener[] listeners() {
         return listeners;
+    }
+
+    I2cListener[] transferListeners() {
+        return transferListeners;
     }
 
     /** True while SDA is held low. */

@@ -169,20 +169,30 @@ public final class I2cController {
                 } else {
                     int mask = faults.corrupt(bus.number(), address, start);
                     int flipAt = mask == 0 ? -1 : ((mask >>> 8) & 0xFFFF) % inLen;
-                    for (int i = 0; i < inLen; i++) {
-                        long stretch = t.stretchNs(i);
-                        if (timeoutNs > 0 && stretch > timeoutNs) {
-                            ns += timeoutNs;
-                            status = I2cStatus.TIMEOUT;
-                            break;
+                    if (!t.stretches()) {
+                        // no stretching: every byte takes 9 bit times, so the burst is timed and read in one step
+                        ns += 9 * bit * inLen;
+                        t.read(in, inLen, start);
+                        if (flipAt >= 0) {
+                            in[flipAt] ^= (byte) mask;
                         }
-                        ns += 9 * bit + stretch;
-                        int b = t.read(start);
-                        if (i == flipAt) {
-                            b ^= mask & 0xFF;
+                        moved += inLen;
+                    } else {
+                        for (int i = 0; i < inLen; i++) {
+                            long stretch = t.stretchNs(i);
+                            if (timeoutNs > 0 && stretch > timeoutNs) {
+                                ns += timeoutNs;
+                                status = I2cStatus.TIMEOUT;
+                                break;
+                            }
+                            ns += 9 * bit + stretch;
+                            int b = t.read(start);
+                            if (i == flipAt) {
+                                b ^= mask & 0xFF;
+                            }
+                            in[i] = (byte) b;
+                            moved++;
                         }
-                        in[i] = (byte) b;
-                        moved++;
                     }
                 }
             }
@@ -202,7 +212,7 @@ public final class I2cController {
     }
 
     private void notify(int address, boolean read, int bytes, I2cStatus status, long start) {
-        for (I2cListener l : bus.listeners()) {
+        for (I2cListener l : bus.transferListeners()) {
             l.transfer(bus.number(), address, read, bytes, status, start, core.now());
         }
     }

@@ -27,6 +27,24 @@ public interface I2cTarget {
         return 0;
     }
 
+    /**
+     * False if this target never stretches SCL ({@link #stretchNs} is 0 for every byte): the controller then times
+     * a burst as 9 bit times per byte without asking byte by byte.
+     */
+    default boolean stretches() {
+        return true;
+    }
+
+    /**
+     * {@code len} bytes read in one burst at {@code now}, exactly as {@code len} calls of {@link #read} would return
+     * them. A target whose registers cannot change inside a burst may copy them at once.
+     */
+    default void read(byte[] into, int len, long now) {
+        for (int i = 0; i < len; i++) {
+            into[i] = (byte) read(now);
+        }
+    }
+
     /** Called by the bus-clear clocks: the target gives up a transfer it was in (its state machine resets). */
     default void abandon(long now) {
     }

@@ -1,8 +1,8 @@
 package org.sysmodels.sensor.model.wdg;
 
-import java.util.Arrays;
 import org.sysmodels.core.sched.Scheduler;
 import org.sysmodels.sensor.model.core.Core;
+import org.sysmodels.sensor.model.core.Overrides;
 import org.sysmodels.sensor.model.core.Lsi;
 import org.sysmodels.sensor.model.core.ResetCause;
 
@@ -28,6 +28,8 @@ public final class Iwdg {
     private final Lsi lsi;
     private final boolean hardwareMode;
     private WatchdogListener[] listeners = new WatchdogListener[0];
+    /** The listeners that take refreshes (one per loop cycle). */
+    private WatchdogListener[] refreshListeners = new WatchdogListener[0];
     private boolean started;
     private boolean unlocked;
     private int pr;
@@ -50,8 +52,11 @@ public final class Iwdg {
     }
 
     public void addListener(WatchdogListener l) {
-        listeners = Arrays.copyOf(listeners, listeners.length + 1);
-        listeners[listeners.length - 1] = l;
+        listeners = Overrides.append(listeners, l);
+        if (Overrides.method(l, WatchdogListener.class, "refreshed", WatchdogListener.Kind.class, int.class,
+                long.class)) {
+            refreshListeners = Overrides.append(refreshListeners, l);
+        }
     }
 
     /** IWDG_KR write. */
@@ -138,7 +143,7 @@ public final class Iwdg {
         if (event == Scheduler.NO_EVENT || deadline < eventAt) {
             arm(deadline);
         }
-        for (WatchdogListener l : listeners) {
+        for (WatchdogListener l : refreshListeners) {
             l.refreshed(WatchdogListener.Kind.INDEPENDENT, before, core.now());
         }
     }

@@ -1,8 +1,8 @@
 package org.sysmodels.sensor.model.wdg;
 
-import java.util.Arrays;
 import org.sysmodels.core.sched.Scheduler;
 import org.sysmodels.sensor.model.core.Core;
+import org.sysmodels.sensor.model.core.Overrides;
 import org.sysmodels.sensor.model.core.Exceptions;
 import org.sysmodels.sensor.model.core.ResetCause;
 import org.sysmodels.core.time.SimTime;
@@ -24,6 +24,8 @@ public final class Wwdg {
     private final Runnable checkAction = this::check;
     private final int irq;
     private WatchdogListener[] listeners = new WatchdogListener[0];
+    /** The listeners that take refreshes (one per loop cycle). */
+    private WatchdogListener[] refreshListeners = new WatchdogListener[0];
     private boolean active;
     private int window = 0x7F;
     private int wdgtb;
@@ -56,8 +58,11 @@ public final class Wwdg {
     }
 
     public void addListener(WatchdogListener l) {
-        listeners = Arrays.copyOf(listeners, listeners.length + 1);
-        listeners[listeners.length - 1] = l;
+        listeners = Overrides.append(listeners, l);
+        if (Overrides.method(l, WatchdogListener.class, "refreshed", WatchdogListener.Kind.class, int.class,
+                long.class)) {
+            refreshListeners = Overrides.append(refreshListeners, l);
+        }
     }
 
     public int irq() {
@@ -107,7 +112,7 @@ public final class Wwdg {
             return;
         }
         if (wasActive) {
-            for (WatchdogListener l : listeners) {
+            for (WatchdogListener l : refreshListeners) {
                 l.refreshed(WatchdogListener.Kind.WINDOW, before, core.now());
             }
         }

@@ -45,6 +45,13 @@ public final class Hart {
     /** Where the interpreter copies the first instructions of a block when the budget ends inside it. */
     long[] partial;
 
+    // The interpreter's notes on the block it runs (kept here, not in locals, so its dispatch loop keeps only the
+    // registers, the block and the index live): the block's start, how many instructions it may retire, and how
+    // many earlier passes of a loop of one block retired.
+    long blockStart;
+    long blockLeft;
+    long blockDone;
+
     public Hart(int id) {
         this.id = id;
     }

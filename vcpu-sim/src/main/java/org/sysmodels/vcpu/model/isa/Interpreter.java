@@ -86,10 +86,19 @@ public final class Interpreter {
                 }
                 ops = block.prefix((int) (budget - n), h.partial);
             }
-            long r = execute(h, mem, ops, block.start, h.instret + n, budget - n);
+            h.blockStart = block.start;
+            h.blockLeft = Math.min(budget - n, MAX_PER_CALL);
+            h.blockDone = 0;
+            long r = execute(h, mem, ops);
             n += (int) r;
             stop = (int) (r >>> STOP_SHIFT);
-            if (stop != BUDGET) {
+            if (stop == SLOW) {
+                stop = slow(h, mem, ops[(int) ((h.pc - block.start) >>> 2)], h.instret + n);
+                if (stop != BUDGET) {
+                    break;
+                }
+                n++;
+            } else if (stop != BUDGET) {
                 break;
             }
         }
@@ -98,291 +107,330 @@ public final class Interpreter {
     }
 
     private static final int STOP_SHIFT = 32;
+    /** Inside this class only: the instruction at pc needs {@link #slow}; nothing is done of it yet. */
+    private static final int SLOW = 15;
+    // How execute's exit word packs what its epilogue does (one int, so that each way out sets it with constants
+    // and the JIT keeps no constant in a register for it): bits 0-15 the instructions retired in this pass, 16-19
+    // the stop code, bit 20 whether a jump writes its link (the pc after it) to the register in bits 21-26.
+    private static final int STOP_AT = 16;
+    private static final int LINK = 1 << 20;
+    private static final int LINK_AT = 21;
+    /** execute's next index when a jalr has set the pc itself. */
+    private static final int JUMPED = Integer.MIN_VALUE;
+    /** At most this many instructions retire in one {@link #execute} (its count is an int). */
+    private static final long MAX_PER_CALL = 1 << 30;
 
     /**
-     * Runs one block (or the first part of one): {@code ops} of the block at {@code start}, with {@code retired}
-     * instructions retired before it (for the counter CSRs) and {@code left} more allowed. A block whose branch goes
-     * back to its own start (a loop of one block) runs again here, without going back to {@link #run}, while another
-     * pass fits in {@code left}. Kept apart from {@link #run}, and too large for the JIT to inline there, so that only
-     * what the instructions need is live in registers while they run.
+     * Runs one block (or the first part of one): {@code ops} of the block at {@code h.blockStart}, at most
+     * {@code h.blockLeft} instructions. A block whose branch goes back to its own start (a loop of one block) runs
+     * again here, without going back to {@link #run}, while another pass fits ({@code h.blockDone} counts the
+     * earlier passes).
+     *
+     * <p>Shape, for the JIT (HotSpot C2 keeps a switch this size fast only under these rules): there is no call in the
+     * loop, so nothing live has to be spilled around one: what needs a call (an access that is not a plain aligned
+     * RAM access, a CSR, an atomic, a division) stops the block with {@link #SLOW} and {@link #run} does it with
+     * {@link #slow}. Every way out leaves through one epilogue, with the instruction it stops at (or goes to) as an
+     * index into the block; the six conditional branches share one case; and each case reads the fields it needs
+     * itself. An expression two cases compute alike is computed before the dispatch, for every instruction.
+     * Pc-relative immediates arrive relative to the block's start ({@link Block}).
      *
      * @return the stop code (shifted by {@link #STOP_SHIFT}; {@link #BUDGET} = the block ended normally) and the
      *         instructions retired; {@code h.pc} is the next pc, or the instruction that stopped
      */
-    private static long execute(Hart h, GuestMemory mem, long[] ops, long start, long retired, long left) {
+    private static long execute(Hart h, GuestMemory mem, long[] ops) {
         final long[] x = h.x;
-        // The page tables and the size never change while a block runs: read them once (the JIT cannot hoist them
-        // past the calls a slow path makes).
-        final long[][] pages = mem.pages();
-        final long[][] writable = mem.writablePages();
-        final long ramSize = mem.size();
-        long done = 0; // retired by earlier passes of a loop of one block
+        int next; // index (from the block's start, in instructions) of the next pc or of the instruction that stopped
+        int exit; // retired in this pass, the stop code, the link register to write (see STOP_AT)
+        loop:
         for (int i = 0; ; i++) {
             long d = ops[i];
-            int rd = (int) (d >>> 8) & 63;
-            long a = x[(int) (d >>> 14) & 31];
-            long b = x[(int) (d >>> 19) & 31];
-            int imm = (int) (d >> 32);
             switch ((int) d & 0xFF) {
                 case Op.NOP -> {
                 }
-                case Op.LUI -> x[rd] = imm;
-                case Op.AUIPC -> x[rd] = start + 4L * i + imm;
+                case Op.LUI -> x[(int) (d >>> 8) & 63] = (int) (d >> 32);
+                case Op.AUIPC -> x[(int) (d >>> 8) & 63] = h.blockStart + (int) (d >> 32); // relative to the block
                 case Op.JAL -> {
-                    long here = start + 4L * i;
-                    long target = here + imm;
-                    if ((target & 3) != 0) {
-                        h.pc = here;
-                        return (long) MISALIGNED << STOP_SHIFT | (done + i);
+                    int rel = (int) (d >> 32); // relative to the block
+                    if ((rel & 3) != 0) {
+                        next = i;
+                        exit = i | MISALIGNED << STOP_AT;
+                        break loop;
                     }
-                    x[rd] = here + 4;
-                    h.pc = target;
-                    return done + i + 1;
+                    next = rel >> 2;
+                    exit = (i + 1) | LINK | ((int) (d >>> 8) & 63) << LINK_AT;
+                    break loop;
                 }
                 case Op.JALR -> {
-                    long here = start + 4L * i;
-                    long target = (a + imm) & ~1L;
+                    long target = (x[(int) (d >>> 14) & 31] + (int) (d >> 32)) & ~1L;
                     if ((target & 3) != 0) {
-                        h.pc = here;
-                        return (long) MISALIGNED << STOP_SHIFT | (done + i);
+                        next = i;
+                        exit = i | MISALIGNED << STOP_AT;
+                        break loop;
                     }
-                    x[rd] = here + 4;
                     h.pc = target;
-                    return done + i + 1;
+                    next = JUMPED;
+                    exit = (i + 1) | LINK | ((int) (d >>> 8) & 63) << LINK_AT;
+                    break loop;
                 }
-                case Op.BEQ -> {
-                    if (a == b) {
-                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
-                            done += i + 1;
-                            i = -1;
-                            continue;
+                case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> {
+                    int count = i + 1;
+                    if (taken(d, x[(int) (d >>> 14) & 31], x[(int) (d >>> 19) & 31])) {
+                        int rel = (int) (d >> 32); // relative to the block
+                        if (rel == 0) {
+                            long done = h.blockDone + count;
+                            if (done + count <= h.blockLeft) {
+                                h.blockDone = done;
+                                i = -1;
+                                continue;
+                            }
                         }
-                        h.pc = start + 4L * i + imm;
+                        next = rel >> 2;
                     } else {
-                        h.pc = start + 4L * i + 4;
+                        next = count;
                     }
-                    return done + i + 1;
-                }
-                case Op.BNE -> {
-                    if (a != b) {
-                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
-                            done += i + 1;
-                            i = -1;
-                            continue;
-                        }
-                        h.pc = start + 4L * i + imm;
-                    } else {
-                        h.pc = start + 4L * i + 4;
-                    }
-                    return done + i + 1;
-                }
-                case Op.BLT -> {
-                    if (a < b) {
-                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
-                            done += i + 1;
-                            i = -1;
-                            continue;
-                        }
-                        h.pc = start + 4L * i + imm;
-                    } else {
-                        h.pc = start + 4L * i + 4;
-                    }
-                    return done + i + 1;
-                }
-                case Op.BGE -> {
-                    if (a >= b) {
-                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
-                            done += i + 1;
-                            i = -1;
-                            continue;
-                        }
-                        h.pc = start + 4L * i + imm;
-                    } else {
-                        h.pc = start + 4L * i + 4;
-                    }
-                    return done + i + 1;
-                }
-                case Op.BLTU -> {
-                    if (Long.compareUnsigned(a, b) < 0) {
-                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
-                            done += i + 1;
-                            i = -1;
-                            continue;
-                        }
-                        h.pc = start + 4L * i + imm;
-                    } else {
-                        h.pc = start + 4L * i + 4;
-                    }
-                    return done + i + 1;
-                }
-                case Op.BGEU -> {
-                    if (Long.compareUnsigned(a, b) >= 0) {
-                        if (imm == -4 * i && done + 2L * (i + 1) <= left) {
-                            done += i + 1;
-                            i = -1;
-                            continue;
-                        }
-                        h.pc = start + 4L * i + imm;
-                    } else {
-                        h.pc = start + 4L * i + 4;
-                    }
-                    return done + i + 1;
+                    exit = count;
+                    break loop;
                 }
                 case Op.LB, Op.LH, Op.LW, Op.LD, Op.LBU, Op.LHU, Op.LWU -> {
-                    // Every load: b is the base, aux the size minus one and whether it sign-extends.
-                    long addr = b + imm;
-                    long off = addr - DRAM_START;
+                    // Every load: rs2 is the base, aux the size minus one and whether it sign-extends.
+                    long off = x[(int) (d >>> 19) & 31] + (int) (d >> 32) - DRAM_START;
                     int aux = (int) (d >>> 24);
-                    int sizeMinus1 = aux & 7;
-                    int unused = 56 - (sizeMinus1 << 3);
-                    long v;
-                    if ((off & sizeMinus1) == 0 && Long.compareUnsigned(off, ramSize) < 0) {
-                        long[] p = pages[(int) (off >>> GuestMemory.PAGE_SHIFT)];
-                        v = p == null ? 0 : p[((int) off & GuestMemory.PAGE_MASK) >>> 3] >>> ((off & 7) << 3);
-                    } else if (mem.contains(addr, sizeMinus1 + 1)) {
-                        v = mem.read(addr, sizeMinus1 + 1);
-                    } else {
-                        mmio(h, addr, sizeMinus1 + 1, (aux & Decoded.SIGNED) != 0, rd);
-                        h.pc = start + 4L * i;
-                        return (long) MMIO << STOP_SHIFT | (done + i);
+                    long[] p;
+                    if ((off & aux & 7) != 0 || Long.compareUnsigned(off, mem.size()) >= 0
+                            || (p = mem.pages()[(int) (off >>> GuestMemory.PAGE_SHIFT)]) == null) {
+                        next = i;
+                        exit = i | SLOW << STOP_AT;
+                        break loop;
                     }
-                    v <<= unused;
-                    x[rd] = (aux & Decoded.SIGNED) != 0 ? v >> unused : v >>> unused;
+                    int unused = 56 - ((aux & 7) << 3);
+                    long v = p[((int) off & GuestMemory.PAGE_MASK) >>> 3] >>> ((off & 7) << 3) << unused;
+                    x[(int) (d >>> 8) & 63] = (aux & Decoded.SIGNED) != 0 ? v >> unused : v >>> unused;
                 }
                 case Op.SB, Op.SH, Op.SW, Op.SD -> {
-                    // Every store: rd is the size minus one, a the base, b the value.
-                    long addr = a + imm;
-                    long off = addr - DRAM_START;
-                    int sizeMinus1 = rd & 7;
-                    boolean overwroteCode;
-                    if ((off & sizeMinus1) == 0 && Long.compareUnsigned(off, ramSize) < 0) {
-                        long[] p = writable[(int) (off >>> GuestMemory.PAGE_SHIFT)];
-                        if (p != null) {
-                            int w = ((int) off & GuestMemory.PAGE_MASK) >>> 3;
-                            int shift = (int) (off & 7) << 3;
-                            long mask = (-1L >>> (56 - (sizeMinus1 << 3))) << shift;
-                            p[w] = p[w] & ~mask | (b << shift) & mask;
-                            overwroteCode = false;
-                        } else {
-                            overwroteCode = mem.store(addr, sizeMinus1 + 1, b);
-                        }
-                    } else if (mem.contains(addr, sizeMinus1 + 1)) {
-                        overwroteCode = mem.store(addr, sizeMinus1 + 1, b);
-                    } else {
-                        mmioStore(h, addr, sizeMinus1 + 1, b);
-                        h.pc = start + 4L * i;
-                        return (long) MMIO << STOP_SHIFT | (done + i);
+                    // Every store: rd is the size minus one, rs1 the base, rs2 the value.
+                    long off = x[(int) (d >>> 14) & 31] + (int) (d >> 32) - DRAM_START;
+                    int sizeMinus1 = (int) (d >>> 8 & 7);
+                    long[] p;
+                    if ((off & sizeMinus1) != 0 || Long.compareUnsigned(off, mem.size()) >= 0
+                            || (p = mem.writablePages()[(int) (off >>> GuestMemory.PAGE_SHIFT)]) == null) {
+                        next = i;
+                        exit = i | SLOW << STOP_AT;
+                        break loop;
                     }
-                    if (overwroteCode) {
-                        // This block may be stale now: go on from the next instruction, decoded afresh.
-                        h.pc = start + 4L * i + 4;
-                        return done + i + 1;
-                    }
+                    int w = ((int) off & GuestMemory.PAGE_MASK) >>> 3;
+                    int shift = (int) (off & 7) << 3;
+                    long mask = (-1L >>> (56 - (sizeMinus1 << 3))) << shift;
+                    p[w] = p[w] & ~mask | (x[(int) (d >>> 19) & 31] << shift) & mask;
                 }
-                case Op.ADDI -> x[rd] = a + imm;
-                case Op.SLTI -> x[rd] = a < imm ? 1 : 0;
-                case Op.SLTIU -> x[rd] = Long.compareUnsigned(a, imm) < 0 ? 1 : 0;
-                case Op.XORI -> x[rd] = a ^ imm;
-                case Op.ORI -> x[rd] = a | imm;
-                case Op.ANDI -> x[rd] = a & imm;
-                case Op.SLLI -> x[rd] = a << imm;
-                case Op.SRLI -> x[rd] = a >>> imm;
-                case Op.SRAI -> x[rd] = a >> imm;
-                case Op.ADD -> x[rd] = a + b;
-                case Op.SUB -> x[rd] = a - b;
-                case Op.SLL -> x[rd] = a << b;
-                case Op.SLT -> x[rd] = a < b ? 1 : 0;
-                case Op.SLTU -> x[rd] = Long.compareUnsigned(a, b) < 0 ? 1 : 0;
-                case Op.XOR -> x[rd] = a ^ b;
-                case Op.SRL -> x[rd] = a >>> b;
-                case Op.SRA -> x[rd] = a >> b;
-                case Op.OR -> x[rd] = a | b;
-                case Op.AND -> x[rd] = a & b;
+                // Fused pairs (see Block): the second instruction retires too, so i moves past it.
+                case Op.ANDI_SLLI -> {
+                    // The shift amount from the slli's own word (see ADD_LOAD).
+                    x[(int) (d >>> 8) & 63] = (x[(int) (d >>> 14) & 31] & (int) (d >> 32)) << (int) (ops[++i] >> 32);
+                }
+                case Op.XOR_SEXT -> {
+                    x[(int) (d >>> 8) & 63] = (int) (x[(int) (d >>> 14) & 31] ^ x[(int) (d >>> 19) & 31]);
+                    i++;
+                }
+                case Op.ADD_LOAD -> {
+                    long base = x[(int) (d >>> 14) & 31] + x[(int) (d >>> 19) & 31];
+                    x[(int) (d >>> 8) & 63] = base;
+                    // The add retired; now the load, read from its own word (so that nothing here is the same
+                    // expression as in the load's case, which the JIT would compute before the dispatch).
+                    long e = ops[++i];
+                    long off = base + (int) (e >> 32) - DRAM_START;
+                    int aux = (int) (e >>> 24);
+                    long[] p;
+                    if ((off & aux & 7) != 0 || Long.compareUnsigned(off, mem.size()) >= 0
+                            || (p = mem.pages()[(int) (off >>> GuestMemory.PAGE_SHIFT)]) == null) {
+                        next = i;
+                        exit = i | SLOW << STOP_AT;
+                        break loop;
+                    }
+                    int unused = 56 - ((aux & 7) << 3);
+                    long v = p[((int) off & GuestMemory.PAGE_MASK) >>> 3] >>> ((off & 7) << 3) << unused;
+                    x[(int) (e >>> 8) & 63] = (aux & Decoded.SIGNED) != 0 ? v >> unused : v >>> unused;
+                }
+                case Op.ADDI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] + (int) (d >> 32);
+                case Op.SLTI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] < (int) (d >> 32) ? 1 : 0;
+                case Op.SLTIU -> x[(int) (d >>> 8) & 63] =
+                        Long.compareUnsigned(x[(int) (d >>> 14) & 31], (int) (d >> 32)) < 0 ? 1 : 0;
+                case Op.XORI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] ^ (int) (d >> 32);
+                case Op.ORI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] | (int) (d >> 32);
+                case Op.ANDI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] & (int) (d >> 32);
+                case Op.SLLI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] << (int) (d >> 32);
+                case Op.SRLI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] >>> (int) (d >> 32);
+                case Op.SRAI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] >> (int) (d >> 32);
+                case Op.ADD -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] + x[(int) (d >>> 19) & 31];
+                case Op.SUB -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] - x[(int) (d >>> 19) & 31];
+                case Op.SLL -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] << x[(int) (d >>> 19) & 31];
+                case Op.SLT -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] < x[(int) (d >>> 19) & 31] ? 1 : 0;
+                case Op.SLTU -> x[(int) (d >>> 8) & 63] =
+                        Long.compareUnsigned(x[(int) (d >>> 14) & 31], x[(int) (d >>> 19) & 31]) < 0 ? 1 : 0;
+                case Op.XOR -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] ^ x[(int) (d >>> 19) & 31];
+                case Op.SRL -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] >>> x[(int) (d >>> 19) & 31];
+                case Op.SRA -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] >> x[(int) (d >>> 19) & 31];
+                case Op.OR -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] | x[(int) (d >>> 19) & 31];
+                case Op.AND -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] & x[(int) (d >>> 19) & 31];
                 // The word instructions compute on ints, so they share no expression with their 64-bit twins.
-                case Op.ADDIW -> x[rd] = (int) a + imm;
-                case Op.SLLIW -> x[rd] = (int) a << imm;
-                case Op.SRLIW -> x[rd] = (int) a >>> imm;
-                case Op.SRAIW -> x[rd] = (int) a >> imm;
-                case Op.ADDW -> x[rd] = (int) a + (int) b;
-                case Op.SUBW -> x[rd] = (int) a - (int) b;
-                case Op.SLLW -> x[rd] = (int) a << (int) b;
-                case Op.SRLW -> x[rd] = (int) a >>> (int) b;
-                case Op.SRAW -> x[rd] = (int) a >> (int) b;
-                case Op.MUL -> x[rd] = a * b;
-                case Op.MULH -> x[rd] = Math.multiplyHigh(a, b);
-                case Op.MULHSU -> x[rd] = Math.multiplyHigh(a, b) + ((b >> 63) & a);
-                case Op.MULHU -> x[rd] = Math.unsignedMultiplyHigh(a, b);
-                case Op.DIV -> x[rd] = b == 0 ? -1 : a / b;
-                case Op.DIVU -> x[rd] = b == 0 ? -1 : Long.divideUnsigned(a, b);
-                case Op.REM -> x[rd] = b == 0 ? a : a % b;
-                case Op.REMU -> x[rd] = b == 0 ? a : Long.remainderUnsigned(a, b);
-                case Op.MULW -> x[rd] = (int) a * (int) b;
-                case Op.DIVW -> x[rd] = (int) b == 0 ? -1 : (int) a / (int) b;
-                case Op.DIVUW -> x[rd] = (int) b == 0 ? -1 : Integer.divideUnsigned((int) a, (int) b);
-                case Op.REMW -> x[rd] = (int) b == 0 ? (int) a : (int) a % (int) b;
-                case Op.REMUW -> x[rd] = (int) b == 0 ? (int) a : Integer.remainderUnsigned((int) a, (int) b);
+                case Op.ADDIW -> x[(int) (d >>> 8) & 63] = (int) x[(int) (d >>> 14) & 31] + (int) (d >> 32);
+                case Op.SLLIW -> x[(int) (d >>> 8) & 63] = (int) x[(int) (d >>> 14) & 31] << (int) (d >> 32);
+                case Op.SRLIW -> x[(int) (d >>> 8) & 63] = (int) x[(int) (d >>> 14) & 31] >>> (int) (d >> 32);
+                case Op.SRAIW -> x[(int) (d >>> 8) & 63] = (int) x[(int) (d >>> 14) & 31] >> (int) (d >> 32);
+                case Op.ADDW -> x[(int) (d >>> 8) & 63] =
+                        (int) x[(int) (d >>> 14) & 31] + (int) x[(int) (d >>> 19) & 31];
+                case Op.SUBW -> x[(int) (d >>> 8) & 63] =
+                        (int) x[(int) (d >>> 14) & 31] - (int) x[(int) (d >>> 19) & 31];
+                case Op.SLLW -> x[(int) (d >>> 8) & 63] =
+                        (int) x[(int) (d >>> 14) & 31] << (int) x[(int) (d >>> 19) & 31];
+                case Op.SRLW -> x[(int) (d >>> 8) & 63] =
+                        (int) x[(int) (d >>> 14) & 31] >>> (int) x[(int) (d >>> 19) & 31];
+                case Op.SRAW -> x[(int) (d >>> 8) & 63] =
+                        (int) x[(int) (d >>> 14) & 31] >> (int) x[(int) (d >>> 19) & 31];
+                case Op.MUL -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] * x[(int) (d >>> 19) & 31];
+                case Op.MULW -> x[(int) (d >>> 8) & 63] =
+                        (int) x[(int) (d >>> 14) & 31] * (int) x[(int) (d >>> 19) & 31];
                 // fence rw,rw and friends: a full fence orders this hart's plain accesses for the other harts.
                 case Op.FENCE -> VarHandle.fullFence();
                 case Op.FENCE_I -> {
                     // Stores already dropped the blocks they overwrote; the block ends here so the next one is looked
                     // up afresh.
-                    h.pc = start + 4L * i + 4;
-                    return done + i + 1;
+                    next = i + 1;
+                    exit = i + 1;
+                    break loop;
                 }
                 case Op.ECALL -> {
-                    h.pc = start + 4L * i;
-                    return (long) ECALL << STOP_SHIFT | (done + i);
+                    next = i;
+                    exit = i | ECALL << STOP_AT;
+                    break loop;
                 }
                 case Op.EBREAK -> {
-                    h.pc = start + 4L * i;
-                    return (long) EBREAK << STOP_SHIFT | (done + i);
+                    next = i;
+                    exit = i | EBREAK << STOP_AT;
+                    break loop;
                 }
                 case Op.ILLEGAL -> {
-                    h.faultInsn = imm;
-                    h.pc = start + 4L * i;
-                    return (long) ILLEGAL << STOP_SHIFT | (done + i);
+                    h.faultInsn = (int) (d >> 32);
+                    next = i;
+                    exit = i | ILLEGAL << STOP_AT;
+                    break loop;
                 }
                 case Op.WFI -> {
-                    h.pc = start + 4L * i + 4;
-                    return (long) WFI << STOP_SHIFT | (done + i + 1);
-                }
-                case Op.CSRRW, Op.CSRRS, Op.CSRRC, Op.CSRRWI, Op.CSRRSI, Op.CSRRCI -> {
-                    long v = csr(h, d, retired + done + i);
-                    if (v == Long.MIN_VALUE) {
-                        h.pc = start + 4L * i;
-                        h.faultInsn = (int) mem.read(h.pc, 4);
-                        return (long) ILLEGAL << STOP_SHIFT | (done + i);
-                    }
-                    x[rd] = v;
+                    next = i + 1;
+                    exit = (i + 1) | WFI << STOP_AT;
+                    break loop;
                 }
                 case Op.BRANCH_MISALIGNED -> {
-                    h.pc = start + 4L * i;
-                    if (taken(rd, a, b)) {
-                        return (long) MISALIGNED << STOP_SHIFT | (done + i);
-                    }
-                    h.pc += 4;
-                    return done + i + 1;
+                    boolean t = branchTaken((int) (d >>> 8) & 63, x[(int) (d >>> 14) & 31], x[(int) (d >>> 19) & 31]);
+                    next = t ? i : i + 1;
+                    exit = t ? i | MISALIGNED << STOP_AT : i + 1;
+                    break loop;
                 }
                 case Op.BLOCK_END -> {
-                    h.pc = start + 4L * i;
-                    return done + i;
+                    next = i;
+                    exit = i;
+                    break loop;
                 }
                 default -> {
-                    // The A extension; an atomic ends its block.
-                    h.pc = start + 4L * i;
-                    int r = Atomics.execute(h, mem, d, a, b);
-                    if (r != BUDGET) {
-                        return (long) r << STOP_SHIFT | (done + i);
-                    }
-                    h.pc += 4;
-                    return done + i + 1;
+                    // MULH and the divisions, the CSRs, the A extension.
+                    next = i;
+                    exit = i | SLOW << STOP_AT;
+                    break loop;
                 }
             }
         }
+        int count = exit & 0xFFFF;
+        long start = h.blockStart;
+        if ((exit & LINK) != 0) {
+            x[exit >>> LINK_AT] = start + ((long) count << 2);
+        }
+        if (next != JUMPED) {
+            h.pc = start + ((long) next << 2);
+        }
+        return (long) (exit >>> STOP_AT & 15) << STOP_SHIFT | (h.blockDone + count);
+    }
+
+    /**
+     * The instruction at {@code h.pc} that {@link #execute} left: a load or store that is not a plain aligned access
+     * to RAM (misaligned, to a page with code or not yet in the dirty log, outside RAM: MMIO), MULH and the divisions,
+     * a counter CSR, an atomic. {@code retired} instructions retired before it (for the counters).
+     *
+     * @return {@link #BUDGET} if it retired ({@code h.pc} then at the next instruction), or the stop code
+     */
+    private static int slow(Hart h, GuestMemory mem, long d, long retired) {
+        final long[] x = h.x;
+        long a = x[(int) (d >>> 14) & 31];
+        long b = x[(int) (d >>> 19) & 31];
+        int imm = (int) (d >> 32);
+        int rd = (int) (d >>> 8) & 63;
+        switch ((int) d & 0xFF) {
+            case Op.LB, Op.LH, Op.LW, Op.LD, Op.LBU, Op.LHU, Op.LWU -> {
+                long addr = b + imm;
+                int aux = (int) (d >>> 24);
+                int len = (aux & 7) + 1;
+                boolean signed = (aux & Decoded.SIGNED) != 0;
+                if (!mem.contains(addr, len)) {
+                    mmio(h, addr, len, signed, rd);
+                    return MMIO;
+                }
+                int unused = 64 - 8 * len;
+                long v = mem.read(addr, len) << unused;
+                x[rd] = signed ? v >> unused : v >>> unused;
+            }
+            case Op.SB, Op.SH, Op.SW, Op.SD -> {
+                long addr = a + imm;
+                int len = (rd & 7) + 1;
+                if (!mem.contains(addr, len)) {
+                    mmioStore(h, addr, len, b);
+                    return MMIO;
+                }
+                // A store into code drops the blocks it overwrote; the next instruction is looked up afresh.
+                mem.store(addr, len, b);
+            }
+            case Op.MULH -> x[rd] = Math.multiplyHigh(a, b);
+            case Op.MULHSU -> x[rd] = Math.multiplyHigh(a, b) + ((b >> 63) & a);
+            case Op.MULHU -> x[rd] = Math.unsignedMultiplyHigh(a, b);
+            case Op.DIV -> x[rd] = b == 0 ? -1 : a / b;
+            case Op.DIVU -> x[rd] = b == 0 ? -1 : Long.divideUnsigned(a, b);
+            case Op.REM -> x[rd] = b == 0 ? a : a % b;
+            case Op.REMU -> x[rd] = b == 0 ? a : Long.remainderUnsigned(a, b);
+            case Op.DIVW -> x[rd] = (int) b == 0 ? -1 : (int) a / (int) b;
+            case Op.DIVUW -> x[rd] = (int) b == 0 ? -1 : Integer.divideUnsigned((int) a, (int) b);
+            case Op.REMW -> x[rd] = (int) b == 0 ? (int) a : (int) a % (int) b;
+            case Op.REMUW -> x[rd] = (int) b == 0 ? (int) a : Integer.remainderUnsigned((int) a, (int) b);
+            case Op.CSRRW, Op.CSRRS, Op.CSRRC, Op.CSRRWI, Op.CSRRSI, Op.CSRRCI -> {
+                long v = csr(h, d, retired);
+                if (v == Long.MIN_VALUE) {
+                    h.faultInsn = (int) mem.read(h.pc, 4);
+                    return ILLEGAL;
+                }
+                x[rd] = v;
+            }
+            default -> {
+                // The A extension.
+                int r = Atomics.execute(h, mem, d, a, b);
+                if (r != BUDGET) {
+                    return r;
+                }
+            }
+        }
+        h.pc += 4;
+        return BUDGET;
+    }
+
+    /** Whether the conditional branch {@code d} (BEQ to BGEU) is taken. */
+    private static boolean taken(long d, long a, long b) {
+        return switch ((int) d & 0xFF) {
+            case Op.BEQ -> a == b;
+            case Op.BNE -> a != b;
+            case Op.BLT -> a < b;
+            case Op.BGE -> a >= b;
+            case Op.BLTU -> Long.compareUnsigned(a, b) < 0;
+            default -> Long.compareUnsigned(a, b) >= 0;
+        };
     }
 
     /** Whether a conditional branch with this funct3 is taken. */
-    static boolean taken(int funct3, long a, long b) {
+    static boolean branchTaken(int funct3, long a, long b) {
         return switch (funct3) {
             case 0 -> a == b;
             case 1 -> a != b;

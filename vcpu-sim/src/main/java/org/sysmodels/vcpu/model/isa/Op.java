@@ -111,10 +111,19 @@ public final class Op {
     /** Not an instruction: the end of a block that stops at a page end, not at a jump (see {@code Block}). */
     public static final int BLOCK_END = 99;
 
-    /** Number of operations plus one (operation codes are 1..COUNT-1). */
-    public static final int COUNT = 100;
 
-    private static final String[] NAMES = {"?", "nop", "lui", "auipc", "jal", "jalr", "beq", "bne", "blt", "bge", "bltu", "bgeu", "lb", "lh", "lw", "ld", "lbu", "lhu", "lwu", "sb", "sh", "sw", "sd", "addi", "slti", "sltiu", "xori", "ori", "andi", "slli", "srli", "srai", "add", "sub", "sll", "slt", "sltu", "xor", "srl", "sra", "or", "and", "addiw", "slliw", "srliw", "sraiw", "addw", "subw", "sllw", "srlw", "sraw", "mul", "mulh", "mulhsu", "mulhu", "div", "divu", "rem", "remu", "mulw", "divw", "divuw", "remw", "remuw", "fence", "fence.i", "ecall", "ebreak", "wfi", "csrrw", "csrrs", "csrrc", "csrrwi", "csrrsi", "csrrci", "lr.w", "sc.w", "amoswap.w", "amoadd.w", "amoxor.w", "amoand.w", "amoor.w", "amomin.w", "amomax.w", "amominu.w", "amomaxu.w", "lr.d", "sc.d", "amoswap.d", "amoadd.d", "amoxor.d", "amoand.d", "amoor.d", "amomin.d", "amomax.d", "amominu.d", "amomaxu.d", "branch.misaligned", "illegal", "(block end)"};
+    // Fused pairs (superinstructions): never decoded from one word; Block puts one in slot k of a pair at k, k+1 and
+    // leaves the second instruction in slot k+1, where the interpreter reads what it needs of it.
+    /** {@code andi rd, rs1, imm} then {@code slli rd, rd, shamt}: a masked, scaled table index. */
+    public static final int ANDI_SLLI = 100;
+    /** {@code add rd, rs1, rs2} then a load into rd based on rd: an indexed load. */
+    public static final int ADD_LOAD = 101;
+    /** {@code xor rd, rs1, rs2} then {@code sext.w rd, rd} ({@code addiw rd, rd, 0}). */
+    public static final int XOR_SEXT = 102;
+    /** Number of operations plus one (operation codes are 1..COUNT-1). */
+    public static final int COUNT = 103;
+
+    private static final String[] NAMES = {"?", "nop", "lui", "auipc", "jal", "jalr", "beq", "bne", "blt", "bge", "bltu", "bgeu", "lb", "lh", "lw", "ld", "lbu", "lhu", "lwu", "sb", "sh", "sw", "sd", "addi", "slti", "sltiu", "xori", "ori", "andi", "slli", "srli", "srai", "add", "sub", "sll", "slt", "sltu", "xor", "srl", "sra", "or", "and", "addiw", "slliw", "srliw", "sraiw", "addw", "subw", "sllw", "srlw", "sraw", "mul", "mulh", "mulhsu", "mulhu", "div", "divu", "rem", "remu", "mulw", "divw", "divuw", "remw", "remuw", "fence", "fence.i", "ecall", "ebreak", "wfi", "csrrw", "csrrs", "csrrc", "csrrwi", "csrrsi", "csrrci", "lr.w", "sc.w", "amoswap.w", "amoadd.w", "amoxor.w", "amoand.w", "amoor.w", "amomin.w", "amomax.w", "amominu.w", "amomaxu.w", "lr.d", "sc.d", "amoswap.d", "amoadd.d", "amoxor.d", "amoand.d", "amoor.d", "amomin.d", "amomax.d", "amominu.d", "amomaxu.d", "branch.misaligned", "illegal", "(block end)", "andi+slli", "add+load", "xor+sext.w"};
 
     private Op() {
     }
