@@ -148,4 +148,25 @@ class CompletionsAndEventsTest {
         invalidDoorbell(h);
         assertEquals(1, h.reap(0).size());
     }
+
+    @Test
+    void aResetDropsCompletionsThatWaitedForRoom() {
+        RawHost h = Hosts.withQueue(2);
+        long buf = h.page();
+        for (int i = 0; i < 3; i++) {
+            h.put(1, s -> s.command(Opcodes.READ, 0).nsid(1).prp1(buf));
+            h.ringSq(1);
+            h.advance(0);
+        }
+        assertEquals(2, h.controller.completionsWaiting(1));
+        assertTrue(h.disable());
+        assertEquals(0, h.controller.commandsInside());
+        assertTrue(h.enable(32));
+        assertTrue(h.createQueuePair(1, 2));
+        assertEquals(0, h.controller.completionsWaiting(1));
+        Cqe fresh = h.io(1, s -> s.command(Opcodes.READ, 0).nsid(1).prp1(buf));
+        assertTrue(fresh.success());
+        h.settle();
+        assertTrue(h.reap(1).isEmpty(), "nothing from before the reset is posted into the new CQ");
+    }
 }
