@@ -206,7 +206,6 @@ public final class Controller implements Mmio, Lifecycle.Effects, Pipeline.Signa
 
     private void nssrWrite(int value) {
         if (value == Registers.NSSR_RESET && cap.nssrs()) {
-            trace.register("NSSR", value & 0xffff_ffffL, now());
             lifecycle.handle(new LifecycleEvent.SubsystemReset());
         }
     }

@@ -1,0 +1,117 @@
+package org.sysmodels.nvme.model.register;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sysmodels.core.random.Distribution;
+import org.sysmodels.nvme.host.platform.RawHost;
+import org.sysmodels.nvme.model.Hosts;
+import org.sysmodels.nvme.model.command.Opcodes;
+import org.sysmodels.nvme.model.media.ServiceModel;
+import org.sysmodels.nvme.model.queue.Cqe;
+import org.sysmodels.nvme.model.queue.Sqe;
+
+/**
+ * The controller's state machine in time (NVMe 1.4 §7.6.1 initialisation, §7.3.2 controller reset, §7.6.2 shutdown,
+ * §9.5 controller fatal status): when each state ends, that a timer of an abandoned state does nothing, that a normal
+ * shutdown lets the commands inside finish first, and that a CQE the controller cannot write is a fatal error.
+ */
+class LifecycleTimingTest {
+
+    private static final Distribution ZERO = new Distribution.Fixed(0);
+
+    @Test
+    void enablingAndResettingEndAtTheirLatencies() {
+        RawHost h = new RawHost(Hosts.instant(), 1);
+        long t0 = h.scheduler.now();
+        h.write32(Registers.AQA, Aqa.of(8, 8));
+        h.write64(Registers.ASQ, h.page());
+        h.write64(Registers.ACQ, h.page());
+        h.write32(Registers.CC, Cc.linux(0, Cc.AMS_ROUND_ROBIN).withEn(true).encode());
+        assertEquals(new ControllerState.Enabling(t0 + 100_000), h.controller.state());
+        h.advance(10_000);
+        h.write32(Registers.CC, 0);
+        assertEquals(new ControllerState.Resetting(t0 + 10_000 + 50_000), h.controller.state());
+        h.advance(50_000);
+        assertInstanceOf(ControllerState.Disabled.class, h.controller.state());
+        h.advance(1_000_000);
+        assertInstanceOf(ControllerState.Disabled.class, h.controller.state(),
+                "the enable timer of the abandoned Enabling state does nothing");
+        assertEquals(0, h.csts() & Csts.RDY);
+    }
+
+    @Test
+    void zeroReadyLatencyIsReadyAtOnce() {
+        RawHost h = new RawHost(Hosts.instant().withTiming(0, 0, 0, 0), 1);
+        h.write32(Registers.AQA, Aqa.of(8, 8));
+        h.write64(Registers.ASQ, h.page());
+        h.write64(Registers.ACQ, h.page());
+        h.write32(Registers.CC, Cc.linux(0, Cc.AMS_ROUND_ROBIN).withEn(true).encode());
+        assertInstanceOf(ControllerState.Ready.class, h.controller.state());
+        h.write32(Registers.CC, 0);
+        assertInstanceOf(ControllerState.Disabled.class, h.controller.state(), "and reset at once");
+    }
+
+    @Test
+    void shutdownNotifiedWhileDisabledAndThenEnabled() {
+        RawHost h = new RawHost(Hosts.instant(), 1);
+        h.write32(Registers.CC, Cc.decode(0).withShn(Cc.SHN_NORMAL).encode());
+        assertInstanceOf(ControllerState.ShutDown.class, h.controller.state(), "nothing to drain");
+        assertEquals(Csts.SHST_COMPLETE, Csts.shst(h.csts()));
+        assertTrue(h.enable(32), "CC.EN = 1 from ShutDown brings the controller up");
+    }
+
+    @Test
+    void normalShutdownLetsTheCommandInsideFinishFirst() {
+        ServiceModel slow = new ServiceModel(1, new Distribution.Fixed(100_000), ZERO, ZERO, ZERO, ZERO, ZERO);
+        RawHost h = new RawHost(Hosts.instant().withService(slow), 1);
+        assertTrue(h.enable(32));
+        assertTrue(h.createQueuePair(1, 8));
+        long buf = h.page();
+        int cid = h.put(1, s -> s.command(Opcodes.READ, 0).nsid(1).prp1(buf));
+        h.ringSq(1);
+        long t0 = h.scheduler.now();
+        h.advance(10_000);
+        h.write32(Registers.CC, Cc.decode(h.read32(Registers.CC)).withShn(Cc.SHN_NORMAL).encode());
+        assertEquals(new ControllerState.ShuttingDown(false), h.controller.state());
+        h.advance(100_000 - 10_000 + 20_000 - 1);
+        assertEquals(Csts.SHST_PROCESSING, Csts.shst(h.csts()), "the read finished at 100 µs; 20 µs of shutdown");
+        h.advance(1);
+        assertEquals(Csts.SHST_COMPLETE, Csts.shst(h.csts()));
+        assertEquals(t0 + 120_000, h.scheduler.now());
+        List<Cqe> got = h.reap(1);
+        assertEquals(1, got.size(), "the read inside was completed");
+        assertEquals(cid, got.get(0).cid());
+        assertTrue(got.get(0).success());
+    }
+
+    @Test
+    void aCompletionQueueOutsideHostMemoryIsAFatalError() {
+        RawHost h = new RawHost(Hosts.instant(), 1);
+        long asq = h.page();
+        h.write32(Registers.AQA, Aqa.of(8, 8));
+        h.write64(Registers.ASQ, asq);
+        h.write64(Registers.ACQ, h.memory.size());
+        h.write32(Registers.CC, Cc.linux(0, Cc.AMS_ROUND_ROBIN).withEn(true).encode());
+        assertTrue(h.waitFor(Csts.RDY, Csts.RDY));
+        long page = h.page();
+        Sqe identify = new Sqe();
+        identify.command(Opcodes.IDENTIFY, 0).cid(1).prp1(page).cdw(10, 1);
+        identify.writeTo(h.memory, asq);
+        h.write32(Registers.sqTailDoorbell(0, 0), 1);
+        h.settle();
+        assertEquals(Csts.RDY | Csts.CFS, h.csts() & (Csts.RDY | Csts.CFS), "CFS set, RDY stays 1 (§9.5)");
+        assertTrue(h.controller.fatalReason().contains("CQ 0"), h.controller.fatalReason());
+        long fetched = h.controller.commandsFetched();
+        identify.cid(2).writeTo(h.memory, asq + Sqe.BYTES);
+        h.write32(Registers.sqTailDoorbell(0, 0), 2);
+        h.settle();
+        assertEquals(fetched, h.controller.commandsFetched(), "a failed controller fetches nothing");
+        h.write32(Registers.CC, 0);
+        h.settle();
+        assertEquals(0, h.csts() & (Csts.RDY | Csts.CFS), "a reset clears CFS");
+    }
+}
