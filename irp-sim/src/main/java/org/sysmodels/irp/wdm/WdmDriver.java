@@ -7,6 +7,7 @@ import org.sysmodels.irp.model.io.CsqCallbacks;
 import org.sysmodels.irp.model.io.DeviceObject;
 import org.sysmodels.irp.model.io.DriverCancel;
 import org.sysmodels.irp.model.io.DriverObject;
+import org.sysmodels.irp.model.io.IoCompletion;
 import org.sysmodels.irp.model.io.IoCompletionRoutine;
 import org.sysmodels.irp.model.io.IoCsq;
 import org.sysmodels.irp.model.io.IoCsqIrpContext;
@@ -51,6 +52,8 @@ public abstract class WdmDriver implements WdmConstants {
 
     private Kernel kernel;
     private IoManager io;
+    /** IofCompleteRequest itself (IoCompleteRequest is the macro calling it), one call level fewer. */
+    private IoCompletion completion;
     /** Loaded from a student's file: each call into the system notes the student's line on the running routine. */
     private boolean student;
 
@@ -58,6 +61,7 @@ public abstract class WdmDriver implements WdmConstants {
     public final void attach(Kernel k) {
         this.kernel = k;
         this.io = k.io();
+        this.completion = io.completion();
         ClassLoader loader = getClass().getClassLoader();
         this.student = loader != null && StudentFault.isStudentFrame(new StackTraceElement(loader.getName(), null,
                 null, getClass().getName(), "attach", null, -1));
@@ -90,9 +94,12 @@ public abstract class WdmDriver implements WdmConstants {
 
     // ------------------------------------------------------------------ status
 
-    /** NT_SUCCESS. */
+    /**
+     * NT_SUCCESS (ntdef.h: {@code ((NTSTATUS)(Status)) >= 0}), the same test as {@link NtStatus#isSuccess}, written
+     * out so a completion routine deep in a driver stack does not need one more call level.
+     */
     protected static boolean NT_SUCCESS(int status) {
-        return NtStatus.isSuccess(status);
+        return status >= 0;
     }
 
     /** CTL_CODE(DeviceType, Function, Method, Access). */
@@ -113,7 +120,7 @@ public abstract class WdmDriver implements WdmConstants {
         if (student) {
             noteCaller();
         }
-        io.IoCompleteRequest(Irp, PriorityBoost);
+        completion.IofCompleteRequest(Irp, PriorityBoost);
     }
 
     protected final IoStackLocation IoGetCurrentIrpStackLocation(Irp Irp) {

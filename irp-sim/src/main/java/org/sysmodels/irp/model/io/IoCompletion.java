@@ -54,13 +54,17 @@ public final class IoCompletion {
 
     /** IofCompleteRequest. */
     public void IofCompleteRequest(Irp irp, int priorityBoost) {
-        RoutineFrame caller = kernel.frame();
-        kernel.observer.onCompleteRequest(caller, irp);
-        if (caller != null && caller.irp == irp) {
-            if ((caller.flags & RoutineFrame.MARKED_PENDING) != 0) {
-                caller.flags |= RoutineFrame.MARKED_BEFORE_COMPLETE;
+        Kernel k = kernel;
+        boolean observed = k.observed;
+        if (observed) {
+            RoutineFrame caller = k.frame();
+            k.observer.onCompleteRequest(caller, irp);
+            if (caller != null && caller.irp == irp) {
+                if ((caller.flags & RoutineFrame.MARKED_PENDING) != 0) {
+                    caller.flags |= RoutineFrame.MARKED_BEFORE_COMPLETE;
+                }
+                caller.flags |= RoutineFrame.COMPLETED;
             }
-            caller.flags |= RoutineFrame.COMPLETED;
         }
         if (irp.currentLocation > irp.stackCount + 1) {
             completedTwice(irp);
@@ -68,7 +72,9 @@ public final class IoCompletion {
         if (!walk(irp)) {
             return;
         }
-        kernel.observer.onIrpCompleted(irp);
+        if (observed) {
+            k.observer.onIrpCompleted(irp);
+        }
         if ((irp.flags & Irp.IRP_ASSOCIATED_IRP) != 0) {
             Irp master = irp.AssociatedIrp.MasterIrp;
             int count = --master.AssociatedIrp.IrpCount;
@@ -145,12 +151,17 @@ public final class IoCompletion {
             f.source = sp.completionSetAt;
             f.sourceSetsRoutine = true;
         }
-        k.observer.onRoutineEnter(f);
+        boolean observed = k.observed;
+        if (observed) {
+            k.observer.onRoutineEnter(f);
+        }
         int status = routine.complete(device, irp, sp.context);
         if (k.isHalted()) {
             k.checkHalted();
         }
-        k.observer.onRoutineExit(f, status);
+        if (observed) {
+            k.observer.onRoutineExit(f, status);
+        }
         k.exit(f);
         return status;
     }
@@ -206,7 +217,9 @@ public final class IoCompletion {
         if (irp.thread != null) {
             irp.thread.unqueueIrp(irp);
         }
-        kernel.observer.onIrpFinished(irp);
+        if (kernel.observed) {
+            kernel.observer.onIrpFinished(irp);
+        }
         listener.finished(irp);
         io.freeFinished(irp);
     }

@@ -64,12 +64,16 @@ public final class IoManager {
      */
     public int IoCallDriver(DeviceObject device, Irp irp) {
         Kernel k = kernel;
-        IoObserver observer = k.observer;
-        RoutineFrame caller = k.frame();
-        observer.onCallDriver(caller, device, irp);
-        boolean own = caller != null && caller.irp == irp;
-        if (own) {
-            caller.flags |= RoutineFrame.CALLED_DOWN;
+        boolean observed = k.observed;
+        RoutineFrame caller = null;
+        if (observed) {
+            caller = k.frame();
+            k.observer.onCallDriver(caller, device, irp);
+            if (caller != null && caller.irp == irp) {
+                caller.flags |= RoutineFrame.CALLED_DOWN;
+            } else {
+                caller = null;
+            }
         }
         int loc = --irp.currentLocation;
         if (loc <= 0) {
@@ -83,16 +87,20 @@ public final class IoManager {
             routine = invalidDeviceRequest;
         }
         RoutineFrame f = k.enter(RoutineKind.DISPATCH, driver, device, irp, routine, k.dispatchCost);
-        observer.onRoutineEnter(f);
+        if (observed) {
+            k.observer.onRoutineEnter(f);
+        }
         int status = routine.dispatch(device, irp);
         if (k.isHalted()) {
             k.checkHalted();
         }
-        observer.onRoutineExit(f, status);
-        k.exit(f);
-        if (own) {
-            caller.lowerStatus = status;
+        if (observed) {
+            k.observer.onRoutineExit(f, status);
+            if (caller != null) {
+                caller.lowerStatus = status;
+            }
         }
+        k.exit(f);
         return status;
     }
 
@@ -139,9 +147,11 @@ public final class IoManager {
     /** IoSkipCurrentIrpStackLocation: the next-lower driver gets this driver's location as it is. */
     public void IoSkipCurrentIrpStackLocation(Irp irp) {
         irp.currentLocation++;
-        RoutineFrame f = kernel.frame();
-        if (f != null && f.irp == irp) {
-            f.flags = (f.flags | RoutineFrame.SKIPPED) & ~RoutineFrame.COPIED;
+        if (kernel.observed) {
+            RoutineFrame f = kernel.frame();
+            if (f != null && f.irp == irp) {
+                f.flags = (f.flags | RoutineFrame.SKIPPED) & ~RoutineFrame.COPIED;
+            }
         }
     }
 
@@ -156,9 +166,11 @@ public final class IoManager {
     public void IoCopyCurrentIrpStackLocationToNext(Irp irp) {
         IoStackLocation current = IoGetCurrentIrpStackLocation(irp);
         IoGetNextIrpStackLocation(irp).copyForNext(current);
-        RoutineFrame f = kernel.frame();
-        if (f != null && f.irp == irp) {
-            f.flags = (f.flags | RoutineFrame.COPIED) & ~RoutineFrame.SKIPPED;
+        if (kernel.observed) {
+            RoutineFrame f = kernel.frame();
+            if (f != null && f.irp == irp) {
+                f.flags = (f.flags | RoutineFrame.COPIED) & ~RoutineFrame.SKIPPED;
+            }
         }
     }
 
@@ -169,9 +181,11 @@ public final class IoManager {
     public void IoSetCompletionRoutine(Irp irp, IoCompletionRoutine routine, Object context, boolean invokeOnSuccess,
                                        boolean invokeOnError, boolean invokeOnCancel) {
         RoutineFrame f = kernel.frame();
-        kernel.observer.onSetCompletionRoutine(f, irp);
-        if (f != null && f.irp == irp) {
-            f.flags |= RoutineFrame.SET_COMPLETION;
+        if (kernel.observed) {
+            kernel.observer.onSetCompletionRoutine(f, irp);
+            if (f != null && f.irp == irp) {
+                f.flags |= RoutineFrame.SET_COMPLETION;
+            }
         }
         IoStackLocation next = IoGetNextIrpStackLocation(irp);
         next.completionRoutine = routine;
@@ -197,9 +211,11 @@ public final class IoManager {
     /** IoMarkIrpPending: sets SL_PENDING_RETURNED in the current location; the routine must return STATUS_PENDING. */
     public void IoMarkIrpPending(Irp irp) {
         IoGetCurrentIrpStackLocation(irp).control |= IoStackLocation.SL_PENDING_RETURNED;
-        RoutineFrame f = kernel.frame();
-        if (f != null && f.irp == irp) {
-            f.flags |= RoutineFrame.MARKED_PENDING;
+        if (kernel.observed) {
+            RoutineFrame f = kernel.frame();
+            if (f != null && f.irp == irp) {
+                f.flags |= RoutineFrame.MARKED_PENDING;
+            }
         }
     }
 

@@ -49,6 +49,13 @@ public final class Kernel {
 
     /** The observer (package-private: the I/O manager's hot paths read it directly). */
     IoObserver observer = IoObserver.NONE;
+    /**
+     * Whether anyone observes ({@link #observer} is not {@link IoObserver#NONE}). The hot paths test this one flag
+     * before the observer's events and before the frame bookkeeping only observers read (the IRQL, time, location and
+     * spin locks at entry, the flags of what a routine did, what IoCallDriver returned to it), so a machine nobody
+     * watches does only the work Windows does.
+     */
+    boolean observed;
     /** The processor whose work is running, and its frame stack; both null between events. */
     Processor current;
     FrameStack currentFrames;
@@ -167,6 +174,7 @@ public final class Kernel {
 
     public void setObserver(IoObserver o) {
         observer = o == null ? IoObserver.NONE : o;
+        observed = observer != IoObserver.NONE;
     }
 
     /** A new thread that runs on processor {@code cpu}. */
@@ -214,7 +222,11 @@ public final class Kernel {
 
     // ------------------------------------------------------------------ frames
 
-    /** Enters a routine on the current processor: pushes a frame, spends the routine's cost. */
+    /**
+     * Enters a routine on the current processor: pushes a frame, spends the routine's cost. What a stop's report needs
+     * (who, on which device and IRP, the student's line) is always recorded; what only observers read (the state at
+     * entry, the flags) only while someone observes.
+     */
     RoutineFrame enter(RoutineKind kind, DriverObject driver, DeviceObject device, Irp irp, Object routine,
                        long cost) {
         Processor p = current;
@@ -224,13 +236,15 @@ public final class Kernel {
         f.device = device;
         f.irp = irp;
         f.routine = routine;
-        f.irqlAtEntry = p.irql();
-        f.flags = 0;
         f.source = null;
+        f.flags = 0;
         long clock = p.clock();
-        f.enteredAt = clock;
-        f.locationAtEntry = irp == null ? 0 : irp.currentLocation;
-        f.spinLocksAtEntry = p.spinLocksHeld();
+        if (observed) {
+            f.irqlAtEntry = p.irql();
+            f.enteredAt = clock;
+            f.locationAtEntry = irp == null ? 0 : irp.currentLocation;
+            f.spinLocksAtEntry = p.spinLocksHeld();
+        }
         p.setClock(clock + cost);
         return f;
     }
