@@ -10,8 +10,9 @@ import org.sysmodels.nvme.model.queue.CompletionQueue;
 import org.sysmodels.nvme.model.queue.SubmissionQueue;
 
 /**
- * Command arbitration (NVMe 1.4 §4.13): round robin with an Arbitration Burst of 2^AB commands per turn (AB = 111b: no
- * limit), and weighted round robin with urgent priority (§4.13.2): the admin SQ first, then urgent SQs, then the
+ * Command arbitration (NVMe 1.4, Command Arbitration): round robin with an Arbitration Burst of 2^AB commands per
+ * turn (AB = 111b: no
+ * limit), and weighted round robin with urgent priority class: the admin SQ first, then urgent SQs, then the
  * high, medium and low classes in proportion to HPW + 1, MPW + 1, LPW + 1. The queues here always have entries, so
  * the order is the arbiter's alone.
  */
