@@ -1,17 +1,14 @@
 package org.sysmodels.irp.wdm;
 
-import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.irp.model.NtStatus;
 import org.sysmodels.irp.model.hal.SimulatedDevice;
 import org.sysmodels.irp.model.io.CsqCallbacks;
 import org.sysmodels.irp.model.io.DeviceObject;
 import org.sysmodels.irp.model.io.DriverCancel;
 import org.sysmodels.irp.model.io.DriverObject;
-import org.sysmodels.irp.model.io.IoCompletion;
 import org.sysmodels.irp.model.io.IoCompletionRoutine;
 import org.sysmodels.irp.model.io.IoCsq;
 import org.sysmodels.irp.model.io.IoCsqIrpContext;
-import org.sysmodels.irp.model.io.IoManager;
 import org.sysmodels.irp.model.io.IoRemoveLock;
 import org.sysmodels.irp.model.io.IoStackLocation;
 import org.sysmodels.irp.model.io.IoStatusBlock;
@@ -19,14 +16,8 @@ import org.sysmodels.irp.model.io.IoWorkItem;
 import org.sysmodels.irp.model.io.IoWorkItemRoutine;
 import org.sysmodels.irp.model.io.Ioctl;
 import org.sysmodels.irp.model.io.Irp;
-import org.sysmodels.irp.model.io.Kernel;
-import org.sysmodels.irp.model.io.PoolBlock;
-import org.sysmodels.irp.model.io.RoutineFrame;
-import org.sysmodels.irp.model.ke.DeferredRoutine;
 import org.sysmodels.irp.model.ke.KEvent;
 import org.sysmodels.irp.model.ke.KInterrupt;
-import org.sysmodels.irp.model.ke.KSpinLock;
-import org.sysmodels.irp.model.ke.Kdpc;
 import org.sysmodels.irp.model.ke.ServiceRoutine;
 
 /**
@@ -45,52 +36,14 @@ import org.sysmodels.irp.model.ke.ServiceRoutine;
  *       {@code Irp.Cancel()}, {@code DeviceObject.StackSize()}.</li>
  * </ol>
  * Function pointers are Java functional interfaces, so a method reference fits: {@code this::DispatchRead}.
+ *
+ * <p>This class holds the I/O manager's (Io) routines; the kernel's (Ke) and executive's (Ex) come from
+ * {@link KernelRoutines}.
  */
-public abstract class WdmDriver implements WdmConstants {
-
-    private static final StackWalker WALKER = StackWalker.getInstance();
-
-    private Kernel kernel;
-    private IoManager io;
-    /** IofCompleteRequest itself (IoCompleteRequest is the macro calling it), one call level fewer. */
-    private IoCompletion completion;
-    /** Loaded from a student's file: each call into the system notes the student's line on the running routine. */
-    private boolean student;
-
-    /** The system calls this before DriverEntry; a driver never does. */
-    public final void attach(Kernel k) {
-        this.kernel = k;
-        this.io = k.io();
-        this.completion = io.completion();
-        ClassLoader loader = getClass().getClassLoader();
-        this.student = loader != null && StudentFault.isStudentFrame(new StackTraceElement(loader.getName(), null,
-                null, getClass().getName(), "attach", null, -1));
-    }
-
-    /**
-     * Notes on the running routine's frame the student's line that made the current call, so that a rule the call
-     * breaks now, or one judged when the routine returns (after the student's frame is gone), can name
-     * {@code MyFilter.java:42}.
-     */
-    private void noteCaller() {
-        RoutineFrame f = kernel.frame();
-        if (f == null) {
-            return;
-        }
-        StackTraceElement e = WALKER.walk(frames -> frames.map(StackWalker.StackFrame::toStackTraceElement)
-                .filter(StudentFault::isStudentFrame).findFirst().orElse(null));
-        if (e != null) {
-            f.noteSource(StudentFault.describe(e));
-        }
-    }
+public abstract class WdmDriver extends KernelRoutines {
 
     /** DriverEntry: fill in the dispatch table, AddDevice and Unload. Runs once at PASSIVE_LEVEL. */
     public abstract int DriverEntry(DriverObject DriverObject, String RegistryPath);
-
-    /** The machine this driver runs on (for the host code that loads it). */
-    protected final Kernel kernel() {
-        return kernel;
-    }
 
     // ------------------------------------------------------------------ status
 
@@ -383,21 +336,6 @@ public abstract class WdmDriver implements WdmConstants {
         return d;
     }
 
-    /** KeInitializeDpc (the DPC object is the return value). */
-    protected final Kdpc KeInitializeDpc(DeferredRoutine DeferredRoutine, Object DeferredContext) {
-        if (student) {
-            noteCaller();
-        }
-        return io.KeInitializeDpc(getClass().getSimpleName() + " DPC", DeferredRoutine, DeferredContext);
-    }
-
-    protected final boolean KeInsertQueueDpc(Kdpc Dpc, Object SystemArgument1, Object SystemArgument2) {
-        if (student) {
-            noteCaller();
-        }
-        return kernel.KeInsertQueueDpc(Dpc, SystemArgument1, SystemArgument2);
-    }
-
     protected final IoWorkItem IoAllocateWorkItem(DeviceObject DeviceObject) {
         if (student) {
             noteCaller();
@@ -418,114 +356,5 @@ public abstract class WdmDriver implements WdmConstants {
             noteCaller();
         }
         // Work items are garbage collected.
-    }
-
-    // ------------------------------------------------------------------ IRQL, spin locks, events
-
-    protected final int KeGetCurrentIrql() {
-        if (student) {
-            noteCaller();
-        }
-        return kernel.KeGetCurrentIrql();
-    }
-
-    /** KeRaiseIrql (the old IRQL is the return value). */
-    protected final int KeRaiseIrql(int NewIrql) {
-        if (student) {
-            noteCaller();
-        }
-        return kernel.KeRaiseIrql(NewIrql);
-    }
-
-    protected final void KeLowerIrql(int NewIrql) {
-        if (student) {
-            noteCaller();
-        }
-        kernel.KeLowerIrql(NewIrql);
-    }
-
-    /** KeInitializeSpinLock (the lock is the return value). */
-    protected final KSpinLock KeInitializeSpinLock() {
-        if (student) {
-            noteCaller();
-        }
-        return new KSpinLock(getClass().getSimpleName() + " lock");
-    }
-
-    /** KeAcquireSpinLock (the old IRQL is the return value). */
-    protected final int KeAcquireSpinLock(KSpinLock SpinLock) {
-        if (student) {
-            noteCaller();
-        }
-        return kernel.KeAcquireSpinLock(SpinLock);
-    }
-
-    protected final void KeReleaseSpinLock(KSpinLock SpinLock, int NewIrql) {
-        if (student) {
-            noteCaller();
-        }
-        kernel.KeReleaseSpinLock(SpinLock, NewIrql);
-    }
-
-    protected final void KeAcquireSpinLockAtDpcLevel(KSpinLock SpinLock) {
-        if (student) {
-            noteCaller();
-        }
-        kernel.KeAcquireSpinLockAtDpcLevel(SpinLock);
-    }
-
-    protected final void KeReleaseSpinLockFromDpcLevel(KSpinLock SpinLock) {
-        if (student) {
-            noteCaller();
-        }
-        kernel.KeReleaseSpinLockFromDpcLevel(SpinLock);
-    }
-
-    /** KeInitializeEvent (the event is the return value). */
-    protected final KEvent KeInitializeEvent(KEvent.Type Type, boolean State) {
-        if (student) {
-            noteCaller();
-        }
-        return kernel.KeInitializeEvent(Type, State);
-    }
-
-    protected final boolean KeSetEvent(KEvent Event, int Increment, boolean Wait) {
-        if (student) {
-            noteCaller();
-        }
-        return kernel.KeSetEvent(Event);
-    }
-
-    protected final void KeClearEvent(KEvent Event) {
-        if (student) {
-            noteCaller();
-        }
-        Event.clear();
-    }
-
-    /**
-     * KeWaitForSingleObject(Object, Executive, KernelMode, FALSE, Timeout) with the arguments that never change
-     * here left out. {@code TimeoutNs} null waits forever; 0 only polls.
-     */
-    protected final int KeWaitForSingleObject(KEvent Object, Long TimeoutNs) {
-        if (student) {
-            noteCaller();
-        }
-        return kernel.KeWaitForSingleObject(Object, TimeoutNs);
-    }
-
-    protected final void KeStallExecutionProcessor(long MicroSeconds) {
-        if (student) {
-            noteCaller();
-        }
-        kernel.KeStallExecutionProcessor(MicroSeconds);
-    }
-
-    /** ExAllocatePool2 (never fails in the simulator). */
-    protected final PoolBlock ExAllocatePool2(long Flags, int NumberOfBytes, int Tag) {
-        if (student) {
-            noteCaller();
-        }
-        return PoolBlock.ExAllocatePool2(kernel, Flags, NumberOfBytes, Tag);
     }
 }
