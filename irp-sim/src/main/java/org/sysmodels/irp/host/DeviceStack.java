@@ -7,6 +7,7 @@ import org.sysmodels.irp.model.NtStatus;
 import org.sysmodels.irp.model.hal.SimulatedDevice;
 import org.sysmodels.irp.model.io.DeviceObject;
 import org.sysmodels.irp.model.io.DriverObject;
+import org.sysmodels.irp.model.io.IoDevices;
 import org.sysmodels.irp.model.io.Kernel;
 import org.sysmodels.irp.model.io.PnpManager;
 import org.sysmodels.irp.wdm.WdmDriver;
@@ -37,9 +38,11 @@ public final class DeviceStack {
     private final List<Member> members;
     private final DeviceObject pdo;
     private final SimulatedDevice hardware;
+    private final IoDevices devices;
 
     private DeviceStack(Kernel kernel, List<Member> members, DeviceObject pdo, SimulatedDevice hardware) {
         this.kernel = kernel;
+        this.devices = kernel.io().devices();
         this.members = List.copyOf(members);
         this.pdo = pdo;
         this.hardware = hardware;
@@ -152,7 +155,7 @@ public final class DeviceStack {
 
     /** Where requests enter: the top of the stack. */
     public DeviceObject top() {
-        return kernel.io().IoGetAttachedDevice(pdo);
+        return devices.IoGetAttachedDevice(pdo);
     }
 
     /** The device objects bottom-up. */

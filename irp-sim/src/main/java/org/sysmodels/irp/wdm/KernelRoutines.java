@@ -71,7 +71,7 @@ public abstract class KernelRoutines implements WdmConstants {
         if (student) {
             noteCaller();
         }
-        return io.KeInitializeDpc(getClass().getSimpleName() + " DPC", DeferredRoutine, DeferredContext);
+        return io.devices().KeInitializeDpc(getClass().getSimpleName() + " DPC", DeferredRoutine, DeferredContext);
     }
 
     protected final boolean KeInsertQueueDpc(Kdpc Dpc, Object SystemArgument1, Object SystemArgument2) {

@@ -190,28 +190,28 @@ public abstract class WdmDriver extends KernelRoutines {
         if (student) {
             noteCaller();
         }
-        return io.IoSetCancelRoutine(Irp, CancelRoutine);
+        return io.cancel().IoSetCancelRoutine(Irp, CancelRoutine);
     }
 
     protected final int IoAcquireCancelSpinLock() {
         if (student) {
             noteCaller();
         }
-        return io.IoAcquireCancelSpinLock();
+        return io.cancel().IoAcquireCancelSpinLock();
     }
 
     protected final void IoReleaseCancelSpinLock(int Irql) {
         if (student) {
             noteCaller();
         }
-        io.IoReleaseCancelSpinLock(Irql);
+        io.cancel().IoReleaseCancelSpinLock(Irql);
     }
 
     protected final boolean IoCancelIrp(Irp Irp) {
         if (student) {
             noteCaller();
         }
-        return io.IoCancelIrp(Irp);
+        return io.cancel().IoCancelIrp(Irp);
     }
 
     /** IoCsqInitialize: a cancel-safe queue over the driver's six callbacks. */
@@ -251,28 +251,28 @@ public abstract class WdmDriver extends KernelRoutines {
         if (student) {
             noteCaller();
         }
-        return io.IoCreateDevice(DriverObject, DeviceExtension, DeviceName, DeviceType);
+        return io.devices().IoCreateDevice(DriverObject, DeviceExtension, DeviceName, DeviceType);
     }
 
     protected final DeviceObject IoAttachDeviceToDeviceStack(DeviceObject SourceDevice, DeviceObject TargetDevice) {
         if (student) {
             noteCaller();
         }
-        return io.IoAttachDeviceToDeviceStack(SourceDevice, TargetDevice);
+        return io.devices().IoAttachDeviceToDeviceStack(SourceDevice, TargetDevice);
     }
 
     protected final void IoDetachDevice(DeviceObject TargetDevice) {
         if (student) {
             noteCaller();
         }
-        io.IoDetachDevice(TargetDevice);
+        io.devices().IoDetachDevice(TargetDevice);
     }
 
     protected final void IoDeleteDevice(DeviceObject DeviceObject) {
         if (student) {
             noteCaller();
         }
-        io.IoDeleteDevice(DeviceObject);
+        io.devices().IoDeleteDevice(DeviceObject);
     }
 
     /** IoInitializeRemoveLock (the lock is the return value). */
@@ -315,7 +315,7 @@ public abstract class WdmDriver extends KernelRoutines {
         if (student) {
             noteCaller();
         }
-        KInterrupt i = io.IoConnectInterrupt(DeviceObject, ServiceRoutine, ServiceContext, Irql);
+        KInterrupt i = io.devices().IoConnectInterrupt(DeviceObject, ServiceRoutine, ServiceContext, Irql);
         Device.connect(i);
         return i;
     }
@@ -340,7 +340,7 @@ public abstract class WdmDriver extends KernelRoutines {
         if (student) {
             noteCaller();
         }
-        return io.IoAllocateWorkItem(DeviceObject);
+        return io.devices().IoAllocateWorkItem(DeviceObject);
     }
 
     /** IoQueueWorkItem (all work queues are the same one here). */
@@ -348,7 +348,7 @@ public abstract class WdmDriver extends KernelRoutines {
         if (student) {
             noteCaller();
         }
-        io.IoQueueWorkItem(IoWorkItem, WorkerRoutine, Context);
+        io.devices().IoQueueWorkItem(IoWorkItem, WorkerRoutine, Context);
     }
 
     protected final void IoFreeWorkItem(IoWorkItem IoWorkItem) {

@@ -51,12 +51,12 @@ class CancelAndKernelTest {
 
     /** An IRP sent to one device whose dispatch routine keeps it (marks it pending). */
     Irp pendedAt(DeviceObject[] device) {
-        DriverObject drv = io.createDriverObject("\\Driver\\Keeper", null);
+        DriverObject drv = io.devices().createDriverObject("\\Driver\\Keeper", null);
         drv.MajorFunction[IrpMajor.IRP_MJ_READ] = (d, irp) -> {
             io.IoMarkIrpPending(irp);
             return NtStatus.STATUS_PENDING;
         };
-        device[0] = io.IoCreateDevice(drv, null, "\\Device\\Keeper", 0);
+        device[0] = io.devices().IoCreateDevice(drv, null, "\\Device\\Keeper", 0);
         Irp[] irp = new Irp[1];
         k.runThread(t, () -> {
             irp[0] = io.IoBuildSynchronousFsdRequest(IrpMajor.IRP_MJ_READ, device[0], null, 0, 0,
@@ -71,16 +71,16 @@ class CancelAndKernelTest {
         DeviceObject[] dev = new DeviceObject[1];
         Irp irp = pendedAt(dev);
         List<String> seen = new ArrayList<>();
-        io.IoSetCancelRoutine(irp, (d, i) -> {
+        io.cancel().IoSetCancelRoutine(irp, (d, i) -> {
             seen.add("device " + d.name() + " irql " + k.KeGetCurrentIrql() + " lock "
                     + (k.cancelLock().owner() == k.current().number()) + " cancelIrql " + i.CancelIrql()
                     + " routine " + i.CancelRoutine());
-            io.IoReleaseCancelSpinLock(i.CancelIrql());
+            io.cancel().IoReleaseCancelSpinLock(i.CancelIrql());
             i.IoStatus.Status = NtStatus.STATUS_CANCELLED;
             io.IoCompleteRequest(i, 0);
         });
         boolean[] result = new boolean[1];
-        k.runThread(t, () -> result[0] = io.IoCancelIrp(irp));
+        k.runThread(t, () -> result[0] = io.cancel().IoCancelIrp(irp));
         assertTrue(result[0]);
         assertEquals(List.of("device \\Device\\Keeper irql 2 lock true cancelIrql 0 routine null"), seen);
         assertTrue(k.cancelLock().isFree());
@@ -93,8 +93,8 @@ class CancelAndKernelTest {
         SystemHalt h = assertThrows(SystemHalt.class, () -> k.runThread(t, () -> {
             irp.IoStatus.Status = NtStatus.STATUS_SUCCESS;
             io.IoCompleteRequest(irp, 0);
-            io.IoSetCancelRoutine(irp, (d, i) -> { });
-            io.IoCancelIrp(irp);
+            io.cancel().IoSetCancelRoutine(irp, (d, i) -> { });
+            io.cancel().IoCancelIrp(irp);
         }));
         assertEquals(0x48, ((Stop.BugCheck) h.stop()).code());
         assertEquals(irp.address(), ((Stop.BugCheck) h.stop()).p1());
@@ -104,8 +104,8 @@ class CancelAndKernelTest {
     void aCancelRoutineThatKeepsTheCancelLockIsBugCheck0x11B() {
         DeviceObject[] dev = new DeviceObject[1];
         Irp irp = pendedAt(dev);
-        io.IoSetCancelRoutine(irp, (d, i) -> { });
-        SystemHalt h = assertThrows(SystemHalt.class, () -> k.runThread(t, () -> io.IoCancelIrp(irp)));
+        io.cancel().IoSetCancelRoutine(irp, (d, i) -> { });
+        SystemHalt h = assertThrows(SystemHalt.class, () -> k.runThread(t, () -> io.cancel().IoCancelIrp(irp)));
         assertEquals(0x11B, ((Stop.BugCheck) h.stop()).code());
     }
 
@@ -154,11 +154,11 @@ class CancelAndKernelTest {
             csq.IoCsqInsertIrp(a, null);
             csq.IoCsqInsertIrp(b, null);
             assertEquals(2, q.list.size());
-            io.IoCancelIrp(a);
+            io.cancel().IoCancelIrp(a);
             assertEquals(List.of(a), q.cancelled, "a queued IRP's cancel completes it through the queue");
             assertSame(b, csq.IoCsqRemoveNextIrp(null));
             assertNull(b.CancelRoutine(), "what the queue hands out is no longer cancelable");
-            io.IoCancelIrp(c);
+            io.cancel().IoCancelIrp(c);
             csq.IoCsqInsertIrp(c, null);
             assertEquals(List.of(a, c), q.cancelled, "inserting a cancelled IRP completes it at once");
             assertTrue(q.list.IsListEmpty());

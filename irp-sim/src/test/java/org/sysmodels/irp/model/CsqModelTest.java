@@ -175,12 +175,12 @@ class CsqModelTest {
         final IoCsq csq = new IoCsq(io, this);
 
         Machine() {
-            DriverObject drv = io.createDriverObject("\\Driver\\Queue", null);
+            DriverObject drv = io.devices().createDriverObject("\\Driver\\Queue", null);
             drv.MajorFunction[IrpMajor.IRP_MJ_READ] = (d, irp) -> {
                 io.IoMarkIrpPending(irp);
                 return NtStatus.STATUS_PENDING;
             };
-            device = io.IoCreateDevice(drv, null, "\\Device\\Queue", 0);
+            device = io.devices().IoCreateDevice(drv, null, "\\Device\\Queue", 0);
         }
 
         Entry issue(int tag) {
@@ -214,7 +214,7 @@ class CsqModelTest {
 
         boolean cancel(Irp irp) {
             boolean[] called = new boolean[1];
-            k.runThread(t, () -> called[0] = io.IoCancelIrp(irp));
+            k.runThread(t, () -> called[0] = io.cancel().IoCancelIrp(irp));
             s.run();
             return called[0];
         }

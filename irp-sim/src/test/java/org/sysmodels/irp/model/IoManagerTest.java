@@ -51,11 +51,11 @@ class IoManagerTest {
     DeviceObject[] stack(DriverDispatch... bottomUp) {
         DeviceObject[] d = new DeviceObject[bottomUp.length];
         for (int i = 0; i < bottomUp.length; i++) {
-            DriverObject drv = io.createDriverObject("\\Driver\\L" + (i + 1), null);
+            DriverObject drv = io.devices().createDriverObject("\\Driver\\L" + (i + 1), null);
             drv.MajorFunction[IrpMajor.IRP_MJ_READ] = bottomUp[i];
-            d[i] = io.IoCreateDevice(drv, null, "\\Device\\L" + (i + 1), 0);
+            d[i] = io.devices().IoCreateDevice(drv, null, "\\Device\\L" + (i + 1), 0);
             if (i > 0) {
-                io.IoAttachDeviceToDeviceStack(d[i], d[0]);
+                io.devices().IoAttachDeviceToDeviceStack(d[i], d[0]);
             }
         }
         return d;
@@ -119,7 +119,7 @@ class IoManagerTest {
                 });
         System.arraycopy(built, 0, d, 0, 3);
         assertEquals(3, d[2].StackSize());
-        assertSame(d[2], io.IoGetAttachedDevice(d[0]));
+        assertSame(d[2], io.devices().IoGetAttachedDevice(d[0]));
         Irp irp = read(d[2]);
         assertEquals(3, irp.StackCount());
         assertEquals(4, irp.CurrentLocation());
@@ -196,7 +196,7 @@ class IoManagerTest {
         DeviceObject[] d = new DeviceObject[2];
         System.arraycopy(stack(completes(NtStatus.STATUS_SUCCESS), null), 0, d, 0, 2);
         d[0].DriverObject.MajorFunction[IrpMajor.IRP_MJ_READ] = (dev, irp) -> {
-            assertFalse(io.IoCancelIrp(irp), "no cancel routine: not cancelable now");
+            assertFalse(io.cancel().IoCancelIrp(irp), "no cancel routine: not cancelable now");
             assertTrue(irp.Cancel());
             irp.IoStatus.Status = NtStatus.STATUS_SUCCESS;
             io.IoCompleteRequest(irp, 0);

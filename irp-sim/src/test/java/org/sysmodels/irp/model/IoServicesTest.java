@@ -59,11 +59,11 @@ class IoServicesTest {
     DeviceObject[] stack(int major, DriverDispatch... bottomUp) {
         DeviceObject[] d = new DeviceObject[bottomUp.length];
         for (int i = 0; i < bottomUp.length; i++) {
-            DriverObject drv = io.createDriverObject("\\Driver\\L" + (i + 1), null);
+            DriverObject drv = io.devices().createDriverObject("\\Driver\\L" + (i + 1), null);
             drv.MajorFunction[major] = bottomUp[i];
-            d[i] = io.IoCreateDevice(drv, null, "\\Device\\L" + (i + 1), 0);
+            d[i] = io.devices().IoCreateDevice(drv, null, "\\Device\\L" + (i + 1), 0);
             if (i > 0) {
-                io.IoAttachDeviceToDeviceStack(d[i], d[0]);
+                io.devices().IoAttachDeviceToDeviceStack(d[i], d[0]);
             }
         }
         return d;
@@ -257,11 +257,11 @@ class IoServicesTest {
     @Test
     void aWorkItemQueuedFromADpcRunsAtPassiveLevelWhereItMayWait() {
         DeviceObject[] d = stack(IrpMajor.IRP_MJ_READ, (dev, irp) -> NtStatus.STATUS_SUCCESS);
-        IoWorkItem item = io.IoAllocateWorkItem(d[0]);
+        IoWorkItem item = io.devices().IoAllocateWorkItem(d[0]);
         KEvent never = new KEvent(KEvent.Type.NotificationEvent, false);
         Kdpc dpc = new Kdpc("queue work", (x, ctx, a1, a2) -> {
             log.add("dpc at IRQL " + k.KeGetCurrentIrql());
-            io.IoQueueWorkItem(item, (dev, context) -> {
+            io.devices().IoQueueWorkItem(item, (dev, context) -> {
                 log.add("work item at IRQL " + k.KeGetCurrentIrql() + " for " + dev.name() + " with " + context);
                 log.add("wait: " + NtStatus.name(k.KeWaitForSingleObject(never, 1_000L)));
             }, "ctx");

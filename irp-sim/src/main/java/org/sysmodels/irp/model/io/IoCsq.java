@@ -37,8 +37,8 @@ public final class IoCsq {
             irp.DriverContext[3] = this;
         }
         callbacks.CsqInsertIrp(this, irp);
-        io.IoSetCancelRoutine(irp, cancelRoutine);
-        if (irp.cancel && io.IoSetCancelRoutine(irp, null) != null) {
+        io.cancel().IoSetCancelRoutine(irp, cancelRoutine);
+        if (irp.cancel && io.cancel().IoSetCancelRoutine(irp, null) != null) {
             irp.DriverContext[3] = null;
             callbacks.CsqRemoveIrp(this, irp);
             callbacks.CsqCompleteCanceledIrp(this, irp);
@@ -54,7 +54,7 @@ public final class IoCsq {
         int irql = callbacks.CsqAcquireLock(this);
         Irp irp = null;
         while ((irp = callbacks.CsqPeekNextIrp(this, irp, peekContext)) != null) {
-            if (io.IoSetCancelRoutine(irp, null) == null) {
+            if (io.cancel().IoSetCancelRoutine(irp, null) == null) {
                 continue;
             }
             callbacks.CsqRemoveIrp(this, irp);
@@ -70,7 +70,7 @@ public final class IoCsq {
         int irql = callbacks.CsqAcquireLock(this);
         Irp irp = context.irp;
         if (irp != null) {
-            if (io.IoSetCancelRoutine(irp, null) == null) {
+            if (io.cancel().IoSetCancelRoutine(irp, null) == null) {
                 irp = null;
             } else {
                 callbacks.CsqRemoveIrp(this, irp);
@@ -93,7 +93,7 @@ public final class IoCsq {
     private static void csqCancelRoutine(DeviceObject device, Irp irp) {
         Object c = irp.DriverContext[3];
         IoCsq csq = c instanceof IoCsqIrpContext ctx ? ctx.csq : (IoCsq) c;
-        csq.io.IoReleaseCancelSpinLock(irp.cancelIrql);
+        csq.io.cancel().IoReleaseCancelSpinLock(irp.cancelIrql);
         if (c instanceof IoCsqIrpContext ctx) {
             ctx.irp = null;
         }

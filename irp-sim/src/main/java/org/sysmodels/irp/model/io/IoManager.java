@@ -3,16 +3,12 @@ package org.sysmodels.irp.model.io;
 import org.sysmodels.irp.model.NtStatus;
 import org.sysmodels.irp.model.Stop;
 import org.sysmodels.irp.model.ke.KEvent;
-import org.sysmodels.irp.model.ke.KInterrupt;
 import org.sysmodels.irp.model.ke.KThread;
-import org.sysmodels.irp.model.ke.Kdpc;
-import org.sysmodels.irp.model.ke.DeferredRoutine;
-import org.sysmodels.irp.model.ke.ServiceRoutine;
 
 /**
  * The I/O manager's functions for drivers, with their WDM names: sending an IRP down (IoCallDriver), the stack
- * location macros, completion routines, pending, allocating IRPs, device objects and stacks. Completion lives in
- * {@link IoCompletion} and cancellation in {@link IoCancel}; this class hands those calls on.
+ * location macros, completion routines, pending, allocating IRPs. Completion lives in {@link IoCompletion},
+ * cancellation in {@link IoCancel}, driver and device objects in {@link IoDevices}.
  *
  * <p>Sources: ReactOS ntoskrnl/io/iomgr/irp.c (IofCallDriver, IoAllocateIrp, IoMakeAssociatedIrp, IoReuseIrp,
  * IoBuildDeviceIoControlRequest, IoForwardIrpSynchronously), ntoskrnl/io/iomgr/device.c (IoAttachDeviceToDeviceStack),
@@ -26,6 +22,7 @@ public final class IoManager {
     private final IoCompletion completion;
     private final IoCancel cancel;
     private final DriverDispatch invalidDeviceRequest;
+    private final IoDevices devices;
 
     IoManager(Kernel kernel) {
         this.kernel = kernel;
@@ -37,6 +34,7 @@ public final class IoManager {
             IoCompleteRequest(irp, 0);
             return NtStatus.STATUS_INVALID_DEVICE_REQUEST;
         };
+        this.devices = new IoDevices(kernel, invalidDeviceRequest);
     }
 
     public Kernel kernel() {
@@ -53,6 +51,11 @@ public final class IoManager {
 
     public IoCancel cancel() {
         return cancel;
+    }
+
+    /** Driver objects, device objects and device stacks. */
+    public IoDevices devices() {
+        return devices;
     }
 
     // ------------------------------------------------------------------ sending an IRP down
@@ -372,139 +375,6 @@ public final class IoManager {
         return NtStatus.STATUS_MORE_PROCESSING_REQUIRED;
     };
 
-    // ------------------------------------------------------------------ cancellation (see IoCancel)
-
-    public DriverCancel IoSetCancelRoutine(Irp irp, DriverCancel routine) {
-        return cancel.IoSetCancelRoutine(irp, routine);
-    }
-
-    public boolean IoCancelIrp(Irp irp) {
-        return cancel.IoCancelIrp(irp);
-    }
-
-    public int IoAcquireCancelSpinLock() {
-        return cancel.IoAcquireCancelSpinLock();
-    }
-
-    public void IoReleaseCancelSpinLock(int irql) {
-        cancel.IoReleaseCancelSpinLock(irql);
-    }
-
-    // ------------------------------------------------------------------ drivers, device objects and stacks
-
-    /** A driver object with every dispatch entry set to the invalid-request routine (IopInvalidDeviceRequest). */
-    public DriverObject createDriverObject(String name, Object implementation) {
-        DriverObject d = new DriverObject(name, kernel.newDriverAddress(), implementation);
-        for (int i = 0; i < d.MajorFunction.length; i++) {
-            d.MajorFunction[i] = invalidDeviceRequest;
-        }
-        return d;
-    }
-
-    /** Runs DriverEntry at PASSIVE_LEVEL in a frame of its own. */
-    public int callDriverEntry(DriverObject driver, DriverInitialize entry) {
-        RoutineFrame f = kernel.enter(RoutineKind.DRIVER_ENTRY, driver, null, null, entry, 0);
-        kernel.observer().onRoutineEnter(f);
-        int status = entry.DriverEntry(driver, "\\Registry\\Machine\\System\\CurrentControlSet\\Services\\"
-                + driver.DriverName.substring(driver.DriverName.lastIndexOf('\\') + 1));
-        kernel.checkHalted();
-        kernel.observer().onRoutineExit(f, status);
-        kernel.exit(f);
-        return status;
-    }
-
-    /** Calls the driver's AddDevice for {@code pdo} at PASSIVE_LEVEL. */
-    public int callAddDevice(DriverObject driver, DeviceObject pdo) {
-        DriverAddDevice add = driver.DriverExtension.AddDevice;
-        if (add == null) {
-            return NtStatus.STATUS_SUCCESS;
-        }
-        RoutineFrame f = kernel.enter(RoutineKind.ADD_DEVICE, driver, pdo, null, add, 0);
-        kernel.observer().onRoutineEnter(f);
-        int status = add.addDevice(driver, pdo);
-        kernel.checkHalted();
-        kernel.observer().onRoutineExit(f, status);
-        kernel.exit(f);
-        return status;
-    }
-
-    /** IoCreateDevice: a device object of {@code driver}, flagged DO_DEVICE_INITIALIZING, StackSize 1. */
-    public DeviceObject IoCreateDevice(DriverObject driver, Object extension, String name, int deviceType) {
-        DeviceObject d = new DeviceObject(driver, name == null ? "" : name, kernel.newDeviceAddress(), deviceType,
-                extension);
-        driver.addDevice(d);
-        return d;
-    }
-
-    /**
-     * IoAttachDeviceToDeviceStack: attaches {@code source} on top of the stack {@code target} is in and returns the
-     * device it attached to (the old top), whose driver it sends IRPs to. StackSize becomes the old top's plus one.
-     */
-    public DeviceObject IoAttachDeviceToDeviceStack(DeviceObject source, DeviceObject target) {
-        DeviceObject top = IoGetAttachedDevice(target);
-        top.attachedDevice = source;
-        source.attachedTo = top;
-        source.stackSize = top.stackSize + 1;
-        return top;
-    }
-
-    /** IoGetAttachedDevice: the top of the stack {@code device} is in. */
-    public DeviceObject IoGetAttachedDevice(DeviceObject device) {
-        DeviceObject d = device;
-        while (d.attachedDevice != null) {
-            d = d.attachedDevice;
-        }
-        return d;
-    }
-
-    /** IoDetachDevice: detaches whatever is attached above {@code target}. */
-    public void IoDetachDevice(DeviceObject target) {
-        DeviceObject above = target.attachedDevice;
-        if (above != null) {
-            above.attachedTo = null;
-            target.attachedDevice = null;
-        }
-    }
-
-    /** IoDeleteDevice. */
-    public void IoDeleteDevice(DeviceObject device) {
-        device.deleted = true;
-        device.DriverObject.removeDevice(device);
-    }
-
-    // ------------------------------------------------------------------ DPCs, interrupts, work items
-
-    /** KeInitializeDpc, remembering the device object of the driver that creates it (for frames and reports). */
-    public Kdpc KeInitializeDpc(String name, DeferredRoutine routine, Object context) {
-        Kdpc dpc = new Kdpc(name, routine, context);
-        RoutineFrame f = kernel.frame();
-        dpc.setOwner(f == null ? null : f.device);
-        return dpc;
-    }
-
-    /** A DPC owned by {@code device} (IoInitializeDpcRequest's DpcForIsr). */
-    public Kdpc IoInitializeDpcRequest(DeviceObject device, DeferredRoutine routine) {
-        Kdpc dpc = new Kdpc(device.displayName() + " DpcForIsr", routine, device);
-        dpc.setOwner(device);
-        return dpc;
-    }
-
-    /** IoConnectInterrupt: an interrupt object whose ISR runs at {@code irql} for {@code device}. */
-    public KInterrupt IoConnectInterrupt(DeviceObject device, ServiceRoutine routine, Object context, int irql) {
-        KInterrupt i = new KInterrupt(device.displayName() + " interrupt", routine, context, irql);
-        i.setOwner(device);
-        return i;
-    }
-
-    /** IoAllocateWorkItem. */
-    public IoWorkItem IoAllocateWorkItem(DeviceObject device) {
-        return new IoWorkItem(kernel, device);
-    }
-
-    /** IoQueueWorkItem: runs {@code routine} at PASSIVE_LEVEL in a system worker thread. */
-    public void IoQueueWorkItem(IoWorkItem item, IoWorkItemRoutine routine, Object context) {
-        item.queue(routine, context);
-    }
 
     /** A packet for the system service: not driver-allocated. */
     Irp lookasideAllocate(int stackSize) {

@@ -113,7 +113,7 @@ public final class IoService {
         if (!irp.inUse || irp.finished) {
             return false;
         }
-        return io.IoCancelIrp(irp);
+        return io.cancel().IoCancelIrp(irp);
     }
 
     /** The I/O manager sends IRP_MJ_CLEANUP when the last handle to {@code file} closes. */

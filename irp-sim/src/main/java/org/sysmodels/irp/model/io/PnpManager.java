@@ -24,8 +24,8 @@ public final class PnpManager {
 
     /** Creates the driver object and runs DriverEntry. */
     public DriverObject loadDriver(String name, Object implementation, DriverInitialize entry) {
-        DriverObject d = io.createDriverObject(name, implementation);
-        int status = io.callDriverEntry(d, entry);
+        DriverObject d = io.devices().createDriverObject(name, implementation);
+        int status = io.devices().callDriverEntry(d, entry);
         if (!NtStatus.isSuccess(status)) {
             throw new IllegalStateException(name + " DriverEntry returned " + NtStatus.describe(status));
         }
@@ -35,12 +35,12 @@ public final class PnpManager {
     /** Calls AddDevice of each driver, bottom up, on {@code pdo}. @return the top of the stack */
     public DeviceObject addDevice(DeviceObject pdo, List<DriverObject> bottomUp) {
         for (DriverObject d : bottomUp) {
-            int status = io.callAddDevice(d, pdo);
+            int status = io.devices().callAddDevice(d, pdo);
             if (!NtStatus.isSuccess(status)) {
                 throw new IllegalStateException(d.DriverName + " AddDevice returned " + NtStatus.describe(status));
             }
         }
-        return io.IoGetAttachedDevice(pdo);
+        return io.devices().IoGetAttachedDevice(pdo);
     }
 
     /** Sends IRP_MN_START_DEVICE with {@code resources} in Parameters.Others.Argument1. @return the final status */
@@ -55,7 +55,7 @@ public final class PnpManager {
 
     /** IopSynchronousCall: one PnP IRP to the top of the stack, waited for. */
     public int send(DeviceObject pdo, int minor, Object argument1) {
-        DeviceObject top = io.IoGetAttachedDevice(pdo);
+        DeviceObject top = io.devices().IoGetAttachedDevice(pdo);
         KEvent event = new KEvent(KEvent.Type.NotificationEvent, false);
         IoStatusBlock iosb = new IoStatusBlock();
         Irp irp = io.IoBuildSynchronousFsdRequest(IrpMajor.IRP_MJ_PNP, top, null, 0, 0, event, iosb);
