@@ -4,7 +4,9 @@ package org.sysmodels.irp.model.io;
  * One routine running on a processor: which driver's, on which device object, for which IRP (if any), at which IRQL
  * it was entered, and what it has done so far with its IRP (the I/O manager sets a flag for each call). Verifier
  * checks read the flags when the routine returns; the trace reads the times. Frames are preallocated per processor
- * and reused, so entering a routine allocates nothing.
+ * and reused, so entering a routine allocates nothing. The flags, the state at entry and {@link #lowerStatus()} are
+ * kept only while the kernel has an observer (a machine nobody watches skips that work); who, where and for which IRP
+ * are always kept, for a stop's report.
  */
 public final class RoutineFrame {
 
