@@ -1,0 +1,125 @@
+package org.sysmodels.bench.presence;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The child processes of the presence rows (gateway nodes, load parts, redis-server): how to start a JVM like this
+ * one, read what a child prints, measure its CPU time and stop it. Extra JVM flags for the children come from the
+ * environment variable {@code PRESENCE_CHILD_JAVA_OPTS} (e.g. {@code -Xlog:gc:file=gc-%p.log} or a JFR recording),
+ * so a quiet measurement can look inside without editing the rows.
+ */
+final class Children {
+
+    private Children() {
+    }
+
+    /** {@code java [heap flags] [PRESENCE_CHILD_JAVA_OPTS] -cp <this classpath> PresenceFigures args...}. */
+    static ProcessBuilder javaChild(String heap, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(heap);
+        cmd.add("-XX:+UseParallelGC");
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        String extra = System.getenv("PRESENCE_CHILD_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(PresenceFigures.class.getName());
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true);
+    }
+
+    /** A process's CPU time so far, user + system, its descendants included (ns; -1 if unknown). */
+    static long cpuNs(Process p) {
+        long own = p.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+        if (own < 0) {
+            return -1;
+        }
+        return own + p.descendants().mapToLong(h -> h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                .sum();
+    }
+
+    /** Closes each child's stdin (nodes stop, the redis-server shell kills the server), newest first; waits. */
+    static void stopAll(List<Process> children) {
+        for (int i = children.size() - 1; i >= 0; i--) {
+            Process p = children.get(i);
+            try {
+                p.getOutputStream().close();
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * The URL line a child node prints once it is up (the lines before it are echoed); then a daemon thread keeps
+     * reading its output (a full pipe would stall the node) and keeps the last 40 lines for the end.
+     */
+    static String awaitUrl(Process p, String who, List<String> keep) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            if (line.startsWith("URL ")) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        for (String l = r.readLine(); l != null; l = r.readLine()) {
+                            synchronized (keep) {
+                                keep.add(who + ": " + l);
+                                if (keep.size() > 40) {
+                                    keep.removeFirst();
+                                }
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the node is gone
+                    }
+                }, who + " output");
+                drain.setDaemon(true);
+                drain.start();
+                return line.substring(4);
+            }
+            System.out.println(who + ": " + line);
+        }
+        throw new IllegalStateException(who + " did not start");
+    }
+
+    /** Echoes a child's lines until one starts with {@code prefix} (returned), or null at its end. */
+    static String awaitLine(BufferedReader r, String who, String prefix) throws IOException {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+            System.out.println(who + ": " + line);
+        }
+        return null;
+    }
+
+    /** Blocks until stdin closes: a child's parent closes it to stop the child. */
+    static void untilStdinCloses() throws IOException {
+        while (System.in.read() >= 0) {
+            // nothing
+        }
+    }
+
+    static long maxFileDescriptors() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            return unix.getMaxFileDescriptorCount();
+        }
+        return -1;
+    }
+}
