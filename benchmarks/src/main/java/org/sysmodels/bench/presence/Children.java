@@ -28,6 +28,9 @@ final class Children {
         cmd.add(heap);
         cmd.add("-XX:+UseParallelGC");
         cmd.add("--enable-native-access=ALL-UNNAMED");
+        // Netty's sampling leak detector records a stack trace for 1 in 128 buffers: a debugging aid that servers
+        // in production switch off, as here (it is off in the row's own JVM too, see PresenceFigures)
+        cmd.add("-Dio.netty.leakDetection.level=disabled");
         String extra = System.getenv("PRESENCE_CHILD_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+")));

@@ -15,6 +15,8 @@ public final class PresenceFigures {
 
     public static void main(String[] args) throws Exception {
         boolean longRun = List.of(args).contains("--long");
+        // the load generator runs here: no leak-detection stack traces (a debugging aid; see Children.javaChild)
+        io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
         switch (args.length == 0 ? "" : args[0]) {
             case "memory" -> MemoryRow.run(longRun);
             case "load" -> GatewayLoadRow.run(longRun);

@@ -1,9 +1,9 @@
 package org.sysmodels.presence.cluster.redis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ sealed interface LogEntry {
         }
     }
 
-    ObjectMapper JSON = new ObjectMapper();
+    JsonFactory STREAMING = new JsonFactory();
 
     /**
      * Every change a log entry carries, in order: one for kinds {@code up} and {@code end}, one per line for
@@ -143,30 +143,62 @@ sealed interface LogEntry {
         return v;
     }
 
-    /** Activities as the log carries them: empty for none, else a JSON array of {name, type}. */
+    /**
+     * Activities as the log carries them: empty for none, else a JSON array of {name, type}. Written and read with
+     * Jackson's streaming generator and parser (no tree per entry: every change of every node passes here).
+     */
     static String encode(List<Activity> activities) {
         if (activities.isEmpty()) {
             return "";
         }
-        ArrayNode a = JSON.createArrayNode();
-        for (Activity x : activities) {
-            a.addObject().put("name", x.name()).put("type", x.type());
+        java.io.StringWriter w = new java.io.StringWriter(32 * activities.size());
+        try (JsonGenerator g = STREAMING.createGenerator(w)) {
+            g.writeStartArray();
+            for (Activity x : activities) {
+                g.writeStartObject();
+                g.writeStringField("name", x.name());
+                g.writeNumberField("type", x.type());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return a.toString();
+        return w.toString();
     }
 
     static List<Activity> activities(String text) {
         if (text.isEmpty()) {
             return List.of();
         }
-        try {
-            JsonNode a = JSON.readTree(text);
-            List<Activity> out = new ArrayList<>(a.size());
-            for (JsonNode x : a) {
-                out.add(new Activity(x.path("name").asText(), x.path("type").asInt()));
+        try (JsonParser p = STREAMING.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new Malformed("activities: not a JSON array");
+            }
+            List<Activity> out = new ArrayList<>(2);
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t != JsonToken.START_OBJECT) {
+                    throw new Malformed("activities: an element is not an object");
+                }
+                String name = "";
+                int type = 0;
+                for (JsonToken f = p.nextToken(); f != JsonToken.END_OBJECT; f = p.nextToken()) {
+                    if (f != JsonToken.FIELD_NAME) {
+                        throw new Malformed("activities: unexpected " + f);
+                    }
+                    String field = p.currentName();
+                    if (p.nextToken().isStructStart()) {
+                        p.skipChildren();
+                    } else if (field.equals("name")) {
+                        name = p.getValueAsString("");
+                    } else if (field.equals("type")) {
+                        type = p.getValueAsInt(0);
+                    }
+                }
+                out.add(new Activity(name, type));
             }
             return out;
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (java.io.IOException | IllegalArgumentException e) {
             throw new Malformed("activities: " + e.getMessage());
         }
     }
