@@ -115,7 +115,8 @@ public final class GatewayServer implements AutoCloseable {
         }
         try {
             listener = b.bind(config.host(), config.port()).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Throwable e) {
+            // also Netty's undeclared BindException ("Address already in use")
             shutdownAll(engine.core());
             throw e;
         }
