@@ -118,6 +118,39 @@ final class Children {
         }
     }
 
+    /** Debian's redis-server (scripts/install-test-deps.sh installs it), or null. */
+    static Path redisServer() {
+        return java.util.stream.Stream.of("/usr/bin/redis-server", "/usr/sbin/redis-server",
+                "/usr/local/bin/redis-server").map(Path::of).filter(java.nio.file.Files::isExecutable).findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * A redis-server on loopback {@code port}, no persistence, files in {@code dir}; a shell between kills it when this
+     * JVM's end of its stdin closes, however this JVM ends ({@link #stopAll} closes it).
+     */
+    static Process startRedis(Path redisServer, int port, Path dir) throws IOException {
+        return new ProcessBuilder("/bin/sh", "-c", "exec 3<&0; b=$1; shift; \"$b\" \"$@\" 3<&- & p=$!; "
+                + "(read -r _ <&3; kill $p 2>/dev/null) & wait $p", "sh", redisServer.toString(), "--port",
+                String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir",
+                dir.toString(), "--loglevel", "warning").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("redis.log").toFile()).start();
+    }
+
+    /** A loopback port free now. */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Deletes {@code dir} and what it holds. */
+    static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
     static long maxFileDescriptors() {
         if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.UnixOperatingSystemMXBean unix) {

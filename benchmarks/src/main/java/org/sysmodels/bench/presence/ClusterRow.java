@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.sysmodels.presence.cluster.redis.RedisCluster;
 import org.sysmodels.presence.gateway.GatewayConfig;
 import org.sysmodels.presence.gateway.GatewayServer;
@@ -45,8 +43,7 @@ final class ClusterRow {
         double rate = doubleArg(args, "--rate", 20_000);
         int seconds = (int) doubleArg(args, "--seconds", longRun ? 60 : 10);
         int only = (int) doubleArg(args, "--watchers", 0);
-        Path redisServer = Stream.of("/usr/bin/redis-server", "/usr/sbin/redis-server", "/usr/local/bin/redis-server")
-                .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+        Path redisServer = Children.redisServer();
         if (redisServer == null) {
             PresenceFigures.row(LABEL, "-", "ms p99", "same-node p99", "-", "-", TARGET + " (NOT RUN: redis-server "
                     + "not installed; scripts/install-test-deps.sh installs it)");
@@ -63,19 +60,11 @@ final class ClusterRow {
     }
 
     private static void once(Path redisServer, int n, int watchers, double rate, int seconds, int warmUp) throws Exception {
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = Children.freePort();
         Path dir = Files.createTempDirectory("sysmodels-bench-redis-");
         List<Process> children = new ArrayList<>();
         try {
-            // the shell kills redis-server when this JVM's end of its stdin closes, however this JVM ends
-            Process redis = new ProcessBuilder("/bin/sh", "-c", "exec 3<&0; b=$1; shift; \"$b\" \"$@\" 3<&- & p=$!; "
-                    + "(read -r _ <&3; kill $p 2>/dev/null) & wait $p", "sh", redisServer.toString(), "--port",
-                    String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir",
-                    dir.toString(), "--loglevel", "warning").redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("redis.log").toFile()).start();
+            Process redis = Children.startRedis(redisServer, port, dir);
             children.add(redis);
             String uri = "redis://127.0.0.1:" + port;
             List<URI> urls = new ArrayList<>();
@@ -141,15 +130,17 @@ final class ClusterRow {
             nodes.forEach(NodeChild::printKept);
         } finally {
             Children.stopAll(children);
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            Children.deleteTree(dir);
         }
     }
 
-    /** A gateway node of a Redis-backed cluster, until the parent closes this process's stdin. */
-    static void serveNode(int users, int watchers, String redis) throws Exception {
+    /**
+     * A gateway node of a Redis-backed cluster, until the parent closes this process's stdin; with {@code port} > 0
+     * on that port with SO_REUSEPORT (several nodes on one port).
+     */
+    static void serveNode(int users, int watchers, String redis, int port) throws Exception {
         GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofSeconds(10))
+                .withPort(Math.max(0, port)).withReusePort(port > 0)
                 // 20,000 updates/s over 2,000 connections is 600 per connection per 60 s, plus heartbeats (the limiter
                 // keeps a ring of this many times per connection: no bigger than needed)
                 .withRateLimit(1_200, Duration.ofSeconds(60)).withIdentifyConcurrency(1_000_000).withIoThreads(1);

@@ -19,16 +19,17 @@ public final class PresenceFigures {
         io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
         switch (args.length == 0 ? "" : args[0]) {
             case "memory" -> MemoryRow.run(longRun);
-            case "load" -> GatewayLoadRow.run(longRun);
+            case "load" -> GatewayLoadRow.run(longRun, List.of(args));
             case "load-part" -> GatewayLoadRow.loadPart(args[1], Integer.parseInt(args[2]),
                     Integer.parseInt(args[3]), Integer.parseInt(args[4]), Double.parseDouble(args[5]),
                     Integer.parseInt(args[6]));
             case "serve" -> GatewayLoadRow.serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "cluster" -> ClusterRow.run(longRun, List.of(args));
-            case "serve-node" -> ClusterRow.serveNode(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3]);
+            case "serve-node" -> ClusterRow.serveNode(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3],
+                    args.length > 4 ? Integer.parseInt(args[4]) : 0);
             default -> {
                 System.err.println("usage: PresenceFigures memory|load|cluster [--long] | serve USERS WATCHERS | "
-                        + "serve-node USERS WATCHERS REDIS-URI | load-part URL FIRST COUNT WATCHERS RATE SECONDS");
+                        + "serve-node USERS WATCHERS REDIS-URI [REUSE-PORT] | load-part URL FIRST COUNT WATCHERS RATE SECONDS");
                 System.exit(2);
             }
         }
