@@ -176,22 +176,18 @@ class ClusterGatewayTest {
         return p == null ? "offline" : p.path("status").asText();
     }
 
-    /** Waits (bounded) until {@code c} has been shown {@code userId} as {@code want}; fails with what it got. */
+    /**
+     * Waits until {@code c} has been shown {@code userId} as {@code want}, looking again as each payload arrives
+     * (bounded); fails with what it got.
+     */
     static JsonNode await(TestClient c, String userId, Predicate<JsonNode> want, String what) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
-        while (true) {
-            JsonNode p = shown(c, userId);
-            JsonNode show = p == null ? TestClient.JSON.readTree("{\"status\":\"offline\"}") : p;
-            if (want.test(show)) {
-                return show;
-            }
-            if (System.nanoTime() > end) {
-                fail(userId + " was never shown as " + what + " within " + WAIT_S + " s; last shown " + show
-                        + "; received " + c.all);
-            }
-            Thread.sleep(20);
-        }
+        return c.awaitArrival(x -> {
+            JsonNode p = shown(x, userId);
+            return p == null ? OFFLINE : p;
+        }, want, userId + " shown as " + what);
     }
+
+    private static final JsonNode OFFLINE = TestClient.JSON.createObjectNode().put("status", "offline");
 
     static JsonNode awaitStatus(TestClient c, String userId, String status) throws Exception {
         return await(c, userId, p -> status.equals(p.path("status").asText()), status);
