@@ -2,8 +2,6 @@ package org.sysmodels.bench.presence;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,37 +67,6 @@ final class Children {
         }
     }
 
-    /**
-     * The URL line a child node prints once it is up (the lines before it are echoed); then a daemon thread keeps
-     * reading its output (a full pipe would stall the node) and keeps the last 40 lines for the end.
-     */
-    static String awaitUrl(Process p, String who, List<String> keep) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-            if (line.startsWith("URL ")) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        for (String l = r.readLine(); l != null; l = r.readLine()) {
-                            synchronized (keep) {
-                                keep.add(who + ": " + l);
-                                if (keep.size() > 40) {
-                                    keep.removeFirst();
-                                }
-                            }
-                        }
-                    } catch (IOException e) {
-                        // the node is gone
-                    }
-                }, who + " output");
-                drain.setDaemon(true);
-                drain.start();
-                return line.substring(4);
-            }
-            System.out.println(who + ": " + line);
-        }
-        throw new IllegalStateException(who + " did not start");
-    }
-
     /** Echoes a child's lines until one starts with {@code prefix} (returned), or null at its end. */
     static String awaitLine(BufferedReader r, String who, String prefix) throws IOException {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -109,13 +76,6 @@ final class Children {
             System.out.println(who + ": " + line);
         }
         return null;
-    }
-
-    /** Blocks until stdin closes: a child's parent closes it to stop the child. */
-    static void untilStdinCloses() throws IOException {
-        while (System.in.read() >= 0) {
-            // nothing
-        }
     }
 
     /** Debian's redis-server (scripts/install-test-deps.sh installs it), or null. */

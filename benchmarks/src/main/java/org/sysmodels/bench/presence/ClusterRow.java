@@ -36,8 +36,9 @@ final class ClusterRow {
             + "same-node p99";
 
     /**
-     * Both variants; {@code --rate R}, {@code --seconds S}, {@code --warm-up S} and {@code --watchers W} (one variant) change the load for
-     * a working measurement of the CPU cost at a rate a loaded machine sustains (the row then says so).
+     * Both variants; {@code --rate R}, {@code --seconds S}, {@code --warm-up S} and {@code --watchers W} (one
+     * variant) change the load for a working measurement of the CPU cost at a rate a loaded machine sustains (the
+     * row then says the rate it sent).
      */
     static void run(boolean longRun, List<String> args) throws Exception {
         double rate = doubleArg(args, "--rate", 20_000);
@@ -59,7 +60,8 @@ final class ClusterRow {
         return i >= 0 && i + 1 < args.size() ? Double.parseDouble(args.get(i + 1)) : otherwise;
     }
 
-    private static void once(Path redisServer, int n, int watchers, double rate, int seconds, int warmUp) throws Exception {
+    private static void once(Path redisServer, int n, int watchers, double rate, int seconds, int warmUp)
+            throws Exception {
         int port = Children.freePort();
         Path dir = Files.createTempDirectory("sysmodels-bench-redis-");
         List<Process> children = new ArrayList<>();

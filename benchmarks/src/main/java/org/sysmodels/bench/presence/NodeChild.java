@@ -153,7 +153,8 @@ final class NodeChild {
                 long applied = server.cluster() instanceof RedisCluster c ? c.stats().applied.get() : 0;
                 long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
-                System.out.println("STATS " + cpu + " " + javaThreadsCpuNs() + " " + server.stats().updates.get() + " " + applied + " "
+                System.out.println("STATS " + cpu + " " + javaThreadsCpuNs() + " " + server.stats().updates.get()
+                        + " " + applied + " "
                         + server.stats().dispatches.get() + " " + server.stats().heartbeats.get());
                 System.out.flush();
             }

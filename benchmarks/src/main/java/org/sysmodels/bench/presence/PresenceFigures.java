@@ -29,7 +29,8 @@ public final class PresenceFigures {
                     args.length > 4 ? Integer.parseInt(args[4]) : 0);
             default -> {
                 System.err.println("usage: PresenceFigures memory|load|cluster [--long] | serve USERS WATCHERS | "
-                        + "serve-node USERS WATCHERS REDIS-URI [REUSE-PORT] | load-part URL FIRST COUNT WATCHERS RATE SECONDS");
+                        + "serve-node USERS WATCHERS REDIS-URI [REUSE-PORT] | "
+                        + "load-part URL FIRST COUNT WATCHERS RATE SECONDS");
                 System.exit(2);
             }
         }

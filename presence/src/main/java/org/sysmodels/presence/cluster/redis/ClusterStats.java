@@ -56,8 +56,8 @@ public final class ClusterStats {
                 "outages %d (%.1f s in all; last: %s)", outages.get(), outageNanos.get() / 1e9, lastRecovery);
         return String.format(Locale.ROOT, "cluster: sessions %,d here, %,d elsewhere; changes applied %,d "
                 + "(lag p99 %.1f ms); write calls %,d; swept %,d; resumed from elsewhere %,d, moved away %,d; %s%s",
-                localSessions.get(), remoteSessions.get(), applied.get(), lagP99SinceLastMs(), writeCalls.get(), swept.get(),
-                takenOver.get(), handedOver.get(), out,
+                localSessions.get(), remoteSessions.get(), applied.get(), lagP99SinceLastMs(), writeCalls.get(),
+                swept.get(), takenOver.get(), handedOver.get(), out,
                 malformed.get() == 0 ? "" : "; malformed entries skipped " + malformed.get());
     }
 }
