@@ -161,6 +161,30 @@ class TranslatedBlocksTest {
     }
 
     @Test
+    void aBlockIsTranslatedOnceItHasRetiredHotAfterInstructions() {
+        GuestMemory mem = crcLoop(); // one block of 11 instructions, 100 passes
+        BlockCache.of(mem).hotAfter = 110;
+        GuestMemory refMem = crcLoop();
+        Hart h = new Hart(0);
+        RefCpu ref = new RefCpu(refMem);
+        crcRegisters(h.x);
+        crcRegisters(ref.x);
+        h.pc = CODE;
+        ref.pc = CODE;
+        assertEquals(Interpreter.BUDGET, Interpreter.run(h, mem, 11 * 9));
+        Block loop = BlockCache.of(mem).at(CODE);
+        assertNull(loop.compiled, "99 retired: not hot yet");
+        assertEquals(Interpreter.BUDGET, Interpreter.run(h, mem, 11));
+        assertNotNull(loop.compiled, "110 retired: translated");
+        assertNotSame(CompiledBlock.INTERPRETED, loop.compiled);
+        assertEquals(Interpreter.EBREAK, Interpreter.run(h, mem, 10_000));
+        assertEquals(Interpreter.EBREAK, ref.run(10_000));
+        assertEquals(11 * 100, h.instret);
+        assertEquals(ref.pc, h.pc);
+        assertArrayEquals(ref.x, java.util.Arrays.copyOf(h.x, 32));
+    }
+
+    @Test
     void whatCannotBeTranslatedStaysInterpreted() {
         GuestMemory mem = new GuestMemory(64 << 10);
         mem.write(CODE, 4, Asm.addi(10, 10, 1));
