@@ -31,7 +31,7 @@ final class Access {
         return mem.pages()[(int) (off >>> PAGE_SHIFT)];
     }
 
-    /** The value a load with this {@code aux} (size minus one, {@link Decoded#SIGNED}) reads at offset off of page p. */
+    /** What a load with this {@code aux} (size minus one, {@link Decoded#SIGNED}) reads at offset off of page p. */
     static long load(long[] p, long off, int aux) {
         int unused = 56 - ((aux & 7) << 3);
         long v = p[((int) off & PAGE_MASK) >>> 3] >>> ((off & 7) << 3) << unused;
