@@ -134,7 +134,8 @@ public final class PresenceSystem implements SimSystem {
             out = new PresenceScenario(t.users(), t.friends(), t.guilds(), t.guildsPerUser(), t.guildSkew(),
                     t.maxSessions(), nodes, t.heartbeatInterval(), t.resumeWindow(), t.changeEvery(), t.idleAfter(),
                     t.sessionLife(), t.dropFraction(), t.resumeAfter(), t.neverBackFraction(), t.link(), t.backbone(),
-                    t.slowFraction(), t.slowWriteEvery(), t.duration(), t.sampled(), t.replay(), t.store());
+                    t.slowFraction(), t.slowWriteEvery(), t.duration(), t.sampled(), t.replay(), t.store(),
+                    t.community());
         }
         return out;
     }

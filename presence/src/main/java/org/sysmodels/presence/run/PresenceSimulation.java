@@ -220,6 +220,12 @@ public final class PresenceSimulation {
             return sched.now();
         }
 
+        /** The run's counters so far (a benchmark's breakdown of where the events go). */
+        public Stats stats() {
+            return new Stats(sched.executed(), sched.pending(), counting.heartbeats, nodes.deliveries,
+                    nodes.nodeMessages, clients.changes(), clients.leaves(), core.expiry().size());
+        }
+
         /** Lets every lost session resume or expire and every queue drain, then asks the checks. */
         public Outcome settleAndFinish() {
             long churn = sc.duration();
@@ -238,6 +244,14 @@ public final class PresenceSimulation {
                     work.touched(), work.deadlines(), convergence.compared(), convergence.observers(), storeBytes,
                     churn);
         }
+    }
+
+    /**
+     * Counters of a running simulation: scheduler events run and pending, heartbeats handled, deliveries written,
+     * node messages (one scheduler event each), status changes and session ends the clients made, expiry entries.
+     */
+    public record Stats(long events, long pending, long heartbeats, long deliveries, long nodeMessages,
+                        long changes, long leaves, long expiryEntries) {
     }
 
     /** Counts what the metrics need that no check keeps. */
