@@ -86,9 +86,10 @@ public final class PresenceSimulation {
         }
 
         public void describe(RunResult.Builder b) {
-            b.summary(String.format(Locale.ROOT, "%,d users (%s store) on %d gateway nodes, %s of churn then %s "
+            b.summary(String.format(Locale.ROOT, "%,d users (%s store%s) on %d gateway nodes, %s of churn then %s "
                     + "settling; %,d events in %.1f s wall (%.0f× real time).", scenario.users(), scenario.store(),
-                    scenario.nodes(), SimTime.format(churnNs), SimTime.format(simulatedNs - churnNs), events,
+                    scenario.community() > 0 ? String.format(Locale.ROOT, ", communities of %,d",
+                            scenario.community()) : "", scenario.nodes(), SimTime.format(churnNs), SimTime.format(simulatedNs - churnNs), events,
                     wallNs / 1e9, realTimeFactor()));
             b.summary(String.format(Locale.ROOT, "fan-out: %,d deliveries in %,d node messages (%.1f sessions per "
                     + "message, Manifold's per-node batching); %,d status changes, %,d heartbeats.", deliveries,
