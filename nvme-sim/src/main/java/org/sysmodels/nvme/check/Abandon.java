@@ -2,7 +2,7 @@ package org.sysmodels.nvme.check;
 
 import org.sysmodels.nvme.model.register.ControllerState;
 
-/** Which controller states abandon every command inside (NVMe 1.4 §7.3.2 reset; a fatal error). */
+/** Which controller states abandon every command inside (NVMe 1.4 Controller Level Reset; a fatal error). */
 final class Abandon {
 
     private Abandon() {

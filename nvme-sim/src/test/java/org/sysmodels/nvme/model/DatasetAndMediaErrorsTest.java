@@ -14,7 +14,8 @@ import org.sysmodels.nvme.model.queue.Cqe;
 import org.sysmodels.nvme.model.status.StatusCode;
 
 /**
- * Dataset Management with several ranges (NVMe 1.4 §6.7, Figure 364: 16-byte ranges, NR 0's based, AD = CDW11 bit 2),
+ * Dataset Management with several ranges (NVMe 1.4 Dataset Management command: 16-byte ranges, NR 0's based,
+ * AD = CDW11 bit 2),
  * media errors counted in the SMART log (Figure 196, Media and Data Integrity Errors), and MDTS at its edge (Figure
  * 247: a larger transfer is Invalid Field in Command).
  */

@@ -14,7 +14,8 @@ import org.sysmodels.nvme.model.queue.Cqe;
 import org.sysmodels.nvme.model.register.ControllerConfig;
 
 /**
- * Issue 9: the controller fetches only what its internal resources hold (NVMe 1.4 §4.13, §4.11 in 1.3: a command is fetched when
+ * Issue 9: the controller fetches only what its internal resources hold (NVMe 1.4 Command Arbitration, §4.11 in
+ * 1.3: a command is fetched when
  * arbitration picks its queue and the controller can take it), so I/O beyond the device queue depth stays in the SQ
  * and SQHD does not pass it; admin commands have contexts of their own and still run while I/O fills the device.
  */

@@ -26,14 +26,6 @@ class IdentifyAndLogsTest {
         return b;
     }
 
-    private static long dirtyPage(RawHost h) {
-        long a = h.page();
-        byte[] ff = new byte[4096];
-        java.util.Arrays.fill(ff, (byte) 0xff);
-        h.memory.write(a, ff, 0, ff.length);
-        return a;
-    }
-
     private static String ascii(byte[] b, int at, int len) {
         return new String(b, at, len, StandardCharsets.US_ASCII);
     }
@@ -49,7 +41,7 @@ class IdentifyAndLogsTest {
     @Test
     void identifyControllerFillsEveryFieldAndPadsStringsWithSpaces() {
         RawHost h = threeNamespaces();
-        long a = dirtyPage(h);
+        long a = h.dirtyPage();
         assertTrue(h.admin(s -> s.command(Opcodes.IDENTIFY, 0).prp1(a).cdw(10, 1)).success());
         byte[] d = page(h, a, 4096);
         assertEquals(0x5359, IdentifyData.le(d, IdentifyData.VID, 2), "PCI vendor ID");
@@ -75,10 +67,10 @@ class IdentifyAndLogsTest {
     @Test
     void namespaceStructuresDoNotInheritTheControllerStructure() {
         RawHost h = threeNamespaces();
-        long ctrl = dirtyPage(h);
+        long ctrl = h.dirtyPage();
         assertTrue(h.admin(s -> s.command(Opcodes.IDENTIFY, 0).prp1(ctrl).cdw(10, 1)).success());
 
-        long ns = dirtyPage(h);
+        long ns = h.dirtyPage();
         assertTrue(h.admin(s -> s.command(Opcodes.IDENTIFY, 0).nsid(2).prp1(ns).cdw(10, 0)).success());
         byte[] d = page(h, ns, 4096);
         assertEquals(1 << 10, IdentifyData.le(d, IdentifyData.NSZE, 8));
@@ -89,7 +81,7 @@ class IdentifyAndLogsTest {
         assertEquals(0, d[IdentifyData.SN] | d[IdentifyData.MN] | d[IdentifyData.SUBNQN] | d[IdentifyData.PSD0],
                 "nothing of Identify Controller is left");
 
-        long ids = dirtyPage(h);
+        long ids = h.dirtyPage();
         assertTrue(h.admin(s -> s.command(Opcodes.IDENTIFY, 0).nsid(5).prp1(ids).cdw(10, 3)).success());
         byte[] desc = page(h, ids, 4096);
         assertEquals(IdentifyData.NIDT_NGUID, desc[0]);
@@ -101,7 +93,7 @@ class IdentifyAndLogsTest {
         }
         assertEquals(0, desc[20] | desc[IdentifyData.NCAP + 16] | desc[IdentifyData.NSZE + 100], "zero after");
 
-        long list = dirtyPage(h);
+        long list = h.dirtyPage();
         assertTrue(h.admin(s -> s.command(Opcodes.IDENTIFY, 0).nsid(0).prp1(list).cdw(10, 2)).success());
         byte[] l = page(h, list, 4096);
         assertEquals(1, IdentifyData.le(l, 0, 4));
@@ -124,13 +116,13 @@ class IdentifyAndLogsTest {
     void smartHealthCountsWritesInThousandsOfSectorsRoundedUp() {
         RawHost h = threeNamespaces();
         assertTrue(h.createQueuePair(1, 8));
-        long ctrl = dirtyPage(h);
+        long ctrl = h.dirtyPage();
         assertTrue(h.admin(s -> s.command(Opcodes.IDENTIFY, 0).prp1(ctrl).cdw(10, 1)).success());
         long buf = h.page();
         // One 512-byte block on namespace 1: one data unit (1000 × 512 bytes, rounded up).
         assertTrue(h.io(1, s -> s.command(Opcodes.WRITE, 0).nsid(1).prp1(buf)).success());
         h.advance(2 * 3_600_000_000_000L + 5);
-        long log = dirtyPage(h);
+        long log = h.dirtyPage();
         assertTrue(h.admin(s -> s.command(Opcodes.GET_LOG_PAGE, 0).nsid(0xffff_ffff).prp1(log)
                 .cdw(10, 0x02 | 127 << 16)).success());
         byte[] d = page(h, log, 512);

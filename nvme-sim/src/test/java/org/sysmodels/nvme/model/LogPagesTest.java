@@ -26,14 +26,6 @@ class LogPagesTest {
                 .cdw(12, (int) offset).cdw(13, (int) (offset >>> 32)));
     }
 
-    private static long dirty(RawHost h) {
-        long a = h.page();
-        byte[] ff = new byte[4096];
-        java.util.Arrays.fill(ff, (byte) 0xff);
-        h.memory.write(a, ff, 0, ff.length);
-        return a;
-    }
-
     private static Cqe badRead(RawHost h, long lba, long buf) {
         return h.io(1, s -> s.command(Opcodes.READ, 0).nsid(1).prp1(buf).cdw10_11(lba));
     }
@@ -53,7 +45,7 @@ class LogPagesTest {
         assertEquals(6, h.controller.errorLogEntries());
         assertEquals(6, h.controller.errors(StatusCode.LBA_OUT_OF_RANGE));
         assertEquals(0, h.controller.errors(StatusCode.INVALID_FIELD));
-        long a = dirty(h);
+        long a = h.dirtyPage();
         assertTrue(log(h, 0x01, 0, 64, 0, a).success(), "4 entries of 64 bytes");
         for (int k = 0; k < 4; k++) {
             long o = a + 64L * k;
@@ -68,7 +60,7 @@ class LogPagesTest {
             assertEquals((1L << 40) + i, h.memory.read64(o + 16), "LBA");
             assertEquals(1, h.memory.read32(o + 24), "NSID");
         }
-        long second = dirty(h);
+        long second = h.dirtyPage();
         assertTrue(log(h, 0x01, 0, 16, 64, second).success(), "from the second entry");
         assertEquals(5, h.memory.read64(second));
         assertEquals(0xffffffff, h.memory.read32(second + 64), "only 64 bytes were asked for");
@@ -99,9 +91,9 @@ class LogPagesTest {
         RawHost h = Hosts.withQueue(8);
         long buf = h.page();
         badRead(h, 1L << 40, buf);
-        long errors = dirty(h);
+        long errors = h.dirtyPage();
         assertTrue(log(h, 0x01, 0, 128, 0, errors).success(), "fills the controller's log buffer");
-        long a = dirty(h);
+        long a = h.dirtyPage();
         assertTrue(log(h, 0x03, 0, 128, 0, a).success());
         byte[] d = new byte[512];
         h.memory.read(a, d, 0, 512);

@@ -79,7 +79,10 @@ class MandatoryItemsTest {
         assertEquals(0, h.memory.read64(log + 16), "FRS2: no slot 2");
     }
 
-    /** §5.15.2.4 (CNS 03h): an NGUID descriptor, the same NGUID as Identify Namespace; bad NSIDs refused. */
+    /**
+     * Namespace Identification Descriptor list (CNS 03h): an NGUID descriptor, the same NGUID as Identify Namespace;
+     * bad NSIDs refused.
+     */
     @Test
     void namespaceIdentificationDescriptorList() {
         RawHost h = Hosts.ready();

@@ -87,7 +87,7 @@ public final class BlockLayer {
 
     /** The hardware context a CPU submits to (blk_mq_map_queues spreads CPUs over queues). */
     public int hctxOf(int cpu) {
-        return software[cpu].hctx.index;
+        return software[cpu].hctx().index;
     }
 
     // ------------------------------------------------------------------ called by the driver
@@ -112,7 +112,7 @@ public final class BlockLayer {
         ready = true;
         if (pendingBeforeReady > 0) {
             for (int cpu = 0; cpu < cpus; cpu++) {
-                software[cpu].hctx.queued += software[cpu].queue.size();
+                software[cpu].hctx().queued += software[cpu].queue().size();
             }
             pendingBeforeReady = 0;
         }
@@ -224,7 +224,7 @@ public final class BlockLayer {
             }
         }
         for (SoftwareContext ctx : software) {
-            for (Request rq = ctx.queue.poll(); rq != null; rq = ctx.queue.poll()) {
+            for (Request rq = ctx.queue().poll(); rq != null; rq = ctx.queue().poll()) {
                 rq.status = status;
                 rq.state = Request.IDLE;
                 listener.completed(rq);
@@ -246,9 +246,9 @@ public final class BlockLayer {
         }
         rq.state = Request.QUEUED;
         SoftwareContext ctx = software[cpu];
-        ctx.queue.addLast(rq);
+        ctx.queue().addLast(rq);
         if (ready) {
-            HardwareContext hctx = ctx.hctx;
+            HardwareContext hctx = ctx.hctx();
             hctx.queued++;
             scheduleRun(hctx);
         } else {
@@ -364,50 +364,6 @@ public final class BlockLayer {
         if (timerArmed) {
             scheduler.cancel(timerEvent);
             timerArmed = false;
-        }
-    }
-
-    /** A CPU's software staging queue and the hardware context it maps to (Linux {@code struct blk_mq_ctx}). */
-    private record SoftwareContext(RequestQueue queue, HardwareContext hctx) {
-    }
-
-    /**
-     * A hardware context (Linux {@code struct blk_mq_hw_ctx}): its tags, its dispatch list of requeued requests, the
-     * software queues of the CPUs mapped to it, and how many requests wait in those lists.
-     */
-    private static final class HardwareContext {
-        final int index;
-        final TagSet tags;
-        final RequestQueue dispatch;
-        final SoftwareContext[] ctxs;
-        int nextCtx;
-        /** Requests waiting for dispatch: the dispatch list plus the mapped CPUs' software queues. */
-        int queued;
-        boolean runScheduled;
-
-        HardwareContext(int index, TagSet tags, RequestQueue dispatch, int cpus) {
-            this.index = index;
-            this.tags = tags;
-            this.dispatch = dispatch;
-            this.ctxs = new SoftwareContext[cpus];
-        }
-
-        /** The next non-empty software queue of this context's CPUs, in turn. */
-        RequestQueue nextSoftware() {
-            SoftwareContext[] mine = ctxs;
-            if (mine.length == 1 && !mine[0].queue().isEmpty()) {
-                return mine[0].queue();
-            }
-            int k = nextCtx;
-            for (int i = 0; i < mine.length; i++) {
-                RequestQueue q = mine[k].queue();
-                k = k + 1 == mine.length ? 0 : k + 1;
-                if (!q.isEmpty()) {
-                    nextCtx = k;
-                    return q;
-                }
-            }
-            throw new IllegalStateException("hctx " + index + " counts queued requests but has none");
         }
     }
 }

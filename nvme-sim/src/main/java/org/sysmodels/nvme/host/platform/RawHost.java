@@ -185,6 +185,15 @@ public final class RawHost {
         return a;
     }
 
+    /** A data page filled with FFh, so a reader sees which bytes the device wrote. @return its address */
+    public long dirtyPage() {
+        long a = page();
+        byte[] ff = new byte[HostMemory.PAGE_SIZE];
+        java.util.Arrays.fill(ff, (byte) 0xff);
+        memory.write(a, ff, 0, ff.length);
+        return a;
+    }
+
     /** Creates I/O CQ and SQ {@code qid} with {@code entries} entries, interrupts off: this host polls. */
     public boolean createQueuePair(int qid, int entries) {
         return createQueuePair(qid, entries, -1);

@@ -110,7 +110,7 @@ final class AsyncEvents {
         }
     }
 
-    /** Controller reset: outstanding requests and queued events are discarded (§7.3.2). */
+    /** Controller reset: outstanding requests and queued events are discarded (NVMe 1.4 Controller Level Reset). */
     void reset() {
         java.util.Arrays.fill(outstanding, null);
         count = 0;

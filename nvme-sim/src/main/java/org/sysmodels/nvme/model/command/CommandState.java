@@ -1,10 +1,10 @@
 package org.sysmodels.nvme.model.command;
 
 /**
- * Where one command is inside the controller, from the fetch of its SQE to the posting of its CQE (NVMe 1.4 §4.13
- * fetch, §4.6 completion). A closed set of enum constants, so a command changes state without allocating; what a
- * state needs (its timer, its unit) lives in the preallocated {@link Command}. The transitions, one method per state,
- * are in {@link CommandFlow}.
+ * Where one command is inside the controller, from the fetch of its SQE to the posting of its CQE (NVMe 1.4
+ * Command Arbitration for the fetch, §4.6 for completion). A closed set of enum constants, so a command changes state
+ * without allocating; what a state needs (its timer, its unit) lives in the preallocated {@link Command}. The
+ * transitions, one method per state, are in {@link CommandFlow}.
  */
 enum CommandState {
     /** In the pool: no command. */

@@ -6,7 +6,7 @@ import org.sysmodels.nvme.model.media.FaultKinds;
 import org.sysmodels.nvme.model.queue.SubmissionQueue;
 
 /**
- * Fetching (NVMe 1.4 §4.13 Command Arbitration; §4.11 in 1.3): while the controller is ready and a command context is free,
+ * Fetching (NVMe 1.4, Command Arbitration; §4.11 in 1.3): while the controller is ready and a command context is free,
  * arbitration picks a submission queue with entries whose class (admin or I/O) has a free context, and the controller
  * reads the entry at its head by DMA, which moves the head. So the controller's internal resources, not the SQ size,
  * bound what is inside: at most the device queue depth of I/O commands, and entries beyond it wait in their SQs,

@@ -16,8 +16,8 @@ import org.sysmodels.nvme.model.status.Status;
 import org.sysmodels.nvme.model.status.StatusCode;
 
 /**
- * The NVM command set I/O commands (NVMe 1.4 §6): Flush (00h, §6.8), Write (01h, §6.15), Read (02h, §6.9), Write
- * Zeroes (08h, §6.17) and Dataset Management (09h, §6.7, deallocate only).
+ * The NVM command set I/O commands (NVMe 1.4 §6): Flush (00h), Write (01h), Read (02h), Write
+ * Zeroes (08h) and Dataset Management (09h, deallocate only), each in its own subsection of §6.
  *
  * <p>Validation happens at fetch, in the order QEMU applies it: opcode (Invalid Command Opcode), namespace (0 or above
  * NN: Invalid Namespace or Format; a valid but inactive NSID: Invalid Field in Command), FUSE and PSDT (fused

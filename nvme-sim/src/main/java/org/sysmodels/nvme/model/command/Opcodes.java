@@ -1,7 +1,8 @@
 package org.sysmodels.nvme.model.command;
 
 /**
- * Command opcodes: the Admin Command Set (NVMe 1.4 §5, Figure 139) and the NVM Command Set (§6, Figure 346).
+ * Command opcodes: the Admin Command Set (NVMe 1.4 §5, its opcode figure) and the NVM Command Set (§6, its
+ * opcode figure).
  */
 public final class Opcodes {
 

@@ -20,7 +20,8 @@ import org.sysmodels.nvme.model.status.StatusCode;
 
 /**
  * The inside of the controller that commands pass through, and the parts it is made of: the doorbell handler
- * ({@link DoorbellHandler}), the fetcher ({@link Fetcher}, NVMe 1.4 §4.13: fetching is what moves the SQ head), the
+ * ({@link DoorbellHandler}), the fetcher ({@link Fetcher}, NVMe 1.4 Command Arbitration: fetching is what moves the
+ * SQ head), the
  * per-command state machine ({@link CommandFlow}), and the poster of completions ({@link Completions}, §4.6), around
  * the queues that exist, the command contexts, arbitration, the internal units, MSI-X, asynchronous events, the log
  * pages and the features.
@@ -341,7 +342,7 @@ public final class Pipeline {
         }
     }
 
-    /** Controller reset (NVMe 1.4 §7.3.2): queues deleted, commands abandoned, features back to defaults. */
+    /** Controller Level Reset (NVMe 1.4): queues deleted, commands abandoned, features back to defaults. */
     public void teardown() {
         halt();
         closeOpenSlices();

@@ -3,13 +3,13 @@ package org.sysmodels.nvme.model.interrupt;
 import org.sysmodels.nvme.model.queue.SubmissionQueue;
 
 /**
- * Chooses the submission queue the next command is fetched from (NVMe 1.4 §4.13 Command Arbitration).
+ * Chooses the submission queue the next command is fetched from (NVMe 1.4, Command Arbitration; §4.11 in 1.3).
  *
  * <ul>
- *   <li>Round robin (§4.13.1, mandatory): every SQ, the admin SQ included, is equal; the controller takes up to
+ *   <li>Round Robin Arbitration (mandatory): every SQ, the admin SQ included, is equal; the controller takes up to
  *       the Arbitration Burst (2^AB commands, AB = 111b: no limit) from one queue, then moves to the next queue that
  *       has entries.
- *   <li>Weighted round robin with urgent priority class (§4.13.2, optional, CAP.AMS bit 0): the admin SQ has strict
+ *   <li>Weighted Round Robin with Urgent Priority Class Arbitration (optional, CAP.AMS bit 0): the admin SQ has strict
  *       priority over everything; then urgent SQs, strictly over the rest; then high, medium and low SQs share by
  *       weight: per round, HPW + 1 commands from the high class, MPW + 1 from medium, LPW + 1 from low (0's based
  *       weights from the Arbitration feature), round robin with burst within each class.

@@ -11,7 +11,10 @@ package org.sysmodels.nvme.model.queue;
  */
 public final class SubmissionQueue {
 
-    /** Queue priority for weighted round robin (Create I/O SQ CDW11.QPRIO, §4.13.2 / §5.4). */
+    /**
+     * Queue priority for weighted round robin (Create I/O SQ CDW11.QPRIO, §5.4; NVMe 1.4 Weighted Round Robin with
+     * Urgent Priority Class Arbitration).
+     */
     public static final int URGENT = 0;
     public static final int HIGH = 1;
     public static final int MEDIUM = 2;

@@ -1,7 +1,7 @@
 package org.sysmodels.nvme.model.register;
 
 /**
- * Where the controller is in its life (NVMe 1.4 §7.6.1 initialization, §7.6.2 shutdown, §7.3.2 controller reset),
+ * Where the controller is in its life (NVMe 1.4 §7.6.1 initialization, §7.6.2 shutdown, Controller Level Reset),
  * as the host sees it through CSTS. Transitions are in {@link Lifecycle}.
  */
 public sealed interface ControllerState {

@@ -21,8 +21,9 @@ import org.sysmodels.nvme.model.register.LifecycleEvent.SubsystemReset;
  * controller through {@link Effects}; this class only decides.
  *
  * <p>Sources: enable and the CSTS.CFS start checks, NVMe 1.4 §7.6.1 and §3.1.5 (CC.EN), in the order QEMU's
- * {@code nvme_start_ctrl} applies them; reset, §7.3.2 (queues deleted, outstanding commands abandoned, admin queue
- * registers kept); shutdown, §7.6.2 and §3.1.5 (CC.SHN) / §3.1.6 (CSTS.SHST); NVM subsystem reset, §7.3.1.
+ * {@code nvme_start_ctrl} applies them; Controller Level Reset (queues deleted, outstanding commands abandoned,
+ * admin queue registers kept); shutdown, §7.6.2 and §3.1.5 (CC.SHN) / §3.1.6 (CSTS.SHST); NVM Subsystem Reset
+ * (in the Resets section).
  */
 public final class Lifecycle {
 
@@ -48,10 +49,10 @@ public final class Lifecycle {
         /** Stops processing now: timers cancelled; what is inside stays until {@link #teardown()}. */
         void halt();
 
-        /** Controller reset (NVMe 1.4 §7.3.2): queues deleted, commands abandoned, features back to defaults. */
+        /** Controller Level Reset (NVMe 1.4): queues deleted, commands abandoned, features back to defaults. */
         void teardown();
 
-        /** NVM subsystem reset: registers back to their power-on values, NSSRO set (§7.3.1). */
+        /** NVM subsystem reset: registers back to their power-on values, NSSRO set (NVMe 1.4 NVM Subsystem Reset). */
         void powerOnRegisters();
 
         /** True once nothing but held Asynchronous Event Requests is inside the controller. */

@@ -10,9 +10,9 @@ import org.sysmodels.nvme.model.queue.CompletionQueue;
 import org.sysmodels.nvme.model.queue.SubmissionQueue;
 
 /**
- * Command arbitration (NVMe 1.4 §4.13): round robin with an Arbitration Burst of 2^AB commands per turn (AB = 111b: no
- * limit), and weighted round robin with urgent priority (§4.13.2): the admin SQ first, then urgent SQs, then the
- * high, medium and low classes in proportion to HPW + 1, MPW + 1, LPW + 1. The queues here always have entries, so
+ * Command arbitration (NVMe 1.4, Command Arbitration): round robin with an Arbitration Burst of 2^AB commands per
+ * turn (AB = 111b: no limit), and weighted round robin with urgent priority class: the admin SQ first, then urgent
+ * SQs, then the high, medium and low classes in proportion to HPW + 1, MPW + 1, LPW + 1. The queues here always have entries, so
  * the order is the arbiter's alone.
  */
 class ArbiterTest {
@@ -23,6 +23,16 @@ class ArbiterTest {
         SubmissionQueue q = new SubmissionQueue(qid, 0, 64, priority, CQ);
         q.publish(10);
         return q;
+    }
+
+    /** An arbiter for QIDs up to 8, configured (WRR or not, AB, LPW, MPW, HPW), holding the given SQs. */
+    private static Arbiter arbiter(boolean wrr, int ab, int lpw, int mpw, int hpw, SubmissionQueue... queues) {
+        Arbiter a = new Arbiter(8);
+        a.configure(wrr, ab, lpw, mpw, hpw);
+        for (SubmissionQueue q : queues) {
+            a.add(q);
+        }
+        return a;
     }
 
     private static List<Integer> picks(Arbiter a, int n, boolean admin, boolean io) {
@@ -36,11 +46,8 @@ class ArbiterTest {
 
     @Test
     void roundRobinWithABurstOfTwo() {
-        Arbiter a = new Arbiter(8);
-        a.configure(false, 1, 0, 0, 0);
-        a.add(sq(0, SubmissionQueue.ADMIN));
-        a.add(sq(1, SubmissionQueue.MEDIUM));
-        a.add(sq(3, SubmissionQueue.MEDIUM));
+        Arbiter a = arbiter(false, 1, 0, 0, 0, sq(0, SubmissionQueue.ADMIN), sq(1, SubmissionQueue.MEDIUM),
+                sq(3, SubmissionQueue.MEDIUM));
         assertEquals(List.of(1, 1, 3, 3, 0, 0, 1, 1, 3), picks(a, 9, true, true));
         assertEquals(List.of(3, 1, 1, 3, 3), picks(a, 5, false, true), "I/O only: the admin SQ is skipped");
         assertEquals(List.of(0, 0, 0), picks(a, 3, true, false), "admin only");
@@ -49,20 +56,14 @@ class ArbiterTest {
 
     @Test
     void noBurstLimitKeepsTheQueueWhileItHasEntries() {
-        Arbiter a = new Arbiter(8);
-        a.configure(false, 7, 0, 0, 0);
-        a.add(sq(1, SubmissionQueue.MEDIUM));
-        a.add(sq(2, SubmissionQueue.MEDIUM));
+        Arbiter a = arbiter(false, 7, 0, 0, 0, sq(1, SubmissionQueue.MEDIUM), sq(2, SubmissionQueue.MEDIUM));
         assertEquals(List.of(1, 1, 1, 1, 1), picks(a, 5, false, true));
     }
 
     @Test
     void removingTheLastQueueShrinksTheRing() {
-        Arbiter a = new Arbiter(8);
-        a.configure(false, 0, 0, 0, 0);
-        a.add(sq(1, SubmissionQueue.MEDIUM));
-        a.add(sq(2, SubmissionQueue.MEDIUM));
-        a.add(sq(5, SubmissionQueue.MEDIUM));
+        Arbiter a = arbiter(false, 0, 0, 0, 0, sq(1, SubmissionQueue.MEDIUM), sq(2, SubmissionQueue.MEDIUM),
+                sq(5, SubmissionQueue.MEDIUM));
         assertEquals(List.of(1, 2, 5, 1), picks(a, 4, false, true));
         a.remove(5);
         assertEquals(List.of(2, 1, 2), picks(a, 3, false, true));
@@ -79,12 +80,9 @@ class ArbiterTest {
 
     @Test
     void weightedRoundRobinWithUrgentPriority() {
-        Arbiter a = new Arbiter(8);
         // HPW 2 (weight 3), MPW 1 (weight 2), LPW 0 (weight 1); no burst limit.
-        a.configure(true, 7, 0, 1, 2);
-        a.add(sq(1, SubmissionQueue.HIGH));
-        a.add(sq(2, SubmissionQueue.MEDIUM));
-        a.add(sq(3, SubmissionQueue.LOW));
+        Arbiter a = arbiter(true, 7, 0, 1, 2, sq(1, SubmissionQueue.HIGH), sq(2, SubmissionQueue.MEDIUM),
+                sq(3, SubmissionQueue.LOW));
         assertEquals(List.of(1, 1, 1, 2, 2, 3, 1, 1, 1, 2, 2, 3), picks(a, 12, true, true));
         a.add(sq(0, SubmissionQueue.ADMIN));
         assertEquals(List.of(0, 0), picks(a, 2, true, true), "the admin SQ goes first");

@@ -133,7 +133,7 @@ class ControllerLifecycleTest {
         assertNull(h.controller.submissionQueue(1));
         assertNull(h.controller.completionQueue(0));
         assertEquals(aqa, h.read32(Registers.AQA));
-        assertEquals(asq, h.controller.read64(Registers.ASQ), "AQA, ASQ, ACQ survive a controller reset (§7.3.2)");
+        assertEquals(asq, h.controller.read64(Registers.ASQ), "AQA, ASQ, ACQ survive a Controller Level Reset");
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.sysmodels.nvme.model.queue.Cqe;
 import org.sysmodels.nvme.model.queue.Sqe;
 
 /**
- * The controller's state machine in time (NVMe 1.4 §7.6.1 initialisation, §7.3.2 controller reset, §7.6.2 shutdown,
+ * The controller's state machine in time (NVMe 1.4 §7.6.1 initialisation, Controller Level Reset, §7.6.2 shutdown,
  * §9.5 controller fatal status): when each state ends, that a timer of an abandoned state does nothing, that a normal
  * shutdown lets the commands inside finish first, and that a CQE the controller cannot write is a fatal error.
  */
