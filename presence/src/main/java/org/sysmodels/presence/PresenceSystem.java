@@ -44,6 +44,9 @@ public final class PresenceSystem implements SimSystem {
             "Gateway nodes the sessions are spread over.").withDefault("8");
     static final OptionSpec<String> STORE = OptionSpec.choice("--store", "LAYOUT", List.of("compact", "object"),
             "Store layout: primitive arrays or an object per entity.").withDefault("compact");
+    static final OptionSpec<Integer> COMMUNITY = OptionSpec.integer("--community", "N", 0, 50_000_000,
+            "Users live in communities of N consecutive ids and draw friends and guilds inside their own (memory "
+            + "locality; 0: one uniform random graph).").withDefault("the scenario's, 0");
     static final OptionSpec<Boolean> MEMORY = OptionSpec.flag("--memory",
             "Measure the heap the run's state takes per user (full GCs: slower).");
 
@@ -85,7 +88,7 @@ public final class PresenceSystem implements SimSystem {
 
     @Override
     public List<OptionSpec<?>> options() {
-        return List.of(USERS, DURATION, NODES, STORE, MEMORY);
+        return List.of(USERS, DURATION, NODES, STORE, COMMUNITY, MEMORY);
     }
 
     @Override
@@ -128,13 +131,17 @@ public final class PresenceSystem implements SimSystem {
         if (o.has(STORE)) {
             out = out.withStore(o.get(STORE).orElseThrow());
         }
+        if (o.has(COMMUNITY)) {
+            out = out.withCommunity(o.get(COMMUNITY).orElseThrow());
+        }
         if (o.has(NODES)) {
             PresenceScenario t = out;
             int nodes = o.get(NODES).orElseThrow();
             out = new PresenceScenario(t.users(), t.friends(), t.guilds(), t.guildsPerUser(), t.guildSkew(),
                     t.maxSessions(), nodes, t.heartbeatInterval(), t.resumeWindow(), t.changeEvery(), t.idleAfter(),
                     t.sessionLife(), t.dropFraction(), t.resumeAfter(), t.neverBackFraction(), t.link(), t.backbone(),
-                    t.slowFraction(), t.slowWriteEvery(), t.duration(), t.sampled(), t.replay(), t.store());
+                    t.slowFraction(), t.slowWriteEvery(), t.duration(), t.sampled(), t.replay(), t.store(),
+                    t.community());
         }
         return out;
     }

@@ -24,12 +24,15 @@ import org.sysmodels.presence.scenario.PresenceScenarios;
  * The presence simulation's speed against real time (issue: 5 M online users, 1-3 sessions and 20 friends each, in
  * ≥ 10,000 guilds, 30 s heartbeats, on a heap of at most 6 GiB, simulated at ≥ 20× real time). The packaged
  * {@code large} scenario, every check on; setup builds the world and the warm cluster once; one operation = one
- * simulated second, so the score is simulated seconds per wall second (the real-time factor).
+ * simulated second, so the score is simulated seconds per wall second (the real-time factor). The packaged scenario's
+ * users live in communities of 1,000 (friends and guilds inside them, for memory locality);
+ * {@link SimulationUniformBench} runs the same with the uniform random graph of earlier measurements.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+UseParallelGC",
+        "-XX:+UseTransparentHugePages"})
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
 public class SimulationBench {
@@ -43,10 +46,19 @@ public class SimulationBench {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
+        live = prepare(users, -1);
+    }
+
+    /** The packaged {@code large} at {@code users} (guilds scaled, at least 10,000); {@code community} ≥ 0 replaces
+     * the scenario's. */
+    static PresenceSimulation.Live prepare(int users, int community) throws Exception {
         PresenceScenario large = PresenceScenarios.large();
         PresenceScenario s = large.withUsers(users).withGuilds(Math.max(10_000, users / 50))
                 .withDuration(86_400_000_000_000L);
-        live = PresenceSimulation.prepare(s, 42, SimParts.reference(), Tracer.off(), false);
+        if (community >= 0) {
+            s = s.withCommunity(community);
+        }
+        return PresenceSimulation.prepare(s, 42, SimParts.reference(), Tracer.off(), false);
     }
 
     @Benchmark

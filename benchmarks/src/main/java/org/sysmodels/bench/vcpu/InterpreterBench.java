@@ -17,7 +17,9 @@ import org.sysmodels.vcpu.host.guest.Guests;
 
 /**
  * The guest CPU on one core (issue: ≥ 300 M guest instructions/s, 0 B per instruction): the crc guest, a C program
- * compiled for RV64IMA, run to completion on the interpreter. One operation is one guest instruction retired. The peer
+ * compiled for RV64IMA, run to completion on the interpreter, whose hot blocks are translated to JVM methods as the
+ * model does in every run ({@code BlockTranslator}; {@link #interpreterAlone} is the same with translation off).
+ * One operation is one guest instruction retired. The peer
  * runs the same C code (guests/crc32.h) compiled natively for the host, counted in the same unit (the RISC-V
  * instructions the same work takes), so the ratio is how many times slower than native the interpreter is.
  */
@@ -49,6 +51,17 @@ public class InterpreterBench {
     @Benchmark
     @OperationsPerInvocation(INSTRUCTIONS)
     public long interpreter() {
+        return guest.run();
+    }
+
+    /**
+     * The same work with block translation off ({@code -Dsysmodels.vcpu.translate=false}): the pre-decoded
+     * interpreter alone, for comparison with {@link #interpreter} (which translates hot blocks to JVM methods).
+     */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Dsysmodels.vcpu.translate=false"})
+    @OperationsPerInvocation(INSTRUCTIONS)
+    public long interpreterAlone() {
         return guest.run();
     }
 

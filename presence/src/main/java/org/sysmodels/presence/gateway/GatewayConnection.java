@@ -219,8 +219,8 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         }
         state = State.CLOSED;
         closeCode = code;
-        engine.stats().countClose(code);
         String r = reason.length() > 120 ? reason.substring(0, 120) : reason;
+        engine.stats().countClose(code, r);
         channel.writeAndFlush(new CloseWebSocketFrame(code, r)).addListener(ChannelFutureListener.CLOSE);
     }
 

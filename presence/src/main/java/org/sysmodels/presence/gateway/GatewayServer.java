@@ -8,6 +8,8 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -17,6 +19,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.DefaultEventExecutor;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -66,9 +69,7 @@ public final class GatewayServer implements AutoCloseable {
         try {
             engine = new PresenceEngine(engineThread, users, config, this::gatewayUrl, stats, observer, cluster);
         } catch (RuntimeException e) {
-            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            engineThread.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            shutdownAll(null);
             throw e;
         }
         WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
@@ -98,8 +99,50 @@ public final class GatewayServer implements AutoCloseable {
                         p.addLast(new GatewayConnection(engine, config, node, outbound.get(node)));
                     }
                 });
-        listener = b.bind(config.host(), config.port()).sync().channel();
+        if (config.reusePort()) {
+            // Linux socket(7) SO_REUSEPORT: every process that sets it may bind the same port; the kernel spreads
+            // incoming connections over their listening sockets. Netty's epoll transport has the option natively;
+            // with NIO the JDK's StandardSocketOptions.SO_REUSEPORT (JDK 9+, where the OS supports it) does the same.
+            if (transport == NettyTransport.EPOLL) {
+                b.option(EpollChannelOption.SO_REUSEPORT, true);
+            } else if (nioReusePort()) {
+                b.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
+            } else {
+                shutdownAll(engine.core());
+                throw new IllegalStateException("SO_REUSEPORT is not supported here (neither Netty's epoll transport "
+                        + "nor the JDK's socket option)");
+            }
+        }
+        try {
+            listener = b.bind(config.host(), config.port()).sync().channel();
+        } catch (Throwable e) {
+            // also Netty's undeclared BindException ("Address already in use")
+            shutdownAll(engine.core());
+            throw e;
+        }
         port = ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** Stops the threads of a server that did not start. */
+    private void shutdownAll(ClusterBackend core) {
+        if (core instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // the cluster link of a node that did not start
+            }
+        }
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        engineThread.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+
+    private static boolean nioReusePort() {
+        try (java.nio.channels.ServerSocketChannel c = java.nio.channels.ServerSocketChannel.open()) {
+            return c.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Starts a gateway; {@code demoJson} is served at /demo.json (null: none). */

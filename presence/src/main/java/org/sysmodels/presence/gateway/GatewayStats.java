@@ -21,8 +21,12 @@ public final class GatewayStats {
     public final AtomicLong errors = new AtomicLong();
     private final Map<Integer, AtomicLong> closes = new ConcurrentHashMap<>();
 
-    void countClose(int code) {
+    /** The reason of each code's first close (a status line says why, not only how often). */
+    private final Map<Integer, String> firstReason = new ConcurrentHashMap<>();
+
+    void countClose(int code, String reason) {
         closes.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
+        firstReason.putIfAbsent(code, reason);
     }
 
     /** Server-sent closes by code. */
@@ -35,6 +39,7 @@ public final class GatewayStats {
     public String line() {
         return "connections " + connections.get() + ", sessions " + sessions.get() + ", heartbeats "
                 + heartbeats.get() + ", updates " + updates.get() + ", dispatches " + dispatches.get()
-                + " (queued " + queued.get() + ") in " + nodeMessages.get() + " node messages, closes " + closes();
+                + " (queued " + queued.get() + ") in " + nodeMessages.get() + " node messages, closes " + closes()
+                + (firstReason.isEmpty() ? "" : " (first reasons " + new TreeMap<>(firstReason) + ")");
     }
 }

@@ -49,6 +49,10 @@ public final class ServeCommand implements Subcommand {
                     + "needs the same --users (or --load-world and --watchers).")
             .withDefault("this node alone, presence in process");
 
+    static final OptionSpec<Boolean> REUSE_PORT = OptionSpec.flag("--reuse-port",
+            "Set SO_REUSEPORT on the listening socket: several nodes (processes) started with the same --port and "
+                    + "--cluster share the port, the kernel spreading connections over them (Linux).");
+
     @Override
     public String name() {
         return "serve";
@@ -71,7 +75,7 @@ public final class ServeCommand implements Subcommand {
     @Override
     public List<OptionSpec<?>> options() {
         return List.of(PORT, HOST, USERS, LOAD_WORLD, WATCHERS, HEARTBEAT, RESUME, IDENTIFY, RATE, FOR, THREADS,
-                CLUSTER);
+                CLUSTER, REUSE_PORT);
     }
 
     /** The server configuration the flags ask for. */
@@ -91,6 +95,9 @@ public final class ServeCommand implements Subcommand {
         }
         if (o.has(THREADS)) {
             c = c.withIoThreads(o.get(THREADS).orElseThrow());
+        }
+        if (o.getOr(REUSE_PORT, false)) {
+            c = c.withReusePort(true);
         }
         return c;
     }

@@ -86,9 +86,10 @@ public final class PresenceSimulation {
         }
 
         public void describe(RunResult.Builder b) {
-            b.summary(String.format(Locale.ROOT, "%,d users (%s store) on %d gateway nodes, %s of churn then %s "
+            b.summary(String.format(Locale.ROOT, "%,d users (%s store%s) on %d gateway nodes, %s of churn then %s "
                     + "settling; %,d events in %.1f s wall (%.0f× real time).", scenario.users(), scenario.store(),
-                    scenario.nodes(), SimTime.format(churnNs), SimTime.format(simulatedNs - churnNs), events,
+                    scenario.community() > 0 ? String.format(Locale.ROOT, ", communities of %,d",
+                            scenario.community()) : "", scenario.nodes(), SimTime.format(churnNs), SimTime.format(simulatedNs - churnNs), events,
                     wallNs / 1e9, realTimeFactor()));
             b.summary(String.format(Locale.ROOT, "fan-out: %,d deliveries in %,d node messages (%.1f sessions per "
                     + "message, Manifold's per-node batching); %,d status changes, %,d heartbeats.", deliveries,
@@ -220,6 +221,12 @@ public final class PresenceSimulation {
             return sched.now();
         }
 
+        /** The run's counters so far (a benchmark's breakdown of where the events go). */
+        public Stats stats() {
+            return new Stats(sched.executed(), sched.pending(), counting.heartbeats, nodes.deliveries,
+                    nodes.nodeMessages, clients.changes(), clients.leaves(), core.expiry().size());
+        }
+
         /** Lets every lost session resume or expire and every queue drain, then asks the checks. */
         public Outcome settleAndFinish() {
             long churn = sc.duration();
@@ -238,6 +245,14 @@ public final class PresenceSimulation {
                     work.touched(), work.deadlines(), convergence.compared(), convergence.observers(), storeBytes,
                     churn);
         }
+    }
+
+    /**
+     * Counters of a running simulation: scheduler events run and pending, heartbeats handled, deliveries written,
+     * node messages (one scheduler event each), status changes and session ends the clients made, expiry entries.
+     */
+    public record Stats(long events, long pending, long heartbeats, long deliveries, long nodeMessages,
+                        long changes, long leaves, long expiryEntries) {
     }
 
     /** Counts what the metrics need that no check keeps. */

@@ -32,6 +32,9 @@ import org.sysmodels.core.scenario.Range;
  * @param sampled          observer sessions whose whole view is kept (convergence check, trace tracks)
  * @param replay           dispatches kept per session for Resume
  * @param store            "compact" (primitive arrays) or "object" (an object per entity)
+ * @param community        0: friends and guilds are drawn from all users (a uniform random graph); N: users live
+ *                         in communities of N consecutive ids and draw friends and guilds inside their own (the
+ *                         generator's choice of locality, see {@code WorldBuilder})
  */
 public record PresenceScenario(
         @Range(min = 2, max = 50_000_000) Integer users,
@@ -56,10 +59,11 @@ public record PresenceScenario(
         @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1e9, max = 8.64e13) Long duration,
         @Range(min = 0, max = 100_000) Integer sampled,
         @Range(min = 1, max = 1_000_000) Integer replay,
-        String store) {
+        String store,
+        @Range(min = 0, max = 50_000_000) Integer community) {
 
     public static final PresenceScenario DEFAULT = new PresenceScenario(null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public PresenceScenario {
         users = users == null ? 10_000 : users;
@@ -85,9 +89,21 @@ public record PresenceScenario(
         sampled = sampled == null ? 200 : sampled;
         replay = replay == null ? 32 : replay;
         store = store == null ? "compact" : store;
+        community = community == null ? 0 : community;
         if (!store.equals("compact") && !store.equals("object")) {
             throw new IllegalArgumentException("store is \"compact\" or \"object\", not \"" + store + "\"");
         }
+    }
+
+    /** A scenario with a uniform random graph (no communities): the signature before {@code community} existed. */
+    public PresenceScenario(Integer users, Integer friends, Integer guilds, Integer guildsPerUser, Double guildSkew,
+                            Integer maxSessions, Integer nodes, Long heartbeatInterval, Long resumeWindow,
+                            Long changeEvery, Long idleAfter, Long sessionLife, Double dropFraction, Long resumeAfter,
+                            Double neverBackFraction, Long link, Long backbone, Double slowFraction,
+                            Long slowWriteEvery, Long duration, Integer sampled, Integer replay, String store) {
+        this(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes, heartbeatInterval, resumeWindow,
+                changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter, neverBackFraction, link, backbone,
+                slowFraction, slowWriteEvery, duration, sampled, replay, store, 0);
     }
 
     /** The heartbeat timeout: the interval plus half of it. */
@@ -98,25 +114,28 @@ public record PresenceScenario(
     public PresenceScenario withUsers(int n) {
         return new PresenceScenario(n, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
-                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay, store);
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
+                sampled, replay, store, community);
     }
 
     public PresenceScenario withDuration(long d) {
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
-                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, d, sampled, replay, store);
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, d, sampled, replay, store, community);
     }
 
     public PresenceScenario withStore(String s) {
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
-                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay, s);
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
+                sampled, replay, s, community);
     }
 
     public PresenceScenario withGuilds(int g) {
         return new PresenceScenario(users, friends, g, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
-                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay, store);
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
+                sampled, replay, store, community);
     }
 
     /** A copy with the churn behaviour changed (labs and tours). */
@@ -124,18 +143,27 @@ public record PresenceScenario(
                                       double neverBackFraction) {
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
-                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay, store);
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
+                sampled, replay, store, community);
     }
 
     public PresenceScenario withSlow(double fraction, long writeEvery) {
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
-                neverBackFraction, link, backbone, fraction, writeEvery, duration, sampled, replay, store);
+                neverBackFraction, link, backbone, fraction, writeEvery, duration, sampled, replay, store, community);
+    }
+
+    /** A copy whose users live in communities of {@code n} (0: one uniform random graph). */
+    public PresenceScenario withCommunity(int n) {
+        return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
+                heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay, store, n);
     }
 
     public PresenceScenario withReplay(int r) {
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
-                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, r, store);
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
+                sampled, r, store, community);
     }
 }

@@ -18,12 +18,16 @@ public final class PresenceScenarios {
             .add("slow-subscribers", "/org/sysmodels/presence/scenario/slow-subscribers.json",
                     "one session in five reads one message per 2 s: coalescing bounds the backlog")
             .addBenchSized("large", "/org/sysmodels/presence/scenario/large.json",
-                    "the target: 5 M users, 1-3 sessions, 20 friends, 100,000 guilds (needs -Xmx6g)");
+                    "the target: 5 M users, 1-3 sessions, 20 friends, 100,000 guilds, communities of 1,000 "
+                    + "(needs -Xmx6g)");
 
     private PresenceScenarios() {
     }
 
-    /** The target run: 5 M users with 1-3 sessions and 20 friends in 100,000 guilds (needs a 6 GiB heap). */
+    /**
+     * The target run: 5 M users with 1-3 sessions and 20 friends in 100,000 guilds, in communities of 1,000 users
+     * (needs a 6 GiB heap).
+     */
     public static PresenceScenario large() throws UserInputException {
         return CATALOG.resolve("large");
     }

@@ -176,22 +176,18 @@ class ClusterGatewayTest {
         return p == null ? "offline" : p.path("status").asText();
     }
 
-    /** Waits (bounded) until {@code c} has been shown {@code userId} as {@code want}; fails with what it got. */
+    /**
+     * Waits until {@code c} has been shown {@code userId} as {@code want}, looking again as each payload arrives
+     * (bounded); fails with what it got.
+     */
     static JsonNode await(TestClient c, String userId, Predicate<JsonNode> want, String what) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
-        while (true) {
-            JsonNode p = shown(c, userId);
-            JsonNode show = p == null ? TestClient.JSON.readTree("{\"status\":\"offline\"}") : p;
-            if (want.test(show)) {
-                return show;
-            }
-            if (System.nanoTime() > end) {
-                fail(userId + " was never shown as " + what + " within " + WAIT_S + " s; last shown " + show
-                        + "; received " + c.all);
-            }
-            Thread.sleep(20);
-        }
+        return c.awaitArrival(x -> {
+            JsonNode p = shown(x, userId);
+            return p == null ? OFFLINE : p;
+        }, want, userId + " shown as " + what);
     }
+
+    private static final JsonNode OFFLINE = TestClient.JSON.createObjectNode().put("status", "offline");
 
     static JsonNode awaitStatus(TestClient c, String userId, String status) throws Exception {
         return await(c, userId, p -> status.equals(p.path("status").asText()), status);
@@ -413,27 +409,11 @@ class ClusterGatewayTest {
         }
     }
 
-    @Test
-    void aNodeThatDiesHasItsUsersGoOfflineOnTheOthers() throws Exception {
-        GatewayServer a = node();
-        GatewayServer b = node();
-        GatewayServer doomed = node();
-        TestClient grace = client(a);
-        identify(grace, "t-grace", "online", "desktop");
-        TestClient ada = client(doomed);
-        identify(ada, "t-ada", "dnd", "desktop");
-        awaitStatus(grace, "1001", "dnd");
-        cluster(doomed).halt();                         // it stops renewing, as a killed process would
-        nodes.remove(doomed);
-        doomed.close();
-        awaitStatus(grace, "1001", "offline");
-        awaitTrue(() -> cluster(a).stats().swept.get() + cluster(b).stats().swept.get() >= 1,
-                "a surviving node swept the expired session");
-        assertFalse(grace.closed.isDone(), "grace's connection stays open");
+    /** Three nodes a, b and a doomed one; grace is online on a, ada dnd on the doomed node, which then dies. */
+    record AfterADeath(GatewayServer a, GatewayServer b, TestClient grace, String adaSession, long adaSeq) {
     }
 
-    @Test
-    void aClientResumesOnAnotherNodeWhenItsNodeDies() throws Exception {
+    AfterADeath adaOnANodeThatDies() throws Exception {
         GatewayServer a = node();
         GatewayServer b = node();
         GatewayServer doomed = node();
@@ -441,28 +421,41 @@ class ClusterGatewayTest {
         identify(grace, "t-grace", "online", "desktop");
         TestClient ada = client(doomed);
         JsonNode ready = identify(ada, "t-ada", "dnd", "desktop");
-        String session = ready.path("d").path("session_id").asText();
         awaitStatus(grace, "1001", "dnd");
         awaitStatus(ada, "1002", "online");
         long seq = ada.lastSeq;
-        cluster(doomed).halt();
+        cluster(doomed).halt();                         // it stops renewing, as a killed process would
         nodes.remove(doomed);
         doomed.close();
+        return new AfterADeath(a, b, grace, ready.path("d").path("session_id").asText(), seq);
+    }
 
-        TestClient again = client(b);
+    @Test
+    void aNodeThatDiesHasItsUsersGoOfflineOnTheOthers() throws Exception {
+        AfterADeath x = adaOnANodeThatDies();
+        awaitStatus(x.grace(), "1001", "offline");
+        awaitTrue(() -> cluster(x.a()).stats().swept.get() + cluster(x.b()).stats().swept.get() >= 1,
+                "a surviving node swept the expired session");
+        assertFalse(x.grace().closed.isDone(), "grace's connection stays open");
+    }
+
+    @Test
+    void aClientResumesOnAnotherNodeWhenItsNodeDies() throws Exception {
+        AfterADeath x = adaOnANodeThatDies();
+        TestClient again = client(x.b());
         again.hello();
-        again.send(TestClient.resume("t-ada", session, seq));
+        again.send(TestClient.resume("t-ada", x.adaSession(), x.adaSeq()));
         JsonNode friend = again.nextPresence("1002");
-        assertEquals(seq + 1, friend.path("s").asLong(), "numbering goes on from the client's seq");
+        assertEquals(x.adaSeq() + 1, friend.path("s").asLong(), "numbering goes on from the client's seq");
         assertEquals("online", friend.path("d").path("status").asText());
         JsonNode resumed = again.nextDispatch("RESUMED");
-        assertTrue(resumed.path("s").asLong() > seq + 1);
+        assertTrue(resumed.path("s").asLong() > x.adaSeq() + 1);
         heartbeat(again);
-        JsonNode p = awaitStatus(grace, "1001", "dnd");   // ada kept the status she set on the dead node
+        JsonNode p = awaitStatus(x.grace(), "1001", "dnd");   // ada kept the status she set on the dead node
         assertEquals("dnd", p.path("client_status").path("desktop").asText());
         again.send(TestClient.status("idle"));
-        awaitStatus(grace, "1001", "idle");
-        assertEquals(1, cluster(b).stats().takenOver.get());
+        awaitStatus(x.grace(), "1001", "idle");
+        assertEquals(1, cluster(x.b()).stats().takenOver.get());
     }
 
     @Test
@@ -561,6 +554,40 @@ class ClusterGatewayTest {
             assertFalse(x.closed.isDone(), "no client was dropped: " + x.all);
         }
         assertTrue(log.stream().anyMatch(l -> l.contains("lost its data")), "the data loss is logged: " + log);
+    }
+
+    /**
+     * Linux socket(7) SO_REUSEPORT: two nodes (here in one JVM; in production two processes, each with its own
+     * RLIMIT_NOFILE) listen on one port, the kernel spreads connections over both by a hash of each connection's
+     * addresses, and presence is shared through Redis as between any two nodes. Without the option the second bind
+     * fails.
+     */
+    @Test
+    void twoNodesShareOnePortWithSoReusePort() throws Exception {
+        GatewayServer a = GatewayServer.start(config().withReusePort(true), world(), null, PresenceObserver.NONE,
+                RedisCluster.factory(RedisCluster.parse(redis.uri()), log::add));
+        nodes.add(a);
+        Exception refused = assertThrows(Exception.class, () -> GatewayServer.start(config().withPort(a.port()),
+                world(), null, PresenceObserver.NONE, RedisCluster.factory(RedisCluster.parse(redis.uri()),
+                        log::add)), "without SO_REUSEPORT the port is taken");
+        assertTrue(String.valueOf(refused.getMessage()).contains("in use"), String.valueOf(refused));
+        GatewayServer b = GatewayServer.start(config().withReusePort(true).withPort(a.port()), world(), null,
+                PresenceObserver.NONE, RedisCluster.factory(RedisCluster.parse(redis.uri()), log::add));
+        nodes.add(b);
+        assertEquals(a.gatewayUrl(), b.gatewayUrl());
+        int n = 32;     // all 32 on one node by chance: 2 in 2^32
+        List<TestClient> cs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            cs.add(client(a));
+        }
+        awaitTrue(() -> a.stats().connections.get() + b.stats().connections.get() == n, "both nodes counted the "
+                + n + " connections");
+        assertTrue(a.stats().connections.get() > 0 && b.stats().connections.get() > 0, "the kernel spread them: "
+                + a.stats().connections.get() + " and " + b.stats().connections.get());
+        identify(cs.get(0), "t-ada", "dnd", "desktop");
+        identify(cs.get(1), "t-grace", "online", "desktop");
+        awaitStatus(cs.get(1), "1001", "dnd");
+        awaitStatus(cs.get(0), "1002", "online");
     }
 
     @Test

@@ -37,6 +37,9 @@ final class TestClient implements WsClient.Listener {
         return c;
     }
 
+    /** Notified (after {@link #all} grew) on every payload received and on the close. */
+    private final Object arrived = new Object();
+
     @Override
     public void text(WsClient client, String text) {
         all.add(text);
@@ -45,12 +48,41 @@ final class TestClient implements WsClient.Listener {
         } catch (Exception e) {
             inbox.add(JSON.createObjectNode().put("unparsable", text));
         }
+        synchronized (arrived) {
+            arrived.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until {@code holds} is true of this client, looking again each time a payload arrives (no polling), at
+     * most {@link #WAIT_S} s; then fails with {@code what} and {@code lastSeen}'s account of what it saw.
+     */
+    <T> T awaitArrival(java.util.function.Function<TestClient, T> seen, Predicate<T> holds, String what)
+            throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+        synchronized (arrived) {
+            while (true) {
+                T now = seen.apply(this);
+                if (holds.test(now)) {
+                    return now;
+                }
+                long left = end - System.nanoTime();
+                if (left <= 0 || closed.isDone()) {
+                    fail(what + " did not happen within " + WAIT_S + " s" + (closed.isDone() ? " (the connection "
+                            + "closed)" : "") + "; last seen " + now + "; received " + all);
+                }
+                TimeUnit.NANOSECONDS.timedWait(arrived, left);
+            }
+        }
     }
 
     @Override
     public void closed(WsClient client, int code, String reason) {
         closeReason = reason;
         closed.complete(new int[] {code});
+        synchronized (arrived) {
+            arrived.notifyAll();
+        }
     }
 
     void send(String json) {

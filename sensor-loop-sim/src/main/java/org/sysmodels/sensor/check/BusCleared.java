@@ -44,6 +44,12 @@ public final class BusCleared implements LoopCheck {
         cleared[bus] = true;
     }
 
+    /** It judges on changes of the actuator only. */
+    @Override
+    public boolean seesUnchangedWrites() {
+        return false;
+    }
+
     @Override
     public void actuator(boolean on, boolean changed, long now) {
         if (changed) {

@@ -23,6 +23,8 @@ public final class CheckHub implements CoreListener, WatchdogListener, I2cListen
     private final LoopObserver[] faults;
     private final LoopObserver[] diagnostics;
     private final LoopObserver[] actuators;
+    /** The actuator observers that also take writes which leave the level as it was (the loop's refreshes). */
+    private final LoopObserver[] actuatorRefreshes;
     private final LoopObserver[] resets;
     private final LoopObserver[] watchdogs;
     private final LoopObserver[] sda;
@@ -36,6 +38,8 @@ public final class CheckHub implements CoreListener, WatchdogListener, I2cListen
         faults = interested(observers, "faultInjected", FaultRecord.class);
         diagnostics = interested(observers, "diagnostic", int.class, int.class, long.class);
         actuators = interested(observers, "actuator", boolean.class, boolean.class, long.class);
+        actuatorRefreshes = Arrays.stream(actuators).filter(LoopObserver::seesUnchangedWrites)
+                .toArray(LoopObserver[]::new);
         resets = interested(observers, "reset", ResetCause.class, long.class);
         watchdogs = interested(observers, "watchdogExpired", WatchdogListener.Kind.class, String.class, long.class);
         sda = interested(observers, "sdaStuck", int.class, boolean.class, long.class);
@@ -78,7 +82,7 @@ public final class CheckHub implements CoreListener, WatchdogListener, I2cListen
     @Override
     public void pin(int pin, boolean level, boolean changed, long now) {
         if (pin == Gpio.ACTUATOR) {
-            for (LoopObserver o : actuators) {
+            for (LoopObserver o : changed ? actuators : actuatorRefreshes) {
                 o.actuator(level, changed, now);
             }
         }

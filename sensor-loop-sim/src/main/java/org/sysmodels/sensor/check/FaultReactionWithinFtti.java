@@ -79,6 +79,12 @@ public final class FaultReactionWithinFtti implements LoopCheck {
         }
     }
 
+    /** An unchanged write changes nothing here (the level it records is the level it had). */
+    @Override
+    public boolean seesUnchangedWrites() {
+        return false;
+    }
+
     @Override
     public void actuator(boolean on, boolean changed, long now) {
         if (changed) {

@@ -22,6 +22,14 @@ public interface LoopObserver {
     default void actuator(boolean on, boolean changed, long now) {
     }
 
+    /**
+     * False if {@link #actuator} does nothing for a write that leaves the level as it was: {@link CheckHub} then
+     * calls it for changes only, not for the loop's refresh write of every cycle.
+     */
+    default boolean seesUnchangedWrites() {
+        return true;
+    }
+
     /** The MCU was reset. */
     default void reset(ResetCause cause, long now) {
     }

@@ -49,6 +49,12 @@ public final class TripOnDemand implements LoopCheck {
         return demands;
     }
 
+    /** It judges on changes of the actuator only. */
+    @Override
+    public boolean seesUnchangedWrites() {
+        return false;
+    }
+
     @Override
     public void actuator(boolean level, boolean changed, long now) {
         if (!changed) {

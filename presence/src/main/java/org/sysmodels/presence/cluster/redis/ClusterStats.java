@@ -12,7 +12,10 @@ import org.HdrHistogram.Recorder;
  */
 public final class ClusterStats {
 
+    /** Changes of other nodes applied (a log entry may carry several: one write.lua call's). */
     public final AtomicLong applied = new AtomicLong();
+    /** write.lua calls sent: each carries one turn's changes (at most 512), as one log entry. */
+    public final AtomicLong writeCalls = new AtomicLong();
     public final AtomicLong own = new AtomicLong();
     public final AtomicLong malformed = new AtomicLong();
     public final AtomicLong localSessions = new AtomicLong();
@@ -51,10 +54,10 @@ public final class ClusterStats {
     public String line() {
         String out = outages.get() == 0 ? "no outage" : String.format(Locale.ROOT,
                 "outages %d (%.1f s in all; last: %s)", outages.get(), outageNanos.get() / 1e9, lastRecovery);
-        return String.format(Locale.ROOT, "cluster: sessions %,d here, %,d elsewhere; log entries applied %,d "
-                + "(lag p99 %.1f ms); swept %,d; resumed from elsewhere %,d, moved away %,d; %s%s",
-                localSessions.get(), remoteSessions.get(), applied.get(), lagP99SinceLastMs(), swept.get(),
-                takenOver.get(), handedOver.get(), out,
+        return String.format(Locale.ROOT, "cluster: sessions %,d here, %,d elsewhere; changes applied %,d "
+                + "(lag p99 %.1f ms); write calls %,d; swept %,d; resumed from elsewhere %,d, moved away %,d; %s%s",
+                localSessions.get(), remoteSessions.get(), applied.get(), lagP99SinceLastMs(), writeCalls.get(),
+                swept.get(), takenOver.get(), handedOver.get(), out,
                 malformed.get() == 0 ? "" : "; malformed entries skipped " + malformed.get());
     }
 }

@@ -1,9 +1,9 @@
 package org.sysmodels.presence.cluster.redis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,9 @@ import org.sysmodels.presence.model.presence.Status;
  * {@code k} kind, {@code sid} session id, {@code w} the node that wrote the entry, {@code n} the node holding the
  * session, {@code g} its generation (one more each time another node takes it over), {@code u} user index,
  * {@code p} platform, {@code f} flags (1: guild presences), {@code s} status, {@code a} activities (JSON, empty for
- * none), {@code t} when the status was set (ns on the holder's wall clock).
+ * none), {@code t} when the status was set (ns on the holder's wall clock). A node's writes of one turn come as one
+ * entry of kind {@code ups} ({@link #parseAll}): {@code w} the node (which holds every session in it) and {@code b}
+ * one line per session (write.lua says the layout).
  */
 sealed interface LogEntry {
 
@@ -43,9 +45,59 @@ sealed interface LogEntry {
         }
     }
 
-    ObjectMapper JSON = new ObjectMapper();
+    JsonFactory STREAMING = new JsonFactory();
 
-    /** Parses a log entry's fields; {@code users} bounds the user index. */
+    /**
+     * Every change a log entry carries, in order: one for kinds {@code up} and {@code end}, one per line for
+     * {@code ups}; {@code users} bounds the user index. A malformed line makes the whole entry malformed.
+     */
+    static List<LogEntry> parseAll(Map<String, String> f, int users) {
+        if (!"ups".equals(f.get("k"))) {
+            return List.of(parse(f, users));
+        }
+        String writer = require(f, "w");
+        String body = require(f, "b");
+        List<LogEntry> out = new ArrayList<>();
+        int from = 0;
+        while (from <= body.length()) {
+            int nl = body.indexOf('\n', from);
+            int to = nl < 0 ? body.length() : nl;
+            out.add(line(writer, body, from, to, users));
+            from = to + 1;
+        }
+        return out;
+    }
+
+    /** One line of an {@code ups} entry: sid, gen, user, platform, flags, status, activities, at (tab-separated). */
+    private static Upsert line(String writer, String body, int from, int to, int users) {
+        String[] v = new String[8];
+        int at = from;
+        for (int i = 0; i < 8; i++) {
+            int tab = i == 7 ? to : body.indexOf('\t', at);
+            if (tab < 0 || tab > to) {
+                throw new Malformed("an ups line has " + (i + 1) + " fields, not 8");
+            }
+            v[i] = body.substring(at, tab);
+            at = tab + 1;
+        }
+        try {
+            int user = Integer.parseInt(v[2]);
+            if (user < 0 || user >= users) {
+                throw new Malformed("user " + user + " is not in this node's world of " + users);
+            }
+            int p = Integer.parseInt(v[3]);
+            int s = Integer.parseInt(v[5]);
+            if (p < 0 || p >= Platform.count() || s < 0 || s >= Status.values().length) {
+                throw new Malformed("platform " + p + " or status " + s + " out of range");
+            }
+            return new Upsert(v[0], writer, writer, Long.parseLong(v[1]), user, Platform.ofOrdinal(p),
+                    (Integer.parseInt(v[4]) & 1) != 0, Status.ofOrdinal(s), activities(v[6]), Long.parseLong(v[7]));
+        } catch (NumberFormatException e) {
+            throw new Malformed("not a number: " + e.getMessage());
+        }
+    }
+
+    /** Parses a log entry's fields ({@code up} or {@code end}); {@code users} bounds the user index. */
     static LogEntry parse(Map<String, String> f, int users) {
         String kind = f.get("k");
         String sid = require(f, "sid");
@@ -91,30 +143,62 @@ sealed interface LogEntry {
         return v;
     }
 
-    /** Activities as the log carries them: empty for none, else a JSON array of {name, type}. */
+    /**
+     * Activities as the log carries them: empty for none, else a JSON array of {name, type}. Written and read with
+     * Jackson's streaming generator and parser (no tree per entry: every change of every node passes here).
+     */
     static String encode(List<Activity> activities) {
         if (activities.isEmpty()) {
             return "";
         }
-        ArrayNode a = JSON.createArrayNode();
-        for (Activity x : activities) {
-            a.addObject().put("name", x.name()).put("type", x.type());
+        java.io.StringWriter w = new java.io.StringWriter(32 * activities.size());
+        try (JsonGenerator g = STREAMING.createGenerator(w)) {
+            g.writeStartArray();
+            for (Activity x : activities) {
+                g.writeStartObject();
+                g.writeStringField("name", x.name());
+                g.writeNumberField("type", x.type());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return a.toString();
+        return w.toString();
     }
 
     static List<Activity> activities(String text) {
         if (text.isEmpty()) {
             return List.of();
         }
-        try {
-            JsonNode a = JSON.readTree(text);
-            List<Activity> out = new ArrayList<>(a.size());
-            for (JsonNode x : a) {
-                out.add(new Activity(x.path("name").asText(), x.path("type").asInt()));
+        try (JsonParser p = STREAMING.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new Malformed("activities: not a JSON array");
+            }
+            List<Activity> out = new ArrayList<>(2);
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t != JsonToken.START_OBJECT) {
+                    throw new Malformed("activities: an element is not an object");
+                }
+                String name = "";
+                int type = 0;
+                for (JsonToken f = p.nextToken(); f != JsonToken.END_OBJECT; f = p.nextToken()) {
+                    if (f != JsonToken.FIELD_NAME) {
+                        throw new Malformed("activities: unexpected " + f);
+                    }
+                    String field = p.currentName();
+                    if (p.nextToken().isStructStart()) {
+                        p.skipChildren();
+                    } else if (field.equals("name")) {
+                        name = p.getValueAsString("");
+                    } else if (field.equals("type")) {
+                        type = p.getValueAsInt(0);
+                    }
+                }
+                out.add(new Activity(name, type));
             }
             return out;
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (java.io.IOException | IllegalArgumentException e) {
             throw new Malformed("activities: " + e.getMessage());
         }
     }

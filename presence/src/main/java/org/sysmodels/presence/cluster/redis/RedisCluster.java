@@ -76,6 +76,8 @@ import org.sysmodels.presence.model.store.PresenceStore;
 public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCloseable {
 
     private static final int READ_COUNT = 512;
+    /** Sessions written by one write.lua call at most (its arguments: 10 per session). */
+    private static final int WRITE_BATCH = 512;
     private static final int ENDED_REMEMBERED = 65_536;
     private static final long READ_BLOCK_MS = 1000;
     private static final int SWEEP_BATCH = 512;
@@ -129,7 +131,14 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     private long nextHealth;
     private boolean quietEnd;
     private boolean resyncFailureLogged;
-    /** Writes, renewals, touches, ends and take-overs sent and not yet answered (presence thread; tests wait on it). */
+    /** This turn's writes, not yet sent ({@link #sendWrites}), and what each completes (presence thread). */
+    private final List<RedisLink.Write> queuedWrites = new ArrayList<>();
+    private final List<CompletableFuture<Void>> queuedDone = new ArrayList<>();
+    private boolean sendScheduled;
+    /**
+     * Writes (queued or sent), renewals, touches, ends and take-overs not yet answered (presence thread; tests wait on
+     * it).
+     */
     private int pending;
 
     // the log reader (Lettuce's thread and the presence thread)
@@ -231,6 +240,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     public void heartbeat(int session, long now) {
         replica.heartbeat(session, now);
         if (writable()) {
+            sendWrites();
             String id = sid[session];
             pending++;
             link.renew(id, liveTtlMs).whenCompleteAsync((renewed, err) -> {
@@ -279,6 +289,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
             then.accept(Adoption.NONE);
             return;
         }
+        sendWrites();
         pending++;
         link.takeover(sessionId, this.node, user, liveTtlMs).whenCompleteAsync((record, err) -> {
             pending--;
@@ -373,39 +384,81 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         return !halted && !(state instanceof LinkState.Down);
     }
 
+    /**
+     * Queues the session's record for this turn's write.lua call: the first write of a turn schedules
+     * {@link #sendWrites} behind the tasks already waiting on the presence thread, so under load one call carries
+     * many changes (one script run and one log entry for them all), and alone it goes out at once.
+     */
     private CompletionStage<Void> write(int s, String mode, long ttlMs) {
         if (!writable()) {
             return CompletableFuture.completedFuture(null);
         }
-        String id = sid[s];
         pending++;
-        return link.write(id, node, gen[s], mode, ttlMs, store.user(s), store.platform(s).ordinal(),
-                        guildPresences[s] ? 1 : 0, store.status(s).ordinal(), LogEntry.encode(store.activities(s)),
-                        store.updatedAt(s))
-                .whenCompleteAsync((r, err) -> {
-                    pending--;
-                    written(id, r, err);
-                }, owner)
-                .thenAccept(r -> { });
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queuedWrites.add(new RedisLink.Write(sid[s], gen[s], mode, ttlMs, store.user(s), store.platform(s).ordinal(),
+                guildPresences[s] ? 1 : 0, store.status(s).ordinal(), LogEntry.encode(store.activities(s)),
+                store.updatedAt(s)));
+        queuedDone.add(done);
+        if (!sendScheduled) {
+            sendScheduled = true;
+            owner.execute(this::sendWrites);
+        }
+        return done;
+    }
+
+    /**
+     * Sends the queued writes, at most {@link #WRITE_BATCH} per call. Every other command to Redis calls this first,
+     * so commands reach Redis in the order the presence thread issued them (an end never overtakes the open of its
+     * session).
+     */
+    private void sendWrites() {
+        sendScheduled = false;
+        while (!queuedWrites.isEmpty()) {
+            int n = Math.min(WRITE_BATCH, queuedWrites.size());
+            List<RedisLink.Write> batch = List.copyOf(queuedWrites.subList(0, n));
+            List<CompletableFuture<Void>> done = List.copyOf(queuedDone.subList(0, n));
+            queuedWrites.subList(0, n).clear();
+            queuedDone.subList(0, n).clear();
+            if (halted) {
+                pending -= n;
+                done.forEach(d -> d.complete(null));
+                continue;
+            }
+            stats.writeCalls.incrementAndGet();
+            link.write(node, batch).whenCompleteAsync((replies, err) -> {
+                pending -= n;
+                if (err != null) {
+                    failed("writing sessions", err);
+                    done.forEach(d -> d.completeExceptionally(err));
+                    return;
+                }
+                for (int i = 0; i < n; i++) {
+                    Object r = i < replies.size() ? replies.get(i) : null;
+                    written(batch.get(i).sid(), r instanceof List<?> l ? l : List.of());
+                    done.get(i).complete(null);
+                }
+            }, owner);
+        }
     }
 
     private void touch(int s, long ttlMs) {
         if (writable()) {
+            sendWrites();
             String id = sid[s];
             pending++;
             link.touch(id, gen[s], ttlMs).whenCompleteAsync((r, err) -> {
                 pending--;
-                written(id, r, err);
+                if (err != null) {
+                    failed("writing a session", err);
+                } else {
+                    written(id, r);
+                }
             }, owner);
         }
     }
 
     /** A script's answer about a session this node holds: ok, taken (by another node), or gone (not in Redis). */
-    private void written(String id, List<Object> r, Throwable err) {
-        if (err != null) {
-            failed("writing a session", err);
-            return;
-        }
+    private void written(String id, List<?> r) {
         Integer s = bySid.get(id);
         if (s == null || !local(s) || r.isEmpty()) {
             return;
@@ -446,6 +499,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     }
 
     private void sweep() {
+        sendWrites();
         link.sweep("sweep@" + node, SWEEP_BATCH).whenCompleteAsync((r, err) -> {
             if (err != null) {
                 failed("sweeping expired sessions", err);
@@ -528,27 +582,31 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
                     replayDone();
                 }
             }
-            LogEntry e;
+            Map<String, String> body = m.getBody();
+            if (node.equals(body.get("w"))) {
+                // this node's own changes: applied when it made them
+                stats.own.incrementAndGet();
+                continue;
+            }
+            List<LogEntry> entries;
             try {
-                e = LogEntry.parse(m.getBody(), store.userCount());
+                entries = LogEntry.parseAll(body, store.userCount());
             } catch (LogEntry.Malformed x) {
                 stats.malformed.incrementAndGet();
                 continue;
             }
-            if (e.writer().equals(node)) {
-                stats.own.incrementAndGet();
-                continue;
-            }
-            try {
-                switch (e) {
-                    case LogEntry.Upsert u -> applyUpsert(u, now);
-                    case LogEntry.Ended x -> applyEnd(x, now);
+            for (LogEntry e : entries) {
+                try {
+                    switch (e) {
+                        case LogEntry.Upsert u -> applyUpsert(u, now);
+                        case LogEntry.Ended x -> applyEnd(x, now);
+                    }
+                } catch (SessionStateException | IllegalArgumentException x) {
+                    stats.malformed.incrementAndGet();
+                    continue;
                 }
-            } catch (SessionStateException | IllegalArgumentException x) {
-                stats.malformed.incrementAndGet();
-                continue;
+                stats.applied.incrementAndGet();
             }
-            stats.applied.incrementAndGet();
             stats.lag((wallMs - StreamIds.millis(m.getId())) * 1000);
         }
     }
@@ -890,6 +948,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
             stats.localSessions.decrementAndGet();
             engine.ended(node, session);
             if (!quietEnd && id != null && writable()) {
+                sendWrites();
                 pending++;
                 link.end(id, RedisCluster.this.node, g).whenCompleteAsync((r, err) -> {
                     pending--;

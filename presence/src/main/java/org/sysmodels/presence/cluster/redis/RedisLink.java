@@ -121,13 +121,38 @@ final class RedisLink implements AutoCloseable {
         return cmd.evalsha(sha, type, keys, args);
     }
 
-    /** write.lua: the session's whole state, with the log entry. @return {"ok"}, {"taken", gen, node} or {"gone"} */
-    CompletionStage<List<Object>> write(String sid, String node, long gen, String mode, long ttlMs, int user,
-                                        int platform, int flags, int status, String activities, long at) {
-        return script("write", ScriptOutputType.MULTI, new String[] {Keys.session(sid), Keys.DUE, Keys.LOG}, sid,
-                node, Long.toString(gen), mode, Long.toString(ttlMs), Integer.toString(LOG_CAP),
-                Integer.toString(user), Integer.toString(platform), Integer.toString(flags), Integer.toString(status),
-                activities, Long.toString(at));
+    /** One session's record as write.lua takes it (the state its holder set, and how to write it). */
+    record Write(String sid, long gen, String mode, long ttlMs, int user, int platform, int flags, int status,
+                 String activities, long at) {
+    }
+
+    /**
+     * write.lua: the records of several sessions this node holds, appended to the log as one entry.
+     * @return one reply per write, in order: {"ok"}, {"taken", gen, node} or {"gone"}
+     */
+    CompletionStage<List<Object>> write(String node, List<Write> writes) {
+        String[] keys = new String[writes.size() + 2];
+        String[] args = new String[2 + 10 * writes.size()];
+        args[0] = node;
+        args[1] = Integer.toString(LOG_CAP);
+        int a = 2;
+        for (int i = 0; i < writes.size(); i++) {
+            Write w = writes.get(i);
+            keys[i] = Keys.session(w.sid());
+            args[a++] = w.sid();
+            args[a++] = Long.toString(w.gen());
+            args[a++] = w.mode();
+            args[a++] = Long.toString(w.ttlMs());
+            args[a++] = Integer.toString(w.user());
+            args[a++] = Integer.toString(w.platform());
+            args[a++] = Integer.toString(w.flags());
+            args[a++] = Integer.toString(w.status());
+            args[a++] = w.activities();
+            args[a++] = Long.toString(w.at());
+        }
+        keys[writes.size()] = Keys.DUE;
+        keys[writes.size() + 1] = Keys.LOG;
+        return script("write", ScriptOutputType.MULTI, keys, args);
     }
 
     /** touch.lua: a new TTL for a session this node holds. */

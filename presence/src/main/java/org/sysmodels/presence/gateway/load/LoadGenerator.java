@@ -248,6 +248,18 @@ public final class LoadGenerator {
      * start their measured phases together), then sends updates for the configured duration.
      */
     public Result run(InterruptibleAction beforeMeasure) throws InterruptedException {
+        return run(beforeMeasure, () -> {
+        });
+    }
+
+    /**
+     * As {@link #run(InterruptibleAction)}, calling {@code afterMeasure} as soon as the measured phase ends, before
+     * the connections close (a caller measuring other processes' CPU time over the measured phase samples there, and
+     * may wait there for the gateways to catch up: this process's CPU time and deliveries are counted up to its
+     * return, so deliveries of updates sent in the phase and received late count, with their CPU).
+     */
+    public Result run(InterruptibleAction beforeMeasure, InterruptibleAction afterMeasure)
+            throws InterruptedException {
         NettyTransport transport = NettyTransport.best();
         EventLoopGroup group = transport.group(cfg.ioThreads());
         List<Conn> conns = new ArrayList<>(cfg.connections());
@@ -340,6 +352,7 @@ public final class LoadGenerator {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            afterMeasure.run();
             long cpu1 = processCpuNs();
             Thread.sleep(200);
             total.add(recorder.getIntervalHistogram());

@@ -1,22 +1,37 @@
--- Writes a session's record and appends it to the log, for the node that holds the session.
--- KEYS[1] the session's hash, KEYS[2] the due set (deadline ms -> session id), KEYS[3] the log stream
--- ARGV: 1 session id, 2 this node, 3 generation, 4 mode ('open': create or overwrite; 'set': only if it exists),
---       5 TTL ms, 6 log length (approximate cap), 7 user, 8 platform, 9 flags, 10 status, 11 activities, 12 at ns
--- Returns {'ok'}, {'taken', generation, node} (another node took it over: a higher generation), or {'gone'}.
-local gen = tonumber(ARGV[3])
-local have = redis.call('HGET', KEYS[1], 'g')
-if have then
-  if tonumber(have) > gen then
-    return {'taken', have, redis.call('HGET', KEYS[1], 'n')}
-  end
-elseif ARGV[4] ~= 'open' then
-  return {'gone'}
-end
-redis.call('HSET', KEYS[1], 'u', ARGV[7], 'p', ARGV[8], 'f', ARGV[9], 's', ARGV[10], 'a', ARGV[11], 't', ARGV[12],
-  'n', ARGV[2], 'g', ARGV[3])
-redis.call('PEXPIRE', KEYS[1], ARGV[5])
+-- Writes the records of sessions this node holds and appends them to the log as one entry: the node sends one call
+-- per turn of its presence thread carrying every change of that turn, so the log grows by one entry per turn, not
+-- per change, and every node reads (and parses) the turn's changes in one go.
+-- KEYS: 1..N the sessions' hashes, N+1 the due set (deadline ms -> session id), N+2 the log stream
+-- ARGV: 1 this node, 2 log length (approximate cap), then 10 per session: session id, generation, mode ('open': create
+--       or overwrite; 'set': only if it exists), TTL ms, user, platform, flags, status, activities, at ns
+-- Returns one reply per session, in order: {'ok'}, {'taken', generation, node} (another node took it over: a higher
+-- generation), or {'gone'}.
+-- The log entry: k 'ups', w this node, b one line per session written ('\n' between lines), its fields separated by
+-- '\t': session id, generation, user, platform, flags, status, activities (JSON: no raw tab or newline), at.
+local n = #KEYS - 2
+local due, log = KEYS[n + 1], KEYS[n + 2]
 local t = redis.call('TIME')
-redis.call('ZADD', KEYS[2], t[1] * 1000 + math.floor(t[2] / 1000) + tonumber(ARGV[5]), ARGV[1])
-redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[6], '*', 'k', 'up', 'sid', ARGV[1], 'w', ARGV[2], 'n', ARGV[2],
-  'g', ARGV[3], 'u', ARGV[7], 'p', ARGV[8], 'f', ARGV[9], 's', ARGV[10], 'a', ARGV[11], 't', ARGV[12])
-return {'ok'}
+local nowMs = t[1] * 1000 + math.floor(t[2] / 1000)
+local out, lines = {}, {}
+for i = 1, n do
+  local a = 2 + (i - 1) * 10
+  local sid, gen, mode, ttl = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4]
+  local have = redis.call('HGET', KEYS[i], 'g')
+  if have and tonumber(have) > tonumber(gen) then
+    out[i] = {'taken', have, redis.call('HGET', KEYS[i], 'n')}
+  elseif not have and mode ~= 'open' then
+    out[i] = {'gone'}
+  else
+    redis.call('HSET', KEYS[i], 'u', ARGV[a + 5], 'p', ARGV[a + 6], 'f', ARGV[a + 7], 's', ARGV[a + 8],
+      'a', ARGV[a + 9], 't', ARGV[a + 10], 'n', ARGV[1], 'g', gen)
+    redis.call('PEXPIRE', KEYS[i], ttl)
+    redis.call('ZADD', due, nowMs + tonumber(ttl), sid)
+    lines[#lines + 1] = sid .. '\t' .. gen .. '\t' .. ARGV[a + 5] .. '\t' .. ARGV[a + 6] .. '\t' .. ARGV[a + 7]
+      .. '\t' .. ARGV[a + 8] .. '\t' .. ARGV[a + 9] .. '\t' .. ARGV[a + 10]
+    out[i] = {'ok'}
+  end
+end
+if #lines > 0 then
+  redis.call('XADD', log, 'MAXLEN', '~', ARGV[2], '*', 'k', 'ups', 'w', ARGV[1], 'b', table.concat(lines, '\n'))
+end
+return out

@@ -203,6 +203,47 @@ class RedisClusterModelTest {
         return out;
     }
 
+    /**
+     * The changes a node makes in one turn of its presence thread go to Redis as one write.lua call (one log entry);
+     * the other node applies every one of them, in the order they were made (the last status wins).
+     */
+    @Test
+    void oneTurnsChangesAreOneWriteCallAndTheOtherNodeAppliesEachInOrder() throws Exception {
+        redis.command("FLUSHALL");
+        List<String> ignored = Collections.synchronizedList(new ArrayList<>());
+        Node a = new Node(0, ignored);
+        Node b = new Node(1, ignored);
+        try {
+            long callsBefore = a.call(() -> a.backend.stats().writeCalls.get());
+            a.call(() -> {
+                for (int u = 0; u < USERS; u++) {
+                    int slot = a.backend.identify(u, Platform.ofOrdinal(0), 0, null, false, System.nanoTime());
+                    for (Status st : List.of(Status.DND, Status.IDLE, Status.ONLINE)) {
+                        a.backend.update(slot, PresenceUpdate.of(st), System.nanoTime());
+                    }
+                }
+                return null;
+            });
+            int changes = USERS * 4;    // an open and three updates each
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (b.call(() -> b.backend.stats().applied.get()) < changes) {
+                assertTrue(System.nanoTime() < end, "node b applied " + b.call(() -> b.backend.stats().applied.get())
+                        + " of " + changes + " changes in 30 s");
+                Thread.sleep(5);
+            }
+            assertEquals(callsBefore + 1, a.call(() -> a.backend.stats().writeCalls.get()),
+                    "one write.lua call for the turn's " + changes + " changes");
+            for (int u = 0; u < USERS; u++) {
+                int user = u;
+                assertEquals(Status.ONLINE, b.call(() -> b.backend.presence(user).status()), "user " + u);
+            }
+            assertEquals(changes, b.call(() -> b.backend.stats().applied.get()), "each change applied once");
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+
     // ------------------------------------------------------------------ the nodes under test
 
     /** One node: its presence thread, its backend, and the sessions the test placed on it by slot. */

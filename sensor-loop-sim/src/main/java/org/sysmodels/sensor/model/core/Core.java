@@ -408,11 +408,12 @@ public final class Core {
     }
 
     private boolean canPreempt() {
-        return program != null && nvic.takeable(executionPriority()) >= 0;
+        return program != null && nvic.anyPendingEnabled() && nvic.takeable(executionPriority()) >= 0;
     }
 
     private boolean wakeCondition() {
-        return resetRequested || ended || (program != null && nvic.takeable(priorityIgnoringPrimask()) >= 0);
+        return resetRequested || ended || (program != null && nvic.anyPendingEnabled()
+                && nvic.takeable(priorityIgnoringPrimask()) >= 0);
     }
 
     /** The NVIC, BASEPRI or PRIMASK changed. From an event: stop the scheduler so the core can react. From firmware
@@ -530,11 +531,15 @@ public final class Core {
             }
             long start = sched.now();
             schedulerRunning = true;
+            long ran;
             try {
-                sched.runUntil(start + remaining);
+                ran = sched.runUntil(start + remaining);
                 drainInstant();
             } finally {
                 schedulerRunning = false;
+            }
+            if (ran == 0) {
+                return;    // no event ran: the time has passed and nothing that could preempt or stop us changed
             }
             remaining -= sched.now() - start;
         }

@@ -21,6 +21,8 @@ public final class Nvic {
     private long pending;
     private long active;
     private int prigroup;
+    /** Clears the subpriority bits [PRIGROUP:0] of a priority value. */
+    private int groupMask = ~1;
     private Core core;
 
     public Nvic(int priorityBits) {
@@ -49,6 +51,7 @@ public final class Nvic {
         pending = 0;
         active = 0;
         prigroup = 0;
+        groupMask = ~1;
     }
 
     public int priorityBits() {
@@ -113,6 +116,7 @@ public final class Nvic {
             throw new IllegalArgumentException("PRIGROUP " + group + " is outside 0..7");
         }
         prigroup = group;
+        groupMask = ~((2 << group) - 1);
         changed();
     }
 
@@ -146,7 +150,7 @@ public final class Nvic {
         if (rawPriority < 0) {
             return rawPriority;
         }
-        return rawPriority - rawPriority % (2 << prigroup);
+        return rawPriority & groupMask;
     }
 
     /** BASEPRI as the core holds it: only the implemented bits. */

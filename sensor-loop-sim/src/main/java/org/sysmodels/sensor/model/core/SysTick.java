@@ -123,8 +123,7 @@ public final class SysTick implements CoreListener {
         wraps++;
         countFlag = true;
         epoch = core.now();
-        periodNs = core.clock().ns(reload + 1L);
-        schedule(epoch + periodNs);
+        schedule(epoch + periodNs);    // periodNs follows RVR and the clock (their setters re-time it)
         if (tickInt) {
             core.nvic().pend(Exceptions.SYSTICK);
         }

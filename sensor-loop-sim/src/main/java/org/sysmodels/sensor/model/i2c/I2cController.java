@@ -25,6 +25,12 @@ public final class I2cController {
     private boolean busy;
     private long transfers;
     private long errors;
+    /** The clock factor the timings below were computed at (NaN: not yet). */
+    private double timedAtFactor = Double.NaN;
+    private long byteNs;
+    private long startNs;
+    private long repeatedStartNs;
+    private long stopNs;
 
     public I2cController(Core core, I2cBus bus) {
         this.core = core;
@@ -107,6 +113,30 @@ public final class I2cController {
         return f == 1.0 ? ns : Math.round(ns / f);
     }
 
+    /** The bus timings at the core clock's current factor (the bit clock is divided from it), kept until it changes. */
+    private void retime() {
+        double f = core.clock().factor();
+        if (f != timedAtFactor) {
+            timedAtFactor = f;
+            byteNs = 9 * bitNs();
+            startNs = scaled(bus.speed().startNs());
+            repeatedStartNs = scaled(bus.speed().repeatedStartNs());
+            stopNs = scaled(bus.speed().stopNs());
+        }
+    }
+
+    /**
+     * Byte {@code i} of a transfer on the wire: 9 bit times plus the time target {@code t} holds SCL low before it
+     * (clock stretching, UM10204 §3.1.9), or −1 when that stretch outlasts the controller's timeout.
+     */
+    private long byteTime(I2cTarget t, int i) {
+        long stretch = t.stretchNs(i);
+        if (timeoutNs > 0 && stretch > timeoutNs) {
+            return -1;
+        }
+        return byteNs + stretch;
+    }
+
     private I2cStatus transfer(int address, byte[] out, int outLen, byte[] in, int inLen) {
         if (busy) {
             return I2cStatus.OVERRUN;
@@ -132,25 +162,26 @@ public final class I2cController {
                 notify(address, inLen > 0, 0, I2cStatus.BUS_BUSY, start);
                 return I2cStatus.BUS_BUSY;
             }
-            long bit = bitNs();
-            long ns = scaled(bus.speed().startNs());
+            retime();
+            long ns = startNs;
             I2cTarget t = bus.target(address);
+            boolean stretches = t != null && t.stretches();
             int moved = 0;
             I2cStatus status = I2cStatus.OK;
             boolean injectedNack = faults.nack(bus.number(), address, start);
             if (outLen > 0 || inLen == 0) {
-                ns += 9 * bit;
+                ns += byteNs;
                 if (t == null || injectedNack || !t.select(false, start)) {
                     status = I2cStatus.NACK_ADDRESS;
                 } else {
                     for (int i = 0; i < outLen; i++) {
-                        long stretch = t.stretchNs(i);
-                        if (timeoutNs > 0 && stretch > timeoutNs) {
+                        long b = stretches ? byteTime(t, i) : byteNs;
+                        if (b < 0) {
                             ns += timeoutNs;
                             status = I2cStatus.TIMEOUT;
                             break;
                         }
-                        ns += 9 * bit + stretch;
+                        ns += b;
                         if (!t.write(out[i] & 0xFF, start)) {
                             status = I2cStatus.NACK_DATA;
                             break;
@@ -159,19 +190,19 @@ public final class I2cController {
                     }
                 }
                 if (status == I2cStatus.OK && inLen > 0) {
-                    ns += scaled(bus.speed().repeatedStartNs());
+                    ns += repeatedStartNs;
                 }
             }
             if (status == I2cStatus.OK && inLen > 0) {
-                ns += 9 * bit;
+                ns += byteNs;
                 if (t == null || (outLen == 0 && injectedNack) || !t.select(true, start)) {
                     status = I2cStatus.NACK_ADDRESS;
                 } else {
                     int mask = faults.corrupt(bus.number(), address, start);
                     int flipAt = mask == 0 ? -1 : ((mask >>> 8) & 0xFFFF) % inLen;
-                    if (!t.stretches()) {
+                    if (!stretches) {
                         // no stretching: every byte takes 9 bit times, so the burst is timed and read in one step
-                        ns += 9 * bit * inLen;
+                        ns += byteNs * inLen;
                         t.read(in, inLen, start);
                         if (flipAt >= 0) {
                             in[flipAt] ^= (byte) mask;
@@ -179,18 +210,18 @@ public final class I2cController {
                         moved += inLen;
                     } else {
                         for (int i = 0; i < inLen; i++) {
-                            long stretch = t.stretchNs(i);
-                            if (timeoutNs > 0 && stretch > timeoutNs) {
+                            long b = byteTime(t, i);
+                            if (b < 0) {
                                 ns += timeoutNs;
                                 status = I2cStatus.TIMEOUT;
                                 break;
                             }
-                            ns += 9 * bit + stretch;
-                            int b = t.read(start);
+                            ns += b;
+                            int v = t.read(start);
                             if (i == flipAt) {
-                                b ^= mask & 0xFF;
+                                v ^= mask & 0xFF;
                             }
-                            in[i] = (byte) b;
+                            in[i] = (byte) v;
                             moved++;
                         }
                     }
@@ -199,7 +230,7 @@ public final class I2cController {
             if (t != null) {
                 t.stop(start);
             }
-            ns += scaled(bus.speed().stopNs());
+            ns += stopNs;
             if (status != I2cStatus.OK) {
                 errors++;
             }

@@ -37,9 +37,11 @@ public final class Iwdg {
     private int loadedRl = 0xFFF;
     private int loadedDivider = 4;
     private long reloadTick;
-    private long deadline;
+    /** The LSI tick at whose end the counter reaches 0; its time is computed only when needed. */
+    private long deadlineTick;
     private long event = Scheduler.NO_EVENT;
-    private long eventAt;
+    /** The LSI tick the pending event was armed for. */
+    private long eventTick;
 
     public Iwdg(Core core, Lsi lsi, boolean hardwareMode) {
         this.core = core;
@@ -126,7 +128,7 @@ public final class Iwdg {
 
     /** When the MCU will be reset if nothing reloads the watchdog (ns), or −1 when stopped. */
     public long deadline() {
-        return started ? deadline : -1;
+        return started ? lsi.timeOf(deadlineTick) : -1;
     }
 
     private void start() {
@@ -135,25 +137,25 @@ public final class Iwdg {
     }
 
     private void reload() {
-        int before = counter();
+        int before = refreshListeners.length == 0 ? 0 : counter();
         loadedRl = rlr;
         loadedDivider = divider(pr);
         reloadTick = lsi.ticks(core.now());
-        deadline = lsi.timeOf(reloadTick + (long) loadedDivider * (loadedRl + 1));
-        if (event == Scheduler.NO_EVENT || deadline < eventAt) {
-            arm(deadline);
+        deadlineTick = reloadTick + (long) loadedDivider * (loadedRl + 1);
+        if (event == Scheduler.NO_EVENT || deadlineTick < eventTick) {    // an LSI tick lasts µs: ticks order as times
+            arm(deadlineTick);
         }
         for (WatchdogListener l : refreshListeners) {
             l.refreshed(WatchdogListener.Kind.INDEPENDENT, before, core.now());
         }
     }
 
-    private void arm(long at) {
+    private void arm(long tick) {
         if (event != Scheduler.NO_EVENT) {
             core.scheduler().cancel(event);
         }
-        eventAt = at;
-        event = core.scheduler().at(at, checkAction);
+        eventTick = tick;
+        event = core.scheduler().at(lsi.timeOf(tick), checkAction);
     }
 
     private void check() {
@@ -161,8 +163,9 @@ public final class Iwdg {
         if (!started) {
             return;
         }
+        long deadline = lsi.timeOf(deadlineTick);
         if (core.now() < deadline) {
-            arm(deadline);
+            arm(deadlineTick);
             return;
         }
         for (WatchdogListener l : listeners) {

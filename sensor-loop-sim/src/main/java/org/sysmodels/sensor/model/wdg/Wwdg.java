@@ -92,12 +92,12 @@ public final class Wwdg {
      */
     public void writeCr(int value) {
         boolean wasActive = active;
-        int before = counter();
-        if (wasActive && before > window) {
-            expire("refreshed at counter 0x" + Integer.toHexString(before) + ", above the window 0x"
+        if (wasActive && aboveWindow()) {
+            expire("refreshed at counter 0x" + Integer.toHexString(counter()) + ", above the window 0x"
                     + Integer.toHexString(window) + " (too early)");
             return;
         }
+        int before = wasActive && refreshListeners.length > 0 ? counter() : 0;
         if ((value & WDGA) != 0) {
             active = true;
         }
@@ -143,6 +143,14 @@ public final class Wwdg {
         }
         long ticks = (core.now() - epoch) / tickNs;
         return (int) Math.max(0x3F, loaded - ticks);
+    }
+
+    /**
+     * {@code counter() > window} while active, without the division: the counter never goes below 0x3F, and it is
+     * still above W while fewer than T − W decrements have passed since the last load.
+     */
+    private boolean aboveWindow() {
+        return window < 0x3F || loaded > window && core.now() - epoch < (long) (loaded - window) * tickNs;
     }
 
     /** Ns per counter decrement: 4096 · 2^WDGTB PCLK cycles. */

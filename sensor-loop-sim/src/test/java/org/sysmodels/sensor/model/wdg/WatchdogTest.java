@@ -133,4 +133,40 @@ class WatchdogTest {
         }, 10_000_000);
         assertTrue(good.causes.isEmpty(), "refreshed inside the window: no reset");
     }
+
+    /**
+     * A refresh resets the MCU exactly when the counter is still above W at that moment (RM0090 §22.3: "refresh not
+     * allowed" while T[6:0] > W[6:0]); the counter here is the reference, T − ⌊elapsed / tick⌋, written from the
+     * manual. Refreshes land on and next to the decrements around the window's opening.
+     */
+    @Test
+    void wwdgRefreshIsTooEarlyExactlyWhileTheCounterIsAboveTheWindow() {
+        Props.property(150).forAll(integers().between(0x38, 0x7F), integers().between(0x40, 0x7F),
+                integers().between(0, 3), integers().between(0, 3 * 9 - 1))
+                .check((w, t, wdgtb, at) -> {
+                    int decrements = Math.max(0, t - w + at / 3 - 4);    // around the window's opening, T − W
+                    int offset = at % 3 - 1;    // one ns before, on, or after the decrement
+                    Board b = new Board(Lsi.nominal(), false);
+                    long[] wait = new long[2];
+                    b.run(() -> {
+                        if (b.boots == 1) {
+                            b.mcu.wwdg().writeCfr(w, wdgtb, false);
+                            b.mcu.wwdg().writeCr(Wwdg.WDGA | t);
+                            wait[1] = b.mcu.wwdg().tickNs();    // a reset sets WDGTB back to 0
+                            wait[0] = Math.max(0, decrements * wait[1] + offset);
+                            b.mcu.core().busyWait(wait[0]);
+                            b.mcu.wwdg().writeCr(0x7F);
+                        }
+                    }, 200_000_000);
+                    long tick = wait[1];
+                    long expiresAt = (t - 0x3F) * tick;
+                    if (wait[0] >= expiresAt) {
+                        return !b.causes.isEmpty() && b.at.get(0) == expiresAt;    // T6 cleared before the refresh
+                    }
+                    int counter = (int) Math.max(0x3F, t - wait[0] / tick);
+                    boolean early = counter > w;
+                    boolean resetAtRefresh = !b.causes.isEmpty() && b.at.get(0) == wait[0];
+                    return early == resetAtRefresh;
+                });
+    }
 }

@@ -26,6 +26,13 @@ final class Block {
     boolean valid = true;
     Block link0 = NONE;
     Block link1 = NONE;
+    /**
+     * Instructions this block retired interpreted (not those of the slow path); at {@code BlockCache.hotAfter} it is
+     * translated.
+     */
+    long heat;
+    /** The block as a method of its own ({@link BlockTranslator}), or how it runs otherwise; null until hot. */
+    CompiledBlock compiled;
 
     /**
      * "No block": where links point before they are set, and the block before the first. It matches no pc (it is

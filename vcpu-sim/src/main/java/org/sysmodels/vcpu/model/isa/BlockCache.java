@@ -26,6 +26,8 @@ final class BlockCache implements DecodedCode {
 
     private final GuestMemory mem;
     private final Block[][][] chunks;
+    /** A block is translated ({@link BlockTranslator}) once it has retired this many instructions interpreted. */
+    long hotAfter = BlockTranslator.HOT_AFTER;
 
     private BlockCache(GuestMemory mem) {
         this.mem = mem;

@@ -89,7 +89,16 @@ public final class Interpreter {
             h.blockStart = block.start;
             h.blockLeft = Math.min(budget - n, MAX_PER_CALL);
             h.blockDone = 0;
-            long r = execute(h, mem, ops);
+            CompiledBlock compiled = block.compiled;
+            long r;
+            if (compiled != null && ops == block.ops) {
+                r = compiled.execute(h, mem, ops);
+            } else {
+                r = execute(h, mem, ops);
+                if ((block.heat += (int) r) >= cache.hotAfter && compiled == null && ops == block.ops) {
+                    block.compiled = BlockTranslator.translate(block);
+                }
+            }
             n += (int) r;
             stop = (int) (r >>> STOP_SHIFT);
             if (stop == SLOW) {
@@ -106,9 +115,9 @@ public final class Interpreter {
         return stop;
     }
 
-    private static final int STOP_SHIFT = 32;
-    /** Inside this class only: the instruction at pc needs {@link #slow}; nothing is done of it yet. */
-    private static final int SLOW = 15;
+    static final int STOP_SHIFT = 32;
+    /** Inside this package only: the instruction at pc needs {@link #slow}; nothing is done of it yet. */
+    static final int SLOW = 15;
     // How execute's exit word packs what its epilogue does (one int, so that each way out sets it with constants
     // and the JIT keeps no constant in a register for it): bits 0-15 the instructions retired in this pass, 16-19
     // the stop code, bit 20 whether a jump writes its link (the pc after it) to the register in bits 21-26.
@@ -137,7 +146,7 @@ public final class Interpreter {
      * @return the stop code (shifted by {@link #STOP_SHIFT}; {@link #BUDGET} = the block ended normally) and the
      *         instructions retired; {@code h.pc} is the next pc, or the instruction that stopped
      */
-    private static long execute(Hart h, GuestMemory mem, long[] ops) {
+    static long execute(Hart h, GuestMemory mem, long[] ops) {
         final long[] x = h.x;
         int next; // index (from the block's start, in instructions) of the next pc or of the instruction that stopped
         int exit; // retired in this pass, the stop code, the link register to write (see STOP_AT)
@@ -195,32 +204,25 @@ public final class Interpreter {
                     // Every load: rs2 is the base, aux the size minus one and whether it sign-extends.
                     long off = x[(int) (d >>> 19) & 31] + (int) (d >> 32) - DRAM_START;
                     int aux = (int) (d >>> 24);
-                    long[] p;
-                    if ((off & aux & 7) != 0 || Long.compareUnsigned(off, mem.size()) >= 0
-                            || (p = mem.pages()[(int) (off >>> GuestMemory.PAGE_SHIFT)]) == null) {
+                    long[] p = Access.loadPage(mem, off, aux & 7);
+                    if (p == null) {
                         next = i;
                         exit = i | SLOW << STOP_AT;
                         break loop;
                     }
-                    int unused = 56 - ((aux & 7) << 3);
-                    long v = p[((int) off & GuestMemory.PAGE_MASK) >>> 3] >>> ((off & 7) << 3) << unused;
-                    x[(int) (d >>> 8) & 63] = (aux & Decoded.SIGNED) != 0 ? v >> unused : v >>> unused;
+                    x[(int) (d >>> 8) & 63] = Access.load(p, off, aux);
                 }
                 case Op.SB, Op.SH, Op.SW, Op.SD -> {
                     // Every store: rd is the size minus one, rs1 the base, rs2 the value.
                     long off = x[(int) (d >>> 14) & 31] + (int) (d >> 32) - DRAM_START;
                     int sizeMinus1 = (int) (d >>> 8 & 7);
-                    long[] p;
-                    if ((off & sizeMinus1) != 0 || Long.compareUnsigned(off, mem.size()) >= 0
-                            || (p = mem.writablePages()[(int) (off >>> GuestMemory.PAGE_SHIFT)]) == null) {
+                    long[] p = Access.storePage(mem, off, sizeMinus1);
+                    if (p == null) {
                         next = i;
                         exit = i | SLOW << STOP_AT;
                         break loop;
                     }
-                    int w = ((int) off & GuestMemory.PAGE_MASK) >>> 3;
-                    int shift = (int) (off & 7) << 3;
-                    long mask = (-1L >>> (56 - (sizeMinus1 << 3))) << shift;
-                    p[w] = p[w] & ~mask | (x[(int) (d >>> 19) & 31] << shift) & mask;
+                    Access.store(p, off, sizeMinus1, x[(int) (d >>> 19) & 31]);
                 }
                 // Fused pairs (see Block): the second instruction retires too, so i moves past it.
                 case Op.ANDI_SLLI -> {
@@ -239,16 +241,13 @@ public final class Interpreter {
                     long e = ops[++i];
                     long off = base + (int) (e >> 32) - DRAM_START;
                     int aux = (int) (e >>> 24);
-                    long[] p;
-                    if ((off & aux & 7) != 0 || Long.compareUnsigned(off, mem.size()) >= 0
-                            || (p = mem.pages()[(int) (off >>> GuestMemory.PAGE_SHIFT)]) == null) {
+                    long[] p = Access.loadPage(mem, off, aux & 7);
+                    if (p == null) {
                         next = i;
                         exit = i | SLOW << STOP_AT;
                         break loop;
                     }
-                    int unused = 56 - ((aux & 7) << 3);
-                    long v = p[((int) off & GuestMemory.PAGE_MASK) >>> 3] >>> ((off & 7) << 3) << unused;
-                    x[(int) (e >>> 8) & 63] = (aux & Decoded.SIGNED) != 0 ? v >> unused : v >>> unused;
+                    x[(int) (e >>> 8) & 63] = Access.load(p, off, aux);
                 }
                 case Op.ADDI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] + (int) (d >> 32);
                 case Op.SLTI -> x[(int) (d >>> 8) & 63] = x[(int) (d >>> 14) & 31] < (int) (d >> 32) ? 1 : 0;

@@ -101,8 +101,14 @@ class InterpreterAgreesWithReferenceTest {
     }
 
     static void agree(Program p) {
+        agree(p, BlockTranslator.HOT_AFTER);
+    }
+
+    /** As {@link #agree(Program)}, with blocks translated once they have retired {@code hotAfter} instructions. */
+    static void agree(Program p, long hotAfter) {
         GuestMemory m1 = new GuestMemory(64 << 10);
         GuestMemory m2 = new GuestMemory(64 << 10);
+        BlockCache.of(m1).hotAfter = hotAfter;
         for (int k = 0; k < p.words().size(); k++) {
             m1.write(CODE + 4L * k, 4, p.words().get(k));
             m2.write(CODE + 4L * k, 4, p.words().get(k));

@@ -1,0 +1,161 @@
+package org.sysmodels.bench.presence;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sysmodels.presence.cluster.redis.RedisCluster;
+import org.sysmodels.presence.gateway.GatewayConfig;
+import org.sysmodels.presence.gateway.GatewayServer;
+import org.sysmodels.presence.gateway.load.LoadConfig;
+import org.sysmodels.presence.gateway.load.LoadGenerator;
+import org.sysmodels.presence.gateway.users.UserDirectory;
+import org.sysmodels.presence.model.core.PresenceObserver;
+
+/**
+ * Row {@code cluster}, issue 15's figure: a redis-server on a free loopback port, two gateway nodes in their own
+ * processes sharing presence through it ({@code RedisCluster}), and the load generator here spreading its
+ * connections over both (connection i on node i mod 2) at 20,000 updates/s: cross-node and same-node delivery p99
+ * and their ratio, from the same run, with 4 watchers per user (each update reaches 2 watchers on each node) and
+ * with 1 (each update delivered once; the load world puts users 2k and 2k + 1 in one guild, on different nodes, so
+ * every delivery crosses and that variant has no same-node peer). Besides latency, the CPU time of each
+ * side per update and per delivery over the measured phase: on a shared machine the latency is the machine's, the
+ * CPU cost is the code's. Without redis-server installed the row says so.
+ */
+final class ClusterRow {
+
+    private ClusterRow() {
+    }
+
+    private static final String LABEL = "presence cluster: 2 nodes over Redis, cross-node delivery";
+    private static final String TARGET = "cross-node p99 < 20 ms at ≥ 20,000 updates/s; ratio = cross-node / "
+            + "same-node p99";
+
+    /**
+     * Both variants; {@code --rate R}, {@code --seconds S}, {@code --warm-up S} and {@code --watchers W} (one
+     * variant) change the load for a working measurement of the CPU cost at a rate a loaded machine sustains (the
+     * row then says the rate it sent).
+     */
+    static void run(boolean longRun, List<String> args) throws Exception {
+        double rate = doubleArg(args, "--rate", 20_000);
+        int seconds = (int) doubleArg(args, "--seconds", longRun ? 60 : 10);
+        int only = (int) doubleArg(args, "--watchers", 0);
+        Path redisServer = Children.redisServer();
+        if (redisServer == null) {
+            PresenceFigures.row(LABEL, "-", "ms p99", "same-node p99", "-", "-", TARGET + " (NOT RUN: redis-server "
+                    + "not installed; scripts/install-test-deps.sh installs it)");
+            return;
+        }
+        for (int watchers : only > 0 ? new int[] {only} : new int[] {4, 1}) {
+            once(redisServer, 2_000, watchers, rate, seconds, (int) doubleArg(args, "--warm-up", 5));
+        }
+    }
+
+    static double doubleArg(List<String> args, String name, double otherwise) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? Double.parseDouble(args.get(i + 1)) : otherwise;
+    }
+
+    private static void once(Path redisServer, int n, int watchers, double rate, int seconds, int warmUp)
+            throws Exception {
+        int port = Children.freePort();
+        Path dir = Files.createTempDirectory("sysmodels-bench-redis-");
+        List<Process> children = new ArrayList<>();
+        try {
+            Process redis = Children.startRedis(redisServer, port, dir);
+            children.add(redis);
+            String uri = "redis://127.0.0.1:" + port;
+            List<URI> urls = new ArrayList<>();
+            List<NodeChild> nodes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Process node = Children.javaChild("-Xmx1g", "serve-node", String.valueOf(n),
+                        String.valueOf(watchers), uri).start();
+                children.add(node);
+                NodeChild c = new NodeChild(node, "node " + i);
+                nodes.add(c);
+                urls.add(URI.create(c.url));
+            }
+            PrintWriter out = new PrintWriter(System.out, true);
+            // fresh node JVMs compile their hot paths during the first seconds of load: a warm-up run, not counted
+            System.out.println("warm-up run (not measured), " + watchers + " watchers:");
+            new LoadGenerator(new LoadConfig(urls, n, watchers, Math.min(rate, 5_000), Duration.ofSeconds(warmUp),
+                    Duration.ZERO, 256, 1), new PrintWriter(Writer.nullWriter())).run();
+            System.out.println("measured run, " + watchers + " watchers:");
+            NodeChild.Sample[] at = new NodeChild.Sample[2];
+            long[] redisCpu = new long[2];
+            LoadGenerator.Result res = new LoadGenerator(new LoadConfig(urls, n, watchers, rate,
+                    Duration.ofSeconds(seconds), Duration.ZERO, 256, 1), out).run(() -> {
+                        at[0] = NodeChild.sum(nodes);
+                        redisCpu[0] = Children.cpuNs(redis);
+                    }, () -> {
+                        // the nodes' backlog (if the machine could not keep up) is part of the phase's work
+                        at[1] = NodeChild.settled(nodes, 120);
+                        redisCpu[1] = Children.cpuNs(redis);
+                    });
+            res.lines().forEach(System.out::println);
+            NodeChild.Sample d = at[1].minus(at[0]);
+            double updates = Math.max(1, d.updates());
+            double deliveries = Math.max(1, d.dispatches());
+            double nodesNs = d.cpuNs();
+            double nodesJavaNs = d.javaCpuNs();
+            double redisNs = redisCpu[1] - redisCpu[0];
+            double loadNs = res.cpuNs();
+            System.out.printf(Locale.ROOT, "work over the measured phase: %,d updates sent, %,d handled by their "
+                    + "nodes, %,d log entries applied, %,d deliveries written, %,d received%n", res.updatesSent(),
+                    d.updates(), d.applied(), d.dispatches(), res.deliveries());
+            System.out.printf(Locale.ROOT, "CPU over the measured phase: nodes %.2f s, redis-server %.2f s, load "
+                    + "generator %.2f s%n", nodesNs / 1e9, redisNs / 1e9, loadNs / 1e9);
+            System.out.printf(Locale.ROOT, "nodes' Java threads (no JIT, no GC): %.2f s, %.1f µs per update, %.2f µs "
+                    + "per delivery%n", nodesJavaNs / 1e9, nodesJavaNs / 1e3 / updates, nodesJavaNs / 1e3 / deliveries);
+            System.out.printf(Locale.ROOT, "CPU per update (nodes' CPU / updates handled): nodes %.1f µs, "
+                    + "redis-server %.1f µs; per delivery (/ deliveries written): nodes %.2f µs; load generator per "
+                    + "delivery received %.2f µs%n", nodesNs / 1e3 / updates, redisNs / 1e3 / updates,
+                    nodesNs / 1e3 / deliveries, loadNs / 1e3 / Math.max(1, res.deliveries()));
+            String what = watchers == 1 ? "1 watcher (each update delivered once)" : watchers + " watchers";
+            boolean same = res.sameNodeUs().getTotalCount() > 0;
+            PresenceFigures.row(String.format(Locale.ROOT, "%s, %,d sessions, %s", LABEL, n, what),
+                    String.format(Locale.ROOT, "%.1f", res.crossNodeUs().getValueAtPercentile(99) / 1e3), "ms p99",
+                    "same-node p99", same ? String.format(Locale.ROOT, "%.1f ms", res.sameNodeUs()
+                    .getValueAtPercentile(99) / 1e3) : "- (every watcher is on the other node)",
+                    same ? String.format(Locale.ROOT, "%.2fx", res.crossToSameP99()) : "-",
+                    String.format(Locale.ROOT, "%s (sent %,.0f updates/s)%s", TARGET,
+                            res.updatesSent() / Math.max(1e-9, res.seconds()),
+                            res.noSessionLost() ? "" : "; SESSIONS LOST"));
+            PresenceFigures.row(String.format(Locale.ROOT, "presence cluster CPU per update, %s", what),
+                    String.format(Locale.ROOT, "%.1f", (nodesNs + redisNs) / 1e3 / updates), "µs/update",
+                    "of which redis-server", String.format(Locale.ROOT, "%.1f µs", redisNs / 1e3 / updates), "-",
+                    String.format(Locale.ROOT, "both nodes + Redis; per delivery: nodes %.2f µs, load generator "
+                            + "%.2f µs (the code's cost; the latency above is the machine's)",
+                            nodesNs / 1e3 / deliveries, loadNs / 1e3 / Math.max(1, res.deliveries())), "reported");
+            Children.stopAll(children);
+            nodes.forEach(NodeChild::printKept);
+        } finally {
+            Children.stopAll(children);
+            Children.deleteTree(dir);
+        }
+    }
+
+    /**
+     * A gateway node of a Redis-backed cluster, until the parent closes this process's stdin; with {@code port} > 0
+     * on that port with SO_REUSEPORT (several nodes on one port).
+     */
+    static void serveNode(int users, int watchers, String redis, int port) throws Exception {
+        GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofSeconds(10))
+                .withPort(Math.max(0, port)).withReusePort(port > 0)
+                // 20,000 updates/s over 2,000 connections is 600 per connection per 60 s, plus heartbeats (the limiter
+                // keeps a ring of this many times per connection: no bigger than needed)
+                .withRateLimit(1_200, Duration.ofSeconds(60)).withIdentifyConcurrency(1_000_000).withIoThreads(1);
+        try (GatewayServer server = GatewayServer.start(cfg, UserDirectory.loadWorld(users, watchers), null,
+                PresenceObserver.NONE, RedisCluster.factory(RedisCluster.parse(redis), System.out::println))) {
+            System.out.println("URL " + server.gatewayUrl());
+            System.out.flush();
+            NodeChild.answer(server);
+            System.out.println("node: " + server.statusLine());
+        }
+    }
+}

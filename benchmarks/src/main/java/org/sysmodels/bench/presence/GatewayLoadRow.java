@@ -1,0 +1,239 @@
+package org.sysmodels.bench.presence;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sysmodels.presence.gateway.GatewayConfig;
+import org.sysmodels.presence.gateway.GatewayServer;
+import org.sysmodels.presence.gateway.load.LoadConfig;
+import org.sysmodels.presence.gateway.load.LoadGenerator;
+import org.sysmodels.presence.gateway.users.UserDirectory;
+import org.sysmodels.presence.model.core.PresenceObserver;
+
+/**
+ * Row {@code load}, issue 13's gateway figure: a gateway in its own process and the load generator in one or more
+ * others (each process its own file descriptors), over loopback: sessions held, deliveries per second, p99 delivery
+ * latency, and the CPU time per delivery of each side.
+ */
+final class GatewayLoadRow {
+
+    private GatewayLoadRow() {
+    }
+
+    static void serve(int users, int watchers) throws Exception {
+        GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofSeconds(10))
+                .withRateLimit(600, Duration.ofSeconds(60)).withIdentifyConcurrency(1_000_000).withIoThreads(1);
+        try (GatewayServer server = GatewayServer.start(cfg, UserDirectory.loadWorld(users, watchers), null,
+                PresenceObserver.NONE)) {
+            System.out.println("URL " + server.gatewayUrl());
+            System.out.flush();
+            NodeChild.answer(server);
+            System.out.println("gateway: " + server.statusLine());
+        }
+    }
+
+    /** Connections one load process opens at most (it needs a descriptor per socket, plus its own files). */
+    private static final int PER_LOAD_PROCESS = 10_000;
+
+    /**
+     * Issue 13's gateway figure, in two shapes measured one after the other. Each process may hold at most
+     * RLIMIT_NOFILE descriptors (here 20,000, hard, and no CAP_SYS_RESOURCE to raise it), so:
+     * <ul>
+     *   <li>one gateway process with presence in process: as many sessions as it can open (19,800 of 20,000 with
+     *       {@code --long});</li>
+     *   <li>the production shape: two gateway processes listening on one port with SO_REUSEPORT (the kernel spreads
+     *       the connections over them) and sharing presence through a redis-server ({@code RedisCluster}), all
+     *       20,000 sessions. Each update's 100 watchers are then on both processes, so each process applies every
+     *       update (its own, and the other's through Redis) and delivers to its own watchers.</li>
+     * </ul>
+     * The load runs in processes of at most 10,000 connections that open and identify their connections, then start
+     * their measured phases together; their histograms are merged. Besides latency each shape reports the CPU time
+     * per delivery of the gateway processes (their Java threads alone too: no JIT compiler, no GC) and of the load
+     * processes: on a shared machine the latency is the machine's, the CPU cost is the code's. {@code --rate R} and
+     * {@code --seconds S} change the load for a working measurement (the row then says the rate it sent).
+     */
+    static void run(boolean longRun, List<String> args) throws Exception {
+        int want = longRun ? 20_000 : 2_000;
+        long fds = Children.maxFileDescriptors();
+        int watchers = 100;
+        double rate = ClusterRow.doubleArg(args, "--rate", 500);
+        int seconds = (int) ClusterRow.doubleArg(args, "--seconds", longRun ? 60 : 10);
+        int oneProcess = fds > 0 ? (int) Math.min(want, fds - 200) : want;
+        if (!args.contains("--reuse-port-only")) {
+            List<Process> children = new ArrayList<>();
+            try {
+                Process p = Children.javaChild("-Xmx2g", "serve", String.valueOf(oneProcess),
+                        String.valueOf(watchers)).start();
+                children.add(p);
+                NodeChild gw = new NodeChild(p, "gateway");
+                String note = oneProcess < want ? String.format(Locale.ROOT, "; %,d of %,d sessions: RLIMIT_NOFILE is "
+                        + "%,d per process (hard) and the gateway is one process", oneProcess, want, fds) : "";
+                measure("presence gateway, 1 process", List.of(gw), gw.url, oneProcess, watchers, rate, seconds,
+                        longRun, note, children);
+            } finally {
+                Children.stopAll(children);
+            }
+        }
+        Path redisServer = Children.redisServer();
+        if (redisServer == null) {
+            PresenceFigures.row("presence gateway, 2 processes on one port (SO_REUSEPORT) over Redis", "-",
+                    "deliv/s", "p99 delivery latency", "-", "-", "NOT RUN: redis-server not installed "
+                    + "(scripts/install-test-deps.sh installs it)", "NOT met");
+            return;
+        }
+        Path dir = java.nio.file.Files.createTempDirectory("sysmodels-bench-redis-");
+        List<Process> children = new ArrayList<>();
+        try {
+            int redisPort = Children.freePort();
+            children.add(Children.startRedis(redisServer, redisPort, dir));
+            String uri = "redis://127.0.0.1:" + redisPort;
+            int port = Children.freePort();
+            List<NodeChild> gateways = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Process p = Children.javaChild("-Xmx2g", "serve-node", String.valueOf(want), String.valueOf(watchers),
+                        uri, String.valueOf(port)).start();
+                children.add(p);
+                gateways.add(new NodeChild(p, "gateway " + i));
+            }
+            measure("presence gateway, 2 processes on one port (SO_REUSEPORT) over Redis", gateways,
+                    gateways.get(0).url, want, watchers, rate, seconds, longRun, "", children);
+        } finally {
+            Children.stopAll(children);
+            Children.deleteTree(dir);
+        }
+    }
+
+    /** One shape's measured run and its two rows; the gateways' last lines at the end. */
+    private static void measure(String label, List<NodeChild> gateways, String url, int n, int watchers, double rate,
+                                int seconds, boolean longRun, String note, List<Process> children) throws Exception {
+        int parts = Math.max(1, (n + PER_LOAD_PROCESS - 1) / PER_LOAD_PROCESS);
+        List<Process> loads = new ArrayList<>();
+        List<BufferedReader> outs = new ArrayList<>();
+        for (int k = 0; k < parts; k++) {
+            int first = (int) ((long) n * k / parts);
+            int count = (int) ((long) n * (k + 1) / parts) - first;
+            Process p = Children.javaChild("-Xmx1g", "load-part", url, String.valueOf(first),
+                    String.valueOf(count), String.valueOf(watchers), String.valueOf(rate * count / n),
+                    String.valueOf(seconds)).start();
+            children.add(p);
+            loads.add(p);
+            outs.add(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
+        }
+        for (int k = 0; k < parts; k++) {
+            if (Children.awaitLine(outs.get(k), "load " + k, "READY") == null) {
+                throw new IllegalStateException("load process " + k + " ended before it was ready");
+            }
+        }
+        NodeChild.Sample before = NodeChild.sum(gateways);
+        for (Process p : loads) {
+            p.getOutputStream().write("GO\n".getBytes(StandardCharsets.US_ASCII));
+            p.getOutputStream().flush();
+        }
+        List<String> results = new ArrayList<>();
+        NodeChild.Sample after = null;
+        for (int k = 0; k < parts; k++) {
+            String r = Children.awaitLine(outs.get(k), "load " + k, "RESULT ");
+            if (after == null) {
+                after = NodeChild.sum(gateways);
+            }
+            if (r == null) {
+                throw new IllegalStateException("load process " + k + " ended without a result");
+            }
+            results.add(r);
+        }
+        Merged m = Merged.of(results);
+        NodeChild.Sample d = after.minus(before);
+        double gatewayUs = d.cpuNs() / 1e3 / Math.max(1, m.deliveries);
+        double gatewayJavaUs = d.javaCpuNs() / 1e3 / Math.max(1, m.deliveries);
+        double loadUs = m.cpuNs / 1e3 / Math.max(1, m.deliveries);
+        double perSecond = m.deliveries / Math.max(1e-9, m.seconds);
+        double p99ms = m.latency.getValueAtPercentile(99) / 1e3;
+        System.out.printf(Locale.ROOT, "%s: gateway processes %d, load processes %d; sessions held at the end %,d "
+                + "of %,d; updates handled %,d; deliveries %,d in %.1f s%n", label, gateways.size(), parts, m.held, n,
+                d.updates(), m.deliveries, m.seconds);
+        System.out.printf(Locale.ROOT, "delivery latency: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
+                m.latency.getValueAtPercentile(50) / 1e3, p99ms, m.latency.getValueAtPercentile(99.9) / 1e3,
+                m.latency.getMaxValue() / 1e3);
+        System.out.printf(Locale.ROOT, "CPU per delivery: gateways %.2f µs (Java threads alone %.2f µs), load "
+                + "generator %.2f µs%n", gatewayUs, gatewayJavaUs, loadUs);
+        boolean lost = m.held != n || m.errors > 0;
+        String shortRun = longRun ? "" : "; short run (--long: 20,000 sessions, 60 s)";
+        boolean met = n >= 20_000 && perSecond >= 50_000 && p99ms < 50 && !lost;
+        PresenceFigures.row(String.format(Locale.ROOT, "%s: %,d sessions, %d watchers", label, n, watchers),
+                String.format(Locale.ROOT, "%.0f", perSecond), "deliv/s", "p99 delivery latency",
+                String.format(Locale.ROOT, "%.1f ms", p99ms), "-", "≥ 50,000/s, p99 < 50 ms, 20,000 sessions, "
+                + "none lost" + (lost ? String.format(Locale.ROOT, "; SESSIONS LOST (%,d held, %d errors)",
+                m.held, m.errors) : "") + note + shortRun, met ? "met" : "NOT met");
+        PresenceFigures.row(label + ", CPU per delivery", String.format(Locale.ROOT, "%.2f", gatewayUs),
+                "µs/deliv", "load generator CPU per delivery", String.format(Locale.ROOT, "%.2f µs", loadUs), "-",
+                String.format(Locale.ROOT, "gateway processes together (their Java threads alone: %.2f µs); the "
+                        + "code's cost (the latency above is the machine's)", gatewayJavaUs), "reported");
+        Children.stopAll(children);
+        gateways.forEach(NodeChild::printKept);
+    }
+
+    /**
+     * One load process: opens its connections, prints READY, waits for GO on stdin, runs the measured phase and
+     * prints {@code RESULT held target deliveries seconds errors cpuNs histogram(base64)}.
+     */
+    static void loadPart(String url, int first, int count, int watchers, double rate, int seconds) throws Exception {
+        PrintWriter out = new PrintWriter(System.out, true);
+        LoadConfig cfg = new LoadConfig(URI.create(url), count, watchers, rate, Duration.ofSeconds(seconds),
+                Duration.ZERO, 256, 1).part(first, count, rate);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+        LoadGenerator.Result r = new LoadGenerator(cfg, out).run(() -> {
+            out.println("READY");
+            try {
+                String go = in.readLine();
+                if (go == null) {
+                    throw new InterruptedException("the parent went away");
+                }
+            } catch (java.io.IOException e) {
+                throw new InterruptedException("reading GO: " + e);
+            }
+        });
+        r.lines().forEach(out::println);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(r.latencyUs().getNeededByteBufferCapacity());
+        int len = r.latencyUs().encodeIntoCompressedByteBuffer(buf);
+        long errors = r.failures() + r.closes().values().stream().mapToLong(Long::longValue).sum();
+        out.printf(Locale.ROOT, "RESULT %d %d %d %.6f %d %d %s%n", r.heldAtEnd(), r.target(), r.deliveries(),
+                r.seconds(), errors, r.cpuNs(), java.util.Base64.getEncoder().encodeToString(
+                        java.util.Arrays.copyOf(buf.array(), len)));
+        // stay until the parent closes stdin, so every process's connections are held until all have measured
+        while (in.readLine() != null) {
+            // nothing
+        }
+    }
+
+    /** The load processes' results together. */
+    private record Merged(int held, long deliveries, double seconds, long errors, long cpuNs,
+                          org.HdrHistogram.Histogram latency) {
+        static Merged of(List<String> lines) throws java.util.zip.DataFormatException {
+            int held = 0;
+            long deliveries = 0;
+            double seconds = 0;
+            long errors = 0;
+            long cpu = 0;
+            org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(3_600_000_000L, 3);
+            for (String line : lines) {
+                String[] f = line.split(" ");
+                held += Integer.parseInt(f[1]);
+                deliveries += Long.parseLong(f[3]);
+                seconds = Math.max(seconds, Double.parseDouble(f[4]));
+                errors += Long.parseLong(f[5]);
+                cpu += Math.max(0, Long.parseLong(f[6]));
+                h.add(org.HdrHistogram.Histogram.decodeFromCompressedByteBuffer(java.nio.ByteBuffer.wrap(
+                        java.util.Base64.getDecoder().decode(f[7])), 0));
+            }
+            return new Merged(held, deliveries, seconds, errors, cpu, h);
+        }
+    }
+
+}

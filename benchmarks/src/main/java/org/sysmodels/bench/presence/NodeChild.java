@@ -1,0 +1,163 @@
+package org.sysmodels.bench.presence;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.sysmodels.presence.cluster.redis.RedisCluster;
+import org.sysmodels.presence.gateway.GatewayServer;
+
+/**
+ * A gateway process of a row, seen from the row: its URL, its output (the last 40 lines kept for the end), and its
+ * counters on request. The parent writes {@code STATS} on the child's stdin; the child answers one line
+ * {@code STATS cpuNs javaCpuNs updates applied dispatches heartbeats} ({@link #answer}); closing stdin stops the
+ * child. {@code cpuNs} is the process's CPU time; {@code javaCpuNs} that of its Java threads only (without the JIT
+ * compiler and GC threads: on a freshly started JVM over a short run the compiler's share is large and says nothing
+ * about the code).
+ */
+final class NodeChild {
+
+    /** A gateway's counters and its process's CPU time at one moment. */
+    record Sample(long cpuNs, long javaCpuNs, long updates, long applied, long dispatches, long heartbeats) {
+
+        static final Sample ZERO = new Sample(0, 0, 0, 0, 0, 0);
+
+        Sample minus(Sample o) {
+            return new Sample(cpuNs - o.cpuNs, javaCpuNs - o.javaCpuNs, updates - o.updates, applied - o.applied,
+                    dispatches - o.dispatches, heartbeats - o.heartbeats);
+        }
+
+        Sample plus(Sample o) {
+            return new Sample(cpuNs + o.cpuNs, javaCpuNs + o.javaCpuNs, updates + o.updates, applied + o.applied,
+                    dispatches + o.dispatches, heartbeats + o.heartbeats);
+        }
+
+        /** The work counted (a gateway that has caught up counts no more between two samples). */
+        long work() {
+            return updates + applied + dispatches;
+        }
+    }
+
+    final Process process;
+    final String url;
+    private final String who;
+    private final PrintWriter in;
+    private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+    private final List<String> keep = new ArrayList<>();
+
+    NodeChild(Process process, String who) throws IOException {
+        this.process = process;
+        this.who = who;
+        this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.US_ASCII);
+        BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        String u = null;
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            if (line.startsWith("URL ")) {
+                u = line.substring(4);
+                break;
+            }
+            System.out.println(who + ": " + line);
+        }
+        if (u == null) {
+            throw new IllegalStateException(who + " did not start");
+        }
+        url = u;
+        Thread drain = new Thread(() -> {
+            try {
+                for (String l = r.readLine(); l != null; l = r.readLine()) {
+                    if (l.startsWith("STATS ")) {
+                        answers.add(l);
+                        continue;
+                    }
+                    synchronized (keep) {
+                        keep.add(who + ": " + l);
+                        if (keep.size() > 40) {
+                            keep.removeFirst();
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the node is gone
+            }
+        }, who + " output");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    /** The child's counters now (waits up to 30 s for its answer). */
+    Sample sample() throws InterruptedException {
+        in.println("STATS");
+        String a = answers.poll(30, TimeUnit.SECONDS);
+        if (a == null) {
+            throw new IllegalStateException(who + " did not answer STATS within 30 s");
+        }
+        String[] f = a.split(" ");
+        return new Sample(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
+                Long.parseLong(f[5]), Long.parseLong(f[6]));
+    }
+
+    /** The sum over {@code nodes} once none counts more work for half a second (at most {@code limitS} s). */
+    static Sample settled(List<NodeChild> nodes, int limitS) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitS);
+        Sample last = sum(nodes);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            Sample now = sum(nodes);
+            if (now.work() == last.work()) {
+                return now;
+            }
+            last = now;
+        }
+        System.out.println("(the gateways were still busy " + limitS + " s after the load stopped)");
+        return last;
+    }
+
+    static Sample sum(List<NodeChild> nodes) throws InterruptedException {
+        Sample s = Sample.ZERO;
+        for (NodeChild n : nodes) {
+            s = s.plus(n.sample());
+        }
+        return s;
+    }
+
+    void printKept() {
+        synchronized (keep) {
+            keep.forEach(System.out::println);
+        }
+    }
+
+    /** CPU time of this JVM's live Java threads (not the JIT compiler's, not the GC's), ns. */
+    static long javaThreadsCpuNs() {
+        java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long id : t.getAllThreadIds()) {
+            sum += Math.max(0, t.getThreadCpuTime(id));
+        }
+        return sum;
+    }
+
+    /**
+     * The child's side: answers {@code STATS} lines on stdin until stdin closes. Runs on the calling thread.
+     */
+    static void answer(GatewayServer server) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            if (line.equals("STATS")) {
+                long applied = server.cluster() instanceof RedisCluster c ? c.stats().applied.get() : 0;
+                long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+                System.out.println("STATS " + cpu + " " + javaThreadsCpuNs() + " " + server.stats().updates.get()
+                        + " " + applied + " "
+                        + server.stats().dispatches.get() + " " + server.stats().heartbeats.get());
+                System.out.flush();
+            }
+        }
+    }
+}
