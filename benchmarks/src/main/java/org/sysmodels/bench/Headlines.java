@@ -51,14 +51,15 @@ public final class Headlines {
                     "report IRPs/s and the ratio to the synchronous path"),
             new Headline("vcpu guest CPU: RV64IMA crc guest, one core", VCPU + "InterpreterBench.interpreter",
                     "guest insn/s", "same C compiled for the host (JNI)", VCPU + "InterpreterBench.nativePeer",
-                    "≥ 300 M insn/s, 0 B/insn; ratio = fraction of native"),
+                    "≥ 300 M insn/s, 0 B/insn; ratio = fraction of native",
+                    Goal.atLeast(300e6).noAllocation()),
             new Headline("vcpu MMIO exits end to end, single thread", VCPU + "MmioExitBench.mmioExits", "exits/s",
-                    null, null, "≥ 5 M exits/s"),
+                    null, null, "≥ 5 M exits/s", Goal.atLeast(5e6)),
             new Headline("vcpu pause–resume round trip, real vCPU thread", VCPU + "PauseResumeBench.pauseResume",
                     "µs/op mean", null, null, "median < 50 µs (p0.50 in latest.json)"),
             new Headline("vcpu microVMs created, booted to 1st byte, torn down", VCPU
                     + "CreationRateBench.createBootTeardown", "VMs/s", null, null,
-                    "≥ 1,000/s on 2 cores (Firecracker: 5/core/s)"),
+                    "≥ 1,000/s on 2 cores (Firecracker: 5/core/s)", Goal.atLeast(1000)),
             new Headline("presence heartbeats, 1M sessions, timing wheel", PRESENCE + "HeartbeatBench.wheelExtend",
                     "heartbeats/s", "Netty HashedWheelTimer cancel+newTimeout", PRESENCE
                     + "HeartbeatBench.nettyHashedWheelTimer", "≥ 10 M/s, 0 B/heartbeat, ≥ 3× the better peer",
