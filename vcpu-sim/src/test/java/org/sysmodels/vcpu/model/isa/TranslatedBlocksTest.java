@@ -111,18 +111,28 @@ class TranslatedBlocksTest {
         x[15] = 0xFFFF_FFFF_FFFF_FFFFL; // a5: ~crc
     }
 
-    @Test
-    void theCrcLoopIsTranslatedAndAgreesAtEveryBudget() {
-        for (int budget = 1; budget <= 11 * 100 + 2; budget += 7) {
+    /** The crc loop in guest memory with its hot threshold, a hart and the reference CPU on their own copy, at CODE. */
+    private record CrcRun(GuestMemory mem, Hart h, RefCpu ref) {
+        static CrcRun of(int hotAfter) {
             GuestMemory mem = crcLoop();
-            BlockCache.of(mem).hotAfter = 0;
-            GuestMemory refMem = crcLoop();
+            BlockCache.of(mem).hotAfter = hotAfter;
             Hart h = new Hart(0);
-            RefCpu ref = new RefCpu(refMem);
+            RefCpu ref = new RefCpu(crcLoop());
             crcRegisters(h.x);
             crcRegisters(ref.x);
             h.pc = CODE;
             ref.pc = CODE;
+            return new CrcRun(mem, h, ref);
+        }
+    }
+
+    @Test
+    void theCrcLoopIsTranslatedAndAgreesAtEveryBudget() {
+        for (int budget = 1; budget <= 11 * 100 + 2; budget += 7) {
+            CrcRun r = CrcRun.of(0);
+            GuestMemory mem = r.mem();
+            Hart h = r.h();
+            RefCpu ref = r.ref();
             // One instruction interpreted (the block is hot after it), then the rest in budget-sized runs.
             for (int run = 0; run < 2000 && h.pc != CODE + 44; run++) {
                 int b = run == 0 ? 1 : budget;
@@ -162,15 +172,10 @@ class TranslatedBlocksTest {
 
     @Test
     void aBlockIsTranslatedOnceItHasRetiredHotAfterInstructions() {
-        GuestMemory mem = crcLoop(); // one block of 11 instructions, 100 passes
-        BlockCache.of(mem).hotAfter = 110;
-        GuestMemory refMem = crcLoop();
-        Hart h = new Hart(0);
-        RefCpu ref = new RefCpu(refMem);
-        crcRegisters(h.x);
-        crcRegisters(ref.x);
-        h.pc = CODE;
-        ref.pc = CODE;
+        CrcRun r = CrcRun.of(110); // one block of 11 instructions, 100 passes
+        GuestMemory mem = r.mem();
+        Hart h = r.h();
+        RefCpu ref = r.ref();
         assertEquals(Interpreter.BUDGET, Interpreter.run(h, mem, 11 * 9));
         Block loop = BlockCache.of(mem).at(CODE);
         assertNull(loop.compiled, "99 retired: not hot yet");
