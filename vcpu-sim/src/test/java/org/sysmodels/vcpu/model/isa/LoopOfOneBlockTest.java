@@ -35,20 +35,24 @@ class LoopOfOneBlockTest {
     @Test
     void aLoopRetiresAndCountsExactly() {
         for (int f3 : new int[] {1, 4}) {
-            Hart h = new Hart(0);
-            h.pc = CODE;
-            GuestMemory mem = loop(f3);
-            // The first pass is entered from the block before it; the rest loop inside one block.
-            assertEquals(Interpreter.BUDGET, Interpreter.run(h, mem, 1));
-            assertEquals(Interpreter.EBREAK, Interpreter.run(h, mem, 1_000));
-            assertEquals(100, h.x[10]);
-            assertEquals(1 + 4 * 100, h.instret);
-            long sum = 0;
-            for (int pass = 0; pass < 100; pass++) {
-                sum += 1 + 4L * pass; // rdinstret at the top of pass p: 1 + 4p retired before it
-            }
-            assertEquals(sum, h.x[11]);
+            runsAndCountsExactly(loop(f3));
         }
+    }
+
+    /** Runs {@link #loop} from CODE to its ebreak and checks what it retired and what rdinstret read in each pass. */
+    static void runsAndCountsExactly(GuestMemory mem) {
+        Hart h = new Hart(0);
+        h.pc = CODE;
+        // The first pass is entered from the block before it; the rest loop inside one block.
+        assertEquals(Interpreter.BUDGET, Interpreter.run(h, mem, 1));
+        assertEquals(Interpreter.EBREAK, Interpreter.run(h, mem, 1_000));
+        assertEquals(100, h.x[10]);
+        assertEquals(1 + 4 * 100, h.instret);
+        long sum = 0;
+        for (int pass = 0; pass < 100; pass++) {
+            sum += 1 + 4L * pass; // rdinstret at the top of pass p: 1 + 4p retired before it
+        }
+        assertEquals(sum, h.x[11]);
     }
 
     @Test

@@ -156,17 +156,7 @@ class TranslatedBlocksTest {
         for (int f3 : new int[] {1, 4}) {
             GuestMemory mem = LoopOfOneBlockTest.loop(f3);
             BlockCache.of(mem).hotAfter = 0;
-            Hart h = new Hart(0);
-            h.pc = CODE;
-            assertEquals(Interpreter.BUDGET, Interpreter.run(h, mem, 1));
-            assertEquals(Interpreter.EBREAK, Interpreter.run(h, mem, 1_000));
-            assertEquals(100, h.x[10]);
-            assertEquals(1 + 4 * 100, h.instret);
-            long sum = 0;
-            for (int pass = 0; pass < 100; pass++) {
-                sum += 1 + 4L * pass;
-            }
-            assertEquals(sum, h.x[11]);
+            LoopOfOneBlockTest.runsAndCountsExactly(mem);
         }
     }
 
