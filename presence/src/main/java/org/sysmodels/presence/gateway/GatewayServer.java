@@ -211,6 +211,11 @@ public final class GatewayServer implements AutoCloseable {
         return stats.line() + (engine.core() instanceof ClusterReport r ? "\n" + r.statusLine() : "");
     }
 
+    /** Queues {@code work} on the presence engine's thread (tests: keeping it busy, as an overloaded node is). */
+    void onEngineThread(Runnable work) {
+        engineThread.execute(work);
+    }
+
     /** Open sessions (live or waiting to be resumed). */
     public int sessions() throws Exception {
         return engine.query(() -> engine.core().store().sessionCount());

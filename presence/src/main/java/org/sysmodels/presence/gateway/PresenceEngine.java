@@ -94,7 +94,13 @@ final class PresenceEngine implements NodeSink {
         this.core = cluster.create(new ClusterParts(store, t, TimingWheel.of(config.tick().toNanos(), now()), this,
                 observer, config.ioThreads(), thread, this::now));
         long tick = config.tick().toNanos();
-        thread.scheduleAtFixedRate(() -> core.advance(now()), tick, tick, TimeUnit.NANOSECONDS);
+        // The expiry pass is queued behind the commands the event loops sent before it, and judges time as of then:
+        // however far behind this thread is, a heartbeat that arrived renews its session before the pass that would
+        // expire it (a pass run at the thread's own late time would close live sessions 4009 under overload).
+        thread.scheduleAtFixedRate(() -> {
+            long queuedAt = now();
+            run(() -> core.advance(queuedAt));
+        }, tick, tick, TimeUnit.NANOSECONDS);
     }
 
     GatewayStats stats() {
@@ -293,12 +299,14 @@ final class PresenceEngine implements NodeSink {
         c.send(out);
     }
 
+    /** A heartbeat counts from when its connection received it, not from when this thread gets to it. */
     void heartbeat(GatewayConnection c) {
+        long receivedAt = now();
         run(() -> {
             Entry e = attached(c);
             if (e != null) {
                 stats.heartbeats.incrementAndGet();
-                core.heartbeat(e.slot, now());
+                core.heartbeat(e.slot, receivedAt);
             }
         });
     }

@@ -324,6 +324,30 @@ class GatewayProtocolTest {
     }
 
     @Test
+    void anEngineFarBehindKeepsASessionWhoseHeartbeatsArrived() throws Exception {
+        TestClient a = client();
+        a.identify("t1040", "online", "web");
+        awaitStatus("1040", Status.ONLINE);
+        // 3 s of queued work (twice the 1.5 s timeout) in small pieces, so expiry passes fall due in between
+        for (int i = 0; i < 300; i++) {
+            server.onEngineThread(() -> {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        for (int i = 0; i < 14; i++) {
+            Thread.sleep(300);
+            a.send(TestClient.heartbeat(a.lastSeq));
+        }
+        assertEquals(Status.ONLINE, server.statusOf("1040"), "the engine has caught up; " + a.all);
+        assertTrue(a.ws.isOpen(), "heartbeats arrived on time, so no 4009: " + a.all);
+        a.ws.close(1000);
+    }
+
+    @Test
     void reconnectOpcodeThenCloseThenResume() throws Exception {
         TestClient a = client();
         String session = a.identify("t1029", "online", "web").path("d").path("session_id").asText();
