@@ -99,14 +99,7 @@ class FusedPairsTest {
             for (int[] u : units) {
                 words.addAll(unit(u[0], u[1], words.size(), length));
             }
-            long[] regs = new long[32];
-            for (int k = 1; k < 32; k++) {
-                regs[k] = init.get(k);
-            }
-            regs[1] = DATA + (init.get(1) & 0x7F);          // in RAM, any alignment
-            regs[2] = DATA + 0x800;                          // aligned, in RAM
-            regs[3] = GuestMemory.DRAM_START + (64L << 10) - 16 + (init.get(3) & 31); // near the end of RAM
-            regs[4] = 0x4000_2000L + (init.get(4) & 7);      // a device register: MMIO
+            long[] regs = InterpreterAgreesWithReferenceTest.pointerRegisters(init);
             regs[5] = CODE;                                  // the program: stores rewrite it
             regs[6] = init.get(6) & 0x3F;                    // a small index
             regs[7] = Asm.addi(10, 10, 7);                   // instruction words a store may put in the program

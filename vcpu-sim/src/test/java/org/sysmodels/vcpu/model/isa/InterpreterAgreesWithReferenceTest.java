@@ -82,14 +82,7 @@ class InterpreterAgreesWithReferenceTest {
                 int[] r = raw.get(k);
                 words.add(instruction(r[0], r[1], r[2], r[3], r[4], k, n));
             }
-            long[] regs = new long[32];
-            for (int k = 1; k < 32; k++) {
-                regs[k] = init.get(k);
-            }
-            regs[1] = DATA + (init.get(1) & 0x7F);          // in RAM, any alignment
-            regs[2] = DATA + 0x800;                          // aligned, in RAM
-            regs[3] = GuestMemory.DRAM_START + (64L << 10) - 16 + (init.get(3) & 31); // near the end of RAM
-            regs[4] = 0x4000_2000L + (init.get(4) & 7);      // a device register: MMIO
+            long[] regs = pointerRegisters(init);
             regs[5] = CODE + (init.get(5) & 0x9F);           // in the program: code that writes code
             return new Program(words, regs, budget);
         });
@@ -160,5 +153,27 @@ class InterpreterAgreesWithReferenceTest {
                 return; // illegal, misaligned, fault: both stopped at the same place
             }
         }
+    }
+
+    /** x1..x31 as generated (x0 is zero). */
+    static long[] registers(List<Long> init) {
+        long[] regs = new long[32];
+        for (int k = 1; k < 32; k++) {
+            regs[k] = init.get(k);
+        }
+        return regs;
+    }
+
+    /**
+     * {@link #registers} with x1..x4 as base registers where an access is interesting: RAM at any alignment, aligned
+     * RAM, the end of RAM, a device register (MMIO).
+     */
+    static long[] pointerRegisters(List<Long> init) {
+        long[] regs = registers(init);
+        regs[1] = DATA + (init.get(1) & 0x7F);
+        regs[2] = DATA + 0x800;
+        regs[3] = GuestMemory.DRAM_START + (64L << 10) - 16 + (init.get(3) & 31);
+        regs[4] = 0x4000_2000L + (init.get(4) & 7);
+        return regs;
     }
 }

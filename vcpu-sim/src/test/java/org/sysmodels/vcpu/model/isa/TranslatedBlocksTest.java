@@ -57,10 +57,7 @@ class TranslatedBlocksTest {
             }
             // bne x31, rs: taken unless rs happens to equal x31 (then the run falls off the program: illegal).
             words.add(Asm.b(-4 * words.size(), raw.get(0)[2], 31, 1));
-            long[] regs = new long[32];
-            for (int k = 1; k < 32; k++) {
-                regs[k] = init.get(k);
-            }
+            long[] regs = InterpreterAgreesWithReferenceTest.registers(init);
             return new InterpreterAgreesWithReferenceTest.Program(words, regs, budgets);
         });
     }
