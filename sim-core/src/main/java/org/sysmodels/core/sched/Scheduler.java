@@ -51,6 +51,8 @@ public final class Scheduler {
     private long inserted;
     private Timer[] timers = new Timer[0];
     private int armedTimers;
+    /** The armed timer that runs first (earliest time, then insertion), or null. */
+    private Timer earliest;
     private int[] freeSlots;
     private int freeCount;
 
@@ -60,7 +62,10 @@ public final class Scheduler {
     /** Read position in the level-0 bucket of {@link #base}, the only bucket drained from the front. */
     private int currentHead;
     private long base;
-    /** No live event is earlier than this: lowered by every insert, raised when a search finds nothing due. */
+    /**
+     * No live event in the heap is earlier than this: lowered by every insert, raised when a search finds nothing
+     * due. (Timers are not in the heap: {@link #earliest} bounds them.)
+     */
     private long floor;
 
     private long now;
@@ -175,7 +180,7 @@ public final class Scheduler {
      */
     public long runUntil(long limit) {
         stopRequested = false;
-        if (limit < floor) {
+        if (limit < floor && (earliest == null || limit < earliest.time)) {
             // Nothing can be due: skip the search (simulators that let time pass in short steps call this often).
             if (limit > now) {
                 now = limit;
@@ -296,21 +301,12 @@ public final class Scheduler {
      * scheduled.
      */
     private int next(long limit) {
-        if (armedTimers == 0) {
+        Timer t = earliest;
+        if (t == null) {
             return nextSlot(limit);
         }
-        Timer t = null;
-        for (Timer c : timers) {
-            if (c.armed && (t == null || c.time < t.time || c.time == t.time && c.sequence < t.sequence)) {
-                t = c;
-            }
-        }
         if (t.time > limit) {
-            int slot = nextSlot(limit);
-            if (slot < 0 && t.time < floor) {
-                floor = t.time;
-            }
-            return slot;
+            return limit < floor ? NONE : nextSlot(limit);
         }
         if (t.time >= floor) {
             int slot = nextSlot(t.time);
@@ -321,8 +317,19 @@ public final class Scheduler {
                 currentHead--;    // later than the timer: it stays at the head of its bucket
             }
         }
-        floor = t.time;
         return -2 - t.index;
+    }
+
+    private void findEarliestTimer() {
+        Timer e = null;
+        if (armedTimers > 0) {
+            for (Timer c : timers) {
+                if (c.armed && (e == null || c.time < e.time || c.time == e.time && c.sequence < e.sequence)) {
+                    e = c;
+                }
+            }
+        }
+        earliest = e;
     }
 
     /**
@@ -366,8 +373,8 @@ public final class Scheduler {
             time = at;
             this.arg = arg;
             sequence = ++inserted;
-            if (at < floor) {
-                floor = at;
+            if (earliest == null || earliest == this || at < earliest.time) {
+                findEarliestTimer();
             }
         }
 
@@ -378,6 +385,7 @@ public final class Scheduler {
             }
             armed = false;
             armedTimers--;
+            findEarliestTimer();
             return true;
         }
 
@@ -393,6 +401,7 @@ public final class Scheduler {
         private void fire() {
             armed = false;
             armedTimers--;
+            findEarliestTimer();
             now = time;
             executed++;
             action.run(arg);
