@@ -80,6 +80,12 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     private static final int WRITE_BATCH = 512;
     private static final int ENDED_REMEMBERED = 65_536;
     private static final long READ_BLOCK_MS = 1000;
+    /**
+     * Write calls a node sends go out at most once per this (a change after a quiet spell goes at once): under load
+     * each call, each log entry and each node's read of it carries this long's changes (Kafka's producer
+     * {@code linger.ms}, which waits up to 5 ms by default to batch; here 2 ms of the 20 ms delivery target).
+     */
+    static final long LINGER_NS = 2_000_000L;
     private static final int SWEEP_BATCH = 512;
     private static final long SWEEP_EVERY_NS = 250_000_000L;
     private static final long HEALTH_EVERY_NS = 2_000_000_000L;
@@ -135,6 +141,10 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     private final List<RedisLink.Write> queuedWrites = new ArrayList<>();
     private final List<CompletableFuture<Void>> queuedDone = new ArrayList<>();
     private boolean sendScheduled;
+    /** write.lua calls sent and not yet answered (presence thread): while one is out, the next batch grows. */
+    private int writesInFlight;
+    /** When the last write call went out (node clock). */
+    private long lastSendNs = Long.MIN_VALUE / 2;
     /**
      * Writes (queued or sent), renewals, touches, ends and take-overs not yet answered (presence thread; tests wait on
      * it).
@@ -257,7 +267,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     @Override
     public void update(int session, PresenceUpdate update, long now) {
         replica.update(session, update, wall(now));
-        write(session, "set", liveTtlMs);
+        write(session, "state", liveTtlMs);
     }
 
     @Override
@@ -385,9 +395,12 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     }
 
     /**
-     * Queues the session's record for this turn's write.lua call: the first write of a turn schedules
-     * {@link #sendWrites} behind the tasks already waiting on the presence thread, so under load one call carries
-     * many changes (one script run and one log entry for them all), and alone it goes out at once.
+     * Queues the session's record for the next write.lua call. The first write after a quiet spell schedules
+     * {@link #sendWrites} behind the tasks already waiting on the presence thread, so alone it goes out at once;
+     * after that, calls go out {@link #LINGER_NS} apart at most, and while one is out the queue waits for its answer
+     * (Nagle's rule, RFC 896, applied to the script: one call in flight). Under load one call so carries every change
+     * of a linger: one script run, one log entry and one read per node for them all, so the requests per change fall
+     * as the rate rises (Redis's cost is mostly per request), and a change waits at most a linger or a round trip.
      */
     private CompletionStage<Void> write(int s, String mode, long ttlMs) {
         if (!writable()) {
@@ -399,9 +412,8 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
                 guildPresences[s] ? 1 : 0, store.status(s).ordinal(), LogEntry.encode(store.activities(s)),
                 store.updatedAt(s)));
         queuedDone.add(done);
-        if (!sendScheduled) {
-            sendScheduled = true;
-            owner.execute(this::sendWrites);
+        if (!sendScheduled && writesInFlight == 0) {
+            scheduleSend();
         }
         return done;
     }
@@ -411,8 +423,21 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
      * so commands reach Redis in the order the presence thread issued them (an end never overtakes the open of its
      * session).
      */
+    private void scheduleSend() {
+        sendScheduled = true;
+        long wait = lastSendNs + LINGER_NS - clock.getAsLong();
+        if (wait <= 0) {
+            owner.execute(this::sendWrites);
+        } else {
+            link.later(wait, () -> owner.execute(this::sendWrites));
+        }
+    }
+
     private void sendWrites() {
         sendScheduled = false;
+        if (!queuedWrites.isEmpty()) {
+            lastSendNs = clock.getAsLong();
+        }
         while (!queuedWrites.isEmpty()) {
             int n = Math.min(WRITE_BATCH, queuedWrites.size());
             List<RedisLink.Write> batch = List.copyOf(queuedWrites.subList(0, n));
@@ -425,17 +450,22 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
                 continue;
             }
             stats.writeCalls.incrementAndGet();
+            writesInFlight++;
             link.write(node, batch).whenCompleteAsync((replies, err) -> {
                 pending -= n;
+                writesInFlight--;
                 if (err != null) {
                     failed("writing sessions", err);
                     done.forEach(d -> d.completeExceptionally(err));
-                    return;
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        Object r = i < replies.size() ? replies.get(i) : null;
+                        written(batch.get(i).sid(), r instanceof List<?> l ? l : List.of());
+                        done.get(i).complete(null);
+                    }
                 }
-                for (int i = 0; i < n; i++) {
-                    Object r = i < replies.size() ? replies.get(i) : null;
-                    written(batch.get(i).sid(), r instanceof List<?> l ? l : List.of());
-                    done.get(i).complete(null);
+                if (writesInFlight == 0 && !sendScheduled && !queuedWrites.isEmpty()) {
+                    scheduleSend();
                 }
             }, owner);
         }

@@ -238,6 +238,15 @@ final class RedisLink implements AutoCloseable {
                 });
     }
 
+    /** Runs {@code task} on one of Lettuce's threads after {@code delayNs} (at once if Lettuce has shut down). */
+    void later(long delayNs, Runnable task) {
+        try {
+            resources.eventExecutorGroup().schedule(task, delayNs, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            task.run();
+        }
+    }
+
     /** Closes both connections at once, as a crash would (tests: a node that dies). */
     void halt() {
         commands.closeAsync();
