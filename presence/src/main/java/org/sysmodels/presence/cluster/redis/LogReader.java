@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.sysmodels.presence.model.core.PresenceCore;
 import org.sysmodels.presence.model.presence.PresenceUpdate;
 import org.sysmodels.presence.model.session.Phase;
@@ -30,6 +32,8 @@ final class LogReader {
     private final SessionTable sessions;
     private final ClusterStats stats;
     private final Executor owner;
+    private final LongSupplier clock;
+    private final Consumer<String> log;
 
     // Lettuce's thread and the presence thread
     private final Object lock = new Object();
@@ -41,7 +45,7 @@ final class LogReader {
     private long replayed;
 
     LogReader(RedisCluster node, RedisLink link, PresenceCore replica, PresenceStore store, SessionTable sessions,
-              ClusterStats stats, Executor owner) {
+              ClusterStats stats, Executor owner, LongSupplier clock, Consumer<String> log) {
         this.node = node;
         this.link = link;
         this.replica = replica;
@@ -49,6 +53,8 @@ final class LogReader {
         this.sessions = sessions;
         this.stats = stats;
         this.owner = owner;
+        this.clock = clock;
+        this.log = log;
     }
 
     /** Reads from after entry {@code from}; entries up to {@code until} (if not null) are a replay, counted. */
@@ -122,7 +128,7 @@ final class LogReader {
         if (r != round) {
             return;
         }
-        long now = node.now();
+        long now = clock.getAsLong();
         long wallMs = node.wall(now) / 1_000_000L;
         for (StreamMessage<String, String> m : msgs) {
             if (replayUntil != null) {
@@ -158,11 +164,12 @@ final class LogReader {
             }
             stats.lag((wallMs - StreamIds.millis(m.getId())) * 1000);
         }
+        node.progress();
     }
 
     private void replayDone() {
         stats.replayedEntries.addAndGet(replayed);
-        node.log(String.format(Locale.ROOT, "presence cluster: replayed %,d log entries written while this node was "
+        log.accept(String.format(Locale.ROOT, "presence cluster: replayed %,d log entries written while this node was "
                 + "away", replayed));
         replayUntil = null;
     }

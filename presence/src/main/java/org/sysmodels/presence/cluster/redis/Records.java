@@ -86,6 +86,7 @@ final class Records implements WriteQueue.Replies {
             } else {
                 then.accept(r);
             }
+            node.progress();
         }, owner);
     }
 
@@ -123,6 +124,7 @@ final class Records implements WriteQueue.Replies {
                 node.failed("taking over a session", err);
             }
             then.accept(err != null || record.isEmpty() ? null : record);
+            node.progress();
         }, owner);
     }
 
@@ -180,6 +182,11 @@ final class Records implements WriteQueue.Replies {
     @Override
     public void failed(String what, Throwable err) {
         node.failed(what, err);
+    }
+
+    @Override
+    public void answered() {
+        node.progress();
     }
 
     /**

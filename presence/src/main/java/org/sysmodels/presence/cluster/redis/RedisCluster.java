@@ -4,13 +4,17 @@ import io.lettuce.core.RedisURI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.sysmodels.presence.cluster.ClusterFactory;
@@ -89,6 +93,8 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     private final Moves moves;
 
     private volatile boolean halted;
+    /** Tests' waits ({@link #whenTrue}); empty in production. */
+    private final List<Waiter> waiting = new ArrayList<>();
 
     /** A factory for {@code sim presence serve --cluster URI}; {@code log} gets one line per outage and recovery. */
     public static ClusterFactory factory(RedisURI uri, Consumer<String> log) {
@@ -139,7 +145,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         this.records = new Records(this, node, link, replica, store, sessions, stats, owner, clock, () -> halted,
                 this::writable, liveTtlMs);
         this.moves = new Moves(replica, store, sessions, stats, engine, remoteNode);
-        this.reader = new LogReader(this, link, replica, store, sessions, stats, owner);
+        this.reader = new LogReader(this, link, replica, store, sessions, stats, owner, clock, log);
         this.outages = new Outages(this, link, replica, store, sessions, stats, owner, clock, log, uri,
                 World.digest(store));
         try {
@@ -299,14 +305,6 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         return windowMs;
     }
 
-    long now() {
-        return clock.getAsLong();
-    }
-
-    void log(String line) {
-        log.accept(line);
-    }
-
     /** The node's clock as wall-clock ns (comparable across nodes up to clock skew): when a status was set. */
     long wall(long now) {
         return anchorNs + now;
@@ -329,6 +327,30 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     @Override
     public String statusLine() {
         return stats.line() + outages.statusPart();
+    }
+
+    /**
+     * Completes (on the presence thread) once {@code condition} holds, checking it now and after each batch of log
+     * entries applied and each answer from Redis (tests wait on it instead of polling; presence thread).
+     */
+    CompletableFuture<Void> whenTrue(BooleanSupplier condition) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        if (condition.getAsBoolean()) {
+            f.complete(null);
+        } else {
+            waiting.add(new Waiter(condition, f));
+        }
+        return f;
+    }
+
+    /** Something this node waits on happened: completes the waits whose condition now holds (presence thread). */
+    void progress() {
+        if (!waiting.isEmpty()) {
+            waiting.removeIf(w -> w.condition().getAsBoolean() && w.done().complete(null));
+        }
+    }
+
+    private record Waiter(BooleanSupplier condition, CompletableFuture<Void> done) {
     }
 
     /** True if this node's replica has session {@code sessionId} (tests; presence thread). */

@@ -33,6 +33,9 @@ final class WriteQueue {
         void written(String id, List<?> reply);
 
         void failed(String what, Throwable err);
+
+        /** A call was answered (after its writes' answers were handled). */
+        void answered();
     }
 
     private final RedisLink link;
@@ -127,6 +130,7 @@ final class WriteQueue {
                 if (inFlight == 0 && !sendScheduled && !queued.isEmpty()) {
                     scheduleSend();
                 }
+                replies.answered();
             }, owner);
         }
     }
