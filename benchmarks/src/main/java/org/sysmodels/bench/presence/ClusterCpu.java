@@ -129,16 +129,7 @@ public final class ClusterCpu {
                     + "threads %.2f µs; whole JVM %.2f µs (incl. driver, JIT, GC)%n", (after[0] - before[0]) / 1e3
                     / per, (after[1] - before[1]) / 1e3 / per, (after[2] - before[2]) / 1e3 / per,
                     (after[3] - before[3]) / 1e3 / per);
-            for (String line : stats.split("\r?\n")) {
-                if (line.startsWith("cmdstat_")) {
-                    String[] f = line.substring(8).split("[:,=]");
-                    long calls = Long.parseLong(f[2]);
-                    long usec = Long.parseLong(f[4]);
-                    System.out.printf(Locale.ROOT, "  redis %-10s %,10d calls %6.2f per update %7.2f µs/call %6.2f "
-                            + "µs per update%n", f[0], calls, calls / per, usec / (double) Math.max(1, calls),
-                            usec / per);
-                }
-            }
+            printCommandStats(stats, per);
             System.out.println(nodes.get(0).backend.statusLine());
             System.out.println(nodes.get(1).backend.statusLine());
         } finally {
@@ -155,7 +146,23 @@ public final class ClusterCpu {
         }
     }
 
-    private static StatefulRedisConnection<String, String> connect(RedisClient c) throws InterruptedException {
+    /**
+     * Redis's {@code INFO commandstats} per update: calls, and the server's own µs per call (wall time inside the
+     * command: on a loaded machine it includes time the server waited for a core; the CPU time above does not).
+     */
+    static void printCommandStats(String info, double updates) {
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("cmdstat_")) {
+                String[] f = line.substring(8).split("[:,=]");
+                long calls = Long.parseLong(f[2]);
+                long usec = Long.parseLong(f[4]);
+                System.out.printf(Locale.ROOT, "  redis %-10s %,10d calls %6.3f per update %8.2f µs/call %6.2f µs per "
+                        + "update%n", f[0], calls, calls / updates, usec / (double) Math.max(1, calls), usec / updates);
+            }
+        }
+    }
+
+    static StatefulRedisConnection<String, String> connect(RedisClient c) throws InterruptedException {
         for (int i = 0; ; i++) {
             try {
                 return c.connect();
