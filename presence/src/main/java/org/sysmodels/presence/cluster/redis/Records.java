@@ -90,15 +90,13 @@ final class Records implements WriteQueue.Replies {
         }, owner);
     }
 
-    /** A heartbeat: renews session {@code s}'s TTL. */
+    /**
+     * A heartbeat: renews session {@code s}'s TTL, in the next write call (write.lua's 'renew': one {@code PEXPIRE},
+     * no log line), so heartbeats neither cost a request each nor cut a linger short.
+     */
     void renew(int s) {
         if (writable.getAsBoolean()) {
-            String id = sessions.id(s);
-            send("renewing a session's TTL", () -> link.renew(id, liveTtlMs), renewed -> {
-                if (!renewed) {
-                    vanished(id);
-                }
-            });
+            writes.add(new RedisLink.Write(sessions.id(s), sessions.gen(s), "renew", liveTtlMs, 0, 0, 0, 0, "", 0));
         }
     }
 

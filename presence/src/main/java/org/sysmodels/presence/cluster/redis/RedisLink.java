@@ -161,11 +161,6 @@ final class RedisLink implements AutoCloseable {
                 Long.toString(gen), Long.toString(ttlMs));
     }
 
-    /** A heartbeat: renews the session key's TTL. @return false if the key is gone */
-    CompletionStage<Boolean> renew(String sid, long ttlMs) {
-        return cmd.pexpire(Keys.session(sid), ttlMs);
-    }
-
     /** end.lua. @return 1 if this call ended the session */
     CompletionStage<Long> end(String sid, String node, long gen) {
         return script("end", ScriptOutputType.INTEGER, new String[] {Keys.session(sid), Keys.DUE, Keys.LOG}, sid,
