@@ -13,9 +13,10 @@ import java.util.function.LongSupplier;
  * behind the tasks already waiting on the presence thread, so alone it goes at once; after that, calls go out
  * {@link #LINGER_NS} apart at most, and while one is out the queue waits for its answer (Nagle's rule, RFC 896,
  * applied to the script: one call in flight). Under load one call so carries every change of a linger: one script
- * run, one log entry and one read per node for them all. Redis's cost is mostly per request (its command statistics
- * and CPU time per change fell by about half when calls went from one per turn to one per linger), so the requests
- * per change fall as the rate rises, and a change waits at most a linger or a round trip more. Presence thread only.
+ * run, one log entry and one read per node for them all. Redis's cost is mostly per request (its CPU time per change
+ * fell by about a third when calls went from one per turn to one per linger, the heartbeats riding along), so the
+ * requests per change fall as the rate rises, and a change waits at most a linger or a round trip more. Presence
+ * thread only.
  */
 final class WriteQueue {
 
