@@ -80,9 +80,9 @@ final class RedisLink implements AutoCloseable {
                 .build());
         StatefulRedisConnection<String, String> c = null;
         try {
-            c = client.connect();
+            c = client.connect(new Utf8Codec());
             commands = c;
-            logReader = client.connect();
+            logReader = client.connect(new Utf8Codec());
         } catch (RuntimeException e) {
             if (c != null) {
                 c.close();
