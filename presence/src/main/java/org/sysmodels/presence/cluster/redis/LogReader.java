@@ -16,7 +16,7 @@ import org.sysmodels.presence.model.store.PresenceStore;
 
 /**
  * A node's reader of the cluster's log: {@code XREAD BLOCK} on its own connection, one read after another from the
- * last entry it got (Lettuce's thread), and the entries applied in order on the presence thread: other nodes' changes
+ * last entry it got, a linger apart while entries keep coming (Lettuce's thread), and the entries applied in order on the presence thread: other nodes' changes
  * to the replica, ends, and take-overs of sessions this node held. A node skips its own entries (it applied them when
  * it made them). Each (re)start after an outage is a new round; answers of an older round are dropped.
  */
@@ -24,6 +24,12 @@ final class LogReader {
 
     private static final int READ_COUNT = 512;
     private static final long READ_BLOCK_MS = 1000;
+    /**
+     * After a read that got entries (and not a full {@link #READ_COUNT}: a backlog is read at once), the next read
+     * waits this long, so it carries what every node wrote meanwhile instead of waking for each entry, this node's
+     * own included: the read side of {@link WriteQueue#LINGER_NS}. A change so waits at most a linger more.
+     */
+    static final long READ_LINGER_NS = 2_000_000L;
 
     private final RedisCluster node;
     private final RedisLink link;
@@ -120,7 +126,11 @@ final class LogReader {
                     owner.execute(() -> apply(msgs, r));
                 }
             }
-            read(r);
+            if (msgs != null && !msgs.isEmpty() && msgs.size() < READ_COUNT) {
+                link.later(READ_LINGER_NS, () -> read(r));
+            } else {
+                read(r);
+            }
         });
     }
 
