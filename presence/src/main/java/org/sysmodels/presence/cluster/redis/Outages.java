@@ -79,6 +79,7 @@ final class Outages {
     /** The join's resynchronisation finished: the link is up. */
     void joined() {
         state = new LinkState.Up();
+        node.progress();
     }
 
     /** Checks the epoch at the next {@link #tick} (a session vanished: maybe Redis lost its data). */
@@ -92,6 +93,9 @@ final class Outages {
         state = LinkState.tick(before, now);
         if (state instanceof LinkState.Resyncing && before instanceof LinkState.Down) {
             startResync();
+        }
+        if (state != before) {
+            node.progress();
         }
         if (state instanceof LinkState.Up && !halted && now >= nextHealth) {
             nextHealth = now + HEALTH_EVERY_NS;
@@ -118,6 +122,7 @@ final class Outages {
             resyncFailureLogged = true;
             log.accept("presence cluster: Redis not back yet (" + cause + "); retrying");
         }
+        node.progress();
     }
 
     private void startResync() {
@@ -136,6 +141,7 @@ final class Outages {
                 log.accept("presence cluster: Redis " + line);
                 nextHealth = 0;
             }
+            node.progress();
         }, owner);
     }
 

@@ -159,6 +159,7 @@ final class Records implements WriteQueue.Replies {
             if (((Number) r.get(1)).longValue() >= SWEEP_BATCH) {
                 nextSweep = 0;
             }
+            node.progress();
         }, owner);
     }
 

@@ -343,6 +343,16 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         return f;
     }
 
+    /**
+     * {@link #whenTrue} from any thread (tests of other packages, through the test-side {@code ClusterSignals}): the
+     * condition is checked on the presence thread; a node that has stopped never completes it.
+     */
+    CompletableFuture<Void> whenTrueFromAnyThread(BooleanSupplier condition) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        owner.execute(() -> whenTrue(condition).thenRun(() -> f.complete(null)));
+        return f;
+    }
+
     /** Something this node waits on happened: completes the waits whose condition now holds (presence thread). */
     void progress() {
         if (!waiting.isEmpty()) {
