@@ -46,6 +46,11 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         CLOSED
     }
 
+    /** Heartbeat ACK's bytes, encoded once (every frame gets a duplicate: its own indexes, the same memory). */
+    private static final ByteBuf HEARTBEAT_ACK = io.netty.buffer.Unpooled.unreleasableBuffer(
+            io.netty.buffer.Unpooled.wrappedBuffer(Payloads.heartbeatAck().getBytes(StandardCharsets.UTF_8))
+                    .asReadOnly());
+
     private final PresenceEngine engine;
     private final GatewayConfig config;
     private final int node;
@@ -163,7 +168,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         switch (p) {
             case ClientPayload.Refused r -> close(r.code(), r.reason());
             case ClientPayload.Heartbeat h -> {
-                channel.writeAndFlush(new TextWebSocketFrame(Payloads.heartbeatAck()));
+                ctx.writeAndFlush(new TextWebSocketFrame(HEARTBEAT_ACK.duplicate()), ctx.voidPromise());
                 if (state == State.AUTHENTICATED) {
                     engine.heartbeat(this);
                 }
