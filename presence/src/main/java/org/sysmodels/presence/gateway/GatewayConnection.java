@@ -1,6 +1,7 @@
 package org.sysmodels.presence.gateway;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -47,9 +48,8 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
     }
 
     /** Heartbeat ACK's bytes, encoded once (every frame gets a duplicate: its own indexes, the same memory). */
-    private static final ByteBuf HEARTBEAT_ACK = io.netty.buffer.Unpooled.unreleasableBuffer(
-            io.netty.buffer.Unpooled.wrappedBuffer(Payloads.heartbeatAck().getBytes(StandardCharsets.UTF_8))
-                    .asReadOnly());
+    private static final ByteBuf HEARTBEAT_ACK = Unpooled.unreleasableBuffer(
+            Unpooled.wrappedBuffer(Payloads.heartbeatAck().getBytes(StandardCharsets.UTF_8)).asReadOnly());
 
     private final PresenceEngine engine;
     private final GatewayConfig config;
@@ -168,7 +168,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         switch (p) {
             case ClientPayload.Refused r -> close(r.code(), r.reason());
             case ClientPayload.Heartbeat h -> {
-                ctx.writeAndFlush(new TextWebSocketFrame(HEARTBEAT_ACK.duplicate()), ctx.voidPromise());
+                ctx.writeAndFlush(new TextWebSocketFrame(HEARTBEAT_ACK.duplicate()));
                 if (state == State.AUTHENTICATED) {
                     engine.heartbeat(this);
                 }
