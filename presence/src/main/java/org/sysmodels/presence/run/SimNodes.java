@@ -221,6 +221,7 @@ final class SimNodes implements Gateway, NodeSink {
             tracer.complete(nodeTracks[node], "fan-out user " + p.user(), now, now + 1, "sessions", sessions.length);
         }
         touched += subs.touch(sessions, sessions.length);
+        observer.arriving(sessions, sessions.length, now);
         for (int i = 0; i < sessions.length; i++) {
             int s = sessions[i];
             // open here ⇔ the core has the session: the core frees a slot only through ended(), which closes it here,
