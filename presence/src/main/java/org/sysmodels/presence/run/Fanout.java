@@ -26,6 +26,7 @@ final class Fanout implements PresenceObserver {
     private final PresenceObserver[] snapshot;
     private final PresenceObserver[] dispatched;
     private final PresenceObserver[] resumed;
+    private final PresenceObserver[] arriving;
 
     Fanout(List<? extends PresenceObserver> observers) {
         sessionOpened = overriding(observers, "sessionOpened", int.class, int.class, Platform.class, int.class, long.class);
@@ -41,6 +42,7 @@ final class Fanout implements PresenceObserver {
         snapshot = overriding(observers, "snapshot", int.class, Presence.class, long.class);
         dispatched = overriding(observers, "dispatched", int.class, long.class, Presence.class, long.class);
         resumed = overriding(observers, "resumed", int.class, long.class, long.class);
+        arriving = overriding(observers, "arriving", int[].class, int.class, long.class);
     }
 
     private static PresenceObserver[] overriding(List<? extends PresenceObserver> observers, String name,
@@ -135,6 +137,13 @@ final class Fanout implements PresenceObserver {
     public void dispatched(int session, long seq, Presence presence, long at) {
         for (PresenceObserver o : dispatched) {
             o.dispatched(session, seq, presence, at);
+        }
+    }
+
+    @Override
+    public void arriving(int[] sessions, int count, long at) {
+        for (PresenceObserver o : arriving) {
+            o.arriving(sessions, count, at);
         }
     }
 

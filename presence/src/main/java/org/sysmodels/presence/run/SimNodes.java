@@ -43,19 +43,28 @@ final class SimNodes implements Gateway, NodeSink {
     private PresenceCore core;
     private SimClients clients;
 
+    /** The node's own words in each session's record ({@link Subscribers#word}): flags and writes in the window. */
+    private static final int META = 0;
+    /** When a slow session can take its next write. */
+    private static final int NEXT_WRITABLE = 1;
+    /** When the current link-delay window of writes began. */
+    private static final int WINDOW_START = 2;
+    /** The last sequence number the client had when its connection broke. */
+    private static final int CLIENT_SEQ = 3;
+    private static final int WORDS = 4;
+    private static final long ATTACHED = 1;
+    private static final long SLOW = 2;
+    private static final long DRAINING = 4;
+    private static final int WRITES_SHIFT = 32;
+
     private final Subscribers subs;
-    private byte[] attached;
-    private byte[] slow;
-    private byte[] draining;
-    private long[] nextWritable;
-    private long[] clientSeq;
-    private long[] windowStart;
-    private int[] windowWrites;
     private final long[] lastArrival;
     private final Action onDrain = this::drain;
 
     long deliveries;
     long nodeMessages;
+    /** What {@link Subscribers#touch} read (kept so the reads happen). */
+    long touched;
     long queued;
     long resumeOk;
     long resumeInvalid;
@@ -68,14 +77,9 @@ final class SimNodes implements Gateway, NodeSink {
         this.rnd = rnd;
         this.observer = observer;
         int expected = SimParts.expectedSessions(sc);
-        this.subs = new Subscribers(parts.outbox(), parts.replay().make(sc.replay(), expected), expected);
-        attached = new byte[expected];
-        slow = new byte[expected];
-        draining = new byte[expected];
-        nextWritable = new long[expected];
-        clientSeq = new long[expected];
-        windowStart = new long[expected];
-        windowWrites = new int[expected];
+        this.subs = parts.replay() == SimParts.Replays.RINGS
+                ? Subscribers.withRings(parts.outbox(), sc.replay(), expected, WORDS)
+                : new Subscribers(parts.outbox(), parts.replay().make(sc.replay(), expected), expected, WORDS);
         this.sampled = sampled;
         this.latency = latency;
         this.tracer = tracer;
@@ -91,29 +95,21 @@ final class SimNodes implements Gateway, NodeSink {
         this.clients = cl;
     }
 
-    private void grow(int s) {
-        if (s >= attached.length) {
-            int cap = Math.max(attached.length * 2, s + 1);
-            attached = Arrays.copyOf(attached, cap);
-            slow = Arrays.copyOf(slow, cap);
-            draining = Arrays.copyOf(draining, cap);
-            nextWritable = Arrays.copyOf(nextWritable, cap);
-            clientSeq = Arrays.copyOf(clientSeq, cap);
-            windowStart = Arrays.copyOf(windowStart, cap);
-            windowWrites = Arrays.copyOf(windowWrites, cap);
-        }
+    private boolean attached(int s) {
+        return (subs.word(s, META) & ATTACHED) != 0;
+    }
+
+    private void attached(int s, boolean on) {
+        long m = subs.word(s, META);
+        subs.word(s, META, on ? m | ATTACHED : m & ~ATTACHED);
     }
 
     /** A session that exists from the start (warm cluster): its node-side state and its starting view. */
     void opened(int s) {
-        grow(s);
         subs.open(s);
-        attached[s] = 1;
-        slow[s] = (byte) (rnd.chance(sc.slowFraction()) ? 1 : 0);
-        draining[s] = 0;
-        nextWritable[s] = 0;
-        windowStart[s] = Long.MIN_VALUE / 2;
-        windowWrites[s] = 0;
+        subs.word(s, META, ATTACHED | (rnd.chance(sc.slowFraction()) ? SLOW : 0));
+        subs.word(s, NEXT_WRITABLE, 0);
+        subs.word(s, WINDOW_START, Long.MIN_VALUE / 2);
         if (sampled.test(s)) {
             snapshot(s);
         }
@@ -163,16 +159,17 @@ final class SimNodes implements Gateway, NodeSink {
 
     @Override
     public void close(int session) {
-        attached[session] = 0;
+        attached(session, false);
         core.end(session, sched.now());
     }
 
     @Override
     public void drop(int session, boolean silent) {
-        attached[session] = 0;
+        attached(session, false);
         // what the client had when the connection broke: the writes of the last link delay were still on the wire
-        long lost = sched.now() - windowStart[session] <= sc.link() ? windowWrites[session] : 0;
-        clientSeq[session] = Math.max(0, subs.seq(session) - lost);
+        long lost = sched.now() - subs.word(session, WINDOW_START) <= sc.link()
+                ? subs.word(session, META) >>> WRITES_SHIFT : 0;
+        subs.word(session, CLIENT_SEQ, Math.max(0, subs.seq(session) - lost));
         if (!silent) {
             core.detach(session, sched.now());
         }
@@ -185,16 +182,17 @@ final class SimNodes implements Gateway, NodeSink {
             resumeInvalid++;
             return false;
         }
-        ResumeCheck check = subs.check(session, clientSeq[session]);
+        long clientSeq = subs.word(session, CLIENT_SEQ);
+        ResumeCheck check = subs.check(session, clientSeq);
         if (check != ResumeCheck.OK) {
             resumeInvalid++;
             core.end(session, now);
             return false;
         }
         core.resume(session, node, now);
-        attached[session] = 1;
-        observer.resumed(session, clientSeq[session], now);
-        subs.resume(session, clientSeq[session], d -> written(session, d.seq(), d.presence(), now));
+        attached(session, true);
+        observer.resumed(session, clientSeq, now);
+        subs.resume(session, clientSeq, d -> written(session, d.seq(), d.presence(), now));
         resumeOk++;
         return true;
     }
@@ -222,12 +220,18 @@ final class SimNodes implements Gateway, NodeSink {
         if (tracer.enabled()) {
             tracer.complete(nodeTracks[node], "fan-out user " + p.user(), now, now + 1, "sessions", sessions.length);
         }
+        touched += subs.touch(sessions, sessions.length);
+        observer.arriving(sessions, sessions.length, now);
         for (int i = 0; i < sessions.length; i++) {
             int s = sessions[i];
-            if (!subs.isOpen(s) || !core.exists(s)) {
+            // open here ⇔ the core has the session: the core frees a slot only through ended(), which closes it here,
+            // and identify() opens it here before anything can arrive for it
+            if (!subs.isOpen(s)) {
                 continue;
             }
-            if (attached[s] == 1 && subs.nothingPending(s) && (slow[s] == 0 || nextWritable[s] <= now)) {
+            long meta = subs.word(s, META);
+            if ((meta & ATTACHED) != 0 && subs.nothingPending(s)
+                    && ((meta & SLOW) == 0 || subs.word(s, NEXT_WRITABLE) <= now)) {
                 written(s, subs.send(s, p, via[i]), p, now);
             } else {
                 Outbox box = subs.outbox(s);
@@ -235,7 +239,7 @@ final class SimNodes implements Gateway, NodeSink {
                 queued++;
                 maxPending = Math.max(maxPending, box.size());
                 observer.queued(s, p, box.pendingFor(p.user()), box.size(), now);
-                if (attached[s] == 1) {
+                if ((meta & ATTACHED) != 0) {
                     scheduleDrain(s, now);
                 }
             }
@@ -244,29 +248,32 @@ final class SimNodes implements Gateway, NodeSink {
 
     private void written(int s, long seq, Presence p, long now) {
         deliveries++;
-        if (now - windowStart[s] > sc.link()) {
-            windowStart[s] = now;
-            windowWrites[s] = 0;
+        long meta = subs.word(s, META);
+        if (now - subs.word(s, WINDOW_START) > sc.link()) {
+            subs.word(s, WINDOW_START, now);
+            meta &= (1L << WRITES_SHIFT) - 1;
         }
-        windowWrites[s]++;
-        if (slow[s] == 1) {
-            nextWritable[s] = now + sc.slowWriteEvery();
+        subs.word(s, META, meta + (1L << WRITES_SHIFT));
+        if ((meta & SLOW) != 0) {
+            subs.word(s, NEXT_WRITABLE, now + sc.slowWriteEvery());
         }
         latency.record(now - p.at() + 2 * sc.link());
         observer.dispatched(s, seq, p, now);
     }
 
     private void scheduleDrain(int s, long now) {
-        if (draining[s] == 0) {
-            draining[s] = 1;
-            sched.at(Math.max(now, nextWritable[s]), onDrain, s);
+        long meta = subs.word(s, META);
+        if ((meta & DRAINING) == 0) {
+            subs.word(s, META, meta | DRAINING);
+            sched.at(Math.max(now, subs.word(s, NEXT_WRITABLE)), onDrain, s);
         }
     }
 
     private void drain(long arg) {
         int s = (int) arg;
-        draining[s] = 0;
-        if (!subs.isOpen(s) || attached[s] == 0) {
+        long meta = subs.word(s, META) & ~DRAINING;
+        subs.word(s, META, meta);
+        if (!subs.isOpen(s) || (meta & ATTACHED) == 0) {
             return;
         }
         long now = sched.now();
@@ -281,13 +288,13 @@ final class SimNodes implements Gateway, NodeSink {
 
     @Override
     public void heartbeatMissed(int node, int session) {
-        attached[session] = 0;
+        attached(session, false);
     }
 
     @Override
     public void ended(int node, int session) {
+        attached(session, false);
         subs.close(session);
-        attached[session] = 0;
         clients.ended(session);
     }
 

@@ -28,6 +28,13 @@ public record SimParts(Supplier<Aggregator> aggregator, LongFunction<ExpiryQueue
     public interface Replays {
         ReplayBuffers make(int capacity, int sessions);
 
+        /**
+         * The reference: each session's ring of {@code capacity} dispatches inside the node's session records
+         * ({@link org.sysmodels.presence.model.session.Subscribers#withRings}), where a delivery touches it without a
+         * cache miss of its own. {@code make} gives the same rings as separate arrays ({@link ReplayRings}).
+         */
+        Replays RINGS = ReplayRings::new;
+
         /** One {@link ReplayBuffer} object per session, from {@code make} (given the capacity). */
         static Replays perSession(IntFunction<ReplayBuffer> make) {
             return (capacity, sessions) -> new OnePerSession(() -> make.apply(capacity));
@@ -36,7 +43,7 @@ public record SimParts(Supplier<Aggregator> aggregator, LongFunction<ExpiryQueue
 
     public static SimParts reference() {
         return new SimParts(StatusPrecedence::new, tick -> TimingWheel.of(tick, 0), CoalescingOutbox::new,
-                ReplayRings::new);
+                Replays.RINGS);
     }
 
     /**

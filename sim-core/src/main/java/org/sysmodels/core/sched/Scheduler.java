@@ -17,10 +17,10 @@ import java.util.Objects;
  * move down: the earliest one straight to level 0, the others at most once per level. A 16-bit mask per level finds
  * occupied buckets in one instruction.
  *
- * <p>Events live in preallocated parallel arrays (time, action, argument, generation) recycled through a free list:
- * once the arrays have grown to the peak number of pending events, scheduling and running allocate nothing. A handle
- * is {@code generation << 32 | slot}; cancelling marks the slot and the heap drops it when it meets it (lazy
- * deletion), with a sweep when cancelled events outnumber live ones, so memory stays bounded by twice the live set.
+ * <p>Events live in preallocated arrays (time, argument and insertion number side by side; action; generation)
+ * recycled through a free list: once the arrays have grown to the peak number of pending events, scheduling and
+ * running allocate nothing. A handle is {@code generation << 32 | slot}; cancelling marks the slot and the heap drops
+ * it when it meets it (lazy deletion), with a sweep when cancelled events outnumber live ones, so memory stays bounded by twice the live set.
  *
  * <p>A {@link Timer} is a reusable one-shot event kept outside the heap, for a component that re-arms one event over
  * and over (a periodic tick, a watchdog deadline): setting it costs a store instead of an insertion, and running it
@@ -42,12 +42,15 @@ public final class Scheduler {
     private static final int INITIAL_BUCKET = 8;
     private static final int SWEEP_MIN_CANCELLED = 1024;
 
-    private long[] times;
+    /**
+     * Per slot, side by side ({@code 3 * slot}): the time (negative once cancelled, so a redistribution skips a
+     * cancelled event without reading its action), the argument, and the insertion number (ties between heap events
+     * and {@link Timer}s go by it). With millions of far-future events pending, each event scheduled, moved between
+     * buckets or run costs one cache miss here instead of one per array.
+     */
+    private long[] timeArgs;
     private Object[] actions;   // Runnable or Action; null once run or cancelled
-    private long[] args;
     private int[] generations;
-    /** Insertion number of each slot's event: ties between heap events and {@link Timer}s go by it. */
-    private long[] sequences;
     private long inserted;
     private Timer[] timers = new Timer[0];
     private int armedTimers;
@@ -81,11 +84,9 @@ public final class Scheduler {
     /** @param expectedPending how many events are expected to be pending at once; the arrays grow past it if needed */
     public Scheduler(int expectedPending) {
         int n = Math.max(16, expectedPending);
-        times = new long[n];
+        timeArgs = new long[3 * n];
         actions = new Object[n];
-        args = new long[n];
         generations = new int[n];
-        sequences = new long[n];
         freeSlots = new int[n];
         for (int i = 0; i < n; i++) {
             freeSlots[i] = n - 1 - i;
@@ -144,6 +145,7 @@ public final class Scheduler {
             return false;
         }
         actions[slot] = null;
+        timeArgs[3 * slot] = -1;
         live--;
         cancelledInHeap++;
         if (cancelledInHeap >= SWEEP_MIN_CANCELLED && cancelledInHeap > live) {
@@ -234,10 +236,10 @@ public final class Scheduler {
         if (generation == 0) {
             generation = generations[slot] = 1;
         }
-        times[slot] = time;
+        timeArgs[3 * slot] = time;
         actions[slot] = action;
-        args[slot] = arg;
-        sequences[slot] = ++inserted;
+        timeArgs[3 * slot + 1] = arg;
+        timeArgs[3 * slot + 2] = ++inserted;
         push(bucketOf(time), slot);
         live++;
         if (time < floor) {
@@ -279,8 +281,8 @@ public final class Scheduler {
             return;
         }
         Object action = actions[slot];
-        long arg = args[slot];
-        now = times[slot];
+        long arg = timeArgs[3 * slot + 1];
+        now = timeArgs[3 * slot];
         actions[slot] = null;
         freeSlots[freeCount++] = slot;
         live--;
@@ -311,7 +313,7 @@ public final class Scheduler {
         if (t.time >= floor) {
             int slot = nextSlot(t.time);
             if (slot >= 0) {
-                if (times[slot] < t.time || sequences[slot] < t.sequence) {
+                if (timeArgs[3 * slot] < t.time || timeArgs[3 * slot + 2] < t.sequence) {
                     return slot;
                 }
                 currentHead--;    // later than the timer: it stays at the head of its bucket
@@ -473,8 +475,9 @@ public final class Scheduler {
         long min = Long.MAX_VALUE;
         for (int k = 0; k < n; k++) {
             int slot = b[k];
-            if (actions[slot] != null && times[slot] <= min) {
-                min = times[slot];
+            long t = timeArgs[3 * slot];
+            if (t >= 0 && t <= min) {
+                min = t;
                 live = true;
             }
         }
@@ -489,10 +492,11 @@ public final class Scheduler {
         }
         for (int k = 0; k < n; k++) {
             int slot = b[k];
-            if (actions[slot] == null) {
+            long t = timeArgs[3 * slot];
+            if (t < 0) {
                 releaseCancelled(slot);
             } else {
-                push(bucketOf(times[slot]), slot);
+                push(bucketOf(t), slot);
             }
         }
         return true;
@@ -527,13 +531,11 @@ public final class Scheduler {
     }
 
     private void growSlots() {
-        int old = times.length;
+        int old = actions.length;
         int n = old * 2;
-        times = Arrays.copyOf(times, n);
+        timeArgs = Arrays.copyOf(timeArgs, 3 * n);
         actions = Arrays.copyOf(actions, n);
-        args = Arrays.copyOf(args, n);
         generations = Arrays.copyOf(generations, n);
-        sequences = Arrays.copyOf(sequences, n);
         freeSlots = Arrays.copyOf(freeSlots, n);
         for (int i = n - 1; i >= old; i--) {
             freeSlots[freeCount++] = i;

@@ -5,7 +5,8 @@ import org.sysmodels.presence.model.presence.Presence;
 
 /**
  * The {@link ReplayBuffer}s of every session of a gateway node, addressed by session slot: what a node with millions
- * of sessions keeps instead of an object per session. The reference is {@link ReplayRings} (flat arrays);
+ * of sessions keeps instead of an object per session. The simulation's reference ring lives inside
+ * {@link Subscribers}' records ({@link Subscribers#withRings}); {@link ReplayRings} is the same ring in flat arrays;
  * {@link OnePerSession} adapts any single-session {@link ReplayBuffer} (a bug lab's).
  */
 public interface ReplayBuffers {

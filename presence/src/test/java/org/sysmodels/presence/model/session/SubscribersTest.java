@@ -14,7 +14,8 @@ import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.presence.Status;
 
 /**
- * The flat {@link Subscribers} with {@link ReplayRings} against one {@link Subscriber} with a {@link ReplayRing} per
+ * The flat {@link Subscribers}, with its rings inline ({@link Subscribers#withRings}) and with {@link ReplayRings}
+ * beside it, against one {@link Subscriber} with a {@link ReplayRing} per
  * session, in lockstep: random opens, closes, sends, queued offers, sends of pending presences and resumes from
  * random sequence numbers over a few slots give the same sequence numbers, the same pending state, the same resume
  * verdicts and the same replayed dispatches in the same order (rings small enough to wrap many times).
@@ -25,11 +26,42 @@ class SubscribersTest {
     private static final int CAPACITY = 3;
 
     @Test
-    void behaveLikeOneSubscriberPerSession() {
+    void withInlineRingsBehaveLikeOneSubscriberPerSession() {
+        lockstep(() -> Subscribers.withRings(CoalescingOutbox::new, CAPACITY, 2, 2));
+    }
+
+    @Test
+    void withSeparateRingsBehaveLikeOneSubscriberPerSession() {
+        lockstep(() -> new Subscribers(CoalescingOutbox::new, new ReplayRings(CAPACITY, 2), 2, 1));
+    }
+
+    /** The owner's words are zero after an open and are not touched by anything else. */
+    @Test
+    void ownerWordsAreTheOwners() {
+        Subscribers table = Subscribers.withRings(CoalescingOutbox::new, CAPACITY, 1, 2);
+        table.open(3);
+        assertEquals(0L, table.word(3, 0));
+        table.word(3, 0, -1L);
+        table.word(3, 1, Long.MAX_VALUE);
+        for (int i = 0; i < 10; i++) {
+            table.send(3, presence(i, i + 1), i % 2 == 0 ? -1 : i);
+        }
+        table.outbox(3).offer(presence(99, 100), 5);
+        table.sendPending(3);
+        assertEquals(-1L, table.word(3, 0));
+        assertEquals(Long.MAX_VALUE, table.words()[table.wordIndex(3, 1)]);
+        assertEquals(11, table.seq(3));
+        table.open(3);
+        assertEquals(0L, table.word(3, 0));
+        assertEquals(0L, table.word(3, 1));
+        assertEquals(0, table.seq(3));
+    }
+
+    private static void lockstep(java.util.function.Supplier<Subscribers> make) {
         // a command: slot in the low digit, operation above, an argument above that
         Props.property(300).forAll(lists().of(integers().between(0, SLOTS * 7 * 8 - 1)).ofSizeBetween(1, 400))
                 .checkAssert(cmds -> {
-                    Subscribers table = new Subscribers(CoalescingOutbox::new, new ReplayRings(CAPACITY, 2), 2);
+                    Subscribers table = make.get();
                     Subscriber[] ref = new Subscriber[SLOTS];
                     long version = 0;
                     for (int c : cmds) {
