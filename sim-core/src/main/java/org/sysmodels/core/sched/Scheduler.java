@@ -20,7 +20,8 @@ import java.util.Objects;
  * <p>Events live in preallocated arrays (time, argument and insertion number side by side; action; generation)
  * recycled through a free list: once the arrays have grown to the peak number of pending events, scheduling and
  * running allocate nothing. A handle is {@code generation << 32 | slot}; cancelling marks the slot and the heap drops
- * it when it meets it (lazy deletion), with a sweep when cancelled events outnumber live ones, so memory stays bounded by twice the live set.
+ * it when it meets it (lazy deletion), with a sweep when cancelled events outnumber live ones, so memory stays
+ * bounded by twice the live set.
  *
  * <p>A {@link Timer} is a reusable one-shot event kept outside the heap, for a component that re-arms one event over
  * and over (a periodic tick, a watchdog deadline): setting it costs a store instead of an insertion, and running it
