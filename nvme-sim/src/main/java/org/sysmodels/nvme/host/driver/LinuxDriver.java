@@ -1,6 +1,5 @@
 package org.sysmodels.nvme.host.driver;
 
-import java.util.Arrays;
 import org.sysmodels.core.sched.Action;
 import org.sysmodels.core.trace.Track;
 import org.sysmodels.nvme.host.block.BlockDriver;
@@ -23,9 +22,7 @@ import org.sysmodels.nvme.model.command.IdentifyData;
 import org.sysmodels.nvme.model.command.Opcodes;
 import org.sysmodels.nvme.model.memory.HostMemory;
 import org.sysmodels.nvme.model.queue.Cqe;
-import org.sysmodels.nvme.model.queue.Sqe;
 import org.sysmodels.nvme.model.register.Cap;
-import org.sysmodels.nvme.model.register.Cc;
 import org.sysmodels.nvme.model.register.Csts;
 import org.sysmodels.nvme.model.register.Registers;
 import org.sysmodels.nvme.model.status.Status;
@@ -54,10 +51,11 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
     private boolean live;
     private boolean dead;
     Cap cap;
+    private DriverQueues queues;
     AdminQueue admin;
+    /** The I/O queue pairs and PRP lists of {@link #queues}, cached: read on every request. */
     private QueuePair[] io;
-    private QueuePair[] byVector;
-    private int[][] prpList;
+    private PrpLists prp;
     int ioQueueCount;
     int nsid;
     int lbads;
@@ -162,7 +160,7 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
         observer.reset(why, platform.now());
         blk.quiesce();
         blk.forEachInFlight(rq -> {
-            releasePrpList(rq);
+            prp.release(rq);
             blk.cancel(rq);
         });
         admin.cancelAll();
@@ -198,7 +196,7 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
             case PROBE_FAILED -> blk.failed("probe failed: " + d.reason());
             case REMOVED -> {
                 platform.tracer().instant(track, "device dead: " + d.reason(), platform.now());
-                blk.forEachInFlight(this::releasePrpList);
+                blk.forEachInFlight(rq -> prp.release(rq));
                 blk.failAll(StatusCode.INTERNAL_ERROR.dnr());
                 blk.failed("device removed: " + d.reason());
             }
@@ -214,6 +212,7 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
         platform = p;
         blk = b;
         track = p.tracer().track("host", "driver");
+        queues = new DriverQueues(p, config);
         for (int v = 0; v < p.vectors(); v++) {
             p.onInterrupt(v, irq);
         }
@@ -235,16 +234,7 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
     }
 
     void setUpAdminQueue() {
-        if (admin == null) {
-            int entries = config.adminQueueEntries();
-            long sq = allocator().allocContiguous((long) entries * Sqe.BYTES);
-            long cq = allocator().allocContiguous((long) entries * Cqe.BYTES);
-            QueuePair q = new QueuePair(0, sq, cq, entries, cap.dstrd(), 0, platform.memory(), platform.bar0());
-            admin = new AdminQueue(q, platform, config.adminTimeout(), why -> handle(new ResetNeeded(why)));
-            byVector = new QueuePair[platform.vectors()];
-            byVector[0] = q;
-        }
-        admin.queue.reset();
+        admin = queues.setUpAdmin(cap, why -> handle(new ResetNeeded(why)));
     }
 
     void identified(byte[] id) {
@@ -254,25 +244,10 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
     }
 
     QueuePair setUpIoQueue(int qid) {
-        int entries = Math.min(config.ioQueueEntries(), cap.mqes() + 1);
-        if (io == null) {
-            io = new QueuePair[ioQueueCount];
-            prpList = new int[ioQueueCount][];
-        }
-        int h = qid - 1;
-        if (io[h] == null) {
-            long sqBase = allocator().allocContiguous((long) entries * Sqe.BYTES);
-            long cqBase = allocator().allocContiguous((long) entries * Cqe.BYTES);
-            int vector = config.polled() ? 0 : qid % platform.vectors();
-            io[h] = newIoQueuePair(qid, sqBase, cqBase, entries, cap.dstrd(), vector);
-            prpList[h] = new int[Math.max(entries, config.tagDepth())];
-            Arrays.fill(prpList[h], -1);
-            if (!config.polled()) {
-                byVector[vector] = io[h];
-            }
-        }
-        io[h].reset();
-        return io[h];
+        QueuePair q = queues.setUpIo(qid, ioQueueCount, cap, this::newIoQueuePair);
+        io = queues.io();
+        prp = queues.prp();
+        return q;
     }
 
     /** The host side of I/O queue pair {@code qid} (a bug lab may return a variant). */
@@ -318,18 +293,14 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
         }
         int cid = commandId(rq);
         if (rq.op() == Request.READ || rq.op() == Request.WRITE) {
-            long prp1 = HostMemory.address(rq.pfn(0), rq.offset());
-            long prp2 = 0;
-            if (rq.offset() + rq.bytes() > HostMemory.PAGE_SIZE) {
-                prp2 = secondPointer(hctx, rq);
-                if (prp2 < 0) {
-                    return false;
-                }
+            long prp2 = prp.secondPointer(hctx, rq);
+            if (prp2 < 0) {
+                return false;
             }
-            q.pushReadWrite(rq.op() == Request.READ ? Opcodes.READ : Opcodes.WRITE, cid, rq.nsid(), prp1, prp2,
-                    rq.lba(), rq.blocks() - 1);
+            q.pushReadWrite(rq.op() == Request.READ ? Opcodes.READ : Opcodes.WRITE, cid, rq.nsid(),
+                    PrpLists.firstPointer(rq), prp2, rq.lba(), rq.blocks() - 1);
         } else {
-            pushNonData(q, rq, cid);
+            NonDataCommands.push(q, rq, cid, platform.memory());
         }
         issued(rq);
         if (last) {
@@ -348,65 +319,13 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
     protected void issued(Request rq) {
     }
 
-    /** Flush, Write Zeroes and discard: the commands without a data buffer to map (kept out of the Read/Write path). */
-    private void pushNonData(QueuePair q, Request rq, int cid) {
-        Sqe s = q.sqe.clear();
-        switch (rq.op()) {
-            case Request.FLUSH -> s.command(Opcodes.FLUSH, cid).nsid(rq.nsid());
-            case Request.WRITE_ZEROES -> s.command(Opcodes.WRITE_ZEROES, cid).nsid(rq.nsid()).cdw10_11(rq.lba())
-                    .cdw(12, rq.blocks() - 1);
-            default -> {
-                // Discard: a Dataset Management deallocate of one range, kept in the request's buffer.
-                long a = rq.address(0);
-                platform.memory().write32(a, 0);
-                platform.memory().write32(a + 4, rq.blocks());
-                platform.memory().write64(a + 8, rq.lba());
-                s.command(Opcodes.DATASET_MANAGEMENT, cid).nsid(rq.nsid()).prp1(a).cdw(10, 0).cdw(11, 1 << 2);
-            }
-        }
-        q.push();
-    }
-
-    /**
-     * PRP2 for a buffer that crosses into a second page (NVMe 1.4 §4.3): the second page if the transfer ends there,
-     * else a PRP list page holding the addresses of pages 2..n. @return -1 if no list page is free
-     */
-    private long secondPointer(int hctx, Request rq) {
-        int pages = pagesTouched(rq);
-        if (pages == 2) {
-            return HostMemory.address(rq.pfn(1), 0);
-        }
-        int list = allocator().allocPage();
-        if (list < 0) {
-            return -1;
-        }
-        long a = HostMemory.address(list, 0);
-        for (int i = 1; i < pages; i++) {
-            platform.memory().write64(a + 8L * (i - 1), HostMemory.address(rq.pfn(i), 0));
-        }
-        prpList[hctx][rq.tag()] = list;
-        return a;
-    }
-
-    private static int pagesTouched(Request rq) {
-        return (rq.offset() + rq.bytes() + HostMemory.PAGE_SIZE - 1) / HostMemory.PAGE_SIZE;
-    }
-
-    private void releasePrpList(Request rq) {
-        int h = rq.hctx();
-        if (pagesTouched(rq) > 2 && h >= 0 && prpList != null && rq.tag() >= 0 && prpList[h][rq.tag()] >= 0) {
-            allocator().freePage(prpList[h][rq.tag()]);
-            prpList[h][rq.tag()] = -1;
-        }
-    }
-
     @Override
     public void commitRqs(int hctx) {
         io[hctx].ring();
     }
 
     private void interrupt(int vector) {
-        QueuePair q = byVector == null ? null : byVector[vector];
+        QueuePair q = queues.byVector(vector);
         if (q == null || dead) {
             return;
         }
@@ -447,7 +366,7 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
             observer.unknownCompletion(qid, cid, platform.now());
             return;
         }
-        releasePrpList(rq);
+        prp.release(rq);
         if (status != 0 && !Status.dnr(status) && rq.retries() < config.maxRetries() && live) {
             rq.retried();
             blk.requeue(rq);
@@ -499,38 +418,8 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
             return;
         }
         blk.quiesce();
-        deleteQueues(ioQueueCount, done);
-    }
-
-    private void deleteQueues(int qid, Runnable done) {
-        if (qid == 0) {
-            notifyShutdown(done);
-            return;
-        }
-        boolean sent = admin.submit(s -> s.command(Opcodes.DELETE_IO_SQ, 0).cdw(10, qid),
-                c1 -> admin.submit(s -> s.command(Opcodes.DELETE_IO_CQ, 0).cdw(10, qid),
-                        c2 -> deleteQueues(qid - 1, done), true), true);
-        if (!sent) {
-            notifyShutdown(done);
-        }
-    }
-
-    /** CC.SHN = 01b, then wait for CSTS.SHST = 10b (NVMe 1.4 §7.6.2). */
-    private void notifyShutdown(Runnable done) {
-        int cc = platform.bar0().read32(Registers.CC);
-        platform.bar0().write32(Registers.CC, Cc.decode(cc).withShn(Cc.SHN_NORMAL).encode());
-        long deadline = platform.now() + 5_000_000_000L;
-        Action[] check = new Action[1];
-        check[0] = x -> {
-            int csts = platform.bar0().read32(Registers.CSTS);
-            if (Csts.shst(csts) == Csts.SHST_COMPLETE || platform.now() >= deadline) {
-                handle(new ShutDownDone());
-                done.run();
-            } else {
-                platform.after(config.readyPoll(), check[0], 0);
-            }
-        };
-        check[0].run(0);
+        new ShutdownSequence(admin, platform, config.readyPoll(), () -> handle(new ShutDownDone()))
+                .start(ioQueueCount, done);
     }
 
     // ------------------------------------------------------------------ inspection
@@ -573,13 +462,7 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
 
     /** Doorbell writes to SQ tails so far (batching makes this fewer than commands). */
     public long sqDoorbellWrites() {
-        long n = 0;
-        if (io != null) {
-            for (QueuePair q : io) {
-                n += q == null ? 0 : q.doorbellWrites;
-            }
-        }
-        return n;
+        return queues == null ? 0 : queues.sqDoorbellWrites();
     }
 
     /** The host queue pair of I/O queue {@code qid}, for the threaded host loop. */
