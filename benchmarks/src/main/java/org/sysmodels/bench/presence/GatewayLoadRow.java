@@ -57,7 +57,8 @@ final class GatewayLoadRow {
      * their measured phases together; their histograms are merged. Besides latency each shape reports the CPU time
      * per delivery of the gateway processes (their Java threads alone too: no JIT compiler, no GC) and of the load
      * processes: on a shared machine the latency is the machine's, the CPU cost is the code's. {@code --rate R} and
-     * {@code --seconds S} change the load for a working measurement (the row then says the rate it sent).
+     * {@code --seconds S} change the load for a working measurement (the row then says the rate it sent);
+     * {@code --one-process-only} and {@code --reuse-port-only} measure one shape.
      */
     static void run(boolean longRun, List<String> args) throws Exception {
         int want = longRun ? 20_000 : 2_000;
@@ -80,6 +81,9 @@ final class GatewayLoadRow {
             } finally {
                 Children.stopAll(children);
             }
+        }
+        if (args.contains("--one-process-only")) {
+            return;
         }
         Path redisServer = Children.redisServer();
         if (redisServer == null) {

@@ -1,5 +1,6 @@
 package org.sysmodels.presence.gateway;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -46,12 +47,18 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         CLOSED
     }
 
+    /** Heartbeat ACK's bytes, encoded once (every frame gets a duplicate: its own indexes, the same memory). */
+    private static final ByteBuf HEARTBEAT_ACK = Unpooled.unreleasableBuffer(
+            Unpooled.wrappedBuffer(Payloads.heartbeatAck().getBytes(StandardCharsets.UTF_8)).asReadOnly());
+
     private final PresenceEngine engine;
     private final GatewayConfig config;
     private final int node;
     private final NodeOutbound outbound;
     private final RateLimiter limiter;
     private Channel channel;
+    /** This handler's context: writes start here, below the handlers that only read. */
+    private ChannelHandlerContext ctx;
     private State state = State.AWAITING;
     private int closeCode = 1006;
     private ScheduledFuture<?> identifyTimer;
@@ -74,6 +81,11 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         return node;
     }
 
+    /** The queue to this connection's event loop. */
+    NodeOutbound outbound() {
+        return outbound;
+    }
+
     /** True while the connection is open (any thread). */
     boolean open() {
         Channel c = channel;
@@ -90,6 +102,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete hs) {
             channel = ctx.channel();
+            this.ctx = ctx;
             engine.stats().connections.incrementAndGet();
             QueryStringDecoder q = new QueryStringDecoder(hs.requestUri());
             List<String> v = q.parameters().get("v");
@@ -155,7 +168,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         switch (p) {
             case ClientPayload.Refused r -> close(r.code(), r.reason());
             case ClientPayload.Heartbeat h -> {
-                channel.writeAndFlush(new TextWebSocketFrame(Payloads.heartbeatAck()));
+                ctx.writeAndFlush(new TextWebSocketFrame(HEARTBEAT_ACK.duplicate()));
                 if (state == State.AUTHENTICATED) {
                     engine.heartbeat(this);
                 }
@@ -233,21 +246,19 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         }
     }
 
-    /** Queues an encoded dispatch for this connection (engine thread); its node's drain writes and flushes it. */
-    void sendFrame(byte[] text) {
-        outbound.offer(this, text);
-    }
-
     /**
-     * Writes one queued frame without flushing (event loop, from {@link NodeOutbound}); true when this is the
-     * connection's first write of the drain (the drain then flushes it once at its end).
+     * Writes one PRESENCE_UPDATE without flushing (event loop, from {@link NodeOutbound}): the envelope, the shared
+     * body and the digits of {@code seq}, into one pooled buffer; true when this is the connection's first write of
+     * the drain (the drain then flushes it once at its end).
      */
-    boolean writeFrame(byte[] text) {
+    boolean writePresence(byte[] body, long seq) {
         if (state == State.CLOSED || !channel.isActive()) {
             return false;
         }
+        ByteBuf text = ctx.alloc().buffer(Payloads.presenceUpdateLength(seq, body));
+        Payloads.writePresenceUpdate(text, seq, body);
         // Netty's frame encoder copies a small payload behind the frame header into one buffer of its own
-        channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(text)), channel.voidPromise());
+        ctx.write(new TextWebSocketFrame(text), ctx.voidPromise());
         if (unflushed) {
             return false;
         }
@@ -255,10 +266,10 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         return true;
     }
 
-    /** Flushes what {@link #writeFrame} wrote (event loop). */
+    /** Flushes what {@link #writePresence} wrote (event loop). */
     void flushWritten() {
         unflushed = false;
-        channel.flush();
+        ctx.flush();
     }
 
     /** Writes text frames and flushes (on this event loop). */

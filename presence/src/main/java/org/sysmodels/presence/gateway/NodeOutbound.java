@@ -8,7 +8,7 @@ import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
 
 /**
  * Everything the engine sends to the connections of one event loop (one fan-out node), in the order it was sent:
- * encoded PRESENCE_UPDATE frames and other work (READY, closes) as tasks. The engine offers; the event loop drains
+ * each change's PRESENCE_UPDATE frames ({@link PresenceFrames}) and other work (READY, closes) as tasks. The engine offers; the event loop drains
  * the whole queue in one task, writes every frame, then flushes each connection it wrote to once. While the event
  * loop is busy, offers pile up and the next drain writes them with one flush (one {@code write(2)}) per connection,
  * however many updates it carries: the cost per delivery falls as the load rises (Netty's
@@ -17,11 +17,7 @@ import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
  */
 final class NodeOutbound {
 
-    /** One frame for one connection: the complete text of a dispatch, encoded. */
-    record Frame(GatewayConnection connection, byte[] text) {
-    }
-
-    /** Drains write at most this many items before flushing and letting the event loop read. */
+    /** A drain writes about this many frames (or tasks) before flushing and letting the event loop read. */
     private static final int BATCH = 4096;
 
     private final EventLoop loop;
@@ -40,9 +36,9 @@ final class NodeOutbound {
         return loop;
     }
 
-    /** Queues a frame (any thread; the engine's). */
-    void offer(GatewayConnection c, byte[] text) {
-        offerItem(new Frame(c, text));
+    /** Queues one change's frames for connections of this event loop (any thread; the engine's). */
+    void offer(PresenceFrames frames) {
+        offerItem(frames);
     }
 
     /** Queues work for the event loop, ordered with the frames (any thread). */
@@ -68,14 +64,19 @@ final class NodeOutbound {
         scheduled.set(false);
         int n = 0;
         for (Object o = queue.poll(); o != null; o = queue.poll()) {
-            if (o instanceof Frame f) {
-                if (f.connection().writeFrame(f.text())) {
-                    dirty.add(f.connection());
+            if (o instanceof PresenceFrames f) {
+                for (int i = 0, count = f.count(); i < count; i++) {
+                    GatewayConnection c = f.connection(i);
+                    if (c.writePresence(f.body(i), f.seq(i))) {
+                        dirty.add(c);
+                    }
                 }
+                n += f.count();
             } else {
                 ((Runnable) o).run();
+                n++;
             }
-            if (++n == BATCH) {
+            if (n >= BATCH) {
                 // give the loop's reads a turn; the rest in the next drain
                 if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
                     loop.execute(drain);

@@ -18,12 +18,10 @@ import org.sysmodels.presence.gateway.protocol.Payloads;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.cluster.Adoption;
 import org.sysmodels.presence.model.cluster.ClusterBackend;
-import org.sysmodels.presence.model.cluster.NodeSink;
 import org.sysmodels.presence.model.core.PresenceObserver;
 import org.sysmodels.presence.model.core.Timeouts;
 import org.sysmodels.presence.model.expiry.TimingWheel;
 import org.sysmodels.presence.model.fanout.CoalescingOutbox;
-import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.presence.PresenceUpdate;
 import org.sysmodels.presence.model.presence.Status;
 import org.sysmodels.presence.model.session.Dispatch;
@@ -37,34 +35,13 @@ import org.sysmodels.presence.model.store.PresenceStore;
 /**
  * The one thread that owns presence: the {@link ClusterBackend} (in process, the {@code PresenceCore} the simulation
  * runs; in a cluster, a replica of it kept in step through Redis), each
- * session's {@link Subscriber} (sequence numbers, replay ring, coalescing outbox) and which connection carries it.
- * Event loops hand it commands as tasks; it hands writes back to them grouped per event loop, one task per loop per
- * change (Manifold's per-node batching, with event loops as the nodes). A single owner means no locks on presence
+ * session's {@link Subscriber} (sequence numbers, replay ring, coalescing outbox) and which connection carries it
+ * ({@link SessionTable}). Event loops hand it commands as tasks (this class); the core's fan-out goes back to them
+ * through {@link NodeFanOut}, grouped per event loop, one queued item per loop per change (Manifold's per-node
+ * batching, with event loops as the nodes). A single owner means no locks on presence
  * state; the price is that one core does all presence work, which {@code sim presence load} measures.
  */
-final class PresenceEngine implements NodeSink {
-
-    /** A session's gateway-side state (engine thread only). */
-    static final class Entry {
-        final int slot;
-        final String sessionId;
-        final int user;
-        final boolean guildPresences;
-        final int largeThreshold;
-        final Subscriber subscriber;
-        GatewayConnection conn;
-        /** The newest sequence number not kept for replay (READY, GUILD_CREATE, RESUMED, chunks). */
-        long lastUnkept;
-
-        Entry(int slot, String sessionId, int user, boolean guildPresences, int largeThreshold, Subscriber sub) {
-            this.slot = slot;
-            this.sessionId = sessionId;
-            this.user = user;
-            this.guildPresences = guildPresences;
-            this.largeThreshold = largeThreshold;
-            this.subscriber = sub;
-        }
-    }
+final class PresenceEngine {
 
     private final EventExecutor thread;
     private final UserDirectory users;
@@ -72,9 +49,8 @@ final class PresenceEngine implements NodeSink {
     private final java.util.function.Supplier<String> resumeUrl;
     private final ClusterBackend core;
     private final GatewayStats stats;
-    /** Sessions by slot (the core's dense session index); null where this node carries none. */
-    private Entry[] bySlot = new Entry[1024];
-    private final Map<String, Entry> bySessionId = new HashMap<>();
+    private final SessionTable sessions = new SessionTable();
+    private final NodeFanOut fanOut;
     private final Map<Integer, ArrayDeque<Long>> identifiesByUser = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final long epoch = System.nanoTime();
@@ -88,10 +64,11 @@ final class PresenceEngine implements NodeSink {
         this.config = config;
         this.resumeUrl = resumeUrl;
         this.stats = stats;
+        this.fanOut = new NodeFanOut(sessions, users, config, stats);
         PresenceStore store = new CompactStore(users.graph(), 1024);
         Timeouts t = new Timeouts(config.heartbeatInterval().toNanos(), config.grace().toNanos(),
                 config.resumeWindow().toNanos());
-        this.core = cluster.create(new ClusterParts(store, t, TimingWheel.of(config.tick().toNanos(), now()), this,
+        this.core = cluster.create(new ClusterParts(store, t, TimingWheel.of(config.tick().toNanos(), now()), fanOut,
                 observer, config.ioThreads(), thread, this::now));
         long tick = config.tick().toNanos();
         // The expiry pass is queued behind the commands the event loops sent before it, and judges time as of then:
@@ -173,10 +150,9 @@ final class PresenceEngine implements NodeSink {
             long now = now();
             String sessionId = HexFormat.of().formatHex(bytes16());
             int slot = core.identify(user, id.platform(), c.node(), id.presence(), guildPresences, sessionId, now);
-            Entry e = new Entry(slot, sessionId, user, guildPresences, id.largeThreshold(),
+            GatewaySession e = new GatewaySession(slot, sessionId, user, guildPresences, id.largeThreshold(),
                     new Subscriber(slot, new CoalescingOutbox(), new ReplayRing(config.replayCapacity())));
-            putEntry(e);
-            bySessionId.put(sessionId, e);
+            sessions.put(e);
             e.conn = c;
             c.engineSlot = slot;
             stats.identifies.incrementAndGet();
@@ -221,7 +197,7 @@ final class PresenceEngine implements NodeSink {
                 c.closeFromEngine(CloseCode.AUTHENTICATION_FAILED, "the token file names no such token");
                 return;
             }
-            Entry e = bySessionId.get(r.sessionId());
+            GatewaySession e = sessions.get(r.sessionId());
             if (e == null) {
                 // perhaps held by another node of the cluster, or by one that died: take it over
                 core.adopt(r.sessionId(), user, c.node(), now(), a -> run(() -> resumeAdopted(c, r, user, a)));
@@ -233,9 +209,7 @@ final class PresenceEngine implements NodeSink {
             }
             if (e.conn != null) {
                 // still attached to another connection: detach it; this client may resume again at once
-                e.conn.closeFromEngine(CloseCode.SESSION_TIMED_OUT, "the session was resumed elsewhere");
-                e.conn.engineSlot = -1;
-                e.conn = null;
+                e.closeConnection(CloseCode.SESSION_TIMED_OUT, "the session was resumed elsewhere");
                 core.detach(e.slot, now());
                 c.invalidSession(true);
                 return;
@@ -258,7 +232,7 @@ final class PresenceEngine implements NodeSink {
             c.engineSlot = e.slot;
             stats.resumes.incrementAndGet();
             List<String> out = new ArrayList<>();
-            e.subscriber.resume(r.seq(), d -> out.add(encode(d, e)));
+            e.subscriber.resume(r.seq(), d -> out.add(fanOut.encode(d)));
             out.add(Payloads.dispatch(e.subscriber.nextSeq(), "RESUMED", com.fasterxml.jackson.core.JsonGenerator::writeNull));
             e.lastUnkept = e.subscriber.seq();
             stats.dispatches.addAndGet(out.size() - 1);
@@ -281,18 +255,17 @@ final class PresenceEngine implements NodeSink {
             core.detach(a.session(), now());
             return;
         }
-        Entry e = new Entry(a.session(), r.sessionId(), user, a.guildPresences(), 50,
+        GatewaySession e = new GatewaySession(a.session(), r.sessionId(), user, a.guildPresences(), 50,
                 new Subscriber(a.session(), new CoalescingOutbox(), new ReplayRing(config.replayCapacity())));
         e.subscriber.continueAfter(r.seq());
-        putEntry(e);
-        bySessionId.put(r.sessionId(), e);
+        sessions.put(e);
         e.conn = c;
         c.engineSlot = a.session();
         stats.resumes.incrementAndGet();
         stats.sessions.incrementAndGet();
         List<String> out = new ArrayList<>();
         Snapshots.watched(core.store(), user, a.guildPresences(), (watched, via) ->
-                out.add(encode(e.subscriber.send(core.presence(watched), via), e)));
+                out.add(fanOut.encode(e.subscriber.send(core.presence(watched), via))));
         out.add(Payloads.dispatch(e.subscriber.nextSeq(), "RESUMED", com.fasterxml.jackson.core.JsonGenerator::writeNull));
         e.lastUnkept = e.subscriber.seq();
         stats.dispatches.addAndGet(out.size() - 1);
@@ -303,7 +276,7 @@ final class PresenceEngine implements NodeSink {
     void heartbeat(GatewayConnection c) {
         long receivedAt = now();
         run(() -> {
-            Entry e = attached(c);
+            GatewaySession e = sessions.attached(c);
             if (e != null) {
                 stats.heartbeats.incrementAndGet();
                 core.heartbeat(e.slot, receivedAt);
@@ -313,7 +286,7 @@ final class PresenceEngine implements NodeSink {
 
     void update(GatewayConnection c, PresenceUpdate u) {
         run(() -> {
-            Entry e = attached(c);
+            GatewaySession e = sessions.attached(c);
             if (e != null) {
                 stats.updates.incrementAndGet();
                 core.update(e.slot, u, now());
@@ -323,7 +296,7 @@ final class PresenceEngine implements NodeSink {
 
     void requestMembers(GatewayConnection c, ClientPayload.RequestGuildMembers m) {
         run(() -> {
-            Entry e = attached(c);
+            GatewaySession e = sessions.attached(c);
             if (e == null) {
                 return;
             }
@@ -336,7 +309,7 @@ final class PresenceEngine implements NodeSink {
     /** The connection closed with {@code code} (1006: dropped without a close frame). */
     void closed(GatewayConnection c, int code) {
         run(() -> {
-            Entry e = attached(c);
+            GatewaySession e = sessions.attached(c);
             if (e == null) {
                 return;
             }
@@ -353,7 +326,7 @@ final class PresenceEngine implements NodeSink {
     /** The connection can take writes again: send what its outbox holds, newest per user. */
     void writable(GatewayConnection c) {
         run(() -> {
-            Entry e = attached(c);
+            GatewaySession e = sessions.attached(c);
             if (e == null || e.subscriber.outbox().isEmpty()) {
                 return;
             }
@@ -363,7 +336,7 @@ final class PresenceEngine implements NodeSink {
                 if (d == null) {
                     break;
                 }
-                out.add(encode(d, e));
+                out.add(fanOut.encode(d));
             }
             stats.dispatches.addAndGet(out.size());
             c.send(out);
@@ -373,29 +346,10 @@ final class PresenceEngine implements NodeSink {
         });
     }
 
-    private Entry entry(int slot) {
-        return slot >= 0 && slot < bySlot.length ? bySlot[slot] : null;
-    }
-
-    private void putEntry(Entry e) {
-        if (e.slot >= bySlot.length) {
-            bySlot = java.util.Arrays.copyOf(bySlot, Math.max(e.slot + 1, bySlot.length * 2));
-        }
-        bySlot[e.slot] = e;
-    }
-
-    private Entry attached(GatewayConnection c) {
-        if (c.engineSlot < 0) {
-            return null;
-        }
-        Entry e = entry(c.engineSlot);
-        return e != null && e.conn == c ? e : null;
-    }
-
     /** Asks the connection carrying {@code sessionId} to reconnect (op 7), then closes it (tests, shutdown). */
     void reconnect(String sessionId, long delayMs) {
         run(() -> {
-            Entry e = bySessionId.get(sessionId);
+            GatewaySession e = sessions.get(sessionId);
             if (e != null && e.conn != null) {
                 e.conn.reconnect(delayMs);
             }
@@ -404,100 +358,14 @@ final class PresenceEngine implements NodeSink {
 
     void reconnectAll(long delayMs) {
         run(() -> {
-            for (Entry e : bySlot) {
-                if (e != null && e.conn != null) {
+            sessions.forEach(e -> {
+                if (e.conn != null) {
                     e.conn.reconnect(delayMs);
                 }
-            }
+            });
         });
     }
 
-    private String encode(Dispatch d, Entry e) {
-        Presence p = d.presence();
-        return Payloads.dispatch(d.seq(), "PRESENCE_UPDATE", Payloads.presenceBody(p, users.userId(p.user()),
-                d.via() < 0 ? null : users.guildId(d.via())));
-    }
-
-    // ------------------------------------------------------------------ NodeSink: the core's fan-out (engine thread)
-
-    /**
-     * One change's fan-out to this node's sessions: the body is encoded once per (presence, guild) and each session's
-     * frame is its envelope around those bytes, queued on its connection's node (written and flushed in the node's
-     * next drain); a session whose connection cannot take writes keeps only the newest presence in its outbox.
-     */
-    @Override
-    public void deliver(int node, Presence presence, int[] sessions, int[] via, int count) {
-        byte[] friendBody = null;
-        byte[] guildBody = null;
-        int bodyGuild = Integer.MIN_VALUE;
-        int written = 0;
-        for (int i = 0; i < count; i++) {
-            Entry e = entry(sessions[i]);
-            if (e == null) {
-                continue;
-            }
-            GatewayConnection c = e.conn;
-            if (c != null && c.writable() && e.subscriber.outbox().isEmpty()) {
-                Dispatch d = e.subscriber.send(presence, via[i]);
-                byte[] body;
-                if (via[i] < 0) {
-                    if (friendBody == null) {
-                        friendBody = Payloads.utf8(Payloads.presenceBody(presence, users.userId(presence.user()),
-                                null));
-                    }
-                    body = friendBody;
-                } else {
-                    if (bodyGuild != via[i]) {
-                        guildBody = Payloads.utf8(Payloads.presenceBody(presence, users.userId(presence.user()),
-                                users.guildId(via[i])));
-                        bodyGuild = via[i];
-                    }
-                    body = guildBody;
-                }
-                c.sendFrame(Payloads.presenceUpdate(d.seq(), body));
-                written++;
-            } else {
-                e.subscriber.outbox().offer(presence, via[i]);
-                stats.queued.incrementAndGet();
-            }
-        }
-        if (written > 0) {
-            stats.nodeMessages.incrementAndGet();
-            stats.dispatches.addAndGet(written);
-        }
-    }
-
-    @Override
-    public void heartbeatMissed(int node, int session) {
-        Entry e = entry(session);
-        if (e != null && e.conn != null) {
-            e.conn.closeFromEngine(CloseCode.SESSION_TIMED_OUT, "no heartbeat within "
-                    + (config.heartbeatInterval().toMillis() + config.grace().toMillis()) + " ms");
-            e.conn.engineSlot = -1;
-            e.conn = null;
-        }
-    }
-
-    @Override
-    public void takenOver(int node, int session) {
-        Entry e = entry(session);
-        if (e != null && e.conn != null) {
-            e.conn.closeFromEngine(CloseCode.SESSION_TIMED_OUT, "the session was resumed on another node");
-            e.conn.engineSlot = -1;
-            e.conn = null;
-        }
-        ended(node, session);
-    }
-
-    @Override
-    public void ended(int node, int session) {
-        Entry e = entry(session);
-        if (e != null) {
-            bySlot[session] = null;
-            bySessionId.remove(e.sessionId);
-            stats.sessions.decrementAndGet();
-        }
-    }
 
     /** What others see of {@code userId} now, or null for an unknown id (tests, the page's status line). */
     Status statusOf(String userId) throws Exception {

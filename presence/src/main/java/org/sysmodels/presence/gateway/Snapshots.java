@@ -25,7 +25,7 @@ final class Snapshots {
     private Snapshots() {
     }
 
-    static void ready(JsonGenerator g, UserDirectory users, ClusterBackend core, PresenceEngine.Entry e,
+    static void ready(JsonGenerator g, UserDirectory users, ClusterBackend core, GatewaySession e,
                       String resumeUrl) throws IOException {
         PresenceStore store = core.store();
         g.writeStartObject();
@@ -76,7 +76,7 @@ final class Snapshots {
         g.writeEndObject();
     }
 
-    static void guildCreate(JsonGenerator g, UserDirectory users, ClusterBackend core, PresenceEngine.Entry e,
+    static void guildCreate(JsonGenerator g, UserDirectory users, ClusterBackend core, GatewaySession e,
                             int guild) throws IOException {
         PresenceStore store = core.store();
         int count = store.memberCount(guild);
@@ -136,7 +136,7 @@ final class Snapshots {
     }
 
     /** GUILD_MEMBERS_CHUNK events (up to 1000 members each) answering op 8. */
-    static List<String> memberChunks(UserDirectory users, ClusterBackend core, PresenceEngine.Entry e,
+    static List<String> memberChunks(UserDirectory users, ClusterBackend core, GatewaySession e,
                                      ClientPayload.RequestGuildMembers m) {
         PresenceStore store = core.store();
         Integer guild = users.guildById(m.guildId()).orElse(null);

@@ -1,35 +1,40 @@
 package org.sysmodels.presence.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.BufferedReader;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.presence.gateway.users.DemoWorld;
 import org.sysmodels.presence.gateway.users.UserDirectory;
+import org.sysmodels.presence.model.core.PresenceObserver;
+import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.presence.Status;
 
 /**
  * The browser demo in headless Chromium (Debian's chromium, from scripts/install-test-deps.sh), driven over the
  * Chrome DevTools Protocol: a real click signs in as ada; a friend's status change made by another client shows up
  * in the page; a real click on "Do Not Disturb" and on "Invisible" reaches that friend as dnd and then offline.
+ * Every wait is on a signal (Chromium's DevTools line, a CDP event, a DOM mutation reported by an injected observer,
+ * the core's PresenceObserver), bounded, and fails saying what it awaited and what it last saw.
  */
 class BrowserDemoTest {
 
@@ -54,21 +59,21 @@ class BrowserDemoTest {
         Process browser = null;
         UserDirectory world = DemoWorld.create();
         GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofSeconds(5)).withIoThreads(1);
-        try (GatewayServer server = GatewayServer.start(cfg, world, DemoWorld.json(world),
-                org.sysmodels.presence.model.core.PresenceObserver.NONE)) {
+        Published published = new Published(world);
+        try (GatewayServer server = GatewayServer.start(cfg, world, DemoWorld.json(world), published)) {
             browser = new ProcessBuilder(chrome, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--remote-allow-origins=*", "--remote-debugging-address=127.0.0.1",
-                    "--remote-debugging-port=0", "--user-data-dir=" + profile, server.pageUrl())
-                    .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
-            Cdp page = Cdp.connect(group, pageTarget(profile, server.pageUrl()));
+                    "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank")
+                    .redirectErrorStream(true).start();
+            Cdp page = Cdp.openPage(group, devToolsUrl(browser, profile.resolve("chromium.log")), server.pageUrl());
 
             // sign in as ada with a real click
             page.click("login-ada");
             page.await("document.getElementById('me').textContent", v -> "ada".equals(v.asText()),
                     "signed in as ada");
             page.await("document.querySelectorAll('#friends li').length", v -> v.asInt() == 4, "ada's 4 friends");
-            awaitStatus(server, "1001", Status.ONLINE);
+            published.await(server, "1001", Status.ONLINE, "ada online after the click");
 
             // grace (ada's friend) comes online from another client and sets dnd: the page shows it live
             TestClient grace = TestClient.connect(group, server.gatewayUrl());
@@ -92,7 +97,7 @@ class BrowserDemoTest {
             JsonNode off = grace.next(n -> "1001".equals(n.path("d").path("user").path("id").asText())
                     && "offline".equals(n.path("d").path("status").asText()));
             assertEquals(0, off.path("d").path("client_status").size());
-            awaitStatus(server, "1001", Status.OFFLINE);
+            published.await(server, "1001", Status.OFFLINE, "ada offline after \"Invisible\"");
             page.close();
             grace.ws.close(1000);
         } finally {
@@ -109,39 +114,86 @@ class BrowserDemoTest {
         }
     }
 
-    static void awaitStatus(GatewayServer server, String id, Status want) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (server.statusOf(id) != want) {
-            assertTrue(System.nanoTime() < end, id + " never showed " + want);
-            Thread.sleep(50);
+    /**
+     * The core's published presences as its {@link PresenceObserver} reports them (on the engine's thread): a wait
+     * for a user's status completes on the publication itself, then the server's own {@code statusOf} is checked.
+     */
+    static final class Published implements PresenceObserver {
+        private final UserDirectory users;
+        private final Map<Integer, Status> latest = new HashMap<>();
+        private final Map<CompletableFuture<Void>, Map.Entry<Integer, Status>> waiters = new HashMap<>();
+
+        Published(UserDirectory users) {
+            this.users = users;
+        }
+
+        @Override
+        public synchronized void published(Presence p) {
+            latest.put(p.user(), p.status());
+            waiters.entrySet().removeIf(w -> {
+                boolean hit = w.getValue().getKey() == p.user() && w.getValue().getValue() == p.status();
+                if (hit) {
+                    w.getKey().complete(null);
+                }
+                return hit;
+            });
+        }
+
+        void await(GatewayServer server, String id, Status want, String what) throws Exception {
+            int user = users.userById(id).orElseThrow();
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            synchronized (this) {
+                if (latest.get(user) == want) {
+                    done.complete(null);
+                } else {
+                    waiters.put(done, Map.entry(user, want));
+                }
+            }
+            try {
+                done.get(Cdp.TIMEOUT_S, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                Status last;
+                synchronized (this) {
+                    last = latest.get(user);
+                }
+                fail(what + ": awaited a published presence of user " + id + " with status " + want
+                        + "; last published " + (last == null ? "nothing" : last) + " in " + Cdp.TIMEOUT_S + " s");
+            }
+            assertEquals(want, server.statusOf(id), "the server's view of user " + id);
         }
     }
 
-    /** The DevTools WebSocket of the page, from the port Chromium wrote into DevToolsActivePort. */
-    static String pageTarget(Path profile, String pageUrl) throws Exception {
-        Path portFile = profile.resolve("DevToolsActivePort");
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(portFile) || Files.readAllLines(portFile).isEmpty()) {
-            if (System.nanoTime() > end) {
-                fail("Chromium did not start DevTools in 60 s; its log: " + Files.readString(
-                        profile.resolve("chromium.log")));
-            }
-            Thread.sleep(100);
-        }
-        int port = Integer.parseInt(Files.readAllLines(portFile).get(0).strip());
-        HttpClient http = HttpClient.newHttpClient();
-        while (true) {
-            String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
-            for (JsonNode t : new ObjectMapper().readTree(body)) {
-                if ("page".equals(t.path("type").asText()) && t.path("url").asText().startsWith(pageUrl)) {
-                    return t.get("webSocketDebuggerUrl").asText();
+    /**
+     * The browser's DevTools endpoint, from the line Chromium prints when it listens ("DevTools listening on
+     * ws://..."); everything Chromium prints is copied to {@code log}, which a failure quotes.
+     */
+    static String devToolsUrl(Process browser, Path log) throws Exception {
+        CompletableFuture<String> url = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = browser.inputReader(); Writer out = Files.newBufferedWriter(log)) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    out.write(line + "\n");
+                    out.flush();
+                    int at = line.indexOf("DevTools listening on ");
+                    if (at >= 0) {
+                        url.complete(line.substring(at + "DevTools listening on ".length()).strip());
+                    }
                 }
+                url.completeExceptionally(new IllegalStateException("Chromium exited (" + browser.waitFor()
+                        + ") before DevTools listened"));
+            } catch (Exception e) {
+                url.completeExceptionally(e);
             }
-            if (System.nanoTime() > end) {
-                fail("no page target for " + pageUrl + " in " + body);
-            }
-            Thread.sleep(200);
+        }, "chromium-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return url.get(Cdp.TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            fail("awaited Chromium's \"DevTools listening on\" line: " + (e instanceof TimeoutException
+                    ? "not printed in " + Cdp.TIMEOUT_S + " s" : e.getCause().getMessage()) + "; its log: "
+                    + Files.readString(log));
+            return null;
         }
     }
 }

@@ -186,15 +186,15 @@ public final class LoadGenerator {
                     lastSeq = Frames.parseLong(t, s + SEQ.length, to);
                 }
                 if (Frames.endsWith(t, to, PRESENCE_UPDATE)) {
-                    int i = Frames.indexOf(t, to, LOAD_NAME, 0);
+                    int i = Frames.indexOf(t, to, LOAD_NAME, DISPATCH.length);
                     if (i >= 0) {
                         int start = i + LOAD_NAME.length;
-                        long sentAt = Frames.parseLong(t, start, to);
+                        int quote = Frames.indexOf(t, '"', start, to);
+                        long sentAt = Frames.parseLong(t, start, quote);
                         long us = Math.max(0, (now - sentAt) / 1000);
                         recorder.recordValue(us);
-                        int slash = Frames.indexOf(t, '/', start, to);
-                        int quote = Frames.indexOf(t, '"', start, to);
-                        if (slash > 0 && slash < quote) {
+                        int slash = Frames.indexOf(t, '/', start, quote);
+                        if (slash > 0) {
                             (Frames.parseLong(t, slash + 1, to) == node ? sameNode : crossNode).recordValue(us);
                         }
                         received.incrementAndGet();
@@ -228,6 +228,57 @@ public final class LoadGenerator {
             ready = false;
             if (!stopping) {
                 closes.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
+            }
+        }
+    }
+
+    /**
+     * The open-loop sender, a timer task on one event loop: each tick sends as many updates as the rate owes by then,
+     * from random ready connections (directly for the connections of its own loop, as one task per other loop).
+     */
+    private final class Sender implements Runnable {
+        private final List<Conn> conns;
+        private final String tag;
+        private final long start;
+        private final long end;
+        private long attempted;
+
+        Sender(List<Conn> conns, String tag, long start, long end) {
+            this.conns = conns;
+            this.tag = tag;
+            this.start = start;
+            this.end = end;
+        }
+
+        @Override
+        public void run() {
+            long now = Math.min(System.nanoTime(), end);
+            long owed = (long) (cfg.updatesPerSecond() * (now - start) / 1e9) - attempted;
+            Map<io.netty.channel.EventLoop, List<Conn>> elsewhere = null;
+            for (; owed > 0; owed--) {
+                attempted++;
+                Conn c = conns.get(ThreadLocalRandom.current().nextInt(conns.size()));
+                WsClient ws = c.ws;
+                if (!c.ready || ws == null) {
+                    continue;
+                }
+                sent.incrementAndGet();
+                io.netty.channel.EventLoop loop = ws.channel().eventLoop();
+                if (loop.inEventLoop()) {
+                    c.sendUpdate(tag);
+                } else {
+                    if (elsewhere == null) {
+                        elsewhere = new java.util.IdentityHashMap<>();
+                    }
+                    elsewhere.computeIfAbsent(loop, k -> new ArrayList<>()).add(c);
+                }
+            }
+            if (elsewhere != null) {
+                elsewhere.forEach((loop, list) -> loop.execute(() -> {
+                    for (Conn c : list) {
+                        c.sendUpdate(tag);
+                    }
+                }));
             }
         }
     }
@@ -306,31 +357,17 @@ public final class LoadGenerator {
             String tag = cfg.urls().size() > 1 ? "/" : null;
             long start = System.nanoTime();
             long end = start + cfg.duration().toNanos();
-            long periodNs = 1_000_000;
+            // the updates are sent by a timer on an event loop of this process (every 1 ms), not by this thread:
+            // no hand-over from a thread of its own, each update stamped as it is written
+            Sender sender = new Sender(conns, tag, start, end);
+            io.netty.channel.EventLoop senderLoop = group.next();
+            ScheduledFuture<?> ticks = senderLoop.scheduleAtFixedRate(sender, 0, 1, TimeUnit.MILLISECONDS);
             long nextReport = start + 1_000_000_000L;
             long lastReceived = 0;
             long lastSent = 0;
-            long attempted = 0;
-            ThreadLocalRandom rnd = ThreadLocalRandom.current();
             for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
-                // open loop: as many updates as the rate owes by now, whatever the sleeps overshot
-                long owed = (long) (cfg.updatesPerSecond() * (now - start) / 1e9) - attempted;
-                java.util.Map<io.netty.channel.EventLoop, List<Conn>> batch = new java.util.IdentityHashMap<>();
-                for (; owed > 0; owed--) {
-                    attempted++;
-                    Conn c = conns.get(rnd.nextInt(conns.size()));
-                    if (c.ready && c.ws != null) {
-                        batch.computeIfAbsent(c.ws.channel().eventLoop(), k -> new ArrayList<>()).add(c);
-                        sent.incrementAndGet();
-                    }
-                }
-                // one task per event loop per tick, not one per update; each update is stamped as it is written,
-                // so the latency is the gateway's and the wire's, not this thread's hand-over
-                batch.forEach((loop, list) -> loop.execute(() -> {
-                    for (Conn c : list) {
-                        c.sendUpdate(tag);
-                    }
-                }));
+                TimeUnit.NANOSECONDS.sleep(Math.min(nextReport, end) - now);
+                now = System.nanoTime();
                 if (now >= nextReport) {
                     Histogram h = recorder.getIntervalHistogram();
                     total.add(h);
@@ -346,11 +383,10 @@ public final class LoadGenerator {
                     lastSent = s;
                     nextReport += 1_000_000_000L;
                 }
-                long sleep = periodNs - (System.nanoTime() - now);
-                if (sleep > 0) {
-                    TimeUnit.NANOSECONDS.sleep(sleep);
-                }
             }
+            ticks.cancel(false);
+            // the tick running now, if any, has finished once this no-op has run after it
+            senderLoop.submit(() -> { }).awaitUninterruptibly(10, TimeUnit.SECONDS);
             double seconds = (System.nanoTime() - start) / 1e9;
             afterMeasure.run();
             long cpu1 = processCpuNs();

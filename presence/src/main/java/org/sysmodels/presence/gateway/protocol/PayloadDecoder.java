@@ -44,6 +44,12 @@ public final class PayloadDecoder {
         if (bytes > MAX_PAYLOAD_BYTES) {
             return refuse(CloseCode.DECODE_ERROR, "payload of " + bytes + " bytes is over 4096");
         }
+        ClientPayload fast = StreamingDecoder.decode(JSON.getFactory(), text);
+        return fast != null ? fast : decodeTree(text);
+    }
+
+    /** The decoder for every payload and every fault: the whole text as a tree, then checks per opcode. */
+    static ClientPayload decodeTree(String text) {
         JsonNode root;
         try {
             root = JSON.readTree(text);

@@ -1,6 +1,8 @@
 package org.sysmodels.presence.gateway.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -71,25 +73,34 @@ public final class Payloads {
      * written, into one array of the exact size.
      */
     public static byte[] presenceUpdate(long seq, byte[] body) {
+        ByteBuf b = Unpooled.wrappedBuffer(new byte[presenceUpdateLength(seq, body)]).clear();
+        writePresenceUpdate(b, seq, body);
+        return b.array();
+    }
+
+    /** The length of {@link #presenceUpdate}'s bytes. */
+    public static int presenceUpdateLength(long seq, byte[] body) {
+        return DISPATCH_HEAD.length + body.length + SEQ_FIELD.length + digits(seq) + PRESENCE_UPDATE_TAIL.length;
+    }
+
+    /** Writes {@link #presenceUpdate}'s bytes into {@code into} (a pooled buffer of the event loop writing them). */
+    public static void writePresenceUpdate(ByteBuf into, long seq, byte[] body) {
+        into.writeBytes(DISPATCH_HEAD).writeBytes(body).writeBytes(SEQ_FIELD);
+        int digits = digits(seq);
+        int at = into.writerIndex();
+        into.writerIndex(at + digits);
+        for (int i = digits - 1; i >= 0; i--, seq /= 10) {
+            into.setByte(at + i, (int) ('0' + seq % 10));
+        }
+        into.writeBytes(PRESENCE_UPDATE_TAIL);
+    }
+
+    private static int digits(long seq) {
         int digits = 1;
         for (long v = seq; v >= 10; v /= 10) {
             digits++;
         }
-        byte[] b = new byte[DISPATCH_HEAD.length + body.length + SEQ_FIELD.length + digits
-                + PRESENCE_UPDATE_TAIL.length];
-        int at = put(b, 0, DISPATCH_HEAD);
-        at = put(b, at, body);
-        at = put(b, at, SEQ_FIELD);
-        for (int i = digits - 1; i >= 0; i--, seq /= 10) {
-            b[at + i] = (byte) ('0' + seq % 10);
-        }
-        put(b, at + digits, PRESENCE_UPDATE_TAIL);
-        return b;
-    }
-
-    private static int put(byte[] into, int at, byte[] what) {
-        System.arraycopy(what, 0, into, at, what.length);
-        return at + what.length;
+        return digits;
     }
 
     /** A body's UTF-8 bytes. */

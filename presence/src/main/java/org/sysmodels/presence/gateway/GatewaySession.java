@@ -1,0 +1,34 @@
+package org.sysmodels.presence.gateway;
+
+import org.sysmodels.presence.model.session.Subscriber;
+
+/** A session's gateway-side state: which connection carries it and its {@link Subscriber} (engine thread only). */
+final class GatewaySession {
+    final int slot;
+    final String sessionId;
+    final int user;
+    final boolean guildPresences;
+    final int largeThreshold;
+    final Subscriber subscriber;
+    GatewayConnection conn;
+    /** The newest sequence number not kept for replay (READY, GUILD_CREATE, RESUMED, chunks). */
+    long lastUnkept;
+
+    GatewaySession(int slot, String sessionId, int user, boolean guildPresences, int largeThreshold, Subscriber sub) {
+        this.slot = slot;
+        this.sessionId = sessionId;
+        this.user = user;
+        this.guildPresences = guildPresences;
+        this.largeThreshold = largeThreshold;
+        this.subscriber = sub;
+    }
+
+    /** Detaches the connection, if one is attached, after asking it to close with {@code code}. */
+    void closeConnection(org.sysmodels.presence.gateway.protocol.CloseCode code, String reason) {
+        if (conn != null) {
+            conn.closeFromEngine(code, reason);
+            conn.engineSlot = -1;
+            conn = null;
+        }
+    }
+}

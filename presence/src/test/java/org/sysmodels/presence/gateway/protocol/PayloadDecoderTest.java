@@ -1,0 +1,108 @@
+package org.sysmodels.presence.gateway.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The streaming fast path of {@link PayloadDecoder} against its tree decoder: for heartbeats and presence updates,
+ * valid and broken in many ways (repeated or unknown keys, wrong types, keys in another order, trailing text), the
+ * decoder's answer is the tree decoder's, refusals included.
+ */
+class PayloadDecoderTest {
+
+    private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
+    private static final String[] OPS = {"1", "3", "2", "0", "99", "-1", "1.0", "\"1\"", "null",
+        "4294967297"};
+    private static final String[] HEARTBEAT_D = {"null", "0", "42", "-5", "9223372036854775807",
+        "99999999999999999999", "\"x\"", "{}", "1.5", "true", "[]"};
+    private static final String[] SINCE = {"null", "123", "-1", "\"a\"", "1.5", "1700000000000", "[]"};
+    private static final String[] STATUS = {"\"online\"", "\"dnd\"", "\"idle\"", "\"invisible\"", "\"offline\"",
+        "\"bad\"", "null", "5", "\"ONLINE\"", "\"on\\u006cine\""};
+    private static final String[] AFK = {"true", "false", "null", "1", "\"true\""};
+    private static final String[] ACTIVITIES = {"null", "[]", "[{\"name\":\"a\",\"type\":0}]",
+        "[{\"name\":\"load 1/0\",\"type\":5},{\"type\":1,\"name\":\"b\"}]", "[{\"name\":\"a\",\"type\":6}]",
+        "[{\"type\":0}]", "[{\"name\":1,\"type\":0}]", "[{\"name\":\"a\",\"type\":0,\"url\":\"u\"}]", "{}", "[1]",
+        "[{\"name\":\"a\",\"name\":\"b\",\"type\":0}]", "[{\"name\":\"a\",\"type\":4294967296}]",
+        "[{\"name\":\"a\",\"type\":-1}]", "[{\"name\":null,\"type\":0}]", "[[]]"};
+    private static final String[] TRAILING = {"", " ", "\n", "x", "}", " {}", "]"};
+    private static final String[] SCALARS = {"null", "1", "\"x\"", "true", "{}", "[]"};
+
+    @Test
+    void theStreamingPathAnswersAsTheTreeDecoder() {
+        int[] fast = new int[2];
+        qt().withExamples(4_000).forAll(longs().all()).checkAssert(seed -> {
+            String text = payload(new Random(seed));
+            assertEquals(PayloadDecoder.decodeTree(text), PayloadDecoder.decode(text), text);
+            fast[StreamingDecoder.decode(JSON, text) == null ? 0 : 1]++;
+        });
+        // the generator reaches both paths (else the comparison says nothing about the fast one)
+        assertTrue(fast[1] > fast[0] / 20 && fast[0] > fast[1] / 20, () -> Arrays.toString(fast));
+    }
+
+    @Test
+    void theLoadGeneratorsPayloadsTakeTheFastPath() {
+        String update = "{\"op\":3,\"d\":{\"since\":null,\"activities\":[{\"name\":\"load 123/1\",\"type\":0}],"
+                + "\"status\":\"dnd\",\"afk\":false}}";
+        assertInstanceOf(ClientPayload.UpdatePresence.class, StreamingDecoder.decode(JSON, update));
+        assertEquals(new ClientPayload.Heartbeat(7L), StreamingDecoder.decode(JSON, "{\"op\":1,\"d\":7}"));
+    }
+
+    private static String payload(Random r) {
+        List<String> fields = new ArrayList<>();
+        String op = pick(r, OPS, 2);
+        fields.add("\"op\":" + op);
+        String d = op.equals("1") || r.nextInt(4) == 0 ? pick(r, HEARTBEAT_D, 3) : presence(r);
+        if (r.nextInt(16) != 0) {
+            fields.add("\"d\":" + d);
+        }
+        if (r.nextInt(3) == 0) {
+            fields.add("\"s\":" + pick(r, SCALARS, 4));
+        }
+        if (r.nextInt(3) == 0) {
+            fields.add("\"t\":" + pick(r, SCALARS, 4));
+        }
+        if (r.nextInt(10) == 0) {
+            fields.add("\"x\":" + pick(r, SCALARS, 4));
+        }
+        if (r.nextInt(16) == 0) {
+            fields.add(fields.get(r.nextInt(fields.size())));
+        }
+        if (r.nextInt(8) == 0) {
+            Collections.shuffle(fields, r);
+        }
+        return "{" + String.join(",", fields) + "}" + pick(r, TRAILING, 3);
+    }
+
+    private static String presence(Random r) {
+        List<String> fields = new ArrayList<>(Arrays.asList("\"since\":" + pick(r, SINCE, 3),
+                "\"activities\":" + pick(r, ACTIVITIES, 4), "\"status\":" + pick(r, STATUS, 5), "\"afk\":" + pick(r, AFK, 3)));
+        for (int i = 0, n = r.nextInt(3); i < n && fields.size() > 1; i++) {
+            if (r.nextInt(3) == 0) {
+                fields.remove(r.nextInt(fields.size()));
+            }
+        }
+        if (r.nextInt(16) == 0) {
+            fields.add("\"game\":" + pick(r, SCALARS, 4));
+        }
+        if (r.nextInt(16) == 0) {
+            fields.add(fields.get(r.nextInt(fields.size())));
+        }
+        Collections.shuffle(fields, r);
+        return "{" + String.join(",", fields) + "}";
+    }
+
+    /** Mostly (3 in 4) one of the first {@code valid} values, else any. */
+    private static String pick(Random r, String[] from, int valid) {
+        return from[r.nextInt(r.nextInt(4) == 0 ? from.length : valid)];
+    }
+}
