@@ -1,5 +1,7 @@
 package org.sysmodels.bench.presence;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.net.URI;
@@ -88,15 +90,21 @@ final class ClusterRow {
             System.out.println("measured run, " + watchers + " watchers:");
             NodeChild.Sample[] at = new NodeChild.Sample[2];
             long[] redisCpu = new long[2];
+            RedisClient admin = RedisClient.create(uri);
+            StatefulRedisConnection<String, String> stats = ClusterCpu.connect(admin);
+            String[] commandStats = new String[1];
             LoadGenerator.Result res = new LoadGenerator(new LoadConfig(urls, n, watchers, rate,
                     Duration.ofSeconds(seconds), Duration.ZERO, 256, 1), out).run(() -> {
                         at[0] = NodeChild.sum(nodes);
                         redisCpu[0] = Children.cpuNs(redis);
+                        stats.sync().configResetstat();
                     }, () -> {
                         // the nodes' backlog (if the machine could not keep up) is part of the phase's work
                         at[1] = NodeChild.settled(nodes, 120);
                         redisCpu[1] = Children.cpuNs(redis);
+                        commandStats[0] = stats.sync().info("commandstats");
                     });
+            admin.shutdown();
             res.lines().forEach(System.out::println);
             NodeChild.Sample d = at[1].minus(at[0]);
             double updates = Math.max(1, d.updates());
@@ -112,6 +120,8 @@ final class ClusterRow {
                     + "generator %.2f s%n", nodesNs / 1e9, redisNs / 1e9, loadNs / 1e9);
             System.out.printf(Locale.ROOT, "nodes' Java threads (no JIT, no GC): %.2f s, %.1f µs per update, %.2f µs "
                     + "per delivery%n", nodesJavaNs / 1e9, nodesJavaNs / 1e3 / updates, nodesJavaNs / 1e3 / deliveries);
+            System.out.println("Redis commands over the measured phase, per update handled:");
+            ClusterCpu.printCommandStats(commandStats[0], updates);
             System.out.printf(Locale.ROOT, "CPU per update (nodes' CPU / updates handled): nodes %.1f µs, "
                     + "redis-server %.1f µs; per delivery (/ deliveries written): nodes %.2f µs; load generator per "
                     + "delivery received %.2f µs%n", nodesNs / 1e3 / updates, redisNs / 1e3 / updates,

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sysmodels.presence.cluster.redis.ClusterSignals;
 import org.sysmodels.presence.cluster.redis.RedisCluster;
 import org.sysmodels.presence.cluster.redis.RedisServer;
 import org.sysmodels.presence.cluster.redis.TcpProxy;
@@ -193,6 +194,7 @@ class ClusterGatewayTest {
         return await(c, userId, p -> status.equals(p.path("status").asText()), status);
     }
 
+    /** Polls a gateway counter, which has no signal to wait on (the cluster's waits use {@link ClusterSignals}). */
     static void awaitTrue(java.util.function.BooleanSupplier cond, String what) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
         while (!cond.getAsBoolean()) {
@@ -434,8 +436,9 @@ class ClusterGatewayTest {
     void aNodeThatDiesHasItsUsersGoOfflineOnTheOthers() throws Exception {
         AfterADeath x = adaOnANodeThatDies();
         awaitStatus(x.grace(), "1001", "offline");
-        awaitTrue(() -> cluster(x.a()).stats().swept.get() + cluster(x.b()).stats().swept.get() >= 1,
-                "a surviving node swept the expired session");
+        ClusterSignals.await(WAIT_S, () -> "a surviving node swept the expired session",
+                () -> cluster(x.a()).stats().swept.get() + cluster(x.b()).stats().swept.get() >= 1,
+                cluster(x.a()), cluster(x.b()));
         assertFalse(x.grace().closed.isDone(), "grace's connection stays open");
     }
 
@@ -477,7 +480,8 @@ class ClusterGatewayTest {
         again.send(TestClient.resume("t-ada", session, ada.lastSeq));
         again.nextDispatch("RESUMED");
         heartbeat(again);
-        awaitTrue(() -> cluster(a).stats().handedOver.get() == 1, "node a let the session go");
+        ClusterSignals.await(WAIT_S, () -> "node a let the session go", () -> cluster(a).stats().handedOver.get() == 1,
+                cluster(a));
         again.send(TestClient.status("idle"));
         awaitStatus(grace, "1001", "idle");
         // a's resume window (2 s) would have ended the session by now had a kept it; b renews it
@@ -505,7 +509,7 @@ class ClusterGatewayTest {
             awaitStatus(bob, "1005", "online");
 
             path.cut();                                  // b's connections die and stay down
-            awaitTrue(() -> !cluster(b).connected(), "node b noticed");
+            ClusterSignals.await(WAIT_S, () -> "node b noticed", () -> !cluster(b).connected(), cluster(b));
             ada.send(TestClient.status("dnd"));         // b cannot hear it yet
             mark.send(TestClient.status("idle"));       // b's own users still see each other
             awaitStatus(bob, "1005", "idle");
@@ -514,14 +518,18 @@ class ClusterGatewayTest {
 
             awaitStatus(grace, "1001", "dnd");          // b replayed the log
             awaitStatus(ada, "1002", "online");         // b registered grace again
-            awaitTrue(() -> cluster(b).connected(), "node b reconnected");
+            ClusterSignals.await(WAIT_S, () -> "node b reconnected", () -> cluster(b).connected(), cluster(b));
             for (TestClient x : List.of(grace, mark, bob, ada)) {
                 assertFalse(x.closed.isDone(), "no client was dropped: " + x.all);
             }
             assertEquals(1, cluster(b).stats().outages.get());
             assertTrue(log.stream().anyMatch(l -> l.contains("lost Redis")), "the outage is logged: " + log);
-            awaitTrue(() -> log.stream().anyMatch(l -> l.contains("Redis back after")), "the recovery is logged: "
-                    + log);
+            ClusterSignals.await(WAIT_S, () -> "the recovery is logged: " + log,
+                    () -> {
+                        synchronized (log) {        // checked on b's presence thread while a's may log
+                            return log.stream().anyMatch(l -> l.contains("Redis back after"));
+                        }
+                    }, cluster(b));
         }
     }
 
@@ -539,7 +547,8 @@ class ClusterGatewayTest {
         awaitStatus(ada, "1002", "online");
 
         redis.stop();
-        awaitTrue(() -> !cluster(a).connected() && !cluster(b).connected(), "both nodes noticed");
+        ClusterSignals.await(WAIT_S, () -> "both nodes noticed",
+                () -> !cluster(a).connected() && !cluster(b).connected(), cluster(a), cluster(b));
         ada.send(TestClient.status("idle"));            // while Redis is down
         redis.restart();                                 // empty: no persistence
 
@@ -547,7 +556,8 @@ class ClusterGatewayTest {
         awaitStatus(dave, "1001", "idle");
         grace.send(TestClient.status("dnd"));
         awaitStatus(ada, "1002", "dnd");
-        awaitTrue(() -> cluster(a).connected() && cluster(b).connected(), "both reconnected");
+        ClusterSignals.await(WAIT_S, () -> "both reconnected", () -> cluster(a).connected() && cluster(b).connected(),
+                cluster(a), cluster(b));
         assertEquals(1, cluster(a).stats().dataLosses.get());
         assertEquals(1, cluster(b).stats().dataLosses.get());
         for (TestClient x : List.of(ada, grace, dave)) {

@@ -22,6 +22,11 @@ import java.util.Objects;
  * is {@code generation << 32 | slot}; cancelling marks the slot and the heap drops it when it meets it (lazy
  * deletion), with a sweep when cancelled events outnumber live ones, so memory stays bounded by twice the live set.
  *
+ * <p>A {@link Timer} is a reusable one-shot event kept outside the heap, for a component that re-arms one event over
+ * and over (a periodic tick, a watchdog deadline): setting it costs a store instead of an insertion, and running it
+ * costs a comparison with the heap's next event instead of a trip through the heap's levels. Setting a timer counts
+ * as an insertion for the tie-break, so a timer runs exactly where an event scheduled at the same moment would.
+ *
  * <p>Not thread-safe: one simulation, one thread.
  */
 public final class Scheduler {
@@ -41,6 +46,13 @@ public final class Scheduler {
     private Object[] actions;   // Runnable or Action; null once run or cancelled
     private long[] args;
     private int[] generations;
+    /** Insertion number of each slot's event: ties between heap events and {@link Timer}s go by it. */
+    private long[] sequences;
+    private long inserted;
+    private Timer[] timers = new Timer[0];
+    private int armedTimers;
+    /** The armed timer that runs first (earliest time, then insertion), or null. */
+    private Timer earliest;
     private int[] freeSlots;
     private int freeCount;
 
@@ -50,7 +62,10 @@ public final class Scheduler {
     /** Read position in the level-0 bucket of {@link #base}, the only bucket drained from the front. */
     private int currentHead;
     private long base;
-    /** No live event is earlier than this: lowered by every insert, raised when a search finds nothing due. */
+    /**
+     * No live event in the heap is earlier than this: lowered by every insert, raised when a search finds nothing
+     * due. (Timers are not in the heap: {@link #earliest} bounds them.)
+     */
     private long floor;
 
     private long now;
@@ -70,6 +85,7 @@ public final class Scheduler {
         actions = new Object[n];
         args = new long[n];
         generations = new int[n];
+        sequences = new long[n];
         freeSlots = new int[n];
         for (int i = 0; i < n; i++) {
             freeSlots[i] = n - 1 - i;
@@ -85,9 +101,9 @@ public final class Scheduler {
         return now;
     }
 
-    /** Number of events scheduled and neither run nor cancelled. */
+    /** Number of events scheduled and neither run nor cancelled (armed {@link Timer}s included). */
     public int pending() {
-        return live;
+        return live + armedTimers;
     }
 
     /** Number of events run since construction. */
@@ -145,8 +161,8 @@ public final class Scheduler {
 
     /** Runs the next event, if any. @return false if nothing was pending */
     public boolean step() {
-        int slot = nextSlot(Long.MAX_VALUE);
-        if (slot < 0) {
+        int slot = next(Long.MAX_VALUE);
+        if (slot == NONE) {
             return false;
         }
         fire(slot);
@@ -164,7 +180,7 @@ public final class Scheduler {
      */
     public long runUntil(long limit) {
         stopRequested = false;
-        if (limit < floor) {
+        if (limit < floor && (earliest == null || limit < earliest.time)) {
             // Nothing can be due: skip the search (simulators that let time pass in short steps call this often).
             if (limit > now) {
                 now = limit;
@@ -173,8 +189,8 @@ public final class Scheduler {
         }
         long before = executed;
         while (!stopRequested) {
-            int slot = nextSlot(limit);
-            if (slot < 0) {
+            int slot = next(limit);
+            if (slot == NONE) {
                 if (limit != Long.MAX_VALUE && limit > now) {
                     now = limit;
                 }
@@ -221,6 +237,7 @@ public final class Scheduler {
         times[slot] = time;
         actions[slot] = action;
         args[slot] = arg;
+        sequences[slot] = ++inserted;
         push(bucketOf(time), slot);
         live++;
         if (time < floor) {
@@ -257,6 +274,10 @@ public final class Scheduler {
     }
 
     private void fire(int slot) {
+        if (slot < 0) {
+            timers[-2 - slot].fire();
+            return;
+        }
         Object action = actions[slot];
         long arg = args[slot];
         now = times[slot];
@@ -268,6 +289,122 @@ public final class Scheduler {
             a.run(arg);
         } else {
             ((Runnable) action).run();
+        }
+    }
+
+    /** No event is due. */
+    private static final int NONE = -1;
+
+    /**
+     * The next event due by {@code limit}: a heap slot, or {@code -2 - i} for timer {@code i}, or {@link #NONE}. A
+     * timer goes before the heap's next event if it is earlier, or at the same time and set before that event was
+     * scheduled.
+     */
+    private int next(long limit) {
+        Timer t = earliest;
+        if (t == null) {
+            return nextSlot(limit);
+        }
+        if (t.time > limit) {
+            return limit < floor ? NONE : nextSlot(limit);
+        }
+        if (t.time >= floor) {
+            int slot = nextSlot(t.time);
+            if (slot >= 0) {
+                if (times[slot] < t.time || sequences[slot] < t.sequence) {
+                    return slot;
+                }
+                currentHead--;    // later than the timer: it stays at the head of its bucket
+            }
+        }
+        return -2 - t.index;
+    }
+
+    private void findEarliestTimer() {
+        Timer e = null;
+        if (armedTimers > 0) {
+            for (Timer c : timers) {
+                if (c.armed && (e == null || c.time < e.time || c.time == e.time && c.sequence < e.sequence)) {
+                    e = c;
+                }
+            }
+        }
+        earliest = e;
+    }
+
+    /**
+     * A new {@link Timer} running {@code action} with the argument given when it is set. Make one per component
+     * when it is built (the scheduler keeps them for its lifetime).
+     */
+    public Timer timer(Action action) {
+        Timer t = new Timer(Objects.requireNonNull(action, "action"), timers.length);
+        timers = Arrays.copyOf(timers, timers.length + 1);
+        timers[t.index] = t;
+        return t;
+    }
+
+    /**
+     * A one-shot event that can be set again and again without going through the heap: {@link #set} replaces the
+     * pending time, if any, as a {@link #cancel()} followed by {@link Scheduler#at(long, Action, long)} would, and
+     * orders against other events exactly as that pair would.
+     */
+    public final class Timer {
+        private final Action action;
+        private final int index;
+        private boolean armed;
+        private long time;
+        private long arg;
+        private long sequence;
+
+        private Timer(Action action, int index) {
+            this.action = action;
+            this.index = index;
+        }
+
+        /** Runs {@code action.run(arg)} at {@code at} (≥ now), replacing the pending time if there is one. */
+        public void set(long at, long arg) {
+            if (at < now) {
+                throw new IllegalArgumentException("cannot schedule at " + at + " ns, before now (" + now + " ns)");
+            }
+            if (!armed) {
+                armed = true;
+                armedTimers++;
+            }
+            time = at;
+            this.arg = arg;
+            sequence = ++inserted;
+            if (earliest == null || earliest == this || at < earliest.time) {
+                findEarliestTimer();
+            }
+        }
+
+        /** @return true if it was pending */
+        public boolean cancel() {
+            if (!armed) {
+                return false;
+            }
+            armed = false;
+            armedTimers--;
+            findEarliestTimer();
+            return true;
+        }
+
+        public boolean pending() {
+            return armed;
+        }
+
+        /** The pending time (meaningful while {@link #pending()}). */
+        public long time() {
+            return time;
+        }
+
+        private void fire() {
+            armed = false;
+            armedTimers--;
+            findEarliestTimer();
+            now = time;
+            executed++;
+            action.run(arg);
         }
     }
 
@@ -396,6 +533,7 @@ public final class Scheduler {
         actions = Arrays.copyOf(actions, n);
         args = Arrays.copyOf(args, n);
         generations = Arrays.copyOf(generations, n);
+        sequences = Arrays.copyOf(sequences, n);
         freeSlots = Arrays.copyOf(freeSlots, n);
         for (int i = n - 1; i >= old; i--) {
             freeSlots[freeCount++] = i;

@@ -24,7 +24,8 @@ import org.sysmodels.core.testing.Props;
  * sequence. The commands schedule (one event, or a burst of hundreds), cancel (one event, or every k-th pending one,
  * enough to trigger the scheduler's sweep of cancelled events), step, and run until a limit (also a limit in the
  * past, and a run cut short by an event that calls {@link Scheduler#stop()}); times reach {@link Long#MAX_VALUE}, so
- * every level of the radix heap is used.
+ * every level of the radix heap is used. With timers: the same sessions plus {@link Scheduler.Timer}s set, re-set
+ * (also from their own action) and cancelled, which the reference treats as a cancel followed by a new insertion.
  */
 class SchedulerPropertiesTest {
 
@@ -55,6 +56,13 @@ class SchedulerPropertiesTest {
         /** Run until now + advance (saturating); a negative advance is a limit in the past. */
         record RunUntil(long advance) implements Cmd {
         }
+
+        /** Set timer {@code timer} (0..2) {@code delay} ns from now; when it fires it may set itself again. */
+        record SetTimer(int timer, long delay, long again) implements Cmd {
+        }
+
+        record CancelTimer(int timer) implements Cmd {
+        }
     }
 
     /** Reference entry: an event's time and insertion number (the tie-break), and its id. */
@@ -75,6 +83,15 @@ class SchedulerPropertiesTest {
         Gen<Cmd> until = delays.zip(integers().between(0, 7),
                 (a, k) -> (Cmd) new Cmd.RunUntil(k == 0 ? -1 - a % 100 : plus(a, a)));
         return integers().between(0, 9).flatMap(k -> k < 5 ? schedule : k < 7 ? cancel : k < 9 ? step : until);
+    }
+
+    /** {@link #commands(Gen)} mixed with timer commands. */
+    static Gen<Cmd> timerCommands(Gen<Long> delays) {
+        Gen<Cmd> set = integers().between(0, 2).zip(delays, longs().between(-1, 3).flatMap(c -> c < 0
+                ? longs().between(-1, -1) : delays), (i, d, a) -> (Cmd) new Cmd.SetTimer(i, d, a));
+        Gen<Cmd> cancel = integers().between(0, 2).map(i -> (Cmd) new Cmd.CancelTimer(i));
+        Gen<Cmd> single = commands(delays);
+        return integers().between(0, 9).flatMap(k -> k < 3 ? set : k < 4 ? cancel : single);
     }
 
     /** Like {@link #commands(Gen)}, plus bursts of hundreds of events and bulk cancellations, so sweeps happen. */
@@ -111,6 +128,55 @@ class SchedulerPropertiesTest {
         long refNow;
         long ranInCall;
         boolean stopped;
+        final Scheduler.Timer[] timers = new Scheduler.Timer[3];
+        /** The reference entry of each armed timer (ids −1, −2, −3). */
+        final Ref[] timerRefs = new Ref[3];
+        final long[] timerAgain = new long[3];
+
+        Session() {
+            for (int i = 0; i < timers.length; i++) {
+                int index = i;
+                timers[i] = s.timer(arg -> timerFired(index));
+            }
+        }
+
+        void timerFired(int i) {
+            assertFalse(pending.isEmpty(), "timer " + i + " ran but the reference has nothing pending");
+            Ref expected = pending.first();
+            assertEquals(expected.id(), -1 - i, "wrong event order at t=" + s.now());
+            assertEquals(expected.time(), s.now(), "timer ran at the wrong time");
+            assertFalse(timers[i].pending(), "a running timer is no longer pending");
+            pending.remove(expected);
+            timerRefs[i] = null;
+            refNow = expected.time();
+            ranInCall++;
+            if (timerAgain[i] >= 0) {
+                long again = timerAgain[i];
+                timerAgain[i] = -1;
+                setTimer(i, plus(s.now(), again), -1);
+            }
+        }
+
+        void setTimer(int i, long at, long again) {
+            if (timerRefs[i] != null) {
+                pending.remove(timerRefs[i]);
+            }
+            timers[i].set(at, 0);
+            timerAgain[i] = again;
+            timerRefs[i] = new Ref(at, seq++, -1 - i);
+            pending.add(timerRefs[i]);
+            assertTrue(timers[i].pending());
+            assertEquals(at, timers[i].time());
+        }
+
+        void cancelTimer(int i) {
+            assertEquals(timerRefs[i] != null, timers[i].cancel(), "timer cancel result");
+            if (timerRefs[i] != null) {
+                pending.remove(timerRefs[i]);
+                timerRefs[i] = null;
+            }
+            assertFalse(timers[i].pending());
+        }
 
         /** An event checks that it is the reference's next one, then optionally schedules a child and stops. */
         final class Ev implements Action {
@@ -186,8 +252,10 @@ class SchedulerPropertiesTest {
                             cancel(cc.index() % handles.size());
                         }
                     }
+                    case Cmd.SetTimer st -> setTimer(st.timer(), plus(s.now(), st.delay()), st.again());
+                    case Cmd.CancelTimer ct -> cancelTimer(ct.timer());
                     case Cmd.CancelMany cm -> {
-                        List<Integer> ids = pending.stream().map(Ref::id).sorted().toList();
+                        List<Integer> ids = pending.stream().map(Ref::id).filter(id -> id >= 0).sorted().toList();
                         for (int i = 0; i < ids.size(); i += cm.stride()) {
                             cancel(ids.get(i));
                         }
@@ -255,6 +323,16 @@ class SchedulerPropertiesTest {
     void ties() {
         // Only delays 0..2: almost every event ties with another; order must be insertion order.
         Props.property(300).forAll(lists().of(commands(uniformDelays(2))).ofSizeBetween(1, 200))
+                .checkAssert(SchedulerPropertiesTest::check);
+    }
+
+    @Test
+    void timersRunWhereTheSameEventsWouldRun() {
+        Props.property(300).forAll(lists().of(timerCommands(uniformDelays(50))).ofSizeBetween(1, 150))
+                .checkAssert(SchedulerPropertiesTest::check);
+        Props.property(300).forAll(lists().of(timerCommands(uniformDelays(2))).ofSizeBetween(1, 150))
+                .checkAssert(SchedulerPropertiesTest::check);
+        Props.property(200).forAll(lists().of(timerCommands(delaysOfEveryMagnitude())).ofSizeBetween(1, 150))
                 .checkAssert(SchedulerPropertiesTest::check);
     }
 

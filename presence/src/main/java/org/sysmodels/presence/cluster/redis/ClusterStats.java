@@ -14,7 +14,7 @@ public final class ClusterStats {
 
     /** Changes of other nodes applied (a log entry may carry several: one write.lua call's). */
     public final AtomicLong applied = new AtomicLong();
-    /** write.lua calls sent: each carries one turn's changes (at most 512), as one log entry. */
+    /** write.lua calls sent: each carries the changes and heartbeats of up to a linger (at most 512), as one log entry. */
     public final AtomicLong writeCalls = new AtomicLong();
     public final AtomicLong own = new AtomicLong();
     public final AtomicLong malformed = new AtomicLong();

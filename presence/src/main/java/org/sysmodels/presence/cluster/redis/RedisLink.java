@@ -80,9 +80,9 @@ final class RedisLink implements AutoCloseable {
                 .build());
         StatefulRedisConnection<String, String> c = null;
         try {
-            c = client.connect();
+            c = client.connect(new Utf8Codec());
             commands = c;
-            logReader = client.connect();
+            logReader = client.connect(new Utf8Codec());
         } catch (RuntimeException e) {
             if (c != null) {
                 c.close();
@@ -161,11 +161,6 @@ final class RedisLink implements AutoCloseable {
                 Long.toString(gen), Long.toString(ttlMs));
     }
 
-    /** A heartbeat: renews the session key's TTL. @return false if the key is gone */
-    CompletionStage<Boolean> renew(String sid, long ttlMs) {
-        return cmd.pexpire(Keys.session(sid), ttlMs);
-    }
-
     /** end.lua. @return 1 if this call ended the session */
     CompletionStage<Long> end(String sid, String node, long gen) {
         return script("end", ScriptOutputType.INTEGER, new String[] {Keys.session(sid), Keys.DUE, Keys.LOG}, sid,
@@ -236,6 +231,15 @@ final class RedisLink implements AutoCloseable {
                     CompletableFuture<Void> all = CompletableFuture.allOf(gets.toArray(CompletableFuture[]::new));
                     return c.isFinished() ? all : all.thenCompose(v -> scan(c, out));
                 });
+    }
+
+    /** Runs {@code task} on one of Lettuce's threads after {@code delayNs} (at once if Lettuce has shut down). */
+    void later(long delayNs, Runnable task) {
+        try {
+            resources.eventExecutorGroup().schedule(task, delayNs, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            task.run();
+        }
     }
 
     /** Closes both connections at once, as a crash would (tests: a node that dies). */

@@ -225,12 +225,8 @@ class RedisClusterModelTest {
                 return null;
             });
             int changes = USERS * 4;    // an open and three updates each
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (b.call(() -> b.backend.stats().applied.get()) < changes) {
-                assertTrue(System.nanoTime() < end, "node b applied " + b.call(() -> b.backend.stats().applied.get())
-                        + " of " + changes + " changes in 30 s");
-                Thread.sleep(5);
-            }
+            b.await(() -> b.backend.stats().applied.get() >= changes, () -> "node b to apply " + changes
+                    + " changes (it applied " + b.backend.stats().applied.get() + ")");
             assertEquals(callsBefore + 1, a.call(() -> a.backend.stats().writeCalls.get()),
                     "one write.lua call for the turn's " + changes + " changes");
             for (int u = 0; u < USERS; u++) {
@@ -263,6 +259,21 @@ class RedisClusterModelTest {
             backend = (RedisCluster) RedisCluster.factory(RedisCluster.parse(redis.uri()), line -> { })
                     .create(parts);
             thread.scheduleAtFixedRate(() -> backend.advance(System.nanoTime()), 50, 50, TimeUnit.MILLISECONDS);
+        }
+
+        /**
+         * Waits until {@code condition} holds on this node's presence thread, woken by what the node applies and the
+         * answers it gets ({@link RedisCluster#whenTrue}); fails after 30 s saying what it waited for.
+         */
+        void await(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what) {
+            CompletableFuture<Void> f = call(() -> backend.whenTrue(condition));
+            try {
+                f.get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                fail("node " + index + " waited 30 s for " + call(what::get));
+            } catch (Exception e) {
+                throw new AssertionError("node " + index + ": " + e, e);
+            }
         }
 
         <T> T call(Callable<T> c) {
@@ -401,11 +412,7 @@ class RedisClusterModelTest {
                         });
                         Node to = nodes.get(m.node());
                         // a client resumes after its READY; the session is in Redis once the node it moves to has it
-                        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                        while (!to.call(() -> to.backend.knows(r.id))) {
-                            assertTrue(System.nanoTime() < until, "node " + m.node() + " never heard of " + r.id);
-                            Thread.sleep(5);
-                        }
+                        to.await(() -> to.backend.knows(r.id), () -> "the log to bring session " + r.id);
                         CompletableFuture<Adoption> adopted = new CompletableFuture<>();
                         Placement p = new Placement(r, m.node());
                         to.call(() -> {
@@ -443,45 +450,32 @@ class RedisClusterModelTest {
 
     /**
      * Waits (bounded) until the cluster is quiet, then requires every replica and every open session's view to equal
-     * the reference. Quiet: no node has a command unanswered, and every node has read the log to its tail, twice in
-     * a row with the same tail. Waiting for quiet rather than for agreement makes a wrong state fail at once (a
-     * shrinking run tries many sequences), and a 30 s bound only trips if a node stops reading.
+     * the reference. Quiet: every node has answers to all it sent and has read the log up to its tail, and the tail
+     * is the same afterwards (each node is woken by what it applies and the answers it gets, not polled). Waiting for
+     * quiet rather than for agreement makes a wrong state fail at once (a shrinking run tries many sequences), and
+     * the 30 s bound only trips if a node stops reading.
      */
     static void awaitConvergence(List<Node> nodes, List<RefSession> ref) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String before = null;
-        while (true) {
-            String tail = quietAt(nodes);
-            if (tail != null && tail.equals(before)) {
+        for (String tail = logTail(); ; ) {
+            for (Node n : nodes) {
+                String t = tail;
+                n.await(() -> n.backend.settled(t), () -> "quiet at log entry " + t + " (unanswered commands "
+                        + n.backend.pending() + ")");
+            }
+            String now = logTail();
+            if (now.equals(tail)) {
                 break;
             }
-            before = tail;
+            tail = now;
             if (System.nanoTime() > end) {
-                fail("the cluster did not become quiet in 30 s (log tail " + logTail() + ", nodes' unanswered "
-                        + "commands " + nodes.stream().map(n -> n.call(n.backend::pending)).toList() + ")");
+                fail("the cluster did not become quiet in 30 s (the log kept growing: tail " + now + ")");
             }
-            Thread.sleep(5);
         }
         String diff = difference(nodes, ref);
         if (diff != null) {
             fail("once quiet: " + diff);
         }
-    }
-
-    /** The log's tail if every node has answers to all it sent and has read the log up to that tail; else null. */
-    static String quietAt(List<Node> nodes) throws Exception {
-        for (Node n : nodes) {
-            if (n.call(n.backend::pending) != 0) {
-                return null;
-            }
-        }
-        String tail = logTail();
-        for (Node n : nodes) {
-            if (!n.call(() -> n.backend.settled(tail))) {
-                return null;
-            }
-        }
-        return tail;
     }
 
     static String logTail() throws java.io.IOException {

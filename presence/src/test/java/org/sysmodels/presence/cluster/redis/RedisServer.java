@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -108,38 +109,80 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    /** @return null when up, else why not */
+    /**
+     * Starts redis-server and waits for it to say so: its "Ready to accept connections" line (logged at notice
+     * level) on its output, which a reader thread copies to the log file; then one PING confirms it answers. Bounded
+     * by {@link #START_WAIT_MS}; an exit before that is reported with the log's tail. @return null when up, else why
+     * not
+     */
     private String launch() {
         Path logFile = dir.resolve("redis-" + port + ".log");
+        CompletableFuture<String> ready = new CompletableFuture<>();
         try {
             // sh waits for redis-server; a background reader of sh's stdin kills it when the JVM's end closes
             process = new ProcessBuilder("/bin/sh", "-c", "exec 3<&0; b=$1; shift; \"$b\" \"$@\" 3<&- & p=$!; "
                     + "(read -r _ <&3; kill $p 2>/dev/null) & wait $p", "sh", binary.toString(),
                     "--port", String.valueOf(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no",
-                    "--loglevel", "warning", "--protected-mode", "yes")
-                    .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+                    "--loglevel", "notice", "--protected-mode", "yes")
+                    .redirectErrorStream(true).start();
         } catch (IOException e) {
             return "cannot run it: " + e.getMessage();
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_WAIT_MS);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                int status = process.exitValue();
-                stop();
-                return "it exited with status " + status + ": " + tail(logFile);
-            }
+        Process p = process;
+        Thread copier = new Thread(() -> copyOutput(p, logFile, ready), "redis-server " + port + " output");
+        copier.setDaemon(true);
+        copier.start();
+        String outcome;
+        try {
+            outcome = ready.get(START_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            outcome = "it did not say it was ready on port " + port + " within " + START_WAIT_MS + " ms";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = "interrupted while it started";
+        } catch (java.util.concurrent.ExecutionException e) {
+            outcome = String.valueOf(e.getCause());
+        }
+        if (outcome.equals(READY)) {
             try {
                 if ("PONG".equals(command("PING"))) {
                     return null;
                 }
+                outcome = "it said it was ready but did not answer PING";
             } catch (IOException e) {
-                // not listening yet
+                outcome = "it said it was ready but PING failed: " + e.getMessage();
             }
-            sleep(50);
         }
         stop();
-        return "no answer to PING on port " + port + " within " + START_WAIT_MS + " ms: " + tail(logFile);
+        return outcome + ": " + tail(logFile);
+    }
+
+    private static final String READY = "Ready to accept connections";
+
+    /**
+     * Copies the server's output to its log file until it ends, completing {@code ready} with {@link #READY} when the
+     * server says it, or with how it ended if it exits first.
+     */
+    private void copyOutput(Process p, Path logFile, CompletableFuture<String> ready) {
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8)); java.io.Writer log = Files.newBufferedWriter(logFile)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                log.write(line);
+                log.write('\n');
+                log.flush();
+                if (line.contains(READY)) {
+                    ready.complete(READY);
+                }
+            }
+        } catch (IOException e) {
+            ready.complete("its output could not be read: " + e.getMessage());
+        }
+        try {
+            ready.complete("it exited with status " + p.waitFor());
+        } catch (InterruptedException e) {
+            ready.complete("interrupted");
+        }
     }
 
     private static String tail(Path log) {
@@ -269,13 +312,5 @@ public final class RedisServer implements AutoCloseable {
             }
         }
         return killed;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

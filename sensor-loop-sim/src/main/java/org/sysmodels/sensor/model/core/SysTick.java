@@ -1,6 +1,5 @@
 package org.sysmodels.sensor.model.core;
 
-import org.sysmodels.core.sched.Action;
 import org.sysmodels.core.sched.Scheduler;
 
 /**
@@ -8,7 +7,8 @@ import org.sysmodels.core.sched.Scheduler;
  * RVR..0 and reloads, so it wraps every RVR + 1 cycles; each wrap sets COUNTFLAG (cleared by reading CSR) and, with
  * TICKINT, pends the SysTick exception. It stops in Stop mode (its clock is off) and resumes on wake-up.
  *
- * <p>One scheduler event per wrap; the current value is computed from time when read.
+ * <p>One scheduler {@link Scheduler.Timer} firing per wrap, re-set at each wrap (no trip through the event heap);
+ * the current value is computed from time when read.
  */
 public final class SysTick implements CoreListener {
 
@@ -16,7 +16,7 @@ public final class SysTick implements CoreListener {
 
     private final Core core;
     private final Scheduler sched;
-    private final Action wrap = arg -> wrapped(arg);
+    private final Scheduler.Timer timer;
     private boolean enabled;
     private boolean tickInt;
     private boolean countFlag;
@@ -24,7 +24,6 @@ public final class SysTick implements CoreListener {
     /** Time of the last wrap (or enable), from which the counter counts down. */
     private long epoch;
     private long periodNs;
-    private long event = Scheduler.NO_EVENT;
     private long generation;
     private boolean stopped;
     private long pausedRemaining;
@@ -33,6 +32,7 @@ public final class SysTick implements CoreListener {
     public SysTick(Core core) {
         this.core = core;
         this.sched = core.scheduler();
+        this.timer = sched.timer(this::wrapped);
         core.onReset(this::reset);
         core.onPower(this);
         core.clock().addListener((now, oldHz) -> {
@@ -119,7 +119,6 @@ public final class SysTick implements CoreListener {
         if (gen != generation || !enabled) {
             return;
         }
-        event = Scheduler.NO_EVENT;
         wraps++;
         countFlag = true;
         epoch = core.now();
@@ -130,16 +129,12 @@ public final class SysTick implements CoreListener {
     }
 
     private void schedule(long at) {
-        cancel();
-        event = sched.at(at, wrap, ++generation);
+        timer.set(at, ++generation);    // replaces a pending wrap, as cancel + at would
         epoch = at - periodNs;
     }
 
     private void cancel() {
-        if (event != Scheduler.NO_EVENT) {
-            sched.cancel(event);
-            event = Scheduler.NO_EVENT;
-        }
+        timer.cancel();
         generation++;
     }
 

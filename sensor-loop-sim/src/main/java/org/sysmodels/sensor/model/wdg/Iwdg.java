@@ -14,8 +14,8 @@ import org.sysmodels.sensor.model.core.ResetCause;
  * f_LSI the part's real LSI frequency, not its nominal one. A "hardware watchdog" option byte starts it at every
  * reset.
  *
- * <p>One scheduler event per timeout period at most: a reload only moves the deadline, and the pending event, when
- * it fires early, re-arms itself at the new deadline.
+ * <p>One scheduler timer firing per timeout period at most: a reload only moves the deadline, and the pending
+ * check, when it fires early, re-arms itself at the new deadline.
  */
 public final class Iwdg {
 
@@ -24,7 +24,7 @@ public final class Iwdg {
     public static final int KEY_START = 0xCCCC;
 
     private final Core core;
-    private final Runnable checkAction = this::check;
+    private final Scheduler.Timer checkTimer;
     private final Lsi lsi;
     private final boolean hardwareMode;
     private WatchdogListener[] listeners = new WatchdogListener[0];
@@ -39,14 +39,14 @@ public final class Iwdg {
     private long reloadTick;
     /** The LSI tick at whose end the counter reaches 0; its time is computed only when needed. */
     private long deadlineTick;
-    private long event = Scheduler.NO_EVENT;
-    /** The LSI tick the pending event was armed for. */
+    /** The LSI tick the pending check was armed for. */
     private long eventTick;
 
     public Iwdg(Core core, Lsi lsi, boolean hardwareMode) {
         this.core = core;
         this.lsi = lsi;
         this.hardwareMode = hardwareMode;
+        this.checkTimer = core.scheduler().timer(arg -> check());
         core.onReset(this::reset);
         if (hardwareMode) {
             start();
@@ -142,7 +142,7 @@ public final class Iwdg {
         loadedDivider = divider(pr);
         reloadTick = lsi.ticks(core.now());
         deadlineTick = reloadTick + (long) loadedDivider * (loadedRl + 1);
-        if (event == Scheduler.NO_EVENT || deadlineTick < eventTick) {    // an LSI tick lasts µs: ticks order as times
+        if (!checkTimer.pending() || deadlineTick < eventTick) {    // an LSI tick lasts µs: ticks order as times
             arm(deadlineTick);
         }
         for (WatchdogListener l : refreshListeners) {
@@ -151,15 +151,11 @@ public final class Iwdg {
     }
 
     private void arm(long tick) {
-        if (event != Scheduler.NO_EVENT) {
-            core.scheduler().cancel(event);
-        }
         eventTick = tick;
-        event = core.scheduler().at(lsi.timeOf(tick), checkAction);
+        checkTimer.set(lsi.timeOf(tick), 0);    // replaces a pending check, as cancel + at would
     }
 
     private void check() {
-        event = Scheduler.NO_EVENT;
         if (!started) {
             return;
         }
@@ -176,10 +172,7 @@ public final class Iwdg {
     }
 
     private void reset() {
-        if (event != Scheduler.NO_EVENT) {
-            core.scheduler().cancel(event);
-            event = Scheduler.NO_EVENT;
-        }
+        checkTimer.cancel();
         started = false;
         unlocked = false;
         pr = 0;

@@ -21,7 +21,7 @@ public final class Wwdg {
     public static final int T6 = 0x40;
 
     private final Core core;
-    private final Runnable checkAction = this::check;
+    private final Scheduler.Timer checkTimer;
     private final int irq;
     private WatchdogListener[] listeners = new WatchdogListener[0];
     /** The listeners that take refreshes (one per loop cycle). */
@@ -35,13 +35,12 @@ public final class Wwdg {
     private long epoch;
     private long tickNs;
     private long resetAt;
-    private long event = Scheduler.NO_EVENT;
-    private long eventAt;
     private long ewiEvent = Scheduler.NO_EVENT;
 
     public Wwdg(Core core, int irq) {
         this.core = core;
         this.irq = irq;
+        this.checkTimer = core.scheduler().timer(arg -> check());
         retime();
         core.onReset(this::reset);
         core.clock().addListener((now, oldHz) -> {
@@ -174,12 +173,8 @@ public final class Wwdg {
 
     private void schedule() {
         resetAt = epoch + (long) (loaded - 0x3F) * tickNs;
-        if (event == Scheduler.NO_EVENT || resetAt < eventAt) {
-            if (event != Scheduler.NO_EVENT) {
-                core.scheduler().cancel(event);
-            }
-            eventAt = resetAt;
-            event = core.scheduler().at(resetAt, checkAction);
+        if (!checkTimer.pending() || resetAt < checkTimer.time()) {
+            checkTimer.set(resetAt, 0);
         }
         if (ewiEvent != Scheduler.NO_EVENT) {
             core.scheduler().cancel(ewiEvent);
@@ -195,13 +190,11 @@ public final class Wwdg {
     }
 
     private void check() {
-        event = Scheduler.NO_EVENT;
         if (!active) {
             return;
         }
         if (core.now() < resetAt) {
-            eventAt = resetAt;
-            event = core.scheduler().at(resetAt, checkAction);
+            checkTimer.set(resetAt, 0);
             return;
         }
         expire("T6 cleared (not refreshed for " + SimTime.format(core.now() - epoch) + ")");
@@ -215,10 +208,7 @@ public final class Wwdg {
     }
 
     private void reset() {
-        if (event != Scheduler.NO_EVENT) {
-            core.scheduler().cancel(event);
-            event = Scheduler.NO_EVENT;
-        }
+        checkTimer.cancel();
         if (ewiEvent != Scheduler.NO_EVENT) {
             core.scheduler().cancel(ewiEvent);
             ewiEvent = Scheduler.NO_EVENT;

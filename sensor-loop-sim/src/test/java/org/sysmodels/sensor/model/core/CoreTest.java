@@ -131,6 +131,28 @@ class CoreTest {
         }
     }
 
+    /**
+     * SysTick's wrap is a scheduler timer, not a heap event: at the same nanosecond it must still run after events
+     * scheduled before it was armed (at the previous wrap) and before events scheduled after that.
+     */
+    @Test
+    void sysTickWrapKeepsInsertionOrderWithEventsAtTheSameNanosecond() {
+        TestProgram t = new TestProgram();
+        List<String> seen = new ArrayList<>();
+        long[] epoch = {-1};
+        t.main = () -> {
+            epoch[0] = t.core.now();
+            long second = epoch[0] + 2 * t.core.clock().ns(80_000);
+            t.sched.at(second, () -> seen.add("early event sees " + t.mcu.sysTick().wraps() + " wraps"));
+            t.mcu.sysTick().configure(80_000);
+            t.sched.at(epoch[0] + t.core.clock().ns(80_000) + 1, () -> t.sched.at(second,
+                    () -> seen.add("late event sees " + t.mcu.sysTick().wraps() + " wraps")));
+        };
+        t.run(2_500_000);
+        assertEquals(List.of("early event sees 1 wraps", "late event sees 2 wraps"), seen,
+                "the second wrap runs between an event scheduled before the first wrap and one scheduled after it");
+    }
+
     @Test
     void slowClockStretchesSysTick() {
         TestProgram t = new TestProgram();

@@ -1,0 +1,92 @@
+package org.sysmodels.presence.cluster.redis;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sysmodels.presence.model.cluster.Adoption;
+import org.sysmodels.presence.model.cluster.NodeSink;
+import org.sysmodels.presence.model.core.PresenceCore;
+import org.sysmodels.presence.model.session.Phase;
+import org.sysmodels.presence.model.store.PresenceStore;
+
+/**
+ * Sessions moving between nodes: a client resumes on this node a session another node holds ({@link #adopted}, after
+ * {@code takeover.lua}), or another node takes over one this node holds ({@link #handOver}, when the log or a
+ * script's answer says so). Generations order the holders: a session has one writer. Presence thread only.
+ */
+final class Moves {
+
+    private final PresenceCore replica;
+    private final PresenceStore store;
+    private final SessionTable sessions;
+    private final ClusterStats stats;
+    private final NodeSink engine;
+    private final int remoteNode;
+
+    Moves(PresenceCore replica, PresenceStore store, SessionTable sessions, ClusterStats stats, NodeSink engine,
+          int remoteNode) {
+        this.replica = replica;
+        this.store = store;
+        this.sessions = sessions;
+        this.stats = stats;
+        this.engine = engine;
+        this.remoteNode = remoteNode;
+    }
+
+    /**
+     * Remote ---- detach, resume here ----> Local: session {@code sessionId} moved here with {@code record} (its
+     * fields as takeover.lua returned them); {@code round} is the current resynchronisation round.
+     */
+    Adoption adopted(String sessionId, List<Object> record, int localNode, long now, int round, LogReader reader) {
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i + 1 < record.size(); i += 2) {
+            fields.put(String.valueOf(record.get(i)), String.valueOf(record.get(i + 1)));
+        }
+        LogEntry.Upsert u;
+        try {
+            u = LogEntry.record(sessionId, fields, store.userCount());
+        } catch (LogEntry.Malformed e) {
+            stats.malformed.incrementAndGet();
+            return Adoption.NONE;
+        }
+        Integer s = sessions.slot(sessionId);
+        if (s == null) {
+            s = replica.identify(u.user(), u.platform(), remoteNode, null, u.guildPresences(), now);
+            sessions.bind(s, sessionId, u.gen(), u.guildPresences(), round);
+            stats.remoteSessions.incrementAndGet();
+        } else if (sessions.local(s)) {
+            // this node holds it already (its engine had forgotten it): a plain resume
+            if (replica.phase(s) != Phase.DETACHED) {
+                return Adoption.NONE;
+            }
+            sessions.gen(s, u.gen());
+            replica.resume(s, localNode, now);
+            return new Adoption(s, sessions.guildPresences(s));
+        }
+        sessions.gen(s, u.gen());
+        reader.setState(s, u);
+        // the node's wheel now keeps its deadline
+        replica.detach(s, now);
+        replica.resume(s, localNode, now);
+        stats.remoteSessions.decrementAndGet();
+        stats.localSessions.incrementAndGet();
+        stats.takenOver.incrementAndGet();
+        return new Adoption(s, sessions.guildPresences(s));
+    }
+
+    /**
+     * Local ---- another node took the session over ----> Remote: the engine closes the connection and forgets it;
+     * the replica keeps the session, held elsewhere now.
+     */
+    void handOver(int s, long newGen, long now) {
+        engine.takenOver(store.node(s), s);
+        if (replica.phase(s) == Phase.LIVE) {
+            replica.detach(s, now);
+        }
+        replica.resume(s, remoteNode, now);
+        sessions.gen(s, newGen);
+        stats.localSessions.decrementAndGet();
+        stats.remoteSessions.incrementAndGet();
+        stats.handedOver.incrementAndGet();
+    }
+}

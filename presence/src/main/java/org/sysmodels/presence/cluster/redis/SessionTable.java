@@ -1,0 +1,130 @@
+package org.sysmodels.presence.cluster.redis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sysmodels.presence.model.store.PresenceStore;
+
+/**
+ * What a node keeps about each session of its replica besides the presence core's state: the cluster-wide session id
+ * (the key of its record in Redis), its generation (one more each time another node takes it over), whether it asked
+ * for guild presences, and the resynchronisation round in which it was last confirmed. Slots are the replica's
+ * session ids; a session is local when its store node is one of this node's, remote otherwise. Presence thread only.
+ */
+final class SessionTable {
+
+    private static final int ENDED_REMEMBERED = 65_536;
+
+    private final PresenceStore store;
+    private final int remoteNode;
+    private String[] sid = new String[16];
+    private long[] gen = new long[16];
+    private boolean[] guildPresences = new boolean[16];
+    private int[] confirmed = new int[16];
+    private final Map<String, Integer> bySid = new HashMap<>();
+    /**
+     * Sessions this node has seen end, with their generation, so that a late entry from an older holder (its detach,
+     * written before the session moved here and ended) does not bring the session back as a remote one. Entries
+     * arrive late by the log's read lag at most, so the most recent ones suffice.
+     */
+    private final Map<String, Long> endedGen = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > ENDED_REMEMBERED;
+        }
+    };
+
+    SessionTable(PresenceStore store, int remoteNode) {
+        this.store = store;
+        this.remoteNode = remoteNode;
+    }
+
+    /** Slot {@code s} is session {@code id} of generation {@code g}, confirmed in {@code round}. */
+    void bind(int s, String id, long g, boolean gp, int round) {
+        if (s >= sid.length) {
+            int n = Math.max(sid.length * 2, s + 1);
+            sid = Arrays.copyOf(sid, n);
+            gen = Arrays.copyOf(gen, n);
+            guildPresences = Arrays.copyOf(guildPresences, n);
+            confirmed = Arrays.copyOf(confirmed, n);
+        }
+        sid[s] = id;
+        gen[s] = g;
+        guildPresences[s] = gp;
+        confirmed[s] = round;
+        bySid.put(id, s);
+    }
+
+    /** The slot of session {@code id}, or null if the replica does not have it. */
+    Integer slot(String id) {
+        return bySid.get(id);
+    }
+
+    boolean knows(String id) {
+        return bySid.containsKey(id);
+    }
+
+    String id(int s) {
+        return sid[s];
+    }
+
+    long gen(int s) {
+        return gen[s];
+    }
+
+    void gen(int s, long g) {
+        gen[s] = g;
+    }
+
+    boolean guildPresences(int s) {
+        return guildPresences[s];
+    }
+
+    void confirm(int s, int round) {
+        confirmed[s] = round;
+    }
+
+    boolean confirmedIn(int s, int round) {
+        return confirmed[s] == round;
+    }
+
+    /** True if this node holds session {@code s} (its connection is, or was, here). */
+    boolean local(int s) {
+        return store.node(s) != remoteNode;
+    }
+
+    /** The slot's session ended: forgets it, remembering its generation ({@link #endedGen}). @return its id */
+    String forget(int s) {
+        String id = sid[s];
+        if (id != null) {
+            bySid.remove(id);
+            endedGen.put(id, gen[s]);
+            sid[s] = null;
+        }
+        return id;
+    }
+
+    /** The generation session {@code id} had when it ended here, or null. */
+    Long endedGen(String id) {
+        return endedGen.get(id);
+    }
+
+    /** The slots of sessions held here ({@code local}) or elsewhere, in no particular order. */
+    List<Integer> slots(boolean local) {
+        List<Integer> out = new ArrayList<>();
+        bySid.values().forEach(s -> {
+            if (local(s) == local) {
+                out.add(s);
+            }
+        });
+        return out;
+    }
+
+    /** Sessions ids the replica has, mapped to their slots (read only). */
+    Map<String, Integer> byId() {
+        return java.util.Collections.unmodifiableMap(bySid);
+    }
+}
