@@ -27,7 +27,7 @@ public final class IoDevices {
 
     /** A driver object with every dispatch entry set to the invalid-request routine (IopInvalidDeviceRequest). */
     public DriverObject createDriverObject(String name, Object implementation) {
-        DriverObject d = new DriverObject(name, kernel.newDriverAddress(), implementation);
+        DriverObject d = new DriverObject(name, kernel.addresses().newDriver(), implementation);
         for (int i = 0; i < d.MajorFunction.length; i++) {
             d.MajorFunction[i] = invalidDeviceRequest;
         }
@@ -63,7 +63,7 @@ public final class IoDevices {
 
     /** IoCreateDevice: a device object of {@code driver}, flagged DO_DEVICE_INITIALIZING, StackSize 1. */
     public DeviceObject IoCreateDevice(DriverObject driver, Object extension, String name, int deviceType) {
-        DeviceObject d = new DeviceObject(driver, name == null ? "" : name, kernel.newDeviceAddress(), deviceType,
+        DeviceObject d = new DeviceObject(driver, name == null ? "" : name, kernel.addresses().newDevice(), deviceType,
                 extension);
         driver.addDevice(d);
         return d;
