@@ -14,9 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.sysmodels.presence.gateway.users.DemoWorld;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.core.PresenceObserver;
-import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.presence.Status;
 
 /**
@@ -59,7 +56,7 @@ class BrowserDemoTest {
         Process browser = null;
         UserDirectory world = DemoWorld.create();
         GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofSeconds(5)).withIoThreads(1);
-        Published published = new Published(world);
+        PublishedPresences published = new PublishedPresences(world, Cdp.TIMEOUT_S);
         try (GatewayServer server = GatewayServer.start(cfg, world, DemoWorld.json(world), published)) {
             browser = new ProcessBuilder(chrome, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -111,55 +108,6 @@ class BrowserDemoTest {
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
-        }
-    }
-
-    /**
-     * The core's published presences as its {@link PresenceObserver} reports them (on the engine's thread): a wait
-     * for a user's status completes on the publication itself, then the server's own {@code statusOf} is checked.
-     */
-    static final class Published implements PresenceObserver {
-        private final UserDirectory users;
-        private final Map<Integer, Status> latest = new HashMap<>();
-        private final Map<CompletableFuture<Void>, Map.Entry<Integer, Status>> waiters = new HashMap<>();
-
-        Published(UserDirectory users) {
-            this.users = users;
-        }
-
-        @Override
-        public synchronized void published(Presence p) {
-            latest.put(p.user(), p.status());
-            waiters.entrySet().removeIf(w -> {
-                boolean hit = w.getValue().getKey() == p.user() && w.getValue().getValue() == p.status();
-                if (hit) {
-                    w.getKey().complete(null);
-                }
-                return hit;
-            });
-        }
-
-        void await(GatewayServer server, String id, Status want, String what) throws Exception {
-            int user = users.userById(id).orElseThrow();
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            synchronized (this) {
-                if (latest.get(user) == want) {
-                    done.complete(null);
-                } else {
-                    waiters.put(done, Map.entry(user, want));
-                }
-            }
-            try {
-                done.get(Cdp.TIMEOUT_S, TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                Status last;
-                synchronized (this) {
-                    last = latest.get(user);
-                }
-                fail(what + ": awaited a published presence of user " + id + " with status " + want
-                        + "; last published " + (last == null ? "nothing" : last) + " in " + Cdp.TIMEOUT_S + " s");
-            }
-            assertEquals(want, server.statusOf(id), "the server's view of user " + id);
         }
     }
 

@@ -28,6 +28,7 @@ class GatewayProtocolTest {
 
     static EventLoopGroup clients;
     static GatewayServer server;
+    static PublishedPresences published;
 
     /**
      * Users 1001.. in pairs of friends (2k+1001 ↔ 2k+1002, tokens t1001...), all in guild 9001 except the
@@ -54,7 +55,9 @@ class GatewayProtocolTest {
         GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofMillis(1000))
                 .withResumeWindow(Duration.ofMillis(1500)).withIdentifyTimeout(Duration.ofMillis(1500))
                 .withIoThreads(2).withIdentifyConcurrency(1000);
-        server = GatewayServer.start(cfg, world());
+        UserDirectory users = world();
+        published = new PublishedPresences(users, TestClient.WAIT_S);
+        server = GatewayServer.start(cfg, users, null, published);
     }
 
     @AfterAll
@@ -84,14 +87,9 @@ class GatewayProtocolTest {
         }
     }
 
-    /** Waits (bounded) until {@code userId} shows {@code want} to others. */
+    /** Waits (bounded) until {@code userId} is published with {@code want} and the server shows it. */
     static void awaitStatus(String userId, Status want) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TestClient.WAIT_S);
-        while (server.statusOf(userId) != want) {
-            assertTrue(System.nanoTime() < end, userId + " never showed " + want + "; shows "
-                    + server.statusOf(userId));
-            Thread.sleep(20);
-        }
+        published.await(server, userId, want, "user " + userId + " showing " + want);
     }
 
     @Test

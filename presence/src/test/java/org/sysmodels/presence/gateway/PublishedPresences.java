@@ -1,0 +1,72 @@
+package org.sysmodels.presence.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.sysmodels.presence.gateway.users.UserDirectory;
+import org.sysmodels.presence.model.core.PresenceObserver;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.Status;
+
+/**
+ * The core's published presences as its {@link PresenceObserver} reports them (on the engine's thread): a wait for a
+ * user's status completes on the publication itself, bounded by {@code timeoutS}, then the server's own
+ * {@code statusOf} is checked. For a user never published, the status the server already shows counts at once (a
+ * user who never connected is offline without any publication).
+ */
+final class PublishedPresences implements PresenceObserver {
+
+    private final UserDirectory users;
+    private final long timeoutS;
+    private final Map<Integer, Status> latest = new HashMap<>();
+    private final Map<CompletableFuture<Void>, Map.Entry<Integer, Status>> waiters = new HashMap<>();
+
+    PublishedPresences(UserDirectory users, long timeoutS) {
+        this.users = users;
+        this.timeoutS = timeoutS;
+    }
+
+    @Override
+    public synchronized void published(Presence p) {
+        latest.put(p.user(), p.status());
+        waiters.entrySet().removeIf(w -> {
+            boolean hit = w.getValue().getKey() == p.user() && w.getValue().getValue() == p.status();
+            if (hit) {
+                w.getKey().complete(null);
+            }
+            return hit;
+        });
+    }
+
+    /** Waits until user {@code id} is published with {@code want}; fails naming {@code what} and the last seen. */
+    void await(GatewayServer server, String id, Status want, String what) throws Exception {
+        int user = users.userById(id).orElseThrow();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        synchronized (this) {
+            if (latest.get(user) == want) {
+                done.complete(null);
+            } else {
+                waiters.put(done, Map.entry(user, want));
+            }
+        }
+        if (!done.isDone() && server.statusOf(id) == want && !latest.containsKey(user)) {
+            done.complete(null);
+        }
+        try {
+            done.get(timeoutS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            Status last;
+            synchronized (this) {
+                last = latest.get(user);
+            }
+            fail(what + ": awaited a published presence of user " + id + " with status " + want
+                    + "; last published " + (last == null ? "nothing" : last) + " in " + timeoutS + " s");
+        }
+        assertEquals(want, server.statusOf(id), "the server's view of user " + id);
+    }
+}
