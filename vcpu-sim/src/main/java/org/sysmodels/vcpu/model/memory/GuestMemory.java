@@ -17,7 +17,7 @@ import java.util.Arrays;
  * (RISC-V byte stores are single-copy atomic and independent); on one thread it is a plain read-modify-write.
  *
  * <p>The interpreter keeps pre-decoded blocks of instructions ({@link DecodedCode}); memory remembers which 4-byte
- * words they were decoded from, and a store to one of those words drops the decoded code of its page, so code that
+ * words they were decoded from ({@link DecodedWords}), and a store to one of those words drops the decoded code of its page, so code that
  * writes code runs what it wrote.
  *
  * <p>Two page tables serve the interpreter's fast paths: {@link #pages()} for loads (null = a page of zeros), and
@@ -25,8 +25,8 @@ import java.util.Arrays;
  * exists, holds no decoded instructions, is already in the dirty log (or the log is off), and no other thread shares
  * the memory. Every other store takes {@link #store}, which does the bookkeeping and may put the page in the table.
  *
- * <p>Dirty pages are tracked, when enabled, one bit per page, as KVM's dirty log (KVM_GET_DIRTY_LOG) does for guest
- * writes and Firecracker's own bitmap does for device writes; a diff snapshot writes only those pages.
+ * <p>Dirty pages are tracked, when enabled, one bit per page ({@link DirtyLog}), as KVM's dirty log (KVM_GET_DIRTY_LOG)
+ * does for guest writes and Firecracker's own bitmap does for device writes; a diff snapshot writes only those pages.
  *
  * <p>Memory ordering: page allocation and dirty bits are atomic (CAS); data accesses are plain, as plain loads and
  * stores are under RVWMO, and the guest orders them with {@code fence} (a full fence here) or atomics (volatile and
@@ -44,15 +44,12 @@ public final class GuestMemory {
     private static final VarHandle PAGES = MethodHandles.arrayElementVarHandle(long[][].class);
     private static final VarHandle WORD = MethodHandles.arrayElementVarHandle(long[].class);
 
-    private static final int CHUNK_SHIFT = 9;
-
     private final long size;
     private final long[][] pages;
     private final long[][] writable;
-    /** Per page, one bit per 4-byte word decoded into some block; in chunks of 512 pages, made on first use. */
-    private final long[][][] decodedWords;
+    private final DecodedWords decodedWords;
     private volatile DecodedCode decoded;
-    private final long[] dirty;
+    private final DirtyLog dirty;
     private boolean trackDirty;
     private boolean concurrent;
 
@@ -65,8 +62,8 @@ public final class GuestMemory {
         int n = (int) (size >>> PAGE_SHIFT);
         pages = new long[n][];
         writable = new long[n][];
-        decodedWords = new long[(n + (1 << CHUNK_SHIFT) - 1) >>> CHUNK_SHIFT][][];
-        dirty = new long[(n + 63) >>> 6];
+        decodedWords = new DecodedWords(n);
+        dirty = new DirtyLog(n);
     }
 
     public long size() {
@@ -137,32 +134,13 @@ public final class GuestMemory {
 
     /** Words {@code [first, first + count)} of page {@code i} were decoded: a store there must invalidate them. */
     public synchronized void markDecoded(int i, int first, int count) {
-        long[][] chunk = decodedWords[i >>> CHUNK_SHIFT];
-        if (chunk == null) {
-            chunk = new long[1 << CHUNK_SHIFT][];
-            decodedWords[i >>> CHUNK_SHIFT] = chunk;
-        }
-        long[] words = chunk[i & ((1 << CHUNK_SHIFT) - 1)];
-        if (words == null) {
-            words = new long[PAGE_SIZE / 4 / 64];
-            chunk[i & ((1 << CHUNK_SHIFT) - 1)] = words;
-        }
-        for (int w = first; w < first + count; w++) {
-            words[w >>> 6] |= 1L << w;
-        }
+        decodedWords.mark(i, first, count);
         writable[i] = null;
-    }
-
-    private long[] decodedWords(int i) {
-        long[][] chunk = decodedWords[i >>> CHUNK_SHIFT];
-        return chunk == null ? null : chunk[i & ((1 << CHUNK_SHIFT) - 1)];
     }
 
     /** Drops the decoded code of page {@code i}, if any. */
     private synchronized void invalidateDecoded(int i) {
-        long[][] chunk = decodedWords[i >>> CHUNK_SHIFT];
-        if (chunk != null && chunk[i & ((1 << CHUNK_SHIFT) - 1)] != null) {
-            chunk[i & ((1 << CHUNK_SHIFT) - 1)] = null;
+        if (decodedWords.drop(i)) {
             DecodedCode d = decoded;
             if (d != null) {
                 d.invalidatePage(i);
@@ -178,18 +156,16 @@ public final class GuestMemory {
      */
     private boolean stored(int i, int off, int len) {
         boolean hit = false;
-        long[] words = decodedWords(i);
+        long[] words = decodedWords.of(i);
         if (words != null) {
-            for (int w = off >>> 2, last = (off + len - 1) >>> 2; w <= last; w++) {
-                hit |= (words[w >>> 6] & (1L << w)) != 0;
-            }
+            hit = DecodedWords.hit(words, off, len);
             if (hit) {
                 invalidateDecoded(i);
                 words = null;
             }
         }
         if (trackDirty) {
-            markDirty(i);
+            dirty.mark(i);
         }
         if (!concurrent && words == null) {
             writable[i] = pages[i];
@@ -266,42 +242,12 @@ public final class GuestMemory {
 
     /** Copies {@code len} bytes of RAM at {@code addr} into {@code dst} (a device's DMA read). */
     public void readBytes(long addr, byte[] dst, int dstOff, int len) {
-        int k = 0;
-        while (k < len) {
-            long a = addr + k;
-            long off = a - DRAM_START;
-            if ((off & 7) == 0 && len - k >= 8) {
-                long[] p = pages[(int) (off >>> PAGE_SHIFT)];
-                long v = p == null ? 0 : p[(int) (off & PAGE_MASK) >>> 3];
-                for (int b = 0; b < 8; b++) {
-                    dst[dstOff + k + b] = (byte) (v >>> (8 * b));
-                }
-                k += 8;
-            } else {
-                dst[dstOff + k] = (byte) read(a, 1);
-                k++;
-            }
-        }
+        Dma.read(this, addr, dst, dstOff, len);
     }
 
     /** Copies {@code len} bytes of {@code src} into RAM at {@code addr} (a device's DMA write). */
     public void writeBytes(long addr, byte[] src, int srcOff, int len) {
-        int k = 0;
-        while (k < len) {
-            long a = addr + k;
-            long off = a - DRAM_START;
-            if ((off & 7) == 0 && len - k >= 8) {
-                long v = 0;
-                for (int b = 0; b < 8; b++) {
-                    v |= (src[srcOff + k + b] & 0xFFL) << (8 * b);
-                }
-                write(a, 8, v);
-                k += 8;
-            } else {
-                write(a, 1, src[srcOff + k]);
-                k++;
-            }
-        }
+        Dma.write(this, addr, src, srcOff, len);
     }
 
     /** A NUL-terminated string at {@code addr}, at most {@code max} bytes (for boot arguments and diagnostics). */
@@ -367,18 +313,14 @@ public final class GuestMemory {
     /** Starts or stops dirty-page tracking (while no vCPU runs); starting clears the log. */
     public void trackDirtyPages(boolean on) {
         if (on && !trackDirty) {
-            Arrays.fill(dirty, 0);
+            dirty.clear();
             Arrays.fill(writable, null);
         }
         trackDirty = on;
     }
 
     public void markDirty(int i) {
-        long bit = 1L << i;
-        if ((dirty[i >>> 6] & bit) == 0) {
-            // Atomic OR: two harts dirtying pages of one word must not lose each other's bit.
-            WORD.getAndBitwiseOr(dirty, i >>> 6, bit);
-        }
+        dirty.mark(i);
     }
 
     /**
@@ -389,11 +331,7 @@ public final class GuestMemory {
         if (trackDirty) {
             Arrays.fill(writable, null);
         }
-        long[] out = new long[dirty.length];
-        for (int w = 0; w < dirty.length; w++) {
-            out[w] = (long) WORD.getAndSet(dirty, w, 0L);
-        }
-        return out;
+        return dirty.take();
     }
 
     /** Number of pages ever written: the guest's real memory footprint. */
@@ -410,65 +348,24 @@ public final class GuestMemory {
     /** Page {@code i} as bytes (null if never written). */
     public byte[] pageBytes(int i) {
         long[] p = pages[i];
-        if (p == null) {
-            return null;
-        }
-        byte[] b = new byte[PAGE_SIZE];
-        for (int w = 0; w < WORDS; w++) {
-            long v = p[w];
-            for (int k = 0; k < 8; k++) {
-                b[8 * w + k] = (byte) (v >>> (8 * k));
-            }
-        }
-        return b;
+        return p == null ? null : PageContents.toBytes(p);
     }
 
     /** Replaces page {@code i} with {@code data} (null = zeros), e.g. when loading a snapshot. */
     public void loadPage(int i, byte[] data) {
-        if (data == null) {
-            pages[i] = null;
-        } else {
-            long[] p = new long[WORDS];
-            for (int w = 0; w < WORDS; w++) {
-                long v = 0;
-                for (int k = 0; k < 8; k++) {
-                    v |= (data[8 * w + k] & 0xFFL) << (8 * k);
-                }
-                p[w] = v;
-            }
-            pages[i] = p;
-        }
+        pages[i] = data == null ? null : PageContents.toWords(data);
         writable[i] = null;
         invalidateDecoded(i);
     }
 
     /** True if both memories hold the same bytes (a page never written equals a page of zeros). */
     public boolean sameContents(GuestMemory other) {
-        if (other.size != size) {
-            return false;
-        }
-        long[] zero = new long[WORDS];
-        for (int i = 0; i < pages.length; i++) {
-            long[] a = pages[i] == null ? zero : pages[i];
-            long[] b = other.pages[i] == null ? zero : other.pages[i];
-            if (!Arrays.equals(a, b)) {
-                return false;
-            }
-        }
-        return true;
+        return other.size == size && PageContents.same(pages, other.pages);
     }
 
     /** The first address where the two memories differ, or -1. */
     public long firstDifference(GuestMemory other) {
-        long[] zero = new long[WORDS];
-        for (int i = 0; i < pages.length && i < other.pages.length; i++) {
-            long[] a = pages[i] == null ? zero : pages[i];
-            long[] b = other.pages[i] == null ? zero : other.pages[i];
-            int m = Arrays.mismatch(a, b);
-            if (m >= 0) {
-                return DRAM_START + ((long) i << PAGE_SHIFT) + 8L * m;
-            }
-        }
-        return -1;
+        long word = PageContents.firstDifference(pages, other.pages);
+        return word < 0 ? -1 : DRAM_START + 8L * word;
     }
 }
