@@ -3,17 +3,13 @@ package org.sysmodels.vcpu.model.vmm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.sysmodels.vcpu.model.boot.BootLoader;
-import org.sysmodels.vcpu.model.boot.ElfImage;
 import org.sysmodels.vcpu.model.devices.BootTimer;
 import org.sysmodels.vcpu.model.devices.MmioBus;
 import org.sysmodels.vcpu.model.devices.Serial;
 import org.sysmodels.vcpu.model.devices.ratelimit.RateLimiter;
-import org.sysmodels.vcpu.model.devices.ratelimit.TokenBucket;
 import org.sysmodels.vcpu.model.devices.virtio.Block;
 import org.sysmodels.vcpu.model.devices.virtio.DiskImage;
 import org.sysmodels.vcpu.model.devices.virtio.VirtioMmio;
-import org.sysmodels.vcpu.model.isa.Hart;
 import org.sysmodels.vcpu.model.kvm.KvmVcpu;
 import org.sysmodels.vcpu.model.kvm.KvmVm;
 import org.sysmodels.vcpu.model.kvm.Timing;
@@ -33,12 +29,12 @@ import org.sysmodels.vcpu.model.vcpu.VcpuSavedState;
 import org.sysmodels.vcpu.model.vcpu.VcpuState;
 
 /**
- * The VMM of one microVM (Firecracker's {@code Vmm}, {@code builder.rs}, {@code vstate/vm.rs}, {@code persist.rs}):
- * builds the machine from a {@link VmConfig} (guest memory, the VM and its vCPUs, the devices on the MMIO bus, the
- * kernel loaded, one thread per vCPU started Paused, then resumed), pauses and resumes every vCPU and waits for each
- * answer up to RECV_TIMEOUT_SEC (30 s), captures full and diff snapshots, rebuilds a microVM from one, handles the
- * vCPUs' exit event, and tears down in Firecracker's order: an exit code recorded by {@link #stop}, then
- * {@code Finish} to every vCPU, then each thread joined within VCPU_JOIN_TIMEOUT (1 s).
+ * The VMM of one microVM (Firecracker's {@code Vmm}, {@code vstate/vm.rs}, {@code persist.rs}): built from a
+ * {@link VmConfig} by {@link MicrovmBuilder} ({@code builder.rs}) or from a snapshot by {@link SnapshotRestore}, it
+ * starts one thread per vCPU (Paused), pauses and resumes every vCPU and waits for each answer up to RECV_TIMEOUT_SEC
+ * (30 s) ({@link VcpuMessages}), captures full and diff snapshots, handles the vCPUs' exit event, and tears down in
+ * Firecracker's order: an exit code recorded by {@link #stop}, then {@code Finish} to every vCPU, then each thread
+ * joined within VCPU_JOIN_TIMEOUT (1 s).
  *
  * <p>Memory map (aarch64 layout for devices; RAM at DRAM_MEM_START): boot timer 0x4000_0000, serial 0x4000_2000 (IRQ
  * 1), virtio-mmio devices from 0x4000_3000 every 0x1000 (IRQ 2, 3, ...), interrupt controller 0x0c00_0000, RAM
@@ -105,100 +101,20 @@ public class Vmm {
     // ------------------------------------------------------------------ building
 
     /**
-     * Builds and boots a microVM (build_and_boot_microvm): everything set up, the kernel loaded, the vCPU threads
-     * started and resumed.
+     * Builds and boots a microVM (build_and_boot_microvm, {@link MicrovmBuilder}): everything set up, the kernel
+     * loaded, the vCPU threads started and resumed.
      *
      * @throws VmmError with Firecracker's message if the kernel cannot be loaded or is missing
      */
     public static Vmm boot(VmConfig config, Platform platform, VmmParts factory, ConsoleLog console,
                            Observers observers) throws VmmError {
-        if (config.kernel() == null) {
-            throw VmmError.missingKernel();
-        }
-        ElfImage image;
-        try {
-            image = ElfImage.parse(config.kernel());
-        } catch (ElfImage.ElfException e) {
-            throw VmmError.kernelLoader(e.getMessage());
-        }
-        Parts parts = assemble(config, platform, factory, console, config.trackDirtyPages(), observers.block());
-        BootLoader.Loaded loaded;
-        try {
-            loaded = BootLoader.load(image, config.bootArgs(), parts.memory());
-        } catch (ElfImage.ElfException e) {
-            throw VmmError.kernelLoader(e.getMessage());
-        }
-        Hart boot = parts.kvm().vcpu(0).hart();
-        boot.pc = loaded.entry();
-        boot.x[10] = 0;
-        boot.x[11] = loaded.bootArgsAddress();
-        Vmm vmm = factory.vmm(parts);
-        vmm.observer = observers.vmm();
-        vmm.vcpuObserver = observers.vcpu();
-        vmm.startVcpus();
-        vmm.resumeVm();
-        return vmm;
+        return MicrovmBuilder.boot(config, platform, factory, console, observers);
     }
 
-    /** The machine without a kernel: memory, VM, vCPUs (not started), devices, event loop registrations. */
-    static Parts assemble(VmConfig config, Platform platform, VmmParts factory, ConsoleLog console,
-                          boolean trackDirty, Block.Listener listener) {
-        GuestMemory memory = new GuestMemory(config.memSizeMib() << 20);
-        memory.trackDirtyPages(trackDirty);
-        memory.concurrent(!platform.deterministic());
-        Timing timing = config.timing();
-        KvmVm kvm = new KvmVm(memory, config.vcpuCount(), timing);
-        EventFd exitEvt = platform.eventFd("exit_evt");
-        MmioBus bus = new MmioBus();
-        BootTimer bootTimer = new BootTimer();
-        bus.insert(bootTimer, BootTimer.BASE, BootTimer.SIZE);
-        Serial serial = new Serial(console, () -> kvm.plic().raise(SERIAL_IRQ));
-        bus.insert(serial, Serial.BASE, Serial.SIZE);
-        List<BlockDevice> blocks = new ArrayList<>();
-        List<VmConfig.Drive> drives = new ArrayList<>(config.drives());
-        drives.sort((a, b) -> Boolean.compare(b.root(), a.root()));
-        for (int n = 0; n < drives.size(); n++) {
-            VmConfig.Drive d = drives.get(n);
-            long base = VIRTIO_BASE + n * VirtioMmio.SIZE;
-            int irq = FIRST_VIRTIO_IRQ + n;
-            RateLimiter limiter = limiter(d.limiter(), platform, d.id());
-            Block block = factory.block(d.id(), memory, d.disk(), limiter, d.engine(), d.asyncLatencyNs(),
-                    platform.timerFd(d.id() + " completion"), platform.clock(), d.writebackCache());
-            VirtioMmio transport = new VirtioMmio(block, memory, () -> kvm.plic().raise(irq));
-            block.attach(transport);
-            block.listener(listener);
-            bus.insert(transport, base, VirtioMmio.SIZE);
-            EventFd queueEvt = platform.eventFd(d.id() + " queue_evt");
-            kvm.registerIoEvent(base + VirtioMmio.QUEUE_NOTIFY, 4, queueEvt);
-            BlockDevice bd = new BlockDevice(block, transport, base, irq, queueEvt, d);
-            platform.eventLoop().register(queueEvt, () -> {
-                queueEvt.read();
-                synchronized (transport) {
-                    block.processQueueEvent();
-                }
-            });
-            platform.eventLoop().register(limiter.timer(), () -> {
-                synchronized (transport) {
-                    block.processRateLimiterEvent();
-                }
-            });
-            platform.eventLoop().register(block.completionTimer(), () -> {
-                synchronized (transport) {
-                    block.processAsyncCompletions();
-                }
-            });
-            blocks.add(bd);
-        }
-        return new Parts(config, platform, factory, memory, kvm, bus, bootTimer, serial, console, blocks, exitEvt);
-    }
-
-    static RateLimiter limiter(VmConfig.Limiter l, Platform platform, String id) {
-        long now = platform.clock().nanoTime();
-        TokenBucket bw = l.bandwidth() == null ? null : new TokenBucket(l.bandwidth().size(),
-                l.bandwidth().oneTimeBurst(), l.bandwidth().refillTimeMs(), now);
-        TokenBucket ops = l.ops() == null ? null : new TokenBucket(l.ops().size(), l.ops().oneTimeBurst(),
-                l.ops().refillTimeMs(), now);
-        return new RateLimiter(bw, ops, platform.timerFd(id + " rate limiter"), platform.clock());
+    /** Who watches this microVM; set before its vCPUs start. */
+    void watchedBy(Observers observers) {
+        observer = observers.vmm();
+        vcpuObserver = observers.vcpu();
     }
 
     /** Creates the vCPUs and their threads; they start Paused (start_vcpus). */
@@ -248,19 +164,7 @@ public class Vmm {
     /** Pauses every vCPU (pause_vcpus): Pause to all, then each must answer Paused within RECV_TIMEOUT_SEC. */
     public void pauseVm() throws VmmError {
         observer.vcpusRequest("pause", now());
-        for (VcpuHandle h : handles) {
-            h.sendEvent(VcpuEvent.PAUSE);
-        }
-        for (int i = 0; i < handles.size(); i++) {
-            Received<VcpuResponse> r = handles.get(i).responseReceiver().recvTimeout(RECV_TIMEOUT_NS);
-            if (!(r instanceof Received.Message<VcpuResponse> m && m.value() instanceof VcpuResponse.Paused)) {
-                if (r instanceof Received.Empty) {
-                    observer.vcpuTimedOut(i, "pause", now());
-                }
-                observer.vcpusAnswered("pause", false, "Failed to message the vCPUs.", now());
-                throw VmmError.vcpuMessage();
-            }
-        }
+        VcpuMessages.broadcast(this, VcpuEvent.PAUSE, VcpuResponse.Paused.class, "pause");
         state = VmState.PAUSED;
         observer.vcpusAnswered("pause", true, "", now());
     }
@@ -273,19 +177,7 @@ public class Vmm {
                 b.queueEvt().write(1);
             }
         }
-        for (VcpuHandle h : handles) {
-            h.sendEvent(VcpuEvent.RESUME);
-        }
-        for (int i = 0; i < handles.size(); i++) {
-            Received<VcpuResponse> r = handles.get(i).responseReceiver().recvTimeout(RECV_TIMEOUT_NS);
-            if (!(r instanceof Received.Message<VcpuResponse> m && m.value() instanceof VcpuResponse.Resumed)) {
-                if (r instanceof Received.Empty) {
-                    observer.vcpuTimedOut(i, "resume", now());
-                }
-                observer.vcpusAnswered("resume", false, "Failed to message the vCPUs.", now());
-                throw VmmError.vcpuMessage();
-            }
-        }
+        VcpuMessages.broadcast(this, VcpuEvent.RESUME, VcpuResponse.Resumed.class, "resume");
         state = VmState.RUNNING;
         observer.vcpusAnswered("resume", true, "", now());
     }
@@ -336,27 +228,7 @@ public class Vmm {
      * any is judged, so no stale answer stays behind in a channel.
      */
     protected List<VcpuSavedState> captureVcpuStates() throws VmmError {
-        for (VcpuHandle h : handles) {
-            h.sendEvent(VcpuEvent.SAVE_STATE);
-        }
-        List<VcpuResponse> answers = new ArrayList<>();
-        for (VcpuHandle h : handles) {
-            Received<VcpuResponse> r = h.responseReceiver().recvTimeout(RECV_TIMEOUT_NS);
-            if (!(r instanceof Received.Message<VcpuResponse> m)) {
-                throw VmmError.unexpectedVcpuResponse();
-            }
-            answers.add(m.value());
-        }
-        List<VcpuSavedState> out = new ArrayList<>();
-        for (VcpuResponse a : answers) {
-            switch (a) {
-                case VcpuResponse.SavedState s -> out.add(s.state());
-                case VcpuResponse.Error e -> throw VmmError.saveVcpuState(e.error().message());
-                case VcpuResponse.NotAllowed n -> throw VmmError.notAllowed(n.reason());
-                default -> throw VmmError.unexpectedVcpuResponse();
-            }
-        }
-        return out;
+        return VcpuMessages.saveStates(this);
     }
 
     /** The memory part of a snapshot. */
@@ -373,8 +245,8 @@ public class Vmm {
     }
 
     /**
-     * Builds a microVM from a snapshot (build_microvm_from_snapshot): memory from the image, the vCPUs and devices
-     * restored, the vCPU threads started Paused; the VM is Paused until resumed.
+     * Builds a microVM from a snapshot (build_microvm_from_snapshot, {@link SnapshotRestore}): memory from the image,
+     * the vCPUs and devices restored, the vCPU threads started Paused; the VM is Paused until resumed.
      *
      * @param disks what backs each drive (the file its path_on_host names, or a disk kept by a test)
      */
@@ -382,61 +254,13 @@ public class Vmm {
                               Function<MicrovmState.BlockState, DiskImage> disks, Timing timing,
                               boolean trackDirtyPages,
                               Observers observers) throws VmmError {
-        MicrovmState s = snapshot.state();
-        if (snapshot.memory().sizeBytes() != s.vmInfo().memSizeMib() << 20) {
-            throw VmmError.of("Cannot restore microvm state: the memory file holds "
-                    + snapshot.memory().sizeBytes() + " bytes, the state says " + s.vmInfo().memSizeMib() + " MiB");
-        }
-        List<VmConfig.Drive> drives = new ArrayList<>();
-        for (MicrovmState.BlockState b : s.devices().blocks()) {
-            DiskImage disk = disks.apply(b);
-            if (disk == null) {
-                throw VmmError.of("Cannot restore devices: no backing file for drive " + b.id());
-            }
-            drives.add(new VmConfig.Drive(b.id(), disk, b.root(), VmConfig.Limiter.NONE,
-                    Block.Engine.valueOf(b.engine()), b.asyncLatencyNs(), b.writebackCache()));
-        }
-        VmConfig config = new VmConfig(s.vmInfo().vcpuCount(), s.vmInfo().memSizeMib(), trackDirtyPages, null,
-                s.vmInfo().bootArgs(), drives, timing);
-        Parts parts = assemble(config, platform, factory, console, trackDirtyPages, observers.block());
-        GuestMemory restored = snapshot.memory().toMemory();
-        for (int i = 0; i < restored.pageCount(); i++) {
-            byte[] p = restored.pageBytes(i);
-            if (p != null) {
-                parts.memory().loadPage(i, p);
-            }
-        }
-        for (VcpuSavedState v : s.vcpus()) {
-            KvmVcpu k = parts.kvm().vcpu(v.id());
-            Hart h = k.hart();
-            System.arraycopy(v.x(), 0, h.x, 0, 32);
-            h.pc = v.pc();
-            h.instret = v.instret();
-            h.stallNs = v.stallNs();
-            h.reservation = v.reservation();
-            h.reservedValue = v.reservedValue();
-            k.setRunnable(v.started());
-            k.setWaitingForInterrupt(v.inWfi());
-        }
-        parts.serial().restore(s.devices().serial());
-        parts.kvm().plic().restore(s.devices().interruptController());
-        for (int n = 0; n < parts.blocks().size(); n++) {
-            BlockDevice bd = parts.blocks().get(n);
-            MicrovmState.BlockState b = s.devices().blocks().get(n);
-            bd.transport().restore(b.transport());
-            bd.block().restore(b.device());
-            bd.block().rateLimiter().update(b.bandwidth().length == 0 ? null : TokenBucket.restore(b.bandwidth()),
-                    b.ops().length == 0 ? null : TokenBucket.restore(b.ops()));
-            if (b.limiterBlocked()) {
-                bd.block().rateLimiter().setBlocked(true);
-            }
-        }
-        Vmm vmm = factory.vmm(parts);
-        vmm.observer = observers.vmm();
-        vmm.vcpuObserver = observers.vcpu();
-        vmm.startVcpus();
-        vmm.state = VmState.PAUSED;
-        return vmm;
+        return SnapshotRestore.restore(snapshot, platform, factory, console, disks, timing, trackDirtyPages,
+                observers);
+    }
+
+    /** A restored microVM is Paused until resumed. */
+    void restoredPaused() {
+        state = VmState.PAUSED;
     }
 
     // ------------------------------------------------------------------ exit and teardown
@@ -475,33 +299,7 @@ public class Vmm {
             return List.of();
         }
         tornDown = true;
-        for (VcpuHandle h : handles) {
-            h.sendEvent(VcpuEvent.FINISH);
-        }
-        observer.teardown("Finish sent to every vCPU", now());
-        List<Integer> stuck = new ArrayList<>();
-        for (int i = 0; i < handles.size(); i++) {
-            VcpuHandle h = handles.get(i);
-            boolean closed = false;
-            long deadline = now() + VCPU_JOIN_TIMEOUT_NS;
-            while (true) {
-                Received<VcpuResponse> r = h.responseReceiver().recvTimeout(Math.max(0, deadline - now()));
-                if (r instanceof Received.Disconnected) {
-                    closed = true;
-                    break;
-                }
-                if (r instanceof Received.Empty) {
-                    break;
-                }
-            }
-            if (closed && h.thread().join(VCPU_JOIN_TIMEOUT_NS)) {
-                observer.teardown("vCPU " + i + " joined", now());
-            } else {
-                stuck.add(i);
-                observer.teardown("Timed out waiting for vCPU thread 'fc_vcpu " + i + "' to exit", now());
-            }
-        }
-        return stuck;
+        return VcpuMessages.finishAll(this);
     }
 
     // ------------------------------------------------------------------ accessors
