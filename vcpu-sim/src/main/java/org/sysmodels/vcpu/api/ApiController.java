@@ -136,7 +136,7 @@ public final class ApiController {
         };
     }
 
-    /** Carries {@code action} out on the VMM thread and waits for its answer, as the API thread waits in Firecracker. */
+    /** Carries {@code action} out on the VMM thread and waits for the answer, as Firecracker's API thread waits. */
     private Response onVmmThread(VmmAction action) throws ApiFault {
         CompletableFuture<Object> done = new CompletableFuture<>();
         platform.submit(() -> {

@@ -145,7 +145,7 @@ final class VmResources {
 
     // ------------------------------------------------------------------ drives (drive.rs) and network (net.rs)
 
-    /** A drive added or replaced; the root drive is kept first, as Firecracker's BlockBuilder keeps it. */
+    /** A drive added or replaced; the root drive is kept first in the list ({@code vmm_config/drive.rs}). */
     void insertBlockDevice(String id, Map<String, Object> cfg) throws ApiFault {
         bootPath = true;
         boolean root = (Boolean) cfg.get("is_root_device");
