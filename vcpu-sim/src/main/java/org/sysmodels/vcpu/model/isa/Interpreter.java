@@ -102,7 +102,7 @@ public final class Interpreter {
             n += (int) r;
             stop = (int) (r >>> STOP_SHIFT);
             if (stop == SLOW) {
-                stop = slow(h, mem, ops[(int) ((h.pc - block.start) >>> 2)], h.instret + n);
+                stop = SlowPath.execute(h, mem, ops[(int) ((h.pc - block.start) >>> 2)], h.instret + n);
                 if (stop != BUDGET) {
                     break;
                 }
@@ -348,74 +348,6 @@ public final class Interpreter {
         return (long) (exit >>> STOP_AT & 15) << STOP_SHIFT | (h.blockDone + count);
     }
 
-    /**
-     * The instruction at {@code h.pc} that {@link #execute} left: a load or store that is not a plain aligned access
-     * to RAM (misaligned, to a page with code or not yet in the dirty log, outside RAM: MMIO), MULH and the divisions,
-     * a counter CSR, an atomic. {@code retired} instructions retired before it (for the counters).
-     *
-     * @return {@link #BUDGET} if it retired ({@code h.pc} then at the next instruction), or the stop code
-     */
-    private static int slow(Hart h, GuestMemory mem, long d, long retired) {
-        final long[] x = h.x;
-        long a = x[(int) (d >>> 14) & 31];
-        long b = x[(int) (d >>> 19) & 31];
-        int imm = (int) (d >> 32);
-        int rd = (int) (d >>> 8) & 63;
-        switch ((int) d & 0xFF) {
-            case Op.LB, Op.LH, Op.LW, Op.LD, Op.LBU, Op.LHU, Op.LWU -> {
-                long addr = b + imm;
-                int aux = (int) (d >>> 24);
-                int len = (aux & 7) + 1;
-                boolean signed = (aux & Decoded.SIGNED) != 0;
-                if (!mem.contains(addr, len)) {
-                    mmio(h, addr, len, signed, rd);
-                    return MMIO;
-                }
-                int unused = 64 - 8 * len;
-                long v = mem.read(addr, len) << unused;
-                x[rd] = signed ? v >> unused : v >>> unused;
-            }
-            case Op.SB, Op.SH, Op.SW, Op.SD -> {
-                long addr = a + imm;
-                int len = (rd & 7) + 1;
-                if (!mem.contains(addr, len)) {
-                    mmioStore(h, addr, len, b);
-                    return MMIO;
-                }
-                // A store into code drops the blocks it overwrote; the next instruction is looked up afresh.
-                mem.store(addr, len, b);
-            }
-            case Op.MULH -> x[rd] = Math.multiplyHigh(a, b);
-            case Op.MULHSU -> x[rd] = Math.multiplyHigh(a, b) + ((b >> 63) & a);
-            case Op.MULHU -> x[rd] = Math.unsignedMultiplyHigh(a, b);
-            case Op.DIV -> x[rd] = b == 0 ? -1 : a / b;
-            case Op.DIVU -> x[rd] = b == 0 ? -1 : Long.divideUnsigned(a, b);
-            case Op.REM -> x[rd] = b == 0 ? a : a % b;
-            case Op.REMU -> x[rd] = b == 0 ? a : Long.remainderUnsigned(a, b);
-            case Op.DIVW -> x[rd] = (int) b == 0 ? -1 : (int) a / (int) b;
-            case Op.DIVUW -> x[rd] = (int) b == 0 ? -1 : Integer.divideUnsigned((int) a, (int) b);
-            case Op.REMW -> x[rd] = (int) b == 0 ? (int) a : (int) a % (int) b;
-            case Op.REMUW -> x[rd] = (int) b == 0 ? (int) a : Integer.remainderUnsigned((int) a, (int) b);
-            case Op.CSRRW, Op.CSRRS, Op.CSRRC, Op.CSRRWI, Op.CSRRSI, Op.CSRRCI -> {
-                long v = csr(h, d, retired);
-                if (v == Long.MIN_VALUE) {
-                    h.faultInsn = (int) mem.read(h.pc, 4);
-                    return ILLEGAL;
-                }
-                x[rd] = v;
-            }
-            default -> {
-                // The A extension.
-                int r = Atomics.execute(h, mem, d, a, b);
-                if (r != BUDGET) {
-                    return r;
-                }
-            }
-        }
-        h.pc += 4;
-        return BUDGET;
-    }
-
     /** Whether the conditional branch {@code d} (BEQ to BGEU) is taken. */
     private static boolean taken(long d, long a, long b) {
         return switch ((int) d & 0xFF) {
@@ -438,31 +370,5 @@ public final class Interpreter {
             case 6 -> Long.compareUnsigned(a, b) < 0;
             default -> Long.compareUnsigned(a, b) >= 0;
         };
-    }
-
-    /** Counter CSRs are read-only: a write (CSRRW, or CSRRS/CSRRC with a source other than x0/0) is illegal. */
-    private static long csr(Hart h, long d, long retired) {
-        int op = (int) d & 0xFF;
-        int src = (int) (d >>> 14) & 31;
-        boolean writes = op == Op.CSRRW || op == Op.CSRRWI || src != 0;
-        long v = h.readCounter((int) (d >> 32) & 0xFFF, retired);
-        return writes || v == -1 ? Long.MIN_VALUE : v;
-    }
-
-    private static void mmio(Hart h, long addr, int len, boolean signed, int rd) {
-        h.mmioAddr = addr;
-        h.mmioLen = len;
-        h.mmioWrite = false;
-        h.mmioSigned = signed;
-        h.mmioRd = rd;
-        h.mmioData = 0;
-    }
-
-    private static void mmioStore(Hart h, long addr, int len, long value) {
-        h.mmioAddr = addr;
-        h.mmioLen = len;
-        h.mmioWrite = true;
-        h.mmioData = len == 8 ? value : value & ((1L << (8 * len)) - 1);
-        h.mmioRd = Decoded.DISCARD;
     }
 }
