@@ -257,55 +257,12 @@ public class Block implements VirtioDevice {
 
     /** @return true if the chain went to the used ring now */
     private boolean handle(int head) {
-        // Parse: header (device-readable), then data, then status (device-writable), as request.rs parse().
-        int flags = queue.descFlags(mem, head);
-        long headerAddr = queue.descAddr(mem, head);
-        if ((flags & Virtqueue.DESC_F_WRITE) != 0 || (flags & Virtqueue.DESC_F_NEXT) == 0
-                || !mem.contains(headerAddr, 16)) {
+        InFlight r = BlockRequest.parse(queue, mem, head, sectors());
+        if (r == null) {
             return malformed(head);
         }
-        int type = (int) mem.read(headerAddr, 4);
-        long sector = mem.read(headerAddr + 8, 8);
-        int d = queue.descNext(mem, head) & 0xFFFF;
-        if (d >= queue.size) {
-            return malformed(head);
-        }
-        long dataAddr = 0;
-        int dataLen = 0;
-        int statusDesc;
-        if ((queue.descFlags(mem, d) & Virtqueue.DESC_F_NEXT) == 0) {
-            statusDesc = d;
-            if (type != T_FLUSH) {
-                return malformed(head);
-            }
-        } else {
-            int dataFlags = queue.descFlags(mem, d);
-            boolean deviceWrites = (dataFlags & Virtqueue.DESC_F_WRITE) != 0;
-            if ((deviceWrites && type == T_OUT) || (!deviceWrites && (type == T_IN || type == T_GET_ID))) {
-                return malformed(head);
-            }
-            dataAddr = queue.descAddr(mem, d);
-            dataLen = queue.descLen(mem, d);
-            statusDesc = queue.descNext(mem, d) & 0xFFFF;
-            if (statusDesc >= queue.size || !mem.contains(dataAddr, dataLen & 0xFFFF_FFFFL)) {
-                return malformed(head);
-            }
-        }
-        if (type == T_IN || type == T_OUT) {
-            long top = sector + ((dataLen & 0xFFFF_FFFFL) >>> SECTOR_SHIFT);
-            if (dataLen % SECTOR_SIZE != 0 || sector < 0 || top > sectors()) {
-                return malformed(head);
-            }
-        } else if (type == T_GET_ID && dataLen < ID_BYTES) {
-            return malformed(head);
-        }
-        if ((queue.descFlags(mem, statusDesc) & Virtqueue.DESC_F_WRITE) == 0 || queue.descLen(mem, statusDesc) < 1) {
-            return malformed(head);
-        }
-        long statusAddr = queue.descAddr(mem, statusDesc);
-        if (!mem.contains(statusAddr, 1)) {
-            return malformed(head);
-        }
+        int type = r.type();
+        int dataLen = r.dataLen();
         // Rate limit: one op, then the bytes of a data transfer (giving the op back if they do not fit).
         if (!limiter.consume(1, RateLimiter.TokenType.OPS)) {
             queue.undoPop();
@@ -322,12 +279,13 @@ public class Block implements VirtioDevice {
         requests++;
         if (engine == Engine.ASYNC && (type == T_IN || type == T_OUT || type == T_FLUSH)) {
             long now = clock.nanoTime();
-            inFlight.add(new InFlight(head, type, sector, dataAddr, dataLen, statusAddr, now + asyncLatencyNs));
+            inFlight.add(new InFlight(head, type, r.sector(), r.dataAddr(), dataLen, r.statusAddr(),
+                    now + asyncLatencyNs));
             armCompletionTimer(now);
-            listener.submitted(this, type, sector, dataLen);
+            listener.submitted(this, type, r.sector(), dataLen);
             return false;
         }
-        complete(new InFlight(head, type, sector, dataAddr, dataLen, statusAddr, 0));
+        complete(r);
         return true;
     }
 
