@@ -17,8 +17,8 @@ import java.util.Arrays;
  * (RISC-V byte stores are single-copy atomic and independent); on one thread it is a plain read-modify-write.
  *
  * <p>The interpreter keeps pre-decoded blocks of instructions ({@link DecodedCode}); memory remembers which 4-byte
- * words they were decoded from ({@link DecodedWords}), and a store to one of those words drops the decoded code of its page, so code that
- * writes code runs what it wrote.
+ * words they were decoded from ({@link DecodedWords}), and a store to one of those words drops the decoded code of
+ * its page, so code that writes code runs what it wrote.
  *
  * <p>Two page tables serve the interpreter's fast paths: {@link #pages()} for loads (null = a page of zeros), and
  * {@link #writablePages()} for stores, which holds a page only when a plain store there needs no bookkeeping: the page

@@ -50,7 +50,8 @@ final class SnapshotRestore {
         }
         VmConfig config = new VmConfig(s.vmInfo().vcpuCount(), s.vmInfo().memSizeMib(), trackDirtyPages, null,
                 s.vmInfo().bootArgs(), drives, timing);
-        Vmm.Parts parts = MicrovmBuilder.assemble(config, platform, factory, console, trackDirtyPages, observers.block());
+        Vmm.Parts parts = MicrovmBuilder.assemble(config, platform, factory, console, trackDirtyPages,
+                observers.block());
         GuestMemory restored = snapshot.memory().toMemory();
         for (int i = 0; i < restored.pageCount(); i++) {
             byte[] p = restored.pageBytes(i);
