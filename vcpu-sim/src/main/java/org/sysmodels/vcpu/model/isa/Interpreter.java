@@ -116,7 +116,7 @@ public final class Interpreter {
     }
 
     static final int STOP_SHIFT = 32;
-    /** Inside this package only: the instruction at pc needs {@link #slow}; nothing is done of it yet. */
+    /** Inside this package only: the instruction at pc needs {@link SlowPath#execute}; nothing is done of it yet. */
     static final int SLOW = 15;
     // How execute's exit word packs what its epilogue does (one int, so that each way out sets it with constants
     // and the JIT keeps no constant in a register for it): bits 0-15 the instructions retired in this pass, 16-19
@@ -138,7 +138,7 @@ public final class Interpreter {
      * <p>Shape, for the JIT (HotSpot C2 keeps a switch this size fast only under these rules): there is no call in the
      * loop, so nothing live has to be spilled around one: what needs a call (an access that is not a plain aligned
      * RAM access, a CSR, an atomic, a division) stops the block with {@link #SLOW} and {@link #run} does it with
-     * {@link #slow}. Every way out leaves through one epilogue, with the instruction it stops at (or goes to) as an
+     * {@link SlowPath#execute}. Every way out leaves through one epilogue, with the instruction it stops at (or goes to) as an
      * index into the block; the six conditional branches share one case; and each case reads the fields it needs
      * itself. An expression two cases compute alike is computed before the dispatch, for every instruction.
      * Pc-relative immediates arrive relative to the block's start ({@link Block}).

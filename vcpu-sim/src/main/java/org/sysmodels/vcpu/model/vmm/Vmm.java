@@ -55,7 +55,7 @@ public class Vmm {
                               VmConfig.Drive drive) {
     }
 
-    /** What {@link #build} put together; a {@link VmmParts} makes the Vmm from it. */
+    /** What {@link MicrovmBuilder} put together; a {@link VmmParts} makes the Vmm from it. */
     public record Parts(VmConfig config, Platform platform, VmmParts factory, GuestMemory memory, KvmVm kvm,
                         MmioBus bus, BootTimer bootTimer, Serial serial, ConsoleLog console, List<BlockDevice> blocks,
                         EventFd exitEvt) {
