@@ -34,6 +34,7 @@ final class GatewayLoadRow {
                 PresenceObserver.NONE)) {
             System.out.println("URL " + server.gatewayUrl());
             System.out.flush();
+            Timeline.startIfAsked(server);
             NodeChild.answer(server);
             System.out.println("gateway: " + server.statusLine());
         }
@@ -136,6 +137,7 @@ final class GatewayLoadRow {
             }
         }
         NodeChild.Sample before = NodeChild.sum(gateways);
+        System.out.println("measured phase starts at " + System.currentTimeMillis() + " ms since the epoch");
         for (Process p : loads) {
             p.getOutputStream().write("GO\n".getBytes(StandardCharsets.US_ASCII));
             p.getOutputStream().flush();
