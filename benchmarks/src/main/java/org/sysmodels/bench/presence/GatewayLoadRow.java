@@ -59,7 +59,8 @@ final class GatewayLoadRow {
      * per delivery of the gateway processes (their Java threads alone too: no JIT compiler, no GC) and of the load
      * processes: on a shared machine the latency is the machine's, the CPU cost is the code's. {@code --rate R} and
      * {@code --seconds S} change the load for a working measurement (the row then says the rate it sent);
-     * {@code --one-process-only} and {@code --reuse-port-only} measure one shape.
+     * {@code --one-process-only} and {@code --reuse-port-only} measure one shape; {@code --warm-up S} (default 10)
+     * and {@code --no-settle} choose how the measured phase is reached from the ramp ({@link Settle}).
      */
     static void run(boolean longRun, List<String> args) throws Exception {
         int want = longRun ? 20_000 : 2_000;
@@ -69,7 +70,7 @@ final class GatewayLoadRow {
         int seconds = (int) ClusterRow.doubleArg(args, "--seconds", longRun ? 60 : 10);
         int oneProcess = fds > 0 ? (int) Math.min(want, fds - 200) : want;
         Settle settle = args.contains("--no-settle") ? Settle.NONE
-                : new Settle(true, (int) ClusterRow.doubleArg(args, "--warmup", 10));
+                : new Settle(true, (int) ClusterRow.doubleArg(args, "--warm-up", 10));
         if (!args.contains("--reuse-port-only")) {
             List<Process> children = new ArrayList<>();
             try {

@@ -300,7 +300,7 @@ public final class LoadGenerator {
             long warmStart = System.nanoTime();
             long start = warmStart + warmup.toNanos();
             long end = start + cfg.duration().toNanos();
-            long cpu0 = warmup.isZero() ? beginMeasure() : -1;
+            long cpu0 = beginMeasure();
             // the updates are sent by a timer on an event loop of this process (every 1 ms), not by this thread:
             // no hand-over from a thread of its own, each update stamped as it is written
             Sender sender = new Sender(conns, cfg.updatesPerSecond(), tag, warmStart, end);
