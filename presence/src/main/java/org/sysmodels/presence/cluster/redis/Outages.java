@@ -211,11 +211,11 @@ final class Outages {
     }
 
     /** Brings the replica's other-node sessions to the snapshot: opens, updates, and ends those not in it. */
-    private int reconcile(Map<String, Map<String, String>> records) {
+    private int reconcile(Map<String, Map<String, byte[]>> records) {
         long now = clock.getAsLong();
         Set<String> present = new HashSet<>();
         int others = 0;
-        for (Map.Entry<String, Map<String, String>> r : records.entrySet()) {
+        for (Map.Entry<String, Map<String, byte[]>> r : records.entrySet()) {
             LogEntry.Upsert u;
             try {
                 u = LogEntry.record(r.getKey(), r.getValue(), store.userCount());
