@@ -161,7 +161,8 @@ final class Outages {
                     if (!w.equals(world)) {
                         throw new IllegalStateException("the cluster serves another world (users file): it has "
                                 + w + ", this node " + world + "; start every node with the same --users or "
-                                + "--load-world and --watchers");
+                                + "--load-world and --watchers, and the same version of sysmodels (the log's "
+                                + "layout, after the last /)");
                     }
                     return e;
                 }))

@@ -267,10 +267,16 @@ final class RedisLink implements AutoCloseable {
                 });
     }
 
-    /** Runs {@code task} on one of Lettuce's threads after {@code delayNs} (at once if Lettuce has shut down). */
+    /**
+     * Runs {@code task} on one of Lettuce's threads after {@code delayNs} (at once if Lettuce has shut down): on the
+     * calling thread's own Netty event loop when it has one (a reply's callback), so a command the task sends is
+     * written by that loop at once, with no other thread to wake; else on Lettuce's computation threads.
+     */
     void later(long delayNs, Runnable task) {
         try {
-            resources.eventExecutorGroup().schedule(task, delayNs, TimeUnit.NANOSECONDS);
+            io.netty.util.concurrent.EventExecutor here = io.netty.util.internal.ThreadExecutorMap.currentExecutor();
+            (here != null && !here.isShuttingDown() ? here : resources.eventExecutorGroup())
+                    .schedule(task, delayNs, TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             task.run();
         }
