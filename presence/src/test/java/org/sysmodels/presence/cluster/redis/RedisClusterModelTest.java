@@ -433,6 +433,14 @@ class RedisClusterModelTest {
                 }
             }
             awaitConvergence(nodes, ref);
+            // a node that joins now learns every session from its record (a snapshot, not the log): the records must
+            // hold what the log said
+            Node late = new Node(NODES, violations);
+            nodes.add(late);
+            String diff = difference(List.of(late), ref);
+            if (diff != null) {
+                fail("a node joining once quiet (from the records): " + diff);
+            }
             assertEquals(List.of(), violations);
         } catch (Exception e) {
             throw new AssertionError(e);
