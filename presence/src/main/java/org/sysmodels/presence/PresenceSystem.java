@@ -47,6 +47,12 @@ public final class PresenceSystem implements SimSystem {
     static final OptionSpec<Integer> COMMUNITY = OptionSpec.integer("--community", "N", 0, 50_000_000,
             "Users live in communities of N consecutive ids and draw friends and guilds inside their own (memory "
             + "locality; 0: one uniform random graph).").withDefault("the scenario's, 0");
+    static final OptionSpec<Integer> SHARDS = OptionSpec.integer("--shards", "N", 1, 64,
+            "Split the run into N shards of users and gateway nodes that run side by side on N threads, in windows "
+            + "of --backbone-min (the same seed and N give the same run; the trace needs 1).").withDefault("1");
+    static final OptionSpec<Long> BACKBONE_MIN = OptionSpec.duration("--backbone-min", "TIME", 0L, 10_000_000_000L,
+            "The least time a backbone message takes (the mean stays the scenario's backbone; more than one shard "
+            + "needs it above 0).").withDefault("the scenario's, 0");
     static final OptionSpec<Boolean> MEMORY = OptionSpec.flag("--memory",
             "Measure the heap the run's state takes per user (full GCs: slower).");
 
@@ -88,7 +94,7 @@ public final class PresenceSystem implements SimSystem {
 
     @Override
     public List<OptionSpec<?>> options() {
-        return List.of(USERS, DURATION, NODES, STORE, COMMUNITY, MEMORY);
+        return List.of(USERS, DURATION, NODES, STORE, COMMUNITY, BACKBONE_MIN, SHARDS, MEMORY);
     }
 
     @Override
@@ -109,14 +115,26 @@ public final class PresenceSystem implements SimSystem {
             b.lab(lab.lab());
         }
         sc = withFlags(sc, request.options());
+        int shards = request.options().get(SHARDS).orElse(1);
+        if (shards > 1 && sc.backboneMin() == 0) {
+            throw new UserInputException("--shards " + shards + " needs a least backbone delay above 0 (--backbone-min,"
+                    + " e.g. 500us): it is how far the shards may run apart");
+        }
+        if (shards > sc.nodes()) {
+            throw new UserInputException("--shards " + shards + " is more than the " + sc.nodes() + " gateway nodes "
+                    + "(each shard owns whole nodes)");
+        }
+        if (shards > 1 && request.trace()) {
+            throw new UserInputException("--trace needs --shards 1 (one scheduler, one timeline)");
+        }
         PresenceSimulation.Outcome o = PresenceSimulation.run(sc, request.seed(), parts, request.tracer("presence"),
-                request.options().isSet(MEMORY));
+                request.options().isSet(MEMORY), shards);
         o.describe(b);
         return b.metrics(o.metrics().snapshot()).checks(o.checker().rules()).findings(o.findings())
                 .trace(o.trace()).build();
     }
 
-    private static PresenceScenario withFlags(PresenceScenario s, Options o) {
+    private static PresenceScenario withFlags(PresenceScenario s, Options o) throws UserInputException {
         PresenceScenario out = s;
         if (o.has(USERS)) {
             int n = o.get(USERS).orElseThrow();
@@ -134,6 +152,14 @@ public final class PresenceSystem implements SimSystem {
         if (o.has(COMMUNITY)) {
             out = out.withCommunity(o.get(COMMUNITY).orElseThrow());
         }
+        if (o.has(BACKBONE_MIN)) {
+            long min = o.get(BACKBONE_MIN).orElseThrow();
+            if (min > out.backbone()) {
+                throw new UserInputException("--backbone-min " + min + " ns is more than the mean backbone delay, "
+                        + out.backbone() + " ns");
+            }
+            out = out.withBackboneMin(min);
+        }
         if (o.has(NODES)) {
             PresenceScenario t = out;
             int nodes = o.get(NODES).orElseThrow();
@@ -141,7 +167,7 @@ public final class PresenceSystem implements SimSystem {
                     t.maxSessions(), nodes, t.heartbeatInterval(), t.resumeWindow(), t.changeEvery(), t.idleAfter(),
                     t.sessionLife(), t.dropFraction(), t.resumeAfter(), t.neverBackFraction(), t.link(), t.backbone(),
                     t.slowFraction(), t.slowWriteEvery(), t.duration(), t.sampled(), t.replay(), t.store(),
-                    t.community());
+                    t.community(), t.backboneMin());
         }
         return out;
     }

@@ -16,8 +16,9 @@ import org.sysmodels.presence.scenario.PresenceScenarios;
  * the simulating thread, after a warm-up, with the events per simulated second by kind.
  *
  * <p>{@code java -Xms6g -Xmx6g -XX:+UseParallelGC -cp benchmarks.jar org.sysmodels.bench.presence.SimulationCpu
- * USERS [WARM_S [MEASURE_S [COMMUNITY]]]} (COMMUNITY: the scenario's {@code community}, default the packaged
- * {@code large}'s)
+ * USERS [WARM_S [MEASURE_S [COMMUNITY [SHARDS]]]]} (COMMUNITY: the scenario's {@code community}, default the
+ * packaged {@code large}'s, -1 for that; SHARDS: threads side by side, default 1). With more than one shard the thread
+ * CPU figure is the calling thread's (shard 0) and the process CPU covers every shard.
  */
 public final class SimulationCpu {
 
@@ -29,6 +30,7 @@ public final class SimulationCpu {
         int warm = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int measure = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int community = args.length > 3 ? Integer.parseInt(args[3]) : -1;
+        int shards = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long build0 = os.getProcessCpuTime();
@@ -38,7 +40,8 @@ public final class SimulationCpu {
         if (community >= 0) {
             s = s.withCommunity(community);
         }
-        PresenceSimulation.Live live = PresenceSimulation.prepare(s, 42, SimParts.reference(), Tracer.off(), false);
+        PresenceSimulation.Live live = PresenceSimulation.prepare(s, 42, SimParts.reference(), Tracer.off(), false,
+                shards);
         long build = os.getProcessCpuTime() - build0;
         live.runUntil(warm * 1_000_000_000L);
         PresenceSimulation.Stats a = live.stats();
@@ -58,6 +61,8 @@ public final class SimulationCpu {
                 + "entries %,d%n", (b.events() - a.events()) / m, (b.heartbeats() - a.heartbeats()) / m,
                 (b.deliveries() - a.deliveries()) / m, (b.nodeMessages() - a.nodeMessages()) / m,
                 (b.changes() - a.changes()) / m, (b.leaves() - a.leaves()) / m, b.pending(), b.expiryEntries());
+        System.out.printf(Locale.ROOT, "shards %d, presences sent between shards %,d%n", shards,
+                live.crossShardMessages());
         System.out.printf(Locale.ROOT, "SIMCPU users=%d sim-s-per-process-cpu-s=%.3f sim-s-per-thread-cpu-s=%.3f "
                 + "sim-s-per-wall-s=%.3f process-cpu=%.2fs thread-cpu=%.2fs wall=%.2fs%n", users, m / (cpu / 1e9),
                 m / (thread / 1e9), m / (wall / 1e9), cpu / 1e9, thread / 1e9, wall / 1e9);

@@ -2,6 +2,7 @@ package org.sysmodels.presence.check;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.check.Rule;
 import org.sysmodels.presence.model.presence.ClientStatus;
@@ -24,15 +25,23 @@ public final class Convergence implements PresenceCheck {
             + "(tokio::sync::watch: the latest value is always seen); the model's aggregation rule (docs/presence.md)");
 
     private final Findings findings;
-    private final PresenceStore store;
+    private final IntFunction<PresenceStore> truth;
     private final java.util.function.IntPredicate sampled;
     private final Map<Integer, Map<Integer, Presence>> views = new HashMap<>();
     private int compared;
 
     /** @param store read at the end only, for the users' open sessions */
     public Convergence(Findings findings, PresenceStore store, java.util.function.IntPredicate sampled) {
+        this(findings, user -> store, sampled);
+    }
+
+    /**
+     * For a simulation split into shards: {@code truth} gives the store that holds a user's sessions (its own
+     * shard's), read at the end only, when every shard has stopped.
+     */
+    public Convergence(Findings findings, IntFunction<PresenceStore> truth, java.util.function.IntPredicate sampled) {
         this.findings = findings;
-        this.store = store;
+        this.truth = truth;
         this.sampled = sampled;
     }
 
@@ -89,6 +98,7 @@ public final class Convergence implements PresenceCheck {
                 Status status = Status.OFFLINE;
                 ClientStatus cs = ClientStatus.NONE;
                 boolean hidden = false;
+                PresenceStore store = truth.apply(seen.user());
                 for (int s = store.firstSession(seen.user()); s != PresenceStore.NONE; s = store.nextSession(s)) {
                     Status st = store.status(s);
                     hidden |= st == Status.INVISIBLE;

@@ -39,6 +39,9 @@ public final class SimClients {
     private final long churnEnd;
     private final int groups;
     private final long sweep;
+    private final int shard;
+    private final int shards;
+    private final int shardNodes;
 
     private byte[] state;
     private long[] nextChange;
@@ -63,6 +66,22 @@ public final class SimClients {
     /** @param expectedSessions session slots expected (the per-session arrays start at this size and grow after) */
     public SimClients(Scheduler sched, Gateway gateway, ClientBehaviour scenario, RandomStream rnd,
                       int expectedSessions) {
+        this(sched, gateway, scenario, rnd, expectedSessions, 0, 1);
+    }
+
+    /**
+     * Clients of one shard of {@code shards}: their sessions connect only to the shard's gateway nodes (those whose
+     * number is {@code shard} modulo {@code shards}), each of them equally likely.
+     */
+    public SimClients(Scheduler sched, Gateway gateway, ClientBehaviour scenario, RandomStream rnd,
+                      int expectedSessions, int shard, int shards) {
+        if (shards < 1 || shard < 0 || shard >= shards || shards > scenario.nodes()) {
+            throw new IllegalArgumentException("shard " + shard + " of " + shards + " with " + scenario.nodes()
+                    + " nodes");
+        }
+        this.shard = shard;
+        this.shards = shards;
+        this.shardNodes = (scenario.nodes() - shard + shards - 1) / shards;
         int n = Math.max(16, expectedSessions);
         state = new byte[n];
         nextChange = new long[n];
@@ -115,7 +134,7 @@ public final class SimClients {
     }
 
     public int node() {
-        return rnd.nextInt(sc.nodes());
+        return shards == 1 ? rnd.nextInt(sc.nodes()) : shard + shards * rnd.nextInt(shardNodes);
     }
 
     private long exp(long mean) {

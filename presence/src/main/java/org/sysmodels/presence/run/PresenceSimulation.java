@@ -1,35 +1,20 @@
 package org.sysmodels.presence.run;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.function.IntPredicate;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import org.sysmodels.core.check.Checker;
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.metrics.LatencyHistogram;
 import org.sysmodels.core.metrics.Metrics;
-import org.sysmodels.core.random.RandomStream;
 import org.sysmodels.core.random.RandomStreams;
 import org.sysmodels.core.run.RunResult;
-import org.sysmodels.core.sched.Scheduler;
 import org.sysmodels.core.time.SimTime;
 import org.sysmodels.core.trace.TraceLog;
 import org.sysmodels.core.trace.Tracer;
-import org.sysmodels.presence.check.Convergence;
-import org.sysmodels.presence.check.ExpiryOnTime;
-import org.sysmodels.presence.check.ExpiryWorkBounded;
-import org.sysmodels.presence.check.InvisibleNeverOnline;
 import org.sysmodels.presence.check.PresenceCheck;
-import org.sysmodels.presence.check.ReplayInOrder;
-import org.sysmodels.presence.check.WatchLatestOnly;
-import org.sysmodels.presence.host.ClientBehaviour;
-import org.sysmodels.presence.host.SimClients;
 import org.sysmodels.presence.model.core.PresenceCore;
 import org.sysmodels.presence.model.core.PresenceObserver;
-import org.sysmodels.presence.model.core.Timeouts;
-import org.sysmodels.presence.model.presence.PresenceUpdate;
-import org.sysmodels.presence.model.store.CompactStore;
-import org.sysmodels.presence.model.store.ObjectStore;
 import org.sysmodels.presence.model.store.PresenceStore;
 import org.sysmodels.presence.model.store.SocialGraph;
 import org.sysmodels.presence.scenario.PresenceScenario;
@@ -49,7 +34,8 @@ public final class PresenceSimulation {
                           LatencyHistogram latency, TraceLog trace, long simulatedNs, long wallNs, long events,
                           long deliveries, long nodeMessages, long queued, long maxPending, long resumeOk,
                           long resumeInvalid, long changes, long leaves, long heartbeats, long expiryTouched,
-                          long deadlines, int converged, int observers, long storeBytes, long churnNs) {
+                          long deadlines, int converged, int observers, long storeBytes, long churnNs, int shards,
+                          long sessionsAtEnd, long crossShardMessages) {
 
         public Findings findings() {
             return checker.findings();
@@ -64,7 +50,7 @@ public final class PresenceSimulation {
             Metrics m = new Metrics();
             double simS = churnNs / 1e9;
             m.value("users", scenario.users(), "");
-            m.value("sessions at end", core.store().sessionCount(), "");
+            m.value("sessions at end", sessionsAtEnd, "");
             m.value("deliveries", deliveries, "");
             m.value("deliveries per simulated second", deliveries / Math.max(1e-9, simulatedNs / 1e9), "/s");
             m.value("fan-out node messages", nodeMessages, "");
@@ -91,13 +77,19 @@ public final class PresenceSimulation {
                     scenario.community() > 0 ? String.format(Locale.ROOT, ", communities of %,d",
                             scenario.community()) : "", scenario.nodes(), SimTime.format(churnNs), SimTime.format(simulatedNs - churnNs), events,
                     wallNs / 1e9, realTimeFactor()));
+            if (shards > 1) {
+                b.summary(String.format(Locale.ROOT, "%d shards side by side (users and gateway nodes split, %s "
+                        + "windows: the least backbone delay); %,d presences crossed between shards.", shards,
+                        SimTime.format(scenario.backboneMin()), crossShardMessages));
+            }
             b.summary(String.format(Locale.ROOT, "fan-out: %,d deliveries in %,d node messages (%.1f sessions per "
                     + "message, Manifold's per-node batching); %,d status changes, %,d heartbeats.", deliveries,
                     nodeMessages, deliveries / (double) Math.max(1, nodeMessages), changes, heartbeats));
             b.summary(String.format(Locale.ROOT, "end-to-end update latency p50 %s, p99 %s, p99.9 %s (two client "
                     + "links of %s, backbone up to %s, slow readers)", SimTime.format(latency.percentile(50)),
                     SimTime.format(latency.percentile(99)), SimTime.format(latency.percentile(99.9)),
-                    SimTime.format(scenario.link()), SimTime.format(2 * scenario.backbone())));
+                    SimTime.format(scenario.link()),
+                    SimTime.format(2 * scenario.backbone() - scenario.backboneMin())));
             b.summary(String.format(Locale.ROOT, "coalescing: %,d presences queued for slow or detached sessions; "
                     + "the largest outbox held %,d (one per watched user at most).", queued, maxPending));
             b.summary(String.format(Locale.ROOT, "churn: %,d sessions left, %,d resumed (replay in order), %,d "
@@ -122,128 +114,192 @@ public final class PresenceSimulation {
      * @param measureMemory measure the heap the run's state takes (full GCs: slower, not deterministic)
      */
     public static Outcome run(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory) {
-        Live live = prepare(sc, seed, parts, tracer, measureMemory);
+        return run(sc, seed, parts, tracer, measureMemory, 1);
+    }
+
+    /**
+     * As {@link #run(PresenceScenario, long, SimParts, Tracer, boolean)}, split into {@code shards} shards that run
+     * side by side ({@link Lockstep}); more than one needs {@code backboneMin > 0} and the trace off. The outcome is
+     * a function of (scenario, seed, shards): the same shard count gives the same outcome run after run.
+     */
+    public static Outcome run(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory,
+                              int shards) {
+        Live live = prepare(sc, seed, parts, tracer, measureMemory, shards);
         live.runUntil(sc.duration());
         return live.settleAndFinish();
     }
 
     /** Builds the world and the warm cluster; nothing has run yet (benchmarks step it with {@link Live#runUntil}). */
     public static Live prepare(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory) {
-        return new Live(sc, seed, parts, tracer, measureMemory);
+        return prepare(sc, seed, parts, tracer, measureMemory, 1);
+    }
+
+    /** As {@link #prepare(PresenceScenario, long, SimParts, Tracer, boolean)} in {@code shards} shards. */
+    public static Live prepare(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory,
+                               int shards) {
+        return new Live(sc, seed, parts, tracer, measureMemory, shards, k -> { }, null);
     }
 
     /** A prepared simulation that can be advanced in steps. */
     public static final class Live {
         private final PresenceScenario sc;
         private final long wall0 = System.nanoTime();
-        private final Scheduler sched;
-        private final long tick;
-        private final Timeouts timeouts;
-        private final Checker<PresenceCheck> checker;
-        private final ExpiryWorkBounded work;
-        private final Convergence convergence;
-        private final Counting counting = new Counting();
-        private final LatencyHistogram latency = new LatencyHistogram("update latency");
-        private final SimNodes nodes;
-        private final PresenceCore core;
-        private final SimClients clients;
+        private final Shard[] shards;
+        private final Lockstep lockstep;
         private final Tracer tracer;
         private final long storeBytes;
 
-        private Live(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory) {
+        /**
+         * @param beforeWindow called by each shard's thread before each window (tests hold threads up with it)
+         * @param extra        one more observer per shard (tests), or null
+         */
+        Live(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory, int shards,
+             IntConsumer beforeWindow, IntFunction<PresenceObserver> extra) {
+            if (shards < 1 || shards > sc.nodes()) {
+                throw new IllegalArgumentException("shards " + shards + " must be 1 to the node count, "
+                        + sc.nodes());
+            }
+            if (shards > 1 && sc.backboneMin() <= 0) {
+                throw new IllegalArgumentException("a run in " + shards + " shards needs backboneMin > 0: the "
+                        + "least time a message between shards takes is how far they may run apart");
+            }
+            if (shards > 1 && tracer.enabled()) {
+                throw new IllegalArgumentException("a trace needs one shard");
+            }
             this.sc = sc;
             this.tracer = tracer;
             RandomStreams streams = new RandomStreams(seed);
             long before = measureMemory ? Heap.used() : 0;
             SocialGraph graph = WorldBuilder.build(sc, streams.stream("presence/world"));
-            PresenceStore store = sc.store().equals("object") ? new ObjectStore(graph)
-                    : new CompactStore(graph, SimParts.expectedSessions(sc));
-            sched = new Scheduler(Math.max(1024, sc.users() * 2));
-            tick = Math.max(1_000_000L, Math.min(100_000_000L, sc.heartbeatInterval() / 50));
-            timeouts = new Timeouts(sc.heartbeatInterval(), sc.heartbeatInterval() / 2, sc.resumeWindow());
-
-            int sampleStride = Math.max(1, sc.sampled() == 0 ? Integer.MAX_VALUE : sc.users() * 2 / sc.sampled());
-            IntPredicate sampled = s -> sc.sampled() > 0 && s % sampleStride == 0;
-            Findings findings = new Findings();
-            work = new ExpiryWorkBounded(findings);
-            convergence = new Convergence(findings, store, sampled);
-            List<PresenceCheck> checks = List.of(new InvisibleNeverOnline(findings), new WatchLatestOnly(findings),
-                    new ReplayInOrder(findings), work, new ExpiryOnTime(findings, timeouts, tick), convergence);
-            checker = new Checker<>(checks, findings);
-            List<PresenceObserver> observers = new ArrayList<>(checks);
-            observers.add(counting);
-            if (tracer.enabled()) {
-                observers.add(new TraceObserver(tracer, sampled));
+            this.shards = new Shard[shards];
+            IntFunction<PresenceStore> owner = user -> ownerOf(user).core.store();
+            for (int k = 0; k < shards; k++) {
+                this.shards[k] = new Shard(sc, graph, streams, k, shards, parts, tracer, owner,
+                        extra == null ? null : extra.apply(k));
             }
-            PresenceObserver observer = new Fanout(observers);
-
-            nodes = new SimNodes(sched, sc, streams.stream("presence/nodes"), observer, parts, sampled, latency,
-                    tracer);
-            core = new PresenceCore(store, parts.aggregator().get(), parts.expiry().apply(tick), timeouts, nodes,
-                    observer);
-            clients = new SimClients(sched, nodes, new ClientBehaviour(sc.changeEvery(), sc.idleAfter(),
-                    sc.sessionLife(), sc.dropFraction(), sc.resumeAfter(), sc.neverBackFraction(), sc.nodes(),
-                    sc.maxSessions(), sc.heartbeatInterval(), sc.duration()), streams.stream("presence/clients"),
-                    SimParts.expectedSessions(sc));
-            nodes.attach(core, clients);
-
-            // warm start: every user online, every observer already told (as READY would)
-            for (int u = 0; u < sc.users(); u++) {
-                for (int i = 0, k = clients.sessionsForUser(); i < k; i++) {
-                    core.restore(u, clients.platform(), clients.node(), PresenceUpdate.of(clients.initialStatus()),
-                            true, 0);
+            for (Shard to : this.shards) {
+                for (Shard from : this.shards) {
+                    for (int u = from.firstUser; u < from.endUser && from != to; u++) {
+                        to.restoreReplica(from.core.presence(u));
+                    }
                 }
             }
-            for (int u = 0; u < sc.users(); u++) {
-                core.publishQuietly(u, 0);
-            }
-            for (int s = 0; s < store.sessionCapacity(); s++) {
-                nodes.opened(s);
-                clients.adopt(s, store.status(s));
+            lockstep = new Lockstep(this.shards, sc.backboneMin(), beforeWindow);
+            for (Shard s : this.shards) {
+                s.start(lockstep::publish);
             }
             storeBytes = measureMemory ? Heap.used() - before : 0;
-            sched.at(tick, new Runnable() {
-                @Override
-                public void run() {
-                    core.advance(sched.now());
-                    sched.after(tick, this);
-                }
-            });
-            clients.start();
+        }
+
+        private Shard ownerOf(int user) {
+            int k = (int) ((long) user * shards.length / sc.users());
+            while (user < shards[k].firstUser) {
+                k--;
+            }
+            while (user >= shards[k].endUser) {
+                k++;
+            }
+            return shards[k];
         }
 
         /** Runs the simulation up to virtual time {@code t}. */
         public void runUntil(long t) {
-            sched.runUntil(t);
+            lockstep.runUntil(t);
         }
 
         public long now() {
-            return sched.now();
+            return shards.length == 1 ? shards[0].sched.now() : lockstep.now();
         }
 
-        /** The run's counters so far (a benchmark's breakdown of where the events go). */
+        /** The run's counters so far (a benchmark's breakdown of where the events go), summed over the shards. */
         public Stats stats() {
-            return new Stats(sched.executed(), sched.pending(), counting.heartbeats, nodes.deliveries,
-                    nodes.nodeMessages, clients.changes(), clients.leaves(), core.expiry().size());
+            long events = 0;
+            long pending = 0;
+            long heartbeats = 0;
+            long deliveries = 0;
+            long nodeMessages = 0;
+            long changes = 0;
+            long leaves = 0;
+            long expiry = 0;
+            for (Shard s : shards) {
+                events += s.sched.executed();
+                pending += s.sched.pending();
+                heartbeats += s.counting.heartbeats;
+                deliveries += s.nodes.deliveries;
+                nodeMessages += s.nodes.nodeMessages;
+                changes += s.clients.changes();
+                leaves += s.clients.leaves();
+                expiry += s.core.expiry().size();
+            }
+            return new Stats(events, pending, heartbeats, deliveries, nodeMessages, changes, leaves, expiry);
+        }
+
+        /** Presences sent from one shard to another so far. */
+        public long crossShardMessages() {
+            return lockstep.crossMessages;
+        }
+
+        private long pendingSessions() {
+            long n = 0;
+            for (Shard s : shards) {
+                n += s.nodes.pendingSessions();
+            }
+            return n;
         }
 
         /** Lets every lost session resume or expire and every queue drain, then asks the checks. */
         public Outcome settleAndFinish() {
+            Shard first = shards[0];
             long churn = sc.duration();
-            long settle = sc.resumeWindow() + timeouts.heartbeatTimeoutNs() + 4 * tick + 2 * sc.link()
+            long settle = sc.resumeWindow() + first.timeouts.heartbeatTimeoutNs() + 4 * first.tick + 2 * sc.link()
                     + 4 * sc.backbone();
-            sched.runUntil(Math.max(sched.now(), churn + settle));
+            runUntil(Math.max(now(), churn + settle));
             long cap = churn + settle + 3_600_000_000_000L;
-            while (nodes.pendingSessions() > 0 && sched.now() < cap) {
-                sched.runUntil(sched.now() + Math.max(sc.slowWriteEvery() * 10, 1_000_000_000L));
+            // read between windows, when every shard has stopped
+            while (pendingSessions() > 0 && now() < cap) {
+                runUntil(now() + Math.max(sc.slowWriteEvery() * 10, 1_000_000_000L));
             }
-            long end = sched.now();
-            checker.finish(end);
-            return new Outcome(sc, core, checker, latency, tracer.log(), end, System.nanoTime() - wall0,
-                    sched.executed(), nodes.deliveries, nodes.nodeMessages, nodes.queued, nodes.maxPending,
-                    nodes.resumeOk, nodes.resumeInvalid, clients.changes(), clients.leaves(), counting.heartbeats,
-                    work.touched(), work.deadlines(), convergence.compared(), convergence.observers(), storeBytes,
-                    churn);
+            long end = now();
+            if (shards.length == 1) {
+                first.checker.finish(end);
+                return outcome(first.checker, first.latency, end);
+            }
+            Findings merged = new Findings();
+            LatencyHistogram latency = new LatencyHistogram("update latency");
+            for (Shard s : shards) {
+                s.checker.finish(end);
+                merged.addAll(s.checker.findings());
+                latency.add(s.latency);
+            }
+            return outcome(new Checker<>(first.checks, merged), latency, end);
+        }
+
+        private Outcome outcome(Checker<PresenceCheck> checker, LatencyHistogram latency, long end) {
+            Stats st = stats();
+            long queued = 0;
+            long maxPending = 0;
+            long resumeOk = 0;
+            long resumeInvalid = 0;
+            long touched = 0;
+            long deadlines = 0;
+            int compared = 0;
+            int observers = 0;
+            long sessions = 0;
+            for (Shard s : shards) {
+                queued += s.nodes.queued;
+                maxPending = Math.max(maxPending, s.nodes.maxPending);
+                resumeOk += s.nodes.resumeOk;
+                resumeInvalid += s.nodes.resumeInvalid;
+                touched += s.work.touched();
+                deadlines += s.work.deadlines();
+                compared += s.convergence.compared();
+                observers += s.convergence.observers();
+                sessions += s.core.store().sessionCount();
+            }
+            return new Outcome(sc, shards[0].core, checker, latency, tracer.log(), end, System.nanoTime() - wall0,
+                    st.events(), st.deliveries(), st.nodeMessages(), queued, maxPending, resumeOk, resumeInvalid,
+                    st.changes(), st.leaves(), st.heartbeats(), touched, deadlines, compared, observers, storeBytes,
+                    sc.duration(), shards.length, sessions, lockstep.crossMessages);
         }
     }
 
@@ -253,15 +309,5 @@ public final class PresenceSimulation {
      */
     public record Stats(long events, long pending, long heartbeats, long deliveries, long nodeMessages,
                         long changes, long leaves, long expiryEntries) {
-    }
-
-    /** Counts what the metrics need that no check keeps. */
-    private static final class Counting implements PresenceObserver {
-        long heartbeats;
-
-        @Override
-        public void heartbeat(int session, long deadline, long at) {
-            heartbeats++;
-        }
     }
 }

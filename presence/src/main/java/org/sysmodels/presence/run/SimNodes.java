@@ -60,6 +60,10 @@ final class SimNodes implements Gateway, NodeSink {
     private final Subscribers subs;
     private final long[] lastArrival;
     private final Action onDrain = this::drain;
+    private boolean replica;
+    /** Sessions opened so far, and each slot's number in that count when it was last opened (see {@link #arrive}). */
+    private long opens;
+    private long[] openedAs = new long[1024];
 
     long deliveries;
     long nodeMessages;
@@ -106,6 +110,10 @@ final class SimNodes implements Gateway, NodeSink {
 
     /** A session that exists from the start (warm cluster): its node-side state and its starting view. */
     void opened(int s) {
+        if (s >= openedAs.length) {
+            openedAs = Arrays.copyOf(openedAs, Math.max(openedAs.length * 2, s + 1));
+        }
+        openedAs[s] = ++opens;
         subs.open(s);
         subs.word(s, META, ATTACHED | (rnd.chance(sc.slowFraction()) ? SLOW : 0));
         subs.word(s, NEXT_WRITABLE, 0);
@@ -204,18 +212,35 @@ final class SimNodes implements Gateway, NodeSink {
 
     // ------------------------------------------------------------------ NodeSink: what the cluster sends nodes
 
+    /**
+     * Marks the fan-outs that follow as coming from another shard's presence cluster: their message has already
+     * spent {@code backboneMin} between the shards, so only the spread above it is drawn here.
+     */
+    void replica(boolean on) {
+        replica = on;
+    }
+
     @Override
     public void deliver(int node, Presence presence, int[] sessions, int[] via, int count) {
         int[] s = Arrays.copyOf(sessions, count);
         int[] v = Arrays.copyOf(via, count);
-        long delay = sc.backbone() == 0 ? 0 : (long) (rnd.nextDouble() * 2 * sc.backbone());
+        // backboneMin + U[0, 1) × 2 (backbone − backboneMin); with backboneMin 0 the same draw and product as ever
+        long spread = 2 * (sc.backbone() - sc.backboneMin());
+        long delay = sc.backbone() == 0 ? 0 : (replica ? 0 : sc.backboneMin()) + (long) (rnd.nextDouble() * spread);
         long at = Math.max(lastArrival[node], sched.now() + delay);
         lastArrival[node] = at;
         nodeMessages++;
-        sched.at(at, () -> arrive(node, presence, s, v));
+        long stamp = opens;
+        sched.at(at, () -> arrive(node, presence, s, v, stamp));
     }
 
-    private void arrive(int node, Presence p, int[] sessions, int[] via) {
+    /**
+     * A node message arrives. A session slot that ended and was opened again for a new session while the message
+     * was on its way is not the session the cluster meant (a real gateway addresses sessions by an id never reused):
+     * it is skipped, found by its opening number being later than the last opening before the message left.
+     */
+    private void arrive(int node, Presence p, int[] sessions, int[] via, long stamp) {
+        boolean reopened = opens != stamp;
         long now = sched.now();
         if (tracer.enabled()) {
             tracer.complete(nodeTracks[node], "fan-out user " + p.user(), now, now + 1, "sessions", sessions.length);
@@ -226,7 +251,7 @@ final class SimNodes implements Gateway, NodeSink {
             int s = sessions[i];
             // open here ⇔ the core has the session: the core frees a slot only through ended(), which closes it here,
             // and identify() opens it here before anything can arrive for it
-            if (!subs.isOpen(s)) {
+            if (!subs.isOpen(s) || reopened && openedAs[s] > stamp) {
                 continue;
             }
             long meta = subs.word(s, META);

@@ -25,13 +25,18 @@ import org.sysmodels.core.scenario.Range;
  * @param resumeAfter      mean time a dropped client takes to come back and resume
  * @param neverBackFraction share of dropped clients that never come back (their session expires)
  * @param link             one-way client ↔ gateway delay
- * @param backbone         gateway ↔ presence-cluster delay (mean; each message gets up to twice it)
+ * @param backbone         gateway ↔ presence-cluster delay (mean): each message takes {@code backboneMin} plus a
+ *                         uniform draw from 0 to {@code 2 × (backbone − backboneMin)}
  * @param slowFraction     share of sessions whose connection takes only one write per {@code slowWriteEvery}
  * @param slowWriteEvery   how long a slow connection needs per write
  * @param duration         simulated time with churn; the run then settles until every session is resolved
  * @param sampled          observer sessions whose whole view is kept (convergence check, trace tracks)
  * @param replay           dispatches kept per session for Resume
  * @param store            "compact" (primitive arrays) or "object" (an object per entity)
+ * @param backboneMin      the least a backbone message takes (default 0: uniform from 0 to twice {@code backbone},
+ *                         as before this field existed). A run split into shards ({@code --shards N}) needs it above
+ *                         0: it is the lookahead that lets the shards run a window of that length side by side
+ *                         (conservative parallel simulation; Chandy and Misra, "Distributed Simulation", 1979)
  * @param community        0: friends and guilds are drawn from all users (a uniform random graph); N: users live
  *                         in communities of N consecutive ids and draw friends and guilds inside their own (the
  *                         generator's choice of locality, see {@code WorldBuilder})
@@ -60,10 +65,12 @@ public record PresenceScenario(
         @Range(min = 0, max = 100_000) Integer sampled,
         @Range(min = 1, max = 1_000_000) Integer replay,
         String store,
-        @Range(min = 0, max = 50_000_000) Integer community) {
+        @Range(min = 0, max = 50_000_000) Integer community,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 1e10) Long backboneMin) {
 
     public static final PresenceScenario DEFAULT = new PresenceScenario(null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null);
 
     public PresenceScenario {
         users = users == null ? 10_000 : users;
@@ -90,6 +97,11 @@ public record PresenceScenario(
         replay = replay == null ? 32 : replay;
         store = store == null ? "compact" : store;
         community = community == null ? 0 : community;
+        backboneMin = backboneMin == null ? 0L : backboneMin;
+        if (backboneMin > backbone) {
+            throw new IllegalArgumentException("backboneMin (" + backboneMin + " ns) is more than the mean backbone "
+                    + "delay (" + backbone + " ns)");
+        }
         if (!store.equals("compact") && !store.equals("object")) {
             throw new IllegalArgumentException("store is \"compact\" or \"object\", not \"" + store + "\"");
         }
@@ -103,7 +115,19 @@ public record PresenceScenario(
                             Long slowWriteEvery, Long duration, Integer sampled, Integer replay, String store) {
         this(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes, heartbeatInterval, resumeWindow,
                 changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter, neverBackFraction, link, backbone,
-                slowFraction, slowWriteEvery, duration, sampled, replay, store, 0);
+                slowFraction, slowWriteEvery, duration, sampled, replay, store, 0, 0L);
+    }
+
+    /** A scenario with the backbone's delay drawn from 0 (the signature before {@code backboneMin} existed). */
+    public PresenceScenario(Integer users, Integer friends, Integer guilds, Integer guildsPerUser, Double guildSkew,
+                            Integer maxSessions, Integer nodes, Long heartbeatInterval, Long resumeWindow,
+                            Long changeEvery, Long idleAfter, Long sessionLife, Double dropFraction, Long resumeAfter,
+                            Double neverBackFraction, Long link, Long backbone, Double slowFraction,
+                            Long slowWriteEvery, Long duration, Integer sampled, Integer replay, String store,
+                            Integer community) {
+        this(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes, heartbeatInterval, resumeWindow,
+                changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter, neverBackFraction, link, backbone,
+                slowFraction, slowWriteEvery, duration, sampled, replay, store, community, 0L);
     }
 
     /** The heartbeat timeout: the interval plus half of it. */
@@ -115,27 +139,28 @@ public record PresenceScenario(
         return new PresenceScenario(n, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
-                sampled, replay, store, community);
+                sampled, replay, store, community, backboneMin);
     }
 
     public PresenceScenario withDuration(long d) {
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
-                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, d, sampled, replay, store, community);
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, d, sampled, replay, store,
+                community, backboneMin);
     }
 
     public PresenceScenario withStore(String s) {
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
-                sampled, replay, s, community);
+                sampled, replay, s, community, backboneMin);
     }
 
     public PresenceScenario withGuilds(int g) {
         return new PresenceScenario(users, friends, g, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
-                sampled, replay, store, community);
+                sampled, replay, store, community, backboneMin);
     }
 
     /** A copy with the churn behaviour changed (labs and tours). */
@@ -144,26 +169,36 @@ public record PresenceScenario(
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
-                sampled, replay, store, community);
+                sampled, replay, store, community, backboneMin);
     }
 
     public PresenceScenario withSlow(double fraction, long writeEvery) {
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
-                neverBackFraction, link, backbone, fraction, writeEvery, duration, sampled, replay, store, community);
+                neverBackFraction, link, backbone, fraction, writeEvery, duration, sampled, replay, store,
+                community, backboneMin);
     }
 
     /** A copy whose users live in communities of {@code n} (0: one uniform random graph). */
     public PresenceScenario withCommunity(int n) {
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
-                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay, store, n);
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay,
+                store, n, backboneMin);
+    }
+
+    /** A copy whose backbone messages take at least {@code min} ns (the mean stays {@code backbone}). */
+    public PresenceScenario withBackboneMin(long min) {
+        return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
+                heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay, store,
+                community, min);
     }
 
     public PresenceScenario withReplay(int r) {
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
-                sampled, r, store, community);
+                sampled, r, store, community, backboneMin);
     }
 }

@@ -143,6 +143,22 @@ public final class PresenceCore implements ClusterBackend {
         }
     }
 
+    /**
+     * A presence another presence cluster published for a user whose sessions it holds (a sharded simulation: each
+     * shard's cluster owns some users): keeps it as this cluster's copy of the user's presence and fans it out to the
+     * watchers whose sessions are here, as the owner did to its own. The replicas of one user must arrive in the order
+     * the owner published them.
+     */
+    public void publishReplica(Presence p, long now) {
+        store.publish(p);
+        fanOut(p, now);
+    }
+
+    /** Keeps {@code p} as this cluster's copy of another cluster's user's presence, without fanning it out. */
+    public void restoreReplica(Presence p) {
+        store.publish(p);
+    }
+
     private void ensure(int s) {
         if (s >= session.length) {
             session = Arrays.copyOf(session, Math.max(session.length * 2, s + 1));

@@ -1,0 +1,155 @@
+package org.sysmodels.presence.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+import org.junit.jupiter.api.Test;
+import org.sysmodels.core.trace.Tracer;
+import org.sysmodels.presence.check.InvisibleNeverOnline;
+import org.sysmodels.presence.model.core.PresenceObserver;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Presence;
+import org.sysmodels.presence.model.presence.Status;
+import org.sysmodels.presence.model.session.Phase;
+import org.sysmodels.presence.scenario.PresenceScenario;
+
+/**
+ * A run split into shards: a function of (scenario, seed, shard count) whatever the threads do, every check still
+ * judging (including convergence, whose truth lives in other shards), and presences crossing between shards.
+ */
+class ShardedRunTest {
+
+    /**
+     * Churn-heavy and short (5 s heartbeats, a 10 s resume window: the run settles quickly), a uniform graph (so
+     * about half of every fan-out crosses to the other shard), 8 nodes, backbone 5 to 15 ms (a 5 ms window).
+     */
+    private static final PresenceScenario CHURN = new PresenceScenario(1_000, 20, 40, 2, 1.5, 3, 8,
+            5_000_000_000L, 10_000_000_000L, 15_000_000_000L, 20_000_000_000L, 25_000_000_000L, 0.5,
+            2_000_000_000L, 0.3, 20_000_000L, 10_000_000L, 0.03, 200_000_000L, 20_000_000_000L, 200, 32,
+            "compact", 0, 5_000_000L);
+
+    /** Hashes every event a shard's observers see, in order: two runs that differ anywhere differ here. */
+    private static final class Digest implements PresenceObserver {
+        long hash = 1;
+        long events;
+
+        private void mix(long... xs) {
+            for (long x : xs) {
+                hash = hash * 0x9E3779B97F4A7C15L + x;
+                hash ^= hash >>> 29;
+            }
+            events++;
+        }
+
+        @Override
+        public void sessionOpened(int session, int user, Platform platform, int node, long at) {
+            mix(1, session, user, platform.ordinal(), node, at);
+        }
+
+        @Override
+        public void statusSet(int session, int user, Status status, long at) {
+            mix(2, session, user, status.ordinal(), at);
+        }
+
+        @Override
+        public void phaseChanged(int session, int user, Phase from, Phase to, long at) {
+            mix(3, session, user, from.ordinal(), to.ordinal(), at);
+        }
+
+        @Override
+        public void dispatched(int session, long seq, Presence p, long at) {
+            mix(4, session, seq, p.user(), p.version(), p.status().ordinal(), at);
+        }
+
+        @Override
+        public void queued(int session, Presence p, int pendingForUser, int pending, long at) {
+            mix(5, session, p.user(), p.version(), pending, at);
+        }
+
+        @Override
+        public void published(Presence p) {
+            mix(6, p.user(), p.version(), p.at());
+        }
+    }
+
+    private record Run(PresenceSimulation.Outcome outcome, long[] hashes, long[] events, long cross) {
+        String fingerprint() {
+            PresenceSimulation.Outcome o = outcome;
+            return String.join(",", java.util.Arrays.toString(hashes), java.util.Arrays.toString(events),
+                    "" + o.simulatedNs(), "" + o.events(), "" + o.deliveries(), "" + o.nodeMessages(),
+                    "" + o.queued(), "" + o.resumeOk(), "" + o.changes(), "" + o.heartbeats(),
+                    "" + o.latency().percentile(50), "" + o.latency().percentile(99), "" + o.converged(),
+                    "" + o.findings().violations(), "" + cross);
+        }
+    }
+
+    private static Run run(PresenceScenario sc, long seed, SimParts parts, int shards, IntConsumer beforeWindow) {
+        List<Digest> digests = new ArrayList<>();
+        PresenceSimulation.Live live = new PresenceSimulation.Live(sc, seed, parts, Tracer.off(), false, shards,
+                beforeWindow, k -> {
+                    Digest d = new Digest();
+                    digests.add(d);
+                    return d;
+                });
+        live.runUntil(sc.duration() / 3);   // stopping at odd points must not matter either
+        live.runUntil(sc.duration());
+        PresenceSimulation.Outcome o = live.settleAndFinish();
+        return new Run(o, digests.stream().mapToLong(d -> d.hash).toArray(),
+                digests.stream().mapToLong(d -> d.events).toArray(), live.crossShardMessages());
+    }
+
+    private static void jitter(int shard) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        if (r.nextInt(50) == 0) {
+            LockSupport.parkNanos(r.nextLong(2_000_000));
+        } else if (r.nextInt(4) == 0) {
+            Thread.yield();
+        }
+    }
+
+    @Test
+    void sameSeedAndShardCountGiveTheSameRunWhateverTheThreadsDo() {
+        Run plain = run(CHURN, 11, SimParts.reference(), 2, k -> { });
+        Run held = run(CHURN, 11, SimParts.reference(), 2, ShardedRunTest::jitter);
+        assertEquals(plain.fingerprint(), held.fingerprint());
+        assertTrue(plain.cross() > 1_000, "presences crossed between shards: " + plain.cross());
+        Run three = run(CHURN, 11, SimParts.reference(), 3, ShardedRunTest::jitter);
+        assertEquals(three.fingerprint(), run(CHURN, 11, SimParts.reference(), 3, k -> { }).fingerprint());
+        assertNotEquals(plain.fingerprint(), three.fingerprint());
+    }
+
+    @Test
+    void everyCheckJudgesAcrossShardsAndTheRunConverges() {
+        Run r = run(CHURN, 5, SimParts.reference(), 2, k -> { });
+        PresenceSimulation.Outcome o = r.outcome();
+        assertEquals(0, o.findings().violations(), () -> o.findings().list().toString());
+        assertTrue(o.converged() > 2_000, "views compared: " + o.converged());
+        assertTrue(o.resumeOk() > 0 && o.queued() > 0 && o.deliveries() > 20_000, r.fingerprint());
+        assertEquals(6, o.checker().rules().size());
+    }
+
+    @Test
+    void aBugLabIsCaughtInAShardedRun() {
+        PresenceLabs.Lab lab = PresenceLabs.byName("invisible-leak");
+        Run r = run(lab.setup().apply(CHURN), 3, lab.parts().apply(SimParts.reference()), 2, k -> { });
+        assertTrue(r.outcome().findings().count(InvisibleNeverOnline.RULE) > 0, r.fingerprint());
+    }
+
+    @Test
+    void aShardedRunNeedsALeastBackboneDelayAndNoTrace() {
+        PresenceScenario noMin = CHURN.withBackboneMin(0);
+        assertThrows(IllegalArgumentException.class,
+                () -> PresenceSimulation.prepare(noMin, 1, SimParts.reference(), Tracer.off(), false, 2));
+        assertThrows(IllegalArgumentException.class,
+                () -> PresenceSimulation.prepare(CHURN, 1, SimParts.reference(), Tracer.recording("t"), false, 2));
+        assertThrows(IllegalArgumentException.class,
+                () -> PresenceSimulation.prepare(CHURN, 1, SimParts.reference(), Tracer.off(), false, 9));
+    }
+}
