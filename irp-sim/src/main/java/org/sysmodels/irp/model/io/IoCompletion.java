@@ -73,7 +73,7 @@ public final class IoCompletion {
             return;
         }
         if (observed) {
-            kernel.observer.onIrpCompleted(irp);
+            k.observer.onIrpCompleted(irp);
         }
         if ((irp.flags & Irp.IRP_ASSOCIATED_IRP) != 0) {
             Irp master = irp.AssociatedIrp.MasterIrp;
@@ -105,42 +105,40 @@ public final class IoCompletion {
 
     /** The stack walk. @return false if a completion routine returned STATUS_MORE_PROCESSING_REQUIRED */
     private boolean walk(Irp irp) {
+        IoStackLocation[] stack = irp.stack;
+        IoStackLocation bottom = stack[0];
+        int top = irp.stackCount + 1;
         int loc;
-        for (loc = irp.currentLocation + 1; loc <= irp.stackCount + 1; loc++) {
+        for (loc = irp.currentLocation + 1; loc <= top; loc++) {
             irp.currentLocation = loc;
-            IoStackLocation sp = irp.stack[loc - 2];
+            IoStackLocation sp = stack[loc - 2];
             irp.pendingReturned = (sp.control & IoStackLocation.SL_PENDING_RETURNED) != 0;
             int status = irp.IoStatus.Status;
             boolean success = NtStatus.isSuccess(status);
             if (!success && status != irp.errorCode) {
-                errorReturned(irp, sp, status);
+                irp.errorCode = status;
+                sp.control |= IoStackLocation.SL_ERROR_RETURNED;
+                bottom.control |= IoStackLocation.SL_ERROR_RETURNED;
             }
             int c = sp.control;
             if ((success && (c & IoStackLocation.SL_INVOKE_ON_SUCCESS) != 0)
                     || (!success && (c & IoStackLocation.SL_INVOKE_ON_ERROR) != 0)
                     || (irp.cancel && (c & IoStackLocation.SL_INVOKE_ON_CANCEL) != 0)) {
                 sp.clearAfterCompletion();
-                DeviceObject device = loc == irp.stackCount + 1 ? null : irp.stack[loc - 1].deviceObject;
+                DeviceObject device = loc == top ? null : stack[loc - 1].deviceObject;
                 if (callCompletionRoutine(sp, device, irp) == NtStatus.STATUS_MORE_PROCESSING_REQUIRED) {
                     return false;
                 }
                 loc = irp.currentLocation;
             } else {
-                if (loc <= irp.stackCount && irp.pendingReturned) {
-                    irp.stack[loc - 1].control |= IoStackLocation.SL_PENDING_RETURNED;
+                if (loc < top && irp.pendingReturned) {
+                    stack[loc - 1].control |= IoStackLocation.SL_PENDING_RETURNED;
                 }
                 sp.clearAfterCompletion();
             }
         }
         irp.currentLocation = loc;
         return true;
-    }
-
-    /** An error status the walk has not seen before: noted in the location and in the bottom one (ReactOS irp.c). */
-    private static void errorReturned(Irp irp, IoStackLocation sp, int status) {
-        irp.errorCode = status;
-        sp.control |= IoStackLocation.SL_ERROR_RETURNED;
-        irp.stack[0].control |= IoStackLocation.SL_ERROR_RETURNED;
     }
 
     private int callCompletionRoutine(IoStackLocation sp, DeviceObject device, Irp irp) {
