@@ -129,6 +129,10 @@ public final class ClusterCpu {
                     + "threads %.2f µs; whole JVM %.2f µs (incl. driver, JIT, GC)%n", (after[0] - before[0]) / 1e3
                     / per, (after[1] - before[1]) / 1e3 / per, (after[2] - before[2]) / 1e3 / per,
                     (after[3] - before[3]) / 1e3 / per);
+            System.out.printf(Locale.ROOT, "Context switches per update (voluntary + not; /proc, each a sleep or a "
+                    + "preemption): presence threads %.3f; Lettuce threads %.3f; updates per write call %.1f%n",
+                    (after[8] - before[8]) / per, (after[9] - before[9]) / per,
+                    updates / (double) Math.max(1, after[7] - before[7]));
             printCommandStats(stats, per);
             System.out.println(nodes.get(0).backend.statusLine());
             System.out.println(nodes.get(1).backend.statusLine());
@@ -227,7 +231,10 @@ public final class ClusterCpu {
         }
     }
 
-    /** {redis CPU, presence threads CPU, Lettuce threads CPU, JVM CPU, deliveries, applied, updates, write calls}. */
+    /**
+     * {redis CPU, presence threads CPU, Lettuce threads CPU, JVM CPU, deliveries, applied, updates, write calls,
+     * presence threads' context switches, Lettuce threads' context switches}.
+     */
     private static long[] sample(List<Node> nodes, Process redis) {
         ThreadMXBean t = ManagementFactory.getThreadMXBean();
         long presence = 0;
@@ -253,6 +260,39 @@ public final class ClusterCpu {
             updates += node.updates.get();
             calls += node.backend.stats().writeCalls.get();
         }
-        return new long[] {Children.cpuNs(redis), presence, lettuce, jvm, deliveries, applied, updates, calls};
+        long[] switches = contextSwitches();
+        return new long[] {Children.cpuNs(redis), presence, lettuce, jvm, deliveries, applied, updates, calls,
+                switches[0], switches[1]};
+    }
+
+    /**
+     * {presence threads, Lettuce threads}: context switches so far, from /proc/self/task/TID/status (the kernel's
+     * thread names are Java's, cut to 15 characters). Each hand-off between threads costs a wake-up, whatever the
+     * machine's load, so these count the per-call work that CPU time on a loaded machine blurs. Zeros off Linux.
+     */
+    private static long[] contextSwitches() {
+        long[] out = new long[2];
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String comm = Files.readString(task.resolve("comm")).trim();
+                    int which = comm.startsWith("defaultEventExe") ? 0 : comm.startsWith("lettuce") ? 1 : -1;
+                    if (which < 0) {
+                        continue;
+                    }
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")
+                                || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            out[which] += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (java.io.IOException | NumberFormatException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux
+        }
+        return out;
     }
 }

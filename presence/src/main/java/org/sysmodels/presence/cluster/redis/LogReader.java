@@ -105,7 +105,7 @@ final class LogReader {
             }
             from = lastId;
         }
-        CompletionStage<List<StreamMessage<String, String>>> f;
+        CompletionStage<List<StreamMessage<String, byte[]>>> f;
         try {
             f = link.readLog(from, READ_COUNT, READ_BLOCK_MS);
         } catch (RuntimeException e) {
@@ -134,26 +134,26 @@ final class LogReader {
         });
     }
 
-    private void apply(List<StreamMessage<String, String>> msgs, long r) {
+    private void apply(List<StreamMessage<String, byte[]>> msgs, long r) {
         if (r != round) {
             return;
         }
         long now = clock.getAsLong();
         long wallMs = node.wall(now) / 1_000_000L;
-        for (StreamMessage<String, String> m : msgs) {
+        for (StreamMessage<String, byte[]> m : msgs) {
             if (replayUntil != null) {
                 replayed++;
                 if (StreamIds.compare(m.getId(), replayUntil) >= 0) {
                     replayDone();
                 }
             }
-            Map<String, String> body = m.getBody();
-            if (node.node().equals(body.get("w"))) {
+            Map<String, byte[]> body = m.getBody();
+            if (node.node().equals(LogEntry.writer(body))) {
                 // this node's own changes: applied when it made them
                 stats.own.incrementAndGet();
                 continue;
             }
-            List<LogEntry> entries;
+            List<? extends LogEntry> entries;
             try {
                 entries = LogEntry.parseAll(body, store.userCount());
             } catch (LogEntry.Malformed x) {

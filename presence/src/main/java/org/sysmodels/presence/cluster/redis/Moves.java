@@ -38,9 +38,11 @@ final class Moves {
      * fields as takeover.lua returned them); {@code round} is the current resynchronisation round.
      */
     Adoption adopted(String sessionId, List<Object> record, int localNode, long now, int round, LogReader reader) {
-        Map<String, String> fields = new HashMap<>();
+        Map<String, byte[]> fields = new HashMap<>();
         for (int i = 0; i + 1 < record.size(); i += 2) {
-            fields.put(String.valueOf(record.get(i)), String.valueOf(record.get(i + 1)));
+            if (record.get(i) instanceof byte[] k && record.get(i + 1) instanceof byte[] v) {
+                fields.put(new String(k, java.nio.charset.StandardCharsets.UTF_8), v);
+            }
         }
         LogEntry.Upsert u;
         try {

@@ -161,7 +161,8 @@ final class Outages {
                     if (!w.equals(world)) {
                         throw new IllegalStateException("the cluster serves another world (users file): it has "
                                 + w + ", this node " + world + "; start every node with the same --users or "
-                                + "--load-world and --watchers");
+                                + "--load-world and --watchers, and the same version of sysmodels (the log's "
+                                + "layout, after the last /)");
                     }
                     return e;
                 }))
@@ -211,11 +212,11 @@ final class Outages {
     }
 
     /** Brings the replica's other-node sessions to the snapshot: opens, updates, and ends those not in it. */
-    private int reconcile(Map<String, Map<String, String>> records) {
+    private int reconcile(Map<String, Map<String, byte[]>> records) {
         long now = clock.getAsLong();
         Set<String> present = new HashSet<>();
         int others = 0;
-        for (Map.Entry<String, Map<String, String>> r : records.entrySet()) {
+        for (Map.Entry<String, Map<String, byte[]>> r : records.entrySet()) {
             LogEntry.Upsert u;
             try {
                 u = LogEntry.record(r.getKey(), r.getValue(), store.userCount());

@@ -62,9 +62,11 @@ final class Records implements WriteQueue.Replies {
         if (!writable.getAsBoolean()) {
             return CompletableFuture.completedFuture(null);
         }
-        return writes.add(new RedisLink.Write(sessions.id(s), sessions.gen(s), mode, ttlMs, store.user(s),
-                store.platform(s).ordinal(), sessions.guildPresences(s) ? 1 : 0, store.status(s).ordinal(),
-                LogEntry.encode(store.activities(s)), store.updatedAt(s)));
+        byte[] state = StateBytes.state(store.user(s), store.platform(s).ordinal(), sessions.guildPresences(s) ? 1 : 0,
+                store.status(s).ordinal(), store.activities(s), store.updatedAt(s));
+        String id = sessions.id(s);
+        long gen = sessions.gen(s);
+        return writes.add(new RedisLink.Write(id, gen, mode, ttlMs, StateBytes.head(id, gen, state.length), state));
     }
 
     /** Registers live session {@code s} again (Redis lost it, or swept it while this node could not renew it). */
@@ -96,7 +98,7 @@ final class Records implements WriteQueue.Replies {
      */
     void renew(int s) {
         if (writable.getAsBoolean()) {
-            writes.add(new RedisLink.Write(sessions.id(s), sessions.gen(s), "renew", liveTtlMs, 0, 0, 0, 0, "", 0));
+            writes.add(RedisLink.Write.renew(sessions.id(s), sessions.gen(s), liveTtlMs));
         }
     }
 

@@ -16,6 +16,13 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.output.CommandOutput;
+import io.lettuce.core.output.MapOutput;
+import io.lettuce.core.output.NestedMultiOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -57,7 +64,8 @@ final class RedisLink implements AutoCloseable {
     private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> commands;
-    private final StatefulRedisConnection<String, String> logReader;
+    private final StatefulRedisConnection<String, byte[]> logReader;
+    private final Utf8Codec codec = new Utf8Codec();
     private final RedisAsyncCommands<String, String> cmd;
     private final Map<String, String> scripts = new LinkedHashMap<>();
     private final Map<String, String> shas = new java.util.concurrent.ConcurrentHashMap<>();
@@ -80,9 +88,9 @@ final class RedisLink implements AutoCloseable {
                 .build());
         StatefulRedisConnection<String, String> c = null;
         try {
-            c = client.connect(new Utf8Codec());
+            c = client.connect(codec);
             commands = c;
-            logReader = client.connect(new Utf8Codec());
+            logReader = client.connect(bytes());
         } catch (RuntimeException e) {
             if (c != null) {
                 c.close();
@@ -121,38 +129,55 @@ final class RedisLink implements AutoCloseable {
         return cmd.evalsha(sha, type, keys, args);
     }
 
-    /** One session's record as write.lua takes it (the state its holder set, and how to write it). */
-    record Write(String sid, long gen, String mode, long ttlMs, int user, int platform, int flags, int status,
-                 String activities, long at) {
+    /** Keys as UTF-8 text, values as Redis's bytes undecoded (the records' states and the log's batches). */
+    private static RedisCodec<String, byte[]> bytes() {
+        return RedisCodec.of(new Utf8Codec(), ByteArrayCodec.INSTANCE);
     }
 
     /**
-     * write.lua: the records of several sessions this node holds, appended to the log as one entry.
-     * @return one reply per write, in order: {"ok"}, {"taken", gen, node} or {"gone"}
+     * Sends a command on the commands connection (so in order with the others) whose reply holds binary values:
+     * {@code out} decodes them as bytes, whatever the connection's own codec does with its strings.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> CompletionStage<T> withBytes(CommandType type, CommandOutput<String, byte[], T> out,
+                                             CommandArgs<String, String> args) {
+        return cmd.dispatch(type, (CommandOutput<String, String, T>) (CommandOutput<?, ?, T>) out, args);
+    }
+
+    private static final byte[] NO_BYTES = new byte[0];
+
+    /**
+     * One session's record as write.lua takes it: how to write it, and its head and state in {@link StateBytes}'s
+     * layout (empty for 'renew').
+     */
+    record Write(String sid, long gen, String mode, long ttlMs, byte[] head, byte[] state) {
+        /** A heartbeat's renewal of session {@code sid}'s TTL. */
+        static Write renew(String sid, long gen, long ttlMs) {
+            return new Write(sid, gen, "renew", ttlMs, NO_BYTES, NO_BYTES);
+        }
+    }
+
+    /**
+     * write.lua: the records of several sessions this node holds, appended to the log as one entry. The call is built
+     * directly ({@link CommandArgs}): numbers and the binary head and state go out as they are, five arguments and a
+     * key per session, with no string made for any of them.
+     * @return what was not written, flat: per such write its index (1-based), then "taken", gen, node or "gone";
+     *         empty when every write went through
      */
     CompletionStage<List<Object>> write(String node, List<Write> writes) {
-        String[] keys = new String[writes.size() + 2];
-        String[] args = new String[2 + 10 * writes.size()];
-        args[0] = node;
-        args[1] = Integer.toString(LOG_CAP);
-        int a = 2;
-        for (int i = 0; i < writes.size(); i++) {
-            Write w = writes.get(i);
-            keys[i] = Keys.session(w.sid());
-            args[a++] = w.sid();
-            args[a++] = Long.toString(w.gen());
-            args[a++] = w.mode();
-            args[a++] = Long.toString(w.ttlMs());
-            args[a++] = Integer.toString(w.user());
-            args[a++] = Integer.toString(w.platform());
-            args[a++] = Integer.toString(w.flags());
-            args[a++] = Integer.toString(w.status());
-            args[a++] = w.activities();
-            args[a++] = Long.toString(w.at());
+        String sha = shas.get("write");
+        if (sha == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("scripts not loaded"));
         }
-        keys[writes.size()] = Keys.DUE;
-        keys[writes.size() + 1] = Keys.LOG;
-        return script("write", ScriptOutputType.MULTI, keys, args);
+        CommandArgs<String, String> args = new CommandArgs<>(codec).add(sha).add(writes.size() + 2);
+        for (Write w : writes) {
+            args.addKey(Keys.session(w.sid()));
+        }
+        args.addKey(Keys.DUE).addKey(Keys.LOG).addValue(node).add(LOG_CAP).addValue(Keys.SESSION_PREFIX);
+        for (Write w : writes) {
+            args.add(w.mode()).add(w.gen()).add(w.ttlMs()).add(w.head()).add(w.state());
+        }
+        return cmd.dispatch(CommandType.EVALSHA, new NestedMultiOutput<>(codec), args);
     }
 
     /** touch.lua: a new TTL for a session this node holds. */
@@ -173,10 +198,18 @@ final class RedisLink implements AutoCloseable {
                 Integer.toString(LOG_CAP), Integer.toString(batch), Keys.SESSION_PREFIX);
     }
 
-    /** takeover.lua. @return the session's record (field, value, ...), empty if there is none of that user */
+    /**
+     * takeover.lua. @return the session's record (field, value, ...; values as bytes), empty if there is none of
+     *         that user
+     */
     CompletionStage<List<Object>> takeover(String sid, String node, int user, long ttlMs) {
-        return script("takeover", ScriptOutputType.MULTI, new String[] {Keys.session(sid), Keys.DUE, Keys.LOG},
-                sid, node, Integer.toString(user), Long.toString(ttlMs), Integer.toString(LOG_CAP));
+        String sha = shas.get("takeover");
+        if (sha == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("scripts not loaded"));
+        }
+        return withBytes(CommandType.EVALSHA, new NestedMultiOutput<>(bytes()), new CommandArgs<>(codec).add(sha)
+                .add(3).addKeys(Keys.session(sid), Keys.DUE, Keys.LOG).addValues(sid, node).add(user).add(ttlMs)
+                .add(LOG_CAP));
     }
 
     /** The data's epoch, setting {@code candidate} if there is none. */
@@ -206,23 +239,24 @@ final class RedisLink implements AutoCloseable {
     }
 
     /** Up to {@code count} entries after {@code after}, waiting up to {@code blockMs} for one (own connection). */
-    CompletionStage<List<StreamMessage<String, String>>> readLog(String after, int count, long blockMs) {
+    CompletionStage<List<StreamMessage<String, byte[]>>> readLog(String after, int count, long blockMs) {
         return logReader.async().xread(XReadArgs.Builder.block(blockMs).count(count),
                 XReadArgs.StreamOffset.from(Keys.LOG, after));
     }
 
     /** Every session record: session id → fields (SCAN, then HGETALL in a pipeline per batch). */
-    CompletionStage<Map<String, Map<String, String>>> snapshot() {
-        Map<String, Map<String, String>> out = new java.util.concurrent.ConcurrentHashMap<>();
+    CompletionStage<Map<String, Map<String, byte[]>>> snapshot() {
+        Map<String, Map<String, byte[]>> out = new java.util.concurrent.ConcurrentHashMap<>();
         return scan(ScanCursor.INITIAL, out).thenApply(v -> out);
     }
 
-    private CompletionStage<Void> scan(ScanCursor from, Map<String, Map<String, String>> out) {
+    private CompletionStage<Void> scan(ScanCursor from, Map<String, Map<String, byte[]>> out) {
         return cmd.scan(from, ScanArgs.Builder.matches(Keys.SESSION_PREFIX + "*").limit(1000))
                 .thenCompose((KeyScanCursor<String> c) -> {
                     List<CompletableFuture<?>> gets = new ArrayList<>();
                     for (String key : c.getKeys()) {
-                        gets.add(cmd.hgetall(key).toCompletableFuture().thenAccept(m -> {
+                        gets.add(withBytes(CommandType.HGETALL, new MapOutput<>(bytes()),
+                                new CommandArgs<>(codec).addKey(key)).toCompletableFuture().thenAccept(m -> {
                             if (!m.isEmpty()) {
                                 out.put(key.substring(Keys.SESSION_PREFIX.length()), m);
                             }
@@ -233,10 +267,16 @@ final class RedisLink implements AutoCloseable {
                 });
     }
 
-    /** Runs {@code task} on one of Lettuce's threads after {@code delayNs} (at once if Lettuce has shut down). */
+    /**
+     * Runs {@code task} on one of Lettuce's threads after {@code delayNs} (at once if Lettuce has shut down): on the
+     * calling thread's own Netty event loop when it has one (a reply's callback), so a command the task sends is
+     * written by that loop at once, with no other thread to wake; else on Lettuce's computation threads.
+     */
     void later(long delayNs, Runnable task) {
         try {
-            resources.eventExecutorGroup().schedule(task, delayNs, TimeUnit.NANOSECONDS);
+            io.netty.util.concurrent.EventExecutor here = io.netty.util.internal.ThreadExecutorMap.currentExecutor();
+            (here != null && !here.isShuttingDown() ? here : resources.eventExecutorGroup())
+                    .schedule(task, delayNs, TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             task.run();
         }

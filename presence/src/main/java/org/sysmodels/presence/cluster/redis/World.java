@@ -9,7 +9,8 @@ import org.sysmodels.presence.model.store.PresenceStore;
 /**
  * A digest of a node's world (users, relationships, guild memberships), so nodes started with different users files
  * refuse to share a cluster: log entries name users by index, and an index means the same user only in the same
- * world.
+ * world. It ends with the version of the log's layouts ({@link StateBytes#VERSION}), so a node of another version
+ * refuses too instead of skipping every entry as malformed (a node from before version 2 has no such suffix).
  */
 final class World {
 
@@ -38,7 +39,8 @@ final class World {
         }
         b.flip();
         md.update(b);
-        return store.userCount() + " users/" + HexFormat.of().formatHex(md.digest(), 0, 12);
+        return store.userCount() + " users/" + HexFormat.of().formatHex(md.digest(), 0, 12) + "/log v"
+                + StateBytes.VERSION;
     }
 
     private static void put(MessageDigest md, ByteBuffer b, int v) {

@@ -30,7 +30,7 @@ final class WriteQueue {
 
     /** What the node does with write.lua's answers (on the presence thread). */
     interface Replies {
-        /** A script's answer about session {@code id}: {"ok"}, {"taken", generation, node} or {"gone"}. */
+        /** A script's answer about session {@code id}: {"taken", generation, node} or {"gone"} (or {"ok"}). */
         void written(String id, List<?> reply);
 
         void failed(String what, Throwable err);
@@ -122,11 +122,17 @@ final class WriteQueue {
                     replies.failed("writing sessions", err);
                     done.forEach(d -> d.completeExceptionally(err));
                 } else {
-                    for (int i = 0; i < n; i++) {
-                        Object r = i < answers.size() ? answers.get(i) : null;
-                        replies.written(batch.get(i).sid(), r instanceof List<?> l ? l : List.of());
-                        done.get(i).complete(null);
+                    // only the writes that did not go through are named: index, then "taken", gen, node or "gone"
+                    for (int i = 0; i < answers.size(); ) {
+                        int at = answers.get(i) instanceof Long l ? l.intValue() - 1 : -1;
+                        int size = "taken".equals(String.valueOf(i + 1 < answers.size() ? answers.get(i + 1) : null))
+                                ? 3 : 1;
+                        if (at >= 0 && at < n && i + 1 + size <= answers.size()) {
+                            replies.written(batch.get(at).sid(), answers.subList(i + 1, i + 1 + size));
+                        }
+                        i += 1 + size;
                     }
+                    done.forEach(d -> d.complete(null));
                 }
                 if (inFlight == 0 && !sendScheduled && !queued.isEmpty()) {
                     scheduleSend();

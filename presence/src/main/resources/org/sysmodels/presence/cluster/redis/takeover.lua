@@ -2,19 +2,17 @@
 -- tells the old holder, which closes its connection and forgets the session.
 -- KEYS[1] the session's hash, KEYS[2] the due set, KEYS[3] the log
 -- ARGV: 1 session id, 2 this node, 3 user (the resuming token's), 4 TTL ms, 5 log length cap
--- Returns the record as a flat field/value list, or an empty list if there is no such session of that user.
-if redis.call('HGET', KEYS[1], 'u') ~= ARGV[3] then
+-- Returns the record as a flat field/value list (n, g, r), or an empty list if there is no such session of that user
+-- (the user is the state's first field: StateBytes.java).
+local r = redis.call('HGET', KEYS[1], 'r')
+if not r or struct.unpack('>i4', r) ~= tonumber(ARGV[3]) then
   return {}
 end
-redis.call('HINCRBY', KEYS[1], 'g', 1)
+local g = redis.call('HINCRBY', KEYS[1], 'g', 1)
 redis.call('HSET', KEYS[1], 'n', ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 local t = redis.call('TIME')
 redis.call('ZADD', KEYS[2], t[1] * 1000 + math.floor(t[2] / 1000) + tonumber(ARGV[4]), ARGV[1])
-local r = redis.call('HGETALL', KEYS[1])
-local entry = {'XADD', KEYS[3], 'MAXLEN', '~', ARGV[5], '*', 'k', 'up', 'sid', ARGV[1], 'w', ARGV[2]}
-for i = 1, #r do
-  entry[#entry + 1] = r[i]
-end
-redis.call(unpack(entry))
-return r
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[5], '*', 'k', 'up', 'sid', ARGV[1], 'w', ARGV[2], 'n', ARGV[2],
+  'g', g, 'r', r)
+return {'n', ARGV[2], 'g', tostring(g), 'r', r}

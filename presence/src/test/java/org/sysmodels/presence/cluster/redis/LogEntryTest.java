@@ -2,7 +2,15 @@ package org.sysmodels.presence.cluster.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,51 +18,97 @@ import org.sysmodels.presence.model.presence.Activity;
 import org.sysmodels.presence.model.presence.Platform;
 import org.sysmodels.presence.model.presence.Status;
 
-/** The log's entry formats as write.lua, end.lua and takeover.lua write them (the scripts run against a real Redis in
- * RedisClusterModelTest and ClusterGatewayTest). */
+/**
+ * The log's entry formats as write.lua, end.lua and takeover.lua write them, and {@link StateBytes}'s layouts (the
+ * scripts run against a real Redis in RedisClusterModelTest and ClusterGatewayTest).
+ */
 class LogEntryTest {
 
-    @Test
-    void activitiesRoundTripThroughTheirJsonIncludingCharactersTheBatchSeparatorsUse() {
-        List<Activity> a = List.of(new Activity("load 123/1", 0), new Activity("tab\there\nnewline \"quoted\"", 3));
-        String json = LogEntry.encode(a);
-        assertEquals(-1, json.indexOf('\t'), "a raw tab would split an ups line");
-        assertEquals(-1, json.indexOf('\n'), "a raw newline would split an ups entry");
-        assertEquals(a, LogEntry.activities(json));
-        assertEquals(List.of(), LogEntry.activities(LogEntry.encode(List.of())));
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A batch as write.lua concatenates it: head and state of each session, in order. */
+    private static byte[] batch(List<LogEntry.Upsert> ups) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (LogEntry.Upsert u : ups) {
+            byte[] state = StateBytes.state(u.user(), u.platform().ordinal(), u.guildPresences() ? 1 : 0,
+                    u.status().ordinal(), u.activities(), u.at());
+            out.writeBytes(StateBytes.head(u.sessionId(), u.gen(), state.length));
+            out.writeBytes(state);
+        }
+        return out.toByteArray();
+    }
+
+    private static LogEntry.Upsert up(String sid, long gen, int user, int p, boolean guild, int s,
+                                      List<Activity> a, long at) {
+        return new LogEntry.Upsert(sid, "n1", "n1", gen, user, Platform.ofOrdinal(p), guild, Status.ofOrdinal(s), a,
+                at);
     }
 
     @Test
-    void activitiesThatAreNotTheLogsJsonAreMalformed() {
-        assertThrows(LogEntry.Malformed.class, () -> LogEntry.activities("{\"name\":\"x\"}"));
-        assertThrows(LogEntry.Malformed.class, () -> LogEntry.activities("[{\"name\":\"x\""));
-        assertThrows(LogEntry.Malformed.class, () -> LogEntry.activities("[1]"));
+    void aBatchEntryCarriesEveryChangeOfOneWriteCallInOrder() {
+        List<LogEntry.Upsert> ups = List.of(
+                up("s1", 1, 3, 0, true, 2, List.of(new Activity("x", 0)), 99),
+                up("s2", 4, 5, 1, false, 0, List.of(), 100));
+        assertEquals(ups, LogEntry.parseAll(Map.of("k", b("batch"), "w", b("n1"), "b", batch(ups)), 10));
     }
 
     @Test
-    void anUpsEntryCarriesEveryChangeOfOneWriteCallInOrder() {
-        String acts = LogEntry.encode(List.of(new Activity("x", 0)));
-        List<LogEntry> all = LogEntry.parseAll(Map.of("k", "ups", "w", "n1", "b",
-                "s1\t1\t3\t0\t1\t2\t" + acts + "\t99\ns2\t4\t5\t1\t0\t0\t\t100"), 10);
-        assertEquals(List.of(
-                new LogEntry.Upsert("s1", "n1", "n1", 1, 3, Platform.ofOrdinal(0), true, Status.ofOrdinal(2),
-                        List.of(new Activity("x", 0)), 99),
-                new LogEntry.Upsert("s2", "n1", "n1", 4, 5, Platform.ofOrdinal(1), false, Status.ofOrdinal(0),
-                        List.of(), 100)), all);
+    void statesRoundTripWhateverTheirTextAndNumbers() {
+        // code points outside the surrogates (a lone surrogate has no UTF-8 form), plus one beyond the BMP per list
+        qt().forAll(strings().betweenCodePoints(1, 0xD7FF).ofLengthBetween(1, 30), longs().all(), integers().between(0, 999),
+                        lists().of(strings().betweenCodePoints(0, 0xD7FF).ofLengthBetween(0, 20))
+                                .ofSizeBetween(0, 4))
+                .checkAssert((sid, gen, user, names) -> {
+                    long at = Long.rotateLeft(gen, 17) ^ user;
+                    List<Activity> a = names.stream().map(n -> new Activity(n + "\uD83C\uDFAE", n.length() % 6))
+                            .toList();
+                    List<LogEntry.Upsert> ups = List.of(
+                            up(sid, gen, user, user % Platform.count(), (user & 1) == 0, user % Status.values().length,
+                                    a, at),
+                            up(sid + "2", gen + 1, 999 - user, 0, false, 0, List.of(), -at));
+                    assertEquals(ups, StateBytes.batch("n1", batch(ups), 1000));
+                });
     }
 
     @Test
-    void oneBadLineMakesTheWholeUpsEntryMalformed() {
-        assertThrows(LogEntry.Malformed.class, () -> LogEntry.parseAll(Map.of("k", "ups", "w", "n1", "b",
-                "s1\t1\t3\t0\t1\t2\t\t99\ns2\t4\t5"), 10));
-        assertThrows(LogEntry.Malformed.class, () -> LogEntry.parseAll(Map.of("k", "ups", "w", "n1", "b",
-                "s1\t1\t30\t0\t1\t2\t\t99"), 10), "user 30 is outside a world of 10");
-        assertThrows(LogEntry.Malformed.class, () -> LogEntry.parseAll(Map.of("k", "ups", "w", "n1"), 10));
+    void aBatchThatDoesNotFitTheLayoutIsMalformedWholly() {
+        List<LogEntry.Upsert> ups = List.of(up("s1", 1, 3, 0, true, 2, List.of(new Activity("game", 1)), 99),
+                up("s2", 2, 4, 0, true, 2, List.of(), 99));
+        byte[] whole = batch(ups);
+        for (int cut = 1; cut < whole.length; cut++) {
+            byte[] part = Arrays.copyOf(whole, cut);
+            if (cut != batch(ups.subList(0, 1)).length) {
+                assertThrows(LogEntry.Malformed.class, () -> StateBytes.batch("n1", part, 10), "cut at " + cut);
+            }
+        }
+        assertThrows(LogEntry.Malformed.class, () -> StateBytes.batch("n1", whole, 4), "user 4 outside a world of 4");
+        byte[] badType = batch(List.of(up("s1", 1, 3, 0, true, 2, List.of(new Activity("game", 1)), 99)));
+        badType[badType.length - 4 - 4 - 4] = 9;   // the activity's type: 9 is no type
+        assertThrows(LogEntry.Malformed.class, () -> StateBytes.batch("n1", badType, 10));
+        assertThrows(LogEntry.Malformed.class, () -> LogEntry.parseAll(Map.of("k", b("batch"), "w", b("n1")), 10));
     }
 
     @Test
-    void singleEntriesParseAsBefore() {
+    void textBatchesOfTheOldFormatAreMalformedNotMisread() {
+        assertThrows(LogEntry.Malformed.class, () -> LogEntry.parseAll(Map.of("k", b("ups"), "w", b("n1"), "b",
+                b("s1\t1\t3\t0\t1\t2\t\t99")), 10));
+    }
+
+    @Test
+    void endsAndTakeOversParse() {
         assertEquals(List.of(new LogEntry.Ended("s1", "sweep@n1")),
-                LogEntry.parseAll(Map.of("k", "end", "sid", "s1", "w", "sweep@n1"), 10));
+                LogEntry.parseAll(Map.of("k", b("end"), "sid", b("s1"), "w", b("sweep@n1")), 10));
+        byte[] r = StateBytes.state(7, 1, 1, 3, List.of(new Activity("tea", 2)), 42);
+        assertEquals(List.of(new LogEntry.Upsert("s9", "n2", "n2", 5, 7, Platform.ofOrdinal(1), true,
+                        Status.ofOrdinal(3), List.of(new Activity("tea", 2)), 42)),
+                LogEntry.parseAll(Map.of("k", b("up"), "sid", b("s9"), "w", b("n2"), "n", b("n2"), "g", b("5"),
+                        "r", r), 10));
+        assertEquals(new LogEntry.Upsert("s9", "n3", "n3", 6, 7, Platform.ofOrdinal(1), true, Status.ofOrdinal(3),
+                List.of(new Activity("tea", 2)), 42), LogEntry.record("s9", Map.of("n", b("n3"), "g", b("6"), "r", r),
+                10));
+        assertThrows(LogEntry.Malformed.class, () -> LogEntry.record("s9", Map.of("n", b("n3"), "g", b("x"), "r", r),
+                10));
     }
 }

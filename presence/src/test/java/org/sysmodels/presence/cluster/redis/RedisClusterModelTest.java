@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
+import static org.sysmodels.presence.cluster.redis.ClusterReference.USERS;
+import static org.sysmodels.presence.cluster.redis.ClusterReference.graph;
+import static org.sysmodels.presence.cluster.redis.ClusterReference.refView;
+import static org.sysmodels.presence.cluster.redis.ClusterReference.watched;
 
-import io.netty.util.concurrent.DefaultEventExecutor;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -23,22 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.sysmodels.core.testing.Props;
-import org.sysmodels.presence.cluster.ClusterParts;
-import org.sysmodels.presence.model.aggregate.StatusPrecedence;
+import org.sysmodels.presence.cluster.redis.ClusterReference.Placement;
+import org.sysmodels.presence.cluster.redis.ClusterReference.RefSession;
 import org.sysmodels.presence.model.cluster.Adoption;
-import org.sysmodels.presence.model.cluster.NodeSink;
-import org.sysmodels.presence.model.core.PresenceObserver;
-import org.sysmodels.presence.model.core.Timeouts;
-import org.sysmodels.presence.model.expiry.TimingWheel;
 import org.sysmodels.presence.model.presence.Activity;
-import org.sysmodels.presence.model.presence.ClientStatus;
 import org.sysmodels.presence.model.presence.Platform;
-import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.presence.PresenceUpdate;
 import org.sysmodels.presence.model.presence.PresenceView;
 import org.sysmodels.presence.model.presence.Status;
-import org.sysmodels.presence.model.store.CompactStore;
-import org.sysmodels.presence.model.store.SocialGraph;
 
 /**
  * Model-based test of the Redis backend: random sequences of identify (on any of three nodes), status and activity
@@ -52,10 +42,7 @@ import org.sysmodels.presence.model.store.SocialGraph;
  */
 class RedisClusterModelTest {
 
-    static final int USERS = 6;
     static final int NODES = 3;
-    /** Long clocks: nothing expires during a run (expiry has its own end-to-end tests). */
-    static final Timeouts TIMEOUTS = new Timeouts(60_000_000_000L, 30_000_000_000L, 60_000_000_000L);
     static RedisServer redis;
 
     @BeforeAll
@@ -70,11 +57,6 @@ class RedisClusterModelTest {
         }
     }
 
-    /** Friends 0-1, 1-2, 2-3, 0-4; guild 0 = {0, 2, 5}, guild 1 = {1, 3, 5}. */
-    static SocialGraph graph() {
-        return SocialGraph.of(USERS, 2, new int[] {0, 1, 2, 0}, new int[] {1, 2, 3, 4}, 4,
-                new int[] {0, 2, 5, 1, 3, 5}, new int[] {0, 0, 0, 1, 1, 1}, 6);
-    }
 
     sealed interface Cmd {
         record Identify(int user, int platform, int status, boolean guildIntent, int node) implements Cmd {
@@ -125,84 +107,6 @@ class RedisClusterModelTest {
 
     // ------------------------------------------------------------------ the reference
 
-    static final class RefSession {
-        final int user;
-        final Platform platform;
-        final boolean guildIntent;
-        final String id;
-        Status status = Status.OFFLINE;
-        List<Activity> activities = List.of();
-        long order;
-        boolean ended;
-        /** Where the session is now (a move leaves the old placement until that node lets it go). */
-        Placement at;
-
-        RefSession(int user, Platform platform, boolean guildIntent, String id) {
-            this.user = user;
-            this.platform = platform;
-            this.guildIntent = guildIntent;
-            this.id = id;
-        }
-    }
-
-    /** A session on one node: its slot there, and what it has been shown of each user it watches. */
-    static final class Placement {
-        final RefSession session;
-        final int node;
-        int slot;
-        final Map<Integer, Presence> view = new HashMap<>();
-
-        Placement(RefSession session, int node) {
-            this.session = session;
-            this.node = node;
-        }
-    }
-
-    /** The aggregation rule by brute force; "set last" is command order. */
-    static PresenceView refView(List<RefSession> all, int user) {
-        List<RefSession> mine = all.stream().filter(s -> s.user == user && !s.ended).toList();
-        if (mine.stream().anyMatch(s -> s.status == Status.INVISIBLE)) {
-            return PresenceView.OFFLINE;
-        }
-        List<RefSession> visible = mine.stream().filter(s -> s.status.visible()).toList();
-        if (visible.isEmpty()) {
-            return PresenceView.OFFLINE;
-        }
-        ClientStatus cs = ClientStatus.NONE;
-        for (Platform p : Platform.values()) {
-            Status best = null;
-            for (RefSession s : visible) {
-                if (s.platform == p && (best == null || StatusPrecedence.rank(s.status) > StatusPrecedence.rank(best))) {
-                    best = s.status;
-                }
-            }
-            if (best != null) {
-                cs = cs.with(p, best);
-            }
-        }
-        Status overall = visible.stream().map(s -> s.status).max((a, b) -> StatusPrecedence.rank(a)
-                - StatusPrecedence.rank(b)).orElseThrow();
-        RefSession latest = visible.stream().max((a, b) -> Long.compare(a.order, b.order)).orElseThrow();
-        return new PresenceView(overall, cs, latest.activities);
-    }
-
-    static Set<Integer> watched(SocialGraph g, int user, boolean guildIntent) {
-        Set<Integer> out = new HashSet<>();
-        for (int k = g.friendStart()[user]; k < g.friendStart()[user + 1]; k++) {
-            out.add(g.friends()[k]);
-        }
-        if (guildIntent) {
-            for (int k = g.guildStart()[user]; k < g.guildStart()[user + 1]; k++) {
-                int guild = g.userGuilds()[k];
-                for (int m = g.memberStart()[guild]; m < g.memberStart()[guild + 1]; m++) {
-                    out.add(g.members()[m]);
-                }
-            }
-        }
-        out.remove(user);
-        return out;
-    }
-
     /**
      * The changes a node makes in one turn of its presence thread go to Redis as one write.lua call (one log entry);
      * the other node applies every one of them, in the order they were made (the last status wins).
@@ -211,8 +115,8 @@ class RedisClusterModelTest {
     void oneTurnsChangesAreOneWriteCallAndTheOtherNodeAppliesEachInOrder() throws Exception {
         redis.command("FLUSHALL");
         List<String> ignored = Collections.synchronizedList(new ArrayList<>());
-        Node a = new Node(0, ignored);
-        Node b = new Node(1, ignored);
+        ModelNode a = new ModelNode(0, ignored, redis.uri());
+        ModelNode b = new ModelNode(1, ignored, redis.uri());
         try {
             long callsBefore = a.call(() -> a.backend.stats().writeCalls.get());
             a.call(() -> {
@@ -240,97 +144,6 @@ class RedisClusterModelTest {
         }
     }
 
-    // ------------------------------------------------------------------ the nodes under test
-
-    /** One node: its presence thread, its backend, and the sessions the test placed on it by slot. */
-    static final class Node implements NodeSink {
-        final int index;
-        final DefaultEventExecutor thread = new DefaultEventExecutor();
-        final RedisCluster backend;
-        final Map<Integer, Placement> bySlot = new HashMap<>();
-        final List<String> violations;
-
-        Node(int index, List<String> violations) {
-            this.index = index;
-            this.violations = violations;
-            ClusterParts parts = new ClusterParts(new CompactStore(graph(), 64), TIMEOUTS,
-                    TimingWheel.of(10_000_000L, System.nanoTime()), this, PresenceObserver.NONE, 1, thread,
-                    System::nanoTime);
-            backend = (RedisCluster) RedisCluster.factory(RedisCluster.parse(redis.uri()), line -> { })
-                    .create(parts);
-            thread.scheduleAtFixedRate(() -> backend.advance(System.nanoTime()), 50, 50, TimeUnit.MILLISECONDS);
-        }
-
-        /**
-         * Waits until {@code condition} holds on this node's presence thread, woken by what the node applies and the
-         * answers it gets ({@link RedisCluster#whenTrue}); fails after 30 s saying what it waited for.
-         */
-        void await(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what) {
-            CompletableFuture<Void> f = call(() -> backend.whenTrue(condition));
-            try {
-                f.get(30, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                fail("node " + index + " waited 30 s for " + call(what::get));
-            } catch (Exception e) {
-                throw new AssertionError("node " + index + ": " + e, e);
-            }
-        }
-
-        <T> T call(Callable<T> c) {
-            try {
-                return thread.submit(c).get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new AssertionError("node " + index + ": " + e, e);
-            }
-        }
-
-        @Override
-        public void deliver(int node, Presence presence, int[] sessions, int[] via, int count) {
-            for (int i = 0; i < count; i++) {
-                Placement p = bySlot.get(sessions[i]);
-                RefSession s = p == null ? null : p.session;
-                if (s == null) {
-                    violations.add("node " + index + " delivered user " + presence.user() + " to slot " + sessions[i]
-                            + ", which holds no session of the test");
-                    continue;
-                }
-                if (!watched(graph(), s.user, s.guildIntent).contains(presence.user())) {
-                    violations.add("session of user " + s.user + " got user " + presence.user()
-                            + ", which it does not watch");
-                    continue;
-                }
-                Presence had = p.view.get(presence.user());
-                if (had != null && presence.version() <= had.version()) {
-                    violations.add("session of user " + s.user + " got version " + presence.version() + " of user "
-                            + presence.user() + " after version " + had.version());
-                }
-                p.view.put(presence.user(), presence);
-            }
-        }
-
-        @Override
-        public void heartbeatMissed(int node, int session) {
-            violations.add("node " + index + ": a heartbeat was missed with 60 s clocks");
-        }
-
-        @Override
-        public void ended(int node, int session) {
-            bySlot.remove(session);
-        }
-
-        @Override
-        public void takenOver(int node, int session) {
-            bySlot.remove(session);
-        }
-
-        void close() {
-            call(() -> {
-                backend.close();
-                return null;
-            });
-            thread.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
-        }
-    }
 
     static void run(List<Cmd> cmds) {
         try {
@@ -339,10 +152,10 @@ class RedisClusterModelTest {
             fail("FLUSHALL: " + e);
         }
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
-        List<Node> nodes = new ArrayList<>();
+        List<ModelNode> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < NODES; i++) {
-                nodes.add(new Node(i, violations));
+                nodes.add(new ModelNode(i, violations, redis.uri()));
             }
             List<RefSession> ref = new ArrayList<>();
             long order = 0;
@@ -358,7 +171,7 @@ class RedisClusterModelTest {
                             r.status = st;
                             r.order = order;
                         }
-                        Node n = nodes.get(i.node());
+                        ModelNode n = nodes.get(i.node());
                         Placement p = new Placement(r, i.node());
                         r.at = p;
                         n.call(() -> {
@@ -378,7 +191,7 @@ class RedisClusterModelTest {
                         List<Activity> acts = u.activity() == 0 ? List.of()
                                 : List.of(new Activity("game " + u.activity(), 0));
                         PresenceUpdate up = new PresenceUpdate(null, acts, Status.ofOrdinal(u.status()), false);
-                        Node n = nodes.get(r.at.node);
+                        ModelNode n = nodes.get(r.at.node);
                         n.call(() -> {
                             n.backend.update(r.at.slot, up, System.nanoTime());
                             return null;
@@ -392,7 +205,7 @@ class RedisClusterModelTest {
                         if (r == null) {
                             break;
                         }
-                        Node n = nodes.get(r.at.node);
+                        ModelNode n = nodes.get(r.at.node);
                         n.call(() -> {
                             n.backend.end(r.at.slot, System.nanoTime());
                             return null;
@@ -404,13 +217,13 @@ class RedisClusterModelTest {
                         if (r == null || m.node() == r.at.node) {
                             break;
                         }
-                        Node from = nodes.get(r.at.node);
+                        ModelNode from = nodes.get(r.at.node);
                         int fromSlot = r.at.slot;
                         from.call(() -> {
                             from.backend.detach(fromSlot, System.nanoTime());
                             return null;
                         });
-                        Node to = nodes.get(m.node());
+                        ModelNode to = nodes.get(m.node());
                         // a client resumes after its READY; the session is in Redis once the node it moves to has it
                         to.await(() -> to.backend.knows(r.id), () -> "the log to bring session " + r.id);
                         CompletableFuture<Adoption> adopted = new CompletableFuture<>();
@@ -433,16 +246,24 @@ class RedisClusterModelTest {
                 }
             }
             awaitConvergence(nodes, ref);
+            // a node that joins now learns every session from its record (a snapshot, not the log): the records must
+            // hold what the log said
+            ModelNode late = new ModelNode(NODES, violations, redis.uri());
+            nodes.add(late);
+            String diff = difference(List.of(late), ref);
+            if (diff != null) {
+                fail("a node joining once quiet (from the records): " + diff);
+            }
             assertEquals(List.of(), violations);
         } catch (Exception e) {
             throw new AssertionError(e);
         } finally {
-            nodes.forEach(Node::close);
+            nodes.forEach(ModelNode::close);
         }
     }
 
     /** What a session is shown when it starts on a node (READY, or a resume on another node): the node's presences. */
-    static void snapshot(Node n, Placement p) {
+    static void snapshot(ModelNode n, Placement p) {
         for (int u : watched(graph(), p.session.user, p.session.guildIntent)) {
             p.view.put(u, n.backend.presence(u));
         }
@@ -455,10 +276,10 @@ class RedisClusterModelTest {
      * quiet rather than for agreement makes a wrong state fail at once (a shrinking run tries many sequences), and
      * the 30 s bound only trips if a node stops reading.
      */
-    static void awaitConvergence(List<Node> nodes, List<RefSession> ref) throws Exception {
+    static void awaitConvergence(List<ModelNode> nodes, List<RefSession> ref) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (String tail = logTail(); ; ) {
-            for (Node n : nodes) {
+            for (ModelNode n : nodes) {
                 String t = tail;
                 n.await(() -> n.backend.settled(t), () -> "quiet at log entry " + t + " (unanswered commands "
                         + n.backend.pending() + ")");
@@ -486,8 +307,8 @@ class RedisClusterModelTest {
         return "0-0";
     }
 
-    static String difference(List<Node> nodes, List<RefSession> ref) {
-        for (Node n : nodes) {
+    static String difference(List<ModelNode> nodes, List<RefSession> ref) {
+        for (ModelNode n : nodes) {
             String d = n.call(() -> {
                 for (int u = 0; u < USERS; u++) {
                     PresenceView want = refView(ref, u);

@@ -1,0 +1,140 @@
+package org.sysmodels.presence.cluster.redis;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.sysmodels.presence.model.presence.Activity;
+import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Status;
+
+/**
+ * The cluster's binary formats (big-endian, as {@link ByteBuffer} writes them; lengths count bytes):
+ *
+ * <pre>
+ * state   user i32 | platform u8 | flags u8 (1: guild presences) | status u8 | at i64 (ns, holder's wall clock)
+ *         | activities u16 | per activity: type i32, name length i32, name UTF-8
+ * head    session id length u16 | session id UTF-8 | generation i64 | state length i32
+ * batch   head state head state ...   (a log entry of kind {@code batch}: one write.lua call's sessions, in order)
+ * </pre>
+ *
+ * A session's record keeps its state as field {@code r}; write.lua appends the head and the state of each session
+ * it wrote to the entry's {@code b} without looking inside (Lua's {@code table.concat}), so Redis neither parses nor
+ * formats a change, and a reader decodes the bytes straight into {@link LogEntry.Upsert}s: no per-field strings, no
+ * JSON. Anything that does not fit the layout is {@link LogEntry.Malformed}.
+ */
+final class StateBytes {
+
+    /** Bumped with every change of these layouts (nodes of another version refuse to join: {@link Outages}). */
+    static final int VERSION = 2;
+
+    private static final int STATE_FIXED = 4 + 3 + 8 + 2;
+
+    private StateBytes() {
+    }
+
+    /** A session's state. */
+    static byte[] state(int user, int platform, int flags, int status, List<Activity> activities, long at) {
+        if (activities.size() > 0xFFFF) {
+            throw new IllegalArgumentException(activities.size() + " activities: at most 65535");
+        }
+        byte[][] names = new byte[activities.size()][];
+        int size = STATE_FIXED;
+        for (int i = 0; i < names.length; i++) {
+            names[i] = activities.get(i).name().getBytes(StandardCharsets.UTF_8);
+            size += 8 + names[i].length;
+        }
+        ByteBuffer b = ByteBuffer.allocate(size);
+        b.putInt(user).put((byte) platform).put((byte) flags).put((byte) status).putLong(at)
+                .putShort((short) names.length);
+        for (int i = 0; i < names.length; i++) {
+            b.putInt(activities.get(i).type()).putInt(names[i].length).put(names[i]);
+        }
+        return b.array();
+    }
+
+    /** The head of a session's state in a batch. */
+    static byte[] head(String sessionId, long gen, int stateLength) {
+        byte[] id = sessionId.getBytes(StandardCharsets.UTF_8);
+        if (id.length > 0xFFFF) {
+            throw new IllegalArgumentException("a session id of " + id.length + " bytes: at most 65535");
+        }
+        return ByteBuffer.allocate(2 + id.length + 8 + 4).putShort((short) id.length).put(id).putLong(gen)
+                .putInt(stateLength).array();
+    }
+
+    /** Every session of a batch, in order, written by {@code writer}; {@code users} bounds the user index. */
+    static List<LogEntry.Upsert> batch(String writer, byte[] body, int users) {
+        ByteBuffer b = ByteBuffer.wrap(body);
+        List<LogEntry.Upsert> out = new ArrayList<>();
+        try {
+            while (b.hasRemaining()) {
+                String sid = text(b, Short.toUnsignedInt(b.getShort()));
+                long gen = b.getLong();
+                int length = b.getInt();
+                if (length < STATE_FIXED || length > b.remaining()) {
+                    throw new LogEntry.Malformed("a state of " + length + " bytes, " + b.remaining() + " left");
+                }
+                int end = b.position() + length;
+                out.add(state(b.slice(b.position(), length), sid, writer, writer, gen, users));
+                b.position(end);
+            }
+        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw new LogEntry.Malformed("a batch ends inside a session");
+        }
+        return out;
+    }
+
+    /** A session's state {@code r} as the upsert of session {@code sid} held by {@code node} at generation {@code gen}. */
+    static LogEntry.Upsert upsert(byte[] r, String sid, String writer, String node, long gen, int users) {
+        return state(ByteBuffer.wrap(r), sid, writer, node, gen, users);
+    }
+
+    private static LogEntry.Upsert state(ByteBuffer b, String sid, String writer, String node, long gen, int users) {
+        try {
+            int user = b.getInt();
+            int p = Byte.toUnsignedInt(b.get());
+            int flags = Byte.toUnsignedInt(b.get());
+            int s = Byte.toUnsignedInt(b.get());
+            long at = b.getLong();
+            int count = Short.toUnsignedInt(b.getShort());
+            if (user < 0 || user >= users) {
+                throw new LogEntry.Malformed("user " + user + " is not in this node's world of " + users);
+            }
+            if (p >= Platform.count() || s >= Status.values().length) {
+                throw new LogEntry.Malformed("platform " + p + " or status " + s + " out of range");
+            }
+            List<Activity> activities = count == 0 ? List.of() : new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int type = b.getInt();
+                int length = b.getInt();
+                if (length < 0 || length > b.remaining()) {
+                    throw new LogEntry.Malformed("an activity name of " + length + " bytes, " + b.remaining()
+                            + " left");
+                }
+                try {
+                    activities.add(new Activity(text(b, length), type));
+                } catch (IllegalArgumentException e) {
+                    throw e instanceof LogEntry.Malformed m ? m : new LogEntry.Malformed(e.getMessage());
+                }
+            }
+            if (b.hasRemaining()) {
+                throw new LogEntry.Malformed(b.remaining() + " bytes after a state");
+            }
+            return new LogEntry.Upsert(sid, writer, node, gen, user, Platform.ofOrdinal(p), (flags & 1) != 0,
+                    Status.ofOrdinal(s), count == 0 ? activities : List.copyOf(activities), at);
+        } catch (BufferUnderflowException e) {
+            throw new LogEntry.Malformed("a state ends early");
+        }
+    }
+
+    private static String text(ByteBuffer b, int length) {
+        if (length > b.remaining()) {
+            throw new LogEntry.Malformed("a text of " + length + " bytes, " + b.remaining() + " left");
+        }
+        String s = new String(b.array(), b.arrayOffset() + b.position(), length, StandardCharsets.UTF_8);
+        b.position(b.position() + length);
+        return s;
+    }
+}
