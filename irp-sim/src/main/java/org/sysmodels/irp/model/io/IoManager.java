@@ -3,7 +3,6 @@ package org.sysmodels.irp.model.io;
 import org.sysmodels.irp.model.NtStatus;
 import org.sysmodels.irp.model.Stop;
 import org.sysmodels.irp.model.ke.KEvent;
-import org.sysmodels.irp.model.ke.KThread;
 
 /**
  * The I/O manager's functions for drivers, with their WDM names: sending an IRP down (IoCallDriver), the stack
@@ -23,6 +22,7 @@ public final class IoManager {
     private final IoCancel cancel;
     private final DriverDispatch invalidDeviceRequest;
     private final IoDevices devices;
+    private final IrpBuilders builders;
 
     IoManager(Kernel kernel) {
         this.kernel = kernel;
@@ -35,6 +35,7 @@ public final class IoManager {
             return NtStatus.STATUS_INVALID_DEVICE_REQUEST;
         };
         this.devices = new IoDevices(kernel, invalidDeviceRequest);
+        this.builders = new IrpBuilders(kernel, lookaside);
     }
 
     public Kernel kernel() {
@@ -68,6 +69,9 @@ public final class IoManager {
     public int IoCallDriver(DeviceObject device, Irp irp) {
         Kernel k = kernel;
         boolean observed = k.observed;
+        if (!observed) {
+            return callUnobserved(device, irp);
+        }
         RoutineFrame caller = null;
         if (observed) {
             caller = k.frame();
@@ -102,6 +106,34 @@ public final class IoManager {
             if (caller != null) {
                 caller.lowerStatus = status;
             }
+        }
+        k.exit(f);
+        return status;
+    }
+
+    /**
+     * IoCallDriver on a machine nobody observes: the same steps without the observers' bookkeeping. Only the frame
+     * is held across the dispatch routine; everything else is read again afterwards, so the compiled code keeps few
+     * values alive through the driver's routine.
+     */
+    private int callUnobserved(DeviceObject device, Irp irp) {
+        int loc = --irp.currentLocation;
+        if (loc <= 0) {
+            noMoreStackLocations(irp);
+        }
+        IoStackLocation sp = irp.stack[loc - 1];
+        sp.deviceObject = device;
+        DriverObject driver = device.DriverObject;
+        DriverDispatch routine = driver.MajorFunction[sp.MajorFunction];
+        if (routine == null) {
+            routine = invalidDeviceRequest;
+        }
+        Kernel k = kernel;
+        RoutineFrame f = k.enter(RoutineKind.DISPATCH, driver, device, irp, routine, k.dispatchCost);
+        int status = routine.dispatch(device, irp);
+        k = kernel;
+        if (k.isHalted()) {
+            k.checkHalted();
         }
         k.exit(f);
         return status;
@@ -293,59 +325,19 @@ public final class IoManager {
 
     /**
      * IoBuildDeviceIoControlRequest: an IRP for {@code device}'s stack with the next location set to
-     * IRP_MJ_(INTERNAL_)DEVICE_CONTROL, queued to the current thread; the I/O manager signals {@code event} and fills
-     * {@code ioStatus} when it completes. Call at PASSIVE_LEVEL.
+     * IRP_MJ_(INTERNAL_)DEVICE_CONTROL, queued to the current thread; see {@link IrpBuilders}.
      */
     public Irp IoBuildDeviceIoControlRequest(int ioControlCode, DeviceObject device, int inputBufferLength,
                                              int outputBufferLength, boolean internal, KEvent event,
                                              IoStatusBlock ioStatus) {
-        Irp irp = lookaside.allocate(device.stackSize);
-        IoStackLocation next = irp.stack[irp.currentLocation - 2];
-        next.MajorFunction = internal ? IrpMajor.IRP_MJ_INTERNAL_DEVICE_CONTROL : IrpMajor.IRP_MJ_DEVICE_CONTROL;
-        next.Parameters.DeviceIoControl.IoControlCode = ioControlCode;
-        next.Parameters.DeviceIoControl.InputBufferLength = inputBufferLength;
-        next.Parameters.DeviceIoControl.OutputBufferLength = outputBufferLength;
-        int length = Math.max(inputBufferLength, outputBufferLength);
-        if (Ioctl.method(ioControlCode) == Ioctl.METHOD_BUFFERED && length > 0) {
-            irp.AssociatedIrp.SystemBuffer = new byte[length];
-            irp.flags |= Irp.IRP_BUFFERED_IO;
-        }
-        irp.userIosb = ioStatus;
-        irp.userEvent = event;
-        attachToThread(irp);
-        return irp;
+        return builders.deviceIoControl(ioControlCode, device, inputBufferLength, outputBufferLength, internal,
+                event, ioStatus);
     }
 
-    /** IoBuildSynchronousFsdRequest for read, write, flush, shutdown, PnP and power IRPs. */
+    /** IoBuildSynchronousFsdRequest for read, write, flush, shutdown, PnP and power IRPs; see {@link IrpBuilders}. */
     public Irp IoBuildSynchronousFsdRequest(int majorFunction, DeviceObject device, byte[] buffer, int length,
                                             long startingOffset, KEvent event, IoStatusBlock ioStatus) {
-        Irp irp = lookaside.allocate(device.stackSize);
-        IoStackLocation next = irp.stack[irp.currentLocation - 2];
-        next.MajorFunction = majorFunction;
-        if (majorFunction == IrpMajor.IRP_MJ_READ) {
-            next.Parameters.Read.Length = length;
-            next.Parameters.Read.ByteOffset = startingOffset;
-        } else if (majorFunction == IrpMajor.IRP_MJ_WRITE) {
-            next.Parameters.Write.Length = length;
-            next.Parameters.Write.ByteOffset = startingOffset;
-        }
-        irp.AssociatedIrp.SystemBuffer = buffer;
-        irp.userIosb = ioStatus;
-        irp.userEvent = event;
-        attachToThread(irp);
-        return irp;
-    }
-
-    private void attachToThread(Irp irp) {
-        KThread t = kernel.currentThread();
-        RoutineFrame f = kernel.frame();
-        irp.allocator = f == null ? null : f.driver;
-        irp.thread = t;
-        if (t != null) {
-            t.queueIrp(irp);
-        } else {
-            irp.driverAllocated = true;
-        }
+        return builders.synchronousFsd(majorFunction, device, buffer, length, startingOffset, event, ioStatus);
     }
 
     /**
