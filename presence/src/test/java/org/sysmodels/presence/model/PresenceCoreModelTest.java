@@ -26,7 +26,6 @@ import org.sysmodels.presence.model.core.PresenceObserver;
 import org.sysmodels.presence.model.core.Timeouts;
 import org.sysmodels.presence.model.expiry.TimingWheel;
 import org.sysmodels.presence.model.presence.Activity;
-import org.sysmodels.presence.model.presence.ClientStatus;
 import org.sysmodels.presence.model.presence.Platform;
 import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.presence.PresenceUpdate;
@@ -122,50 +121,16 @@ class PresenceCoreModelTest {
         }
     }
 
-    /** The aggregation rule written out by brute force. */
+    /** The aggregation rule over the user's live sessions, latest change last (ties: the lower slot is later). */
     static PresenceView refView(List<RefSession> all, int user) {
-        List<RefSession> mine = all.stream().filter(s -> s.user == user && s.phase != Phase.ENDED).toList();
-        if (mine.stream().anyMatch(s -> s.status == Status.INVISIBLE)) {
-            return PresenceView.OFFLINE;
-        }
-        List<RefSession> visible = mine.stream().filter(s -> s.status.visible()).toList();
-        if (visible.isEmpty()) {
-            return PresenceView.OFFLINE;
-        }
-        ClientStatus cs = ClientStatus.NONE;
-        for (Platform p : Platform.values()) {
-            Status best = null;
-            for (RefSession s : visible) {
-                if (s.platform == p && (best == null || StatusPrecedence.rank(s.status) > StatusPrecedence.rank(best))) {
-                    best = s.status;
-                }
-            }
-            if (best != null) {
-                cs = cs.with(p, best);
-            }
-        }
-        Status overall = visible.stream().map(s -> s.status).max((a, b) -> StatusPrecedence.rank(a)
-                - StatusPrecedence.rank(b)).orElseThrow();
-        RefSession latest = visible.stream().max((a, b) -> a.updatedAt != b.updatedAt
-                ? Long.compare(a.updatedAt, b.updatedAt) : Integer.compare(b.slot, a.slot)).orElseThrow();
-        return new PresenceView(overall, cs, latest.activities);
+        return ReferenceRules.view(all.stream().filter(s -> s.user == user && s.phase != Phase.ENDED)
+                .sorted((a, b) -> a.updatedAt != b.updatedAt ? Long.compare(a.updatedAt, b.updatedAt)
+                        : Integer.compare(b.slot, a.slot))
+                .map(s -> new ReferenceRules.Seen(s.status, s.platform, s.activities)).toList());
     }
 
     static Set<Integer> watched(SocialGraph g, int user, boolean guildIntent) {
-        Set<Integer> out = new HashSet<>();
-        for (int k = g.friendStart()[user]; k < g.friendStart()[user + 1]; k++) {
-            out.add(g.friends()[k]);
-        }
-        if (guildIntent) {
-            for (int k = g.guildStart()[user]; k < g.guildStart()[user + 1]; k++) {
-                int guild = g.userGuilds()[k];
-                for (int m = g.memberStart()[guild]; m < g.memberStart()[guild + 1]; m++) {
-                    out.add(g.members()[m]);
-                }
-            }
-        }
-        out.remove(user);
-        return out;
+        return ReferenceRules.watched(g, user, guildIntent);
     }
 
     // ------------------------------------------------------------------ one core under test, with its observers

@@ -1,17 +1,15 @@
 package org.sysmodels.presence.cluster.redis;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.sysmodels.presence.model.aggregate.StatusPrecedence;
 import org.sysmodels.presence.model.presence.Activity;
-import org.sysmodels.presence.model.presence.ClientStatus;
 import org.sysmodels.presence.model.presence.Platform;
 import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.presence.PresenceView;
 import org.sysmodels.presence.model.presence.Status;
+import org.sysmodels.presence.model.ReferenceRules;
 import org.sysmodels.presence.model.store.SocialGraph;
 
 /** RedisClusterModelTest's reference: the world, the sessions as the test placed them, the aggregation rule. */
@@ -61,48 +59,14 @@ final class ClusterReference {
         }
     }
 
-    /** The aggregation rule by brute force; "set last" is command order. */
+    /** The aggregation rule over the user's live sessions; "set last" is command order. */
     static PresenceView refView(List<RefSession> all, int user) {
-        List<RefSession> mine = all.stream().filter(s -> s.user == user && !s.ended).toList();
-        if (mine.stream().anyMatch(s -> s.status == Status.INVISIBLE)) {
-            return PresenceView.OFFLINE;
-        }
-        List<RefSession> visible = mine.stream().filter(s -> s.status.visible()).toList();
-        if (visible.isEmpty()) {
-            return PresenceView.OFFLINE;
-        }
-        ClientStatus cs = ClientStatus.NONE;
-        for (Platform p : Platform.values()) {
-            Status best = null;
-            for (RefSession s : visible) {
-                if (s.platform == p && (best == null || StatusPrecedence.rank(s.status) > StatusPrecedence.rank(best))) {
-                    best = s.status;
-                }
-            }
-            if (best != null) {
-                cs = cs.with(p, best);
-            }
-        }
-        Status overall = visible.stream().map(s -> s.status).max((a, b) -> StatusPrecedence.rank(a)
-                - StatusPrecedence.rank(b)).orElseThrow();
-        RefSession latest = visible.stream().max((a, b) -> Long.compare(a.order, b.order)).orElseThrow();
-        return new PresenceView(overall, cs, latest.activities);
+        return ReferenceRules.view(all.stream().filter(s -> s.user == user && !s.ended)
+                .sorted((a, b) -> Long.compare(a.order, b.order))
+                .map(s -> new ReferenceRules.Seen(s.status, s.platform, s.activities)).toList());
     }
 
     static Set<Integer> watched(SocialGraph g, int user, boolean guildIntent) {
-        Set<Integer> out = new HashSet<>();
-        for (int k = g.friendStart()[user]; k < g.friendStart()[user + 1]; k++) {
-            out.add(g.friends()[k]);
-        }
-        if (guildIntent) {
-            for (int k = g.guildStart()[user]; k < g.guildStart()[user + 1]; k++) {
-                int guild = g.userGuilds()[k];
-                for (int m = g.memberStart()[guild]; m < g.memberStart()[guild + 1]; m++) {
-                    out.add(g.members()[m]);
-                }
-            }
-        }
-        out.remove(user);
-        return out;
+        return ReferenceRules.watched(g, user, guildIntent);
     }
 }
