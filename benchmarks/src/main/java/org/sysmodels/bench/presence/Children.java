@@ -29,6 +29,9 @@ final class Children {
         // of 50 ms cannot absorb them
         cmd.add(heap.replace("-Xmx", "-Xms"));
         cmd.add("-XX:+UseParallelGC");
+        // every heap page touched at start: otherwise the first collections that copy into survivor and old space
+        // page-fault on each new page (a third of the first post-ramp pause was system time)
+        cmd.add("-XX:+AlwaysPreTouch");
         cmd.add("--enable-native-access=ALL-UNNAMED");
         // Netty's sampling leak detector records a stack trace for 1 in 128 buffers: a debugging aid that servers
         // in production switch off, as here (it is off in the row's own JVM too, see PresenceFigures)

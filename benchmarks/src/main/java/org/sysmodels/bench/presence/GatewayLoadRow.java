@@ -34,6 +34,7 @@ final class GatewayLoadRow {
                 PresenceObserver.NONE)) {
             System.out.println("URL " + server.gatewayUrl());
             System.out.flush();
+            Timeline.startIfAsked(server);
             NodeChild.answer(server);
             System.out.println("gateway: " + server.statusLine());
         }
@@ -58,7 +59,8 @@ final class GatewayLoadRow {
      * per delivery of the gateway processes (their Java threads alone too: no JIT compiler, no GC) and of the load
      * processes: on a shared machine the latency is the machine's, the CPU cost is the code's. {@code --rate R} and
      * {@code --seconds S} change the load for a working measurement (the row then says the rate it sent);
-     * {@code --one-process-only} and {@code --reuse-port-only} measure one shape.
+     * {@code --one-process-only} and {@code --reuse-port-only} measure one shape; {@code --warm-up S} (default 10)
+     * and {@code --no-settle} choose how the measured phase is reached from the ramp ({@link Settle}).
      */
     static void run(boolean longRun, List<String> args) throws Exception {
         int want = longRun ? 20_000 : 2_000;
@@ -67,6 +69,8 @@ final class GatewayLoadRow {
         double rate = ClusterRow.doubleArg(args, "--rate", 500);
         int seconds = (int) ClusterRow.doubleArg(args, "--seconds", longRun ? 60 : 10);
         int oneProcess = fds > 0 ? (int) Math.min(want, fds - 200) : want;
+        Settle settle = args.contains("--no-settle") ? Settle.NONE
+                : new Settle(true, (int) ClusterRow.doubleArg(args, "--warm-up", 10));
         if (!args.contains("--reuse-port-only")) {
             List<Process> children = new ArrayList<>();
             try {
@@ -77,7 +81,7 @@ final class GatewayLoadRow {
                 String note = oneProcess < want ? String.format(Locale.ROOT, "; %,d of %,d sessions: RLIMIT_NOFILE is "
                         + "%,d per process (hard) and the gateway is one process", oneProcess, want, fds) : "";
                 measure("presence gateway, 1 process", List.of(gw), gw.url, oneProcess, watchers, rate, seconds,
-                        longRun, note, children);
+                        longRun, note, children, settle);
             } finally {
                 Children.stopAll(children);
             }
@@ -107,16 +111,31 @@ final class GatewayLoadRow {
                 gateways.add(new NodeChild(p, "gateway " + i));
             }
             measure("presence gateway, 2 processes on one port (SO_REUSEPORT) over Redis", gateways,
-                    gateways.get(0).url, want, watchers, rate, seconds, longRun, "", children);
+                    gateways.get(0).url, want, watchers, rate, seconds, longRun, "", children, settle);
         } finally {
             Children.stopAll(children);
             Children.deleteTree(dir);
         }
     }
 
+    /**
+     * How the measured phase is reached from the ramp. The ramp (20,000 connections opened and identified in about
+     * 20 s) leaves the state of every session it created in the young generation; the next young collections copy
+     * it from survivor space to survivor space until it is tenured, each a pause of a few hundred ms with this
+     * many sessions (seen in the GC log as the one burst of a run). A gateway holding its sessions for hours has
+     * that state in the old generation. So by default the processes collect once after the ramp ({@code gc}: the
+     * ramp's state is tenured as it would be by then) and the load sends at the measured rate for
+     * {@code warmupSeconds} before measuring (the delivery path is compiled; that phase's latency is printed on its
+     * own line). {@code --no-settle}: neither, the measured phase starts as the ramp ends.
+     */
+    record Settle(boolean gc, int warmupSeconds) {
+        static final Settle NONE = new Settle(false, 0);
+    }
+
     /** One shape's measured run and its two rows; the gateways' last lines at the end. */
     private static void measure(String label, List<NodeChild> gateways, String url, int n, int watchers, double rate,
-                                int seconds, boolean longRun, String note, List<Process> children) throws Exception {
+                                int seconds, boolean longRun, String note, List<Process> children, Settle settle)
+            throws Exception {
         int parts = Math.max(1, (n + PER_LOAD_PROCESS - 1) / PER_LOAD_PROCESS);
         List<Process> loads = new ArrayList<>();
         List<BufferedReader> outs = new ArrayList<>();
@@ -125,7 +144,8 @@ final class GatewayLoadRow {
             int count = (int) ((long) n * (k + 1) / parts) - first;
             Process p = Children.javaChild("-Xmx1g", "load-part", url, String.valueOf(first),
                     String.valueOf(count), String.valueOf(watchers), String.valueOf(rate * count / n),
-                    String.valueOf(seconds)).start();
+                    String.valueOf(seconds), String.valueOf(settle.warmupSeconds()), String.valueOf(settle.gc()))
+                    .start();
             children.add(p);
             loads.add(p);
             outs.add(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
@@ -135,10 +155,25 @@ final class GatewayLoadRow {
                 throw new IllegalStateException("load process " + k + " ended before it was ready");
             }
         }
+        if (settle.gc()) {
+            for (NodeChild g : gateways) {
+                g.collect();
+            }
+        }
         NodeChild.Sample before = NodeChild.sum(gateways);
+        System.out.println("load starts at " + System.currentTimeMillis() + " ms since the epoch");
         for (Process p : loads) {
             p.getOutputStream().write("GO\n".getBytes(StandardCharsets.US_ASCII));
             p.getOutputStream().flush();
+        }
+        if (settle.warmupSeconds() > 0) {
+            for (int k = 0; k < parts; k++) {
+                if (Children.awaitLine(outs.get(k), "load " + k, "MEASURING") == null) {
+                    throw new IllegalStateException("load process " + k + " ended in its warm-up");
+                }
+            }
+            before = NodeChild.sum(gateways);
+            System.out.println("measured phase starts at " + System.currentTimeMillis() + " ms since the epoch");
         }
         List<String> results = new ArrayList<>();
         NodeChild.Sample after = null;
@@ -184,15 +219,25 @@ final class GatewayLoadRow {
     }
 
     /**
-     * One load process: opens its connections, prints READY, waits for GO on stdin, runs the measured phase and
+     * One load process: opens its connections (then collects once if {@code gc}), prints READY, waits for GO on
+     * stdin, sends for {@code warmupSeconds} unmeasured (then prints MEASURING), runs the measured phase and
      * prints {@code RESULT held target deliveries seconds errors cpuNs histogram(base64)}.
      */
-    static void loadPart(String url, int first, int count, int watchers, double rate, int seconds) throws Exception {
+    static void loadPart(String url, int first, int count, int watchers, double rate, int seconds, int warmupSeconds,
+                         boolean gc) throws Exception {
         PrintWriter out = new PrintWriter(System.out, true);
         LoadConfig cfg = new LoadConfig(URI.create(url), count, watchers, rate, Duration.ofSeconds(seconds),
                 Duration.ZERO, 256, 1).part(first, count, rate);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
-        LoadGenerator.Result r = new LoadGenerator(cfg, out).run(() -> {
+        LoadGenerator load = new LoadGenerator(cfg, out);
+        if (warmupSeconds > 0) {
+            load.warmup(Duration.ofSeconds(warmupSeconds), () -> out.println("MEASURING"));
+        }
+        LoadGenerator.Result r = load.run(() -> {
+            if (gc) {
+                // the ramp's connections to the old generation (see Settle)
+                System.gc();
+            }
             out.println("READY");
             try {
                 String go = in.readLine();

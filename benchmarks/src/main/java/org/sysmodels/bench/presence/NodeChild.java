@@ -72,7 +72,7 @@ final class NodeChild {
         Thread drain = new Thread(() -> {
             try {
                 for (String l = r.readLine(); l != null; l = r.readLine()) {
-                    if (l.startsWith("STATS ")) {
+                    if (l.startsWith("STATS ") || l.startsWith("GC ")) {
                         answers.add(l);
                         continue;
                     }
@@ -101,6 +101,16 @@ final class NodeChild {
         String[] f = a.split(" ");
         return new Sample(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
                 Long.parseLong(f[5]), Long.parseLong(f[6]));
+    }
+
+    /** Asks the child to collect once (its ramp's state to the old generation) and waits (up to 60 s). */
+    void collect() throws InterruptedException {
+        in.println("GC");
+        String a = answers.poll(60, TimeUnit.SECONDS);
+        if (a == null || !a.startsWith("GC ")) {
+            throw new IllegalStateException(who + " did not answer GC within 60 s");
+        }
+        System.out.println(who + ": " + a);
     }
 
     /** The sum over {@code nodes} once none counts more work for half a second (at most {@code limitS} s). */
@@ -149,7 +159,13 @@ final class NodeChild {
     static void answer(GatewayServer server) throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
         for (String line = r.readLine(); line != null; line = r.readLine()) {
-            if (line.equals("STATS")) {
+            if (line.equals("GC")) {
+                long t0 = System.nanoTime();
+                System.gc();
+                System.out.printf(java.util.Locale.ROOT, "GC collected after the ramp in %.0f ms%n",
+                        (System.nanoTime() - t0) / 1e6);
+                System.out.flush();
+            } else if (line.equals("STATS")) {
                 long applied = server.cluster() instanceof RedisCluster c ? c.stats().applied.get() : 0;
                 long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;

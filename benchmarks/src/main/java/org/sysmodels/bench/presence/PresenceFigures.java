@@ -22,7 +22,8 @@ public final class PresenceFigures {
             case "load" -> GatewayLoadRow.run(longRun, List.of(args));
             case "load-part" -> GatewayLoadRow.loadPart(args[1], Integer.parseInt(args[2]),
                     Integer.parseInt(args[3]), Integer.parseInt(args[4]), Double.parseDouble(args[5]),
-                    Integer.parseInt(args[6]));
+                    Integer.parseInt(args[6]), args.length > 7 ? Integer.parseInt(args[7]) : 0,
+                    args.length > 8 && Boolean.parseBoolean(args[8]));
             case "serve" -> GatewayLoadRow.serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "cluster" -> ClusterRow.run(longRun, List.of(args));
             case "serve-node" -> ClusterRow.serveNode(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3],
@@ -30,7 +31,7 @@ public final class PresenceFigures {
             default -> {
                 System.err.println("usage: PresenceFigures memory|load|cluster [--long] | serve USERS WATCHERS | "
                         + "serve-node USERS WATCHERS REDIS-URI [REUSE-PORT] | "
-                        + "load-part URL FIRST COUNT WATCHERS RATE SECONDS");
+                        + "load-part URL FIRST COUNT WATCHERS RATE SECONDS [WARMUP-SECONDS GC]");
                 System.exit(2);
             }
         }

@@ -51,6 +51,7 @@ public final class GatewayServer implements AutoCloseable {
     private final PresenceEngine engine;
     private final Channel listener;
     private final GatewayStats stats = new GatewayStats();
+    private final List<NodeOutbound> outbound = new ArrayList<>();
     private volatile int port;
 
     private GatewayServer(GatewayConfig config, UserDirectory users, String demoJson, PresenceObserver observer,
@@ -61,7 +62,6 @@ public final class GatewayServer implements AutoCloseable {
         io = transport.group(config.ioThreads());
         engineThread = new DefaultEventExecutor();
         Map<EventLoop, Integer> nodes = new IdentityHashMap<>();
-        List<NodeOutbound> outbound = new ArrayList<>();
         io.forEach(e -> {
             nodes.put((EventLoop) e, nodes.size());
             outbound.add(new NodeOutbound((EventLoop) e));
@@ -214,6 +214,22 @@ public final class GatewayServer implements AutoCloseable {
     /** Queues {@code work} on the presence engine's thread (tests: keeping it busy, as an overloaded node is). */
     void onEngineThread(Runnable work) {
         engineThread.execute(work);
+    }
+
+    /**
+     * Queue depths now, for a timeline: the engine thread's pending tasks, then per event loop its pending tasks and
+     * the items its {@link NodeOutbound} holds (approximate: read while the threads run).
+     */
+    public int[] queueDepths() {
+        int[] d = new int[1 + 2 * outbound.size()];
+        d[0] = engineThread instanceof io.netty.util.concurrent.SingleThreadEventExecutor s ? s.pendingTasks() : -1;
+        for (int i = 0; i < outbound.size(); i++) {
+            NodeOutbound o = outbound.get(i);
+            d[1 + 2 * i] = o.loop() instanceof io.netty.util.concurrent.SingleThreadEventExecutor s
+                    ? s.pendingTasks() : -1;
+            d[2 + 2 * i] = o.size();
+        }
+        return d;
     }
 
     /** Open sessions (live or waiting to be resumed). */

@@ -36,6 +36,11 @@ final class NodeOutbound {
         return loop;
     }
 
+    /** Items queued now (any thread; approximate). */
+    int size() {
+        return queue.size();
+    }
+
     /** Queues one change's frames for connections of this event loop (any thread; the engine's). */
     void offer(PresenceFrames frames) {
         offerItem(frames);

@@ -2,7 +2,7 @@ package org.sysmodels.nvme.host.driver;
 
 /**
  * Where the reference driver is in its life, as Linux's {@code enum nvme_ctrl_state} has it (NEW, LIVE, RESETTING,
- * DEAD, reduced). The transitions, one method per state, are in {@link LinuxDriver}.
+ * DEAD, reduced). The transitions, one method per state, are in {@link DriverLifecycle}.
  */
 public sealed interface DriverState {
 

@@ -11,16 +11,12 @@ import org.sysmodels.nvme.host.driver.DriverEvent.Probe;
 import org.sysmodels.nvme.host.driver.DriverEvent.ResetNeeded;
 import org.sysmodels.nvme.host.driver.DriverEvent.ShutDownDone;
 import org.sysmodels.nvme.host.driver.DriverState.Dead;
-import org.sysmodels.nvme.host.driver.DriverState.Death;
-import org.sysmodels.nvme.host.driver.DriverState.Detached;
 import org.sysmodels.nvme.host.driver.DriverState.Live;
-import org.sysmodels.nvme.host.driver.DriverState.Probing;
 import org.sysmodels.nvme.host.driver.DriverState.Resetting;
 import org.sysmodels.nvme.host.platform.DmaAllocator;
 import org.sysmodels.nvme.host.platform.Platform;
 import org.sysmodels.nvme.model.command.IdentifyData;
 import org.sysmodels.nvme.model.command.Opcodes;
-import org.sysmodels.nvme.model.memory.HostMemory;
 import org.sysmodels.nvme.model.queue.Cqe;
 import org.sysmodels.nvme.model.register.Cap;
 import org.sysmodels.nvme.model.register.Csts;
@@ -37,7 +33,7 @@ import org.sysmodels.nvme.model.status.StatusCode;
  * ({@code nvme_decide_disposition}); after {@code maxResets} resets in a row without a successful command the device
  * is declared dead and every request fails.
  *
- * <p>Its life is a {@link DriverState} machine with one method per state. The bug labs are subclasses (in
+ * <p>Its life is a {@link DriverState} machine, one method per state, in {@link DriverLifecycle}. The bug labs are subclasses (in
  * {@code host/labs}) that override one of the protected steps below.
  */
 public class LinuxDriver implements BlockDriver, CompletionHandler {
@@ -46,7 +42,8 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
     private Platform platform;
     private BlockLayer blk;
     private DriverObserver observer = DriverObserver.NONE;
-    private DriverState state = new Detached();
+    private final DriverLifecycle lifecycle;
+    private final AsyncEvents asyncEvents = new AsyncEvents(this);
     /** Cached from {@link #state} on every transition: read on every request. */
     private boolean live;
     private boolean dead;
@@ -61,8 +58,6 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
     int lbads;
     long nsBlocks;
     long maxTransfer;
-    private int resetsInARow;
-    private long resets;
     private long aborts;
     private Track track;
     private final boolean polled;
@@ -72,6 +67,7 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
     public LinuxDriver(DriverConfig config) {
         this.config = config;
         this.polled = config.polled();
+        this.lifecycle = new DriverLifecycle(new Transitions(), config.maxResets());
     }
 
     public void observe(DriverObserver o) {
@@ -84,123 +80,60 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
     }
 
     public DriverState state() {
-        return state;
+        return lifecycle.state();
     }
-
-    // ------------------------------------------------------------------ the state machine
 
     private void handle(DriverEvent e) {
-        enter(switch (state) {
-            case Detached d -> detached(e);
-            case Probing p -> probing(p, e);
-            case Live l -> live(e);
-            case Resetting r -> resetting(r, e);
-            case Dead d -> d;
-        });
+        lifecycle.handle(e);
     }
 
-    private DriverState detached(DriverEvent e) {
-        return switch (e) {
-            // Detached ---- probe ----> Probing (the bring-up starts)
-            case Probe p -> new Probing(newBringUp(false));
-            default -> state;
-        };
-    }
+    /** What the driver's state transitions do to it (see {@link DriverLifecycle}). */
+    private final class Transitions implements DriverLifecycle.Effects {
 
-    private DriverState probing(Probing p, DriverEvent e) {
-        return switch (e) {
-            // Probing ---- every I/O queue created ----> Live
-            case BroughtUp b -> new Live(false);
-            // Probing ---- a step failed ----> Dead (blk-mq hears "probe failed")
-            case BringUpFailed f -> new Dead(f.reason(), Death.PROBE_FAILED);
-            // Probing ---- an admin command timed out ----> Dead: the bring-up has failed
-            case ResetNeeded r -> {
-                p.bringUp().stop();
-                yield new Dead(r.why(), Death.PROBE_FAILED);
-            }
-            case ShutDownDone s -> new Dead("shut down", Death.SHUT_DOWN);
-            default -> state;
-        };
-    }
-
-    private DriverState live(DriverEvent e) {
-        return switch (e) {
-            // Live ---- reset needed, maxResets in a row already ----> Dead (device removed)
-            // Live ---- reset needed ----> Resetting (quiesce, give back what is in flight, bring the device up again)
-            case ResetNeeded r -> reset(r.why());
-            // Live ---- CSTS.SHST = shutdown complete ----> Dead
-            case ShutDownDone s -> new Dead("shut down", Death.SHUT_DOWN);
-            default -> state;
-        };
-    }
-
-    private DriverState resetting(Resetting r, DriverEvent e) {
-        return switch (e) {
-            // Resetting ---- every I/O queue created again ----> Live
-            case BroughtUp b -> new Live(true);
-            // Resetting ---- a step failed ----> Dead (device removed)
-            case BringUpFailed f -> new Dead("reset failed: " + f.reason(), Death.REMOVED);
-            // Resetting ---- an admin command timed out ----> Dead (device removed)
-            case ResetNeeded n -> {
-                r.bringUp().stop();
-                yield new Dead("reset failed: " + n.why(), Death.REMOVED);
-            }
-            case ShutDownDone s -> new Dead("shut down", Death.SHUT_DOWN);
-            default -> state;
-        };
-    }
-
-    /** {@code nvme_reset_ctrl}: quiesce, requeue what is in flight, bring the device up again. */
-    private DriverState reset(String why) {
-        resets++;
-        if (++resetsInARow > config.maxResets()) {
-            return new Dead(config.maxResets() + " controller resets without progress; last: " + why, Death.REMOVED);
+        @Override
+        public BringUp newBringUp(boolean afterReset) {
+            return LinuxDriver.this.newBringUp(afterReset);
         }
-        platform.tracer().instant(track, "reset: " + why, platform.now());
-        observer.reset(why, platform.now());
-        blk.quiesce();
-        blk.forEachInFlight(rq -> {
-            prp.release(rq);
-            blk.cancel(rq);
-        });
-        admin.cancelAll();
-        return new Resetting(newBringUp(true), why);
-    }
 
-    /** Takes the new state, then runs what entering it does (which may itself cause the next transition). */
-    private void enter(DriverState next) {
-        if (next == state) {
-            return;
+        @Override
+        public void entered(DriverState next) {
+            live = next instanceof Live;
+            dead = next instanceof Dead;
         }
-        state = next;
-        live = next instanceof Live;
-        dead = next instanceof Dead;
-        switch (next) {
-            case Probing p -> p.bringUp().start();
-            case Resetting r -> r.bringUp().start();
-            case Live l -> {
-                int depth = config.tagDepth() > 0 ? config.tagDepth() : io[0].entries - 1;
-                if (!l.afterReset()) {
-                    observer.live(ioQueueCount, depth, platform.now());
+
+        @Override
+        public void resetting(String why) {
+            platform.tracer().instant(track, "reset: " + why, platform.now());
+            observer.reset(why, platform.now());
+            blk.quiesce();
+            blk.forEachInFlight(rq -> {
+                prp.release(rq);
+                blk.cancel(rq);
+            });
+            admin.cancelAll();
+        }
+
+        @Override
+        public void live(boolean afterReset) {
+            int depth = config.tagDepth() > 0 ? config.tagDepth() : io[0].entries - 1;
+            if (!afterReset) {
+                observer.live(ioQueueCount, depth, platform.now());
+            }
+            blk.ready(ioQueueCount, depth);
+        }
+
+        @Override
+        public void died(Dead d) {
+            switch (d.how()) {
+                case PROBE_FAILED -> blk.failed("probe failed: " + d.reason());
+                case REMOVED -> {
+                    platform.tracer().instant(track, "device dead: " + d.reason(), platform.now());
+                    blk.forEachInFlight(rq -> prp.release(rq));
+                    blk.failAll(StatusCode.INTERNAL_ERROR.dnr());
+                    blk.failed("device removed: " + d.reason());
                 }
-                blk.ready(ioQueueCount, depth);
-            }
-            case Dead d -> died(d);
-            case Detached d -> {
-            }
-        }
-    }
-
-    private void died(Dead d) {
-        switch (d.how()) {
-            case PROBE_FAILED -> blk.failed("probe failed: " + d.reason());
-            case REMOVED -> {
-                platform.tracer().instant(track, "device dead: " + d.reason(), platform.now());
-                blk.forEachInFlight(rq -> prp.release(rq));
-                blk.failAll(StatusCode.INTERNAL_ERROR.dnr());
-                blk.failed("device removed: " + d.reason());
-            }
-            case SHUT_DOWN -> {
+                case SHUT_DOWN -> {
+                }
             }
         }
     }
@@ -264,20 +197,11 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
     }
 
     void submitAsyncEventRequest() {
-        admin.submit(s -> s.command(Opcodes.ASYNC_EVENT_REQUEST, 0), this::asyncEvent, false);
+        asyncEvents.submit();
     }
 
-    private void asyncEvent(Cqe cqe) {
-        if (cqe == null || dead) {
-            return;
-        }
-        observer.asyncEvent(cqe.dw0(), platform.now());
-        // Linux reads the Error Information log to clear an error event, then re-arms the AER.
-        int page = allocator().allocPage();
-        long a = HostMemory.address(page, 0);
-        admin.submit(s -> s.command(Opcodes.GET_LOG_PAGE, 0).prp1(a).cdw(10, 0x01 | 15 << 16),
-                log -> allocator().freePage(page), true);
-        submitAsyncEventRequest();
+    DriverObserver observer() {
+        return observer;
     }
 
     // ------------------------------------------------------------------ I/O
@@ -373,7 +297,7 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
             return;
         }
         if (status == 0) {
-            resetsInARow = 0;
+            lifecycle.progress();
         }
         blk.complete(rq, status);
     }
@@ -382,7 +306,7 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
 
     @Override
     public boolean timeout(Request rq) {
-        if (state instanceof Resetting) {
+        if (lifecycle.state() instanceof Resetting) {
             return true;
         }
         if (!live) {
@@ -445,7 +369,7 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
     }
 
     public long resets() {
-        return resets;
+        return lifecycle.resets();
     }
 
     public long aborts() {
@@ -457,7 +381,7 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
     }
 
     public String deathReason() {
-        return state instanceof Dead d ? d.reason() : null;
+        return lifecycle.state() instanceof Dead d ? d.reason() : null;
     }
 
     /** Doorbell writes to SQ tails so far (batching makes this fewer than commands). */

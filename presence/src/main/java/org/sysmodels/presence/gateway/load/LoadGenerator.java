@@ -6,6 +6,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,32 +66,7 @@ public final class LoadGenerator {
         }
 
         public List<String> lines() {
-            List<String> out = new ArrayList<>();
-            out.add(String.format(Locale.ROOT, "connections: %,d of %,d held at the end (most at once %,d)",
-                    heldAtEnd, target, maxHeld));
-            out.add(String.format(Locale.ROOT, "updates sent: %,d (%.0f/s); deliveries received: %,d (%.0f/s)",
-                    updatesSent, updatesSent / Math.max(1e-9, seconds), deliveries, deliveriesPerSecond()));
-            out.add("delivery latency: " + percentiles(latencyUs));
-            if (nodes > 1) {
-                out.add("  same node:  " + percentiles(sameNodeUs));
-                out.add("  cross node: " + percentiles(crossNodeUs));
-                out.add(String.format(Locale.ROOT, "  cross-node p99 / same-node p99: %.2fx (%d nodes, same run)",
-                        crossToSameP99(), nodes));
-            }
-            if (cpuNs >= 0) {
-                out.add(String.format(Locale.ROOT, "load generator CPU: %.2f s in %.1f s (%.2f µs per delivery)",
-                        cpuNs / 1e9, seconds, cpuUsPerDelivery()));
-            }
-            out.add("errors: " + (closes.isEmpty() && failures == 0 ? "none" : "closes by code " + closes
-                    + ", failed connections " + failures));
-            return out;
-        }
-
-        private static String percentiles(Histogram h) {
-            return String.format(Locale.ROOT, "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms "
-                    + "(%,d samples)", h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
-                    h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
-                    h.getTotalCount());
+            return ResultLines.of(this);
         }
     }
 
@@ -107,6 +83,9 @@ public final class LoadGenerator {
     private volatile String firstFailure = "";
     private final Map<Integer, AtomicLong> closes = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    private Duration warmup = Duration.ZERO;
+    private InterruptibleAction atMeasureStart = () -> {
+    };
 
     public LoadGenerator(LoadConfig cfg, PrintWriter out) {
         this.cfg = cfg;
@@ -135,7 +114,7 @@ public final class LoadGenerator {
     }
 
     /** One connection's protocol: identify on Hello, heartbeat, count and time the updates it receives. */
-    private final class Conn implements WsClient.Listener {
+    final class Conn implements WsClient.Listener {
         final int user;
         final int node;
         volatile WsClient ws;
@@ -211,6 +190,7 @@ public final class LoadGenerator {
 
         /** Sends a presence update stamped now (on this connection's event loop), alternating dnd and online. */
         void sendUpdate(String tag) {
+            sent.incrementAndGet();
             dnd = !dnd;
             ws.send("{\"op\":3,\"d\":{\"since\":null,\"activities\":[{\"name\":\"load " + System.nanoTime()
                     + (tag == null ? "" : tag + node) + "\",\"type\":0}],\"status\":\"" + (dnd ? "dnd" : "online")
@@ -233,54 +213,24 @@ public final class LoadGenerator {
     }
 
     /**
-     * The open-loop sender, a timer task on one event loop: each tick sends as many updates as the rate owes by then,
-     * from random ready connections (directly for the connections of its own loop, as one task per other loop).
+     * Sends at the configured rate for {@code d} before the measured phase without counting it (the JIT compiles
+     * the delivery path, caches fill), prints that phase's latency on one line, and runs {@code atMeasureStart} as
+     * the measured phase begins (a caller sampling other processes' CPU time samples there). Default: none.
      */
-    private final class Sender implements Runnable {
-        private final List<Conn> conns;
-        private final String tag;
-        private final long start;
-        private final long end;
-        private long attempted;
+    public LoadGenerator warmup(Duration d, InterruptibleAction atMeasureStart) {
+        this.warmup = d;
+        this.atMeasureStart = atMeasureStart;
+        return this;
+    }
 
-        Sender(List<Conn> conns, String tag, long start, long end) {
-            this.conns = conns;
-            this.tag = tag;
-            this.start = start;
-            this.end = end;
-        }
-
-        @Override
-        public void run() {
-            long now = Math.min(System.nanoTime(), end);
-            long owed = (long) (cfg.updatesPerSecond() * (now - start) / 1e9) - attempted;
-            Map<io.netty.channel.EventLoop, List<Conn>> elsewhere = null;
-            for (; owed > 0; owed--) {
-                attempted++;
-                Conn c = conns.get(ThreadLocalRandom.current().nextInt(conns.size()));
-                WsClient ws = c.ws;
-                if (!c.ready || ws == null) {
-                    continue;
-                }
-                sent.incrementAndGet();
-                io.netty.channel.EventLoop loop = ws.channel().eventLoop();
-                if (loop.inEventLoop()) {
-                    c.sendUpdate(tag);
-                } else {
-                    if (elsewhere == null) {
-                        elsewhere = new java.util.IdentityHashMap<>();
-                    }
-                    elsewhere.computeIfAbsent(loop, k -> new ArrayList<>()).add(c);
-                }
-            }
-            if (elsewhere != null) {
-                elsewhere.forEach((loop, list) -> loop.execute(() -> {
-                    for (Conn c : list) {
-                        c.sendUpdate(tag);
-                    }
-                }));
-            }
-        }
+    /** Forgets what was received and sent so far; this process's CPU time now. */
+    private long beginMeasure() {
+        recorder.getIntervalHistogram();
+        sameNode.getIntervalHistogram();
+        crossNode.getIntervalHistogram();
+        received.set(0);
+        sent.set(0);
+        return processCpuNs();
     }
 
     public Result run() throws InterruptedException {
@@ -346,22 +296,28 @@ public final class LoadGenerator {
                     held.get(), (System.nanoTime() - t0) / 1e9, cfg.updatesPerSecond(), cfg.duration().toSeconds());
             out.flush();
             beforeMeasure.run();
-            long cpu0 = processCpuNs();
-            recorder.getIntervalHistogram();
-            sameNode.getIntervalHistogram();
-            crossNode.getIntervalHistogram();
-            received.set(0);
+            String tag = cfg.urls().size() > 1 ? "/" : null;
+            long warmStart = System.nanoTime();
+            long start = warmStart + warmup.toNanos();
+            long end = start + cfg.duration().toNanos();
+            long cpu0 = beginMeasure();
+            // the updates are sent by a timer on an event loop of this process (every 1 ms), not by this thread:
+            // no hand-over from a thread of its own, each update stamped as it is written
+            Sender sender = new Sender(conns, cfg.updatesPerSecond(), tag, warmStart, end);
+            io.netty.channel.EventLoop senderLoop = group.next();
+            ScheduledFuture<?> ticks = senderLoop.scheduleAtFixedRate(sender, 0, 1, TimeUnit.MILLISECONDS);
+            if (!warmup.isZero()) {
+                TimeUnit.NANOSECONDS.sleep(start - System.nanoTime());
+                Histogram w = recorder.getIntervalHistogram();
+                out.printf(Locale.ROOT, "warm-up (not counted): %d s at the same rate, %,d deliveries, %s%n",
+                        warmup.toSeconds(), received.get(), ResultLines.percentiles(w));
+                out.flush();
+                atMeasureStart.run();
+                cpu0 = beginMeasure();
+            }
             Histogram total = new Histogram(3_600_000_000L, 3);
             Histogram same = new Histogram(3_600_000_000L, 3);
             Histogram cross = new Histogram(3_600_000_000L, 3);
-            String tag = cfg.urls().size() > 1 ? "/" : null;
-            long start = System.nanoTime();
-            long end = start + cfg.duration().toNanos();
-            // the updates are sent by a timer on an event loop of this process (every 1 ms), not by this thread:
-            // no hand-over from a thread of its own, each update stamped as it is written
-            Sender sender = new Sender(conns, tag, start, end);
-            io.netty.channel.EventLoop senderLoop = group.next();
-            ScheduledFuture<?> ticks = senderLoop.scheduleAtFixedRate(sender, 0, 1, TimeUnit.MILLISECONDS);
             long nextReport = start + 1_000_000_000L;
             long lastReceived = 0;
             long lastSent = 0;

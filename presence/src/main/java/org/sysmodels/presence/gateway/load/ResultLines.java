@@ -1,0 +1,43 @@
+package org.sysmodels.presence.gateway.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/** A load run's result as the lines {@code sim presence load} prints. */
+final class ResultLines {
+
+    private ResultLines() {
+    }
+
+    static List<String> of(LoadGenerator.Result r) {
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "connections: %,d of %,d held at the end (most at once %,d)",
+                r.heldAtEnd(), r.target(), r.maxHeld()));
+        out.add(String.format(Locale.ROOT, "updates sent: %,d (%.0f/s); deliveries received: %,d (%.0f/s)",
+                r.updatesSent(), r.updatesSent() / Math.max(1e-9, r.seconds()), r.deliveries(),
+                r.deliveriesPerSecond()));
+        out.add("delivery latency: " + percentiles(r.latencyUs()));
+        if (r.nodes() > 1) {
+            out.add("  same node:  " + percentiles(r.sameNodeUs()));
+            out.add("  cross node: " + percentiles(r.crossNodeUs()));
+            out.add(String.format(Locale.ROOT, "  cross-node p99 / same-node p99: %.2fx (%d nodes, same run)",
+                    r.crossToSameP99(), r.nodes()));
+        }
+        if (r.cpuNs() >= 0) {
+            out.add(String.format(Locale.ROOT, "load generator CPU: %.2f s in %.1f s (%.2f µs per delivery)",
+                    r.cpuNs() / 1e9, r.seconds(), r.cpuUsPerDelivery()));
+        }
+        out.add("errors: " + (r.closes().isEmpty() && r.failures() == 0 ? "none" : "closes by code " + r.closes()
+                + ", failed connections " + r.failures()));
+        return out;
+    }
+
+    static String percentiles(Histogram h) {
+        return String.format(Locale.ROOT, "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms "
+                + "(%,d samples)", h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
+                h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
+                h.getTotalCount());
+    }
+}
