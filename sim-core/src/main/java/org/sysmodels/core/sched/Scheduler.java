@@ -373,10 +373,17 @@ public final class Scheduler {
                 armed = true;
                 armedTimers++;
             }
+            long old = time;
             time = at;
             this.arg = arg;
             sequence = ++inserted;
-            if (earliest == null || earliest == this || at < earliest.time) {
+            // The earliest timer by (time, insertion) without a search when it is known: none was armed, or this one
+            // goes strictly before the earliest (it was that one, earlier than before, or another one). Otherwise it
+            // was the earliest and moved later or to the same time: search.
+            Timer e = earliest;
+            if (e == null || at < e.time || e == this && at < old) {
+                earliest = this;
+            } else if (e == this) {
                 findEarliestTimer();
             }
         }
@@ -388,7 +395,9 @@ public final class Scheduler {
             }
             armed = false;
             armedTimers--;
-            findEarliestTimer();
+            if (earliest == this) {
+                findEarliestTimer();
+            }
             return true;
         }
 

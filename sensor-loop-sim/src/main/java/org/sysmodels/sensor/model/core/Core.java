@@ -1,7 +1,6 @@
 package org.sysmodels.sensor.model.core;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.sysmodels.core.sched.Scheduler;
 
@@ -45,14 +44,9 @@ public final class Core {
     private final Scheduler sched;
     private final Clock clock;
     private final Nvic nvic;
-    private final EnergyMeter energy;
     private final List<Runnable> resetHooks = new ArrayList<>();
-    private CoreListener[] powerHooks = new CoreListener[0];
-    private CoreListener[] listeners = new CoreListener[0];
-    /** The listeners that take exception entries, exits and power states (the per-cycle events). */
-    private CoreListener[] entryListeners = new CoreListener[0];
-    private CoreListener[] exitListeners = new CoreListener[0];
-    private CoreListener[] powerListeners = new CoreListener[0];
+    private final CoreListeners listeners;
+    private final PowerModes power;
     private Program program;
 
     private final int[] stack = new int[Exceptions.COUNT + 2];
@@ -80,21 +74,17 @@ public final class Core {
     private long tailNs;
     /** Exception entry, tail-chain and exit time not yet let pass: charged to the next step of whatever runs next. */
     private long debtNs;
-    private long cycleBase;
-    private long cyclesSince;
 
     public Core(Scheduler sched, Clock clock, Nvic nvic, PowerProfile power) {
         this.sched = sched;
         this.clock = clock;
         this.nvic = nvic;
-        this.energy = new EnergyMeter(power);
+        this.listeners = new CoreListeners(sched);
+        this.power = new PowerModes(clock, power, listeners);
         nvic.attach(this);
         retime();
         clock.addListener((now, oldHz) -> {
-            if (energy.state() == PowerState.RUN) {
-                cycleBase += Clock.cycles(now - cyclesSince, oldHz);
-            }
-            cyclesSince = now;
+            this.power.clockChanged(now, oldHz);
             retime();
         });
     }
@@ -122,20 +112,11 @@ public final class Core {
     }
 
     public EnergyMeter energy() {
-        return energy;
+        return power.energy();
     }
 
     public void addListener(CoreListener l) {
-        listeners = Overrides.append(listeners, l);
-        if (Overrides.method(l, CoreListener.class, "exceptionEntry", int.class, long.class)) {
-            entryListeners = Overrides.append(entryListeners, l);
-        }
-        if (Overrides.method(l, CoreListener.class, "exceptionExit", int.class, long.class)) {
-            exitListeners = Overrides.append(exitListeners, l);
-        }
-        if (Overrides.method(l, CoreListener.class, "powerState", PowerState.class, long.class)) {
-            powerListeners = Overrides.append(powerListeners, l);
-        }
+        listeners.add(l);
     }
 
     /** A peripheral that must go back to its reset state on every reset. */
@@ -145,8 +126,7 @@ public final class Core {
 
     /** A peripheral told of power state changes (SysTick stops in Stop). */
     void onPower(CoreListener hook) {
-        powerHooks = Arrays.copyOf(powerHooks, powerHooks.length + 1);
-        powerHooks[powerHooks.length - 1] = hook;
+        listeners.addPowerHook(hook);
     }
 
     // ===================================================================================== firmware interface
@@ -250,7 +230,7 @@ public final class Core {
 
     /** DWT CYCCNT: cycles executed since reset (it does not count while the core sleeps). */
     public long cycles() {
-        return cycleBase + (energy.state() == PowerState.RUN ? clock.cycles(now() - cyclesSince) : 0);
+        return power.cycles(now());
     }
 
     /** RCC_CSR reset flags, accumulated until {@link #clearResetFlags()}. */
@@ -335,16 +315,13 @@ public final class Core {
                 applyReset(bootNs);
             }
         }
-        bankCycles();
-        energy.enter(energy.state(), now());
+        power.close(now());
     }
 
     private void runMain() {
         try {
             program.main();
-            for (CoreListener l : listeners) {
-                l.mainReturned(now());
-            }
+            listeners.mainReturned(now());
         } catch (RuntimeException | StackOverflowError e) {
             fault(e, 0);
         }
@@ -364,18 +341,15 @@ public final class Core {
         hungContext = -1;
         overrunCycles = 0;
         program = null;
-        if (energy.state() != PowerState.RUN) {
-            enterPower(PowerState.RUN);
+        if (!power.running()) {
+            power.enter(PowerState.RUN, now());
         }
         nvic.reset();
         for (Runnable r : resetHooks) {
             r.run();
         }
-        bankCycles();
-        cycleBase = 0;
-        for (CoreListener l : listeners) {
-            l.reset(cause, now());
-        }
+        power.clearCycles(now());
+        listeners.reset(cause, now());
         try {
             advance(bootNs);
         } catch (CoreSignal s) {
@@ -454,18 +428,14 @@ public final class Core {
     private void runHandler(int exc) {
         nvic.activate(exc);
         push(exc, nvic.group(nvic.rawPriority(exc)));
-        for (CoreListener l : entryListeners) {
-            l.exceptionEntry(exc, now());
-        }
+        listeners.exceptionEntry(exc);
         try {
             program.handle(exc);
         } catch (RuntimeException | StackOverflowError e) {
             fault(e, exc);
         }
         signals();
-        for (CoreListener l : exitListeners) {
-            l.exceptionExit(exc, now());
-        }
+        listeners.exceptionExit(exc);
         depth--;
         nvic.deactivate(exc);
     }
@@ -479,21 +449,15 @@ public final class Core {
 
     /** Firmware threw while running {@code exc} (0 = Thread): HardFault, then spin. Never returns normally. */
     private void fault(Throwable thrown, int exc) {
-        for (CoreListener l : listeners) {
-            l.hardFault(thrown, exc, now());
-        }
+        listeners.hardFault(thrown, exc, now());
         debtNs += entryNs;
         push(Exceptions.HARD_FAULT, -1);
-        for (CoreListener l : entryListeners) {
-            l.exceptionEntry(Exceptions.HARD_FAULT, now());
-        }
+        listeners.exceptionEntry(Exceptions.HARD_FAULT);
         try {
             program.hardFault();
         } catch (RuntimeException | StackOverflowError e) {
             // A fault in the HardFault handler: lockup. The core stops executing until reset.
-            for (CoreListener l : listeners) {
-                l.hardFault(e, Exceptions.HARD_FAULT, now());
-            }
+            listeners.hardFault(e, Exceptions.HARD_FAULT, now());
         }
         spinForever();
     }
@@ -581,7 +545,7 @@ public final class Core {
             }
         }
         PowerState s = sleepDeep ? PowerState.STOP : PowerState.SLEEP;
-        enterPower(s);
+        power.enter(s, now());
         schedulerRunning = true;
         try {
             while (!wakeCondition()) {
@@ -593,29 +557,10 @@ public final class Core {
         } finally {
             schedulerRunning = false;
         }
-        enterPower(PowerState.RUN);
+        power.enter(PowerState.RUN, now());
         signals();
         if (s == PowerState.STOP) {
-            advance(energy.profile().stopWakeNs());
+            advance(power.energy().profile().stopWakeNs());
         }
-    }
-
-    private void enterPower(PowerState s) {
-        bankCycles();
-        energy.enter(s, now());
-        for (CoreListener h : powerHooks) {
-            h.powerState(s, now());
-        }
-        for (CoreListener l : powerListeners) {
-            l.powerState(s, now());
-        }
-    }
-
-    private void bankCycles() {
-        long now = now();
-        if (energy.state() == PowerState.RUN) {
-            cycleBase += clock.cycles(now - cyclesSince);
-        }
-        cyclesSince = now;
     }
 }

@@ -23,6 +23,11 @@ public final class Nvic {
     private int prigroup;
     /** Clears the subpriority bits [PRIGROUP:0] of a priority value. */
     private int groupMask = ~1;
+    /** The pending, enabled exception taken next and its group priority (−1 and MAX_VALUE: none), kept up to date by
+     *  every write to the pending, enable and priority bits, so the core's many "can anything run?" questions are one
+     *  compare. */
+    private int next = -1;
+    private int nextGroup = Integer.MAX_VALUE;
     private Core core;
 
     public Nvic(int priorityBits) {
@@ -52,6 +57,7 @@ public final class Nvic {
         active = 0;
         prigroup = 0;
         groupMask = ~1;
+        chooseNext();
     }
 
     public int priorityBits() {
@@ -64,12 +70,14 @@ public final class Nvic {
     public void enableIrq(int irqn) {
         int exc = external(irqn);
         enabled |= bit(exc);
+        chooseNext();
         changed();
     }
 
     /** NVIC_DisableIRQ. */
     public void disableIrq(int irqn) {
         enabled &= ~bit(external(irqn));
+        chooseNext();
     }
 
     public boolean isEnabled(int irqn) {
@@ -84,6 +92,7 @@ public final class Nvic {
     /** NVIC_ClearPendingIRQ. */
     public void clearPendingIrq(int irqn) {
         pending &= ~bit(Exceptions.ofIrq(irqn));
+        chooseNext();
     }
 
     public boolean isPendingIrq(int irqn) {
@@ -102,6 +111,7 @@ public final class Nvic {
                     + " (" + priorityBits + " implemented bits)");
         }
         priority[Exceptions.ofIrq(irqn)] = (p << (8 - priorityBits)) & 0xFF;
+        chooseNext();
         changed();
     }
 
@@ -117,6 +127,7 @@ public final class Nvic {
         }
         prigroup = group;
         groupMask = ~((2 << group) - 1);
+        chooseNext();
         changed();
     }
 
@@ -131,6 +142,11 @@ public final class Nvic {
         if ((pending & bit(exc)) == 0) {
             pending |= bit(exc);
             pendedAt[exc] = core == null ? 0 : core.now();
+            if ((enabled & bit(exc)) != 0 && (next < 0 || priority[exc] < priority[next]
+                    || priority[exc] == priority[next] && exc < next)) {
+                next = exc;
+                nextGroup = group(priority[exc]);
+            }
         }
         changed();
     }
@@ -163,10 +179,13 @@ public final class Nvic {
      * below {@code execPriority}; else −1.
      */
     int takeable(int execPriority) {
+        return nextGroup < execPriority ? next : -1;
+    }
+
+    /** Finds the exception {@link #takeable} returns when the execution priority allows it: the lowest priority value,
+     *  ties going to the lowest number. */
+    private void chooseNext() {
         long candidates = pending & enabled;
-        if (candidates == 0) {
-            return -1;
-        }
         int best = -1;
         int bestPri = Integer.MAX_VALUE;
         while (candidates != 0) {
@@ -178,16 +197,20 @@ public final class Nvic {
                 bestPri = p;
             }
         }
-        return group(bestPri) < execPriority ? best : -1;
+        next = best;
+        nextGroup = best < 0 ? Integer.MAX_VALUE : group(bestPri);
     }
 
     boolean anyPendingEnabled() {
-        return (pending & enabled) != 0;
+        return next >= 0;
     }
 
     void activate(int exc) {
         pending &= ~bit(exc);
         active |= bit(exc);
+        if (exc == next) {
+            chooseNext();
+        }
     }
 
     void deactivate(int exc) {

@@ -97,6 +97,10 @@ class NvicTest {
 
         record Grouping(int g) implements Op {
         }
+
+        /** NVIC_ClearPendingIRQ. */
+        record Clear(int irq) implements Op {
+        }
     }
 
     static final int IRQS = 6;
@@ -104,13 +108,16 @@ class NvicTest {
     static Gen<Op> ops() {
         Gen<Integer> irq = integers().between(0, IRQS - 1);
         Gen<Integer> prio = integers().between(0, 15);
-        return integers().between(0, 11).flatMap(k -> switch (k) {
+        return integers().between(0, 13).flatMap(k -> switch (k) {
             case 0, 1, 2, 3 -> irq.map(i -> (Op) new Op.Pend(i));
             case 4, 5 -> irq.zip(integers().between(0, 3), (i, b) -> (Op) new Op.Enable(i, b != 0));
             case 6, 7 -> irq.zip(prio, (i, p) -> (Op) new Op.Priority(i, p));
             case 8 -> integers().between(0, 15).map(p -> (Op) new Op.Basepri(p));
             case 9 -> integers().between(0, 2).map(b -> (Op) new Op.Primask(b == 0));
-            default -> integers().between(0, 7).map(g -> (Op) new Op.Grouping(g));
+            case 10 -> integers().between(0, 7).map(g -> (Op) new Op.Grouping(g));
+            case 11 -> irq.map(i -> (Op) new Op.Clear(i));
+            // masked more often, so pended exceptions wait while the other operations change what runs next
+            default -> integers().between(0, 2).map(b -> (Op) new Op.Primask(b != 0));
         });
     }
 
@@ -165,6 +172,7 @@ class NvicTest {
                         }
                     }
                     case Op.Grouping g -> t.mcu.nvic().setPriorityGrouping(g.g());
+                    case Op.Clear c -> t.mcu.nvic().clearPendingIrq(c.irq());
                 }
                 t.core.work(10);
             }
@@ -184,6 +192,7 @@ class NvicTest {
                 case Op.Basepri b -> r.basepri = b.p();
                 case Op.Primask m -> r.primask = m.on();
                 case Op.Grouping g -> r.prigroup = g.g();
+                case Op.Clear c -> r.pending.remove(c.irq());
             }
             r.runAbove(r.threadPriority());
         }
