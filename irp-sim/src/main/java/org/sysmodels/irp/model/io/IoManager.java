@@ -114,7 +114,9 @@ public final class IoManager {
     /**
      * IoCallDriver on a machine nobody observes: the same steps without the observers' bookkeeping. Only the frame
      * is held across the dispatch routine; everything else is read again afterwards, so the compiled code keeps few
-     * values alive through the driver's routine.
+     * values alive through the driver's routine. Its first lines repeat {@link #IoCallDriver}'s on purpose: sharing
+     * them through one method, or dropping the observed path's redundant {@code observed} tests, measured 6 to 9
+     * more instructions per IRP on this path (1,048 → 1,054 / 1,057, cachegrind).
      */
     private int callUnobserved(DeviceObject device, Irp irp) {
         int loc = --irp.currentLocation;
