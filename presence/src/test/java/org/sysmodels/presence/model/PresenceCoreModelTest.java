@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
+import static org.sysmodels.presence.model.ReferenceRules.watched;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -127,10 +127,6 @@ class PresenceCoreModelTest {
                 .sorted((a, b) -> a.updatedAt != b.updatedAt ? Long.compare(a.updatedAt, b.updatedAt)
                         : Integer.compare(b.slot, a.slot))
                 .map(s -> new ReferenceRules.Seen(s.status, s.platform, s.activities)).toList());
-    }
-
-    static Set<Integer> watched(SocialGraph g, int user, boolean guildIntent) {
-        return ReferenceRules.watched(g, user, guildIntent);
     }
 
     // ------------------------------------------------------------------ one core under test, with its observers

@@ -3,7 +3,6 @@ package org.sysmodels.presence.cluster.redis;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.sysmodels.presence.model.presence.Activity;
 import org.sysmodels.presence.model.presence.Platform;
 import org.sysmodels.presence.model.presence.Presence;
@@ -64,9 +63,5 @@ final class ClusterReference {
         return ReferenceRules.view(all.stream().filter(s -> s.user == user && !s.ended)
                 .sorted((a, b) -> Long.compare(a.order, b.order))
                 .map(s -> new ReferenceRules.Seen(s.status, s.platform, s.activities)).toList());
-    }
-
-    static Set<Integer> watched(SocialGraph g, int user, boolean guildIntent) {
-        return ReferenceRules.watched(g, user, guildIntent);
     }
 }

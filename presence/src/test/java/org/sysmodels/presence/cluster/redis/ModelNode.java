@@ -2,7 +2,7 @@ package org.sysmodels.presence.cluster.redis;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.sysmodels.presence.cluster.redis.ClusterReference.graph;
-import static org.sysmodels.presence.cluster.redis.ClusterReference.watched;
+import static org.sysmodels.presence.model.ReferenceRules.watched;
 
 import io.netty.util.concurrent.DefaultEventExecutor;
 import java.util.HashMap;

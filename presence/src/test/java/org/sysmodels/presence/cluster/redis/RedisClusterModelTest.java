@@ -9,7 +9,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.sysmodels.presence.cluster.redis.ClusterReference.USERS;
 import static org.sysmodels.presence.cluster.redis.ClusterReference.graph;
 import static org.sysmodels.presence.cluster.redis.ClusterReference.refView;
-import static org.sysmodels.presence.cluster.redis.ClusterReference.watched;
+import static org.sysmodels.presence.model.ReferenceRules.watched;
 
 import java.util.ArrayList;
 import java.util.Collections;
