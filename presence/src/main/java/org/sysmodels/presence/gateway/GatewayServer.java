@@ -7,6 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.nio.NioChannelOption;
@@ -17,6 +18,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.DefaultEventExecutor;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -60,7 +62,11 @@ public final class GatewayServer implements AutoCloseable {
         NettyTransport transport = NettyTransport.best();
         boss = transport.group(1);
         io = transport.group(config.ioThreads());
-        engineThread = new DefaultEventExecutor();
+        // in a cluster the engine thread is an I/O event loop, so the backend can run its Redis connections on it
+        // (cluster.redis.SharedLoop: no thread hand-off per command); one node alone keeps a plain executor
+        engineThread = cluster == ClusterFactory.IN_PROCESS ? new DefaultEventExecutor()
+                : new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("presence-engine"),
+                        transport.ioHandlerFactory()).next();
         Map<EventLoop, Integer> nodes = new IdentityHashMap<>();
         io.forEach(e -> {
             nodes.put((EventLoop) e, nodes.size());
