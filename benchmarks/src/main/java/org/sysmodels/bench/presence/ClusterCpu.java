@@ -2,11 +2,9 @@ package org.sysmodels.bench.presence;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultEventExecutor;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.EventExecutorGroup;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -18,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sysmodels.presence.cluster.ClusterParts;
 import org.sysmodels.presence.cluster.redis.RedisCluster;
-import org.sysmodels.presence.gateway.client.NettyTransport;
+import org.sysmodels.presence.cluster.redis.SharedLoop;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.cluster.NodeSink;
 import org.sysmodels.presence.model.core.PresenceObserver;
@@ -52,7 +50,6 @@ public final class ClusterCpu {
 
     /** One node: its presence thread and its backend; deliveries counted. */
     private static final class Node implements NodeSink {
-        final EventExecutorGroup group;
         final EventExecutor thread;
         final AtomicLong deliveries = new AtomicLong();
         /** Updates the presence thread has made (the driver's sent ones, once the thread got to them). */
@@ -65,10 +62,8 @@ public final class ClusterCpu {
          * the gateway's is); else a plain executor, Lettuce on its own threads (the shape before).
          */
         Node(boolean shared) {
-            group = shared ? new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("presence"),
-                    NettyTransport.best().ioHandlerFactory()) : new DefaultEventExecutor(new DefaultThreadFactory(
-                    "presence"));
-            thread = group.next();
+            thread = shared ? SharedLoop.presenceThread("presence")
+                    : new DefaultEventExecutor(new DefaultThreadFactory("presence"));
         }
 
         @Override
@@ -165,7 +160,7 @@ public final class ClusterCpu {
                         node.backend.close();
                     }
                 } finally {
-                    node.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                    node.thread.shutdownGracefully(0, 1, TimeUnit.SECONDS);
                 }
             }
             admin.shutdown();

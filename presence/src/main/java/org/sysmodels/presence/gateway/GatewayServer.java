@@ -7,7 +7,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.nio.NioChannelOption;
@@ -18,7 +17,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.DefaultEventExecutor;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -28,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.sysmodels.presence.cluster.ClusterFactory;
+import org.sysmodels.presence.cluster.redis.SharedLoop;
 import org.sysmodels.presence.cluster.ClusterReport;
 import org.sysmodels.presence.gateway.client.NettyTransport;
 import org.sysmodels.presence.gateway.users.UserDirectory;
@@ -65,8 +64,7 @@ public final class GatewayServer implements AutoCloseable {
         // in a cluster the engine thread is an I/O event loop, so the backend can run its Redis connections on it
         // (cluster.redis.SharedLoop: no thread hand-off per command); one node alone keeps a plain executor
         engineThread = cluster == ClusterFactory.IN_PROCESS ? new DefaultEventExecutor()
-                : new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("presence-engine"),
-                        transport.ioHandlerFactory()).next();
+                : SharedLoop.presenceThread("presence-engine");
         Map<EventLoop, Integer> nodes = new IdentityHashMap<>();
         io.forEach(e -> {
             nodes.put((EventLoop) e, nodes.size());

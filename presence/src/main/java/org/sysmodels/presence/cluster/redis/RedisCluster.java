@@ -364,6 +364,11 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         return records.pending();
     }
 
+    /** True when this node's Redis connections run on its presence thread ({@link SharedLoop}). */
+    boolean ioOnPresenceThread() {
+        return link.onPresenceThread();
+    }
+
     /** True while the link is up (tests wait for it). */
     public boolean connected() {
         return outages.state() instanceof LinkState.Up;

@@ -5,14 +5,21 @@ import io.lettuce.core.resource.Transports;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoHandler;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SingleThreadIoEventLoop;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ImmediateEventExecutor;
+import io.netty.util.concurrent.RejectedExecutionHandlers;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,9 +31,41 @@ import java.util.concurrent.TimeUnit;
  * hand-off, no futex wake-up, no second {@code epoll_wait} loop. The provider lends the loop's own group (of one loop,
  * so every channel lands on it) and never shuts it down: its owner does.
  */
-final class SharedLoop implements EventLoopGroupProvider {
+public final class SharedLoop implements EventLoopGroupProvider {
+
+    /**
+     * How long the presence thread runs queued tasks before it looks at its sockets again. Netty's default is 1 s
+     * ({@code io.netty.eventLoop.maxTaskProcessingQuantumMs}): a thread behind on its tasks would leave Redis's
+     * answers and the log's entries unread that long; here at most the write linger ({@link WriteQueue#LINGER_NS}).
+     */
+    static final long TASK_QUANTUM_MS = WriteQueue.LINGER_NS / 1_000_000L;
 
     private final EventLoopGroup group;
+
+    /**
+     * A presence thread named {@code name} on which a node's Redis connections can run: an I/O event loop of the
+     * transport Lettuce uses (epoll, else NIO), alone in its group, running tasks for at most
+     * {@link #TASK_QUANTUM_MS} between looks at its sockets. Shut it down with
+     * {@link EventExecutor#shutdownGracefully()}.
+     */
+    public static EventExecutor presenceThread(String name) {
+        IoHandlerFactory io = Transports.socketChannelClass() == EpollSocketChannel.class
+                ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        return new OneLoop(new DefaultThreadFactory(name), io).next();
+    }
+
+    /** A group of one I/O event loop with a short task quantum ({@link #TASK_QUANTUM_MS}). */
+    private static final class OneLoop extends MultiThreadIoEventLoopGroup {
+        OneLoop(ThreadFactory threads, IoHandlerFactory io) {
+            super(1, threads, io, new Object[0]);
+        }
+
+        @Override
+        protected IoEventLoop newChild(Executor executor, IoHandlerFactory io, Object... args) {
+            return new SingleThreadIoEventLoop(this, executor, io, Integer.MAX_VALUE,
+                    RejectedExecutionHandlers.reject(), TASK_QUANTUM_MS);
+        }
+    }
 
     private SharedLoop(EventLoopGroup group) {
         this.group = group;

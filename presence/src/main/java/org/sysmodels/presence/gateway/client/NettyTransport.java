@@ -29,11 +29,6 @@ public enum NettyTransport {
         return new MultiThreadIoEventLoopGroup(threads, handler());
     }
 
-    /** This transport's I/O handler, for an event loop group of one's own. */
-    public IoHandlerFactory ioHandlerFactory() {
-        return handler();
-    }
-
     private IoHandlerFactory handler() {
         return this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.sysmodels.presence.cluster.redis.ClusterReference.graph;
 import static org.sysmodels.presence.model.ReferenceRules.watched;
 
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultEventExecutor;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.EventExecutorGroup;
-import org.sysmodels.presence.gateway.client.NettyTransport;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +34,6 @@ final class ModelNode implements NodeSink {
     static final Timeouts TIMEOUTS = new Timeouts(60_000_000_000L, 30_000_000_000L, 60_000_000_000L);
 
     final int index;
-    final EventExecutorGroup group;
     final EventExecutor thread;
     final RedisCluster backend;
     final Map<Integer, Placement> bySlot = new HashMap<>();
@@ -46,14 +42,15 @@ final class ModelNode implements NodeSink {
     ModelNode(int index, List<String> violations, String redisUri) {
         this.index = index;
         this.violations = violations;
-        this.group = index % 2 == 0 ? new MultiThreadIoEventLoopGroup(1, NettyTransport.best().ioHandlerFactory())
-                : new DefaultEventExecutor();
-        this.thread = group.next();
+        this.thread = index % 2 == 0 ? SharedLoop.presenceThread("presence-" + index) : new DefaultEventExecutor();
         ClusterParts parts = new ClusterParts(new CompactStore(graph(), 64), TIMEOUTS,
                 TimingWheel.of(10_000_000L, System.nanoTime()), this, PresenceObserver.NONE, 1, thread,
                 System::nanoTime);
         backend = (RedisCluster) RedisCluster.factory(RedisCluster.parse(redisUri), line -> { })
                 .create(parts);
+        if (backend.ioOnPresenceThread() != (index % 2 == 0)) {
+            fail("node " + index + ": Redis I/O on the presence thread is " + backend.ioOnPresenceThread());
+        }
         thread.scheduleAtFixedRate(() -> backend.advance(System.nanoTime()), 50, 50, TimeUnit.MILLISECONDS);
     }
 
@@ -121,6 +118,6 @@ final class ModelNode implements NodeSink {
 
     void close() {
         backend.close();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        thread.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
 }
