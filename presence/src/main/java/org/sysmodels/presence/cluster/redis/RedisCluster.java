@@ -62,8 +62,9 @@ import org.sysmodels.presence.model.store.PresenceStore;
  * <p>The parts: {@link SessionTable} (the session records), {@link WriteQueue} (writes batched into write.lua calls),
  * {@link LogReader} (reading and applying the log), {@link Outages} (the link's state and resynchronisation),
  * {@link RedisLink} (the commands). Threads: every method runs on the node's presence thread
- * ({@link ClusterParts#owner}), and every Redis reply comes back to it; Lettuce's threads only read the log and
- * complete futures.
+ * ({@link ClusterParts#owner}), and every Redis reply comes back to it. When that thread is an I/O event loop
+ * ({@link SharedLoop#presenceThread}, as the gateway's is in a cluster) it also runs the Redis connections, so no
+ * command or reply crosses threads; otherwise Lettuce's own threads read the log and complete futures.
  */
 public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCloseable {
 
