@@ -86,7 +86,7 @@ final class Shard {
         timeouts = new Timeouts(sc.heartbeatInterval(), sc.heartbeatInterval() / 2, sc.resumeWindow());
 
         int sampleStride = Math.max(1, sc.sampled() == 0 ? Integer.MAX_VALUE : sc.users() * 2 / sc.sampled());
-        IntPredicate sampled = s -> sc.sampled() > 0 && s % sampleStride == 0;
+        IntPredicate sampled = new Sampled(sc.sampled() > 0, sampleStride);
         Findings findings = new Findings();
         work = new ExpiryWorkBounded(findings);
         convergence = shards == 1 ? new Convergence(findings, store, sampled)

@@ -60,6 +60,8 @@ final class SimNodes implements Gateway, NodeSink {
     private final Subscribers subs;
     private final long[] lastArrival;
     private final Action onDrain = this::drain;
+    private final NodeMessages inFlight;
+    private final Action onArrive = this::arrive;
     private boolean replica;
     /** Sessions opened so far, and each slot's number in that count when it was last opened (see {@link #arrive}). */
     private long opens;
@@ -88,6 +90,7 @@ final class SimNodes implements Gateway, NodeSink {
         this.latency = latency;
         this.tracer = tracer;
         this.lastArrival = new long[sc.nodes()];
+        this.inFlight = new NodeMessages(sc.nodes());
         this.nodeTracks = new Track[sc.nodes()];
         for (int n = 0; n < sc.nodes() && tracer.enabled(); n++) {
             nodeTracks[n] = tracer.track("gateway nodes", "node " + n);
@@ -222,32 +225,39 @@ final class SimNodes implements Gateway, NodeSink {
 
     @Override
     public void deliver(int node, Presence presence, int[] sessions, int[] via, int count) {
-        int[] s = Arrays.copyOf(sessions, count);
-        int[] v = Arrays.copyOf(via, count);
         // backboneMin + U[0, 1) × 2 (backbone − backboneMin); with backboneMin 0 the same draw and product as ever
         long spread = 2 * (sc.backbone() - sc.backboneMin());
         long delay = sc.backbone() == 0 ? 0 : (replica ? 0 : sc.backboneMin()) + (long) (rnd.nextDouble() * spread);
         long at = Math.max(lastArrival[node], sched.now() + delay);
         lastArrival[node] = at;
         nodeMessages++;
-        long stamp = opens;
-        sched.at(at, () -> arrive(node, presence, s, v, stamp));
+        inFlight.add(node, presence, sessions, via, count, opens);
+        sched.at(at, onArrive, node);
     }
 
     /**
-     * A node message arrives. A session slot that ended and was opened again for a new session while the message
-     * was on its way is not the session the cluster meant (a real gateway addresses sessions by an id never reused):
-     * it is skipped, found by its opening number being later than the last opening before the message left.
+     * A node message arrives (the oldest one on its way to {@code node}: see {@link NodeMessages}). A session slot
+     * that ended and was opened again for a new session while the message was on its way is not the session the
+     * cluster meant (a real gateway addresses sessions by an id never reused): it is skipped, found by its opening
+     * number being later than the last opening before the message left.
      */
-    private void arrive(int node, Presence p, int[] sessions, int[] via, long stamp) {
+    private void arrive(long nodeArg) {
+        int node = (int) nodeArg;
+        NodeMessages m = inFlight;
+        m.take(node);
+        Presence p = m.presence();
+        int[] sessions = m.sessions();
+        int[] via = m.via();
+        int count = m.count();
+        long stamp = m.stamp();
         boolean reopened = opens != stamp;
         long now = sched.now();
         if (tracer.enabled()) {
-            tracer.complete(nodeTracks[node], "fan-out user " + p.user(), now, now + 1, "sessions", sessions.length);
+            tracer.complete(nodeTracks[node], "fan-out user " + p.user(), now, now + 1, "sessions", count);
         }
-        touched += subs.touch(sessions, sessions.length);
-        observer.arriving(sessions, sessions.length, now);
-        for (int i = 0; i < sessions.length; i++) {
+        touched += subs.touch(sessions, count);
+        observer.arriving(sessions, count, now);
+        for (int i = 0; i < count; i++) {
             int s = sessions[i];
             // open here ⇔ the core has the session: the core frees a slot only through ended(), which closes it here,
             // and identify() opens it here before anything can arrive for it
