@@ -256,6 +256,7 @@ final class SimNodes implements Gateway, NodeSink {
             tracer.complete(nodeTracks[node], "fan-out user " + p.user(), now, now + 1, "sessions", count);
         }
         touched += subs.touch(sessions, count);
+        int writes = 0;
         observer.arriving(sessions, count, now);
         for (int i = 0; i < count; i++) {
             int s = sessions[i];
@@ -267,7 +268,8 @@ final class SimNodes implements Gateway, NodeSink {
             long meta = subs.word(s, META);
             if ((meta & ATTACHED) != 0 && subs.nothingPending(s)
                     && ((meta & SLOW) == 0 || subs.word(s, NEXT_WRITABLE) <= now)) {
-                written(s, subs.send(s, p, via[i]), p, now);
+                write(s, subs.send(s, p, via[i]), p, now);
+                writes++;
             } else {
                 Outbox box = subs.outbox(s);
                 box.offer(p, via[i]);
@@ -279,9 +281,20 @@ final class SimNodes implements Gateway, NodeSink {
                 }
             }
         }
+        if (writes > 0) {
+            // every write of one message has the same latency: one histogram step for all of them
+            latency.record(now - p.at() + 2 * sc.link(), writes);
+        }
     }
 
+    /** A write of {@code p} to {@code s}, with its end-to-end latency. */
     private void written(int s, long seq, Presence p, long now) {
+        write(s, seq, p, now);
+        latency.record(now - p.at() + 2 * sc.link());
+    }
+
+    /** A write of {@code p} to {@code s}; the caller records its latency. */
+    private void write(int s, long seq, Presence p, long now) {
         deliveries++;
         long meta = subs.word(s, META);
         if (now - subs.word(s, WINDOW_START) > sc.link()) {
@@ -292,7 +305,6 @@ final class SimNodes implements Gateway, NodeSink {
         if ((meta & SLOW) != 0) {
             subs.word(s, NEXT_WRITABLE, now + sc.slowWriteEvery());
         }
-        latency.record(now - p.at() + 2 * sc.link());
         observer.dispatched(s, seq, p, now);
     }
 
