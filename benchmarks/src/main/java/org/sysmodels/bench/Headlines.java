@@ -73,6 +73,9 @@ public final class Headlines {
                     + "HeartbeatBench.nettyHashedWheelTimer", "the eager variant, for comparison"),
             new Headline("presence simulation, large: 5 M users (communities of 1,000)", PRESENCE
                     + "SimulationBench.simulatedSeconds", "sim-s/s", null, null, "≥ 20 (× real time), heap ≤ 6 GiB"),
+            new Headline("presence simulation, large in 2 shards (2 threads)", PRESENCE
+                    + "SimulationTwoShardsBench.simulatedSeconds", "sim-s/s", null, null,
+                    "≥ 20 (× real time) on 2 cores, heap ≤ 6 GiB"),
             new Headline("presence simulation, 5 M users, uniform random graph", PRESENCE
                     + "SimulationUniformBench.simulatedSeconds", "sim-s/s", null, null,
                     "≥ 20 (× real time), heap ≤ 6 GiB"),
