@@ -22,14 +22,6 @@ public final class ClockMonitor {
     private final long[] ticks = new long[SPAN];
     private long samples;
     private double reference = Double.NaN;
-    /**
-     * Verdicts already reached, by window ({@code dt << 16 | dl}; 0 = none), once the reference is set: the verdict
-     * is then a pure function of the window, and a steady clock shows the same two or three windows cycle after
-     * cycle. The MCU divides every time (its cycles are charged every time); the simulator reuses the answer.
-     */
-    private final long[] seenWindow = new long[SEEN];
-    private final boolean[] seenOk = new boolean[SEEN];
-    private static final int SEEN = 4;
 
     public ClockMonitor(int tolerancePermille) {
         this.tolerancePermille = tolerancePermille;
@@ -50,32 +42,16 @@ public final class ClockMonitor {
         if (samples >= SPAN) {
             int dl = (lsiCount - lsi[slot]) & 0xFFFF;    // the slot still holds the sample SPAN samples ago
             long dt = tickCount - ticks[slot];
+            double ratio = (double) dl / dt;
             if (Double.isNaN(reference)) {
-                reference = (double) dl / dt;
+                reference = ratio;
             } else {
-                ok = verdict(dl, dt);
+                ok = Math.abs(ratio - reference) * 1000 <= tolerancePermille * reference;
             }
         }
         lsi[slot] = lsiCount;
         ticks[slot] = tickCount;
         samples++;
-        return ok;
-    }
-
-    /** Whether the LSI counted {@code dl} in {@code dt} ticks within the tolerance of the reference. */
-    private boolean verdict(int dl, long dt) {
-        boolean keep = dt > 0 && dt < 1L << 40;
-        long window = dt << 16 | dl;
-        int i = dl & (SEEN - 1);
-        if (keep && seenWindow[i] == window) {
-            return seenOk[i];
-        }
-        double ratio = (double) dl / dt;
-        boolean ok = Math.abs(ratio - reference) * 1000 <= tolerancePermille * reference;
-        if (keep) {
-            seenWindow[i] = window;
-            seenOk[i] = ok;
-        }
         return ok;
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  */
 public final class Clock {
 
-    private static final int SMALL = 1024;
+    /** Entries of the {@link #ns} cache (a power of two). */
+    private static final int CACHED = 32;
 
     /** Told when the frequency changes, to re-time what counts in core cycles. */
     public interface Listener {
@@ -24,9 +25,13 @@ public final class Clock {
     private double factor = 1.0;
     private double hz;
     private final List<Listener> listeners = new ArrayList<>();
-    /** {@link #ns} of small cycle counts at the current frequency, filled as asked (−1: not yet); cleared when the
-     *  frequency changes. Firmware charges the same few costs every loop: a look-up instead of a division. */
-    private final long[] nsOfCycles = new long[SMALL];
+    /**
+     * {@link #ns} of recently asked cycle counts at the current frequency, direct-mapped by the count's low bits
+     * ({@code cachedCycles} −1: empty), emptied when the frequency changes: firmware charges the same few costs every
+     * loop, so most conversions are a look-up instead of a division, with the very same result.
+     */
+    private final long[] cachedCycles = new long[CACHED];
+    private final long[] cachedNs = new long[CACHED];
 
     public Clock(long nominalHz) {
         if (nominalHz <= 0) {
@@ -34,7 +39,7 @@ public final class Clock {
         }
         this.nominalHz = nominalHz;
         this.hz = nominalHz;
-        Arrays.fill(nsOfCycles, -1);
+        Arrays.fill(cachedCycles, -1);
     }
 
     public long nominalHz() {
@@ -52,14 +57,16 @@ public final class Clock {
 
     /** Nanoseconds that {@code cycles} core cycles take at the actual frequency (rounded to the nearest ns). */
     public long ns(long cycles) {
-        if (cycles >= 0 && cycles < SMALL) {
-            long ns = nsOfCycles[(int) cycles];
-            if (ns < 0) {
-                ns = nsOfCycles[(int) cycles] = Math.round(cycles * 1e9 / hz);
-            }
-            return ns;
+        int i = (int) cycles & (CACHED - 1);
+        if (cachedCycles[i] == cycles && cycles >= 0) {
+            return cachedNs[i];
         }
-        return Math.round(cycles * 1e9 / hz);
+        long ns = Math.round(cycles * 1e9 / hz);
+        if (cycles >= 0) {
+            cachedCycles[i] = cycles;
+            cachedNs[i] = ns;
+        }
+        return ns;
     }
 
     /** Core cycles in {@code ns} nanoseconds (rounded down). */
@@ -69,7 +76,7 @@ public final class Clock {
 
     /** Cycles of a clock at {@code atHz} in {@code ns} nanoseconds (rounded down). */
     public static long cycles(long ns, double atHz) {
-        return TimeScale.periods(ns, atHz);    // (long) Math.floor(ns * atHz / 1e9)
+        return (long) Math.floor(ns * atHz / 1e9);
     }
 
     /** Re-times an interval that had {@code remainingNs} left at {@code oldHz}: the same cycles at the new rate. */
@@ -89,7 +96,7 @@ public final class Clock {
         double oldHz = hz;
         this.factor = newFactor;
         this.hz = nominalHz * newFactor;
-        Arrays.fill(nsOfCycles, -1);
+        Arrays.fill(cachedCycles, -1);
         for (Listener l : listeners) {
             l.clockChanged(now, oldHz);
         }

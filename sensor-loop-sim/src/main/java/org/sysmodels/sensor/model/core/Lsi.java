@@ -26,7 +26,7 @@ public record Lsi(double nominalHz, double actualHz) {
 
     /** Whole LSI cycles from time 0 to {@code ns}. */
     public long ticks(long ns) {
-        return TimeScale.periods(ns, actualHz);    // (long) Math.floor(ns * actualHz / 1e9)
+        return (long) Math.floor(ns * actualHz / 1e9);
     }
 
     /** The time (ns) at which LSI cycle {@code tick} ends. */
