@@ -119,6 +119,11 @@ final class SteadyLoopRig implements AutoCloseable {
         return done;
     }
 
+    /** Whether the board's thread still runs (false once {@link #close()} returned normally). */
+    boolean boardAlive() {
+        return board.isAlive();
+    }
+
     @Override
     public void close() throws InterruptedException {
         closing = true;
