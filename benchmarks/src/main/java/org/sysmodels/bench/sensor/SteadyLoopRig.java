@@ -42,6 +42,9 @@ final class SteadyLoopRig implements AutoCloseable {
     /** Device time of the whole run: far longer than any benchmark trial (about 31 years). */
     private static final long FOREVER_NS = 1_000_000_000_000_000_000L;
 
+    /** A bound on the wait for one chunk (seconds of work): a board that stopped must not hang the caller. */
+    private static final long GIVE_UP_NS = 600_000_000_000L;
+
     private final long chunkNs;
     private final Thread board;
     private final Thread caller;
@@ -110,8 +113,12 @@ final class SteadyLoopRig implements AutoCloseable {
         REQUESTED.setRelease(this, want);
         LockSupport.unpark(board);
         long done;
+        long deadline = System.nanoTime() + GIVE_UP_NS;
         while ((done = (long) COMPLETED.getAcquire(this)) < want) {
-            LockSupport.park(this);
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("the steady-state board ran no chunk in 10 minutes");
+            }
+            LockSupport.parkNanos(this, 1_000_000_000L);
         }
         if (failure != null || done == Long.MAX_VALUE) {
             throw new IllegalStateException("the steady-state board stopped", failure);
