@@ -35,7 +35,8 @@ import org.sysmodels.presence.model.presence.Status;
 
 /**
  * The real presence gateway: a Netty WebSocket server (loopback unless told otherwise) speaking the Discord gateway
- * protocol in JSON at {@code /gateway}, the browser demo page at {@code /}, the presence engine on its own thread.
+ * protocol in JSON at {@code /gateway}, the browser demo page at {@code /}, the presence engine on its own thread
+ * (on the event loop itself when there is one loop).
  * Each I/O event loop is one fan-out node. Alone by default; with a shared {@link ClusterFactory} (Redis) one node of
  * several that share presence.
  */
@@ -48,6 +49,8 @@ public final class GatewayServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup io;
     private final EventExecutor engineThread;
+    /** True when the engine runs on the one I/O event loop (then shut down with it, not on its own). */
+    private final boolean engineOnIoLoop;
     private final PresenceEngine engine;
     private final Channel listener;
     private final GatewayStats stats = new GatewayStats();
@@ -60,7 +63,11 @@ public final class GatewayServer implements AutoCloseable {
         NettyTransport transport = NettyTransport.best();
         boss = transport.group(1);
         io = transport.group(config.ioThreads());
-        engineThread = new DefaultEventExecutor();
+        // With one event loop the engine runs on it: a command (heartbeat, update) and the fan-out it causes need no
+        // hand-over to another thread and back (no wake-up, no context switch per hop), and the threads that want a
+        // core are one fewer. With several loops the engine keeps a thread of its own (the loops' common owner).
+        engineOnIoLoop = config.ioThreads() == 1;
+        engineThread = engineOnIoLoop ? io.next() : new DefaultEventExecutor();
         Map<EventLoop, Integer> nodes = new IdentityHashMap<>();
         io.forEach(e -> {
             nodes.put((EventLoop) e, nodes.size());
@@ -134,7 +141,9 @@ public final class GatewayServer implements AutoCloseable {
         }
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        engineThread.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        if (!engineOnIoLoop) {
+            engineThread.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
     }
 
     private static boolean nioReusePort() {
@@ -253,7 +262,9 @@ public final class GatewayServer implements AutoCloseable {
                 // closing the cluster link: nothing left to do about it
             }
         }
-        engineThread.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        if (!engineOnIoLoop) {
+            engineThread.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        }
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
