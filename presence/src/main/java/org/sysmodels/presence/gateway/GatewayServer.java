@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.sysmodels.presence.cluster.ClusterFactory;
 import org.sysmodels.presence.cluster.ClusterReport;
+import org.sysmodels.presence.cluster.redis.SharedLoop;
 import org.sysmodels.presence.gateway.client.NettyTransport;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.cluster.ClusterBackend;
@@ -35,8 +36,7 @@ import org.sysmodels.presence.model.presence.Status;
 
 /**
  * The real presence gateway: a Netty WebSocket server (loopback unless told otherwise) speaking the Discord gateway
- * protocol in JSON at {@code /gateway}, the browser demo page at {@code /}, the presence engine on its own thread
- * (on the event loop itself when there is one loop).
+ * protocol in JSON at {@code /gateway}, the browser demo page at {@code /}, the presence engine on its own thread.
  * Each I/O event loop is one fan-out node. Alone by default; with a shared {@link ClusterFactory} (Redis) one node of
  * several that share presence.
  */
@@ -49,8 +49,6 @@ public final class GatewayServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup io;
     private final EventExecutor engineThread;
-    /** True when the engine runs on the one I/O event loop (then shut down with it, not on its own). */
-    private final boolean engineOnIoLoop;
     private final PresenceEngine engine;
     private final Channel listener;
     private final GatewayStats stats = new GatewayStats();
@@ -63,11 +61,10 @@ public final class GatewayServer implements AutoCloseable {
         NettyTransport transport = NettyTransport.best();
         boss = transport.group(1);
         io = transport.group(config.ioThreads());
-        // With one event loop the engine runs on it: a command (heartbeat, update) and the fan-out it causes need no
-        // hand-over to another thread and back (no wake-up, no context switch per hop), and the threads that want a
-        // core are one fewer. With several loops the engine keeps a thread of its own (the loops' common owner).
-        engineOnIoLoop = config.ioThreads() == 1;
-        engineThread = engineOnIoLoop ? io.next() : new DefaultEventExecutor();
+        // in a cluster the engine thread is an I/O event loop, so the backend can run its Redis connections on it
+        // (cluster.redis.SharedLoop: no thread hand-off per command); one node alone keeps a plain executor
+        engineThread = cluster == ClusterFactory.IN_PROCESS ? new DefaultEventExecutor()
+                : SharedLoop.presenceThread("presence-engine");
         Map<EventLoop, Integer> nodes = new IdentityHashMap<>();
         io.forEach(e -> {
             nodes.put((EventLoop) e, nodes.size());
@@ -141,9 +138,7 @@ public final class GatewayServer implements AutoCloseable {
         }
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        if (!engineOnIoLoop) {
-            engineThread.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        }
+        engineThread.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
     private static boolean nioReusePort() {
@@ -262,9 +257,7 @@ public final class GatewayServer implements AutoCloseable {
                 // closing the cluster link: nothing left to do about it
             }
         }
-        if (!engineOnIoLoop) {
-            engineThread.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
-        }
+        engineThread.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }

@@ -42,8 +42,7 @@ public final class ServeCommand implements Subcommand {
     static final OptionSpec<Long> FOR = OptionSpec.duration("--for", "TIME", 1_000_000L, 86_400_000_000_000L,
             "Stop after this long (default: run until interrupted).");
     static final OptionSpec<Integer> THREADS = OptionSpec.integer("--io-threads", "N", 1, 64,
-            "I/O event loops (each is one fan-out node; with 1 the presence engine runs on it too).")
-            .withDefault("the number of cores");
+            "I/O event loops (each is one fan-out node).").withDefault("the number of cores");
     static final OptionSpec<String> CLUSTER = OptionSpec.text("--cluster", "REDIS-URI",
             "Share presence with the other nodes started with the same Redis, e.g. redis://127.0.0.1:6379 "
                     + "(rediss:// for TLS, redis://:PASSWORD@HOST, redis-sentinel://HOST:26379#MASTER). Every node "
