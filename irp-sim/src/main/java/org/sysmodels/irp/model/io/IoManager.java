@@ -64,7 +64,8 @@ public final class IoManager {
     /**
      * IoCallDriver (IofCallDriver): moves CurrentLocation down one, makes that location the device's, and calls the
      * device's driver's dispatch routine for the location's major function. Running out of locations is bug check
-     * NO_MORE_IRP_STACK_LOCATIONS (0x35, the IRP).
+     * NO_MORE_IRP_STACK_LOCATIONS (0x35, the IRP). The system service's call to the top of a stack on an observed
+     * machine goes through a copy of the observed path ({@code IoService.callObserved}): change both together.
      */
     public int IoCallDriver(DeviceObject device, Irp irp) {
         Kernel k = kernel;
@@ -141,8 +142,13 @@ public final class IoManager {
         return status;
     }
 
-    private void noMoreStackLocations(Irp irp) {
+    void noMoreStackLocations(Irp irp) {
         kernel.stop(new Stop.BugCheck(Stop.BugCheck.NO_MORE_IRP_STACK_LOCATIONS, irp.address, 0, 0, 0), false);
+    }
+
+    /** The dispatch routine of a major function a driver does not handle. */
+    DriverDispatch invalidDeviceRequest() {
+        return invalidDeviceRequest;
     }
 
     /** IoGetCurrentIrpStackLocation: the location of the driver the IRP was sent to. */

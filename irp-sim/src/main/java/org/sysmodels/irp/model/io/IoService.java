@@ -101,10 +101,53 @@ public final class IoService {
         if (requester != null) {
             requester.issued(irp);
         }
-        int status = io.IoCallDriver(top, irp);
+        int status = kernel.observed ? callObserved(top, irp) : io.IoCallDriver(top, irp);
         if (status != NtStatus.STATUS_PENDING && synchronous && !irp.finished) {
             io.completion().finish(irp);
         }
+        return status;
+    }
+
+    /**
+     * IoCallDriver to the top of the stack on an observed machine: the same steps as {@link IoManager#IoCallDriver}'s
+     * observed path, at a call site of its own. The JIT inlines a dispatch routine by the types it has seen at the
+     * call site; with one site for the service's call (which reaches the top driver) and every driver's call (which
+     * reaches the one below), the site sees every driver of the stack, and each level's compiled code carries the
+     * other levels' routines too, with their values kept live across calls that never happen. Here each site sees
+     * one level: 1,358 → 1,304 instructions per IRP with the verifier on (bench/instructions irp-checked). The
+     * unobserved path gained nothing from a site of its own (1,050 → 1,052) and uses IoCallDriver.
+     */
+    private int callObserved(DeviceObject device, Irp irp) {
+        Kernel k = kernel;
+        RoutineFrame caller = k.frame();
+        k.observer.onCallDriver(caller, device, irp);
+        if (caller != null && caller.irp == irp) {
+            caller.flags |= RoutineFrame.CALLED_DOWN;
+        } else {
+            caller = null;
+        }
+        int loc = --irp.currentLocation;
+        if (loc <= 0) {
+            io.noMoreStackLocations(irp);
+        }
+        IoStackLocation sp = irp.stack[loc - 1];
+        sp.deviceObject = device;
+        DriverObject driver = device.DriverObject;
+        DriverDispatch routine = driver.MajorFunction[sp.MajorFunction];
+        if (routine == null) {
+            routine = io.invalidDeviceRequest();
+        }
+        RoutineFrame f = k.enter(RoutineKind.DISPATCH, driver, device, irp, routine, k.dispatchCost);
+        k.observer.onRoutineEnter(f);
+        int status = routine.dispatch(device, irp);
+        if (k.isHalted()) {
+            k.checkHalted();
+        }
+        k.observer.onRoutineExit(f, status);
+        if (caller != null) {
+            caller.lowerStatus = status;
+        }
+        k.exit(f);
         return status;
     }
 
