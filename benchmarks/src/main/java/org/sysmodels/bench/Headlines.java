@@ -73,12 +73,19 @@ public final class Headlines {
                     + "HeartbeatBench.nettyHashedWheelTimer", "the eager variant, for comparison"),
             new Headline("presence simulation, large: 5 M users (communities of 1,000)", PRESENCE
                     + "SimulationBench.simulatedSeconds", "sim-s/s", null, null, "≥ 20 (× real time), heap ≤ 6 GiB"),
+            new Headline("presence simulation, large in 2 shards (2 threads)", PRESENCE
+                    + "SimulationTwoShardsBench.simulatedSeconds", "sim-s/s", null, null,
+                    "≥ 20 (× real time) on 2 cores, heap ≤ 6 GiB"),
             new Headline("presence simulation, 5 M users, uniform random graph", PRESENCE
                     + "SimulationUniformBench.simulatedSeconds", "sim-s/s", null, null,
                     "≥ 20 (× real time), heap ≤ 6 GiB"),
             new Headline("sensor-loop 1 kHz loop, 2 I2C sensors, watchdogs, checks", SENSOR
                     + "SensorLoopBench.loop1kHz", "iterations/s", "same computation, plain Java (the floor)", SENSOR
                     + "SensorLoopBench.plainJava", "≥ 10 M iterations/s, 0 B/iteration; report the ratio",
+                    Goal.atLeast(10e6).noAllocation()),
+            new Headline("sensor-loop 1 kHz loop, steady state (one board continued)", SENSOR
+                    + "SensorLoopBench.loop1kHzSteady", "iterations/s", "same computation, plain Java (the floor)",
+                    SENSOR + "SensorLoopBench.plainJava", "≥ 10 M iterations/s, 0 B/iteration; report the ratio",
                     Goal.atLeast(10e6).noAllocation()),
             new Headline("sensor-loop fault campaign, 2 threads", SENSOR + "SensorLoopBench.campaign2Threads",
                     "faults/s", null, null, "10,000 faults in < 1 min on 2 cores (≥ 167 faults/s)",

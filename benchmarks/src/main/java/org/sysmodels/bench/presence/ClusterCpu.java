@@ -3,6 +3,8 @@ package org.sysmodels.bench.presence;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.netty.util.concurrent.DefaultEventExecutor;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sysmodels.presence.cluster.ClusterParts;
 import org.sysmodels.presence.cluster.redis.RedisCluster;
+import org.sysmodels.presence.cluster.redis.SharedLoop;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.cluster.NodeSink;
 import org.sysmodels.presence.model.core.PresenceObserver;
@@ -36,7 +39,9 @@ import org.sysmodels.presence.model.store.CompactStore;
  * cost is the code's, whatever the machine's load.
  *
  * <p>{@code java -Xms1g -Xmx1g -XX:+UseParallelGC -cp benchmarks.jar org.sysmodels.bench.presence.ClusterCpu
- * [RATE [SECONDS [WARM_S [WATCHERS [SESSIONS]]]]]} (defaults 5000 updates/s, 10 s, 5 s, 4, 2000)
+ * [RATE [SECONDS [WARM_S [WATCHERS [SESSIONS [shared|separate]]]]]]} (defaults 5000 updates/s, 10 s, 5 s, 4, 2000,
+ * shared: each presence thread is an I/O event loop that also runs its node's Redis connections, as in the gateway;
+ * separate: a plain executor with Lettuce on its own I/O threads, the shape before)
  */
 public final class ClusterCpu {
 
@@ -45,12 +50,21 @@ public final class ClusterCpu {
 
     /** One node: its presence thread and its backend; deliveries counted. */
     private static final class Node implements NodeSink {
-        final DefaultEventExecutor thread = new DefaultEventExecutor();
+        final EventExecutor thread;
         final AtomicLong deliveries = new AtomicLong();
         /** Updates the presence thread has made (the driver's sent ones, once the thread got to them). */
         final AtomicLong updates = new AtomicLong();
         RedisCluster backend;
         final List<Integer> sessions = new ArrayList<>();
+
+        /**
+         * {@code shared}: the presence thread is an I/O event loop that also runs the node's Redis connections (as
+         * the gateway's is); else a plain executor, Lettuce on its own threads (the shape before).
+         */
+        Node(boolean shared) {
+            thread = shared ? SharedLoop.presenceThread("presence")
+                    : new DefaultEventExecutor(new DefaultThreadFactory("presence"));
+        }
 
         @Override
         public void deliver(int node, Presence presence, int[] sessions, int[] via, int count) {
@@ -72,6 +86,7 @@ public final class ClusterCpu {
         int warm = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int watchers = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         int n = args.length > 4 ? Integer.parseInt(args[4]) : 2_000;
+        boolean shared = args.length <= 5 || !args[5].equals("separate");
         Path server = Children.redisServer();
         if (server == null) {
             System.err.println("redis-server is not installed (scripts/install-test-deps.sh)");
@@ -90,7 +105,7 @@ public final class ClusterCpu {
             Timeouts t = new Timeouts(TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(60),
                     TimeUnit.SECONDS.toNanos(60));
             for (int i = 0; i < 2; i++) {
-                Node node = new Node();
+                Node node = new Node(shared);
                 ClusterParts parts = new ClusterParts(new CompactStore(world.graph(), 1024), t,
                         TimingWheel.of(10_000_000L, System.nanoTime()), node, PresenceObserver.NONE, 1, node.thread,
                         System::nanoTime);
@@ -125,6 +140,8 @@ public final class ClusterCpu {
             System.out.printf(Locale.ROOT, "%,d updates made in %d s (%,.0f/s; %,d sent), %,d deliveries, %,d changes "
                     + "applied, %,d write calls%n", updates, seconds, updates / (double) seconds, sentNow,
                     after[4] - before[4], after[5] - before[5], after[7] - before[7]);
+            System.out.println(shared ? "Redis I/O on the presence threads (shared event loops)"
+                    : "Redis I/O on Lettuce's own threads (separate)");
             System.out.printf(Locale.ROOT, "CPU per update: redis-server %.2f µs; presence threads %.2f µs; Lettuce "
                     + "threads %.2f µs; whole JVM %.2f µs (incl. driver, JIT, GC)%n", (after[0] - before[0]) / 1e3
                     / per, (after[1] - before[1]) / 1e3 / per, (after[2] - before[2]) / 1e3 / per,
@@ -139,7 +156,9 @@ public final class ClusterCpu {
         } finally {
             for (Node node : nodes) {
                 try {
-                    node.thread.submit(() -> node.backend.close()).get(30, TimeUnit.SECONDS);
+                    if (node.backend != null) {
+                        node.backend.close();
+                    }
                 } finally {
                     node.thread.shutdownGracefully(0, 1, TimeUnit.SECONDS);
                 }
@@ -242,7 +261,7 @@ public final class ClusterCpu {
         for (Thread th : Thread.getAllStackTraces().keySet()) {
             long cpu = Math.max(0, t.getThreadCpuTime(th.threadId()));
             String name = th.getName();
-            if (name.startsWith("defaultEventExecutor")) {
+            if (name.startsWith("presence")) {
                 presence += cpu;
             } else if (name.startsWith("lettuce")) {
                 lettuce += cpu;
@@ -276,7 +295,7 @@ public final class ClusterCpu {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     String comm = Files.readString(task.resolve("comm")).trim();
-                    int which = comm.startsWith("defaultEventExe") ? 0 : comm.startsWith("lettuce") ? 1 : -1;
+                    int which = comm.startsWith("presence") ? 0 : comm.startsWith("lettuce") ? 1 : -1;
                     if (which < 0) {
                         continue;
                     }

@@ -26,7 +26,8 @@ import org.sysmodels.presence.scenario.PresenceScenarios;
  * {@code large} scenario, every check on; setup builds the world and the warm cluster once; one operation = one
  * simulated second, so the score is simulated seconds per wall second (the real-time factor). The packaged scenario's
  * users live in communities of 1,000 (friends and guilds inside them, for memory locality);
- * {@link SimulationUniformBench} runs the same with the uniform random graph of earlier measurements.
+ * {@link SimulationUniformBench} runs the same with the uniform random graph of earlier measurements, and
+ * {@link SimulationTwoShardsBench} the same world split in two shards on two threads (the target's "on 2 cores").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -52,13 +53,18 @@ public class SimulationBench {
     /** The packaged {@code large} at {@code users} (guilds scaled, at least 10,000); {@code community} ≥ 0 replaces
      * the scenario's. */
     static PresenceSimulation.Live prepare(int users, int community) throws Exception {
+        return prepare(users, community, 1);
+    }
+
+    /** As {@link #prepare(int, int)}, split into {@code shards} shards run side by side on as many threads. */
+    static PresenceSimulation.Live prepare(int users, int community, int shards) throws Exception {
         PresenceScenario large = PresenceScenarios.large();
         PresenceScenario s = large.withUsers(users).withGuilds(Math.max(10_000, users / 50))
                 .withDuration(86_400_000_000_000L);
         if (community >= 0) {
             s = s.withCommunity(community);
         }
-        return PresenceSimulation.prepare(s, 42, SimParts.reference(), Tracer.off(), false);
+        return PresenceSimulation.prepare(s, 42, SimParts.reference(), Tracer.off(), false, shards);
     }
 
     @Benchmark

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.sysmodels.core.input.UserInputException;
@@ -50,6 +51,23 @@ public class SensorLoopBench {
         }
     }
 
+    /** One board booted at set-up and continued: no start-up, no board construction in the measurement. */
+    @State(Scope.Thread)
+    public static class Steady {
+        SteadyLoopRig rig;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            rig = new SteadyLoopRig(ITERATIONS);
+            rig.run();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws InterruptedException {
+            rig.close();
+        }
+    }
+
     @State(Scope.Thread)
     public static class Plain {
         PlainLoopPeer peer;
@@ -75,6 +93,16 @@ public class SensorLoopBench {
     @Benchmark
     @OperationsPerInvocation(ITERATIONS)
     public void loop1kHz(Loop s, Blackhole bh) {
+        bh.consume(s.rig.run());
+    }
+
+    /**
+     * The same loop on one board kept running (its own thread; the benchmark thread waits while it runs a chunk of
+     * {@link #ITERATIONS}): the steady state, where the target asks for 0 B per iteration.
+     */
+    @Benchmark
+    @OperationsPerInvocation(ITERATIONS)
+    public void loop1kHzSteady(Steady s, Blackhole bh) {
         bh.consume(s.rig.run());
     }
 

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.sysmodels.presence.cluster.ClusterFactory;
 import org.sysmodels.presence.cluster.ClusterReport;
+import org.sysmodels.presence.cluster.redis.SharedLoop;
 import org.sysmodels.presence.gateway.client.NettyTransport;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.cluster.ClusterBackend;
@@ -60,7 +61,10 @@ public final class GatewayServer implements AutoCloseable {
         NettyTransport transport = NettyTransport.best();
         boss = transport.group(1);
         io = transport.group(config.ioThreads());
-        engineThread = new DefaultEventExecutor();
+        // in a cluster the engine thread is an I/O event loop, so the backend can run its Redis connections on it
+        // (cluster.redis.SharedLoop: no thread hand-off per command); one node alone keeps a plain executor
+        engineThread = cluster == ClusterFactory.IN_PROCESS ? new DefaultEventExecutor()
+                : SharedLoop.presenceThread("presence-engine");
         Map<EventLoop, Integer> nodes = new IdentityHashMap<>();
         io.forEach(e -> {
             nodes.put((EventLoop) e, nodes.size());

@@ -60,6 +60,8 @@ final class SimNodes implements Gateway, NodeSink {
     private final Subscribers subs;
     private final long[] lastArrival;
     private final Action onDrain = this::drain;
+    private final NodeMessages inFlight;
+    private final Action onArrive = this::arrive;
     private boolean replica;
     /** Sessions opened so far, and each slot's number in that count when it was last opened (see {@link #arrive}). */
     private long opens;
@@ -88,6 +90,7 @@ final class SimNodes implements Gateway, NodeSink {
         this.latency = latency;
         this.tracer = tracer;
         this.lastArrival = new long[sc.nodes()];
+        this.inFlight = new NodeMessages(sc.nodes());
         this.nodeTracks = new Track[sc.nodes()];
         for (int n = 0; n < sc.nodes() && tracer.enabled(); n++) {
             nodeTracks[n] = tracer.track("gateway nodes", "node " + n);
@@ -222,32 +225,40 @@ final class SimNodes implements Gateway, NodeSink {
 
     @Override
     public void deliver(int node, Presence presence, int[] sessions, int[] via, int count) {
-        int[] s = Arrays.copyOf(sessions, count);
-        int[] v = Arrays.copyOf(via, count);
         // backboneMin + U[0, 1) × 2 (backbone − backboneMin); with backboneMin 0 the same draw and product as ever
         long spread = 2 * (sc.backbone() - sc.backboneMin());
         long delay = sc.backbone() == 0 ? 0 : (replica ? 0 : sc.backboneMin()) + (long) (rnd.nextDouble() * spread);
         long at = Math.max(lastArrival[node], sched.now() + delay);
         lastArrival[node] = at;
         nodeMessages++;
-        long stamp = opens;
-        sched.at(at, () -> arrive(node, presence, s, v, stamp));
+        inFlight.add(node, presence, sessions, via, count, opens);
+        sched.at(at, onArrive, node);
     }
 
     /**
-     * A node message arrives. A session slot that ended and was opened again for a new session while the message
-     * was on its way is not the session the cluster meant (a real gateway addresses sessions by an id never reused):
-     * it is skipped, found by its opening number being later than the last opening before the message left.
+     * A node message arrives (the oldest one on its way to {@code node}: see {@link NodeMessages}). A session slot
+     * that ended and was opened again for a new session while the message was on its way is not the session the
+     * cluster meant (a real gateway addresses sessions by an id never reused): it is skipped, found by its opening
+     * number being later than the last opening before the message left.
      */
-    private void arrive(int node, Presence p, int[] sessions, int[] via, long stamp) {
+    private void arrive(long nodeArg) {
+        int node = (int) nodeArg;
+        NodeMessages m = inFlight;
+        m.take(node);
+        Presence p = m.presence();
+        int[] sessions = m.sessions();
+        int[] via = m.via();
+        int count = m.count();
+        long stamp = m.stamp();
         boolean reopened = opens != stamp;
         long now = sched.now();
         if (tracer.enabled()) {
-            tracer.complete(nodeTracks[node], "fan-out user " + p.user(), now, now + 1, "sessions", sessions.length);
+            tracer.complete(nodeTracks[node], "fan-out user " + p.user(), now, now + 1, "sessions", count);
         }
-        touched += subs.touch(sessions, sessions.length);
-        observer.arriving(sessions, sessions.length, now);
-        for (int i = 0; i < sessions.length; i++) {
+        touched += subs.touch(sessions, count);
+        int writes = 0;
+        observer.arriving(sessions, count, now);
+        for (int i = 0; i < count; i++) {
             int s = sessions[i];
             // open here ⇔ the core has the session: the core frees a slot only through ended(), which closes it here,
             // and identify() opens it here before anything can arrive for it
@@ -257,7 +268,8 @@ final class SimNodes implements Gateway, NodeSink {
             long meta = subs.word(s, META);
             if ((meta & ATTACHED) != 0 && subs.nothingPending(s)
                     && ((meta & SLOW) == 0 || subs.word(s, NEXT_WRITABLE) <= now)) {
-                written(s, subs.send(s, p, via[i]), p, now);
+                write(s, subs.send(s, p, via[i]), p, now);
+                writes++;
             } else {
                 Outbox box = subs.outbox(s);
                 box.offer(p, via[i]);
@@ -269,9 +281,20 @@ final class SimNodes implements Gateway, NodeSink {
                 }
             }
         }
+        if (writes > 0) {
+            // every write of one message has the same latency: one histogram step for all of them
+            latency.record(now - p.at() + 2 * sc.link(), writes);
+        }
     }
 
+    /** A write of {@code p} to {@code s}, with its end-to-end latency. */
     private void written(int s, long seq, Presence p, long now) {
+        write(s, seq, p, now);
+        latency.record(now - p.at() + 2 * sc.link());
+    }
+
+    /** A write of {@code p} to {@code s}; the caller records its latency. */
+    private void write(int s, long seq, Presence p, long now) {
         deliveries++;
         long meta = subs.word(s, META);
         if (now - subs.word(s, WINDOW_START) > sc.link()) {
@@ -282,7 +305,6 @@ final class SimNodes implements Gateway, NodeSink {
         if ((meta & SLOW) != 0) {
             subs.word(s, NEXT_WRITABLE, now + sc.slowWriteEvery());
         }
-        latency.record(now - p.at() + 2 * sc.link());
         observer.dispatched(s, seq, p, now);
     }
 

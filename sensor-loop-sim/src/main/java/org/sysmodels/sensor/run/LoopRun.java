@@ -2,6 +2,7 @@ package org.sysmodels.sensor.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.sysmodels.core.check.Checker;
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.fault.FaultPlan;
@@ -55,6 +56,15 @@ public final class LoopRun {
 
     public static Result run(RunSetup setup, FirmwareSource source, FaultPlan plan, long seed, Options options,
                              String where) throws UserInputException {
+        return run(setup, source, plan, seed, options, where, rig -> { });
+    }
+
+    /**
+     * As {@link #run(RunSetup, FirmwareSource, FaultPlan, long, Options, String)}, with {@code beforeBoot} given the
+     * board once it is wired, before the firmware boots (a benchmark schedules its own events there).
+     */
+    public static Result run(RunSetup setup, FirmwareSource source, FaultPlan plan, long seed, Options options,
+                             String where, Consumer<Rig> beforeBoot) throws UserInputException {
         RandomStreams random = new RandomStreams(seed);
         Rig rig = new Rig(setup.mcu(), setup.environment(), setup.sensors(), setup.params(), random);
         Findings findings = new Findings();
@@ -117,6 +127,7 @@ public final class LoopRun {
                     : Compensation.DATASHEET, Math.max(1_000_000L, setup.durationNs() / 600));
             recorder.start();
         }
+        beforeBoot.accept(rig);
         try {
             rig.run(() -> {
                 Firmware f = construct(source, options.student(), rig);

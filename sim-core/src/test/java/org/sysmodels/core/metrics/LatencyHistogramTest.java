@@ -21,4 +21,21 @@ class LatencyHistogramTest {
         assertEquals(500_000, all.max(), 500);
         assertEquals(100, reads.count(), "the source is unchanged");
     }
+
+    @Test
+    void recordWithACountIsThatManyRecords() {
+        LatencyHistogram once = new LatencyHistogram("once");
+        LatencyHistogram each = new LatencyHistogram("each");
+        long[][] values = {{1_234_567, 3}, {42, 1}, {9_000_000_000L, 5}, {777, 2}};
+        for (long[] v : values) {
+            once.record(v[0], v[1]);
+            for (int k = 0; k < v[1]; k++) {
+                each.record(v[0]);
+            }
+        }
+        assertEquals(each.summary(), once.summary());
+        for (double p : new double[] {0, 10, 50, 90, 99, 100}) {
+            assertEquals(each.percentile(p), once.percentile(p), "p" + p);
+        }
+    }
 }

@@ -4,9 +4,7 @@ import io.lettuce.core.RedisURI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -64,8 +62,9 @@ import org.sysmodels.presence.model.store.PresenceStore;
  * <p>The parts: {@link SessionTable} (the session records), {@link WriteQueue} (writes batched into write.lua calls),
  * {@link LogReader} (reading and applying the log), {@link Outages} (the link's state and resynchronisation),
  * {@link RedisLink} (the commands). Threads: every method runs on the node's presence thread
- * ({@link ClusterParts#owner}), and every Redis reply comes back to it; Lettuce's threads only read the log and
- * complete futures.
+ * ({@link ClusterParts#owner}), and every Redis reply comes back to it. When that thread is an I/O event loop
+ * ({@link SharedLoop#presenceThread}, as the gateway's is in a cluster) it also runs the Redis connections, so no
+ * command or reply crosses threads; otherwise Lettuce's own threads read the log and complete futures.
  */
 public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCloseable {
 
@@ -93,8 +92,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     private final Moves moves;
 
     private volatile boolean halted;
-    /** Tests' waits ({@link #whenTrue}); empty in production. */
-    private final List<Waiter> waiting = new ArrayList<>();
+    private final Waits waits;
 
     /** A factory for {@code sim presence serve --cluster URI}; {@code log} gets one line per outage and recovery. */
     public static ClusterFactory factory(RedisURI uri, Consumer<String> log) {
@@ -123,6 +121,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
             }
         };
         this.clock = parts.clock();
+        this.waits = new Waits(owner);
         this.log = log;
         this.remoteNode = parts.localNodes();
         Timeouts t = parts.timeouts();
@@ -138,7 +137,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         this.replica = new PresenceCore(store, new StatusPrecedence(), new LocalExpiry(parts.expiry(), store,
                 remoteNode), t, new LocalSink(this, engine, sessions, stats, remoteNode), parts.observer());
         try {
-            this.link = new RedisLink(redis, "presence:" + node, CONNECT_TIMEOUT);
+            this.link = new RedisLink(redis, "presence:" + node, CONNECT_TIMEOUT, presenceThread);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot reach Redis at " + uri + ": " + rootMessage(e), e);
         }
@@ -151,7 +150,8 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         try {
             String how = outages.resync().toCompletableFuture().get(JOIN_TIMEOUT_S, TimeUnit.SECONDS);
             outages.joined();
-            log.accept("presence cluster: node " + node + " joined " + uri + " (" + how + ")");
+            log.accept("presence cluster: node " + node + " joined " + uri + " (" + how + (link.onPresenceThread()
+                    ? "; Redis I/O on the presence thread)" : ")"));
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             reader.halt();
             link.close();
@@ -330,37 +330,21 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     }
 
     /**
-     * Completes (on the presence thread) once {@code condition} holds, checking it now and after each batch of log
-     * entries applied and each answer from Redis (tests wait on it instead of polling; presence thread).
+     * Completes (on the presence thread) once {@code condition} holds, checked now and after each batch of log entries
+     * applied and each answer from Redis ({@link Waits}; tests; presence thread).
      */
     CompletableFuture<Void> whenTrue(BooleanSupplier condition) {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        if (condition.getAsBoolean()) {
-            f.complete(null);
-        } else {
-            waiting.add(new Waiter(condition, f));
-        }
-        return f;
+        return waits.whenTrue(condition);
     }
 
-    /**
-     * {@link #whenTrue} from any thread (tests of other packages, through the test-side {@code ClusterSignals}): the
-     * condition is checked on the presence thread; a node that has stopped never completes it.
-     */
+    /** {@link #whenTrue} from any thread (tests of other packages, through the test-side {@code ClusterSignals}). */
     CompletableFuture<Void> whenTrueFromAnyThread(BooleanSupplier condition) {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        owner.execute(() -> whenTrue(condition).thenRun(() -> f.complete(null)));
-        return f;
+        return waits.fromAnyThread(condition);
     }
 
-    /** Something this node waits on happened: completes the waits whose condition now holds (presence thread). */
+    /** Something this node waits on happened (presence thread). */
     void progress() {
-        if (!waiting.isEmpty()) {
-            waiting.removeIf(w -> w.condition().getAsBoolean() && w.done().complete(null));
-        }
-    }
-
-    private record Waiter(BooleanSupplier condition, CompletableFuture<Void> done) {
+        waits.progress();
     }
 
     /** True if this node's replica has session {@code sessionId} (tests; presence thread). */
@@ -379,6 +363,11 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     /** Commands queued or sent and not yet answered (tests; presence thread). */
     int pending() {
         return records.pending();
+    }
+
+    /** True when this node's Redis connections run on its presence thread ({@link SharedLoop}). */
+    boolean ioOnPresenceThread() {
+        return link.onPresenceThread();
     }
 
     /** True while the link is up (tests wait for it). */

@@ -62,6 +62,8 @@ final class RedisLink implements AutoCloseable {
     }
 
     private final ClientResources resources;
+    /** The presence thread when it also runs the connections' I/O ({@link SharedLoop}), else null. */
+    private final io.netty.util.concurrent.EventExecutor sharedLoop;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> commands;
     private final StatefulRedisConnection<String, byte[]> logReader;
@@ -70,12 +72,24 @@ final class RedisLink implements AutoCloseable {
     private final Map<String, String> scripts = new LinkedHashMap<>();
     private final Map<String, String> shas = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Connects (blocking, up to {@code timeout}); the connections are named {@code clientName} (CLIENT LIST). */
-    RedisLink(RedisURI uri, String clientName, Duration timeout) {
+    /**
+     * Connects (blocking, up to {@code timeout}; not on {@code owner}); the connections are named {@code clientName}
+     * (CLIENT LIST). Their I/O runs on {@code owner} when it is an event loop Lettuce can use ({@link SharedLoop}),
+     * else on Lettuce's own threads.
+     */
+    RedisLink(RedisURI uri, String clientName, Duration timeout, java.util.concurrent.Executor owner) {
         for (String s : List.of("write", "touch", "end", "sweep", "takeover")) {
             scripts.put(s, resource(s + ".lua"));
         }
-        resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+        SharedLoop shared = SharedLoop.of(owner);
+        this.sharedLoop = shared == null ? null : (io.netty.util.concurrent.EventExecutor) owner;
+        DefaultClientResources.Builder b = DefaultClientResources.builder().computationThreadPoolSize(2);
+        if (shared != null) {
+            b.eventLoopGroupProvider(shared);
+        } else {
+            b.ioThreadPoolSize(2);
+        }
+        resources = b
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2,
                         TimeUnit.MILLISECONDS)).build();
         RedisURI named = RedisURI.builder(uri).withClientName(clientName).withTimeout(timeout).build();
@@ -290,8 +304,21 @@ final class RedisLink implements AutoCloseable {
         resources.shutdown(0, 1, TimeUnit.SECONDS);
     }
 
+    /** True when the connections' I/O runs on the presence thread ({@link SharedLoop}). */
+    boolean onPresenceThread() {
+        return sharedLoop != null;
+    }
+
+    /**
+     * Closes both connections, waiting for them, except on the presence thread when it runs their I/O (it cannot
+     * wait for itself): there as {@link #halt} does, the channels closing once the caller's task returns.
+     */
     @Override
     public void close() {
+        if (sharedLoop != null && sharedLoop.inEventLoop()) {
+            halt();
+            return;
+        }
         commands.close();
         logReader.close();
         client.shutdown(0, 2, TimeUnit.SECONDS);

@@ -1,5 +1,7 @@
 package org.sysmodels.presence.gateway.load;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Byte searches over the first {@code len} bytes of a frame (the load generator copies each frame it receives
  * into one array per event loop and parses it there: no String per frame).
@@ -7,6 +9,28 @@ package org.sysmodels.presence.gateway.load;
 final class Frames {
 
     private Frames() {
+    }
+
+    /** How the frames the load generator times begin and end (as the gateway writes them). */
+    static final byte[] HELLO = ascii("{\"op\":10");
+    static final byte[] DISPATCH = ascii("{\"op\":0,");
+    static final byte[] HEARTBEAT_REQUEST = ascii("{\"op\":1,");
+    static final byte[] SEQ = ascii(",\"s\":");
+    static final byte[] PRESENCE_UPDATE = ascii("\"t\":\"PRESENCE_UPDATE\"}");
+    static final byte[] READY = ascii("\"t\":\"READY\"}");
+    static final byte[] LOAD_NAME = ascii("\"name\":\"load ");
+
+    /** Each event loop's copy of the frame it is parsing. */
+    static final io.netty.util.concurrent.FastThreadLocal<byte[]> SCRATCH =
+            new io.netty.util.concurrent.FastThreadLocal<>() {
+                @Override
+                protected byte[] initialValue() {
+                    return new byte[1024];
+                }
+            };
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     static boolean startsWith(byte[] b, int len, byte[] prefix) {

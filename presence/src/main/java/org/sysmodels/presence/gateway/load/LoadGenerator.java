@@ -82,6 +82,8 @@ public final class LoadGenerator {
     private final AtomicLong failures = new AtomicLong();
     private volatile String firstFailure = "";
     private final Map<Integer, AtomicLong> closes = new ConcurrentHashMap<>();
+    /** Each event loop's heartbeat timer (one per loop, not one per connection). */
+    private final Map<io.netty.channel.EventLoop, HeartbeatWheel> wheels = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private Duration warmup = Duration.ZERO;
     private InterruptibleAction atMeasureStart = () -> {
@@ -92,33 +94,16 @@ public final class LoadGenerator {
         this.out = out;
     }
 
-    private static final byte[] HELLO = ascii("{\"op\":10");
-    private static final byte[] DISPATCH = ascii("{\"op\":0,");
-    private static final byte[] HEARTBEAT_REQUEST = ascii("{\"op\":1,");
-    private static final byte[] SEQ = ascii(",\"s\":");
-    private static final byte[] PRESENCE_UPDATE = ascii("\"t\":\"PRESENCE_UPDATE\"}");
-    private static final byte[] READY = ascii("\"t\":\"READY\"}");
-    private static final byte[] LOAD_NAME = ascii("\"name\":\"load ");
-
-    /** Each event loop's copy of the frame it is parsing. */
-    private static final io.netty.util.concurrent.FastThreadLocal<byte[]> SCRATCH =
-            new io.netty.util.concurrent.FastThreadLocal<>() {
-                @Override
-                protected byte[] initialValue() {
-                    return new byte[1024];
-                }
-            };
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
     /** One connection's protocol: identify on Hello, heartbeat, count and time the updates it receives. */
-    final class Conn implements WsClient.Listener {
+    final class Conn implements WsClient.Listener, HeartbeatWheel.Beat {
         final int user;
         final int node;
         volatile WsClient ws;
         volatile boolean ready;
+        /** The client heartbeats go out on, once Hello has come (event loop only). */
+        WsClient heartbeats;
+        /** Closed (event loop only): the heartbeat wheel drops it. */
+        boolean ended;
         long lastSeq;
         boolean dnd;
         ScheduledFuture<?> beat;
@@ -137,8 +122,26 @@ public final class LoadGenerator {
                     + "\"large_threshold\":250,\"presence\":{\"since\":null,\"activities\":[],\"status\":"
                     + "\"online\",\"afk\":false}}}");
             long first = (long) (interval * ThreadLocalRandom.current().nextDouble());
-            beat = c.channel().eventLoop().scheduleAtFixedRate(() -> c.send("{\"op\":1,\"d\":" + lastSeq + "}"),
-                    first, interval, TimeUnit.MILLISECONDS);
+            heartbeats = c;
+            HeartbeatWheel wheel = wheels.computeIfAbsent(c.channel().eventLoop(),
+                    loop -> new HeartbeatWheel(loop, interval, System.nanoTime()));
+            if (wheel.intervalMs() == interval) {
+                wheel.add(this, first, System.nanoTime());
+            } else {
+                // a gateway with another interval (never in one run): this connection's own timer
+                beat = c.channel().eventLoop().scheduleAtFixedRate(this::beat, first, interval,
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+
+        @Override
+        public boolean beat() {
+            WsClient c = heartbeats;
+            if (ended || c == null || !c.isOpen()) {
+                return false;
+            }
+            c.send("{\"op\":1,\"d\":" + lastSeq + "}");
+            return true;
         }
 
         /**
@@ -149,25 +152,25 @@ public final class LoadGenerator {
         public void text(WsClient c, ByteBuf frame) {
             long now = System.nanoTime();
             int to = frame.readableBytes();
-            byte[] t = SCRATCH.get();
+            byte[] t = Frames.SCRATCH.get();
             if (t.length < to) {
                 t = new byte[Math.max(to, 2 * t.length)];
-                SCRATCH.set(t);
+                Frames.SCRATCH.set(t);
             }
             frame.getBytes(frame.readerIndex(), t, 0, to);
-            if (Frames.startsWith(t, to, HELLO)) {
+            if (Frames.startsWith(t, to, Frames.HELLO)) {
                 text(c, frame.toString(StandardCharsets.UTF_8));
                 return;
             }
-            if (Frames.startsWith(t, to, DISPATCH)) {
-                int s = Frames.lastIndexOf(t, to, SEQ);
+            if (Frames.startsWith(t, to, Frames.DISPATCH)) {
+                int s = Frames.lastIndexOf(t, to, Frames.SEQ);
                 if (s > 0) {
-                    lastSeq = Frames.parseLong(t, s + SEQ.length, to);
+                    lastSeq = Frames.parseLong(t, s + Frames.SEQ.length, to);
                 }
-                if (Frames.endsWith(t, to, PRESENCE_UPDATE)) {
-                    int i = Frames.indexOf(t, to, LOAD_NAME, DISPATCH.length);
+                if (Frames.endsWith(t, to, Frames.PRESENCE_UPDATE)) {
+                    int i = Frames.indexOf(t, to, Frames.LOAD_NAME, Frames.DISPATCH.length);
                     if (i >= 0) {
-                        int start = i + LOAD_NAME.length;
+                        int start = i + Frames.LOAD_NAME.length;
                         int quote = Frames.indexOf(t, '"', start, to);
                         long sentAt = Frames.parseLong(t, start, quote);
                         long us = Math.max(0, (now - sentAt) / 1000);
@@ -178,12 +181,12 @@ public final class LoadGenerator {
                         }
                         received.incrementAndGet();
                     }
-                } else if (!ready && Frames.endsWith(t, to, READY)) {
+                } else if (!ready && Frames.endsWith(t, to, Frames.READY)) {
                     ready = true;
                     int h = held.incrementAndGet();
                     maxHeld.accumulateAndGet(h, Math::max);
                 }
-            } else if (Frames.startsWith(t, to, HEARTBEAT_REQUEST)) {
+            } else if (Frames.startsWith(t, to, Frames.HEARTBEAT_REQUEST)) {
                 c.send("{\"op\":1,\"d\":" + lastSeq + "}");
             }
         }
@@ -199,6 +202,7 @@ public final class LoadGenerator {
 
         @Override
         public void closed(WsClient c, int code, String reason) {
+            ended = true;
             if (beat != null) {
                 beat.cancel(false);
             }
@@ -301,11 +305,10 @@ public final class LoadGenerator {
             long start = warmStart + warmup.toNanos();
             long end = start + cfg.duration().toNanos();
             long cpu0 = beginMeasure();
-            // the updates are sent by a timer on an event loop of this process (every 1 ms), not by this thread:
-            // no hand-over from a thread of its own, each update stamped as it is written
-            Sender sender = new Sender(conns, cfg.updatesPerSecond(), tag, warmStart, end);
-            io.netty.channel.EventLoop senderLoop = group.next();
-            ScheduledFuture<?> ticks = senderLoop.scheduleAtFixedRate(sender, 0, 1, TimeUnit.MILLISECONDS);
+            // the updates are sent by a timer on an event loop of this process (at each update's due time), not by
+            // this thread: no hand-over from a thread of its own, each update stamped as it is written
+            Sender sender = new Sender(group.next(), conns, cfg.updatesPerSecond(), tag, warmStart, end);
+            sender.start();
             if (!warmup.isZero()) {
                 TimeUnit.NANOSECONDS.sleep(start - System.nanoTime());
                 Histogram w = recorder.getIntervalHistogram();
@@ -340,9 +343,7 @@ public final class LoadGenerator {
                     nextReport += 1_000_000_000L;
                 }
             }
-            ticks.cancel(false);
-            // the tick running now, if any, has finished once this no-op has run after it
-            senderLoop.submit(() -> { }).awaitUninterruptibly(10, TimeUnit.SECONDS);
+            sender.stop();
             double seconds = (System.nanoTime() - start) / 1e9;
             afterMeasure.run();
             long cpu1 = processCpuNs();

@@ -1,28 +1,37 @@
 package org.sysmodels.presence.gateway.load;
 
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.sysmodels.presence.gateway.client.WsClient;
 
 /**
- * The load's open-loop sender, a timer task on one event loop: each tick sends as many updates as the rate owes by
- * then, from random ready connections (directly for the connections of its own loop, as one task per other loop).
- * Open loop: what it owes depends on the clock only, never on what came back, so a slow gateway shows as latency.
+ * The load's open-loop sender, a timer task on one event loop: each run sends as many updates as the rate owes by
+ * then, from random ready connections (directly for the connections of its own loop, as one task per other loop),
+ * and schedules itself for the time the next update falls due. Open loop: what it owes depends on the clock only,
+ * never on what came back, so a slow gateway shows as latency. (A fixed 1 ms tick sent the same updates but woke
+ * the event loop 1,000 times a second, about twice per update at the row's rate.)
  */
 final class Sender implements Runnable {
 
+    private final EventLoop loop;
     private final List<LoadGenerator.Conn> conns;
     private final double perSecond;
     private final String tag;
     private final long start;
     private final long end;
     private long attempted;
+    /** Set on the loop by {@link #stop}; the next run does nothing. */
+    private boolean stopped;
+    private ScheduledFuture<?> next;
 
-    Sender(List<LoadGenerator.Conn> conns, double perSecond, String tag, long start, long end) {
+    Sender(EventLoop loop, List<LoadGenerator.Conn> conns, double perSecond, String tag, long start, long end) {
+        this.loop = loop;
         this.conns = conns;
         this.perSecond = perSecond;
         this.tag = tag;
@@ -30,8 +39,36 @@ final class Sender implements Runnable {
         this.end = end;
     }
 
+    /** Starts sending (any thread). */
+    void start() {
+        loop.execute(this);
+    }
+
+    /** Stops sending and returns once no run is under way (any thread but the loop's). */
+    void stop() {
+        loop.submit(() -> {
+            stopped = true;
+            if (next != null) {
+                next.cancel(false);
+            }
+        }).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void run() {
+        if (stopped) {
+            return;
+        }
+        send();
+        // the next update is owed at start + (attempted + 1) / perSecond
+        // (1 ns past it, so the rounding of the sum in send() cannot leave that update unowed)
+        long due = start + (long) Math.ceil((attempted + 1) * 1e9 / perSecond) + 1;
+        if (due < end) {
+            next = loop.schedule(this, Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void send() {
         long now = Math.min(System.nanoTime(), end);
         long owed = (long) (perSecond * (now - start) / 1e9) - attempted;
         Map<EventLoop, List<LoadGenerator.Conn>> elsewhere = null;
@@ -42,18 +79,18 @@ final class Sender implements Runnable {
             if (!c.ready || ws == null) {
                 continue;
             }
-            EventLoop loop = ws.channel().eventLoop();
-            if (loop.inEventLoop()) {
+            EventLoop theirs = ws.channel().eventLoop();
+            if (theirs.inEventLoop()) {
                 c.sendUpdate(tag);
             } else {
                 if (elsewhere == null) {
                     elsewhere = new IdentityHashMap<>();
                 }
-                elsewhere.computeIfAbsent(loop, k -> new ArrayList<>()).add(c);
+                elsewhere.computeIfAbsent(theirs, k -> new ArrayList<>()).add(c);
             }
         }
         if (elsewhere != null) {
-            elsewhere.forEach((loop, list) -> loop.execute(() -> {
+            elsewhere.forEach((theirs, list) -> theirs.execute(() -> {
                 for (LoadGenerator.Conn c : list) {
                     c.sendUpdate(tag);
                 }

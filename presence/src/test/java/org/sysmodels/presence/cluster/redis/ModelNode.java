@@ -5,6 +5,7 @@ import static org.sysmodels.presence.cluster.redis.ClusterReference.graph;
 import static org.sysmodels.presence.model.ReferenceRules.watched;
 
 import io.netty.util.concurrent.DefaultEventExecutor;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,18 @@ import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.store.CompactStore;
 
 
-/** One node: its presence thread, its backend, and the sessions the test placed on it by slot. */
+/**
+ * One node: its presence thread, its backend, and the sessions the test placed on it by slot. Even nodes' presence
+ * threads are I/O event loops that also run their Redis connections (as the gateway's is: {@link SharedLoop}); odd
+ * nodes' are plain executors with Lettuce's own I/O threads, so both shapes meet in every run.
+ */
 final class ModelNode implements NodeSink {
 
     /** Long clocks: nothing expires during a run (expiry has its own end-to-end tests). */
     static final Timeouts TIMEOUTS = new Timeouts(60_000_000_000L, 30_000_000_000L, 60_000_000_000L);
 
     final int index;
-    final DefaultEventExecutor thread = new DefaultEventExecutor();
+    final EventExecutor thread;
     final RedisCluster backend;
     final Map<Integer, Placement> bySlot = new HashMap<>();
     final List<String> violations;
@@ -37,11 +42,15 @@ final class ModelNode implements NodeSink {
     ModelNode(int index, List<String> violations, String redisUri) {
         this.index = index;
         this.violations = violations;
+        this.thread = index % 2 == 0 ? SharedLoop.presenceThread("presence-" + index) : new DefaultEventExecutor();
         ClusterParts parts = new ClusterParts(new CompactStore(graph(), 64), TIMEOUTS,
                 TimingWheel.of(10_000_000L, System.nanoTime()), this, PresenceObserver.NONE, 1, thread,
                 System::nanoTime);
         backend = (RedisCluster) RedisCluster.factory(RedisCluster.parse(redisUri), line -> { })
                 .create(parts);
+        if (backend.ioOnPresenceThread() != (index % 2 == 0)) {
+            fail("node " + index + ": Redis I/O on the presence thread is " + backend.ioOnPresenceThread());
+        }
         thread.scheduleAtFixedRate(() -> backend.advance(System.nanoTime()), 50, 50, TimeUnit.MILLISECONDS);
     }
 
@@ -108,10 +117,7 @@ final class ModelNode implements NodeSink {
     }
 
     void close() {
-        call(() -> {
-            backend.close();
-            return null;
-        });
+        backend.close();
         thread.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
 }

@@ -1,5 +1,7 @@
 package org.sysmodels.sensor.host.reference;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.sysmodels.sensor.host.Firmware;
 import org.sysmodels.sensor.host.safety.BusAccess;
 import org.sysmodels.sensor.host.safety.ChannelMonitor;
@@ -33,6 +35,25 @@ import org.sysmodels.sensor.model.wdg.Iwdg;
  */
 public class SafetyFirmware implements Firmware {
 
+    /**
+     * {@code tick} and {@code ticks} are what C declares {@code volatile} and Rust an atomic with
+     * {@code Ordering::Relaxed}: every access really happens, in program order, because an interrupt handler
+     * changes them between two instructions of main. Opaque mode is exactly that guarantee (handler and main run on
+     * one core, here one Java thread), without the fence a Java {@code volatile} write costs.
+     */
+    private static final VarHandle TICK;
+    private static final VarHandle TICKS;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            TICK = l.findVarHandle(SafetyFirmware.class, "tick", boolean.class);
+            TICKS = l.findVarHandle(SafetyFirmware.class, "ticks", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     protected Mcu mcu;
     protected Core core;
     protected SafetyParameters params;
@@ -40,8 +61,10 @@ public class SafetyFirmware implements Firmware {
     protected SafetyFunction function;
     protected final FlowMonitor flow = new FlowMonitor();
     private WatchdogSetup.Window window;
-    private volatile boolean tick;
-    private volatile long ticks;
+    /** Set by the SysTick handler, cleared by main: shared between handler and thread mode (see {@link #TICK}). */
+    private boolean tick;
+    /** Counted by the SysTick handler, read by main. */
+    private long ticks;
     private long cycleTicks;
     private long cycles;
 
@@ -81,8 +104,8 @@ public class SafetyFirmware implements Firmware {
 
     @Override
     public void sysTick(Mcu m) {
-        ticks++;
-        tick = true;
+        TICKS.setOpaque(this, (long) TICKS.getOpaque(this) + 1);
+        TICK.setOpaque(this, true);
     }
 
     @Override
@@ -94,12 +117,12 @@ public class SafetyFirmware implements Firmware {
     /** Sleeps until the SysTick handler has set the tick flag: PRIMASK closes the race between test and WFI. */
     protected void waitForTick() {
         core.disableInterrupts();
-        while (!tick) {
+        while (!(boolean) TICK.getOpaque(this)) {
             core.wfi();                 // wakes on the pending SysTick even with PRIMASK set
             core.enableInterrupts();    // the handler runs here
             core.disableInterrupts();
         }
-        tick = false;
+        TICK.setOpaque(this, false);
         core.enableInterrupts();
     }
 
@@ -112,10 +135,10 @@ public class SafetyFirmware implements Firmware {
             function.enterSafeState();
         }
         kickIndependentWatchdog();
-        cycleTicks = ticks;
+        cycleTicks = (long) TICKS.getOpaque(this);
         cycles++;
         flow.begin();
-        function.clockCheck(ticks);           // first: the LSI is read at a fixed offset from the tick
+        function.clockCheck(cycleTicks);      // first: the LSI is read at a fixed offset from the tick
         function.readChannels();
         flow.checkpoint(FlowMonitor.READ);
         flow.checkpoint(FlowMonitor.CHECK);
@@ -126,7 +149,7 @@ public class SafetyFirmware implements Firmware {
         if (cycles % params.selfTestCycles() == 0) {
             function.selfTest();
         }
-        if (ticks != cycleTicks) {
+        if ((long) TICKS.getOpaque(this) != cycleTicks) {
             diag.report(Dtc.DEADLINE, -1);    // the next tick came before this cycle finished: it overran
             function.enterSafeState();
         }

@@ -1,6 +1,7 @@
 package org.sysmodels.sensor.model.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,6 +11,9 @@ import java.util.List;
  * time, while the independent watchdog and the LSI timer, clocked by the LSI, do not.
  */
 public final class Clock {
+
+    /** Entries of the {@link #ns} cache (a power of two). */
+    private static final int CACHED = 32;
 
     /** Told when the frequency changes, to re-time what counts in core cycles. */
     public interface Listener {
@@ -21,6 +25,13 @@ public final class Clock {
     private double factor = 1.0;
     private double hz;
     private final List<Listener> listeners = new ArrayList<>();
+    /**
+     * {@link #ns} of recently asked cycle counts at the current frequency, direct-mapped by the count's low bits
+     * ({@code cachedCycles} −1: empty), emptied when the frequency changes: firmware charges the same few costs every
+     * loop, so most conversions are a look-up instead of a division, with the very same result.
+     */
+    private final long[] cachedCycles = new long[CACHED];
+    private final long[] cachedNs = new long[CACHED];
 
     public Clock(long nominalHz) {
         if (nominalHz <= 0) {
@@ -28,6 +39,7 @@ public final class Clock {
         }
         this.nominalHz = nominalHz;
         this.hz = nominalHz;
+        Arrays.fill(cachedCycles, -1);
     }
 
     public long nominalHz() {
@@ -45,7 +57,16 @@ public final class Clock {
 
     /** Nanoseconds that {@code cycles} core cycles take at the actual frequency (rounded to the nearest ns). */
     public long ns(long cycles) {
-        return Math.round(cycles * 1e9 / hz);
+        int i = (int) cycles & (CACHED - 1);
+        if (cachedCycles[i] == cycles && cycles >= 0) {
+            return cachedNs[i];
+        }
+        long ns = Math.round(cycles * 1e9 / hz);
+        if (cycles >= 0) {
+            cachedCycles[i] = cycles;
+            cachedNs[i] = ns;
+        }
+        return ns;
     }
 
     /** Core cycles in {@code ns} nanoseconds (rounded down). */
@@ -75,6 +96,7 @@ public final class Clock {
         double oldHz = hz;
         this.factor = newFactor;
         this.hz = nominalHz * newFactor;
+        Arrays.fill(cachedCycles, -1);
         for (Listener l : listeners) {
             l.clockChanged(now, oldHz);
         }

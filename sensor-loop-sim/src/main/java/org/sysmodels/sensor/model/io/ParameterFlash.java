@@ -8,6 +8,8 @@ package org.sysmodels.sensor.model.io;
 public final class ParameterFlash {
 
     private final byte[] bytes;
+    /** Programs and corruptions so far: equal counts mean equal contents (lets a reader reuse a result). */
+    private long writes;
 
     public ParameterFlash(int size) {
         bytes = new byte[size];
@@ -21,6 +23,11 @@ public final class ParameterFlash {
         return bytes[offset] & 0xFF;
     }
 
+    /** How many times the page was programmed or corrupted: unchanged means the contents are unchanged. */
+    public long writes() {
+        return writes;
+    }
+
     /** Copies {@code len} bytes from {@code offset} into {@code into}. */
     public void read(int offset, byte[] into, int len) {
         System.arraycopy(bytes, offset, into, 0, len);
@@ -32,12 +39,14 @@ public final class ParameterFlash {
             throw new IllegalArgumentException("parameters of " + content.length + " bytes do not fit a page of "
                     + bytes.length);
         }
+        writes++;
         java.util.Arrays.fill(bytes, (byte) 0xFF);
         System.arraycopy(content, 0, bytes, 0, content.length);
     }
 
     /** Fault: flips the bits of {@code mask} in byte {@code offset} (a retention or disturb error). */
     public void corrupt(int offset, int mask) {
+        writes++;
         bytes[offset] ^= (byte) mask;
     }
 }
