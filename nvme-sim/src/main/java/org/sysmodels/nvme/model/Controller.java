@@ -7,7 +7,6 @@ import org.sysmodels.core.sched.Scheduler;
 import org.sysmodels.core.trace.Tracer;
 import org.sysmodels.nvme.model.command.ControllerObserver;
 import org.sysmodels.nvme.model.command.ControllerTrace;
-import org.sysmodels.nvme.model.command.IdentifyData;
 import org.sysmodels.nvme.model.command.Pipeline;
 import org.sysmodels.nvme.model.interrupt.InterruptSink;
 import org.sysmodels.nvme.model.media.Namespace;
@@ -15,14 +14,12 @@ import org.sysmodels.nvme.model.media.NamespaceSpec;
 import org.sysmodels.nvme.model.memory.HostMemory;
 import org.sysmodels.nvme.model.queue.CompletionQueue;
 import org.sysmodels.nvme.model.queue.SubmissionQueue;
-import org.sysmodels.nvme.model.register.Aqa;
 import org.sysmodels.nvme.model.register.Cap;
 import org.sysmodels.nvme.model.register.Cc;
 import org.sysmodels.nvme.model.register.ControllerConfig;
 import org.sysmodels.nvme.model.register.ControllerState;
 import org.sysmodels.nvme.model.register.ControllerState.Failed;
 import org.sysmodels.nvme.model.register.ControllerState.Ready;
-import org.sysmodels.nvme.model.register.Csts;
 import org.sysmodels.nvme.model.register.Doorbells;
 import org.sysmodels.nvme.model.register.Lifecycle;
 import org.sysmodels.nvme.model.register.LifecycleEvent;
@@ -32,9 +29,11 @@ import org.sysmodels.nvme.model.status.StatusCode;
 
 /**
  * An NVMe controller as the host sees it over PCIe: the BAR0 register file ({@link Mmio}), MSI-X messages to the
- * host ({@link InterruptSink}) and DMA into {@link HostMemory}. Inside: the {@link Lifecycle} state machine
- * ({@code register/}) and the command {@link Pipeline} ({@code command/}), over the queues ({@code queue/}),
- * interrupts and arbitration ({@code interrupt/}) and the media ({@code media/}).
+ * host ({@link InterruptSink}) and DMA into {@link HostMemory}. Inside: the registers below the doorbells
+ * ({@code ControllerRegisters}), the {@link Lifecycle} state machine ({@code register/}) and the command
+ * {@link Pipeline} ({@code command/}), over the queues ({@code queue/}), interrupts and arbitration
+ * ({@code interrupt/}) and the media ({@code media/}). The doorbells, on every command's path, go straight to the
+ * pipeline.
  *
  * <p>Two ways to run it. Deterministic: a doorbell write is handled at once and the work it causes is scheduled on the
  * sim-core {@link Scheduler}. Polled ({@link #polled(boolean)}): doorbell writes only store the value, with release
@@ -53,17 +52,9 @@ public final class Controller implements Mmio, Lifecycle.Effects, Pipeline.Signa
     private final ControllerTrace trace;
     private final Namespace[] namespaces;
     private final FaultInjector faults;
+    private final ControllerRegisters registers;
     private ControllerObserver observer = ControllerObserver.NONE;
-
-    private Cc cc = Cc.decode(0);
-    private int ccValue;
-    private int intms;
-    private int aqa;
-    private long asq;
-    private long acq;
-    private boolean nssro;
     private boolean polled;
-    private long resets;
 
     public Controller(ControllerConfig config, Scheduler scheduler, HostMemory memory, RandomStreams random,
                       Tracer tracer, FaultPlan faultPlan) {
@@ -82,6 +73,7 @@ public final class Controller implements Mmio, Lifecycle.Effects, Pipeline.Signa
         this.pipeline = new Pipeline(config, scheduler, memory.dma(), namespaces, faults, random.stream("nvme/service"),
                 doorbells, trace, this);
         this.lifecycle = new Lifecycle(this, config, scheduler);
+        this.registers = new ControllerRegisters(cap, lifecycle, pipeline, trace, scheduler);
     }
 
     public Controller(ControllerConfig config, Scheduler scheduler, HostMemory memory, long seed) {
@@ -119,30 +111,12 @@ public final class Controller implements Mmio, Lifecycle.Effects, Pipeline.Signa
 
     @Override
     public int read32(int offset) {
-        return switch (offset) {
-            case Registers.CAP -> (int) cap.encode();
-            case Registers.CAP + 4 -> (int) (cap.encode() >>> 32);
-            case Registers.VS -> IdentifyData.VERSION;
-            case Registers.INTMS, Registers.INTMC -> intms;
-            case Registers.CC -> ccValue;
-            case Registers.CSTS -> csts();
-            case Registers.AQA -> aqa;
-            case Registers.ASQ -> (int) asq;
-            case Registers.ASQ + 4 -> (int) (asq >>> 32);
-            case Registers.ACQ -> (int) acq;
-            case Registers.ACQ + 4 -> (int) (acq >>> 32);
-            default -> 0;
-        };
+        return registers.read32(offset);
     }
 
     @Override
     public long read64(int offset) {
-        return switch (offset) {
-            case Registers.CAP -> cap.encode();
-            case Registers.ASQ -> asq;
-            case Registers.ACQ -> acq;
-            default -> (read32(offset) & 0xffff_ffffL) | ((long) read32(offset + 4) << 32);
-        };
+        return registers.read64(offset);
     }
 
     @Override
@@ -151,63 +125,23 @@ public final class Controller implements Mmio, Lifecycle.Effects, Pipeline.Signa
             doorbellWrite(offset, value);
             return;
         }
-        switch (offset) {
-            case Registers.INTMS -> intms |= value;
-            case Registers.INTMC -> intms &= ~value;
-            case Registers.CC -> ccWrite(value);
-            case Registers.CSTS -> nssro &= (value & Csts.NSSRO) == 0;
-            case Registers.NSSR -> nssrWrite(value);
-            case Registers.AQA -> aqa = value & 0x0fff_0fff;
-            case Registers.ASQ -> asq = (asq & 0xffff_ffff_0000_0000L) | (value & 0xffff_ffffL);
-            case Registers.ASQ + 4 -> asq = (asq & 0xffff_ffffL) | ((long) value << 32);
-            case Registers.ACQ -> acq = (acq & 0xffff_ffff_0000_0000L) | (value & 0xffff_ffffL);
-            case Registers.ACQ + 4 -> acq = (acq & 0xffff_ffffL) | ((long) value << 32);
-            default -> {
-                // Read-only (CAP, VS) or undefined: ignored.
-            }
-        }
-        if (offset < Registers.DOORBELLS && offset != Registers.CC) {
-            trace.register(Registers.name(offset, 0), value & 0xffff_ffffL, now());
-        }
+        registers.write32(offset, value);
     }
 
     @Override
     public void write64(int offset, long value) {
         switch (offset) {
-            case Registers.ASQ -> asq = value;
-            case Registers.ACQ -> acq = value;
+            case Registers.ASQ, Registers.ACQ -> registers.writeQueueBase(offset, value);
             default -> {
                 write32(offset, (int) value);
                 write32(offset + 4, (int) (value >>> 32));
-                return;
             }
         }
-        trace.register(Registers.name(offset, 0), value, now());
     }
 
     /** CSTS as the host reads it. */
     public int csts() {
-        ControllerState s = lifecycle.state();
-        int v = (s.rdy() ? Csts.RDY : 0) | (s.cfs() ? Csts.CFS : 0) | (s.shst() << 2);
-        return nssro ? v | Csts.NSSRO : v;
-    }
-
-    private void ccWrite(int value) {
-        Cc before = cc;
-        if (before.en() && !Cc.decode(value).en()) {
-            resets++;
-        }
-        cc = Cc.decode(value);
-        ccValue = value;
-        pipeline.entrySizes(cc.iosqes(), cc.iocqes());
-        trace.register("CC", value & 0xffff_ffffL, now());
-        lifecycle.handle(new LifecycleEvent.CcWritten(before, cc));
-    }
-
-    private void nssrWrite(int value) {
-        if (value == Registers.NSSR_RESET && cap.nssrs()) {
-            lifecycle.handle(new LifecycleEvent.SubsystemReset());
-        }
+        return registers.csts();
     }
 
     private void doorbellWrite(int offset, int value) {
@@ -229,22 +163,22 @@ public final class Controller implements Mmio, Lifecycle.Effects, Pipeline.Signa
 
     @Override
     public Cc cc() {
-        return cc;
+        return registers.cc();
     }
 
     @Override
     public int aqa() {
-        return aqa;
+        return registers.aqa();
     }
 
     @Override
     public long asq() {
-        return asq;
+        return registers.asq();
     }
 
     @Override
     public long acq() {
-        return acq;
+        return registers.acq();
     }
 
     @Override
@@ -254,8 +188,7 @@ public final class Controller implements Mmio, Lifecycle.Effects, Pipeline.Signa
 
     @Override
     public void createAdminQueues() {
-        pipeline.createAdminQueues(asq, Aqa.asqs(aqa) + 1, acq, Aqa.acqs(aqa) + 1,
-                cc.ams() == Cc.AMS_WEIGHTED_ROUND_ROBIN && cap.wrrSupported(), cc.pageSize());
+        registers.createAdminQueues();
     }
 
     @Override
@@ -266,18 +199,12 @@ public final class Controller implements Mmio, Lifecycle.Effects, Pipeline.Signa
     @Override
     public void teardown() {
         pipeline.teardown();
-        intms = 0;
+        registers.reset();
     }
 
     @Override
     public void powerOnRegisters() {
-        cc = Cc.decode(0);
-        ccValue = 0;
-        pipeline.entrySizes(0, 0);
-        aqa = 0;
-        asq = 0;
-        acq = 0;
-        nssro = true;
+        registers.powerOn();
     }
 
     @Override
@@ -381,7 +308,7 @@ public final class Controller implements Mmio, Lifecycle.Effects, Pipeline.Signa
 
     /** Controller resets the host asked for (CC.EN written 1→0) since power-on. */
     public long resets() {
-        return resets;
+        return registers.resets();
     }
 
     /** Abort commands (NVMe 1.4 §5.1) executed since power-on. */

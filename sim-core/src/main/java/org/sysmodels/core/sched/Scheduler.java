@@ -7,74 +7,31 @@ import java.util.Objects;
  * The discrete-event scheduler: virtual time in nanoseconds, events run in (time, insertion) order, so a run is a pure
  * function of its inputs.
  *
- * <p>The pending set is a radix heap (Ahuja, Mehlhorn, Orlin, Tarjan, "Faster algorithms for the shortest path
- * problem", JACM 37(2), 1990) with 4-bit digits: a monotone priority queue, which fits because nothing is scheduled
- * before {@code now}. Relative to a base time, an event sits at the level of the highest hex digit in which its time
- * differs from the base, in the bucket of its own digit there; level 0 buckets therefore each hold a single time. Every
- * event at a given time is always in the same bucket, and buckets keep insertion order, so draining a level-0 bucket
- * front to back gives the insertion-order tie-break without storing a sequence number. When level 0 runs dry, the
- * earliest time in the lowest occupied bucket above it becomes the new base (as in the paper) and the bucket's events
- * move down: the earliest one straight to level 0, the others at most once per level. A 16-bit mask per level finds
- * occupied buckets in one instruction.
- *
- * <p>Events live in preallocated arrays (time, argument and insertion number side by side; action; generation)
- * recycled through a free list: once the arrays have grown to the peak number of pending events, scheduling and
- * running allocate nothing. A handle is {@code generation << 32 | slot}; cancelling marks the slot and the heap drops
- * it when it meets it (lazy deletion), with a sweep when cancelled events outnumber live ones, so memory stays
- * bounded by twice the live set.
+ * <p>The pending set is a radix heap with 4-bit digits (Ahuja, Mehlhorn, Orlin, Tarjan, "Faster algorithms for the
+ * shortest path problem", JACM 37(2), 1990; {@code PendingEvents}): a monotone priority queue, which fits because
+ * nothing is scheduled before {@code now}, and whose buckets keep insertion order, so ties need no sequence number.
+ * Events live in preallocated arrays recycled through a free list ({@code EventSlots}): once the arrays have grown to
+ * the peak number of pending events, scheduling and running allocate nothing. A handle is
+ * {@code generation << 32 | slot}; cancelling marks the slot and the heap drops it when it meets it (lazy deletion),
+ * with a sweep when cancelled events outnumber live ones, so memory stays bounded by twice the live set.
  *
  * <p>A {@link Timer} is a reusable one-shot event kept outside the heap, for a component that re-arms one event over
  * and over (a periodic tick, a watchdog deadline): setting it costs a store instead of an insertion, and running it
  * costs a comparison with the heap's next event instead of a trip through the heap's levels. Setting a timer counts
  * as an insertion for the tie-break, so a timer runs exactly where an event scheduled at the same moment would.
  *
- * <p>Not thread-safe: one simulation, one thread.
+ * <p>This class is the clock and the run loop; the pending set is its superclass chain (one object, so the hot path
+ * reads the heap's arrays directly). Not thread-safe: one simulation, one thread.
  */
-public final class Scheduler {
+public final class Scheduler extends PendingEvents {
 
     /** A handle that never names an event; {@link #cancel(long)} returns false for it. */
     public static final long NO_EVENT = 0L;
 
-    private static final int DIGIT_BITS = 4;
-    private static final int DIGITS = 1 << DIGIT_BITS;
-    private static final int LEVELS = 64 / DIGIT_BITS;
-    private static final int BUCKETS = LEVELS * DIGITS;
-    private static final int INITIAL_SLOTS = 1024;
-    private static final int INITIAL_BUCKET = 8;
-    private static final int SWEEP_MIN_CANCELLED = 1024;
-
-    /**
-     * Per slot, side by side ({@code 3 * slot}): the time (negative once cancelled, so a redistribution skips a
-     * cancelled event without reading its action), the argument, and the insertion number (ties between heap events
-     * and {@link Timer}s go by it). With millions of far-future events pending, each event scheduled, moved between
-     * buckets or run costs one cache miss here instead of one per array.
-     */
-    private long[] timeArgs;
-    private Object[] actions;   // Runnable or Action; null once run or cancelled
-    private int[] generations;
-    private long inserted;
     private Timer[] timers = new Timer[0];
     private int armedTimers;
     /** The armed timer that runs first (earliest time, then insertion), or null. */
     private Timer earliest;
-    private int[] freeSlots;
-    private int freeCount;
-
-    private final int[][] buckets = new int[BUCKETS][];
-    private final int[] bucketSizes = new int[BUCKETS];
-    private final int[] occupied = new int[LEVELS];
-    /** Read position in the level-0 bucket of {@link #base}, the only bucket drained from the front. */
-    private int currentHead;
-    private long base;
-    /**
-     * No live event in the heap is earlier than this: lowered by every insert, raised when a search finds nothing
-     * due. (Timers are not in the heap: {@link #earliest} bounds them.)
-     */
-    private long floor;
-
-    private long now;
-    private int live;
-    private int cancelledInHeap;
     private long executed;
     private boolean stopRequested;
 
@@ -84,18 +41,7 @@ public final class Scheduler {
 
     /** @param expectedPending how many events are expected to be pending at once; the arrays grow past it if needed */
     public Scheduler(int expectedPending) {
-        int n = Math.max(16, expectedPending);
-        timeArgs = new long[3 * n];
-        actions = new Object[n];
-        generations = new int[n];
-        freeSlots = new int[n];
-        for (int i = 0; i < n; i++) {
-            freeSlots[i] = n - 1 - i;
-        }
-        freeCount = n;
-        for (int b = 0; b < BUCKETS; b++) {
-            buckets[b] = new int[INITIAL_BUCKET];
-        }
+        super(expectedPending);
     }
 
     /** Current virtual time in nanoseconds: the time of the event being run, or where the last run stopped. */
@@ -138,28 +84,12 @@ public final class Scheduler {
      * handle is {@link #NO_EVENT} or stale.
      */
     public boolean cancel(long handle) {
-        int slot = (int) handle;
-        if (handle == NO_EVENT || slot < 0 || slot >= generations.length) {
-            return false;
-        }
-        if (generations[slot] != (int) (handle >>> 32) || actions[slot] == null) {
-            return false;
-        }
-        actions[slot] = null;
-        timeArgs[3 * slot] = -1;
-        live--;
-        cancelledInHeap++;
-        if (cancelledInHeap >= SWEEP_MIN_CANCELLED && cancelledInHeap > live) {
-            sweepCancelled();
-        }
-        return true;
+        return remove(handle);
     }
 
     /** True if the handle names an event that is still pending. */
     public boolean isPending(long handle) {
-        int slot = (int) handle;
-        return handle != NO_EVENT && slot >= 0 && slot < generations.length
-                && generations[slot] == (int) (handle >>> 32) && actions[slot] != null;
+        return pendingSlot(handle) >= 0;
     }
 
     /** Runs the next event, if any. @return false if nothing was pending */
@@ -204,11 +134,6 @@ public final class Scheduler {
         return executed - before;
     }
 
-    /** Capacity of the bucket being drained (tests: memory stays bounded under zero-delay chains). */
-    int currentBucketCapacity() {
-        return buckets[(int) (base & (DIGITS - 1))].length;
-    }
-
     /** Makes the current {@link #run()} or {@link #runUntil(long)} return after the event being run. */
     public void stop() {
         stopRequested = true;
@@ -223,57 +148,6 @@ public final class Scheduler {
             throw new IllegalArgumentException("time overflow: now " + now + " ns + delay " + delay + " ns");
         }
         return t;
-    }
-
-    private long insert(long time, Object action, long arg) {
-        if (time < now) {
-            throw new IllegalArgumentException("cannot schedule at " + time + " ns, before now (" + now + " ns)");
-        }
-        if (freeCount == 0) {
-            growSlots();
-        }
-        int slot = freeSlots[--freeCount];
-        int generation = ++generations[slot];
-        if (generation == 0) {
-            generation = generations[slot] = 1;
-        }
-        timeArgs[3 * slot] = time;
-        actions[slot] = action;
-        timeArgs[3 * slot + 1] = arg;
-        timeArgs[3 * slot + 2] = ++inserted;
-        push(bucketOf(time), slot);
-        live++;
-        if (time < floor) {
-            floor = time;
-        }
-        return ((long) generation << 32) | slot;
-    }
-
-    /** The bucket of a time ≥ base: the level of the highest differing hex digit, and the time's digit there. */
-    private int bucketOf(long time) {
-        long diff = time ^ base;
-        int level = diff == 0 ? 0 : (63 - Long.numberOfLeadingZeros(diff)) >>> 2;
-        return (level << DIGIT_BITS) | (int) ((time >>> (level << 2)) & (DIGITS - 1));
-    }
-
-    private void push(int bucket, int slot) {
-        int size = bucketSizes[bucket];
-        int[] b = buckets[bucket];
-        if (size == b.length) {
-            if (bucket == (int) (base & (DIGITS - 1)) && currentHead >= size / 2) {
-                // The bucket being drained, at least half consumed: an endless stream of events at one instant
-                // (zero-delay chains) would otherwise grow it forever. Shift the rest down instead.
-                System.arraycopy(b, currentHead, b, 0, size - currentHead);
-                size -= currentHead;
-                bucketSizes[bucket] = size;
-                currentHead = 0;
-            } else {
-                b = buckets[bucket] = Arrays.copyOf(b, size * 2);
-            }
-        }
-        b[size] = slot;
-        bucketSizes[bucket] = size + 1;
-        occupied[bucket >>> DIGIT_BITS] |= 1 << (bucket & (DIGITS - 1));
     }
 
     private void fire(int slot) {
@@ -295,9 +169,6 @@ public final class Scheduler {
         }
     }
 
-    /** No event is due. */
-    private static final int NONE = -1;
-
     /**
      * The next event due by {@code limit}: a heap slot, or {@code -2 - i} for timer {@code i}, or {@link #NONE}. A
      * timer goes before the heap's next event if it is earlier, or at the same time and set before that event was
@@ -317,7 +188,7 @@ public final class Scheduler {
                 if (timeArgs[3 * slot] < t.time || timeArgs[3 * slot + 2] < t.sequence) {
                     return slot;
                 }
-                currentHead--;    // later than the timer: it stays at the head of its bucket
+                putBack();    // later than the timer
             }
         }
         return -2 - t.index;
@@ -417,138 +288,6 @@ public final class Scheduler {
             now = time;
             executed++;
             action.run(arg);
-        }
-    }
-
-    /** The slot of the next live event if its time is ≤ limit, else -1. Frees cancelled slots it passes. */
-    private int nextSlot(long limit) {
-        while (true) {
-            int current = (int) (base & (DIGITS - 1));
-            int[] b = buckets[current];
-            while (currentHead < bucketSizes[current]) {
-                int slot = b[currentHead];
-                if (actions[slot] == null) {
-                    currentHead++;
-                    releaseCancelled(slot);
-                    continue;
-                }
-                if (base > limit) {
-                    floor = base;
-                    return -1;
-                }
-                currentHead++;
-                return slot;
-            }
-            bucketSizes[current] = 0;
-            currentHead = 0;
-            occupied[0] &= ~(1 << current);
-            if (occupied[0] != 0) {
-                // Level-0 buckets above the current digit hold single later times: the next one becomes the base,
-                // unless it is past the limit (the base must never pass a time at which new events may still go).
-                long next = (base & ~(long) (DIGITS - 1)) | Integer.numberOfTrailingZeros(occupied[0]);
-                if (next > limit) {
-                    floor = next;
-                    return -1;
-                }
-                base = next;
-                continue;
-            }
-            int level = 1;
-            while (level < LEVELS && occupied[level] == 0) {
-                level++;
-            }
-            if (level == LEVELS) {
-                // Empty (what remained was cancelled): the base may have passed now on the way; bring it back.
-                base = now;
-                floor = Long.MAX_VALUE;
-                return -1;
-            }
-            if (!redistribute(level, limit)) {
-                return -1;
-            }
-        }
-    }
-
-    /**
-     * Makes the earliest live time in the lowest occupied bucket of {@code level} the new base and moves the bucket's
-     * events down, unless that time is past {@code limit} (then it becomes the exact {@link #floor}). That bucket
-     * holds the earliest pending event, so moving the base straight to it is allowed, and it takes the event to
-     * level 0 in one move instead of one level at a time. A bucket of cancelled events only is emptied.
-     * @return false if its earliest time was past the limit
-     */
-    private boolean redistribute(int level, long limit) {
-        int digit = Integer.numberOfTrailingZeros(occupied[level]);
-        int bucket = (level << DIGIT_BITS) | digit;
-        int[] b = buckets[bucket];
-        int n = bucketSizes[bucket];
-        boolean live = false;
-        long min = Long.MAX_VALUE;
-        for (int k = 0; k < n; k++) {
-            int slot = b[k];
-            long t = timeArgs[3 * slot];
-            if (t >= 0 && t <= min) {
-                min = t;
-                live = true;
-            }
-        }
-        if (live && min > limit) {
-            floor = min;
-            return false;
-        }
-        bucketSizes[bucket] = 0;
-        occupied[level] &= ~(1 << digit);
-        if (live) {
-            base = min;
-        }
-        for (int k = 0; k < n; k++) {
-            int slot = b[k];
-            long t = timeArgs[3 * slot];
-            if (t < 0) {
-                releaseCancelled(slot);
-            } else {
-                push(bucketOf(t), slot);
-            }
-        }
-        return true;
-    }
-
-    private void releaseCancelled(int slot) {
-        cancelledInHeap--;
-        freeSlots[freeCount++] = slot;
-    }
-
-    /** Drops every cancelled slot from every bucket, keeping the order of the rest. */
-    private void sweepCancelled() {
-        int current = (int) (base & (DIGITS - 1));
-        for (int bucket = 0; bucket < BUCKETS; bucket++) {
-            int[] b = buckets[bucket];
-            int from = bucket == current ? currentHead : 0;
-            int kept = 0;
-            for (int k = from; k < bucketSizes[bucket]; k++) {
-                int slot = b[k];
-                if (actions[slot] == null) {
-                    releaseCancelled(slot);
-                } else {
-                    b[kept++] = slot;
-                }
-            }
-            bucketSizes[bucket] = kept;
-            if (kept == 0) {
-                occupied[bucket >>> DIGIT_BITS] &= ~(1 << (bucket & (DIGITS - 1)));
-            }
-        }
-        currentHead = 0;
-    }
-
-    private void growSlots() {
-        int old = actions.length;
-        int n = old * 2;
-        timeArgs = Arrays.copyOf(timeArgs, 3 * n);
-        actions = Arrays.copyOf(actions, n);
-        generations = Arrays.copyOf(generations, n);
-        freeSlots = Arrays.copyOf(freeSlots, n);
-        for (int i = n - 1; i >= old; i--) {
-            freeSlots[freeCount++] = i;
         }
     }
 }
