@@ -1,19 +1,5 @@
 package org.sysmodels.bench.presence;
 
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.sysmodels.core.trace.Tracer;
 import org.sysmodels.presence.run.PresenceSimulation;
 import org.sysmodels.presence.run.SimParts;
@@ -29,25 +15,16 @@ import org.sysmodels.presence.scenario.PresenceScenarios;
  * {@link SimulationUniformBench} runs the same with the uniform random graph of earlier measurements, and
  * {@link SimulationTwoShardsBench} the same world split in two shards on two threads (the target's "on 2 cores").
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+UseParallelGC",
-        "-XX:+UseTransparentHugePages"})
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 3, time = 5)
-public class SimulationBench {
+public class SimulationBench extends SimulationRow {
 
-    static final int STEP_S = 10;
+    @Override
+    int community() {
+        return -1;
+    }
 
-    @Param("5000000")
-    int users;
-
-    PresenceSimulation.Live live;
-
-    @Setup(Level.Trial)
-    public void setUp() throws Exception {
-        live = prepare(users, -1);
+    @Override
+    int shards() {
+        return 1;
     }
 
     /** The packaged {@code large} at {@code users} (guilds scaled, at least 10,000); {@code community} ≥ 0 replaces
@@ -65,12 +42,5 @@ public class SimulationBench {
             s = s.withCommunity(community);
         }
         return PresenceSimulation.prepare(s, 42, SimParts.reference(), Tracer.off(), false, shards);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(STEP_S)
-    public long simulatedSeconds() {
-        live.runUntil(live.now() + STEP_S * 1_000_000_000L);
-        return live.now();
     }
 }
