@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sysmodels.presence.gateway.GatewayConfig;
 import org.sysmodels.presence.gateway.GatewayServer;
+import org.sysmodels.presence.gateway.client.NettyTransport;
 import org.sysmodels.presence.gateway.load.LoadConfig;
 import org.sysmodels.presence.gateway.load.LoadGenerator;
 import org.sysmodels.presence.gateway.users.UserDirectory;
@@ -32,6 +33,7 @@ final class GatewayLoadRow {
                 .withRateLimit(600, Duration.ofSeconds(60)).withIdentifyConcurrency(1_000_000).withIoThreads(1);
         try (GatewayServer server = GatewayServer.start(cfg, UserDirectory.loadWorld(users, watchers), null,
                 PresenceObserver.NONE)) {
+            System.out.println("transport " + cfg.transport());
             System.out.println("URL " + server.gatewayUrl());
             System.out.flush();
             Timeline.startIfAsked(server);
@@ -59,10 +61,13 @@ final class GatewayLoadRow {
      * per delivery of the gateway processes (their Java threads alone too: no JIT compiler, no GC) and of the load
      * processes: on a shared machine the latency is the machine's, the CPU cost is the code's. {@code --rate R} and
      * {@code --seconds S} change the load for a working measurement (the row then says the rate it sent);
-     * {@code --one-process-only} and {@code --reuse-port-only} measure one shape; {@code --warm-up S} (default 10)
+     * {@code --one-process-only} and {@code --reuse-port-only} measure one shape; {@code --transport T} the socket
+     * transport of every process ({@link #transport}); {@code --warm-up S} (default 10)
      * and {@code --no-settle} choose how the measured phase is reached from the ramp ({@link Settle}).
      */
     static void run(boolean longRun, List<String> args) throws Exception {
+        NettyTransport transport = transport(args);
+        System.out.println("transport " + transport + " (gateway and load processes)");
         int want = longRun ? 20_000 : 2_000;
         long fds = Children.maxFileDescriptors();
         int watchers = 100;
@@ -80,8 +85,9 @@ final class GatewayLoadRow {
                         String.valueOf(watchers)).start();
                 children.add(p);
                 NodeChild gw = new NodeChild(p, "gateway");
-                String note = oneProcess < want ? String.format(Locale.ROOT, "; %,d of %,d sessions: RLIMIT_NOFILE is "
-                        + "%,d per process (hard) and the gateway is one process", oneProcess, want, fds) : "";
+                String note = "; transport " + transport + (oneProcess < want ? String.format(Locale.ROOT,
+                        "; %,d of %,d sessions: RLIMIT_NOFILE is %,d per process (hard) and the gateway is one "
+                        + "process", oneProcess, want, fds) : "");
                 measure("presence gateway, 1 process", List.of(gw), gw.url, oneProcess, watchers, rate, seconds,
                         longRun, note, children, settle);
             } finally {
@@ -113,11 +119,29 @@ final class GatewayLoadRow {
                 gateways.add(new NodeChild(p, "gateway " + i));
             }
             measure("presence gateway, 2 processes on one port (SO_REUSEPORT) over Redis", gateways,
-                    gateways.get(0).url, want, watchers, rate, seconds, longRun, "", children, settle);
+                    gateways.get(0).url, want, watchers, rate, seconds, longRun, "; transport " + transport, children,
+                    settle);
         } finally {
             Children.stopAll(children);
             Children.deleteTree(dir);
         }
+    }
+
+    /**
+     * {@code --transport auto|io_uring|epoll|nio} (default: the property {@link NettyTransport#PROPERTY}, else auto):
+     * set as that property, which {@link Children#javaChild} passes on, so every child process uses it.
+     */
+    private static NettyTransport transport(List<String> args) {
+        int i = args.indexOf("--transport");
+        if (i >= 0) {
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException("--transport: give auto, io_uring, epoll or nio");
+            }
+            NettyTransport t = NettyTransport.choose(args.get(i + 1));
+            System.setProperty(NettyTransport.PROPERTY, t.label());
+            return t;
+        }
+        return NettyTransport.auto();
     }
 
     /**

@@ -8,7 +8,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.unix.UnixChannelOption;
 import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -58,7 +58,7 @@ public final class GatewayServer implements AutoCloseable {
     private GatewayServer(GatewayConfig config, UserDirectory users, String demoJson, PresenceObserver observer,
                           ClusterFactory cluster) throws InterruptedException {
         this.config = config;
-        NettyTransport transport = NettyTransport.best();
+        NettyTransport transport = config.transport();
         boss = transport.group(1);
         io = transport.group(config.ioThreads());
         // in a cluster the engine thread is an I/O event loop, so the backend can run its Redis connections on it
@@ -105,16 +105,16 @@ public final class GatewayServer implements AutoCloseable {
                 });
         if (config.reusePort()) {
             // Linux socket(7) SO_REUSEPORT: every process that sets it may bind the same port; the kernel spreads
-            // incoming connections over their listening sockets. Netty's epoll transport has the option natively;
-            // with NIO the JDK's StandardSocketOptions.SO_REUSEPORT (JDK 9+, where the OS supports it) does the same.
-            if (transport == NettyTransport.EPOLL) {
-                b.option(EpollChannelOption.SO_REUSEPORT, true);
+            // incoming connections over their listening sockets. Netty's io_uring and epoll transports have the option
+            // natively; with NIO the JDK's StandardSocketOptions.SO_REUSEPORT (JDK 9+, where the OS supports it).
+            if (transport.isNative()) {
+                b.option(UnixChannelOption.SO_REUSEPORT, true);
             } else if (nioReusePort()) {
                 b.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
             } else {
                 shutdownAll(engine.core());
-                throw new IllegalStateException("SO_REUSEPORT is not supported here (neither Netty's epoll transport "
-                        + "nor the JDK's socket option)");
+                throw new IllegalStateException("SO_REUSEPORT is not supported here (neither Netty's native "
+                        + "transports nor the JDK's socket option)");
             }
         }
         try {

@@ -61,7 +61,8 @@ public final class LoadCommand implements Subcommand {
 
     @Override
     public List<OptionSpec<?>> options() {
-        return List.of(URL, NODES, CONNECTIONS, WATCHERS, RATE, DURATION, HEARTBEAT, THREADS);
+        return List.of(URL, NODES, CONNECTIONS, WATCHERS, RATE, DURATION, HEARTBEAT, THREADS,
+                TransportOption.TRANSPORT);
     }
 
     @Override
@@ -70,6 +71,7 @@ public final class LoadCommand implements Subcommand {
         int watchers = o.getOr(WATCHERS, 100);
         double rate = o.getOr(RATE, 500.0);
         long fds = maxFileDescriptors();
+        org.sysmodels.presence.gateway.client.NettyTransport transport = TransportOption.resolve(o);
         if (o.has(URL) && o.has(NODES)) {
             throw new UserInputException("--url and --nodes: give one of them (--nodes for several nodes)");
         }
@@ -90,7 +92,7 @@ public final class LoadCommand implements Subcommand {
                 int perConn = (int) Math.ceil(rate / n * 60 * 2) + 2 * (int) (60_000 / Math.max(1, hb.toMillis())) + 10;
                 GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(hb)
                         .withRateLimit(Math.max(120, perConn), Duration.ofSeconds(60))
-                        .withIdentifyConcurrency(1_000_000).withIoThreads(1);
+                        .withIdentifyConcurrency(1_000_000).withIoThreads(1).withTransport(transport);
                 server = GatewayServer.start(cfg, UserDirectory.loadWorld(n, watchers), null, PresenceObserver.NONE);
                 urls = List.of(URI.create(server.gatewayUrl()));
                 out.println("gateway (in this process): " + urls.getFirst());
@@ -100,7 +102,8 @@ public final class LoadCommand implements Subcommand {
                 urls = List.of(wsUrl("--url", o.get(URL).orElseThrow()));
             }
             LoadConfig cfg = new LoadConfig(urls, n, watchers, rate, Duration.ofNanos(o.getOr(DURATION,
-                    20_000_000_000L)), Duration.ZERO, 256, o.getOr(THREADS, 1));
+                    20_000_000_000L)), Duration.ZERO, 256, o.getOr(THREADS, 1)).withTransport(transport);
+            out.println("transport: " + transport);
             LoadGenerator.Result r = new LoadGenerator(cfg, out).run();
             r.lines().forEach(out::println);
             out.println(r.noSessionLost() ? "result: no session lost" : "result: sessions were lost (exit status 1)");

@@ -75,12 +75,13 @@ public final class ServeCommand implements Subcommand {
     @Override
     public List<OptionSpec<?>> options() {
         return List.of(PORT, HOST, USERS, LOAD_WORLD, WATCHERS, HEARTBEAT, RESUME, IDENTIFY, RATE, FOR, THREADS,
-                CLUSTER, REUSE_PORT);
+                CLUSTER, REUSE_PORT, TransportOption.TRANSPORT);
     }
 
     /** The server configuration the flags ask for. */
-    static GatewayConfig config(Options o) {
-        GatewayConfig c = GatewayConfig.defaults().withPort(o.getOr(PORT, 8080)).withHost(o.getOr(HOST, "127.0.0.1"));
+    static GatewayConfig config(Options o) throws UserInputException {
+        GatewayConfig c = GatewayConfig.defaults().withPort(o.getOr(PORT, 8080)).withHost(o.getOr(HOST, "127.0.0.1"))
+                .withTransport(TransportOption.resolve(o));
         if (o.has(HEARTBEAT)) {
             c = c.withHeartbeat(Duration.ofNanos(o.get(HEARTBEAT).orElseThrow()));
         }
@@ -153,6 +154,7 @@ public final class ServeCommand implements Subcommand {
         try (server) {
             out.println("presence gateway: " + server.gatewayUrl() + "?v=10&encoding=json");
             out.println("demo page:        " + server.pageUrl());
+            out.println("transport:        " + cfg.transport() + " (" + cfg.ioThreads() + " I/O event loops)");
             out.printf(Locale.ROOT, "users: %,d; heartbeat_interval %d ms; resume window %d s; rate limit %d per "
                     + "60 s%n", users.users(), cfg.heartbeatInterval().toMillis(), cfg.resumeWindow().toSeconds(),
                     cfg.rateLimit());

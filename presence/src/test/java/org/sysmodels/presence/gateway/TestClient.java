@@ -37,6 +37,14 @@ final class TestClient implements WsClient.Listener {
         return c;
     }
 
+    /** A client over {@code transport} ({@code group} must be of it). */
+    static TestClient connect(org.sysmodels.presence.gateway.client.NettyTransport transport, EventLoopGroup group,
+                              String url) throws Exception {
+        TestClient c = new TestClient();
+        c.ws = WsClient.connect(transport, group, URI.create(url), 1 << 20, true, c).get(WAIT_S, TimeUnit.SECONDS);
+        return c;
+    }
+
     /** Notified (after {@link #all} grew) on every payload received and on the close. */
     private final Object arrived = new Object();
 

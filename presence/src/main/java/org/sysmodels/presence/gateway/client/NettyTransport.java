@@ -12,17 +12,110 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
+import java.util.Locale;
 
 /**
- * Linux's epoll transport when Netty's native library loads (fewer copies and no selected-key set: the gateway's
- * write path is one {@code write(2)} per flushed connection), else Java NIO. Gateway and load generator both use it.
+ * The socket transport of the gateway and the load generator (Netty's, one per process):
+ * <ul>
+ *   <li>{@code io_uring}: Linux's io_uring (io_uring(7)); each write and read is a submission queue entry, and the
+ *       event loop submits a whole turn's entries and waits for completions in one {@code io_uring_enter(2)}
+ *       instead of one {@code writev}/{@code sendto}/{@code recvfrom} per connection plus {@code epoll_wait};</li>
+ *   <li>{@code epoll}: Linux's epoll, one system call per read or flushed write (fewer copies than NIO and no
+ *       selected-key set);</li>
+ *   <li>{@code nio}: Java NIO, everywhere.</li>
+ * </ul>
+ * {@link #auto()} is what a process uses unless told: the system property {@code presence.transport} if set (how
+ * the tests and the bench rows' child processes are switched), else the first available of
+ * {@link #PREFERENCE}.
  */
 public enum NettyTransport {
-    EPOLL, NIO;
+    IO_URING("io_uring"), EPOLL("epoll"), NIO("nio");
 
-    /** The transport this process uses. */
+    /** The property that overrides {@link #auto()}: auto, io_uring, epoll or nio. */
+    public static final String PROPERTY = "presence.transport";
+
+    /** {@link #auto()}'s order when nothing is forced. */
+    public static final java.util.List<NettyTransport> PREFERENCE = java.util.List.of(IO_URING, EPOLL, NIO);
+
+    private final String label;
+
+    NettyTransport(String label) {
+        this.label = label;
+    }
+
+    /** The flag's word for it ({@code io_uring}, {@code epoll}, {@code nio}). */
+    public String label() {
+        return label;
+    }
+
+    /** Whether this transport works in this process (native library loaded, kernel support). */
+    public boolean isAvailable() {
+        return switch (this) {
+            case IO_URING -> IoUring.isAvailable();
+            case EPOLL -> Epoll.isAvailable();
+            case NIO -> true;
+        };
+    }
+
+    /** Why it does not ({@code null} when it does). */
+    public String unavailableBecause() {
+        Throwable t = switch (this) {
+            case IO_URING -> IoUring.isAvailable() ? null : IoUring.unavailabilityCause();
+            case EPOLL -> Epoll.isAvailable() ? null : Epoll.unavailabilityCause();
+            case NIO -> null;
+        };
+        return t == null ? null : String.valueOf(t.getMessage() != null ? t.getMessage() : t);
+    }
+
+    /** The transport this process uses unless told otherwise ({@link #PROPERTY}, else the best available). */
+    public static NettyTransport auto() {
+        String forced = System.getProperty(PROPERTY);
+        return forced == null || forced.isBlank() ? best() : choose(forced);
+    }
+
+    /** The first available of {@link #PREFERENCE}. */
     public static NettyTransport best() {
-        return Epoll.isAvailable() ? EPOLL : NIO;
+        for (NettyTransport t : PREFERENCE) {
+            if (t.isAvailable()) {
+                return t;
+            }
+        }
+        return NIO;
+    }
+
+    /**
+     * {@code auto}, {@code io_uring}, {@code epoll} or {@code nio} (case-insensitive) as a transport; an
+     * {@link IllegalArgumentException} saying what is allowed, or why the one asked for cannot run here.
+     */
+    public static NettyTransport choose(String word) {
+        String w = word.strip().toLowerCase(Locale.ROOT);
+        if (w.equals("auto")) {
+            return best();
+        }
+        for (NettyTransport t : values()) {
+            if (t.label.equals(w) || (t == IO_URING && w.equals("iouring"))) {
+                if (!t.isAvailable()) {
+                    throw new IllegalArgumentException(t.label + " is not available here (" + t.unavailableBecause()
+                            + "); use auto, or one of " + availableLabels());
+                }
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("'" + word + "' is not a transport: auto, io_uring, epoll or nio");
+    }
+
+    private static String availableLabels() {
+        StringBuilder b = new StringBuilder();
+        for (NettyTransport t : values()) {
+            if (t.isAvailable()) {
+                b.append(b.isEmpty() ? "" : ", ").append(t.label);
+            }
+        }
+        return b.toString();
     }
 
     public EventLoopGroup group(int threads) {
@@ -30,14 +123,36 @@ public enum NettyTransport {
     }
 
     private IoHandlerFactory handler() {
-        return this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        return switch (this) {
+            case IO_URING -> IoUringIoHandler.newFactory();
+            case EPOLL -> EpollIoHandler.newFactory();
+            case NIO -> NioIoHandler.newFactory();
+        };
     }
 
     public Class<? extends ServerChannel> serverChannel() {
-        return this == EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        return switch (this) {
+            case IO_URING -> IoUringServerSocketChannel.class;
+            case EPOLL -> EpollServerSocketChannel.class;
+            case NIO -> NioServerSocketChannel.class;
+        };
     }
 
     public Class<? extends SocketChannel> socketChannel() {
-        return this == EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
+        return switch (this) {
+            case IO_URING -> IoUringSocketChannel.class;
+            case EPOLL -> EpollSocketChannel.class;
+            case NIO -> NioSocketChannel.class;
+        };
+    }
+
+    /** Whether the native channels take {@code UnixChannelOption.SO_REUSEPORT} (the JDK's option otherwise). */
+    public boolean isNative() {
+        return this != NIO;
+    }
+
+    @Override
+    public String toString() {
+        return label;
     }
 }

@@ -3,18 +3,21 @@ package org.sysmodels.presence.gateway.load;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.sysmodels.presence.gateway.client.NettyTransport;
 
 /**
  * A load run: the gateway nodes to spread connections over (connection i goes to {@code urls[i % urls.size()]}; with
  * two or more, deliveries are timed separately for a watcher on the sender's node and on another node), how many
  * connections, how many watchers each user has (the users file must be {@code serve --load-world}'s, or the embedded
- * one), presence updates per second in all, how long to hold the load, and how fast to open connections.
+ * one), presence updates per second in all, how long to hold the load, how fast to open connections, and the socket transport ({@link NettyTransport}).
  */
 public record LoadConfig(List<URI> urls, int connections, int watchers, double updatesPerSecond, Duration duration,
-                         Duration heartbeatInterval, int openInFlight, int ioThreads, int first) {
+                         Duration heartbeatInterval, int openInFlight, int ioThreads, int first,
+                         NettyTransport transport) {
 
     public LoadConfig {
         urls = List.copyOf(urls);
+        java.util.Objects.requireNonNull(transport, "transport");
         if (urls.isEmpty()) {
             throw new IllegalArgumentException("no gateway URL");
         }
@@ -26,7 +29,8 @@ public record LoadConfig(List<URI> urls, int connections, int watchers, double u
     /** Connections 0 .. connections - 1 of the load world. */
     public LoadConfig(List<URI> urls, int connections, int watchers, double updatesPerSecond, Duration duration,
                       Duration heartbeatInterval, int openInFlight, int ioThreads) {
-        this(urls, connections, watchers, updatesPerSecond, duration, heartbeatInterval, openInFlight, ioThreads, 0);
+        this(urls, connections, watchers, updatesPerSecond, duration, heartbeatInterval, openInFlight, ioThreads, 0,
+                NettyTransport.auto());
     }
 
     /**
@@ -35,7 +39,7 @@ public record LoadConfig(List<URI> urls, int connections, int watchers, double u
      */
     public LoadConfig part(int first, int connections, double updatesPerSecond) {
         return new LoadConfig(urls, connections, watchers, updatesPerSecond, duration, heartbeatInterval, openInFlight,
-                ioThreads, first);
+                ioThreads, first, transport);
     }
 
     /** One gateway node. */
@@ -48,5 +52,11 @@ public record LoadConfig(List<URI> urls, int connections, int watchers, double u
     /** The node connection {@code i} (user i of the load world) goes to. */
     public int nodeOf(int connection) {
         return connection % urls.size();
+    }
+
+    /** With this socket transport. */
+    public LoadConfig withTransport(NettyTransport t) {
+        return new LoadConfig(urls, connections, watchers, updatesPerSecond, duration, heartbeatInterval, openInFlight,
+                ioThreads, first, t);
     }
 }

@@ -265,7 +265,7 @@ public final class LoadGenerator {
      */
     public Result run(InterruptibleAction beforeMeasure, InterruptibleAction afterMeasure)
             throws InterruptedException {
-        NettyTransport transport = NettyTransport.best();
+        NettyTransport transport = cfg.transport();
         EventLoopGroup group = transport.group(cfg.ioThreads());
         List<Conn> conns = new ArrayList<>(cfg.connections());
         try {
@@ -296,8 +296,9 @@ public final class LoadGenerator {
             while (held.get() + failures.get() + closedCount() < cfg.connections() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            out.printf(Locale.ROOT, "ready: %,d sessions identified in %.1f s; sending %.0f updates/s for %d s%n",
-                    held.get(), (System.nanoTime() - t0) / 1e9, cfg.updatesPerSecond(), cfg.duration().toSeconds());
+            out.printf(Locale.ROOT, "ready: %,d sessions identified in %.1f s (transport %s); sending %.0f updates/s "
+                    + "for %d s%n", held.get(), (System.nanoTime() - t0) / 1e9, transport, cfg.updatesPerSecond(),
+                    cfg.duration().toSeconds());
             out.flush();
             beforeMeasure.run();
             String tag = cfg.urls().size() > 1 ? "/" : null;

@@ -1,0 +1,85 @@
+package org.sysmodels.presence.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.core.option.Options;
+import org.sysmodels.core.testing.TestFlags;
+import org.sysmodels.presence.gateway.client.NettyTransport;
+import org.sysmodels.presence.model.core.PresenceObserver;
+import org.sysmodels.presence.model.presence.Status;
+
+/**
+ * The socket transports (io_uring, epoll, NIO): each available one carries the protocol end to end, server and
+ * client on it; {@code --transport} takes the four words and nothing else. The other gateway tests run on the
+ * default ({@link NettyTransport#auto()}: {@code -Dpresence.transport=epoll} runs them on epoll).
+ */
+class TransportTest {
+
+    @ParameterizedTest
+    @EnumSource(NettyTransport.class)
+    void eachAvailableTransportCarriesIdentifyAndPresenceFanOut(NettyTransport t) throws Exception {
+        if (!t.isAvailable()) {
+            // io_uring and epoll are Linux only; CI and this machine are Linux x86-64, where both must load
+            assertTrue(!System.getProperty("os.name").startsWith("Linux")
+                    || !System.getProperty("os.arch").equals("amd64"), t + " unavailable on Linux x86-64: "
+                    + t.unavailableBecause());
+            return;
+        }
+        GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofSeconds(5)).withIoThreads(2)
+                .withTransport(t);
+        EventLoopGroup clients = t.group(1);
+        try (GatewayServer server = GatewayServer.start(cfg, GatewayProtocolTest.world(), null,
+                PresenceObserver.NONE)) {
+            String url = server.gatewayUrl() + "?v=10&encoding=json";
+            TestClient a = TestClient.connect(t, clients, url);
+            TestClient b = TestClient.connect(t, clients, url);
+            a.identify("t1003", "online", "web");
+            b.identify("t1004", "online", "web");
+            a.send(TestClient.status("idle"));
+            assertEquals("idle", b.nextPresence("1003").path("d").path("status").asText(),
+                    "the friend sees the update over " + t);
+            a.send(TestClient.heartbeat(a.lastSeq));
+            assertEquals(11, a.next(n -> n.path("op").asInt() == 11).path("op").asInt(), "Heartbeat ACK over " + t);
+            assertEquals(Status.IDLE, server.statusOf("1003"));
+            a.ws.close(1000);
+            b.ws.close(1000);
+        } finally {
+            clients.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theFlagTakesAutoOrATransportAndNamesTheChoicesOtherwise() throws Exception {
+        Options auto = TestFlags.parse(new ServeCommand().options(), "--transport", "auto");
+        assertEquals(NettyTransport.best(), TransportOption.resolve(auto));
+        Options nio = TestFlags.parse(new LoadCommand().options(), "--transport", "nio");
+        assertEquals(NettyTransport.NIO, TransportOption.resolve(nio));
+        UserInputException bad = assertThrows(UserInputException.class,
+                () -> TestFlags.parse(new ServeCommand().options(), "--transport", "kqueue"));
+        assertTrue(bad.getMessage().contains("io_uring"), bad.getMessage());
+        IllegalArgumentException word = assertThrows(IllegalArgumentException.class,
+                () -> NettyTransport.choose("uring2"));
+        assertTrue(word.getMessage().contains("auto, io_uring, epoll or nio"), word.getMessage());
+    }
+
+    @Test
+    void anUnavailableTransportIsAUserErrorSayingWhy() throws Exception {
+        for (NettyTransport t : NettyTransport.values()) {
+            if (!t.isAvailable()) {
+                Options o = TestFlags.parse(new ServeCommand().options(), "--transport", t.label());
+                UserInputException e = assertThrows(UserInputException.class, () -> TransportOption.resolve(o));
+                assertTrue(e.getMessage().contains("not available here"), e.getMessage());
+            }
+        }
+        assertTrue(NettyTransport.NIO.isAvailable());
+    }
+}
