@@ -36,14 +36,15 @@ final class Children {
         // Netty's sampling leak detector records a stack trace for 1 in 128 buffers: a debugging aid that servers
         // in production switch off, as here (it is off in the row's own JVM too, see PresenceFigures)
         cmd.add("-Dio.netty.leakDetection.level=disabled");
-        // the socket transport the row was told to use (--transport), else each child chooses (NettyTransport.auto)
-        String transport = System.getProperty(org.sysmodels.presence.gateway.client.NettyTransport.PROPERTY);
-        if (transport != null && !transport.isBlank()) {
-            cmd.add("-D" + org.sysmodels.presence.gateway.client.NettyTransport.PROPERTY + "=" + transport);
-        }
         String extra = System.getenv("PRESENCE_CHILD_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        // the socket transport the row chose (GatewayLoadRow.transport; after the extra flags, so it wins), else
+        // each child chooses (NettyTransport.auto)
+        String transport = System.getProperty(org.sysmodels.presence.gateway.client.NettyTransport.PROPERTY);
+        if (transport != null && !transport.isBlank()) {
+            cmd.add("-D" + org.sysmodels.presence.gateway.client.NettyTransport.PROPERTY + "=" + transport);
         }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

@@ -128,20 +128,27 @@ final class GatewayLoadRow {
     }
 
     /**
-     * {@code --transport auto|io_uring|epoll|nio} (default: the property {@link NettyTransport#PROPERTY}, else auto):
-     * set as that property, which {@link Children#javaChild} passes on, so every child process uses it.
+     * {@code --transport auto|io_uring|epoll|nio}, else {@code -Dpresence.transport=T} in
+     * {@code PRESENCE_CHILD_JAVA_OPTS} (how {@code bench/run}, which passes no row arguments, chooses it), else the
+     * property {@link NettyTransport#PROPERTY}, else auto; set as that property, which {@link Children#javaChild}
+     * passes on, so every child process uses it.
      */
     private static NettyTransport transport(List<String> args) {
         int i = args.indexOf("--transport");
-        if (i >= 0) {
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException("--transport: give auto, io_uring, epoll or nio");
-            }
-            NettyTransport t = NettyTransport.choose(args.get(i + 1));
-            System.setProperty(NettyTransport.PROPERTY, t.label());
-            return t;
+        String word = i >= 0 && i + 1 < args.size() ? args.get(i + 1) : null;
+        if (i >= 0 && word == null) {
+            throw new IllegalArgumentException("--transport: give auto, io_uring, epoll or nio");
         }
-        return NettyTransport.auto();
+        String opts = System.getenv("PRESENCE_CHILD_JAVA_OPTS");
+        String flag = "-D" + NettyTransport.PROPERTY + "=";
+        if (word == null && opts != null) {
+            for (String o : opts.trim().split("\\s+")) {
+                word = o.startsWith(flag) ? o.substring(flag.length()) : word;
+            }
+        }
+        NettyTransport t = word == null ? NettyTransport.auto() : NettyTransport.choose(word);
+        System.setProperty(NettyTransport.PROPERTY, t.label());
+        return t;
     }
 
     /**

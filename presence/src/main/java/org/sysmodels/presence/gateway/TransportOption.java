@@ -11,9 +11,9 @@ final class TransportOption {
 
     static final OptionSpec<String> TRANSPORT = OptionSpec.choice("--transport", "NAME",
             List.of("auto", "io_uring", "epoll", "nio"),
-            "Socket transport: io_uring (Linux 5.x+, one io_uring_enter per event-loop turn for all its sockets' "
-                    + "reads and writes), epoll (one system call per read or write), nio (Java NIO); auto takes the "
-                    + "first of those that works here.").withDefault("auto");
+            "Socket transport: epoll (Linux; one system call per socket read or write), io_uring (Linux; one "
+                    + "io_uring_enter per event-loop turn for all its sockets' reads and writes), nio (Java NIO); auto "
+                    + "takes the first of those that works here.").withDefault("auto");
 
     private TransportOption() {
     }
