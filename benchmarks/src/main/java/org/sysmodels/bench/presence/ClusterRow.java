@@ -96,11 +96,14 @@ final class ClusterRow {
             LoadGenerator.Result res = new LoadGenerator(new LoadConfig(urls, n, watchers, rate,
                     Duration.ofSeconds(seconds), Duration.ZERO, 256, 1), out).run(() -> {
                         at[0] = NodeChild.sum(nodes);
+                        nodes.forEach(c -> c.hops("warm-up and ramp, " + watchers + " watchers (not measured)"));
                         redisCpu[0] = Children.cpuNs(redis);
                         stats.sync().configResetstat();
                     }, () -> {
                         // the nodes' backlog (if the machine could not keep up) is part of the phase's work
                         at[1] = NodeChild.settled(nodes, 120);
+                        nodes.forEach(c -> c.hops(String.format(Locale.ROOT, "measured, %d watchers, %.0f "
+                                + "updates/s", watchers, rate)));
                         redisCpu[1] = Children.cpuNs(redis);
                         commandStats[0] = stats.sync().info("commandstats");
                     });

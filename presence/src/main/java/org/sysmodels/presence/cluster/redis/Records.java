@@ -66,7 +66,8 @@ final class Records implements WriteQueue.Replies {
                 store.status(s).ordinal(), store.activities(s), store.updatedAt(s));
         String id = sessions.id(s);
         long gen = sessions.gen(s);
-        return writes.add(new RedisLink.Write(id, gen, mode, ttlMs, StateBytes.head(id, gen, state.length), state));
+        return writes.add(new RedisLink.Write(id, gen, mode, ttlMs, StateBytes.head(id, gen, state.length), state),
+                Hops.ON ? Hops.sentAt(store.activities(s)) : 0);
     }
 
     /** Registers live session {@code s} again (Redis lost it, or swept it while this node could not renew it). */
@@ -98,7 +99,7 @@ final class Records implements WriteQueue.Replies {
      */
     void renew(int s) {
         if (writable.getAsBoolean()) {
-            writes.add(RedisLink.Write.renew(sessions.id(s), sessions.gen(s), liveTtlMs));
+            writes.add(RedisLink.Write.renew(sessions.id(s), sessions.gen(s), liveTtlMs), 0);
         }
     }
 

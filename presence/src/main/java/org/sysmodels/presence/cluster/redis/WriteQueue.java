@@ -48,6 +48,8 @@ final class WriteQueue {
     private final Replies replies;
     private final List<RedisLink.Write> queued = new ArrayList<>();
     private final List<CompletableFuture<Void>> queuedDone = new ArrayList<>();
+    /** The load generator's send times of the queued writes ({@link Hops}; only when on). */
+    private final List<Long> queuedSent = new ArrayList<>();
     private boolean sendScheduled;
     private int inFlight;
     /** Sessions queued or sent and not yet answered. */
@@ -65,12 +67,18 @@ final class WriteQueue {
         this.replies = replies;
     }
 
-    /** Queues one session's record for the next call. @return done when Redis has answered for it */
-    CompletionStage<Void> add(RedisLink.Write w) {
+    /**
+     * Queues one session's record for the next call; {@code sentNs} is the load's send time it carries, if
+     * {@link Hops} are on (else 0). @return done when Redis has answered for it
+     */
+    CompletionStage<Void> add(RedisLink.Write w, long sentNs) {
         unanswered++;
         CompletableFuture<Void> done = new CompletableFuture<>();
         queued.add(w);
         queuedDone.add(done);
+        if (Hops.ON) {
+            queuedSent.add(sentNs);
+        }
         if (!sendScheduled && inFlight == 0) {
             scheduleSend();
         }
@@ -108,6 +116,7 @@ final class WriteQueue {
             List<CompletableFuture<Void>> done = List.copyOf(queuedDone.subList(0, n));
             queued.subList(0, n).clear();
             queuedDone.subList(0, n).clear();
+            long[] sent = Hops.ON ? hopsIssued(n) : null;
             if (halted.getAsBoolean()) {
                 unanswered -= n;
                 done.forEach(d -> d.complete(null));
@@ -115,7 +124,16 @@ final class WriteQueue {
             }
             stats.writeCalls.incrementAndGet();
             inFlight++;
-            link.write(node, batch).whenCompleteAsync((answers, err) -> {
+            CompletionStage<List<Object>> call = link.write(node, batch);
+            if (sent != null) {
+                call.whenComplete((a, e) -> {
+                    long at = System.nanoTime();
+                    for (long t : sent) {
+                        Hops.record(Hops.Hop.A_REPLIED, t, at);
+                    }
+                });
+            }
+            call.whenCompleteAsync((answers, err) -> {
                 unanswered -= n;
                 inFlight--;
                 if (err != null) {
@@ -134,11 +152,29 @@ final class WriteQueue {
                     }
                     done.forEach(d -> d.complete(null));
                 }
+                if (sent != null) {
+                    long at = System.nanoTime();
+                    for (long t : sent) {
+                        Hops.record(Hops.Hop.A_ANSWERED, t, at);
+                    }
+                }
                 if (inFlight == 0 && !sendScheduled && !queued.isEmpty()) {
                     scheduleSend();
                 }
                 replies.answered();
             }, owner);
         }
+    }
+
+    /** Records {@link Hops.Hop#A_ISSUED} for the first {@code n} queued send times, and takes them off. */
+    private long[] hopsIssued(int n) {
+        long[] sent = new long[n];
+        long at = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            sent[i] = queuedSent.get(i);
+            Hops.record(Hops.Hop.A_ISSUED, sent[i], at);
+        }
+        queuedSent.subList(0, n).clear();
+        return sent;
     }
 }
