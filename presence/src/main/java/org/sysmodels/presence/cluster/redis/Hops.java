@@ -44,7 +44,12 @@ public final class Hops {
         /** Node B's presence thread starts applying the entry. */
         B_APPLYING,
         /** Node B has applied the change and handed its frames to the watchers' event loops. */
-        B_APPLIED
+        B_APPLIED,
+        /**
+         * A node's event loop has written and flushed the change's PRESENCE_UPDATE frames to its watchers' sockets
+         * (every delivery of the node: with 1 watcher all cross-node; with 4, also the sender's own node's).
+         */
+        FLUSHED
     }
 
     private static final Recorder[] RECORDERS = new Recorder[Hop.values().length];
@@ -88,6 +93,38 @@ public final class Hops {
         if (sentNs != 0) {
             RECORDERS[hop.ordinal()].recordValue(Math.max(0, (atNs - sentNs) / 1000));
         }
+    }
+
+    /**
+     * Records {@link Hop#FLUSHED} for each change whose PRESENCE_UPDATE body (a node's JSON, holding the activity
+     * name {@code "load <ns>/..."}) is in {@code bodies}, then clears the list.
+     */
+    public static void flushed(List<byte[]> bodies) {
+        long at = System.nanoTime();
+        for (byte[] b : bodies) {
+            record(Hop.FLUSHED, sentAt(b), at);
+        }
+        bodies.clear();
+    }
+
+    private static final byte[] LOAD = "\"load ".getBytes(StandardCharsets.US_ASCII);
+
+    /** The send time in a JSON body's {@code "load <ns>} activity name, or 0. */
+    static long sentAt(byte[] body) {
+        outer:
+        for (int i = 0; i + LOAD.length < body.length; i++) {
+            for (int j = 0; j < LOAD.length; j++) {
+                if (body[i + j] != LOAD[j]) {
+                    continue outer;
+                }
+            }
+            long v = 0;
+            for (int k = i + LOAD.length; k < body.length && body[k] >= '0' && body[k] <= '9'; k++) {
+                v = v * 10 + (body[k] - '0');
+            }
+            return v;
+        }
+        return 0;
     }
 
     /** Appends the hops since the last dump to the file, headed {@code label}, and starts new histograms. */
