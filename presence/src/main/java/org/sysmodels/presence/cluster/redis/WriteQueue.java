@@ -47,6 +47,7 @@ final class WriteQueue {
     private final BooleanSupplier halted;
     private final Replies replies;
     private final List<RedisLink.Write> queued = new ArrayList<>();
+    /** Per queued write, its future if someone awaits its answer, else null. */
     private final List<CompletableFuture<Void>> queuedDone = new ArrayList<>();
     /** The load generator's send times of the queued writes ({@link Hops}; only when on). */
     private final List<Long> queuedSent = new ArrayList<>();
@@ -68,12 +69,22 @@ final class WriteQueue {
     }
 
     /**
-     * Queues one session's record for the next call; {@code sentNs} is the load's send time it carries, if
-     * {@link Hops} are on (else 0). @return done when Redis has answered for it
+     * Queues one session's record for the next call, with nobody waiting for its answer (a status change, a
+     * heartbeat's renewal); {@code sentNs} is the load's send time it carries, if {@link Hops} are on (else 0).
      */
-    CompletionStage<Void> add(RedisLink.Write w, long sentNs) {
-        unanswered++;
+    void add(RedisLink.Write w, long sentNs) {
+        queue(w, null, sentNs);
+    }
+
+    /** Queues one session's record for the next call. @return done when Redis has answered for it */
+    CompletionStage<Void> addAwaited(RedisLink.Write w) {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        queue(w, done, 0);
+        return done;
+    }
+
+    private void queue(RedisLink.Write w, CompletableFuture<Void> done, long sentNs) {
+        unanswered++;
         queued.add(w);
         queuedDone.add(done);
         if (Hops.ON) {
@@ -82,7 +93,6 @@ final class WriteQueue {
         if (!sendScheduled && inFlight == 0) {
             scheduleSend();
         }
-        return done;
     }
 
     /** Session writes queued or sent and not yet answered. */
@@ -113,7 +123,7 @@ final class WriteQueue {
         while (!queued.isEmpty()) {
             int n = Math.min(WRITE_BATCH, queued.size());
             List<RedisLink.Write> batch = List.copyOf(queued.subList(0, n));
-            List<CompletableFuture<Void>> done = List.copyOf(queuedDone.subList(0, n));
+            List<CompletableFuture<Void>> done = awaited(n);
             queued.subList(0, n).clear();
             queuedDone.subList(0, n).clear();
             long[] sent = Hops.ON ? hopsIssued(n) : null;
@@ -164,6 +174,21 @@ final class WriteQueue {
                 replies.answered();
             }, owner);
         }
+    }
+
+    /** The futures of the first {@code n} queued writes that someone awaits (most have none: an empty list). */
+    private List<CompletableFuture<Void>> awaited(int n) {
+        List<CompletableFuture<Void>> done = List.of();
+        for (int i = 0; i < n; i++) {
+            CompletableFuture<Void> d = queuedDone.get(i);
+            if (d != null) {
+                if (done.isEmpty()) {
+                    done = new ArrayList<>();
+                }
+                done.add(d);
+            }
+        }
+        return done;
     }
 
     /** Records {@link Hops.Hop#A_ISSUED} for the first {@code n} queued send times, and takes them off. */
