@@ -66,7 +66,7 @@ final class GatewayLoadRow {
      * and {@code --no-settle} choose how the measured phase is reached from the ramp ({@link Settle}).
      */
     static void run(boolean longRun, List<String> args) throws Exception {
-        NettyTransport transport = transport(args);
+        NettyTransport transport = transport(args, longRun);
         System.out.println("transport " + transport + " (gateway and load processes)");
         int want = longRun ? 20_000 : 2_000;
         long fds = Children.maxFileDescriptors();
@@ -130,10 +130,12 @@ final class GatewayLoadRow {
     /**
      * {@code --transport auto|io_uring|epoll|nio}, else {@code -Dpresence.transport=T} in
      * {@code PRESENCE_CHILD_JAVA_OPTS} (how {@code bench/run}, which passes no row arguments, chooses it), else the
-     * property {@link NettyTransport#PROPERTY}, else auto; set as that property, which {@link Children#javaChild}
-     * passes on, so every child process uses it.
+     * property {@link NettyTransport#PROPERTY}, else for {@code --long} (the issue's shape: 20,000 sessions, each
+     * receiving about 2.5 deliveries/s) io_uring where it works, which measured best there, else auto (epoll: with
+     * 2,000 sessions each receiving 25/s an io_uring gateway falls behind; docs/presence.md, "io_uring against
+     * epoll"). Set as that property, which {@link Children#javaChild} passes on, so every child process uses it.
      */
-    private static NettyTransport transport(List<String> args) {
+    private static NettyTransport transport(List<String> args, boolean longRun) {
         int i = args.indexOf("--transport");
         String word = i >= 0 && i + 1 < args.size() ? args.get(i + 1) : null;
         if (i >= 0 && word == null) {
@@ -145,6 +147,10 @@ final class GatewayLoadRow {
             for (String o : opts.trim().split("\\s+")) {
                 word = o.startsWith(flag) ? o.substring(flag.length()) : word;
             }
+        }
+        if (word == null && System.getProperty(NettyTransport.PROPERTY) == null && longRun
+                && NettyTransport.IO_URING.isAvailable()) {
+            word = NettyTransport.IO_URING.label();
         }
         NettyTransport t = word == null ? NettyTransport.auto() : NettyTransport.choose(word);
         System.setProperty(NettyTransport.PROPERTY, t.label());
