@@ -21,14 +21,20 @@ final class Children {
 
     /** {@code java [heap flags] [PRESENCE_CHILD_JAVA_OPTS] -cp <this classpath> PresenceFigures args...}. */
     static ProcessBuilder javaChild(String heap, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add(heap);
         // the whole heap from the start (-Xms = -Xmx): with the default initial heap (here 362 MB) young collections
         // came every ~100 MB allocated, 1-4 per process per run at 17-310 ms each on the loaded machine; a p99 target
         // of 50 ms cannot absorb them
-        cmd.add(heap.replace("-Xmx", "-Xms"));
-        cmd.add("-XX:+UseParallelGC");
+        return javaChild(List.of(heap, heap.replace("-Xmx", "-Xms"), "-XX:+UseParallelGC"), args);
+    }
+
+    /**
+     * {@code java [heap and collector flags] [PRESENCE_CHILD_JAVA_OPTS] -cp <this classpath> PresenceFigures args...}
+     * (the collector's choice is the row's: {@link ClusterRow} runs its nodes on ZGC).
+     */
+    static ProcessBuilder javaChild(List<String> heapAndCollector, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(heapAndCollector);
         // every heap page touched at start: otherwise the first collections that copy into survivor and old space
         // page-fault on each new page (a third of the first post-ramp pause was system time)
         cmd.add("-XX:+AlwaysPreTouch");

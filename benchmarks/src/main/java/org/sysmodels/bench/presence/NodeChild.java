@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.sysmodels.presence.cluster.redis.Hops;
 import org.sysmodels.presence.cluster.redis.RedisCluster;
 import org.sysmodels.presence.gateway.GatewayServer;
 
@@ -103,6 +104,14 @@ final class NodeChild {
                 Long.parseLong(f[5]), Long.parseLong(f[6]));
     }
 
+    /**
+     * Asks the child to write its per-hop histograms since the last ask, headed {@code label}, to its hops file
+     * ({@code -Dpresence.hops=FILE} in {@code PRESENCE_CHILD_JAVA_OPTS}; nothing without it). No answer.
+     */
+    void hops(String label) {
+        in.println("HOPS " + label);
+    }
+
     /** Asks the child to collect once (its ramp's state to the old generation) and waits (up to 60 s). */
     void collect() throws InterruptedException {
         in.println("GC");
@@ -158,6 +167,7 @@ final class NodeChild {
      */
     static void answer(GatewayServer server) throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+        HeapUse heap = new HeapUse();
         for (String line = r.readLine(); line != null; line = r.readLine()) {
             if (line.equals("GC")) {
                 long t0 = System.nanoTime();
@@ -165,6 +175,8 @@ final class NodeChild {
                 System.out.printf(java.util.Locale.ROOT, "GC collected after the ramp in %.0f ms%n",
                         (System.nanoTime() - t0) / 1e6);
                 System.out.flush();
+            } else if (line.startsWith("HOPS ")) {
+                Hops.dump(line.substring(5) + "; " + heap.since(server));
             } else if (line.equals("STATS")) {
                 long applied = server.cluster() instanceof RedisCluster c ? c.stats().applied.get() : 0;
                 long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
@@ -174,6 +186,35 @@ final class NodeChild {
                         + server.stats().dispatches.get() + " " + server.stats().heartbeats.get());
                 System.out.flush();
             }
+        }
+    }
+
+    /** Bytes allocated and collections since the last look, per update handled (the hops file's heading). */
+    private static final class HeapUse {
+        private long bytes;
+        private long collections;
+        private long collectionMs;
+        private long work;
+
+        String since(GatewayServer server) {
+            long b = java.lang.management.ManagementFactory.getThreadMXBean()
+                    instanceof com.sun.management.ThreadMXBean t ? t.getTotalThreadAllocatedBytes() : -1;
+            long n = 0;
+            long ms = 0;
+            for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                n += Math.max(0, gc.getCollectionCount());
+                ms += Math.max(0, gc.getCollectionTime());
+            }
+            long w = server.stats().updates.get()
+                    + (server.cluster() instanceof RedisCluster c ? c.stats().applied.get() : 0);
+            String line = String.format(java.util.Locale.ROOT, "%,d updates + applied, %.0f B allocated per one, "
+                    + "%d collections, %d ms", w - work, (b - bytes) / (double) Math.max(1, w - work),
+                    n - collections, ms - collectionMs);
+            bytes = b;
+            collections = n;
+            collectionMs = ms;
+            work = w;
+            return line;
         }
     }
 }

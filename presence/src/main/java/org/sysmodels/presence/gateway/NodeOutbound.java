@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
+import org.sysmodels.presence.cluster.redis.Hops;
 
 /**
  * Everything the engine sends to the connections of one event loop (one fan-out node), in the order it was sent:
@@ -27,6 +28,8 @@ final class NodeOutbound {
     private final Runnable drain = this::drain;
     /** The connections written during one drain (event loop only). */
     private final List<GatewayConnection> dirty = new ArrayList<>();
+    /** One body per change written in this drain, for {@link Hops} (only when on). */
+    private final List<byte[]> hopsDrained = new ArrayList<>();
 
     NodeOutbound(EventLoop loop) {
         this.loop = loop;
@@ -77,6 +80,9 @@ final class NodeOutbound {
                     }
                 }
                 n += f.count();
+                if (Hops.ON && f.count() > 0) {
+                    hopsDrained.add(f.body(0));
+                }
             } else {
                 ((Runnable) o).run();
                 n++;
@@ -93,5 +99,8 @@ final class NodeOutbound {
             dirty.get(i).flushWritten();
         }
         dirty.clear();
+        if (Hops.ON) {
+            Hops.flushed(hopsDrained);
+        }
     }
 }

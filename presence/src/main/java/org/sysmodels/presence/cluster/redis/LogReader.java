@@ -113,6 +113,7 @@ final class LogReader {
             return;
         }
         f.whenComplete((msgs, err) -> {
+            long readNs = Hops.ON ? System.nanoTime() : 0;
             synchronized (lock) {
                 if (r != round || halted) {
                     return;
@@ -123,7 +124,7 @@ final class LogReader {
                 }
                 if (msgs != null && !msgs.isEmpty()) {
                     lastId = msgs.get(msgs.size() - 1).getId();
-                    owner.execute(() -> apply(msgs, r));
+                    owner.execute(() -> apply(msgs, r, readNs));
                 }
             }
             if (msgs != null && !msgs.isEmpty() && msgs.size() < READ_COUNT) {
@@ -134,7 +135,8 @@ final class LogReader {
         });
     }
 
-    private void apply(List<StreamMessage<String, byte[]>> msgs, long r) {
+    /** Applies entries read at {@code readNs} ({@link Hops}; 0 when off). */
+    private void apply(List<StreamMessage<String, byte[]>> msgs, long r, long readNs) {
         if (r != round) {
             return;
         }
@@ -163,7 +165,13 @@ final class LogReader {
             for (LogEntry e : entries) {
                 try {
                     switch (e) {
-                        case LogEntry.Upsert u -> upsert(u, now);
+                        case LogEntry.Upsert u -> {
+                            long sent = Hops.ON ? hopsApplying(u, readNs) : 0;
+                            upsert(u, now);
+                            if (Hops.ON) {
+                                Hops.record(Hops.Hop.B_APPLIED, sent);
+                            }
+                        }
                         case LogEntry.Ended x -> ended(x, now);
                     }
                 } catch (SessionStateException | IllegalArgumentException x) {
@@ -175,6 +183,14 @@ final class LogReader {
             stats.lag((wallMs - StreamIds.millis(m.getId())) * 1000);
         }
         node.progress();
+    }
+
+    /** Records {@link Hops.Hop#B_READ} and {@link Hops.Hop#B_APPLYING} for {@code u}; its send time. */
+    private static long hopsApplying(LogEntry.Upsert u, long readNs) {
+        long sent = Hops.sentAt(u.activities());
+        Hops.record(Hops.Hop.B_READ, sent, readNs);
+        Hops.record(Hops.Hop.B_APPLYING, sent);
+        return sent;
     }
 
     private void replayDone() {

@@ -251,7 +251,7 @@ final class Outages {
             boolean live = replica.phase(s) == Phase.LIVE;
             long ttl = live ? node.liveTtlMs() : Math.max(1, TimeUnit.NANOSECONDS.toMillis(
                     detachedDeadline(s) - now));
-            writes.add(node.records().write(s, live ? "open" : "set", ttl).toCompletableFuture());
+            writes.add(node.records().writeAwaited(s, live ? "open" : "set", ttl).toCompletableFuture());
         }
         stats.reRegistered.addAndGet(mine.size());
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenApply(v -> mine.size());

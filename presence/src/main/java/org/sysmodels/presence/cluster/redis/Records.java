@@ -58,15 +58,24 @@ final class Records implements WriteQueue.Replies {
     }
 
     /** Queues session {@code s}'s record for the next write.lua call, in {@code mode} (see write.lua). */
-    CompletionStage<Void> write(int s, String mode, long ttlMs) {
-        if (!writable.getAsBoolean()) {
-            return CompletableFuture.completedFuture(null);
+    void write(int s, String mode, long ttlMs) {
+        if (writable.getAsBoolean()) {
+            writes.add(record(s, mode, ttlMs), Hops.ON ? Hops.sentAt(store.activities(s)) : 0);
         }
+    }
+
+    /** {@link #write}, and done when Redis has answered for it. */
+    CompletionStage<Void> writeAwaited(int s, String mode, long ttlMs) {
+        return writable.getAsBoolean() ? writes.addAwaited(record(s, mode, ttlMs))
+                : CompletableFuture.completedFuture(null);
+    }
+
+    private RedisLink.Write record(int s, String mode, long ttlMs) {
         byte[] state = StateBytes.state(store.user(s), store.platform(s).ordinal(), sessions.guildPresences(s) ? 1 : 0,
                 store.status(s).ordinal(), store.activities(s), store.updatedAt(s));
         String id = sessions.id(s);
         long gen = sessions.gen(s);
-        return writes.add(new RedisLink.Write(id, gen, mode, ttlMs, StateBytes.head(id, gen, state.length), state));
+        return new RedisLink.Write(id, gen, mode, ttlMs, StateBytes.head(id, gen, state.length), state);
     }
 
     /** Registers live session {@code s} again (Redis lost it, or swept it while this node could not renew it). */
@@ -98,7 +107,7 @@ final class Records implements WriteQueue.Replies {
      */
     void renew(int s) {
         if (writable.getAsBoolean()) {
-            writes.add(RedisLink.Write.renew(sessions.id(s), sessions.gen(s), liveTtlMs));
+            writes.add(RedisLink.Write.renew(sessions.id(s), sessions.gen(s), liveTtlMs), 0);
         }
     }
 

@@ -201,6 +201,9 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     /** A status change: write.lua's 'state' mode sets the record's state only (heartbeats keep its liveness). */
     @Override
     public void update(int session, PresenceUpdate update, long now) {
+        if (Hops.ON) {
+            Hops.record(Hops.Hop.A_APPLIED, Hops.sentAt(update.activities()));
+        }
         replica.update(session, update, wall(now));
         records.write(session, "state", liveTtlMs);
     }

@@ -1,7 +1,10 @@
 package org.sysmodels.presence.cluster.redis;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +33,11 @@ final class StateBytes {
     static final int VERSION = 2;
 
     private static final int STATE_FIXED = 4 + 3 + 8 + 2;
+    /** How many statuses there are ({@code Status.values()} copies its array at every call). */
+    private static final int STATUSES = Status.values().length;
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private StateBytes() {
     }
@@ -45,13 +53,22 @@ final class StateBytes {
             names[i] = activities.get(i).name().getBytes(StandardCharsets.UTF_8);
             size += 8 + names[i].length;
         }
-        ByteBuffer b = ByteBuffer.allocate(size);
-        b.putInt(user).put((byte) platform).put((byte) flags).put((byte) status).putLong(at)
-                .putShort((short) names.length);
+        // written in place (no ByteBuffer object per state), in the layout above
+        byte[] b = new byte[size];
+        INT.set(b, 0, user);
+        b[4] = (byte) platform;
+        b[5] = (byte) flags;
+        b[6] = (byte) status;
+        LONG.set(b, 7, at);
+        SHORT.set(b, 15, (short) names.length);
+        int w = STATE_FIXED;
         for (int i = 0; i < names.length; i++) {
-            b.putInt(activities.get(i).type()).putInt(names[i].length).put(names[i]);
+            INT.set(b, w, activities.get(i).type());
+            INT.set(b, w + 4, names[i].length);
+            System.arraycopy(names[i], 0, b, w + 8, names[i].length);
+            w += 8 + names[i].length;
         }
-        return b.array();
+        return b;
     }
 
     /** The head of a session's state in a batch. */
@@ -60,8 +77,12 @@ final class StateBytes {
         if (id.length > 0xFFFF) {
             throw new IllegalArgumentException("a session id of " + id.length + " bytes: at most 65535");
         }
-        return ByteBuffer.allocate(2 + id.length + 8 + 4).putShort((short) id.length).put(id).putLong(gen)
-                .putInt(stateLength).array();
+        byte[] h = new byte[2 + id.length + 8 + 4];
+        SHORT.set(h, 0, (short) id.length);
+        System.arraycopy(id, 0, h, 2, id.length);
+        LONG.set(h, 2 + id.length, gen);
+        INT.set(h, 2 + id.length + 8, stateLength);
+        return h;
     }
 
     /** Every session of a batch, in order, written by {@code writer}; {@code users} bounds the user index. */
@@ -77,7 +98,11 @@ final class StateBytes {
                     throw new LogEntry.Malformed("a state of " + length + " bytes, " + b.remaining() + " left");
                 }
                 int end = b.position() + length;
-                out.add(state(b.slice(b.position(), length), sid, writer, writer, gen, users));
+                // the state alone in view (its limit), without a slice object per session
+                int limit = b.limit();
+                b.limit(end);
+                out.add(state(b, sid, writer, writer, gen, users));
+                b.limit(limit);
                 b.position(end);
             }
         } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
@@ -102,7 +127,7 @@ final class StateBytes {
             if (user < 0 || user >= users) {
                 throw new LogEntry.Malformed("user " + user + " is not in this node's world of " + users);
             }
-            if (p >= Platform.count() || s >= Status.values().length) {
+            if (p >= Platform.count() || s >= STATUSES) {
                 throw new LogEntry.Malformed("platform " + p + " or status " + s + " out of range");
             }
             List<Activity> activities = count == 0 ? List.of() : new ArrayList<>(count);

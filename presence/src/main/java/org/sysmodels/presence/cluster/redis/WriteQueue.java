@@ -47,7 +47,10 @@ final class WriteQueue {
     private final BooleanSupplier halted;
     private final Replies replies;
     private final List<RedisLink.Write> queued = new ArrayList<>();
+    /** Per queued write, its future if someone awaits its answer, else null. */
     private final List<CompletableFuture<Void>> queuedDone = new ArrayList<>();
+    /** The load generator's send times of the queued writes ({@link Hops}; only when on). */
+    private final List<Long> queuedSent = new ArrayList<>();
     private boolean sendScheduled;
     private int inFlight;
     /** Sessions queued or sent and not yet answered. */
@@ -65,16 +68,31 @@ final class WriteQueue {
         this.replies = replies;
     }
 
+    /**
+     * Queues one session's record for the next call, with nobody waiting for its answer (a status change, a
+     * heartbeat's renewal); {@code sentNs} is the load's send time it carries, if {@link Hops} are on (else 0).
+     */
+    void add(RedisLink.Write w, long sentNs) {
+        queue(w, null, sentNs);
+    }
+
     /** Queues one session's record for the next call. @return done when Redis has answered for it */
-    CompletionStage<Void> add(RedisLink.Write w) {
-        unanswered++;
+    CompletionStage<Void> addAwaited(RedisLink.Write w) {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        queue(w, done, 0);
+        return done;
+    }
+
+    private void queue(RedisLink.Write w, CompletableFuture<Void> done, long sentNs) {
+        unanswered++;
         queued.add(w);
         queuedDone.add(done);
+        if (Hops.ON) {
+            queuedSent.add(sentNs);
+        }
         if (!sendScheduled && inFlight == 0) {
             scheduleSend();
         }
-        return done;
     }
 
     /** Session writes queued or sent and not yet answered. */
@@ -105,9 +123,10 @@ final class WriteQueue {
         while (!queued.isEmpty()) {
             int n = Math.min(WRITE_BATCH, queued.size());
             List<RedisLink.Write> batch = List.copyOf(queued.subList(0, n));
-            List<CompletableFuture<Void>> done = List.copyOf(queuedDone.subList(0, n));
+            List<CompletableFuture<Void>> done = awaited(n);
             queued.subList(0, n).clear();
             queuedDone.subList(0, n).clear();
+            long[] sent = Hops.ON ? hopsIssued(n) : null;
             if (halted.getAsBoolean()) {
                 unanswered -= n;
                 done.forEach(d -> d.complete(null));
@@ -115,7 +134,16 @@ final class WriteQueue {
             }
             stats.writeCalls.incrementAndGet();
             inFlight++;
-            link.write(node, batch).whenCompleteAsync((answers, err) -> {
+            CompletionStage<List<Object>> call = link.write(node, batch);
+            if (sent != null) {
+                call.whenComplete((a, e) -> {
+                    long at = System.nanoTime();
+                    for (long t : sent) {
+                        Hops.record(Hops.Hop.A_REPLIED, t, at);
+                    }
+                });
+            }
+            call.whenCompleteAsync((answers, err) -> {
                 unanswered -= n;
                 inFlight--;
                 if (err != null) {
@@ -134,11 +162,44 @@ final class WriteQueue {
                     }
                     done.forEach(d -> d.complete(null));
                 }
+                if (sent != null) {
+                    long at = System.nanoTime();
+                    for (long t : sent) {
+                        Hops.record(Hops.Hop.A_ANSWERED, t, at);
+                    }
+                }
                 if (inFlight == 0 && !sendScheduled && !queued.isEmpty()) {
                     scheduleSend();
                 }
                 replies.answered();
             }, owner);
         }
+    }
+
+    /** The futures of the first {@code n} queued writes that someone awaits (most have none: an empty list). */
+    private List<CompletableFuture<Void>> awaited(int n) {
+        List<CompletableFuture<Void>> done = List.of();
+        for (int i = 0; i < n; i++) {
+            CompletableFuture<Void> d = queuedDone.get(i);
+            if (d != null) {
+                if (done.isEmpty()) {
+                    done = new ArrayList<>();
+                }
+                done.add(d);
+            }
+        }
+        return done;
+    }
+
+    /** Records {@link Hops.Hop#A_ISSUED} for the first {@code n} queued send times, and takes them off. */
+    private long[] hopsIssued(int n) {
+        long[] sent = new long[n];
+        long at = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            sent[i] = queuedSent.get(i);
+            Hops.record(Hops.Hop.A_ISSUED, sent[i], at);
+        }
+        queuedSent.subList(0, n).clear();
+        return sent;
     }
 }

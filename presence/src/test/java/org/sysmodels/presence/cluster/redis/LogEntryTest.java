@@ -72,6 +72,38 @@ class LogEntryTest {
                 });
     }
 
+    /** The layouts as the docs write them, built with a ByteBuffer (big-endian): the reference for the bytes. */
+    private static byte[] referenceState(int user, int p, int flags, int s, List<Activity> a, long at) {
+        ByteArrayOutputStream names = new ByteArrayOutputStream();
+        for (Activity x : a) {
+            byte[] n = b(x.name());
+            names.writeBytes(java.nio.ByteBuffer.allocate(8).putInt(x.type()).putInt(n.length).array());
+            names.writeBytes(n);
+        }
+        return java.nio.ByteBuffer.allocate(17 + names.size()).putInt(user).put((byte) p).put((byte) flags)
+                .put((byte) s).putLong(at).putShort((short) a.size()).put(names.toByteArray()).array();
+    }
+
+    @Test
+    void statesAndHeadsHaveTheDocumentedBytes() {
+        // takeover.lua reads the user with struct.unpack('>i4', r), and nodes of one version must agree byte for byte
+        qt().forAll(strings().betweenCodePoints(1, 0xD7FF).ofLengthBetween(1, 30), longs().all(),
+                        integers().between(-5, Integer.MAX_VALUE),
+                        lists().of(strings().betweenCodePoints(0, 0xD7FF).ofLengthBetween(0, 20)).ofSizeBetween(0, 4))
+                .checkAssert((sid, gen, user, names) -> {
+                    List<Activity> a = names.stream().map(n -> new Activity(n, n.length() % 6)).toList();
+                    long at = Long.rotateLeft(gen, 29) ^ user;
+                    byte[] state = StateBytes.state(user, user & 7, user & 1, user % 5 & 3, a, at);
+                    assertEquals(Arrays.toString(referenceState(user, user & 7, user & 1, user % 5 & 3, a, at)),
+                            Arrays.toString(state));
+                    byte[] id = b(sid);
+                    byte[] head = java.nio.ByteBuffer.allocate(14 + id.length).putShort((short) id.length).put(id)
+                            .putLong(gen).putInt(state.length).array();
+                    assertEquals(Arrays.toString(head),
+                            Arrays.toString(StateBytes.head(sid, gen, state.length)));
+                });
+    }
+
     @Test
     void aBatchThatDoesNotFitTheLayoutIsMalformedWholly() {
         List<LogEntry.Upsert> ups = List.of(up("s1", 1, 3, 0, true, 2, List.of(new Activity("game", 1)), 99),
