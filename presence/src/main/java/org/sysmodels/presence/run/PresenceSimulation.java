@@ -173,9 +173,10 @@ public final class PresenceSimulation {
             SocialGraph graph = WorldBuilder.build(sc, streams.stream("presence/world"));
             this.shards = new Shard[shards];
             IntFunction<PresenceStore> owner = user -> ownerOf(user).core.store();
+            WatcherShards watchers = shards == 1 ? null : WatcherShards.of(graph, shards);
             for (int k = 0; k < shards; k++) {
                 this.shards[k] = new Shard(sc, graph, streams, k, shards, parts, tracer, owner,
-                        extra == null ? null : extra.apply(k));
+                        extra == null ? null : extra.apply(k), watchers);
             }
             for (Shard to : this.shards) {
                 for (Shard from : this.shards) {
@@ -237,6 +238,15 @@ public final class PresenceSimulation {
         /** Presences sent from one shard to another so far. */
         public long crossShardMessages() {
             return lockstep.crossMessages;
+        }
+
+        /** Presences from other shards kept without a fan-out, since no watcher of their user is here. */
+        public long replicasKept() {
+            long n = 0;
+            for (Shard s : shards) {
+                n += s.replicasKept;
+            }
+            return n;
         }
 
         private long pendingSessions() {
