@@ -173,10 +173,9 @@ public final class PresenceSimulation {
             SocialGraph graph = WorldBuilder.build(sc, streams.stream("presence/world"));
             this.shards = new Shard[shards];
             IntFunction<PresenceStore> owner = user -> ownerOf(user).core.store();
-            WatcherShards watchers = shards == 1 ? null : WatcherShards.of(graph, shards);
             for (int k = 0; k < shards; k++) {
                 this.shards[k] = new Shard(sc, graph, streams, k, shards, parts, tracer, owner,
-                        extra == null ? null : extra.apply(k), watchers);
+                        extra == null ? null : extra.apply(k));
             }
             for (Shard to : this.shards) {
                 for (Shard from : this.shards) {
@@ -185,7 +184,8 @@ public final class PresenceSimulation {
                     }
                 }
             }
-            lockstep = new Lockstep(this.shards, sc.backboneMin(), beforeWindow);
+            lockstep = new Lockstep(this.shards, sc.backboneMin(), beforeWindow,
+                    shards == 1 ? null : WatcherShards.of(graph, shards));
             for (Shard s : this.shards) {
                 s.start(lockstep::publish);
             }
@@ -240,13 +240,14 @@ public final class PresenceSimulation {
             return lockstep.crossMessages;
         }
 
-        /** Presences from other shards kept without a fan-out, since no watcher of their user is here. */
-        public long replicasKept() {
-            long n = 0;
-            for (Shard s : shards) {
-                n += s.replicasKept;
-            }
-            return n;
+        /** Presences not sent to a shard that holds no watcher of their user ({@link WatcherShards}). */
+        public long unwatchedReplicas() {
+            return lockstep.unwatched;
+        }
+
+        /** True when no shard watches another's users, so the shards ran without windows. */
+        public boolean independentShards() {
+            return lockstep.independent();
         }
 
         private long pendingSessions() {

@@ -62,10 +62,7 @@ final class Shard {
     private final ArrayDeque<Presence> replicas = new ArrayDeque<>();
     private final Action onReplica = this::replicaArrived;
     private Exports exports;
-    private final WatcherShards watchers;
     long replicasReceived;
-    /** Replicas no watcher of this shard can see: kept without a fan-out ({@link WatcherShards}). */
-    long replicasKept;
 
     /**
      * Builds the shard and its warm cluster up to the published presences of its own users (every observer is told
@@ -73,12 +70,10 @@ final class Shard {
      *
      * @param owner the shard's store that holds a user's sessions (the convergence check's truth, read at the end)
      * @param extra one more observer of this shard's events (tests), or null
-     * @param watchers which shards watch each user (null with one shard: nothing arrives from another)
      */
     Shard(PresenceScenario sc, SocialGraph graph, RandomStreams streams, int index, int shards, SimParts parts,
-          Tracer tracer, IntFunction<PresenceStore> owner, PresenceObserver extra, WatcherShards watchers) {
+          Tracer tracer, IntFunction<PresenceStore> owner, PresenceObserver extra) {
         this.sc = sc;
-        this.watchers = watchers;
         this.index = index;
         this.firstUser = (int) ((long) sc.users() * index / shards);
         this.endUser = (int) ((long) sc.users() * (index + 1) / shards);
@@ -180,12 +175,6 @@ final class Shard {
         // replicas are scheduled in arrival order and the scheduler keeps ties in insertion order: the head is due
         Presence p = replicas.removeFirst();
         replicasReceived++;
-        if (!watchers.watchedIn(p.user(), index)) {
-            // a fan-out here would reach no session, send no node message and draw nothing: keep the copy only
-            replicasKept++;
-            core.restoreReplica(p);
-            return;
-        }
         nodes.replica(true);
         core.publishReplica(p, sched.now());
         nodes.replica(false);

@@ -7,18 +7,22 @@ import org.sysmodels.presence.model.store.SocialGraph;
  * Who watches a user is fixed by the social graph (its friends and the members of its guilds, as
  * {@code PresenceCore} fans out), and which shard a user lives in is fixed by its id, so this is computed once.
  *
- * <p>Why: every presence a shard publishes arrives in every other shard, whose cluster fans it out to its own
- * watchers. When that shard holds none, the fan-out walks the user's friend and guild lists and finds no session:
- * it reaches nobody, sends nothing and draws nothing, but reads hundreds of cold records. With communities (the
- * {@code large} world) that is every replica. {@link Shard} then only keeps the replica as its copy of the user's
- * presence, which is all such a fan-out leaves behind.
+ * <p>Why: a presence a shard publishes goes to the other shards, whose clusters fan it out to their own watchers and
+ * keep it as their copy of the user's presence. A shard that holds no watcher of the user would walk the user's
+ * friend and guild lists and find no session (hundreds of cold records read, nothing sent, nothing drawn), and its
+ * copy would never be read (only a watcher's snapshot reads another user's presence). So {@link Lockstep} does not
+ * send it there. And when no shard watches another's users at all (the {@code large} world: communities of 1,000
+ * consecutive users never straddle a shard's edge), nothing crosses, the shards are independent, and they run
+ * without windows or barriers.
  */
 final class WatcherShards {
 
     private final byte[] shardsOf;
+    private final boolean independent;
 
-    private WatcherShards(byte[] shardsOf) {
+    private WatcherShards(byte[] shardsOf, boolean independent) {
         this.shardsOf = shardsOf;
+        this.independent = independent;
     }
 
     /** The watchers' shards of every user, with users split as {@link Shard} splits them. */
@@ -50,6 +54,7 @@ final class WatcherShards {
         int[] friends = graph.friends();
         int[] guildStart = graph.guildStart();
         int[] userGuilds = graph.userGuilds();
+        boolean independent = true;
         for (int u = 0; u < users; u++) {
             int bits = 0;
             for (int i = friendStart[u]; i < friendStart[u + 1]; i++) {
@@ -59,8 +64,9 @@ final class WatcherShards {
                 bits |= guildShards[userGuilds[i]];
             }
             shardsOf[u] = (byte) bits;
+            independent &= (bits & ~(1 << home[u])) == 0;
         }
-        return new WatcherShards(shardsOf);
+        return new WatcherShards(shardsOf, independent);
     }
 
     /**
@@ -69,5 +75,10 @@ final class WatcherShards {
      */
     boolean watchedIn(int user, int shard) {
         return (shardsOf[user] >>> shard & 1) != 0;
+    }
+
+    /** True when no user is watched outside its own shard: the shards never need each other's presences. */
+    boolean independent() {
+        return independent;
     }
 }
