@@ -61,8 +61,9 @@ public final class SimulationCpu {
                 + "entries %,d%n", (b.events() - a.events()) / m, (b.heartbeats() - a.heartbeats()) / m,
                 (b.deliveries() - a.deliveries()) / m, (b.nodeMessages() - a.nodeMessages()) / m,
                 (b.changes() - a.changes()) / m, (b.leaves() - a.leaves()) / m, b.pending(), b.expiryEntries());
-        System.out.printf(Locale.ROOT, "shards %d, presences sent between shards %,d%n", shards,
-                live.crossShardMessages());
+        System.out.printf(Locale.ROOT, "shards %d, presences sent between shards %,d, not sent (no watcher there) "
+                + "%,d, shards independent (no windows): %s%n", shards, live.crossShardMessages(),
+                live.unwatchedReplicas(), live.independentShards());
         System.out.printf(Locale.ROOT, "SIMCPU users=%d sim-s-per-process-cpu-s=%.3f sim-s-per-thread-cpu-s=%.3f "
                 + "sim-s-per-wall-s=%.3f process-cpu=%.2fs thread-cpu=%.2fs wall=%.2fs%n", users, m / (cpu / 1e9),
                 m / (thread / 1e9), m / (wall / 1e9), cpu / 1e9, thread / 1e9, wall / 1e9);
