@@ -45,6 +45,7 @@ public final class SimulationCpu {
         long build = os.getProcessCpuTime() - build0;
         live.runUntil(warm * 1_000_000_000L);
         PresenceSimulation.Stats a = live.stats();
+        long gc0 = gcMillis();
         long cpu0 = os.getProcessCpuTime();
         long thread0 = threads.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
@@ -52,6 +53,7 @@ public final class SimulationCpu {
         long wall = System.nanoTime() - wall0;
         long thread = threads.getCurrentThreadCpuTime() - thread0;
         long cpu = os.getProcessCpuTime() - cpu0;
+        long gc = gcMillis() - gc0;
         PresenceSimulation.Stats b = live.stats();
         double m = measure;
         System.out.printf(Locale.ROOT, "users %,d, community %,d, build %.1f s CPU; simulated %d s after %d s warm-up%n", users, s.community(),
@@ -61,10 +63,20 @@ public final class SimulationCpu {
                 + "entries %,d%n", (b.events() - a.events()) / m, (b.heartbeats() - a.heartbeats()) / m,
                 (b.deliveries() - a.deliveries()) / m, (b.nodeMessages() - a.nodeMessages()) / m,
                 (b.changes() - a.changes()) / m, (b.leaves() - a.leaves()) / m, b.pending(), b.expiryEntries());
-        System.out.printf(Locale.ROOT, "shards %d, presences sent between shards %,d%n", shards,
-                live.crossShardMessages());
+        System.out.printf(Locale.ROOT, "shards %d, presences sent between shards %,d, not sent (no watcher there) "
+                + "%,d, shards independent (no windows): %s%n", shards, live.crossShardMessages(),
+                live.unwatchedReplicas(), live.independentShards());
         System.out.printf(Locale.ROOT, "SIMCPU users=%d sim-s-per-process-cpu-s=%.3f sim-s-per-thread-cpu-s=%.3f "
                 + "sim-s-per-wall-s=%.3f process-cpu=%.2fs thread-cpu=%.2fs wall=%.2fs%n", users, m / (cpu / 1e9),
                 m / (thread / 1e9), m / (wall / 1e9), cpu / 1e9, thread / 1e9, wall / 1e9);
+        System.out.printf(Locale.ROOT, "garbage collection in the measured part: %d ms (wall, every collector)%n", gc);
+    }
+
+    private static long gcMillis() {
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, b.getCollectionTime());
+        }
+        return ms;
     }
 }

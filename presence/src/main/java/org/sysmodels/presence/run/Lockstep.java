@@ -15,6 +15,11 @@ import org.sysmodels.presence.model.presence.Presence;
  * only then does the next window begin. So what each shard does is a function of the seed and the shard count only:
  * which thread ran first, or how long one was held up, changes nothing.
  *
+ * <p>A presence goes only to the shards that hold a watcher of its user ({@link WatcherShards}): elsewhere its fan-out
+ * would reach nobody and its copy would never be read. When no shard watches another's users (the shards are
+ * independent), nothing crosses at all, and each shard runs straight to the stopping point on its thread, with no
+ * windows and no barriers: a shard's run then depends only on its own state, as when it waited at every barrier.
+ *
  * <p>One shard needs none of this: {@link #runUntil} then simply runs its scheduler on the calling thread.
  */
 final class Lockstep {
@@ -27,12 +32,19 @@ final class Lockstep {
     private final ShardRing.Inbox[][] inboxes;
     private final WindowBarrier barrier;
     private final IntConsumer beforeWindow;
+    private final WatcherShards watchers;
     private long now;
     long crossMessages;
+    /** Presences not sent to a shard with no watcher of their user (summed after each {@link #runUntil}). */
+    long unwatched;
     private final long[] sent;
+    private final long[] unsent;
 
-    /** @param beforeWindow called by each shard's thread before each window (tests hold threads up with it) */
-    Lockstep(Shard[] shards, long window, IntConsumer beforeWindow) {
+    /**
+     * @param beforeWindow called by each shard's thread before each window (tests hold threads up with it)
+     * @param watchers which shards watch each user (null with one shard)
+     */
+    Lockstep(Shard[] shards, long window, IntConsumer beforeWindow, WatcherShards watchers) {
         int k = shards.length;
         if (k > 1 && window <= 0) {
             throw new IllegalArgumentException("a run in " + k + " shards needs backboneMin > 0 (the window)");
@@ -40,6 +52,8 @@ final class Lockstep {
         this.shards = shards;
         this.window = window;
         this.beforeWindow = beforeWindow;
+        this.watchers = watchers;
+        this.unsent = new long[k];
         this.rings = new ShardRing[k][k];
         this.inboxes = new ShardRing.Inbox[k][k];
         this.sent = new long[k];
@@ -61,6 +75,10 @@ final class Lockstep {
             if (to == from) {
                 continue;
             }
+            if (!watchers.watchedIn(p.user(), to)) {
+                unsent[from]++;
+                continue;
+            }
             ShardRing ring = rings[from][to];
             int spins = 0;
             while (!ring.offer(arrival, p)) {
@@ -76,6 +94,11 @@ final class Lockstep {
 
     long now() {
         return now;
+    }
+
+    /** True when the shards never need each other's presences and run without windows. */
+    boolean independent() {
+        return watchers != null && watchers.independent();
     }
 
     /** Runs every shard up to virtual time {@code t} (inclusive); returns when all are there. */
@@ -110,15 +133,23 @@ final class Lockstep {
             }
         }
         long total = 0;
-        for (long s : sent) {
-            total += s;
+        long skipped = 0;
+        for (int k = 0; k < shards.length; k++) {
+            total += sent[k];
+            skipped += unsent[k];
         }
         crossMessages = total;
+        unwatched = skipped;
         now = t;
     }
 
     private void runShard(int k, long t, Throwable[] failed) {
         try {
+            if (independent()) {
+                beforeWindow.accept(k);
+                shards[k].sched.runUntil(t);
+                return;
+            }
             long at = now;
             while (at < t) {
                 long gridEnd = (Math.floorDiv(at, window) + 1) * window;

@@ -184,7 +184,8 @@ public final class PresenceSimulation {
                     }
                 }
             }
-            lockstep = new Lockstep(this.shards, sc.backboneMin(), beforeWindow);
+            lockstep = new Lockstep(this.shards, sc.backboneMin(), beforeWindow,
+                    shards == 1 ? null : WatcherShards.of(graph, shards));
             for (Shard s : this.shards) {
                 s.start(lockstep::publish);
             }
@@ -237,6 +238,16 @@ public final class PresenceSimulation {
         /** Presences sent from one shard to another so far. */
         public long crossShardMessages() {
             return lockstep.crossMessages;
+        }
+
+        /** Presences not sent to a shard that holds no watcher of their user ({@link WatcherShards}). */
+        public long unwatchedReplicas() {
+            return lockstep.unwatched;
+        }
+
+        /** True when no shard watches another's users, so the shards ran without windows. */
+        public boolean independentShards() {
+            return lockstep.independent();
         }
 
         private long pendingSessions() {

@@ -79,7 +79,7 @@ class ShardedRunTest {
         }
     }
 
-    private record Run(PresenceSimulation.Outcome outcome, long[] hashes, long[] events, long cross) {
+    private record Run(PresenceSimulation.Outcome outcome, long[] hashes, long[] events, long cross, long unwatched, boolean independent) {
         String fingerprint() {
             PresenceSimulation.Outcome o = outcome;
             return String.join(",", java.util.Arrays.toString(hashes), java.util.Arrays.toString(events),
@@ -102,7 +102,8 @@ class ShardedRunTest {
         live.runUntil(sc.duration());
         PresenceSimulation.Outcome o = live.settleAndFinish();
         return new Run(o, digests.stream().mapToLong(d -> d.hash).toArray(),
-                digests.stream().mapToLong(d -> d.events).toArray(), live.crossShardMessages());
+                digests.stream().mapToLong(d -> d.events).toArray(), live.crossShardMessages(), live.unwatchedReplicas(),
+                live.independentShards());
     }
 
     private static void jitter(int shard) {
@@ -133,6 +134,25 @@ class ShardedRunTest {
         assertTrue(o.converged() > 2_000, "views compared: " + o.converged());
         assertTrue(o.resumeOk() > 0 && o.queued() > 0 && o.deliveries() > 20_000, r.fingerprint());
         assertEquals(6, o.checker().rules().size());
+    }
+
+    /**
+     * Communities inside the shards (blocks of 100 users, 500 per shard): no shard watches another's users, so
+     * nothing crosses and the shards run without windows; every check still holds, the run converges, and held-up
+     * threads change nothing. On the uniform graph nearly every presence still crosses.
+     */
+    @Test
+    void independentShardsRunWithoutWindowsAndStillAgree() {
+        Run r = run(CHURN.withCommunity(100), 5, SimParts.reference(), 2, k -> { });
+        PresenceSimulation.Outcome o = r.outcome();
+        assertEquals(0, o.findings().violations(), () -> o.findings().list().toString());
+        assertTrue(r.independent() && r.cross() == 0 && r.unwatched() > 1_000, r.fingerprint() + " " + r);
+        assertTrue(o.converged() > 1_000, "views compared: " + o.converged());
+        assertEquals(r.fingerprint(), run(CHURN.withCommunity(100), 5, SimParts.reference(), 2,
+                ShardedRunTest::jitter).fingerprint());
+        Run uniform = run(CHURN, 5, SimParts.reference(), 2, k -> { });
+        assertTrue(!uniform.independent() && uniform.unwatched() < uniform.cross() / 10,
+                "uniform graph: " + uniform);
     }
 
     @Test
