@@ -34,7 +34,16 @@ final class Children {
     static ProcessBuilder javaChild(List<String> heapAndCollector, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(heapAndCollector);
+        String extra = System.getenv("PRESENCE_CHILD_JAVA_OPTS");
+        List<String> extras = extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
+        // a collector named in PRESENCE_CHILD_JAVA_OPTS replaces the row's (the JVM refuses two), so one row can be
+        // measured on either collector without editing it
+        boolean ownCollector = extras.stream().anyMatch(f -> f.startsWith("-XX:+Use") && f.endsWith("GC"));
+        for (String f : heapAndCollector) {
+            if (!(ownCollector && f.startsWith("-XX:+Use") && f.endsWith("GC"))) {
+                cmd.add(f);
+            }
+        }
         // every heap page touched at start: otherwise the first collections that copy into survivor and old space
         // page-fault on each new page (a third of the first post-ramp pause was system time)
         cmd.add("-XX:+AlwaysPreTouch");
@@ -42,10 +51,7 @@ final class Children {
         // Netty's sampling leak detector records a stack trace for 1 in 128 buffers: a debugging aid that servers
         // in production switch off, as here (it is off in the row's own JVM too, see PresenceFigures)
         cmd.add("-Dio.netty.leakDetection.level=disabled");
-        String extra = System.getenv("PRESENCE_CHILD_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            cmd.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        cmd.addAll(extras);
         // the socket transport the row chose (GatewayLoadRow.transport; after the extra flags, so it wins), else
         // each child chooses (NettyTransport.auto)
         String transport = System.getProperty(org.sysmodels.presence.gateway.client.NettyTransport.PROPERTY);
