@@ -39,12 +39,13 @@ final class ClusterRow {
             + "same-node p99";
 
     /**
-     * The nodes' heap and collector. Generational ZGC (JEP 439; its pauses do not grow with the heap and stay well
-     * under a millisecond): with the Parallel collector each node stopped for a young collection every ~5 s at
-     * 20,000 updates/s (2.5-3.3 KB allocated per update handled or applied, ~270 MB of eden), both nodes at about
-     * the same moment (the same work, so the same allocation), and with the machine ~89% busy the backlog of a pause
-     * took many times the pause to clear: the quiet run's per-second p99 jumped to 80-106 ms every ~5 s. {@code --gc
-     * parallel} runs the nodes on the Parallel collector as before, to compare in one session.
+     * The nodes' heap and collector: the Parallel collector by default, {@code --gc zgc} for generational ZGC (JEP
+     * 439). With Parallel each node stops for a young collection every ~5 s at 20,000 updates/s (2.5-3.3 KB allocated
+     * per update handled or applied), both nodes at about the same moment, and the backlog of a pause takes several
+     * times the pause to clear (docs/presence.md, "Where a cross-node delivery waits"). ZGC avoids the pauses but its
+     * concurrent threads want a core this 2-core machine does not have: on the quiet machine (2026-12-02 07:20-07:35)
+     * it gave p99 913 ms (4 watchers) and 246 ms (1 watcher) against Parallel's 651 ms and 96 ms the session before,
+     * and 7.5 s against 1.1 s in a back-to-back 1-watcher pair.
      */
     private static final List<String> NODE_ZGC = List.of("-Xmx1g", "-Xms1g", "-XX:+UseZGC");
     private static final List<String> NODE_PARALLEL = List.of("-Xmx1g", "-Xms1g", "-XX:+UseParallelGC");
@@ -65,10 +66,11 @@ final class ClusterRow {
             return;
         }
         int gc = args.indexOf("--gc");
-        List<String> nodeJvm = gc >= 0 && gc + 1 < args.size() && args.get(gc + 1).equals("parallel") ? NODE_PARALLEL
-                : NODE_ZGC;
+        List<String> nodeJvm = gc >= 0 && gc + 1 < args.size() && args.get(gc + 1).equals("zgc") ? NODE_ZGC
+                : NODE_PARALLEL;
         for (int watchers : only > 0 ? new int[] {only} : new int[] {4, 1}) {
-            once(redisServer, 2_000, watchers, rate, seconds, (int) doubleArg(args, "--warm-up", 5), nodeJvm);
+            once(redisServer, 2_000, watchers, rate, seconds, (int) doubleArg(args, "--warm-up", longRun ? 10 : 5),
+                    nodeJvm);
         }
     }
 
@@ -107,13 +109,16 @@ final class ClusterRow {
             RedisClient admin = RedisClient.create(uri);
             StatefulRedisConnection<String, String> stats = ClusterCpu.connect(admin);
             String[] commandStats = new String[1];
+            // the measured phase follows warmUp seconds at the same rate in the same run (not counted): without it,
+            // the first ~8 s after the ramp were a transient (2,000 new sessions, the rate jumping from 0 to 20,000/s)
+            // with per-second p99 of 370-740 ms that set the whole run's p99
             LoadGenerator.Result res = new LoadGenerator(new LoadConfig(urls, n, watchers, rate,
-                    Duration.ofSeconds(seconds), Duration.ZERO, 256, 1), out).run(() -> {
+                    Duration.ofSeconds(seconds), Duration.ZERO, 256, 1), out).warmup(Duration.ofSeconds(warmUp), () -> {
                         at[0] = NodeChild.sum(nodes);
                         nodes.forEach(c -> c.hops("warm-up and ramp, " + watchers + " watchers (not measured)"));
                         redisCpu[0] = Children.cpuNs(redis);
                         stats.sync().configResetstat();
-                    }, () -> {
+                    }).run(() -> { }, () -> {
                         // the nodes' backlog (if the machine could not keep up) is part of the phase's work
                         at[1] = NodeChild.settled(nodes, 120);
                         nodes.forEach(c -> c.hops(String.format(Locale.ROOT, "measured, %d watchers, %.0f "
