@@ -46,6 +46,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class RedisLink implements AutoCloseable {
 
+    static {
+        SharedLoop.epollForLettuce();
+    }
+
     /** The log's approximate length cap ({@code XADD MAXLEN ~}); a node further behind resynchronises from a snapshot. */
     static final int LOG_CAP = 200_000;
 

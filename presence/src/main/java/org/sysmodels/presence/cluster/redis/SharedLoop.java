@@ -42,6 +42,21 @@ public final class SharedLoop implements EventLoopGroupProvider {
 
     private final EventLoopGroup group;
 
+    static {
+        epollForLettuce();
+    }
+
+    /**
+     * Tells Lettuce not to consider io_uring, before its transport classes load (they read the property once): with
+     * both native transports on the class path (the gateway ships Netty's io_uring for its own sockets) Lettuce picks
+     * epoll anyway and logs a warning saying so; this class and {@link RedisLink} lend or use epoll loops.
+     */
+    static void epollForLettuce() {
+        if (System.getProperty("io.lettuce.core.iouring") == null) {
+            System.setProperty("io.lettuce.core.iouring", "false");
+        }
+    }
+
     /**
      * A presence thread named {@code name} on which a node's Redis connections can run: an I/O event loop of the
      * transport Lettuce uses (epoll, else NIO), alone in its group, running tasks for at most
