@@ -38,9 +38,9 @@ final class Children {
         List<String> extras = extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
         // a collector named in PRESENCE_CHILD_JAVA_OPTS replaces the row's (the JVM refuses two), so one row can be
         // measured on either collector without editing it
-        boolean ownCollector = extras.stream().anyMatch(f -> f.startsWith("-XX:+Use") && f.endsWith("GC"));
+        boolean ownCollector = extras.stream().anyMatch(Children::namesCollector);
         for (String f : heapAndCollector) {
-            if (!(ownCollector && f.startsWith("-XX:+Use") && f.endsWith("GC"))) {
+            if (!(ownCollector && namesCollector(f))) {
                 cmd.add(f);
             }
         }
@@ -63,6 +63,11 @@ final class Children {
         cmd.add(PresenceFigures.class.getName());
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectErrorStream(true);
+    }
+
+    /** True for a flag that chooses the collector ({@code -XX:+UseParallelGC}, {@code -XX:+UseZGC}, ...). */
+    private static boolean namesCollector(String flag) {
+        return flag.startsWith("-XX:+Use") && flag.endsWith("GC");
     }
 
     /** A process's CPU time so far, user + system, its descendants included (ns; -1 if unknown). */

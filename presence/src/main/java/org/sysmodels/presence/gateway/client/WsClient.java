@@ -3,6 +3,7 @@ package org.sysmodels.presence.gateway.client;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -20,7 +21,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A small WebSocket client on Netty (the load generator's connections, the tests' clients, and the Chrome DevTools
@@ -113,6 +118,27 @@ public final class WsClient {
     public void close(int code) {
         closedSent = true;
         channel.writeAndFlush(new CloseWebSocketFrame(code, "bye"));
+    }
+
+    /**
+     * Sends a close frame with {@code code} on every open connection of {@code clients} and waits until they have
+     * ended or {@code bound} has passed (a server that does not answer costs at most that).
+     */
+    public static void closeAll(List<WsClient> clients, int code, Duration bound) {
+        List<ChannelFuture> closing = new ArrayList<>();
+        for (WsClient c : clients) {
+            if (c.isOpen()) {
+                c.close(code);
+                closing.add(c.channel.closeFuture());
+            }
+        }
+        long closeBy = System.nanoTime() + bound.toNanos();
+        for (ChannelFuture f : closing) {
+            long left = closeBy - System.nanoTime();
+            if (left <= 0 || !f.awaitUninterruptibly(TimeUnit.NANOSECONDS.toMillis(left))) {
+                return;
+            }
+        }
     }
 
     /** Drops the TCP connection without a close frame (a lost connection). */

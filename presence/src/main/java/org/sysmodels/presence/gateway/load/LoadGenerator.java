@@ -362,23 +362,15 @@ public final class LoadGenerator {
                 out.println("first failed connection: " + firstFailure);
             }
             stopping = true;
-            List<io.netty.channel.ChannelFuture> closing = new ArrayList<>();
+            List<WsClient> open = new ArrayList<>();
             for (Conn c : conns) {
-                if (c.ws != null && c.ws.isOpen()) {
-                    c.ws.close(1000);
-                    closing.add(c.ws.channel().closeFuture());
+                if (c.ws != null) {
+                    open.add(c.ws);
                 }
             }
-            // the gateway answers each close frame and ends the connection; the event loops stop only after that
-            // (a loop stopped earlier rejects the channels' last deregistration tasks, one warning each), and a
-            // gateway that does not answer costs at most this bound
-            long closeBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            for (io.netty.channel.ChannelFuture f : closing) {
-                long left = closeBy - System.nanoTime();
-                if (left <= 0 || !f.awaitUninterruptibly(TimeUnit.NANOSECONDS.toMillis(left))) {
-                    break;
-                }
-            }
+            // the event loops stop only after the closes (a loop stopped earlier rejects the channels' last
+            // deregistration tasks, one warning each)
+            WsClient.closeAll(open, 1000, Duration.ofSeconds(10));
             return result;
         } finally {
             stopping = true;
