@@ -174,6 +174,16 @@ final class IdealIrpPath {
         top = filter;
     }
 
+    /** The top of the stack (for the test). */
+    Dev top() {
+        return top;
+    }
+
+    /** The lookaside list's first free packet (for the test). */
+    Irp lookaside() {
+        return lookaside;
+    }
+
     /** NtReadFile on a synchronous handle, 512 bytes at 4096. */
     int read() {
         Dev device = top;
