@@ -25,7 +25,7 @@ import org.sysmodels.presence.model.fanout.CoalescingOutbox;
 import org.sysmodels.presence.model.presence.PresenceUpdate;
 import org.sysmodels.presence.model.presence.Status;
 import org.sysmodels.presence.model.session.Dispatch;
-import org.sysmodels.presence.model.session.ReplayRing;
+import org.sysmodels.presence.model.session.PackedReplayRing;
 import org.sysmodels.presence.model.session.ResumeCheck;
 import org.sysmodels.presence.model.session.SessionStateException;
 import org.sysmodels.presence.model.session.Subscriber;
@@ -151,7 +151,7 @@ final class PresenceEngine {
             String sessionId = HexFormat.of().formatHex(bytes16());
             int slot = core.identify(user, id.platform(), c.node(), id.presence(), guildPresences, sessionId, now);
             GatewaySession e = new GatewaySession(slot, sessionId, user, guildPresences, id.largeThreshold(),
-                    new Subscriber(slot, new CoalescingOutbox(), new ReplayRing(config.replayCapacity())));
+                    new Subscriber(slot, new CoalescingOutbox(), new PackedReplayRing(config.replayCapacity())));
             sessions.put(e);
             e.conn = c;
             c.engineSlot = slot;
@@ -256,7 +256,7 @@ final class PresenceEngine {
             return;
         }
         GatewaySession e = new GatewaySession(a.session(), r.sessionId(), user, a.guildPresences(), 50,
-                new Subscriber(a.session(), new CoalescingOutbox(), new ReplayRing(config.replayCapacity())));
+                new Subscriber(a.session(), new CoalescingOutbox(), new PackedReplayRing(config.replayCapacity())));
         e.subscriber.continueAfter(r.seq());
         sessions.put(e);
         e.conn = c;
