@@ -24,7 +24,7 @@ import org.sysmodels.presence.model.presence.Status;
  *
  * <p>The entry arrays start small and double up to {@code capacity}, so a session that receives little holds
  * little. Activities go into one byte array per ring: for each activity its type, its name's UTF-8 length and the
- * bytes; the array is compacted (or doubled) when its end is reached, which keeps the copying amortised.
+ * bytes; the array is compacted (or grown) when its end is reached, which keeps the copying amortised.
  */
 public final class PackedReplayRing implements ReplayBuffer {
 
@@ -139,14 +139,15 @@ public final class PackedReplayRing implements ReplayBuffer {
 
     /**
      * Makes room for {@code size} more bytes at the end: the kept entries' bytes move to the front, oldest first,
-     * into this array when they fill at most half of it with the new bytes, else into one twice that size.
+     * into this array when they fill at most two thirds of it with the new bytes, else into one twice that size (so
+     * at least a third of the array is free after a move, and a byte is moved at most about twice on average).
      */
     private void room(int size) {
         if (end + size <= bytes.length) {
             return;
         }
         int need = liveBytes + size;
-        byte[] to = 2 * need <= bytes.length ? bytes : new byte[Math.max(64, Integer.highestOneBit(need) << 2)];
+        byte[] to = 3L * need <= 2L * bytes.length ? bytes : new byte[Math.max(64, 2 * need)];
         int n = seqs.length;
         int at = 0;
         for (long k = Math.max(0, count - n); k < count; k++) {
