@@ -1,8 +1,10 @@
 package org.sysmodels.presence.model.session;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.sysmodels.presence.model.presence.Activity;
@@ -12,37 +14,43 @@ import org.sysmodels.presence.model.presence.Status;
 
 /**
  * The gateway's replay buffer: what {@link ReplayRing} keeps (the last {@code capacity} dispatches, replayed oldest
- * first), kept as numbers and bytes instead of references to the presences.
+ * first), copied into one byte array instead of holding references to the presences.
  *
  * <p>Why: a gateway keeps 256 dispatches per session, about 25 s of them at 10 a second. Holding the presence
  * objects that long keeps every update's presence, client status, activity list, activity and name alive through
  * several young collections, and the collector copies them each time: 25–36 MB of survivors and 50–250 ms pauses
  * per collection in the two-node row (docs/presence.md, "The replay rings and the young collections"). Here a
- * dispatch is copied into long-lived primitive arrays when it is sent, so the presence dies young; a Resume, which
- * is rare, builds the presences again. Equal to {@link ReplayRing} in everything it answers (a property test holds
- * them in lockstep): the rebuilt presences are equal records, not the same objects.
+ * dispatch is copied into the ring when it is sent, so the presence dies young; a Resume, which is rare, builds the
+ * presences again. Equal to {@link ReplayRing} in everything it answers (a property test holds them in lockstep):
+ * the rebuilt presences are equal records, not the same objects.
  *
- * <p>The entry arrays start small and double up to {@code capacity}, so a session that receives little holds
- * little. Activities go into one byte array per ring: for each activity its type, its name's UTF-8 length and the
- * bytes; the array is compacted (or grown) when its end is reached, which keeps the copying amortised.
+ * <p>One {@value #STRIDE}-byte entry per dispatch, the whole ring allocated at once as {@link ReplayRing} does (so
+ * it is old before the session's traffic starts, and a dispatch allocates nothing): sequence number, version and
+ * time (8 bytes each), user, status with client status, and via (4 each), then the activities, each as its type, its
+ * name's length and its characters, when every name is ASCII and they fit in the entry's last {@value #INLINE} bytes
+ * (one activity named in up to 22 characters); other lists are kept as the list itself, in an array made on first
+ * need.
  */
 public final class PackedReplayRing implements ReplayBuffer {
 
-    private static final int FIRST_SLOTS = 16;
+    static final int STRIDE = 64;
+    static final int INLINE = 24;
+    private static final int SEQ = 0;
+    private static final int VERSION = 8;
+    private static final int AT = 16;
+    private static final int USER = 24;
+    private static final int SHOWN = 28;
+    private static final int VIA = 32;
+    /** Bytes of inline activities, or {@link #ELSEWHERE} when the list is in {@link #overflow}. */
+    private static final int LENGTH = 36;
+    private static final int ACTIVITIES = STRIDE - INLINE;
+    private static final int ELSEWHERE = 0xFF;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int capacity;
-    private long[] seqs;
-    private long[] versions;
-    private long[] ats;
-    private int[] users;
-    /** The status ordinal above bit 16, the client status's packed platforms below it. */
-    private int[] shown;
-    private int[] vias;
-    private int[] starts;
-    private int[] lengths;
-    private byte[] bytes = new byte[0];
-    private int end;
-    private int liveBytes;
+    private final byte[] entries;
+    private List<?>[] overflow;
     private long count;
     private long evictedUpTo;
 
@@ -51,37 +59,34 @@ public final class PackedReplayRing implements ReplayBuffer {
             throw new IllegalArgumentException("a replay ring holds at least one dispatch");
         }
         this.capacity = capacity;
-        slots(Math.min(FIRST_SLOTS, capacity));
+        entries = new byte[Math.multiplyExact(capacity, STRIDE)];
     }
 
     @Override
     public void sent(Dispatch d) {
-        int n = seqs.length;
-        if (count > 0 && d.seq() <= seqs[(int) ((count - 1) % n)]) {
-            throw new IllegalArgumentException("dispatch " + d.seq() + " after " + seqs[(int) ((count - 1) % n)]
-                    + ": sequence numbers grow");
+        if (count > 0) {
+            long last = (long) LONG.get(entries, offset(count - 1) + SEQ);
+            if (d.seq() <= last) {
+                throw new IllegalArgumentException("dispatch " + d.seq() + " after " + last
+                        + ": sequence numbers grow");
+            }
         }
-        if (count == n && n < capacity) {
-            slots(Math.min(2 * n, capacity));
-            n = seqs.length;
-        }
-        int i = (int) (count % n);
-        if (count >= n) {
-            evictedUpTo = seqs[i];
-            liveBytes -= lengths[i];
+        int e = offset(count);
+        if (count >= capacity) {
+            evictedUpTo = (long) LONG.get(entries, e + SEQ);
+            if (overflow != null) {
+                overflow[e / STRIDE] = null;
+            }
         }
         Presence p = d.presence();
-        seqs[i] = d.seq();
-        versions[i] = p.version();
-        ats[i] = p.at();
-        users[i] = p.user();
-        shown[i] = p.status().ordinal() << 16 | p.clientStatus().packed();
-        vias[i] = d.via();
-        lengths[i] = 0;
+        LONG.set(entries, e + SEQ, d.seq());
+        LONG.set(entries, e + VERSION, p.version());
+        LONG.set(entries, e + AT, p.at());
+        INT.set(entries, e + USER, p.user());
+        INT.set(entries, e + SHOWN, p.status().ordinal() << 16 | p.clientStatus().packed());
+        INT.set(entries, e + VIA, d.via());
+        entries[e + LENGTH] = (byte) inline(e, p.activities());
         count++;
-        if (!p.activities().isEmpty()) {
-            keep(i, p.activities());
-        }
     }
 
     @Override
@@ -91,91 +96,70 @@ public final class PackedReplayRing implements ReplayBuffer {
 
     @Override
     public void replayAfter(long clientSeq, Consumer<Dispatch> out) {
-        int n = seqs.length;
-        for (long k = Math.max(0, count - n); k < count; k++) {
-            int i = (int) (k % n);
-            if (seqs[i] > clientSeq) {
-                Presence p = new Presence(users[i], Status.ofOrdinal(shown[i] >>> 16),
-                        new ClientStatus(shown[i] & 0xFFFF), activities(i), versions[i], ats[i]);
-                out.accept(new Dispatch(seqs[i], p, vias[i]));
+        for (long k = Math.max(0, count - capacity); k < count; k++) {
+            int e = offset(k);
+            long seq = (long) LONG.get(entries, e + SEQ);
+            if (seq > clientSeq) {
+                int shown = (int) INT.get(entries, e + SHOWN);
+                Presence p = new Presence((int) INT.get(entries, e + USER), Status.ofOrdinal(shown >>> 16),
+                        new ClientStatus(shown & 0xFFFF), activities(e), (long) LONG.get(entries, e + VERSION),
+                        (long) LONG.get(entries, e + AT));
+                out.accept(new Dispatch(seq, p, (int) INT.get(entries, e + VIA)));
             }
         }
     }
 
-    /** Grows the entry arrays to {@code n} slots; only called while nothing has been evicted, so slot = index. */
-    private void slots(int n) {
-        seqs = seqs == null ? new long[n] : Arrays.copyOf(seqs, n);
-        versions = versions == null ? new long[n] : Arrays.copyOf(versions, n);
-        ats = ats == null ? new long[n] : Arrays.copyOf(ats, n);
-        users = users == null ? new int[n] : Arrays.copyOf(users, n);
-        shown = shown == null ? new int[n] : Arrays.copyOf(shown, n);
-        vias = vias == null ? new int[n] : Arrays.copyOf(vias, n);
-        starts = starts == null ? new int[n] : Arrays.copyOf(starts, n);
-        lengths = lengths == null ? new int[n] : Arrays.copyOf(lengths, n);
+    private int offset(long k) {
+        return (int) (k % capacity) * STRIDE;
     }
 
-    private void keep(int slot, List<Activity> activities) {
-        int size = 0;
-        byte[][] names = new byte[activities.size()][];
-        for (int a = 0; a < names.length; a++) {
-            names[a] = activities.get(a).name().getBytes(StandardCharsets.UTF_8);
-            size += 5 + names[a].length;
-        }
-        room(size);
-        starts[slot] = end;
-        for (int a = 0; a < names.length; a++) {
-            bytes[end++] = (byte) activities.get(a).type();
-            int len = names[a].length;
-            bytes[end++] = (byte) (len >>> 24);
-            bytes[end++] = (byte) (len >>> 16);
-            bytes[end++] = (byte) (len >>> 8);
-            bytes[end++] = (byte) len;
-            System.arraycopy(names[a], 0, bytes, end, len);
-            end += len;
-        }
-        lengths[slot] = size;
-        liveBytes += size;
-    }
-
-    /**
-     * Makes room for {@code size} more bytes at the end: the kept entries' bytes move to the front, oldest first,
-     * into this array when they fill at most two thirds of it with the new bytes, else into one twice that size (so
-     * at least a third of the array is free after a move, and a byte is moved at most about twice on average).
-     */
-    private void room(int size) {
-        if (end + size <= bytes.length) {
-            return;
-        }
-        int need = liveBytes + size;
-        byte[] to = 3L * need <= 2L * bytes.length ? bytes : new byte[Math.max(64, 2 * need)];
-        int n = seqs.length;
-        int at = 0;
-        for (long k = Math.max(0, count - n); k < count; k++) {
-            int i = (int) (k % n);
-            if (lengths[i] > 0) {
-                System.arraycopy(bytes, starts[i], to, at, lengths[i]);
-                starts[i] = at;
-                at += lengths[i];
+    /** Writes the activities into the entry at {@code e} and answers their length, or keeps the list elsewhere. */
+    private int inline(int e, List<Activity> activities) {
+        int at = e + ACTIVITIES;
+        int stop = at + INLINE;
+        for (Activity a : activities) {
+            String name = a.name();
+            if (at + 2 + name.length() > stop) {
+                return elsewhere(e, activities);
             }
+            int len = 0;
+            for (int c = 0; c < name.length(); c++) {
+                char ch = name.charAt(c);
+                if (ch >= 0x80) {
+                    return elsewhere(e, activities);
+                }
+                entries[at + 2 + len++] = (byte) ch;
+            }
+            entries[at] = (byte) a.type();
+            entries[at + 1] = (byte) len;
+            at += 2 + len;
         }
-        bytes = to;
-        end = at;
+        return at - e - ACTIVITIES;
     }
 
-    private List<Activity> activities(int slot) {
-        if (lengths[slot] == 0) {
+    private int elsewhere(int e, List<Activity> activities) {
+        if (overflow == null) {
+            overflow = new List<?>[capacity];
+        }
+        overflow[e / STRIDE] = activities;
+        return ELSEWHERE;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Activity> activities(int e) {
+        int length = entries[e + LENGTH] & 0xFF;
+        if (length == ELSEWHERE) {
+            return (List<Activity>) overflow[e / STRIDE];
+        }
+        if (length == 0) {
             return List.of();
         }
         List<Activity> out = new ArrayList<>();
-        int at = starts[slot];
-        int stop = at + lengths[slot];
-        while (at < stop) {
-            int type = bytes[at++];
-            int len = (bytes[at] & 0xFF) << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8
-                    | (bytes[at + 3] & 0xFF);
-            at += 4;
-            out.add(new Activity(new String(bytes, at, len, StandardCharsets.UTF_8), type));
-            at += len;
+        for (int at = e + ACTIVITIES, stop = at + length; at < stop; ) {
+            int type = entries[at];
+            int len = entries[at + 1];
+            out.add(new Activity(new String(entries, at + 2, len, StandardCharsets.ISO_8859_1), type));
+            at += 2 + len;
         }
         return out;
     }

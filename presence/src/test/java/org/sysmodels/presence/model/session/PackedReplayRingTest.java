@@ -17,13 +17,13 @@ import org.sysmodels.presence.model.presence.Status;
 /**
  * {@link PackedReplayRing} against the reference {@link ReplayRing}, in lockstep: random sends (sequence numbers
  * with gaps, every status the ring may hold, random client statuses, zero to three activities with ASCII, empty,
- * non-ASCII and long names) and replays from random sequence numbers give the same evictions and the same replayed
- * dispatches, equal presence by presence, at capacities that wrap many times and that grow the entry arrays.
+ * non-ASCII, long and exactly-fitting names, so both the inline and the kept-as-list paths run) and replays from random sequence numbers give the same evictions and the same replayed
+ * dispatches, equal presence by presence, at capacities that wrap many times.
  */
 class PackedReplayRingTest {
 
     private static final String[] NAMES = {"Factorio", "", "lo-fi beats", "Ζήνων ☕ 😀", "load 123456789012345678",
-        "x".repeat(300)};
+        "load 12345678901234/1", "abcdefghijklmnopqrstuv", "x".repeat(300)};
     private static final Status[] SHOWN = {Status.ONLINE, Status.IDLE, Status.DND, Status.OFFLINE};
 
     @Test
@@ -74,7 +74,7 @@ class PackedReplayRingTest {
         ClientStatus cs = status == Status.OFFLINE ? ClientStatus.NONE : new ClientStatus((c >>> 3) & 0x333);
         List<Activity> activities = new ArrayList<>();
         for (int a = 0; a < (c >>> 5) % 4; a++) {
-            activities.add(new Activity(NAMES[(c >>> (8 + a)) % NAMES.length], (c >>> (12 + a)) % 6));
+            activities.add(new Activity(NAMES[((c >>> (8 + a)) & 0xFF) % NAMES.length], (c >>> (12 + a)) % 6));
         }
         return new Presence(c % 1000, status, cs, activities, c, c * 3L);
     }
