@@ -89,6 +89,18 @@ public final class PackedReplayRing implements ReplayBuffer {
         count++;
     }
 
+    /** The number of dispatches this ring keeps. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Forgets every dispatch, as a new ring: for a ring handed to the next session once its session has ended. */
+    public void clear() {
+        count = 0;
+        evictedUpTo = 0;
+        overflow = null;
+    }
+
     @Override
     public long evictedUpTo() {
         return evictedUpTo;

@@ -17,7 +17,8 @@ import org.sysmodels.presence.model.presence.Status;
 /**
  * {@link PackedReplayRing} against the reference {@link ReplayRing}, in lockstep: random sends (sequence numbers
  * with gaps, every status the ring may hold, random client statuses, zero to three activities with ASCII, empty,
- * non-ASCII, long and exactly-fitting names, so both the inline and the kept-as-list paths run) and replays from random sequence numbers give the same evictions and the same replayed
+ * non-ASCII, long and exactly-fitting names, so both the inline and the kept-as-list paths run), clears (the
+ * cleared ring against a new reference) and replays from random sequence numbers give the same evictions and the same replayed
  * dispatches, equal presence by presence, at capacities that wrap many times.
  */
 class PackedReplayRingTest {
@@ -47,7 +48,10 @@ class PackedReplayRingTest {
         PackedReplayRing got = new PackedReplayRing(capacity);
         long seq = 0;
         for (int c : cmds) {
-            if (c % 4 != 3) {
+            if (c % 64 == 63) {
+                got.clear();
+                want = new ReplayRing(capacity);
+            } else if (c % 4 != 3) {
                 seq += 1 + c % 3;
                 Dispatch d = new Dispatch(seq, presence(c), c % 7 - 1);
                 want.sent(d);
