@@ -23,10 +23,11 @@ public final class ReplayInOrder implements PresenceCheck {
     private final Findings findings;
     private final SessionRecords records;
     private final int word;
+    private final int stride;
     private long touched;
 
     public ReplayInOrder(Findings findings) {
-        this(findings, new SessionRecords(1024));
+        this(findings, new SessionRecords(1024, 1));
     }
 
     /** With each session's last sequence number in a word claimed in {@code records} (shared with others). */
@@ -34,10 +35,11 @@ public final class ReplayInOrder implements PresenceCheck {
         this.findings = findings;
         this.records = records;
         this.word = records.claim(1);
+        this.stride = records.stride();
     }
 
     private int at(int session) {
-        return session * records.stride() + word;
+        return session * stride + word;
     }
 
     @Override
@@ -60,7 +62,6 @@ public final class ReplayInOrder implements PresenceCheck {
     @Override
     public void arriving(int[] sessions, int count, long at) {
         long[] l = records.words();
-        int stride = records.stride();
         int n = records.capacity();
         long sum = 0;
         for (int i = 0; i < count; i++) {

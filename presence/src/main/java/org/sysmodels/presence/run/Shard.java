@@ -93,7 +93,8 @@ final class Shard {
         Findings findings = new Findings();
         // one record per session slot for what a delivery touches: the replay-order check's word and the node's
         // (sized as the node's state was before they shared it)
-        SessionRecords records = new SessionRecords(SimParts.expectedSessions(sc));
+        SessionRecords records = new SessionRecords(SimParts.expectedSessions(sc),
+                1 + SimNodes.recordWords(sc, parts));
         work = new ExpiryWorkBounded(findings);
         convergence = shards == 1 ? new Convergence(findings, store, sampled)
                 : new Convergence(findings, owner, sampled);
