@@ -23,11 +23,10 @@ public final class ReplayInOrder implements PresenceCheck {
     private final Findings findings;
     private final SessionRecords records;
     private final int word;
-    private final int stride;
     private long touched;
 
     public ReplayInOrder(Findings findings) {
-        this(findings, new SessionRecords(1024, 1));
+        this(findings, new SessionRecords(1024));
     }
 
     /** With each session's last sequence number in a word claimed in {@code records} (shared with others). */
@@ -35,11 +34,10 @@ public final class ReplayInOrder implements PresenceCheck {
         this.findings = findings;
         this.records = records;
         this.word = records.claim(1);
-        this.stride = records.stride();
     }
 
     private int at(int session) {
-        return session * stride + word;
+        return session * records.stride() + word;
     }
 
     @Override
@@ -62,6 +60,7 @@ public final class ReplayInOrder implements PresenceCheck {
     @Override
     public void arriving(int[] sessions, int count, long at) {
         long[] l = records.words();
+        int stride = records.stride();
         int n = records.capacity();
         long sum = 0;
         for (int i = 0; i < count; i++) {

@@ -93,8 +93,7 @@ final class Shard {
         Findings findings = new Findings();
         // one record per session slot for what a delivery touches: the replay-order check's word and the node's
         // (sized as the node's state was before they shared it)
-        SessionRecords records = new SessionRecords(SimParts.expectedSessions(sc),
-                1 + SimNodes.recordWords(sc, parts));
+        SessionRecords records = new SessionRecords(SimParts.expectedSessions(sc));
         work = new ExpiryWorkBounded(findings);
         convergence = shards == 1 ? new Convergence(findings, store, sampled)
                 : new Convergence(findings, owner, sampled);

@@ -78,11 +78,6 @@ final class SimNodes implements Gateway, NodeSink {
     long resumeInvalid;
     long maxPending;
 
-    /** The words of each session's record the nodes take ({@link SessionRecords}). */
-    static int recordWords(PresenceScenario sc, SimParts parts) {
-        return Subscribers.wordsPerSlot(parts.replay() == SimParts.Replays.RINGS ? sc.replay() : 0, WORDS);
-    }
-
     /**
      * @param records the per-session records the node's state goes into (shared with the replay-order check's own
      *                word, so that a delivery's per-session state is one record: docs/presence.md, "Cache lines per

@@ -17,38 +17,44 @@ import java.util.Arrays;
  */
 public final class SessionRecords {
 
-    private final int stride;
     private int claimed;
+    private int stride;
     private int capacity;
     private long[] words;
 
-    /**
-     * Records of at least {@code wordsPerRecord} words for {@code expectedSlots} slots (more are added by doubling
-     * when a higher slot is {@link #fit}).
-     */
-    public SessionRecords(int expectedSlots, int wordsPerRecord) {
-        if (wordsPerRecord < 1) {
-            throw new IllegalArgumentException("a record holds at least one word");
-        }
-        this.stride = wordsPerRecord <= 2 ? wordsPerRecord : wordsPerRecord <= 4 ? 4 : (wordsPerRecord + 7) & ~7;
+    /** Records for {@code expectedSlots} slots (more are added by doubling when a higher slot is {@link #fit}). */
+    public SessionRecords(int expectedSlots) {
         this.capacity = Math.max(16, expectedSlots);
-        this.words = new long[Math.multiplyExact(capacity, stride)];
     }
 
-    /** Claims {@code n} words of every record and returns the first one's index in a record. */
+    /**
+     * Claims {@code n} words of every record and returns the first one's index in a record. Only before the records
+     * exist (the first {@link #fit} or {@link #words()}).
+     */
     public int claim(int n) {
-        if (n < 0 || claimed + n > stride) {
-            throw new IllegalArgumentException("claiming " + n + " words of a " + stride + "-word record with "
-                    + claimed + " claimed");
+        if (words != null) {
+            throw new IllegalStateException("words are claimed before the records are made");
+        }
+        if (n < 0) {
+            throw new IllegalArgumentException("words " + n + " < 0");
         }
         int base = claimed;
         claimed += n;
         return base;
     }
 
+    /** Makes the records now that every party has claimed its words. */
+    private void make() {
+        stride = claimed <= 2 ? Math.max(1, claimed) : claimed <= 4 ? 4 : (claimed + 7) & ~7;
+        words = new long[Math.multiplyExact(capacity, stride)];
+    }
+
     /** Makes sure slot {@code s} has a record. The array may be replaced: read {@link #words()} again after this. */
     public void fit(int s) {
-        if (s >= capacity) {
+        if (words == null) {
+            capacity = Math.max(capacity, s + 1);
+            make();
+        } else if (s >= capacity) {
             int n = Math.max(capacity * 2, s + 1);
             words = Arrays.copyOf(words, Math.multiplyExact(n, stride));
             capacity = n;
@@ -57,11 +63,17 @@ public final class SessionRecords {
 
     /** The records: word {@code k} of slot {@code s} is at {@code s * stride() + k}. */
     public long[] words() {
+        if (words == null) {
+            make();
+        }
         return words;
     }
 
-    /** Words per record (at least the words asked for: 1, 2, 4 or a multiple of 8). */
+    /** Words per record (at least the words claimed). */
     public int stride() {
+        if (words == null) {
+            make();
+        }
         return stride;
     }
 

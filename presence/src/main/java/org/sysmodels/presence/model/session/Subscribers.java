@@ -41,26 +41,23 @@ public final class Subscribers {
     private final int refStride;
     private final SessionRecords records;      // per slot, from base: seq << 2 | flags, ring guilds, owner's words
     private final int base;
-    private final int stride;
     private int capacity;
     private Object[] refs;                     // per slot: outbox, ring presences
 
     /** With a separate replay buffer per slot ({@code replays}), and no owner's words. */
     public Subscribers(Supplier<Outbox> outboxes, ReplayBuffers replays, int expectedSessions) {
-        this(outboxes, replays, 0, new SessionRecords(expectedSessions, wordsPerSlot(0, 0)), expectedSessions, 0);
+        this(outboxes, replays, 0, new SessionRecords(expectedSessions), expectedSessions, 0);
     }
 
     /** With a separate replay buffer per slot ({@code replays}) and {@code extraWords} owner's words per slot. */
     public Subscribers(Supplier<Outbox> outboxes, ReplayBuffers replays, int expectedSessions, int extraWords) {
-        this(outboxes, replays, 0, new SessionRecords(expectedSessions, wordsPerSlot(0, extraWords)),
-                expectedSessions, extraWords);
+        this(outboxes, replays, 0, new SessionRecords(expectedSessions), expectedSessions, extraWords);
     }
 
     /** The reference: a replay ring of {@code capacity} dispatches per slot inside the slot's records. */
     public static Subscribers withRings(Supplier<Outbox> outboxes, int capacity, int expectedSessions,
                                         int extraWords) {
-        return withRings(outboxes, capacity, new SessionRecords(expectedSessions, wordsPerSlot(capacity, extraWords)),
-                expectedSessions, extraWords);
+        return withRings(outboxes, capacity, new SessionRecords(expectedSessions), expectedSessions, extraWords);
     }
 
     /**
@@ -95,7 +92,6 @@ public final class Subscribers {
         this.refStride = 1 + ring;
         this.records = records;
         this.base = records.claim(ownWords);
-        this.stride = records.stride();
         capacity = Math.max(16, expectedSessions);
         refs = new Object[Math.multiplyExact(capacity, refStride)];
     }
@@ -109,17 +105,9 @@ public final class Subscribers {
         }
     }
 
-    /**
-     * The words a slot takes in {@link SessionRecords}: with an inline ring of {@code ring} dispatches (0: the replay
-     * buffers are separate) and {@code extraWords} owner's words.
-     */
-    public static int wordsPerSlot(int ring, int extraWords) {
-        return 1 + (ring + 1) / 2 + extraWords;
-    }
-
     /** Where slot {@code s}'s first word is in {@code records.words()}. */
     private int at(int s) {
-        return s * stride + base;
+        return s * records.stride() + base;
     }
 
     /** A new session in slot {@code s}: nothing sent, nothing pending, nothing kept; the owner's words are zero. */
@@ -257,14 +245,13 @@ public final class Subscribers {
      */
     public long touch(int[] slots, int count) {
         long[] w = records.words();
-        Object[] r = refs;
+        int stride = records.stride();
         long sum = 0;
         for (int i = 0; i < count; i++) {
             int s = slots[i];
             if (s >= 0 && s < capacity) {
                 int b = s * stride;
                 sum += w[b] + w[b + stride - 1];
-                sum += r[s * refStride] == null ? 0 : 1;
             }
         }
         return sum;
