@@ -26,7 +26,6 @@ import org.sysmodels.presence.model.core.PresenceObserver;
 import org.sysmodels.presence.model.core.Timeouts;
 import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.presence.PresenceUpdate;
-import org.sysmodels.presence.model.session.SessionRecords;
 import org.sysmodels.presence.model.store.CompactStore;
 import org.sysmodels.presence.model.store.ObjectStore;
 import org.sysmodels.presence.model.store.PresenceStore;
@@ -91,14 +90,11 @@ final class Shard {
         int sampleStride = Math.max(1, sc.sampled() == 0 ? Integer.MAX_VALUE : sc.users() * 2 / sc.sampled());
         IntPredicate sampled = new Sampled(sc.sampled() > 0, sampleStride);
         Findings findings = new Findings();
-        // one record per session slot for what a delivery touches: the replay-order check's word and the node's
-        // (sized as the node's state was before they shared it)
-        SessionRecords records = new SessionRecords(SimParts.expectedSessions(sc));
         work = new ExpiryWorkBounded(findings);
         convergence = shards == 1 ? new Convergence(findings, store, sampled)
                 : new Convergence(findings, owner, sampled);
         checks = List.of(new InvisibleNeverOnline(findings), new WatchLatestOnly(findings),
-                new ReplayInOrder(findings, records), work, new ExpiryOnTime(findings, timeouts, tick), convergence);
+                new ReplayInOrder(findings), work, new ExpiryOnTime(findings, timeouts, tick), convergence);
         checker = new Checker<>(checks, findings);
         List<PresenceObserver> observers = new ArrayList<>(checks);
         observers.add(counting);
@@ -125,7 +121,7 @@ final class Shard {
         PresenceObserver observer = new Fanout(observers);
 
         nodes = new SimNodes(sched, sc, streams.stream("presence/nodes" + suffix), observer, parts, sampled, latency,
-                tracer, records);
+                tracer);
         core = new PresenceCore(store, parts.aggregator().get(), parts.expiry().apply(tick), timeouts, nodes,
                 observer);
         clients = new SimClients(sched, nodes, new ClientBehaviour(sc.changeEvery(), sc.idleAfter(),

@@ -19,7 +19,6 @@ import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.presence.PresenceUpdate;
 import org.sysmodels.presence.model.session.Phase;
 import org.sysmodels.presence.model.session.ResumeCheck;
-import org.sysmodels.presence.model.session.SessionRecords;
 import org.sysmodels.presence.model.session.Subscribers;
 import org.sysmodels.presence.model.store.PresenceStore;
 import org.sysmodels.presence.scenario.PresenceScenario;
@@ -50,8 +49,8 @@ final class SimNodes implements Gateway, NodeSink {
     private static final int NEXT_WRITABLE = 1;
     /** When the current link-delay window of writes began. */
     private static final int WINDOW_START = 2;
-    /** The slot's number in the count of opens when it was last opened (see {@link #arrive}). */
-    private static final int OPENED_AS = 3;
+    /** The last sequence number the client had when its connection broke. */
+    private static final int CLIENT_SEQ = 3;
     private static final int WORDS = 4;
     private static final long ATTACHED = 1;
     private static final long SLOW = 2;
@@ -64,10 +63,9 @@ final class SimNodes implements Gateway, NodeSink {
     private final NodeMessages inFlight;
     private final Action onArrive = this::arrive;
     private boolean replica;
-    /** Sessions opened so far (each slot's number in this count when it was last opened: {@link #OPENED_AS}). */
+    /** Sessions opened so far, and each slot's number in that count when it was last opened (see {@link #arrive}). */
     private long opens;
-    /** Per slot, the last sequence number the client had when its connection broke (read only by a Resume). */
-    private long[] clientSeq;
+    private long[] openedAs = new long[1024];
 
     long deliveries;
     long nodeMessages;
@@ -78,23 +76,16 @@ final class SimNodes implements Gateway, NodeSink {
     long resumeInvalid;
     long maxPending;
 
-    /**
-     * @param records the per-session records the node's state goes into (shared with the replay-order check's own
-     *                word, so that a delivery's per-session state is one record: docs/presence.md, "Cache lines per
-     *                delivery")
-     */
     SimNodes(Scheduler sched, PresenceScenario sc, RandomStream rnd, PresenceObserver observer, SimParts parts,
-             IntPredicate sampled, LatencyHistogram latency, Tracer tracer, SessionRecords records) {
+             IntPredicate sampled, LatencyHistogram latency, Tracer tracer) {
         this.sched = sched;
         this.sc = sc;
         this.rnd = rnd;
         this.observer = observer;
         int expected = SimParts.expectedSessions(sc);
         this.subs = parts.replay() == SimParts.Replays.RINGS
-                ? Subscribers.withRings(parts.outbox(), sc.replay(), records, expected, WORDS)
-                : new Subscribers(parts.outbox(), parts.replay().make(sc.replay(), expected), records, expected,
-                        WORDS);
-        this.clientSeq = new long[Math.max(1024, expected)];
+                ? Subscribers.withRings(parts.outbox(), sc.replay(), expected, WORDS)
+                : new Subscribers(parts.outbox(), parts.replay().make(sc.replay(), expected), expected, WORDS);
         this.sampled = sampled;
         this.latency = latency;
         this.tracer = tracer;
@@ -122,12 +113,11 @@ final class SimNodes implements Gateway, NodeSink {
 
     /** A session that exists from the start (warm cluster): its node-side state and its starting view. */
     void opened(int s) {
-        if (s >= clientSeq.length) {
-            clientSeq = Arrays.copyOf(clientSeq, Math.max(clientSeq.length * 2, s + 1));
+        if (s >= openedAs.length) {
+            openedAs = Arrays.copyOf(openedAs, Math.max(openedAs.length * 2, s + 1));
         }
-        clientSeq[s] = 0;
+        openedAs[s] = ++opens;
         subs.open(s);
-        subs.word(s, OPENED_AS, ++opens);
         subs.word(s, META, ATTACHED | (rnd.chance(sc.slowFraction()) ? SLOW : 0));
         subs.word(s, NEXT_WRITABLE, 0);
         subs.word(s, WINDOW_START, Long.MIN_VALUE / 2);
@@ -190,7 +180,7 @@ final class SimNodes implements Gateway, NodeSink {
         // what the client had when the connection broke: the writes of the last link delay were still on the wire
         long lost = sched.now() - subs.word(session, WINDOW_START) <= sc.link()
                 ? subs.word(session, META) >>> WRITES_SHIFT : 0;
-        clientSeq[session] = Math.max(0, subs.seq(session) - lost);
+        subs.word(session, CLIENT_SEQ, Math.max(0, subs.seq(session) - lost));
         if (!silent) {
             core.detach(session, sched.now());
         }
@@ -203,7 +193,7 @@ final class SimNodes implements Gateway, NodeSink {
             resumeInvalid++;
             return false;
         }
-        long clientSeq = this.clientSeq[session];
+        long clientSeq = subs.word(session, CLIENT_SEQ);
         ResumeCheck check = subs.check(session, clientSeq);
         if (check != ResumeCheck.OK) {
             resumeInvalid++;
@@ -272,7 +262,7 @@ final class SimNodes implements Gateway, NodeSink {
             int s = sessions[i];
             // open here ⇔ the core has the session: the core frees a slot only through ended(), which closes it here,
             // and identify() opens it here before anything can arrive for it
-            if (!subs.isOpen(s) || reopened && subs.word(s, OPENED_AS) > stamp) {
+            if (!subs.isOpen(s) || reopened && openedAs[s] > stamp) {
                 continue;
             }
             long meta = subs.word(s, META);
