@@ -18,9 +18,12 @@ final class NodeFanOut implements NodeSink {
     private final UserDirectory users;
     private final GatewayConfig config;
     private final GatewayStats stats;
+    private final ReplayRingPool rings;
 
-    NodeFanOut(SessionTable sessions, UserDirectory users, GatewayConfig config, GatewayStats stats) {
+    NodeFanOut(SessionTable sessions, UserDirectory users, GatewayConfig config, GatewayStats stats,
+               ReplayRingPool rings) {
         this.sessions = sessions;
+        this.rings = rings;
         this.users = users;
         this.config = config;
         this.stats = stats;
@@ -111,8 +114,10 @@ final class NodeFanOut implements NodeSink {
 
     @Override
     public void ended(int node, int session) {
-        if (sessions.remove(session) != null) {
+        GatewaySession e = sessions.remove(session);
+        if (e != null) {
             stats.sessions.decrementAndGet();
+            rings.give(e.subscriber.replay());
         }
     }
 }

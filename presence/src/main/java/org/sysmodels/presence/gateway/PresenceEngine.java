@@ -25,7 +25,6 @@ import org.sysmodels.presence.model.fanout.CoalescingOutbox;
 import org.sysmodels.presence.model.presence.PresenceUpdate;
 import org.sysmodels.presence.model.presence.Status;
 import org.sysmodels.presence.model.session.Dispatch;
-import org.sysmodels.presence.model.session.ReplayRing;
 import org.sysmodels.presence.model.session.ResumeCheck;
 import org.sysmodels.presence.model.session.SessionStateException;
 import org.sysmodels.presence.model.session.Subscriber;
@@ -51,6 +50,7 @@ final class PresenceEngine {
     private final GatewayStats stats;
     private final SessionTable sessions = new SessionTable();
     private final NodeFanOut fanOut;
+    private final ReplayRingPool rings;
     private final Map<Integer, ArrayDeque<Long>> identifiesByUser = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final long epoch = System.nanoTime();
@@ -64,7 +64,8 @@ final class PresenceEngine {
         this.config = config;
         this.resumeUrl = resumeUrl;
         this.stats = stats;
-        this.fanOut = new NodeFanOut(sessions, users, config, stats);
+        this.rings = new ReplayRingPool(config.replayCapacity());
+        this.fanOut = new NodeFanOut(sessions, users, config, stats, rings);
         PresenceStore store = new CompactStore(users.graph(), 1024);
         Timeouts t = new Timeouts(config.heartbeatInterval().toNanos(), config.grace().toNanos(),
                 config.resumeWindow().toNanos());
@@ -151,7 +152,7 @@ final class PresenceEngine {
             String sessionId = HexFormat.of().formatHex(bytes16());
             int slot = core.identify(user, id.platform(), c.node(), id.presence(), guildPresences, sessionId, now);
             GatewaySession e = new GatewaySession(slot, sessionId, user, guildPresences, id.largeThreshold(),
-                    new Subscriber(slot, new CoalescingOutbox(), new ReplayRing(config.replayCapacity())));
+                    new Subscriber(slot, new CoalescingOutbox(), rings.take()));
             sessions.put(e);
             e.conn = c;
             c.engineSlot = slot;
@@ -256,7 +257,7 @@ final class PresenceEngine {
             return;
         }
         GatewaySession e = new GatewaySession(a.session(), r.sessionId(), user, a.guildPresences(), 50,
-                new Subscriber(a.session(), new CoalescingOutbox(), new ReplayRing(config.replayCapacity())));
+                new Subscriber(a.session(), new CoalescingOutbox(), rings.take()));
         e.subscriber.continueAfter(r.seq());
         sessions.put(e);
         e.conn = c;
