@@ -55,16 +55,29 @@ public final class GatewayServer implements AutoCloseable {
     private final List<NodeOutbound> outbound = new ArrayList<>();
     private volatile int port;
 
+    /**
+     * True when the node's connections share the engine's thread: a cluster node asked for one I/O thread whose
+     * transport is the one the presence thread uses (epoll). Then a frame read, its presence work, the Redis commands
+     * and the frames written all run on one thread, with no hand-off between threads: each hand-off cost a wake-up
+     * (an eventfd write, a context switch) and a wait for a core on each node, twice per cross-node update
+     * (docs/presence.md, "One thread per node").
+     */
+    private static boolean oneThread(ClusterFactory cluster, GatewayConfig config, NettyTransport transport) {
+        return cluster != ClusterFactory.IN_PROCESS && config.ioThreads() == 1 && transport == NettyTransport.EPOLL
+                && SharedLoop.presenceThreadIsEpoll();
+    }
+
     private GatewayServer(GatewayConfig config, UserDirectory users, String demoJson, PresenceObserver observer,
                           ClusterFactory cluster) throws InterruptedException {
         this.config = config;
         NettyTransport transport = config.transport();
         boss = transport.group(1);
-        io = transport.group(config.ioThreads());
         // in a cluster the engine thread is an I/O event loop, so the backend can run its Redis connections on it
         // (cluster.redis.SharedLoop: no thread hand-off per command); one node alone keeps a plain executor
         engineThread = cluster == ClusterFactory.IN_PROCESS ? new DefaultEventExecutor()
                 : SharedLoop.presenceThread("presence-engine");
+        io = oneThread(cluster, config, transport) ? (EventLoopGroup) engineThread.parent()
+                : transport.group(config.ioThreads());
         Map<EventLoop, Integer> nodes = new IdentityHashMap<>();
         io.forEach(e -> {
             nodes.put((EventLoop) e, nodes.size());

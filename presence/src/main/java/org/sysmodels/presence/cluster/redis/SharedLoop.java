@@ -69,6 +69,11 @@ public final class SharedLoop implements EventLoopGroupProvider {
         return new OneLoop(new DefaultThreadFactory(name), io).next();
     }
 
+    /** True when {@link #presenceThread} makes an epoll event loop (Lettuce's transport is epoll here). */
+    public static boolean presenceThreadIsEpoll() {
+        return Transports.socketChannelClass() == EpollSocketChannel.class;
+    }
+
     /** A group of one I/O event loop with a short task quantum ({@link #TASK_QUANTUM_MS}). */
     private static final class OneLoop extends MultiThreadIoEventLoopGroup {
         OneLoop(ThreadFactory threads, IoHandlerFactory io) {
