@@ -18,18 +18,18 @@ import org.sysmodels.presence.model.presence.Status;
  *
  * <p>Why: a gateway keeps 256 dispatches per session, about 25 s of them at 10 a second. Holding the presence
  * objects that long keeps every update's presence, client status, activity list, activity and name alive through
- * several young collections, and the collector copies them each time: 25–36 MB of survivors and 50–250 ms pauses
- * per collection in the two-node row (docs/presence.md, "The replay rings and the young collections"). Here a
+ * several young collections, and the collector copies them each time: 25–36 MB of survivors and 50–140 ms pauses
+ * per collection in the two-node row on the quiet machine (docs/presence.md, "The replay rings and the young collections"). Here a
  * dispatch is copied into the ring when it is sent, so the presence dies young; a Resume, which is rare, builds the
  * presences again. Equal to {@link ReplayRing} in everything it answers (a property test holds them in lockstep):
  * the rebuilt presences are equal records, not the same objects.
  *
- * <p>One {@value #STRIDE}-byte entry per dispatch, the whole ring allocated at once as {@link ReplayRing} does (so
- * it is old before the session's traffic starts, and a dispatch allocates nothing): sequence number, version and
+ * <p>One {@value #STRIDE}-byte entry per dispatch, the whole ring allocated at once as {@link ReplayRing} does (a
+ * dispatch allocates nothing and nothing grows during a run): sequence number, version and
  * time (8 bytes each), user, status with client status, and via (4 each), then the activities, each as its type, its
  * name's length and its characters, when every name is ASCII and they fit in the entry's last {@value #INLINE} bytes
  * (one activity named in up to 22 characters); other lists are kept as the list itself, in an array made on first
- * need.
+ * need. One thread owns a ring (the gateway's presence thread), so the byte views are plain reads and writes.
  */
 public final class PackedReplayRing implements ReplayBuffer {
 
