@@ -64,8 +64,7 @@ public final class SharedLoop implements EventLoopGroupProvider {
      * {@link EventExecutor#shutdownGracefully()}.
      */
     public static EventExecutor presenceThread(String name) {
-        IoHandlerFactory io = Transports.socketChannelClass() == EpollSocketChannel.class
-                ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        IoHandlerFactory io = presenceThreadIsEpoll() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         return new OneLoop(new DefaultThreadFactory(name), io).next();
     }
 
