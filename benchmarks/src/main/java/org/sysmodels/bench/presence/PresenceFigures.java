@@ -27,10 +27,10 @@ public final class PresenceFigures {
             case "serve" -> GatewayLoadRow.serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "cluster" -> ClusterRow.run(longRun, List.of(args));
             case "serve-node" -> ClusterRow.serveNode(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3],
-                    args.length > 4 ? Integer.parseInt(args[4]) : 0);
+                    args.length > 4 ? Integer.parseInt(args[4]) : 0, args.length > 5 ? args[5] : "guilds");
             default -> {
                 System.err.println("usage: PresenceFigures memory|load|cluster [--long] | serve USERS WATCHERS | "
-                        + "serve-node USERS WATCHERS REDIS-URI [REUSE-PORT] | "
+                        + "serve-node USERS WATCHERS REDIS-URI [REUSE-PORT [guilds|mixed-pairs]] | "
                         + "load-part URL FIRST COUNT WATCHERS RATE SECONDS [WARMUP-SECONDS GC]");
                 System.exit(2);
             }

@@ -3,6 +3,8 @@ package org.sysmodels.presence.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.testing.TestFlags;
 import org.sysmodels.presence.gateway.users.UserDirectory;
+import org.sysmodels.presence.model.store.SocialGraph;
 
 /** The users file's errors say what and where; the load generator holds its sessions and times deliveries. */
 class UsersAndLoadTest {
@@ -52,6 +55,48 @@ class UsersAndLoadTest {
 
         e = assertThrows(UserInputException.class, () -> UserDirectory.load(dir.resolve("missing.json")));
         assertTrue(e.getMessage().contains("no such users file"), e.getMessage());
+    }
+
+    /**
+     * The mixed-pairs load world (issue 15's same-run ratio): every user shares a guild with exactly one other user
+     * (a lone last user with nobody), and with users placed on node {@code i % 2}, half the pairs of every full eight
+     * are on one node and half span both.
+     */
+    @Test
+    void theMixedPairsWorldPairsEveryUserOnceHalfOnOneNode() {
+        qt().forAll(integers().between(1, 400)).checkAssert(users -> {
+            UserDirectory d = UserDirectory.loadWorldMixedPairs(users);
+            SocialGraph g = d.graph();
+            int[] partner = new int[users];
+            java.util.Arrays.fill(partner, -1);
+            int same = 0;
+            int cross = 0;
+            for (int guild = 0; guild < g.guilds(); guild++) {
+                int from = g.memberStart()[guild];
+                int to = g.memberStart()[guild + 1];
+                assertTrue(to - from <= 2, "guild " + guild + " of " + users + " has " + (to - from) + " members");
+                if (to - from == 2) {
+                    int a = g.members()[from];
+                    int b = g.members()[from + 1];
+                    partner[a] = b;
+                    partner[b] = a;
+                    if (a % 2 == b % 2) {
+                        same++;
+                    } else {
+                        cross++;
+                    }
+                }
+            }
+            for (int u = 0; u < users; u++) {
+                assertEquals(1, g.guildStart()[u + 1] - g.guildStart()[u], "user " + u + " of " + users);
+                assertTrue(partner[u] >= 0 || (u == users - 1 && users % 2 == 1), "user " + u + " of " + users
+                        + " has no partner");
+            }
+            if (users % 8 == 0) {
+                assertEquals(users / 4, same, users + " users");
+                assertEquals(users / 4, cross, users + " users");
+            }
+        });
     }
 
     @Test

@@ -179,6 +179,47 @@ public final class UserDirectory {
         return build(ids, names, tokens, intent, gids, gnames, List.of(), members);
     }
 
+    /**
+     * A load world of pairs for two nodes, half of them on one node: users in guilds of two, so each update reaches
+     * one other user, laid out for a load generator that puts user i on node {@code i % 2} ({@code LoadConfig}). In
+     * each block of four users {@code 4b .. 4b+3}, an even block pairs {@code 4b} with {@code 4b+1} and {@code 4b+2}
+     * with {@code 4b+3} (the watcher on the other node), an odd block {@code 4b} with {@code 4b+2} and {@code 4b+1}
+     * with {@code 4b+3} (the watcher on the same node). So one run at one rate measures a cross-node and a same-node
+     * delivery side by side (issue 15's ratio), each at half the updates. Ids and tokens as {@link #loadWorld}; a
+     * last incomplete block is paired as an even one (a lone last user is in a guild of its own).
+     */
+    public static UserDirectory loadWorldMixedPairs(int users) {
+        List<String> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        List<int[]> members = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            ids.add(String.valueOf(100000 + i));
+            names.add("load" + i);
+            tokens.add(loadToken(i));
+            members.add(new int[] {i, mixedPairGuild(i, users)});
+        }
+        int guilds = (users + 1) / 2;
+        List<String> gids = new ArrayList<>();
+        List<String> gnames = new ArrayList<>();
+        for (int g = 0; g < guilds; g++) {
+            gids.add(String.valueOf(900000 + g));
+            gnames.add("load-guild-" + g);
+        }
+        boolean[] intent = new boolean[users];
+        java.util.Arrays.fill(intent, true);
+        return build(ids, names, tokens, intent, gids, gnames, List.of(), members);
+    }
+
+    /** The guild of user {@code i} in {@link #loadWorldMixedPairs}: two guilds per block of four. */
+    static int mixedPairGuild(int i, int users) {
+        int block = i / 4;
+        int within = i % 4;
+        boolean sameNode = block % 2 == 1 && 4 * block + 3 < users;
+        int second = sameNode ? within % 2 : within / 2;
+        return 2 * block + second;
+    }
+
     /** The token of user {@code i} in {@link #loadWorld}. */
     public static String loadToken(int i) {
         return "load-" + i;
