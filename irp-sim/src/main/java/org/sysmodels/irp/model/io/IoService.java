@@ -69,7 +69,9 @@ public final class IoService {
         if (synchronous) {
             irp.flags |= Irp.IRP_SYNCHRONOUS_API | Irp.IRP_DEFER_IO_COMPLETION;
         }
-        IoStackLocation sp = irp.stack[irp.currentLocation - 2];
+        int topLocation = irp.currentLocation - 1;
+        IoStackLocation sp = irp.stack[topLocation - 1];
+        irp.dirtyFrom = topLocation;   // the packet was just initialized: nothing at or below it is dirty
         sp.MajorFunction = r.major;
         sp.MinorFunction = r.minor;
         sp.FileObject = file;
@@ -127,8 +129,8 @@ public final class IoService {
             caller = null;
         }
         int loc = --irp.currentLocation;
-        if (loc <= 0) {
-            io.noMoreStackLocations(irp);
+        if (loc < irp.dirtyFrom) {
+            io.handOutBelow(irp, loc);
         }
         IoStackLocation sp = irp.stack[loc - 1];
         sp.deviceObject = device;

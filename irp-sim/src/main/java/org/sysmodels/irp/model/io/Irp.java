@@ -2,6 +2,7 @@ package org.sysmodels.irp.model.io;
 
 import org.sysmodels.irp.model.ke.KEvent;
 import org.sysmodels.irp.model.ke.KThread;
+import org.sysmodels.irp.model.ke.ThreadListEntry;
 
 /**
  * The I/O request packet, laid out as Windows lays it out (wdm.h IRP, ReactOS ntoskrnl/io/iomgr/irp.c): a header plus
@@ -12,7 +13,7 @@ import org.sysmodels.irp.model.ke.KThread;
  * <p>Public fields are the ones a driver writes (IoStatus, AssociatedIrp, DriverContext); the fields only the I/O
  * manager changes are read through methods named after them (PendingReturned(), Cancel(), CurrentLocation()).
  */
-public final class Irp {
+public final class Irp extends ThreadListEntry {
 
     /** Irp->Flags bits (wdm.h). */
     public static final int IRP_SYNCHRONOUS_API = 0x00000004;
@@ -68,10 +69,20 @@ public final class Irp {
     long issuedAt;
     boolean cancelRequested;
     boolean finished;
+    /**
+     * The lowest location that may have been written since the locations were last zeroed (every location from here
+     * up may be dirty; capacity + 1: none). Every place that hands a location out, or writes one, lowers it first, so
+     * {@link #initialize} zeroes only the locations from here up and the packet is as zero as IoInitializeIrp leaves
+     * it: a location nobody reached is still zero. (The one write it cannot see is through a location reference a
+     * driver kept after its IRP was freed: a use after free, undefined on Windows too.)
+     */
+    int dirtyFrom;
     /** Tail.Overlay.ListEntry: links for the one driver list the IRP is on ({@link IrpList}). */
     Irp listNext;
     Irp listPrev;
     IrpList listOwner;
+    /** The next free packet on its lookaside list (meaningless while allocated). */
+    Irp lookasideNext;
 
     Irp(int id, long address, int capacity) {
         this.id = id;
@@ -81,13 +92,23 @@ public final class Irp {
         for (int i = 0; i < capacity; i++) {
             stack[i] = new IoStackLocation();
         }
+        this.dirtyFrom = capacity + 1;
+    }
+
+    /** Location {@code location} may be written from now on (see {@link #dirtyFrom}). */
+    void touch(int location) {
+        if (location < dirtyFrom) {
+            dirtyFrom = location;
+        }
     }
 
     /** IoInitializeIrp: a zeroed packet with {@code stackSize} locations and CurrentLocation = stackSize + 1. */
     void initialize(int stackSize) {
-        for (int i = 0; i < stackSize; i++) {
+        int from = dirtyFrom;
+        for (int i = from - 1; i < stackSize; i++) {
             stack[i].reset();
         }
+        dirtyFrom = Math.max(from, stackSize + 1);
         IoStatus.Status = 0;
         IoStatus.Information = 0;
         AssociatedIrp.MasterIrp = null;
@@ -203,7 +224,9 @@ public final class Irp {
 
     /** Stack location {@code location} (1 = bottom, StackCount = top); for tests and reports. */
     public IoStackLocation location(int location) {
-        return stack[location - 1];
+        IoStackLocation sp = stack[location - 1];
+        touch(location);
+        return sp;
     }
 
     public Object requester() {

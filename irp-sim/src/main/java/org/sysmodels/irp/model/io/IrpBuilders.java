@@ -28,6 +28,7 @@ final class IrpBuilders {
                         boolean internal, KEvent event, IoStatusBlock ioStatus) {
         Irp irp = lookaside.allocate(device.stackSize);
         IoStackLocation next = irp.stack[irp.currentLocation - 2];
+        irp.touch(irp.currentLocation - 1);
         next.MajorFunction = internal ? IrpMajor.IRP_MJ_INTERNAL_DEVICE_CONTROL : IrpMajor.IRP_MJ_DEVICE_CONTROL;
         next.Parameters.DeviceIoControl.IoControlCode = ioControlCode;
         next.Parameters.DeviceIoControl.InputBufferLength = inputBufferLength;
@@ -48,6 +49,7 @@ final class IrpBuilders {
                        KEvent event, IoStatusBlock ioStatus) {
         Irp irp = lookaside.allocate(device.stackSize);
         IoStackLocation next = irp.stack[irp.currentLocation - 2];
+        irp.touch(irp.currentLocation - 1);
         next.MajorFunction = majorFunction;
         if (majorFunction == IrpMajor.IRP_MJ_READ) {
             next.Parameters.Read.Length = length;
