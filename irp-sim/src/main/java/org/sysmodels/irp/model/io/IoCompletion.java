@@ -119,7 +119,6 @@ public final class IoCompletion {
                 irp.errorCode = status;
                 sp.control |= IoStackLocation.SL_ERROR_RETURNED;
                 bottom.control |= IoStackLocation.SL_ERROR_RETURNED;
-                irp.touch(1);
             }
             int c = sp.control;
             if ((success && (c & IoStackLocation.SL_INVOKE_ON_SUCCESS) != 0)

@@ -84,8 +84,8 @@ public final class IoManager {
             }
         }
         int loc = --irp.currentLocation;
-        if (loc < irp.dirtyFrom) {
-            handOutBelow(irp, loc);
+        if (loc <= 0) {
+            noMoreStackLocations(irp);
         }
         IoStackLocation sp = irp.stack[loc - 1];
         sp.deviceObject = device;
@@ -121,8 +121,8 @@ public final class IoManager {
      */
     private int callUnobserved(DeviceObject device, Irp irp) {
         int loc = --irp.currentLocation;
-        if (loc < irp.dirtyFrom) {
-            handOutBelow(irp, loc);
+        if (loc <= 0) {
+            noMoreStackLocations(irp);
         }
         IoStackLocation sp = irp.stack[loc - 1];
         sp.deviceObject = device;
@@ -140,18 +140,6 @@ public final class IoManager {
         }
         k.exit(f);
         return status;
-    }
-
-    /**
-     * IoCallDriver reached a location below every one handed out so far: none left (bug check), or the location may be
-     * written from now on. The test {@code loc < irp.dirtyFrom} stands in for {@code loc <= 0} on the common path,
-     * since dirtyFrom is at least 1.
-     */
-    void handOutBelow(Irp irp, int loc) {
-        if (loc <= 0) {
-            noMoreStackLocations(irp);
-        }
-        irp.dirtyFrom = loc;
     }
 
     void noMoreStackLocations(Irp irp) {
@@ -181,18 +169,10 @@ public final class IoManager {
     /** IoGetNextIrpStackLocation: the location the next-lower driver will get. */
     public IoStackLocation IoGetNextIrpStackLocation(Irp irp) {
         int loc = irp.currentLocation - 1;
-        if (loc < irp.dirtyFrom || loc > irp.stackCount) {
-            nextBelowOrOutside(irp, loc);
-        }
-        return irp.stack[loc - 1];
-    }
-
-    /** The next location is outside the stack, or below every location handed out so far (it is handed out now). */
-    private void nextBelowOrOutside(Irp irp, int loc) {
         if (loc < 1 || loc > irp.stackCount) {
             noNextLocation(irp);
         }
-        irp.dirtyFrom = loc;
+        return irp.stack[loc - 1];
     }
 
     /**
@@ -220,9 +200,8 @@ public final class IoManager {
 
     /** IoSetNextIrpStackLocation: moves CurrentLocation down one without calling anyone. */
     public void IoSetNextIrpStackLocation(Irp irp) {
-        int loc = --irp.currentLocation;
-        if (loc < irp.dirtyFrom) {
-            handOutBelow(irp, loc);
+        if (--irp.currentLocation <= 0) {
+            noMoreStackLocations(irp);
         }
     }
 

@@ -69,9 +69,7 @@ public final class IoService {
         if (synchronous) {
             irp.flags |= Irp.IRP_SYNCHRONOUS_API | Irp.IRP_DEFER_IO_COMPLETION;
         }
-        int topLocation = irp.currentLocation - 1;
-        IoStackLocation sp = irp.stack[topLocation - 1];
-        irp.dirtyFrom = topLocation;   // the packet was just initialized: nothing at or below it is dirty
+        IoStackLocation sp = irp.stack[irp.currentLocation - 2];
         sp.MajorFunction = r.major;
         sp.MinorFunction = r.minor;
         sp.FileObject = file;
@@ -129,8 +127,8 @@ public final class IoService {
             caller = null;
         }
         int loc = --irp.currentLocation;
-        if (loc < irp.dirtyFrom) {
-            io.handOutBelow(irp, loc);
+        if (loc <= 0) {
+            io.noMoreStackLocations(irp);
         }
         IoStackLocation sp = irp.stack[loc - 1];
         sp.deviceObject = device;

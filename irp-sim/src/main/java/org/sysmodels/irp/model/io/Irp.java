@@ -69,14 +69,6 @@ public final class Irp extends ThreadListEntry {
     long issuedAt;
     boolean cancelRequested;
     boolean finished;
-    /**
-     * The lowest location that may have been written since the locations were last zeroed (every location from here
-     * up may be dirty; capacity + 1: none). Every place that hands a location out, or writes one, lowers it first, so
-     * {@link #initialize} zeroes only the locations from here up and the packet is as zero as IoInitializeIrp leaves
-     * it: a location nobody reached is still zero. (The one write it cannot see is through a location reference a
-     * driver kept after its IRP was freed: a use after free, undefined on Windows too.)
-     */
-    int dirtyFrom;
     /** Tail.Overlay.ListEntry: links for the one driver list the IRP is on ({@link IrpList}). */
     Irp listNext;
     Irp listPrev;
@@ -92,23 +84,13 @@ public final class Irp extends ThreadListEntry {
         for (int i = 0; i < capacity; i++) {
             stack[i] = new IoStackLocation();
         }
-        this.dirtyFrom = capacity + 1;
-    }
-
-    /** Location {@code location} may be written from now on (see {@link #dirtyFrom}). */
-    void touch(int location) {
-        if (location < dirtyFrom) {
-            dirtyFrom = location;
-        }
     }
 
     /** IoInitializeIrp: a zeroed packet with {@code stackSize} locations and CurrentLocation = stackSize + 1. */
     void initialize(int stackSize) {
-        int from = dirtyFrom;
-        for (int i = from - 1; i < stackSize; i++) {
+        for (int i = 0; i < stackSize; i++) {
             stack[i].reset();
         }
-        dirtyFrom = Math.max(from, stackSize + 1);
         IoStatus.Status = 0;
         IoStatus.Information = 0;
         AssociatedIrp.MasterIrp = null;
@@ -224,9 +206,7 @@ public final class Irp extends ThreadListEntry {
 
     /** Stack location {@code location} (1 = bottom, StackCount = top); for tests and reports. */
     public IoStackLocation location(int location) {
-        IoStackLocation sp = stack[location - 1];
-        touch(location);
-        return sp;
+        return stack[location - 1];
     }
 
     public Object requester() {

@@ -28,7 +28,6 @@ final class IrpBuilders {
                         boolean internal, KEvent event, IoStatusBlock ioStatus) {
         Irp irp = lookaside.allocate(device.stackSize);
         IoStackLocation next = irp.stack[irp.currentLocation - 2];
-        irp.touch(irp.currentLocation - 1);
         next.MajorFunction = internal ? IrpMajor.IRP_MJ_INTERNAL_DEVICE_CONTROL : IrpMajor.IRP_MJ_DEVICE_CONTROL;
         next.Parameters.DeviceIoControl.IoControlCode = ioControlCode;
         next.Parameters.DeviceIoControl.InputBufferLength = inputBufferLength;
@@ -49,7 +48,6 @@ final class IrpBuilders {
                        KEvent event, IoStatusBlock ioStatus) {
         Irp irp = lookaside.allocate(device.stackSize);
         IoStackLocation next = irp.stack[irp.currentLocation - 2];
-        irp.touch(irp.currentLocation - 1);
         next.MajorFunction = majorFunction;
         if (majorFunction == IrpMajor.IRP_MJ_READ) {
             next.Parameters.Read.Length = length;
