@@ -75,13 +75,12 @@ public final class IoCancel {
 
     /** IoCancelThreadIo: cancels every IRP on the thread's list (a thread that exits). @return how many */
     public int IoCancelThreadIo(KThread thread) {
-        Object[] irps = new Object[thread.irpCount()];
+        Irp[] irps = new Irp[thread.irpCount()];
         for (int i = 0; i < irps.length; i++) {
-            irps[i] = thread.irp(i);
+            irps[i] = (Irp) thread.irp(i);
         }
         int n = 0;
-        for (Object o : irps) {
-            Irp irp = (Irp) o;
+        for (Irp irp : irps) {
             if (irp.inUse && irp.thread == thread && !irp.finished) {
                 IoCancelIrp(irp);
                 n++;

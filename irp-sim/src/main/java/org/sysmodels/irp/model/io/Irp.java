@@ -2,6 +2,7 @@ package org.sysmodels.irp.model.io;
 
 import org.sysmodels.irp.model.ke.KEvent;
 import org.sysmodels.irp.model.ke.KThread;
+import org.sysmodels.irp.model.ke.ThreadListEntry;
 
 /**
  * The I/O request packet, laid out as Windows lays it out (wdm.h IRP, ReactOS ntoskrnl/io/iomgr/irp.c): a header plus
@@ -12,7 +13,7 @@ import org.sysmodels.irp.model.ke.KThread;
  * <p>Public fields are the ones a driver writes (IoStatus, AssociatedIrp, DriverContext); the fields only the I/O
  * manager changes are read through methods named after them (PendingReturned(), Cancel(), CurrentLocation()).
  */
-public final class Irp {
+public final class Irp extends ThreadListEntry {
 
     /** Irp->Flags bits (wdm.h). */
     public static final int IRP_SYNCHRONOUS_API = 0x00000004;
@@ -72,6 +73,8 @@ public final class Irp {
     Irp listNext;
     Irp listPrev;
     IrpList listOwner;
+    /** The next free packet on its lookaside list (meaningless while allocated). */
+    Irp lookasideNext;
 
     Irp(int id, long address, int capacity) {
         this.id = id;

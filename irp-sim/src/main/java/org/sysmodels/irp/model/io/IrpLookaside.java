@@ -15,26 +15,22 @@ public final class IrpLookaside {
     private static final long IRP_BASE = 0xffffc00000000000L;
 
     private final List<Irp> registry = new ArrayList<>();
-    private Irp[] small = new Irp[64];
-    private Irp[] large = new Irp[64];
-    private int smallCount;
-    private int largeCount;
+    /** The two lists' heads, linked through {@link Irp#lookasideNext} (Windows' SLIST_ENTRY): last freed first. */
+    private Irp small;
+    private Irp large;
     private long totalAllocates;
-    private long allocateMisses;
-    private long totalFrees;
 
     /** A packet for {@code stackSize} locations, initialized (IoInitializeIrp). */
     Irp allocate(int stackSize) {
         totalAllocates++;
         Irp irp;
-        if (stackSize == 1 && smallCount > 0) {
-            irp = small[--smallCount];
-            small[smallCount] = null;
-        } else if (stackSize > 1 && stackSize <= LARGE_STACK && largeCount > 0) {
-            irp = large[--largeCount];
-            large[largeCount] = null;
+        if (stackSize == 1 && small != null) {
+            irp = small;
+            small = irp.lookasideNext;
+        } else if (stackSize > 1 && stackSize <= LARGE_STACK && large != null) {
+            irp = large;
+            large = irp.lookasideNext;
         } else {
-            allocateMisses++;
             int capacity = stackSize == 1 ? 1 : Math.max(stackSize, LARGE_STACK);
             irp = new Irp(registry.size(), IRP_BASE + 0x1000L * registry.size(), capacity);
             irp.fromLookaside = stackSize <= LARGE_STACK;
@@ -48,21 +44,24 @@ public final class IrpLookaside {
 
     /** IoFreeIrp: back to its list (pool-sized packets are dropped). */
     void free(Irp irp) {
-        totalFrees++;
         irp.inUse = false;
         if (!irp.fromLookaside) {
             return;
         }
+        // The link is written only when it changes (a packet freed onto an empty list again keeps its null link):
+        // a reference store into a long-lived object costs a card mark besides the store.
         if (irp.capacity == 1) {
-            if (smallCount == small.length) {
-                small = java.util.Arrays.copyOf(small, smallCount * 2);
+            Irp h = small;
+            if (irp.lookasideNext != h) {
+                irp.lookasideNext = h;
             }
-            small[smallCount++] = irp;
+            small = irp;
         } else {
-            if (largeCount == large.length) {
-                large = java.util.Arrays.copyOf(large, largeCount * 2);
+            Irp h = large;
+            if (irp.lookasideNext != h) {
+                irp.lookasideNext = h;
             }
-            large[largeCount++] = irp;
+            large = irp;
         }
     }
 
@@ -80,13 +79,17 @@ public final class IrpLookaside {
         return totalAllocates;
     }
 
-    /** Allocations the lists could not serve (a new packet was made). */
+    /** Allocations the lists could not serve: each made a new packet, so this is {@link #created()}. */
     public long allocateMisses() {
-        return allocateMisses;
+        return registry.size();
     }
 
+    /**
+     * Packets freed: every allocation marks its packet in use and every free (IoFreeIrp stops the machine on a packet
+     * not in use) marks it free again, so this is the allocations less the packets in use.
+     */
     public long totalFrees() {
-        return totalFrees;
+        return totalAllocates - registry.stream().filter(Irp::inUse).count();
     }
 
     /** Packets allocated and not freed. */

@@ -10,7 +10,13 @@ public final class KThread {
     private final int id;
     private final String name;
     private final int processor;
-    private Object[] irps = new Object[8];
+    /**
+     * The IRP list, linked through the packets (see {@link ThreadListEntry}), and its length. Only the first irpCount
+     * entries from head are read: head's threadPrev, the last entry's threadNext and head and tail of an empty list
+     * are stale.
+     */
+    private ThreadListEntry head;
+    private ThreadListEntry tail;
     private int irpCount;
 
     public KThread(int id, String name, int processor) {
@@ -32,24 +38,66 @@ public final class KThread {
         return processor;
     }
 
-    /** IopQueueIrpToThread. */
-    public void queueIrp(Object irp) {
-        if (irpCount == irps.length) {
-            irps = java.util.Arrays.copyOf(irps, irpCount * 2);
+    /**
+     * IopQueueIrpToThread: appends {@code irp} to the list. The list's order is the one {@link #irp(int)} and
+     * IoCancelThreadIo see: queueing appends, and unqueueing moves the last entry into the place of the one taken out
+     * (the order the list has had since it was an array; the traces depend on it). An entry still on a list (a packet
+     * reinitialized without being taken off) is taken off that list first.
+     */
+    public void queueIrp(ThreadListEntry irp) {
+        if (irp.onThreadList) {
+            irp.threadListOwner.unqueueIrp(irp);
         }
-        irps[irpCount++] = irp;
+        // The stores are skipped where the field already holds the value (the same packet queued again by the same
+        // thread): a reference store into a long-lived object costs a card mark besides the store.
+        if (irpCount == 0) {
+            if (head != irp) {
+                head = irp;
+            }
+        } else {
+            ThreadListEntry t = tail;
+            irp.threadPrev = t;
+            t.threadNext = irp;
+        }
+        if (tail != irp) {
+            tail = irp;
+        }
+        if (irp.threadListOwner != this) {
+            irp.threadListOwner = this;
+        }
+        irp.onThreadList = true;
+        irpCount++;
     }
 
-    /** IopUnQueueIrpFromThread. @return false if the IRP was not on the list */
-    public boolean unqueueIrp(Object irp) {
-        for (int i = 0; i < irpCount; i++) {
-            if (irps[i] == irp) {
-                irps[i] = irps[--irpCount];
-                irps[irpCount] = null;
-                return true;
+    /** IopUnQueueIrpFromThread. @return false if the IRP was not on this thread's list */
+    public boolean unqueueIrp(ThreadListEntry irp) {
+        if (!irp.onThreadList || irp.threadListOwner != this) {
+            return false;
+        }
+        irp.onThreadList = false;
+        if (--irpCount == 0) {
+            return true;   // head and tail are written again by the next queueIrp
+        }
+        ThreadListEntry last = tail;
+        // Take the last entry off the end, and put it in the place of the one taken out.
+        tail = last.threadPrev;
+        if (last != irp) {
+            ThreadListEntry prev = irp.threadPrev;
+            last.threadPrev = prev;
+            if (irp == head) {
+                head = last;
+            } else {
+                prev.threadNext = last;
+            }
+            if (irp == tail) {
+                tail = last;
+            } else {
+                ThreadListEntry next = irp.threadNext;
+                last.threadNext = next;
+                next.threadPrev = last;
             }
         }
-        return false;
+        return true;
     }
 
     public int irpCount() {
@@ -57,7 +105,14 @@ public final class KThread {
     }
 
     /** The i-th IRP on the list (0 ≤ i < irpCount()). */
-    public Object irp(int i) {
-        return irps[i];
+    public ThreadListEntry irp(int i) {
+        if (i < 0 || i >= irpCount) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        ThreadListEntry e = head;
+        for (int k = 0; k < i; k++) {
+            e = e.threadNext;
+        }
+        return e;
     }
 }
