@@ -3,6 +3,7 @@ package org.sysmodels.bench.sensor;
 import java.util.List;
 import org.sysmodels.sensor.host.safety.Architecture;
 import org.sysmodels.sensor.host.safety.ChannelMonitor;
+import org.sysmodels.sensor.host.safety.ChannelVerdict;
 import org.sysmodels.sensor.host.safety.SafetyParameters;
 import org.sysmodels.sensor.host.safety.Vote;
 import org.sysmodels.sensor.host.safety.Voter;
@@ -63,7 +64,7 @@ final class PlainLoopPeer {
             long pressure = comp.pressure(cal, adcP[c][k], tFine);
             int humidity = comp.humidity(cal, adcH[c][k], tFine);
             long raw = (long) t << 40 ^ (long) adcP[c][k] << 16 ^ adcH[c][k] ^ (pressure & 1) ^ (humidity & 2);
-            if (monitors[c].check(now, temp, raw) == ChannelMonitor.FAILED) {
+            if (monitors[c].check(now, temp, raw) == ChannelVerdict.FAILED) {
                 valid[c] = false;
             }
             values[c] = monitors[c].value();

@@ -10,6 +10,7 @@ import org.sysmodels.vcpu.model.devices.virtio.Block;
 import org.sysmodels.vcpu.model.kvm.Errno;
 import org.sysmodels.vcpu.model.kvm.ExitReason;
 import org.sysmodels.vcpu.model.kvm.KvmRun;
+import org.sysmodels.vcpu.model.kvm.RunOutcome;
 import org.sysmodels.vcpu.model.vcpu.FcExitCode;
 import org.sysmodels.vcpu.model.vcpu.VcpuEvent;
 import org.sysmodels.vcpu.model.vcpu.VcpuObserver;
@@ -114,25 +115,31 @@ final class RunObserver implements VmmObserver, VcpuObserver, Block.Listener {
     }
 
     @Override
-    public synchronized void kvmRun(int vcpu, int result, KvmRun run, long guestNanos) {
+    public synchronized void kvmRun(int vcpu, RunOutcome outcome, KvmRun run, long guestNanos) {
         stats.kvmRuns++;
-        if (result < 0) {
-            stats.errors[vcpu]++;
-        } else {
+        boolean exit = outcome instanceof RunOutcome.Exit;
+        if (exit) {
             stats.exits[vcpu][run.exitReason & 63]++;
+        } else {
+            stats.errors[vcpu]++;
         }
         if (tracer.enabled()) {
             long now = clock.getAsLong();
-            String what = result < 0 ? Errno.name(-result) : ExitReason.name(run.exitReason);
+            String what = switch (outcome) {
+                case RunOutcome.Exit e -> ExitReason.name(run.exitReason);
+                case RunOutcome.Interrupted i -> Errno.name(Errno.EINTR);
+                case RunOutcome.Failed f -> Errno.name(f.errno());
+                case RunOutcome.Preempted p -> "preempted"; // never reported: the thread has not come back
+            };
             tracer.complete(vcpuTracks[vcpu], "KVM_RUN", Math.max(0, now - guestNanos), now);
-            if (result == 0 && run.exitReason == ExitReason.MMIO) {
+            if (exit && run.exitReason == ExitReason.MMIO) {
                 tracer.instant(vcpuTracks[vcpu], what + (run.mmioIsWrite ? " write" : " read"), now, "addr",
                         run.mmioPhysAddr, "len", run.mmioLen);
             } else {
                 tracer.instant(vcpuTracks[vcpu], what, now);
             }
         }
-        checks.forEach(c -> c.kvmRun(vcpu, result, run, guestNanos));
+        checks.forEach(c -> c.kvmRun(vcpu, outcome, run, guestNanos));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.sysmodels.sensor.host.labs;
 
 import org.sysmodels.sensor.host.safety.ChannelMonitor;
+import org.sysmodels.sensor.host.safety.ChannelVerdict;
 import org.sysmodels.sensor.host.safety.SafetyParameters;
 
 /** Bug lab component: a channel monitor with no plausibility checks (no range, rate or frozen check). */
@@ -11,7 +12,7 @@ public final class AcceptEverything extends ChannelMonitor {
     }
 
     @Override
-    public int check(long now, int centiC, long raw) {
+    public ChannelVerdict check(long now, int centiC, long raw) {
         return accept(now, centiC);
     }
 }

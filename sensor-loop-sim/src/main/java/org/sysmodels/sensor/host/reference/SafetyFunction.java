@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import org.sysmodels.sensor.host.driver.Bme280Driver;
 import org.sysmodels.sensor.host.safety.BusAccess;
 import org.sysmodels.sensor.host.safety.ChannelMonitor;
+import org.sysmodels.sensor.host.safety.ChannelVerdict;
 import org.sysmodels.sensor.host.safety.ClockMonitor;
 import org.sysmodels.sensor.host.safety.Diagnostics;
 import org.sysmodels.sensor.host.safety.Dtc;
@@ -111,16 +112,20 @@ public final class SafetyFunction {
             }
             Bme280Driver d = drivers[i];
             I2cStatus s = bus.read(d, i, diag);
-            int verdict = s == I2cStatus.OK && d.fresh() ? monitors[i].check(mcu.now(), d.temperature(), d.raw())
+            ChannelVerdict verdict = s == I2cStatus.OK && d.fresh()
+                    ? monitors[i].check(mcu.now(), d.temperature(), d.raw())
                     : monitors[i].missed(mcu.now());
-            if (verdict == ChannelMonitor.DISCARDED) {
-                diag.report(monitors[i].finding(), i);
-            } else if (verdict == ChannelMonitor.FAILED) {
-                diag.report(monitors[i].finding(), i);
-                valid[i] = false;
-            } else if (verdict == ChannelMonitor.NEW) {
-                diag.clear(Dtc.SENSOR_RATE, i);
-                diag.clear(Dtc.SENSOR_RANGE, i);
+            switch (verdict) {
+                case NEW -> {
+                    diag.clear(Dtc.SENSOR_RATE, i);
+                    diag.clear(Dtc.SENSOR_RANGE, i);
+                }
+                case SAME -> { }
+                case DISCARDED -> diag.report(monitors[i].finding(), i);
+                case FAILED -> {
+                    diag.report(monitors[i].finding(), i);
+                    valid[i] = false;
+                }
             }
             values[i] = monitors[i].value();
         }

@@ -17,12 +17,6 @@ package org.sysmodels.sensor.host.safety;
  */
 public class ChannelMonitor {
 
-    /** {@link #check} and {@link #missed} results. */
-    public static final int NEW = 0;
-    public static final int SAME = 1;
-    public static final int DISCARDED = 2;
-    public static final int FAILED = 3;
-
     protected final SafetyParameters p;
     private long lastRaw = Long.MIN_VALUE;
     private long rawChangedAt;
@@ -44,17 +38,17 @@ public class ChannelMonitor {
         this.lastFreshAt = now;
     }
 
-    /** A read at {@code now} gave {@code centiC} from raw data {@code raw}. */
-    public int check(long now, int centiC, long raw) {
+    /** A read at {@code now} gave {@code centiC} from raw data {@code raw}: what the monitor makes of it. */
+    public ChannelVerdict check(long now, int centiC, long raw) {
         if (failed) {
-            return FAILED;
+            return ChannelVerdict.FAILED;
         }
         lastFreshAt = now;
         if (raw == lastRaw) {
             if (now - rawChangedAt > p.frozenUs() * 1000L) {
                 return fail(Dtc.SENSOR_FROZEN);
             }
-            return SAME;
+            return ChannelVerdict.SAME;
         }
         lastRaw = raw;
         rawChangedAt = now;
@@ -80,34 +74,34 @@ public class ChannelMonitor {
     }
 
     /** Takes a sample that is plausible against the last good value but jumped from the previous sample. */
-    private int suspect(long now, int centiC) {
+    private ChannelVerdict suspect(long now, int centiC) {
         accept(now, centiC);
         recent |= 1;
         if (Integer.bitCount(recent) >= 3) {
             return fail(Dtc.SENSOR_NOISY);
         }
-        return NEW;
+        return ChannelVerdict.NEW;
     }
 
     /** Takes {@code centiC} as the channel's new good value. */
-    protected final int accept(long now, int centiC) {
+    protected final ChannelVerdict accept(long now, int centiC) {
         lastFreshAt = now;
         accepted = centiC;
         acceptedAt = now;
         hasAccepted = true;
         recent = (recent << 1) & 0xFF;
-        return NEW;
+        return ChannelVerdict.NEW;
     }
 
-    /** A read at {@code now} failed on the bus. */
-    public int missed(long now) {
+    /** A read at {@code now} failed on the bus: {@link ChannelVerdict#SAME}, or FAILED once the channel is stale. */
+    public ChannelVerdict missed(long now) {
         if (failed) {
-            return FAILED;
+            return ChannelVerdict.FAILED;
         }
         if (now - lastFreshAt > p.staleUs() * 1000L) {
             return fail(Dtc.SENSOR_STALE);
         }
-        return SAME;
+        return ChannelVerdict.SAME;
     }
 
     /** The channel failed at start-up (no answer, wrong chip id). */
@@ -115,19 +109,19 @@ public class ChannelMonitor {
         fail(Dtc.SENSOR_ID);
     }
 
-    private int reject(Dtc why) {
+    private ChannelVerdict reject(Dtc why) {
         finding = why;
         recent = (recent << 1 | 1) & 0xFF;
         if (Integer.bitCount(recent) >= 3) {
             return fail(why == Dtc.SENSOR_RATE ? Dtc.SENSOR_NOISY : why);
         }
-        return DISCARDED;
+        return ChannelVerdict.DISCARDED;
     }
 
-    protected int fail(Dtc why) {
+    protected ChannelVerdict fail(Dtc why) {
         failed = true;
         finding = why;
-        return FAILED;
+        return ChannelVerdict.FAILED;
     }
 
     /** The last accepted temperature (0.01 °C). */
@@ -143,7 +137,7 @@ public class ChannelMonitor {
         return failed;
     }
 
-    /** What the last DISCARDED or FAILED result was about. */
+    /** What the last {@link ChannelVerdict#DISCARDED} or {@link ChannelVerdict#FAILED} verdict was about. */
     public Dtc finding() {
         return finding;
     }

@@ -1,7 +1,5 @@
 package org.sysmodels.vcpu.model.kvm;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 import org.sysmodels.vcpu.model.isa.Hart;
 import org.sysmodels.vcpu.model.isa.Interpreter;
@@ -29,32 +27,17 @@ import org.sysmodels.vcpu.model.os.EventFd;
  * <p>The signal (the kick): {@link #signal()} stands for {@code pthread_kill(SIGRTMIN)} to this vCPU's thread. If the
  * thread is inside KVM_RUN, KVM_RUN returns -EINTR; if it is in the VMM's own code, the handler (Firecracker's does
  * only a fence) runs and the signal is gone, which is why the sender sets {@code immediate_exit} first. The thread's
- * position is one atomic word so that "signal arrives" and "thread leaves KVM_RUN" cannot both miss each other.
+ * position is one atomic word, {@link ThreadPosition}, so that "signal arrives" and "thread leaves KVM_RUN" cannot
+ * both miss each other. What KVM_RUN returns is a {@link RunOutcome}.
  */
 public final class KvmVcpu {
 
-    /** KVM_RUN returned because the host took the thread's CPU away (deterministic mode only): call it again. */
-    public static final int PREEMPTED = 1;
-
-    private static final int IN_USER = 0;
-    private static final int IN_KVM_RUN = 1;
-    private static final int IN_KVM_RUN_SIGNALLED = 2;
     /**
      * How many guest instructions run between two looks for a kick (KVM's signal to a vCPU thread inside KVM_RUN):
      * about 8 µs of guest time at 250 M instructions/s, so a pause waits for at most that; one volatile read per
      * poll costs nothing measurable.
      */
     private static final long POLL_INSTRUCTIONS = 2_048;
-
-    private static final VarHandle POSITION;
-
-    static {
-        try {
-            POSITION = MethodHandles.lookup().findVarHandle(KvmVcpu.class, "position", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     /** How the host wakes this vCPU's thread when it sleeps in KVM_RUN (deterministic mode schedules it). */
     public interface Waker {
@@ -65,8 +48,7 @@ public final class KvmVcpu {
     private final int id;
     private final Hart hart;
     private final KvmRun run = new KvmRun();
-    @SuppressWarnings("unused") // through POSITION
-    private volatile int position;
+    private final ThreadPosition position = new ThreadPosition();
     private volatile int hsm;
     private volatile boolean inWfi;
     private volatile Thread owner;
@@ -102,7 +84,7 @@ public final class KvmVcpu {
         return run;
     }
 
-    /** Runs on the scheduler instead of its own thread: sleeping in KVM_RUN returns {@link #PREEMPTED}. */
+    /** Runs on the scheduler instead of its own thread: sleeping in KVM_RUN returns {@link RunOutcome.Preempted}. */
     public void deterministic(Waker w) {
         threaded = false;
         waker = w;
@@ -147,9 +129,10 @@ public final class KvmVcpu {
      * KVM_RUN with a host time slice of {@code budget} instructions (deterministic mode; threaded mode passes
      * {@link Long#MAX_VALUE}).
      *
-     * @return 0 with {@code kvm_run.exit_reason} set, {@link #PREEMPTED}, or a negative errno
+     * @return {@link RunOutcome#EXIT} with {@code kvm_run.exit_reason} set, {@link RunOutcome#INTERRUPTED} (EINTR),
+     *         {@link RunOutcome#NOT_SUPPORTED} (EOPNOTSUPP), or {@link RunOutcome#PREEMPTED}
      */
-    public int run(long budget) {
+    public RunOutcome run(long budget) {
         if (preempted) {
             preempted = false; // the thread was descheduled inside KVM_RUN: it goes on where it was
         } else {
@@ -157,24 +140,24 @@ public final class KvmVcpu {
                 owner = Thread.currentThread();
             }
             complete();
-            POSITION.setVolatile(this, IN_KVM_RUN);
+            position.enter();
             if (run.immediateExit() != 0) {
-                return leave(-Errno.EINTR);
+                return leave(RunOutcome.INTERRUPTED);
             }
         }
         GuestMemory mem = vm.memory();
         long left = budget;
         while (true) {
-            if ((int) POSITION.getVolatile(this) == IN_KVM_RUN_SIGNALLED) {
+            if (position.signalled()) {
                 run.exitReason = ExitReason.INTR;
-                return leave(-Errno.EINTR);
+                return leave(RunOutcome.INTERRUPTED);
             }
             if (sleeping()) {
                 if (!threaded) {
                     preempted = true; // the thread sleeps; the scheduler wakes it (position stays IN_KVM_RUN)
-                    return PREEMPTED;
+                    return RunOutcome.PREEMPTED;
                 }
-                while (sleeping() && (int) POSITION.getVolatile(this) != IN_KVM_RUN_SIGNALLED) {
+                while (sleeping() && !position.signalled()) {
                     LockSupport.park(this);
                 }
                 continue;
@@ -182,7 +165,7 @@ public final class KvmVcpu {
             inWfi = false;
             if (left <= 0) {
                 preempted = true;
-                return PREEMPTED;
+                return RunOutcome.PREEMPTED;
             }
             long before = hart.instret;
             int stop = Interpreter.run(hart, mem, Math.min(left, POLL_INSTRUCTIONS));
@@ -217,7 +200,7 @@ public final class KvmVcpu {
                     inWfi = !vm.plic().pendingFor(id);
                 }
                 case Interpreter.FETCH_FAULT -> {
-                    return leave(-Errno.EOPNOTSUPP);
+                    return leave(RunOutcome.NOT_SUPPORTED);
                 }
                 default -> {
                     return internalError(stop);
@@ -228,17 +211,8 @@ public final class KvmVcpu {
 
     /** pthread_kill(SIGRTMIN) to this vCPU's thread: see the class comment. */
     public void signal() {
-        while (true) {
-            int p = (int) POSITION.getVolatile(this);
-            if (p == IN_USER) {
-                VarHandle.acquireFence(); // Firecracker's handler: fence(Acquire). The signal is consumed here.
-                return;
-            }
-            if (p == IN_KVM_RUN_SIGNALLED
-                    || POSITION.compareAndSet(this, IN_KVM_RUN, IN_KVM_RUN_SIGNALLED)) {
-                wake();
-                return;
-            }
+        if (position.kick()) {
+            wake();
         }
     }
 
@@ -261,7 +235,7 @@ public final class KvmVcpu {
 
     /** True if the thread is inside KVM_RUN (or was descheduled there). */
     public boolean insideKvmRun() {
-        return (int) POSITION.getVolatile(this) != IN_USER;
+        return position.inside();
     }
 
     // ------------------------------------------------------------------ the pieces
@@ -318,7 +292,7 @@ public final class KvmVcpu {
         return false;
     }
 
-    private int exitMmio() {
+    private RunOutcome exitMmio() {
         run.mmioPhysAddr = hart.mmioAddr;
         run.mmioLen = hart.mmioLen;
         run.mmioIsWrite = hart.mmioWrite;
@@ -327,7 +301,7 @@ public final class KvmVcpu {
         return exit(ExitReason.MMIO);
     }
 
-    private int internalError(int stop) {
+    private RunOutcome internalError(int stop) {
         run.internalSuberror = ExitReason.INTERNAL_ERROR_EMULATION;
         run.internalNdata = 2;
         run.internalData[0] = hart.pc;
@@ -356,17 +330,17 @@ public final class KvmVcpu {
         hart.stallNs += vm.timing().inKernelExitNs();
     }
 
-    private int exit(int reason) {
+    private RunOutcome exit(int reason) {
         run.exitReason = reason;
         userExits++;
         hart.stallNs += vm.timing().exitNs();
-        return leave(0);
+        return leave(RunOutcome.EXIT);
     }
 
     /** Leaves KVM_RUN; a signal that arrived meanwhile is consumed by its handler on the way back to userspace. */
-    private int leave(int result) {
-        POSITION.getAndSet(this, IN_USER);
-        return result;
+    private RunOutcome leave(RunOutcome outcome) {
+        position.leave();
+        return outcome;
     }
 
     // ------------------------------------------------------------------ HSM

@@ -6,6 +6,7 @@ import org.sysmodels.vcpu.model.kvm.Errno;
 import org.sysmodels.vcpu.model.kvm.ExitReason;
 import org.sysmodels.vcpu.model.kvm.KvmRun;
 import org.sysmodels.vcpu.model.kvm.KvmVcpu;
+import org.sysmodels.vcpu.model.kvm.RunOutcome;
 import org.sysmodels.vcpu.model.memory.GuestMemory;
 import org.sysmodels.vcpu.model.os.Channel;
 import org.sysmodels.vcpu.model.os.EventFd;
@@ -246,32 +247,37 @@ public class Vcpu {
             return VcpuEmulation.INTERRUPTED;
         }
         long before = kvmVcpu.hart().nanos();
-        int result = kvmVcpu.run(slice.instructionsLeft());
-        if (result == KvmVcpu.PREEMPTED) {
-            return VcpuEmulation.DESCHEDULED;
+        RunOutcome outcome = kvmVcpu.run(slice.instructionsLeft());
+        if (!(outcome instanceof RunOutcome.Preempted)) {
+            observer.kvmRun(index, outcome, run, kvmVcpu.hart().nanos() - before);
         }
-        observer.kvmRun(index, result, run, kvmVcpu.hart().nanos() - before);
-        if (result == -Errno.EINTR) {
-            run.setImmediateExit(0);
-            // Notify that this KVM_RUN was interrupted.
-            return VcpuEmulation.INTERRUPTED;
-        }
-        return handleKvmExit(result, run);
+        return switch (outcome) {
+            // The thread was descheduled inside KVM_RUN (deterministic mode): it has not come back yet.
+            case RunOutcome.Preempted p -> VcpuEmulation.DESCHEDULED;
+            case RunOutcome.Interrupted i -> {
+                run.setImmediateExit(0);
+                // Notify that this KVM_RUN was interrupted.
+                yield VcpuEmulation.INTERRUPTED;
+            }
+            case RunOutcome.Exit e -> handleKvmExit(run);
+            case RunOutcome.Failed f -> handleKvmError(f.errno());
+        };
     }
 
-    /** What an exit means (vcpu.rs {@code handle_kvm_exit}). */
-    protected VcpuEmulation handleKvmExit(int result, KvmRun run) {
-        if (result < 0) {
-            int errno = -result;
-            if (errno == Errno.EAGAIN) {
-                return VcpuEmulation.HANDLED;
-            }
-            if (errno == Errno.ENOSYS) {
-                return new VcpuEmulation.Failed(new VcpuError.FaultyKvmExit(
-                        "Received ENOSYS error because KVM failed to emulate an instruction."));
-            }
-            return new VcpuEmulation.Failed(new VcpuError.FaultyKvmExit(Errno.describe(errno)));
+    /** What a failed KVM_RUN means (vcpu.rs {@code handle_kvm_exit}, its {@code Err(e)} arm). */
+    protected VcpuEmulation handleKvmError(int errno) {
+        if (errno == Errno.EAGAIN) {
+            return VcpuEmulation.HANDLED;
         }
+        if (errno == Errno.ENOSYS) {
+            return new VcpuEmulation.Failed(new VcpuError.FaultyKvmExit(
+                    "Received ENOSYS error because KVM failed to emulate an instruction."));
+        }
+        return new VcpuEmulation.Failed(new VcpuError.FaultyKvmExit(Errno.describe(errno)));
+    }
+
+    /** What an exit means (vcpu.rs {@code handle_kvm_exit}, its {@code Ok(run)} arm). */
+    protected VcpuEmulation handleKvmExit(KvmRun run) {
         return switch (run.exitReason) {
             case ExitReason.MMIO -> {
                 if (run.mmioIsWrite) {

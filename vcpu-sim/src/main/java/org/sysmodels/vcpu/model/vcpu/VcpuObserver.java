@@ -1,6 +1,7 @@
 package org.sysmodels.vcpu.model.vcpu;
 
 import org.sysmodels.vcpu.model.kvm.KvmRun;
+import org.sysmodels.vcpu.model.kvm.RunOutcome;
 
 /**
  * What a vCPU thread tells checks and traces: the events it takes, the responses it sends, its state changes, and
@@ -23,8 +24,11 @@ public interface VcpuObserver {
     default void transition(int vcpu, VcpuState from, VcpuState to) {
     }
 
-    /** KVM_RUN returned 0 with {@code run.exitReason}, or failed with {@code -errno} (then {@code run} is stale). */
-    default void kvmRun(int vcpu, int result, KvmRun run, long guestNanos) {
+    /**
+     * KVM_RUN came back to the VMM: an {@link RunOutcome.Exit} with {@code run.exitReason}, or a failure (then
+     * {@code run} is stale). Never {@link RunOutcome.Preempted}: that thread has not come back yet.
+     */
+    default void kvmRun(int vcpu, RunOutcome outcome, KvmRun run, long guestNanos) {
     }
 
     /** Emulation failed: the vCPU exits with GenericError (vcpu.rs running(): {@code Err(_) => exit(...)}). */

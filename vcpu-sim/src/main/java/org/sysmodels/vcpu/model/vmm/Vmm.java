@@ -1,24 +1,18 @@
 package org.sysmodels.vcpu.model.vmm;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.sysmodels.vcpu.model.devices.BootTimer;
 import org.sysmodels.vcpu.model.devices.MmioBus;
 import org.sysmodels.vcpu.model.devices.Serial;
-import org.sysmodels.vcpu.model.devices.ratelimit.RateLimiter;
 import org.sysmodels.vcpu.model.devices.virtio.Block;
 import org.sysmodels.vcpu.model.devices.virtio.DiskImage;
 import org.sysmodels.vcpu.model.devices.virtio.VirtioMmio;
-import org.sysmodels.vcpu.model.kvm.KvmVcpu;
 import org.sysmodels.vcpu.model.kvm.KvmVm;
 import org.sysmodels.vcpu.model.kvm.Timing;
 import org.sysmodels.vcpu.model.memory.GuestMemory;
-import org.sysmodels.vcpu.model.os.Channel;
 import org.sysmodels.vcpu.model.os.EventFd;
 import org.sysmodels.vcpu.model.platform.Platform;
-import org.sysmodels.vcpu.model.os.Received;
-import org.sysmodels.vcpu.model.os.VcpuThread;
 import org.sysmodels.vcpu.model.vcpu.FcExitCode;
 import org.sysmodels.vcpu.model.vcpu.SbiConsole;
 import org.sysmodels.vcpu.model.vcpu.Vcpu;
@@ -32,9 +26,9 @@ import org.sysmodels.vcpu.model.vcpu.VcpuState;
  * The VMM of one microVM (Firecracker's {@code Vmm}, {@code vstate/vm.rs}, {@code persist.rs}): built from a
  * {@link VmConfig} by {@link MicrovmBuilder} ({@code builder.rs}) or from a snapshot by {@link SnapshotRestore}, it
  * starts one thread per vCPU (Paused), pauses and resumes every vCPU and waits for each answer up to RECV_TIMEOUT_SEC
- * (30 s) ({@link VcpuMessages}), captures full and diff snapshots, handles the vCPUs' exit event, and tears down in
- * Firecracker's order: an exit code recorded by {@link #stop}, then {@code Finish} to every vCPU, then each thread
- * joined within VCPU_JOIN_TIMEOUT (1 s).
+ * (30 s) ({@link VcpuFleet}), captures full and diff snapshots ({@link SnapshotCapture}), handles the vCPUs' exit
+ * event, and tears down in Firecracker's order ({@link Teardown}): an exit code recorded by {@link #stop}, then
+ * {@code Finish} to every vCPU, then each thread joined within VCPU_JOIN_TIMEOUT (1 s).
  *
  * <p>Memory map (aarch64 layout for devices; RAM at DRAM_MEM_START): boot timer 0x4000_0000, serial 0x4000_2000 (IRQ
  * 1), virtio-mmio devices from 0x4000_3000 every 0x1000 (IRQ 2, 3, ...), interrupt controller 0x0c00_0000, RAM
@@ -72,16 +66,14 @@ public class Vmm {
     protected final ConsoleLog console;
     protected final List<BlockDevice> blocks;
     protected final EventFd exitEvt;
-    protected final List<Vcpu> vcpus = new ArrayList<>();
-    protected final List<VcpuHandle> handles = new ArrayList<>();
-    protected final List<VcpuState[]> vcpuStates = new ArrayList<>();
     protected VmmObserver observer = VmmObserver.NONE;
     private VcpuObserver vcpuObserver = VcpuObserver.NONE;
+    private final VcpuFleet fleet;
+    private final SnapshotCapture capture;
+    private final Teardown teardown;
     private volatile VmState state = VmState.NOT_STARTED;
-    private volatile FcExitCode shutdownExitCode;
     private final long startedAt;
     private volatile long bootTimeNs = -1;
-    private boolean tornDown;
 
     protected Vmm(Parts p) {
         this.config = p.config();
@@ -95,6 +87,9 @@ public class Vmm {
         this.console = p.console();
         this.blocks = p.blocks();
         this.exitEvt = p.exitEvt();
+        this.fleet = new VcpuFleet(platform.clock());
+        this.capture = new SnapshotCapture(config, memory, kvm, serial, blocks);
+        this.teardown = new Teardown(platform.clock());
         this.startedAt = platform.clock().nanoTime();
     }
 
@@ -132,31 +127,7 @@ public class Vmm {
                 return -1;
             }
         };
-        for (int i = 0; i < kvm.vcpuCount(); i++) {
-            KvmVcpu k = kvm.vcpu(i);
-            Channel<VcpuEvent> events = platform.channel("vcpu" + i + " events");
-            Channel<VcpuResponse> responses = platform.channel("vcpu" + i + " responses");
-            Vcpu v = factory.vcpu(k, events, responses, exitEvt, bus, sbi);
-            v.observer(vcpuObserver);
-            VcpuState[] st = {VcpuState.PAUSED};
-            VcpuThread t = platform.spawnVcpu("fc_vcpu " + i, k, () -> {
-                st[0] = v.step(st[0]);
-                if (st[0] instanceof VcpuState.Finished) {
-                    responses.disconnect(); // the thread owned the response sender
-                    return VcpuThread.Turn.DONE;
-                }
-                if (st[0] instanceof VcpuState.Running) {
-                    return k.sleeping() && k.insideKvmRun() ? VcpuThread.Turn.BLOCKED : VcpuThread.Turn.RUNNABLE;
-                }
-                return events.hasMessages() ? VcpuThread.Turn.RUNNABLE : VcpuThread.Turn.BLOCKED;
-            });
-            if (platform instanceof org.sysmodels.vcpu.model.platform.DeterministicPlatform dp) {
-                v.slice(dp.sliceOf(t));
-            }
-            vcpus.add(v);
-            vcpuStates.add(st);
-            handles.add(factory.handle(events, responses, k, t));
-        }
+        fleet.start(kvm, platform, factory, exitEvt, bus, sbi, vcpuObserver);
     }
 
     // ------------------------------------------------------------------ pause, resume
@@ -164,7 +135,7 @@ public class Vmm {
     /** Pauses every vCPU (pause_vcpus): Pause to all, then each must answer Paused within RECV_TIMEOUT_SEC. */
     public void pauseVm() throws VmmError {
         observer.vcpusRequest("pause", now());
-        VcpuMessages.broadcast(this, VcpuEvent.PAUSE, VcpuResponse.Paused.class, "pause");
+        fleet.broadcast(VcpuEvent.PAUSE, VcpuResponse.Paused.class, "pause", observer);
         state = VmState.PAUSED;
         observer.vcpusAnswered("pause", true, "", now());
     }
@@ -177,7 +148,7 @@ public class Vmm {
                 b.queueEvt().write(1);
             }
         }
-        VcpuMessages.broadcast(this, VcpuEvent.RESUME, VcpuResponse.Resumed.class, "resume");
+        fleet.broadcast(VcpuEvent.RESUME, VcpuResponse.Resumed.class, "resume", observer);
         state = VmState.RUNNING;
         observer.vcpusAnswered("resume", true, "", now());
     }
@@ -197,30 +168,13 @@ public class Vmm {
         MicrovmState.DeviceStates devices = saveDevices();
         List<VcpuSavedState> saved = captureVcpuStates();
         observer.snapshotCaptured(full, runLoopStates(), inFlight(), now());
-        MicrovmState ms = new MicrovmState(new MicrovmState.VmInfo(config.memSizeMib(), config.vcpuCount(),
-                config.bootArgs(), memory.trackingDirtyPages()), saved, devices);
+        MicrovmState ms = new MicrovmState(capture.vmInfo(), saved, devices);
         return new Snapshot(ms, captureMemory(full));
     }
 
     /** The devices' states, each drained first (prepare_save). */
     protected MicrovmState.DeviceStates saveDevices() {
-        List<MicrovmState.BlockState> bs = new ArrayList<>();
-        for (BlockDevice b : blocks) {
-            synchronized (b.transport()) {
-                b.block().prepareSave();
-                RateLimiter l = b.block().rateLimiter();
-                bs.add(new MicrovmState.BlockState(b.block().id(), b.block().disk().path(),
-                        b.block().disk().readOnly(), b.drive().root(), b.block().engine().name(),
-                        b.drive().asyncLatencyNs(), b.drive().writebackCache(), b.transport().save(),
-                        b.block().save(), l.bandwidth() == null ? new long[0] : l.bandwidth().save(),
-                        l.ops() == null ? new long[0] : l.ops().save(), l.isBlocked()));
-            }
-        }
-        byte[] serialState;
-        synchronized (serial) {
-            serialState = serial.save();
-        }
-        return new MicrovmState.DeviceStates(serialState, kvm.plic().save(), bs);
+        return capture.devices();
     }
 
     /**
@@ -228,20 +182,12 @@ public class Vmm {
      * any is judged, so no stale answer stays behind in a channel.
      */
     protected List<VcpuSavedState> captureVcpuStates() throws VmmError {
-        return VcpuMessages.saveStates(this);
+        return fleet.saveStates();
     }
 
     /** The memory part of a snapshot. */
     protected MemoryImage captureMemory(boolean full) {
-        long[] dirty = memory.takeDirtyLog();
-        if (!full && !memory.trackingDirtyPages()) {
-            for (int i = 0; i < memory.pageCount(); i++) {
-                if (memory.page(i) != null) {
-                    dirty[i >>> 6] |= 1L << i;
-                }
-            }
-        }
-        return MemoryImage.of(memory, full, dirty);
+        return capture.memory(full);
     }
 
     /**
@@ -268,24 +214,12 @@ public class Vmm {
     /** The vCPUs' exit event fired (Vmm::process): the first non-Ok Exited status wins, else Ok. */
     protected void processExitEvent() {
         exitEvt.read();
-        FcExitCode code = FcExitCode.OK;
-        search:
-        for (VcpuHandle h : handles) {
-            Received<VcpuResponse> r;
-            while ((r = h.responseReceiver().tryRecv()) instanceof Received.Message<VcpuResponse> m) {
-                if (m.value() instanceof VcpuResponse.Exited e && e.code() != FcExitCode.OK) {
-                    code = e.code();
-                    break search;
-                }
-            }
-        }
-        stop(code);
+        stop(Teardown.exitCodeOf(fleet.handles()));
     }
 
     /** Records the exit code; the event loop sees it and leaves (Vmm::stop). */
     public void stop(FcExitCode code) {
-        if (shutdownExitCode == null) {
-            shutdownExitCode = code;
+        if (teardown.stop(code)) {
             observer.stopped(code, now());
         }
     }
@@ -295,11 +229,7 @@ public class Vmm {
      * answers) within VCPU_JOIN_TIMEOUT, then join. @return the threads that did not end in time (Firecracker panics)
      */
     public List<Integer> shutdown() {
-        if (tornDown) {
-            return List.of();
-        }
-        tornDown = true;
-        return VcpuMessages.finishAll(this);
+        return teardown.shutdown(fleet.handles(), observer);
     }
 
     // ------------------------------------------------------------------ accessors
@@ -314,7 +244,7 @@ public class Vmm {
 
     /** The exit code once the VMM stopped, or null while it runs. */
     public FcExitCode shutdownExitCode() {
-        return shutdownExitCode;
+        return teardown.exitCode();
     }
 
     public ConsoleLog console() {
@@ -346,20 +276,16 @@ public class Vmm {
     }
 
     public List<VcpuHandle> handles() {
-        return List.copyOf(handles);
+        return List.copyOf(fleet.handles());
     }
 
     public List<Vcpu> vcpus() {
-        return List.copyOf(vcpus);
+        return List.copyOf(fleet.vcpus());
     }
 
     /** Each vCPU thread's run-loop state now (as its last turn left it). */
     public List<VcpuState> runLoopStates() {
-        List<VcpuState> out = new ArrayList<>();
-        for (VcpuState[] s : vcpuStates) {
-            out.add(s[0]);
-        }
-        return out;
+        return fleet.runLoopStates();
     }
 
     /** Block requests in flight in an async engine. */

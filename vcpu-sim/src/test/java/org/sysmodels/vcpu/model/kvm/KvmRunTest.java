@@ -29,28 +29,28 @@ class KvmRunTest {
         c.add(Asm.i(5, 5, 4, 6, 0x03));        // lbu x6, 5(x5): the LSR
         c.add(Asm.i(0, 5, 0, 7, 0x03));        // lb x7, 0(x5)
         KvmVcpu v = vcpu(Asm.toArray(c));
-        assertEquals(0, v.run(Long.MAX_VALUE));
+        assertEquals(RunOutcome.EXIT, v.run(Long.MAX_VALUE));
         KvmRun r = v.kvmRun();
         assertEquals(ExitReason.MMIO, r.exitReason);
         assertEquals(0x4000_2005L, r.mmioPhysAddr);
         assertEquals(1, r.mmioLen);
         assertEquals(false, r.mmioIsWrite);
         r.mmioData = 0xE0; // what the device gave
-        assertEquals(0, v.run(Long.MAX_VALUE));
+        assertEquals(RunOutcome.EXIT, v.run(Long.MAX_VALUE));
         assertEquals(0xE0, v.hart().x[6], "lbu zero-extends");
         r.mmioData = 0x80;
-        assertEquals(0, v.run(Long.MAX_VALUE)); // the next exit: fetch from an empty page, illegal 0
+        assertEquals(RunOutcome.EXIT, v.run(Long.MAX_VALUE)); // the next exit: fetch from an empty page, illegal 0
         assertEquals(-128, v.hart().x[7], "lb sign-extends");
     }
 
     @Test
     void immediateExitReturnsEintrAtOnceAfterCompletingTheLastExit() {
         KvmVcpu v = vcpu(Asm.lui(5, 0x40002), Asm.sb(0, 5, 7), Asm.addi(6, 0, 1));
-        assertEquals(0, v.run(Long.MAX_VALUE));
+        assertEquals(RunOutcome.EXIT, v.run(Long.MAX_VALUE));
         assertEquals(ExitReason.MMIO, v.kvmRun().exitReason);
         long pc = v.hart().pc;
         v.kvmRun().setImmediateExit(1);
-        assertEquals(-Errno.EINTR, v.run(Long.MAX_VALUE));
+        assertEquals(RunOutcome.INTERRUPTED, v.run(Long.MAX_VALUE));
         assertEquals(pc + 4, v.hart().pc, "the store was completed before EINTR (KVM completes, then checks)");
         assertEquals(0, v.hart().x[6], "no guest instruction ran");
     }
@@ -59,13 +59,13 @@ class KvmRunTest {
     void aSignalInsideKvmRunIsEintr_outsideItIsLost() {
         KvmVcpu v = vcpu(Asm.j(0, 0)); // spins for ever
         v.signal(); // the thread is in userspace: the handler runs, the signal is gone
-        assertEquals(KvmVcpu.PREEMPTED, runDeterministic(v, 1000));
+        assertEquals(RunOutcome.PREEMPTED, runDeterministic(v, 1000));
         v.signal(); // now inside KVM_RUN (descheduled there)
-        assertEquals(-Errno.EINTR, runDeterministic(v, 1000));
+        assertEquals(RunOutcome.INTERRUPTED, runDeterministic(v, 1000));
         assertEquals(ExitReason.INTR, v.kvmRun().exitReason);
     }
 
-    static int runDeterministic(KvmVcpu v, long budget) {
+    static RunOutcome runDeterministic(KvmVcpu v, long budget) {
         v.deterministic(x -> { });
         return v.run(budget);
     }
@@ -73,7 +73,7 @@ class KvmRunTest {
     @Test
     void illegalInstructionIsAnInternalErrorWithPcAndBits() {
         KvmVcpu v = vcpu(Asm.addi(5, 0, 1), 0xFFFF_FFFF);
-        assertEquals(0, v.run(Long.MAX_VALUE));
+        assertEquals(RunOutcome.EXIT, v.run(Long.MAX_VALUE));
         assertEquals(ExitReason.INTERNAL_ERROR, v.kvmRun().exitReason);
         assertEquals(ExitReason.INTERNAL_ERROR_EMULATION, v.kvmRun().internalSuberror);
         assertEquals(GuestMemory.DRAM_START + 4, v.kvmRun().internalData[0]);
@@ -84,7 +84,7 @@ class KvmRunTest {
     @Test
     void fetchOutsideRamFailsWithEopnotsupp() {
         KvmVcpu v = vcpu(Asm.lui(5, 0x40000), Asm.i(0, 5, 0, 0, 0x67)); // jr to 0x4000_0000
-        assertEquals(-Errno.EOPNOTSUPP, v.run(Long.MAX_VALUE));
+        assertEquals(new RunOutcome.Failed(Errno.EOPNOTSUPP), v.run(Long.MAX_VALUE));
     }
 
     @Test
@@ -98,12 +98,12 @@ class KvmRunTest {
         c.add(Asm.addi(11, 0, 0));
         c.add(Asm.ECALL);
         KvmVcpu v = vcpu(Asm.toArray(c));
-        assertEquals(0, v.run(Long.MAX_VALUE));
+        assertEquals(RunOutcome.EXIT, v.run(Long.MAX_VALUE));
         assertEquals(ExitReason.RISCV_SBI, v.kvmRun().exitReason);
         assertEquals(1, v.kvmRun().sbiExtensionId);
         assertEquals('A', v.kvmRun().sbiArgs[0]);
         v.kvmRun().sbiRet[0] = 0;
-        assertEquals(0, v.run(Long.MAX_VALUE));
+        assertEquals(RunOutcome.EXIT, v.run(Long.MAX_VALUE));
         assertEquals(ExitReason.SYSTEM_EVENT, v.kvmRun().exitReason);
         assertEquals(ExitReason.SYSTEM_EVENT_RESET, v.kvmRun().systemEventType);
     }
