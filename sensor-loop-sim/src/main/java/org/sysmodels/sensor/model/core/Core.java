@@ -107,7 +107,7 @@ public final class Core {
             throw new IllegalArgumentException("work(" + cycles + "): cycles must be ≥ 0");
         }
         hangCheck();
-        execution.runFor(clock.ns(cycles + faults.takeOverrun(currentException())));
+        execution.runFor(clock.ns(cycles + overrun()));
     }
 
     /**
@@ -119,7 +119,7 @@ public final class Core {
         if (cycles < 0) {
             throw new IllegalArgumentException("charge(" + cycles + "): cycles must be ≥ 0");
         }
-        execution.owe(clock.ns(cycles + faults.takeOverrun(currentException())));
+        execution.owe(clock.ns(cycles + overrun()));
     }
 
     /** WFI: sleep until an exception would preempt (ignoring PRIMASK), then take it if it can run. */
@@ -315,9 +315,15 @@ public final class Core {
         resets.signals();
     }
 
+    /** Injected extra cycles due in the current context, once. Which context runs is asked only when some are due:
+     *  this runs at every step of the firmware. */
+    private long overrun() {
+        return faults.overrunDue() ? faults.takeOverrun(currentException()) : 0;
+    }
+
     /** An injected hang of the current context starts here: the loop below lasts until reset. */
     private void hangCheck() {
-        if (resets.program() != null && faults.takeHang(currentException())) {
+        if (faults.hangArmed() && resets.program() != null && faults.takeHang(currentException())) {
             spinForever();
         }
     }
