@@ -271,12 +271,13 @@ public final class Core {
 
     /** Firmware runs and an exception can preempt it now. */
     boolean canPreempt() {
-        return resets.program() != null && preemption.any();
+        return nvic.anyPendingEnabled() && resets.program() != null && preemption.any();
     }
 
     /** WFI wakes: an exception would preempt if PRIMASK were 0, or a reset or the end of the run is due. */
     boolean wakeCondition() {
-        return resets.due() || (resets.program() != null && preemption.anyIgnoringPrimask());
+        return resets.due() || (nvic.anyPendingEnabled() && resets.program() != null
+                && preemption.anyIgnoringPrimask());
     }
 
     /** The NVIC, BASEPRI or PRIMASK changed. From an event: stop the scheduler so the core can react. From firmware
