@@ -107,7 +107,7 @@ public final class Core {
             throw new IllegalArgumentException("work(" + cycles + "): cycles must be ≥ 0");
         }
         hangCheck();
-        execution.runFor(clock.ns(cycles + faults.takeOverrun(currentException())));
+        execution.runFor(clock.ns(cycles + overrun()));
     }
 
     /**
@@ -119,7 +119,7 @@ public final class Core {
         if (cycles < 0) {
             throw new IllegalArgumentException("charge(" + cycles + "): cycles must be ≥ 0");
         }
-        execution.owe(clock.ns(cycles + faults.takeOverrun(currentException())));
+        execution.owe(clock.ns(cycles + overrun()));
     }
 
     /** WFI: sleep until an exception would preempt (ignoring PRIMASK), then take it if it can run. */
@@ -271,12 +271,13 @@ public final class Core {
 
     /** Firmware runs and an exception can preempt it now. */
     boolean canPreempt() {
-        return resets.program() != null && preemption.any();
+        return nvic.anyPendingEnabled() && resets.program() != null && preemption.any();
     }
 
     /** WFI wakes: an exception would preempt if PRIMASK were 0, or a reset or the end of the run is due. */
     boolean wakeCondition() {
-        return resets.due() || (resets.program() != null && preemption.anyIgnoringPrimask());
+        return resets.due() || (nvic.anyPendingEnabled() && resets.program() != null
+                && preemption.anyIgnoringPrimask());
     }
 
     /** The NVIC, BASEPRI or PRIMASK changed. From an event: stop the scheduler so the core can react. From firmware
@@ -315,9 +316,15 @@ public final class Core {
         resets.signals();
     }
 
+    /** Injected extra cycles due in the current context, once. Which context runs is asked only when some are due:
+     *  this runs at every step of the firmware. */
+    private long overrun() {
+        return faults.overrunDue() ? faults.takeOverrun(currentException()) : 0;
+    }
+
     /** An injected hang of the current context starts here: the loop below lasts until reset. */
     private void hangCheck() {
-        if (resets.program() != null && faults.takeHang(currentException())) {
+        if (faults.hangArmed() && resets.program() != null && faults.takeHang(currentException())) {
             spinForever();
         }
     }

@@ -29,13 +29,13 @@ final class Preemption {
         return nvic.takeable(executionPriority());
     }
 
-    /** Some exception can preempt now. */
+    /** Some exception can preempt now (none when nothing is pending and enabled: the core asks the NVIC that first). */
     boolean any() {
-        return nvic.anyPendingEnabled() && nvic.takeable(executionPriority()) >= 0;
+        return nvic.takeable(executionPriority()) >= 0;
     }
 
     /** Some exception could preempt if PRIMASK were 0: what wakes WFI (B1.5.19). */
     boolean anyIgnoringPrimask() {
-        return nvic.anyPendingEnabled() && nvic.takeable(masks.ignoringPrimask(stack.priority())) >= 0;
+        return nvic.takeable(masks.ignoringPrimask(stack.priority())) >= 0;
     }
 }

@@ -27,6 +27,8 @@ final class ResetSequence {
     private final ResetStatus status = new ResetStatus();
     private Program program;
     private boolean ended;
+    /** {@code ended || status.requested()}, kept by every write to either: the firmware's every step asks it. */
+    private boolean due;
 
     ResetSequence(Core core, Scheduler sched, Nvic nvic, PowerModes power, CoreListeners listeners,
             Execution execution, ExceptionEntryReturn exceptions, Runnable coreRegisters) {
@@ -61,27 +63,26 @@ final class ResetSequence {
     /** A reset is asked for: the current code stops at its next step. */
     void request(ResetCause cause) {
         status.request(cause);
+        due = true;
         sched.stop();
     }
 
     /** The run's time is up: the current code stops at its next step. */
     void end() {
         ended = true;
+        due = true;
         sched.stop();
     }
 
     /** A reset or the end of the run is due: the core must stop what it runs. */
     boolean due() {
-        return status.requested() || ended;
+        return due;
     }
 
     /** Unwinds the firmware's stack if the run is over or a reset is due. */
     void signals() {
-        if (ended) {
-            throw CoreSignal.END;
-        }
-        if (status.requested()) {
-            throw CoreSignal.RESET;
+        if (due) {
+            throw ended ? CoreSignal.END : CoreSignal.RESET;
         }
     }
 
@@ -115,6 +116,7 @@ final class ResetSequence {
     /** Every register back to its reset value, then the boot time passes (a reset during it starts it again). */
     private void applyReset(long bootNs) {
         ResetCause cause = status.apply();
+        due = ended;
         coreRegisters.run();
         program = null;
         if (!power.running()) {
