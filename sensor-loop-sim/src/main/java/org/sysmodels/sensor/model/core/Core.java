@@ -1,49 +1,79 @@
 package org.sysmodels.sensor.model.core;
 
-import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.List;
 import org.sysmodels.core.sched.Scheduler;
 
 /**
- * A Cortex-M3/M4 core on virtual time, as its firmware sees it. Firmware is plain Java that runs on the host's stack;
- * time passes only when it asks the core to: {@link #work} for computation (cycles), {@link #busyWait} while a
- * peripheral is polled, and {@link #wfi} to sleep ({@link Execution}). Exceptions preempt at those points, and their
- * handlers run nested on the Java stack exactly as they nest on the core's exception stack, so preemption,
- * tail-chaining, BASEPRI and PRIMASK have their architectural meaning:
+ * A Cortex-M3/M4 core on virtual time. Firmware is plain Java that runs on the host's stack; time passes only when
+ * it asks the core to: {@link #work} for computation (cycles), {@link #busyWait} while a peripheral is polled, and
+ * {@link #wfi} to sleep. Exceptions preempt at those points, and their handlers run nested on the Java stack exactly
+ * as they nest on the core's exception stack, so preemption, tail-chaining, late arrival, BASEPRI and PRIMASK have
+ * their architectural meaning:
  *
  * <ul>
- *   <li>execution priority and preemption (ARMv7-M ARM B1.5.4): {@link Preemption}, from the active exceptions
- *       ({@link ExceptionStack}) and PRIMASK and BASEPRI ({@link PriorityMasks});
- *   <li>exception entry, tail-chaining and return, and HardFault when firmware throws: {@link ExceptionEntryReturn},
- *       with the cycles of {@link ExceptionLatency};
+ *   <li>execution priority (ARMv7-M ARM B1.5.4, pseudo-code {@code ExecutionPriority()}): the group priority of the
+ *       highest-priority active exception, boosted by BASEPRI (its group priority) and by PRIMASK (to 0); a pending
+ *       exception preempts only if its group priority is strictly lower (higher priority) than that, so equal
+ *       priorities never preempt each other;
+ *   <li>exception entry takes 12 cycles and exit 10; a pending exception that can run when a handler returns is
+ *       tail-chained in 6 cycles without unstacking (ARM knowledge article 103489845 "What is the true interrupt
+ *       latency of Cortex-M3 and Cortex-M4"; J. Yiu, <i>The Definitive Guide to ARM Cortex-M3 and Cortex-M4</i>,
+ *       3rd ed., ch. 8). Those cycles, and {@link #charge}d ones, are let pass with the next step of whatever code
+ *       runs next, not on their own, so an exception arriving during stacking preempts at the handler's first step
+ *       instead of replacing it (late arrival is not modelled; it would move a handler by 12 cycles);
  *   <li>WFI sleeps until an exception would preempt if PRIMASK were 0; with PRIMASK set the core wakes without taking
- *       it (B1.5.19); SCR's SLEEPONEXIT and SLEEPDEEP: {@link SystemControl};
+ *       it (B1.5.19); with SCR.SLEEPONEXIT the core sleeps again when the last handler returns instead of returning
+ *       to Thread mode; with SCR.SLEEPDEEP it enters Stop instead of Sleep;
+ *   <li>firmware that throws takes HardFault (priority −1); the firmware's handler runs, then the core spins as
+ *       cortex-m-rt's default handler does, until a watchdog resets it;
  *   <li>a reset (watchdog, {@link #systemReset()}) abandons every frame of main and of the handlers
  *       ({@link CoreSignal#RESET}); peripherals go back to their reset values, the world outside the MCU does not.
- *       Reset flags: {@link ResetStatus}.
  * </ul>
  *
  * <p>Timing is cycle-approximate, not cycle-accurate: {@link #work} costs are the firmware's own estimates.
  */
 public final class Core {
 
-    public static final int ENTRY_CYCLES = ExceptionLatency.ENTRY_CYCLES;
-    public static final int EXIT_CYCLES = ExceptionLatency.EXIT_CYCLES;
-    public static final int TAIL_CHAIN_CYCLES = ExceptionLatency.TAIL_CHAIN_CYCLES;
+    public static final int ENTRY_CYCLES = 12;
+    public static final int EXIT_CYCLES = 10;
+    public static final int TAIL_CHAIN_CYCLES = 6;
     private static final long FOREVER = Long.MAX_VALUE / 4;
+    private static final int THREAD = 256;
 
     private final Scheduler sched;
     private final Clock clock;
     private final Nvic nvic;
+    private final List<Runnable> resetHooks = new ArrayList<>();
     private final CoreListeners listeners;
     private final PowerModes power;
-    private final ExceptionStack stack = new ExceptionStack();
-    private final PriorityMasks masks;
-    private final Preemption preemption;
-    private final InjectedFaults faults = new InjectedFaults();
-    private final Execution execution;
-    private final ExceptionEntryReturn exceptions;
-    private final ResetSequence resets;
-    private SystemControl scr = SystemControl.RESET;
+    private Program program;
+
+    private final int[] stack = new int[Exceptions.COUNT + 2];
+    private final int[] stackPriority = new int[Exceptions.COUNT + 2];
+    private int depth;
+    private boolean primask;
+    private int basepri;
+    private boolean sleepOnExit;
+    private boolean sleepDeep;
+    private boolean schedulerRunning;
+    /** An event stopped the scheduler to let the core react: other events of that instant must run first. */
+    private boolean stopIssued;
+
+    private boolean resetRequested;
+    private ResetCause resetCause;
+    private boolean ended;
+    private int resetFlags = ResetCause.POWER_ON.flag();
+
+    private int hungContext = -1;
+    private long overrunCycles;
+    private int overrunContext;
+
+    private long entryNs;
+    private long exitNs;
+    private long tailNs;
+    /** Exception entry, tail-chain and exit time not yet let pass: charged to the next step of whatever runs next. */
+    private long debtNs;
 
     public Core(Scheduler sched, Clock clock, Nvic nvic, PowerProfile power) {
         this.sched = sched;
@@ -51,18 +81,18 @@ public final class Core {
         this.nvic = nvic;
         this.listeners = new CoreListeners(sched);
         this.power = new PowerModes(clock, power, listeners);
-        this.masks = new PriorityMasks(nvic);
-        this.preemption = new Preemption(nvic, stack, masks);
-        this.execution = new Execution(this, sched, this.power);
-        this.exceptions = new ExceptionEntryReturn(this, nvic, stack, preemption, listeners, execution);
-        this.resets = new ResetSequence(this, sched, nvic, this.power, listeners, execution, exceptions,
-                this::resetRegisters);
         nvic.attach(this);
-        exceptions.retime(clock);
+        retime();
         clock.addListener((now, oldHz) -> {
             this.power.clockChanged(now, oldHz);
-            exceptions.retime(clock);
+            retime();
         });
+    }
+
+    private void retime() {
+        entryNs = clock.ns(ENTRY_CYCLES);
+        exitNs = clock.ns(EXIT_CYCLES);
+        tailNs = clock.ns(TAIL_CHAIN_CYCLES);
     }
 
     public long now() {
@@ -91,7 +121,7 @@ public final class Core {
 
     /** A peripheral that must go back to its reset state on every reset. */
     public void onReset(Runnable hook) {
-        resets.onReset(hook);
+        resetHooks.add(hook);
     }
 
     /** A peripheral told of power state changes (SysTick stops in Stop). */
@@ -107,7 +137,7 @@ public final class Core {
             throw new IllegalArgumentException("work(" + cycles + "): cycles must be ≥ 0");
         }
         hangCheck();
-        execution.runFor(clock.ns(cycles + overrun()));
+        runFor(clock.ns(cycles + overrun()));
     }
 
     /**
@@ -119,7 +149,17 @@ public final class Core {
         if (cycles < 0) {
             throw new IllegalArgumentException("charge(" + cycles + "): cycles must be ≥ 0");
         }
-        execution.owe(clock.ns(cycles + overrun()));
+        debtNs += clock.ns(cycles + overrun());
+    }
+
+    /** Injected extra cycles due in the current context, once. */
+    private long overrun() {
+        if (overrunCycles > 0 && (overrunContext < 0 || overrunContext == currentException())) {
+            long c = overrunCycles;
+            overrunCycles = 0;
+            return c;
+        }
+        return 0;
     }
 
     /** WFI: sleep until an exception would preempt (ignoring PRIMASK), then take it if it can run. */
@@ -127,47 +167,50 @@ public final class Core {
         hangCheck();
         signals();
         if (!wakeCondition()) {
-            execution.sleepUntilWake();
+            sleepUntilWake();
         }
         if (canPreempt()) {
-            exceptions.take();
+            takeExceptions();
         }
         hangCheck();
     }
 
     /** CPSID i: PRIMASK = 1. */
     public void disableInterrupts() {
-        masks.setPrimask(true);
+        primask = true;
     }
 
     /** CPSIE i: PRIMASK = 0; a pending exception that can now run is taken at once. */
     public void enableInterrupts() {
-        masks.setPrimask(false);
+        primask = false;
         interruptStateChanged();
     }
 
     public boolean primask() {
-        return masks.primask();
+        return primask;
     }
 
     /** MSR BASEPRI: 0 disables masking; otherwise exceptions with group priority ≥ its group priority are masked. */
     public void setBasepri(int raw) {
-        masks.setBasepri(raw);
+        if (raw < 0 || raw > 0xFF) {
+            throw new IllegalArgumentException("BASEPRI is an 8-bit register: " + raw);
+        }
+        basepri = nvic.implemented(raw);
         interruptStateChanged();
     }
 
     public int basepri() {
-        return masks.basepri();
+        return basepri;
     }
 
     /** SCB SCR.SLEEPONEXIT. */
     public void setSleepOnExit(boolean on) {
-        scr = scr.withSleepOnExit(on);
+        sleepOnExit = on;
     }
 
     /** SCB SCR.SLEEPDEEP: WFI enters Stop instead of Sleep. */
     public void setSleepDeep(boolean on) {
-        scr = scr.withSleepDeep(on);
+        sleepDeep = on;
     }
 
     /** NVIC_SystemReset (AIRCR.SYSRESETREQ). Does not return. */
@@ -178,11 +221,11 @@ public final class Core {
 
     /** IPSR: the exception being handled, 0 in Thread mode. */
     public int currentException() {
-        return stack.current();
+        return depth == 0 ? 0 : stack[depth - 1];
     }
 
     public boolean inHandlerMode() {
-        return stack.inHandlerMode();
+        return depth > 0;
     }
 
     /** DWT CYCCNT: cycles executed since reset (it does not count while the core sleeps). */
@@ -192,17 +235,17 @@ public final class Core {
 
     /** RCC_CSR reset flags, accumulated until {@link #clearResetFlags()}. */
     public int resetFlags() {
-        return resets.status().flags();
+        return resetFlags;
     }
 
     /** RCC_CSR RMVF. */
     public void clearResetFlags() {
-        resets.status().clearFlags();
+        resetFlags = 0;
     }
 
     /** The cause of the last reset, from the flags (the most recent one wins when several are set). */
     public ResetCause lastResetCause() {
-        return resets.status().lastCause();
+        return resetCause == null ? ResetCause.POWER_ON : resetCause;
     }
 
     // ================================================================================ peripherals and the run
@@ -210,28 +253,33 @@ public final class Core {
     /** The CPU polls a peripheral for {@code ns}: time passes in Run mode, exceptions may preempt. */
     public void busyWait(long ns) {
         hangCheck();
-        execution.runFor(ns);
+        runFor(ns);
     }
 
     /** The CPU spins until a reset or the end of the run (exceptions still preempt in Thread mode). */
     public void spinForever() {
         while (true) {
-            execution.runFor(FOREVER);
+            runFor(FOREVER);
         }
     }
 
     /** A watchdog or software asks for a reset: the current code stops at its next step. */
     public void requestReset(ResetCause cause) {
-        resets.request(cause);
+        if (!resetRequested) {
+            resetRequested = true;
+            resetCause = cause;
+        }
+        sched.stop();
     }
 
     /** The run's time is up. */
     public void end() {
-        resets.end();
+        ended = true;
+        sched.stop();
     }
 
     public boolean ended() {
-        return resets.ended();
+        return ended;
     }
 
     /** Fault injection: Thread mode hangs in a loop from its next step (handlers still run). */
@@ -244,88 +292,275 @@ public final class Core {
      * its next step; exceptions of higher priority still run, lower ones starve.
      */
     public void hang(int context) {
-        faults.hang(context);
+        hungContext = context;
     }
 
     /** Fault injection: the next {@link #work} of {@code context} (an exception number, 0 = Thread mode, −1 = any)
      *  takes {@code cycles} more. */
     public void overrun(long cycles, int context) {
-        faults.overrun(cycles, context);
+        overrunCycles += cycles;
+        overrunContext = context;
     }
 
     /** Runs firmware images until the end of the run; a reset boots a fresh instance (RAM re-initialised). */
-    public void run(Supplier<Program> image, long bootNs) {
-        resets.run(image, bootNs);
+    public void run(java.util.function.Supplier<Program> image, long bootNs) {
+        while (!ended) {
+            program = image.get();
+            try {
+                runMain();
+            } catch (CoreSignal s) {
+                if (ended) {
+                    break;
+                }
+                applyReset(bootNs);
+            }
+        }
+        power.close(now());
     }
 
-    /** A reset: the core's own registers back to their reset values (ARMv7-M ARM B1.5.5). */
-    private void resetRegisters() {
-        stack.clear();
-        execution.forgiveDebt();
-        masks.reset();
-        scr = SystemControl.RESET;
-        faults.clear();
+    private void runMain() {
+        try {
+            program.main();
+            listeners.mainReturned(now());
+        } catch (RuntimeException | StackOverflowError e) {
+            fault(e, 0);
+        }
+        spinForever();
     }
 
-    // ======================================================================= for the NVIC and the core's parts
-
-    /** Firmware runs and an exception can preempt it now. */
-    boolean canPreempt() {
-        return nvic.anyPendingEnabled() && resets.program() != null && preemption.any();
+    private void applyReset(long bootNs) {
+        ResetCause cause = resetCause;
+        resetRequested = false;
+        resetFlags |= cause.flag();
+        depth = 0;
+        debtNs = 0;
+        primask = false;
+        basepri = 0;
+        sleepOnExit = false;
+        sleepDeep = false;
+        hungContext = -1;
+        overrunCycles = 0;
+        program = null;
+        if (!power.running()) {
+            power.enter(PowerState.RUN, now());
+        }
+        nvic.reset();
+        for (Runnable r : resetHooks) {
+            r.run();
+        }
+        power.clearCycles(now());
+        listeners.reset(cause, now());
+        try {
+            advance(bootNs);
+        } catch (CoreSignal s) {
+            if (!ended) {
+                applyReset(bootNs);
+            }
+        }
     }
 
-    /** WFI wakes: an exception would preempt if PRIMASK were 0, or a reset or the end of the run is due. */
-    boolean wakeCondition() {
-        return resets.due() || (nvic.anyPendingEnabled() && resets.program() != null
-                && preemption.anyIgnoringPrimask());
+    // =============================================================================== exception mechanics
+
+    /** Current execution priority (B1.5.4). 256 = Thread mode with nothing masked. */
+    int executionPriority() {
+        int p = depth == 0 ? THREAD : stackPriority[depth - 1];
+        if (primask) {
+            return Math.min(p, 0);
+        }
+        if (basepri != 0) {
+            p = Math.min(p, nvic.group(basepri));
+        }
+        return p;
+    }
+
+    private int priorityIgnoringPrimask() {
+        int p = depth == 0 ? THREAD : stackPriority[depth - 1];
+        if (basepri != 0) {
+            p = Math.min(p, nvic.group(basepri));
+        }
+        return p;
+    }
+
+    private boolean canPreempt() {
+        return program != null && nvic.anyPendingEnabled() && nvic.takeable(executionPriority()) >= 0;
+    }
+
+    private boolean wakeCondition() {
+        return resetRequested || ended || (program != null && nvic.anyPendingEnabled()
+                && nvic.takeable(priorityIgnoringPrimask()) >= 0);
     }
 
     /** The NVIC, BASEPRI or PRIMASK changed. From an event: stop the scheduler so the core can react. From firmware
      *  code: take a now-runnable exception right after the instruction, as the core does. */
     void interruptStateChanged() {
-        if (resets.program() == null) {
+        if (program == null) {
             return;
         }
-        if (execution.inEvent()) {
+        if (schedulerRunning) {
             if (wakeCondition()) {
-                execution.stopForCore();
+                stopIssued = true;
+                sched.stop();
             }
         } else if (canPreempt()) {
-            exceptions.take();
+            takeExceptions();
         }
     }
 
-    void takeExceptions() {
-        exceptions.take();
+    private void takeExceptions() {
+        debtNs += entryNs;
+        int exc = nvic.takeable(executionPriority());
+        while (exc >= 0) {
+            runHandler(exc);
+            int next = nvic.takeable(executionPriority());
+            if (next < 0 && depth == 0 && sleepOnExit) {
+                sleepUntilWake();
+                next = nvic.takeable(executionPriority());
+            }
+            if (next < 0) {
+                break;
+            }
+            debtNs += tailNs;
+            exc = next;
+        }
+        debtNs += exitNs;
     }
 
-    Program program() {
-        return resets.program();
+    private void runHandler(int exc) {
+        nvic.activate(exc);
+        push(exc, nvic.group(nvic.rawPriority(exc)));
+        listeners.exceptionEntry(exc);
+        try {
+            program.handle(exc);
+        } catch (RuntimeException | StackOverflowError e) {
+            fault(e, exc);
+        }
+        signals();
+        listeners.exceptionExit(exc);
+        depth--;
+        nvic.deactivate(exc);
     }
 
-    boolean sleepOnExit() {
-        return scr.sleepOnExit();
+    private void push(int exc, int group) {
+        int below = depth == 0 ? THREAD : stackPriority[depth - 1];
+        stack[depth] = exc;
+        stackPriority[depth] = Math.min(below, group);
+        depth++;
     }
 
-    PowerState sleepState() {
-        return scr.sleepState();
+    /** Firmware threw while running {@code exc} (0 = Thread): HardFault, then spin. Never returns normally. */
+    private void fault(Throwable thrown, int exc) {
+        listeners.hardFault(thrown, exc, now());
+        debtNs += entryNs;
+        push(Exceptions.HARD_FAULT, -1);
+        listeners.exceptionEntry(Exceptions.HARD_FAULT);
+        try {
+            program.hardFault();
+        } catch (RuntimeException | StackOverflowError e) {
+            // A fault in the HardFault handler: lockup. The core stops executing until reset.
+            listeners.hardFault(e, Exceptions.HARD_FAULT, now());
+        }
+        spinForever();
     }
 
-    /** Unwinds the firmware's stack if the run is over or a reset is due. */
-    void signals() {
-        resets.signals();
+    // ==================================================================================== time passing
+
+    private void signals() {
+        if (ended) {
+            throw CoreSignal.END;
+        }
+        if (resetRequested) {
+            throw CoreSignal.RESET;
+        }
     }
 
-    /** Injected extra cycles due in the current context, once. Which context runs is asked only when some are due:
-     *  this runs at every step of the firmware. */
-    private long overrun() {
-        return faults.overrunDue() ? faults.takeOverrun(currentException()) : 0;
-    }
-
-    /** An injected hang of the current context starts here: the loop below lasts until reset. */
     private void hangCheck() {
-        if (faults.hangArmed() && resets.program() != null && faults.takeHang(currentException())) {
+        if (hungContext >= 0 && hungContext == currentException() && program != null) {
+            hungContext = -1;    // the loop below is the hang; it lasts until reset
             spinForever();
+        }
+    }
+
+    /** Runs the current context for {@code ns}, taking exceptions that preempt it on the way. */
+    private void runFor(long ns) {
+        long remaining = ns + debtNs;
+        debtNs = 0;
+        while (true) {
+            signals();
+            if (canPreempt()) {
+                takeExceptions();
+                continue;
+            }
+            if (remaining <= 0) {
+                return;
+            }
+            long start = sched.now();
+            schedulerRunning = true;
+            long ran;
+            try {
+                ran = sched.runUntil(start + remaining);
+                drainInstant();
+            } finally {
+                schedulerRunning = false;
+            }
+            if (ran == 0) {
+                return;    // no event ran: the time has passed and nothing that could preempt or stop us changed
+            }
+            remaining -= sched.now() - start;
+        }
+    }
+
+    /** Events of one instant arrive together: after an event stopped the scheduler, run the rest of its instant. */
+    private void drainInstant() {
+        if (stopIssued) {
+            stopIssued = false;
+            sched.runUntil(sched.now());
+        }
+    }
+
+    /** Lets {@code ns} pass without switching context (stacking, unstacking, reset). */
+    private void advance(long ns) {
+        long target = sched.now() + ns;
+        while (true) {
+            signals();
+            if (sched.now() >= target) {
+                return;
+            }
+            schedulerRunning = true;
+            try {
+                sched.runUntil(target);
+                drainInstant();
+            } finally {
+                schedulerRunning = false;
+            }
+        }
+    }
+
+    private void sleepUntilWake() {
+        if (debtNs > 0) {
+            long d = debtNs;
+            debtNs = 0;
+            advance(d);
+            if (wakeCondition()) {
+                return;
+            }
+        }
+        PowerState s = sleepDeep ? PowerState.STOP : PowerState.SLEEP;
+        power.enter(s, now());
+        schedulerRunning = true;
+        try {
+            while (!wakeCondition()) {
+                if (!sched.step()) {
+                    end();
+                }
+            }
+            drainInstant();
+        } finally {
+            schedulerRunning = false;
+        }
+        power.enter(PowerState.RUN, now());
+        signals();
+        if (s == PowerState.STOP) {
+            advance(power.energy().profile().stopWakeNs());
         }
     }
 }
