@@ -156,27 +156,8 @@ public final class UserDirectory {
      * presence update reaches {@code watchers} other users; user i has id {@code 100000+i} and token {@code load-i}.
      */
     public static UserDirectory loadWorld(int users, int watchers) {
-        List<String> ids = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        List<String> tokens = new ArrayList<>();
-        List<int[]> members = new ArrayList<>();
         int size = watchers + 1;
-        int guilds = (users + size - 1) / size;
-        List<String> gids = new ArrayList<>();
-        List<String> gnames = new ArrayList<>();
-        for (int g = 0; g < guilds; g++) {
-            gids.add(String.valueOf(900000 + g));
-            gnames.add("load-guild-" + g);
-        }
-        for (int i = 0; i < users; i++) {
-            ids.add(String.valueOf(100000 + i));
-            names.add("load" + i);
-            tokens.add(loadToken(i));
-            members.add(new int[] {i, i / size});
-        }
-        boolean[] intent = new boolean[users];
-        java.util.Arrays.fill(intent, true);
-        return build(ids, names, tokens, intent, gids, gnames, List.of(), members);
+        return loadWorld(users, (users + size - 1) / size, i -> i / size);
     }
 
     /**
@@ -189,22 +170,29 @@ public final class UserDirectory {
      * last incomplete block is paired as an even one (a lone last user is in a guild of its own).
      */
     public static UserDirectory loadWorldMixedPairs(int users) {
+        return loadWorld(users, (users + 1) / 2, i -> mixedPairGuild(i, users));
+    }
+
+    /**
+     * A load world of {@code users} users, each in the one guild {@code guildOf} gives, of {@code guilds}; user i has
+     * id {@code 100000+i}, name {@code load<i>}, token {@link #loadToken}, guild g id {@code 900000+g}.
+     */
+    private static UserDirectory loadWorld(int users, int guilds, java.util.function.IntUnaryOperator guildOf) {
         List<String> ids = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         List<int[]> members = new ArrayList<>();
-        for (int i = 0; i < users; i++) {
-            ids.add(String.valueOf(100000 + i));
-            names.add("load" + i);
-            tokens.add(loadToken(i));
-            members.add(new int[] {i, mixedPairGuild(i, users)});
-        }
-        int guilds = (users + 1) / 2;
         List<String> gids = new ArrayList<>();
         List<String> gnames = new ArrayList<>();
         for (int g = 0; g < guilds; g++) {
             gids.add(String.valueOf(900000 + g));
             gnames.add("load-guild-" + g);
+        }
+        for (int i = 0; i < users; i++) {
+            ids.add(String.valueOf(100000 + i));
+            names.add("load" + i);
+            tokens.add(loadToken(i));
+            members.add(new int[] {i, guildOf.applyAsInt(i)});
         }
         boolean[] intent = new boolean[users];
         java.util.Arrays.fill(intent, true);
