@@ -141,6 +141,15 @@ final class ClusterRow {
                         redisCpu[0] = Children.cpuNs(redis);
                         stats.sync().configResetstat();
                     }).run(() -> {
+                        // the ramp's state to the old generation, where a node that has held its sessions for a
+                        // while has it: each session's 16 KB replay ring is made at its identify, and without this
+                        // the first seven young collections of the measured phase copied the rings (23 MB of
+                        // survivors, 10-17 ms pauses) where later ones took about 4 ms (docs/presence.md, "The
+                        // ramp's rings and the cluster row's pauses")
+                        for (NodeChild c : nodes) {
+                            c.collect();
+                        }
+                        System.gc();
                         // every call the phase's start makes, made once before the warm-up: a node's first STATS
                         // loads its management classes (15-16 ms of CPU, 30-60 ms wall), as this JVM's first Redis
                         // command on this connection does here; at the measured phase's start they made its first
