@@ -97,11 +97,12 @@ final class TestClient implements WsClient.Listener {
         ws.send(json);
     }
 
-    /** The next payload (bounded wait). */
+    /** The next payload (bounded wait); fails at once, with the close code, if the connection closed first. */
     JsonNode next() throws InterruptedException {
-        JsonNode n = inbox.poll(WAIT_S, TimeUnit.SECONDS);
+        JsonNode n = nextOrClosed();
         if (n == null) {
-            fail("nothing received in " + WAIT_S + " s; received so far: " + all);
+            fail("the connection closed (" + closed.getNow(new int[] {-1})[0] + " " + closeReason
+                    + ") with nothing more received; received so far: " + all);
         }
         if (n.path("s").isIntegralNumber()) {
             lastSeq = n.get("s").longValue();
