@@ -356,8 +356,10 @@ class GatewayProtocolTest {
             Thread.sleep(400);
             a.send(TestClient.heartbeat(a.lastSeq));
         }
-        assertTrue(a.ws.isOpen(), "heartbeating session kept: " + a.all);
         assertEquals(Status.ONLINE, server.statusOf("1027"));
+        // statusOf ran on the engine's thread after every expiry pass before it: none touched the session
+        assertEquals(List.of(), phasesOf(published.user("1027")), "heartbeating session kept: " + a.all);
+        assertTrue(a.ws.isOpen(), "heartbeating session kept: " + a.all);
         a.ws.close(1000);
     }
 
@@ -381,6 +383,9 @@ class GatewayProtocolTest {
             a.send(TestClient.heartbeat(a.lastSeq));
         }
         assertEquals(Status.ONLINE, server.statusOf("1040"), "the engine has caught up; " + a.all);
+        // statusOf ran behind all the queued work and every expiry pass that fell due meanwhile
+        assertEquals(List.of(), phasesOf(published.user("1040")), "heartbeats arrived on time, so no 4009: "
+                + a.all);
         assertTrue(a.ws.isOpen(), "heartbeats arrived on time, so no 4009: " + a.all);
         a.ws.close(1000);
     }
