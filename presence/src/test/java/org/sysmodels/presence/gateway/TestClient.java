@@ -126,12 +126,19 @@ final class TestClient implements WsClient.Listener {
         return null;
     }
 
-    /** Skips payloads until one matches. */
+    /**
+     * Skips payloads until one matches, for at most {@link #WAIT_S} s in all: a client that heartbeats gets ACKs
+     * forever, so a bound per payload alone would never end the wait.
+     */
     JsonNode next(Predicate<JsonNode> want) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
         while (true) {
             JsonNode n = next();
             if (want.test(n)) {
                 return n;
+            }
+            if (System.nanoTime() - end > 0) {
+                fail("no payload as wanted in " + WAIT_S + " s; received so far: " + all);
             }
         }
     }
