@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.core.PresenceObserver;
+import org.sysmodels.presence.model.presence.Platform;
 import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.presence.Status;
 import org.sysmodels.presence.model.session.Phase;
@@ -22,7 +23,8 @@ import org.sysmodels.presence.model.session.Phase;
  * {@code statusOf} is checked. For a user never published, the status the server already shows counts at once (a
  * user who never connected is offline without any publication).
  *
- * <p>It also keeps, in the order the engine's thread reported them, every phase change, expiry and publication
+ * <p>It also keeps, in the order the engine's thread reported them, every session opened, heartbeat, phase change,
+ * expiry and publication
  * ({@link #log}): the facts a test of timing behaviour asserts on, each stamped with the core's own clock, instead of
  * measuring elapsed wall time itself.
  */
@@ -41,6 +43,13 @@ final class PublishedPresences implements PresenceObserver {
     record Published(int user, Status status, long at) implements Event {
     }
 
+    record Opened(int session, int user, long at) implements Event {
+    }
+
+    /** A heartbeat as the core took it: {@code at} is when its connection received it. */
+    record Heartbeat(int session, long deadline, long at) implements Event {
+    }
+
     private final List<Event> log = new ArrayList<>();
 
     private final UserDirectory users;
@@ -51,6 +60,16 @@ final class PublishedPresences implements PresenceObserver {
     PublishedPresences(UserDirectory users, long timeoutS) {
         this.users = users;
         this.timeoutS = timeoutS;
+    }
+
+    @Override
+    public synchronized void sessionOpened(int session, int user, Platform platform, int node, long at) {
+        log.add(new Opened(session, user, at));
+    }
+
+    @Override
+    public synchronized void heartbeat(int session, long deadline, long at) {
+        log.add(new Heartbeat(session, deadline, at));
     }
 
     @Override
