@@ -24,9 +24,8 @@ import org.sysmodels.presence.model.session.Phase;
  * user who never connected is offline without any publication).
  *
  * <p>It also keeps, in the order the engine's thread reported them, every session opened, heartbeat, phase change,
- * expiry and publication
- * ({@link #log}): the facts a test of timing behaviour asserts on, each stamped with the core's own clock, instead of
- * measuring elapsed wall time itself.
+ * expiry and publication ({@link #log}): the facts a test of timing behaviour asserts on, each stamped with the
+ * core's own clock, instead of measuring elapsed wall time itself.
  */
 final class PublishedPresences implements PresenceObserver {
 
