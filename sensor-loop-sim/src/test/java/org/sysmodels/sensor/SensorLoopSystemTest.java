@@ -223,31 +223,40 @@ class SensorLoopSystemTest {
         }
     }
 
-    /** A firmware loop that never lets simulated time pass is stopped by the time limit, at its own line. */
+    /**
+     * A firmware loop that never lets simulated time pass is stopped by the time limit, at its own line. The loop
+     * spins until this test has its answer (it sets a property of its own), not for a span of wall time, so the
+     * limit always finds it spinning on line 11; then it gives its thread back.
+     */
     @Test
     void aLoopThatNeverYieldsIsStoppedWithItsLine(@TempDir Path dir) throws Exception {
+        String done = "sysmodels.test.spin-done." + java.util.UUID.randomUUID();
         Path f = dir.resolve("Spin.java");
         Files.writeString(f, """
                 import org.sysmodels.sensor.host.Firmware;
                 import org.sysmodels.sensor.model.Mcu;
 
                 public class Spin implements Firmware {
-                    private volatile int n;
+                    private volatile long n;
 
                     @Override
                     public void main(Mcu mcu) {
-                        long end = System.nanoTime() + 10_000_000_000L;   // gives the thread back after the test
-                        while (System.nanoTime() < end) {
-                            n++;
+                        // spins until the test is over (it sets a property), then gives the thread back
+                        while (true) {
+                            if ((++n & 0xFFFFFF) == 0 && Boolean.getBoolean("DONE")) break;
                         }
                         while (true) {
                             mcu.core().wfi();
                         }
                     }
                 }
-                """);
-        var failure = assertThrows(org.sysmodels.core.student.StudentCodeFailure.class, () -> system.run(
-                RunRequest.ofSeed(1).withStudent(f).withTimeLimit(java.time.Duration.ofSeconds(3))));
-        assertTrue(failure.finding().message().contains("Spin.java:11"), failure.finding().message());
+                """.replace("DONE", done));
+        try {
+            var failure = assertThrows(org.sysmodels.core.student.StudentCodeFailure.class, () -> system.run(
+                    RunRequest.ofSeed(1).withStudent(f).withTimeLimit(java.time.Duration.ofSeconds(3))));
+            assertTrue(failure.finding().message().contains("Spin.java:11"), failure.finding().message());
+        } finally {
+            System.setProperty(done, "true");
+        }
     }
 }

@@ -176,11 +176,14 @@ public final class Pixman {
                 in.write(input);
             }
             try {
-                outReader.join();
-                errReader.join();
+                // the process first, bounded: joining the readers first waited without bound on a process that hung
                 if (!p.waitFor(60, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
-                    throw new IOException(cmd.get(0) + " did not finish");
+                    throw new IOException(cmd.get(0) + " did not finish in 60 s");
+                }
+                if (!outReader.join(java.time.Duration.ofSeconds(60))
+                        || !errReader.join(java.time.Duration.ofSeconds(60))) {
+                    throw new IOException(cmd.get(0) + " exited but its output did not end in 60 s");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

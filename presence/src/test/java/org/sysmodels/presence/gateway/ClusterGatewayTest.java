@@ -28,6 +28,7 @@ import org.sysmodels.presence.cluster.redis.TcpProxy;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.gateway.users.UsersFile;
 import org.sysmodels.presence.model.core.PresenceObserver;
+import org.sysmodels.presence.model.session.Phase;
 
 /**
  * Two and three gateway nodes in this JVM sharing presence through a real redis-server (started by the test on a free
@@ -100,10 +101,46 @@ class ClusterGatewayTest {
     }
 
     GatewayServer node(String uri) throws Exception {
-        GatewayServer s = GatewayServer.start(config(), world(), null, PresenceObserver.NONE,
+        return node(uri, PresenceObserver.NONE);
+    }
+
+    GatewayServer node(String uri, PresenceObserver observer) throws Exception {
+        GatewayServer s = GatewayServer.start(config(), world(), null, observer,
                 RedisCluster.factory(RedisCluster.parse(uri), log::add));
         nodes.add(s);
         return s;
+    }
+
+    /**
+     * A node's own clock as its core reports it (on the node's presence thread): when a session of {@code user} first
+     * lost its connection there, and the time of the node's latest expiry pass.
+     */
+    static final class NodeClock implements PresenceObserver {
+        private final int user;
+        volatile long detachedAt = -1;
+        volatile long lastPass = -1;
+
+        NodeClock(int user) {
+            this.user = user;
+        }
+
+        @Override
+        public void phaseChanged(int session, int u, Phase from, Phase to, long at) {
+            if (u == user && to == Phase.DETACHED && detachedAt < 0) {
+                detachedAt = at;
+            }
+        }
+
+        @Override
+        public void expiryPass(int fired, long touched, int scheduled, long at) {
+            lastPass = at;
+        }
+
+        /** True once an expiry pass ran {@code ns} (and two ticks, the wheel's lateness) after the detach. */
+        boolean passed(long ns) {
+            long d = detachedAt;
+            return d >= 0 && lastPass >= d + ns + 2 * config().tick().toNanos();
+        }
     }
 
     GatewayServer node() throws Exception {
@@ -463,7 +500,8 @@ class ClusterGatewayTest {
 
     @Test
     void aClientResumesOnAnotherNodeWhileTheFirstLivesAndTheFirstLetsGo() throws Exception {
-        GatewayServer a = node();
+        NodeClock aClock = new NodeClock(world().userById("1001").orElseThrow());
+        GatewayServer a = node(redis.uri(), aClock);
         GatewayServer b = node();
         TestClient grace = client(a);
         identify(grace, "t-grace", "online", "desktop");
@@ -484,8 +522,9 @@ class ClusterGatewayTest {
                 cluster(a));
         again.send(TestClient.status("idle"));
         awaitStatus(grace, "1001", "idle");
-        // a's resume window (2 s) would have ended the session by now had a kept it; b renews it
-        Thread.sleep(3_000);
+        // a's resume window would have ended the session by now had a kept it (judged on a's own clock); b renews it
+        awaitTrue(() -> aClock.passed(config().resumeWindow().toNanos()),
+                "node a ran an expiry pass after the resume window of the session it let go");
         grace.send(TestClient.status("dnd"));
         awaitStatus(again, "1002", "dnd");
         assertEquals("idle", status(grace, "1001"));

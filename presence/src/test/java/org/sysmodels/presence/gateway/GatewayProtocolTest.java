@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.gateway.users.UsersFile;
 import org.sysmodels.presence.model.presence.Status;
+import org.sysmodels.presence.model.session.Phase;
 
 /**
  * The gateway over real sockets on loopback: Hello, Heartbeat/ACK, Identify → READY and GUILD_CREATE, Presence
@@ -26,9 +27,19 @@ import org.sysmodels.presence.model.presence.Status;
  */
 class GatewayProtocolTest {
 
+    /** Discord's timeouts (45 s heartbeats, a 3 min resume window, 20 s to Identify): for tests not about timing. */
+    static final GatewayConfig PATIENT = GatewayConfig.defaults().withIoThreads(2).withIdentifyConcurrency(1000);
+    /** Short timeouts (1 s heartbeats + 0.5 s grace, 1.5 s resume window and Identify timeout): the timing tests. */
+    static final GatewayConfig TIMED = PATIENT.withHeartbeat(Duration.ofMillis(1000))
+            .withResumeWindow(Duration.ofMillis(1500)).withIdentifyTimeout(Duration.ofMillis(1500));
+
     static EventLoopGroup clients;
+    /** The server for tests not about timing: on a loaded machine a slow test thread cannot trip its timeouts. */
     static GatewayServer server;
     static PublishedPresences published;
+    /** The server for the tests about timeouts, resume windows and heartbeats. */
+    static GatewayServer timed;
+    static PublishedPresences timedPublished;
 
     /**
      * Users 1001.. in pairs of friends (2k+1001 ↔ 2k+1002, tokens t1001...), all in guild 9001 except the
@@ -52,22 +63,27 @@ class GatewayProtocolTest {
     @BeforeAll
     static void start() throws Exception {
         clients = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofMillis(1000))
-                .withResumeWindow(Duration.ofMillis(1500)).withIdentifyTimeout(Duration.ofMillis(1500))
-                .withIoThreads(2).withIdentifyConcurrency(1000);
         UserDirectory users = world();
         published = new PublishedPresences(users, TestClient.WAIT_S);
-        server = GatewayServer.start(cfg, users, null, published);
+        server = GatewayServer.start(PATIENT, users, null, published);
+        UserDirectory timedUsers = world();
+        timedPublished = new PublishedPresences(timedUsers, TestClient.WAIT_S);
+        timed = GatewayServer.start(TIMED, timedUsers, null, timedPublished);
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        timed.close();
         clients.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
 
     static TestClient client() throws Exception {
-        return TestClient.connect(clients, server.gatewayUrl() + "?v=10&encoding=json");
+        return client(server);
+    }
+
+    static TestClient client(GatewayServer s) throws Exception {
+        return TestClient.connect(clients, s.gatewayUrl() + "?v=10&encoding=json");
     }
 
     /**
@@ -92,11 +108,16 @@ class GatewayProtocolTest {
         published.await(server, userId, want, "user " + userId + " showing " + want);
     }
 
+    /** The same on the {@link #timed} server. */
+    static void awaitTimedStatus(String userId, Status want) throws Exception {
+        timedPublished.await(timed, userId, want, "user " + userId + " showing " + want);
+    }
+
     @Test
     void helloCarriesTheIntervalAndNullSequenceAndType() throws Exception {
         TestClient c = client();
         JsonNode h = c.hello();
-        assertEquals(1000, h.path("d").path("heartbeat_interval").asInt());
+        assertEquals(PATIENT.heartbeatInterval().toMillis(), h.path("d").path("heartbeat_interval").asLong());
         assertTrue(h.get("s").isNull() && h.get("t").isNull(), "s and t are null on op 10: " + h);
         c.send(TestClient.heartbeat(null));
         JsonNode ack = c.next();
@@ -158,9 +179,10 @@ class GatewayProtocolTest {
         TestClient c = client();
         c.identify("t1009", "online", "web");
         JsonNode gc = c.nextDispatch("GUILD_CREATE");
-        for (JsonNode p : gc.path("d").path("presences")) {
-            assertFalse(p.path("user").path("id").asText().equals("1008"), "an invisible user in GUILD_CREATE");
-        }
+        List<String> shown = new ArrayList<>();
+        gc.path("d").path("presences").forEach(p -> shown.add(p.path("user").path("id").asText()));
+        assertTrue(shown.contains("1007"), "GUILD_CREATE shows the online member 1007: " + gc);
+        assertFalse(shown.contains("1008"), "an invisible user in GUILD_CREATE: " + gc);
         // A drops; 1008 goes online then invisible again while A is away; A resumes: the replay shows offline last
         long seq = a.lastSeq;
         a.ws.drop();
@@ -278,6 +300,13 @@ class GatewayProtocolTest {
         a2.ws.close(1000);
     }
 
+    /**
+     * Judged on the core's own record (phase changes, expiries and publications in the order its thread made them,
+     * stamped with its clock), not on time the test measures: a close 1000 ends the session at once; any other close
+     * detaches it, and it ends only when the resume window's deadline (set when the connection was lost) fires, with
+     * the user shown until then. The close 1000 runs on the patient server (a 3 min window, 45 s heartbeats): a
+     * slow test thread cannot have its session dropped first, and the offline it awaits can only be the close's.
+     */
     @Test
     void close1000EndsTheSessionAtOnceOtherClosesWaitForTheWindow() throws Exception {
         TestClient a = client();
@@ -286,49 +315,129 @@ class GatewayProtocolTest {
         a.ws.close(1000);
         assertEquals(1000, a.closeCode());
         awaitStatus("1021", Status.OFFLINE);
+        assertEquals(List.of(Phase.LIVE + "->" + Phase.ENDED), phasesOf(published, published.user("1021")),
+                "close 1000 ends the session without a resume window");
 
-        TestClient b = client();
+        TestClient b = client(timed);
         b.identify("t1023", "online", "web");
-        awaitStatus("1023", Status.ONLINE);
-        long closedAt = System.nanoTime();
+        awaitTimedStatus("1023", Status.ONLINE);
         b.ws.close(4000);
         b.closeCode();
-        assertEquals(Status.ONLINE, server.statusOf("1023"), "still resumable, still shown");
-        awaitStatus("1023", Status.OFFLINE);
-        assertTrue(System.nanoTime() - closedAt >= TimeUnit.MILLISECONDS.toNanos(1500),
-                "offline only after the resume window");
+        awaitTimedStatus("1023", Status.OFFLINE);
+        int user = timedPublished.user("1023");
+        List<PublishedPresences.Event> log = timedPublished.log();
+        int d = indexOf(log, e -> e instanceof PublishedPresences.PhaseChanged p && p.user() == user
+                && p.to() == Phase.DETACHED);
+        assertTrue(d >= 0, "close 4000 detaches the session: " + log);
+        PublishedPresences.PhaseChanged detached = (PublishedPresences.PhaseChanged) log.get(d);
+        List<PublishedPresences.Event> after = log.subList(d + 1, log.size());
+        int x = indexOf(after, e -> e instanceof PublishedPresences.Expired ex && ex.session() == detached.session());
+        int end = indexOf(after, e -> e instanceof PublishedPresences.PhaseChanged p && p.user() == user
+                && p.to() == Phase.ENDED);
+        assertTrue(x >= 0 && end == x + 1, "the session ended right after an expiry of its own: " + after);
+        PublishedPresences.Expired expiry = (PublishedPresences.Expired) after.get(x);
+        assertEquals(Phase.DETACHED, expiry.phase(), "what expired was the resume window: " + expiry);
+        assertEquals(detached.at() + TIMED.resumeWindow().toNanos(), expiry.deadline(),
+                "the window runs from the loss of the connection");
+        assertTrue(expiry.at() >= expiry.deadline(), "never early: " + expiry);
+        int off = indexOf(after, e -> e instanceof PublishedPresences.Published p && p.user() == user
+                && p.status() == Status.OFFLINE);
+        assertTrue(off > end, "still resumable, still shown: offline only once the window ended: " + after);
+    }
+
+    /**
+     * What the timed server's core recorded about {@code user}'s latest session, times in ms since it opened: a
+     * failure then shows whether the client's heartbeats really stopped for a timeout (a starved test) or not.
+     */
+    static String lastSession(int user) {
+        List<PublishedPresences.Event> log = timedPublished.log();
+        int open = -1;
+        for (int i = 0; i < log.size(); i++) {
+            if (log.get(i) instanceof PublishedPresences.Opened o && o.user() == user) {
+                open = i;
+            }
+        }
+        if (open < 0) {
+            return "no session opened";
+        }
+        PublishedPresences.Opened o = (PublishedPresences.Opened) log.get(open);
+        StringBuilder b = new StringBuilder();
+        for (PublishedPresences.Event e : log.subList(open, log.size())) {
+            switch (e) {
+                case PublishedPresences.Heartbeat h when h.session() == o.session() ->
+                        b.append(" heartbeat@").append(ms(h.at() - o.at()));
+                case PublishedPresences.Expired x when x.session() == o.session() -> b.append(" expired(")
+                        .append(x.phase()).append(", deadline ").append(ms(x.deadline() - o.at())).append(")@")
+                        .append(ms(x.at() - o.at()));
+                case PublishedPresences.PhaseChanged p when p.session() == o.session() -> b.append(" ")
+                        .append(p.from()).append("->").append(p.to()).append("@").append(ms(p.at() - o.at()));
+                default -> {
+                }
+            }
+        }
+        return b.toString().strip();
+    }
+
+    private static long ms(long ns) {
+        return TimeUnit.NANOSECONDS.toMillis(ns);
+    }
+
+    /** The phase changes of {@code user}'s sessions so far, as {@code on}'s core reported them, as "FROM->TO". */
+    static List<String> phasesOf(PublishedPresences on, int user) {
+        return on.log().stream().filter(e -> e instanceof PublishedPresences.PhaseChanged p
+                && p.user() == user).map(e -> ((PublishedPresences.PhaseChanged) e).from() + "->"
+                + ((PublishedPresences.PhaseChanged) e).to()).toList();
+    }
+
+    static int indexOf(List<PublishedPresences.Event> log, java.util.function.Predicate<PublishedPresences.Event> is) {
+        for (int i = 0; i < log.size(); i++) {
+            if (is.test(log.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
     void aClientThatStopsHeartbeatingIsClosed4009AndExpires() throws Exception {
-        TestClient a = client();
+        TestClient a = client(timed);
         a.identify("t1025", "online", "web");
-        awaitStatus("1025", Status.ONLINE);
+        awaitTimedStatus("1025", Status.ONLINE);
         assertEquals(4009, a.closeCode(), "no heartbeat within interval + grace");
-        awaitStatus("1025", Status.OFFLINE);
+        awaitTimedStatus("1025", Status.OFFLINE);
     }
 
+    /**
+     * The sleeps here and in the next test are the client's heartbeat cadence, the behaviour under test, not a wait
+     * for the server: real time is the point. They leave 1.1 s (1.2 s) of the 1.5 s timeout as margin; a machine that
+     * stalls this thread or the gateway's event loop longer than that fails the test, and the message then quotes
+     * the core's record (heartbeat receipt times, the expiry and its deadline) so the stall can be told from a bug.
+     */
     @Test
     void heartbeatsKeepASessionAlive() throws Exception {
-        TestClient a = client();
+        TestClient a = client(timed);
         a.identify("t1027", "online", "web");
         for (int i = 0; i < 6; i++) {
             Thread.sleep(400);
             a.send(TestClient.heartbeat(a.lastSeq));
         }
+        assertEquals(Status.ONLINE, timed.statusOf("1027"));
+        // statusOf ran on the engine's thread after every expiry pass before it: none touched the session
+        int user = timedPublished.user("1027");
+        assertEquals(List.of(), phasesOf(timedPublished, user), () -> "heartbeating session kept; the core's record "
+                + "of the session: " + lastSession(user));
         assertTrue(a.ws.isOpen(), "heartbeating session kept: " + a.all);
-        assertEquals(Status.ONLINE, server.statusOf("1027"));
         a.ws.close(1000);
     }
 
     @Test
     void anEngineFarBehindKeepsASessionWhoseHeartbeatsArrived() throws Exception {
-        TestClient a = client();
+        TestClient a = client(timed);
         a.identify("t1040", "online", "web");
-        awaitStatus("1040", Status.ONLINE);
+        awaitTimedStatus("1040", Status.ONLINE);
         // 3 s of queued work (twice the 1.5 s timeout) in small pieces, so expiry passes fall due in between
         for (int i = 0; i < 300; i++) {
-            server.onEngineThread(() -> {
+            timed.onEngineThread(() -> {
                 try {
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
@@ -340,7 +449,11 @@ class GatewayProtocolTest {
             Thread.sleep(300);
             a.send(TestClient.heartbeat(a.lastSeq));
         }
-        assertEquals(Status.ONLINE, server.statusOf("1040"), "the engine has caught up; " + a.all);
+        assertEquals(Status.ONLINE, timed.statusOf("1040"), "the engine has caught up; " + a.all);
+        // statusOf ran behind all the queued work and every expiry pass that fell due meanwhile
+        int user = timedPublished.user("1040");
+        assertEquals(List.of(), phasesOf(timedPublished, user), () -> "heartbeats arrived on time, so no 4009; the "
+                + "core's record of the session: " + lastSession(user));
         assertTrue(a.ws.isOpen(), "heartbeats arrived on time, so no 4009: " + a.all);
         a.ws.close(1000);
     }
@@ -385,9 +498,10 @@ class GatewayProtocolTest {
         assertEquals("9001", chunk.get("guild_id").asText());
         assertEquals(40, chunk.get("members").size());
         assertEquals("n1", chunk.get("nonce").asText());
-        for (JsonNode p : chunk.get("presences")) {
-            assertFalse(p.path("user").path("id").asText().equals("1035"), "invisible user in a chunk");
-        }
+        List<String> shown = new ArrayList<>();
+        chunk.get("presences").forEach(p -> shown.add(p.path("user").path("id").asText()));
+        assertTrue(shown.contains("1033"), "the chunk shows the online member 1033: " + chunk);
+        assertFalse(shown.contains("1035"), "invisible user in a chunk: " + chunk);
         a.ws.close(1000);
         b.ws.close(1000);
     }
@@ -453,7 +567,7 @@ class GatewayProtocolTest {
 
     @Test
     void identifyTimeoutCloses4009() throws Exception {
-        TestClient c = client();
+        TestClient c = client(timed);
         c.hello();
         assertEquals(4009, c.closeCode());
     }

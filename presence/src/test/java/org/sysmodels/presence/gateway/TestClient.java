@@ -97,11 +97,12 @@ final class TestClient implements WsClient.Listener {
         ws.send(json);
     }
 
-    /** The next payload (bounded wait). */
+    /** The next payload (bounded wait); fails at once, with the close code, if the connection closed first. */
     JsonNode next() throws InterruptedException {
-        JsonNode n = inbox.poll(WAIT_S, TimeUnit.SECONDS);
+        JsonNode n = nextOrClosed();
         if (n == null) {
-            fail("nothing received in " + WAIT_S + " s; received so far: " + all);
+            fail("the connection closed (" + closed.getNow(new int[] {-1})[0] + " " + closeReason
+                    + ") with nothing more received; received so far: " + all);
         }
         if (n.path("s").isIntegralNumber()) {
             lastSeq = n.get("s").longValue();
@@ -125,12 +126,19 @@ final class TestClient implements WsClient.Listener {
         return null;
     }
 
-    /** Skips payloads until one matches. */
+    /**
+     * Skips payloads until one matches, for at most {@link #WAIT_S} s in all: a client that heartbeats gets ACKs
+     * forever, so a bound per payload alone would never end the wait.
+     */
     JsonNode next(Predicate<JsonNode> want) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
         while (true) {
             JsonNode n = next();
             if (want.test(n)) {
                 return n;
+            }
+            if (System.nanoTime() - end > 0) {
+                fail("no payload as wanted in " + WAIT_S + " s; received so far: " + all);
             }
         }
     }

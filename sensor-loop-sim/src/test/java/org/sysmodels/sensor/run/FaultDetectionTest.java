@@ -39,6 +39,7 @@ class FaultDetectionTest {
     void referenceRticHandlesEveryClassWithinTheFtti() throws Exception {
         RunSetup setup = RunSetup.of(Scenario.defaults(), "default", 12).withRtic(true);
         Campaign.Result r = Campaign.run(setup, new Campaign.Spec(HANDLED.size() * 2, HANDLED, 12, 2), FirmwareSource.RTIC, null);
+        assertEquals(HANDLED.size() * 2, r.records().size(), "every planned fault was injected and judged");
         for (FaultRecord f : r.records()) {
             assertTrue(f.outcome().ok(), Reports.oneLine(f, setup.fttiNs()));
         }
@@ -53,6 +54,7 @@ class FaultDetectionTest {
                 .map(f -> Reports.oneLine(f, 1)).toList();
         List<String> b = Campaign.run(setup, two, FirmwareSource.BARE_METAL, null).records().stream()
                 .map(f -> Reports.oneLine(f, 1)).toList();
+        assertEquals(26, a.size(), "every planned fault has a record");
         assertEquals(a, b);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,13 @@ class PauseAfterGuestExitTest {
     static final class Watch implements VmmObserver, VcpuObserver {
         final CountDownLatch exited = new CountDownLatch(1);
         final List<String> timedOut = new CopyOnWriteArrayList<>();
+        /** The exit code the VMM stopped with (Vmm::stop), once it has. */
+        final CompletableFuture<FcExitCode> stopped = new CompletableFuture<>();
+
+        @Override
+        public void stopped(FcExitCode code, long at) {
+            stopped.complete(code);
+        }
 
         @Override
         public void response(int vcpu, VcpuResponse response) {

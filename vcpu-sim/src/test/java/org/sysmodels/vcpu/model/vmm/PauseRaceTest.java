@@ -1,6 +1,7 @@
 package org.sysmodels.vcpu.model.vmm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
@@ -91,9 +92,11 @@ class PauseRaceTest {
                     stuck.completeExceptionally(e);
                 }
             });
-            long deadline = System.nanoTime() + 120_000_000_000L;
-            while (vmm.shutdownExitCode() == null && System.nanoTime() < deadline) {
-                Thread.sleep(5);
+            try {
+                assertEquals(FcExitCode.OK, watch.stopped.get(120, TimeUnit.SECONDS), "the guest finished: "
+                        + log.text());
+            } catch (java.util.concurrent.TimeoutException e) {
+                fail("the VMM did not stop in 120 s: " + log.text());
             }
             assertEquals(FcExitCode.OK, vmm.shutdownExitCode(), "the guest finished: " + log.text());
             assertEquals(true, log.text().contains("atomic: 600000\nlocked: 600000"), log.text());
