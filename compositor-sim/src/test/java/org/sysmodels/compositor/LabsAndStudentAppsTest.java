@@ -53,6 +53,7 @@ class LabsAndStudentAppsTest {
 
     @Test
     void everyLabIsCaughtByItsOwnRuleAndSaysSoFirst() throws Exception {
+        assertFalse(system.bugLabs().isEmpty(), "no bug labs: the loop below would pass without running one");
         for (BugLab lab : system.bugLabs()) {
             RunResult r = system.run(RunRequest.ofSeed(1).withBug(lab.name()));
             LabVerdict v = r.lab().orElseThrow();

@@ -1,7 +1,7 @@
 package org.sysmodels.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.quicktheories.QuickTheory.qt;
+import org.sysmodels.core.testing.Props;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -23,7 +23,7 @@ class DisciplinePropertiesTest {
     /** A command: add (value ≥ 0) or take (−1). */
     @Test
     void fifoAgreesWithADequeOnRandomSequences() {
-        qt().withExamples(300).withShrinkCycles(500)
+        Props.property().withExamples(300).withShrinkCycles(500)
                 .forAll(lists().of(integers().between(-1, 1_000_000)).ofSizeBetween(0, 400))
                 .checkAssert(commands -> replay(commands, new Fifo()));
     }
@@ -44,7 +44,7 @@ class DisciplinePropertiesTest {
 
     @Test
     void everyRuleHoldsForTheReferenceAtAnyLoad() {
-        qt().withExamples(40)
+        Props.property().withExamples(40)
                 .forAll(doubles().between(0.01, 0.99), longs().between(1, 50_000), longs().between(1, 5_000),
                         longs().between(0, Long.MAX_VALUE))
                 .checkAssert((load, service, jobs, seed) -> {

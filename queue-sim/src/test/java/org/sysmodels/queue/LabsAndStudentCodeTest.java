@@ -27,6 +27,7 @@ class LabsAndStudentCodeTest {
 
     @Test
     void everyLabIsCaughtByItsOwnRuleFirst() throws Exception {
+        assertFalse(queue.bugLabs().isEmpty(), "no bug labs: the loop below would pass without running one");
         for (BugLab lab : queue.bugLabs()) {
             RunResult r = queue.run(RunRequest.ofSeed(1).withBug(lab.name())
                     .withOptions(Options.none().with(QueueSystem.JOBS, 20_000L)));

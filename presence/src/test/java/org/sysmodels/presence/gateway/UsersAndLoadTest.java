@@ -3,7 +3,7 @@ package org.sysmodels.presence.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quicktheories.QuickTheory.qt;
+import org.sysmodels.core.testing.Props;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.io.PrintWriter;
@@ -64,7 +64,7 @@ class UsersAndLoadTest {
      */
     @Test
     void theMixedPairsWorldPairsEveryUserOnceHalfOnOneNode() {
-        qt().forAll(integers().between(1, 400)).checkAssert(users -> {
+        Props.property().forAll(integers().between(1, 400)).checkAssert(users -> {
             UserDirectory d = UserDirectory.loadWorldMixedPairs(users);
             SocialGraph g = d.graph();
             int[] partner = new int[users];

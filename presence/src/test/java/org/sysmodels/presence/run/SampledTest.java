@@ -1,6 +1,6 @@
 package org.sysmodels.presence.run;
 
-import static org.quicktheories.QuickTheory.qt;
+import org.sysmodels.core.testing.Props;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import org.junit.jupiter.api.Test;
@@ -10,13 +10,13 @@ class SampledTest {
 
     @Test
     void sameAsTheRemainder() {
-        qt().forAll(integers().between(-1_000, Integer.MAX_VALUE), integers().between(1, Integer.MAX_VALUE))
+        Props.property().forAll(integers().between(-1_000, Integer.MAX_VALUE), integers().between(1, Integer.MAX_VALUE))
                 .check((s, stride) -> new Sampled(true, stride).test(s) == (s % stride == 0));
     }
 
     @Test
     void multiplesAndTheirNeighbours() {
-        qt().forAll(integers().between(0, 1 << 20), integers().between(1, 1 << 11))
+        Props.property().forAll(integers().between(0, 1 << 20), integers().between(1, 1 << 11))
                 .check((k, stride) -> {
                     Sampled t = new Sampled(true, stride);
                     long m = (long) k * stride;
@@ -27,7 +27,7 @@ class SampledTest {
 
     @Test
     void noneWhenNothingIsSampled() {
-        qt().forAll(integers().all(), integers().between(1, Integer.MAX_VALUE))
+        Props.property().forAll(integers().all(), integers().between(1, Integer.MAX_VALUE))
                 .check((s, stride) -> !new Sampled(false, stride).test(s));
     }
 }

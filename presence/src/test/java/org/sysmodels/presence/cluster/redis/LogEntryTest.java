@@ -2,7 +2,7 @@ package org.sysmodels.presence.cluster.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.quicktheories.QuickTheory.qt;
+import org.sysmodels.core.testing.Props;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -57,7 +57,7 @@ class LogEntryTest {
     @Test
     void statesRoundTripWhateverTheirTextAndNumbers() {
         // code points outside the surrogates (a lone surrogate has no UTF-8 form), plus one beyond the BMP per list
-        qt().forAll(strings().betweenCodePoints(1, 0xD7FF).ofLengthBetween(1, 30), longs().all(), integers().between(0, 999),
+        Props.property().forAll(strings().betweenCodePoints(1, 0xD7FF).ofLengthBetween(1, 30), longs().all(), integers().between(0, 999),
                         lists().of(strings().betweenCodePoints(0, 0xD7FF).ofLengthBetween(0, 20))
                                 .ofSizeBetween(0, 4))
                 .checkAssert((sid, gen, user, names) -> {
@@ -87,7 +87,7 @@ class LogEntryTest {
     @Test
     void statesAndHeadsHaveTheDocumentedBytes() {
         // takeover.lua reads the user with struct.unpack('>i4', r), and nodes of one version must agree byte for byte
-        qt().forAll(strings().betweenCodePoints(1, 0xD7FF).ofLengthBetween(1, 30), longs().all(),
+        Props.property().forAll(strings().betweenCodePoints(1, 0xD7FF).ofLengthBetween(1, 30), longs().all(),
                         integers().between(-5, Integer.MAX_VALUE),
                         lists().of(strings().betweenCodePoints(0, 0xD7FF).ofLengthBetween(0, 20)).ofSizeBetween(0, 4))
                 .checkAssert((sid, gen, user, names) -> {

@@ -2,7 +2,7 @@ package org.sysmodels.presence.gateway.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quicktheories.QuickTheory.qt;
+import org.sysmodels.core.testing.Props;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
@@ -59,7 +59,7 @@ class HeartbeatWheelTest {
 
     @Test
     void everyConnectionBeatsAtItsPhaseThenOncePerTurn() {
-        qt().withExamples(300).forAll(integers().between(15, 700), lists().of(plans(4_000)).ofSizeBetween(1, 40),
+        Props.property().withExamples(300).forAll(integers().between(15, 700), lists().of(plans(4_000)).ofSizeBetween(1, 40),
                 lists().of(integers().between(1, 3 * (int) Q)).ofSizeBetween(100, 800))
                 .checkAssert((intervalMs, plans, gaps) -> check(intervalMs, plans, gaps));
     }

@@ -3,7 +3,7 @@ package org.sysmodels.presence.gateway.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quicktheories.QuickTheory.qt;
+import org.sysmodels.core.testing.Props;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ class PayloadDecoderTest {
     @Test
     void theStreamingPathAnswersAsTheTreeDecoder() {
         int[] fast = new int[2];
-        qt().withExamples(4_000).forAll(longs().all()).checkAssert(seed -> {
+        Props.property().withExamples(4_000).forAll(longs().all()).checkAssert(seed -> {
             String text = payload(new Random(seed));
             assertEquals(PayloadDecoder.decodeTree(text), PayloadDecoder.decode(text), text);
             fast[StreamingDecoder.decode(JSON, text) == null ? 0 : 1]++;

@@ -1,7 +1,7 @@
 package org.sysmodels.presence.gateway.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.quicktheories.QuickTheory.qt;
+import org.sysmodels.core.testing.Props;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
@@ -13,7 +13,7 @@ class PayloadsTest {
     /** The fan-out's byte envelope is exactly the String dispatch it replaces, for any seq and body. */
     @Test
     void presenceUpdateBytesAreTheDispatchText() {
-        qt().forAll(longs().between(0, Long.MAX_VALUE), strings().basicLatinAlphabet().ofLengthBetween(0, 40))
+        Props.property().forAll(longs().between(0, Long.MAX_VALUE), strings().basicLatinAlphabet().ofLengthBetween(0, 40))
                 .checkAssert((seq, body) -> {
                     String encoded = "{\"x\":\"" + body.replace("\\", "").replace("\"", "") + "\"}";
                     assertEquals(Payloads.dispatch(seq, "PRESENCE_UPDATE", encoded), new String(

@@ -2,7 +2,7 @@ package org.sysmodels.presence.gateway.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quicktheories.QuickTheory.qt;
+import org.sysmodels.core.testing.Props;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
@@ -40,7 +40,7 @@ class RateLimiterTest {
     @Test
     void agreesWithTheReferenceOnRandomEventSequences() {
         // limit 1..40, window 1..50 ticks, 0..400 gaps of 0..20 ticks (bursts and pauses, equal times included)
-        qt().withExamples(500).forAll(integers().between(1, 40), integers().between(1, 50),
+        Props.property().withExamples(500).forAll(integers().between(1, 40), integers().between(1, 50),
                 lists().of(integers().between(0, 20)).ofSizeBetween(0, 400)).checkAssert((limit, window, gaps) -> {
                     RateLimiter limiter = new RateLimiter(limit, window);
                     Reference ref = new Reference(limit, window);
