@@ -57,7 +57,7 @@ public final class IoCompletion {
         Kernel k = kernel;
         boolean observed = k.observed;
         if (observed) {
-            RoutineFrame caller = k.frame();
+            RoutineFrame caller = k.observedFrame();
             k.observer.onCompleteRequest(caller, irp);
             if (caller != null && caller.irp == irp) {
                 if ((caller.flags & RoutineFrame.MARKED_PENDING) != 0) {
@@ -141,17 +141,24 @@ public final class IoCompletion {
         return true;
     }
 
+    private static final int LIGHT_COMPLETION = RoutineFrame.light(RoutineKind.COMPLETION);
+
     private int callCompletionRoutine(IoStackLocation sp, DeviceObject device, Irp irp) {
         completionRoutinesCalled++;
         IoCompletionRoutine routine = sp.completionRoutine;
-        DriverObject owner = device != null ? device.DriverObject : irp.allocator;
         Kernel k = kernel;
-        RoutineFrame f = k.enter(RoutineKind.COMPLETION, owner, device, irp, routine, k.completionCost);
-        if (sp.completionSetAt != null) {
-            f.source = sp.completionSetAt;
-            f.sourceSetsRoutine = true;
-        }
         boolean observed = k.observed;
+        RoutineFrame f;
+        if (!observed && device != null && sp.completionSetAt == null) {
+            f = k.enterLight(LIGHT_COMPLETION, device, irp, routine, k.completionCost);
+        } else {
+            DriverObject owner = device != null ? device.DriverObject : irp.allocator;
+            f = k.enter(RoutineKind.COMPLETION, owner, device, irp, routine, k.completionCost);
+            if (sp.completionSetAt != null) {
+                f.source = sp.completionSetAt;
+                f.sourceSetsRoutine = true;
+            }
+        }
         if (observed) {
             k.observer.onRoutineEnter(f);
         }

@@ -75,7 +75,7 @@ public final class IoManager {
         }
         RoutineFrame caller = null;
         if (observed) {
-            caller = k.frame();
+            caller = k.observedFrame();
             k.observer.onCallDriver(caller, device, irp);
             if (caller != null && caller.irp == irp) {
                 caller.flags |= RoutineFrame.CALLED_DOWN;
@@ -132,7 +132,7 @@ public final class IoManager {
             routine = invalidDeviceRequest;
         }
         Kernel k = kernel;
-        RoutineFrame f = k.enter(RoutineKind.DISPATCH, driver, device, irp, routine, k.dispatchCost);
+        RoutineFrame f = k.enterLight(LIGHT_DISPATCH, device, irp, routine, k.dispatchCost);
         int status = routine.dispatch(device, irp);
         k = kernel;
         if (k.isHalted()) {
@@ -141,6 +141,8 @@ public final class IoManager {
         k.exit(f);
         return status;
     }
+
+    private static final int LIGHT_DISPATCH = RoutineFrame.light(RoutineKind.DISPATCH);
 
     void noMoreStackLocations(Irp irp) {
         kernel.stop(new Stop.BugCheck(Stop.BugCheck.NO_MORE_IRP_STACK_LOCATIONS, irp.address, 0, 0, 0), false);
@@ -191,7 +193,7 @@ public final class IoManager {
     public void IoSkipCurrentIrpStackLocation(Irp irp) {
         irp.currentLocation++;
         if (kernel.observed) {
-            RoutineFrame f = kernel.frame();
+            RoutineFrame f = kernel.observedFrame();
             if (f != null && f.irp == irp) {
                 f.flags = (f.flags | RoutineFrame.SKIPPED) & ~RoutineFrame.COPIED;
             }
@@ -210,7 +212,7 @@ public final class IoManager {
         IoStackLocation current = IoGetCurrentIrpStackLocation(irp);
         IoGetNextIrpStackLocation(irp).copyForNext(current);
         if (kernel.observed) {
-            RoutineFrame f = kernel.frame();
+            RoutineFrame f = kernel.observedFrame();
             if (f != null && f.irp == irp) {
                 f.flags = (f.flags | RoutineFrame.COPIED) & ~RoutineFrame.SKIPPED;
             }
@@ -223,7 +225,7 @@ public final class IoManager {
      */
     public void IoSetCompletionRoutine(Irp irp, IoCompletionRoutine routine, Object context, boolean invokeOnSuccess,
                                        boolean invokeOnError, boolean invokeOnCancel) {
-        RoutineFrame f = kernel.frame();
+        RoutineFrame f = kernel.observedFrame();
         if (kernel.observed) {
             kernel.observer.onSetCompletionRoutine(f, irp);
             if (f != null && f.irp == irp) {
@@ -233,7 +235,7 @@ public final class IoManager {
         IoStackLocation next = IoGetNextIrpStackLocation(irp);
         next.completionRoutine = routine;
         next.context = context;
-        if (f != null && f.source != null) {
+        if (f != null && f.light == 0 && f.source != null) {
             next.completionSetAt = f.source;
         }
         next.control = (invokeOnSuccess ? IoStackLocation.SL_INVOKE_ON_SUCCESS : 0)
@@ -255,7 +257,7 @@ public final class IoManager {
     public void IoMarkIrpPending(Irp irp) {
         IoGetCurrentIrpStackLocation(irp).control |= IoStackLocation.SL_PENDING_RETURNED;
         if (kernel.observed) {
-            RoutineFrame f = kernel.frame();
+            RoutineFrame f = kernel.observedFrame();
             if (f != null && f.irp == irp) {
                 f.flags |= RoutineFrame.MARKED_PENDING;
             }

@@ -119,7 +119,7 @@ public final class IoService {
      */
     private int callObserved(DeviceObject device, Irp irp) {
         Kernel k = kernel;
-        RoutineFrame caller = k.frame();
+        RoutineFrame caller = k.observedFrame();
         k.observer.onCallDriver(caller, device, irp);
         if (caller != null && caller.irp == irp) {
             caller.flags |= RoutineFrame.CALLED_DOWN;

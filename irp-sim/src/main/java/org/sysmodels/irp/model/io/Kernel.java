@@ -131,6 +131,15 @@ public final class Kernel {
     public void setObserver(IoObserver o) {
         observer = o == null ? IoObserver.NONE : o;
         observed = observer != IoObserver.NONE;
+        if (observed) {
+            for (FrameStack s : frames) {
+                for (RoutineFrame f = s.top; f != null; f = f.below) {
+                    if (f.light != 0) {
+                        f.complete();
+                    }
+                }
+            }
+        }
     }
 
     /** A new thread that runs on processor {@code cpu}. */
@@ -188,6 +197,7 @@ public final class Kernel {
         f.routine = routine;
         f.source = null;
         f.flags = 0;
+        f.light = 0;
         long clock = p.clock();
         if (observed) {
             f.irqlAtEntry = p.irql();
@@ -196,6 +206,23 @@ public final class Kernel {
             f.spinLocksAtEntry = p.spinLocksHeld();
         }
         p.setClock(clock + cost);
+        return f;
+    }
+
+    /**
+     * Enters a dispatch or completion routine that has a device (whose driver it runs) and no student's line, on a
+     * machine nobody observes: pushes a light frame (device, IRP, routine and the kind as a number), spends the
+     * routine's cost. {@link #frame()} writes the rest when someone reads the frame, so every reader gets the frame
+     * {@link #enter} would have pushed; only the state at entry and the flags differ, which only observers read.
+     */
+    RoutineFrame enterLight(int light, DeviceObject device, Irp irp, Object routine, long cost) {
+        Processor p = current;
+        RoutineFrame f = currentFrames.push();
+        f.light = light;
+        f.device = device;
+        f.irp = irp;
+        f.routine = routine;
+        p.setClock(p.clock() + cost);
         return f;
     }
 
@@ -211,6 +238,23 @@ public final class Kernel {
 
     /** The routine running on the current processor, or null. */
     public RoutineFrame frame() {
+        FrameStack s = currentFrames;
+        if (s == null) {
+            return null;
+        }
+        RoutineFrame f = s.top;
+        if (f != null && f.light != 0) {
+            f.complete();
+        }
+        return f;
+    }
+
+    /**
+     * The current processor's top frame as it is, or null: {@link #frame()} for the I/O manager's observed paths,
+     * where no frame is light ({@link #setObserver} completes the light frames running when an observer comes), and
+     * for a caller that reads only what a light frame has (its device, IRP and routine, or {@code light == 0}).
+     */
+    RoutineFrame observedFrame() {
         FrameStack s = currentFrames;
         return s == null ? null : s.top;
     }

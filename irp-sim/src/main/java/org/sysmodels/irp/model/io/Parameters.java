@@ -4,46 +4,42 @@ package org.sysmodels.irp.model.io;
  * An I/O stack location's Parameters union. In C the members (Read, Write, DeviceIoControl, Power, Others) are views
  * of the same four pointer-sized words. Here they are views of the same object: {@code Parameters.Read},
  * {@code Parameters.Write}, {@code Parameters.DeviceIoControl}, {@code Parameters.Power} and {@code Parameters.Others}
- * all name one {@link Union}, which holds every member's fields, so {@code sp.Parameters.Read.Length} and
+ * all name this object, which holds every member's fields, so {@code sp.Parameters.Read.Length} and
  * {@code sp.Parameters.DeviceIoControl.IoControlCode} read as in C, and copying or clearing the union is one
- * operation on one object, as IoCopyCurrentIrpStackLocationToNext and IopClearStackLocation treat it. (What is not
- * modelled: in C, Read.Length and DeviceIoControl.OutputBufferLength are the same bytes.)
+ * operation on one object (reading no reference first), as IoCopyCurrentIrpStackLocationToNext and
+ * IopClearStackLocation treat it. (What is not modelled: in C, Read.Length and DeviceIoControl.OutputBufferLength
+ * are the same bytes.)
  */
 public final class Parameters {
 
-    /** The union's storage, under every member's field names. */
-    public static final class Union {
-        /** Read and Write. */
-        public int Length;
-        public int Key;
-        public long ByteOffset;
-        /** DeviceIoControl. */
-        public int OutputBufferLength;
-        public int InputBufferLength;
-        public int IoControlCode;
-        /** Power (IRP_MN_SET_POWER, IRP_MN_QUERY_POWER). */
-        public int SystemContext;
-        public int Type;
-        public int State;
-        /** Others: four untyped arguments. */
-        public Object Argument1;
-        public Object Argument2;
-        public Object Argument3;
-        public Object Argument4;
-    }
+    /** Read and Write. */
+    public int Length;
+    public int Key;
+    public long ByteOffset;
+    /** DeviceIoControl. */
+    public int OutputBufferLength;
+    public int InputBufferLength;
+    public int IoControlCode;
+    /** Power (IRP_MN_SET_POWER, IRP_MN_QUERY_POWER). */
+    public int SystemContext;
+    public int Type;
+    public int State;
+    /** Others: four untyped arguments. */
+    public Object Argument1;
+    public Object Argument2;
+    public Object Argument3;
+    public Object Argument4;
 
-    private final Union union = new Union();
-
-    public final Union Read = union;
-    public final Union Write = union;
-    public final Union DeviceIoControl = union;
-    public final Union Power = union;
-    public final Union Others = union;
+    public final Parameters Read = this;
+    public final Parameters Write = this;
+    public final Parameters DeviceIoControl = this;
+    public final Parameters Power = this;
+    public final Parameters Others = this;
 
     /** Copies every member from {@code p}. */
     public void copyFrom(Parameters p) {
-        Union to = union;
-        Union from = p.union;
+        Parameters to = this;
+        Parameters from = p;
         to.Length = from.Length;
         to.Key = from.Key;
         to.ByteOffset = from.ByteOffset;
@@ -64,7 +60,7 @@ public final class Parameters {
      * used here fits in them, so everything but Others.Argument4 is cleared.
      */
     public void clearFirstThreeWords() {
-        Union u = union;
+        Parameters u = this;
         u.Length = 0;
         u.Key = 0;
         u.ByteOffset = 0;
@@ -82,6 +78,6 @@ public final class Parameters {
     /** Zeroes every member. */
     public void clear() {
         clearFirstThreeWords();
-        union.Argument4 = null;
+        Argument4 = null;
     }
 }

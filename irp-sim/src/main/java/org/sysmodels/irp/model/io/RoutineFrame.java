@@ -47,6 +47,12 @@ public final class RoutineFrame {
     String source;
     /** {@link #source} is the line that set this completion routine (it has made no call of its own yet). */
     boolean sourceSetsRoutine;
+    /**
+     * 0, or the {@link RoutineKind} ordinal + 1 of a routine entered light ({@link Kernel#enterLight}): its
+     * {@link #kind}, {@link #driver}, {@link #source} and {@link #flags} are not written yet, and
+     * {@link Kernel#frame()} writes them ({@link #complete()}) before anyone reads this frame.
+     */
+    int light;
 
     RoutineFrame(int depth, int processor, RoutineFrame below) {
         this.depth = depth;
@@ -55,6 +61,25 @@ public final class RoutineFrame {
         if (below != null) {
             below.above = this;
         }
+    }
+
+    /**
+     * Writes what a light entry left out, as {@link Kernel#enter} writes it: the driver whose routine runs (a light
+     * routine's device's), no student's line yet, no flags.
+     */
+    void complete() {
+        kind = KINDS[light - 1];
+        driver = device.DriverObject;
+        source = null;
+        flags = 0;
+        light = 0;
+    }
+
+    private static final RoutineKind[] KINDS = RoutineKind.values();
+
+    /** The {@link #light} value of {@code kind}. */
+    static int light(RoutineKind kind) {
+        return kind.ordinal() + 1;
     }
 
     public RoutineKind kind() {
