@@ -21,7 +21,7 @@ import org.sysmodels.presence.scenario.PresenceScenarios;
  * after the other, default 1). With more than one shard the thread CPU figure is the calling thread's (shard 0) and
  * the process CPU covers every shard. Each phase also prints where the process's CPU went, thread by thread
  * ({@link ThreadCpu}: shards, garbage collector, JIT compilers, the rest), the collections, the bytes allocated and
- * the JIT's compilation time.
+ * the JIT's compilation time. Like the JMH rows it collects once after the build ({@link SimulationBench#settleHeap}).
  */
 public final class SimulationCpu {
 
@@ -47,6 +47,7 @@ public final class SimulationCpu {
         PresenceSimulation.Live live = PresenceSimulation.prepare(s, 42, SimParts.reference(), Tracer.off(), false,
                 shards);
         long build = os.getProcessCpuTime() - build0;
+        SimulationBench.settleHeap();
         live.runUntil(warm * 1_000_000_000L);
         System.out.printf(Locale.ROOT, "users %,d, community %,d, build %.1f s CPU; %d s warm-up%n", users,
                 s.community(), build / 1e9, warm);
