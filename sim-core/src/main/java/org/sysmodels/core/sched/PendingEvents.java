@@ -24,8 +24,6 @@ abstract sealed class PendingEvents extends EventSlots permits Scheduler {
     private static final int BUCKETS = LEVELS * DIGITS;
     private static final int INITIAL_BUCKET = 8;
     private static final int SWEEP_MIN_CANCELLED = 1024;
-    /** The most times {@link #redistribute} keeps in {@link #bucketTimes} (8 MB); a bigger bucket reads them twice. */
-    static final int BUCKET_TIMES_MAX = 1 << 20;
 
     /** No event is due. */
     static final int NONE = -1;
@@ -48,11 +46,6 @@ abstract sealed class PendingEvents extends EventSlots permits Scheduler {
     /** Events in the heap neither run nor cancelled. */
     int live;
     private int cancelledInHeap;
-    /**
-     * The times of the bucket {@link #redistribute} is moving, read once from the slots: with millions of far-future
-     * events a bucket's slots are scattered, and a second pass over them read each time from memory again.
-     */
-    private long[] bucketTimes = new long[INITIAL_BUCKET];
 
     PendingEvents(int expectedPending) {
         super(expectedPending);
@@ -199,20 +192,11 @@ abstract sealed class PendingEvents extends EventSlots permits Scheduler {
         int bucket = (level << DIGIT_BITS) | digit;
         int[] b = buckets[bucket];
         int n = bucketSizes[bucket];
-        long[] times = null;
-        if (n <= BUCKET_TIMES_MAX) {
-            if (bucketTimes.length < n) {
-                bucketTimes = new long[Math.min(BUCKET_TIMES_MAX, Math.max(n, 2 * bucketTimes.length))];
-            }
-            times = bucketTimes;
-        }
         boolean live = false;
         long min = Long.MAX_VALUE;
         for (int k = 0; k < n; k++) {
-            long t = timeArgs[3 * b[k]];
-            if (times != null) {
-                times[k] = t;
-            }
+            int slot = b[k];
+            long t = timeArgs[3 * slot];
             if (t >= 0 && t <= min) {
                 min = t;
                 live = true;
@@ -229,7 +213,7 @@ abstract sealed class PendingEvents extends EventSlots permits Scheduler {
         }
         for (int k = 0; k < n; k++) {
             int slot = b[k];
-            long t = times != null ? times[k] : timeArgs[3 * slot];
+            long t = timeArgs[3 * slot];
             if (t < 0) {
                 releaseCancelled(slot);
             } else {

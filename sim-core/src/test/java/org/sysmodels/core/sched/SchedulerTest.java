@@ -35,47 +35,6 @@ class SchedulerTest {
         assertEquals(30, s.now());
     }
 
-    /**
-     * A bucket of more far-future events than the scratch array holds ({@link PendingEvents#BUCKET_TIMES_MAX}) reads
-     * their times from the slots twice; the buckets it spills into keep their times in the scratch array. Both keep
-     * time order, insertion order among ties, and drop cancelled events.
-     */
-    @Test
-    void bucketsBiggerAndSmallerThanTheScratchArrayKeepTheOrder() {
-        Scheduler s = new Scheduler();
-        RandomStream r = new RandomStream(3);
-        int n = PendingEvents.BUCKET_TIMES_MAX + 50_000;
-        long[] times = new long[n];
-        for (int i = 0; i < n; i++) {
-            // about a thousand events share each time, across a span wide enough for several radix levels
-            times[i] = (1L << 40) + r.nextLong(n / 1_000) * 1_000_003L;
-            s.at(times[i], (Action) id -> { }, i);
-        }
-        int[] order = new int[n];
-        int[] fired = {0};
-        long[] last = {-1};
-        Scheduler t = new Scheduler();
-        for (int i = 0; i < n; i++) {
-            int id = i;
-            t.at(times[i], (Action) arg -> {
-                assertTrue(times[id] >= last[0], "time order at event " + id);
-                last[0] = times[id];
-                order[fired[0]++] = id;
-            }, i);
-            if (i % 7 == 0) {
-                t.cancel(t.at(times[i], (Action) arg -> { throw new AssertionError("cancelled event ran"); }, -1));
-            }
-        }
-        t.run();
-        assertEquals(n, fired[0]);
-        for (int k = 1; k < n; k++) {
-            int a = order[k - 1];
-            int b = order[k];
-            assertTrue(times[a] < times[b] || times[a] == times[b] && a < b, "events " + a + " then " + b);
-        }
-        assertEquals(n, s.run());
-    }
-
     @Test
     void endlessZeroDelayChainsKeepOrderAndBoundedMemory() {
         // Four chains, each rescheduling itself with delay 0: virtual time never advances (a model with zero
