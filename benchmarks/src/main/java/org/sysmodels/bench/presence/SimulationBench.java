@@ -41,6 +41,21 @@ public class SimulationBench extends SimulationRow {
         if (community >= 0) {
             s = s.withCommunity(community);
         }
-        return PresenceSimulation.prepare(s, 42, SimParts.reference(), Tracer.off(), false, shards);
+        PresenceSimulation.Live live = PresenceSimulation.prepare(s, 42, SimParts.reference(), Tracer.off(), false,
+                shards);
+        settleHeap();
+        return live;
+    }
+
+    /**
+     * One full collection after the world is built, before anything is measured: the build's garbage (the graph
+     * generator's edge lists, arrays outgrown while sessions opened) leaves the young generation about half full
+     * and its survivor space full of the world's long-lived arrays, so without it the first collection of the run
+     * comes some 60 simulated seconds in, as a full collection of the whole 4 GB world (1.4 s of pause and 2.4 s of
+     * the collector's CPU on two idle cores, 2026-12-02; docs/presence.md, "Session of 2 December, afternoon").
+     * After it the young generation is empty and the run's few MB per simulated second do not fill it within a row.
+     */
+    static void settleHeap() {
+        System.gc();
     }
 }

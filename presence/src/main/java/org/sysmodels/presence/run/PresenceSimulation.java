@@ -214,6 +214,25 @@ public final class PresenceSimulation {
 
         /** The run's counters so far (a benchmark's breakdown of where the events go), summed over the shards. */
         public Stats stats() {
+            return stats(0, shards.length);
+        }
+
+        /** The counters of shard {@code k} alone (how evenly the shards split the work). */
+        public Stats shardStats(int k) {
+            return stats(k, k + 1);
+        }
+
+        /** Shard {@code k} (tests look inside). */
+        Shard shard(int k) {
+            return shards[k];
+        }
+
+        /** The number of shards the run is split into. */
+        public int shardCount() {
+            return shards.length;
+        }
+
+        private Stats stats(int from, int to) {
             long events = 0;
             long pending = 0;
             long heartbeats = 0;
@@ -222,7 +241,8 @@ public final class PresenceSimulation {
             long changes = 0;
             long leaves = 0;
             long expiry = 0;
-            for (Shard s : shards) {
+            for (int k = from; k < to; k++) {
+                Shard s = shards[k];
                 events += s.sched.executed();
                 pending += s.sched.pending();
                 heartbeats += s.counting.heartbeats;

@@ -121,7 +121,7 @@ final class Shard {
         PresenceObserver observer = new Fanout(observers);
 
         nodes = new SimNodes(sched, sc, streams.stream("presence/nodes" + suffix), observer, parts, sampled, latency,
-                tracer);
+                tracer, expected);
         core = new PresenceCore(store, parts.aggregator().get(), parts.expiry().apply(tick), timeouts, nodes,
                 observer);
         clients = new SimClients(sched, nodes, new ClientBehaviour(sc.changeEvery(), sc.idleAfter(),

@@ -65,7 +65,7 @@ final class SimNodes implements Gateway, NodeSink {
     private boolean replica;
     /** Sessions opened so far, and each slot's number in that count when it was last opened (see {@link #arrive}). */
     private long opens;
-    private long[] openedAs = new long[1024];
+    private long[] openedAs;
 
     long deliveries;
     long nodeMessages;
@@ -76,13 +76,16 @@ final class SimNodes implements Gateway, NodeSink {
     long resumeInvalid;
     long maxPending;
 
+    /**
+     * @param expected the session slots this node side will hold: its shard's share of the run's (one shard's slots
+     *                 are numbered from 0, so the records past that share would never be used)
+     */
     SimNodes(Scheduler sched, PresenceScenario sc, RandomStream rnd, PresenceObserver observer, SimParts parts,
-             IntPredicate sampled, LatencyHistogram latency, Tracer tracer) {
+             IntPredicate sampled, LatencyHistogram latency, Tracer tracer, int expected) {
         this.sched = sched;
         this.sc = sc;
         this.rnd = rnd;
         this.observer = observer;
-        int expected = SimParts.expectedSessions(sc);
         this.subs = parts.replay() == SimParts.Replays.RINGS
                 ? Subscribers.withRings(parts.outbox(), sc.replay(), expected, WORDS)
                 : new Subscribers(parts.outbox(), parts.replay().make(sc.replay(), expected), expected, WORDS);
@@ -91,6 +94,7 @@ final class SimNodes implements Gateway, NodeSink {
         this.tracer = tracer;
         this.lastArrival = new long[sc.nodes()];
         this.inFlight = new NodeMessages(sc.nodes());
+        this.openedAs = new long[Math.max(1024, expected)];
         this.nodeTracks = new Track[sc.nodes()];
         for (int n = 0; n < sc.nodes() && tracer.enabled(); n++) {
             nodeTracks[n] = tracer.track("gateway nodes", "node " + n);
@@ -343,6 +347,11 @@ final class SimNodes implements Gateway, NodeSink {
         attached(session, false);
         subs.close(session);
         clients.ended(session);
+    }
+
+    /** Session slots the node side holds records for (sized for its shard's share, grown on demand). */
+    int sessionCapacity() {
+        return subs.capacity();
     }
 
     /** Sessions with presences still waiting. */

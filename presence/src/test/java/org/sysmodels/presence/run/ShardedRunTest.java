@@ -155,6 +155,29 @@ class ShardedRunTest {
                 "uniform graph: " + uniform);
     }
 
+    /**
+     * A shard's session slots are numbered from 0 for its own sessions only, so its node side holds records for its
+     * share of the run's sessions, not for all of them (at 5 M users in two shards the whole-run sizing left 780 MB
+     * of records that were never used, and the heap too full for the young generation to be collected normally).
+     */
+    @Test
+    void eachShardsNodeSideIsSizedForItsOwnShareOfTheSessions() {
+        int whole = SimParts.expectedSessions(CHURN);
+        PresenceSimulation.Live one = PresenceSimulation.prepare(CHURN, 1, SimParts.reference(), Tracer.off(), false,
+                1);
+        assertEquals(whole, one.shard(0).nodes.sessionCapacity());
+        PresenceSimulation.Live two = PresenceSimulation.prepare(CHURN, 1, SimParts.reference(), Tracer.off(), false,
+                2);
+        for (int k = 0; k < 2; k++) {
+            assertEquals(whole / 2, two.shard(k).nodes.sessionCapacity(), "shard " + k);
+            assertTrue(two.shard(k).core.store().sessionCapacity() <= whole / 2, "shard " + k + " holds more slots "
+                    + "than its share: " + two.shard(k).core.store().sessionCapacity());
+        }
+        two.runUntil(CHURN.duration());
+        PresenceSimulation.Outcome o = two.settleAndFinish();
+        assertEquals(0, o.findings().violations(), () -> o.findings().list().toString());
+    }
+
     @Test
     void aBugLabIsCaughtInAShardedRun() {
         PresenceLabs.Lab lab = PresenceLabs.byName("invisible-leak");
