@@ -106,7 +106,6 @@ public final class IoCompletion {
     /** The stack walk. @return false if a completion routine returned STATUS_MORE_PROCESSING_REQUIRED */
     private boolean walk(Irp irp) {
         IoStackLocation[] stack = irp.stack;
-        IoStackLocation bottom = stack[0];
         int top = irp.stackCount + 1;
         int loc;
         for (loc = irp.currentLocation + 1; loc <= top; loc++) {
@@ -116,15 +115,13 @@ public final class IoCompletion {
             int status = irp.IoStatus.Status;
             boolean success = NtStatus.isSuccess(status);
             if (!success && status != irp.errorCode) {
-                irp.errorCode = status;
-                sp.control |= IoStackLocation.SL_ERROR_RETURNED;
-                bottom.control |= IoStackLocation.SL_ERROR_RETURNED;
+                noteError(irp, sp, status);
             }
             int c = sp.control;
+            sp.clearAfterCompletion();
             if ((success && (c & IoStackLocation.SL_INVOKE_ON_SUCCESS) != 0)
                     || (!success && (c & IoStackLocation.SL_INVOKE_ON_ERROR) != 0)
                     || (irp.cancel && (c & IoStackLocation.SL_INVOKE_ON_CANCEL) != 0)) {
-                sp.clearAfterCompletion();
                 DeviceObject device = loc == top ? null : stack[loc - 1].deviceObject;
                 if (callCompletionRoutine(sp, device, irp) == NtStatus.STATUS_MORE_PROCESSING_REQUIRED) {
                     return false;
@@ -134,11 +131,17 @@ public final class IoCompletion {
                 if (loc < top && irp.pendingReturned) {
                     stack[loc - 1].control |= IoStackLocation.SL_PENDING_RETURNED;
                 }
-                sp.clearAfterCompletion();
             }
         }
         irp.currentLocation = loc;
         return true;
+    }
+
+    /** A new error status: IopCompleteRequest marks the location and the bottom one SL_ERROR_RETURNED. */
+    private static void noteError(Irp irp, IoStackLocation sp, int status) {
+        irp.errorCode = status;
+        sp.control |= IoStackLocation.SL_ERROR_RETURNED;
+        irp.stack[0].control |= IoStackLocation.SL_ERROR_RETURNED;
     }
 
     private static final int LIGHT_COMPLETION = RoutineFrame.light(RoutineKind.COMPLETION);
