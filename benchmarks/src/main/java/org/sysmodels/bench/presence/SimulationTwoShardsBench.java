@@ -7,16 +7,16 @@ package org.sysmodels.bench.presence;
  * change reaches only its own shard's nodes, so node messages halve (docs/presence.md, "Shards").
  *
  * <p>The iterations measure the long run, not its start: the set-up first runs {@link #START_UP_S} simulated seconds
- * (about 50 s of wall time on two idle cores). Those hold the start's one-off costs: most of the JIT's compilations
- * (nearly all in the first 10 simulated seconds, a few until about 150 s) and the run's first collection, a full one
- * of 1 to 2 s of pause, which comes 240 to 340 simulated seconds in (when the run's first ~5 MB per simulated second
- * have filled the young generation; the point varies from run to run with the build's collections); after it the
- * run allocates about 1 MB per simulated second, and no collection came in the next 1,200 simulated seconds
- * (docs/presence.md, "Session of 2 December, afternoon").
+ * (about 50 s of wall time on two idle cores), and on until the run's first collection after the build has come.
+ * Those hold the start's one-off costs: most of the JIT's compilations (nearly all in the first 10 simulated seconds,
+ * a few until about 150 s) and that first collection, a full one of 1.5 to 2 s of pause, which came 240 to 460
+ * simulated seconds in (in six runs: when the run's first few MB per simulated second have filled the young
+ * generation). After it the run allocates about 1 MB per simulated second, and the next collection came some 1,650
+ * simulated seconds later (docs/presence.md, "Session of 2 December, afternoon").
  */
 public class SimulationTwoShardsBench extends SimulationRow {
 
-    /** Simulated seconds run before the first iteration: past the JIT's compilations and the first collection. */
+    /** Simulated seconds run before the first iteration at least: past the JIT's compilations. */
     static final int START_UP_S = 420;
 
     @Override
