@@ -9,7 +9,7 @@ package org.sysmodels.bench.presence;
  * <p>The iterations measure the long run, not its start: the set-up first runs {@link #START_UP_S} simulated seconds
  * (about 50 s of wall time on two idle cores), and on until the run's first collection after the build has come.
  * Those hold the start's one-off costs: most of the JIT's compilations (nearly all in the first 10 simulated seconds,
- * a few until about 150 s) and that first collection, a full one of 1.5 to 2 s of pause, which came 240 to 460
+ * a few until about 150 s) and that first collection, a full one of 1 to 2.4 s of pause, which came 220 to 470
  * simulated seconds in (in six runs: when the run's first few MB per simulated second have filled the young
  * generation). After it the run allocates about 1 MB per simulated second, and the next collection came some 1,650
  * simulated seconds later (docs/presence.md, "Session of 2 December, afternoon").
