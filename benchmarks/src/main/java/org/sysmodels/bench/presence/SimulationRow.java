@@ -1,5 +1,7 @@
 package org.sysmodels.bench.presence;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,9 +45,38 @@ public abstract class SimulationRow {
     /** Shards run side by side, one thread each. */
     abstract int shards();
 
+    /**
+     * Simulated seconds run in the set-up, before the first warm-up iteration, so that the iterations measure the
+     * long run the target is about and not the run's start: 0 (measure from the start) unless a row says otherwise.
+     * A row with a start-up also runs on, {@link #STEP_S} at a time, until the run's first collection after the
+     * build has come (at most {@link #START_UP_MAX_S}): its time varies between runs.
+     */
+    int startUpS() {
+        return 0;
+    }
+
+    /** The longest start-up, in simulated seconds, however late the first collection. */
+    static final int START_UP_MAX_S = 900;
+
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         live = SimulationBench.prepare(users, community(), shards());
+        if (startUpS() > 0) {
+            long collections = collections();
+            live.runUntil(startUpS() * 1_000_000_000L);
+            while (collections() == collections && live.now() < START_UP_MAX_S * 1_000_000_000L) {
+                live.runUntil(live.now() + STEP_S * 1_000_000_000L);
+            }
+        }
+    }
+
+    /** Collections so far, every collector. */
+    static long collections() {
+        long n = 0;
+        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, b.getCollectionCount());
+        }
+        return n;
     }
 
     @Benchmark
