@@ -68,7 +68,7 @@ public final class SimulationCpu {
             perShard[k] = live.shardStats(k);
         }
         long gc0 = gcMillis();
-        long gcCount0 = gcCount();
+        long gcCount0 = SimulationRow.collections();
         long bytes0 = alloc.getTotalThreadAllocatedBytes();
         long jit0 = jit.getTotalCompilationTime();
         ThreadCpu tasks0 = ThreadCpu.now();
@@ -81,7 +81,7 @@ public final class SimulationCpu {
         long cpu = os.getProcessCpuTime() - cpu0;
         java.util.Map<String, Double> byThread = ThreadCpu.now().since(tasks0);
         long gc = gcMillis() - gc0;
-        long gcCount = gcCount() - gcCount0;
+        long gcCount = SimulationRow.collections() - gcCount0;
         long bytes = alloc.getTotalThreadAllocatedBytes() - bytes0;
         long jitMs = jit.getTotalCompilationTime() - jit0;
         PresenceSimulation.Stats b = live.stats();
@@ -116,14 +116,6 @@ public final class SimulationCpu {
             }
         });
         System.out.println(line);
-    }
-
-    private static long gcCount() {
-        long n = 0;
-        for (java.lang.management.GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
-            n += Math.max(0, b.getCollectionCount());
-        }
-        return n;
     }
 
     private static long gcMillis() {
