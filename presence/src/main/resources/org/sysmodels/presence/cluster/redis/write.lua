@@ -16,17 +16,28 @@ local n = #KEYS - 2
 local due, log = KEYS[n + 1], KEYS[n + 2]
 local nowMs
 local out, parts = {}, {}
+local np = 0
 for i = 1, n do
   local a = 3 + (i - 1) * 5
   local mode, gen, ttl = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3]
-  if mode == 'renew' then
+  local have
+  if mode ~= 'renew' then
+    have = redis.call('HGET', KEYS[i], 'g')
+  end
+  if mode == 'state' and have == gen then
+    -- the common case: a status change of the generation this node holds (both are decimal strings as Redis and
+    -- Long.toString write them, so equal strings are equal numbers; anything else takes the general path below)
+    redis.call('HSET', KEYS[i], 'r', ARGV[a + 5])
+    parts[np + 1] = ARGV[a + 4]
+    parts[np + 2] = ARGV[a + 5]
+    np = np + 2
+  elseif mode == 'renew' then
     -- a heartbeat renews the key's TTL, in the batch (so it never overtakes the open of its session); no log line
     if redis.call('PEXPIRE', KEYS[i], ttl) == 0 then
       out[#out + 1] = i
       out[#out + 1] = 'gone'
     end
   else
-    local have = redis.call('HGET', KEYS[i], 'g')
     if have and tonumber(have) > tonumber(gen) then
       out[#out + 1] = i
       out[#out + 1] = 'taken'
@@ -47,12 +58,13 @@ for i = 1, n do
         redis.call('PEXPIRE', KEYS[i], ttl)
         redis.call('ZADD', due, nowMs + tonumber(ttl), string.sub(KEYS[i], #ARGV[3] + 1))
       end
-      parts[#parts + 1] = ARGV[a + 4]
-      parts[#parts + 1] = ARGV[a + 5]
+      parts[np + 1] = ARGV[a + 4]
+      parts[np + 2] = ARGV[a + 5]
+      np = np + 2
     end
   end
 end
-if #parts > 0 then
+if np > 0 then
   redis.call('XADD', log, 'MAXLEN', '~', ARGV[2], '*', 'k', 'batch', 'w', ARGV[1], 'b', table.concat(parts))
 end
 return out
