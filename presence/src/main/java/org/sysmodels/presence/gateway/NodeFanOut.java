@@ -60,14 +60,13 @@ final class NodeFanOut implements NodeSink {
                 byte[] body;
                 if (via[i] < 0) {
                     if (friendBody == null) {
-                        friendBody = Payloads.utf8(Payloads.presenceBody(presence, users.userId(presence.user()),
-                                null));
+                        friendBody = Payloads.presenceBodyUtf8(presence, users.userId(presence.user()), null);
                     }
                     body = friendBody;
                 } else {
                     if (bodyGuild != via[i]) {
-                        guildBody = Payloads.utf8(Payloads.presenceBody(presence, users.userId(presence.user()),
-                                users.guildId(via[i])));
+                        guildBody = Payloads.presenceBodyUtf8(presence, users.userId(presence.user()),
+                                users.guildId(via[i]));
                         bodyGuild = via[i];
                     }
                     body = guildBody;

@@ -1,6 +1,8 @@
 package org.sysmodels.presence.gateway.protocol;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
@@ -173,5 +175,38 @@ public final class Payloads {
 
     public static String presenceBody(Presence p, String userId, String guildId) {
         return json(g -> presence(g, p, userId, guildId));
+    }
+
+    /**
+     * {@code utf8(presenceBody(p, userId, guildId))}, byte for byte, written by Jackson's UTF-8 generator straight
+     * into bytes: no text, no second copy (the fan-out encodes each change once). The two differ only for a
+     * surrogate: the UTF-8 generator escapes an unpaired one as {@code \uD800} where {@link String#getBytes} makes
+     * it {@code ?}, so any string with a surrogate takes the text path.
+     */
+    public static byte[] presenceBodyUtf8(Presence p, String userId, String guildId) {
+        if (hasSurrogate(userId) || guildId != null && hasSurrogate(guildId)) {
+            return utf8(presenceBody(p, userId, guildId));
+        }
+        for (int i = 0, n = p.activities().size(); i < n; i++) {
+            if (hasSurrogate(p.activities().get(i).name())) {
+                return utf8(presenceBody(p, userId, guildId));
+            }
+        }
+        ByteArrayBuilder out = new ByteArrayBuilder(128);
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            presence(g, p, userId, guildId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

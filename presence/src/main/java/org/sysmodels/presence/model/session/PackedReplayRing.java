@@ -129,7 +129,8 @@ public final class PackedReplayRing implements ReplayBuffer {
     private int inline(int e, List<Activity> activities) {
         int at = e + ACTIVITIES;
         int stop = at + INLINE;
-        for (Activity a : activities) {
+        for (int i = 0, n = activities.size(); i < n; i++) {
+            Activity a = activities.get(i);
             String name = a.name();
             if (at + 2 + name.length() > stop) {
                 return elsewhere(e, activities);
