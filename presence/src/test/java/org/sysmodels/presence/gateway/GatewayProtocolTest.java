@@ -188,6 +188,8 @@ class GatewayProtocolTest {
         a.ws.drop();
         a.closeCode();
         b.send(TestClient.status("online"));
+        // each change awaited: 1008 already showed offline, so a wait for offline alone could end before either
+        awaitStatus("1008", Status.ONLINE);
         b.send(TestClient.status("invisible"));
         awaitStatus("1008", Status.OFFLINE);
         TestClient a2 = client();
