@@ -43,12 +43,20 @@ final class SimNodes implements Gateway, NodeSink {
     private PresenceCore core;
     private SimClients clients;
 
-    /** The node's own words in each session's record ({@link Subscribers#word}): flags and writes in the window. */
+    /**
+     * The node's own words in each session's record ({@link Subscribers#word}): flags and writes in the window. The
+     * words every delivery reads come first ({@link #HOT_WORDS}: the flags and the window's start), so that together
+     * with the sequence number and the replay ring's guilds before them they span 40 of the record's 56 bytes, and
+     * a record lies on one cache line more often (half of the eight placements of a 40-byte span on 8-byte steps,
+     * against three of eight for the 48 bytes when the window's start came third).
+     */
     private static final int META = 0;
-    /** When a slow session can take its next write. */
-    private static final int NEXT_WRITABLE = 1;
     /** When the current link-delay window of writes began. */
-    private static final int WINDOW_START = 2;
+    private static final int WINDOW_START = 1;
+    /** The words a delivery to a session that is not slow reads: {@link Subscribers#touch} reads ahead up to here. */
+    private static final int HOT_WORDS = 2;
+    /** When a slow session can take its next write. */
+    private static final int NEXT_WRITABLE = 2;
     /** The last sequence number the client had when its connection broke. */
     private static final int CLIENT_SEQ = 3;
     private static final int WORDS = 4;
@@ -259,7 +267,7 @@ final class SimNodes implements Gateway, NodeSink {
         if (tracer.enabled()) {
             tracer.complete(nodeTracks[node], "fan-out user " + p.user(), now, now + 1, "sessions", count);
         }
-        touched += subs.touch(sessions, count);
+        touched += subs.touch(sessions, count, HOT_WORDS);
         int writes = 0;
         observer.arriving(sessions, count, now);
         for (int i = 0; i < count; i++) {

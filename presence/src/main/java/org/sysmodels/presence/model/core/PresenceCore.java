@@ -1,6 +1,5 @@
 package org.sysmodels.presence.model.core;
 
-import java.util.Arrays;
 import org.sysmodels.presence.model.aggregate.Aggregator;
 import org.sysmodels.presence.model.cluster.ClusterBackend;
 import org.sysmodels.presence.model.cluster.NodeSink;
@@ -48,11 +47,12 @@ public final class PresenceCore implements ClusterBackend {
     private final NodeBatches batches = new NodeBatches(8);
     private final ExpiryQueue.Listener onExpired = this::expired;
 
-    /**
-     * Per session slot, in one int: phase, flags, and the fan-out that last reached the session (dedupe). One word,
-     * so the fan-out's test and mark of a random session is one cache miss, not three.
+    /*
+     * Per session slot, in one int, the store's owner's word (PresenceStore.ownerWord): phase, flags, and the fan-out
+     * that last reached the session (dedupe). One word, so the fan-out's test and mark of a random session is one
+     * cache miss, not three; kept in the store's record of the session, beside the link and node the fan-out reads
+     * next, so the walk reads one record per session (until 2 December 2026 it was an int[] of the core's own).
      */
-    private int[] session = new int[16];
     private int fanouts;
     /** What {@link #touchWatchers} read (kept so the reads happen). */
     private int touched;
@@ -82,7 +82,7 @@ public final class PresenceCore implements ClusterBackend {
 
     /** The phase of a session, or {@link Phase#ENDED} for a free slot. */
     public Phase phase(int session) {
-        int p = session < 0 || session >= this.session.length ? 0 : this.session[session] & PHASE_MASK;
+        int p = session < 0 || session >= store.sessionCapacity() ? 0 : store.ownerWord(session) & PHASE_MASK;
         return p == 0 ? Phase.ENDED : PHASES[p - 1];
     }
 
@@ -100,8 +100,7 @@ public final class PresenceCore implements ClusterBackend {
     public int identify(int user, Platform platform, int node, PresenceUpdate initial, boolean guildPresences,
                         long now) {
         int s = store.openSession(user, platform, node);
-        ensure(s);
-        session[s] = Phase.LIVE.ordinal() + 1 | (guildPresences ? FLAG_GUILD_PRESENCES : 0);
+        store.ownerWord(s, Phase.LIVE.ordinal() + 1 | (guildPresences ? FLAG_GUILD_PRESENCES : 0));
         long deadline = now + timeouts.heartbeatTimeoutNs();
         expiry.schedule(s, deadline);
         observer.sessionOpened(s, user, platform, node, now);
@@ -121,8 +120,7 @@ public final class PresenceCore implements ClusterBackend {
     public int restore(int user, Platform platform, int node, PresenceUpdate initial, boolean guildPresences,
                        long now) {
         int s = store.openSession(user, platform, node);
-        ensure(s);
-        session[s] = Phase.LIVE.ordinal() + 1 | (guildPresences ? FLAG_GUILD_PRESENCES : 0);
+        store.ownerWord(s, Phase.LIVE.ordinal() + 1 | (guildPresences ? FLAG_GUILD_PRESENCES : 0));
         expiry.schedule(s, now + timeouts.heartbeatTimeoutNs());
         observer.sessionOpened(s, user, platform, node, now);
         if (initial != null) {
@@ -157,12 +155,6 @@ public final class PresenceCore implements ClusterBackend {
     /** Keeps {@code p} as this cluster's copy of another cluster's user's presence, without fanning it out. */
     public void restoreReplica(Presence p) {
         store.publish(p);
-    }
-
-    private void ensure(int s) {
-        if (s >= session.length) {
-            session = Arrays.copyOf(session, Math.max(session.length * 2, s + 1));
-        }
     }
 
     @Override
@@ -239,13 +231,13 @@ public final class PresenceCore implements ClusterBackend {
         observer.phaseChanged(session, user, from, to, now);
         if (to == Phase.ENDED) {
             int node = store.node(session);
-            this.session[session] &= ~PHASE_MASK;
+            store.ownerWord(session, store.ownerWord(session) & ~PHASE_MASK);
             expiry.cancel(session);
             store.closeSession(session);
             sink.ended(node, session);
             republish(user, now);
         } else {
-            this.session[session] = this.session[session] & ~PHASE_MASK | (to.ordinal() + 1);
+            store.ownerWord(session, store.ownerWord(session) & ~PHASE_MASK | (to.ordinal() + 1));
         }
         return to;
     }
@@ -267,8 +259,10 @@ public final class PresenceCore implements ClusterBackend {
         int user = p.user();
         int mark = ++fanouts;
         if (mark == STAMP_LIMIT) {
-            for (int s = 0; s < session.length; s++) {
-                session[s] &= (1 << STAMP_SHIFT) - 1;
+            for (int s = 0, n = store.sessionCapacity(); s < n; s++) {
+                if (store.isOpen(s)) {
+                    store.ownerWord(s, store.ownerWord(s) & ((1 << STAMP_SHIFT) - 1));
+                }
             }
             mark = fanouts = 1;
         }
@@ -318,17 +312,17 @@ public final class PresenceCore implements ClusterBackend {
 
     private int firstWord(int watcher) {
         int s = store.firstSession(watcher);
-        return s == PresenceStore.NONE ? 0 : session[s] + store.nextSession(s);
+        return s == PresenceStore.NONE ? 0 : store.ownerWord(s) + store.nextSession(s);
     }
 
     private int addSessions(int watcher, int via, boolean guild, int mark) {
         int added = 0;
         for (int s = store.firstSession(watcher); s != PresenceStore.NONE; s = store.nextSession(s)) {
-            int w = session[s];
+            int w = store.ownerWord(s);
             if (w >>> STAMP_SHIFT == mark || (guild && (w & FLAG_GUILD_PRESENCES) == 0)) {
                 continue;
             }
-            session[s] = w & ((1 << STAMP_SHIFT) - 1) | mark << STAMP_SHIFT;
+            store.ownerWord(s, w & ((1 << STAMP_SHIFT) - 1) | mark << STAMP_SHIFT);
             batches.add(store.node(s), s, via);
             added++;
         }

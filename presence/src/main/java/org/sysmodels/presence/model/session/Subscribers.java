@@ -206,17 +206,21 @@ public final class Subscribers {
     /**
      * Reads the records of {@code slots[0..count)} once, in a loop that does nothing else, so that their cache misses
      * overlap (a delivery loop that reads one record, works on it, then reads the next waits for each miss in turn).
-     * Changes nothing; returns a value the caller keeps so the reads are not optimised away.
+     * Reads each word record from its first word to the owner's word {@code ownerWords - 1}, the last one a delivery
+     * reads (the owner keeps its rarely read words after those), so a record whose unused tail lies on the next cache
+     * line does not fetch that line. Changes nothing; returns a value the caller keeps so the reads are not optimised
+     * away.
      */
-    public long touch(int[] slots, int count) {
+    public long touch(int[] slots, int count, int ownerWords) {
         long[] w = words;
         Object[] r = refs;
+        int last = extraBase + Math.max(0, Math.min(ownerWords, wordStride - extraBase)) - 1;
         long sum = 0;
         for (int i = 0; i < count; i++) {
             int s = slots[i];
             if (s >= 0 && s < capacity) {
                 int b = s * wordStride;
-                sum += w[b] + w[b + wordStride - 1];
+                sum += w[b] + w[b + last];
                 sum += r[s * refStride] == null ? 0 : 1;
             }
         }

@@ -27,16 +27,18 @@ public final class CompactStore implements PresenceStore {
     private final Object[] pubActivities;
 
     /**
-     * Per session slot, {@value #REC} ints side by side: the user, the next session of the same user (or the next
-     * free slot), and the node ({@code << 8}) with the meta byte (open bit | status ordinal << 2 | platform ordinal).
-     * The fan-out walks a watcher's sessions reading the link and the node of each: one record, one cache line, where
-     * three arrays cost three misses.
+     * Per session slot, {@value #REC} ints side by side (16 bytes): the user, the next session of the same user (or
+     * the next free slot), the node ({@code << 8}) with the meta byte (open bit | status ordinal << 2 | platform
+     * ordinal), and the owner's word ({@link #ownerWord(int)}). The fan-out walks a watcher's sessions reading the
+     * owner's word, the link and the node of each: one record, one cache line, where separate arrays cost a miss
+     * each.
      */
     private int[] sessionRec;
-    private static final int REC = 3;
+    private static final int REC = 4;
     private static final int USER = 0;
     private static final int NEXT = 1;
     private static final int NODE_META = 2;
+    private static final int OWNER = 3;
     private long[] sessionAt;
     private Object[] sessionActivities;
     private int capacity;
@@ -124,6 +126,7 @@ public final class CompactStore implements PresenceStore {
         int r = s * REC;
         sessionRec[r + USER] = user;
         sessionRec[r + NODE_META] = node << 8 | (OPEN | Status.OFFLINE.ordinal() << 2 | platform.ordinal());
+        sessionRec[r + OWNER] = 0;
         sessionAt[s] = 0;
         sessionActivities[s] = null;
         sessionRec[r + NEXT] = userFirst[user];
@@ -155,6 +158,7 @@ public final class CompactStore implements PresenceStore {
             sessionRec[p * REC + NEXT] = sessionRec[r + NEXT];
         }
         sessionRec[r + NODE_META] &= ~0xFF;
+        sessionRec[r + OWNER] = 0;
         sessionActivities[session] = null;
         sessionRec[r + NEXT] = freeHead;
         freeHead = session;
@@ -238,6 +242,17 @@ public final class CompactStore implements PresenceStore {
     @Override
     public int nextSession(int session) {
         return sessionRec[session * REC + NEXT];
+    }
+
+    @Override
+    public int ownerWord(int session) {
+        return sessionRec[session * REC + OWNER];
+    }
+
+    @Override
+    public void ownerWord(int session, int word) {
+        requireOpen(session);
+        sessionRec[session * REC + OWNER] = word;
     }
 
     @Override

@@ -48,6 +48,7 @@ public final class ObjectStore implements PresenceStore {
         Status status = Status.OFFLINE;
         List<Activity> activities = List.of();
         long updatedAt;
+        int ownerWord;
 
         Session(int slot, User user, Platform platform, int node) {
             this.slot = slot;
@@ -223,6 +224,17 @@ public final class ObjectStore implements PresenceStore {
     public int firstSession(int user) {
         List<Session> list = users.get(user).sessions;
         return list.isEmpty() ? NONE : list.get(0).slot;
+    }
+
+    @Override
+    public int ownerWord(int session) {
+        Session s = session >= 0 && session < sessions.size() ? sessions.get(session) : null;
+        return s == null ? 0 : s.ownerWord;
+    }
+
+    @Override
+    public void ownerWord(int session, int word) {
+        session(session).ownerWord = word;
     }
 
     @Override

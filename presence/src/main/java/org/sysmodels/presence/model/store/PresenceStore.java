@@ -81,6 +81,17 @@ public interface PresenceStore {
     /** The user's open session after {@code session}, or {@link #NONE}. */
     int nextSession(int session);
 
+    /**
+     * The owner's word of a session slot: one int the store keeps beside the session's own fields for whoever owns
+     * the store (the {@code PresenceCore}: phase, intent flag, fan-out stamp), so that a fan-out walking a watcher's
+     * sessions reads one record per session, not a record and an entry of the owner's array. The store never reads
+     * it; it is 0 when a session opens and reads as 0 while the slot is not open.
+     */
+    int ownerWord(int session);
+
+    /** Sets the owner's word of an open session ({@link #ownerWord(int)}). */
+    void ownerWord(int session, int word);
+
     // ------------------------------------------------------------------ published presence
 
     /** What others were last told about {@code user} ({@link Presence#offline} before anything). */
