@@ -226,6 +226,31 @@ class IoManagerTest {
     }
 
     @Test
+    void aRoutineThatMovesCurrentLocationMovesTheWalkWithIt() {
+        DeviceObject[] d = new DeviceObject[4];
+        System.arraycopy(stack(completes(NtStatus.STATUS_SUCCESS), null, null, null), 0, d, 0, 4);
+        d[1].DriverObject.MajorFunction[IrpMajor.IRP_MJ_READ] = (dev, irp) -> {
+            io.IoCopyCurrentIrpStackLocationToNext(irp);
+            io.IoSetCompletionRoutine(irp, (rd, ri, ctx) -> {
+                log.add("routine of " + dev.name() + " at " + ri.CurrentLocation());
+                io.IoSkipCurrentIrpStackLocation(ri);
+                return NtStatus.STATUS_CONTINUE_COMPLETION;
+            }, null, true, true, true);
+            return io.IoCallDriver(d[0], irp);
+        };
+        d[2].DriverObject.MajorFunction[IrpMajor.IRP_MJ_READ] = forwardsWithRoutine(d, 1,
+                NtStatus.STATUS_CONTINUE_COMPLETION, true, true, true);
+        d[3].DriverObject.MajorFunction[IrpMajor.IRP_MJ_READ] = forwardsWithRoutine(d, 2,
+                NtStatus.STATUS_CONTINUE_COMPLETION, true, true, true);
+        Irp irp = read(d[3]);
+        call(d[3], irp);
+        assertEquals(List.of("routine of \\Device\\L2 at 2",
+                "routine of \\Device\\L4 gets \\Device\\L4 pending=false"), log,
+                "the walk goes on above the location the routine moved CurrentLocation to, so L3's routine is passed");
+        assertEquals(6, irp.CurrentLocation(), "StackCount + 2 at the end of the walk");
+    }
+
+    @Test
     void pendingPropagatesUpThroughALocationWithoutARoutine() {
         DeviceObject[] d = new DeviceObject[3];
         Irp[] held = new Irp[1];

@@ -27,6 +27,12 @@ public final class IoStackLocation {
     Object context;
     /** For a student's driver: the line that set the completion routine (what a finding in the routine names). */
     String completionSetAt;
+    /** The location one higher in the same packet (null for the last): the completion walk climbs through it. */
+    final IoStackLocation above;
+
+    IoStackLocation(IoStackLocation above) {
+        this.above = above;
+    }
 
     public int Control() {
         return control;

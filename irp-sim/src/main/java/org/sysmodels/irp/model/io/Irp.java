@@ -81,8 +81,9 @@ public final class Irp extends ThreadListEntry {
         this.address = address;
         this.capacity = capacity;
         this.stack = new IoStackLocation[capacity];
-        for (int i = 0; i < capacity; i++) {
-            stack[i] = new IoStackLocation();
+        IoStackLocation above = null;
+        for (int i = capacity - 1; i >= 0; i--) {
+            above = stack[i] = new IoStackLocation(above);
         }
     }
 
