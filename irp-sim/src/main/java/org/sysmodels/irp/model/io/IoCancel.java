@@ -57,8 +57,8 @@ public final class IoCancel {
         irp.cancelIrql = irql;
         DeviceObject device = irp.currentLocation <= irp.stackCount
                 ? irp.stack[irp.currentLocation - 1].deviceObject : null;
-        RoutineFrame f = kernel.enter(RoutineKind.CANCEL, device == null ? null : device.DriverObject, device, irp,
-                routine, kernel.costs().cancel());
+        RoutineFrame f = kernel.currentFrames.enter(RoutineKind.CANCEL, device == null ? null : device.DriverObject,
+                device, irp, routine, kernel.costs().cancel(), kernel.observed);
         kernel.observer().onRoutineEnter(f);
         routine.cancel(device, irp);
         kernel.checkHalted();
@@ -68,7 +68,7 @@ public final class IoCancel {
                     kernel.routineAddress(routine), 0, 0), false);
         }
         kernel.observer().onRoutineExit(f, 0);
-        kernel.exit(f);
+        kernel.currentFrames.exit(f);
         kernel.observer().onCancelIrp(caller, irp, true);
         return true;
     }

@@ -177,10 +177,11 @@ public final class IoCompletion {
         boolean observed = k.observed;
         RoutineFrame f;
         if (!observed && device != null && sp.completionSetAt == null) {
-            f = k.enterLight(LIGHT_COMPLETION, device, irp, routine, k.completionCost);
+            f = k.currentFrames.enterLight(LIGHT_COMPLETION, device, irp, routine, k.completionCost);
         } else {
             DriverObject owner = device != null ? device.DriverObject : irp.allocator;
-            f = k.enter(RoutineKind.COMPLETION, owner, device, irp, routine, k.completionCost);
+            f = k.currentFrames.enter(RoutineKind.COMPLETION, owner, device, irp, routine, k.completionCost,
+                    k.observed);
             if (sp.completionSetAt != null) {
                 f.source = sp.completionSetAt;
                 f.sourceSetsRoutine = true;
@@ -196,7 +197,7 @@ public final class IoCompletion {
         if (observed) {
             k.observer.onRoutineExit(f, status);
         }
-        k.exit(f);
+        k.currentFrames.exit(f);
         return status;
     }
 

@@ -36,13 +36,14 @@ public final class IoDevices {
 
     /** Runs DriverEntry at PASSIVE_LEVEL in a frame of its own. */
     public int callDriverEntry(DriverObject driver, DriverInitialize entry) {
-        RoutineFrame f = kernel.enter(RoutineKind.DRIVER_ENTRY, driver, null, null, entry, 0);
+        RoutineFrame f = kernel.currentFrames.enter(RoutineKind.DRIVER_ENTRY, driver, null, null, entry, 0,
+                kernel.observed);
         kernel.observer().onRoutineEnter(f);
         int status = entry.DriverEntry(driver, "\\Registry\\Machine\\System\\CurrentControlSet\\Services\\"
                 + driver.DriverName.substring(driver.DriverName.lastIndexOf('\\') + 1));
         kernel.checkHalted();
         kernel.observer().onRoutineExit(f, status);
-        kernel.exit(f);
+        kernel.currentFrames.exit(f);
         return status;
     }
 
@@ -52,12 +53,12 @@ public final class IoDevices {
         if (add == null) {
             return NtStatus.STATUS_SUCCESS;
         }
-        RoutineFrame f = kernel.enter(RoutineKind.ADD_DEVICE, driver, pdo, null, add, 0);
+        RoutineFrame f = kernel.currentFrames.enter(RoutineKind.ADD_DEVICE, driver, pdo, null, add, 0, kernel.observed);
         kernel.observer().onRoutineEnter(f);
         int status = add.addDevice(driver, pdo);
         kernel.checkHalted();
         kernel.observer().onRoutineExit(f, status);
-        kernel.exit(f);
+        kernel.currentFrames.exit(f);
         return status;
     }
 

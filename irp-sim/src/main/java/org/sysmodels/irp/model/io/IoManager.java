@@ -94,7 +94,8 @@ public final class IoManager {
         if (routine == null) {
             routine = invalidDeviceRequest;
         }
-        RoutineFrame f = k.enter(RoutineKind.DISPATCH, driver, device, irp, routine, k.dispatchCost);
+        RoutineFrame f = k.currentFrames.enter(RoutineKind.DISPATCH, driver, device, irp, routine, k.dispatchCost,
+                k.observed);
         if (observed) {
             k.observer.onRoutineEnter(f);
         }
@@ -108,7 +109,7 @@ public final class IoManager {
                 caller.lowerStatus = status;
             }
         }
-        k.exit(f);
+        k.currentFrames.exit(f);
         return status;
     }
 
@@ -132,13 +133,13 @@ public final class IoManager {
             routine = invalidDeviceRequest;
         }
         Kernel k = kernel;
-        RoutineFrame f = k.enterLight(LIGHT_DISPATCH, device, irp, routine, k.dispatchCost);
+        RoutineFrame f = k.currentFrames.enterLight(LIGHT_DISPATCH, device, irp, routine, k.dispatchCost);
         int status = routine.dispatch(device, irp);
         k = kernel;
         if (k.isHalted()) {
             k.checkHalted();
         }
-        k.exit(f);
+        k.currentFrames.exit(f);
         return status;
     }
 

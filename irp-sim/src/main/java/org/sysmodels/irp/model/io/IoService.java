@@ -137,7 +137,8 @@ public final class IoService {
         if (routine == null) {
             routine = io.invalidDeviceRequest();
         }
-        RoutineFrame f = k.enter(RoutineKind.DISPATCH, driver, device, irp, routine, k.dispatchCost);
+        RoutineFrame f = k.currentFrames.enter(RoutineKind.DISPATCH, driver, device, irp, routine, k.dispatchCost,
+                k.observed);
         k.observer.onRoutineEnter(f);
         int status = routine.dispatch(device, irp);
         if (k.isHalted()) {
@@ -147,7 +148,7 @@ public final class IoService {
         if (caller != null) {
             caller.lowerStatus = status;
         }
-        k.exit(f);
+        k.currentFrames.exit(f);
         return status;
     }
 

@@ -45,12 +45,12 @@ public final class IoWorkItem implements Processor.Work {
     public void run(Processor on, long argument) {
         queued = false;
         IoWorkItemRoutine r = routine;
-        RoutineFrame f = kernel.enter(RoutineKind.WORK_ITEM, device.DriverObject, device, null, r,
-                kernel.costs().workItem());
+        RoutineFrame f = kernel.currentFrames.enter(RoutineKind.WORK_ITEM, device.DriverObject, device, null, r,
+                kernel.costs().workItem(), kernel.observed);
         kernel.observer().onRoutineEnter(f);
         r.run(device, context);
         kernel.checkHalted();
         kernel.observer().onRoutineExit(f, 0);
-        kernel.exit(f);
+        kernel.currentFrames.exit(f);
     }
 }

@@ -70,7 +70,7 @@ public final class Kernel {
         this.frames = new FrameStack[processorCount];
         for (int i = 0; i < processorCount; i++) {
             processors[i] = new Processor(i);
-            frames[i] = new FrameStack(i);
+            frames[i] = new FrameStack(processors[i]);
             systemWorkers[i] = createThread("System worker " + i, i);
         }
         this.delivery = new WorkDelivery(this, scheduler, processors);
@@ -180,56 +180,6 @@ public final class Kernel {
     }
 
     // ------------------------------------------------------------------ frames
-
-    /**
-     * Enters a routine on the current processor: pushes a frame, spends the routine's cost. What a stop's report needs
-     * (who, on which device and IRP, the student's line) is always recorded; what only observers read (the state at
-     * entry, the flags) only while someone observes.
-     */
-    RoutineFrame enter(RoutineKind kind, DriverObject driver, DeviceObject device, Irp irp, Object routine,
-                       long cost) {
-        Processor p = current;
-        RoutineFrame f = currentFrames.push();
-        f.kind = kind;
-        f.driver = driver;
-        f.device = device;
-        f.irp = irp;
-        f.routine = routine;
-        f.source = null;
-        f.flags = 0;
-        f.light = 0;
-        long clock = p.clock();
-        if (observed) {
-            f.irqlAtEntry = p.irql();
-            f.enteredAt = clock;
-            f.locationAtEntry = irp == null ? 0 : irp.currentLocation;
-            f.spinLocksAtEntry = p.spinLocksHeld();
-        }
-        p.setClock(clock + cost);
-        return f;
-    }
-
-    /**
-     * Enters a dispatch or completion routine that has a device (whose driver it runs) and no student's line, on a
-     * machine nobody observes: pushes a light frame (device, IRP, routine and the kind as a number), spends the
-     * routine's cost. {@link #frame()} writes the rest when someone reads the frame, so every reader gets the frame
-     * {@link #enter} would have pushed; only the state at entry and the flags differ, which only observers read.
-     */
-    RoutineFrame enterLight(int light, DeviceObject device, Irp irp, Object routine, long cost) {
-        Processor p = current;
-        RoutineFrame f = currentFrames.push();
-        f.light = light;
-        f.device = device;
-        f.irp = irp;
-        f.routine = routine;
-        p.setClock(p.clock() + cost);
-        return f;
-    }
-
-    /** Leaves the current processor's top frame (which must be {@code f}). */
-    void exit(RoutineFrame f) {
-        currentFrames.top = f.below;
-    }
 
     /** Processor {@code p}'s frames. */
     FrameStack frames(Processor p) {

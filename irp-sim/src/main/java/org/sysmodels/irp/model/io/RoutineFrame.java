@@ -48,7 +48,7 @@ public final class RoutineFrame {
     /** {@link #source} is the line that set this completion routine (it has made no call of its own yet). */
     boolean sourceSetsRoutine;
     /**
-     * 0, or the {@link RoutineKind} ordinal + 1 of a routine entered light ({@link Kernel#enterLight}): its
+     * 0, or the {@link RoutineKind} ordinal + 1 of a routine entered light ({@link FrameStack#enterLight}): its
      * {@link #kind}, {@link #driver}, {@link #source} and {@link #flags} are not written yet, and
      * {@link Kernel#frame()} writes them ({@link #complete()}) before anyone reads this frame.
      */
@@ -64,7 +64,7 @@ public final class RoutineFrame {
     }
 
     /**
-     * Writes what a light entry left out, as {@link Kernel#enter} writes it: the driver whose routine runs (a light
+     * Writes what a light entry left out, as {@link FrameStack#enter} writes it: the driver whose routine runs (a light
      * routine's device's), no student's line yet, no flags.
      */
     void complete() {

@@ -132,15 +132,15 @@ final class WorkDelivery {
         int old = p.irql();
         kernel.setIrql(p, i.irql());
         DeviceObject owner = i.owner() instanceof DeviceObject d ? d : null;
-        RoutineFrame f = kernel.enter(RoutineKind.ISR, owner == null ? null : owner.DriverObject, owner, null,
-                i.routine(), kernel.costs().isr());
+        RoutineFrame f = kernel.currentFrames.enter(RoutineKind.ISR, owner == null ? null : owner.DriverObject, owner,
+                null, i.routine(), kernel.costs().isr(), kernel.observed);
         kernel.observer.onRoutineEnter(f);
         i.countDelivery();
         isrsRun++;
         boolean mine = i.routine().isr(i, i.context());
         kernel.checkHalted();
         kernel.observer.onRoutineExit(f, mine ? 1 : 0);
-        kernel.exit(f);
+        kernel.currentFrames.exit(f);
         kernel.setIrql(p, old);
     }
 
@@ -150,13 +150,13 @@ final class WorkDelivery {
         int old = p.irql();
         kernel.setIrql(p, Irql.DISPATCH_LEVEL);
         DeviceObject owner = d.owner() instanceof DeviceObject dev ? dev : null;
-        RoutineFrame f = kernel.enter(RoutineKind.DPC, owner == null ? null : owner.DriverObject, owner, null,
-                d.routine(), kernel.costs().dpc());
+        RoutineFrame f = kernel.currentFrames.enter(RoutineKind.DPC, owner == null ? null : owner.DriverObject, owner,
+                null, d.routine(), kernel.costs().dpc(), kernel.observed);
         kernel.observer.onRoutineEnter(f);
         d.routine().run(d, d.context(), d.argument1(), d.argument2());
         kernel.checkHalted();
         kernel.observer.onRoutineExit(f, 0);
-        kernel.exit(f);
+        kernel.currentFrames.exit(f);
         kernel.setIrql(p, old);
     }
 
