@@ -4,11 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.sysmodels.core.trace.Tracer;
 import org.sysmodels.presence.run.PresenceSimulation;
-import org.sysmodels.presence.run.SimParts;
-import org.sysmodels.presence.scenario.PresenceScenario;
-import org.sysmodels.presence.scenario.PresenceScenarios;
 
 /**
  * {@link SimulationCpu}'s workload in one shard, stopped before and after its measured phase so that a cache
@@ -29,11 +25,7 @@ public final class SimulationLines {
         int users = Integer.parseInt(args[0]);
         int warm = Integer.parseInt(args[1]);
         int measure = Integer.parseInt(args[2]);
-        PresenceScenario s = PresenceScenarios.large().withUsers(users).withGuilds(Math.max(10_000, users / 50))
-                .withDuration(86_400_000_000_000L);
-        PresenceSimulation.Live live = PresenceSimulation.prepare(s, 42, SimParts.reference(), Tracer.off(), false,
-                1);
-        SimulationBench.settleHeap();
+        PresenceSimulation.Live live = SimulationBench.prepare(users, -1);
         live.runUntil(warm * 1_000_000_000L);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         System.out.println("READY");

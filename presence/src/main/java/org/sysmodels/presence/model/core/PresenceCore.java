@@ -48,10 +48,9 @@ public final class PresenceCore implements ClusterBackend {
     private final ExpiryQueue.Listener onExpired = this::expired;
 
     /*
-     * Per session slot, in one int, the store's owner's word (PresenceStore.ownerWord): phase, flags, and the fan-out
-     * that last reached the session (dedupe). One word, so the fan-out's test and mark of a random session is one
-     * cache miss, not three; kept in the store's record of the session, beside the link and node the fan-out reads
-     * next, so the walk reads one record per session (until 2 December 2026 it was an int[] of the core's own).
+     * Each session's phase, flags and the fan-out that last reached it (dedupe) share one int, the store's owner's
+     * word (PresenceStore.ownerWord), kept in the store's record beside the link and node the fan-out reads next: the
+     * fan-out's test and mark of a random session is one record, one cache miss.
      */
     private int fanouts;
     /** What {@link #touchWatchers} read (kept so the reads happen). */
