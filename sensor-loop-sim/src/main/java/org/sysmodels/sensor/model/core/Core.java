@@ -39,7 +39,6 @@ public final class Core {
     public static final int EXIT_CYCLES = 10;
     public static final int TAIL_CHAIN_CYCLES = 6;
     private static final long FOREVER = Long.MAX_VALUE / 4;
-    private static final int THREAD = 256;
 
     private final Scheduler sched;
     private final Clock clock;
@@ -49,11 +48,8 @@ public final class Core {
     private final PowerModes power;
     private Program program;
 
-    private final int[] stack = new int[Exceptions.COUNT + 2];
-    private final int[] stackPriority = new int[Exceptions.COUNT + 2];
-    private int depth;
-    private boolean primask;
-    private int basepri;
+    private final ExceptionStack active;
+    private final InjectedFaults faults = new InjectedFaults();
     private boolean sleepOnExit;
     private boolean sleepDeep;
     private boolean schedulerRunning;
@@ -65,10 +61,6 @@ public final class Core {
     private boolean ended;
     private int resetFlags = ResetCause.POWER_ON.flag();
 
-    private int hungContext = -1;
-    private long overrunCycles;
-    private int overrunContext;
-
     private long entryNs;
     private long exitNs;
     private long tailNs;
@@ -79,6 +71,7 @@ public final class Core {
         this.sched = sched;
         this.clock = clock;
         this.nvic = nvic;
+        this.active = new ExceptionStack(nvic);
         this.listeners = new CoreListeners(sched);
         this.power = new PowerModes(clock, power, listeners);
         nvic.attach(this);
@@ -137,7 +130,7 @@ public final class Core {
             throw new IllegalArgumentException("work(" + cycles + "): cycles must be ≥ 0");
         }
         hangCheck();
-        runFor(clock.ns(cycles + overrun()));
+        runFor(clock.ns(cycles + faults.takeOverrun(currentException())));
     }
 
     /**
@@ -149,17 +142,7 @@ public final class Core {
         if (cycles < 0) {
             throw new IllegalArgumentException("charge(" + cycles + "): cycles must be ≥ 0");
         }
-        debtNs += clock.ns(cycles + overrun());
-    }
-
-    /** Injected extra cycles due in the current context, once. */
-    private long overrun() {
-        if (overrunCycles > 0 && (overrunContext < 0 || overrunContext == currentException())) {
-            long c = overrunCycles;
-            overrunCycles = 0;
-            return c;
-        }
-        return 0;
+        debtNs += clock.ns(cycles + faults.takeOverrun(currentException()));
     }
 
     /** WFI: sleep until an exception would preempt (ignoring PRIMASK), then take it if it can run. */
@@ -177,17 +160,17 @@ public final class Core {
 
     /** CPSID i: PRIMASK = 1. */
     public void disableInterrupts() {
-        primask = true;
+        active.setPrimask(true);
     }
 
     /** CPSIE i: PRIMASK = 0; a pending exception that can now run is taken at once. */
     public void enableInterrupts() {
-        primask = false;
+        active.setPrimask(false);
         interruptStateChanged();
     }
 
     public boolean primask() {
-        return primask;
+        return active.primask();
     }
 
     /** MSR BASEPRI: 0 disables masking; otherwise exceptions with group priority ≥ its group priority are masked. */
@@ -195,12 +178,12 @@ public final class Core {
         if (raw < 0 || raw > 0xFF) {
             throw new IllegalArgumentException("BASEPRI is an 8-bit register: " + raw);
         }
-        basepri = nvic.implemented(raw);
+        active.setBasepri(raw);
         interruptStateChanged();
     }
 
     public int basepri() {
-        return basepri;
+        return active.basepri();
     }
 
     /** SCB SCR.SLEEPONEXIT. */
@@ -221,11 +204,11 @@ public final class Core {
 
     /** IPSR: the exception being handled, 0 in Thread mode. */
     public int currentException() {
-        return depth == 0 ? 0 : stack[depth - 1];
+        return active.current();
     }
 
     public boolean inHandlerMode() {
-        return depth > 0;
+        return active.inHandlerMode();
     }
 
     /** DWT CYCCNT: cycles executed since reset (it does not count while the core sleeps). */
@@ -292,14 +275,13 @@ public final class Core {
      * its next step; exceptions of higher priority still run, lower ones starve.
      */
     public void hang(int context) {
-        hungContext = context;
+        faults.hang(context);
     }
 
     /** Fault injection: the next {@link #work} of {@code context} (an exception number, 0 = Thread mode, −1 = any)
      *  takes {@code cycles} more. */
     public void overrun(long cycles, int context) {
-        overrunCycles += cycles;
-        overrunContext = context;
+        faults.overrun(cycles, context);
     }
 
     /** Runs firmware images until the end of the run; a reset boots a fresh instance (RAM re-initialised). */
@@ -332,14 +314,11 @@ public final class Core {
         ResetCause cause = resetCause;
         resetRequested = false;
         resetFlags |= cause.flag();
-        depth = 0;
+        active.reset();
         debtNs = 0;
-        primask = false;
-        basepri = 0;
         sleepOnExit = false;
         sleepDeep = false;
-        hungContext = -1;
-        overrunCycles = 0;
+        faults.reset();
         program = null;
         if (!power.running()) {
             power.enter(PowerState.RUN, now());
@@ -363,22 +342,7 @@ public final class Core {
 
     /** Current execution priority (B1.5.4). 256 = Thread mode with nothing masked. */
     int executionPriority() {
-        int p = depth == 0 ? THREAD : stackPriority[depth - 1];
-        if (primask) {
-            return Math.min(p, 0);
-        }
-        if (basepri != 0) {
-            p = Math.min(p, nvic.group(basepri));
-        }
-        return p;
-    }
-
-    private int priorityIgnoringPrimask() {
-        int p = depth == 0 ? THREAD : stackPriority[depth - 1];
-        if (basepri != 0) {
-            p = Math.min(p, nvic.group(basepri));
-        }
-        return p;
+        return active.executionPriority();
     }
 
     private boolean canPreempt() {
@@ -387,7 +351,7 @@ public final class Core {
 
     private boolean wakeCondition() {
         return resetRequested || ended || (program != null && nvic.anyPendingEnabled()
-                && nvic.takeable(priorityIgnoringPrimask()) >= 0);
+                && nvic.takeable(active.ignoringPrimask()) >= 0);
     }
 
     /** The NVIC, BASEPRI or PRIMASK changed. From an event: stop the scheduler so the core can react. From firmware
@@ -412,7 +376,7 @@ public final class Core {
         while (exc >= 0) {
             runHandler(exc);
             int next = nvic.takeable(executionPriority());
-            if (next < 0 && depth == 0 && sleepOnExit) {
+            if (next < 0 && !active.inHandlerMode() && sleepOnExit) {
                 sleepUntilWake();
                 next = nvic.takeable(executionPriority());
             }
@@ -427,7 +391,7 @@ public final class Core {
 
     private void runHandler(int exc) {
         nvic.activate(exc);
-        push(exc, nvic.group(nvic.rawPriority(exc)));
+        active.push(exc, nvic.group(nvic.rawPriority(exc)));
         listeners.exceptionEntry(exc);
         try {
             program.handle(exc);
@@ -436,22 +400,15 @@ public final class Core {
         }
         signals();
         listeners.exceptionExit(exc);
-        depth--;
+        active.pop();
         nvic.deactivate(exc);
-    }
-
-    private void push(int exc, int group) {
-        int below = depth == 0 ? THREAD : stackPriority[depth - 1];
-        stack[depth] = exc;
-        stackPriority[depth] = Math.min(below, group);
-        depth++;
     }
 
     /** Firmware threw while running {@code exc} (0 = Thread): HardFault, then spin. Never returns normally. */
     private void fault(Throwable thrown, int exc) {
         listeners.hardFault(thrown, exc, now());
         debtNs += entryNs;
-        push(Exceptions.HARD_FAULT, -1);
+        active.push(Exceptions.HARD_FAULT, -1);
         listeners.exceptionEntry(Exceptions.HARD_FAULT);
         try {
             program.hardFault();
@@ -474,9 +431,8 @@ public final class Core {
     }
 
     private void hangCheck() {
-        if (hungContext >= 0 && hungContext == currentException() && program != null) {
-            hungContext = -1;    // the loop below is the hang; it lasts until reset
-            spinForever();
+        if (program != null && faults.takeHang(currentException())) {
+            spinForever();    // the hang: it lasts until reset
         }
     }
 
