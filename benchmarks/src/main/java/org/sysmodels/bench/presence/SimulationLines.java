@@ -12,9 +12,10 @@ import org.sysmodels.presence.run.PresenceSimulation;
  * --separate-threads=yes java ... SimulationLines USERS WARM_S MEASURE_S}; it prints {@code READY} after the warm-up
  * and waits for a line on standard input (switch instrumentation on: {@code callgrind_control -i on}), then runs
  * the measured phase, prints {@code DONE} with the events of the phase and waits again (dump: {@code callgrind_control
- * -d}). The misses of the main thread's dump divided by the phase's events are the load-independent metric
- * (Valgrind User Manual, chapter 6 "Callgrind": {@code --cache-sim}, {@code --instr-atstart}, {@code
- * callgrind_control}). {@code bench/cache-misses} runs it and names the JIT code.
+ * -d}). A full collection before {@code READY} keeps the collector out of the phase. The misses of the main
+ * thread's dump divided by the phase's events are the load-independent metric (Valgrind User Manual, chapter 6
+ * "Callgrind": {@code --cache-sim}, {@code --instr-atstart}, {@code callgrind_control}). {@code bench/cache-misses}
+ * runs it and names the JIT code.
  */
 public final class SimulationLines {
 
@@ -27,6 +28,9 @@ public final class SimulationLines {
         int measure = Integer.parseInt(args[2]);
         PresenceSimulation.Live live = SimulationBench.prepare(users, -1);
         live.runUntil(warm * 1_000_000_000L);
+        // an empty young generation: no collection inside the phase (its thread would dirty the simulated caches,
+        // and which phase it lands in moves with every change to the run's allocations)
+        System.gc();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         System.out.println("READY");
         System.out.flush();

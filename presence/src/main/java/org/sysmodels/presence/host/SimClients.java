@@ -12,7 +12,8 @@ import org.sysmodels.presence.model.presence.Status;
 
 /**
  * The simulated users: each session heartbeats every interval (in sweeps: sessions are split into groups by slot, one
- * group per sweep, which is also how their first heartbeat is spread over the interval as Discord's jitter asks),
+ * group per sweep, which is also how their first heartbeat is spread over the interval as Discord's jitter asks; in
+ * big worlds a group is blocks of consecutive slots, see {@link #sweepBlock}),
  * changes status now and then (online, idle, dnd, invisible, with a game sometimes), goes idle by itself after a
  * quiet spell, and eventually leaves: a clean close, a reset connection it resumes a little later, or a silent
  * disappearance the server only notices when heartbeats stop. A user whose session ended comes back with a new one,
@@ -38,12 +39,18 @@ public final class SimClients {
      */
     private static final List<List<Activity>> PLAYING = GAMES.stream().map(List::of).toList();
 
+    /** Session slots from which a sweep walks blocks of consecutive slots ({@link #sweepBlock}). */
+    static final int BLOCKED_SWEEP_FROM = 1 << 18;
+    /** Consecutive slots per sweep block in a world of at least {@link #BLOCKED_SWEEP_FROM} slots. */
+    static final int SWEEP_BLOCK = 64;
+
     private final Scheduler sched;
     private final Gateway gateway;
     private final ClientBehaviour sc;
     private final RandomStream rnd;
     private final long churnEnd;
     private final int groups;
+    private final int block;
     private final long sweep;
     private final int shard;
     private final int shards;
@@ -102,6 +109,22 @@ public final class SimClients {
         this.churnEnd = scenario.churnEnd();
         this.sweep = Math.max(1_000_000L, scenario.heartbeatInterval() / 30);
         this.groups = (int) Math.max(1, scenario.heartbeatInterval() / sweep);
+        this.block = sweepBlock(expectedSessions);
+    }
+
+    /**
+     * How many consecutive slots share a heartbeat group: slot s belongs to group {@code (s / block) mod groups}.
+     * Small worlds keep one slot per block (group {@code s mod groups}, the layout every packaged trace was made
+     * with); from {@link #BLOCKED_SWEEP_FROM} slots on (where the per-session arrays outgrow the caches many times
+     * over) a sweep walks runs of {@link #SWEEP_BLOCK} consecutive slots, so the client state, the store's session
+     * record, the expiry entry and the checks' deadline of consecutive heartbeats share cache lines, where a stride
+     * of {@code groups} slots touched a new line in each per heartbeat (a cache simulator counts 22% fewer last-level
+     * misses for {@code large}; thread CPU did not measurably change: docs/presence.md). Every session still
+     * heartbeats once per interval, and the groups, each a sweep's share of the slots, are still spread evenly over
+     * the interval (with at least 136 blocks per group, within 1% of equal).
+     */
+    static int sweepBlock(int expectedSessions) {
+        return expectedSessions >= BLOCKED_SWEEP_FROM ? SWEEP_BLOCK : 1;
     }
 
     /** Starts heartbeat sweeps (one group per sweep). */
@@ -265,9 +288,11 @@ public final class SimClients {
 
     private void sweepEvent(long group) {
         int g = (int) group;
-        for (int s = g; s < state.length; s += groups) {
-            if (state[s] == CONNECTED) {
-                gateway.heartbeat(s);
+        for (int first = g * block; first < state.length; first += groups * block) {
+            for (int s = first, end = Math.min(state.length, first + block); s < end; s++) {
+                if (state[s] == CONNECTED) {
+                    gateway.heartbeat(s);
+                }
             }
         }
         sched.at(sched.now() + sweep * groups, onSweep, g);
