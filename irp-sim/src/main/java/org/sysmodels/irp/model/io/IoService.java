@@ -69,7 +69,23 @@ public final class IoService {
         if (synchronous) {
             irp.flags |= Irp.IRP_SYNCHRONOUS_API | Irp.IRP_DEFER_IO_COMPLETION;
         }
-        IoStackLocation sp = irp.stack[irp.currentLocation - 2];
+        describe(irp, irp.stack[irp.currentLocation - 2], r, irp.originalFileObject);
+        irp.thread.queueIrp(irp);
+        if (requester != null) {
+            requester.issued(irp);
+        }
+        int status = kernel.observed ? callObserved(top, irp) : io.IoCallDriver(top, irp);
+        if (status != NtStatus.STATUS_PENDING && synchronous && !irp.finished) {
+            io.completion().finish(irp);
+        }
+        return status;
+    }
+
+    /**
+     * The service's part of the request's description: the top location's function, file and parameters, the
+     * packet's flags for the operation and its system buffer (ReactOS iofunc.c NtReadFile and its siblings).
+     */
+    private static void describe(Irp irp, IoStackLocation sp, Request r, FileObject file) {
         sp.MajorFunction = r.major;
         sp.MinorFunction = r.minor;
         sp.FileObject = file;
@@ -97,15 +113,6 @@ public final class IoService {
             default -> {
             }
         }
-        thread.queueIrp(irp);
-        if (requester != null) {
-            requester.issued(irp);
-        }
-        int status = kernel.observed ? callObserved(top, irp) : io.IoCallDriver(top, irp);
-        if (status != NtStatus.STATUS_PENDING && synchronous && !irp.finished) {
-            io.completion().finish(irp);
-        }
-        return status;
     }
 
     /**

@@ -24,12 +24,12 @@ public final class IrpLookaside {
     Irp allocate(int stackSize) {
         totalAllocates++;
         Irp irp;
-        if (stackSize == 1 && small != null) {
-            irp = small;
-            small = irp.lookasideNext;
-        } else if (stackSize > 1 && stackSize <= LARGE_STACK && large != null) {
+        if (stackSize > 1 && stackSize <= LARGE_STACK && large != null) {
             irp = large;
             large = irp.lookasideNext;
+        } else if (stackSize == 1 && small != null) {
+            irp = small;
+            small = irp.lookasideNext;
         } else {
             int capacity = stackSize == 1 ? 1 : Math.max(stackSize, LARGE_STACK);
             irp = new Irp(registry.size(), IRP_BASE + 0x1000L * registry.size(), capacity);

@@ -51,20 +51,14 @@ public final class KThread {
         // The stores are skipped where the field already holds the value (the same packet queued again by the same
         // thread): a reference store into a long-lived object costs a card mark besides the store.
         if (irpCount == 0) {
-            if (head != irp) {
-                head = irp;
-            }
+            head = irp;
         } else {
             ThreadListEntry t = tail;
             irp.threadPrev = t;
             t.threadNext = irp;
         }
-        if (tail != irp) {
-            tail = irp;
-        }
-        if (irp.threadListOwner != this) {
-            irp.threadListOwner = this;
-        }
+        tail = irp;
+        irp.threadListOwner = this;
         irp.onThreadList = true;
         irpCount++;
     }
