@@ -13,11 +13,15 @@ public final class IoService {
 
     private final Kernel kernel;
     private final IoManager io;
+    private final IrpLookaside lookaside;
+    private final IoCompletion completion;
     private final long serviceCost;
 
     public IoService(Kernel kernel) {
         this.kernel = kernel;
         this.io = kernel.io();
+        this.lookaside = io.lookaside();
+        this.completion = io.completion();
         this.serviceCost = kernel.costs().service();
     }
 
@@ -60,7 +64,7 @@ public final class IoService {
     public int issue(KThread thread, FileObject file, DeviceObject top, Request r, boolean synchronous,
                      IoStatusBlock iosb, Requester requester) {
         kernel.current.advance(serviceCost);
-        Irp irp = io.lookasideAllocate(top.stackSize);
+        Irp irp = lookaside.allocate(top.stackSize);
         irp.thread = thread;
         irp.originalFileObject = file;
         irp.userIosb = iosb;
@@ -76,7 +80,7 @@ public final class IoService {
         }
         int status = kernel.observed ? callObserved(top, irp) : io.IoCallDriver(top, irp);
         if (status != NtStatus.STATUS_PENDING && synchronous && !irp.finished) {
-            io.completion().finish(irp);
+            completion.finish(irp);
         }
         return status;
     }
