@@ -120,7 +120,7 @@ public final class IoManager {
      * them through one method, or dropping the observed path's redundant {@code observed} tests, measured 6 to 9
      * more instructions per IRP on this path (1,048 → 1,054 / 1,057, cachegrind).
      */
-    int callUnobserved(DeviceObject device, Irp irp) {
+    private int callUnobserved(DeviceObject device, Irp irp) {
         int loc = --irp.currentLocation;
         if (loc <= 0) {
             noMoreStackLocations(irp);
