@@ -36,6 +36,7 @@ public final class IoCompletion {
 
     private final Kernel kernel;
     private final IoManager io;
+    private final long serviceCost;
     private final Processor.Work completionApc = this::completionApc;
     private final Action apcDelivery = this::deliverApc;
     private FinishListener listener = irp -> { };
@@ -46,6 +47,7 @@ public final class IoCompletion {
     IoCompletion(Kernel kernel, IoManager io) {
         this.kernel = kernel;
         this.io = io;
+        this.serviceCost = kernel.costs().service();
     }
 
     public void setFinishListener(FinishListener l) {
@@ -241,7 +243,7 @@ public final class IoCompletion {
         irp.finished = true;
         Processor p = kernel.current();
         if (p != null) {
-            p.advance(kernel.costs().service());
+            p.advance(serviceCost);
         }
         if (irp.userIosb != null) {
             irp.userIosb.copyFrom(irp.IoStatus);

@@ -378,12 +378,6 @@ public final class IoManager {
         return NtStatus.STATUS_MORE_PROCESSING_REQUIRED;
     };
 
-
-    /** A packet for the system service: not driver-allocated. */
-    Irp lookasideAllocate(int stackSize) {
-        return lookaside.allocate(stackSize);
-    }
-
     /** The IRP with lookaside index {@code id} (events name packets by index so they allocate nothing). */
     Irp irpById(int id) {
         return lookaside.byId(id);

@@ -48,23 +48,18 @@ public final class KThread {
         if (irp.onThreadList) {
             irp.threadListOwner.unqueueIrp(irp);
         }
-        // The stores are skipped where the field already holds the value (the same packet queued again by the same
-        // thread): a reference store into a long-lived object costs a card mark besides the store.
+        // Every store is made even where the field already holds the value: a test per field costs a branch whose
+        // never-taken arm is a deoptimization stub in the caller's compiled code, which kept IoService.issue above
+        // the JIT's inlining limit (docs/irp-speed.md).
         if (irpCount == 0) {
-            if (head != irp) {
-                head = irp;
-            }
+            head = irp;
         } else {
             ThreadListEntry t = tail;
             irp.threadPrev = t;
             t.threadNext = irp;
         }
-        if (tail != irp) {
-            tail = irp;
-        }
-        if (irp.threadListOwner != this) {
-            irp.threadListOwner = this;
-        }
+        tail = irp;
+        irp.threadListOwner = this;
         irp.onThreadList = true;
         irpCount++;
     }
