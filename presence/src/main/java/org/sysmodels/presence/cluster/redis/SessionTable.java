@@ -21,6 +21,8 @@ final class SessionTable {
     private final PresenceStore store;
     private final int remoteNode;
     private String[] sid = new String[16];
+    /** Each session id's UTF-8 bytes (its record's key and its head in a write call are built from them). */
+    private byte[][] sidUtf8 = new byte[16][];
     private long[] gen = new long[16];
     private boolean[] guildPresences = new boolean[16];
     private int[] confirmed = new int[16];
@@ -47,9 +49,13 @@ final class SessionTable {
         if (s >= sid.length) {
             int n = Math.max(sid.length * 2, s + 1);
             sid = Arrays.copyOf(sid, n);
+            sidUtf8 = Arrays.copyOf(sidUtf8, n);
             gen = Arrays.copyOf(gen, n);
             guildPresences = Arrays.copyOf(guildPresences, n);
             confirmed = Arrays.copyOf(confirmed, n);
+        }
+        if (!id.equals(sid[s]) || sidUtf8[s] == null) {
+            sidUtf8[s] = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
         sid[s] = id;
         gen[s] = g;
@@ -69,6 +75,11 @@ final class SessionTable {
 
     String id(int s) {
         return sid[s];
+    }
+
+    /** Session {@code s}'s id in UTF-8. */
+    byte[] idUtf8(int s) {
+        return sidUtf8[s];
     }
 
     long gen(int s) {
@@ -103,6 +114,7 @@ final class SessionTable {
             bySid.remove(id);
             endedGen.put(id, gen[s]);
             sid[s] = null;
+            sidUtf8[s] = null;
         }
         return id;
     }
