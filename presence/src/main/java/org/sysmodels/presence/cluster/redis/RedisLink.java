@@ -80,11 +80,11 @@ final class RedisLink implements AutoCloseable {
     private byte[] nodeBytes;
 
     /**
-     * Connects (blocking, up to {@code timeout}; not on {@code owner}); the connections are named {@code clientName}
-     * (CLIENT LIST). Their I/O runs on {@code owner} when it is an event loop Lettuce can use ({@link SharedLoop}),
+     * Connects node {@code node} (blocking, up to {@code timeout}; not on {@code owner}); the connections are named
+     * {@code clientName} (CLIENT LIST). Their I/O runs on {@code owner} when it is an event loop Lettuce can use ({@link SharedLoop}),
      * else on Lettuce's own threads.
      */
-    RedisLink(RedisURI uri, String clientName, Duration timeout, java.util.concurrent.Executor owner) {
+    RedisLink(RedisURI uri, String node, String clientName, Duration timeout, java.util.concurrent.Executor owner) {
         for (String s : List.of("write", "touch", "end", "sweep", "takeover")) {
             scripts.put(s, resource(s + ".lua"));
         }
@@ -111,7 +111,7 @@ final class RedisLink implements AutoCloseable {
         try {
             c = client.connect(codec);
             commands = c;
-            logReader = client.connect(bytes());
+            logReader = client.connect(new LogCodec(node));
         } catch (RuntimeException e) {
             if (c != null) {
                 c.close();
