@@ -255,10 +255,8 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         if (state == State.CLOSED || !channel.isActive()) {
             return false;
         }
-        ByteBuf text = ctx.alloc().buffer(Payloads.presenceUpdateLength(seq, body));
-        Payloads.writePresenceUpdate(text, seq, body);
-        // Netty's frame encoder copies a small payload behind the frame header into one buffer of its own
-        ctx.write(new TextWebSocketFrame(text), ctx.voidPromise());
+        // the whole frame, header and payload, in one buffer: the frame encoder passes it through
+        ctx.write(TextFrames.presenceUpdate(ctx.alloc(), seq, body), ctx.voidPromise());
         if (unflushed) {
             return false;
         }
