@@ -118,13 +118,33 @@ final class StateBytes {
         return h;
     }
 
+    /** Session ids a reader already holds, found by their UTF-8 bytes, so a batch's ids need no decoding. */
+    interface Ids {
+        /** None known: every id is decoded. */
+        Ids NONE = (b, off, len) -> null;
+
+        /** The id whose UTF-8 is {@code b[off, off + len)}, if known (equal to its decoding), else null. */
+        String known(byte[] b, int off, int len);
+    }
+
     /** Every session of a batch, in order, written by {@code writer}; {@code users} bounds the user index. */
     static List<LogEntry.Upsert> batch(String writer, byte[] body, int users) {
+        return batch(writer, body, users, Ids.NONE);
+    }
+
+    /** {@link #batch(String, byte[], int)}, taking the ids {@code ids} knows from it instead of decoding them. */
+    static List<LogEntry.Upsert> batch(String writer, byte[] body, int users, Ids ids) {
         ByteBuffer b = ByteBuffer.wrap(body);
         List<LogEntry.Upsert> out = new ArrayList<>();
         try {
             while (b.hasRemaining()) {
-                String sid = text(b, Short.toUnsignedInt(b.getShort()));
+                int idLength = Short.toUnsignedInt(b.getShort());
+                String sid = idLength <= b.remaining() ? ids.known(body, b.position(), idLength) : null;
+                if (sid == null) {
+                    sid = text(b, idLength);
+                } else {
+                    b.position(b.position() + idLength);
+                }
                 long gen = b.getLong();
                 int length = b.getInt();
                 if (length < STATE_FIXED || length > b.remaining()) {
