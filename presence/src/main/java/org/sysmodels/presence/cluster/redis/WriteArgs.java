@@ -57,6 +57,9 @@ final class WriteArgs extends CommandArgs<String, String> {
 
     @Override
     public void encode(ByteBuf buf) {
+        // the whole call's size first: Lettuce's encoder starts from a small buffer, which would grow (a copy) a
+        // few times over a call of many sessions
+        buf.ensureWritable(size());
         bulk(buf, sha);
         bulk(buf, writes.size() + 2L);
         for (RedisLink.Write w : writes) {
@@ -84,6 +87,27 @@ final class WriteArgs extends CommandArgs<String, String> {
                 bulk(buf, state);
             }
         }
+    }
+
+    /** The bytes {@link #encode} writes. */
+    int size() {
+        int n = bulkSize(sha.length) + bulkSize(decimalLength(writes.size() + 2L));
+        for (RedisLink.Write w : writes) {
+            n += bulkSize(SESSION_PREFIX.length + w.sidUtf8().length);
+        }
+        n += bulkSize(DUE.length) + bulkSize(LOG.length) + bulkSize(node.length) + bulkSize(decimalLength(logCap))
+                + bulkSize(SESSION_PREFIX.length);
+        for (RedisLink.Write w : writes) {
+            int state = w.state().length;
+            n += bulkSize(mode(w.mode()).length) + bulkSize(decimalLength(w.gen())) + bulkSize(decimalLength(w.ttlMs()))
+                    + bulkSize(state == 0 ? 0 : HEAD_FIXED + w.sidUtf8().length) + bulkSize(state);
+        }
+        return n;
+    }
+
+    /** A bulk string of {@code length} bytes on the wire: {@code $}, the length's digits, CRLF, the bytes, CRLF. */
+    private static int bulkSize(int length) {
+        return 1 + decimalLength(length) + 2 + length + 2;
     }
 
     private static byte[] mode(String mode) {

@@ -85,7 +85,16 @@ class WriteArgsTest {
                         write(sid, gen, mode, ttl, mode == 3 ? "" : "load " + gen));
         Props.property().forAll(lists().of(writes).ofSizeBetween(0, 30), strings().basicLatinAlphabet()
                         .ofLengthBetween(1, 20))
-                .checkAssert((ws, node) -> assertArrayEquals(reference(node, ws), direct(node, ws)));
+                .checkAssert((ws, node) -> {
+                    assertArrayEquals(reference(node, ws), direct(node, ws));
+                    WriteArgs args = new WriteArgs(new Utf8Codec(), SHA.getBytes(StandardCharsets.US_ASCII),
+                            node.getBytes(StandardCharsets.UTF_8), RedisLink.LOG_CAP, ws);
+                    ByteBuf buf = Unpooled.buffer(0);
+                    args.encode(buf);
+                    assertEquals(buf.readableBytes(), args.size(), "the size it reserves is the size it writes");
+                    assertEquals(Unpooled.buffer(0).ensureWritable(args.size()).capacity(), buf.capacity(),
+                            "reserved once, never grown");
+                });
     }
 
     @Test
