@@ -150,6 +150,8 @@ public final class ClusterCpu {
                     + "preemption): presence threads %.3f; Lettuce threads %.3f; updates per write call %.1f%n",
                     (after[8] - before[8]) / per, (after[9] - before[9]) / per,
                     updates / (double) Math.max(1, after[7] - before[7]));
+            System.out.printf(Locale.ROOT, "Allocated per update: presence threads %,.0f bytes; Lettuce threads %,.0f "
+                    + "bytes%n", (after[10] - before[10]) / per, (after[11] - before[11]) / per);
             printCommandStats(stats, per);
             System.out.println(nodes.get(0).backend.statusLine());
             System.out.println(nodes.get(1).backend.statusLine());
@@ -252,19 +254,26 @@ public final class ClusterCpu {
 
     /**
      * {redis CPU, presence threads CPU, Lettuce threads CPU, JVM CPU, deliveries, applied, updates, write calls,
-     * presence threads' context switches, Lettuce threads' context switches}.
+     * presence threads' context switches, Lettuce threads' context switches, presence threads' allocated bytes,
+     * Lettuce threads' allocated bytes}.
      */
     private static long[] sample(List<Node> nodes, Process redis) {
         ThreadMXBean t = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean alloc = t instanceof com.sun.management.ThreadMXBean a ? a : null;
         long presence = 0;
         long lettuce = 0;
+        long presenceBytes = 0;
+        long lettuceBytes = 0;
         for (Thread th : Thread.getAllStackTraces().keySet()) {
             long cpu = Math.max(0, t.getThreadCpuTime(th.threadId()));
+            long bytes = alloc == null ? 0 : Math.max(0, alloc.getThreadAllocatedBytes(th.threadId()));
             String name = th.getName();
             if (name.startsWith("presence")) {
                 presence += cpu;
+                presenceBytes += bytes;
             } else if (name.startsWith("lettuce")) {
                 lettuce += cpu;
+                lettuceBytes += bytes;
             }
         }
         long jvm = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
@@ -281,7 +290,7 @@ public final class ClusterCpu {
         }
         long[] switches = contextSwitches();
         return new long[] {Children.cpuNs(redis), presence, lettuce, jvm, deliveries, applied, updates, calls,
-                switches[0], switches[1]};
+                switches[0], switches[1], presenceBytes, lettuceBytes};
     }
 
     /**

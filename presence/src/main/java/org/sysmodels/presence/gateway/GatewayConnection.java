@@ -137,8 +137,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
             return;
         }
         switch (frame) {
-            case TextWebSocketFrame t -> text(t.content().toString(StandardCharsets.UTF_8),
-                    t.content().readableBytes());
+            case TextWebSocketFrame t -> text(t.content());
             case CloseWebSocketFrame c -> {
                 int code = c.statusCode() < 0 ? 1005 : c.statusCode();
                 closeCode = code;
@@ -154,7 +153,8 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         }
     }
 
-    private void text(String text, int bytes) {
+    private void text(ByteBuf content) {
+        int bytes = content.readableBytes();
         if (!limiter.allow(System.nanoTime())) {
             close(CloseCode.RATE_LIMITED, "over " + config.rateLimit() + " events per "
                     + config.rateWindow().toMillis() + " ms");
@@ -164,7 +164,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
             close(CloseCode.DECODE_ERROR, "payload of " + bytes + " bytes is over 4096");
             return;
         }
-        ClientPayload p = PayloadDecoder.decode(text);
+        ClientPayload p = PayloadDecoder.decode(content);
         switch (p) {
             case ClientPayload.Refused r -> close(r.code(), r.reason());
             case ClientPayload.Heartbeat h -> {
@@ -255,10 +255,8 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         if (state == State.CLOSED || !channel.isActive()) {
             return false;
         }
-        ByteBuf text = ctx.alloc().buffer(Payloads.presenceUpdateLength(seq, body));
-        Payloads.writePresenceUpdate(text, seq, body);
-        // Netty's frame encoder copies a small payload behind the frame header into one buffer of its own
-        ctx.write(new TextWebSocketFrame(text), ctx.voidPromise());
+        // the whole frame, header and payload, in one buffer: the frame encoder passes it through
+        ctx.write(TextFrames.presenceUpdate(ctx.alloc(), seq, body), ctx.voidPromise());
         if (unflushed) {
             return false;
         }

@@ -56,11 +56,16 @@ sealed interface LogEntry {
      * and {@code end}; {@code users} bounds the user index. A malformed session makes the whole entry malformed.
      */
     static List<? extends LogEntry> parseAll(Map<String, byte[]> f, int users) {
+        return parseAll(f, users, StateBytes.Ids.NONE);
+    }
+
+    /** {@link #parseAll(Map, int)}, taking the session ids {@code ids} knows from a batch instead of decoding them. */
+    static List<? extends LogEntry> parseAll(Map<String, byte[]> f, int users, StateBytes.Ids ids) {
         String kind = text(require(f, "k"));
         String writer = text(require(f, "w"));
         switch (kind) {
             case "batch" -> {
-                return StateBytes.batch(writer, require(f, "b"), users);
+                return StateBytes.batch(writer, require(f, "b"), users, ids);
             }
             case "end" -> {
                 return List.of(new Ended(text(require(f, "sid")), writer));

@@ -157,7 +157,7 @@ final class LogReader {
             }
             List<? extends LogEntry> entries;
             try {
-                entries = LogEntry.parseAll(body, store.userCount());
+                entries = LogEntry.parseAll(body, store.userCount(), sessions);
             } catch (LogEntry.Malformed x) {
                 stats.malformed.incrementAndGet();
                 continue;

@@ -73,9 +73,7 @@ final class Records implements WriteQueue.Replies {
     private RedisLink.Write record(int s, String mode, long ttlMs) {
         byte[] state = StateBytes.state(store.user(s), store.platform(s).ordinal(), sessions.guildPresences(s) ? 1 : 0,
                 store.status(s).ordinal(), store.activities(s), store.updatedAt(s));
-        String id = sessions.id(s);
-        long gen = sessions.gen(s);
-        return new RedisLink.Write(id, gen, mode, ttlMs, StateBytes.head(id, gen, state.length), state);
+        return new RedisLink.Write(sessions.id(s), sessions.idUtf8(s), sessions.gen(s), mode, ttlMs, state);
     }
 
     /** Registers live session {@code s} again (Redis lost it, or swept it while this node could not renew it). */
@@ -107,7 +105,8 @@ final class Records implements WriteQueue.Replies {
      */
     void renew(int s) {
         if (writable.getAsBoolean()) {
-            writes.add(RedisLink.Write.renew(sessions.id(s), sessions.gen(s), liveTtlMs), 0);
+            writes.add(RedisLink.Write.renew(sessions.id(s), sessions.idUtf8(s), sessions.gen(s),
+                    liveTtlMs), 0);
         }
     }
 

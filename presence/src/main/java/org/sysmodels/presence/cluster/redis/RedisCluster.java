@@ -137,7 +137,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         this.replica = new PresenceCore(store, new StatusPrecedence(), new LocalExpiry(parts.expiry(), store,
                 remoteNode), t, new LocalSink(this, engine, sessions, stats, remoteNode), parts.observer());
         try {
-            this.link = new RedisLink(redis, "presence:" + node, CONNECT_TIMEOUT, presenceThread);
+            this.link = new RedisLink(redis, node, "presence:" + node, CONNECT_TIMEOUT, presenceThread);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot reach Redis at " + uri + ": " + rootMessage(e), e);
         }

@@ -75,13 +75,16 @@ final class RedisLink implements AutoCloseable {
     private final RedisAsyncCommands<String, String> cmd;
     private final Map<String, String> scripts = new LinkedHashMap<>();
     private final Map<String, String> shas = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The node name write.lua was last called with, and its bytes (one node per link). */
+    private String nodeName;
+    private byte[] nodeBytes;
 
     /**
-     * Connects (blocking, up to {@code timeout}; not on {@code owner}); the connections are named {@code clientName}
-     * (CLIENT LIST). Their I/O runs on {@code owner} when it is an event loop Lettuce can use ({@link SharedLoop}),
+     * Connects node {@code node} (blocking, up to {@code timeout}; not on {@code owner}); the connections are named
+     * {@code clientName} (CLIENT LIST). Their I/O runs on {@code owner} when it is an event loop Lettuce can use ({@link SharedLoop}),
      * else on Lettuce's own threads.
      */
-    RedisLink(RedisURI uri, String clientName, Duration timeout, java.util.concurrent.Executor owner) {
+    RedisLink(RedisURI uri, String node, String clientName, Duration timeout, java.util.concurrent.Executor owner) {
         for (String s : List.of("write", "touch", "end", "sweep", "takeover")) {
             scripts.put(s, resource(s + ".lua"));
         }
@@ -108,7 +111,7 @@ final class RedisLink implements AutoCloseable {
         try {
             c = client.connect(codec);
             commands = c;
-            logReader = client.connect(bytes());
+            logReader = client.connect(new LogCodec(node));
         } catch (RuntimeException e) {
             if (c != null) {
                 c.close();
@@ -165,20 +168,21 @@ final class RedisLink implements AutoCloseable {
     private static final byte[] NO_BYTES = new byte[0];
 
     /**
-     * One session's record as write.lua takes it: how to write it, and its head and state in {@link StateBytes}'s
-     * layout (empty for 'renew').
+     * One session's record as write.lua takes it: how to write it, the session id (and its UTF-8 bytes, kept by
+     * {@link SessionTable}: the key and the head are built from them) and its state in {@link StateBytes}'s layout
+     * (empty for 'renew'); the head is written by {@link WriteArgs}.
      */
-    record Write(String sid, long gen, String mode, long ttlMs, byte[] head, byte[] state) {
+    record Write(String sid, byte[] sidUtf8, long gen, String mode, long ttlMs, byte[] state) {
         /** A heartbeat's renewal of session {@code sid}'s TTL. */
-        static Write renew(String sid, long gen, long ttlMs) {
-            return new Write(sid, gen, "renew", ttlMs, NO_BYTES, NO_BYTES);
+        static Write renew(String sid, byte[] sidUtf8, long gen, long ttlMs) {
+            return new Write(sid, sidUtf8, gen, "renew", ttlMs, NO_BYTES);
         }
     }
 
     /**
-     * write.lua: the records of several sessions this node holds, appended to the log as one entry. The call is built
-     * directly ({@link CommandArgs}): numbers and the binary head and state go out as they are, five arguments and a
-     * key per session, with no string made for any of them.
+     * write.lua: the records of several sessions this node holds, appended to the log as one entry. The call's
+     * arguments are encoded straight into the connection's buffer ({@link WriteArgs}): five arguments and a key per
+     * session, with no string or argument object made for any of them.
      * @return what was not written, flat: per such write its index (1-based), then "taken", gen, node or "gone";
      *         empty when every write went through
      */
@@ -187,15 +191,13 @@ final class RedisLink implements AutoCloseable {
         if (sha == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("scripts not loaded"));
         }
-        CommandArgs<String, String> args = new CommandArgs<>(codec).add(sha).add(writes.size() + 2);
-        for (Write w : writes) {
-            args.addKey(Keys.session(w.sid()));
+        byte[] name = nodeBytes;
+        if (name == null || !node.equals(nodeName)) {
+            nodeName = node;
+            nodeBytes = name = WriteArgs.bytes(node);
         }
-        args.addKey(Keys.DUE).addKey(Keys.LOG).addValue(node).add(LOG_CAP).addValue(Keys.SESSION_PREFIX);
-        for (Write w : writes) {
-            args.add(w.mode()).add(w.gen()).add(w.ttlMs()).add(w.head()).add(w.state());
-        }
-        return cmd.dispatch(CommandType.EVALSHA, new NestedMultiOutput<>(codec), args);
+        return cmd.dispatch(CommandType.EVALSHA, new NestedMultiOutput<>(codec),
+                new WriteArgs(codec, WriteArgs.bytes(sha), name, LOG_CAP, writes));
     }
 
     /** touch.lua: a new TTL for a session this node holds. */

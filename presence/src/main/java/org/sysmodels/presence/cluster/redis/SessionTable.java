@@ -14,17 +14,26 @@ import org.sysmodels.presence.model.store.PresenceStore;
  * for guild presences, and the resynchronisation round in which it was last confirmed. Slots are the replica's
  * session ids; a session is local when its store node is one of this node's, remote otherwise. Presence thread only.
  */
-final class SessionTable {
+final class SessionTable implements StateBytes.Ids {
 
     private static final int ENDED_REMEMBERED = 65_536;
 
     private final PresenceStore store;
     private final int remoteNode;
     private String[] sid = new String[16];
+    /** Each session id's UTF-8 bytes (its record's key and its head in a write call are built from them). */
+    private byte[][] sidUtf8 = new byte[16][];
     private long[] gen = new long[16];
     private boolean[] guildPresences = new boolean[16];
     private int[] confirmed = new int[16];
     private final Map<String, Integer> bySid = new HashMap<>();
+    /**
+     * The slots again, by their ids' UTF-8 bytes (open addressing, linear probing; 0 free, -1 removed, else slot + 1),
+     * so that a log entry's session id is found in the entry's bytes without decoding it ({@link #known}). Ids
+     * holding a surrogate are left out: their UTF-8 does not decode back to them.
+     */
+    private int[] byBytes = new int[64];
+    private int byBytesUsed;
     /**
      * Sessions this node has seen end, with their generation, so that a late entry from an older holder (its detach,
      * written before the session moved here and ended) does not bring the session back as a remote one. Entries
@@ -47,9 +56,16 @@ final class SessionTable {
         if (s >= sid.length) {
             int n = Math.max(sid.length * 2, s + 1);
             sid = Arrays.copyOf(sid, n);
+            sidUtf8 = Arrays.copyOf(sidUtf8, n);
             gen = Arrays.copyOf(gen, n);
             guildPresences = Arrays.copyOf(guildPresences, n);
             confirmed = Arrays.copyOf(confirmed, n);
+        }
+        if (!id.equals(sid[s]) || sidUtf8[s] == null) {
+            unindex(s);
+            sidUtf8[s] = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            sid[s] = id;
+            index(s);
         }
         sid[s] = id;
         gen[s] = g;
@@ -69,6 +85,99 @@ final class SessionTable {
 
     String id(int s) {
         return sid[s];
+    }
+
+    /**
+     * The id of the session this replica has whose id is the UTF-8 in {@code b} from {@code off} for {@code len}
+     * bytes, or null (then the caller decodes it: the replica does not have it, or its id holds a surrogate).
+     */
+    @Override
+    public String known(byte[] b, int off, int len) {
+        int mask = byBytes.length - 1;
+        for (int i = hash(b, off, len) & mask; ; i = (i + 1) & mask) {
+            int e = byBytes[i];
+            if (e == 0) {
+                return null;
+            }
+            if (e > 0) {
+                byte[] id = sidUtf8[e - 1];
+                if (id != null && Arrays.equals(id, 0, id.length, b, off, off + len)) {
+                    return sid[e - 1];
+                }
+            }
+        }
+    }
+
+    private static int hash(byte[] b, int off, int len) {
+        int h = 1;
+        for (int i = off; i < off + len; i++) {
+            h = 31 * h + b[i];
+        }
+        return h ^ (h >>> 16);
+    }
+
+    private static boolean roundTrips(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            if (Character.isSurrogate(id.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void index(int s) {
+        if (sid[s] == null || !roundTrips(sid[s])) {
+            return;
+        }
+        if (2 * (byBytesUsed + 1) > byBytes.length) {
+            rehash(2 * byBytes.length);
+        }
+        byte[] id = sidUtf8[s];
+        int mask = byBytes.length - 1;
+        int i = hash(id, 0, id.length) & mask;
+        while (byBytes[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        byBytes[i] = s + 1;
+        byBytesUsed++;
+    }
+
+    private void unindex(int s) {
+        if (sid[s] == null || sidUtf8[s] == null) {
+            return;
+        }
+        byte[] id = sidUtf8[s];
+        int mask = byBytes.length - 1;
+        for (int i = hash(id, 0, id.length) & mask; byBytes[i] != 0; i = (i + 1) & mask) {
+            if (byBytes[i] == s + 1) {
+                byBytes[i] = -1;    // removed (still counted in byBytesUsed until the next rehash)
+                return;
+            }
+        }
+    }
+
+    /** A table of {@code size} entries (a power of two) holding the indexed slots, without removed marks. */
+    private void rehash(int size) {
+        int[] old = byBytes;
+        byBytes = new int[Math.max(size, 64)];
+        byBytesUsed = 0;
+        int mask = byBytes.length - 1;
+        for (int e : old) {
+            if (e > 0) {
+                byte[] id = sidUtf8[e - 1];
+                int i = hash(id, 0, id.length) & mask;
+                while (byBytes[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                byBytes[i] = e;
+                byBytesUsed++;
+            }
+        }
+    }
+
+    /** Session {@code s}'s id in UTF-8. */
+    byte[] idUtf8(int s) {
+        return sidUtf8[s];
     }
 
     long gen(int s) {
@@ -102,7 +211,9 @@ final class SessionTable {
         if (id != null) {
             bySid.remove(id);
             endedGen.put(id, gen[s]);
+            unindex(s);
             sid[s] = null;
+            sidUtf8[s] = null;
         }
         return id;
     }

@@ -44,14 +44,24 @@ final class StateBytes {
 
     /** A session's state. */
     static byte[] state(int user, int platform, int flags, int status, List<Activity> activities, long at) {
-        if (activities.size() > 0xFFFF) {
-            throw new IllegalArgumentException(activities.size() + " activities: at most 65535");
+        int count = activities.size();
+        if (count > 0xFFFF) {
+            throw new IllegalArgumentException(count + " activities: at most 65535");
         }
-        byte[][] names = new byte[activities.size()][];
+        // an ASCII name's UTF-8 is its chars, copied in place below; any other name is encoded once here
+        byte[][] names = null;
         int size = STATE_FIXED;
-        for (int i = 0; i < names.length; i++) {
-            names[i] = activities.get(i).name().getBytes(StandardCharsets.UTF_8);
-            size += 8 + names[i].length;
+        for (int i = 0; i < count; i++) {
+            String name = activities.get(i).name();
+            if (ascii(name)) {
+                size += 8 + name.length();
+            } else {
+                if (names == null) {
+                    names = new byte[count][];
+                }
+                names[i] = name.getBytes(StandardCharsets.UTF_8);
+                size += 8 + names[i].length;
+            }
         }
         // written in place (no ByteBuffer object per state), in the layout above
         byte[] b = new byte[size];
@@ -60,15 +70,38 @@ final class StateBytes {
         b[5] = (byte) flags;
         b[6] = (byte) status;
         LONG.set(b, 7, at);
-        SHORT.set(b, 15, (short) names.length);
+        SHORT.set(b, 15, (short) count);
         int w = STATE_FIXED;
-        for (int i = 0; i < names.length; i++) {
-            INT.set(b, w, activities.get(i).type());
-            INT.set(b, w + 4, names[i].length);
-            System.arraycopy(names[i], 0, b, w + 8, names[i].length);
-            w += 8 + names[i].length;
+        for (int i = 0; i < count; i++) {
+            Activity a = activities.get(i);
+            byte[] utf8 = names == null ? null : names[i];
+            int length = utf8 == null ? a.name().length() : utf8.length;
+            INT.set(b, w, a.type());
+            INT.set(b, w + 4, length);
+            if (utf8 == null) {
+                asciiInto(a.name(), b, w + 8);
+            } else {
+                System.arraycopy(utf8, 0, b, w + 8, length);
+            }
+            w += 8 + length;
         }
         return b;
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Copies ASCII string {@code s} into {@code b} at {@code at} (its chars are its UTF-8 bytes). */
+    @SuppressWarnings("deprecation")
+    private static void asciiInto(String s, byte[] b, int at) {
+        // String.getBytes(int, int, byte[], int) keeps each char's low 8 bits: exact for ASCII, with no array made
+        s.getBytes(0, s.length(), b, at);
     }
 
     /** The head of a session's state in a batch. */
@@ -85,13 +118,33 @@ final class StateBytes {
         return h;
     }
 
+    /** Session ids a reader already holds, found by their UTF-8 bytes, so a batch's ids need no decoding. */
+    interface Ids {
+        /** None known: every id is decoded. */
+        Ids NONE = (b, off, len) -> null;
+
+        /** The id whose UTF-8 is {@code b[off, off + len)}, if known (equal to its decoding), else null. */
+        String known(byte[] b, int off, int len);
+    }
+
     /** Every session of a batch, in order, written by {@code writer}; {@code users} bounds the user index. */
     static List<LogEntry.Upsert> batch(String writer, byte[] body, int users) {
+        return batch(writer, body, users, Ids.NONE);
+    }
+
+    /** {@link #batch(String, byte[], int)}, taking the ids {@code ids} knows from it instead of decoding them. */
+    static List<LogEntry.Upsert> batch(String writer, byte[] body, int users, Ids ids) {
         ByteBuffer b = ByteBuffer.wrap(body);
         List<LogEntry.Upsert> out = new ArrayList<>();
         try {
             while (b.hasRemaining()) {
-                String sid = text(b, Short.toUnsignedInt(b.getShort()));
+                int idLength = Short.toUnsignedInt(b.getShort());
+                String sid = idLength <= b.remaining() ? ids.known(body, b.position(), idLength) : null;
+                if (sid == null) {
+                    sid = text(b, idLength);
+                } else {
+                    b.position(b.position() + idLength);
+                }
                 long gen = b.getLong();
                 int length = b.getInt();
                 if (length < STATE_FIXED || length > b.remaining()) {
@@ -130,27 +183,39 @@ final class StateBytes {
             if (p >= Platform.count() || s >= STATUSES) {
                 throw new LogEntry.Malformed("platform " + p + " or status " + s + " out of range");
             }
-            List<Activity> activities = count == 0 ? List.of() : new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                int type = b.getInt();
-                int length = b.getInt();
-                if (length < 0 || length > b.remaining()) {
-                    throw new LogEntry.Malformed("an activity name of " + length + " bytes, " + b.remaining()
-                            + " left");
+            // one activity (the common case) straight into List.of, no list to copy
+            Activity first = count == 0 ? null : activity(b);
+            List<Activity> activities;
+            if (count <= 1) {
+                activities = first == null ? List.of() : List.of(first);
+            } else {
+                List<Activity> more = new ArrayList<>(count);
+                more.add(first);
+                for (int i = 1; i < count; i++) {
+                    more.add(activity(b));
                 }
-                try {
-                    activities.add(new Activity(text(b, length), type));
-                } catch (IllegalArgumentException e) {
-                    throw e instanceof LogEntry.Malformed m ? m : new LogEntry.Malformed(e.getMessage());
-                }
+                activities = List.copyOf(more);
             }
             if (b.hasRemaining()) {
                 throw new LogEntry.Malformed(b.remaining() + " bytes after a state");
             }
             return new LogEntry.Upsert(sid, writer, node, gen, user, Platform.ofOrdinal(p), (flags & 1) != 0,
-                    Status.ofOrdinal(s), count == 0 ? activities : List.copyOf(activities), at);
+                    Status.ofOrdinal(s), activities, at);
         } catch (BufferUnderflowException e) {
             throw new LogEntry.Malformed("a state ends early");
+        }
+    }
+
+    private static Activity activity(ByteBuffer b) {
+        int type = b.getInt();
+        int length = b.getInt();
+        if (length < 0 || length > b.remaining()) {
+            throw new LogEntry.Malformed("an activity name of " + length + " bytes, " + b.remaining() + " left");
+        }
+        try {
+            return new Activity(text(b, length), type);
+        } catch (IllegalArgumentException e) {
+            throw e instanceof LogEntry.Malformed m ? m : new LogEntry.Malformed(e.getMessage());
         }
     }
 

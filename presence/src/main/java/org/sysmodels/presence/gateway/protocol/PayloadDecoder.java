@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +48,43 @@ public final class PayloadDecoder {
         }
         ClientPayload fast = StreamingDecoder.decode(JSON.getFactory(), text);
         return fast != null ? fast : decodeTree(text);
+    }
+
+    /** A direct buffer's payload copied for the parser (one per thread; a payload is at most 4096 bytes). */
+    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[MAX_PAYLOAD_BYTES];
+        }
+    };
+
+    /**
+     * {@link #decode(String)} of a text frame's UTF-8 (valid: Netty's decoder checks text frames' UTF-8, RFC 6455
+     * §8.1): a payload starting with {@code {} takes the streaming path straight from its bytes (no string, no
+     * second copy as characters); anything else, and whatever that path leaves, is decoded from its text as before.
+     * The bytes of an object start can only be UTF-8 to Jackson's encoding detection, so both paths read the same
+     * characters ({@code PayloadDecoderTest} compares them).
+     */
+    public static ClientPayload decode(ByteBuf content) {
+        int n = content.readableBytes();
+        int at = content.readerIndex();
+        if (n > 0 && n <= MAX_PAYLOAD_BYTES && content.getByte(at) == '{') {
+            byte[] bytes;
+            int offset;
+            if (content.hasArray()) {
+                bytes = content.array();
+                offset = content.arrayOffset() + at;
+            } else {
+                bytes = SCRATCH.get();
+                offset = 0;
+                content.getBytes(at, bytes, 0, n);
+            }
+            ClientPayload fast = StreamingDecoder.decode(JSON.getFactory(), bytes, offset, n);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        return decode(content.toString(StandardCharsets.UTF_8));
     }
 
     /** The decoder for every payload and every fault: the whole text as a tree, then checks per opcode. */

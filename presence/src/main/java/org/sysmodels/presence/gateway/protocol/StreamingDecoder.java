@@ -30,6 +30,23 @@ final class StreamingDecoder {
     /** The payload, or null when {@code text} is not the plain shape of a valid op 1 or op 3. */
     static ClientPayload decode(JsonFactory json, String text) {
         try (JsonParser p = json.createParser(text)) {
+            return decode(p);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {@link #decode(JsonFactory, String)} of UTF-8 JSON {@code bytes[offset, offset + length)}. */
+    static ClientPayload decode(JsonFactory json, byte[] bytes, int offset, int length) {
+        try (JsonParser p = json.createParser(bytes, offset, length)) {
+            return decode(p);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static ClientPayload decode(JsonParser p) {
+        try {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

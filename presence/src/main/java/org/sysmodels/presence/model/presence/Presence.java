@@ -32,7 +32,21 @@ public record Presence(int user, Status status, ClientStatus clientStatus, List<
 
     /** True when this presence shows exactly {@code v}. */
     public boolean shows(PresenceView v) {
-        return status == v.status() && clientStatus.equals(v.clientStatus()) && activities.equals(v.activities());
+        return status == v.status() && clientStatus.equals(v.clientStatus()) && same(activities, v.activities());
+    }
+
+    /** {@code a.equals(b)} for lists, by index: an immutable list's {@code equals} makes an iterator per call. */
+    private static boolean same(List<Activity> a, List<Activity> b) {
+        int n = a.size();
+        if (n != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!Objects.equals(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The next version of this user's presence, showing {@code view}, published at {@code now}. */

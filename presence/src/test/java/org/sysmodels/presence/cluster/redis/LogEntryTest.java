@@ -105,6 +105,26 @@ class LogEntryTest {
     }
 
     @Test
+    void asciiAndOtherNamesMixedHaveTheDocumentedBytes() {
+        // ASCII names are copied char by char, others encoded: both in one state, in any order
+        Props.property().forAll(lists().of(strings().ascii().ofLengthBetween(0, 20)
+                                .zip(strings().betweenCodePoints(0x80, 0xD7FF).ofLengthBetween(0, 3),
+                                        integers().between(0, 2), (ascii, other, how) -> switch (how) {
+                                            case 0 -> ascii;
+                                            case 1 -> ascii + other;
+                                            default -> other + ascii;
+                                        }))
+                        .ofSizeBetween(0, 5), integers().between(0, 1000))
+                .checkAssert((names, user) -> {
+                    List<Activity> a = names.stream().map(n -> new Activity(n, n.length() % 6)).toList();
+                    assertEquals(Arrays.toString(referenceState(user, 1, 0, 2, a, user * 7L)),
+                            Arrays.toString(StateBytes.state(user, 1, 0, 2, a, user * 7L)));
+                    assertEquals(List.of(up("s", 3, user, 1, false, 2, a, user * 7L)),
+                            StateBytes.batch("n1", batch(List.of(up("s", 3, user, 1, false, 2, a, user * 7L))), 1001));
+                });
+    }
+
+    @Test
     void aBatchThatDoesNotFitTheLayoutIsMalformedWholly() {
         List<LogEntry.Upsert> ups = List.of(up("s1", 1, 3, 0, true, 2, List.of(new Activity("game", 1)), 99),
                 up("s2", 2, 4, 0, true, 2, List.of(), 99));

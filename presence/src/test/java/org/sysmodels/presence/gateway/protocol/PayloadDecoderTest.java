@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.sysmodels.core.testing.Props;
 import static org.quicktheories.generators.SourceDSL.longs;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,6 +50,31 @@ class PayloadDecoderTest {
         });
         // the generator reaches both paths (else the comparison says nothing about the fast one)
         assertTrue(fast[1] > fast[0] / 20 && fast[0] > fast[1] / 20, () -> Arrays.toString(fast));
+    }
+
+    @Test
+    void aFramesBytesDecodeAsItsText() {
+        // heap (with an offset into its array) and direct buffers, the payload not at the buffer's start
+        Props.property().withExamples(4_000).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            // names past ASCII: 2 and 4-byte UTF-8, escaped pairs and a lone escaped surrogate
+            String name = new String[] {"\"a\"", "\"caf\u00e9 \uD83C\uDFAE\"", "\"\\ud83c\\udfae x\"",
+                "\"\\ud800\""}[r.nextInt(4)];
+            String text = (r.nextInt(8) == 0 ? " " : "") + payload(r).replace("\"a\"", name);
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            ByteBuf heap = Unpooled.wrappedBuffer(new byte[3 + utf8.length + 2]).slice(1, 2 + utf8.length + 1);
+            heap.writerIndex(0).writeBytes(new byte[] {'x', 'y'}).writeBytes(utf8).readerIndex(2);
+            ByteBuf direct = Unpooled.directBuffer(utf8.length + 4).writeBytes(new byte[] {'{', '{'}).writeBytes(utf8)
+                    .readerIndex(2);
+            try {
+                ClientPayload expected = PayloadDecoder.decode(text);
+                assertEquals(expected, PayloadDecoder.decode(heap), text);
+                assertEquals(expected, PayloadDecoder.decode(direct), text);
+                assertEquals(2, heap.readerIndex(), "the frame is not consumed");
+            } finally {
+                direct.release();
+            }
+        });
     }
 
     @Test

@@ -68,4 +68,17 @@ class PayloadsTest {
                             Payloads.presenceBodyUtf8(p, user, g));
                 });
     }
+
+    @Test
+    void aBodyLongerThanTheGeneratorsBufferIsWhole() {
+        // Jackson hands its buffer over whenever it fills (8,000 bytes): a body of several buffers, in order (no
+        // surrogate, so the generator writes it: 1, 2 and 3-byte UTF-8 and escapes)
+        for (int length : new int[] {0, 1, 7_900, 8_000, 8_100, 20_000, 70_000}) {
+            String name = "x".repeat(length / 2) + "\u00e9".repeat(length / 4) + "\u4e2d\"\n".repeat(length / 8);
+            Presence p = new Presence(7, Status.ONLINE, ClientStatus.NONE.with(Platform.DESKTOP, Status.IDLE),
+                    List.of(new Activity(name, 0), new Activity("b", 2)), 3, 5);
+            assertArrayEquals(Payloads.utf8(Payloads.presenceBody(p, "12", "34")), Payloads.presenceBodyUtf8(p, "12",
+                    "34"), "name of " + name.length() + " chars");
+        }
+    }
 }
