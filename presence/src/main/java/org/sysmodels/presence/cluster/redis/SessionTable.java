@@ -33,7 +33,10 @@ final class SessionTable implements StateBytes.Ids {
      * holding a surrogate are left out: their UTF-8 does not decode back to them.
      */
     private int[] byBytes = new int[64];
+    /** Entries of {@link #byBytes} not free: slots and removed marks (at most half, so a probe always ends). */
     private int byBytesUsed;
+    /** Entries of {@link #byBytes} holding a slot. */
+    private int byBytesLive;
     /**
      * Sessions this node has seen end, with their generation, so that a late entry from an older holder (its detach,
      * written before the session moved here and ended) does not bring the session back as a remote one. Entries
@@ -130,7 +133,9 @@ final class SessionTable implements StateBytes.Ids {
             return;
         }
         if (2 * (byBytesUsed + 1) > byBytes.length) {
-            rehash(2 * byBytes.length);
+            // sized by the live entries, not the old size: under churn the removed marks fill the table while the
+            // live count stays the same, and doubling at every rehash would grow it with every session ever bound
+            rehash(Integer.highestOneBit(4 * (byBytesLive + 1) - 1) << 1);
         }
         byte[] id = sidUtf8[s];
         int mask = byBytes.length - 1;
@@ -140,6 +145,7 @@ final class SessionTable implements StateBytes.Ids {
         }
         byBytes[i] = s + 1;
         byBytesUsed++;
+        byBytesLive++;
     }
 
     private void unindex(int s) {
@@ -151,9 +157,15 @@ final class SessionTable implements StateBytes.Ids {
         for (int i = hash(id, 0, id.length) & mask; byBytes[i] != 0; i = (i + 1) & mask) {
             if (byBytes[i] == s + 1) {
                 byBytes[i] = -1;    // removed (still counted in byBytesUsed until the next rehash)
+                byBytesLive--;
                 return;
             }
         }
+    }
+
+    /** Entries in the by-bytes index (live and removed-but-not-yet-rehashed alike): for tests of its bound. */
+    int indexCapacity() {
+        return byBytes.length;
     }
 
     /** A table of {@code size} entries (a power of two) holding the indexed slots, without removed marks. */

@@ -3,6 +3,7 @@ package org.sysmodels.presence.cluster.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import org.sysmodels.core.testing.Props;
@@ -58,6 +59,27 @@ class SessionTableTest {
                         }
                     }
                 });
+    }
+
+    @Test
+    void churnDoesNotGrowTheIndex() {
+        // a long-running node binds and ends sessions for ever while holding few at a time: the index stays sized by
+        // the sessions held, not by every session it has seen
+        SessionTable t = new SessionTable(null, 1);
+        for (int n = 0; n < 200_000; n++) {
+            int slot = n % 10;
+            if (n >= 10) {
+                t.forget(slot);
+            }
+            t.bind(slot, "session-" + n, 1, false, 0);
+        }
+        assertTrue(t.indexCapacity() <= 64, "index of " + t.indexCapacity() + " entries for 10 sessions");
+        for (int n = 199_990; n < 200_000; n++) {
+            byte[] b = ("session-" + n).getBytes(StandardCharsets.UTF_8);
+            assertEquals("session-" + n, t.known(b, 0, b.length));
+        }
+        byte[] gone = "session-199989".getBytes(StandardCharsets.UTF_8);
+        assertNull(t.known(gone, 0, gone.length));
     }
 
     @Test
