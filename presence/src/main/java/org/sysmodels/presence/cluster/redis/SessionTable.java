@@ -163,7 +163,7 @@ final class SessionTable implements StateBytes.Ids {
         }
     }
 
-    /** Entries in the by-bytes index (live and removed-but-not-yet-rehashed alike): for tests of its bound. */
+    /** The size of the by-bytes index's table (free, live and removed entries): for tests of its bound. */
     int indexCapacity() {
         return byBytes.length;
     }
