@@ -35,8 +35,6 @@ final class SessionTable implements StateBytes.Ids {
     private int[] byBytes = new int[64];
     /** Entries of {@link #byBytes} not free: slots and removed marks (at most half, so a probe always ends). */
     private int byBytesUsed;
-    /** Entries of {@link #byBytes} holding a slot. */
-    private int byBytesLive;
     /**
      * Sessions this node has seen end, with their generation, so that a late entry from an older holder (its detach,
      * written before the session moved here and ended) does not bring the session back as a remote one. Entries
@@ -133,9 +131,7 @@ final class SessionTable implements StateBytes.Ids {
             return;
         }
         if (2 * (byBytesUsed + 1) > byBytes.length) {
-            // sized by the live entries, not the old size: under churn the removed marks fill the table while the
-            // live count stays the same, and doubling at every rehash would grow it with every session ever bound
-            rehash(Integer.highestOneBit(4 * (byBytesLive + 1) - 1) << 1);
+            rehash();
         }
         byte[] id = sidUtf8[s];
         int mask = byBytes.length - 1;
@@ -145,7 +141,6 @@ final class SessionTable implements StateBytes.Ids {
         }
         byBytes[i] = s + 1;
         byBytesUsed++;
-        byBytesLive++;
     }
 
     private void unindex(int s) {
@@ -157,7 +152,6 @@ final class SessionTable implements StateBytes.Ids {
         for (int i = hash(id, 0, id.length) & mask; byBytes[i] != 0; i = (i + 1) & mask) {
             if (byBytes[i] == s + 1) {
                 byBytes[i] = -1;    // removed (still counted in byBytesUsed until the next rehash)
-                byBytesLive--;
                 return;
             }
         }
@@ -168,10 +162,20 @@ final class SessionTable implements StateBytes.Ids {
         return byBytes.length;
     }
 
-    /** A table of {@code size} entries (a power of two) holding the indexed slots, without removed marks. */
-    private void rehash(int size) {
+    /**
+     * A new table holding the indexed slots without removed marks, sized by the slots it holds (at most a quarter
+     * full with the one being added), not by the old table: under churn the removed marks fill a table while the
+     * slots held stay as many, and doubling at every rehash would grow it with every session ever bound.
+     */
+    private void rehash() {
         int[] old = byBytes;
-        byBytes = new int[Math.max(size, 64)];
+        int live = 0;
+        for (int e : old) {
+            if (e > 0) {
+                live++;
+            }
+        }
+        byBytes = new int[Math.max(Integer.highestOneBit(4 * (live + 1) - 1) << 1, 64)];
         byBytesUsed = 0;
         int mask = byBytes.length - 1;
         for (int e : old) {
