@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
@@ -20,7 +22,8 @@ import org.sysmodels.presence.model.presence.Activity;
  * monotonic clock ({@code CLOCK_MONOTONIC}), so each hop records the time since that send, in µs, into an
  * HdrHistogram. The difference between consecutive hops' distributions is where the time went. {@link #dump} appends
  * the histograms since the last dump to the file and starts new ones (the benchmark's node asks at the measured
- * phase's start and end).
+ * phase's start and end). With {@code -Dpresence.hops.everyMs=N} as well, a daemon thread also dumps every N ms,
+ * headed with the UTC time of day, to place a bad second of the load generator's on a hop and beside the GC logs.
  */
 public final class Hops {
 
@@ -57,6 +60,21 @@ public final class Hops {
     static {
         for (int i = 0; i < RECORDERS.length; i++) {
             RECORDERS[i] = new Recorder(3_600_000_000L, 2);
+        }
+        long every = Long.getLong("presence.hops.everyMs", 0);
+        if (ON && every > 0) {
+            Thread t = new Thread(() -> {
+                try {
+                    while (true) {
+                        Thread.sleep(every);
+                        dump(LocalTime.now(ZoneOffset.UTC).toString());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "hops-every");
+            t.setDaemon(true);
+            t.start();
         }
     }
 

@@ -4,24 +4,39 @@ package org.sysmodels.presence.gateway.protocol;
  * "Apps can send 120 gateway events per connection every 60 seconds ... Apps that surpass the limit are immediately
  * disconnected" (gateway.mdx, "Rate Limiting"), as a sliding window: an event is over the limit when {@code limit}
  * allowed events are already less than {@code window} old. The times of the allowed events still inside the window
- * are kept oldest first in a ring that grows on demand up to {@code limit} entries: a connection that heartbeats
- * holds a handful of them, not {@code limit} (with 20,000 connections and a limit of 600 a full array each was
- * 96 MB of heap). One connection's limiter is used by one event loop thread only; times must not decrease.
+ * are kept oldest first in a ring made with the connection, {@code limit} entries up to {@value #MADE} (960 bytes at
+ * Discord's 120), so counting an event never allocates. A ring that grew on demand was remade through a busy
+ * connection's first minute, and each remade ring was live young data that every young collection of that minute
+ * copied again: 2.5, 5 and 11 MB of survivors in a cluster node's first three collections at 1,000 connections
+ * sending 10 events a second, with pauses of 3-9 ms (docs/presence.md, "The rate limiter's ring and the cluster
+ * row's pauses"). Made with the connection, the ring is tenured with the rest of the connection's state. Only a
+ * limit above {@value #MADE} (a load test's gateway that must refuse nothing) grows its ring on demand beyond that,
+ * so a huge limit costs memory only for events that happen. One connection's limiter is used by one event loop
+ * thread only; times must not decrease.
  */
 public final class RateLimiter {
 
+    /** The most entries made with the connection: 16 KB, as a session's replay ring. */
+    static final int MADE = 2_048;
+
     private final int limit;
     private final long windowNs;
-    private long[] times = new long[4];
+    private long[] times;
     private int head;
     private int size;
 
     public RateLimiter(int limit, long windowNs) {
-        if (limit < 1 || windowNs <= 0) {
+        this(limit, windowNs, MADE);
+    }
+
+    /** With at most {@code made} entries made at once (tests: the growth past them). */
+    RateLimiter(int limit, long windowNs, int made) {
+        if (limit < 1 || windowNs <= 0 || made < 1) {
             throw new IllegalArgumentException("a rate limit is at least 1 event per a positive window");
         }
         this.limit = limit;
         this.windowNs = windowNs;
+        this.times = new long[Math.min(limit, made)];
     }
 
     /** Counts an event at {@code now}; false if it is over the limit. */
@@ -30,7 +45,7 @@ public final class RateLimiter {
             head = head + 1 == times.length ? 0 : head + 1;
             size--;
         }
-        if (size >= limit) {
+        if (size == limit) {
             return false;
         }
         if (size == times.length) {
@@ -47,8 +62,13 @@ public final class RateLimiter {
         return size;
     }
 
+    /** Entries the ring has room for now (tests). */
+    int room() {
+        return times.length;
+    }
+
     private void grow() {
-        long[] bigger = new long[Math.min(limit, 2 * times.length)];
+        long[] bigger = new long[(int) Math.min(limit, 2L * times.length)];
         for (int i = 0; i < size; i++) {
             int from = head + i;
             bigger[i] = times[from < times.length ? from : from - times.length];

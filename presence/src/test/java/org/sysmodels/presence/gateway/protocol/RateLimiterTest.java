@@ -39,10 +39,12 @@ class RateLimiterTest {
 
     @Test
     void agreesWithTheReferenceOnRandomEventSequences() {
-        // limit 1..40, window 1..50 ticks, 0..400 gaps of 0..20 ticks (bursts and pauses, equal times included)
+        // limit 1..40, window 1..50 ticks, a ring made with 1..8 entries (growing past them), 0..400 gaps of 0..20
+        // ticks (bursts and pauses, equal times included)
         Props.property().withExamples(500).forAll(integers().between(1, 40), integers().between(1, 50),
-                lists().of(integers().between(0, 20)).ofSizeBetween(0, 400)).checkAssert((limit, window, gaps) -> {
-                    RateLimiter limiter = new RateLimiter(limit, window);
+                integers().between(1, 8), lists().of(integers().between(0, 20)).ofSizeBetween(0, 400))
+                .checkAssert((limit, window, made, gaps) -> {
+                    RateLimiter limiter = new RateLimiter(limit, window, made);
                     Reference ref = new Reference(limit, window);
                     long now = 1_000;
                     for (int i = 0; i < gaps.size(); i++) {
@@ -51,6 +53,22 @@ class RateLimiterTest {
                         assertTrue(limiter.kept() <= limit, "kept more than the limit");
                     }
                 });
+    }
+
+    @Test
+    void theRingIsMadeWithTheConnectionUpToItsMostAndGrowsOnlyBeyond() {
+        RateLimiter discord = new RateLimiter(120, 60);
+        assertEquals(120, discord.room());
+        for (long t = 0; t < 120; t++) {
+            assertTrue(discord.allow(t));
+        }
+        assertEquals(120, discord.room(), "counting events within the limit remade the ring");
+        RateLimiter huge = new RateLimiter(1_000_000, 60);
+        assertEquals(RateLimiter.MADE, huge.room());
+        for (long t = 0; t <= RateLimiter.MADE; t++) {
+            assertTrue(huge.allow(t / 100));
+        }
+        assertEquals(2 * RateLimiter.MADE, huge.room());
     }
 
     @Test
