@@ -3,7 +3,6 @@ package org.sysmodels.bench.presence;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +53,13 @@ final class ClusterRow {
      * collections come every ~12 s instead of ~5.5 s, with the same 2-8 ms pauses (docs/presence.md, "Fewer young
      * collections").
      */
+    /**
+     * Steal above this share of the CPUs' time over the measured phase (other guests of the hypervisor running on
+     * this machine's CPUs) marks the run as not made on a quiet host: at 1-2% the row's p99 was 9-16 ms, at 4-7% on
+     * the same code 22-76 ms (2026-12-03, docs/presence.md, "The rate limiter's ring and the cluster row's pauses").
+     */
+    static final double STEAL_QUIET = 0.02;
+
     private static final List<String> NODE_ZGC = List.of("-Xmx1g", "-Xms1g", "-XX:+UseZGC");
     private static final List<String> NODE_PARALLEL = List.of("-Xmx1g", "-Xms1g", "-Xmn800m", "-XX:+UseParallelGC");
 
@@ -96,7 +102,7 @@ final class ClusterRow {
         List<Variant> variants = args.contains("--mixed-pairs") ? List.of(Variant.MIXED)
                 : only > 0 ? List.of(new Variant(only, false)) : List.of(Variant.FOUR, Variant.MIXED, Variant.ACROSS);
         for (Variant v : variants) {
-            once(redisServer, 2_000, v, rate, seconds, (int) doubleArg(args, "--warm-up", longRun ? 10 : 5), nodeJvm);
+            once(redisServer, 2_000, v, rate, seconds, (int) doubleArg(args, "--warm-up", longRun ? 20 : 10), nodeJvm);
         }
     }
 
@@ -126,24 +132,27 @@ final class ClusterRow {
                 urls.add(URI.create(c.url));
             }
             PrintWriter out = new PrintWriter(System.out, true);
-            // fresh node JVMs compile their hot paths during the first seconds of load: a warm-up run, not counted
-            System.out.println("warm-up run (not measured), " + variant.what() + ":");
-            new LoadGenerator(new LoadConfig(urls, n, watchers, Math.min(rate, 5_000), Duration.ofSeconds(warmUp),
-                    Duration.ZERO, 256, 1), new PrintWriter(Writer.nullWriter())).run();
             System.out.println("measured run, " + variant.what() + ", nodes " + String.join(" ", nodeJvm) + ":");
             NodeChild.Sample[] at = new NodeChild.Sample[2];
             long[] redisCpu = new long[2];
+            long[][] machine = new long[2][];
             RedisClient admin = RedisClient.create(uri);
             StatefulRedisConnection<String, String> stats = ClusterCpu.connect(admin);
             String[] commandStats = new String[1];
-            // the measured phase follows warmUp seconds at the same rate in the same run (not counted): without it,
-            // the first ~8 s after the ramp were a transient (2,000 new sessions, the rate jumping from 0 to 20,000/s)
-            // with per-second p99 of 370-740 ms that set the whole run's p99
+            // the measured phase follows warmUp seconds in the same run (not counted), the rate rising from 0 over
+            // the first half: the fresh node JVMs compile their update path under a light load (without a warm-up,
+            // the first ~8 s after the ramp had per-second p99 of 370-740 ms that set the whole run's p99). A
+            // warm-up run of its own before this one (10 s at 5,000 updates/s, its 2,000 connections closed) left
+            // 2,000 sockets in TIME_WAIT whose expiry 60 s later fell in the measured phase (t ≈ 48 s): a bad second
+            // (16-68 ms) there in 7 of 10 runs (docs/presence.md, "The rate limiter's ring and the cluster row's
+            // pauses")
             LoadGenerator.Result res = new LoadGenerator(new LoadConfig(urls, n, watchers, rate,
-                    Duration.ofSeconds(seconds), Duration.ZERO, 256, 1), out).warmup(Duration.ofSeconds(warmUp), () -> {
+                    Duration.ofSeconds(seconds), Duration.ZERO, 256, 1), out).warmup(Duration.ofSeconds(warmUp),
+                    Duration.ofSeconds(warmUp).dividedBy(2), () -> {
                         at[0] = NodeChild.sum(nodes);
                         nodes.forEach(c -> c.hops("warm-up and ramp, " + variant.what() + " (not measured)"));
                         redisCpu[0] = Children.cpuNs(redis);
+                        machine[0] = ThreadCpu.machine();
                         stats.sync().configResetstat();
                     }).run(() -> {
                         // the ramp's state to the old generation, where a node that has held its sessions for a
@@ -161,6 +170,7 @@ final class ClusterRow {
                         // second's p99 25-85 ms in 7 of 10 runs (the sender fell 3,400 updates behind), primed 8-12 ms
                         NodeChild.sum(nodes);
                         Children.cpuNs(redis);
+                        ThreadCpu.machine();
                         stats.sync().configResetstat();
                         stats.sync().info("commandstats");
                     }, () -> {
@@ -169,6 +179,7 @@ final class ClusterRow {
                         nodes.forEach(c -> c.hops(String.format(Locale.ROOT, "measured, %s, %.0f updates/s",
                                 variant.what(), rate)));
                         redisCpu[1] = Children.cpuNs(redis);
+                        machine[1] = ThreadCpu.machine();
                         commandStats[0] = stats.sync().info("commandstats");
                     });
             admin.shutdown();
@@ -194,6 +205,9 @@ final class ClusterRow {
                     + "delivery received %.2f µs%n", nodesNs / 1e3 / updates, redisNs / 1e3 / updates,
                     nodesNs / 1e3 / deliveries, loadNs / 1e3 / Math.max(1, res.deliveries()));
             String what = variant.what();
+            double steal = ThreadCpu.stealShare(machine[0], machine[1]);
+            System.out.printf(Locale.ROOT, "the host's steal over the measured phase: %.1f%% of the CPUs' time%n",
+                    100 * steal);
             boolean same = res.sameNodeUs().getTotalCount() > 0;
             double sentPerS = res.updatesSent() / Math.max(1e-9, res.seconds());
             double crossP99Ms = res.crossNodeUs().getValueAtPercentile(99) / 1e3;
@@ -206,8 +220,10 @@ final class ClusterRow {
                     "same-node p99", same ? String.format(Locale.ROOT, "%.1f ms", res.sameNodeUs()
                     .getValueAtPercentile(99) / 1e3) : "- (every watcher is on the other node)",
                     same ? String.format(Locale.ROOT, "%.2fx", res.crossToSameP99()) : "-",
-                    String.format(Locale.ROOT, "%s (sent %,.0f updates/s, %,.0f deliveries/s)%s", TARGET, sentPerS,
-                            res.deliveries() / Math.max(1e-9, res.seconds()),
+                    String.format(Locale.ROOT, "%s (sent %,.0f updates/s, %,.0f deliveries/s; the host's steal %.1f%% "
+                            + "of the CPUs' time%s)%s", TARGET, sentPerS,
+                            res.deliveries() / Math.max(1e-9, res.seconds()), 100 * steal,
+                            steal > STEAL_QUIET ? ", NOT A QUIET HOST: other guests took CPU time" : "",
                             res.noSessionLost() ? "" : "; SESSIONS LOST"), verdict);
             PresenceFigures.row(String.format(Locale.ROOT, "presence cluster CPU per update, %s", what),
                     String.format(Locale.ROOT, "%.1f", (nodesNs + redisNs) / 1e3 / updates), "µs/update",

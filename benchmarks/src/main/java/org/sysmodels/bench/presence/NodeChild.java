@@ -176,7 +176,11 @@ final class NodeChild {
                         (System.nanoTime() - t0) / 1e6);
                 System.out.flush();
             } else if (line.startsWith("HOPS ")) {
-                Hops.dump(line.substring(5) + "; " + heap.since(server));
+                // only when the hops are recorded: the heading's first reading loads the management classes of the
+                // collectors (cold code on a core the node's event loop needs, at the measured phase's first second)
+                if (Hops.ON) {
+                    Hops.dump(line.substring(5) + "; " + heap.since(server));
+                }
             } else if (line.equals("STATS")) {
                 long applied = server.cluster() instanceof RedisCluster c ? c.stats().applied.get() : 0;
                 long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean()

@@ -35,8 +35,13 @@ final class ThreadCpu {
     }
 
     /** {busy, idle, steal} in ticks, all CPUs together (proc(5): user nice system idle iowait irq softirq steal). */
-    private static long[] machine() throws IOException {
-        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+    static long[] machine() {
+        String[] f;
+        try {
+            f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read /proc/stat (Linux only)", e);
+        }
         long busy = 0;
         for (int i : new int[] {1, 2, 3, 6, 7}) {
             busy += Long.parseLong(f[i]);
@@ -69,6 +74,18 @@ final class ThreadCpu {
         String[] f = stat.substring(close + 2).split(" ");
         // after "pid (comm) ": field 3 is f[0]; utime is field 14, stime field 15
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /**
+     * The share of the machine's CPU time between two {@link #machine} readings that the hypervisor gave to other
+     * guests (steal): a figure of the host, not of this machine's processes, printed beside latencies that depend
+     * on it.
+     */
+    static double stealShare(long[] before, long[] after) {
+        long busy = after[0] - before[0];
+        long idle = after[1] - before[1];
+        long steal = after[2] - before[2];
+        return steal / (double) Math.max(1, busy + idle + steal);
     }
 
     /** The CPU seconds between {@code before} and this reading, by group, with the process total. */

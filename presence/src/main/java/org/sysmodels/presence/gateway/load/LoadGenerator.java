@@ -86,6 +86,7 @@ public final class LoadGenerator {
     private final Map<io.netty.channel.EventLoop, HeartbeatWheel> wheels = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private Duration warmup = Duration.ZERO;
+    private Duration rampUp = Duration.ZERO;
     private InterruptibleAction atMeasureStart = () -> {
     };
 
@@ -222,7 +223,21 @@ public final class LoadGenerator {
      * the measured phase begins (a caller sampling other processes' CPU time samples there). Default: none.
      */
     public LoadGenerator warmup(Duration d, InterruptibleAction atMeasureStart) {
+        return warmup(d, Duration.ZERO, atMeasureStart);
+    }
+
+    /**
+     * As {@link #warmup(Duration, InterruptibleAction)}, the rate rising in a straight line from 0 to the configured
+     * rate over the warm-up's first {@code rampUp} (at most all of it): fresh gateway JVMs compile their update path
+     * while the load is still light, instead of a full-rate start running it interpreted (a backlog of seconds).
+     */
+    public LoadGenerator warmup(Duration d, Duration rampUp, InterruptibleAction atMeasureStart) {
+        if (rampUp.isNegative() || rampUp.compareTo(d) > 0) {
+            throw new IllegalArgumentException("the rate's ramp-up (" + rampUp + ") is not within the warm-up ("
+                    + d + ")");
+        }
         this.warmup = d;
+        this.rampUp = rampUp;
         this.atMeasureStart = atMeasureStart;
         return this;
     }
@@ -308,7 +323,8 @@ public final class LoadGenerator {
             long cpu0 = beginMeasure();
             // the updates are sent by a timer on an event loop of this process (at each update's due time), not by
             // this thread: no hand-over from a thread of its own, each update stamped as it is written
-            Sender sender = new Sender(group.next(), conns, cfg.updatesPerSecond(), tag, warmStart, end);
+            Sender sender = new Sender(group.next(), conns, cfg.updatesPerSecond(), rampUp.toNanos(), tag, warmStart,
+                    end);
             sender.start();
             if (!warmup.isZero()) {
                 TimeUnit.NANOSECONDS.sleep(start - System.nanoTime());

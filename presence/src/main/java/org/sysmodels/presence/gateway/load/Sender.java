@@ -18,7 +18,10 @@ import org.sysmodels.presence.gateway.client.WsClient;
  * the event loop 1,000 times a second, about twice per update at the gateway row's rate.) It wakes at most once per
  * {@link #MIN_GAP_NS}: at 20,000 updates a second a wake-up per update (each a timer set and an {@code epoll_wait}
  * return) cost the load generator's one event loop more than the sends; each update is still stamped as it is
- * written, so the wait before it is never counted as latency.
+ * written, so the wait before it is never counted as latency. Optionally the rate rises in a straight line from 0
+ * over the first {@code rampNs} ({@link LoadGenerator#warmup(java.time.Duration, java.time.Duration,
+ * InterruptibleAction)}): what is owed after {@code e} ns is then {@code r·e²/2R} before the ramp's end and
+ * {@code r·(e − R/2)} after it.
  */
 final class Sender implements Runnable {
 
@@ -28,6 +31,7 @@ final class Sender implements Runnable {
     private final EventLoop loop;
     private final List<LoadGenerator.Conn> conns;
     private final double perSecond;
+    private final long rampNs;
     private final String tag;
     private final long start;
     private final long end;
@@ -36,10 +40,12 @@ final class Sender implements Runnable {
     private boolean stopped;
     private ScheduledFuture<?> next;
 
-    Sender(EventLoop loop, List<LoadGenerator.Conn> conns, double perSecond, String tag, long start, long end) {
+    Sender(EventLoop loop, List<LoadGenerator.Conn> conns, double perSecond, long rampNs, String tag, long start,
+           long end) {
         this.loop = loop;
         this.conns = conns;
         this.perSecond = perSecond;
+        this.rampNs = rampNs;
         this.tag = tag;
         this.start = start;
         this.end = end;
@@ -66,9 +72,8 @@ final class Sender implements Runnable {
             return;
         }
         send();
-        // the next update is owed at start + (attempted + 1) / perSecond
-        // (1 ns past it, so the rounding of the sum in send() cannot leave that update unowed)
-        long due = start + (long) Math.ceil((attempted + 1) * 1e9 / perSecond) + 1;
+        // 1 ns past the time the next update is owed, so the rounding in owedAt cannot leave that update unowed
+        long due = start + (long) Math.ceil(dueAfter(attempted + 1)) + 1;
         if (due < end) {
             long now = System.nanoTime();
             next = loop.schedule(this, Math.max(MIN_GAP_NS, due - now), TimeUnit.NANOSECONDS);
@@ -77,7 +82,7 @@ final class Sender implements Runnable {
 
     private void send() {
         long now = Math.min(System.nanoTime(), end);
-        long owed = (long) (perSecond * (now - start) / 1e9) - attempted;
+        long owed = owedAt(now - start) - attempted;
         Map<EventLoop, List<LoadGenerator.Conn>> elsewhere = null;
         for (; owed > 0; owed--) {
             attempted++;
@@ -103,5 +108,16 @@ final class Sender implements Runnable {
                 }
             }));
         }
+    }
+
+    /** Updates owed {@code e} ns after the start. */
+    long owedAt(long e) {
+        return (long) (e < rampNs ? perSecond * e * (double) e / (2e9 * rampNs) : perSecond * (e - rampNs / 2.0) / 1e9);
+    }
+
+    /** Ns after the start at which update number {@code k} (from 1) is owed: the inverse of {@link #owedAt}. */
+    double dueAfter(long k) {
+        return k <= perSecond * rampNs / 2e9 ? Math.sqrt(2e9 * rampNs * k / perSecond)
+                : k * 1e9 / perSecond + rampNs / 2.0;
     }
 }
