@@ -12,8 +12,9 @@ import org.sysmodels.compositor.pixel.Image;
  *
  * <p>Two kinds of content. UI: each layer is a mosaic of 64×64 tiles that are transparent, opaque or translucent
  * noise in turn (what app windows, bars and wallpapers look like to a compositor: mostly empty or solid, edges and
- * shadows translucent); the fact sheet's pixman figure (~2,300 Mpix/s) is for this kind. Translucent: every pixel of
- * every layer has a random alpha, the worst case, with no pixel a blender could skip.
+ * shadows translucent); pixman 0.42's {@code over_8888_8888} measured about 2,300 Mpix/s on this kind of content and
+ * machine (the row measures pixman itself in the same run). Translucent: every pixel of every layer has a random
+ * alpha, the worst case, with no pixel a blender could skip.
  */
 public final class BlendWorkload {
 

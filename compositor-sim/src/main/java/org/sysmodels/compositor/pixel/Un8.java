@@ -2,7 +2,7 @@ package org.sysmodels.compositor.pixel;
 
 /**
  * Exact arithmetic on one 8-bit channel, the building blocks every blender composes (the role of the {@code UN8}
- * macros in pixman's {@code pixman-combine32.h}; the formulas are the ones in the fact sheet, written here).
+ * macros in pixman's {@code pixman-combine32.h}, whose formulas these are, written here).
  *
  * <p>{@link #mul} is x·a/255 rounded to nearest: with t = x·a + 128, (t + t/256)/256 equals round(x·a/255) for all
  * 8-bit x and a, without a division (J. Blinn, "Three Wrongs Make a Right", IEEE CG&amp;A 1995).

@@ -4,7 +4,7 @@ package org.sysmodels.compositor.pixel;
  * Exact arithmetic on four 8-bit channels packed in an ARGB8888 int, two channels at a time: the red and blue bytes
  * ({@code 0x00ff00ff}) and the alpha and green bytes (shifted down by 8) each fit in 16-bit halves of an int, so one
  * integer multiply serves two channels (the {@code UN8x4} operations of pixman's {@code pixman-combine32.h}, written
- * here from the formulas in the fact sheet). Each result equals applying the {@link Un8} operation per channel.
+ * here from that header's formulas). Each result equals applying the {@link Un8} operation per channel.
  */
 public final class Un8x4 {
 
