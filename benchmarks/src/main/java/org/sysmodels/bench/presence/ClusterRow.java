@@ -55,10 +55,11 @@ final class ClusterRow {
      */
     /**
      * Steal above this share of the CPUs' time over the measured phase (other guests of the hypervisor running on
-     * this machine's CPUs) marks the run as not made on a quiet host: at 1-2% the row's p99 was 9-16 ms, at 4-7% on
-     * the same code 22-76 ms (2026-12-03, docs/presence.md, "The rate limiter's ring and the cluster row's pauses").
+     * this machine's CPUs) marks the run as not made on a quiet host. 22 runs of 2026-12-03: at 0.2-1.6% all 14 met
+     * (p99 9.0-16.4 ms), at 1.1-7.2% none of 8 (22-76 ms) (docs/presence.md, "The rate limiter's ring and the
+     * cluster row's pauses").
      */
-    static final double STEAL_QUIET = 0.02;
+    static final double STEAL_QUIET = 0.01;
 
     private static final List<String> NODE_ZGC = List.of("-Xmx1g", "-Xms1g", "-XX:+UseZGC");
     private static final List<String> NODE_PARALLEL = List.of("-Xmx1g", "-Xms1g", "-Xmn800m", "-XX:+UseParallelGC");
@@ -102,7 +103,7 @@ final class ClusterRow {
         List<Variant> variants = args.contains("--mixed-pairs") ? List.of(Variant.MIXED)
                 : only > 0 ? List.of(new Variant(only, false)) : List.of(Variant.FOUR, Variant.MIXED, Variant.ACROSS);
         for (Variant v : variants) {
-            once(redisServer, 2_000, v, rate, seconds, (int) doubleArg(args, "--warm-up", longRun ? 20 : 10), nodeJvm);
+            once(redisServer, 2_000, v, rate, seconds, (int) doubleArg(args, "--warm-up", longRun ? 40 : 10), nodeJvm);
         }
     }
 
@@ -140,15 +141,18 @@ final class ClusterRow {
             StatefulRedisConnection<String, String> stats = ClusterCpu.connect(admin);
             String[] commandStats = new String[1];
             // the measured phase follows warmUp seconds in the same run (not counted), the rate rising from 0 over
-            // the first half: the fresh node JVMs compile their update path under a light load (without a warm-up,
-            // the first ~8 s after the ramp had per-second p99 of 370-740 ms that set the whole run's p99). A
+            // the first 10 s (at most half): the fresh node JVMs compile their update path under a light load
+            // (without a warm-up, the first ~8 s after the ramp had per-second p99 of 370-740 ms that set the whole
+            // run's p99). With 10 s at the full rate after the ramp the nodes still compiled 10-75 methods a second
+            // into the measured phase's first 10 s, whose per-second p99 ran about twice the later seconds'; after
+            // 30 s it is a few a second (-Xlog:jit+compilation, 2026-12-03). A
             // warm-up run of its own before this one (10 s at 5,000 updates/s, its 2,000 connections closed) left
             // 2,000 sockets in TIME_WAIT whose expiry 60 s later fell in the measured phase (t ≈ 48 s): a bad second
             // (16-68 ms) there in 7 of 10 runs (docs/presence.md, "The rate limiter's ring and the cluster row's
             // pauses")
             LoadGenerator.Result res = new LoadGenerator(new LoadConfig(urls, n, watchers, rate,
                     Duration.ofSeconds(seconds), Duration.ZERO, 256, 1), out).warmup(Duration.ofSeconds(warmUp),
-                    Duration.ofSeconds(warmUp).dividedBy(2), () -> {
+                    Duration.ofSeconds(Math.min(10, warmUp / 2)), () -> {
                         at[0] = NodeChild.sum(nodes);
                         nodes.forEach(c -> c.hops("warm-up and ramp, " + variant.what() + " (not measured)"));
                         redisCpu[0] = Children.cpuNs(redis);
