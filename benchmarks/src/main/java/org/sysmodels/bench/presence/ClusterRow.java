@@ -145,11 +145,10 @@ final class ClusterRow {
             // (without a warm-up, the first ~8 s after the ramp had per-second p99 of 370-740 ms that set the whole
             // run's p99). With 10 s at the full rate after the ramp the nodes still compiled 10-75 methods a second
             // into the measured phase's first 10 s, whose per-second p99 ran about twice the later seconds'; after
-            // 30 s it is a few a second (-Xlog:jit+compilation, 2026-12-03). A
-            // warm-up run of its own before this one (10 s at 5,000 updates/s, its 2,000 connections closed) left
-            // 2,000 sockets in TIME_WAIT whose expiry 60 s later fell in the measured phase (t ≈ 48 s): a bad second
-            // (16-68 ms) there in 7 of 10 runs (docs/presence.md, "The rate limiter's ring and the cluster row's
-            // pauses")
+            // 30 s it is a few a second (-Xlog:jit+compilation, 2026-12-03). A warm-up run of its own before this
+            // one (10 s at 5,000 updates/s, its 2,000 connections then closed) left 2,000 sockets in TIME_WAIT whose
+            // expiry 60 s later fell in the measured phase: a bad second (16-68 ms) there in 6 of 8 runs
+            // (docs/presence.md, "The rate limiter's ring and the cluster row's pauses")
             LoadGenerator.Result res = new LoadGenerator(new LoadConfig(urls, n, watchers, rate,
                     Duration.ofSeconds(seconds), Duration.ZERO, 256, 1), out).warmup(Duration.ofSeconds(warmUp),
                     Duration.ofSeconds(Math.min(10, warmUp / 2)), () -> {
