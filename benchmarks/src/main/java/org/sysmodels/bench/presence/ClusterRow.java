@@ -15,6 +15,7 @@ import org.sysmodels.presence.gateway.GatewayConfig;
 import org.sysmodels.presence.gateway.GatewayServer;
 import org.sysmodels.presence.gateway.load.LoadConfig;
 import org.sysmodels.presence.gateway.load.LoadGenerator;
+import org.sysmodels.presence.gateway.load.LoadResult;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.core.PresenceObserver;
 
@@ -149,7 +150,7 @@ final class ClusterRow {
             // one (10 s at 5,000 updates/s, its 2,000 connections then closed) left 2,000 sockets in TIME_WAIT whose
             // expiry 60 s later fell in the measured phase: a bad second (16-68 ms) there in 6 of 8 runs
             // (docs/presence.md, "The rate limiter's ring and the cluster row's pauses")
-            LoadGenerator.Result res = new LoadGenerator(new LoadConfig(urls, n, watchers, rate,
+            LoadResult res = new LoadGenerator(new LoadConfig(urls, n, watchers, rate,
                     Duration.ofSeconds(seconds), Duration.ZERO, 256, 1), out).warmup(Duration.ofSeconds(warmUp),
                     Duration.ofSeconds(Math.min(10, warmUp / 2)), () -> {
                         at[0] = NodeChild.sum(nodes);

@@ -15,6 +15,7 @@ import org.sysmodels.presence.gateway.GatewayServer;
 import org.sysmodels.presence.gateway.client.NettyTransport;
 import org.sysmodels.presence.gateway.load.LoadConfig;
 import org.sysmodels.presence.gateway.load.LoadGenerator;
+import org.sysmodels.presence.gateway.load.LoadResult;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.core.PresenceObserver;
 
@@ -272,7 +273,7 @@ final class GatewayLoadRow {
         if (warmupSeconds > 0) {
             load.warmup(Duration.ofSeconds(warmupSeconds), () -> out.println("MEASURING"));
         }
-        LoadGenerator.Result r = load.run(() -> {
+        LoadResult r = load.run(() -> {
             if (gc) {
                 // the ramp's connections to the old generation (see Settle)
                 System.gc();

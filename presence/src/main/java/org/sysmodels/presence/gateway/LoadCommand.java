@@ -11,6 +11,7 @@ import org.sysmodels.core.option.Options;
 import org.sysmodels.core.system.Subcommand;
 import org.sysmodels.presence.gateway.load.LoadConfig;
 import org.sysmodels.presence.gateway.load.LoadGenerator;
+import org.sysmodels.presence.gateway.load.LoadResult;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.core.PresenceObserver;
 
@@ -104,7 +105,7 @@ public final class LoadCommand implements Subcommand {
             LoadConfig cfg = new LoadConfig(urls, n, watchers, rate, Duration.ofNanos(o.getOr(DURATION,
                     20_000_000_000L)), Duration.ZERO, 256, o.getOr(THREADS, 1)).withTransport(transport);
             out.println("transport: " + transport);
-            LoadGenerator.Result r = new LoadGenerator(cfg, out).run();
+            LoadResult r = new LoadGenerator(cfg, out).run();
             r.lines().forEach(out::println);
             out.println(r.noSessionLost() ? "result: no session lost" : "result: sessions were lost (exit status 1)");
             out.flush();

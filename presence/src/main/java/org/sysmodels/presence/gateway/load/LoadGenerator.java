@@ -39,37 +39,6 @@ import org.sysmodels.presence.gateway.users.UserDirectory;
  */
 public final class LoadGenerator {
 
-    /** What a run measured. */
-    public record Result(int target, int maxHeld, int heldAtEnd, long updatesSent, long deliveries, double seconds,
-                         Histogram latencyUs, Map<Integer, Long> closes, long failures, int nodes,
-                         Histogram sameNodeUs, Histogram crossNodeUs, long cpuNs) {
-
-        /** This process's CPU time per delivery received during the measured phase, in µs (NaN if unknown). */
-        public double cpuUsPerDelivery() {
-            return cpuNs < 0 || deliveries == 0 ? Double.NaN : cpuNs / 1e3 / deliveries;
-        }
-
-        /** p99 of cross-node over p99 of same-node delivery latency (NaN with one node or no samples). */
-        public double crossToSameP99() {
-            if (nodes < 2 || sameNodeUs.getTotalCount() == 0 || crossNodeUs.getTotalCount() == 0) {
-                return Double.NaN;
-            }
-            return crossNodeUs.getValueAtPercentile(99) / (double) Math.max(1, sameNodeUs.getValueAtPercentile(99));
-        }
-
-        public double deliveriesPerSecond() {
-            return deliveries / Math.max(1e-9, seconds);
-        }
-
-        public boolean noSessionLost() {
-            return heldAtEnd == target && closes.isEmpty() && failures == 0;
-        }
-
-        public List<String> lines() {
-            return ResultLines.of(this);
-        }
-    }
-
     private final LoadConfig cfg;
     private final PrintWriter out;
     private final Recorder recorder = new Recorder(3_600_000_000L, 3);
@@ -252,7 +221,7 @@ public final class LoadGenerator {
         return processCpuNs();
     }
 
-    public Result run() throws InterruptedException {
+    public LoadResult run() throws InterruptedException {
         return run(() -> {
         });
     }
@@ -267,7 +236,7 @@ public final class LoadGenerator {
      * Opens and identifies every connection, calls {@code beforeMeasure} (several load processes wait there to
      * start their measured phases together), then sends updates for the configured duration.
      */
-    public Result run(InterruptibleAction beforeMeasure) throws InterruptedException {
+    public LoadResult run(InterruptibleAction beforeMeasure) throws InterruptedException {
         return run(beforeMeasure, () -> {
         });
     }
@@ -278,7 +247,7 @@ public final class LoadGenerator {
      * may wait there for the gateways to catch up: this process's CPU time and deliveries are counted up to its
      * return, so deliveries of updates sent in the phase and received late count, with their CPU).
      */
-    public Result run(InterruptibleAction beforeMeasure, InterruptibleAction afterMeasure)
+    public LoadResult run(InterruptibleAction beforeMeasure, InterruptibleAction afterMeasure)
             throws InterruptedException {
         NettyTransport transport = cfg.transport();
         EventLoopGroup group = transport.group(cfg.ioThreads());
@@ -371,7 +340,7 @@ public final class LoadGenerator {
             int heldAtEnd = held.get();
             Map<Integer, Long> byCode = new TreeMap<>();
             closes.forEach((k, v) -> byCode.put(k, v.get()));
-            Result result = new Result(cfg.connections(), maxHeld.get(), heldAtEnd, sent.get(), received.get(),
+            LoadResult result = new LoadResult(cfg.connections(), maxHeld.get(), heldAtEnd, sent.get(), received.get(),
                     seconds, total, byCode, failures.get(), cfg.urls().size(), same, cross,
                     cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0);
             if (failures.get() > 0) {

@@ -11,7 +11,7 @@ final class ResultLines {
     private ResultLines() {
     }
 
-    static List<String> of(LoadGenerator.Result r) {
+    static List<String> of(LoadResult r) {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "connections: %,d of %,d held at the end (most at once %,d)",
                 r.heldAtEnd(), r.target(), r.maxHeld()));
