@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.sysmodels.presence.cluster.redis.RedisCluster;
 import org.sysmodels.presence.gateway.GatewayConfig;
 import org.sysmodels.presence.gateway.GatewayServer;
+import org.sysmodels.presence.gateway.load.HostCpu;
 import org.sysmodels.presence.gateway.load.LoadConfig;
 import org.sysmodels.presence.gateway.load.LoadGenerator;
 import org.sysmodels.presence.gateway.load.LoadResult;
@@ -27,7 +28,8 @@ import org.sysmodels.presence.model.core.PresenceObserver;
  * every delivery across (the load world puts users 2k and 2k + 1 in one guild, on different nodes: the target's
  * row); 1 watcher, half the pairs on one node ({@link UserDirectory#loadWorldMixedPairs}: cross-node and same-node
  * p99 and their ratio from one run at the same rate); 4 watchers (each update reaches 2 watchers on each node:
- * 80,800 deliveries/s, beyond what this 2-core machine keeps up with, reported). Besides latency, the CPU time of each
+ * 80,800 deliveries/s, beyond what this 2-core machine keeps up with, reported), the target's row first (its p99
+ * follows the host's steal, which can change within the row's eight minutes). Besides latency, the CPU time of each
  * side per update and per delivery over the measured phase: on a shared machine the latency is the machine's, the
  * CPU cost is the code's. Without redis-server installed the row says so.
  */
@@ -102,7 +104,7 @@ final class ClusterRow {
         List<String> nodeJvm = gc >= 0 && gc + 1 < args.size() && args.get(gc + 1).equals("zgc") ? NODE_ZGC
                 : NODE_PARALLEL;
         List<Variant> variants = args.contains("--mixed-pairs") ? List.of(Variant.MIXED)
-                : only > 0 ? List.of(new Variant(only, false)) : List.of(Variant.FOUR, Variant.MIXED, Variant.ACROSS);
+                : only > 0 ? List.of(new Variant(only, false)) : List.of(Variant.ACROSS, Variant.MIXED, Variant.FOUR);
         for (Variant v : variants) {
             once(redisServer, 2_000, v, rate, seconds, (int) doubleArg(args, "--warm-up", longRun ? 40 : 10), nodeJvm);
         }
@@ -137,7 +139,7 @@ final class ClusterRow {
             System.out.println("measured run, " + variant.what() + ", nodes " + String.join(" ", nodeJvm) + ":");
             NodeChild.Sample[] at = new NodeChild.Sample[2];
             long[] redisCpu = new long[2];
-            long[][] machine = new long[2][];
+            HostCpu[] machine = new HostCpu[2];
             RedisClient admin = RedisClient.create(uri);
             StatefulRedisConnection<String, String> stats = ClusterCpu.connect(admin);
             String[] commandStats = new String[1];
@@ -209,7 +211,7 @@ final class ClusterRow {
                     + "delivery received %.2f µs%n", nodesNs / 1e3 / updates, redisNs / 1e3 / updates,
                     nodesNs / 1e3 / deliveries, loadNs / 1e3 / Math.max(1, res.deliveries()));
             String what = variant.what();
-            double steal = ThreadCpu.stealShare(machine[0], machine[1]);
+            double steal = machine[1].stealShareSince(machine[0]);
             System.out.printf(Locale.ROOT, "the host's steal over the measured phase: %.1f%% of the CPUs' time%n",
                     100 * steal);
             boolean same = res.sameNodeUs().getTotalCount() > 0;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.sysmodels.presence.gateway.load.HostCpu;
 
 /**
  * The CPU time of every thread of this JVM, from Linux's {@code /proc/self/task/TID/stat} (fields 14 and 15,
@@ -22,31 +23,21 @@ final class ThreadCpu {
     private final Map<String, Long> ticksByThread;
     private final long processTicks;
     /** The machine's ticks from {@code /proc/stat}'s first line: every CPU's busy, idle and steal time. */
-    private final long machineBusy;
-    private final long machineIdle;
-    private final long machineSteal;
+    private final HostCpu machine;
 
-    private ThreadCpu(Map<String, Long> ticksByThread, long processTicks, long[] machine) {
+    private ThreadCpu(Map<String, Long> ticksByThread, long processTicks, HostCpu machine) {
         this.ticksByThread = ticksByThread;
         this.processTicks = processTicks;
-        this.machineBusy = machine[0];
-        this.machineIdle = machine[1];
-        this.machineSteal = machine[2];
+        this.machine = machine;
     }
 
-    /** {busy, idle, steal} in ticks, all CPUs together (proc(5): user nice system idle iowait irq softirq steal). */
-    static long[] machine() {
-        String[] f;
-        try {
-            f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read /proc/stat (Linux only)", e);
+    /** The machine's CPU ticks now ({@link HostCpu}); Linux only, as the rest of this class. */
+    static HostCpu machine() {
+        HostCpu c = HostCpu.read();
+        if (c == null) {
+            throw new IllegalStateException("cannot read /proc/stat (Linux only)");
         }
-        long busy = 0;
-        for (int i : new int[] {1, 2, 3, 6, 7}) {
-            busy += Long.parseLong(f[i]);
-        }
-        return new long[] {busy, Long.parseLong(f[4]) + Long.parseLong(f[5]), Long.parseLong(f[8])};
+        return c;
     }
 
     /** Reads every live thread's CPU ticks now, keyed by "comm/tid". */
@@ -76,18 +67,6 @@ final class ThreadCpu {
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
-    /**
-     * The share of the machine's CPU time between two {@link #machine} readings that the hypervisor gave to other
-     * guests (steal): a figure of the host, not of this machine's processes, printed beside latencies that depend
-     * on it.
-     */
-    static double stealShare(long[] before, long[] after) {
-        long busy = after[0] - before[0];
-        long idle = after[1] - before[1];
-        long steal = after[2] - before[2];
-        return steal / (double) Math.max(1, busy + idle + steal);
-    }
-
     /** The CPU seconds between {@code before} and this reading, by group, with the process total. */
     Map<String, Double> since(ThreadCpu before) {
         Map<String, Double> groups = new TreeMap<>();
@@ -100,10 +79,10 @@ final class ThreadCpu {
         long exited = processTicks - before.processTicks - live;
         groups.merge("exited threads", exited * TICK_S, Double::sum);
         groups.put("process", (processTicks - before.processTicks) * TICK_S);
-        groups.put("machine: other processes", (machineBusy - before.machineBusy - processTicks
+        groups.put("machine: other processes", (machine.busy() - before.machine.busy() - processTicks
                 + before.processTicks) * TICK_S);
-        groups.put("machine: idle", (machineIdle - before.machineIdle) * TICK_S);
-        groups.put("machine: steal", (machineSteal - before.machineSteal) * TICK_S);
+        groups.put("machine: idle", (machine.idle() - before.machine.idle()) * TICK_S);
+        groups.put("machine: steal", (machine.steal() - before.machine.steal()) * TICK_S);
         return groups;
     }
 

@@ -310,6 +310,8 @@ public final class LoadGenerator {
             long nextReport = start + 1_000_000_000L;
             long lastReceived = 0;
             long lastSent = 0;
+            HostCpu lastHost = HostCpu.read();
+            List<SecondReport> perSecond = new ArrayList<>();
             for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
                 TimeUnit.NANOSECONDS.sleep(Math.min(nextReport, end) - now);
                 now = System.nanoTime();
@@ -320,12 +322,16 @@ public final class LoadGenerator {
                     cross.add(crossNode.getIntervalHistogram());
                     long r = received.get();
                     long s = sent.get();
-                    out.printf(Locale.ROOT, "t=%3ds  held %,d  updates %,d/s  deliveries %,d/s  p99 %.1f ms  "
-                            + "errors %d%n", (now - start) / 1_000_000_000L, held.get(), s - lastSent,
-                            r - lastReceived, h.getValueAtPercentile(99) / 1e3, closedCount() + failures.get());
+                    HostCpu host = HostCpu.read();
+                    SecondReport second = new SecondReport((now - start) / 1_000_000_000L, s - lastSent,
+                            r - lastReceived, h.getValueAtPercentile(99) / 1e3, host == null || lastHost == null
+                            ? Double.NaN : host.stealShareSince(lastHost));
+                    perSecond.add(second);
+                    out.println(second.line(closedCount() + failures.get(), held.get()));
                     out.flush();
                     lastReceived = r;
                     lastSent = s;
+                    lastHost = host;
                     nextReport += 1_000_000_000L;
                 }
             }
@@ -342,7 +348,7 @@ public final class LoadGenerator {
             closes.forEach((k, v) -> byCode.put(k, v.get()));
             LoadResult result = new LoadResult(cfg.connections(), maxHeld.get(), heldAtEnd, sent.get(), received.get(),
                     seconds, total, byCode, failures.get(), cfg.urls().size(), same, cross,
-                    cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0);
+                    cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0, List.copyOf(perSecond));
             if (failures.get() > 0) {
                 out.println("first failed connection: " + firstFailure);
             }

@@ -6,11 +6,12 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What a {@link LoadGenerator} run measured: sessions held, updates sent, deliveries and their latency (all, same-node
- * and cross-node), closes and failures, and this process's CPU time over the measured phase.
+ * and cross-node), closes and failures, this process's CPU time over the measured phase, and each of its seconds.
  */
 public record LoadResult(int target, int maxHeld, int heldAtEnd, long updatesSent, long deliveries, double seconds,
                          Histogram latencyUs, Map<Integer, Long> closes, long failures, int nodes,
-                         Histogram sameNodeUs, Histogram crossNodeUs, long cpuNs) {
+                         Histogram sameNodeUs, Histogram crossNodeUs, long cpuNs,
+                         List<SecondReport> perSecond) {
 
     /** This process's CPU time per delivery received during the measured phase, in µs (NaN if unknown). */
     public double cpuUsPerDelivery() {

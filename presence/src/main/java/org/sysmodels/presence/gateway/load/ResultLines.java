@@ -29,6 +29,15 @@ final class ResultLines {
             out.add(String.format(Locale.ROOT, "load generator CPU: %.2f s in %.1f s (%.2f µs per delivery)",
                     r.cpuNs() / 1e9, r.seconds(), r.cpuUsPerDelivery()));
         }
+        if (!r.perSecond().isEmpty()) {
+            StringBuilder worst = new StringBuilder("the worst seconds by p99:");
+            for (SecondReport s : SecondReport.worst(r.perSecond(), 5)) {
+                worst.append(String.format(Locale.ROOT, " t=%ds %.1f ms%s;", s.t(), s.p99Ms(), Double.isNaN(s.steal())
+                        ? "" : String.format(Locale.ROOT, " (steal %.1f%%)", 100 * s.steal())));
+            }
+            worst.setLength(worst.length() - 1);
+            out.add(worst.toString());
+        }
         out.add("errors: " + (r.closes().isEmpty() && r.failures() == 0 ? "none" : "closes by code " + r.closes()
                 + ", failed connections " + r.failures()));
         return out;
