@@ -64,6 +64,19 @@ final class ClusterRow {
      */
     static final double STEAL_QUIET = 0.01;
 
+    /** The nodes' rate-limit window (Discord's 60 s: gateway.mdx, "Rate Limiting"). */
+    static final Duration RATE_WINDOW = Duration.ofSeconds(60);
+
+    /**
+     * The {@code --long} warm-up: longer than {@link #RATE_WINDOW}, so every connection's rate limiter has begun to
+     * drop events older than the window before the measured phase. That branch first runs one window after a
+     * connection's identify; C2 had compiled the frame handler ({@code GatewayConnection.text}, the limiter inlined)
+     * with it as an uncommon trap, so both nodes deoptimized it and recompiled a cascade of its callees at once:
+     * with a 40 s warm-up that fell at the measured phase's 16th-18th second, a bad second (20-70 ms) in most runs
+     * (-Xlog:deoptimization, 2026-12-03: {@code RateLimiter.allow} trap_bci=23 unstable_if at t=17 s on both nodes).
+     */
+    static final int LONG_WARM_UP_S = (int) RATE_WINDOW.toSeconds() + 15;
+
     private static final List<String> NODE_ZGC = List.of("-Xmx1g", "-Xms1g", "-XX:+UseZGC");
     private static final List<String> NODE_PARALLEL = List.of("-Xmx1g", "-Xms1g", "-Xmn800m", "-XX:+UseParallelGC");
 
@@ -106,7 +119,7 @@ final class ClusterRow {
         List<Variant> variants = args.contains("--mixed-pairs") ? List.of(Variant.MIXED)
                 : only > 0 ? List.of(new Variant(only, false)) : List.of(Variant.ACROSS, Variant.MIXED, Variant.FOUR);
         for (Variant v : variants) {
-            once(redisServer, 2_000, v, rate, seconds, (int) doubleArg(args, "--warm-up", longRun ? 40 : 10), nodeJvm);
+            once(redisServer, 2_000, v, rate, seconds, (int) doubleArg(args, "--warm-up", longRun ? LONG_WARM_UP_S : 10), nodeJvm);
         }
     }
 
@@ -151,7 +164,8 @@ final class ClusterRow {
             // 30 s it is a few a second (-Xlog:jit+compilation, 2026-12-03). A warm-up run of its own before this
             // one (10 s at 5,000 updates/s, its 2,000 connections then closed) left 2,000 sockets in TIME_WAIT whose
             // expiry 60 s later fell in the measured phase: a bad second (16-68 ms) there in 6 of 8 runs
-            // (docs/presence.md, "The rate limiter's ring and the cluster row's pauses")
+            // (docs/presence.md, "The rate limiter's ring and the cluster row's pauses"). The --long warm-up also
+            // outlasts the rate limiter's window (LONG_WARM_UP_S)
             LoadResult res = new LoadGenerator(new LoadConfig(urls, n, watchers, rate,
                     Duration.ofSeconds(seconds), Duration.ZERO, 256, 1), out).warmup(Duration.ofSeconds(warmUp),
                     Duration.ofSeconds(Math.min(10, warmUp / 2)), () -> {
@@ -254,7 +268,7 @@ final class ClusterRow {
                 .withPort(Math.max(0, port)).withReusePort(port > 0)
                 // 20,000 updates/s over 2,000 connections is 600 per connection per 60 s, plus heartbeats (the limiter
                 // keeps a ring of this many times per connection: no bigger than needed)
-                .withRateLimit(1_200, Duration.ofSeconds(60)).withIdentifyConcurrency(1_000_000).withIoThreads(1);
+                .withRateLimit(1_200, RATE_WINDOW).withIdentifyConcurrency(1_000_000).withIoThreads(1);
         UserDirectory directory = switch (world) {
             case "guilds" -> UserDirectory.loadWorld(users, watchers);
             case "mixed-pairs" -> UserDirectory.loadWorldMixedPairs(users);
