@@ -29,7 +29,7 @@ import org.sysmodels.presence.model.core.PresenceObserver;
  * row); 1 watcher, half the pairs on one node ({@link UserDirectory#loadWorldMixedPairs}: cross-node and same-node
  * p99 and their ratio from one run at the same rate); 4 watchers (each update reaches 2 watchers on each node:
  * 80,800 deliveries/s, beyond what this 2-core machine keeps up with, reported), the target's row first (its p99
- * follows the host's steal, which can change within the row's eight minutes). Besides latency, the CPU time of each
+ * follows the host's steal, which can change within the row's ten minutes). Besides latency, the CPU time of each
  * side per update and per delivery over the measured phase: on a shared machine the latency is the machine's, the
  * CPU cost is the code's. Without redis-server installed the row says so.
  */
@@ -119,7 +119,8 @@ final class ClusterRow {
         List<Variant> variants = args.contains("--mixed-pairs") ? List.of(Variant.MIXED)
                 : only > 0 ? List.of(new Variant(only, false)) : List.of(Variant.ACROSS, Variant.MIXED, Variant.FOUR);
         for (Variant v : variants) {
-            once(redisServer, 2_000, v, rate, seconds, (int) doubleArg(args, "--warm-up", longRun ? LONG_WARM_UP_S : 10), nodeJvm);
+            int warmUp = (int) doubleArg(args, "--warm-up", longRun ? LONG_WARM_UP_S : 10);
+            once(redisServer, 2_000, v, rate, seconds, warmUp, nodeJvm);
         }
     }
 
