@@ -64,8 +64,8 @@ final class ClusterRow {
      */
     static final double STEAL_QUIET = 0.01;
 
-    /** The nodes' rate-limit window (Discord's 60 s: gateway.mdx, "Rate Limiting"). */
-    static final Duration RATE_WINDOW = Duration.ofSeconds(60);
+    /** The nodes' rate-limit window: the gateway's default, Discord's (60 s, {@link GatewayConfig#defaults}). */
+    static final Duration RATE_WINDOW = GatewayConfig.defaults().rateWindow();
 
     /**
      * The {@code --long} warm-up: longer than {@link #RATE_WINDOW}, so every connection's rate limiter has begun to
