@@ -10,7 +10,7 @@ package org.sysmodels.bench.irp;
  * and IoFreeIrp back to the lookaside list. Stack locations have Windows' four Parameters words; no frames, no
  * simulated clock, no observers, no bug-check bookkeeping. {@code bench/instructions irp-ideal} counts its
  * instructions per IRP: what the simulator's path (bench/instructions irp) is compared with in docs/irp-speed.md.
- * Not a benchmark row: a measuring stick.
+ * A measuring stick: {@code bench/run}'s second peer of the verifier-off row ({@code IrpBench.idealWindowsSteps}).
  */
 final class IdealIrpPath {
 

@@ -63,6 +63,19 @@ public class IrpBench {
     }
 
     @State(Scope.Thread)
+    public static class Ideal {
+        IdealIrpPath path;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            path = new IdealIrpPath();
+            for (int i = 0; i < 200_000; i++) {
+                path.read();
+            }
+        }
+    }
+
+    @State(Scope.Thread)
     public static class Peer {
         PlainCallsPeer peer = new PlainCallsPeer();
     }
@@ -91,6 +104,21 @@ public class IrpBench {
     public void pendedFromDpc(Pended s, Blackhole bh) {
         s.rig.reads(BATCH);
         bh.consume(s.rig.completed());
+    }
+
+    /**
+     * The same read as the bare Windows steps in plain Java ({@link IdealIrpPath}: lookaside, IoInitializeIrp, the
+     * thread list, both IofCallDriver levels, the walk, IoFreeIrp; no frames, clock or observers): the floor of this
+     * read on this JIT, the second peer of the verifier-off row.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void idealWindowsSteps(Ideal s, Blackhole bh) {
+        IdealIrpPath p = s.path;
+        for (int i = 0; i < BATCH; i++) {
+            p.read();
+        }
+        bh.consume(p.finished);
     }
 
     /** Three plain Java calls and a callback. */
