@@ -1,7 +1,5 @@
 package org.sysmodels.core.sched;
 
-import java.util.Arrays;
-
 /**
  * The {@link Scheduler}'s pending set: a radix heap (Ahuja, Mehlhorn, Orlin, Tarjan, "Faster algorithms for the
  * shortest path problem", JACM 37(2), 1990) with 4-bit digits over the {@link EventSlots}. A radix heap is a monotone
@@ -15,6 +13,12 @@ import java.util.Arrays;
  *
  * <p>Cancelling marks the slot and the heap drops it when it meets it (lazy deletion), with a sweep when cancelled
  * events outnumber live ones, so memory stays bounded by twice the live set.
+ *
+ * <p>The buckets' arrays circulate through {@link BucketArrays}: a bucket that {@link #redistribute} empties gives its
+ * array back, and a bucket that outgrows its array takes the next size from there. A far-future bucket, once emptied,
+ * gets nothing before the base has entered the next block of 16^(k+1) ns for its level k (18 minutes at level 9, 5
+ * hours at level 10); if each bucket kept its own array, every one would keep the largest batch it ever held, and a
+ * long run's memory would grow for hours with no more events pending (docs/presence.md, "The scheduler's buckets").
  */
 abstract sealed class PendingEvents extends EventSlots permits Scheduler {
 
@@ -29,6 +33,7 @@ abstract sealed class PendingEvents extends EventSlots permits Scheduler {
     static final int NONE = -1;
 
     private final int[][] buckets = new int[BUCKETS][];
+    private final BucketArrays arrays = new BucketArrays();
     private final int[] bucketSizes = new int[BUCKETS];
     private final int[] occupied = new int[LEVELS];
     /** Read position in the level-0 bucket of {@link #base}, the only bucket drained from the front. */
@@ -50,13 +55,18 @@ abstract sealed class PendingEvents extends EventSlots permits Scheduler {
     PendingEvents(int expectedPending) {
         super(expectedPending);
         for (int b = 0; b < BUCKETS; b++) {
-            buckets[b] = new int[INITIAL_BUCKET];
+            buckets[b] = arrays.take(INITIAL_BUCKET);
         }
     }
 
     /** Capacity of the bucket being drained (tests: memory stays bounded under zero-delay chains). */
     final int currentBucketCapacity() {
         return buckets[(int) (base & (DIGITS - 1))].length;
+    }
+
+    /** Slots the buckets' arrays hold, in buckets and waiting to be reused (tests: memory follows the pending events). */
+    final long bucketCapacity() {
+        return arrays.held();
     }
 
     final long insert(long time, Object action, long arg) {
@@ -118,7 +128,10 @@ abstract sealed class PendingEvents extends EventSlots permits Scheduler {
                 bucketSizes[bucket] = size;
                 currentHead = 0;
             } else {
-                b = buckets[bucket] = Arrays.copyOf(b, size * 2);
+                int[] larger = arrays.take(size * 2);
+                System.arraycopy(b, 0, larger, 0, size);
+                arrays.give(b);
+                b = buckets[bucket] = larger;
             }
         }
         b[size] = slot;
@@ -219,6 +232,10 @@ abstract sealed class PendingEvents extends EventSlots permits Scheduler {
             } else {
                 push(bucketOf(t), slot);
             }
+        }
+        if (b.length > INITIAL_BUCKET) {
+            buckets[bucket] = arrays.take(INITIAL_BUCKET);
+            arrays.give(b);
         }
         return true;
     }
