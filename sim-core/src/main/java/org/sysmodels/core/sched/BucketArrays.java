@@ -3,19 +3,20 @@ package org.sysmodels.core.sched;
 import java.util.Arrays;
 
 /**
- * The radix heap's bucket arrays, by length (powers of two): a bucket that grows takes the next length from here and
- * gives its old array back, and an emptied bucket gives its array back, so arrays pass from bucket to bucket instead
- * of each bucket keeping the largest it ever needed. Only a length none is waiting for is allocated, so a steady
- * workload stops allocating once every length it uses has been made as often as it is held at once.
+ * Bucket arrays by length (powers of two), for structures whose buckets fill and empty in turn (the scheduler's radix
+ * heap, presence's timing wheel): a bucket that grows takes the next length from here and gives its old array back,
+ * and an emptied bucket gives its array back, so arrays pass from bucket to bucket instead of each bucket keeping the
+ * largest it ever needed. Only a length none is waiting for is allocated, so a steady workload stops allocating once
+ * every length it uses has been made as often as it is held at once. Not thread-safe: one per structure.
  */
-final class BucketArrays {
+public final class BucketArrays {
 
     private final int[][][] waiting = new int[31][][];
     private final int[] count = new int[31];
     private long held;
 
-    /** An array of {@code length} (a power of two), reused if one is waiting. Its contents are stale. */
-    int[] take(int length) {
+    /** An array of {@code length} (a power of two), reused if one is waiting: its contents are stale. */
+    public int[] take(int length) {
         int c = Integer.numberOfTrailingZeros(length);
         if (count[c] > 0) {
             int[] a = waiting[c][--count[c]];
@@ -27,7 +28,7 @@ final class BucketArrays {
     }
 
     /** Takes back an array {@link #take} made. */
-    void give(int[] a) {
+    public void give(int[] a) {
         int c = Integer.numberOfTrailingZeros(a.length);
         int[][] w = waiting[c];
         if (w == null) {
@@ -39,7 +40,7 @@ final class BucketArrays {
     }
 
     /** Slots in every array made so far (in buckets and waiting). */
-    long held() {
+    public long held() {
         return held;
     }
 }

@@ -1,6 +1,7 @@
 package org.sysmodels.presence.model.expiry;
 
 import java.util.Arrays;
+import org.sysmodels.core.sched.BucketArrays;
 
 /**
  * A hierarchical timing wheel (Varghese and Lauck, "Hashed and Hierarchical Timing Wheels", SOSP 1987; the shape of
@@ -15,7 +16,8 @@ import java.util.Arrays;
  * growable int array walked front to back. Schedule, move and cancel are O(1) (a moved or cancelled entry leaves a
  * hole in its old bucket, skipped when the bucket is walked). {@link #extend} (a heartbeat) only stores the later
  * deadline; the entry is re-filed when its old bucket comes due, so a session heartbeating every interval costs one
- * store per heartbeat and about one re-file per timeout. Nothing is allocated once the arrays have grown.
+ * store per heartbeat and about one re-file per timeout. The buckets' arrays pass from bucket to bucket
+ * ({@link BucketArrays}): nothing is allocated once enough of them have been made.
  *
  * <p>Resolution: an entry fires at the first tick boundary at or after its deadline, so at most one tick late, never
  * early.
@@ -23,6 +25,14 @@ import java.util.Arrays;
 public final class TimingWheel implements ExpiryQueue {
 
     private static final int HOLE = -1;
+    private static final int FIRST_LENGTH = 8;
+    /**
+     * A bucket that has come due keeps an array up to this long and gives a longer one back ({@link BucketArrays}).
+     * Heartbeats come in groups, so at any time a few dozen of the 512 level-0 buckets hold a group's entries and
+     * the rest little: when each bucket kept the longest array it ever needed, the arrays held about 18 slots per
+     * scheduled entry (602 MB at 5 M users in two shards, docs/presence.md "The scheduler's buckets").
+     */
+    private static final int KEEP_LENGTH = 64;
     private static final long NOWHERE = -1;
 
     private final long tickNs;
@@ -32,7 +42,7 @@ public final class TimingWheel implements ExpiryQueue {
 
     private final int[][] items;     // bucket (level << bits | slot) → entries, with holes
     private final int[] sizes;
-    private int[] spare = new int[16];
+    private final BucketArrays arrays = new BucketArrays();
 
     /** Per id: [2·id] the deadline, [2·id + 1] where it is filed (bucket << 32 | position), or NOWHERE. */
     private long[] entry;
@@ -59,7 +69,7 @@ public final class TimingWheel implements ExpiryQueue {
         this.items = new int[levels << bits][];
         this.sizes = new int[levels << bits];
         for (int b = 0; b < items.length; b++) {
-            items[b] = new int[8];
+            items[b] = arrays.take(FIRST_LENGTH);
         }
         this.cur = Math.floorDiv(startNs, tickNs) + 1;
         entry = new long[2 * 1024];
@@ -121,7 +131,10 @@ public final class TimingWheel implements ExpiryQueue {
         int n = sizes[b];
         int[] arr = items[b];
         if (n == arr.length) {
-            arr = Arrays.copyOf(arr, n * 2);
+            int[] larger = arrays.take(n * 2);
+            System.arraycopy(arr, 0, larger, 0, n);
+            arrays.give(arr);
+            arr = larger;
             items[b] = arr;
         }
         arr[n] = id;
@@ -196,6 +209,7 @@ public final class TimingWheel implements ExpiryQueue {
                 listener.expired(id, deadline, now);
             }
             sizes[slot] = 0;
+            release(slot);
             cur++;
         }
         return fired;
@@ -213,7 +227,7 @@ public final class TimingWheel implements ExpiryQueue {
         int b = (level << bits) | slot;
         int[] arr = items[b];
         int n = sizes[b];
-        items[b] = spare.length >= 8 ? spare : new int[8];
+        items[b] = arrays.take(FIRST_LENGTH);
         sizes[b] = 0;
         for (int k = 0; k < n; k++) {
             int id = arr[k];
@@ -222,7 +236,21 @@ public final class TimingWheel implements ExpiryQueue {
                 file(id, Math.max(ceilDiv(entry[2 * id], tickNs), cur));
             }
         }
-        spare = arr;
+        arrays.give(arr);
+    }
+
+    /** A bucket that has come due gives a large array back for the buckets filling now. */
+    private void release(int b) {
+        int[] arr = items[b];
+        if (arr.length > KEEP_LENGTH) {
+            items[b] = arrays.take(KEEP_LENGTH);
+            arrays.give(arr);
+        }
+    }
+
+    /** Slots the buckets' arrays hold, in buckets and waiting to be reused. */
+    long capacity() {
+        return arrays.held();
     }
 
     private void grow(int id) {

@@ -132,4 +132,35 @@ class TimingWheelTest {
         // one second of ticks past 10,000 entries due in a minute: at most one cascade of each
         assertTrue(wheel.work() - before <= 10_000, "work " + (wheel.work() - before));
     }
+
+    @Test
+    void heartbeatGroupsDoNotLeaveEveryBucketWithAGroupSizedArray() {
+        // 30,000 sessions in 30 heartbeat groups (as the simulated clients sweep them), 30 s heartbeats, 45 s timeout,
+        // a 100 ms tick: at any time a few dozen of the 512 level-0 buckets hold a group's entries. After ten minutes
+        // the arrays must follow the entries: when each bucket kept the longest array it ever needed, they held 12
+        // slots per entry (1,024 in each bucket the groups had passed through); passed on, 5 (the start's one
+        // 30,000-entry bucket included, whose arrays nothing needs again).
+        long tick = 100_000_000L;
+        long second = 1_000_000_000L;
+        TimingWheel wheel = TimingWheel.of(tick, 0);
+        int sessions = 30_000;
+        int groups = 30;
+        for (int id = 0; id < sessions; id++) {
+            wheel.schedule(id, 45 * second);
+        }
+        int[] fired = {0};
+        for (long t = tick; t <= 600 * second; t += tick) {
+            if (t % second == 0) {
+                int g = (int) (t / second % groups);
+                for (int id = g; id < sessions; id += groups) {
+                    wheel.extend(id, t + 45 * second);
+                }
+            }
+            wheel.advance(t, (id, d, now) -> fired[0]++);
+        }
+        assertEquals(0, fired[0], "every session heartbeats in time");
+        assertEquals(sessions, wheel.size());
+        assertTrue(wheel.capacity() <= 6L * sessions, "the buckets' arrays hold " + wheel.capacity() + " slots for "
+                + sessions + " entries");
+    }
 }
