@@ -39,6 +39,27 @@ public final class BucketArrays {
         w[count[c]++] = a;
     }
 
+    /** An array twice as long as {@code a} holding {@code a}'s first {@code size} slots; {@code a} is given back. */
+    public int[] grow(int[] a, int size) {
+        int[] larger = take(a.length * 2);
+        System.arraycopy(a, 0, larger, 0, size);
+        give(a);
+        return larger;
+    }
+
+    /**
+     * For a bucket just emptied: {@code a} if it is at most {@code length} long, else an array of {@code length}, and
+     * {@code a} is given back.
+     */
+    public int[] shrink(int[] a, int length) {
+        if (a.length <= length) {
+            return a;
+        }
+        int[] small = take(length);
+        give(a);
+        return small;
+    }
+
     /** Slots in every array made so far (in buckets and waiting). */
     public long held() {
         return held;

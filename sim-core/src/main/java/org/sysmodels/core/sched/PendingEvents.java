@@ -128,10 +128,7 @@ abstract sealed class PendingEvents extends EventSlots permits Scheduler {
                 bucketSizes[bucket] = size;
                 currentHead = 0;
             } else {
-                int[] larger = arrays.take(size * 2);
-                System.arraycopy(b, 0, larger, 0, size);
-                arrays.give(b);
-                b = buckets[bucket] = larger;
+                b = buckets[bucket] = arrays.grow(b, size);
             }
         }
         b[size] = slot;
@@ -233,10 +230,7 @@ abstract sealed class PendingEvents extends EventSlots permits Scheduler {
                 push(bucketOf(t), slot);
             }
         }
-        if (b.length > INITIAL_BUCKET) {
-            buckets[bucket] = arrays.take(INITIAL_BUCKET);
-            arrays.give(b);
-        }
+        buckets[bucket] = arrays.shrink(b, INITIAL_BUCKET);
         return true;
     }
 

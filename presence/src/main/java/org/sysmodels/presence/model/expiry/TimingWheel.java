@@ -131,10 +131,7 @@ public final class TimingWheel implements ExpiryQueue {
         int n = sizes[b];
         int[] arr = items[b];
         if (n == arr.length) {
-            int[] larger = arrays.take(n * 2);
-            System.arraycopy(arr, 0, larger, 0, n);
-            arrays.give(arr);
-            arr = larger;
+            arr = arrays.grow(arr, n);
             items[b] = arr;
         }
         arr[n] = id;
@@ -209,7 +206,7 @@ public final class TimingWheel implements ExpiryQueue {
                 listener.expired(id, deadline, now);
             }
             sizes[slot] = 0;
-            release(slot);
+            items[slot] = arrays.shrink(items[slot], KEEP_LENGTH);
             cur++;
         }
         return fired;
@@ -237,15 +234,6 @@ public final class TimingWheel implements ExpiryQueue {
             }
         }
         arrays.give(arr);
-    }
-
-    /** A bucket that has come due gives a large array back for the buckets filling now. */
-    private void release(int b) {
-        int[] arr = items[b];
-        if (arr.length > KEEP_LENGTH) {
-            items[b] = arrays.take(KEEP_LENGTH);
-            arrays.give(arr);
-        }
     }
 
     /** Slots the buckets' arrays hold, in buckets and waiting to be reused. */
