@@ -14,10 +14,13 @@ public final class BucketArrays {
     private final int[][][] waiting = new int[31][][];
     private final int[] count = new int[31];
     private long held;
+    /** Bit c: an array of length 2^c was taken since the last {@link #trim}. */
+    private int taken;
 
     /** An array of {@code length} (a power of two), reused if one is waiting: its contents are stale. */
     public int[] take(int length) {
         int c = Integer.numberOfTrailingZeros(length);
+        taken |= 1 << c;
         if (count[c] > 0) {
             int[] a = waiting[c][--count[c]];
             waiting[c][count[c]] = null;
@@ -60,7 +63,28 @@ public final class BucketArrays {
         return small;
     }
 
-    /** Slots in every array made so far (in buckets and waiting). */
+    /**
+     * Lets go of the waiting arrays of every length none was taken of since the previous call, so a length a structure
+     * needed once (a start-up bucket's growth) is not held for the rest of the run. Called at a period over which the
+     * structure's steady work takes every length it uses (the timing wheel: once per turn of its first level).
+     *
+     * @return the slots let go
+     */
+    public long trim() {
+        long released = 0;
+        for (int c = 0; c < count.length; c++) {
+            if ((taken & 1 << c) == 0 && count[c] > 0) {
+                released += (long) count[c] << c;
+                Arrays.fill(waiting[c], 0, count[c], null);
+                count[c] = 0;
+            }
+        }
+        taken = 0;
+        held -= released;
+        return released;
+    }
+
+    /** Slots in the arrays made so far and not let go by {@link #trim} (in buckets and waiting). */
     public long held() {
         return held;
     }

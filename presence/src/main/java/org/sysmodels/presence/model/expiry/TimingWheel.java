@@ -20,7 +20,8 @@ import org.sysmodels.core.sched.BucketArrays;
  * intervals, as with 30 s and 45 s). A walk reads the deadlines of the next {@value #AHEAD} entries before filing them
  * ({@link #touch}), so the re-files' cache misses overlap instead of coming one at a time (at 1 M sessions, 105 → 27
  * ns per heartbeat in the pass; docs/presence.md "The wheel's walk reads ahead"). The buckets' arrays pass from bucket
- * to bucket ({@link BucketArrays}): nothing is allocated once enough of them have been made.
+ * to bucket ({@link BucketArrays}): nothing is allocated once enough of them have been made, and lengths a whole turn
+ * of the first level has not needed (the start-up bucket's growth) are let go.
  *
  * <p>Resolution: an entry fires at the first tick boundary at or after its deadline, so at most one tick late, never
  * early.
@@ -191,6 +192,7 @@ public final class TimingWheel implements ExpiryQueue {
             int slot = (int) (cur & mask);
             if (slot == 0) {
                 cascade(1);
+                arrays.trim();
             }
             // due after this tick ⇔ ceil(deadline / tick) > cur ⇔ deadline > cur · tick: no division per entry
             long tickEnd = cur * tickNs;
