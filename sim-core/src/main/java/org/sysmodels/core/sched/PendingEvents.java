@@ -201,20 +201,6 @@ abstract sealed class PendingEvents extends EventSlots permits Scheduler {
      * level 0 in one move instead of one level at a time. A bucket of cancelled events only is emptied.
      * @return false if its earliest time was past the limit
      */
-    /**
-     * Reads the times of {@code b[from, to)} in a loop with nothing else in it, so that their cache misses overlap
-     * before {@link #redistribute} files them (a bucket too large for the cache has lost the lines its search for the
-     * minimum read; the JVM has no prefetch instruction, so the sum is kept in {@link #touched}).
-     */
-    private long touch(int[] b, int from, int to) {
-        long sum = 0;
-        long[] ta = timeArgs;
-        for (int k = from; k < to; k++) {
-            sum += ta[3 * b[k]];
-        }
-        return sum;
-    }
-
     private boolean redistribute(int level, long limit) {
         int digit = Integer.numberOfTrailingZeros(occupied[level]);
         int bucket = (level << DIGIT_BITS) | digit;
@@ -241,7 +227,7 @@ abstract sealed class PendingEvents extends EventSlots permits Scheduler {
         }
         for (int k = 0; k < n; k++) {
             if ((k & (AHEAD - 1)) == 0) {
-                touched += touch(b, k, Math.min(k + AHEAD, n));
+                touch(b, k, Math.min(k + AHEAD, n));
             }
             int slot = b[k];
             long t = timeArgs[3 * slot];
@@ -253,6 +239,20 @@ abstract sealed class PendingEvents extends EventSlots permits Scheduler {
         }
         buckets[bucket] = arrays.shrink(b, INITIAL_BUCKET);
         return true;
+    }
+
+    /**
+     * Reads the times of {@code b[from, to)} in a loop with nothing else in it, so that their cache misses overlap
+     * before {@link #redistribute} files them (a bucket too large for the cache has lost the lines its search for the
+     * minimum read; the JVM has no prefetch instruction, so the sum is kept in {@link #touched}).
+     */
+    private void touch(int[] b, int from, int to) {
+        long sum = 0;
+        long[] ta = timeArgs;
+        for (int k = from; k < to; k++) {
+            sum += ta[3 * b[k]];
+        }
+        touched += sum;
     }
 
     private void releaseCancelled(int slot) {
