@@ -195,6 +195,14 @@ public record PresenceScenario(
                 community, min);
     }
 
+    /** A copy keeping the whole view of {@code n} observer sessions (the convergence check's sample). */
+    public PresenceScenario withSampled(int n) {
+        return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
+                heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
+                n, replay, store, community, backboneMin);
+    }
+
     public PresenceScenario withReplay(int r) {
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
