@@ -19,18 +19,36 @@ import org.sysmodels.presence.scenario.PresenceScenarios;
  *
  * <p>{@code java -Xms6g -Xmx6g -XX:+UseParallelGC -XX:+UseTransparentHugePages -cp benchmarks.jar
  * org.sysmodels.bench.presence.DeliveryCost USERS [WARM_S [MEASURE_S [ROUNDS]]]} (defaults 5,000 users, 3,000 s of
- * warm-up, rounds of 20,000 simulated seconds, 3 rounds (the day of churn ends at 86,400 s); at 5 M users try {@code 60 30 3}).
+ * warm-up, 3 rounds of 20,000 simulated seconds, all inside the run's day of churn; at 5 M users try
+ * {@code 5000000 60 30 3}).
  */
 public final class DeliveryCost {
 
     private DeliveryCost() {
     }
 
+    private static final String USAGE = "usage: DeliveryCost USERS [WARM_S [MEASURE_S [ROUNDS]]] (whole numbers, "
+            + "USERS at least 2, MEASURE_S and ROUNDS at least 1)";
+
     public static void main(String[] args) throws Exception {
-        int users = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
-        long warm = args.length > 1 ? Long.parseLong(args[1]) : 3_000;
-        long measure = args.length > 2 ? Long.parseLong(args[2]) : 20_000;
-        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        int users;
+        long warm;
+        long measure;
+        int rounds;
+        try {
+            users = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+            warm = args.length > 1 ? Long.parseLong(args[1]) : 3_000;
+            measure = args.length > 2 ? Long.parseLong(args[2]) : 20_000;
+            rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        } catch (NumberFormatException e) {
+            System.err.println("DeliveryCost: not a whole number: " + e.getMessage() + "; " + USAGE);
+            System.exit(2);
+            return;
+        }
+        if (users < 2 || warm < 0 || measure < 1 || rounds < 1 || args.length > 4) {
+            System.err.println("DeliveryCost: " + String.join(" ", args) + ": " + USAGE);
+            System.exit(2);
+        }
         PresenceScenario large = PresenceScenarios.large();
         double scale = users / (double) large.users();
         PresenceScenario s = large.withUsers(users)

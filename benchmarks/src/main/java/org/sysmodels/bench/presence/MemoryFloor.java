@@ -27,12 +27,29 @@ public final class MemoryFloor {
     public static void main(String[] args) {
         long[] sizes = args.length == 0 ? new long[] {1, 8, 64, 512, 2048} : new long[args.length];
         for (int i = 0; i < args.length; i++) {
-            sizes[i] = Long.parseLong(args[i]);
+            try {
+                sizes[i] = Long.parseLong(args[i]);
+            } catch (NumberFormatException e) {
+                sizes[i] = 0;
+            }
+            if (sizes[i] < 1 || sizes[i] > 4096) {
+                System.err.println("MemoryFloor: array size '" + args[i] + "' must be a whole number of MB from 1 to "
+                        + "4096; usage: MemoryFloor [MB ...]");
+                System.exit(2);
+            }
         }
         SplittableRandom rnd = new SplittableRandom(1);
         long keep = 0;
         for (long mb : sizes) {
-            long[] next = cycle((int) (mb * (1 << 20) / Long.BYTES), rnd);
+            long[] next;
+            try {
+                next = cycle((int) (mb * (1 << 20) / Long.BYTES), rnd);
+            } catch (OutOfMemoryError e) {
+                System.err.printf(Locale.ROOT, "MemoryFloor: %,d MB needs a heap of about %,d MB (-Xmx)%n", mb,
+                        mb * 3 / 2 + 256);
+                System.exit(2);
+                return;
+            }
             int[] at = rnd.ints(INDEPENDENT_READS, 0, next.length).toArray();
             double chase = Double.MAX_VALUE;
             double independent = Double.MAX_VALUE;
