@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * reads whose addresses are all known in advance (a loop that does nothing else, so the misses overlap: the best a
  * read-ahead such as {@code Subscribers.touch} can do). A 5 M-user shard spreads its per-session state over some 500
  * MB, and a simulated second of one shard makes a few million reads there that miss every cache (docs/presence.md,
- * "What 20× needs on this host"), so the independent figure at that size bounds how fast a shard can run at all.
+ * "Compute or memory"), so the independent figure at that size bounds how fast a shard can run at all.
  *
  * <p>{@code java -Xms6g -Xmx6g -XX:+UseParallelGC -XX:+UseTransparentHugePages -cp benchmarks.jar
  * org.sysmodels.bench.presence.MemoryFloor [MB ...]} (default 1 8 64 512 2048). Each figure is the best of three
