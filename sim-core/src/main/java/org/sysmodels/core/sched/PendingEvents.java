@@ -225,8 +225,10 @@ abstract sealed class PendingEvents extends EventSlots permits Scheduler {
         if (live) {
             base = min;
         }
+        // a bucket of at most AHEAD events was just read whole by the search for its minimum: nothing to read ahead
+        boolean readAhead = n > AHEAD;
         for (int k = 0; k < n; k++) {
-            if ((k & (AHEAD - 1)) == 0) {
+            if (readAhead && (k & (AHEAD - 1)) == 0) {
                 touch(b, k, Math.min(k + AHEAD, n));
             }
             int slot = b[k];
