@@ -51,7 +51,7 @@ public final class QueueRun {
 
         /** The summary lines of a run. */
         public void describe(RunResult.Builder b) {
-            b.summary(String.format(Locale.ROOT, "%d jobs over %s of virtual time (%d events).",
+            b.summary(String.format(Locale.ROOT, "%,d jobs over %s of virtual time (%,d events).",
                     queue.timeInSystem().count(), SimTime.format(queue.now()), queue.events()));
             b.summary(String.format(Locale.ROOT, "time in system W: measured %s, formula 1/(μ−λ) = %s (%+.2f%%)",
                     SimTime.format(Math.round(queue.timeInSystem().mean())),
