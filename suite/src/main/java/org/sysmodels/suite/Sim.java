@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.sysmodels.core.system.SimSystem;
 import org.sysmodels.suite.cli.Cli;
+import org.sysmodels.suite.cli.ExitCodes;
 import org.sysmodels.suite.cli.Systems;
 
 /** The {@code sim} command's entry point. {@link #execute} is the same without {@code System.exit}, for tests. */
@@ -27,6 +28,26 @@ public final class Sim {
     static int execute(String[] args, PrintStream out, PrintStream err, List<SimSystem> systems) {
         PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        return Cli.create(systems, o, e).execute(args);
+        try {
+            return Cli.create(systems, o, e).execute(args);
+        } catch (OutOfMemoryError oom) {
+            return Cli.outOfMemory(commandName(args), e);
+        } catch (Error bug) {
+            e.println(commandName(args) + ": internal error (a bug in sysmodels, please report it with the command "
+                    + "you ran):");
+            bug.printStackTrace(e);
+            e.flush();
+            return ExitCodes.INTERNAL_ERROR;
+        }
+    }
+
+    /** {@code sim} and the subcommand, the first argument that is not an option. */
+    private static String commandName(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return "sim " + a;
+            }
+        }
+        return "sim";
     }
 }

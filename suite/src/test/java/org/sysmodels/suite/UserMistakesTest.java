@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,4 +142,32 @@ class UserMistakesTest {
         assertTrue(lines[2].contains("set up for the lab: --load 0.9"), r.out());
         assertTrue(lines[3].strip().startsWith("CAUGHT by rule every-job-departs at "), r.out());
     }
+
+    /**
+     * A run larger than the heap the JVM may use (here 5 M presence users in 64 MiB) is exit 2 with the heap's size
+     * and how to give more, not "Exception in thread main" and exit 1 (which would read as a failed check). It needs
+     * a JVM of its own with a small heap.
+     */
+    @Test
+    void aRunTooLargeForTheHeapSaysHowToGiveItMore() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-Xmx64m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), Sim.class.getName(),
+                "presence", "--users", "5000000", "--duration", "1s")
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("the child JVM did not finish");
+        }
+        SimRun r = new SimRun(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+        assertEquals(2, r.exit(), r.toString());
+        clean(r);
+        assertTrue(r.err().startsWith("sim presence: out of memory: this run needs more heap than the JVM may use "
+                + "here (at most "), r.toString());
+        assertTrue(r.err().contains("JAVA_TOOL_OPTIONS=-Xmx6g"), r.toString());
+    }
 }
+

@@ -128,6 +128,9 @@ final class Lockstep {
             }
         }
         for (Throwable f : failed) {
+            if (f instanceof Error e) {
+                throw e;
+            }
             if (f != null) {
                 throw f instanceof RuntimeException r ? r : new IllegalStateException(f);
             }

@@ -2,6 +2,7 @@ package org.sysmodels.suite.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import org.sysmodels.core.system.SimSystem;
 import org.sysmodels.core.input.UserInputException;
 import picocli.CommandLine;
@@ -12,7 +13,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Assembles the picocli command tree and the error policy: a user error (bad flag, bad file, unknown name) prints
- * what and where, without a stack trace, and exits 2; anything else is a bug in sysmodels and exits 70 with the trace.
+ * what and where, without a stack trace, and exits 2, as does a run that runs out of heap; anything else is a bug in
+ * sysmodels and exits 70 with the trace.
  */
 public final class Cli {
 
@@ -49,9 +51,28 @@ public final class Cli {
         };
     }
 
+    /**
+     * A run that needs more heap than the JVM may use is a request too large for this machine's settings, not a bug:
+     * say so, say how to give the JVM more, and exit 2. By the time this runs the failed run's objects are
+     * unreachable, so printing has the heap it needs.
+     */
+    public static int outOfMemory(String command, PrintWriter err) {
+        long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
+        err.println(command + ": out of memory: this run needs more heap than the JVM may use here (at most "
+                + String.format(Locale.ROOT, "%,d", maxMiB) + " MiB). Give it more, for example "
+                + "JAVA_TOOL_OPTIONS=-Xmx6g ./sim ..., or ask for a smaller run (fewer users, jobs or events).");
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+
     private static IExecutionExceptionHandler failures() {
         return (Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) -> {
             PrintWriter err = cmd.getErr();
+            for (Throwable c = ex; c != null; c = c.getCause()) {
+                if (c instanceof OutOfMemoryError) {
+                    return outOfMemory(cmd.getCommandSpec().qualifiedName(), err);
+                }
+            }
             if (ex instanceof UserInputException u) {
                 err.println(cmd.getCommandSpec().qualifiedName() + ": " + u.getMessage());
                 err.flush();
