@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,31 +145,52 @@ class UserMistakesTest {
         assertTrue(lines[3].strip().startsWith("CAUGHT by rule every-job-departs at "), r.out());
     }
 
-    /**
-     * A run larger than the heap the JVM may use (here 5 M presence users in 64 MiB) is exit 2 with the heap's size
-     * and how to give more, not "Exception in thread main" and exit 1 (which would read as a failed check). It needs
-     * a JVM of its own with a small heap.
-     */
-    @Test
-    void aRunTooLargeForTheHeapSaysHowToGiveItMore() throws Exception {
+    /** {@code sim} in a JVM of its own with a heap of {@code heap}, for the runs that must run out of it. */
+    private SimRun inSmallHeap(String heap, String... args) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-Xmx64m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), Sim.class.getName(),
-                "presence", "--users", "5000000", "--duration", "1s")
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap, "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), Sim.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile())
                 .start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new AssertionError("the child JVM did not finish");
+            throw new AssertionError("the child JVM did not finish: sim " + String.join(" ", args));
         }
-        SimRun r = new SimRun(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+        return new SimRun(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A run larger than the heap the JVM may use (here 5 M presence users in 64 MiB) is exit 2 with the heap's size
+     * and how to give more, not "Exception in thread main" and exit 1 (which would read as a failed check).
+     */
+    @Test
+    void aRunTooLargeForTheHeapSaysHowToGiveItMore() throws Exception {
+        SimRun r = inSmallHeap("64m", "presence", "--users", "5000000", "--duration", "1s");
         assertEquals(2, r.exit(), r.toString());
         clean(r);
         assertTrue(r.err().startsWith("sim presence: out of memory: this run needs more heap than the JVM may use "
                 + "here (at most "), r.toString());
         assertTrue(r.err().contains("JAVA_TOOL_OPTIONS=-Xmx6g"), r.toString());
     }
-}
 
+    /** A student's driver that keeps what it allocates until the heap is full fails on its own line: exit 1. */
+    @Test
+    void aDriverThatFillsTheHeapFailsOnItsOwnLine() throws Exception {
+        SimRun template = SimRun.of("irp", "--template", "filter");
+        assertEquals(0, template.exit(), template.toString());
+        String dispatch = "    int DispatchRead(DeviceObject device, Irp irp) {\n";
+        assertTrue(template.out().contains(dispatch), template.out());
+        Path file = dir.resolve("MyFilter.java");
+        Files.writeString(file, template.out().replace(dispatch, "    static java.util.List<long[]> kept = "
+                + "new java.util.ArrayList<>();\n" + dispatch + "        while (irp != null) kept.add(new long[1 << 16]);\n"));
+        SimRun r = inSmallHeap("128m", "irp", "--driver", file.toString());
+        assertEquals(1, r.exit(), r.toString());
+        clean(r);
+        assertTrue(r.err().startsWith("sim irp: student-code: your code threw OutOfMemoryError"), r.toString());
+        assertTrue(r.err().contains(" at MyFilter.java:"), r.toString());
+    }
+}

@@ -11,7 +11,8 @@ import org.sysmodels.core.check.Severity;
 
 /**
  * Runs work that calls a student's code with a wall-clock limit, so a loop that never ends is reported (with the line
- * it was on) instead of hanging {@code sim}. The work runs on a daemon thread; when the limit passes, that thread's
+ * it was on) instead of hanging {@code sim}. What the student's own line threw (an exception, a stack overflow, or an
+ * allocation the heap cannot hold) is theirs too: a finding on that line. The work runs on a daemon thread; when the limit passes, that thread's
  * stack shows where the code was, and the thread is left behind (Java can no longer stop a thread from outside), so
  * the process can still exit.
  *
@@ -56,8 +57,8 @@ public final class TimeLimit {
                             + "; raise the limit with --time-limit if the run is just long", 0, where));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if ((cause instanceof RuntimeException || cause instanceof StackOverflowError)
-                    && StudentFault.firstFrame(cause).isPresent()) {
+            if ((cause instanceof RuntimeException || cause instanceof StackOverflowError
+                    || cause instanceof OutOfMemoryError) && StudentFault.firstFrame(cause).isPresent()) {
                 throw new StudentCodeFailure(StudentFault.of(cause, 0));
             }
             if (cause instanceof Exception ex) {

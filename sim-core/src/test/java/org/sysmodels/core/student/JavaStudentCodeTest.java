@@ -100,6 +100,25 @@ class JavaStudentCodeTest {
     }
 
     @Test
+    void anAllocationTheHeapCannotHoldIsTheStudentsFinding() throws Exception {
+        Path f = write("Hog.java", """
+                public class Hog implements java.util.function.IntUnaryOperator {
+                    public int applyAsInt(int x) {
+                        long[] a = new long[Integer.MAX_VALUE - x];
+                        return a.length;
+                    }
+                }
+                """);
+        JavaStudentCode code = JavaStudentCode.compile(f, IntUnaryOperator.class, "operator");
+        IntUnaryOperator op = code.newInstance(IntUnaryOperator.class);
+        StudentCodeFailure failure = assertThrows(StudentCodeFailure.class,
+                () -> TimeLimit.run(Duration.ofSeconds(10), code, () -> op.applyAsInt(2)));
+        assertEquals("Hog.java:3 (Hog.applyAsInt)", failure.finding().where());
+        assertTrue(failure.finding().message().startsWith("your code threw OutOfMemoryError"),
+                failure.finding().message());
+    }
+
+    @Test
     void aLoopThatNeverEndsIsReportedWithItsLine() throws Exception {
         Path f = write("Spinner.java", """
                 public class Spinner implements java.util.function.IntUnaryOperator {

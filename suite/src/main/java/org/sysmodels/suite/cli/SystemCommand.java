@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sysmodels.core.input.UserInputException;
@@ -196,6 +197,21 @@ final class SystemCommand implements Callable<Integer> {
             out.flush();
             PrintWriter err = spec.commandLine().getErr();
             err.println("sim " + system.name() + ": " + f.finding().rule() + ": " + f.finding().message());
+            err.println("  result: your code failed (exit status 1)");
+            err.flush();
+            return ExitCodes.CHECK_FAILED;
+        } catch (OutOfMemoryError oom) {
+            if (studentFile.isEmpty() && gradeFile.isEmpty()) {
+                throw oom;
+            }
+            // every packaged run and grading case fits the default heap, so with a student's class plugged in the
+            // likely holder is their code, even when the allocation that failed was the simulator's
+            out.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("sim " + system.name() + ": student-code: the run ran out of heap (at most "
+                    + String.format(Locale.ROOT, "%,d", Runtime.getRuntime().maxMemory() >> 20) + " MiB) with your "
+                    + "code plugged in; code that keeps what it allocates (a collection in a static field that only "
+                    + "grows?) is the usual cause");
             err.println("  result: your code failed (exit status 1)");
             err.flush();
             return ExitCodes.CHECK_FAILED;
