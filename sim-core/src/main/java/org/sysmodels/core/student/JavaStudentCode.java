@@ -1,5 +1,6 @@
 package org.sysmodels.core.student;
 
+import com.sun.source.util.JavacTask;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -36,8 +37,8 @@ import org.sysmodels.core.input.UserInputException;
 /**
  * One Java source file from a student, compiled in memory (javax.tools) against a system's public API and loaded in
  * its own class loader, so it runs where the reference code would. Compile errors are reported as
- * {@code File.java:line:col: message} ({@link CompileException}); what the code throws later is located in the file
- * by {@link StudentFault}.
+ * {@code File.java:line:col: message} ({@link CompileException}), as is a call that would end sim's own process
+ * ({@link ExitCalls}); what the code throws later is located in the file by {@link StudentFault}.
  *
  * <p>The file's public top-level class (named after the file, as Java requires) is the entry point; it must be
  * assignable to the slot's API type and have a public constructor the system can call.
@@ -84,7 +85,10 @@ public final class JavaStudentCode {
             List<String> options = List.of("-classpath", classPath(apiType), "-proc:none", "-g",
                     "-Xlint:none", "--release", String.valueOf(Runtime.version().feature()));
             JavaFileObject unit = new Source(file, fileName, source);
-            Boolean ok = javac.getTask(null, memory, diagnostics, options, null, List.of(unit)).call();
+            JavacTask task = (JavacTask) javac.getTask(null, memory, diagnostics, options, null, List.of(unit));
+            Set<String> exits = new LinkedHashSet<>();
+            task.addTaskListener(new ExitCalls(task, fileName, exits));
+            Boolean ok = task.call();
             List<String> problems = new ArrayList<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
@@ -97,6 +101,9 @@ public final class JavaStudentCode {
                     problems.add(fileName + ": does not compile");
                 }
                 throw new CompileException(problems);
+            }
+            if (!exits.isEmpty()) {
+                throw new CompileException(List.copyOf(exits));
             }
         } catch (IOException e) {
             throw new UserInputException(fileName + ": cannot compile: " + e.getMessage(), e);

@@ -50,6 +50,28 @@ class JavaStudentCodeTest {
     }
 
     @Test
+    void aCallThatWouldEndSimIsRefusedOnItsLine() throws Exception {
+        Path f = write("Quitter.java", """
+                import java.util.function.IntConsumer;
+                public class Quitter implements java.util.function.IntUnaryOperator {
+                    static int exit(int code) { return code; }
+                    public int applyAsInt(int x) {
+                        if (x < 0) { System.exit(3); }
+                        IntConsumer halt = Runtime.getRuntime()::halt;
+                        return exit(x);
+                    }
+                }
+                """);
+        CompileException e = assertThrows(CompileException.class,
+                () -> JavaStudentCode.compile(f, IntUnaryOperator.class, "operator"));
+        assertEquals(2, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).startsWith("Quitter.java:5:22: System.exit would end sim itself"),
+                e.problems().get(0));
+        assertTrue(e.problems().get(1).startsWith("Quitter.java:6:28: Runtime.halt would end sim itself"),
+                e.problems().get(1));
+    }
+
+    @Test
     void theMainClassMustImplementTheApi() throws Exception {
         Path f = write("Other.java", "public class Other { }\n");
         CompileException e = assertThrows(CompileException.class,
