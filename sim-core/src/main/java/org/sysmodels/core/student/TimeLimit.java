@@ -11,8 +11,8 @@ import org.sysmodels.core.check.Severity;
 
 /**
  * Runs work that calls a student's code with a wall-clock limit, so a loop that never ends is reported (with the line
- * it was on) instead of hanging {@code sim}. What the student's own line threw (an exception, a stack overflow, or an
- * allocation the heap cannot hold) is theirs too: a finding on that line. The work runs on a daemon thread; when the limit passes, that thread's
+ * it was on) instead of hanging {@code sim}. What the student's own line threw (an exception, an assertion, a stack
+ * overflow, an allocation the heap cannot hold) is theirs too: a finding on that line. The work runs on a daemon thread; when the limit passes, that thread's
  * stack shows where the code was, and the thread is left behind (Java can no longer stop a thread from outside), so
  * the process can still exit.
  *
@@ -57,8 +57,7 @@ public final class TimeLimit {
                             + "; raise the limit with --time-limit if the run is just long", 0, where));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if ((cause instanceof RuntimeException || cause instanceof StackOverflowError
-                    || cause instanceof OutOfMemoryError) && StudentFault.firstFrame(cause).isPresent()) {
+            if (couldBeTheStudents(cause) && StudentFault.firstFrame(cause).isPresent()) {
                 throw new StudentCodeFailure(StudentFault.of(cause, 0));
             }
             if (cause instanceof Exception ex) {
@@ -69,6 +68,15 @@ public final class TimeLimit {
             }
             throw new IllegalStateException(cause);
         }
+    }
+
+    /**
+     * Anything a student's line can throw: exceptions, and errors such as {@code AssertionError}, a stack overflow, a
+     * heap it fills or its class's failed initializer; not the JVM's own failures ({@code InternalError},
+     * {@code UnknownError}).
+     */
+    private static boolean couldBeTheStudents(Throwable t) {
+        return !(t instanceof VirtualMachineError) || t instanceof StackOverflowError || t instanceof OutOfMemoryError;
     }
 
     /** The same as {@link #run(Duration, Callable)}; {@code code} is not needed to locate frames. */

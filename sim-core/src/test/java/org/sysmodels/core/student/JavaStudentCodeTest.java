@@ -141,6 +141,24 @@ class JavaStudentCodeTest {
     }
 
     @Test
+    void anAssertionErrorIsLocatedOnTheStudentsLine() throws Exception {
+        Path f = write("Unfinished.java", """
+                public class Unfinished implements java.util.function.IntUnaryOperator {
+                    public int applyAsInt(int x) {
+                        throw new AssertionError("not written yet");
+                    }
+                }
+                """);
+        JavaStudentCode code = JavaStudentCode.compile(f, IntUnaryOperator.class, "operator");
+        IntUnaryOperator op = code.newInstance(IntUnaryOperator.class);
+        StudentCodeFailure failure = assertThrows(StudentCodeFailure.class,
+                () -> TimeLimit.run(Duration.ofSeconds(10), code, () -> op.applyAsInt(1)));
+        assertEquals("Unfinished.java:3 (Unfinished.applyAsInt)", failure.finding().where());
+        assertEquals("your code threw AssertionError: not written yet at Unfinished.java:3 (Unfinished.applyAsInt)",
+                failure.finding().message());
+    }
+
+    @Test
     void aLoopThatNeverEndsIsReportedWithItsLine() throws Exception {
         Path f = write("Spinner.java", """
                 public class Spinner implements java.util.function.IntUnaryOperator {
