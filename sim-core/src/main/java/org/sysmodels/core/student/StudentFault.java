@@ -42,11 +42,16 @@ public final class StudentFault {
     public static Finding of(Throwable thrown, long at) {
         Optional<StackTraceElement> frame = firstFrame(thrown);
         String where = frame.map(StudentFault::describe).orElse("");
-        String what = thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": "
-                + thrown.getMessage());
+        // an error that only wraps (ExceptionInInitializerError from a static initializer) says what it wraps
+        String what = name(thrown) + (thrown.getMessage() == null && thrown.getCause() != null
+                ? " (" + name(thrown.getCause()) + ")" : "");
         return new Finding(Severity.VIOLATION, RULE, "your code threw " + what
                 + frame.map(f -> " at " + describe(f)).orElse(" (no line of your file is on the stack: the "
                 + "exception came from a call the system made on your behalf)"), at, where);
+    }
+
+    private static String name(Throwable t) {
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
     /** "MyDriver.java:42 (MyDriver.queueRq)". */

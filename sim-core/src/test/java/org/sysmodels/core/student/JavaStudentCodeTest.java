@@ -159,6 +159,22 @@ class JavaStudentCodeTest {
     }
 
     @Test
+    void aStaticInitializerThatThrowsSaysWhatItThrew() throws Exception {
+        Path f = write("Early.java", """
+                public class Early implements java.util.function.IntUnaryOperator {
+                    static final int LIMIT = Integer.parseInt("ten");
+                    public int applyAsInt(int x) { return Math.min(x, LIMIT); }
+                }
+                """);
+        JavaStudentCode code = JavaStudentCode.compile(f, IntUnaryOperator.class, "operator");
+        StudentCodeFailure failure = assertThrows(StudentCodeFailure.class,
+                () -> TimeLimit.run(Duration.ofSeconds(10), code,
+                        () -> code.newInstance(IntUnaryOperator.class).applyAsInt(1)));
+        assertEquals("your code threw ExceptionInInitializerError (NumberFormatException: For input string: \"ten\")"
+                + " at Early.java:2 (Early.<clinit>)", failure.finding().message());
+    }
+
+    @Test
     void aLoopThatNeverEndsIsReportedWithItsLine() throws Exception {
         Path f = write("Spinner.java", """
                 public class Spinner implements java.util.function.IntUnaryOperator {
