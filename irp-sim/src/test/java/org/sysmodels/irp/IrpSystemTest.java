@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,33 +199,36 @@ class IrpSystemTest {
     }
 
     @Test
-    void anExceptionInAStudentsDriverIsAFindingOnTheirLine() throws Exception {
-        Path f = dir.resolve("Thrower.java");
-        Files.writeString(f, """
-                import org.sysmodels.irp.model.io.*;
-                import org.sysmodels.irp.wdm.WdmDriver;
-                public class Thrower extends WdmDriver {
-                    public int DriverEntry(DriverObject d, String path) {
-                        d.DriverExtension.AddDevice = (drv, pdo) -> {
-                            DeviceObject me = IoCreateDevice(drv, null, null, FILE_DEVICE_UNKNOWN);
-                            IoAttachDeviceToDeviceStack(me, pdo);
-                            me.Flags &= ~DO_DEVICE_INITIALIZING;
-                            return STATUS_SUCCESS;
-                        };
-                        for (int mj = 0; mj <= IRP_MJ_MAXIMUM_FUNCTION; mj++) {
-                            d.MajorFunction[mj] = (dev, irp) -> {
-                                throw new IllegalStateException("not written yet");
+    void anExceptionOrAnAssertionInAStudentsDriverIsAFindingOnTheirLine() throws Exception {
+        for (String thrown : List.of("IllegalStateException", "AssertionError")) {
+            Path f = dir.resolve("Thrower.java");
+            Files.writeString(f, """
+                    import org.sysmodels.irp.model.io.*;
+                    import org.sysmodels.irp.wdm.WdmDriver;
+                    public class Thrower extends WdmDriver {
+                        public int DriverEntry(DriverObject d, String path) {
+                            d.DriverExtension.AddDevice = (drv, pdo) -> {
+                                DeviceObject me = IoCreateDevice(drv, null, null, FILE_DEVICE_UNKNOWN);
+                                IoAttachDeviceToDeviceStack(me, pdo);
+                                me.Flags &= ~DO_DEVICE_INITIALIZING;
+                                return STATUS_SUCCESS;
                             };
+                            for (int mj = 0; mj <= IRP_MJ_MAXIMUM_FUNCTION; mj++) {
+                                d.MajorFunction[mj] = (dev, irp) -> {
+                                    throw new THROWN("not written yet");
+                                };
+                            }
+                            return STATUS_SUCCESS;
                         }
-                        return STATUS_SUCCESS;
                     }
-                }
-                """);
-        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
-        assertFalse(r.passed());
-        Finding f0 = r.findings().stream().filter(x -> x.rule().equals(StudentFault.RULE.name())).findFirst()
-                .orElseThrow();
-        assertTrue(f0.message().contains("Thrower.java:13"), f0.message());
+                    """.replace("THROWN", thrown));
+            RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+            assertFalse(r.passed(), thrown);
+            Finding f0 = r.findings().stream().filter(x -> x.rule().equals(StudentFault.RULE.name())).findFirst()
+                    .orElseThrow();
+            assertTrue(f0.message().startsWith("your code threw " + thrown + ": not written yet at Thrower.java:13"),
+                    f0.message());
+        }
     }
 
     @Test

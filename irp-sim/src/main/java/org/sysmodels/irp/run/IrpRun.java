@@ -84,7 +84,7 @@ public final class IrpRun {
      */
     public record Outcome(IrpScenario scenario, Options options, Kernel kernel, DeviceStack stack, Workload workload,
                           IrpMetrics metrics, Findings findings, Verifier verifier, TraceLog trace,
-                          RuntimeException thrown, Integer removal, long endedAt) {
+                          Throwable thrown, Integer removal, long endedAt) {
 
         public SystemHalt stop() {
             return verifier.stop();
@@ -110,7 +110,7 @@ public final class IrpRun {
         IrpMetrics metrics = new IrpMetrics();
         DeviceStack stack = null;
         Workload workload = null;
-        RuntimeException thrown = null;
+        Throwable thrown = null;
         Integer removal = null;
         try {
             stack = buildStack(kernel, sc, o, random);
@@ -136,7 +136,7 @@ public final class IrpRun {
             }
         } catch (SystemHalt h) {
             verifier.stopped(h);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
             thrown = e;
         }
         long end = verifier.stop() != null ? verifier.stop().context().at() : kernel.now();

@@ -304,7 +304,7 @@ public final class Core {
         try {
             program.main();
             listeners.mainReturned(now());
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
             fault(e, 0);
         }
         spinForever();
@@ -395,7 +395,7 @@ public final class Core {
         listeners.exceptionEntry(exc);
         try {
             program.handle(exc);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
             fault(e, exc);
         }
         signals();
@@ -412,7 +412,7 @@ public final class Core {
         listeners.exceptionEntry(Exceptions.HARD_FAULT);
         try {
             program.hardFault();
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
             // A fault in the HardFault handler: lockup. The core stops executing until reset.
             listeners.hardFault(e, Exceptions.HARD_FAULT, now());
         }
