@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -38,8 +39,11 @@ final class JacksonProblems {
                     "not valid JSON: " + clean(syntax.getOriginalMessage()));
         }
         String path = eof ? "" : e instanceof JsonMappingException m ? fieldPath(m.getPath()) : streamPath(e);
+        String missing = e instanceof ValueInstantiationException v && nullForPrimitive(v)
+                ? missingPrimitive(v.getType(), text, ScenarioLoader.pointerOf(path)) : null;
         String field = e instanceof ValueInstantiationException v && v.getCause() instanceof InvalidFieldException f
                 ? (path.isEmpty() ? f.field() : path + "." + f.field())
+                : missing != null ? (path.isEmpty() ? missing : path + "." + missing)
                 : path;
         JsonPointer pointer = ScenarioLoader.pointerOf(field);
         String message = eof ? Unclosed.describe(text) : switch (e) {
@@ -48,6 +52,7 @@ final class JacksonProblems {
             case InvalidTypeIdException t -> unknownType(t);
             case InvalidFormatException f -> "expected " + describe(f.getTargetType())
                     + ", found " + quote(f.getValue());
+            case ValueInstantiationException v when missing != null -> "required field is missing";
             case ValueInstantiationException v -> instantiation(v);
             // Jackson calls a text given for an array a definition problem ("Cannot construct instance of `int[]`").
             case InvalidDefinitionException d when d.getType() != null && d.getType().isArrayType()
@@ -90,6 +95,33 @@ final class JacksonProblems {
     private static String instantiation(ValueInstantiationException v) {
         Throwable cause = v.getCause();
         return cause != null && cause.getMessage() != null ? cause.getMessage() : firstLine(v.getOriginalMessage());
+    }
+
+    /** The constructor failed on a null for a primitive (a NullPointerException, maybe wrapped). */
+    private static boolean nullForPrimitive(ValueInstantiationException v) {
+        for (Throwable t = v.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NullPointerException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A record of primitive components cannot be made with one absent: a field read by a unit deserializer (a
+     * duration or a size) is null when absent, and the record's constructor fails on it. The first primitive
+     * component the object at {@code pointer} lacks, or null.
+     */
+    private static String missingPrimitive(JavaType type, String text, JsonPointer pointer) {
+        if (type == null || !type.getRawClass().isRecord()) {
+            return null;
+        }
+        for (RecordComponent c : type.getRawClass().getRecordComponents()) {
+            if (c.getType().isPrimitive() && !JsonLocator.present(text, pointer.appendProperty(c.getName()))) {
+                return c.getName();
+            }
+        }
+        return null;
     }
 
     private static String unknownType(InvalidTypeIdException t) {

@@ -93,6 +93,19 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aMissingDurationOrSizeIsARequiredFieldToo() {
+        // a duration is read by a deserializer that has no value for an absent field; the record's primitive cannot
+        // take null, and the report names the field instead of the constructor's NullPointerException
+        Problem p = problem("""
+                {"workload": {"iodepth": 4,
+                              "latency": {"type": "exponential"}}}
+                """);
+        assertEquals("workload.latency.mean", p.field(), p.toString());
+        assertEquals("required field is missing", p.message());
+        assertEquals(2, p.line());
+    }
+
+    @Test
     void objectWhereANumberBelongs() {
         Problem p = problem("{\"mix\": {\"a\": 1}}");
         assertEquals("mix", p.field());
