@@ -54,6 +54,11 @@ public record WorkloadSpec(
         if (bs % 512 != 0) {
             throw new InvalidFieldException("bs", "must be a multiple of 512 bytes, got " + bs);
         }
+        if (size > 0 && size < bs) {
+            // fio init.c fixup_options: "size too small, must not be less than minimum block size"
+            throw new InvalidFieldException("size", "must not be less than bs (" + bs + " bytes), got " + size
+                    + ", as fio says: \"size too small, must not be less than minimum block size\"");
+        }
         if (ios == 0 && runtime == 0) {
             throw new InvalidFieldException("ios", "set a number of I/Os per job (ios) or a run time (runtime)");
         }

@@ -105,6 +105,39 @@ class NvmeSystemTest {
         assertTrue(m.contains("device.namespaces[0].lbaSize") && m.contains("512 or 4096"), m);
     }
 
+    /** Found by mutating packaged scenarios: fio refuses a size below the block size; so does the scenario. */
+    @Test
+    void aSizeBelowTheBlockSizeIsRefusedAsFioRefusesIt(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("small.json");
+        Files.writeString(f, "{ \"workload\": { \"bs\": \"4k\", \"size\": 5 } }");
+        String m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1)
+                .withScenario(f.toString()))).getMessage();
+        assertTrue(m.contains("workload.size") && m.contains("size too small, must not be less than minimum block "
+                + "size"), m);
+    }
+
+    /**
+     * Found by mutating packaged scenarios: once the device is removed every new request is refused at once, and a
+     * closed-loop job resubmitting from each refusal recursed once per I/O left (a stack overflow at 25,000). The
+     * refusals are now reaped as events; the host's own cancellation of what was in flight is not a CQE the phase
+     * check expects.
+     */
+    @Test
+    void aRemovedDeviceEndsTheRestOfTheJobWithoutRecursion(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("dies.json");
+        Files.writeString(f, """
+                { "host": { "ioTimeout": "5ms", "adminTimeout": "10ms" },
+                  "workload": { "rw": "randread", "iodepth": 16, "ios": 200000 },
+                  "faults": [ { "kind": "controller-fatal", "target": "controller", "from": "30ms",
+                                "count": 2147483647 } ] }
+                """);
+        RunResult r = nvme.run(RunRequest.ofSeed(1).withScenario(f.toString()));
+        assertFalse(r.passed());
+        assertTrue(r.findings().stream().anyMatch(x -> x.rule().equals("probe") && x.message().contains("removed")),
+                r.findings().toString());
+        assertTrue(r.findings().stream().noneMatch(x -> x.rule().equals("phase")), r.findings().toString());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"randread", "randrw-512", "big-blocks", "polling", "coalescing", "wrr", "faults",
             "threaded"})

@@ -1,5 +1,6 @@
 package org.sysmodels.nvme.host.block;
 
+import java.util.ArrayDeque;
 import org.sysmodels.core.sched.Action;
 import org.sysmodels.core.sched.Scheduler;
 import org.sysmodels.core.trace.Tracer;
@@ -43,6 +44,9 @@ public final class BlockLayer {
     private int pendingBeforeReady;
     private final Action run = h -> run((int) h);
     private final Action timer = ignored -> timeouts();
+    private final ArrayDeque<Request> refused = new ArrayDeque<>();
+    private boolean refusedScheduled;
+    private final Action endRefused = ignored -> endRefused();
 
     public BlockLayer(Platform platform, BlockListener listener, int cpus, int maxRequests, long timeout) {
         this.platform = platform;
@@ -146,8 +150,16 @@ public final class BlockLayer {
         if (rq.state != Request.IN_FLIGHT) {
             return;
         }
+        completions.completing(rq.hctx, rq.tag, scheduler.now());
+        end(rq, status);
+    }
+
+    /**
+     * Ends an in-flight request with {@code status}. Without a word to the completion observer when the device is
+     * gone ({@link #failAll}): the host ends those itself (Linux nvme_cancel_request), and no CQE will ever match them.
+     */
+    private void end(Request rq, int status) {
         HardwareContext hctx = hardware[rq.hctx];
-        completions.completing(hctx.index, rq.tag, scheduler.now());
         hctx.tags.release(rq.tag);
         rq.tag = -1;
         inFlight--;
@@ -215,7 +227,11 @@ public final class BlockLayer {
         for (HardwareContext hctx : hardware) {
             hctx.queued = 0;
         }
-        forEachInFlight(rq -> complete(rq, status));
+        forEachInFlight(rq -> {
+            if (rq.state == Request.IN_FLIGHT) {
+                end(rq, status);
+            }
+        });
         for (HardwareContext hctx : hardware) {
             for (Request rq = hctx.dispatch.poll(); rq != null; rq = hctx.dispatch.poll()) {
                 rq.status = status;
@@ -240,8 +256,15 @@ public final class BlockLayer {
         rq.submitted = scheduler.now();
         rq.tag = -1;
         if (dead) {
+            // ended with an error at once, but reaped in an event of its own, as fio reaps a completion after its
+            // submit returns: a submitter that resubmits from its completion would otherwise recurse once per I/O
+            // left in the job (a stack overflow at 25,000)
             rq.status = Status.doNotRetry(StatusCode.INTERNAL_ERROR);
-            listener.completed(rq);
+            refused.addLast(rq);
+            if (!refusedScheduled) {
+                refusedScheduled = true;
+                scheduler.after(0, endRefused, 0);
+            }
             return;
         }
         rq.state = Request.QUEUED;
@@ -254,6 +277,13 @@ public final class BlockLayer {
         } else {
             pendingBeforeReady++;
         }
+    }
+
+    private void endRefused() {
+        for (Request rq = refused.poll(); rq != null; rq = refused.poll()) {
+            listener.completed(rq);
+        }
+        refusedScheduled = false;
     }
 
     // ------------------------------------------------------------------ dispatch
