@@ -167,6 +167,11 @@ public final class VcpuSystem implements SimSystem {
             }
             if (Guests.byName(s.guest()).isEmpty()) {
                 Path file = Path.of(s.guest());
+                if (!Files.exists(file)) {
+                    throw new UserInputException(request.scenario().map(n -> n + ": ").orElse("") + "guest: \""
+                            + s.guest() + "\" is neither a packaged guest (" + String.join(", ", Guests.names())
+                            + ") nor a file (a guest ELF)");
+                }
                 setup = new MicroVmRun.Setup(s, readKernel(file), file.getFileName().toString(),
                         org.sysmodels.vcpu.model.vmm.VmmParts.REFERENCE, request.tracer("vcpu-" + file.getFileName()),
                         null);
@@ -195,7 +200,9 @@ public final class VcpuSystem implements SimSystem {
     private RunResult experiment(VcpuScenario s, RunResult.Builder b, RunRequest request)
             throws UserInputException {
         byte[] kernel = Guests.byName(s.guest()).map(Guests.Guest::elf).orElseThrow(() ->
-                new UserInputException("experiments run a packaged guest; " + s.guest() + " is not one"));
+                new UserInputException(request.scenario().map(n -> n + ": ").orElse("") + "guest: experiments run "
+                        + "a packaged guest (" + String.join(", ", Guests.names()) + "); \"" + s.guest()
+                        + "\" is not one"));
         String args = s.bootArgs() != null ? s.bootArgs() : Guests.get(s.guest()).bootArgs();
         if (s.experiment() == VcpuScenario.Experiment.BOOT_TIMELINE) {
             MicroVmRun.Outcome o = MicroVmRun.run(MicroVmRun.Setup.of(s.withActions(List.of()), kernel, s.guest())
@@ -288,10 +295,6 @@ public final class VcpuSystem implements SimSystem {
         if (o.get(DRIVE).isPresent()) {
             m = m.withDrive(new VcpuScenario.Drive(o.get(DRIVE).get().toString(), null, null, null, null, null, null,
                     null));
-        }
-        String problem = m.problem();
-        if (problem != null) {
-            throw new UserInputException("scenario: " + problem);
         }
         ScenarioLoader.checkFlags(m);
         return m;

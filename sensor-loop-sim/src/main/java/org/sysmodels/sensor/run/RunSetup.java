@@ -34,7 +34,12 @@ public record RunSetup(Scenario scenario, McuConfig mcu, Environment environment
     public static RunSetup of(Scenario s, String source, long seed) throws UserInputException {
         s.faultPlan().requireKnownKinds(FaultClass.kinds(), source);
         RandomStreams random = new RandomStreams(seed);
-        Environment env = Signals.environment(s.environment(), random.stream("environment").nextLong());
+        Environment env;
+        try {
+            env = Signals.environment(s.environment(), random.stream("environment").nextLong());
+        } catch (UserInputException e) {
+            throw new UserInputException(source + ": " + e.getMessage(), e);
+        }
         McuSpec m = s.mcu();
         List<I2cSpeed> buses = new ArrayList<>();
         for (String b : m.i2c() == null ? List.of("fast", "fast") : m.i2c()) {

@@ -47,6 +47,10 @@ public record SignalSpec(Double constant, List<Point> points, String csv, String
             }
             points = List.copyOf(points);
         }
+        if (csv != null && csv.isBlank()) {
+            throw new InvalidFieldException("csv", "an empty file name: give a CSV file's path, or resource:NAME for a "
+                    + "packaged recording");
+        }
         if (csv != null && (column == null || column.isBlank())) {
             throw new InvalidFieldException("column", "required with csv: the name of the column to read");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import org.sysmodels.core.scenario.DurationDeserializer;
+import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.Range;
 
 /**
@@ -59,6 +60,10 @@ public record VcpuScenario(
 
     public VcpuScenario {
         guest = guest == null ? "hello" : guest;
+        if (guest.isBlank()) {
+            throw new InvalidFieldException("guest", "an empty name: give a packaged guest's name (see `sim list`) "
+                    + "or an ELF file's path");
+        }
         memMib = memMib == null ? 128L : memMib;
         trackDirtyPages = trackDirtyPages != null && trackDirtyPages;
         mode = mode == null ? Mode.DETERMINISTIC : mode;
@@ -170,6 +175,14 @@ public record VcpuScenario(
             SnapshotType type) {
 
         public Action {
+            if ((at == null) == (on == null)) {
+                throw new InvalidFieldException("at", "give either \"at\" (a time) or \"on\" (booted, "
+                        + "write-in-flight), not " + (at == null ? "neither" : "both"));
+            }
+            if (what == null) {
+                throw new InvalidFieldException("do", "missing: what to do (pause, resume, snapshot, "
+                        + "dump-cpu-config)");
+            }
             type = type == null ? SnapshotType.FULL : type;
         }
 
@@ -203,19 +216,5 @@ public record VcpuScenario(
         BOOTED,
         /** A block write is in flight in the async engine. */
         @JsonProperty("write-in-flight") WRITE_IN_FLIGHT
-    }
-
-    /** True for a value out of range etc. that Jackson's annotations cannot say: returns the problem, or null. */
-    public String problem() {
-        for (int i = 0; i < actions.size(); i++) {
-            Action a = actions.get(i);
-            if ((a.at() == null) == (a.on() == null)) {
-                return "actions[" + i + "]: give either \"at\" (a time) or \"on\" (booted, write-in-flight)";
-            }
-            if (a.what() == null) {
-                return "actions[" + i + "]: \"do\" is missing (pause, resume, snapshot, dump-cpu-config)";
-            }
-        }
-        return null;
     }
 }
