@@ -52,17 +52,17 @@ final class ExitCalls implements TaskListener {
         new TreePathScanner<Void, Void>() {
             @Override
             public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-                check(unit, node);
+                check(node);
                 return super.visitMethodInvocation(node, unused);
             }
 
             @Override
             public Void visitMemberReference(MemberReferenceTree node, Void unused) {
-                check(unit, node);
+                check(node);
                 return super.visitMemberReference(node, unused);
             }
 
-            private void check(CompilationUnitTree unit, Tree node) {
+            private void check(Tree node) {
                 Element called = trees.getElement(getCurrentPath());
                 if (called == null || called.getKind() != ElementKind.METHOD
                         || !METHODS.contains(called.getSimpleName().toString())

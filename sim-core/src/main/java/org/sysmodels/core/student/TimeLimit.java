@@ -12,9 +12,9 @@ import org.sysmodels.core.check.Severity;
 /**
  * Runs work that calls a student's code with a wall-clock limit, so a loop that never ends is reported (with the line
  * it was on) instead of hanging {@code sim}. What the student's own line threw (an exception, an assertion, a stack
- * overflow, an allocation the heap cannot hold) is theirs too: a finding on that line. The work runs on a daemon thread; when the limit passes, that thread's
- * stack shows where the code was, and the thread is left behind (Java can no longer stop a thread from outside), so
- * the process can still exit.
+ * overflow, an allocation the heap cannot hold) is theirs too: a finding on that line. The work runs on a daemon
+ * thread; when the limit passes, that thread's stack shows where the code was, and the thread is left behind (Java can
+ * no longer stop a thread from outside), so the process can still exit.
  *
  * <p>The limit is a safety net against hangs, not part of any result: a run that finishes is deterministic whatever
  * the limit, and the limit never changes what a finished run reports.

@@ -68,7 +68,8 @@ public final class Cli {
     private static IExecutionExceptionHandler failures() {
         return (Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) -> {
             PrintWriter err = cmd.getErr();
-            for (Throwable c = ex; c != null; c = c.getCause()) {
+            Throwable c = ex;
+            for (int depth = 0; c != null && depth < 32; depth++, c = c.getCause()) {
                 if (c instanceof OutOfMemoryError) {
                     return outOfMemory(cmd.getCommandSpec().qualifiedName(), err);
                 }
