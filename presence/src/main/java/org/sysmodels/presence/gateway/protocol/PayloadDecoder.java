@@ -87,13 +87,33 @@ public final class PayloadDecoder {
         return decode(content.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Jackson's description of a syntax fault without its internals, for a close reason a client's developer reads:
+     * no "(start marker at [Source: ...])", no feature names.
+     */
+    static String problem(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        if (m.startsWith("Duplicate field")) {
+            int end = m.indexOf(" for ");
+            return "d" + m.substring(1, end > 0 ? end : m.length());
+        }
+        m = m.replaceAll(", from `[^`]*`", "");
+        for (String internals : new String[] {" (start marker at", "\n", " at [Source"}) {
+            int cut = m.indexOf(internals);
+            if (cut > 0) {
+                m = m.substring(0, cut);
+            }
+        }
+        return m;
+    }
+
     /** The decoder for every payload and every fault: the whole text as a tree, then checks per opcode. */
     static ClientPayload decodeTree(String text) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            return refuse(CloseCode.DECODE_ERROR, "not JSON: " + e.getOriginalMessage());
+            return refuse(CloseCode.DECODE_ERROR, "not JSON: " + problem(e));
         }
         if (root == null || !root.isObject()) {
             return refuse(CloseCode.DECODE_ERROR, "a payload is a JSON object {op, d}");

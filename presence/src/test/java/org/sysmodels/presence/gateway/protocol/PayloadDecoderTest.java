@@ -53,6 +53,18 @@ class PayloadDecoderTest {
     }
 
     @Test
+    void aSyntaxFaultsCloseReasonHasNoParserInternals() {
+        assertEquals(new ClientPayload.Refused(CloseCode.DECODE_ERROR,
+                "not JSON: Unexpected end-of-input: expected close marker for Object"), PayloadDecoder.decode("{"));
+        assertEquals(new ClientPayload.Refused(CloseCode.DECODE_ERROR, "not JSON: duplicate field 'op'"),
+                PayloadDecoder.decode("{\"op\": 2, \"op\": 3}"));
+        ClientPayload deep = PayloadDecoder.decode("{\"op\": 1, \"d\": " + "[".repeat(20) + "]".repeat(20) + "}");
+        String reason = assertInstanceOf(ClientPayload.Refused.class, deep).reason();
+        assertTrue(reason.startsWith("not JSON: Document nesting depth") && !reason.contains("StreamReadConstraints"),
+                reason);
+    }
+
+    @Test
     void aFramesBytesDecodeAsItsText() {
         // heap (with an offset into its array) and direct buffers, the payload not at the buffer's start
         Props.property().withExamples(4_000).forAll(longs().all()).checkAssert(seed -> {
