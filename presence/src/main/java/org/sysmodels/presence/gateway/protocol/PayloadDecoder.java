@@ -95,7 +95,7 @@ public final class PayloadDecoder {
         String m = e.getOriginalMessage();
         if (m.startsWith("Duplicate field")) {
             int end = m.indexOf(" for ");
-            return "d" + m.substring(1, end > 0 ? end : m.length());
+            return "duplicate" + m.substring("Duplicate".length(), end > 0 ? end : m.length());
         }
         m = m.replaceAll(", from `[^`]*`", "");
         for (String internals : new String[] {" (start marker at", "\n", " at [Source"}) {
