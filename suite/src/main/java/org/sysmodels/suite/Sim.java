@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.sysmodels.core.system.SimSystem;
 import org.sysmodels.suite.cli.Cli;
-import org.sysmodels.suite.cli.ExitCodes;
 import org.sysmodels.suite.cli.Systems;
 
 /** The {@code sim} command's entry point. {@link #execute} is the same without {@code System.exit}, for tests. */
@@ -33,11 +32,7 @@ public final class Sim {
         } catch (OutOfMemoryError oom) {
             return Cli.outOfMemory(commandName(args), e);
         } catch (Error bug) {
-            e.println(commandName(args) + ": internal error (a bug in sysmodels, please report it with the command "
-                    + "you ran):");
-            bug.printStackTrace(e);
-            e.flush();
-            return ExitCodes.INTERNAL_ERROR;
+            return Cli.internalError(commandName(args), bug, e);
         }
     }
 

@@ -14,19 +14,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sysmodels.core.student.TimeLimit;
 import org.sysmodels.core.testing.Props;
 
 /**
@@ -98,26 +96,12 @@ class ScenarioMutationTest {
     }
 
     private static SimRun runBounded(String system, Path file) {
-        CompletableFuture<SimRun> run = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                run.complete(SimRun.of(system, "--scenario", file.toString()));
-            } catch (Throwable e) {
-                run.completeExceptionally(e);
-            }
-        }, "mutated-run");
-        t.setDaemon(true);
-        t.start();
         try {
-            return run.get(RUN_LIMIT_S, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
+            return TimeLimit.run(Duration.ofSeconds(RUN_LIMIT_S), () -> SimRun.of(system, "--scenario",
+                    file.toString()));
+        } catch (Exception e) {
             throw new AssertionError("sim " + system + " --scenario " + file + " did not end within " + RUN_LIMIT_S
-                    + " s");
-        } catch (ExecutionException e) {
-            throw new AssertionError("sim " + system + " --scenario " + file + " threw", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+                    + " s, or threw", e);
         }
     }
 

@@ -186,7 +186,8 @@ class UserMistakesTest {
         assertTrue(template.out().contains(dispatch), template.out());
         Path file = dir.resolve("MyFilter.java");
         Files.writeString(file, template.out().replace(dispatch, "    static java.util.List<long[]> kept = "
-                + "new java.util.ArrayList<>();\n" + dispatch + "        while (irp != null) kept.add(new long[1 << 16]);\n"));
+                + "new java.util.ArrayList<>();\n" + dispatch
+                + "        while (irp != null) kept.add(new long[1 << 16]);\n"));
         SimRun r = inSmallHeap("128m", "irp", "--driver", file.toString());
         assertEquals(1, r.exit(), r.toString());
         clean(r);

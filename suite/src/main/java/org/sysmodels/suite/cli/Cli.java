@@ -57,12 +57,24 @@ public final class Cli {
      * unreachable, so printing has the heap it needs.
      */
     public static int outOfMemory(String command, PrintWriter err) {
-        long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
         err.println(command + ": out of memory: this run needs more heap than the JVM may use here (at most "
-                + String.format(Locale.ROOT, "%,d", maxMiB) + " MiB). Give it more, for example "
+                + heapMiB() + " MiB). Give it more, for example "
                 + "JAVA_TOOL_OPTIONS=-Xmx6g ./sim ..., or ask for a smaller run (fewer users, jobs or events).");
         err.flush();
         return ExitCodes.BAD_INPUT;
+    }
+
+    /** The most heap this JVM may use, in MiB with thousands separators, for messages. */
+    static String heapMiB() {
+        return String.format(Locale.ROOT, "%,d", Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** A bug in sysmodels: says so, prints the trace for the report, and exits 70. */
+    public static int internalError(String command, Throwable bug, PrintWriter err) {
+        err.println(command + ": internal error (a bug in sysmodels, please report it with the command you ran):");
+        bug.printStackTrace(err);
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
     }
 
     private static IExecutionExceptionHandler failures() {
@@ -79,11 +91,7 @@ public final class Cli {
                 err.flush();
                 return ExitCodes.BAD_INPUT;
             }
-            err.println(cmd.getCommandSpec().qualifiedName() + ": internal error (a bug in sysmodels, please report "
-                    + "it with the command you ran):");
-            ex.printStackTrace(err);
-            err.flush();
-            return ExitCodes.INTERNAL_ERROR;
+            return internalError(cmd.getCommandSpec().qualifiedName(), ex, err);
         };
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sysmodels.core.input.UserInputException;
@@ -209,7 +208,7 @@ final class SystemCommand implements Callable<Integer> {
             out.flush();
             PrintWriter err = spec.commandLine().getErr();
             err.println("sim " + system.name() + ": student-code: the run ran out of heap (at most "
-                    + String.format(Locale.ROOT, "%,d", Runtime.getRuntime().maxMemory() >> 20) + " MiB) with your "
+                    + Cli.heapMiB() + " MiB) with your "
                     + "code plugged in; code that keeps what it allocates (a collection in a static field that only "
                     + "grows?) is the usual cause");
             err.println("  result: your code failed (exit status 1)");
