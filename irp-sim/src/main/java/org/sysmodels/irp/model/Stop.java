@@ -23,9 +23,13 @@ public sealed interface Stop {
         public static final int IRQL_NOT_LESS_OR_EQUAL = 0x0A;
         public static final int SPIN_LOCK_ALREADY_OWNED = 0x0F;
         public static final int SPIN_LOCK_NOT_OWNED = 0x10;
+        public static final int KMODE_EXCEPTION_NOT_HANDLED = 0x1E;
         public static final int NO_MORE_IRP_STACK_LOCATIONS = 0x35;
+        public static final int SYSTEM_SERVICE_EXCEPTION = 0x3B;
         public static final int MULTIPLE_IRP_COMPLETE_REQUESTS = 0x44;
         public static final int CANCEL_STATE_IN_COMPLETED_IRP = 0x48;
+        public static final int SYSTEM_THREAD_EXCEPTION_NOT_HANDLED = 0x7E;
+        public static final int UNEXPECTED_KERNEL_MODE_TRAP = 0x7F;
         public static final int DRIVER_VERIFIER_IOMANAGER_VIOLATION = 0xC9;
         public static final int DRIVER_IRQL_NOT_LESS_OR_EQUAL = 0xD1;
         public static final int DRIVER_RETURNED_HOLDING_CANCEL_LOCK = 0x11B;
@@ -37,9 +41,13 @@ public sealed interface Stop {
                 case IRQL_NOT_LESS_OR_EQUAL -> "IRQL_NOT_LESS_OR_EQUAL";
                 case SPIN_LOCK_ALREADY_OWNED -> "SPIN_LOCK_ALREADY_OWNED";
                 case SPIN_LOCK_NOT_OWNED -> "SPIN_LOCK_NOT_OWNED";
+                case KMODE_EXCEPTION_NOT_HANDLED -> "KMODE_EXCEPTION_NOT_HANDLED";
                 case NO_MORE_IRP_STACK_LOCATIONS -> "NO_MORE_IRP_STACK_LOCATIONS";
+                case SYSTEM_SERVICE_EXCEPTION -> "SYSTEM_SERVICE_EXCEPTION";
                 case MULTIPLE_IRP_COMPLETE_REQUESTS -> "MULTIPLE_IRP_COMPLETE_REQUESTS";
                 case CANCEL_STATE_IN_COMPLETED_IRP -> "CANCEL_STATE_IN_COMPLETED_IRP";
+                case SYSTEM_THREAD_EXCEPTION_NOT_HANDLED -> "SYSTEM_THREAD_EXCEPTION_NOT_HANDLED";
+                case UNEXPECTED_KERNEL_MODE_TRAP -> "UNEXPECTED_KERNEL_MODE_TRAP";
                 case DRIVER_VERIFIER_IOMANAGER_VIOLATION -> "DRIVER_VERIFIER_IOMANAGER_VIOLATION";
                 case DRIVER_IRQL_NOT_LESS_OR_EQUAL -> "DRIVER_IRQL_NOT_LESS_OR_EQUAL";
                 case DRIVER_RETURNED_HOLDING_CANCEL_LOCK -> "DRIVER_RETURNED_HOLDING_CANCEL_LOCK";

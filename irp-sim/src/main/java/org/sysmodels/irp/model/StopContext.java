@@ -12,6 +12,11 @@ public record StopContext(String driver, String device, String irp, int processo
         this(driver, device, irp, processor, irql, routine, at, "");
     }
 
+    /** The same place, with {@code line} as the student's line. */
+    public StopContext withSource(String line) {
+        return new StopContext(driver, device, irp, processor, irql, routine, at, line);
+    }
+
     /** "\Driver\RamDisk, \Device\RamDisk0, DPC on CPU 1 at DISPATCH_LEVEL". */
     public String where() {
         StringBuilder s = new StringBuilder();

@@ -13,11 +13,18 @@ public final class SystemHalt extends Error {
 
     private final transient Stop stop;
     private final transient StopContext context;
+    private final transient Throwable fault;
 
     public SystemHalt(Stop stop, StopContext context) {
+        this(stop, context, null);
+    }
+
+    /** A stop caused by {@code fault}: what a driver's code threw, which Windows would have seen as a CPU exception. */
+    public SystemHalt(Stop stop, StopContext context, Throwable fault) {
         super(stop.headline(), null, false, false);
         this.stop = stop;
         this.context = context;
+        this.fault = fault;
     }
 
     public Stop stop() {
@@ -26,5 +33,10 @@ public final class SystemHalt extends Error {
 
     public StopContext context() {
         return context;
+    }
+
+    /** The driver's exception that stopped the machine (see {@code UnhandledException}), or null. */
+    public Throwable fault() {
+        return fault;
     }
 }

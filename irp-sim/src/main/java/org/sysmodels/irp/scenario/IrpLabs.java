@@ -27,6 +27,7 @@ import org.sysmodels.irp.check.MarkIrpPending2;
 import org.sysmodels.irp.check.MultipleIrpCompleteRequests;
 import org.sysmodels.irp.check.NoMoreIrpStackLocations;
 import org.sysmodels.irp.check.PendedCompletedRequest;
+import org.sysmodels.irp.check.UnhandledDriverException;
 import org.sysmodels.irp.host.labs.AcquiresSpinLockInIsr;
 import org.sysmodels.irp.host.labs.CallsDriverFromIsr;
 import org.sysmodels.irp.host.labs.CancelRoutineKeepsCancelLock;
@@ -47,6 +48,7 @@ import org.sysmodels.irp.host.labs.SendsIrpIntoDeeperStack;
 import org.sysmodels.irp.host.labs.SetsCancelRoutineAfterCompleting;
 import org.sysmodels.irp.host.labs.SetsCompletionRoutineAfterSkip;
 import org.sysmodels.irp.host.labs.TouchesPagedMemoryInDpc;
+import org.sysmodels.irp.host.labs.UsesNullCompletionContext;
 import org.sysmodels.irp.host.labs.WaitsAtDispatch;
 import org.sysmodels.irp.wdm.WdmDriver;
 
@@ -159,6 +161,11 @@ public final class IrpLabs {
                     "call IoCopyCurrentIrpStackLocationToNext instead of skipping when setting a completion "
                             + "routine", List.of("10% of requests are IOCTL_BUS_QUERY_SLOT, which the RAM disk passes "
                             + "down"), BUS_QUERIES, "counting", SetsCompletionRoutineAfterSkip::new),
+            lab("uses-null-completion-context", "the read filter's completion routine counts into the per-IRP "
+                            + "context it expects, but the dispatch routine passes NULL as IoSetCompletionRoutine's "
+                            + "Context", UnhandledDriverException.RULE, "pass the context the routine uses (allocate "
+                            + "it per IRP, or pass the device extension), and test Context before using it",
+                    List.of(), SAME, "read-postprocess", UsesNullCompletionContext::new),
             lab("completion-routine-forgets-mark-pending", "the read filter's completion routine post-processes "
                             + "the data and never propagates pending", CompletionRoutineMarkPending.RULE,
                     "begin the routine with if (Irp.PendingReturned()) IoMarkIrpPending(Irp)", List.of(), SAME,

@@ -28,6 +28,7 @@ public final class IoDevices {
     /** A driver object with every dispatch entry set to the invalid-request routine (IopInvalidDeviceRequest). */
     public DriverObject createDriverObject(String name, Object implementation) {
         DriverObject d = new DriverObject(name, kernel.addresses().newDriver(), implementation);
+        kernel.faults.driverLoaded(implementation);
         for (int i = 0; i < d.MajorFunction.length; i++) {
             d.MajorFunction[i] = invalidDeviceRequest;
         }

@@ -86,6 +86,11 @@ public final class RoutineFrame {
         return kind;
     }
 
+    /** The kind, for a frame entered light too (whose {@link #kind} is not written yet). */
+    RoutineKind runningKind() {
+        return light != 0 ? KINDS[light - 1] : kind;
+    }
+
     public DriverObject driver() {
         return driver;
     }

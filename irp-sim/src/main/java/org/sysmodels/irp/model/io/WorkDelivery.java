@@ -92,6 +92,9 @@ final class WorkDelivery {
         p.setClock(t);
         try {
             runOne(p);
+        } catch (RuntimeException | StackOverflowError e) {
+            kernel.unhandled(e);
+            throw e;
         } finally {
             p.setBusyUntil(p.clock());
             p.setThread(thread);
@@ -174,6 +177,9 @@ final class WorkDelivery {
         p.setClock(Math.max(scheduler.now(), p.busyUntil()));
         try {
             work.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            kernel.unhandled(e);
+            throw e;
         } finally {
             p.setBusyUntil(p.clock());
             p.setThread(null);

@@ -1,0 +1,148 @@
+package org.sysmodels.irp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sysmodels.core.check.Finding;
+import org.sysmodels.core.run.RunResult;
+import org.sysmodels.core.student.StudentFault;
+import org.sysmodels.core.system.RunRequest;
+import org.sysmodels.irp.check.UnhandledDriverException;
+
+/**
+ * A student's driver that faults stops the machine with the bug check Windows raises for that fault where it
+ * happened (the IRQL, the thread), the faulting line named; a Java exception with no CPU counterpart stays a finding
+ * on the line.
+ */
+class DriverFaultTest {
+
+    private final IrpSystem irp = new IrpSystem();
+
+    @TempDir
+    Path dir;
+
+    /** An upper filter; the comments ADD, DISPATCH and COMPLETION are replaced by a statement (or nothing). */
+    private static final String FILTER = """
+            import org.sysmodels.irp.model.io.*;
+            import org.sysmodels.irp.wdm.WdmDriver;
+            public class Faulty extends WdmDriver {
+                static final class Ext { DeviceObject lower; long reads; }
+                private final IoCompletionRoutine done = this::Done;
+                public int DriverEntry(DriverObject d, String path) {
+                    for (int mj = 0; mj <= IRP_MJ_MAXIMUM_FUNCTION; mj++) {
+                        d.MajorFunction[mj] = (dev, irp) -> {
+                            IoSkipCurrentIrpStackLocation(irp);
+                            return IoCallDriver(((Ext) dev.DeviceExtension).lower, irp);
+                        };
+                    }
+                    d.MajorFunction[IRP_MJ_READ] = this::Read;
+                    d.DriverExtension.AddDevice = (drv, pdo) -> {
+                        DeviceObject me = IoCreateDevice(drv, new Ext(), null, FILE_DEVICE_UNKNOWN);
+                        Ext ext = (Ext) me.DeviceExtension;
+                        ext.lower = IoAttachDeviceToDeviceStack(me, pdo);
+                        me.Flags &= ~DO_DEVICE_INITIALIZING;
+                        /*ADD*/
+                        return STATUS_SUCCESS;
+                    };
+                    return STATUS_SUCCESS;
+                }
+                int Read(DeviceObject dev, Irp irp) {
+                    Ext ext = (Ext) dev.DeviceExtension;
+                    /*DISPATCH*/
+                    IoCopyCurrentIrpStackLocationToNext(irp);
+                    IoSetCompletionRoutine(irp, done, null, true, true, true);
+                    return IoCallDriver(ext.lower, irp);
+                }
+                int Done(DeviceObject dev, Irp irp, Object context) {
+                    if (irp.PendingReturned()) {
+                        IoMarkIrpPending(irp);
+                    }
+                    Ext ext = (Ext) dev.DeviceExtension;
+                    /*COMPLETION*/
+                    return STATUS_CONTINUE_COMPLETION;
+                }
+                int depth(int n) {
+                    return n == 0 ? 0 : 1 + depth(n + 1);
+                }
+            }
+            """;
+
+    private RunResult run(String add, String dispatch, String completion) throws Exception {
+        Path f = dir.resolve("Faulty.java");
+        Files.writeString(f, FILTER.replace("/*ADD*/", add).replace("/*DISPATCH*/", dispatch)
+                .replace("/*COMPLETION*/", completion));
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(IrpSystemTest.small()));
+        assertFalse(r.passed());
+        return r;
+    }
+
+    private static Finding only(RunResult r, String rule) {
+        assertEquals(1, r.findings().size(), r.findings().toString());
+        Finding f = r.findings().get(0);
+        assertEquals(rule, f.rule(), f.toString());
+        return f;
+    }
+
+    private static int line(String what) {
+        return IrpSystemTest.lineOf(FILTER, what);
+    }
+
+    @Test
+    void aNullDereferenceInACompletionRoutineRunFromTheDpcIsD1WithTheAccessAndTheLine() throws Exception {
+        Finding read = only(run("", "", "if (ext.reads++ == 3) { Ext none = null; ext.reads += none.reads; }"),
+                UnhandledDriverException.RULE.name());
+        assertTrue(read.message().startsWith("0x000000D1 DRIVER_IRQL_NOT_LESS_OR_EQUAL (0, 0x2, 0, 0xfffff8"),
+                read.message());
+        String at = "Faulty.java:" + line("/*COMPLETION*/") + " (Faulty.Done)";
+        assertTrue(read.message().contains("your code threw NullPointerException: Cannot read field \"reads\" "
+                + "because \"none\" is null at " + at), read.message());
+        assertTrue(read.where().contains("completion routine on CPU") && read.where().contains("at DISPATCH_LEVEL")
+                && read.where().contains("your code: " + at + ", where it faulted"), read.where());
+
+        Finding write = only(run("", "", "if (ext.reads++ == 3) { Ext none = null; none.reads = 1; }"),
+                UnhandledDriverException.RULE.name());
+        assertTrue(write.message().startsWith("0x000000D1 DRIVER_IRQL_NOT_LESS_OR_EQUAL (0, 0x2, 0x1, 0xfffff8"),
+                write.message());
+    }
+
+    @Test
+    void belowDispatchLevelTheThreadDecides() throws Exception {
+        Finding service = only(run("", "if (ext.reads++ == 2) { ext.lower = null; ext.lower.Flags = 0; }", ""),
+                UnhandledDriverException.RULE.name());
+        assertTrue(service.message().startsWith("0x0000003B SYSTEM_SERVICE_EXCEPTION (0xc0000005, 0xfffff8"),
+                service.message());
+        assertTrue(service.message().endsWith(", 0): your code threw NullPointerException: Cannot assign field "
+                + "\"Flags\" because \"ext.lower\" is null at Faulty.java:" + line("/*DISPATCH*/")
+                + " (Faulty.Read); in a C driver that is a NULL dereference (STATUS_ACCESS_VIOLATION) with no handler "
+                + "to take it: check the pointer before you use it"), service.message());
+        assertTrue(service.where().contains("dispatch on CPU") && service.where().contains("at PASSIVE_LEVEL"),
+                service.where());
+
+        Finding thread = only(run("int zero = (int) ext.reads; ext.reads = 10 / zero;", "", ""),
+                UnhandledDriverException.RULE.name());
+        assertTrue(thread.message().startsWith("0x0000007E SYSTEM_THREAD_EXCEPTION_NOT_HANDLED (0xc0000094, "),
+                thread.message());
+        assertTrue(thread.message().contains("ArithmeticException: / by zero at Faulty.java:" + line("/*ADD*/")),
+                thread.message());
+        assertTrue(thread.where().contains("AddDevice on CPU 0 at PASSIVE_LEVEL"), thread.where());
+    }
+
+    @Test
+    void unboundedRecursionIsADoubleFault() throws Exception {
+        Finding f = only(run("", "ext.reads += depth(1);", ""), UnhandledDriverException.RULE.name());
+        assertTrue(f.message().startsWith("0x0000007F UNEXPECTED_KERNEL_MODE_TRAP (0x8, 0, 0, 0): your code threw "
+                + "StackOverflowError at Faulty.java:" + line("return n == 0")), f.message());
+    }
+
+    @Test
+    void anExceptionWithNoCpuCounterpartStaysAFindingOnTheLine() throws Exception {
+        Finding f = only(run("", "Object s = \"read\"; ext.reads += (Integer) s;", ""), StudentFault.RULE.name());
+        assertTrue(f.message().startsWith("your code threw ClassCastException"), f.message());
+        assertTrue(f.message().contains("at Faulty.java:" + line("/*DISPATCH*/")), f.message());
+    }
+}
