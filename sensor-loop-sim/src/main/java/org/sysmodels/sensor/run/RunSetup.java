@@ -1,5 +1,8 @@
 package org.sysmodels.sensor.run;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sysmodels.core.input.UserInputException;
@@ -30,13 +33,26 @@ public record RunSetup(Scenario scenario, McuConfig mcu, Environment environment
                        SafetyParameters params, Architecture architecture, boolean rtic, long durationNs,
                        long fttiNs, double hazardError, double tripCelsius, FaultModel faultModel) {
 
-    /** Resolves a scenario; {@code source} names it in messages. */
+    /** The directory of the scenario file {@code source}, or null when it names a packaged scenario. */
+    static Path directoryOf(String source) {
+        try {
+            Path f = Path.of(source);
+            return Files.isRegularFile(f) ? f.toAbsolutePath().getParent() : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Resolves a scenario; {@code source} names it in messages, and when it is a scenario file's path, relative
+     * recordings are looked for next to it.
+     */
     public static RunSetup of(Scenario s, String source, long seed) throws UserInputException {
         s.faultPlan().requireKnownKinds(FaultClass.kinds(), source);
         RandomStreams random = new RandomStreams(seed);
         Environment env;
         try {
-            env = Signals.environment(s.environment(), random.stream("environment").nextLong());
+            env = Signals.environment(s.environment(), random.stream("environment").nextLong(), directoryOf(source));
         } catch (UserInputException e) {
             throw new UserInputException(source + ": " + e.getMessage(), e);
         }

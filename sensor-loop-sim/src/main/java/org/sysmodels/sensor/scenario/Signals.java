@@ -15,22 +15,26 @@ import org.sysmodels.sensor.model.physical.Signal;
 /**
  * Turns a scenario's {@link SignalSpec}s into {@link Signal}s, reading CSV recordings: a header line naming the
  * columns, the first column the time in seconds, then one row per sample ({@code time,temperature,pressure,humidity}).
- * A name starting with {@code resource:} is a recording packaged with sysmodels.
+ * A name starting with {@code resource:} is a recording packaged with sysmodels; any other relative name is looked for
+ * next to the scenario file first (as a scenario moved with its recordings still finds them), then in the working
+ * directory.
  */
 public final class Signals {
 
     private Signals() {
     }
 
-    public static Environment environment(EnvironmentSpec e, long seed) throws UserInputException {
-        return new Environment(of(e.temperature(), "environment.temperature", seed),
-                of(e.pressure(), "environment.pressure", seed + 1), of(e.humidity(), "environment.humidity", seed + 2));
+    /** The environment; {@code base} is the scenario file's directory (null for a packaged scenario). */
+    public static Environment environment(EnvironmentSpec e, long seed, Path base) throws UserInputException {
+        return new Environment(of(e.temperature(), "environment.temperature", seed, base),
+                of(e.pressure(), "environment.pressure", seed + 1, base),
+                of(e.humidity(), "environment.humidity", seed + 2, base));
     }
 
-    public static Signal of(SignalSpec s, String field, long seed) throws UserInputException {
-        Signal base;
+    public static Signal of(SignalSpec s, String field, long seed, Path base) throws UserInputException {
+        Signal signal;
         if (s.constant() != null) {
-            base = new Signal.Constant(s.constant());
+            signal = new Signal.Constant(s.constant());
         } else if (s.points() != null) {
             long[] t = new long[s.points().size()];
             double[] v = new double[t.length];
@@ -38,19 +42,20 @@ public final class Signals {
                 t[i] = s.points().get(i).at();
                 v[i] = s.points().get(i).value();
             }
-            base = new Signal.Piecewise(t, v);
+            signal = new Signal.Piecewise(t, v);
         } else {
-            base = csv(s.csv(), s.column(), field);
+            signal = csv(s.csv(), s.column(), field, base);
         }
         if (s.noise() != null && s.noise() > 0) {
             long interval = s.noiseInterval() == null ? 10_000_000L : s.noiseInterval();
-            return new Signal.Noisy(base, s.noise(), interval, seed);
+            return new Signal.Noisy(signal, s.noise(), interval, seed);
         }
-        return base;
+        return signal;
     }
 
-    /** A column of a CSV recording as a piecewise-linear signal. */
-    public static Signal.Piecewise csv(String name, String column, String field) throws UserInputException {
+    /** A column of a CSV recording as a piecewise-linear signal; {@code base} as for {@link #environment}. */
+    public static Signal.Piecewise csv(String name, String column, String field, Path base)
+            throws UserInputException {
         String text;
         if (name.startsWith("resource:")) {
             String res = "/org/sysmodels/sensor/scenario/" + name.substring("resource:".length());
@@ -63,15 +68,30 @@ public final class Signals {
                 throw new UserInputException(field + ".csv: cannot read " + name + ": " + e.getMessage(), e);
             }
         } else {
+            Path file;
             try {
-                text = Files.readString(Path.of(name), StandardCharsets.UTF_8);
+                file = locate(name, base);
+                text = Files.readString(file, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
-                throw new UserInputException(field + ".csv: " + name + ": no such file");
+                throw new UserInputException(field + ".csv: " + name + ": no such file" + (base == null
+                        || Path.of(name).isAbsolute() ? "" : " (looked next to the scenario, in " + base
+                        + ", and in the working directory)"));
             } catch (IOException | RuntimeException e) {
                 throw new UserInputException(field + ".csv: cannot read " + name + ": " + e.getMessage(), e);
             }
         }
         return parseCsv(text, name, column);
+    }
+
+    /** {@code name} next to the scenario ({@code base}) if it is there or nowhere else, else in the working directory.
+     */
+    private static Path locate(String name, Path base) {
+        Path p = Path.of(name);
+        if (base == null || p.isAbsolute()) {
+            return p;
+        }
+        Path beside = base.resolve(p);
+        return Files.exists(beside) || !Files.exists(p) ? beside : p;
     }
 
     /** Parses recording text; errors name the file and line. */

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.scenario.ScenarioException;
 import org.sysmodels.core.scenario.ScenarioLoader;
 import org.sysmodels.sensor.model.physical.Signal;
+import org.sysmodels.sensor.run.RunSetup;
 
 /** Scenario files: every packaged one loads; mistakes are reported with file, line, column and field. */
 class ScenarioTest {
@@ -61,6 +64,26 @@ class ScenarioTest {
         UserInputException col = assertThrows(UserInputException.class,
                 () -> Signals.parseCsv("time,t\n0,20\n", "r.csv", "temperature"));
         assertTrue(col.getMessage().contains("no column \"temperature\""), col.getMessage());
+    }
+
+    @Test
+    void aRecordingIsFoundNextToItsScenarioFile(@TempDir Path dir) throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("lab"));
+        Files.writeString(sub.resolve("run.csv"), "time,temperature\n0,20\n1,30\n");
+        Path file = sub.resolve("rec.json");
+        Files.writeString(file, "{\"environment\": {\"temperature\": {\"csv\": \"run.csv\", \"column\": "
+                + "\"temperature\"}}}");
+        Scenario s = ScenarioCatalogs.catalog().resolve(file.toString());
+        RunSetup setup = RunSetup.of(s, file.toString(), 1);
+        assertEquals(25.0, setup.environment().temperature().at(500_000_000), 1e-9,
+                "run.csv beside rec.json, whatever the working directory");
+
+        Files.writeString(file, "{\"environment\": {\"temperature\": {\"csv\": \"gone.csv\", \"column\": "
+                + "\"temperature\"}}}");
+        UserInputException missing = assertThrows(UserInputException.class,
+                () -> RunSetup.of(ScenarioCatalogs.catalog().resolve(file.toString()), file.toString(), 1));
+        assertEquals(file + ": environment.temperature.csv: gone.csv: no such file (looked next to the scenario, in "
+                + sub.toAbsolutePath() + ", and in the working directory)", missing.getMessage());
     }
 
     @Test
