@@ -3,7 +3,10 @@ package org.sysmodels.vcpu.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -171,6 +174,41 @@ public final class ApiController {
         n.put("vmm_version", VMM_VERSION);
         n.put("app_name", "sysmodels vcpu-sim");
         return Response.ok(n.toString());
+    }
+
+    /**
+     * The io::Error text Rust prints when a path holds a NUL byte, which no file name can (std
+     * sys/pal/common/small_c_string.rs NUL_ERR); Java refuses such a path before any system call.
+     */
+    static final String NUL_IN_PATH = "file name contained an unexpected NUL byte";
+
+    /** A host path from a request; one with a NUL byte is the fault {@code fault} followed by Rust's text. */
+    static Path hostPath(Object value, String fault) throws ApiFault {
+        try {
+            return Path.of((String) value);
+        } catch (InvalidPathException e) {
+            throw new ApiFault(fault + NUL_IN_PATH);
+        }
+    }
+
+    /** Whether {@code e} is a failure to open the file (File::open's error in Firecracker), not to use it. */
+    static boolean isOpenFailure(IOException e) {
+        return e instanceof NoSuchFileException || e instanceof AccessDeniedException
+                || e instanceof FileSystemException f && "Is a directory".equals(f.getReason());
+    }
+
+        /** The io::Error text for a failed open of {@code p}: the exception's kind where Java gives one. */
+    static String osError(IOException e, Path p) {
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory (os error 2)";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied (os error 13)";
+        }
+        if (e instanceof FileSystemException f && "Is a directory".equals(f.getReason())) {
+            return "Is a directory (os error 21)";
+        }
+        return osError(p);
     }
 
     /** The io::Error text Firecracker prints ("No such file or directory (os error 2)"). */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sysmodels.vcpu.host.disk.FileDisk;
 import org.sysmodels.vcpu.model.vmm.ConsoleLog;
+import org.sysmodels.vcpu.model.vmm.MicrovmState;
 import org.sysmodels.vcpu.model.vmm.Observers;
 import org.sysmodels.vcpu.model.vmm.VmConfig;
 import org.sysmodels.vcpu.model.vmm.Vmm;
@@ -65,6 +66,14 @@ final class PrebootApiController {
         }
     }
 
+    private static final String RESTORE = "Load snapshot error: Failed to restore from snapshot: ";
+    /** persist.rs: RestoreFromSnapshotError::File(SnapshotStateFromFileError::Open(io::Error)). */
+    private static final String STATE_OPEN = RESTORE + "Failed to get snapshot state from file: Failed to open "
+            + "snapshot file: ";
+    /** persist.rs: RestoreFromSnapshotError::GuestMemory(File(GuestMemoryFromFileError::File(io::Error))). */
+    private static final String MEMORY_OPEN = RESTORE + "Failed to load guest memory: Error creating guest memory "
+            + "from file: Failed to load guest memory: ";
+
     private void loadSnapshot(VmmAction.LoadSnapshot load) throws ApiFault {
         if (resources.bootPath()) {
             throw new ApiFault("Load snapshot error: Loading a microVM snapshot not allowed after configuring "
@@ -73,8 +82,23 @@ final class PrebootApiController {
         boolean dirty = Boolean.TRUE.equals(load.config().get("track_dirty_pages"))
                 || Boolean.TRUE.equals(load.config().get("enable_diff_snapshots"));
         try {
-            Vmm.Snapshot s = SnapshotFiles.read(Path.of((String) load.config().get("snapshot_path")),
-                    Path.of(load.memPath()));
+            Path statePath = ApiController.hostPath(load.config().get("snapshot_path"), STATE_OPEN);
+            MicrovmState state;
+            try {
+                state = SnapshotFiles.readState(statePath);
+            } catch (IOException e) {
+                throw new ApiFault(ApiController.isOpenFailure(e) ? STATE_OPEN + ApiController.osError(e, statePath)
+                        : RESTORE + "Failed to get snapshot state from file: Failed to load snapshot state from "
+                        + "file: " + e.getMessage());
+            }
+            Path memPath = ApiController.hostPath(load.memPath(), MEMORY_OPEN);
+            Vmm.Snapshot s;
+            try {
+                s = SnapshotFiles.readMemory(state, memPath);
+            } catch (IOException e) {
+                throw new ApiFault(ApiController.isOpenFailure(e) ? MEMORY_OPEN + ApiController.osError(e, memPath)
+                        : RESTORE + e.getMessage());
+            }
             api.console = new ConsoleLog(api.platform.clock(), api.consoleTee);
             api.vmm = Vmm.restore(s, api.platform, VmmParts.REFERENCE, api.console, b -> {
                 try {
@@ -86,9 +110,12 @@ final class PrebootApiController {
             if (Boolean.TRUE.equals(load.config().get("resume_vm"))) {
                 api.vmm.resumeVm();
             }
-        } catch (IOException | VmmError e) {
-            api.fatal = "Load snapshot error: Failed to restore from snapshot: " + e.getMessage();
+        } catch (VmmError e) {
+            api.fatal = RESTORE + e.getMessage();
             throw new ApiFault(api.fatal);
+        } catch (ApiFault f) {
+            api.fatal = f.getMessage();
+            throw f;
         }
     }
 }

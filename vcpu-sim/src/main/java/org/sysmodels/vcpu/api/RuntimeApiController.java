@@ -96,12 +96,20 @@ final class RuntimeApiController {
         } catch (VmmError e) {
             throw new ApiFault("Create snapshot error: Cannot save the microVM state: " + e.getMessage());
         }
+        // persist.rs CreateSnapshotError: SnapshotBackingFile("open", err), then vm.rs MemoryBackingFile("open", err)
+        String stateFault = "Create snapshot error: Cannot perform open on the snapshot backing file: ";
+        String memoryFault = "Create snapshot error: Cannot perform open on the memory backing file: ";
+        Path statePath = ApiController.hostPath(cfg.get("snapshot_path"), stateFault);
         try {
-            SnapshotFiles.write(s, Path.of((String) cfg.get("snapshot_path")),
-                    Path.of((String) cfg.get("mem_file_path")));
+            SnapshotFiles.writeState(s, statePath);
         } catch (IOException e) {
-            throw new ApiFault("Create snapshot error: Cannot perform open on the snapshot backing file: "
-                    + e.getMessage());
+            throw new ApiFault(stateFault + ApiController.osError(e, statePath));
+        }
+        Path memPath = ApiController.hostPath(cfg.get("mem_file_path"), memoryFault);
+        try {
+            SnapshotFiles.writeMemory(s.memory(), memPath);
+        } catch (IOException e) {
+            throw new ApiFault(memoryFault + ApiController.osError(e, memPath));
         }
     }
 

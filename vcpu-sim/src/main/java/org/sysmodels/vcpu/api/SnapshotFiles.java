@@ -1,5 +1,6 @@
 package org.sysmodels.vcpu.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -38,6 +39,12 @@ public final class SnapshotFiles {
 
     /** Writes the snapshot's two files. @throws IOException with the OS's reason */
     public static void write(Vmm.Snapshot s, Path statePath, Path memPath) throws IOException {
+        writeState(s, statePath);
+        writeMemory(s.memory(), memPath);
+    }
+
+    /** Writes the state file (Firecracker's snapshot file). @throws IOException with the OS's reason */
+    static void writeState(Vmm.Snapshot s, Path statePath) throws IOException {
         String state = MAPPER.writeValueAsString(s.state());
         CRC32C crc = new CRC32C();
         crc.update(state.getBytes(StandardCharsets.UTF_8));
@@ -47,7 +54,6 @@ public final class SnapshotFiles {
         root.put("crc32c", crc.getValue());
         root.set("state", MAPPER.readTree(state));
         Files.writeString(statePath, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        writeMemory(s.memory(), memPath);
     }
 
     static void writeMemory(MemoryImage m, Path path) throws IOException {
@@ -78,7 +84,18 @@ public final class SnapshotFiles {
 
     /** Reads a snapshot back. @throws IOException for unreadable files, or a state file that is not one */
     public static Vmm.Snapshot read(Path statePath, Path memPath) throws IOException {
-        JsonNode root = MAPPER.readTree(Files.readString(statePath));
+        return readMemory(readState(statePath), memPath);
+    }
+
+    /** Reads the state file. @throws IOException when it cannot be read or is not a state file */
+    static MicrovmState readState(Path statePath) throws IOException {
+        String text = Files.readString(statePath);
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            root = null;   // not JSON at all: the same answer as JSON of another kind
+        }
         if (root == null || !FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != VERSION) {
             throw new IOException(statePath + " is not a " + FORMAT + " file of version " + VERSION);
         }
@@ -88,7 +105,11 @@ public final class SnapshotFiles {
         if (crc.getValue() != root.path("crc32c").asLong()) {
             throw new IOException(statePath + ": CRC mismatch (the file is damaged)");
         }
-        MicrovmState ms = MAPPER.readValue(state, MicrovmState.class);
+        return MAPPER.readValue(state, MicrovmState.class);
+    }
+
+    /** Reads the memory file the state {@code ms} describes. @throws IOException when it cannot be read */
+    static Vmm.Snapshot readMemory(MicrovmState ms, Path memPath) throws IOException {
         long size = ms.vmInfo().memSizeMib() << 20;
         int n = (int) (size >>> GuestMemory.PAGE_SHIFT);
         BitSet present = new BitSet(n);

@@ -73,14 +73,16 @@ final class VmResources {
 
     void configureBootSource(Map<String, Object> cfg) throws ApiFault {
         bootPath = true;
-        Path kernel = Path.of((String) cfg.get("kernel_image_path"));
+        String kernelFault = "Boot source error: The kernel file cannot be opened: ";
+        Path kernel = ApiController.hostPath(cfg.get("kernel_image_path"), kernelFault);
         if (!Files.isReadable(kernel) || Files.isDirectory(kernel)) {
-            throw new ApiFault("Boot source error: The kernel file cannot be opened: " + ApiController.osError(kernel));
+            throw new ApiFault(kernelFault + ApiController.osError(kernel));
         }
         Object initrd = cfg.get("initrd_path");
-        if (initrd != null && !Files.isReadable(Path.of((String) initrd))) {
-            throw new ApiFault("Boot source error: The initrd file cannot be opened due to invalid path or invalid "
-                    + "permissions. " + ApiController.osError(Path.of((String) initrd)));
+        String initrdFault = "Boot source error: The initrd file cannot be opened due to invalid path or invalid "
+                + "permissions. ";
+        if (initrd != null && !Files.isReadable(ApiController.hostPath(initrd, initrdFault))) {
+            throw new ApiFault(initrdFault + ApiController.osError(Path.of((String) initrd)));
         }
         Object args = cfg.get("boot_args");
         if (args != null) {
@@ -159,13 +161,19 @@ final class VmResources {
             throw new ApiFault("Drive config error: Unable to create the virtio block device: path_on_host is "
                     + "needed for a virtio block device (vhost-user drives are not modelled)");
         }
+        String fault = "Drive config error: Unable to create the virtio block device: Virtio backend error: Error "
+                + "manipulating the backing file: ";
+        Path file;
+        try {
+            file = ApiController.hostPath(path, fault);
+        } catch (ApiFault f) {
+            throw new ApiFault(f.getMessage() + " " + path);
+        }
         DiskImage disk;
         try {
-            disk = FileDisk.open(Path.of((String) path), Boolean.TRUE.equals(cfg.get("is_read_only")));
+            disk = FileDisk.open(file, Boolean.TRUE.equals(cfg.get("is_read_only")));
         } catch (IOException e) {
-            throw new ApiFault("Drive config error: Unable to create the virtio block device: Virtio backend "
-                    + "error: Error manipulating the backing file: " + ApiController.osError(Path.of((String) path))
-                    + " " + path);
+            throw new ApiFault(fault + ApiController.osError(e, file) + " " + path);
         }
         Map<String, Object> stored = new LinkedHashMap<>();
         for (String k : List.of("drive_id", "partuuid", "is_root_device", "cache_type", "is_read_only",
@@ -220,22 +228,24 @@ final class VmResources {
     void configureLogger(Map<String, Object> cfg) throws ApiFault {
         Object path = cfg.get("log_path");
         if (path != null) {
+            String fault = "Logger error: Failed to open target file: ";
+            Path file = ApiController.hostPath(path, fault);
             try {
-                Files.writeString(Path.of((String) path), "", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(file, "", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
-                throw new ApiFault("Logger error: Failed to open target file: "
-                        + ApiController.osError(Path.of((String) path)));
+                throw new ApiFault(fault + ApiController.osError(e, file));
             }
         }
         logger = new LinkedHashMap<>(cfg);
     }
 
     void configureMetrics(Map<String, Object> cfg) throws ApiFault {
-        Path path = Path.of((String) cfg.get("metrics_path"));
+        String fault = "Metrics error: Cannot open the metrics file: ";
+        Path path = ApiController.hostPath(cfg.get("metrics_path"), fault);
         try {
             Files.writeString(path, "", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new ApiFault("Metrics error: Cannot open the metrics file: " + ApiController.osError(path));
+            throw new ApiFault(fault + ApiController.osError(e, path));
         }
         metrics = new LinkedHashMap<>(cfg);
     }

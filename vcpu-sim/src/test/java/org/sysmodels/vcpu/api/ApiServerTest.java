@@ -234,6 +234,42 @@ class ApiServerTest {
     }
 
     @Test
+    void hostPathsFailAsRustsFileCallsDo() throws Exception {
+        String nul = "a\\u0000b";   // JSON's escape: a NUL byte inside the string
+        try (Server s = new Server("paths.sock"); UnixHttpClient c = new UnixHttpClient(s.socket)) {
+            expect(c, "PUT", "/boot-source", "{\"kernel_image_path\": \"" + nul + "\"}", 400,
+                    "Boot source error: The kernel file cannot be opened: file name contained an unexpected NUL byte");
+            expect(c, "PUT", "/metrics", "{\"metrics_path\": \"" + nul + "\"}", 400,
+                    "Metrics error: Cannot open the metrics file: file name contained an unexpected NUL byte");
+            expect(c, "PUT", "/logger", "{\"log_path\": \"" + nul + "\"}", 400,
+                    "Logger error: Failed to open target file: file name contained an unexpected NUL byte");
+            expect(c, "PUT", "/drives/d", "{\"drive_id\": \"d\", \"path_on_host\": \"" + nul + "\", "
+                    + "\"is_root_device\": true}", 400, "Error manipulating the backing file: file name contained an "
+                    + "unexpected NUL byte");
+            expect(c, "GET", "/", null, 200, "\"state\":\"Not started\"");
+            s.stop();
+        }
+        // a failed load ends the process (rpc_interface.rs), so each load gets a server of its own
+        Path notState = file("not-a-state", "vm".getBytes());
+        String[][] loads = {
+            {"\"" + dir.resolve("missing.state") + "\"", "Load snapshot error: Failed to restore from snapshot: "
+                    + "Failed to get snapshot state from file: Failed to open snapshot file: No such file or "
+                    + "directory (os error 2)"},
+            {"\"" + nul + "\"", "Failed to open snapshot file: file name contained an unexpected NUL byte"},
+            {"\"" + notState + "\"", "Failed to get snapshot state from file: Failed to load snapshot state from "
+                    + "file: " + notState + " is not a "},
+        };
+        for (String[] load : loads) {
+            try (Server s = new Server("load.sock"); UnixHttpClient c = new UnixHttpClient(s.socket)) {
+                expect(c, "PUT", "/snapshot/load", "{\"snapshot_path\": " + load[0] + ", \"mem_backend\": "
+                        + "{\"backend_path\": \"" + dir.resolve("missing.mem") + "\", \"backend_type\": \"File\"}}",
+                        400, load[1]);
+                s.stop();
+            }
+        }
+    }
+
+    @Test
     void gettingStartedWithCurl() throws Exception {
         boolean curl = Files.isExecutable(Path.of("/usr/bin/curl"));
         org.junit.jupiter.api.Assumptions.assumeTrue(curl, "curl is not installed (scripts/install-test-deps.sh "
