@@ -3,6 +3,7 @@ package org.sysmodels.nvme.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.sysmodels.core.check.Finding;
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.metrics.Metrics;
 import org.sysmodels.core.random.RandomStreams;
@@ -30,6 +31,7 @@ import org.sysmodels.nvme.host.block.BlockLayer;
 import org.sysmodels.nvme.host.driver.DriverConfig;
 import org.sysmodels.nvme.host.driver.LinuxDriver;
 import org.sysmodels.nvme.host.platform.DmaAllocator;
+import org.sysmodels.nvme.host.platform.Oops;
 import org.sysmodels.nvme.host.platform.Platform;
 import org.sysmodels.nvme.host.workload.FioJob;
 import org.sysmodels.nvme.host.workload.Workload;
@@ -193,7 +195,10 @@ public final class Simulation {
             if (StudentFault.firstFrame(e).isEmpty()) {
                 throw e;
             }
-            checks.findings().add(StudentFault.of(e, scheduler.now()));
+            Finding f = StudentFault.of(e, scheduler.now());
+            String linux = Oops.of(e, platform.inInterrupt()).map(o -> "; in the kernel: " + o).orElse("");
+            checks.findings().add(new Finding(f.severity(), f.rule(), f.message() + linux, f.at(), f.where(),
+                    f.source()));
         }
         finish(stalled, horizonPassed);
         return new Outcome(this, System.nanoTime() - wall);

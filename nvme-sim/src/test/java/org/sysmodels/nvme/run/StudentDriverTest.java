@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sysmodels.core.check.Finding;
 import org.sysmodels.core.check.RuleTally;
 import org.sysmodels.core.lab.BugLab;
 import org.sysmodels.core.lab.LabVerdict;
@@ -94,6 +95,35 @@ class StudentDriverTest {
         assertTrue(t.first().where().startsWith("Thrower.java:"), t.first().where());
         assertTrue(t.first().where().endsWith("(Thrower.queueRq)"), t.first().where());
         assertTrue(r.summary().size() > 2, "the figures measured until the fault are kept");
+    }
+
+    @Test
+    void aNullDereferenceSaysWhatLinuxPrintsAndDoesWhereItHappened() throws Exception {
+        String template = nvme.student().orElseThrow().template("driver").orElseThrow().text()
+                .replace("public class MyDriver", "public class Faulty");
+        Path f = dir.resolve("Faulty.java");
+        Files.writeString(f, template.replace("            reap(io);", "            if (io.cqHead == 7) {\n"
+                + "                Ring none = null;\n                none.cqHead = 1;\n            }\n"
+                + "            reap(io);"));
+        Finding irq = studentFinding(nvme.run(RunRequest.ofSeed(1).withStudent(f).withOptions(ios(500))));
+        assertTrue(irq.where().endsWith("(Faulty.interrupt)"), irq.where());
+        assertTrue(irq.message().contains("; in the kernel: BUG: kernel NULL pointer dereference, address: "
+                + "0000000000000000 / #PF: supervisor write access in kernel mode / #PF: error_code(0x0002) - "
+                + "not-present page / Oops: 0002 [#1] SMP; Kernel panic - not syncing: Fatal exception in interrupt"),
+                irq.message());
+
+        Files.writeString(f, template.replace("        if (!live || io.full()) {", "        if (rq.id() == 5) {\n"
+                + "            Ring none = null;\n            entries = none.size;\n        }\n"
+                + "        if (!live || io.full()) {"));
+        Finding task = studentFinding(nvme.run(RunRequest.ofSeed(1).withStudent(f).withOptions(ios(500))));
+        assertTrue(task.where().endsWith("(Faulty.queueRq)"), task.where());
+        assertTrue(task.message().endsWith("Oops: 0000 [#1] SMP; the task that ran the code is killed and the "
+                + "kernel runs on, tainted 'D'"), task.message());
+    }
+
+    private static Finding studentFinding(RunResult r) {
+        assertFalse(r.passed());
+        return r.findings().stream().filter(x -> x.rule().equals("student-code")).findFirst().orElseThrow();
     }
 
     @Test

@@ -27,6 +27,7 @@ public final class Platform implements InterruptSink {
     private final Action[] handlers;
     private final boolean[] scheduled;
     private final Action deliver;
+    private int hardirq;
 
     public Platform(Controller controller, HostMemory memory, DmaAllocator allocator, Scheduler scheduler,
                     Tracer tracer, long interruptLatency) {
@@ -43,7 +44,9 @@ public final class Platform implements InterruptSink {
             scheduled[(int) v] = false;
             Action h = handlers[(int) v];
             if (h != null) {
+                hardirq++;
                 h.run(v);
+                hardirq--;   // not in a finally: a handler that throws leaves it raised, so the run knows where
             }
         };
         controller.connect(this);
@@ -87,6 +90,14 @@ public final class Platform implements InterruptSink {
     /** Number of MSI-X vectors the device exposes. */
     public int vectors() {
         return handlers.length;
+    }
+
+    /**
+     * Linux's in_interrupt() for the driver's code: true while a vector's handler runs (hard-IRQ context), and after
+     * a handler threw (the fault happened there). Timers and blk-mq's calls run in process context.
+     */
+    public boolean inInterrupt() {
+        return hardirq > 0;
     }
 
     /** Installs the handler of an MSI-X vector (request_irq); it gets the vector number. */
