@@ -115,6 +115,14 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
                 close(CloseCode.DECODE_ERROR, "only encoding=json is served");
                 return;
             }
+            List<String> compress = q.parameters().get("compress");
+            if (compress != null) {
+                if (!compress.contains("zlib-stream")) {
+                    close(CloseCode.DECODE_ERROR, "of the transport compressions only compress=zlib-stream is served");
+                    return;
+                }
+                ctx.pipeline().addBefore(ctx.name(), "zlib-stream", new ZlibStream());
+            }
             ctx.writeAndFlush(new TextWebSocketFrame(Payloads.hello(config.heartbeatInterval().toMillis())));
             armIdentifyTimer();
         } else {
