@@ -60,6 +60,16 @@ public final class StudentFault {
         return f.getFileName() + ":" + f.getLineNumber() + " (" + cls + "." + f.getMethodName() + ")";
     }
 
+    /**
+     * Whether a NULL dereference was a store, as the JDK's helpful message (JEP 358) says: "Cannot assign field" or
+     * "Cannot store to" an array; anything else (a field read, a call, an array load) counts as a read. The models
+     * use it to say what a C program's fault would have been (a write or a read access).
+     */
+    public static boolean isStore(NullPointerException e) {
+        String m = e.getMessage();
+        return m != null && (m.startsWith("Cannot assign field") || m.startsWith("Cannot store to"));
+    }
+
     /** True when a frame runs a student's class (loaded by {@link JavaStudentCode}). */
     public static boolean isStudentFrame(StackTraceElement f) {
         return LOADER.equals(f.getClassLoaderName());

@@ -96,7 +96,7 @@ final class UnhandledException {
         long access = 0;
         if (thrown instanceof NullPointerException npe) {
             code = NtStatus.STATUS_ACCESS_VIOLATION;
-            access = writes(npe) ? 1 : 0;
+            access = StudentFault.isStore(npe) ? 1 : 0;
             if (irql >= Irql.DISPATCH_LEVEL) {
                 return new Stop.BugCheck(Stop.BugCheck.DRIVER_IRQL_NOT_LESS_OR_EQUAL, 0, irql, access, codeAddress);
             }
@@ -125,14 +125,5 @@ final class UnhandledException {
             }
         }
         return systemThread ? Catcher.SYSTEM_THREAD : Catcher.SYSTEM_SERVICE;
-    }
-
-    /**
-     * Whether the NULL access was a store: the JDK's helpful message (JEP 358) starts "Cannot assign field" or "Cannot
-     * store to" for one; anything else (a read, a call through the pointer) counts as a read.
-     */
-    static boolean writes(NullPointerException e) {
-        String m = e.getMessage();
-        return m != null && (m.startsWith("Cannot assign field") || m.startsWith("Cannot store to"));
     }
 }

@@ -1,6 +1,7 @@
 package org.sysmodels.nvme.host.platform;
 
 import java.util.Optional;
+import org.sysmodels.core.student.StudentFault;
 
 /**
  * What Linux prints and then does when a driver's code faults, for the Java exceptions that are CPU faults in a C
@@ -25,7 +26,7 @@ public final class Oops {
         String end = inInterrupt ? "Kernel panic - not syncing: Fatal exception in interrupt"
                 : "the task that ran the code is killed and the kernel runs on, tainted 'D'";
         if (thrown instanceof NullPointerException npe) {
-            boolean write = writes(npe);
+            boolean write = StudentFault.isStore(npe);
             return Optional.of("BUG: kernel NULL pointer dereference, address: 0000000000000000 / #PF: supervisor "
                     + (write ? "write" : "read") + " access in kernel mode / #PF: error_code(0x000" + (write ? 2 : 0)
                     + ") - not-present page / Oops: 000" + (write ? 2 : 0) + " [#1] SMP; " + end);
@@ -39,11 +40,5 @@ public final class Oops {
                     + "Kernel panic - not syncing: " + stack + " stack guard hit");
         }
         return Optional.empty();
-    }
-
-    /** Whether the JDK's message (JEP 358) says the NULL access was a store ("Cannot assign field", "Cannot store"). */
-    static boolean writes(NullPointerException e) {
-        String m = e.getMessage();
-        return m != null && (m.startsWith("Cannot assign field") || m.startsWith("Cannot store to"));
     }
 }
