@@ -197,7 +197,7 @@ public final class ApiController {
                 || e instanceof FileSystemException f && "Is a directory".equals(f.getReason());
     }
 
-        /** The io::Error text for a failed open of {@code p}: the exception's kind where Java gives one. */
+    /** The io::Error text for a failed open of {@code p}: the exception's kind where Java gives one. */
     static String osError(IOException e, Path p) {
         if (e instanceof NoSuchFileException) {
             return "No such file or directory (os error 2)";

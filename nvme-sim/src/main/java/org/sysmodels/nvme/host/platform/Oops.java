@@ -12,9 +12,9 @@ import org.sysmodels.core.student.StudentFault;
  * page (traps.c handle_stack_overflow: "BUG: TASK stack guard page was hit", die("stack guard page"), then always
  * panic("%s stack guard hit")). After the oops, dumpstack.c oops_end panics "Fatal exception in interrupt" when
  * the fault was in an interrupt; otherwise it kills the task that ran the code (make_task_dead) and the kernel runs
- * on, tainted 'D'. The header is the one of kernels before 6.12, "Oops: 0000 [#1] SMP" (later kernels prefix the
- * die() reason with "Oops: "); Java does not say which field a NULL pointer was used for, so the address is 0.
- * Other Java exceptions have no such counterpart (C checks neither casts nor array indexes).
+ * on, tainted 'D'. The header is __die_header's "%s: %04lx [#%d]" with SMP and none of the configuration-dependent
+ * flags that follow it; Java does not say which field a NULL pointer was used for, so the address is 0. Other Java
+ * exceptions have no such counterpart (C checks neither casts nor array indexes).
  */
 public final class Oops {
 
