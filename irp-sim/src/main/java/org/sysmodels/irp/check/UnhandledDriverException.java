@@ -34,21 +34,11 @@ public final class UnhandledDriverException extends VerifierCheck {
     @Override
     public void report(SystemHalt halt) {
         Throwable t = halt.fault();
-        StackTraceElement student = StudentFault.firstFrame(t).orElse(null);
-        String who = student != null ? "your code" : driverOf(halt) + "'s code";
-        StackTraceElement at = student != null ? student : firstOutsideJdk(t);
+        StackTraceElement at = halt.faultLine();
+        String who = StudentFault.isStudentFrame(at) ? "your code" : driverOf(halt) + "'s code";
         String message = t.getMessage() == null ? "" : ": " + t.getMessage();
-        explain(halt, who + " threw " + t.getClass().getSimpleName() + message
-                + (at == null ? "" : " at " + StudentFault.describe(at)) + "; " + meaning(halt));
-    }
-
-    private static StackTraceElement firstOutsideJdk(Throwable t) {
-        for (StackTraceElement e : t.getStackTrace()) {
-            if (!e.getClassName().startsWith("java.") && !e.getClassName().startsWith("jdk.")) {
-                return e;
-            }
-        }
-        return null;
+        explain(halt, who + " threw " + t.getClass().getSimpleName() + message + " at " + StudentFault.describe(at)
+                + "; " + meaning(halt));
     }
 
     private static String meaning(SystemHalt halt) {

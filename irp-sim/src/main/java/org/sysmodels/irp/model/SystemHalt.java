@@ -14,17 +14,22 @@ public final class SystemHalt extends Error {
     private final transient Stop stop;
     private final transient StopContext context;
     private final transient Throwable fault;
+    private final transient StackTraceElement faultLine;
 
     public SystemHalt(Stop stop, StopContext context) {
-        this(stop, context, null);
+        this(stop, context, null, null);
     }
 
-    /** A stop caused by {@code fault}: what a driver's code threw, which Windows would have seen as a CPU exception. */
-    public SystemHalt(Stop stop, StopContext context, Throwable fault) {
+    /**
+     * A stop caused by {@code fault}: what a driver's code threw, which Windows would have seen as a CPU exception,
+     * at {@code faultLine} (the student's innermost line, or the driver's own).
+     */
+    public SystemHalt(Stop stop, StopContext context, Throwable fault, StackTraceElement faultLine) {
         super(stop.headline(), null, false, false);
         this.stop = stop;
         this.context = context;
         this.fault = fault;
+        this.faultLine = faultLine;
     }
 
     public Stop stop() {
@@ -38,5 +43,10 @@ public final class SystemHalt extends Error {
     /** The driver's exception that stopped the machine (see {@code UnhandledException}), or null. */
     public Throwable fault() {
         return fault;
+    }
+
+    /** The driver's line that faulted, or null. */
+    public StackTraceElement faultLine() {
+        return faultLine;
     }
 }

@@ -2,6 +2,7 @@ package org.sysmodels.presence.gateway;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import org.sysmodels.presence.gateway.protocol.Payloads;
 
 /**
@@ -33,5 +34,17 @@ final class TextFrames {
         }
         Payloads.writePresenceUpdate(frame, seq, body);
         return frame;
+    }
+
+    /** Whether {@code buf} is a frame made here: a final text frame, unmasked. */
+    static boolean isFrame(ByteBuf buf) {
+        return buf.readableBytes() >= 2 && buf.getUnsignedByte(buf.readerIndex()) == 0x81;
+    }
+
+    /** The payload's bytes of a frame made here (its header read back: 2, 4 or 10 bytes). */
+    static byte[] payload(ByteBuf frame) {
+        int len7 = frame.getUnsignedByte(frame.readerIndex() + 1) & 0x7F;
+        int header = len7 < 126 ? 2 : len7 == 126 ? 4 : 10;
+        return ByteBufUtil.getBytes(frame, frame.readerIndex() + header, frame.readableBytes() - header);
     }
 }

@@ -28,10 +28,8 @@ final class ZlibStream extends ChannelOutboundHandlerAdapter {
         byte[] payload;
         if (msg instanceof TextWebSocketFrame t) {
             payload = ByteBufUtil.getBytes(t.content());
-        } else if (msg instanceof ByteBuf b && b.readableBytes() >= 2 && b.getUnsignedByte(b.readerIndex()) == 0x81) {
-            int len7 = b.getUnsignedByte(b.readerIndex() + 1) & 0x7F;
-            int header = len7 < 126 ? 2 : len7 == 126 ? 4 : 10;
-            payload = ByteBufUtil.getBytes(b, b.readerIndex() + header, b.readableBytes() - header);
+        } else if (msg instanceof ByteBuf b && TextFrames.isFrame(b)) {
+            payload = TextFrames.payload(b);
         } else {
             ctx.write(msg, promise);
             return;

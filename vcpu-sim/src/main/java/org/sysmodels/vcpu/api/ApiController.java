@@ -193,12 +193,17 @@ public final class ApiController {
 
     /** Whether {@code e} is a failure to open the file (File::open's error in Firecracker), not to use it. */
     static boolean isOpenFailure(IOException e) {
-        return e instanceof NoSuchFileException || e instanceof AccessDeniedException
-                || e instanceof FileSystemException f && "Is a directory".equals(f.getReason());
+        return openError(e) != null;
     }
 
     /** The io::Error text for a failed open of {@code p}: the exception's kind where Java gives one. */
     static String osError(IOException e, Path p) {
+        String kind = openError(e);
+        return kind != null ? kind : osError(p);
+    }
+
+    /** Rust's io::Error text for the kinds of failed open Java names, or null. */
+    private static String openError(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "No such file or directory (os error 2)";
         }
@@ -208,7 +213,7 @@ public final class ApiController {
         if (e instanceof FileSystemException f && "Is a directory".equals(f.getReason())) {
             return "Is a directory (os error 21)";
         }
-        return osError(p);
+        return null;
     }
 
     /** The io::Error text Firecracker prints ("No such file or directory (os error 2)"). */

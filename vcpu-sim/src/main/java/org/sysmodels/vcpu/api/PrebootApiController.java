@@ -67,9 +67,9 @@ final class PrebootApiController {
     }
 
     private static final String RESTORE = "Load snapshot error: Failed to restore from snapshot: ";
-    /** persist.rs: RestoreFromSnapshotError::File(SnapshotStateFromFileError::Open(io::Error)). */
-    private static final String STATE_OPEN = RESTORE + "Failed to get snapshot state from file: Failed to open "
-            + "snapshot file: ";
+    /** persist.rs: RestoreFromSnapshotError::File, then SnapshotStateFromFileError's Open or Load. */
+    private static final String STATE = RESTORE + "Failed to get snapshot state from file: ";
+    private static final String STATE_OPEN = STATE + "Failed to open snapshot file: ";
     /** persist.rs: RestoreFromSnapshotError::GuestMemory(File(GuestMemoryFromFileError::File(io::Error))). */
     private static final String MEMORY_OPEN = RESTORE + "Failed to load guest memory: Error creating guest memory "
             + "from file: Failed to load guest memory: ";
@@ -88,8 +88,7 @@ final class PrebootApiController {
                 state = SnapshotFiles.readState(statePath);
             } catch (IOException e) {
                 throw new ApiFault(ApiController.isOpenFailure(e) ? STATE_OPEN + ApiController.osError(e, statePath)
-                        : RESTORE + "Failed to get snapshot state from file: Failed to load snapshot state from "
-                        + "file: " + e.getMessage());
+                        : STATE + "Failed to load snapshot state from file: " + e.getMessage());
             }
             Path memPath = ApiController.hostPath(load.memPath(), MEMORY_OPEN);
             Vmm.Snapshot s;

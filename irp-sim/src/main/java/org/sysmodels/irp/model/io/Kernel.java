@@ -3,7 +3,6 @@ package org.sysmodels.irp.model.io;
 import java.util.ArrayList;
 import java.util.List;
 import org.sysmodels.core.sched.Scheduler;
-import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.irp.model.Irql;
 import org.sysmodels.irp.model.Stop;
 import org.sysmodels.irp.model.StopContext;
@@ -222,48 +221,16 @@ public final class Kernel {
         if (halted != null) {
             throw halted;
         }
-        halted = new SystemHalt(stop, context());
+        return stop(new SystemHalt(stop, context()), reported);
+    }
+
+    /** Stops the machine with {@code halt} (a stop whose context or fault its raiser built, as {@link #stop}). */
+    SystemHalt stop(SystemHalt halt, boolean reported) {
+        halted = halt;
         if (!reported) {
-            observer.onBugCheck(halted);
+            observer.onBugCheck(halt);
         }
-        throw halted;
-    }
-
-    /**
-     * {@code thrown} left the work running on the current processor. When it is a driver's fault that a C driver
-     * would meet as a CPU exception ({@link UnhandledException}) the machine stops with Windows' bug check for it,
-     * the observers told first; otherwise this returns and the caller rethrows {@code thrown} (reported on a student's
-     * line, or as the simulator's own bug).
-     */
-    void unhandled(Throwable thrown) {
-        Processor p = current;
-        StackTraceElement line = p == null || halted != null ? null : faults.faultingFrame(thrown);
-        if (line == null) {
-            return;
-        }
-        RoutineFrame f = frame();
-        KThread t = p.thread();
-        Stop.BugCheck s = UnhandledException.stop(thrown, p.irql(),
-                UnhandledException.catcher(currentFrames, t != null && isSystemWorker(t)),
-                f == null ? 0 : routineAddress(f.routine), addresses.exceptionRecord(p.number()),
-                addresses.contextRecord(p.number()));
-        if (s == null) {
-            return;
-        }
-        StopContext c = context();
-        halted = new SystemHalt(s, StudentFault.isStudentFrame(line)
-                ? c.withSource(StudentFault.describe(line) + ", where it faulted") : c, thrown);
-        observer.onBugCheck(halted);
-        throw halted;
-    }
-
-    private boolean isSystemWorker(KThread t) {
-        for (KThread w : systemWorkers) {
-            if (w == t) {
-                return true;
-            }
-        }
-        return false;
+        throw halt;
     }
 
     /** The stop, or null while the machine runs. */

@@ -6,6 +6,10 @@ import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.irp.model.Irql;
 import org.sysmodels.irp.model.NtStatus;
 import org.sysmodels.irp.model.Stop;
+import org.sysmodels.irp.model.StopContext;
+import org.sysmodels.irp.model.SystemHalt;
+import org.sysmodels.irp.model.ke.KThread;
+import org.sysmodels.irp.model.ke.Processor;
 
 /**
  * What Windows does when a driver's code faults and no exception handler takes the exception, for the Java exceptions
@@ -84,6 +88,32 @@ final class UnhandledException {
             return driverClasses.contains(nested < 0 ? c : c.substring(0, nested)) ? e : null;
         }
         return null;
+    }
+
+    /**
+     * {@code thrown} left the work running on {@code kernel}'s current processor. When it is a driver's fault that a C
+     * driver would meet as a CPU exception the machine stops with Windows' bug check for it, the observers told first;
+     * otherwise this returns and the caller rethrows {@code thrown} (reported on a student's line, or as the
+     * simulator's own bug).
+     */
+    void raise(Throwable thrown, Kernel kernel) {
+        Processor p = kernel.current;
+        StackTraceElement line = p == null || kernel.halted() != null ? null : faultingFrame(thrown);
+        if (line == null) {
+            return;
+        }
+        RoutineFrame f = kernel.frame();
+        KThread t = p.thread();
+        KernelAddresses a = kernel.addresses();
+        Stop.BugCheck s = stop(thrown, p.irql(), catcher(kernel.currentFrames,
+                t != null && t == kernel.systemWorker(t.processor())), f == null ? 0 : kernel.routineAddress(f.routine),
+                a.exceptionRecord(p.number()), a.contextRecord(p.number()));
+        if (s == null) {
+            return;
+        }
+        StopContext c = kernel.context();
+        kernel.stop(new SystemHalt(s, StudentFault.isStudentFrame(line)
+                ? c.withSource(StudentFault.describe(line) + ", where it faulted") : c, thrown, line), false);
     }
 
     /** The stop for {@code thrown}, or null when it has no Windows counterpart. */

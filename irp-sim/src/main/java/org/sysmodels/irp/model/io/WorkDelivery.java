@@ -93,7 +93,7 @@ final class WorkDelivery {
         try {
             runOne(p);
         } catch (RuntimeException | StackOverflowError e) {
-            kernel.unhandled(e);
+            kernel.faults.raise(e, kernel);
             throw e;
         } finally {
             p.setBusyUntil(p.clock());
@@ -178,7 +178,7 @@ final class WorkDelivery {
         try {
             work.run();
         } catch (RuntimeException | StackOverflowError e) {
-            kernel.unhandled(e);
+            kernel.faults.raise(e, kernel);
             throw e;
         } finally {
             p.setBusyUntil(p.clock());
