@@ -132,9 +132,9 @@ final class GatewayLoadRow {
      * {@code --transport auto|io_uring|epoll|nio}, else {@code -Dpresence.transport=T} in
      * {@code PRESENCE_CHILD_JAVA_OPTS} (how {@code bench/run}, which passes no row arguments, chooses it), else the
      * property {@link NettyTransport#PROPERTY}, else for {@code --long} (the issue's shape: 20,000 sessions, each
-     * receiving about 2.5 deliveries/s) io_uring where it works, which measured best there, else auto (epoll: with
-     * 2,000 sessions each receiving 25/s an io_uring gateway falls behind; docs/presence.md, "io_uring against
-     * epoll"). Set as that property, which {@link Children#javaChild} passes on, so every child process uses it.
+     * receiving about 2.5 deliveries/s) io_uring where it works, which measured best there, else auto (the
+     * commands' default, epoll; docs/presence.md, "io_uring against epoll"). Set as that property, which
+     * {@link Children#javaChild} passes on, so every child process uses it.
      */
     private static NettyTransport transport(List<String> args, boolean longRun) {
         int i = args.indexOf("--transport");

@@ -57,6 +57,28 @@ class TransportTest {
         }
     }
 
+    /**
+     * The io_uring event loops run with an iovec array of {@code IOV_MAX} entries
+     * ({@link NettyTransport#IOVEC_PROPERTY}): with Netty's default, ten times that, an event loop with more than
+     * 1,024 buffers to send in one turn submits empty writes over and over, and a gateway that fell behind for a
+     * moment never caught up.
+     */
+    @Test
+    void ioUringEventLoopsGatherNoMoreBuffersPerTurnThanOneWritevTakes() throws Exception {
+        if (!NettyTransport.IO_URING.isAvailable()) {
+            assertTrue(!System.getProperty("os.name").startsWith("Linux")
+                    || !System.getProperty("os.arch").equals("amd64"), "io_uring unavailable on Linux x86-64: "
+                    + NettyTransport.IO_URING.unavailableBecause());
+            return;
+        }
+        java.lang.reflect.Field entries = io.netty.channel.uring.IoUring.class.getDeclaredField("NUM_ELEMENTS_IOVEC");
+        entries.setAccessible(true);
+        assertEquals(io.netty.channel.unix.Limits.IOV_MAX, entries.getInt(null),
+                "the entries of each io_uring event loop's iovec array");
+        assertEquals(String.valueOf(io.netty.channel.unix.Limits.IOV_MAX),
+                System.getProperty(NettyTransport.IOVEC_PROPERTY));
+    }
+
     @Test
     void theFlagTakesAutoOrATransportAndNamesTheChoicesOtherwise() throws Exception {
         Options auto = TestFlags.parse(new ServeCommand().options(), "--transport", "auto");
