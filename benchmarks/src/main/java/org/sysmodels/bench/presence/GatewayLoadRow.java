@@ -64,7 +64,10 @@ final class GatewayLoadRow {
      * {@code --seconds S} change the load for a working measurement (the row then says the rate it sent);
      * {@code --one-process-only} and {@code --reuse-port-only} measure one shape; {@code --transport T} the socket
      * transport of every process ({@link #transport}); {@code --warm-up S} (default 10)
-     * and {@code --no-settle} choose how the measured phase is reached from the ramp ({@link Settle}).
+     * and {@code --no-settle} choose how the measured phase is reached from the ramp ({@link Settle});
+     * {@code --stop-gateways S [--stop-at T]} makes the run a recovery check ({@link GatewayStop}): the gateway
+     * processes are stopped for S seconds T seconds into the measured phase (default: a quarter of it), and the row
+     * says whether every session was still held at the end.
      */
     static void run(boolean longRun, List<String> args) throws Exception {
         NettyTransport transport = transport(args, longRun);
@@ -79,6 +82,7 @@ final class GatewayLoadRow {
         int oneProcess = fds > 0 ? (int) Math.min(want, fds - 200) : want;
         Settle settle = args.contains("--no-settle") ? Settle.NONE
                 : new Settle(true, (int) ClusterRow.doubleArg(args, "--warm-up", 10));
+        Stop stop = Stop.of(args, seconds);
         if (!args.contains("--reuse-port-only")) {
             List<Process> children = new ArrayList<>();
             try {
@@ -90,7 +94,7 @@ final class GatewayLoadRow {
                         "; %,d of %,d sessions: RLIMIT_NOFILE is %,d per process (hard) and the gateway is one "
                         + "process", oneProcess, want, fds) : "");
                 measure("presence gateway, 1 process", List.of(gw), gw.url, oneProcess, watchers, rate, seconds,
-                        longRun, note, children, settle);
+                        longRun, note, children, settle, stop);
             } finally {
                 Children.stopAll(children);
             }
@@ -121,7 +125,7 @@ final class GatewayLoadRow {
             }
             measure("presence gateway, 2 processes on one port (SO_REUSEPORT) over Redis", gateways,
                     gateways.get(0).url, want, watchers, rate, seconds, longRun, "; transport " + transport, children,
-                    settle);
+                    settle, stop);
         } finally {
             Children.stopAll(children);
             Children.deleteTree(dir);
@@ -172,10 +176,37 @@ final class GatewayLoadRow {
         static final Settle NONE = new Settle(false, 0);
     }
 
+    /** {@code --stop-gateways S [--stop-at T]}: the recovery check's stop, or none ({@code forSeconds} 0). */
+    record Stop(double atSeconds, double forSeconds) {
+        static final Stop NONE = new Stop(0, 0);
+
+        static Stop of(List<String> args, int measuredSeconds) {
+            if (!args.contains("--stop-gateways") && !args.contains("--stop-at")) {
+                return NONE;
+            }
+            double s = ClusterRow.doubleArg(args, "--stop-gateways", 0);
+            double at = ClusterRow.doubleArg(args, "--stop-at", measuredSeconds / 4.0);
+            if (!(s > 0) || !(at >= 0) || at + s >= measuredSeconds) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "--stop-gateways %s --stop-at %s: give "
+                        + "a stop of more than 0 s that ends inside the %d s measured phase (--seconds), e.g. "
+                        + "--stop-gateways 3 --stop-at 15 with --long", fmt(s), fmt(at), measuredSeconds));
+            }
+            return new Stop(at, s);
+        }
+
+        private static String fmt(double d) {
+            return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        }
+
+        boolean asked() {
+            return forSeconds > 0;
+        }
+    }
+
     /** One shape's measured run and its two rows; the gateways' last lines at the end. */
     private static void measure(String label, List<NodeChild> gateways, String url, int n, int watchers, double rate,
-                                int seconds, boolean longRun, String note, List<Process> children, Settle settle)
-            throws Exception {
+                                int seconds, boolean longRun, String note, List<Process> children, Settle settle,
+                                Stop stop) throws Exception {
         int parts = Math.max(1, (n + PER_LOAD_PROCESS - 1) / PER_LOAD_PROCESS);
         List<Process> loads = new ArrayList<>();
         List<BufferedReader> outs = new ArrayList<>();
@@ -215,6 +246,7 @@ final class GatewayLoadRow {
             before = NodeChild.sum(gateways);
             System.out.println("measured phase starts at " + System.currentTimeMillis() + " ms since the epoch");
         }
+        GatewayStop stopping = stop.asked() ? GatewayStop.start(gateways, stop.atSeconds(), stop.forSeconds()) : null;
         List<String> results = new ArrayList<>();
         NodeChild.Sample after = null;
         for (int k = 0; k < parts; k++) {
@@ -245,11 +277,14 @@ final class GatewayLoadRow {
         boolean lost = m.held != n || m.errors > 0;
         String shortRun = longRun ? "" : "; short run (--long: 20,000 sessions, 60 s)";
         boolean met = n >= 20_000 && perSecond >= 50_000 && p99ms < 50 && !lost;
+        String verdict = stopping == null ? (met ? "met" : "NOT met")
+                : !stopping.happened() ? "NOT RUN: the stop did not happen" : lost ? "NOT recovered" : "recovered";
+        String stopNote = stopping == null ? "" : GatewayStop.note(stop.atSeconds(), stop.forSeconds());
         PresenceFigures.row(String.format(Locale.ROOT, "%s: %,d sessions, %d watchers", label, n, watchers),
                 String.format(Locale.ROOT, "%.0f", perSecond), "deliv/s", "p99 delivery latency",
                 String.format(Locale.ROOT, "%.1f ms", p99ms), "-", "≥ 50,000/s, p99 < 50 ms, 20,000 sessions, "
                 + "none lost" + (lost ? String.format(Locale.ROOT, "; SESSIONS LOST (%,d held, %d errors)",
-                m.held, m.errors) : "") + note + shortRun, met ? "met" : "NOT met");
+                m.held, m.errors) : "") + note + shortRun + stopNote, verdict);
         PresenceFigures.row(label + ", CPU per delivery", String.format(Locale.ROOT, "%.2f", gatewayUs),
                 "µs/deliv", "load generator CPU per delivery", String.format(Locale.ROOT, "%.2f µs", loadUs), "-",
                 String.format(Locale.ROOT, "gateway processes together (their Java threads alone: %.2f µs); the "

@@ -19,7 +19,14 @@ public final class PresenceFigures {
         io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
         switch (args.length == 0 ? "" : args[0]) {
             case "memory" -> MemoryRow.run(longRun);
-            case "load" -> GatewayLoadRow.run(longRun, List.of(args));
+            case "load" -> {
+                try {
+                    GatewayLoadRow.run(longRun, List.of(args));
+                } catch (IllegalArgumentException e) {
+                    System.err.println("PresenceFigures load: " + e.getMessage());
+                    System.exit(2);
+                }
+            }
             case "load-part" -> GatewayLoadRow.loadPart(args[1], Integer.parseInt(args[2]),
                     Integer.parseInt(args[3]), Integer.parseInt(args[4]), Double.parseDouble(args[5]),
                     Integer.parseInt(args[6]), args.length > 7 ? Integer.parseInt(args[7]) : 0,
