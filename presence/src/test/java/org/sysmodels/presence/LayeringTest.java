@@ -6,6 +6,6 @@ import org.sysmodels.core.testing.Layering;
 class LayeringTest {
     @Test
     void packagesFollowDesign() {
-        Layering.module("org.sysmodels.presence").run("gateway", "cluster").check();
+        Layering.module("org.sysmodels.presence").run("gateway", "cluster", "transport").check();
     }
 }

@@ -59,7 +59,7 @@ class TransportTest {
 
     /**
      * The io_uring event loops run with an iovec array of {@code IOV_MAX} entries
-     * ({@link NettyTransport#IOVEC_PROPERTY}): with Netty's default, ten times that, an event loop with more than
+     * ({@link org.sysmodels.presence.transport.NativeTransportProperties#IOVEC}): with Netty's default, ten times that, an event loop with more than
      * 1,024 buffers to send in one turn submits empty writes over and over, and a gateway that fell behind for a
      * moment never caught up.
      */
@@ -76,7 +76,7 @@ class TransportTest {
         assertEquals(io.netty.channel.unix.Limits.IOV_MAX, entries.getInt(null),
                 "the entries of each io_uring event loop's iovec array");
         assertEquals(String.valueOf(io.netty.channel.unix.Limits.IOV_MAX),
-                System.getProperty(NettyTransport.IOVEC_PROPERTY));
+                System.getProperty(org.sysmodels.presence.transport.NativeTransportProperties.IOVEC));
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.netty.util.concurrent.RejectedExecutionHandlers;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.sysmodels.presence.transport.NativeTransportProperties;
 
 /**
  * Lettuce's I/O on the node's presence thread, when that thread is a Netty I/O event loop of the transport Lettuce
@@ -49,9 +50,12 @@ public final class SharedLoop implements EventLoopGroupProvider {
     /**
      * Tells Lettuce not to consider io_uring, before its transport classes load (they read the property once): with
      * both native transports on the class path (the gateway ships Netty's io_uring for its own sockets) Lettuce picks
-     * epoll anyway and logs a warning saying so; this class and {@link RedisLink} lend or use epoll loops.
+     * epoll anyway and logs a warning saying so; this class and {@link RedisLink} lend or use epoll loops. Lettuce
+     * initialises Netty's io_uring classes all the same, so Netty's own properties are set here too
+     * ({@link NativeTransportProperties}).
      */
     static void epollForLettuce() {
+        NativeTransportProperties.beforeNettyLoads();
         if (System.getProperty("io.lettuce.core.iouring") == null) {
             System.setProperty("io.lettuce.core.iouring", "false");
         }

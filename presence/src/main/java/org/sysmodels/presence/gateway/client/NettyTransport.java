@@ -18,6 +18,7 @@ import io.netty.channel.uring.IoUringIoHandlerConfig;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import java.util.Locale;
+import org.sysmodels.presence.transport.NativeTransportProperties;
 
 /**
  * The socket transport of the gateway and the load generator (Netty's, one per process):
@@ -43,7 +44,7 @@ public enum NettyTransport {
      * {@link #auto()}'s order when nothing is forced: epoll first. An io_uring gateway cut the system calls per
      * delivery by about 85% and, with 20,000 connections each receiving about 2.5 frames a second, the CPU per
      * delivery by 20-30% on both sides; it was kept second because it collapsed whenever it fell behind, which turned
-     * out to be Netty's empty-write loop that {@link #IOVEC_PROPERTY} now avoids (docs/presence.md, "io_uring
+     * out to be Netty's empty-write loop that {@link NativeTransportProperties#IOVEC} now avoids (docs/presence.md, "io_uring
      * against epoll" and "A collapse that did not recover"). epoll stays first until io_uring has a record of its
      * own without that loop: it needs no io_uring support from the kernel (which containers often switch off,
      * {@code kernel.io_uring_disabled}) and has no completion queue to overflow when thousands of sockets close at
@@ -52,37 +53,15 @@ public enum NettyTransport {
     public static final java.util.List<NettyTransport> PREFERENCE = java.util.List.of(EPOLL, IO_URING, NIO);
 
     /**
-     * Netty's property for the entries of each io_uring event loop's iovec array, set here to Linux's
-     * {@code IOV_MAX} (1,024, the most {@code writev(2)} takes) before Netty's io_uring classes load, unless the
-     * process sets it itself. In Netty 4.2.18 all the channels whose writes go into one submission share that array
-     * ({@code IoUringIoHandler.iovArray()}, 10 × {@code IOV_MAX} entries by default), which is submitted early only
-     * when its memory is full; but {@code IovArray.add} refuses every entry once the array holds {@code IOV_MAX} in
-     * all. Past that, each further channel with two or more buffers to send submits a WRITEV with no iovecs; it
-     * completes with 0 bytes, which Netty counts as progress and submits again from the completion. With thousands
-     * of connections behind at once (after a stall of the process, or with few connections receiving many frames
-     * each) the event loop spends itself on empty writes and does not recover: 260,431 zero-byte WRITEV completions
-     * in one second from 4,395 channels, reads starved, sessions closed 4009 for missed heartbeats (traced with
-     * {@code perf record -e io_uring:io_uring_complete}; docs/presence.md, "A collapse that did not recover"). Sized
-     * at {@code IOV_MAX}, the array is full exactly when {@code add} would refuse, so Netty submits it and the next
-     * channel starts a fresh one.
-     */
-    public static final String IOVEC_PROPERTY = "io.netty.iouring.numElementsIoVec";
-
-    /** Linux's {@code UIO_MAXIOV} (Netty's {@code Limits.IOV_MAX}, which loads the native library to read it). */
-    static final int IOV_MAX = 1024;
-
-    static {
-        if (System.getProperty(IOVEC_PROPERTY) == null) {
-            System.setProperty(IOVEC_PROPERTY, String.valueOf(IOV_MAX));
-        }
-    }
-
-    /**
      * io_uring completion queue entries per event loop (16 B each): the kernel's largest (IORING_MAX_CQ_ENTRIES,
      * 65,536). 32,768 overflowed at the end of a load run, when 10,000 connections closed at once (each close
      * completes several entries); Netty then drains the kernel's backlog on a slower path and warns each time.
      */
     static final int CQ_SIZE = 65_536;
+
+    static {
+        NativeTransportProperties.beforeNettyLoads();
+    }
 
     private final String label;
 
