@@ -10,8 +10,9 @@ import java.util.Locale;
  * away (steal, a long collection elsewhere, a noisy neighbour) would. A gateway that keeps up delivers the stop's
  * backlog late and goes back to its steady latency with every session held; one that is metastable stays behind
  * at the same offered load until its sessions miss their heartbeat deadline (docs/presence.md, "A collapse that did
- * not recover", where this check found Netty's io_uring loop of empty writes). The stop runs on its own thread and
- * always continues the processes, also when the row ends or fails first.
+ * not recover", where this check found Netty's io_uring loop of empty writes). The stop runs on its own thread,
+ * which continues the processes after the stop (or when interrupted); a row that ends first kills them with its
+ * other children.
  */
 final class GatewayStop implements Runnable {
 

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.unix.Limits;
+import io.netty.channel.uring.IoUring;
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,7 @@ import org.sysmodels.core.testing.TestFlags;
 import org.sysmodels.presence.gateway.client.NettyTransport;
 import org.sysmodels.presence.model.core.PresenceObserver;
 import org.sysmodels.presence.model.presence.Status;
+import org.sysmodels.presence.transport.NativeTransportProperties;
 
 /**
  * The socket transports (io_uring, epoll, NIO): each available one carries the protocol end to end, server and
@@ -59,9 +63,10 @@ class TransportTest {
 
     /**
      * The io_uring event loops run with an iovec array of {@code IOV_MAX} entries
-     * ({@link org.sysmodels.presence.transport.NativeTransportProperties#IOVEC}): with Netty's default, ten times that, an event loop with more than
+     * ({@link NativeTransportProperties#IOVEC}): with Netty's default, ten times that, an event loop with more than
      * 1,024 buffers to send in one turn submits empty writes over and over, and a gateway that fell behind for a
-     * moment never caught up.
+     * moment never caught up. The Redis tests run before this one in the same JVM, and Lettuce loads Netty's io_uring
+     * classes too.
      */
     @Test
     void ioUringEventLoopsGatherNoMoreBuffersPerTurnThanOneWritevTakes() throws Exception {
@@ -71,12 +76,10 @@ class TransportTest {
                     + NettyTransport.IO_URING.unavailableBecause());
             return;
         }
-        java.lang.reflect.Field entries = io.netty.channel.uring.IoUring.class.getDeclaredField("NUM_ELEMENTS_IOVEC");
+        Field entries = IoUring.class.getDeclaredField("NUM_ELEMENTS_IOVEC");
         entries.setAccessible(true);
-        assertEquals(io.netty.channel.unix.Limits.IOV_MAX, entries.getInt(null),
-                "the entries of each io_uring event loop's iovec array");
-        assertEquals(String.valueOf(io.netty.channel.unix.Limits.IOV_MAX),
-                System.getProperty(org.sysmodels.presence.transport.NativeTransportProperties.IOVEC));
+        assertEquals(Limits.IOV_MAX, entries.getInt(null), "the entries of each io_uring event loop's iovec array");
+        assertEquals(String.valueOf(Limits.IOV_MAX), System.getProperty(NativeTransportProperties.IOVEC));
     }
 
     @Test

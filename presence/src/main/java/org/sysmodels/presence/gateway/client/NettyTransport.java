@@ -43,12 +43,12 @@ public enum NettyTransport {
     /**
      * {@link #auto()}'s order when nothing is forced: epoll first. An io_uring gateway cut the system calls per
      * delivery by about 85% and, with 20,000 connections each receiving about 2.5 frames a second, the CPU per
-     * delivery by 20-30% on both sides; it was kept second because it collapsed whenever it fell behind, which turned
-     * out to be Netty's empty-write loop that {@link NativeTransportProperties#IOVEC} now avoids (docs/presence.md, "io_uring
-     * against epoll" and "A collapse that did not recover"). epoll stays first until io_uring has a record of its
-     * own without that loop: it needs no io_uring support from the kernel (which containers often switch off,
-     * {@code kernel.io_uring_disabled}) and has no completion queue to overflow when thousands of sockets close at
-     * once.
+     * delivery by 20-30% on both sides; it was kept second because it collapsed whenever it fell behind, which
+     * turned out to be Netty's empty-write loop that {@link NativeTransportProperties#IOVEC} now avoids
+     * (docs/presence.md, "io_uring against epoll" and "A collapse that did not recover"). epoll stays first until
+     * io_uring has a record of its own without that loop: it needs no io_uring support from the kernel (which
+     * containers often switch off, {@code kernel.io_uring_disabled}) and has no completion queue to overflow when
+     * thousands of sockets close at once.
      */
     public static final java.util.List<NettyTransport> PREFERENCE = java.util.List.of(EPOLL, IO_URING, NIO);
 
