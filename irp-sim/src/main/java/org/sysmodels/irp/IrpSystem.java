@@ -8,6 +8,7 @@ import org.sysmodels.core.lab.BugLab;
 import org.sysmodels.core.option.OptionSpec;
 import org.sysmodels.core.option.Options;
 import org.sysmodels.core.run.RunResult;
+import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.ScenarioEntry;
 import org.sysmodels.core.scenario.ScenarioLoader;
 import org.sysmodels.core.student.JavaStudentCode;
@@ -208,9 +209,16 @@ public final class IrpSystem implements SimSystem {
     private static IrpScenario withFlags(IrpScenario s, Options o) throws UserInputException {
         WorkloadSection w = s.workload();
         boolean requestsGiven = o.has(REQUESTS);
-        WorkloadSection nw = new WorkloadSection(o.getOr(THREADS, w.threads()), o.getOr(IODEPTH, w.iodepth()),
-                w.mode(), w.rate(), w.think(), requestsGiven ? o.getOr(REQUESTS, w.requests()) : w.requests(),
-                requestsGiven ? 0L : w.duration(), w.drain(), w.mix());
+        WorkloadSection nw;
+        try {
+            nw = new WorkloadSection(o.getOr(THREADS, w.threads()), o.getOr(IODEPTH, w.iodepth()), w.mode(),
+                    w.rate(), w.think(), requestsGiven ? o.getOr(REQUESTS, w.requests()) : w.requests(),
+                    requestsGiven ? 0L : w.duration(), w.drain(), w.mix());
+        } catch (InvalidFieldException e) {
+            // only --requests can get here: it replaces the scenario's duration
+            throw new UserInputException("--requests: it replaces the scenario's duration, and then workload."
+                    + e.field() + ": " + e.getMessage() + "; or leave out --requests");
+        }
         IrpScenario out = s.withProcessors(o.getOr(PROCESSORS, s.processors())).withWorkload(nw);
         if (o.has(CANCEL)) {
             CancellationSpec c = s.cancellation();

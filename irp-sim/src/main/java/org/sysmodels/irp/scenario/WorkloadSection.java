@@ -7,6 +7,7 @@ import org.sysmodels.core.random.Distribution;
 import org.sysmodels.core.scenario.DurationDeserializer;
 import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.Range;
+import org.sysmodels.core.time.SimTime;
 
 /**
  * The user threads: how many, how many requests each keeps outstanding, closed loop (think time) or open (rate, per
@@ -29,6 +30,12 @@ public record WorkloadSection(@Range(min = 1, max = 256) Integer threads, @Range
         @JsonProperty("open") OPEN
     }
 
+    /** Requests a run may issue, as {@code --requests} allows; open arrivals are held to the same number. */
+    public static final long MAX_REQUESTS = 100_000_000L;
+
+    /** The longest a workload issues requests: its duration, or this cut-off (IrpRun.CAP_NS) without one. */
+    public static final long LONGEST_NS = 60_000_000_000L;
+
     public static final WorkloadSection DEFAULT = new WorkloadSection(null, null, null, null, null, null, null, null,
             null);
 
@@ -47,11 +54,23 @@ public record WorkloadSection(@Range(min = 1, max = 256) Integer threads, @Range
         if (mode == Mode.OPEN && rate <= 0) {
             throw new InvalidFieldException("rate", "an open workload needs a rate (requests per second)");
         }
+        if (mode == Mode.OPEN && rate * (duration > 0 ? duration : LONGEST_NS) / 1e9 > MAX_REQUESTS) {
+            throw new InvalidFieldException("rate", arrivals(rate, duration));
+        }
         if (requests == 0 && duration == 0) {
             throw new InvalidFieldException("requests", "set a number of requests or a duration");
         }
         if (mix.isEmpty() || mix.stream().mapToInt(MixEntry::weight).sum() == 0) {
             throw new InvalidFieldException("mix", "the mix needs an entry with a positive weight");
         }
+    }
+
+    /** Why open arrivals at {@code rate} for {@code duration} (0: until the cut-off) are too many to simulate. */
+    private static String arrivals(double rate, long duration) {
+        String window = duration > 0 ? "for " + SimTime.format(duration) : "with no duration (the arrivals may go on "
+                + "for the run's " + SimTime.format(LONGEST_NS) + " cut-off of virtual time)";
+        return String.format(java.util.Locale.ROOT, "%,.0f requests/s %s is %,.0f arrivals; a run simulates at most "
+                + "%,d (the --requests limit): lower the rate or give a shorter duration", rate, window,
+                rate * (duration > 0 ? duration : LONGEST_NS) / 1e9, MAX_REQUESTS);
     }
 }
