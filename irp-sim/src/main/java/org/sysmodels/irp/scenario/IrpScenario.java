@@ -19,6 +19,7 @@ public record IrpScenario(String description, @Range(min = 1, max = 64) Integer 
         workload = workload == null ? WorkloadSection.DEFAULT : workload;
         cancellation = cancellation == null ? CancellationSpec.NONE : cancellation;
         costs = costs == null ? CostsSpec.DEFAULT : costs;
+        TimePasses.require(workload, device, costs);
     }
 
     public IrpScenario withProcessors(int n) {

@@ -16,10 +16,14 @@ import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.irp.IrpSystem;
 
 /**
- * Scenario files that would make a run go on for hours without a word are refused with the field at fault: open
- * arrivals far beyond what a run may simulate.
+ * Scenario files that would make a run go on for ever (or for hours) without a word are refused with the field at
+ * fault: a closed loop in which virtual time cannot pass, and open arrivals far beyond what a run may simulate.
  */
 class ScenarioBoundsTest {
+
+    private static final String ZERO_COSTS = "\"costs\": { \"dispatch\": \"0ns\", \"completion\": \"0ns\", "
+            + "\"cancel\": \"0ns\", \"isr\": \"0ns\", \"dpc\": \"0ns\", \"workItem\": \"0ns\", \"apc\": \"0ns\", "
+            + "\"service\": \"0ns\" }";
 
     @TempDir
     Path dir;
@@ -28,6 +32,30 @@ class ScenarioBoundsTest {
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> ScenarioLoader.read("s.json", json, IrpScenario.class));
         return e.getMessage();
+    }
+
+    @Test
+    void aClosedLoopInWhichNoVirtualTimePassesIsRefusedNotRunForEver() {
+        String m = refused("{\n  \"device\": { \"hardware\": false },\n  " + ZERO_COSTS + ",\n  \"workload\": "
+                + "{ \"think\": { \"type\": \"fixed\", \"value\": \"0ns\" }, \"duration\": \"1ms\" }\n}\n");
+        assertTrue(m.contains("s.json:4:") && m.contains("workload") && m.contains("virtual time"), m);
+        String latency = refused("{ \"device\": { \"latency\": { \"type\": \"fixed\", \"value\": \"0ns\" } }, "
+                + ZERO_COSTS + ", \"workload\": { \"think\": { \"type\": \"uniform\", \"min\": \"0ns\", \"max\": "
+                + "\"0ns\" }, \"duration\": \"1ms\" } }");
+        assertTrue(latency.contains("workload"), latency);
+    }
+
+    @Test
+    void zeroCostsStayAllowedWhereTimeStillPassesOrTheRunIsCounted() {
+        String think0 = "\"think\": { \"type\": \"fixed\", \"value\": \"0ns\" }";
+        assertDoesNotThrow(() -> ScenarioLoader.read("s.json", "{ \"device\": { \"hardware\": false }, " + ZERO_COSTS
+                + ", \"workload\": { " + think0 + ", \"requests\": 1000 } }", IrpScenario.class));
+        assertDoesNotThrow(() -> ScenarioLoader.read("s.json", "{ \"device\": { \"hardware\": false }, " + ZERO_COSTS
+                + ", \"workload\": { \"think\": { \"type\": \"fixed\", \"value\": \"1ns\" }, \"duration\": \"1ms\" } }",
+                IrpScenario.class));
+        assertDoesNotThrow(() -> ScenarioLoader.read("s.json", "{ " + ZERO_COSTS
+                + ", \"workload\": { " + think0 + ", \"duration\": \"1ms\", \"mix\": [ { \"op\": \"read\" } ] } }",
+                IrpScenario.class));
     }
 
     @Test
