@@ -59,6 +59,9 @@ public final class IrpSystem implements SimSystem {
     static final OptionSpec<Double> CANCEL = OptionSpec.decimal("--cancel", "P", 0, 1,
             "Share of requests cancelled with CancelIoEx, 0 to 1.").withDefault("the scenario's");
 
+    /** The flags that shape a run's scenario; the grading battery has its own scenarios, so --grade takes none. */
+    private static final List<OptionSpec<?>> SCENARIO_FLAGS = List.of(PROCESSORS, THREADS, IODEPTH, REQUESTS, CANCEL);
+
     private static final StudentSlot SLOT = new StudentSlot("--driver", "driver", StudentSlot.Kind.JAVA_SOURCE,
             "One Java class extending org.sysmodels.irp.wdm.WdmDriver: a WDM driver with DriverEntry, AddDevice and "
                     + "dispatch routines, written with the WDM names (IoCallDriver, IoCompleteRequest, "
@@ -134,6 +137,10 @@ public final class IrpSystem implements SimSystem {
         }
         scenario = withFlags(scenario, request.options());
         boolean student = request.student().isPresent();
+        if (!student && request.options().has(POSITION)) {
+            throw new UserInputException("--position places your driver in the stack: give it with --driver FILE "
+                    + "(or --grade FILE)");
+        }
         if (student) {
             JavaStudentCode code = JavaStudentCode.compile(request.student().get(), WdmDriver.class, SLOT.noun());
             WdmDriver driver = code.newInstance(WdmDriver.class);
@@ -156,6 +163,15 @@ public final class IrpSystem implements SimSystem {
 
     @Override
     public RunResult grade(RunRequest request) throws UserInputException {
+        String battery = "--grade runs the driver through its own battery of scenarios; leave out ";
+        if (request.scenario().isPresent()) {
+            throw new UserInputException(battery + "--scenario (or run one scenario with --driver FILE --scenario)");
+        }
+        for (OptionSpec<?> flag : SCENARIO_FLAGS) {
+            if (request.options().has(flag)) {
+                throw new UserInputException(battery + flag.name() + " (or use it with --driver FILE)");
+            }
+        }
         JavaStudentCode code = JavaStudentCode.compile(request.student().orElseThrow(
                 () -> new UserInputException("--grade needs a file")), WdmDriver.class, SLOT.noun());
         return IrpGrade.grade(request, code, position(request.options()),

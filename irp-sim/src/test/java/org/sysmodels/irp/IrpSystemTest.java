@@ -74,7 +74,8 @@ class IrpSystemTest {
             Options position = small().with(IrpSystem.POSITION, t.name().equals("function") ? "function" : "upper");
             RunResult run = irp.run(RunRequest.ofSeed(4).withStudent(f).withOptions(position));
             assertTrue(run.passed(), t.name() + ": " + run.findings());
-            RunResult grade = irp.grade(RunRequest.ofSeed(4).withStudent(f).withOptions(position));
+            RunResult grade = irp.grade(RunRequest.ofSeed(4).withStudent(f).withOptions(Options.none()
+                    .with(IrpSystem.POSITION, t.name().equals("function") ? "function" : "upper")));
             assertTrue(grade.passed(), t.name() + ": " + grade.tables().get(0).rows());
         }
     }
@@ -253,6 +254,23 @@ class IrpSystemTest {
         UserInputException sc = assertThrows(UserInputException.class,
                 () -> irp.run(RunRequest.ofSeed(1).withScenario(file.toString())));
         assertTrue(sc.getMessage().contains("s.json:2:") && sc.getMessage().contains("ramdisk"), sc.getMessage());
+    }
+
+    @Test
+    void aFlagThatWouldBeIgnoredIsAUsageErrorNamingIt() throws Exception {
+        UserInputException position = assertThrows(UserInputException.class,
+                () -> irp.run(RunRequest.ofSeed(1).withOptions(small().with(IrpSystem.POSITION, "lower"))));
+        assertTrue(position.getMessage().startsWith("--position") && position.getMessage().contains("--driver"),
+                position.getMessage());
+        Path f = dir.resolve("MyFilter.java");
+        Files.writeString(f, irp.student().orElseThrow().templates().get(0).text());
+        UserInputException scenario = assertThrows(UserInputException.class,
+                () -> irp.grade(RunRequest.ofSeed(1).withStudent(f).withScenario("many-cpus")));
+        assertTrue(scenario.getMessage().contains("--scenario") && scenario.getMessage().contains("battery"),
+                scenario.getMessage());
+        UserInputException cpus = assertThrows(UserInputException.class, () -> irp.grade(RunRequest.ofSeed(1)
+                .withStudent(f).withOptions(Options.none().with(IrpSystem.PROCESSORS, 16))));
+        assertTrue(cpus.getMessage().contains("--processors"), cpus.getMessage());
     }
 
     @Test
