@@ -156,7 +156,7 @@ public final class IrpSystem implements SimSystem {
             if (!student) {
                 throw new IllegalStateException("the simulation threw (a bug in sysmodels, not in a driver you wrote)", o.thrown());
             }
-            b.checks(List.of(StudentFault.RULE)).finding(StudentFault.of(o.thrown(), o.endedAt()));
+            b.checks(List.of(StudentFault.RULE)).finding(o.thrownFinding());
         }
         return b.build();
     }

@@ -233,6 +233,45 @@ class IrpSystemTest {
     }
 
     @Test
+    void aDriverThatFailsToLoadOrStartGetsWindowsProblemCodeNotAThrowItDidNotMake() throws Exception {
+        String driver = """
+                import org.sysmodels.irp.model.io.*;
+                import org.sysmodels.irp.wdm.WdmDriver;
+                public class Failer extends WdmDriver {
+                    public int DriverEntry(DriverObject d, String path) {
+                        d.DriverExtension.AddDevice = (drv, pdo) -> {
+                            DeviceObject me = IoCreateDevice(drv, null, null, FILE_DEVICE_UNKNOWN);
+                            IoAttachDeviceToDeviceStack(me, pdo);
+                            me.Flags &= ~DO_DEVICE_INITIALIZING;
+                            return ADD;
+                        };
+                        for (int mj = 0; mj <= IRP_MJ_MAXIMUM_FUNCTION; mj++) {
+                            d.MajorFunction[mj] = (dev, irp) -> {
+                                irp.IoStatus.Status = STATUS_UNSUCCESSFUL;
+                                IoCompleteRequest(irp, IO_NO_INCREMENT);
+                                return STATUS_UNSUCCESSFUL;
+                            };
+                        }
+                        return ENTRY;
+                    }
+                }
+                """;
+        String[][] cases = {
+                {"STATUS_UNSUCCESSFUL", "STATUS_SUCCESS", "DriverEntry returned STATUS_UNSUCCESSFUL", "Code 37"},
+                {"STATUS_SUCCESS", "STATUS_UNSUCCESSFUL", "AddDevice returned STATUS_UNSUCCESSFUL", "Code 31"},
+                {"STATUS_SUCCESS", "STATUS_SUCCESS", "IRP_MN_START_DEVICE", "Code 10"}};
+        for (String[] c : cases) {
+            Path f = dir.resolve("Failer.java");
+            Files.writeString(f, driver.replace("ENTRY;", c[0] + ";").replace("ADD;", c[1] + ";"));
+            RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+            assertFalse(r.passed(), c[2]);
+            Finding f0 = r.findings().get(0);
+            assertTrue(f0.message().contains(c[2]) && f0.message().contains(c[3])
+                    && !f0.message().contains("your code threw"), f0.message());
+        }
+    }
+
+    @Test
     void aCompileErrorNamesFileLineAndColumn() throws Exception {
         Path f = dir.resolve("Bad.java");
         Files.writeString(f, "public class Bad extends org.sysmodels.irp.wdm.WdmDriver { int x = ; }\n");

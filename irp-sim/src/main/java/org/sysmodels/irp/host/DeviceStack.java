@@ -5,6 +5,7 @@ import java.util.List;
 import org.sysmodels.irp.host.drivers.RootBus;
 import org.sysmodels.irp.model.NtStatus;
 import org.sysmodels.irp.model.hal.SimulatedDevice;
+import org.sysmodels.irp.model.io.DeviceNotStarted;
 import org.sysmodels.irp.model.io.DeviceObject;
 import org.sysmodels.irp.model.io.DriverObject;
 import org.sysmodels.irp.model.io.IoDevices;
@@ -127,7 +128,7 @@ public final class DeviceStack {
                 pnp.addDevice(pdo[0], bottomUp);
                 int status = pnp.startDevice(pdo[0], hardware);
                 if (!NtStatus.isSuccess(status)) {
-                    throw new IllegalStateException("IRP_MN_START_DEVICE failed: " + NtStatus.describe(status));
+                    throw new DeviceNotStarted(DeviceNotStarted.Problem.START_DEVICE, "the device stack", status);
                 }
             });
             return new DeviceStack(kernel, loaded, pdo[0], hardware);

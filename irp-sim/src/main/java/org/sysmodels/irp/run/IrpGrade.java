@@ -95,7 +95,7 @@ public final class IrpGrade {
                             .withRemoveAtEnd(k.remove()));
                     rb.checks(o.verifier().checker().rules()).findings(o.findings());
                     if (o.thrown() != null) {
-                        rb.checks(List.of(StudentFault.RULE)).finding(StudentFault.of(o.thrown(), o.endedAt()));
+                        rb.checks(List.of(StudentFault.RULE)).finding(o.thrownFinding());
                     }
                     return rb.build();
                 });

@@ -2,9 +2,12 @@ package org.sysmodels.irp.run;
 
 import java.util.Map;
 import java.util.function.Supplier;
+import org.sysmodels.core.check.Finding;
 import org.sysmodels.core.check.Findings;
+import org.sysmodels.core.check.Severity;
 import org.sysmodels.core.random.RandomStreams;
 import org.sysmodels.core.sched.Scheduler;
+import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.core.trace.TraceLog;
 import org.sysmodels.core.trace.Tracer;
 import org.sysmodels.irp.check.Verifier;
@@ -18,6 +21,7 @@ import org.sysmodels.irp.host.workload.Workload;
 import org.sysmodels.irp.host.workload.WorkloadSpec;
 import org.sysmodels.irp.model.SystemHalt;
 import org.sysmodels.irp.model.hal.SimulatedDevice;
+import org.sysmodels.irp.model.io.DeviceNotStarted;
 import org.sysmodels.irp.model.io.Kernel;
 import org.sysmodels.irp.scenario.IrpScenario;
 import org.sysmodels.irp.scenario.MixEntry;
@@ -92,6 +96,17 @@ public final class IrpRun {
 
         public boolean clean() {
             return findings.violations() == 0 && thrown == null;
+        }
+
+        /**
+         * What went wrong with a driver plugged in, as a finding: a stack that did not come up (Windows' Device
+         * Manager problem code), or what the driver threw, on its line.
+         */
+        public Finding thrownFinding() {
+            return thrown instanceof DeviceNotStarted d
+                    ? new Finding(Severity.VIOLATION, StudentFault.RULE.name(), d.getMessage(), endedAt, d.where(),
+                    "WDK Device Manager error messages (cfg.h)")
+                    : StudentFault.of(thrown, endedAt);
         }
     }
 

@@ -27,7 +27,7 @@ public final class PnpManager {
         DriverObject d = io.devices().createDriverObject(name, implementation);
         int status = io.devices().callDriverEntry(d, entry);
         if (!NtStatus.isSuccess(status)) {
-            throw new IllegalStateException(name + " DriverEntry returned " + NtStatus.describe(status));
+            throw new DeviceNotStarted(DeviceNotStarted.Problem.DRIVER_ENTRY, name, status);
         }
         return d;
     }
@@ -37,7 +37,7 @@ public final class PnpManager {
         for (DriverObject d : bottomUp) {
             int status = io.devices().callAddDevice(d, pdo);
             if (!NtStatus.isSuccess(status)) {
-                throw new IllegalStateException(d.DriverName + " AddDevice returned " + NtStatus.describe(status));
+                throw new DeviceNotStarted(DeviceNotStarted.Problem.ADD_DEVICE, d.DriverName, status);
             }
         }
         return io.devices().IoGetAttachedDevice(pdo);
