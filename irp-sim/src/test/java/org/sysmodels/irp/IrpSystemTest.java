@@ -272,6 +272,18 @@ class IrpSystemTest {
     }
 
     @Test
+    void requestsThatFailAreCountedInTheSummaryWithTheirStatus() throws Exception {
+        Path file = dir.resolve("big.json");
+        Files.writeString(file, "{ \"stack\": { \"diskSize\": \"64k\" }, \"workload\": { \"requests\": 100, "
+                + "\"mix\": [ { \"op\": \"read\", \"size\": \"128k\" } ] } }");
+        RunResult r = irp.run(RunRequest.ofSeed(1).withScenario(file.toString()));
+        assertTrue(r.summary().stream().anyMatch(l -> l.contains("100 finished with an error status")
+                && l.contains("STATUS_INVALID_PARAMETER") && l.contains("IRP_MJ_READ")), r.summary().toString());
+        RunResult clean = irp.run(RunRequest.ofSeed(1).withOptions(small()));
+        assertTrue(clean.summary().stream().noneMatch(l -> l.contains("error status")), clean.summary().toString());
+    }
+
+    @Test
     void aCompileErrorNamesFileLineAndColumn() throws Exception {
         Path f = dir.resolve("Bad.java");
         Files.writeString(f, "public class Bad extends org.sysmodels.irp.wdm.WdmDriver { int x = ; }\n");

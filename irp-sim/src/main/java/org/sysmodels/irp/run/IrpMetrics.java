@@ -30,6 +30,9 @@ public final class IrpMetrics implements WorkloadListener {
     private long pended;
     private long finished;
     private long succeeded;
+    private long failed;
+    private int firstFailure;
+    private int firstFailureMajor;
     private long cancelledRequests;
     private long cancelWon;
     private long completionWon;
@@ -76,6 +79,9 @@ public final class IrpMetrics implements WorkloadListener {
         lastFinish = Math.max(lastFinish, at);
         if (NtStatus.isSuccess(status)) {
             succeeded++;
+        } else if (status != NtStatus.STATUS_CANCELLED && failed++ == 0) {
+            firstFailure = status;
+            firstFailureMajor = major;
         }
         LatencyHistogram h = byMajor[major];
         if (h == null) {
@@ -136,6 +142,21 @@ public final class IrpMetrics implements WorkloadListener {
 
     public long cancelAttempts() {
         return cancelAttempts;
+    }
+
+    /** Requests that finished with an error status other than STATUS_CANCELLED (those are cancel races). */
+    public long failed() {
+        return failed;
+    }
+
+    /** The status of the first request that {@link #failed()}. */
+    public int firstFailure() {
+        return firstFailure;
+    }
+
+    /** The major function of the first request that {@link #failed()}. */
+    public int firstFailureMajor() {
+        return firstFailureMajor;
     }
 
     /** Finished requests per second of virtual time, from the first issue to the last finish. */

@@ -49,6 +49,10 @@ public final class IrpReport {
                         + "pended (IoCallDriver returned STATUS_PENDING)", m.finished(), m.issued(),
                 SimTime.format(o.endedAt()), human(m.irpsPerSecond()), m.issued() == 0 ? 0 : 100.0 * m.pended()
                         / m.issued()));
+        if (m.failed() > 0) {
+            b.summary(String.format(Locale.ROOT, "of them %,d finished with an error status (the first: %s for %s)",
+                    m.failed(), NtStatus.describe(m.firstFailure()), IrpMajor.name(m.firstFailureMajor())));
+        }
         if (m.cancelWon() + m.completionWon() > 0) {
             b.summary(String.format(Locale.ROOT, "cancel races: %,d won by the cancel (STATUS_CANCELLED), %,d by the "
                     + "completion", m.cancelWon(), m.completionWon()));
