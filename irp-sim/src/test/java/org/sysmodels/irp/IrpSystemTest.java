@@ -284,6 +284,44 @@ class IrpSystemTest {
     }
 
     @Test
+    void aFailedStaticInitializerInADispatchRoutineIsAFindingWithTheRunsReport() throws Exception {
+        Path f = dir.resolve("Lazy.java");
+        Files.writeString(f, """
+                import org.sysmodels.irp.model.io.*;
+                import org.sysmodels.irp.wdm.WdmDriver;
+                public class Lazy extends WdmDriver {
+                    static final class Table {
+                        static final int[] SIZES = new int[Integer.parseInt("not a number")];
+                    }
+                    DeviceObject lower;
+                    public int DriverEntry(DriverObject d, String path) {
+                        d.DriverExtension.AddDevice = (drv, pdo) -> {
+                            DeviceObject me = IoCreateDevice(drv, null, null, FILE_DEVICE_UNKNOWN);
+                            lower = IoAttachDeviceToDeviceStack(me, pdo);
+                            me.Flags &= ~DO_DEVICE_INITIALIZING;
+                            return STATUS_SUCCESS;
+                        };
+                        for (int mj = 0; mj <= IRP_MJ_MAXIMUM_FUNCTION; mj++) {
+                            d.MajorFunction[mj] = (dev, irp) -> {
+                                IoSkipCurrentIrpStackLocation(irp);
+                                return IoCallDriver(lower, irp);
+                            };
+                        }
+                        d.MajorFunction[IRP_MJ_READ] = (dev, irp) -> Table.SIZES.length;
+                        return STATUS_SUCCESS;
+                    }
+                }
+                """);
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        assertFalse(r.passed());
+        Finding f0 = r.findings().stream().filter(x -> x.rule().equals(StudentFault.RULE.name())).findFirst()
+                .orElseThrow();
+        assertTrue(f0.message().startsWith("your code threw ExceptionInInitializerError (NumberFormatException")
+                && f0.message().contains("Lazy.java:21"), f0.message());
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("stack, top first:")), r.summary().toString());
+    }
+
+    @Test
     void aCompileErrorNamesFileLineAndColumn() throws Exception {
         Path f = dir.resolve("Bad.java");
         Files.writeString(f, "public class Bad extends org.sysmodels.irp.wdm.WdmDriver { int x = ; }\n");

@@ -151,7 +151,8 @@ public final class IrpRun {
             }
         } catch (SystemHalt h) {
             verifier.stopped(h);
-        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+            // LinkageError: a driver's own class whose static initializer threw (no Windows counterpart)
             thrown = e;
         }
         long end = verifier.stop() != null ? verifier.stop().context().at() : kernel.now();
