@@ -121,6 +121,7 @@ public final class IrpSystem implements SimSystem {
 
     @Override
     public RunResult run(RunRequest request) throws UserInputException, StudentCodeFailure {
+        long started = System.nanoTime();    // the command line's time limit runs from here
         RunResult.Builder b = RunResult.builder(name(), title(), request.seed());
         IrpRun.Options opts = IrpRun.Options.seed(request.seed()).withTrace(request.traceEvents());
         IrpScenario scenario;
@@ -150,7 +151,8 @@ public final class IrpSystem implements SimSystem {
                     + (position == DeviceStack.Position.FUNCTION ? "the function driver" : "the " + position.word()
                     + " filter next to the function driver"));
         }
-        IrpRun.Outcome o = IrpRun.run(scenario, opts);
+        IrpRun.Outcome o = student ? IrpRun.watched(scenario, opts, request.timeLimit(),
+                request.timeLimit().minusNanos(System.nanoTime() - started)) : IrpRun.run(scenario, opts);
         IrpReport.describe(b, o);
         if (o.thrown() != null) {
             if (!student) {

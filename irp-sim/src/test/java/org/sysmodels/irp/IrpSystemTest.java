@@ -20,6 +20,7 @@ import org.sysmodels.core.lab.LabVerdict;
 import org.sysmodels.core.option.Options;
 import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.student.CompileException;
+import org.sysmodels.core.student.StudentCodeFailure;
 import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.irp.check.OtherBugCheck;
@@ -319,6 +320,54 @@ class IrpSystemTest {
         assertTrue(f0.message().startsWith("your code threw ExceptionInInitializerError (NumberFormatException")
                 && f0.message().contains("Lazy.java:21"), f0.message());
         assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("stack, top first:")), r.summary().toString());
+    }
+
+    @Test
+    void aLoopAtDispatchLevelIsTheDpcWatchdogsStopAndOneAtPassiveLevelAHangOnTheStudentsLine() throws Exception {
+        String driver = """
+                import org.sysmodels.irp.model.io.*;
+                import org.sysmodels.irp.wdm.WdmDriver;
+                public class Spinner extends WdmDriver {
+                    DeviceObject lower;
+                    public int DriverEntry(DriverObject d, String path) {
+                        d.DriverExtension.AddDevice = (drv, pdo) -> {
+                            DeviceObject me = IoCreateDevice(drv, null, null, FILE_DEVICE_UNKNOWN);
+                            lower = IoAttachDeviceToDeviceStack(me, pdo);
+                            me.Flags &= ~DO_DEVICE_INITIALIZING;
+                            return STATUS_SUCCESS;
+                        };
+                        for (int mj = 0; mj <= IRP_MJ_MAXIMUM_FUNCTION; mj++) {
+                            d.MajorFunction[mj] = (dev, irp) -> {
+                                IoSkipCurrentIrpStackLocation(irp);
+                                return IoCallDriver(lower, irp);
+                            };
+                        }
+                        d.MajorFunction[IRP_MJ_READ] = (dev, irp) -> {
+                            IoCopyCurrentIrpStackLocationToNext(irp);
+                            IoSetCompletionRoutine(irp, (dv, ir, ctx) -> {
+                                while (DPC && KeGetCurrentIrql() == DISPATCH_LEVEL
+                                        && !Thread.currentThread().isInterrupted()) { }
+                                return STATUS_CONTINUE_COMPLETION;
+                            }, null, true, true, true);
+                            while (!DPC && !Thread.currentThread().isInterrupted()) { }
+                            return IoCallDriver(lower, irp);
+                        };
+                        return STATUS_SUCCESS;
+                    }
+                }
+                """;
+        Path f = dir.resolve("Spinner.java");
+        Files.writeString(f, driver.replace("DPC", "true"));
+        RunRequest spin = RunRequest.ofSeed(1).withStudent(f).withOptions(small())
+                .withTimeLimit(java.time.Duration.ofSeconds(3));
+        StudentCodeFailure dpc = assertThrows(StudentCodeFailure.class, () -> irp.run(spin));
+        assertTrue(dpc.finding().message().startsWith("STOP 0x00000133 DPC_WATCHDOG_VIOLATION (0, 0, 0, 0): "
+                + "Spinner.java:21") && dpc.finding().message().contains("DISPATCH_LEVEL"), dpc.finding().message());
+        Files.writeString(f, driver.replace("DPC", "false"));
+        StudentCodeFailure passive = assertThrows(StudentCodeFailure.class, () -> irp.run(spin));
+        assertTrue(passive.finding().message().contains("it was running Spinner.java:25")
+                && passive.finding().message().contains("at PASSIVE_LEVEL")
+                && passive.finding().message().contains("hang"), passive.finding().message());
     }
 
     @Test

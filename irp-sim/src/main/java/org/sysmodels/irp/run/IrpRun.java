@@ -114,8 +114,27 @@ public final class IrpRun {
     }
 
     public static Outcome run(IrpScenario sc, Options o) {
+        return run(sc, o, k -> { });
+    }
+
+    /**
+     * A run of a student's driver under Windows' DPC watchdog ({@link DpcWatchdog}): a routine that never returns at
+     * DISPATCH_LEVEL or above is bug check 0x133 after a little under {@code left} of real time (what remains of the
+     * run's time {@code limit}, which the finding names).
+     */
+    public static Outcome watched(IrpScenario sc, Options o, java.time.Duration limit, java.time.Duration left)
+            throws org.sysmodels.core.student.StudentCodeFailure {
+        return DpcWatchdog.run(limit, left, sink -> run(sc, o, sink));
+    }
+
+    /**
+     * The same as {@link #run(IrpScenario, Options)}, handing the run's kernel to {@code kernelSink} first (the DPC
+     * watchdog of a student's run).
+     */
+    static Outcome run(IrpScenario sc, Options o, java.util.function.Consumer<Kernel> kernelSink) {
         Scheduler scheduler = new Scheduler();
         Kernel kernel = new Kernel(scheduler, sc.processors(), sc.costs().costs());
+        kernelSink.accept(kernel);
         RandomStreams random = new RandomStreams(o.seed());
         Findings findings = new Findings();
         Verifier verifier = new Verifier(kernel, findings);
