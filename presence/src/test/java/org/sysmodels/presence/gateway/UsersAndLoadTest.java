@@ -57,6 +57,25 @@ class UsersAndLoadTest {
         assertTrue(e.getMessage().contains("no such users file"), e.getMessage());
     }
 
+    /** A null where the file needs a user, a friend's id or a guild's id is named by its place, with no Java names. */
+    @Test
+    void aNullInAUsersFileIsNamedByItsPlace(@TempDir Path dir) throws Exception {
+        String[][] cases = {
+                {"{\"users\": [null]}", "users[0]"},
+                {"{\"users\": [{\"id\": \"1\", \"token\": \"a\", \"friends\": [null]}]}", "users[0].friends[0]"},
+                {"{\"users\": [{\"id\": \"1\", \"token\": \"a\", \"guilds\": [\"9\", null]}]}",
+                        "users[0].guilds[1]"},
+                {"{\"users\": [{\"id\": \"1\", \"token\": \"a\"}], \"guilds\": [null]}", "guilds[0]"}};
+        for (String[] c : cases) {
+            Path f = dir.resolve("nulls.json");
+            Files.writeString(f, c[0]);
+            UserInputException e = assertThrows(UserInputException.class, () -> UserDirectory.load(f), c[0]);
+            assertTrue(e.getMessage().contains(c[1] + ": ") && e.getMessage().contains("null")
+                    && !e.getMessage().contains("Exception") && !e.getMessage().contains("UsersFile"),
+                    c[0] + " -> " + e.getMessage());
+        }
+    }
+
     /**
      * The mixed-pairs load world (issue 15's same-run ratio): every user shares a guild with exactly one other user
      * (a lone last user with nobody), and with users placed on node {@code i % 2}, half the pairs of every full eight
