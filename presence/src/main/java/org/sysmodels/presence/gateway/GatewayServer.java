@@ -111,6 +111,7 @@ public final class GatewayServer implements AutoCloseable {
                         p.addLast(new HttpObjectAggregator(MAX_FRAME));
                         p.addLast(new HttpPages(demoJson));
                         p.addLast(new WebSocketServerProtocolHandler(ws));
+                        p.addLast(new HandshakeDeadline(config.identifyTimeout().toNanos()));
                         p.addLast(new WebSocketFrameAggregator(MAX_FRAME));
                         int node = nodes.get(ch.eventLoop());
                         p.addLast(new GatewayConnection(engine, config, node, outbound.get(node)));
