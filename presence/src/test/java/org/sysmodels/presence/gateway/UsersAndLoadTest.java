@@ -55,6 +55,9 @@ class UsersAndLoadTest {
 
         e = assertThrows(UserInputException.class, () -> UserDirectory.load(dir.resolve("missing.json")));
         assertTrue(e.getMessage().contains("no such users file"), e.getMessage());
+
+        e = assertThrows(UserInputException.class, () -> UserDirectory.load(dir));
+        assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
     }
 
     /** A null where the file needs a user, a friend's id or a guild's id is named by its place, with no Java names. */
