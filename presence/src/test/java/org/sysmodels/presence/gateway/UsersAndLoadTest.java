@@ -136,6 +136,21 @@ class UsersAndLoadTest {
         assertTrue(out.contains("delivery latency: p50"), out);
     }
 
+    /** Loading a gateway that serves another world: every Identify closes 4004, and the result says what to do. */
+    @Test
+    void aLoadOnAGatewayWithoutTheLoadWorldSaysSo() throws Exception {
+        try (GatewayServer demo = GatewayServer.start(GatewayConfig.defaults().withIoThreads(1),
+                org.sysmodels.presence.gateway.users.DemoWorld.create())) {
+            LoadCommand load = new LoadCommand();
+            StringWriter text = new StringWriter();
+            int rc = load.run(TestFlags.parse(load.options(), "--url", demo.gatewayUrl(), "--connections", "2",
+                    "--duration", "1s"), new PrintWriter(text, true), new PrintWriter(text, true));
+            String out = text.toString();
+            assertEquals(1, rc, out);
+            assertTrue(out.contains("4004") && out.contains("serve --load-world"), out);
+        }
+    }
+
     @Test
     void serveStopsAfterForAndRefusesABadUsersFile() throws Exception {
         ServeCommand serve = new ServeCommand();
