@@ -53,6 +53,8 @@ public final class PresenceSystem implements SimSystem {
     static final OptionSpec<Long> BACKBONE_MIN = OptionSpec.duration("--backbone-min", "TIME", 0L, 10_000_000_000L,
             "The least time a backbone message takes (the mean stays the scenario's backbone; more than one shard "
             + "needs it above 0).").withDefault("the scenario's, 0");
+    /** The shortest window shards may run apart: a barrier per microsecond of simulated time at most. */
+    static final long MIN_WINDOW_NS = 1_000;
     static final OptionSpec<Boolean> MEMORY = OptionSpec.flag("--memory",
             "Measure the heap the run's state takes per user (full GCs: slower).");
 
@@ -119,6 +121,13 @@ public final class PresenceSystem implements SimSystem {
         if (shards > 1 && sc.backboneMin() == 0) {
             throw new UserInputException("--shards " + shards + " needs a least backbone delay above 0 (--backbone-min,"
                     + " e.g. 500us): it is how far the shards may run apart");
+        }
+        if (shards > 1 && sc.backboneMin() < MIN_WINDOW_NS) {
+            // the shards meet at a barrier every backboneMin of simulated time (PresenceSimulation's Lockstep): at
+            // 1 ns that is 10^9 barriers per simulated second, and the run does not end in an hour
+            throw new UserInputException("--backbone-min " + sc.backboneMin() + " ns is too short for --shards "
+                    + shards + ": the shards meet at a barrier every backbone-min of simulated time; give at least "
+                    + "1us (e.g. 500us)");
         }
         if (shards > sc.nodes()) {
             throw new UserInputException("--shards " + shards + " is more than the " + sc.nodes() + " gateway nodes "

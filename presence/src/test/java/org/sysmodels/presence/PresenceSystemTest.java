@@ -3,6 +3,7 @@ package org.sysmodels.presence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -112,6 +113,18 @@ class PresenceSystemTest {
         assertTrue(e.getMessage().contains("demo") && e.getMessage().contains("large"), e.getMessage());
         assertThrows(UserInputException.class, () -> SYSTEM.run(RunRequest.ofSeed(1).withBug("nope")));
         assertThrows(Exception.class, () -> TestFlags.parse(SYSTEM.options(), "--duration", "10"));
+    }
+
+    /**
+     * Shards meet at a barrier every backbone-min of simulated time: at 1 ns, 10^9 barriers per simulated second (the
+     * run did not end in an hour). Below a microsecond it is refused at once, naming the flag.
+     */
+    @Test
+    void shardsWithABackboneMinBelowAMicrosecondAreRefused() {
+        UserInputException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> assertThrows(
+                UserInputException.class, () -> SYSTEM.run(small(1, "--shards", "2", "--backbone-min", "1ns"))));
+        assertTrue(e.getMessage().startsWith("--backbone-min 1 ns") && e.getMessage().contains("1us"),
+                e.getMessage());
     }
 
     @Test

@@ -8,7 +8,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -340,10 +342,23 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         super.channelInactive(ctx);
     }
 
+    /**
+     * A reset connection, a frame the codec refused or a message over {@link GatewayServer#MAX_FRAME}: closed without
+     * a gateway code (the session stays resumable), with one close frame saying why. The frame decoder has sent its
+     * own (1002, 1007, 1009) and closes the connection itself: a {@code ctx.close()} here would make the protocol
+     * handler send a second, 1000 "Bye", which the JDK's client reports instead. A fragmented message over the limit
+     * is the aggregator's fault: 1009 (RFC 6455 §7.4.1, "a message that is too big for it to process").
+     */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // a reset connection or a frame the codec refused: close without a gateway code (the session stays resumable)
         engine.stats().errors.incrementAndGet();
-        ctx.close();
+        switch (cause) {
+            case CorruptedWebSocketFrameException c when ctx.channel().isActive() -> {
+                // the decoder's close frame is on its way, and the close after it
+            }
+            case TooLongFrameException t when channel != null -> close(1009, "a message is at most "
+                    + GatewayServer.MAX_FRAME + " bytes");
+            default -> ctx.close();
+        }
     }
 }

@@ -111,6 +111,7 @@ public final class GatewayServer implements AutoCloseable {
                         p.addLast(new HttpObjectAggregator(MAX_FRAME));
                         p.addLast(new HttpPages(demoJson));
                         p.addLast(new WebSocketServerProtocolHandler(ws));
+                        p.addLast(new HandshakeDeadline(config.identifyTimeout().toNanos()));
                         p.addLast(new WebSocketFrameAggregator(MAX_FRAME));
                         int node = nodes.get(ch.eventLoop());
                         p.addLast(new GatewayConnection(engine, config, node, outbound.get(node)));
@@ -126,16 +127,19 @@ public final class GatewayServer implements AutoCloseable {
                 b.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
             } else {
                 shutdownAll(engine.core());
-                throw new IllegalStateException("SO_REUSEPORT is not supported here (neither Netty's native "
-                        + "transports nor the JDK's socket option)");
+                throw new CannotListen("SO_REUSEPORT is not supported here (neither Netty's native transports nor "
+                        + "the JDK's socket option)");
             }
         }
         try {
             listener = b.bind(config.host(), config.port()).sync().channel();
-        } catch (Throwable e) {
-            // also Netty's undeclared BindException ("Address already in use")
+        } catch (InterruptedException e) {
             shutdownAll(engine.core());
             throw e;
+        } catch (Exception e) {
+            // also Netty's undeclared BindException ("Address already in use") and UnresolvedAddressException
+            shutdownAll(engine.core());
+            throw new CannotListen(config.host(), config.port(), e);
         }
         port = ((InetSocketAddress) listener.localAddress()).getPort();
     }
@@ -170,7 +174,7 @@ public final class GatewayServer implements AutoCloseable {
 
     /**
      * Starts a gateway node of the cluster {@code cluster} makes (blocks while it joins; an
-     * {@link IllegalStateException} says why it could not).
+     * {@link IllegalStateException} says why it could not, a {@link CannotListen} why its address could not be bound).
      */
     public static GatewayServer start(GatewayConfig config, UserDirectory users, String demoJson,
                                       PresenceObserver observer, ClusterFactory cluster) throws InterruptedException {

@@ -140,16 +140,14 @@ public final class ServeCommand implements Subcommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        } catch (CannotListen e) {
+            String flags = o.getOr(REUSE_PORT, false) && e.getCause() == null ? "--reuse-port"
+                    : "--host " + cfg.host() + " --port " + cfg.port();
+            throw new UserInputException(flags + ": " + e.getMessage() + (String.valueOf(e.getMessage())
+                    .contains("in use") ? "; pick another port or --port 0" : ""));
         } catch (IllegalStateException e) {
             throw new UserInputException("--cluster " + o.get(CLUSTER).orElse("") + ": " + e.getMessage()
                     + (e.getMessage().contains("world") ? "" : "; is redis-server running there?"));
-        } catch (Exception e) {
-            if (e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException
-                    || String.valueOf(e.getMessage()).contains("Address already in use")) {
-                throw new UserInputException("--port " + cfg.port() + ": cannot listen on " + cfg.host() + ":"
-                        + cfg.port() + " (" + e.getMessage() + "); pick another port or --port 0");
-            }
-            throw new IllegalStateException(e);
         }
         try (server) {
             out.println("presence gateway: " + server.gatewayUrl() + "?v=10&encoding=json");

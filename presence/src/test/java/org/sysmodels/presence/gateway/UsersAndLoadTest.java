@@ -55,6 +55,28 @@ class UsersAndLoadTest {
 
         e = assertThrows(UserInputException.class, () -> UserDirectory.load(dir.resolve("missing.json")));
         assertTrue(e.getMessage().contains("no such users file"), e.getMessage());
+
+        e = assertThrows(UserInputException.class, () -> UserDirectory.load(dir));
+        assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
+    }
+
+    /** A null where the file needs a user, a friend's id or a guild's id is named by its place, with no Java names. */
+    @Test
+    void aNullInAUsersFileIsNamedByItsPlace(@TempDir Path dir) throws Exception {
+        String[][] cases = {
+                {"{\"users\": [null]}", "users[0]"},
+                {"{\"users\": [{\"id\": \"1\", \"token\": \"a\", \"friends\": [null]}]}", "users[0].friends[0]"},
+                {"{\"users\": [{\"id\": \"1\", \"token\": \"a\", \"guilds\": [\"9\", null]}]}",
+                        "users[0].guilds[1]"},
+                {"{\"users\": [{\"id\": \"1\", \"token\": \"a\"}], \"guilds\": [null]}", "guilds[0]"}};
+        for (String[] c : cases) {
+            Path f = dir.resolve("nulls.json");
+            Files.writeString(f, c[0]);
+            UserInputException e = assertThrows(UserInputException.class, () -> UserDirectory.load(f), c[0]);
+            assertTrue(e.getMessage().contains(c[1] + ": ") && e.getMessage().contains("null")
+                    && !e.getMessage().contains("Exception") && !e.getMessage().contains("UsersFile"),
+                    c[0] + " -> " + e.getMessage());
+        }
     }
 
     /**
@@ -112,6 +134,21 @@ class UsersAndLoadTest {
         assertTrue(out.contains("result: no session lost"), out);
         assertTrue(out.matches("(?s).*deliveries received: [1-9].*"), out);
         assertTrue(out.contains("delivery latency: p50"), out);
+    }
+
+    /** Loading a gateway that serves another world: every Identify closes 4004, and the result says what to do. */
+    @Test
+    void aLoadOnAGatewayWithoutTheLoadWorldSaysSo() throws Exception {
+        try (GatewayServer demo = GatewayServer.start(GatewayConfig.defaults().withIoThreads(1),
+                org.sysmodels.presence.gateway.users.DemoWorld.create())) {
+            LoadCommand load = new LoadCommand();
+            StringWriter text = new StringWriter();
+            int rc = load.run(TestFlags.parse(load.options(), "--url", demo.gatewayUrl(), "--connections", "2",
+                    "--duration", "1s"), new PrintWriter(text, true), new PrintWriter(text, true));
+            String out = text.toString();
+            assertEquals(1, rc, out);
+            assertTrue(out.contains("4004") && out.contains("serve --load-world"), out);
+        }
     }
 
     @Test

@@ -40,6 +40,11 @@ final class ResultLines {
         }
         out.add("errors: " + (r.closes().isEmpty() && r.failures() == 0 ? "none" : "closes by code " + r.closes()
                 + ", failed connections " + r.failures()));
+        if (r.closes().containsKey(4004)) {
+            out.add("4004 (authentication failed): the gateway does not know the load world's tokens (load-0, load-1,"
+                    + " ...); start it with `sim presence serve --load-world N --watchers W` (N at least --connections,"
+                    + " W as here)");
+        }
         return out;
     }
 

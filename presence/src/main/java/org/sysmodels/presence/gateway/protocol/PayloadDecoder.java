@@ -184,7 +184,7 @@ public final class PayloadDecoder {
         int large = 50;
         JsonNode lt = obj.get("large_threshold");
         if (lt != null && !lt.isNull()) {
-            if (!lt.isIntegralNumber() || lt.longValue() < 50 || lt.longValue() > 250) {
+            if (!isInt(lt) || lt.intValue() < 50 || lt.intValue() > 250) {
                 throw new Invalid("large_threshold is an integer from 50 to 250");
             }
             large = lt.intValue();
@@ -192,7 +192,7 @@ public final class PayloadDecoder {
         int[] shard = null;
         JsonNode sh = obj.get("shard");
         if (sh != null && !sh.isNull()) {
-            if (!sh.isArray() || sh.size() != 2 || !sh.get(0).isIntegralNumber() || !sh.get(1).isIntegralNumber()) {
+            if (!sh.isArray() || sh.size() != 2 || !isInt(sh.get(0)) || !isInt(sh.get(1))) {
                 throw new Invalid("shard is [shard_id, num_shards]");
             }
             shard = new int[] {sh.get(0).intValue(), sh.get(1).intValue()};
@@ -233,8 +233,7 @@ public final class PayloadDecoder {
                 JsonNode ao = object(a, where + ".activities[]");
                 String name = string(ao, "name");
                 JsonNode type = ao.get("type");
-                if (type == null || !type.isIntegralNumber() || type.intValue() < 0
-                        || type.intValue() > Activity.MAX_TYPE) {
+                if (type == null || !isInt(type) || type.intValue() < 0 || type.intValue() > Activity.MAX_TYPE) {
                     throw new Invalid(where + ".activities[].type is an integer 0 to " + Activity.MAX_TYPE);
                 }
                 activities.add(new Activity(name, type.intValue()));
@@ -280,15 +279,21 @@ public final class PayloadDecoder {
             }
             query = q.textValue();
             JsonNode l = obj.get("limit");
-            if (l == null || !l.isIntegralNumber() || l.intValue() < 0) {
+            if (l == null || !l.isIntegralNumber() || l.bigIntegerValue().signum() < 0) {
                 throw new Invalid("limit (an integer ≥ 0) is required with query");
             }
-            limit = l.intValue();
+            // more than an int can count is more than any guild has: every member
+            limit = isInt(l) ? l.intValue() : Integer.MAX_VALUE;
         }
         JsonNode pres = obj.get("presences");
         JsonNode nonce = obj.get("nonce");
         String n = nonce != null && nonce.isTextual() && nonce.textValue().length() <= 32 ? nonce.textValue() : null;
         return new ClientPayload.RequestGuildMembers(guild, query, limit, pres != null && pres.asBoolean(), userIds, n);
+    }
+
+    /** An integer an int holds: {@code intValue()} of a larger one keeps only its low 32 bits (2^32 + 1 → 1). */
+    private static boolean isInt(JsonNode n) {
+        return n.isIntegralNumber() && n.canConvertToInt();
     }
 
     private static JsonNode object(JsonNode n, String where) throws Invalid {

@@ -48,6 +48,9 @@ public final class UserDirectory {
 
     /** Reads and checks a users file. */
     public static UserDirectory load(Path file) throws UserInputException {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new UserInputException("--users " + file + ": is a directory, not a users file");
+        }
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new UserInputException("--users " + file + ": no such users file (JSON: users with token, id, "
                     + "name, friends, guilds; see docs/presence.md)");

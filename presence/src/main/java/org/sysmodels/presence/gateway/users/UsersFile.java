@@ -2,6 +2,7 @@ package org.sysmodels.presence.gateway.users;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.sysmodels.core.scenario.InvalidFieldException;
 
 /**
  * The users file of {@code sim presence serve --users FILE}: who may connect (each user's token), their friends and
@@ -24,8 +25,21 @@ import java.util.List;
 public record UsersFile(List<User> users, List<Guild> guilds) {
 
     public UsersFile {
-        users = users == null ? List.of() : List.copyOf(users);
-        guilds = guilds == null ? List.of() : List.copyOf(guilds);
+        users = copy(users, "users", "a user {id, name, token, ...}");
+        guilds = copy(guilds, "guilds", "a guild {id, name}");
+    }
+
+    /** A copy of a list from the file (absent: empty); a null in it is an error at its place, e.g. friends[2]. */
+    static <T> List<T> copy(List<T> list, String field, String expected) {
+        if (list == null) {
+            return List.of();
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new InvalidFieldException(field + "[" + i + "]", "null; expected " + expected);
+            }
+        }
+        return List.copyOf(list);
     }
 
     /** One user. */
@@ -33,8 +47,8 @@ public record UsersFile(List<User> users, List<Guild> guilds) {
                        @JsonProperty("presence_intent") Boolean presenceIntent) {
 
         public User {
-            friends = friends == null ? List.of() : List.copyOf(friends);
-            guilds = guilds == null ? List.of() : List.copyOf(guilds);
+            friends = copy(friends, "friends", "a user id (a string)");
+            guilds = copy(guilds, "guilds", "a guild id (a string)");
         }
     }
 

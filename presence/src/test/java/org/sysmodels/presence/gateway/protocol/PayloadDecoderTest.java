@@ -52,6 +52,25 @@ class PayloadDecoderTest {
         assertTrue(fast[1] > fast[0] / 20 && fast[0] > fast[1] / 20, () -> Arrays.toString(fast));
     }
 
+    /** An integer past the field's range is refused or capped, never cut to its low 32 bits (2^32 + 1 read as 1). */
+    @Test
+    void integersBeyondIntAreNotTruncated() {
+        String identify = "{\"op\":2,\"d\":{\"token\":\"t\",\"properties\":{},\"intents\":1,\"shard\":[%s,1]}}";
+        assertEquals(CloseCode.UNKNOWN_OPCODE, assertInstanceOf(ClientPayload.Refused.class,
+                PayloadDecoder.decode(identify.formatted("4294967296"))).code(), "shard 2^32 is not shard 0");
+        assertEquals(CloseCode.UNKNOWN_OPCODE, assertInstanceOf(ClientPayload.Refused.class, PayloadDecoder.decode(
+                "{\"op\":2,\"d\":{\"token\":\"t\",\"properties\":{},\"intents\":1,"
+                + "\"large_threshold\":18446744073709551716}}")).code(), "large_threshold 2^64 + 100 is not 100");
+        assertEquals(CloseCode.UNKNOWN_OPCODE, assertInstanceOf(ClientPayload.Refused.class, PayloadDecoder.decode(
+                "{\"op\":3,\"d\":{\"since\":null,\"activities\":[{\"name\":\"a\",\"type\":4294967296}],"
+                + "\"status\":\"online\",\"afk\":false}}")).code(), "activity type 2^32 is not type 0");
+        String members = "{\"op\":8,\"d\":{\"guild_id\":\"9001\",\"query\":\"\",\"limit\":%s}}";
+        for (String big : new String[] {"4294967297", "2147483648", "99999999999999999999"}) {
+            assertEquals(Integer.MAX_VALUE, assertInstanceOf(ClientPayload.RequestGuildMembers.class,
+                    PayloadDecoder.decode(members.formatted(big))).limit(), "limit " + big + " asks for every member");
+        }
+    }
+
     @Test
     void aSyntaxFaultsCloseReasonHasNoParserInternals() {
         assertEquals(new ClientPayload.Refused(CloseCode.DECODE_ERROR,

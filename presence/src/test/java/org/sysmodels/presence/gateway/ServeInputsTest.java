@@ -1,0 +1,34 @@
+package org.sysmodels.presence.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.core.testing.TestFlags;
+
+/** {@code sim presence serve}'s flags: an address it cannot listen on is a user error naming the flag. */
+class ServeInputsTest {
+
+    private static UserInputException refused(String... flags) {
+        ServeCommand serve = new ServeCommand();
+        return assertThrows(UserInputException.class, () -> serve.run(TestFlags.parse(serve.options(), flags),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsNamed() {
+        UserInputException e = refused("--host", "no-such-host.invalid", "--port", "0", "--for", "100ms");
+        assertTrue(e.getMessage().startsWith("--host no-such-host.invalid"), e.getMessage());
+    }
+
+    @Test
+    void anAddressOfAnotherMachineIsNamed() {
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737): never an address of this machine
+        UserInputException e = refused("--host", "192.0.2.1", "--port", "0", "--for", "100ms");
+        assertTrue(e.getMessage().startsWith("--host 192.0.2.1 --port 0: cannot listen on 192.0.2.1:0"),
+                e.getMessage());
+    }
+}
