@@ -13,6 +13,7 @@ import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.run.Table;
 import org.sysmodels.core.student.JavaStudentCode;
 import org.sysmodels.core.student.StudentCodeFailure;
+import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.core.student.TimeLimit;
 
 /**
@@ -32,8 +33,10 @@ public final class Grader {
     }
 
     /**
-     * Runs every case, each under {@code limit}; a case whose code throws or hangs fails that row and the battery
-     * goes on.
+     * Runs every case, each under {@code limit}; a case whose code throws fails that row and the battery goes on. A
+     * case that does not return within the limit fails its row and the cases after it are not run: Java cannot stop
+     * the thread left looping, which would slow every later case, and a battery of n cases would otherwise take n
+     * limits (nine minutes for irp's at the default 60 s) to report one loop n times.
      *
      * @param code the student's Java code (to locate faults), or null for a binary
      * @throws UserInputException when a case cannot even start (bad input); the first such error stops the battery
@@ -41,8 +44,18 @@ public final class Grader {
     public static List<GradeRow> grade(List<GradeCase> cases, JavaStudentCode code, Duration limit, CaseRun run)
             throws UserInputException {
         List<GradeRow> rows = new ArrayList<>();
+        GradeCase hung = null;
         for (GradeCase c : cases) {
-            rows.add(one(c, code, limit, run));
+            if (hung != null) {
+                rows.add(new GradeRow(c, 0, 0, false, "not run: case " + hung.name() + " did not return within the "
+                        + "time limit, and its thread is still running; fix that case first"));
+                continue;
+            }
+            GradeRow row = one(c, code, limit, run);
+            rows.add(row);
+            if (row.timedOut()) {
+                hung = c;
+            }
         }
         return rows;
     }
@@ -60,7 +73,8 @@ public final class Grader {
                     .map(t -> t.first().toString()).orElse("");
             return new GradeRow(c, rules, clean, broken == 0, first);
         } catch (StudentCodeFailure f) {
-            return new GradeRow(c, 0, 0, false, f.finding().toString());
+            return new GradeRow(c, 0, 0, false, f.finding().toString(),
+                    f.finding().rule().equals(StudentFault.TIME_LIMIT.name()));
         } catch (UserInputException e) {
             throw e;
         } catch (Exception e) {

@@ -20,6 +20,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Turns Jackson's exceptions into {@link Problem}s a student can act on: what is wrong, where, and what is allowed. */
@@ -35,8 +37,7 @@ final class JacksonProblems {
             // A syntax error met while binding a nested value: Jackson wraps it with the path of the value being
             // bound; it is reported where the parser stopped, not where that value starts (maybe lines before).
             int[] at = location(syntax);
-            return new Problem(source, at[0], at[1], fieldPath(m.getPath()),
-                    "not valid JSON: " + clean(syntax.getOriginalMessage()));
+            return new Problem(source, at[0], at[1], fieldPath(m.getPath()), syntax(syntax));
         }
         String path = eof ? "" : e instanceof JsonMappingException m ? fieldPath(m.getPath()) : streamPath(e);
         String missing = e instanceof ValueInstantiationException v && nullForPrimitive(v)
@@ -67,7 +68,7 @@ final class JacksonProblems {
             case MismatchedInputException m when m.getTargetType() != null -> "expected "
                     + describe(m.getTargetType()) + ", found " + JsonLocator.describe(text, pointer);
             case InputCoercionException c -> "number out of range for " + describe(c.getTargetType());
-            case StreamReadException r -> "not valid JSON: " + clean(r.getOriginalMessage());
+            case StreamReadException r -> syntax(r);
             default -> clean(e.getOriginalMessage());
         };
         int[] at = e instanceof JsonMappingException && !field.isEmpty() && JsonLocator.present(text, pointer)
@@ -75,6 +76,18 @@ final class JacksonProblems {
                 : eof ? Unclosed.end(text) : location(e);
         return new Problem(source, at[0], at[1], field, message);
     }
+
+    /**
+     * A parser's complaint; a field given twice is one too (the parser's strict duplicate detection), since the
+     * second value would otherwise silently replace the first.
+     */
+    private static String syntax(StreamReadException e) {
+        Matcher twice = DUPLICATE.matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
+        return twice.find() ? "the field \"" + twice.group(1) + "\" is given twice; give each field once"
+                : "not valid JSON: " + clean(e.getOriginalMessage());
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '([^']*)'");
 
     /** The text ended before the value did (Jackson says so with an EOF exception, or wraps one). */
     private static boolean endedEarly(Throwable e) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.check.Rule;
@@ -36,5 +38,34 @@ class GraderTest {
         Table t = Grader.table("grade", rows);
         assertEquals(List.of("hard", "1/2", "FAIL", rows.get(1).firstFinding()), t.rows().get(1));
         assertEquals("1 of 2 cases passed", Grader.summary(rows));
+    }
+
+    @Test
+    void aCaseThatDoesNotReturnStopsTheBatteryInsteadOfCostingALimitPerCase() throws Exception {
+        List<GradeCase> cases = List.of(new GradeCase("first", "returns"), new GradeCase("loop", "never returns"),
+                new GradeCase("third", "would return"), new GradeCase("fourth", "would return"));
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        try {
+            List<GradeRow> rows = Grader.grade(cases, null, Duration.ofMillis(200), c -> {
+                ran.add(c.name());
+                if (c.name().equals("loop")) {
+                    release.await();    // the student's endless loop, released when the test ends
+                }
+                return RunResult.builder("x", "t", 1).checks(List.of(A)).findings(new Findings()).build();
+            });
+            assertEquals(List.of("first", "loop"), ran);
+            assertTrue(rows.get(0).passed());
+            assertTrue(rows.get(1).timedOut(), rows.get(1).toString());
+            assertFalse(rows.get(1).passed());
+            for (GradeRow r : rows.subList(2, 4)) {
+                assertFalse(r.passed());
+                assertEquals("not run: case loop did not return within the time limit, and its thread is still "
+                        + "running; fix that case first", r.firstFinding());
+            }
+            assertEquals("1 of 4 cases passed", Grader.summary(rows));
+        } finally {
+            release.countDown();
+        }
     }
 }

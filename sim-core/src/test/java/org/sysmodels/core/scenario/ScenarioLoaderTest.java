@@ -220,6 +220,16 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aFieldGivenTwiceIsAnErrorAtTheSecond() {
+        Problem p = problem("""
+                {"name": "x",
+                 "workload": {"iodepth": 4, "iodepth": 32}}
+                """);
+        assertEquals(2, p.line());
+        assertTrue(p.message().contains("iodepth") && p.message().contains("twice"), p.message());
+    }
+
+    @Test
     void trailingGarbage() {
         Problem p = problem("{\"name\": \"x\"} {\"name\": \"y\"}");
         assertEquals("unexpected content after the end of the scenario", p.message());
