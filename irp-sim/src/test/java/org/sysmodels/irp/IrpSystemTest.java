@@ -273,6 +273,29 @@ class IrpSystemTest {
     }
 
     @Test
+    void aDriverWithNoDeviceInTheStackIsSaidToBeOutOfIt() throws Exception {
+        Path f = dir.resolve("Absent.java");
+        Files.writeString(f, """
+                import org.sysmodels.irp.model.io.*;
+                import org.sysmodels.irp.wdm.WdmDriver;
+                public class Absent extends WdmDriver {
+                    public int DriverEntry(DriverObject d, String path) {
+                        d.DriverExtension.AddDevice = (drv, pdo) -> STATUS_SUCCESS;    // creates no device
+                        return STATUS_SUCCESS;
+                    }
+                }
+                """);
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        assertTrue(r.summary().stream().anyMatch(l -> l.contains("\\Driver\\Absent has no device in this stack")),
+                r.summary().toString());
+        Path t = dir.resolve("MyFilter.java");
+        Files.writeString(t, irp.student().orElseThrow().template("filter").orElseThrow().text());
+        RunResult present = irp.run(RunRequest.ofSeed(1).withStudent(t).withOptions(small()));
+        assertTrue(present.summary().stream().noneMatch(l -> l.contains("no device in this stack")),
+                present.summary().toString());
+    }
+
+    @Test
     void requestsThatFailAreCountedInTheSummaryWithTheirStatus() throws Exception {
         Path file = dir.resolve("big.json");
         Files.writeString(file, "{ \"stack\": { \"diskSize\": \"64k\" }, \"workload\": { \"requests\": 100, "

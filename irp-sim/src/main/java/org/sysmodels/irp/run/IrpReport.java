@@ -3,6 +3,7 @@ package org.sysmodels.irp.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.sysmodels.core.check.Rule;
 import org.sysmodels.core.metrics.Metric;
 import org.sysmodels.core.run.RunResult;
@@ -23,6 +24,23 @@ public final class IrpReport {
     private IrpReport() {
     }
 
+    /**
+     * The inserted driver when none of its devices is in the stack: its AddDevice created none or did not attach it
+     * (IoAttachDeviceToDeviceStack), so no request reaches it. Windows runs such a stack as well, without the driver,
+     * which is why it is worth saying.
+     */
+    static Optional<String> absent(IrpRun.Outcome o) {
+        IrpRun.Inserted in = o.options().inserted();
+        if (in == null) {
+            return Optional.empty();
+        }
+        String name = "\\Driver\\" + in.name();
+        boolean present = o.stack().devices().stream().anyMatch(d -> d.DriverObject.DriverName.equals(name));
+        return present ? Optional.empty() : Optional.of("your driver " + name + " has no device "
+                + "in this stack: its AddDevice created none or did not attach it with IoAttachDeviceToDeviceStack, "
+                + "so no request reached it (Windows starts the stack without it too)");
+    }
+
     /** Adds everything about {@code o} to {@code b}. */
     public static RunResult.Builder describe(RunResult.Builder b, IrpRun.Outcome o) {
         IrpScenario sc = o.scenario();
@@ -31,6 +49,7 @@ public final class IrpReport {
         }
         if (o.stack() != null) {
             b.summary("stack, top first: " + stackLine(o.stack()));
+            absent(o).ifPresent(b::summary);
         }
         b.summary(String.format(Locale.ROOT, "machine: %d processors; controller: %s; workload: %d threads x "
                         + "iodepth %d, %s, %s", sc.processors(), sc.device().hardware() ? sc.device().channels()

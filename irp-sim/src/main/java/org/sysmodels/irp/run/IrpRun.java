@@ -1,12 +1,15 @@
 package org.sysmodels.irp.run;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.sysmodels.core.check.Finding;
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.check.Severity;
 import org.sysmodels.core.random.RandomStreams;
 import org.sysmodels.core.sched.Scheduler;
+import org.sysmodels.core.student.StudentCodeFailure;
 import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.core.trace.TraceLog;
 import org.sysmodels.core.trace.Tracer;
@@ -122,8 +125,8 @@ public final class IrpRun {
      * DISPATCH_LEVEL or above is bug check 0x133 after a little under {@code left} of real time (what remains of the
      * run's time {@code limit}, which the finding names).
      */
-    public static Outcome watched(IrpScenario sc, Options o, java.time.Duration limit, java.time.Duration left)
-            throws org.sysmodels.core.student.StudentCodeFailure {
+    public static Outcome watched(IrpScenario sc, Options o, Duration limit, Duration left)
+            throws StudentCodeFailure {
         return DpcWatchdog.run(limit, left, sink -> run(sc, o, sink));
     }
 
@@ -131,7 +134,7 @@ public final class IrpRun {
      * The same as {@link #run(IrpScenario, Options)}, handing the run's kernel to {@code kernelSink} first (the DPC
      * watchdog of a student's run).
      */
-    static Outcome run(IrpScenario sc, Options o, java.util.function.Consumer<Kernel> kernelSink) {
+    static Outcome run(IrpScenario sc, Options o, Consumer<Kernel> kernelSink) {
         Scheduler scheduler = new Scheduler();
         Kernel kernel = new Kernel(scheduler, sc.processors(), sc.costs().costs());
         kernelSink.accept(kernel);
