@@ -310,32 +310,13 @@ class IrpSystemTest {
     @Test
     void aFailedStaticInitializerInADispatchRoutineIsAFindingWithTheRunsReport() throws Exception {
         Path f = dir.resolve("Lazy.java");
-        Files.writeString(f, """
-                import org.sysmodels.irp.model.io.*;
-                import org.sysmodels.irp.wdm.WdmDriver;
-                public class Lazy extends WdmDriver {
+        Files.writeString(f, passThrough("Lazy", """
                     static final class Table {
                         static final int[] SIZES = new int[Integer.parseInt("not a number")];
                     }
-                    DeviceObject lower;
-                    public int DriverEntry(DriverObject d, String path) {
-                        d.DriverExtension.AddDevice = (drv, pdo) -> {
-                            DeviceObject me = IoCreateDevice(drv, null, null, FILE_DEVICE_UNKNOWN);
-                            lower = IoAttachDeviceToDeviceStack(me, pdo);
-                            me.Flags &= ~DO_DEVICE_INITIALIZING;
-                            return STATUS_SUCCESS;
-                        };
-                        for (int mj = 0; mj <= IRP_MJ_MAXIMUM_FUNCTION; mj++) {
-                            d.MajorFunction[mj] = (dev, irp) -> {
-                                IoSkipCurrentIrpStackLocation(irp);
-                                return IoCallDriver(lower, irp);
-                            };
-                        }
+                """, """
                         d.MajorFunction[IRP_MJ_READ] = (dev, irp) -> Table.SIZES.length;
-                        return STATUS_SUCCESS;
-                    }
-                }
-                """);
+                """));
         RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
         assertFalse(r.passed());
         Finding f0 = r.findings().stream().filter(x -> x.rule().equals(StudentFault.RULE.name())).findFirst()
@@ -347,24 +328,7 @@ class IrpSystemTest {
 
     @Test
     void aLoopAtDispatchLevelIsTheDpcWatchdogsStopAndOneAtPassiveLevelAHangOnTheStudentsLine() throws Exception {
-        String driver = """
-                import org.sysmodels.irp.model.io.*;
-                import org.sysmodels.irp.wdm.WdmDriver;
-                public class Spinner extends WdmDriver {
-                    DeviceObject lower;
-                    public int DriverEntry(DriverObject d, String path) {
-                        d.DriverExtension.AddDevice = (drv, pdo) -> {
-                            DeviceObject me = IoCreateDevice(drv, null, null, FILE_DEVICE_UNKNOWN);
-                            lower = IoAttachDeviceToDeviceStack(me, pdo);
-                            me.Flags &= ~DO_DEVICE_INITIALIZING;
-                            return STATUS_SUCCESS;
-                        };
-                        for (int mj = 0; mj <= IRP_MJ_MAXIMUM_FUNCTION; mj++) {
-                            d.MajorFunction[mj] = (dev, irp) -> {
-                                IoSkipCurrentIrpStackLocation(irp);
-                                return IoCallDriver(lower, irp);
-                            };
-                        }
+        String driver = passThrough("Spinner", "", """
                         d.MajorFunction[IRP_MJ_READ] = (dev, irp) -> {
                             IoCopyCurrentIrpStackLocationToNext(irp);
                             IoSetCompletionRoutine(irp, (dv, ir, ctx) -> {
@@ -375,10 +339,7 @@ class IrpSystemTest {
                             while (!DPC && !Thread.currentThread().isInterrupted()) { }
                             return IoCallDriver(lower, irp);
                         };
-                        return STATUS_SUCCESS;
-                    }
-                }
-                """;
+                """);
         Path f = dir.resolve("Spinner.java");
         Files.writeString(f, driver.replace("DPC", "true"));
         RunRequest spin = RunRequest.ofSeed(1).withStudent(f).withOptions(small())
@@ -441,5 +402,34 @@ class IrpSystemTest {
         assertTrue(tour.passed(), tour.findings().toString());
         assertFalse(tour.plots().isEmpty());
         assertFalse(irp.reality().isEmpty());
+    }
+
+    /**
+     * A filter that passes every request down, named {@code name}: {@code members} go after the class line,
+     * {@code routines} before DriverEntry's return (each as whole lines, so the tests' line numbers are the file's).
+     */
+    private static String passThrough(String name, String members, String routines) {
+        return """
+                import org.sysmodels.irp.model.io.*;
+                import org.sysmodels.irp.wdm.WdmDriver;
+                public class %s extends WdmDriver {
+                %s    DeviceObject lower;
+                    public int DriverEntry(DriverObject d, String path) {
+                        d.DriverExtension.AddDevice = (drv, pdo) -> {
+                            DeviceObject me = IoCreateDevice(drv, null, null, FILE_DEVICE_UNKNOWN);
+                            lower = IoAttachDeviceToDeviceStack(me, pdo);
+                            me.Flags &= ~DO_DEVICE_INITIALIZING;
+                            return STATUS_SUCCESS;
+                        };
+                        for (int mj = 0; mj <= IRP_MJ_MAXIMUM_FUNCTION; mj++) {
+                            d.MajorFunction[mj] = (dev, irp) -> {
+                                IoSkipCurrentIrpStackLocation(irp);
+                                return IoCallDriver(lower, irp);
+                            };
+                        }
+                %s        return STATUS_SUCCESS;
+                    }
+                }
+                """.formatted(name, members, routines);
     }
 }
