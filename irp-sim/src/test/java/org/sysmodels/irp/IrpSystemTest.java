@@ -296,6 +296,18 @@ class IrpSystemTest {
     }
 
     @Test
+    void openArrivalsBeyondAThreadsBacklogAreCountedAsDropped() throws Exception {
+        Path file = dir.resolve("flood.json");
+        Files.writeString(file, "{ \"workload\": { \"mode\": \"open\", \"rate\": 50000000, \"duration\": \"1ms\", "
+                + "\"threads\": 1, \"iodepth\": 1 } }");
+        RunResult r = irp.run(RunRequest.ofSeed(1).withScenario(file.toString()));
+        assertTrue(r.summary().stream().anyMatch(l -> l.contains("arrivals were dropped")
+                && l.contains("1,024 waiting")), r.summary().toString());
+        RunResult calm = irp.run(RunRequest.ofSeed(1).withOptions(small()));
+        assertTrue(calm.summary().stream().noneMatch(l -> l.contains("dropped")), calm.summary().toString());
+    }
+
+    @Test
     void requestsThatFailAreCountedInTheSummaryWithTheirStatus() throws Exception {
         Path file = dir.resolve("big.json");
         Files.writeString(file, "{ \"stack\": { \"diskSize\": \"64k\" }, \"workload\": { \"requests\": 100, "

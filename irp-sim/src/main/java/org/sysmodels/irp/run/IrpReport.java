@@ -11,6 +11,7 @@ import org.sysmodels.core.run.Table;
 import org.sysmodels.core.time.SimTime;
 import org.sysmodels.irp.host.DeviceStack;
 import org.sysmodels.irp.host.drivers.FilterDriver;
+import org.sysmodels.irp.host.workload.Workload;
 import org.sysmodels.irp.model.NtStatus;
 import org.sysmodels.irp.model.Stop;
 import org.sysmodels.irp.model.SystemHalt;
@@ -68,6 +69,11 @@ public final class IrpReport {
                         + "pended (IoCallDriver returned STATUS_PENDING)", m.finished(), m.issued(),
                 SimTime.format(o.endedAt()), human(m.irpsPerSecond()), m.issued() == 0 ? 0 : 100.0 * m.pended()
                         / m.issued()));
+        if (o.workload() != null && o.workload().dropped() > 0) {
+            b.summary(String.format(Locale.ROOT, "%,d arrivals were dropped, not issued: their thread already held "
+                    + "%,d waiting for a free slot (the offered rate is beyond what this stack serves at iodepth %d)",
+                    o.workload().dropped(), Workload.backlogCapacity(), sc.workload().iodepth()));
+        }
         if (m.failed() > 0) {
             b.summary(String.format(Locale.ROOT, "of them %,d finished with an error status (the first: %s for %s)",
                     m.failed(), NtStatus.describe(m.firstFailure()), IrpMajor.name(m.firstFailureMajor())));

@@ -23,6 +23,9 @@ import org.sysmodels.irp.model.ke.Processor;
  */
 public final class Workload {
 
+    /** Open-loop arrivals a thread holds while all its slots are busy; further ones are dropped and counted. */
+    private static final int BACKLOG = 1024;
+
     /** One request slot: a thread's buffer, status block and the request in it. */
     private final class Slot implements IoService.Requester {
         final int id;
@@ -65,7 +68,7 @@ public final class Workload {
             this.thread = thread;
             this.other = other;
             this.random = random;
-            this.backlog = new long[1024];
+            this.backlog = new long[BACKLOG];
             this.file = newFile(index);
         }
     }
@@ -89,6 +92,7 @@ public final class Workload {
     private long issued;
     private long finished;
     private long pended;
+    private long dropped;
     private int files;
     private boolean stopped;
     private Runnable onIdle = () -> { };
@@ -169,6 +173,16 @@ public final class Workload {
     /** Requests for which IoCallDriver returned STATUS_PENDING. */
     public long pended() {
         return pended;
+    }
+
+    /** Open-loop arrivals dropped because their thread's backlog was full. */
+    public long dropped() {
+        return dropped;
+    }
+
+    /** How many arrivals one thread keeps waiting for a free slot before it drops further ones. */
+    public static int backlogCapacity() {
+        return BACKLOG;
     }
 
     /** Requests issued and not finished. */
@@ -285,6 +299,8 @@ public final class Workload {
         } else if (u.backlogCount < u.backlog.length) {
             u.backlog[(u.backlogHead + u.backlogCount) % u.backlog.length] = now;
             u.backlogCount++;
+        } else {
+            dropped++;
         }
         scheduleArrival((int) user);
     }
