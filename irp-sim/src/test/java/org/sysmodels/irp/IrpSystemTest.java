@@ -334,7 +334,7 @@ class IrpSystemTest {
         Finding f0 = r.findings().stream().filter(x -> x.rule().equals(StudentFault.RULE.name())).findFirst()
                 .orElseThrow();
         assertTrue(f0.message().startsWith("your code threw ExceptionInInitializerError (NumberFormatException")
-                && f0.message().contains("Lazy.java:21"), f0.message());
+                && f0.message().contains("at Lazy.java:5 (Lazy$Table.<clinit>)"), f0.message());
         assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("stack, top first:")), r.summary().toString());
     }
 

@@ -88,6 +88,9 @@ class UserMistakesTest {
                 badInput("queue", "--mean-service", "10").err());
         assertTrue(badInput("queue", "--trace-events", "0", "--jobs", "5").err().contains("--trace-events: 0 is out"));
         assertTrue(badInput("queue", "--template", "nope").err().contains("templates: fifo"));
+        assertEquals("sim queue: --template prints a starter file and runs nothing; leave out --bug, or run without "
+                + "--template\n", badInput("queue", "--template", "--bug", "fixed-ring").err());
+        assertTrue(badInput("queue", "--template", "--seed", "3", "--quiz").err().contains("leave out --quiz"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.sysmodels.core.student;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.sysmodels.core.check.Finding;
 import org.sysmodels.core.check.Rule;
@@ -75,9 +77,17 @@ public final class StudentFault {
         return LOADER.equals(f.getClassLoaderName());
     }
 
-    /** The innermost frame of a student's code in {@code thrown} or its causes. */
+    /**
+     * The innermost frame of a student's code in {@code thrown}'s root cause, else in the causes outward: where it
+     * went wrong, not where it was wrapped (a static initializer's exception is rethrown, wrapped in an
+     * {@code ExceptionInInitializerError}, at the line that first used the class).
+     */
     public static Optional<StackTraceElement> firstFrame(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = thrown; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        for (Throwable t : chain.reversed()) {
             for (StackTraceElement e : t.getStackTrace()) {
                 if (isStudentFrame(e)) {
                     return Optional.of(e);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.lab.BugLab;
 import org.sysmodels.core.option.OptionSpec;
@@ -36,6 +37,10 @@ import picocli.CommandLine.Spec;
 @Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         usageHelpAutoWidth = true)
 final class SystemCommand implements Callable<Integer> {
+
+    /** The flags besides the code slot's own that ask for a run, which --template does not make. */
+    private static final List<String> RUN_FLAGS = List.of("--grade", "--bug", "--scenario", "--quiz",
+            "--solve", "--trace", "--report");
 
     static final OptionSpec<String> TEMPLATE = new OptionSpec<>("--template", "NAME",
             "Print a complete, commented starter file for your own code, then edit it and run it with the flag "
@@ -144,6 +149,12 @@ final class SystemCommand implements Callable<Integer> {
         ParseResult parsed = spec.commandLine().getParseResult();
         Options options = SystemOptions.read(parsed, systemOptions);
         if (slot.isPresent() && parsed.hasMatchedOption(TEMPLATE.name())) {
+            for (String flag : Stream.concat(Stream.of(slot.get().flag()), RUN_FLAGS.stream()).toList()) {
+                if (parsed.hasMatchedOption(flag)) {
+                    throw new UserInputException(TEMPLATE.name() + " prints a starter file and runs nothing; leave "
+                            + "out " + flag + ", or run without " + TEMPLATE.name());
+                }
+            }
             Object name = parsed.matchedOption(TEMPLATE.name()).getValue();
             return printTemplate(out, name == null ? "" : name.toString());
         }
