@@ -128,7 +128,7 @@ final class PresenceEngine {
         run(() -> {
             Integer user = users.userByToken(id.token()).orElse(null);
             if (user == null) {
-                c.closeFromEngine(CloseCode.AUTHENTICATION_FAILED, "the token file names no such token");
+                c.closeFromEngine(CloseCode.AUTHENTICATION_FAILED, "no user of this gateway has this token (the users file, or the load world)");
                 return;
             }
             if (!Intents.valid(id.intents())) {
@@ -195,7 +195,7 @@ final class PresenceEngine {
         run(() -> {
             Integer user = users.userByToken(r.token()).orElse(null);
             if (user == null) {
-                c.closeFromEngine(CloseCode.AUTHENTICATION_FAILED, "the token file names no such token");
+                c.closeFromEngine(CloseCode.AUTHENTICATION_FAILED, "no user of this gateway has this token (the users file, or the load world)");
                 return;
             }
             GatewaySession e = sessions.get(r.sessionId());

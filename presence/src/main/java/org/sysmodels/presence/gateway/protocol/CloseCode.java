@@ -14,7 +14,7 @@ public enum CloseCode {
     DECODE_ERROR(4002, "Decode error", true, "not JSON, not an object, a binary frame, or over 4096 bytes"),
     NOT_AUTHENTICATED(4003, "Not authenticated", true, "a payload other than Heartbeat, Identify or Resume before "
             + "Identify"),
-    AUTHENTICATION_FAILED(4004, "Authentication failed", false, "a token the token file does not name"),
+    AUTHENTICATION_FAILED(4004, "Authentication failed", false, "a token no user of the gateway has"),
     ALREADY_AUTHENTICATED(4005, "Already authenticated", true, "a second Identify (or Resume) on one connection"),
     INVALID_SEQ(4007, "Invalid seq", true, "a Resume whose seq is above the last one sent"),
     RATE_LIMITED(4008, "Rate limited", true, "more than the limit of events per window (120 per 60 s)"),
@@ -24,7 +24,7 @@ public enum CloseCode {
     SHARDING_REQUIRED(4011, "Sharding required", false, "never: a user session here is never sharded"),
     INVALID_API_VERSION(4012, "Invalid API version", false, "?v= other than 10"),
     INVALID_INTENTS(4013, "Invalid intent(s)", false, "intent bits Discord does not define"),
-    DISALLOWED_INTENTS(4014, "Disallowed intent(s)", false, "GUILD_PRESENCES for a user the token file does not "
+    DISALLOWED_INTENTS(4014, "Disallowed intent(s)", false, "GUILD_PRESENCES for a user the users file does not "
             + "allow it");
 
     private final int code;

@@ -11,7 +11,7 @@ import java.util.Optional;
 public enum Opcode {
     DISPATCH(0, "Dispatch", Direction.RECEIVE, "PRESENCE_UPDATE, READY, GUILD_CREATE, RESUMED, GUILD_MEMBERS_CHUNK"),
     HEARTBEAT(1, "Heartbeat", Direction.BOTH, "answered with Heartbeat ACK; renews the session's deadline"),
-    IDENTIFY(2, "Identify", Direction.SEND, "token from the token file → READY, then one GUILD_CREATE per guild"),
+    IDENTIFY(2, "Identify", Direction.SEND, "token from the users file → READY, then one GUILD_CREATE per guild"),
     PRESENCE_UPDATE(3, "Presence Update", Direction.SEND, "sets this session's status and activities"),
     VOICE_STATE_UPDATE(4, "Voice State Update", Direction.SEND, "not served: accepted and ignored"),
     RESUME(6, "Resume", Direction.SEND, "replays missed dispatches in order, then RESUMED"),

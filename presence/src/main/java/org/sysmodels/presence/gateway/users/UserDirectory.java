@@ -11,7 +11,7 @@ import org.sysmodels.core.scenario.ScenarioLoader;
 import org.sysmodels.presence.model.store.SocialGraph;
 
 /**
- * The users a gateway knows, from a {@link UsersFile} or generated: tokens (the token file: no token, no session),
+ * The users a gateway knows, from a {@link UsersFile} or generated: tokens (the users file: no token, no session),
  * snowflake ids ↔ the model's dense indexes, names, and the social graph. Immutable once built, so every event loop
  * may read it.
  */
