@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -18,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sysmodels.core.input.UserInputException;
@@ -106,6 +108,13 @@ public final class ScenarioLoader {
             throw new ScenarioException(List.of(new Problem(source, 1, 1, "", "the file is empty or null; expected "
                     + JacksonProblems.describe(type))));
         }
+        JsonPointer explicitNull = firstNull(text);
+        if (explicitNull != null) {
+            int[] at = JsonLocator.locate(text, explicitNull);
+            String field = fieldOf(explicitNull.toString());
+            throw new ScenarioException(List.of(new Problem(source, at[0], at[1], field, field.endsWith("]")
+                    ? "null; give a value" : "null; give a value, or leave the field out for its default")));
+        }
         List<ScenarioValidator.Violation> violations = new ArrayList<>();
         ScenarioValidator.validate(value, JsonPointer.empty(), violations);
         if (!violations.isEmpty()) {
@@ -117,6 +126,40 @@ public final class ScenarioLoader {
             throw new ScenarioException(problems);
         }
         return value;
+    }
+
+    /**
+     * Where the text first writes {@code null}, or null if nowhere: a field written as null would otherwise silently
+     * take its default, as if left out (Jackson cannot tell the two apart once a record is built).
+     */
+    private static JsonPointer firstNull(String text) {
+        try {
+            return firstNull(MAPPER.readTree(text), JsonPointer.empty());
+        } catch (JsonProcessingException e) {
+            return null;    // the binding above already read the same text
+        }
+    }
+
+    private static JsonPointer firstNull(JsonNode node, JsonPointer at) {
+        if (node.isNull()) {
+            return at;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                JsonPointer found = firstNull(node.get(i), at.appendIndex(i));
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                JsonPointer found = firstNull(field.getValue(), at.appendProperty(field.getKey()));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -220,6 +220,20 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void anExplicitNullIsAnErrorNotTheDefault() {
+        Problem p = problem("""
+                {"name": "x",
+                 "mix": null}
+                """);
+        assertEquals(2, p.line());
+        assertEquals("mix", p.field());
+        assertEquals("null; give a value, or leave the field out for its default", p.message());
+        Problem element = problem("{\"faults\": [{\"kind\": \"media-error\"}, null]}");
+        assertEquals("faults[1]", element.field());
+        assertEquals("null; give a value", element.message());
+    }
+
+    @Test
     void aFieldGivenTwiceIsAnErrorAtTheSecond() {
         Problem p = problem("""
                 {"name": "x",
