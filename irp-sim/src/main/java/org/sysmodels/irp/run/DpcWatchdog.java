@@ -1,10 +1,6 @@
 package org.sysmodels.irp.run;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -12,6 +8,7 @@ import org.sysmodels.core.check.Finding;
 import org.sysmodels.core.check.Severity;
 import org.sysmodels.core.student.StudentCodeFailure;
 import org.sysmodels.core.student.StudentFault;
+import org.sysmodels.core.student.TimeLimit;
 import org.sysmodels.irp.model.Irql;
 import org.sysmodels.irp.model.ke.Processor;
 import org.sysmodels.irp.model.io.Kernel;
@@ -42,83 +39,38 @@ final class DpcWatchdog {
     }
 
     /**
-     * Runs {@code run} on a daemon thread, handing it where to publish its kernel; if it has not returned after
-     * {@link #allotment}, throws a {@link StudentCodeFailure}: the 0x133 stop if its processor is at DISPATCH_LEVEL
-     * or above, else the time-limit finding on the student's line. The thread is left behind (Java cannot stop it).
+     * Runs {@code run} under {@link TimeLimit} for the {@link #allotment}, handing it where to publish its kernel; if
+     * it has not returned by then, throws a {@link StudentCodeFailure}: the 0x133 stop if its processor is at
+     * DISPATCH_LEVEL or above, else the time-limit finding on the student's line, both naming {@code limit}.
      */
     static IrpRun.Outcome run(Duration limit, Duration left, Function<Consumer<Kernel>, IrpRun.Outcome> run)
             throws StudentCodeFailure {
         AtomicReference<Kernel> kernel = new AtomicReference<>();
-        CompletableFuture<IrpRun.Outcome> result = new CompletableFuture<>();
-        Thread worker = new Thread(() -> {
-            try {
-                result.complete(run.apply(kernel::set));
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        }, "irp-run");
-        worker.setDaemon(true);
-        worker.start();
-        Duration allotment = allotment(left);
         try {
-            return result.get(allotment.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            StackTraceElement[] stack = worker.getStackTrace();    // a safepoint: the worker's stores are visible
-            Kernel k = kernel.get();
-            Processor p = k == null ? null : k.current();
-            worker.interrupt();
-            throw new StudentCodeFailure(p != null && p.irql() >= Irql.DISPATCH_LEVEL
-                    ? stop(stack, p, limit, k.now()) : hang(stack, p, limit, k == null ? 0 : k.now()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
+            // the IRQL is read after TimeLimit took the worker's stack (a safepoint: its stores are visible) and
+            // before it interrupts the worker
+            return TimeLimit.run(allotment(left), () -> run.apply(kernel::set), where -> {
+                Kernel k = kernel.get();
+                Processor p = k == null ? null : k.current();
+                return p != null && p.irql() >= Irql.DISPATCH_LEVEL ? stop(where, p, limit, k.now())
+                        : TimeLimit.overrun(limit, where, (p == null ? "" : " at " + Irql.name(p.irql()))
+                        + " (a loop that never ends? below DISPATCH_LEVEL Windows has no watchdog for it: the thread, "
+                        + "and the program waiting for its I/O, just hang)", k == null ? 0 : k.now());
+            });
+        } catch (StudentCodeFailure | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);    // the run throws no checked exception
         }
     }
 
-    private static Finding stop(StackTraceElement[] stack, Processor p, Duration limit, long at) {
-        String where = studentLine(stack);
+    private static Finding stop(String where, Processor p, Duration limit, long at) {
         return new Finding(Severity.VIOLATION, StudentFault.TIME_LIMIT.name(), "STOP 0x00000133 "
                 + "DPC_WATCHDOG_VIOLATION (0, 0, 0, 0): " + (where.isEmpty() ? "your driver" : where) + " did not "
-                + "return within the " + seconds(limit) + " time limit on CPU " + p.number() + " at "
+                + "return within the " + TimeLimit.seconds(limit) + " time limit on CPU " + p.number() + " at "
                 + Irql.name(p.irql()) + " (a loop that never ends?); Windows' DPC watchdog stops the machine when a "
                 + "DPC, an ISR or other code at DISPATCH_LEVEL or above runs past its time allotment", at, where,
                 "WDK Bug Check 0x133 DPC_WATCHDOG_VIOLATION (parameter 1 = 0: a single DPC or ISR exceeded its time "
                         + "allotment)");
-    }
-
-    /** Below DISPATCH_LEVEL: the command line's time-limit finding, with what Windows would do. */
-    private static Finding hang(StackTraceElement[] stack, Processor p, Duration limit, long at) {
-        String where = studentLine(stack);
-        String file = where.isEmpty() ? "the run" : where.substring(0, where.indexOf(':'));
-        return new Finding(Severity.VIOLATION, StudentFault.TIME_LIMIT, file + " did not return within "
-                + seconds(limit) + " of real time" + (where.isEmpty() ? "" : "; it was running " + where
-                + (p == null ? "" : " at " + Irql.name(p.irql())) + " (a loop that never ends? below DISPATCH_LEVEL "
-                + "Windows has no watchdog for it: the thread, and the program waiting for its I/O, just hang)")
-                + "; raise the limit with --time-limit if the run is just long", at, where);
-    }
-
-    private static String studentLine(StackTraceElement[] stack) {
-        for (StackTraceElement f : stack) {
-            if (StudentFault.isStudentFrame(f)) {
-                return StudentFault.describe(f);
-            }
-        }
-        return "";
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    private static RuntimeException rethrow(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            throw r;
-        }
-        if (t instanceof Error err) {
-            throw err;
-        }
-        return new IllegalStateException(t);
     }
 }

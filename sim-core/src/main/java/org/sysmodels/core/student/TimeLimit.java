@@ -25,10 +25,28 @@ public final class TimeLimit {
     }
 
     /**
+     * What a model says when the work did not return in time, called on the waiting thread with the student's line
+     * the work was running ("" if none) while the work is still where it was: the worker is interrupted only after,
+     * so a model may read its own state (irp: the processor's IRQL, for Windows' DPC watchdog).
+     */
+    @FunctionalInterface
+    public interface Timeout {
+        Finding describe(String where);
+    }
+
+    /**
      * The work's result, or a {@link StudentCodeFailure} if a student's code threw (located on their line) or the
      * work did not return within {@code limit} (with the student's line it was running, if any).
      */
     public static <T> T run(Duration limit, Callable<T> work) throws Exception {
+        return run(limit, work, where -> overrun(limit, where, " (a loop that never ends?)", 0));
+    }
+
+    /**
+     * The same, with {@code timeout} saying what a run that did not return within {@code limit} was. The worker is
+     * then interrupted (code that waits, or checks for interruption, ends; a plain loop spins on as a daemon).
+     */
+    public static <T> T run(Duration limit, Callable<T> work, Timeout timeout) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -43,18 +61,15 @@ public final class TimeLimit {
             return result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             String where = "";
-            String file = "the run";
             for (StackTraceElement f : worker.getStackTrace()) {
                 if (StudentFault.isStudentFrame(f)) {
                     where = StudentFault.describe(f);
-                    file = f.getFileName();
                     break;
                 }
             }
-            throw new StudentCodeFailure(new Finding(Severity.VIOLATION, StudentFault.TIME_LIMIT,
-                    file + " did not return within " + seconds(limit) + " of real time"
-                            + (where.isEmpty() ? "" : "; it was running " + where + " (a loop that never ends?)")
-                            + "; raise the limit with --time-limit if the run is just long", 0, where));
+            Finding finding = timeout.describe(where);
+            worker.interrupt();
+            throw new StudentCodeFailure(finding);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (couldBeTheStudents(cause) && StudentFault.firstFrame(cause).isPresent()) {
@@ -84,7 +99,20 @@ public final class TimeLimit {
         return run(limit, work);
     }
 
-    private static String seconds(Duration d) {
+    /**
+     * The time-limit finding at virtual time {@code at}: "{@code File.java} did not return within 3 s of real time; it
+     * was running {@code where}{@code after}; raise the limit ..."; {@code where} is "" when no line of the
+     * student's was running (and {@code after} is then left out).
+     */
+    public static Finding overrun(Duration limit, String where, String after, long at) {
+        String file = where.isEmpty() ? "the run" : where.substring(0, where.indexOf(':'));
+        return new Finding(Severity.VIOLATION, StudentFault.TIME_LIMIT, file + " did not return within "
+                + seconds(limit) + " of real time" + (where.isEmpty() ? "" : "; it was running " + where + after)
+                + "; raise the limit with --time-limit if the run is just long", at, where);
+    }
+
+    /** "3 s", or "1500 ms" for a limit that is not whole seconds. */
+    public static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 }
