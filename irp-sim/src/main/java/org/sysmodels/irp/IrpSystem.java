@@ -54,7 +54,7 @@ public final class IrpSystem implements SimSystem {
             "User threads issuing requests.").withDefault("the scenario's, 4");
     static final OptionSpec<Integer> IODEPTH = OptionSpec.integer("--iodepth", "N", 1, 256,
             "Requests each thread keeps outstanding (1: a synchronous handle).").withDefault("the scenario's, 1");
-    static final OptionSpec<Long> REQUESTS = OptionSpec.count("--requests", "N", 1, 100_000_000,
+    static final OptionSpec<Long> REQUESTS = OptionSpec.count("--requests", "N", 1, WorkloadSection.MAX_REQUESTS,
             "Requests to issue in all.").withDefault("the scenario's, 20000");
     static final OptionSpec<Double> CANCEL = OptionSpec.decimal("--cancel", "P", 0, 1,
             "Share of requests cancelled with CancelIoEx, 0 to 1.").withDefault("the scenario's");

@@ -39,9 +39,6 @@ import org.sysmodels.irp.wdm.WdmDriver;
  */
 public final class IrpRun {
 
-    /** The longest virtual time a run of N requests may take before it is cut off. */
-    public static final long CAP_NS = 60_000_000_000L;
-
     /** A student's (or a test's) driver placed at a position next to the function driver, or replacing it. */
     public record Inserted(String name, DeviceStack.Position position, WdmDriver driver) {
     }
@@ -164,7 +161,7 @@ public final class IrpRun {
             w.onIdle(scheduler::stop);
             long t0 = scheduler.now();
             w.start();
-            long issueEnd = sc.workload().duration() > 0 ? t0 + sc.workload().duration() : t0 + CAP_NS;
+            long issueEnd = sc.workload().duration() > 0 ? t0 + sc.workload().duration() : t0 + WorkloadSection.LONGEST_NS;
             scheduler.runUntil(issueEnd);
             w.stop();
             scheduler.runUntil(scheduler.now() + sc.workload().drain());

@@ -17,8 +17,8 @@ import org.sysmodels.core.time.SimTime;
  */
 public record WorkloadSection(@Range(min = 1, max = 256) Integer threads, @Range(min = 1, max = 256) Integer iodepth,
                               Mode mode, @Range(min = 0, max = 1e9) Double rate, Distribution think,
-                              @Range(min = 0, max = 1e8) Long requests,
-                              @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 6e10)
+                              @Range(min = 0, max = MAX_REQUESTS) Long requests,
+                              @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = LONGEST_NS)
                               Long duration,
                               @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 6e10)
                               Long drain,
@@ -33,7 +33,10 @@ public record WorkloadSection(@Range(min = 1, max = 256) Integer threads, @Range
     /** Requests a run may issue, as {@code --requests} allows; open arrivals are held to the same number. */
     public static final long MAX_REQUESTS = 100_000_000L;
 
-    /** The longest a workload issues requests: its duration, or this cut-off (IrpRun.CAP_NS) without one. */
+    /**
+     * The longest a workload issues requests: its duration, or this cut-off of virtual time without one (a run of N
+     * requests that has not issued them all by then stops issuing).
+     */
     public static final long LONGEST_NS = 60_000_000_000L;
 
     public static final WorkloadSection DEFAULT = new WorkloadSection(null, null, null, null, null, null, null, null,

@@ -42,6 +42,10 @@ import org.sysmodels.presence.model.store.PresenceStore;
  */
 final class PresenceEngine {
 
+    /** 4004's reason, for Identify and Resume alike. */
+    private static final String UNKNOWN_TOKEN = "no user of this gateway has this token (the users file, or the load "
+            + "world)";
+
     private final EventExecutor thread;
     private final UserDirectory users;
     private final GatewayConfig config;
@@ -128,7 +132,7 @@ final class PresenceEngine {
         run(() -> {
             Integer user = users.userByToken(id.token()).orElse(null);
             if (user == null) {
-                c.closeFromEngine(CloseCode.AUTHENTICATION_FAILED, "no user of this gateway has this token (the users file, or the load world)");
+                c.closeFromEngine(CloseCode.AUTHENTICATION_FAILED, UNKNOWN_TOKEN);
                 return;
             }
             if (!Intents.valid(id.intents())) {
@@ -195,7 +199,7 @@ final class PresenceEngine {
         run(() -> {
             Integer user = users.userByToken(r.token()).orElse(null);
             if (user == null) {
-                c.closeFromEngine(CloseCode.AUTHENTICATION_FAILED, "no user of this gateway has this token (the users file, or the load world)");
+                c.closeFromEngine(CloseCode.AUTHENTICATION_FAILED, UNKNOWN_TOKEN);
                 return;
             }
             GatewaySession e = sessions.get(r.sessionId());
