@@ -16,6 +16,7 @@ import org.sysmodels.irp.model.NtStatus;
 import org.sysmodels.irp.model.Stop;
 import org.sysmodels.irp.model.SystemHalt;
 import org.sysmodels.irp.model.io.DeviceObject;
+import org.sysmodels.irp.model.io.DriverObject;
 import org.sysmodels.irp.model.io.IrpMajor;
 import org.sysmodels.irp.scenario.IrpScenario;
 
@@ -35,9 +36,10 @@ public final class IrpReport {
         if (in == null) {
             return Optional.empty();
         }
-        String name = "\\Driver\\" + in.name();
-        boolean present = o.stack().devices().stream().anyMatch(d -> d.DriverObject.DriverName.equals(name));
-        return present ? Optional.empty() : Optional.of("your driver " + name + " has no device "
+        DriverObject driver = o.stack().members().stream().filter(m -> m.driver() == in.driver()).findFirst()
+                .orElseThrow().object();
+        boolean present = o.stack().devices().stream().anyMatch(d -> d.DriverObject == driver);
+        return present ? Optional.empty() : Optional.of("your driver " + driver.DriverName + " has no device "
                 + "in this stack: its AddDevice created none or did not attach it with IoAttachDeviceToDeviceStack, "
                 + "so no request reached it (Windows starts the stack without it too)");
     }
