@@ -359,6 +359,12 @@ class IrpSystemTest {
         StudentCodeFailure dpc = assertThrows(StudentCodeFailure.class, () -> irp.run(spin));
         assertTrue(dpc.finding().message().startsWith("STOP 0x00000133 DPC_WATCHDOG_VIOLATION (0, 0, 0, 0): "
                 + "Spinner.java:21") && dpc.finding().message().contains("DISPATCH_LEVEL"), dpc.finding().message());
+        List<List<String>> rows = irp.grade(RunRequest.ofSeed(1).withStudent(f)
+                .withTimeLimit(java.time.Duration.ofSeconds(3))).tables().get(0).rows();
+        assertEquals("pass", rows.get(0).get(2), "sync: its completion routine runs at PASSIVE_LEVEL: " + rows);
+        assertTrue(rows.get(1).get(3).contains(": STOP 0x00000133 DPC_WATCHDOG_VIOLATION (0, 0, 0, 0): "
+                + "Spinner.java:21"), "pended: the DPC watchdog's stop, as in a run: " + rows.get(1));
+        assertTrue(rows.get(2).get(3).startsWith("not run: case pended did not return"), rows.get(2).toString());
         Files.writeString(f, driver.replace("DPC", "false"));
         StudentCodeFailure passive = assertThrows(StudentCodeFailure.class, () -> irp.run(spin));
         assertTrue(passive.finding().message().contains("it was running Spinner.java:25")

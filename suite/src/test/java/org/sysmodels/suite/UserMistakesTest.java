@@ -91,6 +91,11 @@ class UserMistakesTest {
         assertEquals("sim queue: --template prints a starter file and runs nothing; leave out --bug, or run without "
                 + "--template\n", badInput("queue", "--template", "--bug", "fixed-ring").err());
         assertTrue(badInput("queue", "--template", "--seed", "3", "--quiz").err().contains("leave out --quiz"));
+        assertEquals("sim irp: --quiz prints questions generated from --seed alone, which --scenario does not "
+                + "change; leave out --scenario, or run without --quiz\n",
+                badInput("irp", "--quiz", "--seed", "3", "--scenario", "demo").err());
+        assertTrue(badInput("queue", "--solve", "--jobs", "10").err().contains("which --jobs does not change"));
+        assertEquals(0, SimRun.of("queue", "--quiz", "--solve", "--seed", "3").exit());
     }
 
     @Test

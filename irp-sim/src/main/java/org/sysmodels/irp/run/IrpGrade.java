@@ -24,7 +24,8 @@ import org.sysmodels.irp.wdm.WdmDriver;
  * {@code sim irp --grade MyDriver.java}: the student's driver, at its position in the stack, through a fixed
  * battery: synchronous completion, pended completion from a DPC, cancel races three ways (CancelIoEx, thread exit,
  * handle close), many processors, open arrivals, associated IRPs passing through, and device removal. Every case runs
- * under every verifier rule.
+ * under every verifier rule, and under Windows' DPC watchdog ({@link DpcWatchdog}), so a case whose driver never
+ * returns at DISPATCH_LEVEL or above reports bug check 0x133 as a run of {@code --driver} does.
  */
 public final class IrpGrade {
 
@@ -90,9 +91,9 @@ public final class IrpGrade {
                     } catch (StudentCodeFailure f) {
                         return rb.finding(f.finding()).build();
                     }
-                    IrpRun.Outcome o = IrpRun.run(k.scenario(), IrpRun.Options.seed(request.seed())
+                    IrpRun.Outcome o = IrpRun.watched(k.scenario(), IrpRun.Options.seed(request.seed())
                             .withInserted(new IrpRun.Inserted(code.mainClass().getSimpleName(), position, driver))
-                            .withRemoveAtEnd(k.remove()));
+                            .withRemoveAtEnd(k.remove()), request.timeLimit(), request.timeLimit());
                     rb.checks(o.verifier().checker().rules()).findings(o.findings());
                     if (o.thrown() != null) {
                         rb.checks(List.of(StudentFault.RULE)).finding(o.thrownFinding());

@@ -42,6 +42,9 @@ final class SystemCommand implements Callable<Integer> {
     private static final List<String> RUN_FLAGS = List.of("--grade", "--bug", "--scenario", "--quiz",
             "--solve", "--trace", "--report");
 
+    /** What a quiz reads: its questions come from the seed alone. */
+    private static final List<String> QUIZ_FLAGS = List.of("--quiz", "--solve", "--seed");
+
     static final OptionSpec<String> TEMPLATE = new OptionSpec<>("--template", "NAME",
             "Print a complete, commented starter file for your own code, then edit it and run it with the flag "
                     + "below.", "the first template", t -> t);
@@ -176,6 +179,14 @@ final class SystemCommand implements Callable<Integer> {
                 Optional.ofNullable(common.report).map(d -> d.resolve(system.name())), options,
                 studentFile.or(() -> gradeFile), limit, null);
         if (common.quiz || common.solve) {
+            for (picocli.CommandLine.Model.OptionSpec o : parsed.matchedOptions()) {
+                if (!QUIZ_FLAGS.contains(o.longestName())) {
+                    String flag = common.quiz ? "--quiz" : "--solve";
+                    throw new UserInputException(flag + " prints questions generated from --seed alone, which "
+                            + o.longestName() + " does not change; leave out " + o.longestName() + ", or run "
+                            + "without " + flag);
+                }
+            }
             QuizPrinter.print(out, system.name(), common.seed, system.quiz(request), common.solve);
             return ExitCodes.OK;
         }
