@@ -71,7 +71,7 @@ public final class Verifier implements IoObserver {
                 new IrqlNotGreaterOrEqual(), new PendedCompletedRequest(), new MarkIrpPending(),
                 new MarkIrpPending2(), new LowerDriverReturn(), new IrpKeptNotPending(),
                 new CompletionRoutineAfterSkip(), new CompletionRoutineMarkPending(), new AllocatedIrpCompletion(),
-                new IrpLeaked(), new OtherBugCheck());
+                new IrpLeaked(), new DeviceInitializingNotCleared(), new OtherBugCheck());
     }
 
     /** The rules of {@link #allChecks()}. */
@@ -179,6 +179,7 @@ public final class Verifier implements IoObserver {
         final CompleteAboveDispatch completeAboveDispatch;
         final CallDriverAboveDispatch callDriverAbove;
         final CompletionRoutineAfterSkip routineAfterSkip;
+        final DeviceInitializingNotCleared initializing;
 
         Standard(List<IrpCheck> checks) {
             cancelSpinLock = find(checks, CancelSpinLock.class);
@@ -194,6 +195,7 @@ public final class Verifier implements IoObserver {
             completeAboveDispatch = find(checks, CompleteAboveDispatch.class);
             callDriverAbove = find(checks, CallDriverAboveDispatch.class);
             routineAfterSkip = find(checks, CompletionRoutineAfterSkip.class);
+            initializing = find(checks, DeviceInitializingNotCleared.class);
         }
 
         private static <T> T find(List<IrpCheck> checks, Class<T> type) {
@@ -214,6 +216,8 @@ public final class Verifier implements IoObserver {
                 irpKept.onRoutineExit(f, status);
             } else if (f.kind() == RoutineKind.COMPLETION && f.irp().PendingReturned()) {
                 routineMarkPending.onRoutineExit(f, status);
+            } else if (f.kind() == RoutineKind.ADD_DEVICE) {
+                initializing.onRoutineExit(f, status);
             }
         }
 

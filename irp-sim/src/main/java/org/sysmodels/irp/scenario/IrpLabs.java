@@ -15,6 +15,7 @@ import org.sysmodels.irp.check.CompletedWithCancelRoutine;
 import org.sysmodels.irp.check.CompletedWithStatusPending;
 import org.sysmodels.irp.check.CompletionRoutineAfterSkip;
 import org.sysmodels.irp.check.CompletionRoutineMarkPending;
+import org.sysmodels.irp.check.DeviceInitializingNotCleared;
 import org.sysmodels.irp.check.DriverIrqlNotLessOrEqual;
 import org.sysmodels.irp.check.IrpKeptNotPending;
 import org.sysmodels.irp.check.IrpLeaked;
@@ -37,6 +38,7 @@ import org.sysmodels.irp.host.labs.CompletesTwiceAfterCancelRace;
 import org.sysmodels.irp.host.labs.CompletesWithStatusPending;
 import org.sysmodels.irp.host.labs.CompletionRoutineForgetsMarkPending;
 import org.sysmodels.irp.host.labs.DropsIrpOnBusyPath;
+import org.sysmodels.irp.host.labs.ForgetsClearInitializing;
 import org.sysmodels.irp.host.labs.ForgetsMarkPending;
 import org.sysmodels.irp.host.labs.LeavesCancelRoutineSet;
 import org.sysmodels.irp.host.labs.LetsAllocatedIrpComplete;
@@ -161,6 +163,12 @@ public final class IrpLabs {
                     "call IoCopyCurrentIrpStackLocationToNext instead of skipping when setting a completion "
                             + "routine", List.of("10% of requests are IOCTL_BUS_QUERY_SLOT, which the RAM disk passes "
                             + "down"), BUS_QUERIES, "counting", SetsCompletionRoutineAfterSkip::new),
+            lab("forgets-clear-initializing", "the counting filter's AddDevice attaches its device object and "
+                            + "returns without clearing DO_DEVICE_INITIALIZING, so the RAM disk's AddDevice cannot "
+                            + "attach above it", DeviceInitializingNotCleared.RULE, "end AddDevice with "
+                            + "DeviceObject->Flags &= ~DO_DEVICE_INITIALIZING (the I/O manager clears it only for "
+                            + "device objects made in DriverEntry)", List.of(), SAME, "counting",
+                    ForgetsClearInitializing::new),
             lab("uses-null-completion-context", "the read filter's completion routine counts into the per-IRP "
                             + "context it expects, but the dispatch routine passes NULL as IoSetCompletionRoutine's "
                             + "Context", UnhandledDriverException.RULE, "pass the context the routine uses (allocate "

@@ -43,6 +43,10 @@ public class MyFilter extends WdmDriver {
         DeviceObject filter = IoCreateDevice(driver, new Extension(), null, FILE_DEVICE_UNKNOWN);
         Extension ext = (Extension) filter.DeviceExtension;
         ext.lower = IoAttachDeviceToDeviceStack(filter, pdo);      // the old top of the stack: where IRPs go next
+        if (ext.lower == null) {                                    // it is still initializing: nothing to attach to
+            IoDeleteDevice(filter);
+            return STATUS_NO_SUCH_DEVICE;
+        }
         filter.Flags |= ext.lower.Flags & (DO_BUFFERED_IO | DO_DIRECT_IO | DO_POWER_PAGABLE);
         filter.Flags &= ~DO_DEVICE_INITIALIZING;
         return STATUS_SUCCESS;

@@ -73,6 +73,10 @@ public class MyFunction extends WdmDriver {
         ext.csq = IoCsqInitialize(ext);
         ext.removeLock = IoInitializeRemoveLock();
         ext.lower = IoAttachDeviceToDeviceStack(fdo, pdo);
+        if (ext.lower == null) {                                    // it is still initializing: nothing to attach to
+            IoDeleteDevice(fdo);
+            return STATUS_NO_SUCH_DEVICE;
+        }
         fdo.Flags |= DO_BUFFERED_IO | DO_POWER_PAGABLE;
         fdo.Flags &= ~DO_DEVICE_INITIALIZING;
         return STATUS_SUCCESS;

@@ -54,6 +54,7 @@ class IoManagerTest {
             DriverObject drv = io.devices().createDriverObject("\\Driver\\L" + (i + 1), null);
             drv.MajorFunction[IrpMajor.IRP_MJ_READ] = bottomUp[i];
             d[i] = io.devices().IoCreateDevice(drv, null, "\\Device\\L" + (i + 1), 0);
+            d[i].Flags &= ~DeviceObject.DO_DEVICE_INITIALIZING;    // as its AddDevice would
             if (i > 0) {
                 io.devices().IoAttachDeviceToDeviceStack(d[i], d[0]);
             }

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.core.sched.Scheduler;
+import org.sysmodels.irp.model.NtStatus;
 import org.sysmodels.irp.model.io.DeviceObject;
 import org.sysmodels.irp.model.io.DriverDispatch;
 import org.sysmodels.irp.model.io.DriverObject;
@@ -62,6 +63,7 @@ class IoServicesTest {
             DriverObject drv = io.devices().createDriverObject("\\Driver\\L" + (i + 1), null);
             drv.MajorFunction[major] = bottomUp[i];
             d[i] = io.devices().IoCreateDevice(drv, null, "\\Device\\L" + (i + 1), 0);
+            d[i].Flags &= ~DeviceObject.DO_DEVICE_INITIALIZING;    // as its AddDevice would
             if (i > 0) {
                 io.devices().IoAttachDeviceToDeviceStack(d[i], d[0]);
             }
@@ -282,5 +284,29 @@ class IoServicesTest {
                 "IOCTL_DISK_GET_LENGTH_INFO = CTL_CODE(IOCTL_DISK_BASE, 0x17, METHOD_BUFFERED, FILE_READ_ACCESS)");
         assertArrayEquals(new int[] {0x22, 0x800, 0, 0}, new int[] {IOCTL_TEST >>> 16, (IOCTL_TEST >>> 2) & 0xFFF,
                 IOCTL_TEST & 3, (IOCTL_TEST >>> 14) & 3});
+    }
+
+    @Test
+    void nothingAttachesAboveADeviceStillInitializingAndDriverEntrysDevicesAreClearedForIt() {
+        DriverObject bus = io.devices().createDriverObject("\\Driver\\Bus", null);
+        DeviceObject pdo = io.devices().IoCreateDevice(bus, null, "\\Device\\Pdo", 0);
+        DriverObject fn = io.devices().createDriverObject("\\Driver\\Fn", null);
+        DeviceObject fdo = io.devices().IoCreateDevice(fn, null, null, 0);
+        assertNull(io.devices().IoAttachDeviceToDeviceStack(fdo, pdo), "the PDO is still initializing");
+        assertEquals(1, fdo.StackSize());
+        pdo.Flags &= ~DeviceObject.DO_DEVICE_INITIALIZING;
+        assertSame(pdo, io.devices().IoAttachDeviceToDeviceStack(fdo, pdo));
+        DriverObject filter = io.devices().createDriverObject("\\Driver\\Filter", null);
+        DeviceObject fido = io.devices().IoCreateDevice(filter, null, null, 0);
+        assertNull(io.devices().IoAttachDeviceToDeviceStack(fido, pdo), "the top (the FDO) is checked");
+        assertSame(fdo, io.devices().IoGetAttachedDevice(pdo));
+
+        DriverObject legacy = io.devices().createDriverObject("\\Driver\\Legacy", null);
+        DeviceObject[] made = new DeviceObject[1];
+        k.runThread(t, () -> io.devices().callDriverEntry(legacy, (d, path) -> {
+            made[0] = io.devices().IoCreateDevice(d, null, "\\Device\\Legacy", 0);
+            return NtStatus.STATUS_SUCCESS;
+        }));
+        assertEquals(0, made[0].Flags & DeviceObject.DO_DEVICE_INITIALIZING, "the I/O manager clears it");
     }
 }

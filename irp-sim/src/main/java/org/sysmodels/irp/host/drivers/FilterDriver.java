@@ -42,6 +42,10 @@ public abstract class FilterDriver extends WdmDriver {
         DeviceObject fido = IoCreateDevice(driver, newExtension(), null, FILE_DEVICE_UNKNOWN);
         Extension ext = (Extension) fido.DeviceExtension;
         ext.lower = IoAttachDeviceToDeviceStack(fido, pdo);
+        if (ext.lower == null) {
+            IoDeleteDevice(fido);
+            return STATUS_NO_SUCH_DEVICE;
+        }
         fido.Flags |= ext.lower.Flags & (DO_BUFFERED_IO | DO_DIRECT_IO | DO_POWER_PAGABLE);
         fido.Flags &= ~DO_DEVICE_INITIALIZING;
         return STATUS_SUCCESS;

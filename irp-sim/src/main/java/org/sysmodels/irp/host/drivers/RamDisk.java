@@ -143,6 +143,10 @@ public class RamDisk extends WdmDriver {
         ext.csq = IoCsqInitialize(ext);
         ext.removeLock = IoInitializeRemoveLock();
         ext.lower = IoAttachDeviceToDeviceStack(fdo, pdo);
+        if (ext.lower == null) {
+            IoDeleteDevice(fdo);
+            return STATUS_NO_SUCH_DEVICE;
+        }
         fdo.Flags |= DO_BUFFERED_IO | DO_POWER_PAGABLE;
         fdo.Flags &= ~DO_DEVICE_INITIALIZING;
         return STATUS_SUCCESS;

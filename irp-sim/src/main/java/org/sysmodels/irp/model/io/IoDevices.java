@@ -35,7 +35,11 @@ public final class IoDevices {
         return d;
     }
 
-    /** Runs DriverEntry at PASSIVE_LEVEL in a frame of its own. */
+    /**
+     * Runs DriverEntry at PASSIVE_LEVEL in a frame of its own; when it succeeds, clears DO_DEVICE_INITIALIZING on the
+     * device objects it created, as the I/O manager does for those (Microsoft, "What does DO_DEVICE_INITIALIZING really
+     * do?"): only a device object made elsewhere (AddDevice) is its driver's to clear.
+     */
     public int callDriverEntry(DriverObject driver, DriverInitialize entry) {
         RoutineFrame f = kernel.currentFrames.enter(RoutineKind.DRIVER_ENTRY, driver, null, null, entry, 0,
                 kernel.observed);
@@ -43,6 +47,11 @@ public final class IoDevices {
         int status = entry.DriverEntry(driver, "\\Registry\\Machine\\System\\CurrentControlSet\\Services\\"
                 + driver.DriverName.substring(driver.DriverName.lastIndexOf('\\') + 1));
         kernel.checkHalted();
+        if (NtStatus.isSuccess(status)) {
+            for (DeviceObject d : driver.DeviceObject()) {
+                d.Flags &= ~DeviceObject.DO_DEVICE_INITIALIZING;
+            }
+        }
         kernel.observer().onRoutineExit(f, status);
         kernel.currentFrames.exit(f);
         return status;
@@ -74,9 +83,15 @@ public final class IoDevices {
     /**
      * IoAttachDeviceToDeviceStack: attaches {@code source} on top of the stack {@code target} is in and returns the
      * device it attached to (the old top), whose driver it sends IRPs to. StackSize becomes the old top's plus one.
+     * Returns NULL and attaches nothing when the old top is still DO_DEVICE_INITIALIZING (its driver's AddDevice did
+     * not clear the flag) or deleted: "the top device object is checked for this flag" (Microsoft, "What does
+     * DO_DEVICE_INITIALIZING really do?"; ReactOS ntoskrnl/io/iomgr/device.c IopAttachDeviceToDeviceStackSafe).
      */
     public DeviceObject IoAttachDeviceToDeviceStack(DeviceObject source, DeviceObject target) {
         DeviceObject top = IoGetAttachedDevice(target);
+        if ((top.Flags & DeviceObject.DO_DEVICE_INITIALIZING) != 0 || top.deleted) {
+            return null;
+        }
         top.attachedDevice = source;
         source.attachedTo = top;
         source.stackSize = top.stackSize + 1;

@@ -98,6 +98,7 @@ class LightFrameTest {
         for (int i = 0; i < depth; i++) {
             DriverObject drv = io.devices().createDriverObject("\\Driver\\L" + (i + 1), null);
             d[i] = io.devices().IoCreateDevice(drv, null, "\\Device\\L" + (i + 1), 0);
+            d[i].Flags &= ~DeviceObject.DO_DEVICE_INITIALIZING;    // as its AddDevice would
             if (i > 0) {
                 io.devices().IoAttachDeviceToDeviceStack(d[i], d[0]);
             }
