@@ -189,6 +189,24 @@ class IrpSystemTest {
                 + " (MyFilter.DispatchRead), where this completion routine was set"), first.where());
     }
 
+    @Test
+    void aCompletionRoutineThatCompletesTheIrpAndLetsCompletionGoOnIsBugCheck0x44OnItsLine() throws Exception {
+        String text = irp.student().orElseThrow().template("filter").orElseThrow().text()
+                .replace("        return STATUS_CONTINUE_COMPLETION;                          // let the walk go on up",
+                        "        IoCompleteRequest(irp, IO_NO_INCREMENT);\n        return STATUS_CONTINUE_COMPLETION;");
+        Path f = dir.resolve("MyFilter.java");
+        Files.writeString(f, text);
+        int line = lineOf(text, "IoCompleteRequest(irp, IO_NO_INCREMENT)");
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        assertFalse(r.passed());
+        Finding first = r.findings().get(0);
+        assertEquals("multiple-irp-complete-requests", first.rule(), r.findings().toString());
+        assertTrue(first.message().startsWith("0x00000044 MULTIPLE_IRP_COMPLETE_REQUESTS"), first.message());
+        assertTrue(first.message().contains("STATUS_MORE_PROCESSING_REQUIRED"), first.message());
+        assertTrue(first.where().contains("completion routine on CPU"), first.where());
+        assertTrue(first.where().contains("your code: MyFilter.java:" + line + " (MyFilter.ReadDone)"), first.where());
+    }
+
     /** The 1-based number of the first line of {@code text} containing {@code what}. */
     static int lineOf(String text, String what) {
         String[] lines = text.split("\n", -1);
