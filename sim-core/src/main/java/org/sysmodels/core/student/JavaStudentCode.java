@@ -93,7 +93,7 @@ public final class JavaStudentCode {
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
                     problems.add(fileName + ":" + d.getLineNumber() + ":" + d.getColumnNumber() + ": "
-                            + d.getMessage(Locale.ROOT).lines().findFirst().orElse("error"));
+                            + oneLine(d.getMessage(Locale.ROOT)));
                 }
             }
             if (!Boolean.TRUE.equals(ok) || !problems.isEmpty()) {
@@ -131,6 +131,20 @@ public final class JavaStudentCode {
                     + " must be public and not abstract"));
         }
         return new JavaStudentCode(file, main, classes.keySet());
+    }
+
+    /**
+     * javac's message on one line, its detail lines kept: "cannot find symbol (symbol: class Foo; location: class
+     * MyDriver)", since the first line alone does not say which name is missing.
+     */
+    static String oneLine(String message) {
+        List<String> lines = message.lines().map(l -> l.strip().replaceAll("\\s+", " ")).filter(l -> !l.isEmpty())
+                .toList();
+        if (lines.isEmpty()) {
+            return "error";
+        }
+        return lines.size() == 1 ? lines.get(0)
+                : lines.get(0) + " (" + String.join("; ", lines.subList(1, lines.size())) + ")";
     }
 
     /** The file as given. */
