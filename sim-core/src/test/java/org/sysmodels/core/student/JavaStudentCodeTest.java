@@ -65,6 +65,23 @@ class JavaStudentCodeTest {
     }
 
     @Test
+    void aClassThatDoesNotNameTheApiTypeIsToldSoFirstOnItsLine() throws Exception {
+        Path f = write("Orphan.java", """
+                import java.util.function.IntUnaryOperator;
+
+                public class Orphan {
+                    @Override
+                    public int applyAsInt(int x) { return identity().applyAsInt(x); }
+                }
+                """);
+        CompileException e = assertThrows(CompileException.class,
+                () -> JavaStudentCode.compile(f, IntUnaryOperator.class, "operator"));
+        assertEquals("Orphan.java:3:1: class Orphan must implement IntUnaryOperator "
+                + "(java.util.function.IntUnaryOperator)", e.problems().get(0), e.problems().toString());
+        assertTrue(e.problems().size() > 1, e.problems().toString());
+    }
+
+    @Test
     void aCallThatWouldEndSimIsRefusedOnItsLine() throws Exception {
         Path f = write("Quitter.java", """
                 import java.util.function.IntConsumer;
