@@ -207,6 +207,21 @@ class IrpSystemTest {
         assertTrue(first.where().contains("your code: MyFilter.java:" + line + " (MyFilter.ReadDone)"), first.where());
     }
 
+    @Test
+    void aCallMadeThroughAJavacAccessorIsNamedByTheStudentsOwnLine() throws Exception {
+        String text = irp.student().orElseThrow().template("function").orElseThrow().text()
+                .replace("        KeReleaseSpinLock(ext.deviceLock, irql);\n    }", "    }");
+        Path f = dir.resolve("MyFunction.java");
+        Files.writeString(f, text);
+        int line = lineOf(text, "public void CsqReleaseLock(IoCsq csq, int irql)");
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()
+                .with(IrpSystem.POSITION, "function")));
+        Finding first = r.findings().get(0);
+        assertEquals("cancel-spin-lock", first.rule(), r.findings().toString());
+        assertTrue(first.where().contains("your code: MyFunction.java:" + line + " (MyFunction$Extension"
+                + ".CsqReleaseLock)"), first.where());
+    }
+
     /** The 1-based number of the first line of {@code text} containing {@code what}. */
     static int lineOf(String text, String what) {
         String[] lines = text.split("\n", -1);
