@@ -208,6 +208,18 @@ class IrpSystemTest {
     }
 
     @Test
+    void aCompletionRoutineThatCompletesTheIrpAndStopsTheWalkIsLegal() throws Exception {
+        String text = irp.student().orElseThrow().template("filter").orElseThrow().text()
+                .replace("        return STATUS_CONTINUE_COMPLETION;                          // let the walk go on up",
+                        "        IoCompleteRequest(irp, IO_NO_INCREMENT);\n"
+                                + "        return STATUS_MORE_PROCESSING_REQUIRED;");
+        Path f = dir.resolve("MyFilter.java");
+        Files.writeString(f, text);
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        assertTrue(r.passed(), r.findings().toString());
+    }
+
+    @Test
     void aCallMadeThroughAJavacAccessorIsNamedByTheStudentsOwnLine() throws Exception {
         String text = irp.student().orElseThrow().template("function").orElseThrow().text()
                 .replace("        KeReleaseSpinLock(ext.deviceLock, irql);\n    }", "    }");
