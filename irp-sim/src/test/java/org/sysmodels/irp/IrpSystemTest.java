@@ -68,6 +68,15 @@ class IrpSystemTest {
     }
 
     @Test
+    void theScenarioLineSaysWhichFlagsChangedThePackagedScenario() throws Exception {
+        RunResult r = irp.run(RunRequest.ofSeed(1).withOptions(small().with(IrpSystem.PROCESSORS, 16)
+                .with(IrpSystem.CANCEL, 0.1)));
+        String line = r.summary().stream().filter(l -> l.startsWith("scenario: ")).findFirst().orElseThrow();
+        assertTrue(line.endsWith("; changed by --processors 16 --requests 2000 --cancel 0.1"), line);
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("machine: 16 processors")), r.summary().toString());
+    }
+
+    @Test
     void bothTemplatesCompileRunCleanAndPassTheBattery() throws Exception {
         for (var t : irp.student().orElseThrow().templates()) {
             Path f = dir.resolve(t.fileName());
