@@ -156,6 +156,21 @@ class IrpSystemTest {
             """;
 
     @Test
+    void aSpinLockTakenTwiceIsCancelSpinLocksFinding() throws Exception {
+        Path f = dir.resolve("MyFilter.java");
+        Files.writeString(f, WRONG_RETURN.replace("import org.sysmodels.irp.wdm.WdmDriver;",
+                        "import org.sysmodels.irp.wdm.WdmDriver;\nimport org.sysmodels.irp.model.ke.KSpinLock;")
+                .replace("    int Forward(DeviceObject device, Irp irp) {\n",
+                        "    final KSpinLock lock = KeInitializeSpinLock();\n"
+                                + "    int Forward(DeviceObject device, Irp irp) {\n"
+                                + "        KeAcquireSpinLock(lock);\n        KeAcquireSpinLock(lock);\n"));
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        Finding first = r.findings().get(0);
+        assertEquals("cancel-spin-lock", first.rule(), r.findings().toString());
+        assertTrue(first.message().startsWith("0x0000000F SPIN_LOCK_ALREADY_OWNED"), first.message());
+    }
+
+    @Test
     void aRuleJudgedAtReturnNamesTheStudentsLastCallIntoTheSystem() throws Exception {
         Path f = dir.resolve("MyFilter.java");
         Files.writeString(f, WRONG_RETURN);
