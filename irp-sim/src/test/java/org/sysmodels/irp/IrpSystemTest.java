@@ -362,6 +362,11 @@ class IrpSystemTest {
         RunResult present = irp.run(RunRequest.ofSeed(1).withStudent(t).withOptions(small()));
         assertTrue(present.summary().stream().noneMatch(l -> l.contains("no device in this stack")),
                 present.summary().toString());
+        RunResult grade = irp.grade(RunRequest.ofSeed(1).withStudent(f));
+        assertFalse(grade.passed(), "a driver no request reached passes no case");
+        for (List<String> row : grade.tables().get(0).rows()) {
+            assertTrue(row.get(2).equals("FAIL") && row.get(3).contains("this case tested nothing"), row.toString());
+        }
     }
 
     @Test

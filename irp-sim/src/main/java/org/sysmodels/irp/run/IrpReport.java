@@ -27,9 +27,9 @@ public final class IrpReport {
     }
 
     /**
-     * The inserted driver when none of its devices is in the stack: its AddDevice created none or did not attach it
-     * (IoAttachDeviceToDeviceStack), so no request reaches it. Windows runs such a stack as well, without the driver,
-     * which is why it is worth saying.
+     * The inserted driver when none of its devices was in the started stack: its AddDevice created none or did not
+     * attach it (IoAttachDeviceToDeviceStack), so no request reaches it. Windows runs such a stack as well, without
+     * the driver, which is why it is worth saying. A device that IRP_MN_REMOVE_DEVICE later took out was there.
      */
     static Optional<String> absent(IrpRun.Outcome o) {
         IrpRun.Inserted in = o.options().inserted();
@@ -38,7 +38,7 @@ public final class IrpReport {
         }
         DriverObject driver = o.stack().members().stream().filter(m -> m.driver() == in.driver()).findFirst()
                 .orElseThrow().object();
-        boolean present = o.stack().devices().stream().anyMatch(d -> d.DriverObject == driver);
+        boolean present = o.stack().started().stream().anyMatch(d -> d.DriverObject == driver);
         return present ? Optional.empty() : Optional.of("your driver " + driver.DriverName + " has no device "
                 + "in this stack: its AddDevice created none or did not attach it with IoAttachDeviceToDeviceStack, "
                 + "so no request reached it (Windows starts the stack without it too)");
