@@ -1,5 +1,6 @@
 package org.sysmodels.irp;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sysmodels.core.check.Rule;
@@ -243,6 +244,11 @@ public final class IrpSystem implements SimSystem {
             out = out.withCancellation(new CancellationSpec(o.getOr(CANCEL, 0.0), c.after(), c.kind()));
         }
         ScenarioLoader.checkFlags(out);
-        return out;
+        List<String> given = new ArrayList<>();
+        for (OptionSpec<?> flag : SCENARIO_FLAGS) {
+            o.get(flag).ifPresent(v -> given.add(flag.name() + " " + v));
+        }
+        return given.isEmpty() ? out : out.withDescription((out.description().isEmpty() ? "" : out.description()
+                + "; ") + "changed by " + String.join(" ", given));
     }
 }

@@ -68,6 +68,15 @@ class IrpSystemTest {
     }
 
     @Test
+    void theScenarioLineSaysWhichFlagsChangedThePackagedScenario() throws Exception {
+        RunResult r = irp.run(RunRequest.ofSeed(1).withOptions(small().with(IrpSystem.PROCESSORS, 16)
+                .with(IrpSystem.CANCEL, 0.1)));
+        String line = r.summary().stream().filter(l -> l.startsWith("scenario: ")).findFirst().orElseThrow();
+        assertTrue(line.endsWith("; changed by --processors 16 --requests 2000 --cancel 0.1"), line);
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("machine: 16 processors")), r.summary().toString());
+    }
+
+    @Test
     void bothTemplatesCompileRunCleanAndPassTheBattery() throws Exception {
         for (var t : irp.student().orElseThrow().templates()) {
             Path f = dir.resolve(t.fileName());
@@ -147,6 +156,21 @@ class IrpSystemTest {
             """;
 
     @Test
+    void aSpinLockTakenTwiceIsCancelSpinLocksFinding() throws Exception {
+        Path f = dir.resolve("MyFilter.java");
+        Files.writeString(f, WRONG_RETURN.replace("import org.sysmodels.irp.wdm.WdmDriver;",
+                        "import org.sysmodels.irp.wdm.WdmDriver;\nimport org.sysmodels.irp.model.ke.KSpinLock;")
+                .replace("    int Forward(DeviceObject device, Irp irp) {\n",
+                        "    final KSpinLock lock = KeInitializeSpinLock();\n"
+                                + "    int Forward(DeviceObject device, Irp irp) {\n"
+                                + "        KeAcquireSpinLock(lock);\n        KeAcquireSpinLock(lock);\n"));
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        Finding first = r.findings().get(0);
+        assertEquals("cancel-spin-lock", first.rule(), r.findings().toString());
+        assertTrue(first.message().startsWith("0x0000000F SPIN_LOCK_ALREADY_OWNED"), first.message());
+    }
+
+    @Test
     void aRuleJudgedAtReturnNamesTheStudentsLastCallIntoTheSystem() throws Exception {
         Path f = dir.resolve("MyFilter.java");
         Files.writeString(f, WRONG_RETURN);
@@ -187,6 +211,51 @@ class IrpSystemTest {
         assertEquals("completion-routine-mark-pending", first.rule());
         assertTrue(first.where().contains("your code: MyFilter.java:" + line
                 + " (MyFilter.DispatchRead), where this completion routine was set"), first.where());
+    }
+
+    @Test
+    void aCompletionRoutineThatCompletesTheIrpAndLetsCompletionGoOnIsBugCheck0x44OnItsLine() throws Exception {
+        String text = irp.student().orElseThrow().template("filter").orElseThrow().text()
+                .replace("        return STATUS_CONTINUE_COMPLETION;                          // let the walk go on up",
+                        "        IoCompleteRequest(irp, IO_NO_INCREMENT);\n        return STATUS_CONTINUE_COMPLETION;");
+        Path f = dir.resolve("MyFilter.java");
+        Files.writeString(f, text);
+        int line = lineOf(text, "IoCompleteRequest(irp, IO_NO_INCREMENT)");
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        assertFalse(r.passed());
+        Finding first = r.findings().get(0);
+        assertEquals("multiple-irp-complete-requests", first.rule(), r.findings().toString());
+        assertTrue(first.message().startsWith("0x00000044 MULTIPLE_IRP_COMPLETE_REQUESTS"), first.message());
+        assertTrue(first.message().contains("STATUS_MORE_PROCESSING_REQUIRED"), first.message());
+        assertTrue(first.where().contains("completion routine on CPU"), first.where());
+        assertTrue(first.where().contains("your code: MyFilter.java:" + line + " (MyFilter.ReadDone)"), first.where());
+    }
+
+    @Test
+    void aCompletionRoutineThatCompletesTheIrpAndStopsTheWalkIsLegal() throws Exception {
+        String text = irp.student().orElseThrow().template("filter").orElseThrow().text()
+                .replace("        return STATUS_CONTINUE_COMPLETION;                          // let the walk go on up",
+                        "        IoCompleteRequest(irp, IO_NO_INCREMENT);\n"
+                                + "        return STATUS_MORE_PROCESSING_REQUIRED;");
+        Path f = dir.resolve("MyFilter.java");
+        Files.writeString(f, text);
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        assertTrue(r.passed(), r.findings().toString());
+    }
+
+    @Test
+    void aCallMadeThroughAJavacAccessorIsNamedByTheStudentsOwnLine() throws Exception {
+        String text = irp.student().orElseThrow().template("function").orElseThrow().text()
+                .replace("        KeReleaseSpinLock(ext.deviceLock, irql);\n    }", "    }");
+        Path f = dir.resolve("MyFunction.java");
+        Files.writeString(f, text);
+        int line = lineOf(text, "public void CsqReleaseLock(IoCsq csq, int irql)");
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()
+                .with(IrpSystem.POSITION, "function")));
+        Finding first = r.findings().get(0);
+        assertEquals("cancel-spin-lock", first.rule(), r.findings().toString());
+        assertTrue(first.where().contains("your code: MyFunction.java:" + line + " (MyFunction$Extension"
+                + ".CsqReleaseLock)"), first.where());
     }
 
     /** The 1-based number of the first line of {@code text} containing {@code what}. */
@@ -293,6 +362,11 @@ class IrpSystemTest {
         RunResult present = irp.run(RunRequest.ofSeed(1).withStudent(t).withOptions(small()));
         assertTrue(present.summary().stream().noneMatch(l -> l.contains("no device in this stack")),
                 present.summary().toString());
+        RunResult grade = irp.grade(RunRequest.ofSeed(1).withStudent(f));
+        assertFalse(grade.passed(), "a driver no request reached passes no case");
+        for (List<String> row : grade.tables().get(0).rows()) {
+            assertTrue(row.get(2).equals("FAIL") && row.get(3).contains("this case tested nothing"), row.toString());
+        }
     }
 
     @Test

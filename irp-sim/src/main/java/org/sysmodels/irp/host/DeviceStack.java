@@ -40,6 +40,7 @@ public final class DeviceStack {
     private final DeviceObject pdo;
     private final SimulatedDevice hardware;
     private final IoDevices devices;
+    private final List<DeviceObject> started;
 
     private DeviceStack(Kernel kernel, List<Member> members, DeviceObject pdo, SimulatedDevice hardware) {
         this.kernel = kernel;
@@ -47,6 +48,7 @@ public final class DeviceStack {
         this.members = List.copyOf(members);
         this.pdo = pdo;
         this.hardware = hardware;
+        this.started = List.copyOf(devices());
     }
 
     /** Starts describing a stack on {@code kernel}. */
@@ -166,6 +168,11 @@ public final class DeviceStack {
             out.add(d);
         }
         return out;
+    }
+
+    /** The device objects bottom-up as IRP_MN_START_DEVICE left them (before any removal). */
+    public List<DeviceObject> started() {
+        return started;
     }
 
     public SimulatedDevice hardware() {

@@ -17,7 +17,10 @@ public record StopContext(String driver, String device, String irp, int processo
         return new StopContext(driver, device, irp, processor, irql, routine, at, line);
     }
 
-    /** "\Driver\RamDisk, \Device\RamDisk0, DPC on CPU 1 at DISPATCH_LEVEL". */
+    /**
+     * "\Driver\RamDisk, \Device\RamDisk0, DPC on CPU 1 at DISPATCH_LEVEL", or "the I/O manager on CPU 3 at
+     * DISPATCH_LEVEL" outside any driver's routine (IoCancelIrp for a user's CancelIoEx).
+     */
     public String where() {
         StringBuilder s = new StringBuilder();
         if (!driver.isEmpty()) {
@@ -29,7 +32,8 @@ public record StopContext(String driver, String device, String irp, int processo
         if (!routine.isEmpty()) {
             s.append(s.isEmpty() ? "" : ", ").append(routine);
         }
-        s.append(s.isEmpty() ? "" : " ").append("on CPU ").append(processor).append(" at ").append(Irql.name(irql));
+        s.append(s.isEmpty() ? "the I/O manager" : "").append(" on CPU ").append(processor).append(" at ")
+                .append(Irql.name(irql));
         if (!source.isEmpty()) {
             s.append("; your code: ").append(source);
         }

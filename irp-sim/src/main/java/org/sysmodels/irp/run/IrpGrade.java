@@ -1,6 +1,9 @@
 package org.sysmodels.irp.run;
 
 import java.util.List;
+import java.util.Optional;
+import org.sysmodels.core.check.Finding;
+import org.sysmodels.core.check.Severity;
 import org.sysmodels.core.grade.GradeCase;
 import org.sysmodels.core.grade.GradeRow;
 import org.sysmodels.core.grade.Grader;
@@ -95,6 +98,7 @@ public final class IrpGrade {
                             .withInserted(new IrpRun.Inserted(code.mainClass().getSimpleName(), position, driver))
                             .withRemoveAtEnd(k.remove()), request.timeLimit(), request.timeLimit());
                     rb.checks(o.verifier().checker().rules()).findings(o.findings());
+                    untested(o).ifPresent(f -> rb.checks(List.of(StudentFault.RULE)).finding(f));
                     if (o.thrown() != null) {
                         rb.checks(List.of(StudentFault.RULE)).finding(o.thrownFinding());
                     }
@@ -102,5 +106,15 @@ public final class IrpGrade {
                 });
         return Grader.report(b, "sim irp --grade " + code.fileName() + " --position " + position.word() + " (seed "
                 + request.seed() + ")", rows).build();
+    }
+
+    /**
+     * A case whose run had none of the driver's devices in the stack tested nothing: Windows starts such a stack
+     * (AddDevice may decline a device), so a plain run only says so, but a grade must not pass it.
+     */
+    static Optional<Finding> untested(IrpRun.Outcome o) {
+        return o.stack() == null || o.thrown() != null ? Optional.empty() : IrpReport.absent(o)
+                .map(a -> new Finding(Severity.VIOLATION, StudentFault.RULE, a + "; this case tested nothing",
+                        o.endedAt(), ""));
     }
 }

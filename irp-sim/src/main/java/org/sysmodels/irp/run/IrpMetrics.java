@@ -159,6 +159,11 @@ public final class IrpMetrics implements WorkloadListener {
         return firstFailureMajor;
     }
 
+    /** When the last request finished (virtual time). */
+    public long lastFinish() {
+        return lastFinish;
+    }
+
     /** Finished requests per second of virtual time, from the first issue to the last finish. */
     public double irpsPerSecond() {
         long span = lastFinish - Math.max(0, firstIssue);

@@ -22,6 +22,11 @@ public record IrpScenario(String description, @Range(min = 1, max = 64) Integer 
         TimePasses.require(workload, device, costs);
     }
 
+    /** The same scenario described as {@code d} (the run's summary prints it). */
+    public IrpScenario withDescription(String d) {
+        return new IrpScenario(d, processors, stack, device, workload, cancellation, costs);
+    }
+
     public IrpScenario withProcessors(int n) {
         return new IrpScenario(description, n, stack, device, workload, cancellation, costs);
     }

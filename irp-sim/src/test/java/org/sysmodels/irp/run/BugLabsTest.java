@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sysmodels.irp.scenario.IrpLabs;
@@ -46,5 +47,15 @@ class BugLabsTest {
             assertTrue(o.findings().list().isEmpty(),
                     () -> lab.lab().name() + " without its bug, seed " + s + ": " + o.findings().list().get(0));
         }
+    }
+
+    @Test
+    void aCancelThatMeetsACompletedIrpStopsInTheIoManager() {
+        LabSetup lab = IrpLabs.ALL.stream().filter(l -> l.lab().name().equals("sets-cancel-routine-after-completing"))
+                .findFirst().orElseThrow();
+        IrpRun.Outcome o = IrpRun.run(lab.scenario(IrpScenarios.labBase()), IrpRun.Options.seed(1)
+                .withReplacements(lab.replacements(), lab.otherStack()));
+        String where = o.findings().list().get(0).where();
+        assertTrue(where.startsWith("the I/O manager on CPU "), where);
     }
 }

@@ -1,5 +1,6 @@
 package org.sysmodels.core.scenario;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonPointer;
@@ -165,8 +166,7 @@ final class JacksonProblems {
             return "a string";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants())
-                    .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT))
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> spelling((Enum<?>) c))
                     .collect(Collectors.joining(", "));
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
@@ -176,6 +176,19 @@ final class JacksonProblems {
             return "an object (map)";
         }
         return "an object";
+    }
+
+    /** How a file spells an enum constant: its {@code @JsonProperty} name ("cancel-io"), else its lower-case name. */
+    private static String spelling(Enum<?> constant) {
+        try {
+            JsonProperty p = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
+            if (p != null && !p.value().isEmpty()) {
+                return p.value();
+            }
+        } catch (NoSuchFieldException e) {
+            // an enum constant is always a public field of its class
+        }
+        return constant.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String quote(Object value) {

@@ -88,12 +88,17 @@ public final class JavaStudentCode {
             JavacTask task = (JavacTask) javac.getTask(null, memory, diagnostics, options, null, List.of(unit));
             Set<String> exits = new LinkedHashSet<>();
             task.addTaskListener(new ExitCalls(task, fileName, exits));
+            MissingSupertype supertype = new MissingSupertype(task, fileName, simpleName, apiType);
+            task.addTaskListener(supertype);
             Boolean ok = task.call();
             List<String> problems = new ArrayList<>();
+            if (!Boolean.TRUE.equals(ok) && supertype.problem() != null) {
+                problems.add(supertype.problem());
+            }
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
                     problems.add(fileName + ":" + d.getLineNumber() + ":" + d.getColumnNumber() + ": "
-                            + d.getMessage(Locale.ROOT).lines().findFirst().orElse("error"));
+                            + oneLine(d.getMessage(Locale.ROOT)));
                 }
             }
             if (!Boolean.TRUE.equals(ok) || !problems.isEmpty()) {
@@ -122,15 +127,33 @@ public final class JavaStudentCode {
             throw new CompileException(List.of(fileName + ":1:1: cannot load " + mainName + ": " + e));
         }
         if (!apiType.isAssignableFrom(main)) {
-            throw new CompileException(List.of(fileName + ":1:1: class " + simpleName + " must "
-                    + (apiType.isInterface() ? "implement " : "extend ") + apiType.getSimpleName() + " ("
-                    + apiType.getName() + ")"));
+            throw new CompileException(List.of(fileName + ":1:1: " + mustExtend(simpleName, apiType)));
         }
         if (!Modifier.isPublic(main.getModifiers()) || Modifier.isAbstract(main.getModifiers())) {
             throw new CompileException(List.of(fileName + ":1:1: class " + simpleName
                     + " must be public and not abstract"));
         }
         return new JavaStudentCode(file, main, classes.keySet());
+    }
+
+    /** "class MyDriver must extend WdmDriver (org.sysmodels.irp.wdm.WdmDriver)". */
+    static String mustExtend(String simpleName, Class<?> apiType) {
+        return "class " + simpleName + " must " + (apiType.isInterface() ? "implement " : "extend ")
+                + apiType.getSimpleName() + " (" + apiType.getName() + ")";
+    }
+
+    /**
+     * javac's message on one line, its detail lines kept: "cannot find symbol (symbol: class Foo; location: class
+     * MyDriver)", since the first line alone does not say which name is missing.
+     */
+    static String oneLine(String message) {
+        List<String> lines = message.lines().map(l -> l.strip().replaceAll("\\s+", " ")).filter(l -> !l.isEmpty())
+                .toList();
+        if (lines.isEmpty()) {
+            return "error";
+        }
+        return lines.size() == 1 ? lines.get(0)
+                : lines.get(0) + " (" + String.join("; ", lines.subList(1, lines.size())) + ")";
     }
 
     /** The file as given. */

@@ -72,9 +72,13 @@ public final class StudentFault {
         return m != null && (m.startsWith("Cannot assign field") || m.startsWith("Cannot store to"));
     }
 
-    /** True when a frame runs a student's class (loaded by {@link JavaStudentCode}). */
+    /**
+     * True when a frame runs a line of a student's class (loaded by {@link JavaStudentCode}). An accessor javac
+     * generates ({@code access$300}, for a nested class calling a protected method the outer class inherits from
+     * another package) is not one: it has no line of its own but the class's, so the caller's frame names the line.
+     */
     public static boolean isStudentFrame(StackTraceElement f) {
-        return LOADER.equals(f.getClassLoaderName());
+        return LOADER.equals(f.getClassLoaderName()) && !f.getMethodName().startsWith("access$");
     }
 
     /**

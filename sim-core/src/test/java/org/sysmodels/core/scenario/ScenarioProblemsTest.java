@@ -29,6 +29,14 @@ class ScenarioProblemsTest {
 
     enum Color { RED, DARK_BLUE }
 
+    enum Kind {
+        @JsonProperty("cancel-io") CANCEL_IO,
+        @JsonProperty("thread-exit") THREAD_EXIT
+    }
+
+    record Spelled(Kind kind) {
+    }
+
     record Inner(@Range(min = 1, max = 8) int x) {
     }
 
@@ -59,6 +67,8 @@ class ScenarioProblemsTest {
         assertEquals("t.json:1:9: arr: expected a list, found 5", message(Types.class, "{\"arr\": 5}"));
         assertEquals("t.json:1:7: c: expected one of red, dark_blue, found \"green\"",
                 message(Types.class, "{\"c\": \"green\"}"));
+        assertEquals("t.json:1:10: kind: expected one of cancel-io, thread-exit, found \"cancel\"",
+                message(Spelled.class, "{\"kind\": \"cancel\"}"));
         assertEquals("t.json:1:7: f: expected a number, found \"x\"", message(Types.class, "{\"f\": \"x\"}"));
         assertEquals("t.json:1:7: d: expected a number, found true", message(Types.class, "{\"d\": true}"));
         assertEquals("t.json:1:8: sh: expected an integer, found \"1\"", message(Types.class, "{\"sh\": \"1\"}"));

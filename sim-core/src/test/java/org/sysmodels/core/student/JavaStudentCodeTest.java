@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,37 @@ class JavaStudentCodeTest {
                 () -> JavaStudentCode.compile(f, IntUnaryOperator.class, "operator"));
         assertEquals(1, e.problems().size());
         assertTrue(e.problems().get(0).startsWith("Broken.java:2:43: cannot find symbol"), e.problems().get(0));
+    }
+
+    @Test
+    void aMissingNameIsNamedInTheMessage() throws Exception {
+        Path f = write("Lost.java", """
+                public class Lost implements java.util.function.IntUnaryOperator {
+                    Frobnicator f;
+                    public int applyAsInt(int x) { return x; }
+                }
+                """);
+        CompileException e = assertThrows(CompileException.class,
+                () -> JavaStudentCode.compile(f, IntUnaryOperator.class, "operator"));
+        assertEquals(List.of("Lost.java:2:5: cannot find symbol (symbol: class Frobnicator; location: class Lost)"),
+                e.problems());
+    }
+
+    @Test
+    void aClassThatDoesNotNameTheApiTypeIsToldSoFirstOnItsLine() throws Exception {
+        Path f = write("Orphan.java", """
+                import java.util.function.IntUnaryOperator;
+
+                public class Orphan {
+                    @Override
+                    public int applyAsInt(int x) { return identity().applyAsInt(x); }
+                }
+                """);
+        CompileException e = assertThrows(CompileException.class,
+                () -> JavaStudentCode.compile(f, IntUnaryOperator.class, "operator"));
+        assertEquals("Orphan.java:3:1: class Orphan must implement IntUnaryOperator "
+                + "(java.util.function.IntUnaryOperator)", e.problems().get(0), e.problems().toString());
+        assertTrue(e.problems().size() > 1, e.problems().toString());
     }
 
     @Test

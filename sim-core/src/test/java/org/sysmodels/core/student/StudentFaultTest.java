@@ -30,4 +30,15 @@ class StudentFaultTest {
         assertFalse(StudentFault.isStore(assertThrows(NullPointerException.class, () -> System.out.println(array[0]))));
         assertFalse(StudentFault.isStore(new NullPointerException()));
     }
+
+    @Test
+    void aJavacAccessorIsNotALineOfTheStudents() {
+        StackTraceElement accessor = new StackTraceElement("student", null, null, "MyDriver", "access$300",
+                "MyDriver.java", 21);
+        StackTraceElement caller = new StackTraceElement("student", null, null, "MyDriver$Extension",
+                "CsqReleaseLock", "MyDriver.java", 48);
+        assertFalse(StudentFault.isStudentFrame(accessor));
+        assertTrue(StudentFault.isStudentFrame(caller));
+        assertFalse(StudentFault.isStudentFrame(new StackTraceElement("app", null, null, "Sim", "run", "Sim.java", 1)));
+    }
 }

@@ -16,7 +16,8 @@ import org.sysmodels.irp.model.ke.Processor;
  *       location's SL_PENDING_RETURNED; if its completion routine is due (SL_INVOKE_ON_SUCCESS for a success status,
  *       SL_INVOKE_ON_ERROR for an error, SL_INVOKE_ON_CANCEL if Irp.Cancel), clear the location and call the routine
  *       with the device object of the level above (none at the top); if it returns STATUS_MORE_PROCESSING_REQUIRED,
- *       stop at once: the IRP belongs to that driver again. Otherwise, if PendingReturned and not at the top, mark the
+ *       stop at once: the IRP belongs to that driver again (a routine that completed the IRP itself and returns
+ *       anything else is 0x44: the walk would complete it a second time). Otherwise, if PendingReturned and not at the top, mark the
  *       location above pending (that is how pending propagates up), and clear the location.</li>
  *   <li>An associated IRP counts down its master's IrpCount and is freed; the master is completed when the count
  *       reaches zero.</li>
@@ -95,6 +96,12 @@ public final class IoCompletion {
         queueCompletionApc(irp);
     }
 
+    /**
+     * 0x44 for an IRP completed twice: by IoCompleteRequest on a packet already past the top, or by a completion
+     * routine that completed its IRP and then let the walk go on, so the I/O manager completes the packet again
+     * (WDK "Implementing an IoCompletion Routine": a routine that completes the IRP itself returns
+     * STATUS_MORE_PROCESSING_REQUIRED; WDK Bug Check 0x44: the packet has already been completed).
+     */
     private void completedTwice(Irp irp) {
         kernel.stop(new Stop.BugCheck(Stop.BugCheck.MULTIPLE_IRP_COMPLETE_REQUESTS, irp.address, 0, 0, 0), false);
     }
@@ -195,6 +202,9 @@ public final class IoCompletion {
         int status = routine.complete(device, irp, sp.context);
         if (k.isHalted()) {
             k.checkHalted();
+        }
+        if (irp.currentLocation > irp.stackCount + 1 && status != NtStatus.STATUS_MORE_PROCESSING_REQUIRED) {
+            completedTwice(irp);
         }
         if (observed) {
             k.observer.onRoutineExit(f, status);
