@@ -254,6 +254,9 @@ class IrpSystemTest {
                 .with(IrpSystem.POSITION, "function")));
         Finding first = r.findings().get(0);
         assertEquals("cancel-spin-lock", first.rule(), r.findings().toString());
+        assertTrue(first.message().startsWith("0x000000C4 DRIVER_VERIFIER_DETECTED_VIOLATION (0x40009, 0, 0, 0): ")
+                && first.message().contains("DDI compliance rule SpinLock"), "a device lock, not the cancel lock: "
+                + first.message());
         assertTrue(first.where().contains("your code: MyFunction.java:" + line + " (MyFunction$Extension"
                 + ".CsqReleaseLock)"), first.where());
     }

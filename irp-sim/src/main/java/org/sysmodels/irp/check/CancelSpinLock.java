@@ -8,19 +8,26 @@ import org.sysmodels.irp.model.io.RoutineKind;
 import org.sysmodels.irp.model.ke.Processor;
 
 /**
- * SDV CancelSpinLock, and the run-time bug checks that go with it: the cancel spin lock (and every spin lock) is
- * acquired and released in pairs, and no routine returns holding one. A cancel routine that returns still holding
- * the cancel spin lock is bug check 0x11B DRIVER_RETURNED_HOLDING_CANCEL_LOCK; acquiring a lock the processor holds is
- * SPIN_LOCK_ALREADY_OWNED (0x0F) on a checked build (a free build spins forever); releasing one it does not hold is
- * SPIN_LOCK_NOT_OWNED (0x10).
+ * SDV CancelSpinLock and SpinLock, and the run-time bug checks that go with them: the cancel spin lock and every
+ * other spin lock are acquired and released in pairs, and no routine returns holding one. A cancel routine that
+ * returns still holding the cancel spin lock is bug check 0x11B DRIVER_RETURNED_HOLDING_CANCEL_LOCK; a dispatch or
+ * cancel routine that returns holding another spin lock is the SpinLock rule, which Driver Verifier's DDI compliance
+ * checking stops at run time with 0xC4 DRIVER_VERIFIER_DETECTED_VIOLATION (0x00040009; WDK "SpinLock rule (wdm)"; its
+ * other parameters, the rule's description string and state addresses, are left at 0); acquiring a lock the processor
+ * holds is SPIN_LOCK_ALREADY_OWNED (0x0F) on a checked build (a free build spins forever); releasing one it does not
+ * hold is SPIN_LOCK_NOT_OWNED (0x10).
  */
 public final class CancelSpinLock extends VerifierCheck {
 
     public static final Rule RULE = new Rule("cancel-spin-lock",
             "IoAcquireCancelSpinLock and IoReleaseCancelSpinLock alternate, and no spin lock is held when a dispatch "
-                    + "or cancel routine ends (Static Driver Verifier rule CancelSpinLock); a cancel routine returning "
-                    + "with the cancel lock is bug check 0x11B DRIVER_RETURNED_HOLDING_CANCEL_LOCK",
-            "WDK Static Driver Verifier rule CancelSpinLock (wdm); WDK Bug Check 0x11B; bugcodes.h 0x0F, 0x10");
+                    + "or cancel routine ends (Static Driver Verifier rules CancelSpinLock and SpinLock); a cancel "
+                    + "routine returning with the cancel lock is bug check 0x11B DRIVER_RETURNED_HOLDING_CANCEL_LOCK, "
+                    + "one returning with another spin lock 0xC4 (0x00040009) under DDI compliance checking",
+            "WDK Static Driver Verifier rules CancelSpinLock and SpinLock (wdm); WDK Bug Checks 0x11B and 0xC4; "
+                    + "bugcodes.h 0x0F, 0x10");
+    /** Bug check 0xC4's first parameter for the DDI compliance rule SpinLock (WDK "SpinLock rule (wdm)"). */
+    static final long DDI_SPIN_LOCK = 0x00040009L;
 
     @Override
     public Rule rule() {
@@ -34,10 +41,18 @@ public final class CancelSpinLock extends VerifierCheck {
         }
         Processor p = kernel().current();
         int allowed = f.kind() == RoutineKind.CANCEL ? f.spinLocksAtEntry() - 1 : f.spinLocksAtEntry();
-        if (p.spinLocksHeld() > allowed) {
-            violation(new Stop.SdvRule("CancelSpinLock"), who(f) + " returned holding "
-                    + (p.cancelLockHeld() ? "the cancel spin lock" : "a spin lock")
-                    + ": every other processor that wants it will now spin forever; release it on every path");
+        if (p.spinLocksHeld() <= allowed) {
+            return;
+        }
+        String rest = ": every other processor that wants it will now spin forever; release it on every path";
+        if (p.cancelLockHeld()) {
+            violation(new Stop.SdvRule("CancelSpinLock"), who(f) + " returned holding the cancel spin lock" + rest);
+        } else if (f.kind() == RoutineKind.DISPATCH || f.kind() == RoutineKind.CANCEL) {
+            violation(new Stop.BugCheck(Stop.BugCheck.DRIVER_VERIFIER_DETECTED_VIOLATION, DDI_SPIN_LOCK, 0, 0, 0),
+                    who(f) + " returned holding a spin lock (DDI compliance rule SpinLock, which Driver Verifier "
+                            + "checks at run time)" + rest);
+        } else {
+            violation(new Stop.SdvRule("SpinLock"), who(f) + " returned holding a spin lock" + rest);
         }
     }
 

@@ -30,6 +30,7 @@ public sealed interface Stop {
         public static final int CANCEL_STATE_IN_COMPLETED_IRP = 0x48;
         public static final int SYSTEM_THREAD_EXCEPTION_NOT_HANDLED = 0x7E;
         public static final int UNEXPECTED_KERNEL_MODE_TRAP = 0x7F;
+        public static final int DRIVER_VERIFIER_DETECTED_VIOLATION = 0xC4;
         public static final int DRIVER_VERIFIER_IOMANAGER_VIOLATION = 0xC9;
         public static final int DRIVER_IRQL_NOT_LESS_OR_EQUAL = 0xD1;
         public static final int DRIVER_RETURNED_HOLDING_CANCEL_LOCK = 0x11B;
@@ -48,6 +49,7 @@ public sealed interface Stop {
                 case CANCEL_STATE_IN_COMPLETED_IRP -> "CANCEL_STATE_IN_COMPLETED_IRP";
                 case SYSTEM_THREAD_EXCEPTION_NOT_HANDLED -> "SYSTEM_THREAD_EXCEPTION_NOT_HANDLED";
                 case UNEXPECTED_KERNEL_MODE_TRAP -> "UNEXPECTED_KERNEL_MODE_TRAP";
+                case DRIVER_VERIFIER_DETECTED_VIOLATION -> "DRIVER_VERIFIER_DETECTED_VIOLATION";
                 case DRIVER_VERIFIER_IOMANAGER_VIOLATION -> "DRIVER_VERIFIER_IOMANAGER_VIOLATION";
                 case DRIVER_IRQL_NOT_LESS_OR_EQUAL -> "DRIVER_IRQL_NOT_LESS_OR_EQUAL";
                 case DRIVER_RETURNED_HOLDING_CANCEL_LOCK -> "DRIVER_RETURNED_HOLDING_CANCEL_LOCK";
