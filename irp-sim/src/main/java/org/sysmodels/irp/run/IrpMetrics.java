@@ -1,8 +1,10 @@
 package org.sysmodels.irp.run;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.sysmodels.core.metrics.Counter;
 import org.sysmodels.core.metrics.LatencyHistogram;
 import org.sysmodels.core.metrics.Metrics;
@@ -25,6 +27,9 @@ public final class IrpMetrics implements WorkloadListener {
     private final Metrics metrics = new Metrics();
     private final LatencyHistogram[] byMajor = new LatencyHistogram[IrpMajor.IRP_MJ_MAXIMUM_FUNCTION + 1];
     private LatencyHistogram all;
+    /** The width of {@link #completionsSeries()}' buckets: 100 us of virtual time. */
+    static final long BUCKET_NS = 100_000;
+
     private final TimeSeries completions = new TimeSeries("finished per 100 us");
     private long issued;
     private long pended;
@@ -102,11 +107,11 @@ public final class IrpMetrics implements WorkloadListener {
                 completionWonCounter.increment();
             }
         }
-        if (at - bucketStart >= 100_000) {
+        if (at - bucketStart >= BUCKET_NS) {
             if (bucketCount > 0) {
                 completions.add(bucketStart, bucketCount);
             }
-            bucketStart = at - at % 100_000;
+            bucketStart = at - at % BUCKET_NS;
             bucketCount = 0;
         }
         bucketCount++;
@@ -188,6 +193,17 @@ public final class IrpMetrics implements WorkloadListener {
         if (all != null) {
             into.add(all);
         }
+    }
+
+    /** The latency of each major function that finished a request, by name, in major-function order. */
+    public Map<String, LatencyHistogram> latencyByMajor() {
+        Map<String, LatencyHistogram> out = new LinkedHashMap<>();
+        for (int mj = 0; mj < byMajor.length; mj++) {
+            if (byMajor[mj] != null && byMajor[mj].count() > 0) {
+                out.put(IrpMajor.name(mj), byMajor[mj]);
+            }
+        }
+        return out;
     }
 
     /** One row per major function: count and latency percentiles. */

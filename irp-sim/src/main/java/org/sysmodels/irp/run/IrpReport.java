@@ -92,6 +92,8 @@ public final class IrpReport {
         }
         if (m.finished() > 0) {
             b.table(m.latencyTable());
+            b.plot(IrpPlots.completions(m.completionsSeries(), IrpMetrics.BUCKET_NS));
+            b.plot(IrpPlots.latencyPercentiles(m.latencyByMajor()));
         }
         if (m.cancelAttempts() > 0) {
             b.table(m.cancelTable());

@@ -1,10 +1,16 @@
 package org.sysmodels.irp.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sysmodels.core.metrics.TimeSeries;
+import org.sysmodels.core.run.Plot;
 import org.sysmodels.core.run.RunResult;
+import org.sysmodels.core.run.Series;
 import org.sysmodels.core.time.SimTime;
 import org.sysmodels.irp.scenario.IrpScenario;
 
@@ -32,5 +38,31 @@ class IrpRunTest {
         assertTrue(m.lastFinish() < o.endedAt(), "the drain runs on after the last request");
         assertTrue(line.contains("(the last at " + SimTime.format(m.lastFinish()) + ": "
                 + IrpReport.human(m.irpsPerSecond()) + " IRPs/s)"), line);
+    }
+
+    @Test
+    void theReportPlotsEveryRequestFinishedAndEachMajorFunctionsLatency() {
+        IrpRun.Outcome o = IrpRun.run(defaults(), IrpRun.Options.seed(1));
+        List<Plot> plots = IrpReport.describe(RunResult.builder("irp", "irp", 1), o).build().plots();
+        Plot finished = plots.stream().filter(p -> p.id().equals("finished-over-time")).findFirst().orElseThrow();
+        assertEquals(o.metrics().finished(), Arrays.stream(finished.series().get(0).y()).sum());
+        Plot latency = plots.stream().filter(p -> p.id().equals("latency-percentiles")).findFirst().orElseThrow();
+        assertEquals(List.copyOf(o.metrics().latencyByMajor().keySet()),
+                latency.series().stream().map(Series::name).toList());
+    }
+
+    @Test
+    void quietStretchesAreZeroAndALongRunIsDrawnInWiderBuckets() {
+        TimeSeries t = new TimeSeries("finished");
+        t.add(0, 5);
+        t.add(300_000, 7);
+        Series s = IrpPlots.completions(t, 100_000).series().get(0);
+        assertArrayEquals(new double[] {0, 0.1, 0.2, 0.3}, s.x(), 1e-9);
+        assertArrayEquals(new double[] {5, 0, 0, 7}, s.y());
+        t.add(1_000_000_000, 1);
+        Series wide = IrpPlots.completions(t, 100_000).series().get(0);
+        assertTrue(wide.x().length <= IrpPlots.MAX_POINTS, "points: " + wide.x().length);
+        assertEquals(13, Arrays.stream(wide.y()).sum());
+        assertEquals(12, wide.y()[0], "the first two buckets fall in the first wide one");
     }
 }
