@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.sysmodels.core.check.Rule;
 import org.sysmodels.core.metrics.Metric;
+import org.sysmodels.core.metrics.PercentilePlot;
 import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.run.Table;
 import org.sysmodels.core.time.SimTime;
@@ -93,7 +94,8 @@ public final class IrpReport {
         if (m.finished() > 0) {
             b.table(m.latencyTable());
             b.plot(IrpPlots.completions(m.completionsSeries(), IrpMetrics.BUCKET_NS));
-            b.plot(IrpPlots.latencyPercentiles(m.latencyByMajor()));
+            b.plot(PercentilePlot.of("latency-percentiles", "Latency by major function (issue to I/O manager "
+                    + "finish)", m.latencyByMajor()));
         }
         if (m.cancelAttempts() > 0) {
             b.table(m.cancelTable());

@@ -1,11 +1,13 @@
 package org.sysmodels.presence.run;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import org.sysmodels.core.check.Checker;
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.metrics.LatencyHistogram;
+import org.sysmodels.core.metrics.PercentilePlot;
 import org.sysmodels.core.metrics.Metrics;
 import org.sysmodels.core.random.RandomStreams;
 import org.sysmodels.core.run.RunResult;
@@ -90,6 +92,8 @@ public final class PresenceSimulation {
                     SimTime.format(latency.percentile(99)), SimTime.format(latency.percentile(99.9)),
                     SimTime.format(scenario.link()),
                     SimTime.format(2 * scenario.backbone() - scenario.backboneMin())));
+            b.plot(PercentilePlot.of("update-latency", "End-to-end update latency (status change to the watcher's "
+                    + "client)", Map.of("all deliveries", latency)));
             b.summary(String.format(Locale.ROOT, "coalescing: %,d presences queued for slow or detached sessions; "
                     + "the largest outbox held %,d (one per watched user at most).", queued, maxPending));
             b.summary(String.format(Locale.ROOT, "churn: %,d sessions left, %,d resumed (replay in order), %,d "
