@@ -1,10 +1,15 @@
 package org.sysmodels.nvme.run;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.sysmodels.core.metrics.LatencyHistogram;
 import org.sysmodels.core.metrics.LatencySummary;
 import org.sysmodels.core.metrics.Metric;
+import org.sysmodels.core.metrics.PercentilePlot;
+import org.sysmodels.core.run.Plot;
 import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.run.Table;
 import org.sysmodels.core.time.SimTime;
@@ -49,6 +54,7 @@ public final class Report {
                 o.findings().violations(),
                 sim.events(), o.wallNanos() / 1e6));
         b.table(latencyTable(sim));
+        b.plot(latencyPlot(sim));
         if (job.numjobs() > 1) {
             b.table(perJob(sim));
         }
@@ -96,6 +102,15 @@ public final class Report {
         add(rows, "all", sim.workload.latency().summary());
         return new Table("Completion latency (fio clat)", List.of("op", "I/Os", "mean", "p50", "p90", "p99",
                 "p99.9", "max"), rows);
+    }
+
+    /** The completion latency curves of reads, writes and flushes/discards (fio's clat percentiles, drawn). */
+    static Plot latencyPlot(Simulation sim) {
+        Map<String, LatencyHistogram> curves = new LinkedHashMap<>();
+        curves.put("read", sim.workload.results().readLatency);
+        curves.put("write", sim.workload.results().writeLatency);
+        curves.put("flush/discard", sim.workload.results().otherLatency);
+        return PercentilePlot.of("clat-percentiles", "Completion latency (fio clat)", curves);
     }
 
     private static void add(List<List<String>> rows, String op, LatencySummary s) {

@@ -159,6 +159,15 @@ class NvmeSystemTest {
     }
 
     @Test
+    void aRunDrawsItsCompletionLatencyCurvePerOperation() throws Exception {
+        RunResult r = nvme.run(with("--ios", "2000"));
+        org.sysmodels.core.run.Plot p = r.plots().stream().filter(x -> x.id().equals("clat-percentiles"))
+                .findFirst().orElseThrow();
+        assertEquals(java.util.List.of("read"), p.series().stream().map(org.sysmodels.core.run.Series::name)
+                .toList(), "the default job only reads; empty curves are left out");
+    }
+
+    @Test
     void theSweepPlotsIopsAndLatency() throws Exception {
         RunResult r = nvme.run(with("--sweep", "--ios", "2000"));
         assertEquals(2, r.plots().size());
