@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.sysmodels.core.check.Rule;
 import org.sysmodels.core.metrics.Metric;
-import org.sysmodels.core.metrics.PercentilePlot;
+import org.sysmodels.core.run.PercentilePlot;
 import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.run.Table;
 import org.sysmodels.core.time.SimTime;

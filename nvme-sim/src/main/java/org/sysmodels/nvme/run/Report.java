@@ -8,7 +8,7 @@ import java.util.Map;
 import org.sysmodels.core.metrics.LatencyHistogram;
 import org.sysmodels.core.metrics.LatencySummary;
 import org.sysmodels.core.metrics.Metric;
-import org.sysmodels.core.metrics.PercentilePlot;
+import org.sysmodels.core.run.PercentilePlot;
 import org.sysmodels.core.run.Plot;
 import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.run.Table;

@@ -1,10 +1,9 @@
-package org.sysmodels.core.metrics;
+package org.sysmodels.core.run;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.sysmodels.core.run.Plot;
-import org.sysmodels.core.run.Series;
+import org.sysmodels.core.metrics.LatencyHistogram;
 
 /**
  * A latency curve for a report: each histogram's latency (us, log scale) from p50 to p99.99, placed by the

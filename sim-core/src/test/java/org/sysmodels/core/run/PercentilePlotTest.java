@@ -1,4 +1,4 @@
-package org.sysmodels.core.metrics;
+package org.sysmodels.core.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.sysmodels.core.run.Plot;
-import org.sysmodels.core.run.Series;
+import org.sysmodels.core.metrics.LatencyHistogram;
 
 class PercentilePlotTest {
 
