@@ -203,10 +203,12 @@ public final class IoCompletion {
         if (k.isHalted()) {
             k.checkHalted();
         }
-        if (irp.currentLocation > irp.stackCount + 1 && status != NtStatus.STATUS_MORE_PROCESSING_REQUIRED) {
-            completedTwice(irp);
-        }
         if (observed) {
+            // completed by its own routine and let go on: on an unobserved machine (no verifier) the second finish
+            // is counted and ignored (finish), as everywhere else
+            if (irp.currentLocation > irp.stackCount + 1 && status != NtStatus.STATUS_MORE_PROCESSING_REQUIRED) {
+                completedTwice(irp);
+            }
             k.observer.onRoutineExit(f, status);
         }
         k.currentFrames.exit(f);
