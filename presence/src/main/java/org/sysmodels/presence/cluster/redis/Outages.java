@@ -156,13 +156,17 @@ final class Outages {
     CompletionStage<String> resync() {
         String candidate = hex(8);
         return link.loadScripts()
-                .thenCompose(v -> link.epoch(candidate))
+                .thenCompose(v -> link.types(KeyTypes.EXPECTED.keySet()))
+                .thenCompose(types -> {
+                    KeyTypes.check(types);
+                    return link.epoch(candidate);
+                })
                 .thenCompose(e -> link.world(world).thenApply(w -> {
                     if (!w.equals(world)) {
-                        throw new IllegalStateException("the cluster serves another world (users file): it has "
-                                + w + ", this node " + world + "; start every node with the same --users or "
-                                + "--load-world and --watchers, and the same version of sysmodels (the log's "
-                                + "layout, after the last /)");
+                        throw new IllegalStateException("the cluster serves another world (users file): "
+                                + Keys.WORLD + " has " + w + ", this node " + world + "; start every node with the "
+                                + "same --users or --load-world and --watchers, and the same version of sysmodels "
+                                + "(the log's layout, after the last /)");
                     }
                     return e;
                 }))
@@ -203,8 +207,9 @@ final class Outages {
 
     /** Every session record (the log's tail first, so nothing after the snapshot is missed). */
     private CompletionStage<Position> snapshot(String how) {
-        return link.logTail().thenCompose(tail -> link.snapshot().thenApplyAsync(records -> {
-            int n = reconcile(records);
+        return link.logTail().thenCompose(tail -> link.snapshot().thenApplyAsync(snapshot -> {
+            snapshot.unreadable().forEach((id, why) -> node.skipped().skip("record " + Keys.session(id), why));
+            int n = reconcile(snapshot.records());
             stats.fullResyncs.incrementAndGet();
             return new Position(tail, null, String.format(Locale.ROOT, "%s %,d session records of other nodes",
                     how, n));
@@ -221,7 +226,7 @@ final class Outages {
             try {
                 u = LogEntry.record(r.getKey(), r.getValue(), store.userCount());
             } catch (LogEntry.Malformed e) {
-                stats.malformed.incrementAndGet();
+                node.skipped().skip("record " + Keys.session(r.getKey()), e.getMessage());
                 continue;
             }
             present.add(u.sessionId());

@@ -85,6 +85,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     private final long windowMs;
     private final long anchorNs;
     private final ClusterStats stats = new ClusterStats();
+    private final Skipped skipped;
     private final SessionTable sessions;
     private final Records records;
     private final LogReader reader;
@@ -123,6 +124,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         this.clock = parts.clock();
         this.waits = new Waits(owner);
         this.log = log;
+        this.skipped = new Skipped(stats, log);
         this.remoteNode = parts.localNodes();
         Timeouts t = parts.timeouts();
         this.liveTtlMs = TimeUnit.NANOSECONDS.toMillis(t.heartbeatTimeoutNs()) + TTL_MARGIN_MS;
@@ -143,7 +145,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         }
         this.records = new Records(this, node, link, replica, store, sessions, stats, owner, clock, () -> halted,
                 this::writable, liveTtlMs);
-        this.moves = new Moves(replica, store, sessions, stats, engine, remoteNode);
+        this.moves = new Moves(replica, store, sessions, stats, skipped, engine, remoteNode);
         this.reader = new LogReader(this, link, replica, store, sessions, stats, owner, clock, log);
         this.outages = new Outages(this, link, replica, store, sessions, stats, owner, clock, log, uri,
                 World.digest(store));
@@ -290,6 +292,10 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
 
     Records records() {
         return records;
+    }
+
+    Skipped skipped() {
+        return skipped;
     }
 
     int round() {

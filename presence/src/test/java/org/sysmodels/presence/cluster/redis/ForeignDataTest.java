@@ -1,0 +1,134 @@
+package org.sysmodels.presence.cluster.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sysmodels.presence.model.presence.Platform;
+
+/**
+ * What a node does with data in Redis that is not its cluster's: keys of another type, records and log entries of
+ * another program or version. It names the key (and the entry) and why, refuses to join where a script could not run,
+ * and otherwise skips what it cannot read and keeps every session it holds. A real redis-server on loopback.
+ */
+class ForeignDataTest {
+
+    static RedisServer redis;
+    final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    final List<ModelNode> nodes = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        redis = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @BeforeEach
+    void empty() throws Exception {
+        redis.command("FLUSHALL");
+    }
+
+    @AfterEach
+    void close() {
+        nodes.forEach(ModelNode::close);
+    }
+
+    ModelNode node() {
+        ModelNode n = new ModelNode(nodes.size(), new ArrayList<>(), redis.uri(), log::add);
+        nodes.add(n);
+        return n;
+    }
+
+    String logged() {
+        synchronized (log) {
+            return String.join("\n", log);
+        }
+    }
+
+    @Test
+    void aFixedKeyOfAnotherTypeIsRefusedAtJoinByName() throws Exception {
+        for (Map.Entry<String, String> k : KeyTypes.EXPECTED.entrySet()) {
+            redis.command("FLUSHALL");
+            if (k.getValue().equals("string")) {
+                redis.command("RPUSH", k.getKey(), "x");
+            } else {
+                redis.command("SET", k.getKey(), "x");
+            }
+            IllegalStateException e = assertThrows(IllegalStateException.class, this::node, k.getKey());
+            assertTrue(e.getMessage().contains("Redis key " + k.getKey() + " holds a "), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSessionRecordOfAnotherTypeOrLayoutIsSkippedByName() throws Exception {
+        redis.command("SET", Keys.session("foreign"), "x");
+        redis.command("HSET", Keys.session("old"), "user", "1", "status", "online");
+        redis.command("HSET", Keys.session("bad-gen"), "n", "elsewhere", "g", "zz", "r", "xx");
+        node();
+        String l = logged();
+        assertTrue(l.contains("skipped record {pres}:s:foreign: WRONGTYPE"), l);
+        assertTrue(l.contains("skipped record {pres}:s:old: no field"), l);
+        assertTrue(l.contains("skipped record {pres}:s:bad-gen: not a number"), l);
+        assertEquals(3, nodes.get(0).backend.stats().malformed.get());
+    }
+
+    @Test
+    void malformedLogEntriesAreNamedAndTheNodeKeepsItsSessionsAndReadsOn() throws Exception {
+        ModelNode a = node();
+        ModelNode b = node();
+        b.call(() -> b.backend.identify(1, Platform.DESKTOP, 0, null, false, "held-by-b", System.nanoTime()));
+        List<String> ids = new ArrayList<>();
+        ids.add((String) redis.command("XADD", Keys.LOG, "*", "k", "batch", "w", "intruder", "b", "garbage"));
+        ids.add((String) redis.command("XADD", Keys.LOG, "*", "foo", "bar"));
+        ids.add((String) redis.command("XADD", Keys.LOG, "*", "k", "ups", "w", "old-node", "b", "1\t2"));
+        ids.add((String) redis.command("XADD", Keys.LOG, "*", "k", "up", "w", "intruder", "sid", "x"));
+        ids.add((String) redis.command("XADD", Keys.LOG, "*", "k", "end", "w", "intruder"));
+        a.call(() -> a.backend.identify(0, Platform.MOBILE, 0, null, false, "after", System.nanoTime()));
+        b.await(() -> b.backend.knows("after"), () -> "the entry after the foreign ones");
+        String l = logged();
+        for (String id : ids) {
+            assertTrue(l.contains("skipped {pres}:log entry " + id), id + " named in\n" + l);
+        }
+        assertTrue(l.contains("written by intruder: a text of "), l);
+        assertTrue(l.contains("(no writer): no field k"), l);
+        assertTrue(l.contains("unknown entry kind ups"), l);
+        assertTrue(b.call(() -> b.backend.knows("held-by-b")), "b keeps its own session");
+        assertTrue(b.call(() -> b.backend.connected()), "b stays up");
+    }
+
+    @Test
+    void aKeyTurnedToAnotherTypeWhileUpKeepsTheNodeDownSayingWhichUntilItIsGone() throws Exception {
+        ModelNode a = node();
+        a.call(() -> a.backend.identify(2, Platform.WEB, 0, null, false, "kept", System.nanoTime()));
+        redis.command("DEL", Keys.DUE);
+        redis.command("SET", Keys.DUE, "not a sorted set");
+        a.await(() -> logged().contains("Redis key {pres}:due holds a string"), () -> "the key named in\n"
+                + logged());
+        assertTrue(a.call(() -> !a.backend.connected()), "down while the key is foreign");
+        assertTrue(a.call(() -> a.backend.knows("kept")), "its session kept");
+        redis.command("DEL", Keys.DUE);
+        a.await(() -> a.backend.connected(), () -> "up again once the key is gone");
+        a.await(() -> {
+            try {
+                return redis.command("EXISTS", Keys.session("kept")).equals(1L);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, () -> "its session registered again");
+    }
+}
