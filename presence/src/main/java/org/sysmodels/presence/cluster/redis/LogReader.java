@@ -180,7 +180,8 @@ final class LogReader {
                 }
                 stats.applied.incrementAndGet();
             }
-            stats.lag((wallMs - StreamIds.millis(m.getId())) * 1000);
+            long ms = StreamIds.millis(m.getId());
+            stats.lag(ms < 0 ? 0 : (wallMs - ms) * 1000);
         }
         node.progress();
     }

@@ -159,6 +159,14 @@ final class Outages {
                 .thenCompose(v -> link.types(KeyTypes.EXPECTED.keySet()))
                 .thenCompose(types -> {
                     KeyTypes.check(types);
+                    return link.logTail();
+                })
+                .thenCompose(tail -> {
+                    if (tail.equals(StreamIds.LAST)) {
+                        throw new IllegalStateException("Redis key " + Keys.LOG + " ends at entry " + tail + ", the "
+                                + "last id a stream can hold: no entry can follow it (another program's entry?); "
+                                + "delete it (DEL " + Keys.LOG + ") or use another Redis");
+                    }
                     return link.epoch(candidate);
                 })
                 .thenCompose(e -> link.world(world).thenApply(w -> {

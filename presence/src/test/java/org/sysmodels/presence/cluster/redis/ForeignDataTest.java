@@ -131,4 +131,29 @@ class ForeignDataTest {
             }
         }, () -> "its session registered again");
     }
+
+    @Test
+    void anEntryIdFarInTheFutureIsReadAndTheLogGoesOnAfterIt() throws Exception {
+        ModelNode a = node();
+        ModelNode b = node();
+        String far = (String) redis.command("XADD", Keys.LOG, "9223372036854775808-5", "k", "end", "w", "intruder",
+                "sid", "nobody");
+        a.call(() -> a.backend.identify(0, Platform.MOBILE, 0, null, false, "after-far", System.nanoTime()));
+        b.await(() -> b.backend.knows("after-far"), () -> "the change written after " + far + "\n" + logged());
+        assertTrue(b.call(() -> b.backend.connected()), logged());
+    }
+
+    @Test
+    void aLogAtItsLastPossibleIdIsNamedAndTheNodesKeepTheirSessions() throws Exception {
+        ModelNode a = node();
+        a.call(() -> a.backend.identify(0, Platform.MOBILE, 0, null, false, "before", System.nanoTime()));
+        redis.command("XADD", Keys.LOG, StreamIds.LAST, "k", "end", "w", "intruder",
+                "sid", "nobody");
+        a.call(() -> a.backend.identify(1, Platform.MOBILE, 0, null, false, "stuck", System.nanoTime()));
+        a.await(() -> logged().contains("Redis key {pres}:log ends at entry " + StreamIds.LAST),
+                () -> "the log named in\n" + logged());
+        assertTrue(a.call(() -> a.backend.knows("before") && a.backend.knows("stuck")), "sessions kept");
+        redis.command("DEL", Keys.LOG);
+        a.await(() -> a.backend.connected(), () -> "up again once the log is gone\n" + logged());
+    }
 }
