@@ -148,7 +148,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         this.moves = new Moves(replica, store, sessions, stats, skipped, engine, remoteNode);
         this.reader = new LogReader(this, link, replica, store, sessions, stats, owner, clock, log);
         this.outages = new Outages(this, link, replica, store, sessions, stats, owner, clock, log, uri,
-                World.digest(store));
+                World.digest(store, parts.names()));
         try {
             String how = outages.resync().toCompletableFuture().get(JOIN_TIMEOUT_S, TimeUnit.SECONDS);
             outages.joined();
