@@ -47,4 +47,12 @@ class ServeInputsTest {
             assertFalse(e.getMessage().contains("running there"), e.getMessage());
         }
     }
+
+    @Test
+    void aRedisHostThatDoesNotResolveIsNamedWithItsPort() {
+        UserInputException e = refused("--cluster", "redis://no-such-host.invalid", "--port", "0", "--for", "100ms");
+        assertTrue(e.getMessage().startsWith("--cluster redis://no-such-host.invalid: cannot reach Redis at "
+                + "redis://no-such-host.invalid:6379: "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; is redis-server running there?"), e.getMessage());
+    }
 }

@@ -134,7 +134,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         String name = "n" + ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits((short) new SecureRandom()
                 .nextInt(1 << 16));
         this.node = name;
-        String uri = redis.toString();
+        String uri = where(redis);
         this.sessions = new SessionTable(store, remoteNode);
         this.replica = new PresenceCore(store, new StatusPrecedence(), new LocalExpiry(parts.expiry(), store,
                 remoteNode), t, new LocalSink(this, engine, sessions, stats, remoteNode), parts.observer());
@@ -162,6 +162,15 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
             }
             throw new IllegalStateException("cannot join the presence cluster at " + uri + ": " + rootMessage(e), e);
         }
+    }
+
+    /** {@code u} for messages, with its port even when it is the default one (RedisURI's own text leaves it out). */
+    static String where(RedisURI u) {
+        if (u.getHost() == null || !u.getSentinels().isEmpty()) {
+            return u.toString();
+        }
+        return (u.isSsl() ? "rediss://" : "redis://") + u.getHost() + ":" + u.getPort()
+                + (u.getDatabase() == 0 ? "" : "/" + u.getDatabase());
     }
 
     /** This node's name in the cluster (in the log's entries, and its Redis connections' names: presence:NAME). */
