@@ -55,4 +55,16 @@ class ServeInputsTest {
                 + "redis://no-such-host.invalid:6379: "), e.getMessage());
         assertTrue(e.getMessage().endsWith("; is redis-server running there?"), e.getMessage());
     }
+
+    @Test
+    void aRedisThatWantsAPasswordIsRefusedSayingHowToGiveIt() throws Exception {
+        try (RedisServer redis = RedisServer.start()) {
+            redis.command("CONFIG", "SET", "requirepass", "s3cret");
+            UserInputException e = refused("--cluster", redis.uri(), "--port", "0", "--for", "100ms");
+            assertTrue(e.getMessage().contains("Redis at " + redis.uri() + " refused the login (NOAUTH"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("redis://:PASSWORD@HOST:PORT"), e.getMessage());
+            assertFalse(e.getMessage().contains("running there"), e.getMessage());
+        }
+    }
 }

@@ -141,7 +141,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         try {
             this.link = new RedisLink(redis, node, "presence:" + node, CONNECT_TIMEOUT, presenceThread);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot reach Redis at " + uri + ": " + rootMessage(e), e);
+            throw new IllegalStateException(connectFailure(uri, e), e);
         }
         this.records = new Records(this, node, link, replica, store, sessions, stats, owner, clock, () -> halted,
                 this::writable, liveTtlMs);
@@ -329,6 +329,12 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     }
 
     static String rootMessage(Throwable e) {
+        Throwable t = root(e);
+        return t instanceof TimeoutException ? "no answer in time" : String.valueOf(t.getMessage());
+    }
+
+    /** What went wrong under the futures' and Lettuce's "Unable to connect" wrappers. */
+    private static Throwable root(Throwable e) {
         Throwable t = e;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
@@ -337,7 +343,23 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
                 && t.getMessage().startsWith("Unable to connect")) {
             t = t.getCause();
         }
-        return t instanceof TimeoutException ? "no answer in time" : String.valueOf(t.getMessage());
+        return t;
+    }
+
+    /**
+     * Why connecting to Redis at {@code uri} failed: unreachable, or reached and refused (a login it wants, or
+     * another error reply, such as a database index out of range), which "cannot reach" would misname.
+     */
+    static String connectFailure(String uri, Throwable e) {
+        String why = rootMessage(e);
+        if (why.startsWith("NOAUTH") || why.startsWith("WRONGPASS")) {
+            return "Redis at " + uri + " refused the login (" + why + "); give its password in --cluster: "
+                    + "redis://:PASSWORD@HOST:PORT, or redis://USER:PASSWORD@HOST:PORT for a Redis ACL user";
+        }
+        if (root(e) instanceof io.lettuce.core.RedisCommandExecutionException) {
+            return "Redis at " + uri + " refused the connection: " + why;
+        }
+        return "cannot reach Redis at " + uri + ": " + why;
     }
 
     // ------------------------------------------------------------------ tests and shutdown
