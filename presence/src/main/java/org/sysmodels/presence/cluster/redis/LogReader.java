@@ -167,7 +167,11 @@ final class LogReader {
                     switch (e) {
                         case LogEntry.Upsert u -> {
                             long sent = Hops.ON ? hopsApplying(u, readNs) : 0;
+                            boolean fresh = sessions.slot(u.sessionId()) == null;
                             upsert(u, now);
+                            if (fresh && sessions.slot(u.sessionId()) != null) {
+                                node.unconfirmed().opened(u.sessionId());
+                            }
                             if (Hops.ON) {
                                 Hops.record(Hops.Hop.B_APPLIED, sent);
                             }

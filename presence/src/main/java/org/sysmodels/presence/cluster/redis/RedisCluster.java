@@ -91,6 +91,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     private final LogReader reader;
     private final Outages outages;
     private final Moves moves;
+    private final Unconfirmed unconfirmed;
 
     private volatile boolean halted;
     private final Waits waits;
@@ -147,6 +148,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
                 this::writable, liveTtlMs);
         this.moves = new Moves(replica, store, sessions, stats, skipped, engine, remoteNode);
         this.reader = new LogReader(this, link, replica, store, sessions, stats, owner, clock, log);
+        this.unconfirmed = new Unconfirmed(this, link, replica, sessions, owner, clock, log);
         this.outages = new Outages(this, link, replica, store, sessions, stats, owner, clock, log, uri,
                 World.digest(store, parts.names()));
         try {
@@ -254,6 +256,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         outages.tick(now, halted);
         if (outages.state() instanceof LinkState.Up && !halted) {
             records.sweepIfDue(now);
+            unconfirmed.checkIfDue(now);
         }
     }
 
@@ -301,6 +304,10 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
 
     Records records() {
         return records;
+    }
+
+    Unconfirmed unconfirmed() {
+        return unconfirmed;
     }
 
     Skipped skipped() {

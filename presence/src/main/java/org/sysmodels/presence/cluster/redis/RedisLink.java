@@ -232,6 +232,20 @@ final class RedisLink implements AutoCloseable {
                 .add(LOG_CAP));
     }
 
+    /** Which of sessions {@code sids} have no record (EXISTS of each, pipelined). */
+    CompletionStage<List<String>> missing(List<String> sids) {
+        List<String> out = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<?>> asks = new ArrayList<>();
+        for (String sid : sids) {
+            asks.add(cmd.exists(Keys.session(sid)).toCompletableFuture().thenAccept(n -> {
+                if (n == 0) {
+                    out.add(sid);
+                }
+            }));
+        }
+        return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(v -> out);
+    }
+
     /** The type of each of {@code keys} (TYPE), "none" for a key that does not exist. */
     CompletionStage<Map<String, String>> types(Iterable<String> keys) {
         Map<String, String> out = new java.util.concurrent.ConcurrentHashMap<>();

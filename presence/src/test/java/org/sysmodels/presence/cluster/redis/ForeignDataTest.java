@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.Status;
 
 /**
  * What a node does with data in Redis that is not its cluster's: keys of another type, records and log entries of
@@ -155,5 +156,28 @@ class ForeignDataTest {
         assertTrue(a.call(() -> a.backend.knows("before") && a.backend.knows("stuck")), "sessions kept");
         redis.command("DEL", Keys.LOG);
         a.await(() -> a.backend.connected(), () -> "up again once the log is gone\n" + logged());
+    }
+
+    @Test
+    void aSessionALogEntryOpenedWithoutARecordEndsInsteadOfStayingOnlineForever() throws Exception {
+        ModelNode a = node();
+        ModelNode b = node();
+        a.call(() -> a.backend.identify(0, Platform.MOBILE, 0, null, false, "real", System.nanoTime()));
+        byte[] state = StateBytes.state(1, 0, 0, Status.DND.ordinal(), List.of(), 0);
+        byte[] head = StateBytes.head("ghost", 1, state.length);
+        byte[] body = new byte[head.length + state.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(state, 0, body, head.length, state.length);
+        for (byte x : body) {
+            assertTrue(x >= 0, "ASCII only: RedisServer.command sends text");
+        }
+        redis.command("XADD", Keys.LOG, "*", "k", "batch", "w", "intruder", "b",
+                new String(body, java.nio.charset.StandardCharsets.US_ASCII));
+        b.await(() -> b.backend.knows("ghost"), () -> "the entry applied");
+        b.await(() -> !b.backend.knows("ghost"), () -> "the session without a record ended\n" + logged());
+        assertTrue(logged().contains("ended session ghost here: a {pres}:log entry opened it, and its record "
+                + "{pres}:s:ghost is not in Redis"), logged());
+        assertEquals(Status.OFFLINE, b.call(() -> b.backend.presence(1).status()));
+        assertTrue(b.call(() -> b.backend.knows("real")), "a session with its record stays");
     }
 }
