@@ -171,10 +171,7 @@ final class Outages {
                 })
                 .thenCompose(e -> link.world(world).thenApply(w -> {
                     if (!w.equals(world)) {
-                        throw new IllegalStateException("the cluster serves another world (users file): "
-                                + Keys.WORLD + " has " + w + ", this node " + world + "; start every node with the "
-                                + "same --users or --load-world and --watchers, and the same version of sysmodels "
-                                + "(the log's layout, after the last /)");
+                        throw new IllegalStateException(World.mismatch(w, world));
                     }
                     return e;
                 }))

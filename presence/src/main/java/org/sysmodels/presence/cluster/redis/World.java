@@ -44,6 +44,23 @@ final class World {
                 + StateBytes.VERSION;
     }
 
+    /** Why a node of world {@code mine} cannot join a cluster whose {@code {pres}:world} holds {@code theirs}. */
+    static String mismatch(String theirs, String mine) {
+        String version = mine.substring(mine.lastIndexOf('/') + 1);
+        if (!theirs.contains("/log v")) {
+            return "Redis holds an older version's cluster: " + Keys.WORLD + " has " + theirs + ", with no log "
+                    + "layout, this node's layout is " + version + "; its records and log cannot be read here: "
+                    + "stop its nodes and delete the {pres} keys (or use another Redis)";
+        }
+        if (!theirs.endsWith("/" + version)) {
+            return "Redis holds a cluster of another version: " + Keys.WORLD + " has " + theirs + ", this node "
+                    + mine + "; start every node with the same version of sysmodels (the log's layout, after the "
+                    + "last /), or delete the {pres} keys when none of the other version runs";
+        }
+        return "the cluster serves another world (users file): " + Keys.WORLD + " has " + theirs + ", this node "
+                + mine + "; start every node with the same --users or --load-world and --watchers";
+    }
+
     private static void put(MessageDigest md, ByteBuffer b, int v) {
         if (b.remaining() < 4) {
             b.flip();

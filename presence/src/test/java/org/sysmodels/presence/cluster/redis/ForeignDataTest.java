@@ -180,4 +180,17 @@ class ForeignDataTest {
         assertEquals(Status.OFFLINE, b.call(() -> b.backend.presence(1).status()));
         assertTrue(b.call(() -> b.backend.knows("real")), "a session with its record stays");
     }
+
+    @Test
+    void aRedisOfAnOlderOrOtherVersionIsRefusedSayingSo() throws Exception {
+        redis.command("SET", Keys.WORLD, "6 users/4efc6a9717555a6763eb6a85");
+        IllegalStateException old = assertThrows(IllegalStateException.class, this::node);
+        assertTrue(old.getMessage().startsWith("cannot join the presence cluster at " + redis.uri()
+                + ": Redis holds an older version's cluster: {pres}:world has 6 users/4efc6a9717555a6763eb6a85, "
+                + "with no log layout, this node's layout is log v" + StateBytes.VERSION), old.getMessage());
+        redis.command("SET", Keys.WORLD, "6 users/4efc6a9717555a6763eb6a85/log v99");
+        IllegalStateException other = assertThrows(IllegalStateException.class, this::node);
+        assertTrue(other.getMessage().contains("Redis holds a cluster of another version: {pres}:world has "
+                + "6 users/4efc6a9717555a6763eb6a85/log v99"), other.getMessage());
+    }
 }
