@@ -21,7 +21,8 @@ import org.sysmodels.presence.model.store.PresenceStore;
 
 /**
  * A node's link to Redis over time ({@link LinkState}): a failed command marks it down, time brings a retry, and a
- * resynchronisation brings it up again: the scripts loaded again (Redis forgets them), the epoch key checked (did
+ * resynchronisation brings it up again: the scripts loaded again (Redis forgets them), the fixed keys' types and the
+ * log's room checked ({@link KeyTypes}: another program's data is named, not written into), the epoch key checked (did
  * Redis lose its data?), this node's own sessions registered again, then the log replayed from where this node stopped
  * or, if it was trimmed past that point, every session record reloaded (a snapshot). After a data loss it waits one
  * TTL for the other nodes to register theirs again and ends the rest. Each outage and its recovery is logged once and

@@ -60,7 +60,8 @@ import org.sysmodels.presence.model.store.PresenceStore;
  * </ul>
  *
  * <p>The parts: {@link SessionTable} (the session records), {@link WriteQueue} (writes batched into write.lua calls),
- * {@link LogReader} (reading and applying the log), {@link Outages} (the link's state and resynchronisation),
+ * {@link LogReader} (reading and applying the log), {@link Unconfirmed} (sessions the log opened, checked for their
+ * record), {@link Skipped} (what could not be read, named), {@link Outages} (the link's state and resynchronisation),
  * {@link RedisLink} (the commands). Threads: every method runs on the node's presence thread
  * ({@link ClusterParts#owner}), and every Redis reply comes back to it. When that thread is an I/O event loop
  * ({@link SharedLoop#presenceThread}, as the gateway's is in a cluster) it also runs the Redis connections, so no
