@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.presence.model.presence.Platform;
+import org.sysmodels.presence.model.presence.PresenceUpdate;
 import org.sysmodels.presence.model.presence.Status;
 
 /**
@@ -192,5 +193,28 @@ class ForeignDataTest {
         IllegalStateException other = assertThrows(IllegalStateException.class, this::node);
         assertTrue(other.getMessage().contains("Redis holds a cluster of another version: {pres}:world has "
                 + "6 users/4efc6a9717555a6763eb6a85/log v99"), other.getMessage());
+    }
+
+    @Test
+    void aSessionsRecordReplacedByAnotherTypeIsNamedAndTheNodesOtherSessionsStillShared() throws Exception {
+        ModelNode a = node();
+        ModelNode b = node();
+        int mine = a.call(() -> a.backend.identify(0, Platform.MOBILE, 0, null, false, "mine", System.nanoTime()));
+        int other = a.call(() -> a.backend.identify(2, Platform.WEB, 0, null, false, "other", System.nanoTime()));
+        b.await(() -> b.backend.knows("mine") && b.backend.knows("other"), () -> "both sessions shared");
+        redis.command("DEL", Keys.session("mine"));
+        redis.command("SET", Keys.session("mine"), "another program's");
+        PresenceUpdate dnd = new PresenceUpdate(null, List.of(), Status.DND, false);
+        a.call(() -> {
+            a.backend.update(mine, dnd, System.nanoTime());
+            a.backend.update(other, dnd, System.nanoTime());
+            return null;
+        });
+        b.await(() -> b.backend.presence(2).status() == Status.DND, () -> "the other session's change shared\n"
+                + logged());
+        a.await(() -> logged().contains("skipped writing record {pres}:s:mine of a session held here: it holds a "
+                + "string, not a session record"), () -> "the key named\n" + logged());
+        assertTrue(a.call(() -> a.backend.connected() && a.backend.knows("mine")), "a stays up and keeps it");
+        assertEquals("another program's", redis.command("GET", Keys.session("mine")), "the key left alone");
     }
 }
