@@ -217,4 +217,38 @@ class ForeignDataTest {
         assertTrue(a.call(() -> a.backend.connected() && a.backend.knows("mine")), "a stays up and keeps it");
         assertEquals("another program's", redis.command("GET", Keys.session("mine")), "the key left alone");
     }
+
+    @Test
+    void resumingEndingOrDetachingASessionWhoseKeyIsForeignLeavesItAloneWithoutAnOutage() throws Exception {
+        ModelNode a = node();
+        int mine = a.call(() -> a.backend.identify(0, Platform.MOBILE, 0, null, false, "mine", System.nanoTime()));
+        a.await(() -> a.backend.pending() == 0, () -> "the open answered");
+        redis.command("DEL", Keys.session("mine"));
+        redis.command("SET", Keys.session("mine"), "another program's");
+        redis.command("HSET", Keys.session("short"), "n", "elsewhere", "g", "1", "r", "x");
+        redis.command("HSET", Keys.session("badgen"), "n", "elsewhere", "g", "zz", "r", "\0\0\0\0");
+        a.call(() -> {
+            a.backend.detach(mine, System.nanoTime());
+            return null;
+        });
+        a.await(() -> logged().contains("skipped writing record {pres}:s:mine of a session held here: it holds a "
+                + "string"), () -> "the key named\n" + logged());
+        for (String sid : List.of("mine", "short", "badgen", "missing")) {
+            java.util.concurrent.CompletableFuture<org.sysmodels.presence.model.cluster.Adoption> adopted =
+                    new java.util.concurrent.CompletableFuture<>();
+            a.call(() -> {
+                a.backend.adopt(sid, 0, 0, System.nanoTime(), adopted::complete);
+                return null;
+            });
+            assertEquals(org.sysmodels.presence.model.cluster.Adoption.NONE,
+                    adopted.get(30, java.util.concurrent.TimeUnit.SECONDS), sid);
+        }
+        a.call(() -> {
+            a.backend.end(mine, System.nanoTime());
+            return null;
+        });
+        a.await(() -> a.backend.pending() == 0, () -> "the end answered");
+        assertEquals(0, a.backend.stats().outages.get(), logged());
+        assertEquals("another program's", redis.command("GET", Keys.session("mine")), "the key left alone");
+    }
 }
