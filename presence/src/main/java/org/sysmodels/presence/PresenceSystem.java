@@ -37,9 +37,9 @@ import org.sysmodels.presence.scenario.PresenceScenarios;
 public final class PresenceSystem implements SimSystem {
 
     static final OptionSpec<Integer> USERS = OptionSpec.integer("--users", "N", 2, 50_000_000,
-            "Simulated users.").withDefault("the scenario's, 20000");
+            "Simulated users.").withDefault("the scenario's, 10000");
     static final OptionSpec<Long> DURATION = OptionSpec.duration("--duration", "TIME", 1_000_000_000L,
-            86_400_000_000_000L, "Simulated time with churn (then the run settles).").withDefault("300s");
+            86_400_000_000_000L, "Simulated time with churn (then the run settles).").withDefault("the scenario's, 300s");
     static final OptionSpec<Integer> NODES = OptionSpec.integer("--nodes", "N", 1, 1024,
             "Gateway nodes the sessions are spread over.").withDefault("8");
     static final OptionSpec<String> STORE = OptionSpec.choice("--store", "LAYOUT", List.of("compact", "object"),

@@ -19,6 +19,7 @@ import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.core.testing.TestFlags;
 import org.sysmodels.core.trace.ChromeTraceWriter;
 import org.sysmodels.presence.run.PresenceLabs;
+import org.sysmodels.presence.scenario.PresenceScenario;
 import org.sysmodels.presence.scenario.PresenceScenarios;
 
 /** {@code sim presence} through its SimSystem: a clean run, determinism, every bug lab caught, quiz, bad input. */
@@ -34,6 +35,13 @@ class PresenceSystemTest {
         all[3] = "60s";
         System.arraycopy(flags, 0, all, 4, flags.length);
         return RunRequest.ofSeed(seed).withOptions(TestFlags.parse(SYSTEM.options(), all));
+    }
+
+    @Test
+    void theHelpNamesTheDefaultScenariosSize() {
+        assertEquals("the scenario's, " + PresenceScenario.DEFAULT.users(), PresenceSystem.USERS.defaultText());
+        assertEquals("the scenario's, " + PresenceScenario.DEFAULT.duration() / 1_000_000_000L + "s",
+                PresenceSystem.DURATION.defaultText());
     }
 
     @Test

@@ -19,7 +19,16 @@ import org.sysmodels.presence.model.store.PresenceStore;
  * @param localNodes this node's fan-out nodes are {@code 0..localNodes-1} (its I/O event loops)
  * @param owner      the one thread that calls the backend and that the backend calls back on
  * @param clock      the node's monotonic clock in ns (the {@code now} it passes)
+ * @param names      the world's outside names for its indexes (user ids and names, guild ids, in index order, one
+ *                   a line): nodes agree on a world only if they agree on who index i is, not just on its shape
  */
 public record ClusterParts(PresenceStore store, Timeouts timeouts, ExpiryQueue expiry, NodeSink sink,
-                           PresenceObserver observer, int localNodes, Executor owner, LongSupplier clock) {
+                           PresenceObserver observer, int localNodes, Executor owner, LongSupplier clock,
+                           String names) {
+
+    /** Parts of a world whose indexes have no outside names (tests). */
+    public ClusterParts(PresenceStore store, Timeouts timeouts, ExpiryQueue expiry, NodeSink sink,
+                        PresenceObserver observer, int localNodes, Executor owner, LongSupplier clock) {
+        this(store, timeouts, expiry, sink, observer, localNodes, owner, clock, "");
+    }
 }

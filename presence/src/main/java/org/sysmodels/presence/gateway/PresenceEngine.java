@@ -74,7 +74,7 @@ final class PresenceEngine {
         Timeouts t = new Timeouts(config.heartbeatInterval().toNanos(), config.grace().toNanos(),
                 config.resumeWindow().toNanos());
         this.core = cluster.create(new ClusterParts(store, t, TimingWheel.of(config.tick().toNanos(), now()), fanOut,
-                observer, config.ioThreads(), thread, this::now));
+                observer, config.ioThreads(), thread, this::now, users.names()));
         long tick = config.tick().toNanos();
         // The expiry pass is queued behind the commands the event loops sent before it, and judges time as of then:
         // however far behind this thread is, a heartbeat that arrived renews its session before the pass that would

@@ -147,7 +147,8 @@ public final class ServeCommand implements Subcommand {
                     .contains("in use") ? "; pick another port or --port 0" : ""));
         } catch (IllegalStateException e) {
             throw new UserInputException("--cluster " + o.get(CLUSTER).orElse("") + ": " + e.getMessage()
-                    + (e.getMessage().contains("world") ? "" : "; is redis-server running there?"));
+                    + (e.getMessage().contains("cannot reach") || e.getMessage().contains("no answer in time")
+                    ? "; is redis-server running there?" : ""));
         }
         try (server) {
             out.println("presence gateway: " + server.gatewayUrl() + "?v=10&encoding=json");

@@ -53,6 +53,10 @@ class ClusterGatewayTest {
      * 9001 with ada (carol identifies without GUILD_PRESENCES); dave 1006 shares guild 9002 with ada, with the intent.
      */
     static UserDirectory world() throws Exception {
+        return UserDirectory.of(worldFile(), "cluster-test-world");
+    }
+
+    static UsersFile worldFile() {
         List<UsersFile.User> users = List.of(
                 new UsersFile.User("1001", "ada", "t-ada", List.of("1002"), List.of("9001", "9002"), null),
                 new UsersFile.User("1002", "grace", "t-grace", List.of(), List.of(), null),
@@ -60,8 +64,7 @@ class ClusterGatewayTest {
                 new UsersFile.User("1004", "carol", "t-carol", List.of("1005"), List.of("9001"), null),
                 new UsersFile.User("1005", "mark", "t-mark", List.of(), List.of(), null),
                 new UsersFile.User("1006", "dave", "t-dave", List.of(), List.of("9002"), null));
-        return UserDirectory.of(new UsersFile(users, List.of(new UsersFile.Guild("9001", "one"),
-                new UsersFile.Guild("9002", "two"))), "cluster-test-world");
+        return new UsersFile(users, List.of(new UsersFile.Guild("9001", "one"), new UsersFile.Guild("9002", "two")));
     }
 
     @BeforeAll
@@ -643,6 +646,22 @@ class ClusterGatewayTest {
     void aNodeWithAnotherWorldIsRefused() throws Exception {
         node();
         UserDirectory other = UserDirectory.loadWorld(10, 3);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> GatewayServer.start(config(),
+                other, null, PresenceObserver.NONE, RedisCluster.factory(RedisCluster.parse(redis.uri()),
+                        log::add)));
+        assertTrue(e.getMessage().contains("another world"), e.getMessage());
+    }
+
+    /** Two users files of one shape (the same friendships and guilds by index) that name other users are two worlds. */
+    @Test
+    void aNodeWhoseUsersFileNamesOtherUsersInTheSameShapeIsRefused() throws Exception {
+        node();
+        List<UsersFile.User> users = new ArrayList<>();
+        for (UsersFile.User u : (worldFile()).users()) {
+            users.add(new UsersFile.User(u.id().replace("100", "200"), u.name(), u.token(),
+                    u.friends().stream().map(f -> f.replace("100", "200")).toList(), u.guilds(), u.presenceIntent()));
+        }
+        UserDirectory other = UserDirectory.of(new UsersFile(users, worldFile().guilds()), "other-ids");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> GatewayServer.start(config(),
                 other, null, PresenceObserver.NONE, RedisCluster.factory(RedisCluster.parse(redis.uri()),
                         log::add)));

@@ -1,5 +1,6 @@
 package org.sysmodels.presence.gateway;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +9,12 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.testing.TestFlags;
+import org.sysmodels.presence.cluster.redis.RedisServer;
 
-/** {@code sim presence serve}'s flags: an address it cannot listen on is a user error naming the flag. */
+/**
+ * {@code sim presence serve}'s flags: an address it cannot listen on, or a Redis holding foreign data under the
+ * cluster's keys, is a user error naming the flag (and the key).
+ */
 class ServeInputsTest {
 
     private static UserInputException refused(String... flags) {
@@ -30,5 +35,36 @@ class ServeInputsTest {
         UserInputException e = refused("--host", "192.0.2.1", "--port", "0", "--for", "100ms");
         assertTrue(e.getMessage().startsWith("--host 192.0.2.1 --port 0: cannot listen on 192.0.2.1:0"),
                 e.getMessage());
+    }
+
+    @Test
+    void aRedisWithAForeignKeyIsRefusedNamingTheKeyNotAsUnreachable() throws Exception {
+        try (RedisServer redis = RedisServer.start()) {
+            redis.command("SET", "{pres}:due", "x");
+            UserInputException e = refused("--cluster", redis.uri(), "--port", "0", "--for", "100ms");
+            assertTrue(e.getMessage().startsWith("--cluster " + redis.uri() + ": cannot join"), e.getMessage());
+            assertTrue(e.getMessage().contains("Redis key {pres}:due holds a string"), e.getMessage());
+            assertFalse(e.getMessage().contains("running there"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aRedisHostThatDoesNotResolveIsNamedWithItsPort() {
+        UserInputException e = refused("--cluster", "redis://no-such-host.invalid", "--port", "0", "--for", "100ms");
+        assertTrue(e.getMessage().startsWith("--cluster redis://no-such-host.invalid: cannot reach Redis at "
+                + "redis://no-such-host.invalid:6379: "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; is redis-server running there?"), e.getMessage());
+    }
+
+    @Test
+    void aRedisThatWantsAPasswordIsRefusedSayingHowToGiveIt() throws Exception {
+        try (RedisServer redis = RedisServer.start()) {
+            redis.command("CONFIG", "SET", "requirepass", "s3cret");
+            UserInputException e = refused("--cluster", redis.uri(), "--port", "0", "--for", "100ms");
+            assertTrue(e.getMessage().contains("Redis at " + redis.uri() + " refused the login (NOAUTH"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("redis://:PASSWORD@HOST:PORT"), e.getMessage());
+            assertFalse(e.getMessage().contains("running there"), e.getMessage());
+        }
     }
 }

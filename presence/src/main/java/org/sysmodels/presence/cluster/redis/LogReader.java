@@ -159,7 +159,7 @@ final class LogReader {
             try {
                 entries = LogEntry.parseAll(body, store.userCount(), sessions);
             } catch (LogEntry.Malformed x) {
-                stats.malformed.incrementAndGet();
+                node.skipped().skip(entry(m, body), x.getMessage());
                 continue;
             }
             for (LogEntry e : entries) {
@@ -167,7 +167,11 @@ final class LogReader {
                     switch (e) {
                         case LogEntry.Upsert u -> {
                             long sent = Hops.ON ? hopsApplying(u, readNs) : 0;
+                            boolean fresh = sessions.slot(u.sessionId()) == null;
                             upsert(u, now);
+                            if (fresh && sessions.slot(u.sessionId()) != null) {
+                                node.unconfirmed().opened(u.sessionId());
+                            }
                             if (Hops.ON) {
                                 Hops.record(Hops.Hop.B_APPLIED, sent);
                             }
@@ -175,14 +179,21 @@ final class LogReader {
                         case LogEntry.Ended x -> ended(x, now);
                     }
                 } catch (SessionStateException | IllegalArgumentException x) {
-                    stats.malformed.incrementAndGet();
+                    node.skipped().skip(entry(m, body) + ", session " + e.sessionId(), x.getMessage());
                     continue;
                 }
                 stats.applied.incrementAndGet();
             }
-            stats.lag((wallMs - StreamIds.millis(m.getId())) * 1000);
+            long ms = StreamIds.millis(m.getId());
+            stats.lag(ms < 0 ? 0 : (wallMs - ms) * 1000);
         }
         node.progress();
+    }
+
+    /** Where entry {@code m} is, for a line about it: the key, its id and the node that wrote it. */
+    private static String entry(StreamMessage<String, byte[]> m, Map<String, byte[]> body) {
+        String w = LogEntry.writer(body);
+        return Keys.LOG + " entry " + m.getId() + (w == null ? " (no writer)" : " written by " + w);
     }
 
     /** Records {@link Hops.Hop#B_READ} and {@link Hops.Hop#B_APPLYING} for {@code u}; its send time. */

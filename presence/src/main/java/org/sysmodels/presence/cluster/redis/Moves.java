@@ -20,15 +20,17 @@ final class Moves {
     private final PresenceStore store;
     private final SessionTable sessions;
     private final ClusterStats stats;
+    private final Skipped skipped;
     private final NodeSink engine;
     private final int remoteNode;
 
-    Moves(PresenceCore replica, PresenceStore store, SessionTable sessions, ClusterStats stats, NodeSink engine,
-          int remoteNode) {
+    Moves(PresenceCore replica, PresenceStore store, SessionTable sessions, ClusterStats stats, Skipped skipped,
+          NodeSink engine, int remoteNode) {
         this.replica = replica;
         this.store = store;
         this.sessions = sessions;
         this.stats = stats;
+        this.skipped = skipped;
         this.engine = engine;
         this.remoteNode = remoteNode;
     }
@@ -48,7 +50,8 @@ final class Moves {
         try {
             u = LogEntry.record(sessionId, fields, store.userCount());
         } catch (LogEntry.Malformed e) {
-            stats.malformed.incrementAndGet();
+            skipped.skip("record " + Keys.session(sessionId) + " (a client resuming it here was refused)",
+                    e.getMessage());
             return Adoption.NONE;
         }
         Integer s = sessions.slot(sessionId);

@@ -21,7 +21,8 @@ import org.sysmodels.presence.model.store.PresenceStore;
 
 /**
  * A node's link to Redis over time ({@link LinkState}): a failed command marks it down, time brings a retry, and a
- * resynchronisation brings it up again: the scripts loaded again (Redis forgets them), the epoch key checked (did
+ * resynchronisation brings it up again: the scripts loaded again (Redis forgets them), the fixed keys' types and the
+ * log's room checked ({@link KeyTypes}: another program's data is named, not written into), the epoch key checked (did
  * Redis lose its data?), this node's own sessions registered again, then the log replayed from where this node stopped
  * or, if it was trimmed past that point, every session record reloaded (a snapshot). After a data loss it waits one
  * TTL for the other nodes to register theirs again and ends the rest. Each outage and its recovery is logged once and
@@ -156,13 +157,22 @@ final class Outages {
     CompletionStage<String> resync() {
         String candidate = hex(8);
         return link.loadScripts()
-                .thenCompose(v -> link.epoch(candidate))
+                .thenCompose(v -> link.types(KeyTypes.EXPECTED.keySet()))
+                .thenCompose(types -> {
+                    KeyTypes.check(types);
+                    return link.logTail();
+                })
+                .thenCompose(tail -> {
+                    if (tail.equals(StreamIds.LAST)) {
+                        throw new IllegalStateException("Redis key " + Keys.LOG + " ends at entry " + tail + ", the "
+                                + "last id a stream can hold: no entry can follow it (another program's entry?); "
+                                + "delete it (DEL " + Keys.LOG + ") or use another Redis");
+                    }
+                    return link.epoch(candidate);
+                })
                 .thenCompose(e -> link.world(world).thenApply(w -> {
                     if (!w.equals(world)) {
-                        throw new IllegalStateException("the cluster serves another world (users file): it has "
-                                + w + ", this node " + world + "; start every node with the same --users or "
-                                + "--load-world and --watchers, and the same version of sysmodels (the log's "
-                                + "layout, after the last /)");
+                        throw new IllegalStateException(World.mismatch(w, world));
                     }
                     return e;
                 }))
@@ -203,8 +213,9 @@ final class Outages {
 
     /** Every session record (the log's tail first, so nothing after the snapshot is missed). */
     private CompletionStage<Position> snapshot(String how) {
-        return link.logTail().thenCompose(tail -> link.snapshot().thenApplyAsync(records -> {
-            int n = reconcile(records);
+        return link.logTail().thenCompose(tail -> link.snapshot().thenApplyAsync(snapshot -> {
+            snapshot.unreadable().forEach((id, why) -> node.skipped().skip("record " + Keys.session(id), why));
+            int n = reconcile(snapshot.records());
             stats.fullResyncs.incrementAndGet();
             return new Position(tail, null, String.format(Locale.ROOT, "%s %,d session records of other nodes",
                     how, n));
@@ -221,7 +232,7 @@ final class Outages {
             try {
                 u = LogEntry.record(r.getKey(), r.getValue(), store.userCount());
             } catch (LogEntry.Malformed e) {
-                stats.malformed.incrementAndGet();
+                node.skipped().skip("record " + Keys.session(r.getKey()), e.getMessage());
                 continue;
             }
             present.add(u.sessionId());

@@ -173,7 +173,10 @@ final class Records implements WriteQueue.Replies {
         }, owner);
     }
 
-    /** A script's answer about a session this node holds: ok, taken (by another node), or gone (not in Redis). */
+    /**
+     * A script's answer about a session this node holds: ok, taken (by another node), gone (not in Redis), or
+     * foreign (its key is another program's).
+     */
     @Override
     public void written(String id, List<?> r) {
         Integer s = sessions.slot(id);
@@ -183,6 +186,9 @@ final class Records implements WriteQueue.Replies {
         switch (String.valueOf(r.get(0))) {
             case "taken" -> node.handOver(s, Long.parseLong(String.valueOf(r.get(1))), clock.getAsLong());
             case "gone" -> vanished(id);
+            case "foreign" -> node.skipped().skip("writing record " + Keys.session(id) + " of a session held here",
+                    "it holds a " + (r.size() > 1 ? r.get(1) : "?") + ", not a session record (another program's "
+                    + "key?): left alone, and this session's changes are not shared until it is deleted");
             default -> {
             }
         }

@@ -60,7 +60,8 @@ import org.sysmodels.presence.model.store.PresenceStore;
  * </ul>
  *
  * <p>The parts: {@link SessionTable} (the session records), {@link WriteQueue} (writes batched into write.lua calls),
- * {@link LogReader} (reading and applying the log), {@link Outages} (the link's state and resynchronisation),
+ * {@link LogReader} (reading and applying the log), {@link Unconfirmed} (sessions the log opened, checked for their
+ * record), {@link Skipped} (what could not be read, named), {@link Outages} (the link's state and resynchronisation),
  * {@link RedisLink} (the commands). Threads: every method runs on the node's presence thread
  * ({@link ClusterParts#owner}), and every Redis reply comes back to it. When that thread is an I/O event loop
  * ({@link SharedLoop#presenceThread}, as the gateway's is in a cluster) it also runs the Redis connections, so no
@@ -85,11 +86,13 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     private final long windowMs;
     private final long anchorNs;
     private final ClusterStats stats = new ClusterStats();
+    private final Skipped skipped;
     private final SessionTable sessions;
     private final Records records;
     private final LogReader reader;
     private final Outages outages;
     private final Moves moves;
+    private final Unconfirmed unconfirmed;
 
     private volatile boolean halted;
     private final Waits waits;
@@ -123,6 +126,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         this.clock = parts.clock();
         this.waits = new Waits(owner);
         this.log = log;
+        this.skipped = new Skipped(stats, log);
         this.remoteNode = parts.localNodes();
         Timeouts t = parts.timeouts();
         this.liveTtlMs = TimeUnit.NANOSECONDS.toMillis(t.heartbeatTimeoutNs()) + TTL_MARGIN_MS;
@@ -132,21 +136,22 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         String name = "n" + ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits((short) new SecureRandom()
                 .nextInt(1 << 16));
         this.node = name;
-        String uri = redis.toString();
+        String uri = where(redis);
         this.sessions = new SessionTable(store, remoteNode);
         this.replica = new PresenceCore(store, new StatusPrecedence(), new LocalExpiry(parts.expiry(), store,
                 remoteNode), t, new LocalSink(this, engine, sessions, stats, remoteNode), parts.observer());
         try {
             this.link = new RedisLink(redis, node, "presence:" + node, CONNECT_TIMEOUT, presenceThread);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot reach Redis at " + uri + ": " + rootMessage(e), e);
+            throw new IllegalStateException(connectFailure(uri, e), e);
         }
         this.records = new Records(this, node, link, replica, store, sessions, stats, owner, clock, () -> halted,
                 this::writable, liveTtlMs);
-        this.moves = new Moves(replica, store, sessions, stats, engine, remoteNode);
+        this.moves = new Moves(replica, store, sessions, stats, skipped, engine, remoteNode);
         this.reader = new LogReader(this, link, replica, store, sessions, stats, owner, clock, log);
+        this.unconfirmed = new Unconfirmed(this, link, replica, sessions, owner, clock, log);
         this.outages = new Outages(this, link, replica, store, sessions, stats, owner, clock, log, uri,
-                World.digest(store));
+                World.digest(store, parts.names()));
         try {
             String how = outages.resync().toCompletableFuture().get(JOIN_TIMEOUT_S, TimeUnit.SECONDS);
             outages.joined();
@@ -160,6 +165,15 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
             }
             throw new IllegalStateException("cannot join the presence cluster at " + uri + ": " + rootMessage(e), e);
         }
+    }
+
+    /** {@code u} for messages, with its port even when it is the default one (RedisURI's own text leaves it out). */
+    static String where(RedisURI u) {
+        if (u.getHost() == null || !u.getSentinels().isEmpty()) {
+            return u.toString();
+        }
+        return (u.isSsl() ? "rediss://" : "redis://") + u.getHost() + ":" + u.getPort()
+                + (u.getDatabase() == 0 ? "" : "/" + u.getDatabase());
     }
 
     /** This node's name in the cluster (in the log's entries, and its Redis connections' names: presence:NAME). */
@@ -243,6 +257,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         outages.tick(now, halted);
         if (outages.state() instanceof LinkState.Up && !halted) {
             records.sweepIfDue(now);
+            unconfirmed.checkIfDue(now);
         }
     }
 
@@ -292,6 +307,14 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         return records;
     }
 
+    Unconfirmed unconfirmed() {
+        return unconfirmed;
+    }
+
+    Skipped skipped() {
+        return skipped;
+    }
+
     int round() {
         return outages.round();
     }
@@ -314,6 +337,12 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     }
 
     static String rootMessage(Throwable e) {
+        Throwable t = root(e);
+        return t instanceof TimeoutException ? "no answer in time" : String.valueOf(t.getMessage());
+    }
+
+    /** What went wrong under the futures' and Lettuce's "Unable to connect" wrappers. */
+    private static Throwable root(Throwable e) {
         Throwable t = e;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
@@ -322,7 +351,23 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
                 && t.getMessage().startsWith("Unable to connect")) {
             t = t.getCause();
         }
-        return t instanceof TimeoutException ? "no answer in time" : String.valueOf(t.getMessage());
+        return t;
+    }
+
+    /**
+     * Why connecting to Redis at {@code uri} failed: unreachable, or reached and refused (a login it wants, or
+     * another error reply, such as a database index out of range), which "cannot reach" would misname.
+     */
+    static String connectFailure(String uri, Throwable e) {
+        String why = rootMessage(e);
+        if (why.startsWith("NOAUTH") || why.startsWith("WRONGPASS")) {
+            return "Redis at " + uri + " refused the login (" + why + "); give its password in --cluster: "
+                    + "redis://:PASSWORD@HOST:PORT, or redis://USER:PASSWORD@HOST:PORT for a Redis ACL user";
+        }
+        if (root(e) instanceof io.lettuce.core.RedisCommandExecutionException) {
+            return "Redis at " + uri + " refused the connection: " + why;
+        }
+        return "cannot reach Redis at " + uri + ": " + why;
     }
 
     // ------------------------------------------------------------------ tests and shutdown

@@ -232,6 +232,30 @@ final class RedisLink implements AutoCloseable {
                 .add(LOG_CAP));
     }
 
+    /** Which of sessions {@code sids} have no record (EXISTS of each, pipelined). */
+    CompletionStage<List<String>> missing(List<String> sids) {
+        List<String> out = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<?>> asks = new ArrayList<>();
+        for (String sid : sids) {
+            asks.add(cmd.exists(Keys.session(sid)).toCompletableFuture().thenAccept(n -> {
+                if (n == 0) {
+                    out.add(sid);
+                }
+            }));
+        }
+        return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(v -> out);
+    }
+
+    /** The type of each of {@code keys} (TYPE), "none" for a key that does not exist. */
+    CompletionStage<Map<String, String>> types(Iterable<String> keys) {
+        Map<String, String> out = new java.util.concurrent.ConcurrentHashMap<>();
+        List<CompletableFuture<?>> asks = new ArrayList<>();
+        for (String k : keys) {
+            asks.add(cmd.type(k).toCompletableFuture().thenAccept(t -> out.put(k, t)));
+        }
+        return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(v -> out);
+    }
+
     /** The data's epoch, setting {@code candidate} if there is none. */
     CompletionStage<String> epoch(String candidate) {
         return cmd.set(Keys.EPOCH, candidate, SetArgs.Builder.nx()).thenCompose(ok -> cmd.get(Keys.EPOCH));
@@ -264,22 +288,36 @@ final class RedisLink implements AutoCloseable {
                 XReadArgs.StreamOffset.from(Keys.LOG, after));
     }
 
-    /** Every session record: session id → fields (SCAN, then HGETALL in a pipeline per batch). */
-    CompletionStage<Map<String, Map<String, byte[]>>> snapshot() {
-        Map<String, Map<String, byte[]>> out = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Every session record, by session id: its fields, or (in {@code unreadable}) why they could not be read, such as
+     * a key of another type than a hash: one foreign key does not stop the others being read.
+     */
+    record Snapshot(Map<String, Map<String, byte[]>> records, Map<String, String> unreadable) {
+    }
+
+    /** Every session record (SCAN, then HGETALL in a pipeline per batch). */
+    CompletionStage<Snapshot> snapshot() {
+        Snapshot out = new Snapshot(new java.util.concurrent.ConcurrentHashMap<>(),
+                new java.util.concurrent.ConcurrentHashMap<>());
         return scan(ScanCursor.INITIAL, out).thenApply(v -> out);
     }
 
-    private CompletionStage<Void> scan(ScanCursor from, Map<String, Map<String, byte[]>> out) {
+    private CompletionStage<Void> scan(ScanCursor from, Snapshot out) {
         return cmd.scan(from, ScanArgs.Builder.matches(Keys.SESSION_PREFIX + "*").limit(1000))
                 .thenCompose((KeyScanCursor<String> c) -> {
                     List<CompletableFuture<?>> gets = new ArrayList<>();
                     for (String key : c.getKeys()) {
                         gets.add(withBytes(CommandType.HGETALL, new MapOutput<>(bytes()),
-                                new CommandArgs<>(codec).addKey(key)).toCompletableFuture().thenAccept(m -> {
-                            if (!m.isEmpty()) {
-                                out.put(key.substring(Keys.SESSION_PREFIX.length()), m);
+                                new CommandArgs<>(codec).addKey(key)).toCompletableFuture().handle((m, err) -> {
+                            String sid = key.substring(Keys.SESSION_PREFIX.length());
+                            if (err instanceof io.lettuce.core.RedisCommandExecutionException) {
+                                out.unreadable().put(sid, RedisCluster.rootMessage(err));
+                            } else if (err != null) {
+                                throw new java.util.concurrent.CompletionException(err);
+                            } else if (!m.isEmpty()) {
+                                out.records().put(sid, m);
                             }
+                            return null;
                         }));
                     }
                     CompletableFuture<Void> all = CompletableFuture.allOf(gets.toArray(CompletableFuture[]::new));

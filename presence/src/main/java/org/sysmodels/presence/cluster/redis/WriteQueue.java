@@ -30,7 +30,10 @@ final class WriteQueue {
 
     /** What the node does with write.lua's answers (on the presence thread). */
     interface Replies {
-        /** A script's answer about session {@code id}: {"taken", generation, node} or {"gone"} (or {"ok"}). */
+        /**
+         * A script's answer about session {@code id}: {"taken", generation, node}, {"gone"}, {"foreign", type} (or
+         * {"ok"}).
+         */
         void written(String id, List<?> reply);
 
         void failed(String what, Throwable err);
@@ -151,10 +154,14 @@ final class WriteQueue {
                     done.forEach(d -> d.completeExceptionally(err));
                 } else {
                     // only the writes that did not go through are named: index, then "taken", gen, node or "gone"
+                    // or "foreign", type
                     for (int i = 0; i < answers.size(); ) {
                         int at = answers.get(i) instanceof Long l ? l.intValue() - 1 : -1;
-                        int size = "taken".equals(String.valueOf(i + 1 < answers.size() ? answers.get(i + 1) : null))
-                                ? 3 : 1;
+                        int size = switch (String.valueOf(i + 1 < answers.size() ? answers.get(i + 1) : null)) {
+                            case "taken" -> 3;
+                            case "foreign" -> 2;
+                            default -> 1;
+                        };
                         if (at >= 0 && at < n && i + 1 + size <= answers.size()) {
                             replies.written(batch.get(at).sid(), answers.subList(i + 1, i + 1 + size));
                         }

@@ -216,6 +216,18 @@ public final class UserDirectory {
         return "load-" + i;
     }
 
+    /** Every user's id and name, then every guild's id, one a line in index order: who each index is. */
+    public String names() {
+        StringBuilder b = new StringBuilder();
+        for (int u = 0; u < users(); u++) {
+            b.append(userId(u)).append(' ').append(name(u)).append('\n');
+        }
+        for (int g = 0; g < guilds(); g++) {
+            b.append(guildId(g)).append('\n');
+        }
+        return b.toString();
+    }
+
     public SocialGraph graph() {
         return graph;
     }

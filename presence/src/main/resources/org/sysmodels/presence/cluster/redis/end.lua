@@ -1,8 +1,12 @@
 -- Ends a session and appends the end to the log, exactly once: whoever removes it from the due set tells the log.
 -- KEYS[1] the session's hash, KEYS[2] the due set, KEYS[3] the log
 -- ARGV: 1 session id, 2 this node, 3 generation, 4 log length cap
--- Returns 1 if this call ended it, 0 if it had ended already or another node holds it now.
-local have = redis.call('HGET', KEYS[1], 'g')
+-- Returns 1 if this call ended it, 0 if it had ended already, another node holds it now, or its key is not a hash
+-- (another program's: left alone).
+local have = redis.pcall('HGET', KEYS[1], 'g')
+if type(have) == 'table' and have.err then
+  return 0
+end
 if have and tonumber(have) ~= tonumber(ARGV[3]) then
   return 0
 end

@@ -3,9 +3,11 @@
 -- KEYS[1] the session's hash, KEYS[2] the due set, KEYS[3] the log
 -- ARGV: 1 session id, 2 this node, 3 user (the resuming token's), 4 TTL ms, 5 log length cap
 -- Returns the record as a flat field/value list (n, g, r), or an empty list if there is no such session of that user
--- (the user is the state's first field: StateBytes.java).
-local r = redis.call('HGET', KEYS[1], 'r')
-if not r or struct.unpack('>i4', r) ~= tonumber(ARGV[3]) then
+-- (the user is the state's first field: StateBytes.java), or if the key is not such a record (not a hash, a state
+-- too short to hold a user, a generation that is not a number: another program's or version's, left alone).
+local r = redis.pcall('HGET', KEYS[1], 'r')
+if type(r) == 'table' or not r or #r < 4 or struct.unpack('>i4', r) ~= tonumber(ARGV[3])
+    or not tonumber(redis.call('HGET', KEYS[1], 'g')) then
   return {}
 end
 local g = redis.call('HINCRBY', KEYS[1], 'g', 1)

@@ -1,7 +1,10 @@
 -- Sets a session's TTL (a resume, or a lost connection starting the resume window), for the node that holds it.
 -- KEYS[1] the session's hash, KEYS[2] the due set; ARGV: 1 session id, 2 generation, 3 TTL ms
--- Returns {'ok'}, {'taken', generation, node} or {'gone'}.
-local have = redis.call('HGET', KEYS[1], 'g')
+-- Returns {'ok'}, {'taken', generation, node}, {'gone'} or {'foreign', type} (not a hash: left alone).
+local have = redis.pcall('HGET', KEYS[1], 'g')
+if type(have) == 'table' and have.err then
+  return {'foreign', redis.call('TYPE', KEYS[1]).ok}
+end
 if not have then
   return {'gone'}
 end

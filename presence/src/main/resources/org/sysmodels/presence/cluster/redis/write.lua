@@ -9,7 +9,8 @@
 -- open wrote them, and its TTL and deadline stay as heartbeats keep them (liveness is the heartbeat's business, as on
 -- one node), so it costs two commands, not four.
 -- Returns what was not written, flat: per such session its index, then 'taken', generation, node (another node took
--- it over: a higher generation) or 'gone' (no record); an empty list when every write went through.
+-- it over: a higher generation), 'gone' (no record) or 'foreign', type (its key is not a hash); an empty list when
+-- every write went through.
 -- The log entry: k 'batch', w this node, b the head and state of every session written, in order (the script does
 -- not look inside them).
 local n = #KEYS - 2
@@ -22,9 +23,18 @@ for i = 1, n do
   local mode, gen, ttl = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3]
   local have
   if mode ~= 'renew' then
-    have = redis.call('HGET', KEYS[i], 'g')
+    have = redis.pcall('HGET', KEYS[i], 'g')
+    if type(have) == 'table' and have.err then
+      -- not a hash: another program's key; named, left alone, and the other sessions written
+      out[#out + 1] = i
+      out[#out + 1] = 'foreign'
+      out[#out + 1] = redis.call('TYPE', KEYS[i]).ok
+      mode = 'skip'
+    end
   end
-  if mode == 'state' and have == gen then
+  if mode == 'skip' then
+    -- answered above
+  elseif mode == 'state' and have == gen then
     -- the common case: a status change of the generation this node holds (both are decimal strings as Redis and
     -- Long.toString write them, so equal strings are equal numbers; anything else takes the general path below)
     redis.call('HSET', KEYS[i], 'r', ARGV[a + 5])

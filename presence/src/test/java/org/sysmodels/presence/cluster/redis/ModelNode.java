@@ -40,14 +40,23 @@ final class ModelNode implements NodeSink {
     final List<String> violations;
 
     ModelNode(int index, List<String> violations, String redisUri) {
+        this(index, violations, redisUri, line -> { });
+    }
+
+    /** A node whose log lines go to {@code log}. */
+    ModelNode(int index, List<String> violations, String redisUri, java.util.function.Consumer<String> log) {
         this.index = index;
         this.violations = violations;
         this.thread = index % 2 == 0 ? SharedLoop.presenceThread("presence-" + index) : new DefaultEventExecutor();
         ClusterParts parts = new ClusterParts(new CompactStore(graph(), 64), TIMEOUTS,
                 TimingWheel.of(10_000_000L, System.nanoTime()), this, PresenceObserver.NONE, 1, thread,
                 System::nanoTime);
-        backend = (RedisCluster) RedisCluster.factory(RedisCluster.parse(redisUri), line -> { })
-                .create(parts);
+        try {
+            backend = (RedisCluster) RedisCluster.factory(RedisCluster.parse(redisUri), log).create(parts);
+        } catch (RuntimeException e) {
+            thread.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
         if (backend.ioOnPresenceThread() != (index % 2 == 0)) {
             fail("node " + index + ": Redis I/O on the presence thread is " + backend.ioOnPresenceThread());
         }
