@@ -117,12 +117,8 @@ class IrpSystemTest {
 
     @Test
     void aStudentsForgottenMarkPendingIsCaughtWithTheRuleAndTheFix() throws Exception {
-        String text = irp.student().orElseThrow().template("filter").orElseThrow().text()
-                .replace("            IoMarkIrpPending(irp);                                   // carry the lower "
-                        + "driver's pending up\n", "");
-        Path f = dir.resolve("MyFilter.java");
-        Files.writeString(f, text);
-        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        Edited e = edited("filter", small(), MARK_PENDING_LINE, "");
+        RunResult r = e.result();
         assertFalse(r.passed());
         Finding first = r.findings().get(0);
         assertEquals("completion-routine-mark-pending", first.rule());
@@ -184,13 +180,10 @@ class IrpSystemTest {
 
     @Test
     void aRuleBrokenByACallNamesTheStudentsLineOfThatCall() throws Exception {
-        String text = irp.student().orElseThrow().template("filter").orElseThrow().text()
-                .replace("IoCopyCurrentIrpStackLocationToNext(irp);                   // a location",
-                        "IoSkipCurrentIrpStackLocation(irp);                         // a location");
-        Path f = dir.resolve("MyFilter.java");
-        Files.writeString(f, text);
-        int line = lineOf(text, "IoSetCompletionRoutine(irp, readDone");
-        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        Edited e = edited("filter", small(), "IoCopyCurrentIrpStackLocationToNext(irp);                   // a "
+                + "location", "IoSkipCurrentIrpStackLocation(irp);                         // a location");
+        int line = lineOf(e.text(), "IoSetCompletionRoutine(irp, readDone");
+        RunResult r = e.result();
         assertFalse(r.passed());
         Finding first = r.findings().get(0);
         assertEquals("completion-routine-after-skip", first.rule());
@@ -200,13 +193,9 @@ class IrpSystemTest {
 
     @Test
     void aCompletionRoutineThatMadeNoCallIsNamedByTheLineThatSetIt() throws Exception {
-        String text = irp.student().orElseThrow().template("filter").orElseThrow().text()
-                .replace("            IoMarkIrpPending(irp);                                   // carry the lower "
-                        + "driver's pending up\n", "");
-        Path f = dir.resolve("MyFilter.java");
-        Files.writeString(f, text);
-        int line = lineOf(text, "IoSetCompletionRoutine(irp, readDone");
-        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        Edited e = edited("filter", small(), MARK_PENDING_LINE, "");
+        int line = lineOf(e.text(), "IoSetCompletionRoutine(irp, readDone");
+        RunResult r = e.result();
         Finding first = r.findings().get(0);
         assertEquals("completion-routine-mark-pending", first.rule());
         assertTrue(first.where().contains("your code: MyFilter.java:" + line
@@ -215,13 +204,10 @@ class IrpSystemTest {
 
     @Test
     void aCompletionRoutineThatCompletesTheIrpAndLetsCompletionGoOnIsBugCheck0x44OnItsLine() throws Exception {
-        String text = irp.student().orElseThrow().template("filter").orElseThrow().text()
-                .replace("        return STATUS_CONTINUE_COMPLETION;                          // let the walk go on up",
-                        "        IoCompleteRequest(irp, IO_NO_INCREMENT);\n        return STATUS_CONTINUE_COMPLETION;");
-        Path f = dir.resolve("MyFilter.java");
-        Files.writeString(f, text);
-        int line = lineOf(text, "IoCompleteRequest(irp, IO_NO_INCREMENT)");
-        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        Edited e = edited("filter", small(), CONTINUE_LINE,
+                "        IoCompleteRequest(irp, IO_NO_INCREMENT);\n        return STATUS_CONTINUE_COMPLETION;");
+        int line = lineOf(e.text(), "IoCompleteRequest(irp, IO_NO_INCREMENT)");
+        RunResult r = e.result();
         assertFalse(r.passed());
         Finding first = r.findings().get(0);
         assertEquals("multiple-irp-complete-requests", first.rule(), r.findings().toString());
@@ -233,25 +219,18 @@ class IrpSystemTest {
 
     @Test
     void aCompletionRoutineThatCompletesTheIrpAndStopsTheWalkIsLegal() throws Exception {
-        String text = irp.student().orElseThrow().template("filter").orElseThrow().text()
-                .replace("        return STATUS_CONTINUE_COMPLETION;                          // let the walk go on up",
-                        "        IoCompleteRequest(irp, IO_NO_INCREMENT);\n"
-                                + "        return STATUS_MORE_PROCESSING_REQUIRED;");
-        Path f = dir.resolve("MyFilter.java");
-        Files.writeString(f, text);
-        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        Edited e = edited("filter", small(), CONTINUE_LINE,
+                "        IoCompleteRequest(irp, IO_NO_INCREMENT);\n        return STATUS_MORE_PROCESSING_REQUIRED;");
+        RunResult r = e.result();
         assertTrue(r.passed(), r.findings().toString());
     }
 
     @Test
     void aCallMadeThroughAJavacAccessorIsNamedByTheStudentsOwnLine() throws Exception {
-        String text = irp.student().orElseThrow().template("function").orElseThrow().text()
-                .replace("        KeReleaseSpinLock(ext.deviceLock, irql);\n    }", "    }");
-        Path f = dir.resolve("MyFunction.java");
-        Files.writeString(f, text);
-        int line = lineOf(text, "public void CsqReleaseLock(IoCsq csq, int irql)");
-        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()
-                .with(IrpSystem.POSITION, "function")));
+        Edited e = edited("function", small().with(IrpSystem.POSITION, "function"),
+                "        KeReleaseSpinLock(ext.deviceLock, irql);\n    }", "    }");
+        int line = lineOf(e.text(), "public void CsqReleaseLock(IoCsq csq, int irql)");
+        RunResult r = e.result();
         Finding first = r.findings().get(0);
         assertEquals("cancel-spin-lock", first.rule(), r.findings().toString());
         assertTrue(first.message().startsWith("0x000000C4 DRIVER_VERIFIER_DETECTED_VIOLATION (0x40009, 0, 0, 0): ")
@@ -259,6 +238,30 @@ class IrpSystemTest {
                 + first.message());
         assertTrue(first.where().contains("your code: MyFunction.java:" + line + " (MyFunction$Extension"
                 + ".CsqReleaseLock)"), first.where());
+    }
+
+    /** The filter template's line that propagates pending in its completion routine. */
+    static final String MARK_PENDING_LINE = "            IoMarkIrpPending(irp);                                   "
+            + "// carry the lower driver's pending up\n";
+
+    /** The filter template's completion routine's last line. */
+    static final String CONTINUE_LINE = "        return STATUS_CONTINUE_COMPLETION;                          "
+            + "// let the walk go on up";
+
+    /** A template with one edit, written as its own file and run: the text and the result. */
+    record Edited(String text, RunResult result) {
+    }
+
+    /** Runs the {@code template} starter with {@code from} replaced by {@code to}, under {@code options}. */
+    Edited edited(String template, Options options, String from, String to) throws Exception {
+        org.sysmodels.core.student.Template t = irp.student().orElseThrow().template(template).orElseThrow();
+        String text = t.text().replace(from, to);
+        if (text.equals(t.text())) {
+            throw new AssertionError("the " + template + " template has no " + from);
+        }
+        Path f = dir.resolve(t.fileName());
+        Files.writeString(f, text);
+        return new Edited(text, irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(options)));
     }
 
     /** The 1-based number of the first line of {@code text} containing {@code what}. */
