@@ -19,6 +19,7 @@ import org.sysmodels.core.lab.BugLab;
 import org.sysmodels.core.lab.LabVerdict;
 import org.sysmodels.core.option.Options;
 import org.sysmodels.core.run.RunResult;
+import org.sysmodels.core.run.Table;
 import org.sysmodels.core.student.CompileException;
 import org.sysmodels.core.student.StudentCodeFailure;
 import org.sysmodels.core.student.StudentFault;
@@ -113,6 +114,18 @@ class IrpSystemTest {
                 .with(IrpSystem.POSITION, "lower")));
         assertTrue(run.passed(), run.findings().toString());
         assertTrue(run.summary().stream().anyMatch(l -> l.contains("lower filter")), run.summary().toString());
+    }
+
+    @Test
+    void theStackTableCountsTheStudentsDispatchesToo() throws Exception {
+        Path f = dir.resolve("MyFilter.java");
+        Files.writeString(f, irp.student().orElseThrow().template("filter").orElseThrow().text());
+        RunResult r = irp.run(RunRequest.ofSeed(1).withStudent(f).withOptions(small()));
+        Table stack = r.tables().stream().filter(t -> t.title().equals("Device stack, top first")).findFirst()
+                .orElseThrow();
+        List<String> mine = stack.rows().stream().filter(row -> row.get(0).equals("\\Driver\\MyFilter"))
+                .findFirst().orElseThrow();
+        assertTrue(mine.get(4).contains("READ "), "its own filter counts nothing, the I/O manager does: " + mine);
     }
 
     @Test

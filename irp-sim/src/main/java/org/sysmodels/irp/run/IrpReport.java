@@ -11,7 +11,6 @@ import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.run.Table;
 import org.sysmodels.core.time.SimTime;
 import org.sysmodels.irp.host.DeviceStack;
-import org.sysmodels.irp.host.drivers.FilterDriver;
 import org.sysmodels.irp.host.workload.Workload;
 import org.sysmodels.irp.model.NtStatus;
 import org.sysmodels.irp.model.Stop;
@@ -101,7 +100,7 @@ public final class IrpReport {
             b.table(m.cancelTable());
         }
         if (o.stack() != null) {
-            b.table(stackTable(o.stack()));
+            b.table(stackTable(o.stack(), o.dispatches()));
         }
         List<Metric> metrics = new ArrayList<>(m.metrics().snapshot());
         metrics.add(new Metric.Count("IRP packets created (lookaside high-water mark)",
@@ -145,27 +144,25 @@ public final class IrpReport {
         return String.join(" -> ", parts);
     }
 
-    static Table stackTable(DeviceStack stack) {
+    static Table stackTable(DeviceStack stack, DispatchCounts dispatches) {
         List<List<String>> rows = new ArrayList<>();
         List<DeviceObject> devices = new ArrayList<>(stack.devices());
         java.util.Collections.reverse(devices);
         for (DeviceObject d : devices) {
             DeviceStack.Member m = stack.member(d.DriverObject);
-            String seen = "";
-            if (d.DeviceExtension instanceof FilterDriver.Extension e) {
-                List<String> counts = new ArrayList<>();
-                for (int mj = 0; mj < e.seen.length; mj++) {
-                    if (e.seen[mj] > 0) {
-                        counts.add(IrpMajor.name(mj).substring("IRP_MJ_".length()) + " " + e.seen[mj]);
-                    }
+            long[] seen = dispatches.of(d);
+            List<String> counts = new ArrayList<>();
+            for (int mj = 0; mj < seen.length; mj++) {
+                if (seen[mj] > 0) {
+                    counts.add(IrpMajor.name(mj).substring("IRP_MJ_".length()) + String.format(Locale.ROOT, " %,d",
+                            seen[mj]));
                 }
-                seen = String.join(", ", counts);
             }
             rows.add(List.of(d.DriverObject.DriverName, m == null ? "" : m.position().word(), d.displayName(),
-                    String.valueOf(d.StackSize()), seen));
+                    String.valueOf(d.StackSize()), counts.isEmpty() ? "none" : String.join(", ", counts)));
         }
         return new Table("Device stack, top first", List.of("driver", "position", "device object", "StackSize",
-                "IRPs seen (filters)"), rows);
+                "IRPs its dispatch routines were called with"), rows);
     }
 
     /**

@@ -87,8 +87,8 @@ public final class IrpRun {
      * @param removal the final status of IRP_MN_REMOVE_DEVICE, if the run removed the device
      */
     public record Outcome(IrpScenario scenario, Options options, Kernel kernel, DeviceStack stack, Workload workload,
-                          IrpMetrics metrics, Findings findings, Verifier verifier, TraceLog trace,
-                          Throwable thrown, Integer removal, long endedAt) {
+                          IrpMetrics metrics, Findings findings, Verifier verifier, DispatchCounts dispatches,
+                          TraceLog trace, Throwable thrown, Integer removal, long endedAt) {
 
         public SystemHalt stop() {
             return verifier.stop();
@@ -140,7 +140,8 @@ public final class IrpRun {
         Verifier verifier = new Verifier(kernel, findings);
         Tracer tracer = o.traceEvents() > 0 ? Tracer.recording("irp", o.traceEvents()) : Tracer.off();
         TraceRecorder recorder = o.traceEvents() > 0 ? new TraceRecorder(tracer, kernel) : null;
-        kernel.setObserver(Tee.of(verifier, recorder));
+        DispatchCounts dispatches = new DispatchCounts();
+        kernel.setObserver(Tee.of(Tee.of(verifier, dispatches), recorder));
         IrpMetrics metrics = new IrpMetrics();
         DeviceStack stack = null;
         Workload workload = null;
@@ -181,7 +182,7 @@ public final class IrpRun {
         if (recorder != null) {
             recorder.closeOpen(end);
         }
-        return new Outcome(sc, o, kernel, stack, workload, metrics, findings, verifier,
+        return new Outcome(sc, o, kernel, stack, workload, metrics, findings, verifier, dispatches,
                 o.traceEvents() > 0 ? tracer.log() : null, thrown, removal, end);
     }
 

@@ -8,7 +8,7 @@ import org.sysmodels.irp.model.io.RoutineFrame;
 import org.sysmodels.irp.model.ke.Kdpc;
 import org.sysmodels.irp.model.ke.Processor;
 
-/** Two observers as one: the verifier first (it may stop the machine), then the trace. */
+/** Two observers as one: the first (the verifier, which may stop the machine) told first, then the second. */
 final class Tee implements IoObserver {
 
     private final IoObserver a;
