@@ -111,7 +111,7 @@ final class Outages {
     void failed(String what, Throwable err) {
         stats.failedCommands.incrementAndGet();
         LinkState before = state;
-        String cause = err == null ? what : what + ": " + RedisCluster.rootMessage(err);
+        String cause = err == null ? what : what + ": " + RedisErrors.rootMessage(err);
         state = LinkState.failed(before, cause, clock.getAsLong());
         if (before instanceof LinkState.Up) {
             stats.outages.incrementAndGet();

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -136,14 +135,14 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         String name = "n" + ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits((short) new SecureRandom()
                 .nextInt(1 << 16));
         this.node = name;
-        String uri = where(redis);
+        String uri = RedisErrors.where(redis);
         this.sessions = new SessionTable(store, remoteNode);
         this.replica = new PresenceCore(store, new StatusPrecedence(), new LocalExpiry(parts.expiry(), store,
                 remoteNode), t, new LocalSink(this, engine, sessions, stats, remoteNode), parts.observer());
         try {
             this.link = new RedisLink(redis, node, "presence:" + node, CONNECT_TIMEOUT, presenceThread);
         } catch (RuntimeException e) {
-            throw new IllegalStateException(connectFailure(uri, e), e);
+            throw new IllegalStateException(RedisErrors.connectFailure(uri, e), e);
         }
         this.records = new Records(this, node, link, replica, store, sessions, stats, owner, clock, () -> halted,
                 this::writable, liveTtlMs);
@@ -163,17 +162,8 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new IllegalStateException("cannot join the presence cluster at " + uri + ": " + rootMessage(e), e);
+            throw new IllegalStateException("cannot join the presence cluster at " + uri + ": " + RedisErrors.rootMessage(e), e);
         }
-    }
-
-    /** {@code u} for messages, with its port even when it is the default one (RedisURI's own text leaves it out). */
-    static String where(RedisURI u) {
-        if (u.getHost() == null || !u.getSentinels().isEmpty()) {
-            return u.toString();
-        }
-        return (u.isSsl() ? "rediss://" : "redis://") + u.getHost() + ":" + u.getPort()
-                + (u.getDatabase() == 0 ? "" : "/" + u.getDatabase());
     }
 
     /** This node's name in the cluster (in the log's entries, and its Redis connections' names: presence:NAME). */
@@ -334,40 +324,6 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     /** The node's clock as wall-clock ns (comparable across nodes up to clock skew): when a status was set. */
     long wall(long now) {
         return anchorNs + now;
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = root(e);
-        return t instanceof TimeoutException ? "no answer in time" : String.valueOf(t.getMessage());
-    }
-
-    /** What went wrong under the futures' and Lettuce's "Unable to connect" wrappers. */
-    private static Throwable root(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        while (t.getCause() != null && t.getCause() != t && t.getMessage() != null
-                && t.getMessage().startsWith("Unable to connect")) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    /**
-     * Why connecting to Redis at {@code uri} failed: unreachable, or reached and refused (a login it wants, or
-     * another error reply, such as a database index out of range), which "cannot reach" would misname.
-     */
-    static String connectFailure(String uri, Throwable e) {
-        String why = rootMessage(e);
-        if (why.startsWith("NOAUTH") || why.startsWith("WRONGPASS")) {
-            return "Redis at " + uri + " refused the login (" + why + "); give its password in --cluster: "
-                    + "redis://:PASSWORD@HOST:PORT, or redis://USER:PASSWORD@HOST:PORT for a Redis ACL user";
-        }
-        if (root(e) instanceof io.lettuce.core.RedisCommandExecutionException) {
-            return "Redis at " + uri + " refused the connection: " + why;
-        }
-        return "cannot reach Redis at " + uri + ": " + why;
     }
 
     // ------------------------------------------------------------------ tests and shutdown

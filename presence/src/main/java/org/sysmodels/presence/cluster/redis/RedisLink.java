@@ -311,7 +311,7 @@ final class RedisLink implements AutoCloseable {
                                 new CommandArgs<>(codec).addKey(key)).toCompletableFuture().handle((m, err) -> {
                             String sid = key.substring(Keys.SESSION_PREFIX.length());
                             if (err instanceof io.lettuce.core.RedisCommandExecutionException) {
-                                out.unreadable().put(sid, RedisCluster.rootMessage(err));
+                                out.unreadable().put(sid, RedisErrors.rootMessage(err));
                             } else if (err != null) {
                                 throw new java.util.concurrent.CompletionException(err);
                             } else if (!m.isEmpty()) {
