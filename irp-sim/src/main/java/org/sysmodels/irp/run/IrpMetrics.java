@@ -209,12 +209,7 @@ public final class IrpMetrics implements WorkloadListener {
     /** One row per major function: count and latency percentiles. */
     public Table latencyTable() {
         List<List<String>> rows = new ArrayList<>();
-        for (int mj = 0; mj < byMajor.length; mj++) {
-            LatencyHistogram h = byMajor[mj];
-            if (h != null && h.count() > 0) {
-                rows.add(row(IrpMajor.name(mj), h));
-            }
-        }
+        latencyByMajor().forEach((major, h) -> rows.add(row(major, h)));
         if (all != null && all.count() > 0) {
             rows.add(row("all", all));
         }
