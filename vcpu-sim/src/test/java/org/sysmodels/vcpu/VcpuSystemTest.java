@@ -13,13 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.lab.BugLab;
+import org.sysmodels.core.metrics.Metric;
 import org.sysmodels.core.option.Options;
+import org.sysmodels.core.run.Plot;
 import org.sysmodels.core.run.RunResult;
+import org.sysmodels.core.run.Series;
 import org.sysmodels.core.scenario.ScenarioEntry;
 import org.sysmodels.core.system.QuizQuestion;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.core.testing.TraceFiles;
 import org.sysmodels.vcpu.host.guest.Guests;
+import org.sysmodels.vcpu.model.kvm.ExitReason;
 import org.sysmodels.vcpu.testing.Asm;
 
 /** `sim vcpu` as the suite calls it: scenarios, bug labs, the student slot, quiz, grade, determinism, bad input. */
@@ -60,6 +64,20 @@ class VcpuSystemTest {
         assertEquals(a.traces().get(0).events().size(), b.traces().get(0).events().size());
         assertEquals(a.traces().get(0).events(), b.traces().get(0).events());
         assertEquals(a.summary(), b.summary());
+        Plot exits = a.plots().stream().filter(p -> p.id().equals("kvm-exits")).findFirst().orElseThrow();
+        assertEquals(2, exits.series().size(), "a bar series per vCPU of the smp scenario");
+        double mmio = 0;
+        for (Series s : exits.series()) {
+            for (int i = 0; i < s.x().length; i++) {
+                if (s.x()[i] == ExitReason.MMIO) {
+                    mmio += s.y()[i];
+                }
+            }
+        }
+        double counted = a.metrics().stream().filter(m -> m.name().equals("KVM_EXIT_MMIO"))
+                .map(m -> ((Metric.Value) m).value()).findFirst().orElseThrow();
+        assertTrue(counted > 0, "the smp guest's console writes are MMIO exits");
+        assertEquals(counted, mmio, "the bars add up to the run's MMIO exits");
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class PlotRenderer {
             CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(plot.title())
                     .xAxisTitle(plot.xLabel()).yAxisTitle(plot.yLabel()).build();
             style(c.getStyler());
+            c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);   // inside, it covers the first bar
             c.getStyler().setYAxisLogarithmic(plot.logY());
             for (Series s : plot.series()) {
                 c.addSeries(s.name(), s.x(), s.y());

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sysmodels.core.metrics.Metrics;
+import org.sysmodels.core.run.Plot;
+import org.sysmodels.core.run.Series;
 import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.run.Table;
 import org.sysmodels.core.time.SimTime;
@@ -50,6 +52,9 @@ public final class Reports {
         }
         b.metrics(metrics(o).snapshot());
         b.table(exitTable(o));
+        if (o.stats() != null) {
+            b.plot(exitPlot(o));
+        }
         return b.checks(o.checker().rules()).findings(o.findings()).trace(o.trace());
     }
 
@@ -80,6 +85,30 @@ public final class Reports {
             m.value("rate limiter refusals", o.stats().throttled, "");
         }
         return m;
+    }
+
+    /**
+     * The exit table as bars: per vCPU, how many times KVM_RUN returned for each reason, on the x axis by its kvm.h
+     * code (the order of {@link #REASONS}), so a run whose vCPUs spend their exits on MMIO shows at a glance.
+     */
+    static Plot exitPlot(MicroVmRun.Outcome o) {
+        double[] x = new double[REASONS.length];
+        StringBuilder codes = new StringBuilder();
+        for (int i = 0; i < REASONS.length; i++) {
+            x[i] = REASONS[i];
+            codes.append(i == 0 ? "" : ", ").append(REASONS[i]).append(' ').append(ExitReason.name(REASONS[i])
+                    .replace("KVM_EXIT_", ""));
+        }
+        List<Series> series = new ArrayList<>();
+        for (int v = 0; v < o.stats().exits.length; v++) {
+            double[] y = new double[REASONS.length];
+            for (int i = 0; i < REASONS.length; i++) {
+                y[i] = o.stats().exits[v][REASONS[i]];
+            }
+            series.add(new Series("vCPU " + v, x.clone(), y));
+        }
+        return new Plot("kvm-exits", "KVM exits by reason, per vCPU", "exit reason (kvm.h: " + codes + ")", "exits",
+                Plot.Kind.BAR, false, false, series);
     }
 
     static Table exitTable(MicroVmRun.Outcome o) {
