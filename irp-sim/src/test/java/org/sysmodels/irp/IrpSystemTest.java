@@ -50,6 +50,15 @@ class IrpSystemTest {
     }
 
     @Test
+    void aCancelRoutineLeftOnACompletedIrpNamesWhoArmedIt() throws Exception {
+        RunResult r = irp.run(RunRequest.ofSeed(1).withBug("sets-cancel-routine-after-completing"));
+        String m = r.findings().get(0).message();
+        assertTrue(m.startsWith("0x00000048 CANCEL_STATE_IN_COMPLETED_IRP"), m);
+        assertTrue(m.contains("\\Driver\\RamDiskClassic DPC set it at ") && m.endsWith("after the IRP had completed"),
+                "the lab's DPC arms the routine on the IRP it has just completed: " + m);
+    }
+
+    @Test
     void everyVerifierRuleHasABugLabThatItCatchesFirst() throws Exception {
         Set<String> covered = new HashSet<>();
         for (BugLab lab : irp.bugLabs()) {

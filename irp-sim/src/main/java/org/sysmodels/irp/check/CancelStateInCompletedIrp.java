@@ -1,11 +1,23 @@
 package org.sysmodels.irp.check;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.sysmodels.core.check.Rule;
+import org.sysmodels.core.time.SimTime;
 import org.sysmodels.irp.model.Stop;
 import org.sysmodels.irp.model.SystemHalt;
+import org.sysmodels.irp.model.io.Irp;
+import org.sysmodels.irp.model.io.RoutineFrame;
 
-/** Bug check 0x48: IoCancelIrp found a cancel routine on an IRP that has already completed. */
+/**
+ * Bug check 0x48: IoCancelIrp found a cancel routine on an IRP that has already completed. The bug check names the IRP
+ * and the routine; the report also names who armed it (the last IoSetCancelRoutine with a routine on that packet),
+ * when, and whether the IRP had completed by then, which a debugger would find only in the driver's own history.
+ */
 public final class CancelStateInCompletedIrp extends VerifierCheck {
+
+    /** The IRP's address (the bug check's first parameter) to the last arming of a cancel routine on it. */
+    private final Map<Long, String> armedBy = new HashMap<>();
 
     public static final Rule RULE = new Rule("cancel-state-in-completed-irp",
             "a completed IRP has no cancel routine: IoCancelIrp that finds one on a completed IRP is bug check 0x48 "
@@ -23,8 +35,18 @@ public final class CancelStateInCompletedIrp extends VerifierCheck {
     }
 
     @Override
+    public void onSetCancelRoutine(RoutineFrame caller, Irp irp) {
+        String line = caller == null ? null : caller.source();
+        armedBy.put(irp.address(), who(caller) + " set it at " + SimTime.format(kernel().now())
+                + (line == null ? "" : " (" + line + ")")
+                + (irp.completed() ? ", after the IRP had completed" : ", and did not clear it before the IRP completed"));
+    }
+
+    @Override
     public void report(SystemHalt halt) {
-        explain(halt, "a cancel request met an IRP that was completed but still had a cancel routine: some driver set "
-                + "the routine after (or without clearing it before) completing the IRP");
+        String who = halt.stop() instanceof Stop.BugCheck b ? armedBy.get(b.p1()) : null;
+        explain(halt, "a cancel request met an IRP that was completed but still had a cancel routine: "
+                + (who != null ? who : "some driver set the routine after (or without clearing it before) completing "
+                + "the IRP"));
     }
 }

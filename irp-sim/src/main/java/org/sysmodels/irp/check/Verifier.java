@@ -29,6 +29,7 @@ public final class Verifier implements IoObserver {
     private final VerifierCheck[][] routineExit;
     private final VerifierCheck[] completeRequest;
     private final VerifierCheck[] setCompletion;
+    private final VerifierCheck[] setCancel;
     private final IrpCheck[] claims;
     private final Standard standard;
     private SystemHalt stop;
@@ -57,6 +58,7 @@ public final class Verifier implements IoObserver {
         }
         completeRequest = overriding(checks, "onCompleteRequest", RoutineFrame.class, Irp.class);
         setCompletion = overriding(checks, "onSetCompletionRoutine", RoutineFrame.class, Irp.class);
+        setCancel = overriding(checks, "onSetCancelRoutine", RoutineFrame.class, Irp.class);
         claims = overriding(checks, "claims", SystemHalt.class);
         standard = isStandard(checks) ? new Standard(checks) : null;
     }
@@ -269,6 +271,13 @@ public final class Verifier implements IoObserver {
         }
         for (VerifierCheck c : setCompletion) {
             c.onSetCompletionRoutine(caller, irp);
+        }
+    }
+
+    @Override
+    public void onSetCancelRoutine(RoutineFrame caller, Irp irp) {
+        for (VerifierCheck c : setCancel) {
+            c.onSetCancelRoutine(caller, irp);
         }
     }
 

@@ -57,6 +57,12 @@ final class Tee implements IoObserver {
     }
 
     @Override
+    public void onSetCancelRoutine(RoutineFrame caller, Irp irp) {
+        a.onSetCancelRoutine(caller, irp);
+        b.onSetCancelRoutine(caller, irp);
+    }
+
+    @Override
     public void onIrpCompleted(Irp irp) {
         a.onIrpCompleted(irp);
         b.onIrpCompleted(irp);

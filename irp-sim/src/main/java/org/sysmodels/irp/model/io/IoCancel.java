@@ -31,6 +31,9 @@ public final class IoCancel {
     public DriverCancel IoSetCancelRoutine(Irp irp, DriverCancel routine) {
         DriverCancel old = irp.cancelRoutine;
         irp.cancelRoutine = routine;
+        if (routine != null && kernel.observed) {
+            kernel.observer.onSetCancelRoutine(kernel.frame(), irp);
+        }
         return old;
     }
 

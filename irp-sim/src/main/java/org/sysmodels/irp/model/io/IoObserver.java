@@ -43,6 +43,10 @@ public interface IoObserver {
     default void onIrpFinished(Irp irp) {
     }
 
+    /** IoSetCancelRoutine armed {@code irp} with a cancel routine, called by {@code caller}. */
+    default void onSetCancelRoutine(RoutineFrame caller, Irp irp) {
+    }
+
     /** IoCancelIrp ran on {@code irp}: whether a cancel routine was called. */
     default void onCancelIrp(RoutineFrame caller, Irp irp, boolean cancelRoutineCalled) {
     }
