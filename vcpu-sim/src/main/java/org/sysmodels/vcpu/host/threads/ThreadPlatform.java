@@ -171,8 +171,18 @@ public final class ThreadPlatform implements Platform, AutoCloseable {
         }
     }
 
+    /**
+     * A channel whose receiver spins for up to {@link #SPIN_NS} before it blocks. A pause or resume answer comes within
+     * microseconds, and blocking first puts the receiver's core to sleep: in a virtual machine, waking it is an
+     * interrupt to an idle vCPU that the host schedules, about 30 µs each on the Intel host of 4 December (a pause–resume
+     * round trip blocks three times: 93 µs median), against about 1 µs for a receiver still spinning. Linux's KVM polls
+     * the same way before it lets a halted vCPU sleep (halt_poll_ns). The spin reads the queue's count, which takes no
+     * lock, so it does not slow the sender.
+     */
     private static final class BlockingChannel<T> implements Channel<T> {
         private static final Object CLOSED = new Object();
+        /** How long a receiver spins before it blocks (Linux's default halt_poll_ns is 200 µs). */
+        static final long SPIN_NS = 50_000;
         private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
         private volatile boolean disconnected;
 
@@ -181,9 +191,27 @@ public final class ThreadPlatform implements Platform, AutoCloseable {
             queue.add(message);
         }
 
+        /** Spins until a message is queued or {@code ns} pass: true if one is. */
+        private boolean spin(long ns) {
+            long deadline = System.nanoTime() + ns;
+            while (queue.isEmpty()) {
+                if (System.nanoTime() - deadline >= 0) {
+                    return false;
+                }
+                Thread.onSpinWait();
+            }
+            return true;
+        }
+
         @Override
         public Received<T> recv() {
             try {
+                if (spin(SPIN_NS)) {
+                    Object o = queue.poll();
+                    if (o != null) {
+                        return wrap(o);
+                    }
+                }
                 return wrap(queue.take());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -200,7 +228,14 @@ public final class ThreadPlatform implements Platform, AutoCloseable {
         @Override
         public Received<T> recvTimeout(long timeoutNs) {
             try {
-                Object o = queue.poll(timeoutNs, TimeUnit.NANOSECONDS);
+                long start = System.nanoTime();
+                if (spin(Math.min(SPIN_NS, timeoutNs))) {
+                    Object o = queue.poll();
+                    if (o != null) {
+                        return wrap(o);
+                    }
+                }
+                Object o = queue.poll(Math.max(0, timeoutNs - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
                 return o == null ? new Received.Empty<>() : wrap(o);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
