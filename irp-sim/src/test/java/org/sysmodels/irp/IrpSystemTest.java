@@ -50,6 +50,29 @@ class IrpSystemTest {
     }
 
     @Test
+    void aDispatchEntrySetToNullAfterDriverEntryIsACallToAddressZero() throws Exception {
+        Edited e = edited("filter", small(), "        filter.Flags &= ~DO_DEVICE_INITIALIZING;\n",
+                "        filter.Flags &= ~DO_DEVICE_INITIALIZING;\n        driver.MajorFunction[IRP_MJ_READ] = null;\n");
+        RunResult r = e.result();
+        assertFalse(r.passed());
+        Finding first = r.findings().get(0);
+        assertEquals("unhandled-exception", first.rule());
+        // a read from the workload's user thread at PASSIVE_LEVEL: SYSTEM_SERVICE_EXCEPTION, an access violation at 0
+        assertTrue(first.message().startsWith("0x0000003B SYSTEM_SERVICE_EXCEPTION (0xc0000005, 0, "), first.message());
+        assertTrue(first.message().contains("\\Driver\\MyFilter's DriverObject.MajorFunction[IRP_MJ_READ] is NULL: "
+                + "IofCallDriver called it"), first.message());
+    }
+
+    @Test
+    void aDispatchEntryDriverEntryLeavesNullIsSetBackToTheInvalidRequestRoutine() throws Exception {
+        Edited e = edited("filter", small(), "DriverObject.MajorFunction[IRP_MJ_READ] = this::DispatchRead;",
+                "DriverObject.MajorFunction[IRP_MJ_READ] = null;");
+        RunResult r = e.result();
+        assertTrue(r.findings().stream().noneMatch(f -> f.rule().equals("unhandled-exception")), r.findings().toString());
+        assertTrue(r.summary().stream().anyMatch(l -> l.contains("STATUS_INVALID_DEVICE_REQUEST")), r.summary().toString());
+    }
+
+    @Test
     void aCancelRoutineLeftOnACompletedIrpNamesWhoArmedIt() throws Exception {
         RunResult r = irp.run(RunRequest.ofSeed(1).withBug("sets-cancel-routine-after-completing"));
         String m = r.findings().get(0).message();

@@ -5,6 +5,8 @@ import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.irp.model.Irql;
 import org.sysmodels.irp.model.Stop;
 import org.sysmodels.irp.model.SystemHalt;
+import org.sysmodels.irp.model.io.IrpMajor;
+import org.sysmodels.irp.model.io.NullDispatchRoutine;
 
 /**
  * A student's driver faulted: a Java exception that a C driver would meet as a CPU exception (a NULL dereference, a
@@ -33,6 +35,14 @@ public final class UnhandledDriverException extends VerifierCheck {
 
     @Override
     public void report(SystemHalt halt) {
+        if (halt.fault() instanceof NullDispatchRoutine n) {
+            explain(halt, n.getMessage() + ": IofCallDriver called it, and the processor jumped to address 0. "
+                    + "The I/O manager fills every entry with IopInvalidDeviceRequest (which completes the IRP with "
+                    + "STATUS_INVALID_DEVICE_REQUEST) and after DriverEntry sets a NULL entry back to it, but not one "
+                    + "written later: a driver that does not handle " + IrpMajor.name(n.majorFunction()) + " leaves its "
+                    + "entry alone");
+            return;
+        }
         Throwable t = halt.fault();
         StackTraceElement at = halt.faultLine();
         String who = StudentFault.isStudentFrame(at) ? "your code" : driverOf(halt) + "'s code";

@@ -47,6 +47,13 @@ public final class IoDevices {
         int status = entry.DriverEntry(driver, "\\Registry\\Machine\\System\\CurrentControlSet\\Services\\"
                 + driver.DriverName.substring(driver.DriverName.lastIndexOf('\\') + 1));
         kernel.checkHalted();
+        // A NULL dispatch entry left by DriverEntry is set back to IopInvalidDeviceRequest ("Windows does this
+        // fixup", ReactOS ntoskrnl/io/iomgr/driver.c IopInitializeDriverModule); one written later is called as NULL.
+        for (int i = 0; i < driver.MajorFunction.length; i++) {
+            if (driver.MajorFunction[i] == null) {
+                driver.MajorFunction[i] = invalidDeviceRequest;
+            }
+        }
         if (NtStatus.isSuccess(status)) {
             for (DeviceObject d : driver.DeviceObject()) {
                 d.Flags &= ~DeviceObject.DO_DEVICE_INITIALIZING;

@@ -92,7 +92,7 @@ public final class IoManager {
         DriverObject driver = device.DriverObject;
         DriverDispatch routine = driver.MajorFunction[sp.MajorFunction];
         if (routine == null) {
-            routine = invalidDeviceRequest;
+            routine = kernel.faults.callThroughNull(kernel, driver, sp.MajorFunction);
         }
         RoutineFrame f = k.currentFrames.enter(RoutineKind.DISPATCH, driver, device, irp, routine, k.dispatchCost,
                 k.observed);
@@ -130,7 +130,7 @@ public final class IoManager {
         DriverObject driver = device.DriverObject;
         DriverDispatch routine = driver.MajorFunction[sp.MajorFunction];
         if (routine == null) {
-            routine = invalidDeviceRequest;
+            routine = kernel.faults.callThroughNull(kernel, driver, sp.MajorFunction);
         }
         Kernel k = kernel;
         RoutineFrame f = k.currentFrames.enterLight(LIGHT_DISPATCH, device, irp, routine, k.dispatchCost);
@@ -147,11 +147,6 @@ public final class IoManager {
 
     void noMoreStackLocations(Irp irp) {
         kernel.stop(new Stop.BugCheck(Stop.BugCheck.NO_MORE_IRP_STACK_LOCATIONS, irp.address, 0, 0, 0), false);
-    }
-
-    /** The dispatch routine of a major function a driver does not handle. */
-    DriverDispatch invalidDeviceRequest() {
-        return invalidDeviceRequest;
     }
 
     /** IoGetCurrentIrpStackLocation: the location of the driver the IRP was sent to. */

@@ -152,7 +152,7 @@ public final class IoService {
         DriverObject driver = device.DriverObject;
         DriverDispatch routine = driver.MajorFunction[sp.MajorFunction];
         if (routine == null) {
-            routine = io.invalidDeviceRequest();
+            routine = k.faults.callThroughNull(k, driver, sp.MajorFunction);
         }
         RoutineFrame f = k.currentFrames.enter(RoutineKind.DISPATCH, driver, device, irp, routine, k.dispatchCost,
                 k.observed);

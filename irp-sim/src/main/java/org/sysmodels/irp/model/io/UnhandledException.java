@@ -116,6 +116,38 @@ final class UnhandledException {
                 ? c.withSource(StudentFault.describe(line) + ", where it faulted") : c, thrown, line), false);
     }
 
+    /**
+     * IofCallDriver reached a dispatch table entry {@code driver} set to NULL and called it: the jump to address 0 is
+     * an access violation on execute in the caller's context, stopped as an unhandled exception there is (0xD1 with
+     * access 8 at DISPATCH_LEVEL or above; below it 0x3B, 0x7E or 0x1E by who catches last, the exception address 0).
+     * Never returns.
+     */
+    DriverDispatch callThroughNull(Kernel kernel, DriverObject driver, int majorFunction) {
+        Processor p = kernel.current;
+        int irql = p == null ? Irql.PASSIVE_LEVEL : p.irql();
+        KThread t = p == null ? null : p.thread();
+        Catcher catcher = p == null ? Catcher.SYSTEM_THREAD : catcher(kernel.currentFrames,
+                t != null && t == kernel.systemWorker(t.processor()));
+        long c = NtStatus.STATUS_ACCESS_VIOLATION & 0xffffffffL;
+        int cpu = p == null ? 0 : p.number();
+        KernelAddresses a = kernel.addresses();
+        Stop.BugCheck s = irql >= Irql.DISPATCH_LEVEL
+                ? new Stop.BugCheck(Stop.BugCheck.DRIVER_IRQL_NOT_LESS_OR_EQUAL, 0, irql, EXECUTE, 0)
+                : switch (catcher) {
+                    case ARBITRARY_CONTEXT -> new Stop.BugCheck(Stop.BugCheck.KMODE_EXCEPTION_NOT_HANDLED, c, 0,
+                            EXECUTE, 0);
+                    case SYSTEM_THREAD -> new Stop.BugCheck(Stop.BugCheck.SYSTEM_THREAD_EXCEPTION_NOT_HANDLED, c, 0,
+                            a.exceptionRecord(cpu), a.contextRecord(cpu));
+                    case SYSTEM_SERVICE -> new Stop.BugCheck(Stop.BugCheck.SYSTEM_SERVICE_EXCEPTION, c, 0,
+                            a.contextRecord(cpu), 0);
+                };
+        throw kernel.stop(new SystemHalt(s, kernel.context(), new NullDispatchRoutine(driver.DriverName,
+                majorFunction), null), false);
+    }
+
+    /** An access violation's access type for an instruction fetch (0xD1's third parameter; 0 read, 1 write). */
+    static final int EXECUTE = 8;
+
     /** The stop for {@code thrown}, or null when it has no Windows counterpart. */
     static Stop.BugCheck stop(Throwable thrown, int irql, Catcher catcher, long codeAddress, long exceptionRecord,
                               long contextRecord) {
