@@ -9,20 +9,15 @@ package org.sysmodels.irp.model.io;
  */
 public final class NullDispatchRoutine extends NullPointerException {
 
-    private final String driver;
     private final int majorFunction;
 
+    /** {@code driver}'s entry for {@code majorFunction} ("\Driver\MyFilter", IRP_MJ_READ) is NULL. */
     NullDispatchRoutine(String driver, int majorFunction) {
         super(driver + "'s DriverObject.MajorFunction[" + IrpMajor.name(majorFunction) + "] is NULL");
-        this.driver = driver;
         this.majorFunction = majorFunction;
     }
 
-    /** The driver whose table has the NULL entry ("\Driver\MyFilter"). */
-    public String driver() {
-        return driver;
-    }
-
+    /** The IRP_MJ_ code whose entry is NULL. */
     public int majorFunction() {
         return majorFunction;
     }
