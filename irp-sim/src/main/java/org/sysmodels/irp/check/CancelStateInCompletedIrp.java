@@ -17,7 +17,17 @@ import org.sysmodels.irp.model.io.RoutineFrame;
 public final class CancelStateInCompletedIrp extends VerifierCheck {
 
     /** The IRP's address (the bug check's first parameter) to the last arming of a cancel routine on it. */
-    private final Map<Long, String> armedBy = new HashMap<>();
+    private final Map<Long, Armed> armedBy = new HashMap<>();
+
+    /** Who armed it (the frame is reused, so its description is taken now), their line, when, after completing. */
+    private record Armed(String who, String line, long at, boolean afterCompletion) {
+
+        String describe() {
+            return who + " set it at " + SimTime.format(at) + (line == null ? "" : " (" + line + ")")
+                    + (afterCompletion ? ", after the IRP had completed"
+                    : ", and did not clear it before the IRP completed");
+        }
+    }
 
     public static final Rule RULE = new Rule("cancel-state-in-completed-irp",
             "a completed IRP has no cancel routine: IoCancelIrp that finds one on a completed IRP is bug check 0x48 "
@@ -36,17 +46,15 @@ public final class CancelStateInCompletedIrp extends VerifierCheck {
 
     @Override
     public void onSetCancelRoutine(RoutineFrame caller, Irp irp) {
-        String line = caller == null ? null : caller.source();
-        armedBy.put(irp.address(), who(caller) + " set it at " + SimTime.format(kernel().now())
-                + (line == null ? "" : " (" + line + ")")
-                + (irp.completed() ? ", after the IRP had completed" : ", and did not clear it before the IRP completed"));
+        armedBy.put(irp.address(), new Armed(who(caller), caller == null ? null : caller.source(), kernel().now(),
+                irp.completed()));
     }
 
     @Override
     public void report(SystemHalt halt) {
-        String who = halt.stop() instanceof Stop.BugCheck b ? armedBy.get(b.p1()) : null;
+        Armed armed = halt.stop() instanceof Stop.BugCheck b ? armedBy.get(b.p1()) : null;
         explain(halt, "a cancel request met an IRP that was completed but still had a cancel routine: "
-                + (who != null ? who : "some driver set the routine after (or without clearing it before) completing "
-                + "the IRP"));
+                + (armed != null ? armed.describe() : "some driver set the routine after (or without clearing it "
+                + "before) completing the IRP"));
     }
 }

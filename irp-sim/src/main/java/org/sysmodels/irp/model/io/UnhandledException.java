@@ -103,10 +103,8 @@ final class UnhandledException {
             return;
         }
         RoutineFrame f = kernel.frame();
-        KThread t = p.thread();
         KernelAddresses a = kernel.addresses();
-        Stop.BugCheck s = stop(thrown, p.irql(), catcher(kernel.currentFrames,
-                t != null && t == kernel.systemWorker(t.processor())), f == null ? 0 : kernel.routineAddress(f.routine),
+        Stop.BugCheck s = stop(thrown, p.irql(), catcher(kernel, p), f == null ? 0 : kernel.routineAddress(f.routine),
                 a.exceptionRecord(p.number()), a.contextRecord(p.number()));
         if (s == null) {
             return;
@@ -124,23 +122,10 @@ final class UnhandledException {
      */
     DriverDispatch callThroughNull(Kernel kernel, DriverObject driver, int majorFunction) {
         Processor p = kernel.current;
-        int irql = p == null ? Irql.PASSIVE_LEVEL : p.irql();
-        KThread t = p == null ? null : p.thread();
-        Catcher catcher = p == null ? Catcher.SYSTEM_THREAD : catcher(kernel.currentFrames,
-                t != null && t == kernel.systemWorker(t.processor()));
-        long c = NtStatus.STATUS_ACCESS_VIOLATION & 0xffffffffL;
         int cpu = p == null ? 0 : p.number();
         KernelAddresses a = kernel.addresses();
-        Stop.BugCheck s = irql >= Irql.DISPATCH_LEVEL
-                ? new Stop.BugCheck(Stop.BugCheck.DRIVER_IRQL_NOT_LESS_OR_EQUAL, 0, irql, EXECUTE, 0)
-                : switch (catcher) {
-                    case ARBITRARY_CONTEXT -> new Stop.BugCheck(Stop.BugCheck.KMODE_EXCEPTION_NOT_HANDLED, c, 0,
-                            EXECUTE, 0);
-                    case SYSTEM_THREAD -> new Stop.BugCheck(Stop.BugCheck.SYSTEM_THREAD_EXCEPTION_NOT_HANDLED, c, 0,
-                            a.exceptionRecord(cpu), a.contextRecord(cpu));
-                    case SYSTEM_SERVICE -> new Stop.BugCheck(Stop.BugCheck.SYSTEM_SERVICE_EXCEPTION, c, 0,
-                            a.contextRecord(cpu), 0);
-                };
+        Stop.BugCheck s = accessViolation(EXECUTE, p == null ? Irql.PASSIVE_LEVEL : p.irql(),
+                p == null ? Catcher.SYSTEM_THREAD : catcher(kernel, p), 0, a.exceptionRecord(cpu), a.contextRecord(cpu));
         throw kernel.stop(new SystemHalt(s, kernel.context(), new NullDispatchRoutine(driver.DriverName,
                 majorFunction), null), false);
     }
@@ -154,19 +139,33 @@ final class UnhandledException {
         if (thrown instanceof StackOverflowError) {
             return new Stop.BugCheck(Stop.BugCheck.UNEXPECTED_KERNEL_MODE_TRAP, DOUBLE_FAULT, 0, 0, 0);
         }
-        int code;
-        long access = 0;
         if (thrown instanceof NullPointerException npe) {
-            code = NtStatus.STATUS_ACCESS_VIOLATION;
-            access = StudentFault.isStore(npe) ? 1 : 0;
-            if (irql >= Irql.DISPATCH_LEVEL) {
-                return new Stop.BugCheck(Stop.BugCheck.DRIVER_IRQL_NOT_LESS_OR_EQUAL, 0, irql, access, codeAddress);
-            }
-        } else if (thrown instanceof ArithmeticException a && "/ by zero".equals(a.getMessage())) {
-            code = NtStatus.STATUS_INTEGER_DIVIDE_BY_ZERO;
-        } else {
-            return null;
+            return accessViolation(StudentFault.isStore(npe) ? 1 : 0, irql, catcher, codeAddress, exceptionRecord,
+                    contextRecord);
         }
+        if (thrown instanceof ArithmeticException a && "/ by zero".equals(a.getMessage())) {
+            return unhandled(NtStatus.STATUS_INTEGER_DIVIDE_BY_ZERO, 0, catcher, codeAddress, exceptionRecord,
+                    contextRecord);
+        }
+        return null;
+    }
+
+    /**
+     * An access violation ({@code access} 0 read, 1 write, {@link #EXECUTE}) at {@code codeAddress}: at DISPATCH_LEVEL
+     * or above the page fault cannot be served (0xD1), below it the exception nobody handles.
+     */
+    private static Stop.BugCheck accessViolation(long access, int irql, Catcher catcher, long codeAddress,
+                                                 long exceptionRecord, long contextRecord) {
+        if (irql >= Irql.DISPATCH_LEVEL) {
+            return new Stop.BugCheck(Stop.BugCheck.DRIVER_IRQL_NOT_LESS_OR_EQUAL, 0, irql, access, codeAddress);
+        }
+        return unhandled(NtStatus.STATUS_ACCESS_VIOLATION, access, catcher, codeAddress, exceptionRecord,
+                contextRecord);
+    }
+
+    /** Exception {@code code} that no handler takes: the bug check of whoever catches last. */
+    private static Stop.BugCheck unhandled(int code, long access, Catcher catcher, long codeAddress,
+                                           long exceptionRecord, long contextRecord) {
         long c = code & 0xffffffffL;
         return switch (catcher) {
             case ARBITRARY_CONTEXT -> new Stop.BugCheck(Stop.BugCheck.KMODE_EXCEPTION_NOT_HANDLED, c, codeAddress,
@@ -176,6 +175,12 @@ final class UnhandledException {
             case SYSTEM_SERVICE -> new Stop.BugCheck(Stop.BugCheck.SYSTEM_SERVICE_EXCEPTION, c, codeAddress,
                     contextRecord, 0);
         };
+    }
+
+    /** Who catches last for the work running on {@code p}: {@link #catcher(FrameStack, boolean)} for its thread. */
+    private static Catcher catcher(Kernel kernel, Processor p) {
+        KThread t = p.thread();
+        return catcher(kernel.currentFrames, t != null && t == kernel.systemWorker(t.processor()));
     }
 
     /** Who catches last on processor {@code frames}: a DPC or ISR anywhere on it, else the thread's kind. */
