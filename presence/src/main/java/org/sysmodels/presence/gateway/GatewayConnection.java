@@ -154,12 +154,28 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
                 state = State.CLOSED;
                 ctx.writeAndFlush(new CloseWebSocketFrame(code, null)).addListener(ChannelFutureListener.CLOSE);
             }
-            case PingWebSocketFrame p -> ctx.writeAndFlush(new PongWebSocketFrame(p.content().retain()));
             case BinaryWebSocketFrame b -> close(CloseCode.DECODE_ERROR, "binary frames are not served: "
                     + "encoding=json");
             default -> {
-                // pong: nothing to do
+                // pong: nothing to do (pings are PingPolicy's)
             }
+        }
+    }
+
+    /** A WebSocket ping ({@link PingPolicy}): a pong while the client reads what it is sent; 4008 over the limit. */
+    void ping(PingWebSocketFrame p) {
+        if (state == State.CLOSED || channel == null) {
+            return;
+        }
+        if (!limiter.allow(System.nanoTime())) {
+            close(CloseCode.RATE_LIMITED, "over " + config.rateLimit() + " events per "
+                    + config.rateWindow().toMillis() + " ms (pings count)");
+            return;
+        }
+        if (channel.isWritable()) {
+            ctx.writeAndFlush(new PongWebSocketFrame(p.content().retain()));
+        } else {
+            engine.stats().pongsSkipped.incrementAndGet();
         }
     }
 

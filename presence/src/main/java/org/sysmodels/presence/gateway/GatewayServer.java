@@ -110,11 +110,13 @@ public final class GatewayServer implements AutoCloseable {
                         p.addLast(new HttpServerCodec());
                         p.addLast(new HttpObjectAggregator(MAX_FRAME));
                         p.addLast(new HttpPages(demoJson));
+                        int node = nodes.get(ch.eventLoop());
+                        GatewayConnection connection = new GatewayConnection(engine, config, node, outbound.get(node));
+                        p.addLast(new PingPolicy(connection));
                         p.addLast(new WebSocketServerProtocolHandler(ws));
                         p.addLast(new HandshakeDeadline(config.identifyTimeout().toNanos()));
                         p.addLast(new WebSocketFrameAggregator(MAX_FRAME));
-                        int node = nodes.get(ch.eventLoop());
-                        p.addLast(new GatewayConnection(engine, config, node, outbound.get(node)));
+                        p.addLast(connection);
                     }
                 });
         if (config.reusePort()) {

@@ -19,6 +19,8 @@ public final class GatewayStats {
     public final AtomicLong nodeMessages = new AtomicLong();
     public final AtomicLong notServed = new AtomicLong();
     public final AtomicLong errors = new AtomicLong();
+    /** Pings not answered because the client was not reading what it had been sent ({@link PingPolicy}). */
+    public final AtomicLong pongsSkipped = new AtomicLong();
     private final Map<Integer, AtomicLong> closes = new ConcurrentHashMap<>();
 
     /** The reason of each code's first close (a status line says why, not only how often). */
