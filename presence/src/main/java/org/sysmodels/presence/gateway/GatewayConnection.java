@@ -157,19 +157,14 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
             case BinaryWebSocketFrame b -> close(CloseCode.DECODE_ERROR, "binary frames are not served: "
                     + "encoding=json");
             default -> {
-                // pong: nothing to do (pings are PingPolicy's)
+                // pings and pongs are PingPolicy's
             }
         }
     }
 
     /** A WebSocket ping ({@link PingPolicy}): a pong while the client reads what it is sent; 4008 over the limit. */
     void ping(PingWebSocketFrame p) {
-        if (state == State.CLOSED || channel == null) {
-            return;
-        }
-        if (!limiter.allow(System.nanoTime())) {
-            close(CloseCode.RATE_LIMITED, "over " + config.rateLimit() + " events per "
-                    + config.rateWindow().toMillis() + " ms (pings count)");
+        if (!controlFrameAllowed()) {
             return;
         }
         if (channel.isWritable()) {
@@ -177,6 +172,24 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         } else {
             engine.stats().pongsSkipped.incrementAndGet();
         }
+    }
+
+    /** An unsolicited pong ({@link PingPolicy}): counted, nothing else. */
+    void pong() {
+        controlFrameAllowed();
+    }
+
+    /** A ping or pong inside the rate limit; over it the connection closes 4008. */
+    private boolean controlFrameAllowed() {
+        if (state == State.CLOSED || channel == null) {
+            return false;
+        }
+        if (!limiter.allow(System.nanoTime())) {
+            close(CloseCode.RATE_LIMITED, "over " + config.rateLimit() + " events per "
+                    + config.rateWindow().toMillis() + " ms (pings and pongs count)");
+            return false;
+        }
+        return true;
     }
 
     private void text(ByteBuf content) {

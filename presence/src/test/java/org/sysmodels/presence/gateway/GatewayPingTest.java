@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.presence.gateway.users.DemoWorld;
 
-/** WebSocket pings ({@link PingPolicy}): answered with their payload, and counted against the rate limit. */
+/** WebSocket pings and pongs ({@link PingPolicy}): pings answered with their payload; both count against the rate limit. */
 class GatewayPingTest {
 
     @Test
@@ -47,8 +47,8 @@ class GatewayPingTest {
                         Unpooled.copiedBuffer("ping " + i, StandardCharsets.UTF_8)));
                 assertEquals("ping " + i, pongs.poll(TestClient.WAIT_S, TimeUnit.SECONDS), "pong " + i);
             }
-            c.ws.channel().writeAndFlush(new PingWebSocketFrame(Unpooled.copiedBuffer("one more", StandardCharsets.UTF_8)));
-            assertEquals(4008, c.closeCode(), "the sixth ping in the window is over the limit of 5");
+            c.ws.channel().writeAndFlush(new PongWebSocketFrame(Unpooled.copiedBuffer("one more", StandardCharsets.UTF_8)));
+            assertEquals(4008, c.closeCode(), "a sixth control frame (an unsolicited pong) is over the limit of 5");
             assertTrue(server.stats().closes().containsKey(4008));
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
