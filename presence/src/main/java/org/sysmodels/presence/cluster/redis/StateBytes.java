@@ -33,6 +33,12 @@ final class StateBytes {
     static final int VERSION = 2;
 
     private static final int STATE_FIXED = 4 + 3 + 8 + 2;
+    /**
+     * The largest state a node writes or reads: a session's state comes from a Presence Update the gateway accepted
+     * (payloads of at most 4096 bytes, in which an activity takes at least 20 bytes of JSON for its 8 + name bytes
+     * here), so a larger one is from no conforming writer, and a reader refuses it rather than hold it.
+     */
+    static final int MAX_STATE = STATE_FIXED + 4096;
     /** How many statuses there are ({@code Status.values()} copies its array at every call). */
     private static final int STATUSES = Status.values().length;
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
@@ -170,6 +176,10 @@ final class StateBytes {
     }
 
     private static LogEntry.Upsert state(ByteBuffer b, String sid, String writer, String node, long gen, int users) {
+        if (b.remaining() > MAX_STATE) {
+            throw new LogEntry.Malformed("a state of " + b.remaining() + " bytes: a node writes at most " + MAX_STATE
+                    + " (from a Presence Update of at most 4096)");
+        }
         try {
             int user = b.getInt();
             int p = Byte.toUnsignedInt(b.get());

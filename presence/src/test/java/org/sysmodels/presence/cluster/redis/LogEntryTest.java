@@ -2,6 +2,7 @@ package org.sysmodels.presence.cluster.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.sysmodels.core.testing.Props;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -140,6 +141,19 @@ class LogEntryTest {
         badType[badType.length - 4 - 4 - 4] = 9;   // the activity's type: 9 is no type
         assertThrows(LogEntry.Malformed.class, () -> StateBytes.batch("n1", badType, 10));
         assertThrows(LogEntry.Malformed.class, () -> LogEntry.parseAll(Map.of("k", b("batch"), "w", b("n1")), 10));
+    }
+
+    @Test
+    void aStateLargerThanAnyGatewayUpdateMakesIsMalformed() {
+        // the largest state one Presence Update of 4096 bytes could give: one activity whose name fills the rest
+        String fits = "x".repeat(StateBytes.MAX_STATE - 17 - 8);
+        List<LogEntry.Upsert> ok = List.of(up("s1", 1, 3, 0, true, 2, List.of(new Activity(fits, 0)), 99));
+        assertEquals(ok, StateBytes.batch("n1", batch(ok), 10));
+        List<LogEntry.Upsert> big = List.of(up("s1", 1, 3, 0, true, 2, List.of(new Activity(fits + "x", 0)), 99));
+        LogEntry.Malformed m = assertThrows(LogEntry.Malformed.class, () -> StateBytes.batch("n1", batch(big), 10));
+        assertTrue(m.getMessage().contains("a state of " + (StateBytes.MAX_STATE + 1) + " bytes"), m.getMessage());
+        assertThrows(LogEntry.Malformed.class, () -> StateBytes.upsert(StateBytes.state(3, 0, 1, 2,
+                List.of(new Activity(fits + "x", 0)), 99), "s1", "n1", "n1", 1, 10));
     }
 
     @Test
