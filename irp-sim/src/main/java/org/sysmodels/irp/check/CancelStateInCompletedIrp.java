@@ -1,13 +1,15 @@
 package org.sysmodels.irp.check;
 
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import org.sysmodels.core.check.Rule;
 import org.sysmodels.core.time.SimTime;
 import org.sysmodels.irp.model.Stop;
 import org.sysmodels.irp.model.SystemHalt;
+import org.sysmodels.irp.model.io.DriverObject;
 import org.sysmodels.irp.model.io.Irp;
 import org.sysmodels.irp.model.io.RoutineFrame;
+import org.sysmodels.irp.model.io.RoutineKind;
 
 /**
  * Bug check 0x48: IoCancelIrp found a cancel routine on an IRP that has already completed. The bug check names the IRP
@@ -16,13 +18,34 @@ import org.sysmodels.irp.model.io.RoutineFrame;
  */
 public final class CancelStateInCompletedIrp extends VerifierCheck {
 
-    /** The IRP's address (the bug check's first parameter) to the last arming of a cancel routine on it. */
-    private final Map<Long, Armed> armedBy = new HashMap<>();
+    /**
+     * The last arming of a cancel routine on each packet, kept per packet and overwritten in place: packets come back
+     * from the lookaside lists, so a steady workload (every pended read arms one) allocates nothing here.
+     */
+    private final Map<Irp, Armed> armedBy = new IdentityHashMap<>();
 
-    /** Who armed it (the frame is reused, so its description is taken now), their line, when, after completing. */
-    private record Armed(String who, String line, long at, boolean afterCompletion) {
+    /** Who armed it (the frame is reused, so what describes it is copied now), their line, when, after completing. */
+    private static final class Armed {
+        boolean inRoutine;
+        DriverObject driver;
+        RoutineKind kind;
+        int major;
+        String line;
+        long at;
+        boolean afterCompletion;
+
+        void set(RoutineFrame caller, long now, boolean completed) {
+            inRoutine = caller != null;
+            driver = inRoutine ? caller.driver() : null;
+            kind = inRoutine ? caller.kind() : null;
+            major = inRoutine ? caller.majorFunction() : -1;
+            line = inRoutine ? caller.source() : null;
+            at = now;
+            afterCompletion = completed;
+        }
 
         String describe() {
+            String who = inRoutine ? RoutineFrame.describe(driver, kind, major) : "code outside any driver routine";
             return who + " set it at " + SimTime.format(at) + (line == null ? "" : " (" + line + ")")
                     + (afterCompletion ? ", after the IRP had completed"
                     : ", and did not clear it before the IRP completed");
@@ -46,13 +69,19 @@ public final class CancelStateInCompletedIrp extends VerifierCheck {
 
     @Override
     public void onSetCancelRoutine(RoutineFrame caller, Irp irp) {
-        armedBy.put(irp.address(), new Armed(who(caller), caller == null ? null : caller.source(), kernel().now(),
-                irp.completed()));
+        armedBy.computeIfAbsent(irp, i -> new Armed()).set(caller, kernel().now(), irp.completed());
     }
 
     @Override
     public void report(SystemHalt halt) {
-        Armed armed = halt.stop() instanceof Stop.BugCheck b ? armedBy.get(b.p1()) : null;
+        Armed armed = null;
+        if (halt.stop() instanceof Stop.BugCheck b) {
+            for (Map.Entry<Irp, Armed> e : armedBy.entrySet()) {
+                if (e.getKey().address() == b.p1()) {
+                    armed = e.getValue();
+                }
+            }
+        }
         explain(halt, "a cancel request met an IRP that was completed but still had a cancel routine: "
                 + (armed != null ? armed.describe() : "some driver set the routine after (or without clearing it "
                 + "before) completing the IRP"));

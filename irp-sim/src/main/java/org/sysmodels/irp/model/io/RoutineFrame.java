@@ -175,12 +175,20 @@ public final class RoutineFrame {
 
     /** "\Driver\RamDisk dispatch for IRP_MJ_READ". */
     public String describe() {
-        String who = driver == null ? "the I/O manager" : driver.DriverName;
-        String what = kind.label();
-        if (irp != null && kind == RoutineKind.DISPATCH) {
-            what += " for " + IrpMajor.name(irp.stack[Math.max(0, Math.min(irp.stackCount, locationAtEntry) - 1)]
-                    .MajorFunction);
+        return describe(driver, kind, majorFunction());
+    }
+
+    /** The major function a dispatch routine was entered for (its location's, as it is now), or -1 for other kinds. */
+    public int majorFunction() {
+        if (irp == null || kind != RoutineKind.DISPATCH) {
+            return -1;
         }
-        return who + " " + what;
+        return irp.stack[Math.max(0, Math.min(irp.stackCount, locationAtEntry) - 1)].MajorFunction;
+    }
+
+    /** {@link #describe()} of a routine of {@code driver} (null: the I/O manager's) for {@code major} (or -1). */
+    public static String describe(DriverObject driver, RoutineKind kind, int major) {
+        String who = driver == null ? "the I/O manager" : driver.DriverName;
+        return who + " " + kind.label() + (major >= 0 ? " for " + IrpMajor.name(major) : "");
     }
 }
