@@ -24,11 +24,7 @@ class GatewayPingTest {
 
     @Test
     void aPingIsAnsweredAndPingsCountAgainstTheRateLimit() throws Exception {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        GatewayConfig cfg = GatewayConfig.defaults().withRateLimit(5, Duration.ofSeconds(30)).withIoThreads(1);
-        try (GatewayServer server = GatewayServer.start(cfg, DemoWorld.create())) {
-            TestClient c = TestClient.connect(group, server.gatewayUrl());
-            c.hello();
+        withClient(5, (server, c) -> {
             LinkedBlockingQueue<String> pongs = new LinkedBlockingQueue<>();
             var pipeline = c.ws.channel().pipeline();
             // before the client's protocol handler, which drops pongs
@@ -50,9 +46,7 @@ class GatewayPingTest {
             c.ws.channel().writeAndFlush(new PongWebSocketFrame(Unpooled.copiedBuffer("one more", StandardCharsets.UTF_8)));
             assertEquals(4008, c.closeCode(), "a sixth control frame (an unsolicited pong) is over the limit of 5");
             assertTrue(server.stats().closes().containsKey(4008));
-        } finally {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
-        }
+        });
     }
 
     /**
@@ -61,11 +55,7 @@ class GatewayPingTest {
      */
     @Test
     void aClientThatDoesNotReadGetsNoMorePongs() throws Exception {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        GatewayConfig cfg = GatewayConfig.defaults().withRateLimit(1_000_000, Duration.ofSeconds(60)).withIoThreads(1);
-        try (GatewayServer server = GatewayServer.start(cfg, DemoWorld.create())) {
-            TestClient c = TestClient.connect(group, server.gatewayUrl());
-            c.hello();
+        withClient(1_000_000, (server, c) -> {
             c.ws.channel().config().setAutoRead(false);
             byte[] payload = new byte[125];
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TestClient.WAIT_S);
@@ -79,6 +69,21 @@ class GatewayPingTest {
                 sent += 1001;
             }
             assertTrue(server.stats().pongsSkipped.get() > 0, "no pong was skipped after " + sent + " pings");
+        });
+    }
+
+    private interface Body {
+        void run(GatewayServer server, TestClient client) throws Exception;
+    }
+
+    /** A gateway allowing {@code limit} events per 30 s, and one client past Hello. */
+    private static void withClient(int limit, Body body) throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        GatewayConfig cfg = GatewayConfig.defaults().withRateLimit(limit, Duration.ofSeconds(30)).withIoThreads(1);
+        try (GatewayServer server = GatewayServer.start(cfg, DemoWorld.create())) {
+            TestClient c = TestClient.connect(group, server.gatewayUrl());
+            c.hello();
+            body.run(server, c);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
         }
