@@ -40,6 +40,12 @@ final class RedisErrors {
         return t;
     }
 
+    /** Whether the connection was made and then dropped during Lettuce's handshake, with the server's answer lost. */
+    static boolean droppedInHandshake(Throwable e) {
+        String why = rootMessage(e);
+        return why.equals("RedisHandshakeHandler not registered") || why.equals("Connection closed prematurely");
+    }
+
     /**
      * Why connecting to Redis at {@code uri} failed: unreachable, or reached and refused (a login it wants, or
      * another error reply, such as a database index out of range), which "cannot reach" would misname.
