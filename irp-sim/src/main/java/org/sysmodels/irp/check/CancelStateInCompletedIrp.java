@@ -45,7 +45,7 @@ public final class CancelStateInCompletedIrp extends VerifierCheck {
         }
 
         String describe() {
-            String who = inRoutine ? RoutineFrame.describe(driver, kind, major) : "code outside any driver routine";
+            String who = inRoutine ? RoutineFrame.describe(driver, kind, major) : OUTSIDE_ANY_ROUTINE;
             return who + " set it at " + SimTime.format(at) + (line == null ? "" : " (" + line + ")")
                     + (afterCompletion ? ", after the IRP had completed"
                     : ", and did not clear it before the IRP completed");

@@ -74,8 +74,11 @@ public abstract class VerifierCheck implements IrpCheck {
 
     /** "\Driver\RamDisk dispatch for IRP_MJ_READ", or "the I/O manager". */
     protected static String who(RoutineFrame f) {
-        return f == null ? "code outside any driver routine" : f.describe();
+        return f == null ? OUTSIDE_ANY_ROUTINE : f.describe();
     }
+
+    /** {@link #who} of a call made where no routine frame is (a user thread's own code). */
+    protected static final String OUTSIDE_ANY_ROUTINE = "code outside any driver routine";
 
     /** The driver named in a stop's context, or "a driver". */
     protected static String driverOf(SystemHalt h) {

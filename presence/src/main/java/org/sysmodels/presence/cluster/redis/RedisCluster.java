@@ -139,7 +139,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         this.sessions = new SessionTable(store, remoteNode);
         this.replica = new PresenceCore(store, new StatusPrecedence(), new LocalExpiry(parts.expiry(), store,
                 remoteNode), t, new LocalSink(this, engine, sessions, stats, remoteNode), parts.observer());
-        this.link = connect(redis, node, uri, presenceThread);
+        this.link = RedisLink.connect(redis, node, "presence:" + node, CONNECT_TIMEOUT, presenceThread);
         this.records = new Records(this, node, link, replica, store, sessions, stats, owner, clock, () -> halted,
                 this::writable, liveTtlMs);
         this.moves = new Moves(replica, store, sessions, stats, skipped, engine, remoteNode);
@@ -390,26 +390,5 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         halted = true;
         reader.halt();
         link.close();
-    }
-
-    /**
-     * Connects the node's link, or fails saying why. Lettuce can lose the server's answer when its handshake is
-     * refused (a Redis that wants a password answers NOAUTH and the channel closes at once; the failure then reads
-     * "RedisHandshakeHandler not registered"), so a connection dropped during the handshake is tried once more, and
-     * the second failure, which carries the answer, is the one reported.
-     */
-    private static RedisLink connect(RedisURI redis, String node, String uri, Executor presenceThread) {
-        try {
-            return new RedisLink(redis, node, "presence:" + node, CONNECT_TIMEOUT, presenceThread);
-        } catch (RuntimeException e) {
-            if (!RedisErrors.droppedInHandshake(e)) {
-                throw new IllegalStateException(RedisErrors.connectFailure(uri, e), e);
-            }
-        }
-        try {
-            return new RedisLink(redis, node, "presence:" + node, CONNECT_TIMEOUT, presenceThread);
-        } catch (RuntimeException again) {
-            throw new IllegalStateException(RedisErrors.connectFailure(uri, again), again);
-        }
     }
 }

@@ -80,6 +80,26 @@ final class RedisLink implements AutoCloseable {
     private byte[] nodeBytes;
 
     /**
+     * A link for node {@code node}, as the constructor makes it, or an {@link IllegalStateException} saying why
+     * Redis at {@code uri} could not be joined ({@link RedisErrors#connectFailure}). Lettuce can lose the server's
+     * answer when its handshake is refused (a Redis that wants a password answers NOAUTH and the channel closes at
+     * once; the failure then reads "RedisHandshakeHandler not registered"), so a connection dropped during the
+     * handshake is tried once more, and the second failure, which carries the answer, is the one reported.
+     */
+    static RedisLink connect(RedisURI uri, String node, String clientName, Duration timeout,
+                             java.util.concurrent.Executor owner) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new RedisLink(uri, node, clientName, timeout, owner);
+            } catch (RuntimeException e) {
+                if (attempt == 2 || !RedisErrors.droppedInHandshake(e)) {
+                    throw new IllegalStateException(RedisErrors.connectFailure(RedisErrors.where(uri), e), e);
+                }
+            }
+        }
+    }
+
+    /**
      * Connects node {@code node} (blocking, up to {@code timeout}; not on {@code owner}); the connections are named
      * {@code clientName} (CLIENT LIST). Their I/O runs on {@code owner} when it is an event loop Lettuce can use ({@link SharedLoop}),
      * else on Lettuce's own threads.
