@@ -4,6 +4,7 @@ import org.sysmodels.presence.gateway.protocol.CloseCode;
 import org.sysmodels.presence.gateway.protocol.Payloads;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.cluster.NodeSink;
+import org.sysmodels.presence.model.cluster.SentSoFar;
 import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.session.Dispatch;
 
@@ -100,6 +101,12 @@ final class NodeFanOut implements NodeSink {
             e.closeConnection(CloseCode.SESSION_TIMED_OUT, "no heartbeat within "
                     + (config.heartbeatInterval().toMillis() + config.grace().toMillis()) + " ms");
         }
+    }
+
+    @Override
+    public SentSoFar sentSoFar(int session) {
+        GatewaySession e = sessions.get(session);
+        return e == null ? SentSoFar.UNKNOWN : new SentSoFar(e.subscriber.seq(), e.lastUnkept);
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.sysmodels.presence.gateway.protocol.Intents;
 import org.sysmodels.presence.gateway.protocol.Payloads;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.cluster.Adoption;
+import org.sysmodels.presence.model.cluster.SentSoFar;
 import org.sysmodels.presence.model.cluster.ClusterBackend;
 import org.sysmodels.presence.model.core.PresenceObserver;
 import org.sysmodels.presence.model.core.Timeouts;
@@ -248,26 +249,45 @@ final class PresenceEngine {
     /**
      * Resume of a session taken over from another node: its replay ring stayed there, so instead of replaying the
      * missed dispatches this node sends the current presence of everyone the session watches (what the client would
-     * have converged to), numbered after the client's seq, then RESUMED. Invalid Session if the cluster has no such
-     * session any more.
+     * have converged to; offline ones too, since this node cannot tell which changed), numbered after the last
+     * sequence number the old node sent, then RESUMED. The Resume's {@code seq} is judged as the old node would
+     * have judged it, from what it recorded when it lost the connection ({@link SentSoFar}): above the last sent,
+     * 4007; below the events that are never replayed (READY, GUILD_CREATE, chunks), Invalid Session. When it recorded
+     * nothing (it died first, or the client came here before it saw the connection go) the seq cannot be judged and
+     * numbering goes on from it. Invalid Session if the cluster has no such session any more.
      */
     private void resumeAdopted(GatewayConnection c, ClientPayload.Resume r, int user, Adoption a) {
         if (!a.found()) {
             c.invalidSession(false);
             return;
         }
+        // held here from now on, whatever this Resume gets: this node numbers after what was sent, and its ring
+        // holds nothing before that
+        SentSoFar sent = a.sent();
+        long after = sent.known() ? sent.last() : r.seq();
+        GatewaySession e = new GatewaySession(a.session(), r.sessionId(), user, a.guildPresences(), 50,
+                new Subscriber(a.session(), new CoalescingOutbox(), rings.take()));
+        e.subscriber.continueAfter(after);
+        e.lastUnkept = after;
+        sessions.put(e);
+        stats.sessions.incrementAndGet();
         if (!c.open()) {
             core.detach(a.session(), now());
             return;
         }
-        GatewaySession e = new GatewaySession(a.session(), r.sessionId(), user, a.guildPresences(), 50,
-                new Subscriber(a.session(), new CoalescingOutbox(), rings.take()));
-        e.subscriber.continueAfter(r.seq());
-        sessions.put(e);
+        if (sent.known() && r.seq() > sent.last()) {
+            core.detach(a.session(), now());
+            c.closeFromEngine(CloseCode.INVALID_SEQ, "seq " + r.seq() + " is above the last sent, " + sent.last());
+            return;
+        }
+        if (sent.known() && r.seq() < sent.resumableFrom()) {
+            core.end(a.session(), now());
+            c.invalidSession(false);
+            return;
+        }
         e.conn = c;
         c.engineSlot = a.session();
         stats.resumes.incrementAndGet();
-        stats.sessions.incrementAndGet();
         List<String> out = new ArrayList<>();
         Snapshots.watched(core.store(), user, a.guildPresences(), (watched, via) ->
                 out.add(fanOut.encode(e.subscriber.send(core.presence(watched), via))));

@@ -518,7 +518,7 @@ class ClusterGatewayTest {
 
         TestClient again = client(b);
         again.hello();
-        again.send(TestClient.resume("t-ada", session, ada.lastSeq));
+        again.send(TestClient.resume("t-ada", session, ada.receivedSeq()));
         again.nextDispatch("RESUMED");
         heartbeat(again);
         ClusterSignals.await(WAIT_S, () -> "node a let the session go", () -> cluster(a).stats().handedOver.get() == 1,
@@ -531,6 +531,79 @@ class ClusterGatewayTest {
         grace.send(TestClient.status("dnd"));
         awaitStatus(again, "1002", "dnd");
         assertEquals("idle", status(grace, "1001"));
+    }
+
+    /**
+     * Ada on node a gets READY, two GUILD_CREATEs and grace's change, then loses her connection (4000); node a
+     * records what it had sent her. Returns her session id and last seq once the record holds them.
+     */
+    private record Lost(GatewayServer b, String session, long seq) {
+    }
+
+    private Lost adaLosesHerConnectionOnA() throws Exception {
+        GatewayServer a = node();
+        GatewayServer b = node();
+        TestClient grace = client(a);
+        identify(grace, "t-grace", "online", "desktop");
+        TestClient ada = client(a);
+        JsonNode ready = identify(ada, "t-ada", "dnd", "desktop");
+        String session = ready.path("d").path("session_id").asText();
+        awaitStatus(grace, "1001", "dnd");
+        awaitStatus(ada, "1002", "online");
+        grace.send(TestClient.status("idle"));
+        awaitStatus(ada, "1002", "idle");
+        ada.ws.close(4000);
+        assertEquals(4000, ada.closeCode());
+        String key = "{pres}:s:" + session;                  // cluster.redis.Keys.session
+        awaitTrue(() -> recorded(key), "node a recorded what it sent ada (touch.lua's q)");
+        long seq = ada.receivedSeq();
+        assertEquals(Long.toString(seq), redis.command("HGET", key, "q").toString());
+        return new Lost(b, session, seq);
+    }
+
+    private boolean recorded(String key) {
+        try {
+            return redis.command("HGET", key, "q") != null;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aResumeOnAnotherNodeAboveTheLastSentIsInvalidSeq() throws Exception {
+        Lost x = adaLosesHerConnectionOnA();
+        TestClient again = client(x.b());
+        again.hello();
+        again.send(TestClient.resume("t-ada", x.session(), x.seq() + 997));
+        assertEquals(4007, again.closeCode(), "as node a would answer: " + again.all);
+        TestClient retry = client(x.b());                   // the session is still resumable, with the right seq
+        retry.hello();
+        retry.send(TestClient.resume("t-ada", x.session(), x.seq()));
+        assertTrue(retry.nextDispatch("RESUMED").path("s").asLong() > x.seq());
+    }
+
+    @Test
+    void aResumeOnAnotherNodeBeforeWhatIsNeverReplayedIsInvalidSession() throws Exception {
+        Lost x = adaLosesHerConnectionOnA();
+        TestClient again = client(x.b());
+        again.hello();
+        again.send(TestClient.resume("t-ada", x.session(), 1));     // READY only: GUILD_CREATE missed
+        JsonNode invalid = again.next(n -> n.path("op").asInt() == 9);
+        assertFalse(invalid.path("d").asBoolean(), "identify anew: " + invalid);
+        assertTrue(again.all.stream().noneMatch(f -> f.contains("\"RESUMED\"")), again.all.toString());
+    }
+
+    @Test
+    void aResumeOnAnotherNodeNumbersAfterWhatTheFirstNodeSent() throws Exception {
+        Lost x = adaLosesHerConnectionOnA();
+        TestClient again = client(x.b());
+        again.hello();
+        again.send(TestClient.resume("t-ada", x.session(), x.seq() - 1));   // missed grace's change
+        JsonNode grace = again.nextPresence("1002");
+        assertEquals("idle", grace.path("d").path("status").asText());
+        assertTrue(grace.path("s").asLong() > x.seq(), "numbered after the last a sent, " + x.seq() + ": " + grace);
+        JsonNode resumed = again.nextDispatch("RESUMED");
+        assertTrue(resumed.path("s").asLong() > grace.path("s").asLong());
     }
 
     @Test

@@ -45,6 +45,24 @@ final class TestClient implements WsClient.Listener {
         return c;
     }
 
+    /** The highest {@code s} of every payload received so far, read or not: what a client would Resume with. */
+    long receivedSeq() {
+        long max = 0;
+        synchronized (all) {
+            for (String text : all) {
+                try {
+                    JsonNode s = JSON.readTree(text).path("s");
+                    if (s.isIntegralNumber()) {
+                        max = Math.max(max, s.longValue());
+                    }
+                } catch (Exception e) {
+                    // not JSON: no sequence number
+                }
+            }
+        }
+        return max;
+    }
+
     /** Notified (after {@link #all} grew) on every payload received and on the close. */
     private final Object arrived = new Object();
 

@@ -34,7 +34,7 @@ final class LocalSink implements NodeSink {
     public void heartbeatMissed(int n, int session) {
         if (n != remoteNode) {
             engine.heartbeatMissed(n, session);
-            node.records().touch(session, node.windowMs());
+            node.records().detached(session, node.windowMs(), engine.sentSoFar(session));
         }
     }
 

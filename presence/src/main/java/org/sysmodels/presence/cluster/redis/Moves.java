@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.sysmodels.presence.model.cluster.Adoption;
 import org.sysmodels.presence.model.cluster.NodeSink;
+import org.sysmodels.presence.model.cluster.SentSoFar;
 import org.sysmodels.presence.model.core.PresenceCore;
 import org.sysmodels.presence.model.session.Phase;
 import org.sysmodels.presence.model.store.PresenceStore;
@@ -54,6 +55,7 @@ final class Moves {
                     e.getMessage());
             return Adoption.NONE;
         }
+        SentSoFar sent = sentSoFar(fields);
         Integer s = sessions.slot(sessionId);
         if (s == null) {
             s = replica.identify(u.user(), u.platform(), remoteNode, null, u.guildPresences(), now);
@@ -66,7 +68,7 @@ final class Moves {
             }
             sessions.gen(s, u.gen());
             replica.resume(s, localNode, now);
-            return new Adoption(s, sessions.guildPresences(s));
+            return new Adoption(s, sessions.guildPresences(s), sent);
         }
         sessions.gen(s, u.gen());
         reader.setState(s, u);
@@ -76,7 +78,26 @@ final class Moves {
         stats.remoteSessions.decrementAndGet();
         stats.localSessions.incrementAndGet();
         stats.takenOver.incrementAndGet();
-        return new Adoption(s, sessions.guildPresences(s));
+        return new Adoption(s, sessions.guildPresences(s), sent);
+    }
+
+    /**
+     * The record's {@code q} and {@code u} (touch.lua wrote them when the old node lost the connection): what it had
+     * sent. Absent, or not two such numbers (another program's data): unknown.
+     */
+    static SentSoFar sentSoFar(Map<String, byte[]> fields) {
+        byte[] q = fields.get("q");
+        byte[] u = fields.get("u");
+        if (q == null || u == null || q.length > 19 || u.length > 19) {
+            return SentSoFar.UNKNOWN;
+        }
+        try {
+            long last = Long.parseLong(new String(q, java.nio.charset.StandardCharsets.US_ASCII));
+            long from = Long.parseLong(new String(u, java.nio.charset.StandardCharsets.US_ASCII));
+            return last >= 0 && from >= 0 && from <= last ? new SentSoFar(last, from) : SentSoFar.UNKNOWN;
+        } catch (NumberFormatException e) {
+            return SentSoFar.UNKNOWN;
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.sysmodels.presence.model.cluster.SentSoFar;
 import org.sysmodels.presence.model.core.PresenceCore;
 import org.sysmodels.presence.model.session.Phase;
 import org.sysmodels.presence.model.store.PresenceStore;
@@ -110,11 +111,22 @@ final class Records implements WriteQueue.Replies {
         }
     }
 
-    /** touch.lua: session {@code s}'s TTL is {@code ttlMs} now (a resume, or the resume window after a loss). */
-    void touch(int s, long ttlMs) {
+    /**
+     * touch.lua after session {@code s}'s connection was lost: its TTL is the resume window {@code windowMs} now, and
+     * the record keeps what this node had sent it ({@code q}, {@code u}), for a node the client may resume on.
+     */
+    void detached(int s, long windowMs, SentSoFar sent) {
         if (writable.getAsBoolean()) {
             String id = sessions.id(s);
-            send("writing a session", () -> link.touch(id, sessions.gen(s), ttlMs), r -> written(id, r));
+            send("writing a session", () -> link.touch(id, sessions.gen(s), windowMs, sent), r -> written(id, r));
+        }
+    }
+
+    /** touch.lua after session {@code s} resumed here: a live TTL; what an earlier loss recorded no longer holds. */
+    void resumed(int s, long liveTtlMs) {
+        if (writable.getAsBoolean()) {
+            String id = sessions.id(s);
+            send("writing a session", () -> link.touch(id, sessions.gen(s), liveTtlMs, null), r -> written(id, r));
         }
     }
 

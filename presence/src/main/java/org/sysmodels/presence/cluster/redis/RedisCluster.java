@@ -213,7 +213,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         boolean live = replica.phase(session) == Phase.LIVE;
         replica.detach(session, now);
         if (live) {
-            records.touch(session, windowMs);
+            records.detached(session, windowMs, engine.sentSoFar(session));
         }
     }
 
@@ -222,7 +222,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         if (!replica.resume(session, node, now)) {
             return false;
         }
-        records.touch(session, liveTtlMs);
+        records.resumed(session, liveTtlMs);
         return true;
     }
 

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.sysmodels.presence.model.cluster.SentSoFar;
 
 /**
  * A node's connections to Redis through Lettuce: one for commands (scripts, TTLs, the epoch), one blocked on the log
@@ -220,10 +221,16 @@ final class RedisLink implements AutoCloseable {
                 new WriteArgs(codec, WriteArgs.bytes(sha), name, LOG_CAP, writes));
     }
 
-    /** touch.lua: a new TTL for a session this node holds. */
-    CompletionStage<List<Object>> touch(String sid, long gen, long ttlMs) {
-        return script("touch", ScriptOutputType.MULTI, new String[] {Keys.session(sid), Keys.DUE}, sid,
-                Long.toString(gen), Long.toString(ttlMs));
+    /**
+     * touch.lua: a new TTL for a session this node holds; with {@code sent} (a lost connection) the record keeps
+     * what was sent, without it (a resume) forgets what an earlier loss kept.
+     */
+    CompletionStage<List<Object>> touch(String sid, long gen, long ttlMs, SentSoFar sent) {
+        String[] keys = {Keys.session(sid), Keys.DUE};
+        return sent == null
+                ? script("touch", ScriptOutputType.MULTI, keys, sid, Long.toString(gen), Long.toString(ttlMs), "live")
+                : script("touch", ScriptOutputType.MULTI, keys, sid, Long.toString(gen), Long.toString(ttlMs), "lost",
+                        Long.toString(sent.last()), Long.toString(sent.resumableFrom()));
     }
 
     /** end.lua. @return 1 if this call ended the session */

@@ -29,4 +29,12 @@ public interface NodeSink {
         heartbeatMissed(node, session);
         ended(node, session);
     }
+
+    /**
+     * What the node had sent {@code session} so far (asked when its connection is lost, for a backend that lets
+     * another node take the session over); {@link SentSoFar#UNKNOWN} where nothing is numbered.
+     */
+    default SentSoFar sentSoFar(int session) {
+        return SentSoFar.UNKNOWN;
+    }
 }
