@@ -80,6 +80,34 @@ class UsersAndLoadTest {
     }
 
     /**
+     * A number (or another value) where the users file needs a string is refused with its file, line and field, not
+     * read as "1"; content after the file's object is named as such, in a users file's words.
+     */
+    @Test
+    void aUsersFileIsReadAsStrictlyAsDocumented(@TempDir Path dir) throws Exception {
+        String[][] cases = {
+                {"{\"users\": [\n  {\"id\": \"1\", \"name\": 1, \"token\": \"t\"}]}", ":2:", "users[0].name"},
+                {"{\"users\": [\n  {\"id\": \"1\", \"name\": \"a\", \"token\": 1}]}", ":2:", "users[0].token"},
+                {"{\"users\": [\n  {\"id\": 1, \"token\": \"t\"}]}", ":2:", "users[0].id"},
+                {"{\"users\": [\n  {\"id\": \"1\", \"token\": \"t\", \"friends\": [2]}]}", ":2:",
+                        "users[0].friends[0]"},
+                {"{\"users\": [{\"id\": \"1\", \"token\": \"t\"}],\n \"guilds\": [{\"id\": \"9\", \"name\": true}]}",
+                        ":2:", "guilds[0].name"}};
+        for (String[] c : cases) {
+            Path f = dir.resolve("types.json");
+            Files.writeString(f, c[0]);
+            UserInputException e = assertThrows(UserInputException.class, () -> UserDirectory.load(f), c[0]);
+            assertTrue(e.getMessage().startsWith(f + c[1]) && e.getMessage().contains(c[2] + ": expected a string"),
+                    c[0] + " -> " + e.getMessage());
+        }
+        Path trailing = dir.resolve("trailing.json");
+        Files.writeString(trailing, "{\"users\": [{\"id\": \"1\", \"token\": \"t\"}]}\n{}\n");
+        UserInputException e = assertThrows(UserInputException.class, () -> UserDirectory.load(trailing));
+        assertTrue(e.getMessage().startsWith(trailing + ":2:") && e.getMessage().endsWith(
+                "unexpected content after the end of the users file"), e.getMessage());
+    }
+
+    /**
      * The mixed-pairs load world (issue 15's same-run ratio): every user shares a guild with exactly one other user
      * (a lone last user with nobody), and with users placed on node {@code i % 2}, half the pairs of every full eight
      * are on one node and half span both.
