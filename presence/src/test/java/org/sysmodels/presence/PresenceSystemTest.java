@@ -135,6 +135,40 @@ class PresenceSystemTest {
                 e.getMessage());
     }
 
+    /**
+     * Durations in a scenario file need a unit, as the docs say: a bare number, written as a JSON number or as a
+     * string, is refused with the file, the field and a hint, never read as nanoseconds; a value out of range is
+     * reported in units. Every packaged scenario still loads.
+     */
+    @Test
+    void aScenarioDurationWithoutAUnitIsRefused(@TempDir Path dir) throws Exception {
+        String[][] cases = {
+                {"{\"users\": 100,\n \"duration\": \"5000000000\"}", ":2:", "duration: \"5000000000\" has no unit; use a unit, e.g. 10s"},
+                {"{\"users\": 100,\n \"duration\": 5000000000}", ":2:", "duration: 5000000000 has no unit; use a unit, e.g. 10s"},
+                {"{\"users\": 100,\n \"duration\": \"10\"}", ":2:", "duration: \"10\" has no unit"},
+                {"{\"users\": 100,\n \"link\": 0}", ":2:", "link: 0 has no unit"},
+                {"{\"users\": 100,\n \"duration\": \"10ms\"}", ":2:",
+                        "duration: \"10ms\" is out of range; allowed: 1s to 86400s"},
+                {"{\"users\": 100,\n \"slowWriteEvery\": \"2h\"}", ":2:", "slowWriteEvery: \"2h\" is not a duration"}};
+        for (String[] c : cases) {
+            Path f = dir.resolve("d.json");
+            Files.writeString(f, c[0]);
+            UserInputException e = assertThrows(UserInputException.class,
+                    () -> SYSTEM.run(RunRequest.ofSeed(1).withScenario(f.toString())), c[0]);
+            assertTrue(e.getMessage().startsWith(f + c[1]) && e.getMessage().contains(c[2]),
+                    c[0] + " -> " + e.getMessage());
+        }
+        Path ok = dir.resolve("ok.json");
+        Files.writeString(ok, "{\"users\": 100, \"duration\": \"5s\", \"link\": \"0s\", \"backboneMin\": \"500us\"}");
+        PresenceScenario sc = PresenceScenarios.CATALOG.resolve(ok.toString());
+        assertEquals(5_000_000_000L, sc.duration());
+        assertEquals(0L, sc.link());
+        assertEquals(500_000L, sc.backboneMin());
+        for (var entry : SYSTEM.scenarios()) {
+            PresenceScenarios.CATALOG.resolve(entry.name());
+        }
+    }
+
     @Test
     void aScenarioFileWithAnUnknownFieldNamesItsLine(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("s.json");
