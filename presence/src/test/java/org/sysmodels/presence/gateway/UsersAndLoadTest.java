@@ -189,4 +189,16 @@ class UsersAndLoadTest {
         assertThrows(UserInputException.class, () -> serve.run(TestFlags.parse(serve.options(), "--users",
                 "/no/such.json"), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
     }
+
+    /** {@code --watchers} shapes only the load world: without {@code --load-world} it is refused, not ignored. */
+    @Test
+    void serveRefusesWatchersWithoutTheLoadWorld() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        StringWriter text = new StringWriter();
+        UserInputException e = assertThrows(UserInputException.class, () -> serve.run(TestFlags.parse(
+                serve.options(), "--port", "0", "--for", "100ms", "--watchers", "5"), new PrintWriter(text, true),
+                new PrintWriter(text, true)));
+        assertTrue(e.getMessage().startsWith("--watchers needs --load-world"), e.getMessage());
+        assertEquals("", text.toString(), "refused before the gateway started");
+    }
 }
