@@ -164,19 +164,48 @@ class UsersAndLoadTest {
         assertTrue(out.contains("delivery latency: p50"), out);
     }
 
-    /** Loading a gateway that serves another world: every Identify closes 4004, and the result says what to do. */
+    /**
+     * Loading a gateway that serves another world: every Identify closes 4004, and the load stops after the opening
+     * with one line saying what to do (exit 2), not after its duration with "sessions were lost".
+     */
     @Test
     void aLoadOnAGatewayWithoutTheLoadWorldSaysSo() throws Exception {
         try (GatewayServer demo = GatewayServer.start(GatewayConfig.defaults().withIoThreads(1),
                 org.sysmodels.presence.gateway.users.DemoWorld.create())) {
-            LoadCommand load = new LoadCommand();
-            StringWriter text = new StringWriter();
-            int rc = load.run(TestFlags.parse(load.options(), "--url", demo.gatewayUrl(), "--connections", "2",
-                    "--duration", "1s"), new PrintWriter(text, true), new PrintWriter(text, true));
-            String out = text.toString();
-            assertEquals(1, rc, out);
-            assertTrue(out.contains("4004") && out.contains("serve --load-world"), out);
+            String out = refused("--url " + demo.gatewayUrl() + ": the gateway closed 2 of 2 connections with 4004",
+                    "--url", demo.gatewayUrl(), "--connections", "2", "--duration", "60s");
+            assertTrue(out.contains("serve --load-world 2 --watchers 100"), out);
+            refused("with 4012 (Invalid API version)", "--url", demo.gatewayUrl() + "?v=9", "--connections", "2",
+                    "--duration", "60s");
         }
+    }
+
+    /** Nothing listens at the URL: the load stops at once, exit 2, with the connection's error and no NaN. */
+    @Test
+    void aLoadWithNoGatewayToConnectToStopsAtOnce() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String url = "ws://127.0.0.1:" + port + "/gateway";
+        refused("--url " + url + ": no connection could be made (", "--url", url, "--connections", "10",
+                "--duration", "60s");
+    }
+
+    /**
+     * Runs {@code sim presence load} with {@code flags}, which must be refused with a message starting with or
+     * containing {@code expected}, before any second of the load (a 60 s duration would otherwise be held); returns
+     * what it printed.
+     */
+    private static String refused(String expected, String... flags) throws Exception {
+        LoadCommand load = new LoadCommand();
+        StringWriter text = new StringWriter();
+        UserInputException e = assertThrows(UserInputException.class, () -> load.run(TestFlags.parse(load.options(),
+                flags), new PrintWriter(text, true), new PrintWriter(text, true)));
+        String out = text + e.getMessage();
+        assertTrue(e.getMessage().contains(expected) && !e.getMessage().contains("\n"), out);
+        assertTrue(!out.contains("NaN") && !out.contains("ready:") && !out.contains("sessions were lost"), out);
+        return out;
     }
 
     @Test
