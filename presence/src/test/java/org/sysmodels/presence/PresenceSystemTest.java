@@ -53,6 +53,32 @@ class PresenceSystemTest {
         assertTrue(r.summary().stream().anyMatch(l -> l.contains("deliveries in")), r.summary().toString());
     }
 
+    /**
+     * {@code --memory} reports each store alone (StoreMemory, the README's figures) and, labelled as such, the whole
+     * warm simulation, which holds a store and more: the object store costs more per user than the compact one, and
+     * the simulation more than the compact store alone.
+     */
+    @Test
+    void memoryReportsTheStoresAloneAndTheWholeSimulationApart() throws Exception {
+        RunResult r = SYSTEM.run(RunRequest.ofSeed(1).withOptions(TestFlags.parse(SYSTEM.options(), "--users",
+                "20000", "--duration", "1s", "--memory")));
+        double compact = value(r, "compact store bytes per user");
+        double object = value(r, "object store bytes per user");
+        double simulation = value(r, "simulation state bytes per user");
+        assertTrue(0 < compact && compact < object, compact + " vs " + object);
+        assertTrue(simulation > compact, simulation + " vs the compact store alone " + compact);
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("store memory (the store alone")
+                && l.contains("compact") && l.contains("object")), r.summary().toString());
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("simulation memory:")
+                && l.contains("whole warm simulation")), r.summary().toString());
+    }
+
+    private static double value(RunResult r, String name) {
+        return r.metrics().stream().filter(m -> m.name().equals(name))
+                .map(m -> ((org.sysmodels.core.metrics.Metric.Value) m).value()).findFirst()
+                .orElseThrow(() -> new AssertionError("no metric " + name + " in " + r.metrics()));
+    }
+
     @Test
     void theObjectStoreRunsTheSameSimulation() throws Exception {
         RunResult compact = SYSTEM.run(small(2));
