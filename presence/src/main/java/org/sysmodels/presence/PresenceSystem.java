@@ -4,6 +4,7 @@ import java.util.List;
 import org.sysmodels.core.check.Rule;
 import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.lab.BugLab;
+import org.sysmodels.core.metrics.Metrics;
 import org.sysmodels.core.option.OptionSpec;
 import org.sysmodels.core.option.Options;
 import org.sysmodels.core.run.RunResult;
@@ -26,6 +27,7 @@ import org.sysmodels.presence.run.PresenceLabs;
 import org.sysmodels.presence.run.PresenceSimulation;
 import org.sysmodels.presence.run.PresenceTour;
 import org.sysmodels.presence.run.SimParts;
+import org.sysmodels.presence.run.StoreMemory;
 import org.sysmodels.presence.scenario.PresenceScenario;
 import org.sysmodels.presence.scenario.PresenceScenarios;
 
@@ -56,7 +58,8 @@ public final class PresenceSystem implements SimSystem {
     /** The shortest window shards may run apart: a barrier per microsecond of simulated time at most. */
     static final long MIN_WINDOW_NS = 1_000;
     static final OptionSpec<Boolean> MEMORY = OptionSpec.flag("--memory",
-            "Measure the heap the run's state takes per user (full GCs: slower).");
+            "Measure bytes per user: the compact and the object store alone, and the whole warm simulation (full "
+                    + "GCs: slower).");
 
     @Override
     public String name() {
@@ -136,10 +139,19 @@ public final class PresenceSystem implements SimSystem {
         if (shards > 1 && request.trace()) {
             throw new UserInputException("--trace needs --shards 1 (one scheduler, one timeline)");
         }
+        boolean memory = request.options().isSet(MEMORY);
+        // the layouts' own bytes per user (what the README compares), each built and measured apart, before the run
+        StoreMemory.Comparison stores = memory ? StoreMemory.compare(sc, request.seed()) : null;
         PresenceSimulation.Outcome o = PresenceSimulation.run(sc, request.seed(), parts, request.tracer("presence"),
-                request.options().isSet(MEMORY), shards);
+                memory, shards);
         o.describe(b);
-        return b.metrics(o.metrics().snapshot()).checks(o.checker().rules()).findings(o.findings())
+        Metrics m = o.metrics();
+        if (stores != null) {
+            b.summary(stores.summary());
+            m.value("compact store bytes per user", stores.compact().perUser(), "B");
+            m.value("object store bytes per user", stores.object().perUser(), "B");
+        }
+        return b.metrics(m.snapshot()).checks(o.checker().rules()).findings(o.findings())
                 .trace(o.trace()).build();
     }
 

@@ -53,6 +53,32 @@ class PresenceSystemTest {
         assertTrue(r.summary().stream().anyMatch(l -> l.contains("deliveries in")), r.summary().toString());
     }
 
+    /**
+     * {@code --memory} reports each store alone (StoreMemory, the README's figures) and, labelled as such, the whole
+     * warm simulation, which holds a store and more: the object store costs more per user than the compact one, and
+     * the simulation more than the compact store alone.
+     */
+    @Test
+    void memoryReportsTheStoresAloneAndTheWholeSimulationApart() throws Exception {
+        RunResult r = SYSTEM.run(RunRequest.ofSeed(1).withOptions(TestFlags.parse(SYSTEM.options(), "--users",
+                "20000", "--duration", "1s", "--memory")));
+        double compact = value(r, "compact store bytes per user");
+        double object = value(r, "object store bytes per user");
+        double simulation = value(r, "simulation state bytes per user");
+        assertTrue(0 < compact && compact < object, compact + " vs " + object);
+        assertTrue(simulation > compact, simulation + " vs the compact store alone " + compact);
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("store memory (the store alone")
+                && l.contains("compact") && l.contains("object")), r.summary().toString());
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("simulation memory:")
+                && l.contains("whole warm simulation")), r.summary().toString());
+    }
+
+    private static double value(RunResult r, String name) {
+        return r.metrics().stream().filter(m -> m.name().equals(name))
+                .map(m -> ((org.sysmodels.core.metrics.Metric.Value) m).value()).findFirst()
+                .orElseThrow(() -> new AssertionError("no metric " + name + " in " + r.metrics()));
+    }
+
     @Test
     void theObjectStoreRunsTheSameSimulation() throws Exception {
         RunResult compact = SYSTEM.run(small(2));
@@ -133,6 +159,40 @@ class PresenceSystemTest {
                 UserInputException.class, () -> SYSTEM.run(small(1, "--shards", "2", "--backbone-min", "1ns"))));
         assertTrue(e.getMessage().startsWith("--backbone-min 1 ns") && e.getMessage().contains("1us"),
                 e.getMessage());
+    }
+
+    /**
+     * Durations in a scenario file need a unit, as the docs say: a bare number, written as a JSON number or as a
+     * string, is refused with the file, the field and a hint, never read as nanoseconds; a value out of range is
+     * reported in units. Every packaged scenario still loads.
+     */
+    @Test
+    void aScenarioDurationWithoutAUnitIsRefused(@TempDir Path dir) throws Exception {
+        String[][] cases = {
+                {"{\"users\": 100,\n \"duration\": \"5000000000\"}", ":2:", "duration: \"5000000000\" has no unit; use a unit, e.g. 10s"},
+                {"{\"users\": 100,\n \"duration\": 5000000000}", ":2:", "duration: 5000000000 has no unit; use a unit, e.g. 10s"},
+                {"{\"users\": 100,\n \"duration\": \"10\"}", ":2:", "duration: \"10\" has no unit"},
+                {"{\"users\": 100,\n \"link\": 0}", ":2:", "link: 0 has no unit"},
+                {"{\"users\": 100,\n \"duration\": \"10ms\"}", ":2:",
+                        "duration: \"10ms\" is out of range; allowed: 1s to 86400s"},
+                {"{\"users\": 100,\n \"slowWriteEvery\": \"2h\"}", ":2:", "slowWriteEvery: \"2h\" is not a duration"}};
+        for (String[] c : cases) {
+            Path f = dir.resolve("d.json");
+            Files.writeString(f, c[0]);
+            UserInputException e = assertThrows(UserInputException.class,
+                    () -> SYSTEM.run(RunRequest.ofSeed(1).withScenario(f.toString())), c[0]);
+            assertTrue(e.getMessage().startsWith(f + c[1]) && e.getMessage().contains(c[2]),
+                    c[0] + " -> " + e.getMessage());
+        }
+        Path ok = dir.resolve("ok.json");
+        Files.writeString(ok, "{\"users\": 100, \"duration\": \"5s\", \"link\": \"0s\", \"backboneMin\": \"500us\"}");
+        PresenceScenario sc = PresenceScenarios.CATALOG.resolve(ok.toString());
+        assertEquals(5_000_000_000L, sc.duration());
+        assertEquals(0L, sc.link());
+        assertEquals(500_000L, sc.backboneMin());
+        for (var entry : SYSTEM.scenarios()) {
+            PresenceScenarios.CATALOG.resolve(entry.name());
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.option.OptionSpec;
 import org.sysmodels.core.option.Options;
 import org.sysmodels.core.system.Subcommand;
+import org.sysmodels.presence.gateway.load.GatewayRefused;
 import org.sysmodels.presence.gateway.load.LoadConfig;
 import org.sysmodels.presence.gateway.load.LoadGenerator;
 import org.sysmodels.presence.gateway.load.LoadResult;
@@ -55,7 +56,8 @@ public final class LoadCommand implements Subcommand {
                 + "heartbeats on Hello's interval, and sends --updates-per-second presence updates; each update "
                 + "reaches --watchers other sessions, which time its delivery. Prints a progress line per second, then "
                 + "delivery latency percentiles (HdrHistogram), deliveries per second and errors; exit status 1 if "
-                + "any session was lost. Without --url it starts a gateway in this process (both ends then share the "
+                + "any session was lost, 2 if the load cannot run (no connection could be made, or the gateway "
+                + "refused the load world, e.g. 4004). Without --url it starts a gateway in this process (both ends then share the "
                 + "process's file descriptor limit: two per connection). With --nodes it spreads the connections "
                 + "over several nodes of a cluster and reports cross-node against same-node delivery latency.";
     }
@@ -110,6 +112,9 @@ public final class LoadCommand implements Subcommand {
             out.println(r.noSessionLost() ? "result: no session lost" : "result: sessions were lost (exit status 1)");
             out.flush();
             return r.noSessionLost() ? 0 : 1;
+        } catch (GatewayRefused e) {
+            throw new UserInputException((embedded ? "the gateway in this process" : o.has(URL) ? "--url "
+                    + o.get(URL).orElseThrow() : "--nodes " + o.get(NODES).orElseThrow()) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;

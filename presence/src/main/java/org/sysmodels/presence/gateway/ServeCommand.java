@@ -108,6 +108,10 @@ public final class ServeCommand implements Subcommand {
         if (o.has(USERS) && o.has(LOAD_WORLD)) {
             throw new UserInputException("--users and --load-world: give one of them");
         }
+        if (o.has(WATCHERS) && !o.has(LOAD_WORLD)) {
+            throw new UserInputException("--watchers needs --load-world (it sizes the load world's guilds; a users "
+                    + "file or the demo world sets its own)");
+        }
         UserDirectory users;
         String demo = null;
         if (o.has(USERS)) {

@@ -36,7 +36,7 @@ public final class PresenceSimulation {
                           LatencyHistogram latency, TraceLog trace, long simulatedNs, long wallNs, long events,
                           long deliveries, long nodeMessages, long queued, long maxPending, long resumeOk,
                           long resumeInvalid, long changes, long leaves, long heartbeats, long expiryTouched,
-                          long deadlines, int converged, int observers, long storeBytes, long churnNs, int shards,
+                          long deadlines, int converged, int observers, long stateBytes, long churnNs, int shards,
                           long sessionsAtEnd, long crossShardMessages) {
 
         public Findings findings() {
@@ -67,8 +67,8 @@ public final class PresenceSimulation {
             m.value("expiry entries touched per deadline", expiryTouched / (double) Math.max(1, deadlines), "");
             m.value("simulated / wall time", realTimeFactor(), "x");
             m.value("status changes per simulated second", changes / Math.max(1e-9, simS), "/s");
-            if (storeBytes > 0) {
-                m.value("store bytes per user", storeBytes / (double) scenario.users(), "B");
+            if (stateBytes > 0) {
+                m.value("simulation state bytes per user", stateBytes / (double) scenario.users(), "B");
             }
             return m;
         }
@@ -101,10 +101,11 @@ public final class PresenceSimulation {
                     resumeInvalid, expiryTouched / (double) Math.max(1, deadlines)));
             b.summary(String.format(Locale.ROOT, "convergence: %,d sampled observers, %,d (observer, user) views "
                     + "compared with the truth after churn stopped.", observers, converged));
-            if (storeBytes > 0) {
-                b.summary(String.format(Locale.ROOT, "memory: %,.0f bytes per user in the %s store (graph, sessions,"
-                        + " presences; measured on the heap after GC).", storeBytes / (double) scenario.users(),
-                        scenario.store()));
+            if (stateBytes > 0) {
+                b.summary(String.format(Locale.ROOT, "simulation memory: %,.0f bytes per user for the whole warm "
+                        + "simulation (%s store, graph, sessions, simulated clients and nodes, scheduler, checks; "
+                        + "heap after GC, before the run; fixed costs weigh more in small worlds).",
+                        stateBytes / (double) scenario.users(), scenario.store()));
             }
         }
     }
@@ -115,7 +116,7 @@ public final class PresenceSimulation {
     /**
      * Runs {@code sc} from {@code seed} with {@code parts}: churn for the scenario's duration, then settling.
      *
-     * @param measureMemory measure the heap the run's state takes (full GCs: slower, not deterministic)
+     * @param measureMemory measure the heap the whole warm simulation takes (full GCs: slower, not deterministic)
      */
     public static Outcome run(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory) {
         return run(sc, seed, parts, tracer, measureMemory, 1);
@@ -151,7 +152,8 @@ public final class PresenceSimulation {
         private final Shard[] shards;
         private final Lockstep lockstep;
         private final Tracer tracer;
-        private final long storeBytes;
+        /** The heap the warm simulation takes (everything built before the run), or 0 if not measured. */
+        private final long stateBytes;
 
         /**
          * @param beforeWindow called by each shard's thread before each window (tests hold threads up with it)
@@ -193,7 +195,7 @@ public final class PresenceSimulation {
             for (Shard s : this.shards) {
                 s.start(lockstep::publish);
             }
-            storeBytes = measureMemory ? Heap.used() - before : 0;
+            stateBytes = measureMemory ? Heap.used() - before : 0;
         }
 
         private Shard ownerOf(int user) {
@@ -333,7 +335,7 @@ public final class PresenceSimulation {
             }
             return new Outcome(sc, shards[0].core, checker, latency, tracer.log(), end, System.nanoTime() - wall0,
                     st.events(), st.deliveries(), st.nodeMessages(), queued, maxPending, resumeOk, resumeInvalid,
-                    st.changes(), st.leaves(), st.heartbeats(), touched, deadlines, compared, observers, storeBytes,
+                    st.changes(), st.leaves(), st.heartbeats(), touched, deadlines, compared, observers, stateBytes,
                     sc.duration(), shards.length, sessions, lockstep.crossMessages);
         }
     }

@@ -1,6 +1,7 @@
 package org.sysmodels.presence.run;
 
 import java.util.List;
+import java.util.Locale;
 import org.sysmodels.core.random.RandomStream;
 import org.sysmodels.core.random.RandomStreams;
 import org.sysmodels.presence.model.presence.Activity;
@@ -28,7 +29,23 @@ public final class StoreMemory {
         }
     }
 
+    /** Both layouts for one scenario and seed: what {@code sim presence --memory} and the README compare. */
+    public record Comparison(Measured compact, Measured object) {
+
+        /** The run's summary line: each layout's bytes per user and their ratio. */
+        public String summary() {
+            return String.format(Locale.ROOT, "store memory (the store alone, built apart from the run: graph, "
+                    + "sessions, presences; heap after GC): compact %,.0f, object %,.0f bytes per user (%.2fx).",
+                    compact.perUser(), object.perUser(), compact.perUser() / object.perUser());
+        }
+    }
+
     private StoreMemory() {
+    }
+
+    /** Measures the compact and the object layout of {@code sc}'s world, one after the other. */
+    public static Comparison compare(PresenceScenario sc, long seed) {
+        return new Comparison(measure(sc.withStore("compact"), seed), measure(sc.withStore("object"), seed));
     }
 
     public static Measured measure(PresenceScenario sc, long seed) {

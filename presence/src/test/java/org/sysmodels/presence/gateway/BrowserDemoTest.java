@@ -58,11 +58,7 @@ class BrowserDemoTest {
         GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofSeconds(5)).withIoThreads(1);
         PublishedPresences published = new PublishedPresences(world, Cdp.TIMEOUT_S);
         try (GatewayServer server = GatewayServer.start(cfg, world, DemoWorld.json(world), published)) {
-            browser = new ProcessBuilder(chrome, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--remote-allow-origins=*", "--remote-debugging-address=127.0.0.1",
-                    "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank")
-                    .redirectErrorStream(true).start();
+            browser = startChromium(chrome, profile);
             Cdp page = Cdp.openPage(group, devToolsUrl(browser, profile.resolve("chromium.log")), server.pageUrl());
 
             // sign in as ada with a real click
@@ -98,16 +94,95 @@ class BrowserDemoTest {
             page.close();
             grace.ws.close(1000);
         } finally {
-            if (browser != null) {
-                browser.destroy();
-                if (!browser.waitFor(20, TimeUnit.SECONDS)) {
-                    browser.destroyForcibly();
+            stop(browser, group, profile);
+        }
+    }
+
+    /**
+     * The page's zombie detection recovers (gateway.mdx, "Sending Heartbeats": no ACK between two heartbeats, close
+     * with a code other than 1000 and resume). A hook in the page drops the heartbeat ACKs of its first connection
+     * only; the page must close it (4000), open one more connection, resume, and then heartbeat normally on it: three
+     * ACKs received on that second connection and no third connection. (Before the fix, the missed ACK was never
+     * forgotten, so every later connection closed itself at its first heartbeat.)
+     */
+    @Test
+    void aZombieConnectionIsReplacedOnceAndHeartbeatsResume() throws Exception {
+        String chrome = chromium();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        Path profile = Files.createTempDirectory("presence-chromium-");
+        Process browser = null;
+        UserDirectory world = DemoWorld.create();
+        GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofSeconds(1)).withIoThreads(1);
+        try (GatewayServer server = GatewayServer.start(cfg, world, DemoWorld.json(world),
+                PresenceObserver.NONE)) {
+            browser = startChromium(chrome, profile);
+            Cdp page = Cdp.openPage(group, devToolsUrl(browser, profile.resolve("chromium.log")), server.pageUrl(),
+                    DROP_FIRST_CONNECTIONS_ACKS);
+            page.click("login-ada");
+            page.await("document.getElementById('me').textContent", v -> "ada".equals(v.asText()),
+                    "signed in as ada");
+            page.await("[...document.querySelectorAll('#log li')].some((li) => li.textContent.includes("
+                    + "'no heartbeat ACK'))", JsonNode::asBoolean, "the first connection found to be a zombie");
+            JsonNode after = page.await("(() => { const d = document.documentElement.dataset; return "
+                    + "{opens: Number(d.opens), acks: Number(d.acks)}; })()",
+                    v -> v.path("opens").asInt() > 2 || (v.path("opens").asInt() == 2 && v.path("acks").asInt() >= 3),
+                    "three ACKs on the second connection, or a third connection");
+            assertEquals(2, after.path("opens").asInt(), "connections opened: " + after);
+            assertEquals("connected (resumed)", page.eval("document.getElementById('conn').textContent").asText());
+            page.close();
+        } finally {
+            stop(browser, group, profile);
+        }
+    }
+
+    /**
+     * The test hook: WebSocket wrapped so the page's first connection never sees an op 11; the connections opened
+     * and the ACKs the current one received are written to {@code <html data-opens data-acks>}, a DOM change the
+     * test's observers see.
+     */
+    private static final String DROP_FIRST_CONNECTIONS_ACKS = """
+            (() => {
+              const Real = WebSocket;
+              let opens = 0;
+              window.WebSocket = class extends Real {
+                constructor(...args) {
+                  super(...args);
+                  this.number = ++opens;
+                  this.acks = 0;
+                  document.documentElement.dataset.opens = opens;
+                  document.documentElement.dataset.acks = 0;
                 }
+                set onmessage(handler) {
+                  super.onmessage = (ev) => {
+                    if (JSON.parse(ev.data).op === 11) {
+                      if (this.number === 1) { return; }
+                      document.documentElement.dataset.acks = ++this.acks;
+                    }
+                    handler(ev);
+                  };
+                }
+              };
+            })();
+            """;
+
+    static Process startChromium(String chrome, Path profile) throws java.io.IOException {
+        return new ProcessBuilder(chrome, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--remote-allow-origins=*", "--remote-debugging-address=127.0.0.1",
+                "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank")
+                .redirectErrorStream(true).start();
+    }
+
+    static void stop(Process browser, EventLoopGroup group, Path profile) throws Exception {
+        if (browser != null) {
+            browser.destroy();
+            if (!browser.waitFor(20, TimeUnit.SECONDS)) {
+                browser.destroyForcibly();
             }
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

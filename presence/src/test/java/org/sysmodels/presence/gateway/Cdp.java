@@ -76,6 +76,14 @@ final class Cdp implements WsClient.Listener {
      * created blank, the binding is added, then the page is navigated and this returns on its load event.
      */
     static Cdp openPage(EventLoopGroup group, String browserUrl, String url) throws Exception {
+        return openPage(group, browserUrl, url, null);
+    }
+
+    /**
+     * As {@link #openPage(EventLoopGroup, String, String)}, running {@code initScript} (if not null) in the page
+     * before any of its own scripts (Page.addScriptToEvaluateOnNewDocument): a test hook, e.g. around WebSocket.
+     */
+    static Cdp openPage(EventLoopGroup group, String browserUrl, String url, String initScript) throws Exception {
         Cdp browser = connect(group, browserUrl);
         String target = browser.call("Target.createTarget", JSON.createObjectNode().put("url", "about:blank"))
                 .get("targetId").asText();
@@ -85,6 +93,9 @@ final class Cdp implements WsClient.Listener {
         page.call("Page.enable", JSON.createObjectNode());
         page.call("Runtime.enable", JSON.createObjectNode());
         page.call("Runtime.addBinding", JSON.createObjectNode().put("name", BINDING));
+        if (initScript != null) {
+            page.call("Page.addScriptToEvaluateOnNewDocument", JSON.createObjectNode().put("source", initScript));
+        }
         // the load that counts is the one after the main frame navigated to url (not about:blank's)
         AtomicBoolean navigated = new AtomicBoolean();
         CompletableFuture<JsonNode> loaded = page.event(m -> switch (m.path("method").asText()) {

@@ -80,6 +80,34 @@ class UsersAndLoadTest {
     }
 
     /**
+     * A number (or another value) where the users file needs a string is refused with its file, line and field, not
+     * read as "1"; content after the file's object is named as such, in a users file's words.
+     */
+    @Test
+    void aUsersFileIsReadAsStrictlyAsDocumented(@TempDir Path dir) throws Exception {
+        String[][] cases = {
+                {"{\"users\": [\n  {\"id\": \"1\", \"name\": 1, \"token\": \"t\"}]}", ":2:", "users[0].name"},
+                {"{\"users\": [\n  {\"id\": \"1\", \"name\": \"a\", \"token\": 1}]}", ":2:", "users[0].token"},
+                {"{\"users\": [\n  {\"id\": 1, \"token\": \"t\"}]}", ":2:", "users[0].id"},
+                {"{\"users\": [\n  {\"id\": \"1\", \"token\": \"t\", \"friends\": [2]}]}", ":2:",
+                        "users[0].friends[0]"},
+                {"{\"users\": [{\"id\": \"1\", \"token\": \"t\"}],\n \"guilds\": [{\"id\": \"9\", \"name\": true}]}",
+                        ":2:", "guilds[0].name"}};
+        for (String[] c : cases) {
+            Path f = dir.resolve("types.json");
+            Files.writeString(f, c[0]);
+            UserInputException e = assertThrows(UserInputException.class, () -> UserDirectory.load(f), c[0]);
+            assertTrue(e.getMessage().startsWith(f + c[1]) && e.getMessage().contains(c[2] + ": expected a string"),
+                    c[0] + " -> " + e.getMessage());
+        }
+        Path trailing = dir.resolve("trailing.json");
+        Files.writeString(trailing, "{\"users\": [{\"id\": \"1\", \"token\": \"t\"}]}\n{}\n");
+        UserInputException e = assertThrows(UserInputException.class, () -> UserDirectory.load(trailing));
+        assertTrue(e.getMessage().startsWith(trailing + ":2:") && e.getMessage().endsWith(
+                "unexpected content after the end of the users file"), e.getMessage());
+    }
+
+    /**
      * The mixed-pairs load world (issue 15's same-run ratio): every user shares a guild with exactly one other user
      * (a lone last user with nobody), and with users placed on node {@code i % 2}, half the pairs of every full eight
      * are on one node and half span both.
@@ -136,19 +164,48 @@ class UsersAndLoadTest {
         assertTrue(out.contains("delivery latency: p50"), out);
     }
 
-    /** Loading a gateway that serves another world: every Identify closes 4004, and the result says what to do. */
+    /**
+     * Loading a gateway that serves another world: every Identify closes 4004, and the load stops after the opening
+     * with one line saying what to do (exit 2), not after its duration with "sessions were lost".
+     */
     @Test
     void aLoadOnAGatewayWithoutTheLoadWorldSaysSo() throws Exception {
         try (GatewayServer demo = GatewayServer.start(GatewayConfig.defaults().withIoThreads(1),
                 org.sysmodels.presence.gateway.users.DemoWorld.create())) {
-            LoadCommand load = new LoadCommand();
-            StringWriter text = new StringWriter();
-            int rc = load.run(TestFlags.parse(load.options(), "--url", demo.gatewayUrl(), "--connections", "2",
-                    "--duration", "1s"), new PrintWriter(text, true), new PrintWriter(text, true));
-            String out = text.toString();
-            assertEquals(1, rc, out);
-            assertTrue(out.contains("4004") && out.contains("serve --load-world"), out);
+            String out = refused("--url " + demo.gatewayUrl() + ": the gateway closed 2 of 2 connections with 4004",
+                    "--url", demo.gatewayUrl(), "--connections", "2", "--duration", "60s");
+            assertTrue(out.contains("serve --load-world 2 --watchers 100"), out);
+            refused("with 4012 (Invalid API version)", "--url", demo.gatewayUrl() + "?v=9", "--connections", "2",
+                    "--duration", "60s");
         }
+    }
+
+    /** Nothing listens at the URL: the load stops at once, exit 2, with the connection's error and no NaN. */
+    @Test
+    void aLoadWithNoGatewayToConnectToStopsAtOnce() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String url = "ws://127.0.0.1:" + port + "/gateway";
+        refused("--url " + url + ": no connection could be made (", "--url", url, "--connections", "10",
+                "--duration", "60s");
+    }
+
+    /**
+     * Runs {@code sim presence load} with {@code flags}, which must be refused with a message starting with or
+     * containing {@code expected}, before any second of the load (a 60 s duration would otherwise be held); returns
+     * what it printed.
+     */
+    private static String refused(String expected, String... flags) throws Exception {
+        LoadCommand load = new LoadCommand();
+        StringWriter text = new StringWriter();
+        UserInputException e = assertThrows(UserInputException.class, () -> load.run(TestFlags.parse(load.options(),
+                flags), new PrintWriter(text, true), new PrintWriter(text, true)));
+        String out = text + e.getMessage();
+        assertTrue(e.getMessage().contains(expected) && !e.getMessage().contains("\n"), out);
+        assertTrue(!out.contains("NaN") && !out.contains("ready:") && !out.contains("sessions were lost"), out);
+        return out;
     }
 
     @Test
@@ -160,5 +217,17 @@ class UsersAndLoadTest {
         assertTrue(text.toString().contains("tokens: ada=demo-ada"), text.toString());
         assertThrows(UserInputException.class, () -> serve.run(TestFlags.parse(serve.options(), "--users",
                 "/no/such.json"), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+    }
+
+    /** {@code --watchers} shapes only the load world: without {@code --load-world} it is refused, not ignored. */
+    @Test
+    void serveRefusesWatchersWithoutTheLoadWorld() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        StringWriter text = new StringWriter();
+        UserInputException e = assertThrows(UserInputException.class, () -> serve.run(TestFlags.parse(
+                serve.options(), "--port", "0", "--for", "100ms", "--watchers", "5"), new PrintWriter(text, true),
+                new PrintWriter(text, true)));
+        assertTrue(e.getMessage().startsWith("--watchers needs --load-world"), e.getMessage());
+        assertEquals("", text.toString(), "refused before the gateway started");
     }
 }

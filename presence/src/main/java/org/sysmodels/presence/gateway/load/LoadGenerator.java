@@ -30,7 +30,8 @@ import org.sysmodels.presence.gateway.users.UserDirectory;
  * updates at a fixed rate. Every update carries its send time (in an activity's name), so each watcher that
  * receives the PRESENCE_UPDATE records the delivery latency in an HdrHistogram {@link Recorder}. A progress line
  * every second; at the end percentiles, throughput and errors. A connection the server closes, or that fails to
- * identify, is an error: "no session lost" is part of the verdict.
+ * identify, is an error: "no session lost" is part of the verdict. A load that cannot run at all (no session
+ * opened, or closes after which a client must not reconnect) stops after the opening with {@link GatewayRefused}.
  *
  * <p>With several gateway nodes (a cluster sharing presence through Redis) connection i goes to node
  * {@code i % nodes}, so each load-world guild spans the nodes; an update also carries its sender's node, and each
@@ -221,7 +222,7 @@ public final class LoadGenerator {
         return processCpuNs();
     }
 
-    public LoadResult run() throws InterruptedException {
+    public LoadResult run() throws InterruptedException, GatewayRefused {
         return run(() -> {
         });
     }
@@ -236,7 +237,7 @@ public final class LoadGenerator {
      * Opens and identifies every connection, calls {@code beforeMeasure} (several load processes wait there to
      * start their measured phases together), then sends updates for the configured duration.
      */
-    public LoadResult run(InterruptibleAction beforeMeasure) throws InterruptedException {
+    public LoadResult run(InterruptibleAction beforeMeasure) throws InterruptedException, GatewayRefused {
         return run(beforeMeasure, () -> {
         });
     }
@@ -248,7 +249,7 @@ public final class LoadGenerator {
      * return, so deliveries of updates sent in the phase and received late count, with their CPU).
      */
     public LoadResult run(InterruptibleAction beforeMeasure, InterruptibleAction afterMeasure)
-            throws InterruptedException {
+            throws InterruptedException, GatewayRefused {
         NettyTransport transport = cfg.transport();
         EventLoopGroup group = transport.group(cfg.ioThreads());
         List<Conn> conns = new ArrayList<>(cfg.connections());
@@ -264,8 +265,11 @@ public final class LoadGenerator {
                     inFlight.release();
                     if (err != null) {
                         if (failures.incrementAndGet() == 1) {
-                            firstFailure = String.valueOf(err instanceof java.util.concurrent.CompletionException
-                                    && err.getCause() != null ? err.getCause() : err);
+                            Throwable cause = err instanceof java.util.concurrent.CompletionException
+                                    && err.getCause() != null ? err.getCause() : err;
+                            // Netty's native transports say "finishConnect(..) failed with error(-111): ..."
+                            firstFailure = cause.getMessage() != null ? cause.getMessage().replaceFirst(
+                                    "^.*failed with error\\(-?\\d+\\): ", "") : cause.getClass().getSimpleName();
                         }
                     } else {
                         c.ws = ws;
@@ -279,6 +283,16 @@ public final class LoadGenerator {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (held.get() + failures.get() + closedCount() < cfg.connections() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
+            }
+            Map<Integer, Long> opening = new TreeMap<>();
+            closes.forEach((k, v) -> opening.put(k, v.get()));
+            java.util.Optional<GatewayRefused> refused = GatewayRefused.check(cfg, held.get(), failures.get(),
+                    opening, firstFailure);
+            if (refused.isPresent()) {
+                stopping = true;
+                WsClient.closeAll(conns.stream().map(c -> c.ws).filter(java.util.Objects::nonNull).toList(), 1000,
+                        Duration.ofSeconds(10));
+                throw refused.get();
             }
             out.printf(Locale.ROOT, "ready: %,d sessions identified in %.1f s (transport %s); sending %.0f updates/s "
                     + "for %d s%n", held.get(), (System.nanoTime() - t0) / 1e9, transport, cfg.updatesPerSecond(),

@@ -22,12 +22,14 @@ final class ResultLines {
         if (r.nodes() > 1) {
             out.add("  same node:  " + percentiles(r.sameNodeUs()));
             out.add("  cross node: " + percentiles(r.crossNodeUs()));
-            out.add(String.format(Locale.ROOT, "  cross-node p99 / same-node p99: %.2fx (%d nodes, same run)",
-                    r.crossToSameP99(), r.nodes()));
+            out.add(Double.isNaN(r.crossToSameP99()) ? "  cross-node p99 / same-node p99: no ratio (a side "
+                    + "received nothing)" : String.format(Locale.ROOT, "  cross-node p99 / same-node p99: %.2fx "
+                    + "(%d nodes, same run)", r.crossToSameP99(), r.nodes()));
         }
         if (r.cpuNs() >= 0) {
-            out.add(String.format(Locale.ROOT, "load generator CPU: %.2f s in %.1f s (%.2f µs per delivery)",
-                    r.cpuNs() / 1e9, r.seconds(), r.cpuUsPerDelivery()));
+            out.add(String.format(Locale.ROOT, "load generator CPU: %.2f s in %.1f s (%s)", r.cpuNs() / 1e9,
+                    r.seconds(), r.deliveries() == 0 ? "no deliveries" : String.format(Locale.ROOT,
+                    "%.2f µs per delivery", r.cpuUsPerDelivery())));
         }
         if (!r.perSecond().isEmpty()) {
             StringBuilder worst = new StringBuilder("the worst seconds by p99:");

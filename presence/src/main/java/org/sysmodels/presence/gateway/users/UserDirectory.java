@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.core.scenario.Problem;
+import org.sysmodels.core.scenario.ScenarioException;
 import org.sysmodels.core.scenario.ScenarioLoader;
 import org.sysmodels.presence.model.store.SocialGraph;
 
@@ -55,7 +57,19 @@ public final class UserDirectory {
             throw new UserInputException("--users " + file + ": no such users file (JSON: users with token, id, "
                     + "name, friends, guilds; see docs/presence.md)");
         }
-        return of(ScenarioLoader.load(file, UsersFile.class), file.toString());
+        UsersFile f;
+        try {
+            f = ScenarioLoader.load(file, UsersFile.class);
+        } catch (ScenarioException e) {
+            throw new ScenarioException(e.problems().stream().map(UserDirectory::inUsersFile).toList());
+        }
+        return of(f, file.toString());
+    }
+
+    /** The shared reader speaks of "the scenario"; here the file is a users file. */
+    private static Problem inUsersFile(Problem p) {
+        return new Problem(p.source(), p.line(), p.column(), p.field(),
+                p.message().replace("the end of the scenario", "the end of the users file"));
     }
 
     /** Checks a users file's content; {@code source} names it in messages. */

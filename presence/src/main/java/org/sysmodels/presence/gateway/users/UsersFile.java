@@ -1,6 +1,7 @@
 package org.sysmodels.presence.gateway.users;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import org.sysmodels.core.scenario.InvalidFieldException;
 
@@ -43,7 +44,11 @@ public record UsersFile(List<User> users, List<Guild> guilds) {
     }
 
     /** One user. */
-    public record User(String id, String name, String token, List<String> friends, List<String> guilds,
+    public record User(@JsonDeserialize(using = TextOnly.class) String id,
+                       @JsonDeserialize(using = TextOnly.class) String name,
+                       @JsonDeserialize(using = TextOnly.class) String token,
+                       @JsonDeserialize(contentUsing = TextOnly.class) List<String> friends,
+                       @JsonDeserialize(contentUsing = TextOnly.class) List<String> guilds,
                        @JsonProperty("presence_intent") Boolean presenceIntent) {
 
         public User {
@@ -53,6 +58,7 @@ public record UsersFile(List<User> users, List<Guild> guilds) {
     }
 
     /** One guild. */
-    public record Guild(String id, String name) {
+    public record Guild(@JsonDeserialize(using = TextOnly.class) String id,
+                        @JsonDeserialize(using = TextOnly.class) String name) {
     }
 }

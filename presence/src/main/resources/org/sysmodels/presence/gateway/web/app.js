@@ -2,7 +2,8 @@
 'use strict';
 (function () {
   const $ = (id) => document.getElementById(id);
-  const state = { token: null, ws: null, seq: null, sessionId: null, resumeUrl: null, beat: null, acked: true,
+  const state = { token: null, ws: null, seq: null, sessionId: null, resumeUrl: null, beat: null, firstBeat: null,
+                  acked: true,
                   friends: new Map(), names: new Map(), me: null, closing: false };
 
   function log(text) {
@@ -29,7 +30,7 @@
     $('conn').textContent = 'connecting...';
     ws.onmessage = (ev) => onPayload(JSON.parse(ev.data), resume);
     ws.onclose = (ev) => {
-      clearInterval(state.beat);
+      stopHeartbeats();
       $('conn').textContent = 'closed (' + ev.code + ')';
       log('closed ' + ev.code + (ev.reason ? ' ' + ev.reason : ''));
       // 4004 and 4010-4014 must not reconnect (opcodes-and-status-codes.mdx); 1000 ended the session
@@ -44,8 +45,11 @@
     if (p.s !== null && p.s !== undefined) { state.seq = p.s; }
     switch (p.op) {
       case 10: {
+        // a new connection starts its heartbeats afresh: a missed ACK of an earlier one is not this one's
         const interval = p.d.heartbeat_interval;
-        setTimeout(heartbeat, interval * Math.random());
+        stopHeartbeats();
+        state.acked = true;
+        state.firstBeat = setTimeout(heartbeat, interval * Math.random());
         state.beat = setInterval(heartbeat, interval);
         if (resume && state.sessionId) {
           log('resume from s=' + state.seq);
@@ -69,8 +73,22 @@
     }
   }
 
+  function stopHeartbeats() {
+    clearTimeout(state.firstBeat);
+    clearInterval(state.beat);
+    state.firstBeat = null;
+    state.beat = null;
+  }
+
+  // No ACK since the last heartbeat: a zombie connection; close it (not 1000, which would end the session) and
+  // resume (gateway.mdx, "Sending Heartbeats"). Its timers stop at once, so none fires again while it closes.
   function heartbeat() {
-    if (!state.acked) { log('no heartbeat ACK: zombie connection, reconnecting'); state.ws.close(4000); return; }
+    if (!state.acked) {
+      log('no heartbeat ACK: zombie connection, reconnecting');
+      stopHeartbeats();
+      state.ws.close(4000);
+      return;
+    }
     state.acked = false;
     send({ op: 1, d: state.seq });
   }
