@@ -13,6 +13,8 @@ import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.run.Series;
 import org.sysmodels.core.time.SimTime;
 import org.sysmodels.irp.scenario.IrpScenario;
+import org.sysmodels.irp.scenario.IrpScenarios;
+import org.sysmodels.irp.scenario.WorkloadSection;
 
 class IrpRunTest {
 
@@ -38,6 +40,28 @@ class IrpRunTest {
         assertTrue(m.lastFinish() < o.endedAt(), "the drain runs on after the last request");
         assertTrue(line.contains("(the last at " + SimTime.format(m.lastFinish()) + ": "
                 + IrpReport.human(m.irpsPerSecond()) + " IRPs/s)"), line);
+    }
+
+    @Test
+    void requestsTheMachineIsStillWorkingOnWhenTheRunEndsAreInFlightNotLeaked() {
+        // 4,096 slots on a 2-channel controller for 2 ms, then 10 us to drain: most are still queued at the end
+        WorkloadSection deep = new WorkloadSection(64, 64, null, null, null, null, 2_000_000L, 10_000L, null);
+        IrpRun.Outcome o = IrpRun.run(defaults().withWorkload(deep), IrpRun.Options.seed(1));
+        assertTrue(o.clean(), () -> o.findings().list().toString());
+        assertEquals(o.metrics().issued() - o.metrics().finished(), o.inFlight());
+        assertTrue(o.inFlight() > 1_000, "in flight: " + o.inFlight());
+        assertEquals(-1, o.cutOffAt(), "a run with a duration is not cut off");
+        List<String> summary = IrpReport.describe(RunResult.builder("irp", "irp", 1), o).build().summary();
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith(String.format(java.util.Locale.ROOT,
+                "ended at %s with %,d requests still in flight", SimTime.format(o.endedAt() - 10_000), o.inFlight()))),
+                summary::toString);
+    }
+
+    @Test
+    void theRunEndsNoEarlierThanItsLastRequestFinished() throws Exception {
+        IrpRun.Outcome o = IrpRun.run(IrpScenarios.resolve("open-loop"), IrpRun.Options.seed(1));
+        assertTrue(o.endedAt() >= o.metrics().lastFinish(), SimTime.format(o.endedAt()) + " < "
+                + SimTime.format(o.metrics().lastFinish()));
     }
 
     @Test
