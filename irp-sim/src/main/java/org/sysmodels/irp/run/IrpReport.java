@@ -85,6 +85,12 @@ public final class IrpReport {
             b.summary(String.format(Locale.ROOT, "cancel races: %,d won by the cancel (STATUS_CANCELLED), %,d by the "
                     + "completion", m.cancelWon(), m.completionWon()));
         }
+        long cancelledOtherwise = m.finishedCancelled() - m.cancelWon();
+        if (cancelledOtherwise > 0) {
+            b.summary(String.format(Locale.ROOT, "%,d requests finished STATUS_CANCELLED with no IoCancelIrp called on "
+                    + "them (a driver completed them so, as IRP_MJ_CLEANUP does with a closing handle's queued IRPs)",
+                    cancelledOtherwise));
+        }
         if (o.removal() != null) {
             b.summary("IRP_MN_REMOVE_DEVICE after the workload: " + NtStatus.name(o.removal()));
         }
@@ -98,7 +104,7 @@ public final class IrpReport {
             b.plot(PercentilePlot.of("latency-percentiles", "Latency by major function (issue to I/O manager "
                     + "finish)", m.latencyByMajor()));
         }
-        if (m.cancelAttempts() > 0) {
+        if (m.cancelAttempts() + m.cancelIrpCalls() + m.finishedCancelled() > 0) {
             b.table(m.cancelTable());
         }
         if (o.stack() != null) {

@@ -148,8 +148,8 @@ public final class IrpRun {
         Tracer tracer = o.traceEvents() > 0 ? Tracer.recording("irp", o.traceEvents()) : Tracer.off();
         TraceRecorder recorder = o.traceEvents() > 0 ? new TraceRecorder(tracer, kernel) : null;
         DispatchCounts dispatches = new DispatchCounts();
-        kernel.setObserver(Tee.of(Tee.of(verifier, dispatches), recorder));
         IrpMetrics metrics = new IrpMetrics();
+        kernel.setObserver(Tee.of(Tee.of(Tee.of(verifier, dispatches), metrics), recorder));
         DeviceStack stack = null;
         Workload workload = null;
         Throwable thrown = null;
