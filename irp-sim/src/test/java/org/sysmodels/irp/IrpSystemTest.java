@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,9 @@ import org.sysmodels.core.student.StudentCodeFailure;
 import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.irp.check.OtherBugCheck;
+import org.sysmodels.irp.scenario.WorkloadSection;
+import org.sysmodels.irp.scenario.IrpScenarios;
+import org.sysmodels.core.time.SimTime;
 
 /** sim irp through its SimSystem: runs, labs, student drivers, grading, quiz, bad input. */
 class IrpSystemTest {
@@ -539,12 +543,30 @@ class IrpSystemTest {
     }
 
     @Test
+    void theRequestsHelpGivesTheCountsTheScenariosIssue() throws Exception {
+        String help = IrpSystem.REQUESTS.defaultText();
+        for (String name : List.of("demo", "cancel-storm", "sync-ramdisk", "many-cpus")) {
+            long n = IrpScenarios.resolve(name).workload().requests();
+            assertTrue(help.contains(String.format(Locale.ROOT, "%,d in the packaged ones", n)), name + ": " + help);
+        }
+        assertTrue(help.contains(String.format(Locale.ROOT, "split-reads %,d",
+                IrpScenarios.resolve("split-reads").workload().requests())), help);
+        assertTrue(help.contains("open-loop runs for " + SimTime.format(IrpScenarios.resolve("open-loop").workload()
+                .duration()).replace(".000", "")), help);
+        assertTrue(help.contains(String.format(Locale.ROOT, "%,d in a scenario file",
+                WorkloadSection.DEFAULT.requests())), help);
+    }
+
+    @Test
     void quizIsRepeatableAndTheTourRunsClean() throws Exception {
         assertEquals(irp.quiz(RunRequest.ofSeed(11)), irp.quiz(RunRequest.ofSeed(11)));
         RunResult tour = irp.tour(RunRequest.ofSeed(1));
         assertTrue(tour.passed(), tour.findings().toString());
         assertFalse(tour.plots().isEmpty());
         assertFalse(irp.reality().isEmpty());
+        // the packaged sync-ramdisk and demo scenarios issue 2,000 requests each, and the title says what was run
+        assertTrue(tour.tables().stream().anyMatch(t -> t.title().equals("Synchronous vs pended completion (2,000 "
+                + "requests each)")), () -> tour.tables().stream().map(t -> t.title()).toList().toString());
     }
 
     /**
