@@ -26,6 +26,7 @@ import org.sysmodels.core.student.StudentCodeFailure;
 import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.irp.check.OtherBugCheck;
+import org.sysmodels.irp.check.Verifier;
 import org.sysmodels.irp.scenario.WorkloadSection;
 import org.sysmodels.irp.scenario.IrpScenarios;
 import org.sysmodels.core.time.SimTime;
@@ -422,6 +423,82 @@ class IrpSystemTest {
         for (List<String> row : grade.tables().get(0).rows()) {
             assertTrue(row.get(2).equals("FAIL") && row.get(3).contains("this case tested nothing"), row.toString());
         }
+    }
+
+    @Test
+    void aFilterGradedAsTheFunctionDriverFailsEveryCaseItsRequestsFailed() throws Exception {
+        Path t = dir.resolve("MyFilter.java");
+        Files.writeString(t, irp.student().orElseThrow().template("filter").orElseThrow().text());
+        RunResult grade = irp.grade(RunRequest.ofSeed(1).withStudent(t).withOptions(Options.none()
+                .with(IrpSystem.POSITION, "function")));
+        assertFalse(grade.passed(), "it forwards reads to the bus, which fails them");
+        for (List<String> row : grade.tables().get(0).rows()) {
+            assertTrue(row.get(2).equals("FAIL") && row.get(3).contains("case-tested")
+                    && row.get(3).contains("STATUS_INVALID_DEVICE_REQUEST"), row.toString());
+        }
+    }
+
+    @Test
+    void thePendedCaseFailsADriverUnderWhichNoRequestPends() throws Exception {
+        // a function driver that completes every request in its dispatch routine, controller or not
+        Path f = dir.resolve("Instant.java");
+        Files.writeString(f, """
+                import org.sysmodels.irp.model.io.*;
+                import org.sysmodels.irp.wdm.WdmDriver;
+                public class Instant extends WdmDriver {
+                    public int DriverEntry(DriverObject d, String path) {
+                        for (int mj = 0; mj <= IRP_MJ_MAXIMUM_FUNCTION; mj++) {
+                            d.MajorFunction[mj] = (dev, irp) -> {
+                                DeviceObject lower = (DeviceObject) dev.DeviceExtension;
+                                if (IoGetCurrentIrpStackLocation(irp).MajorFunction == IRP_MJ_PNP) {
+                                    IoSkipCurrentIrpStackLocation(irp);
+                                    return IoCallDriver(lower, irp);
+                                }
+                                irp.IoStatus.Status = STATUS_SUCCESS;
+                                IoCompleteRequest(irp, IO_NO_INCREMENT);
+                                return STATUS_SUCCESS;
+                            };
+                        }
+                        d.DriverExtension.AddDevice = (drv, pdo) -> {
+                            DeviceObject me = IoCreateDevice(drv, null, null, FILE_DEVICE_UNKNOWN);
+                            me.DeviceExtension = IoAttachDeviceToDeviceStack(me, pdo);
+                            me.Flags &= ~DO_DEVICE_INITIALIZING;
+                            return STATUS_SUCCESS;
+                        };
+                        return STATUS_SUCCESS;
+                    }
+                }
+                """);
+        List<List<String>> rows = irp.grade(RunRequest.ofSeed(1).withStudent(f).withOptions(Options.none()
+                .with(IrpSystem.POSITION, "function"))).tables().get(0).rows();
+        assertEquals("pass", rows.get(0).get(2), "sync: " + rows.get(0));
+        assertEquals("pended", rows.get(1).get(0));
+        assertTrue(rows.get(1).get(2).equals("FAIL") && rows.get(1).get(3).contains("none of 3,000 requests pended"),
+                rows.get(1).toString());
+    }
+
+    @Test
+    void everyGradeRowCountsTheSameRulesWhateverEndedTheCase() throws Exception {
+        Path f = dir.resolve("NoEntry.java");
+        Files.writeString(f, """
+                import org.sysmodels.irp.model.io.*;
+                import org.sysmodels.irp.wdm.WdmDriver;
+                public class NoEntry extends WdmDriver {
+                    public int DriverEntry(DriverObject d, String path) {
+                        return STATUS_INSUFFICIENT_RESOURCES;
+                    }
+                }
+                """);
+        Path t = dir.resolve("MyFilter.java");
+        Files.writeString(t, irp.student().orElseThrow().template("filter").orElseThrow().text());
+        Set<String> denominators = new HashSet<>();
+        for (Path p : List.of(f, t)) {
+            for (List<String> row : irp.grade(RunRequest.ofSeed(1).withStudent(p)).tables().get(0).rows()) {
+                denominators.add(row.get(1).substring(row.get(1).indexOf('/') + 1));
+            }
+        }
+        int rules = Verifier.allRules().size() + 2;    // the verifier's, student-code and case-tested
+        assertEquals(Set.of(String.valueOf(rules)), denominators);
     }
 
     @Test
