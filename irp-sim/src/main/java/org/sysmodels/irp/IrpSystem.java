@@ -56,7 +56,9 @@ public final class IrpSystem implements SimSystem {
     static final OptionSpec<Integer> IODEPTH = OptionSpec.integer("--iodepth", "N", 1, 256,
             "Requests each thread keeps outstanding (1: a synchronous handle).").withDefault("the scenario's, 1");
     static final OptionSpec<Long> REQUESTS = OptionSpec.count("--requests", "N", 1, WorkloadSection.MAX_REQUESTS,
-            "Requests to issue in all.").withDefault("the scenario's, 20000");
+            "Requests to issue in all (it replaces a scenario's duration).").withDefault("the scenario's: 2,000 in "
+            + "the packaged ones (split-reads 500; open-loop runs for 10 ms instead); 20,000 in a scenario file that "
+            + "sets neither requests nor a duration");
     static final OptionSpec<Double> CANCEL = OptionSpec.decimal("--cancel", "P", 0, 1,
             "Share of requests cancelled with CancelIoEx, 0 to 1.").withDefault("the scenario's");
 

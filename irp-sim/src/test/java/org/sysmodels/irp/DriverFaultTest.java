@@ -133,6 +133,13 @@ class DriverFaultTest {
     }
 
     @Test
+    void aReadTheDriverPendsAndNeverCompletesIsALeak() throws Exception {
+        Finding f = only(run("", "if (++ext.reads == 100) { IoMarkIrpPending(irp); return STATUS_PENDING; }", ""),
+                "irp-leaked");
+        assertTrue(f.message().contains("is still held by \\Driver\\Faulty"), f.message());
+    }
+
+    @Test
     void unboundedRecursionIsADoubleFault() throws Exception {
         Finding f = only(run("", "ext.reads += depth(1);", ""), UnhandledDriverException.RULE.name());
         assertTrue(f.message().startsWith("0x0000007F UNEXPECTED_KERNEL_MODE_TRAP (0x8, 0, 0, 0): your code threw "

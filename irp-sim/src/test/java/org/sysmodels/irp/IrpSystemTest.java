@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,10 @@ import org.sysmodels.core.student.StudentCodeFailure;
 import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.irp.check.OtherBugCheck;
+import org.sysmodels.irp.check.Verifier;
+import org.sysmodels.irp.scenario.WorkloadSection;
+import org.sysmodels.irp.scenario.IrpScenarios;
+import org.sysmodels.core.time.SimTime;
 
 /** sim irp through its SimSystem: runs, labs, student drivers, grading, quiz, bad input. */
 class IrpSystemTest {
@@ -421,6 +426,82 @@ class IrpSystemTest {
     }
 
     @Test
+    void aFilterGradedAsTheFunctionDriverFailsEveryCaseItsRequestsFailed() throws Exception {
+        Path t = dir.resolve("MyFilter.java");
+        Files.writeString(t, irp.student().orElseThrow().template("filter").orElseThrow().text());
+        RunResult grade = irp.grade(RunRequest.ofSeed(1).withStudent(t).withOptions(Options.none()
+                .with(IrpSystem.POSITION, "function")));
+        assertFalse(grade.passed(), "it forwards reads to the bus, which fails them");
+        for (List<String> row : grade.tables().get(0).rows()) {
+            assertTrue(row.get(2).equals("FAIL") && row.get(3).contains("case-tested")
+                    && row.get(3).contains("STATUS_INVALID_DEVICE_REQUEST"), row.toString());
+        }
+    }
+
+    @Test
+    void thePendedCaseFailsADriverUnderWhichNoRequestPends() throws Exception {
+        // a function driver that completes every request in its dispatch routine, controller or not
+        Path f = dir.resolve("Instant.java");
+        Files.writeString(f, """
+                import org.sysmodels.irp.model.io.*;
+                import org.sysmodels.irp.wdm.WdmDriver;
+                public class Instant extends WdmDriver {
+                    public int DriverEntry(DriverObject d, String path) {
+                        for (int mj = 0; mj <= IRP_MJ_MAXIMUM_FUNCTION; mj++) {
+                            d.MajorFunction[mj] = (dev, irp) -> {
+                                DeviceObject lower = (DeviceObject) dev.DeviceExtension;
+                                if (IoGetCurrentIrpStackLocation(irp).MajorFunction == IRP_MJ_PNP) {
+                                    IoSkipCurrentIrpStackLocation(irp);
+                                    return IoCallDriver(lower, irp);
+                                }
+                                irp.IoStatus.Status = STATUS_SUCCESS;
+                                IoCompleteRequest(irp, IO_NO_INCREMENT);
+                                return STATUS_SUCCESS;
+                            };
+                        }
+                        d.DriverExtension.AddDevice = (drv, pdo) -> {
+                            DeviceObject me = IoCreateDevice(drv, null, null, FILE_DEVICE_UNKNOWN);
+                            me.DeviceExtension = IoAttachDeviceToDeviceStack(me, pdo);
+                            me.Flags &= ~DO_DEVICE_INITIALIZING;
+                            return STATUS_SUCCESS;
+                        };
+                        return STATUS_SUCCESS;
+                    }
+                }
+                """);
+        List<List<String>> rows = irp.grade(RunRequest.ofSeed(1).withStudent(f).withOptions(Options.none()
+                .with(IrpSystem.POSITION, "function"))).tables().get(0).rows();
+        assertEquals("pass", rows.get(0).get(2), "sync: " + rows.get(0));
+        assertEquals("pended", rows.get(1).get(0));
+        assertTrue(rows.get(1).get(2).equals("FAIL") && rows.get(1).get(3).contains("none of 3,000 requests pended"),
+                rows.get(1).toString());
+    }
+
+    @Test
+    void everyGradeRowCountsTheSameRulesWhateverEndedTheCase() throws Exception {
+        Path f = dir.resolve("NoEntry.java");
+        Files.writeString(f, """
+                import org.sysmodels.irp.model.io.*;
+                import org.sysmodels.irp.wdm.WdmDriver;
+                public class NoEntry extends WdmDriver {
+                    public int DriverEntry(DriverObject d, String path) {
+                        return STATUS_INSUFFICIENT_RESOURCES;
+                    }
+                }
+                """);
+        Path t = dir.resolve("MyFilter.java");
+        Files.writeString(t, irp.student().orElseThrow().template("filter").orElseThrow().text());
+        Set<String> denominators = new HashSet<>();
+        for (Path p : List.of(f, t)) {
+            for (List<String> row : irp.grade(RunRequest.ofSeed(1).withStudent(p)).tables().get(0).rows()) {
+                denominators.add(row.get(1).substring(row.get(1).indexOf('/') + 1));
+            }
+        }
+        int rules = Verifier.allRules().size() + 2;    // the verifier's, student-code and case-tested
+        assertEquals(Set.of(String.valueOf(rules)), denominators);
+    }
+
+    @Test
     void openArrivalsBeyondAThreadsBacklogAreCountedAsDropped() throws Exception {
         Path file = dir.resolve("flood.json");
         Files.writeString(file, "{ \"workload\": { \"mode\": \"open\", \"rate\": 50000000, \"duration\": \"1ms\", "
@@ -539,12 +620,30 @@ class IrpSystemTest {
     }
 
     @Test
+    void theRequestsHelpGivesTheCountsTheScenariosIssue() throws Exception {
+        String help = IrpSystem.REQUESTS.defaultText();
+        for (String name : List.of("demo", "cancel-storm", "sync-ramdisk", "many-cpus")) {
+            long n = IrpScenarios.resolve(name).workload().requests();
+            assertTrue(help.contains(String.format(Locale.ROOT, "%,d in the packaged ones", n)), name + ": " + help);
+        }
+        assertTrue(help.contains(String.format(Locale.ROOT, "split-reads %,d",
+                IrpScenarios.resolve("split-reads").workload().requests())), help);
+        assertTrue(help.contains("open-loop runs for " + SimTime.format(IrpScenarios.resolve("open-loop").workload()
+                .duration()).replace(".000", "")), help);
+        assertTrue(help.contains(String.format(Locale.ROOT, "%,d in a scenario file",
+                WorkloadSection.DEFAULT.requests())), help);
+    }
+
+    @Test
     void quizIsRepeatableAndTheTourRunsClean() throws Exception {
         assertEquals(irp.quiz(RunRequest.ofSeed(11)), irp.quiz(RunRequest.ofSeed(11)));
         RunResult tour = irp.tour(RunRequest.ofSeed(1));
         assertTrue(tour.passed(), tour.findings().toString());
         assertFalse(tour.plots().isEmpty());
         assertFalse(irp.reality().isEmpty());
+        // the packaged sync-ramdisk and demo scenarios issue 2,000 requests each, and the title says what was run
+        assertTrue(tour.tables().stream().anyMatch(t -> t.title().equals("Synchronous vs pended completion (2,000 "
+                + "requests each)")), () -> tour.tables().stream().map(t -> t.title()).toList().toString());
     }
 
     /**

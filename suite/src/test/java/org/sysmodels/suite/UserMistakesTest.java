@@ -107,6 +107,11 @@ class UserMistakesTest {
         assertTrue(badInput("queue", "--discipline", broken.toString()).err().contains("Broken.java:3:"));
         assertTrue(badInput("queue", "--discipline", broken.toString(), "--grade", broken.toString()).err()
                 .contains("give one of them"));
+        assertEquals("sim irp: --grade runs a battery of cases and writes no trace; leave out --trace, or trace one "
+                + "case with --driver FILE --scenario NAME --trace FILE\n",
+                badInput("irp", "--grade", broken.toString(), "--trace", dir.resolve("g.json").toString()).err());
+        assertTrue(badInput("queue", "--grade", broken.toString(), "--trace-events", "5").err()
+                .contains("writes no trace; leave out --trace-events"));
 
         Path spin = dir.resolve("Spin.java");
         Files.writeString(spin, "public class Spin implements org.sysmodels.queue.model.Discipline {\n"

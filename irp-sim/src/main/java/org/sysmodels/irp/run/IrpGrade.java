@@ -1,8 +1,10 @@
 package org.sysmodels.irp.run;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.sysmodels.core.check.Finding;
+import org.sysmodels.core.check.Rule;
 import org.sysmodels.core.check.Severity;
 import org.sysmodels.core.grade.GradeCase;
 import org.sysmodels.core.grade.GradeRow;
@@ -14,7 +16,10 @@ import org.sysmodels.core.student.JavaStudentCode;
 import org.sysmodels.core.student.StudentCodeFailure;
 import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.core.system.RunRequest;
+import org.sysmodels.irp.check.Verifier;
 import org.sysmodels.irp.host.DeviceStack;
+import org.sysmodels.irp.model.NtStatus;
+import org.sysmodels.irp.model.io.IrpMajor;
 import org.sysmodels.irp.scenario.CancellationSpec;
 import org.sysmodels.irp.scenario.DeviceSpec;
 import org.sysmodels.irp.scenario.IrpScenario;
@@ -32,8 +37,20 @@ import org.sysmodels.irp.wdm.WdmDriver;
  */
 public final class IrpGrade {
 
-    private record Case(GradeCase gradeCase, IrpScenario scenario, boolean remove) {
+    private record Case(GradeCase gradeCase, IrpScenario scenario, boolean remove, boolean mustPend) {
+        Case(GradeCase gradeCase, IrpScenario scenario, boolean remove) {
+            this(gradeCase, scenario, remove, false);
+        }
     }
+
+    /**
+     * The rule every case holds besides the verifier's and student-code: its requests did what the case tests. A
+     * case whose requests never reached the driver, failed, or (where it tests pending) never pended tested nothing,
+     * whatever rules held.
+     */
+    public static final Rule TESTED = new Rule("case-tested", "the case's requests reach your driver and do what the "
+            + "case tests: each finishes with success (or STATUS_CANCELLED when cancelled), and they pend where the "
+            + "case tests pending", "the grading battery (sim irp --grade)");
 
     private IrpGrade() {
     }
@@ -52,7 +69,7 @@ public final class IrpGrade {
                 new Case(new GradeCase("sync", "no controller: every request completes in a dispatch routine"),
                         demo.withDevice(new DeviceSpec(false, null, null)), false),
                 new Case(new GradeCase("pended", "requests pend and complete from the controller's DPC"), demo,
-                        false),
+                        false, true),
                 new Case(new GradeCase("cancel-io", "30% CancelIoEx on deep queues: cancel races"),
                         demo.withDevice(slow).withWorkload(deep).withCancellation(new CancellationSpec(0.3, soon,
                                 CancellationSpec.Kind.CANCEL_IO)), false),
@@ -92,15 +109,18 @@ public final class IrpGrade {
                     try {
                         driver = code.newInstance(WdmDriver.class);
                     } catch (StudentCodeFailure f) {
-                        return rb.finding(f.finding()).build();
+                        return rb.checks(Verifier.allRules()).checks(List.of(StudentFault.RULE, TESTED))
+                                .finding(f.finding()).build();
                     }
                     IrpRun.Outcome o = IrpRun.watched(k.scenario(), IrpRun.Options.seed(request.seed())
                             .withInserted(new IrpRun.Inserted(code.mainClass().getSimpleName(), position, driver))
                             .withRemoveAtEnd(k.remove()), request.timeLimit(), request.timeLimit());
-                    rb.checks(o.verifier().checker().rules()).findings(o.findings());
-                    untested(o).ifPresent(f -> rb.checks(List.of(StudentFault.RULE)).finding(f));
+                    // the same rules for every case, whether it ran or its driver failed to load
+                    rb.checks(o.verifier().checker().rules()).checks(List.of(StudentFault.RULE, TESTED))
+                            .findings(o.findings());
+                    untested(o, k.mustPend()).ifPresent(rb::finding);
                     if (o.thrown() != null) {
-                        rb.checks(List.of(StudentFault.RULE)).finding(o.thrownFinding());
+                        rb.finding(o.thrownFinding());
                     }
                     return rb.build();
                 });
@@ -109,12 +129,27 @@ public final class IrpGrade {
     }
 
     /**
-     * A case whose run had none of the driver's devices in the stack tested nothing: Windows starts such a stack
-     * (AddDevice may decline a device), so a plain run only says so, but a grade must not pass it.
+     * Why a case that ran to its end without a finding tested nothing: none of the driver's devices was in the stack
+     * (Windows starts such a stack, so a plain run only says so, but a grade must not pass it); requests finished with
+     * an error (a filter placed as the function driver forwards reads to the bus, which fails them); or, where the
+     * case tests pending, none pended.
      */
-    static Optional<Finding> untested(IrpRun.Outcome o) {
-        return o.stack() == null || o.thrown() != null ? Optional.empty() : IrpReport.absent(o)
-                .map(a -> new Finding(Severity.VIOLATION, StudentFault.RULE, a + "; this case tested nothing",
-                        o.endedAt(), ""));
+    static Optional<Finding> untested(IrpRun.Outcome o, boolean mustPend) {
+        if (o.stack() == null || o.thrown() != null || o.stop() != null || o.findings().violations() > 0) {
+            return Optional.empty();
+        }
+        IrpMetrics m = o.metrics();
+        Optional<String> why = IrpReport.absent(o);
+        if (why.isEmpty() && m.failed() > 0) {
+            why = Optional.of(String.format(Locale.ROOT, "%,d of %,d requests finished with an error status (the "
+                    + "first: %s for %s), where this case expects success", m.failed(), m.finished(),
+                    NtStatus.name(m.firstFailure()), IrpMajor.name(m.firstFailureMajor())));
+        }
+        if (why.isEmpty() && mustPend && m.pended() == 0) {
+            why = Optional.of(String.format(Locale.ROOT, "none of %,d requests pended (IoCallDriver never returned "
+                    + "STATUS_PENDING), where this case tests completion from the controller's DPC", m.issued()));
+        }
+        return why.map(w -> new Finding(Severity.VIOLATION, TESTED.name(), w + "; this case tested nothing",
+                o.endedAt(), "", TESTED.source()));
     }
 }

@@ -15,14 +15,20 @@ import org.sysmodels.irp.host.workload.CancelPlan;
 import org.sysmodels.irp.host.workload.Op;
 import org.sysmodels.irp.host.workload.WorkloadListener;
 import org.sysmodels.irp.model.NtStatus;
+import org.sysmodels.irp.model.io.IoObserver;
+import org.sysmodels.irp.model.io.Irp;
 import org.sysmodels.irp.model.io.IrpMajor;
+import org.sysmodels.irp.model.io.RoutineFrame;
 
 /**
  * What a run measures: latency per major function (HdrHistogram), requests finished, the share that pended, and how
  * cancel races ended: the cancel won (the request finished STATUS_CANCELLED) or the completion won (the request was
  * cancelled but finished with its real status, because it was not cancelable at that moment or had completed already).
+ * As the kernel's observer it also counts IoCancelIrp per IRP and the cancel routines those calls found (a thread exit
+ * is one IoCancelIrp per IRP on the thread's list; a handle's IRP_MJ_CLEANUP calls none, its driver completes the
+ * file's queued IRPs STATUS_CANCELLED itself).
  */
-public final class IrpMetrics implements WorkloadListener {
+public final class IrpMetrics implements WorkloadListener, IoObserver {
 
     private final Metrics metrics = new Metrics();
     private final LatencyHistogram[] byMajor = new LatencyHistogram[IrpMajor.IRP_MJ_MAXIMUM_FUNCTION + 1];
@@ -38,10 +44,11 @@ public final class IrpMetrics implements WorkloadListener {
     private long failed;
     private int firstFailure;
     private int firstFailureMajor;
-    private long cancelledRequests;
+    private long finishedCancelled;
     private long cancelWon;
     private long completionWon;
-    private long cancelAttempts;
+    private final long[] userCancels = new long[CancelPlan.Kind.values().length];
+    private long cancelIrpCalls;
     private long cancelRoutineCalls;
     private long firstIssue = -1;
     private long lastFinish;
@@ -84,6 +91,8 @@ public final class IrpMetrics implements WorkloadListener {
         lastFinish = Math.max(lastFinish, at);
         if (NtStatus.isSuccess(status)) {
             succeeded++;
+        } else if (status == NtStatus.STATUS_CANCELLED) {
+            finishedCancelled++;
         } else if (status != NtStatus.STATUS_CANCELLED && failed++ == 0) {
             firstFailure = status;
             firstFailureMajor = major;
@@ -98,7 +107,6 @@ public final class IrpMetrics implements WorkloadListener {
         }
         all.record(Math.max(0, latencyNs));
         if (cancelRequested) {
-            cancelledRequests++;
             if (status == NtStatus.STATUS_CANCELLED) {
                 cancelWon++;
                 cancelWonCounter.increment();
@@ -119,8 +127,13 @@ public final class IrpMetrics implements WorkloadListener {
 
     @Override
     public void cancelAttempted(CancelPlan.Kind kind, boolean routineCalled, long at) {
-        cancelAttempts++;
-        if (routineCalled) {
+        userCancels[kind.ordinal()]++;
+    }
+
+    @Override
+    public void onCancelIrp(RoutineFrame caller, Irp irp, boolean cancelRoutineCalled) {
+        cancelIrpCalls++;
+        if (cancelRoutineCalled) {
             cancelRoutineCalls++;
         }
     }
@@ -145,8 +158,33 @@ public final class IrpMetrics implements WorkloadListener {
         return completionWon;
     }
 
+    /** What users did to cancel: CancelIoEx calls, thread exits and handle closes, all kinds together. */
     public long cancelAttempts() {
-        return cancelAttempts;
+        long n = 0;
+        for (long c : userCancels) {
+            n += c;
+        }
+        return n;
+    }
+
+    /** IoCancelIrp calls, one per IRP (whoever called it). */
+    public long cancelIrpCalls() {
+        return cancelIrpCalls;
+    }
+
+    /** Cancel routines IoCancelIrp found set and called. */
+    public long cancelRoutineCalls() {
+        return cancelRoutineCalls;
+    }
+
+    /** Requests that finished STATUS_CANCELLED, whatever cancelled them. */
+    public long finishedCancelled() {
+        return finishedCancelled;
+    }
+
+    /** Requests that finished with a success status. */
+    public long succeeded() {
+        return succeeded;
     }
 
     /** Requests that finished with an error status other than STATUS_CANCELLED (those are cancel races). */
@@ -223,15 +261,28 @@ public final class IrpMetrics implements WorkloadListener {
                 SimTime.format(h.percentile(99.9)), SimTime.format(h.max()));
     }
 
-    /** How cancels went. */
+    /** How cancels went: what users did, what IoCancelIrp did, and how the requests finished. */
     public Table cancelTable() {
-        return new Table("Cancellation", List.of("what", "count"), List.of(
-                List.of("cancel attempts", String.format(Locale.ROOT, "%,d", cancelAttempts)),
-                List.of("... that found a cancel routine and called it", String.format(Locale.ROOT, "%,d",
-                        cancelRoutineCalls)),
-                List.of("cancelled requests that finished STATUS_CANCELLED (cancel won)",
-                        String.format(Locale.ROOT, "%,d", cancelWon)),
-                List.of("cancelled requests that finished with their real status (completion won)",
-                        String.format(Locale.ROOT, "%,d", completionWon))));
+        List<List<String>> rows = new ArrayList<>();
+        for (CancelPlan.Kind k : CancelPlan.Kind.values()) {
+            if (userCancels[k.ordinal()] > 0) {
+                rows.add(row(switch (k) {
+                    case CANCEL_IO -> "CancelIoEx calls";
+                    case THREAD_EXIT -> "thread exits (IoCancelThreadIo)";
+                    case CLOSE_HANDLE -> "handle closes (IRP_MJ_CLEANUP)";
+                }, userCancels[k.ordinal()]));
+            }
+        }
+        rows.add(row("IoCancelIrp calls (each on one IRP)", cancelIrpCalls));
+        rows.add(row("... that found a cancel routine and called it", cancelRoutineCalls));
+        rows.add(row("requests that finished STATUS_CANCELLED (whatever cancelled them)", finishedCancelled));
+        rows.add(row("... of them after IoCancelIrp (cancel won)", cancelWon));
+        rows.add(row("requests IoCancelIrp was called on that finished with their real status (completion won)",
+                completionWon));
+        return new Table("Cancellation", List.of("what", "count"), rows);
+    }
+
+    private static List<String> row(String what, long n) {
+        return List.of(what, String.format(Locale.ROOT, "%,d", n));
     }
 }

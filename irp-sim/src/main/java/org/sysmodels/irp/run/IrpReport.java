@@ -19,6 +19,7 @@ import org.sysmodels.irp.model.io.DeviceObject;
 import org.sysmodels.irp.model.io.DriverObject;
 import org.sysmodels.irp.model.io.IrpMajor;
 import org.sysmodels.irp.scenario.IrpScenario;
+import org.sysmodels.irp.scenario.WorkloadSection;
 
 /** Turns a run's outcome into the result the command line prints: summary, tables, figures, checks, trace. */
 public final class IrpReport {
@@ -70,6 +71,7 @@ public final class IrpReport {
         b.summary(String.format(Locale.ROOT, "finished %,d of %,d requests by %s of virtual time (%s IRPs/s); "
                         + "%.1f%% pended (IoCallDriver returned STATUS_PENDING)", m.finished(), m.issued(),
                 SimTime.format(o.endedAt()), rate(m), m.issued() == 0 ? 0 : 100.0 * m.pended() / m.issued()));
+        cutOff(o).forEach(b::summary);
         if (o.workload() != null && o.workload().dropped() > 0) {
             b.summary(String.format(Locale.ROOT, "%,d arrivals were dropped, not issued: their thread already held "
                     + "%,d waiting for a free slot (the offered rate is beyond what this stack serves at iodepth %d)",
@@ -82,6 +84,12 @@ public final class IrpReport {
         if (m.cancelWon() + m.completionWon() > 0) {
             b.summary(String.format(Locale.ROOT, "cancel races: %,d won by the cancel (STATUS_CANCELLED), %,d by the "
                     + "completion", m.cancelWon(), m.completionWon()));
+        }
+        long cancelledOtherwise = m.finishedCancelled() - m.cancelWon();
+        if (cancelledOtherwise > 0) {
+            b.summary(String.format(Locale.ROOT, "%,d requests finished STATUS_CANCELLED with no IoCancelIrp called on "
+                    + "them (a driver completed them so, as IRP_MJ_CLEANUP does with a closing handle's queued IRPs)",
+                    cancelledOtherwise));
         }
         if (o.removal() != null) {
             b.summary("IRP_MN_REMOVE_DEVICE after the workload: " + NtStatus.name(o.removal()));
@@ -96,7 +104,7 @@ public final class IrpReport {
             b.plot(PercentilePlot.of("latency-percentiles", "Latency by major function (issue to I/O manager "
                     + "finish)", m.latencyByMajor()));
         }
-        if (m.cancelAttempts() > 0) {
+        if (m.cancelAttempts() + m.cancelIrpCalls() + m.finishedCancelled() > 0) {
             b.table(m.cancelTable());
         }
         if (o.stack() != null) {
@@ -116,6 +124,31 @@ public final class IrpReport {
             b.trace(o.trace());
         }
         return b;
+    }
+
+    /**
+     * Why a run did less than it was asked: its request count not reached by the virtual-time cut-off, and the
+     * requests still in flight when it ended, which irp-leaked does not judge (they had no chance to finish).
+     */
+    static List<String> cutOff(IrpRun.Outcome o) {
+        List<String> out = new ArrayList<>();
+        WorkloadSection w = o.scenario().workload();
+        if (o.cutOffAt() >= 0) {
+            out.add(String.format(Locale.ROOT, "%,d requests were asked for and not reached: a run issues requests "
+                    + "for at most %s of virtual time (a fixed limit; no flag raises it), and by then this one had "
+                    + "issued %,d; at its rate (%s IRPs/s) about %s fit, so ask for fewer", w.requests(),
+                    SimTime.format(WorkloadSection.LONGEST_NS), o.metrics().issued(), human(o.metrics().irpsPerSecond()),
+                    human(o.metrics().irpsPerSecond() * WorkloadSection.LONGEST_NS / 1e9)));
+        }
+        if (o.inFlight() > 0) {
+            out.add(String.format(Locale.ROOT, "%s at %s with %,d requests still in flight after the %s drain (to "
+                    + "%s; the machine was still working on them): they had no chance to finish, so irp-leaked does "
+                    + "not count them%s", o.cutOffAt() >= 0 ? "cut off" : "ended", SimTime.format(o.cutOffAt() >= 0
+                            ? o.cutOffAt() : o.endedAt() - w.drain()), o.inFlight(), SimTime.format(w.drain()),
+                    SimTime.format(o.endedAt()), o.cutOffAt() >= 0 ? "" : "; a scenario file's workload.drain gives "
+                            + "them longer"));
+        }
+        return out;
     }
 
     /** The blue screen, as lines: the stop, where, the rule and its source. */

@@ -13,6 +13,7 @@ import org.sysmodels.core.student.StudentCodeFailure;
 import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.core.trace.TraceLog;
 import org.sysmodels.core.trace.Tracer;
+import org.sysmodels.irp.check.IrpLeaked;
 import org.sysmodels.irp.check.Verifier;
 import org.sysmodels.irp.host.DeviceStack;
 import org.sysmodels.irp.host.labs.VolumeFilter;
@@ -83,12 +84,18 @@ public final class IrpRun {
     /**
      * What a run produced.
      *
-     * @param thrown  what a driver threw (a student's bug), or null
-     * @param removal the final status of IRP_MN_REMOVE_DEVICE, if the run removed the device
+     * @param thrown   what a driver threw (a student's bug), or null
+     * @param removal  the final status of IRP_MN_REMOVE_DEVICE, if the run removed the device
+     * @param endedAt  when the run ended: its last event, or the last routine's end if that is later
+     * @param cutOffAt when the run stopped issuing at its virtual-time cut-off ({@link WorkloadSection#LONGEST_NS})
+     *                 short of its request count with the machine still at work, or -1
+     * @param inFlight requests still outstanding at the end while the machine still had work scheduled: they had no
+     *                 chance to finish, so they are not leaks ({@link org.sysmodels.irp.check.IrpLeaked})
      */
     public record Outcome(IrpScenario scenario, Options options, Kernel kernel, DeviceStack stack, Workload workload,
                           IrpMetrics metrics, Findings findings, Verifier verifier, DispatchCounts dispatches,
-                          TraceLog trace, Throwable thrown, Integer removal, long endedAt) {
+                          TraceLog trace, Throwable thrown, Integer removal, long endedAt, long cutOffAt,
+                          long inFlight) {
 
         public SystemHalt stop() {
             return verifier.stop();
@@ -141,12 +148,13 @@ public final class IrpRun {
         Tracer tracer = o.traceEvents() > 0 ? Tracer.recording("irp", o.traceEvents()) : Tracer.off();
         TraceRecorder recorder = o.traceEvents() > 0 ? new TraceRecorder(tracer, kernel) : null;
         DispatchCounts dispatches = new DispatchCounts();
-        kernel.setObserver(Tee.of(Tee.of(verifier, dispatches), recorder));
         IrpMetrics metrics = new IrpMetrics();
+        kernel.setObserver(Tee.of(Tee.of(Tee.of(verifier, dispatches), metrics), recorder));
         DeviceStack stack = null;
         Workload workload = null;
         Throwable thrown = null;
         Integer removal = null;
+        long cutOffAt = -1;
         try {
             stack = buildStack(kernel, sc, o, random);
             if (o.otherStack() > 0) {
@@ -164,6 +172,9 @@ public final class IrpRun {
             w.start();
             long issueEnd = sc.workload().duration() > 0 ? t0 + sc.workload().duration() : t0 + WorkloadSection.LONGEST_NS;
             scheduler.runUntil(issueEnd);
+            if (sc.workload().duration() <= 0 && w.issued() < sc.workload().requests() && scheduler.pending() > 0) {
+                cutOffAt = issueEnd;    // short of the count at the cut-off, and not because the machine went idle
+            }
             w.stop();
             scheduler.runUntil(scheduler.now() + sc.workload().drain());
             if (o.removeAtEnd() && verifier.stop() == null) {
@@ -175,15 +186,29 @@ public final class IrpRun {
             // LinkageError: a driver's own class whose static initializer threw (no Windows counterpart)
             thrown = e;
         }
-        long end = verifier.stop() != null ? verifier.stop().context().at() : kernel.now();
-        if (verifier.stop() == null && thrown == null) {
+        long end = verifier.stop() != null ? verifier.stop().context().at() : lastWork(kernel, metrics);
+        boolean ran = verifier.stop() == null && thrown == null;
+        long inFlight = ran && workload != null && IrpLeaked.stillWorking(kernel) ? workload.outstanding() : 0;
+        if (ran) {
             verifier.finish(end);
         }
         if (recorder != null) {
             recorder.closeOpen(end);
         }
         return new Outcome(sc, o, kernel, stack, workload, metrics, findings, verifier, dispatches,
-                o.traceEvents() > 0 ? tracer.log() : null, thrown, removal, end);
+                o.traceEvents() > 0 ? tracer.log() : null, thrown, removal, end, cutOffAt, inFlight);
+    }
+
+    /**
+     * The end of a run that was not stopped: the scheduler's time, or later if a routine ran on past its event (a
+     * processor's clock runs ahead of the event that started its work by the routines' costs).
+     */
+    private static long lastWork(Kernel kernel, IrpMetrics metrics) {
+        long end = Math.max(kernel.now(), metrics.lastFinish());
+        for (int i = 0; i < kernel.processorCount(); i++) {
+            end = Math.max(end, kernel.processor(i).busyUntil());
+        }
+        return end;
     }
 
     /** The scenario's stack, with replacements and the inserted driver. */

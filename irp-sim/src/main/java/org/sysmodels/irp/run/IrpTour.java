@@ -43,7 +43,8 @@ public final class IrpTour {
         b.summary("2. Synchronous against pended: without a controller the RAM disk completes in its dispatch "
                 + "routine and IoCallDriver returns the final status; with one, requests pend, the ISR queues a DPC, "
                 + "the DPC completes, and the I/O manager finishes each request in a completion APC.");
-        b.table(new Table("Synchronous vs pended completion (10,000 requests each)", List.of("scenario",
+        b.table(new Table(String.format(Locale.ROOT, "Synchronous vs pended completion (%s)", requests(sync,
+                pended)), List.of("scenario",
                 "pended", "p50 latency", "p99 latency", "DPCs", "completion APCs"), List.of(
                 row("sync-ramdisk", sync), row("demo", pended))));
 
@@ -87,6 +88,14 @@ public final class IrpTour {
             IrpReport.blueScreen(bug.stop(), bug.verifier().stopRule()).forEach(l -> b.summary("   " + l));
         }
         return b.build();
+    }
+
+    /** "2,000 requests each", or both counts when they differ. */
+    static String requests(IrpRun.Outcome a, IrpRun.Outcome b) {
+        long x = a.metrics().issued();
+        long y = b.metrics().issued();
+        return x == y ? String.format(Locale.ROOT, "%,d requests each", x)
+                : String.format(Locale.ROOT, "%,d and %,d requests", x, y);
     }
 
     private static List<String> row(String name, IrpRun.Outcome o) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.core.metrics.TimeSeries;
 import org.sysmodels.core.run.Plot;
@@ -13,6 +14,8 @@ import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.run.Series;
 import org.sysmodels.core.time.SimTime;
 import org.sysmodels.irp.scenario.IrpScenario;
+import org.sysmodels.irp.scenario.IrpScenarios;
+import org.sysmodels.irp.scenario.WorkloadSection;
 
 class IrpRunTest {
 
@@ -38,6 +41,62 @@ class IrpRunTest {
         assertTrue(m.lastFinish() < o.endedAt(), "the drain runs on after the last request");
         assertTrue(line.contains("(the last at " + SimTime.format(m.lastFinish()) + ": "
                 + IrpReport.human(m.irpsPerSecond()) + " IRPs/s)"), line);
+    }
+
+    @Test
+    void requestsTheMachineIsStillWorkingOnWhenTheRunEndsAreInFlightNotLeaked() {
+        // 4,096 slots on a 2-channel controller for 2 ms, then 10 us to drain: most are still queued at the end
+        WorkloadSection deep = new WorkloadSection(64, 64, null, null, null, null, 2_000_000L, 10_000L, null);
+        IrpRun.Outcome o = IrpRun.run(defaults().withWorkload(deep), IrpRun.Options.seed(1));
+        assertTrue(o.clean(), () -> o.findings().list().toString());
+        assertEquals(o.metrics().issued() - o.metrics().finished(), o.inFlight());
+        assertTrue(o.inFlight() > 1_000, "in flight: " + o.inFlight());
+        assertEquals(-1, o.cutOffAt(), "a run with a duration is not cut off");
+        List<String> summary = IrpReport.describe(RunResult.builder("irp", "irp", 1), o).build().summary();
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith(String.format(java.util.Locale.ROOT,
+                "ended at %s with %,d requests still in flight", SimTime.format(o.endedAt() - 10_000), o.inFlight()))),
+                summary::toString);
+    }
+
+    @Test
+    void theRunEndsNoEarlierThanItsLastRequestFinished() throws Exception {
+        IrpRun.Outcome o = IrpRun.run(IrpScenarios.resolve("open-loop"), IrpRun.Options.seed(1));
+        assertTrue(o.endedAt() >= o.metrics().lastFinish(), SimTime.format(o.endedAt()) + " < "
+                + SimTime.format(o.metrics().lastFinish()));
+    }
+
+    private static Map<String, Long> cancelRows(IrpRun.Outcome o) {
+        Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        for (List<String> r : o.metrics().cancelTable().rows()) {
+            rows.put(r.get(0), Long.parseLong(r.get(1).replace(",", "")));
+        }
+        return rows;
+    }
+
+    @Test
+    void closingAHandleCountsTheRequestsCleanupCancelledAndNoCancelRoutines() throws Exception {
+        IrpRun.Outcome o = IrpRun.run(IrpScenarios.resolve("close-handle"), IrpRun.Options.seed(1));
+        Map<String, Long> rows = cancelRows(o);
+        assertTrue(rows.get("handle closes (IRP_MJ_CLEANUP)") > 0, rows::toString);
+        assertEquals(0, rows.get("IoCancelIrp calls (each on one IRP)"), rows::toString);
+        assertEquals(0, rows.get("... that found a cancel routine and called it"), rows::toString);
+        long cancelled = rows.get("requests that finished STATUS_CANCELLED (whatever cancelled them)");
+        assertTrue(cancelled > 0, rows::toString);
+        assertEquals(o.metrics().finished() - o.metrics().failed() - o.metrics().succeeded(), cancelled,
+                "every request that did not succeed or fail otherwise finished STATUS_CANCELLED");
+    }
+
+    @Test
+    void aThreadExitCountsOneIoCancelIrpPerIrpAndTheRoutinesItCalled() throws Exception {
+        IrpRun.Outcome o = IrpRun.run(IrpScenarios.resolve("thread-exit"), IrpRun.Options.seed(1));
+        Map<String, Long> rows = cancelRows(o);
+        long exits = rows.get("thread exits (IoCancelThreadIo)");
+        long calls = rows.get("IoCancelIrp calls (each on one IRP)");
+        assertTrue(calls > exits, rows::toString);
+        assertTrue(calls >= o.metrics().cancelWon() + o.metrics().completionWon(), rows::toString);
+        assertEquals(o.metrics().cancelWon(), rows.get("... of them after IoCancelIrp (cancel won)"));
+        assertTrue(rows.get("... that found a cancel routine and called it") >= o.metrics().cancelWon(),
+                rows::toString);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sysmodels.core.testing.TraceFiles;
 import org.sysmodels.core.trace.ChromeTraceWriter;
+import org.sysmodels.core.trace.TextLogWriter;
 import org.sysmodels.irp.scenario.IrpLabs;
 import org.sysmodels.irp.scenario.IrpScenario;
 import org.sysmodels.irp.scenario.IrpScenarios;
@@ -45,6 +46,20 @@ class TraceTest {
                 && e.path("name").asText().startsWith("IRQL")), "IRQL counters");
         assertTrue(all.contains("ReadPostProcess completion routine"), "completion routine slices");
         assertTrue(all.contains("RamDisk DPC"), "DPC slices");
+    }
+
+    @Test
+    void theTextLogShowsIrpAddressesInHexAsTheJsonAndTheBugChecksDo() throws Exception {
+        IrpRun.Outcome o = IrpRun.run(small(), IrpRun.Options.seed(3).withTrace(1_000_000));
+        java.io.StringWriter w = new java.io.StringWriter();
+        TextLogWriter.write(o.trace(), w);
+        String text = w.toString();
+        assertTrue(text.contains("irp=0xffffc00000000000"), "routine slices name the IRP in hex");
+        assertTrue(text.contains("IRP_MJ_READ #0xffffc"), "the IRP track's ids are hex");
+        assertTrue(!text.contains("irp=-") && !text.contains(" #-"), "no negative decimal addresses");
+        Path f = dir.resolve("irp.json");
+        ChromeTraceWriter.write(o.trace(), f);
+        assertTrue(Files.readString(f).contains("\"irp\":\"0xffffc00000000000\""), "the JSON's args say the same");
     }
 
     @Test

@@ -3,7 +3,8 @@ package org.sysmodels.core.scenario;
 import org.sysmodels.core.time.SimTime;
 
 /**
- * Reads a duration field of a scenario file as nanoseconds: a JSON number (ns) or a string with a unit ("80us").
+ * Reads a duration field of a scenario file as nanoseconds from a string with a unit ("80us"). A bare number, a JSON
+ * number or a string without a unit, is refused as the command line refuses it ({@code OptionSpec.duration}).
  * Use on a {@code long} or {@code Long} component with {@code @JsonDeserialize(using = DurationDeserializer.class)}.
  */
 public final class DurationDeserializer extends UnitValueDeserializer {
@@ -14,12 +15,12 @@ public final class DurationDeserializer extends UnitValueDeserializer {
     }
 
     @Override
-    protected String expected() {
-        return "a duration (nanoseconds, or a string with a unit such as \"80us\")";
+    protected String refuseNumber(String number) {
+        return SimTime.noUnit(number);
     }
 
     @Override
-    protected boolean acceptsFractions() {
-        return true;
+    protected String expected() {
+        return "a duration (a string with a unit such as \"80us\")";
     }
 }

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import java.io.IOException;
 
 /**
- * Reads a scenario quantity that is either a plain JSON number (in the base unit) or a string with a unit, such as
- * "80us" or "4k". Subclasses say how to parse the text and how to describe the expected form in messages.
+ * Reads a scenario quantity that is either a plain JSON number (in the base unit, where the subclass allows one) or a
+ * string with a unit, such as "80us" or "4k". Subclasses say how to parse the text and how to describe the expected form in messages.
  */
 public abstract class UnitValueDeserializer extends StdScalarDeserializer<Long> {
 
@@ -23,19 +23,24 @@ public abstract class UnitValueDeserializer extends StdScalarDeserializer<Long> 
     /** The expected form, for "expected X, found Y": e.g. "a size (bytes, or a string such as \"4k\")". */
     protected abstract String expected();
 
-    /** Whether a number with a fraction is accepted (rounded) in the base unit. */
-    protected boolean acceptsFractions() {
-        return false;
+    /**
+     * Why a plain JSON number is refused, or null if it is read in the base unit (a duration's unit must be written).
+     */
+    protected String refuseNumber(String number) {
+        return null;
     }
 
     @Override
     public final Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            String refused = refuseNumber(p.getText());
+            if (refused != null) {
+                throw JsonMappingException.from(p, refused);
+            }
+        }
         if (t == JsonToken.VALUE_NUMBER_INT) {
             return p.getLongValue();
-        }
-        if (t == JsonToken.VALUE_NUMBER_FLOAT && acceptsFractions()) {
-            return Math.round(p.getDoubleValue());
         }
         if (t == JsonToken.VALUE_STRING) {
             try {

@@ -22,9 +22,10 @@ public final class SimTime {
     }
 
     /**
-     * Parses "250", "250ns", "80us", "80µs", "1.5ms" or "2s" to nanoseconds (a bare number is nanoseconds), exactly,
-     * a fraction of a nanosecond rounded half up; at most {@code Long.MAX_VALUE} ns.
-     * @throws IllegalArgumentException naming the accepted forms
+     * Parses "250ns", "80us", "80µs", "1.5ms" or "2s" to nanoseconds, exactly, a fraction of a nanosecond rounded half
+     * up; at most {@code Long.MAX_VALUE} ns. A bare number ("20", "0") is refused, as on the command line: whether it
+     * means ns, µs or ms is the mistake a user should not have to guess.
+     * @throws IllegalArgumentException naming the accepted forms, or the missing unit with an example
      */
     public static long parse(String text) {
         Matcher m = DURATION.matcher(text);
@@ -32,7 +33,10 @@ public final class SimTime {
             throw new IllegalArgumentException("\"" + text + "\" is not a duration; use a number with a unit: "
                     + "ns, us, ms or s (e.g. 250us, 1.5ms)");
         }
-        String unit = m.group(2) == null ? "ns" : m.group(2);
+        if (m.group(2) == null) {
+            throw new IllegalArgumentException(noUnit(m.group(1)));
+        }
+        String unit = m.group(2);
         long scale = switch (unit) {
             case "ns" -> NS;
             case "us", "µs" -> US;
@@ -46,6 +50,11 @@ public final class SimTime {
             throw new IllegalArgumentException("\"" + text + "\" is too long a duration");
         }
         return ns.longValueExact();
+    }
+
+    /** "\"20\" has no unit; write it with one: ns, us, ms or s (e.g. \"20 us\")". */
+    public static String noUnit(String number) {
+        return "\"" + number + "\" has no unit; write it with one: ns, us, ms or s (e.g. \"" + number + " us\")";
     }
 
     /** Formats nanoseconds in the largest unit that keeps the value ≥ 1, with three decimals: "1.500 ms". */

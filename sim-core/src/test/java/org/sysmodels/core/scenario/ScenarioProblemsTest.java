@@ -207,17 +207,24 @@ class ScenarioProblemsTest {
 
     @Test
     void unitValuesTakeNumbersInTheBaseUnitOrTextWithAUnit() throws Exception {
-        assertEquals(new Timing(2L, null), ScenarioLoader.read("t.json", "{\"period\": 1.6}", Timing.class),
+        assertEquals(new Timing(2L, null), ScenarioLoader.read("t.json", "{\"period\": \"1.6ns\"}", Timing.class),
                 "a duration in ns may have a fraction, rounded");
         assertEquals(new Timing(1500L, 4096L),
                 ScenarioLoader.read("t.json", "{\"period\": \"1.5us\", \"size\": \"4k\"}", Timing.class));
-        assertEquals(new Timing(7L, 9L), ScenarioLoader.read("t.json", "{\"period\": 7, \"size\": 9}", Timing.class));
+        assertEquals(new Timing(7L, 9L), ScenarioLoader.read("t.json", "{\"period\": \"7ns\", \"size\": 9}",
+                Timing.class), "a size may be a bare number of bytes");
+        assertEquals("t.json:1:12: period: \"7\" has no unit; write it with one: ns, us, ms or s (e.g. \"7 us\")",
+                message(Timing.class, "{\"period\": 7}"), "a duration's unit is never guessed");
+        assertEquals("t.json:2:13: period: \"20\" has no unit; write it with one: ns, us, ms or s (e.g. \"20 us\")",
+                message(Timing.class, "{\n  \"period\": \"20\"}"));
+        assertEquals("t.json:1:12: period: \"0\" has no unit; write it with one: ns, us, ms or s (e.g. \"0 us\")",
+                message(Timing.class, "{\"period\": 0}"));
         assertEquals("t.json:1:10: size: expected a size (bytes, or a string such as \"4k\" or \"1GiB\"), found 1.5",
                 message(Timing.class, "{\"size\": 1.5}"));
-        assertEquals("t.json:1:12: period: expected a duration (nanoseconds, or a string with a unit such as "
-                + "\"80us\"), found true", message(Timing.class, "{\"period\": true}"));
-        assertEquals("t.json:1:12: period: expected a duration (nanoseconds, or a string with a unit such as "
-                + "\"80us\"), found an object", message(Timing.class, "{\"period\": {}}"));
+        assertEquals("t.json:1:12: period: expected a duration (a string with a unit such as \"80us\"), "
+                + "found true", message(Timing.class, "{\"period\": true}"));
+        assertEquals("t.json:1:12: period: expected a duration (a string with a unit such as \"80us\"), "
+                + "found an object", message(Timing.class, "{\"period\": {}}"));
         assertEquals("t.json:1:10: size: \"9223372036854775808\" is too large",
                 message(Timing.class, "{\"size\": \"9223372036854775808\"}"));
     }

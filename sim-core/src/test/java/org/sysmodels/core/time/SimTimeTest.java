@@ -9,7 +9,6 @@ class SimTimeTest {
 
     @Test
     void parsesUnits() {
-        assertEquals(250, SimTime.parse("250"));
         assertEquals(250, SimTime.parse("250ns"));
         assertEquals(80_000, SimTime.parse("80us"));
         assertEquals(80_000, SimTime.parse("80µs"));
@@ -27,6 +26,16 @@ class SimTimeTest {
     }
 
     @Test
+    void refusesABareNumberAsTheCommandLineDoes() {
+        for (String bare : new String[] {"20", " 20 ", "0", "1.5"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SimTime.parse(bare));
+            String n = bare.strip();
+            assertEquals("\"" + n + "\" has no unit; write it with one: ns, us, ms or s (e.g. \"" + n + " us\")",
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void formats() {
         assertEquals("999 ns", SimTime.format(999));
         assertEquals("1.000 us", SimTime.format(1000));
@@ -38,7 +47,7 @@ class SimTimeTest {
     void parsesExactlyUpToTheLargestDuration() {
         assertEquals(Long.MAX_VALUE, SimTime.parse("9223372036854775807ns"));
         assertEquals(Long.MAX_VALUE, SimTime.parse("9223372036854775.807us"));
-        assertEquals(9_007_199_254_740_993L, SimTime.parse("9007199254740993"), "past 2^53, to the nanosecond");
+        assertEquals(9_007_199_254_740_993L, SimTime.parse("9007199254740993ns"), "past 2^53, to the nanosecond");
         assertEquals(9_223_372_036_000_000_000L, SimTime.parse("9223372036s"));
         for (String tooLong : new String[] {"9223372036854775808ns", "9223372036854775.8075us", "9223372037s",
             "99999999999999999999999999ms"}) {

@@ -178,20 +178,20 @@ class ChromeTraceWriterTest {
                 0.000002400 s  device/sq1  slice    dma dur=600ns
                 0.000001600 s  host/cpu1   instant  doorbell  sq=1 tail=3
                 0.000002100 s  device/sq1  counter  occupancy=2.5
-                0.000002100 s  device/sq1  start    READ #255  blocks=1 lba=8
-                0.000009000 s  device/sq1  finish   READ #255
-                0.000001600 s  host/cpu0   flow->   cmd #7
-                0.000002100 s  device/sq1  ->flow   cmd #7
+                0.000002100 s  device/sq1  start    READ #0xff  blocks=1 lba=8
+                0.000009000 s  device/sq1  finish   READ #0xff
+                0.000001600 s  host/cpu0   flow->   cmd #0x7
+                0.000002100 s  device/sq1  ->flow   cmd #0x7
                 0.000010001 s  host/cpu0   begin    mixed  b=true d=0.5 i=3 l=4 o=[1] s=text
                 0.000010002 s  host/cpu0   end
                 0.000020000 s  host/cpu1   slice    work dur=0ns  k=-1
                 0.000030000 s  host/cpu1   instant  tick
                 0.000030000 s  host/cpu1   instant  tock  n=1
                 0.000030000 s  host/cpu1   instant  map  why=because
-                0.000040000 s  host/cpu1   start    job #305441741
-                0.000041000 s  host/cpu1   finish   job #305441741
-                0.000040000 s  host/cpu1   start    job2 #1  q=2
-                0.000041000 s  host/cpu1   finish   job2 #1
+                0.000040000 s  host/cpu1   start    job #0x1234abcd
+                0.000041000 s  host/cpu1   finish   job #0x1234abcd
+                0.000040000 s  host/cpu1   start    job2 #0x1  q=2
+                0.000041000 s  host/cpu1   finish   job2 #0x1
                 0.000050000 s  host/cpu1   begin    plain
                 0.000050001 s  host/cpu1   end
                 """;

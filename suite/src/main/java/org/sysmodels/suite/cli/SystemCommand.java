@@ -174,6 +174,15 @@ final class SystemCommand implements Callable<Integer> {
             throw new UserInputException("--bug runs a packaged buggy " + slot.get().noun() + "; it cannot be "
                     + "combined with your own file");
         }
+        if (gradeFile.isPresent()) {
+            for (String flag : List.of("--trace", "--trace-events")) {
+                if (parsed.hasMatchedOption(flag)) {
+                    throw new UserInputException("--grade runs a battery of cases and writes no trace; leave out "
+                            + flag + ", or trace one case with " + slot.get().flag() + " FILE --scenario NAME "
+                            + "--trace FILE");
+                }
+            }
+        }
         RunRequest request = new RunRequest(common.seed, Optional.ofNullable(common.scenario),
                 Optional.ofNullable(common.bug), common.trace != null || common.report != null ? common.traceEvents : 0,
                 Optional.ofNullable(common.report).map(d -> d.resolve(system.name())), options,
