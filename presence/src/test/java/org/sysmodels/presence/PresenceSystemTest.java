@@ -169,12 +169,12 @@ class PresenceSystemTest {
     @Test
     void aScenarioDurationWithoutAUnitIsRefused(@TempDir Path dir) throws Exception {
         String[][] cases = {
-                {"{\"users\": 100,\n \"duration\": \"5000000000\"}", ":2:", "duration: \"5000000000\" has no unit; use a unit, e.g. 10s"},
-                {"{\"users\": 100,\n \"duration\": 5000000000}", ":2:", "duration: 5000000000 has no unit; use a unit, e.g. 10s"},
-                {"{\"users\": 100,\n \"duration\": \"10\"}", ":2:", "duration: \"10\" has no unit"},
-                {"{\"users\": 100,\n \"link\": 0}", ":2:", "link: 0 has no unit"},
+                {"{\"users\": 100,\n \"duration\": \"5000000000\"}", ":2:", "\"5000000000\" has no unit; write it with one"},
+                {"{\"users\": 100,\n \"duration\": 5000000000}", ":2:", "\"5000000000\" has no unit; write it with one"},
+                {"{\"users\": 100,\n \"duration\": \"10\"}", ":2:", "\"10\" has no unit"},
+                {"{\"users\": 100,\n \"link\": 0}", ":2:", "\"0\" has no unit"},
                 {"{\"users\": 100,\n \"duration\": \"10ms\"}", ":2:",
-                        "duration: \"10ms\" is out of range; allowed: 1s to 86400s"},
+                        "duration: 10 ms is out of range; allowed: 1 s to 86400 s"},
                 {"{\"users\": 100,\n \"slowWriteEvery\": \"2h\"}", ":2:", "slowWriteEvery: \"2h\" is not a duration"}};
         for (String[] c : cases) {
             Path f = dir.resolve("d.json");

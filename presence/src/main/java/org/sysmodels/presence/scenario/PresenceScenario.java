@@ -1,6 +1,7 @@
 package org.sysmodels.presence.scenario;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import org.sysmodels.core.scenario.DurationDeserializer;
 import org.sysmodels.core.scenario.Range;
 
 /**
@@ -48,24 +49,24 @@ public record PresenceScenario(
         @Range(min = 1, max = 10) Double guildSkew,
         @Range(min = 1, max = 3) Integer maxSessions,
         @Range(min = 1, max = 1024) Integer nodes,
-        @JsonDeserialize(using = UnitDuration.class) @Range(min = 1e6, max = 3.6e12) Long heartbeatInterval,
-        @JsonDeserialize(using = UnitDuration.class) @Range(min = 0, max = 3.6e12) Long resumeWindow,
-        @JsonDeserialize(using = UnitDuration.class) @Range(min = 1e6, max = 8.64e13) Long changeEvery,
-        @JsonDeserialize(using = UnitDuration.class) @Range(min = 1e6, max = 8.64e13) Long idleAfter,
-        @JsonDeserialize(using = UnitDuration.class) @Range(min = 1e6, max = 8.64e14) Long sessionLife,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1e6, max = 3.6e12) Long heartbeatInterval,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 3.6e12) Long resumeWindow,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1e6, max = 8.64e13) Long changeEvery,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1e6, max = 8.64e13) Long idleAfter,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1e6, max = 8.64e14) Long sessionLife,
         @Range(min = 0, max = 1) Double dropFraction,
-        @JsonDeserialize(using = UnitDuration.class) @Range(min = 0, max = 3.6e12) Long resumeAfter,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 3.6e12) Long resumeAfter,
         @Range(min = 0, max = 1) Double neverBackFraction,
-        @JsonDeserialize(using = UnitDuration.class) @Range(min = 0, max = 1e10) Long link,
-        @JsonDeserialize(using = UnitDuration.class) @Range(min = 0, max = 1e10) Long backbone,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 1e10) Long link,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 1e10) Long backbone,
         @Range(min = 0, max = 1) Double slowFraction,
-        @JsonDeserialize(using = UnitDuration.class) @Range(min = 1e3, max = 6e10) Long slowWriteEvery,
-        @JsonDeserialize(using = UnitDuration.class) @Range(min = 1e9, max = 8.64e13) Long duration,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1e3, max = 6e10) Long slowWriteEvery,
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1e9, max = 8.64e13) Long duration,
         @Range(min = 0, max = 100_000) Integer sampled,
         @Range(min = 1, max = 1_000_000) Integer replay,
         String store,
         @Range(min = 0, max = 50_000_000) Integer community,
-        @JsonDeserialize(using = UnitDuration.class) @Range(min = 0, max = 1e10) Long backboneMin) {
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 1e10) Long backboneMin) {
 
     public static final PresenceScenario DEFAULT = new PresenceScenario(null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,

@@ -2,10 +2,12 @@ package org.sysmodels.core.scenario;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sysmodels.core.time.SimTime;
 
 /**
  * Walks a scenario's records after Jackson has built them and checks every {@link Range}. Each problem is reported as a
@@ -49,18 +51,36 @@ final class ScenarioValidator {
             JsonPointer field = at.appendProperty(jsonName(c));
             Range range = c.getAnnotation(Range.class);
             if (range != null && v instanceof Number n) {
-                checkRange(n, range, field, out);
+                checkRange(n, range, field, isDuration(c), out);
             }
             validate(v, field, out);
         }
     }
 
-    private static void checkRange(Number n, Range range, JsonPointer field, List<Violation> out) {
+    private static void checkRange(Number n, Range range, JsonPointer field, boolean duration, List<Violation> out) {
         double d = n.doubleValue();
         if (d >= range.min() && d <= range.max() && !Double.isNaN(d)) {
             return;
         }
-        out.add(new Violation(field, n + " is out of range; allowed: " + describe(range)));
+        out.add(new Violation(field, duration
+                ? SimTime.formatExact(n.longValue()) + " is out of range; allowed: " + describeDuration(range)
+                : n + " is out of range; allowed: " + describe(range)));
+    }
+
+    /** A field read by {@link DurationDeserializer}: its value and range are nanoseconds, shown in units. */
+    private static boolean isDuration(RecordComponent c) {
+        JsonDeserialize d = c.getAccessor().getAnnotation(JsonDeserialize.class);
+        return d != null && d.using() == DurationDeserializer.class;
+    }
+
+    private static String describeDuration(Range range) {
+        boolean lo = range.min() != Double.NEGATIVE_INFINITY;
+        boolean hi = range.max() != Double.POSITIVE_INFINITY;
+        if (lo && hi) {
+            return SimTime.formatExact((long) range.min()) + " to " + SimTime.formatExact((long) range.max());
+        }
+        return lo ? "at least " + SimTime.formatExact((long) range.min())
+                : "at most " + SimTime.formatExact((long) range.max());
     }
 
     static String describe(Range range) {

@@ -57,6 +57,23 @@ public final class SimTime {
         return "\"" + number + "\" has no unit; write it with one: ns, us, ms or s (e.g. \"" + number + " us\")";
     }
 
+    /**
+     * Formats nanoseconds exactly, in the largest unit that divides them ("86400 s", "250 ms", "1500 us"), as a
+     * scenario file would write them: what a range of allowed durations is shown in.
+     */
+    public static String formatExact(long ns) {
+        if (ns == 0) {
+            return "0 s";
+        }
+        if (ns % S == 0) {
+            return ns / S + " s";
+        }
+        if (ns % MS == 0) {
+            return ns / MS + " ms";
+        }
+        return ns % US == 0 ? ns / US + " us" : ns + " ns";
+    }
+
     /** Formats nanoseconds in the largest unit that keeps the value ≥ 1, with three decimals: "1.500 ms". */
     public static String format(long ns) {
         long abs = Math.abs(ns);

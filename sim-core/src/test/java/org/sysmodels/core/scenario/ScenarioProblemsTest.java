@@ -229,6 +229,20 @@ class ScenarioProblemsTest {
                 message(Timing.class, "{\"size\": \"9223372036854775808\"}"));
     }
 
+    record Windows(@JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1e9, max = 8.64e13) Long run,
+                   @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1.5e6) Long tick) {
+    }
+
+    @Test
+    void aDurationOutOfRangeIsShownInUnits() throws Exception {
+        assertEquals("t.json:1:9: run: 10 ms is out of range; allowed: 1 s to 86400 s",
+                message(Windows.class, "{\"run\": \"10ms\"}"));
+        assertEquals("t.json:1:10: tick: 1500 ns is out of range; allowed: at least 1500 us",
+                message(Windows.class, "{\"tick\": \"1.5us\"}"));
+        assertEquals(new Windows(2_000_000_000L, 1_500_000L),
+                ScenarioLoader.read("t.json", "{\"run\": \"2s\", \"tick\": \"1500 us\"}", Windows.class));
+    }
+
     @Test
     void aProblemReadsLikeACompilerError() {
         assertEquals("f.json:3:7: a.b: bad", new Problem("f.json", 3, 7, "a.b", "bad").toString());
