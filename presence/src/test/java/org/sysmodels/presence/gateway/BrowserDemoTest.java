@@ -48,18 +48,47 @@ class BrowserDemoTest {
         return null;
     }
 
+    /**
+     * Headless Chromium with a profile of its own, and the event loop the test's DevTools and WebSocket clients run
+     * on; closing stops the browser and the loop and deletes the profile.
+     */
+    private static final class Browser implements AutoCloseable {
+        final EventLoopGroup group;
+        private final Path profile;
+        private Process process;
+
+        Browser() throws Exception {
+            String chrome = chromium();
+            group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+            profile = Files.createTempDirectory("presence-chromium-");
+            try {
+                process = startChromium(chrome, profile);
+            } catch (Exception e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** A new tab on {@code url}, with {@code initScript} (or null) run before the page's own scripts. */
+        Cdp open(String url, String initScript) throws Exception {
+            return Cdp.openPage(group, devToolsUrl(process, profile.resolve("chromium.log")), url, initScript);
+        }
+
+        @Override
+        public void close() throws Exception {
+            stop(process, group, profile);
+        }
+    }
+
     @Test
     void aRealClickSetsTheStatusAndFriendsUpdateLive() throws Exception {
-        String chrome = chromium();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        Path profile = Files.createTempDirectory("presence-chromium-");
-        Process browser = null;
         UserDirectory world = DemoWorld.create();
         GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofSeconds(5)).withIoThreads(1);
         PublishedPresences published = new PublishedPresences(world, Cdp.TIMEOUT_S);
-        try (GatewayServer server = GatewayServer.start(cfg, world, DemoWorld.json(world), published)) {
-            browser = startChromium(chrome, profile);
-            Cdp page = Cdp.openPage(group, devToolsUrl(browser, profile.resolve("chromium.log")), server.pageUrl());
+        try (Browser browser = new Browser();
+             GatewayServer server = GatewayServer.start(cfg, world, DemoWorld.json(world), published)) {
+            EventLoopGroup group = browser.group;
+            Cdp page = browser.open(server.pageUrl(), null);
 
             // sign in as ada with a real click
             page.click("login-ada");
@@ -93,8 +122,6 @@ class BrowserDemoTest {
             published.await(server, "1001", Status.OFFLINE, "ada offline after \"Invisible\"");
             page.close();
             grace.ws.close(1000);
-        } finally {
-            stop(browser, group, profile);
         }
     }
 
@@ -107,17 +134,11 @@ class BrowserDemoTest {
      */
     @Test
     void aZombieConnectionIsReplacedOnceAndHeartbeatsResume() throws Exception {
-        String chrome = chromium();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        Path profile = Files.createTempDirectory("presence-chromium-");
-        Process browser = null;
         UserDirectory world = DemoWorld.create();
         GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofSeconds(1)).withIoThreads(1);
-        try (GatewayServer server = GatewayServer.start(cfg, world, DemoWorld.json(world),
-                PresenceObserver.NONE)) {
-            browser = startChromium(chrome, profile);
-            Cdp page = Cdp.openPage(group, devToolsUrl(browser, profile.resolve("chromium.log")), server.pageUrl(),
-                    DROP_FIRST_CONNECTIONS_ACKS);
+        try (Browser browser = new Browser();
+             GatewayServer server = GatewayServer.start(cfg, world, DemoWorld.json(world), PresenceObserver.NONE)) {
+            Cdp page = browser.open(server.pageUrl(), DROP_FIRST_CONNECTIONS_ACKS);
             page.click("login-ada");
             page.await("document.getElementById('me').textContent", v -> "ada".equals(v.asText()),
                     "signed in as ada");
@@ -130,8 +151,6 @@ class BrowserDemoTest {
             assertEquals(2, after.path("opens").asInt(), "connections opened: " + after);
             assertEquals("connected (resumed)", page.eval("document.getElementById('conn').textContent").asText());
             page.close();
-        } finally {
-            stop(browser, group, profile);
         }
     }
 

@@ -501,18 +501,29 @@ class ClusterGatewayTest {
         assertEquals(1, cluster(x.b()).stats().takenOver.get());
     }
 
+    /** Grace, then Ada (dnd), identified on one node, each seeing the other. */
+    private record GraceAndAda(TestClient grace, TestClient ada, String adaSession) {
+    }
+
+    private GraceAndAda graceAndAdaOn(GatewayServer node) throws Exception {
+        TestClient grace = client(node);
+        identify(grace, "t-grace", "online", "desktop");
+        TestClient ada = client(node);
+        JsonNode ready = identify(ada, "t-ada", "dnd", "desktop");
+        awaitStatus(grace, "1001", "dnd");
+        awaitStatus(ada, "1002", "online");
+        return new GraceAndAda(grace, ada, ready.path("d").path("session_id").asText());
+    }
+
     @Test
     void aClientResumesOnAnotherNodeWhileTheFirstLivesAndTheFirstLetsGo() throws Exception {
         NodeClock aClock = new NodeClock(world().userById("1001").orElseThrow());
         GatewayServer a = node(redis.uri(), aClock);
         GatewayServer b = node();
-        TestClient grace = client(a);
-        identify(grace, "t-grace", "online", "desktop");
-        TestClient ada = client(a);
-        JsonNode ready = identify(ada, "t-ada", "dnd", "desktop");
-        String session = ready.path("d").path("session_id").asText();
-        awaitStatus(grace, "1001", "dnd");
-        awaitStatus(ada, "1002", "online");
+        GraceAndAda two = graceAndAdaOn(a);
+        TestClient grace = two.grace();
+        TestClient ada = two.ada();
+        String session = two.adaSession();
         ada.ws.close(4000);                             // not 1000/1001: the session stays resumable
         assertEquals(4000, ada.closeCode());
 
@@ -543,14 +554,10 @@ class ClusterGatewayTest {
     private Lost adaLosesHerConnectionOnA() throws Exception {
         GatewayServer a = node();
         GatewayServer b = node();
-        TestClient grace = client(a);
-        identify(grace, "t-grace", "online", "desktop");
-        TestClient ada = client(a);
-        JsonNode ready = identify(ada, "t-ada", "dnd", "desktop");
-        String session = ready.path("d").path("session_id").asText();
-        awaitStatus(grace, "1001", "dnd");
-        awaitStatus(ada, "1002", "online");
-        grace.send(TestClient.status("idle"));
+        GraceAndAda two = graceAndAdaOn(a);
+        TestClient ada = two.ada();
+        String session = two.adaSession();
+        two.grace().send(TestClient.status("idle"));
         awaitStatus(ada, "1002", "idle");
         ada.ws.close(4000);
         assertEquals(4000, ada.closeCode());
