@@ -143,7 +143,7 @@ public final class PresenceSystem implements SimSystem {
         // the layouts' own bytes per user (what the README compares), each built and measured apart, before the run
         StoreMemory.Comparison stores = memory ? StoreMemory.compare(sc, request.seed()) : null;
         PresenceSimulation.Outcome o = PresenceSimulation.run(sc, request.seed(), parts, request.tracer("presence"),
-                memory, shards);
+                memory, shards, request.progress());
         o.describe(b);
         Metrics m = o.metrics();
         if (stores != null) {

@@ -10,6 +10,7 @@ import org.sysmodels.core.metrics.LatencyHistogram;
 import org.sysmodels.core.metrics.Metrics;
 import org.sysmodels.core.random.RandomStreams;
 import org.sysmodels.core.run.PercentilePlot;
+import org.sysmodels.core.run.Progress;
 import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.time.SimTime;
 import org.sysmodels.core.trace.TraceLog;
@@ -110,6 +111,9 @@ public final class PresenceSimulation {
         }
     }
 
+    /** How often a run with a progress line stops to report: every simulated second. */
+    private static final long PROGRESS_STEP_NS = 1_000_000_000L;
+
     private PresenceSimulation() {
     }
 
@@ -129,9 +133,19 @@ public final class PresenceSimulation {
      */
     public static Outcome run(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory,
                               int shards) {
+        return run(sc, seed, parts, tracer, measureMemory, shards, Progress.NONE);
+    }
+
+    /**
+     * As {@link #run(PresenceScenario, long, SimParts, Tracer, boolean, int)}, telling {@code progress} after each
+     * simulated second how much of the planned virtual time (churn and settling) has run. Stopping every second
+     * changes nothing the run does: the shards' windows keep their grid ({@link Lockstep}).
+     */
+    public static Outcome run(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory,
+                              int shards, Progress progress) {
         Live live = prepare(sc, seed, parts, tracer, measureMemory, shards);
-        live.runUntil(sc.duration());
-        return live.settleAndFinish();
+        live.runUntil(sc.duration(), progress);
+        return live.settleAndFinish(progress);
     }
 
     /** Builds the world and the warm cluster; nothing has run yet (benchmarks step it with {@link Live#runUntil}). */
@@ -214,6 +228,19 @@ public final class PresenceSimulation {
             lockstep.runUntil(t);
         }
 
+        /** {@link #runUntil(long)}, reporting to {@code progress} after each simulated second. */
+        void runUntil(long t, Progress progress) {
+            if (progress == Progress.NONE) {
+                runUntil(t);
+                return;
+            }
+            long planned = sc.duration() + settleTime();
+            while (now() < t) {
+                runUntil(Math.min(t, now() + PROGRESS_STEP_NS));
+                progress.report(Math.min(1, now() / (double) planned), "virtual time");
+            }
+        }
+
         public long now() {
             return shards.length == 1 ? shards[0].sched.now() : lockstep.now();
         }
@@ -284,17 +311,27 @@ public final class PresenceSimulation {
             return n;
         }
 
+        /** After churn: long enough for every lost session to resume or expire and every fan-out to arrive. */
+        private long settleTime() {
+            Shard first = shards[0];
+            return sc.resumeWindow() + first.timeouts.heartbeatTimeoutNs() + 4 * first.tick + 2 * sc.link()
+                    + 4 * sc.backbone();
+        }
+
         /** Lets every lost session resume or expire and every queue drain, then asks the checks. */
         public Outcome settleAndFinish() {
+            return settleAndFinish(Progress.NONE);
+        }
+
+        Outcome settleAndFinish(Progress progress) {
             Shard first = shards[0];
             long churn = sc.duration();
-            long settle = sc.resumeWindow() + first.timeouts.heartbeatTimeoutNs() + 4 * first.tick + 2 * sc.link()
-                    + 4 * sc.backbone();
-            runUntil(Math.max(now(), churn + settle));
+            long settle = settleTime();
+            runUntil(Math.max(now(), churn + settle), progress);
             long cap = churn + settle + 3_600_000_000_000L;
             // read between windows, when every shard has stopped
             while (pendingSessions() > 0 && now() < cap) {
-                runUntil(now() + Math.max(sc.slowWriteEvery() * 10, 1_000_000_000L));
+                runUntil(now() + Math.max(sc.slowWriteEvery() * 10, 1_000_000_000L), progress);
             }
             long end = now();
             if (shards.length == 1) {

@@ -91,6 +91,12 @@ class ShardedRunTest {
     }
 
     private static Run run(PresenceScenario sc, long seed, SimParts parts, int shards, IntConsumer beforeWindow) {
+        return run(sc, seed, parts, shards, beforeWindow, null);
+    }
+
+    /** With {@code progress}, the run stops every simulated second to report, as a console's progress line has it. */
+    private static Run run(PresenceScenario sc, long seed, SimParts parts, int shards, IntConsumer beforeWindow,
+                           org.sysmodels.core.run.Progress progress) {
         List<Digest> digests = new ArrayList<>();
         PresenceSimulation.Live live = new PresenceSimulation.Live(sc, seed, parts, Tracer.off(), false, shards,
                 beforeWindow, k -> {
@@ -98,9 +104,15 @@ class ShardedRunTest {
                     digests.add(d);
                     return d;
                 });
-        live.runUntil(sc.duration() / 3);   // stopping at odd points must not matter either
-        live.runUntil(sc.duration());
-        PresenceSimulation.Outcome o = live.settleAndFinish();
+        PresenceSimulation.Outcome o;
+        if (progress == null) {
+            live.runUntil(sc.duration() / 3);   // stopping at odd points must not matter either
+            live.runUntil(sc.duration());
+            o = live.settleAndFinish();
+        } else {
+            live.runUntil(sc.duration(), progress);
+            o = live.settleAndFinish(progress);
+        }
         return new Run(o, digests.stream().mapToLong(d -> d.hash).toArray(),
                 digests.stream().mapToLong(d -> d.events).toArray(), live.crossShardMessages(), live.unwatchedReplicas(),
                 live.independentShards());
@@ -124,6 +136,18 @@ class ShardedRunTest {
         Run three = run(CHURN, 11, SimParts.reference(), 3, ShardedRunTest::jitter);
         assertEquals(three.fingerprint(), run(CHURN, 11, SimParts.reference(), 3, k -> { }).fingerprint());
         assertNotEquals(plain.fingerprint(), three.fingerprint());
+    }
+
+    @Test
+    void aProgressLineChangesNothingTheRunDoes() {
+        List<Double> seen = new ArrayList<>();
+        Run reported = run(CHURN, 11, SimParts.reference(), 2, k -> { }, (fraction, what) -> seen.add(fraction));
+        assertEquals(run(CHURN, 11, SimParts.reference(), 2, k -> { }).fingerprint(), reported.fingerprint());
+        assertTrue(seen.size() > CHURN.duration() / 1_000_000_000L, "a report per simulated second: " + seen.size());
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i) >= seen.get(i - 1) && seen.get(i) <= 1, "reports only move forward: " + seen);
+        }
+        assertEquals(1.0, seen.get(seen.size() - 1), 1e-9, "the planned virtual time is all run");
     }
 
     @Test
