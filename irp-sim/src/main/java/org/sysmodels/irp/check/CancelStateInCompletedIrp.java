@@ -79,6 +79,7 @@ public final class CancelStateInCompletedIrp extends VerifierCheck {
             for (Map.Entry<Irp, Armed> e : armedBy.entrySet()) {
                 if (e.getKey().address() == b.p1()) {
                     armed = e.getValue();
+                    break;
                 }
             }
         }

@@ -93,7 +93,7 @@ public final class IrpMetrics implements WorkloadListener, IoObserver {
             succeeded++;
         } else if (status == NtStatus.STATUS_CANCELLED) {
             finishedCancelled++;
-        } else if (status != NtStatus.STATUS_CANCELLED && failed++ == 0) {
+        } else if (failed++ == 0) {
             firstFailure = status;
             firstFailureMajor = major;
         }

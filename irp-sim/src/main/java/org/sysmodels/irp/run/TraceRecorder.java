@@ -106,7 +106,7 @@ public final class TraceRecorder implements IoObserver {
         open[f.processor()]++;
         String name = sliceName(f);
         if (f.irp() != null) {
-            tracer.begin(cpu, name, f.enteredAt(), Map.of("irp", address(f.irp())));
+            tracer.begin(cpu, name, f.enteredAt(), Map.of("irp", f.irp().addressText()));
             Long flow = pendingFlow.remove(f.irp());
             if (flow != null && (f.kind() == RoutineKind.DISPATCH || f.kind() == RoutineKind.COMPLETION)) {
                 tracer.flowEnd(cpu, f.kind() == RoutineKind.DISPATCH ? "IoCallDriver" : "IoCompleteRequest", flow,
@@ -168,7 +168,7 @@ public final class TraceRecorder implements IoObserver {
     public void onCancelIrp(RoutineFrame caller, Irp irp, boolean cancelRoutineCalled) {
         Processor p = kernel.current();
         tracer.instant(cpus[p.number()], cancelRoutineCalled ? "IoCancelIrp: cancel routine called"
-                : "IoCancelIrp: not cancelable now", p.clock(), Map.of("irp", address(irp)));
+                : "IoCancelIrp: not cancelable now", p.clock(), Map.of("irp", irp.addressText()));
     }
 
     @Override
@@ -189,11 +189,6 @@ public final class TraceRecorder implements IoObserver {
         Processor p = kernel.current();
         tracer.instant(cpus[p == null ? 0 : p.number()], "BUG CHECK " + halt.stop().headline(),
                 p == null ? kernel.now() : p.clock());
-    }
-
-    /** The IRP's address as the bug checks print it ("0xffffc00000000000"), not as a signed decimal. */
-    private static String address(Irp irp) {
-        return "0x" + Long.toHexString(irp.address());
     }
 
     private static long key(Irp irp) {

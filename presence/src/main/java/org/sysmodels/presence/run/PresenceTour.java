@@ -69,8 +69,9 @@ public final class PresenceTour {
         // memory of the two layouts
         List<List<String>> mem = new ArrayList<>();
         PresenceScenario m = PresenceScenario.DEFAULT.withUsers(20_000).withGuilds(400);
-        StoreMemory.Measured compact = StoreMemory.measure(m.withStore("compact"), seed);
-        StoreMemory.Measured object = StoreMemory.measure(m.withStore("object"), seed);
+        StoreMemory.Comparison layouts = StoreMemory.compare(m, seed);
+        StoreMemory.Measured compact = layouts.compact();
+        StoreMemory.Measured object = layouts.object();
         mem.add(List.of("compact (primitive arrays)", String.format(Locale.ROOT, "%.0f", compact.perUser())));
         mem.add(List.of("object per entity", String.format(Locale.ROOT, "%.0f", object.perUser())));
         b.table(new Table("Bytes per user, 20,000 users with 20 friends and 1-3 sessions (heap after GC)",

@@ -63,7 +63,8 @@ final class ScenarioValidator {
             return;
         }
         out.add(new Violation(field, duration
-                ? SimTime.formatExact(n.longValue()) + " is out of range; allowed: " + describeDuration(range)
+                ? SimTime.formatExact(n.longValue()) + " is out of range; allowed: "
+                        + describe(range, bound -> SimTime.formatExact((long) bound))
                 : n + " is out of range; allowed: " + describe(range)));
     }
 
@@ -73,23 +74,18 @@ final class ScenarioValidator {
         return d != null && d.using() == DurationDeserializer.class;
     }
 
-    private static String describeDuration(Range range) {
-        boolean lo = range.min() != Double.NEGATIVE_INFINITY;
-        boolean hi = range.max() != Double.POSITIVE_INFINITY;
-        if (lo && hi) {
-            return SimTime.formatExact((long) range.min()) + " to " + SimTime.formatExact((long) range.max());
-        }
-        return lo ? "at least " + SimTime.formatExact((long) range.min())
-                : "at most " + SimTime.formatExact((long) range.max());
+    static String describe(Range range) {
+        return describe(range, ScenarioValidator::number);
     }
 
-    static String describe(Range range) {
+    /** "1 to 8", "at least 1", "at most 5", each bound written by {@code bound}. */
+    private static String describe(Range range, java.util.function.DoubleFunction<String> bound) {
         boolean lo = range.min() != Double.NEGATIVE_INFINITY;
         boolean hi = range.max() != Double.POSITIVE_INFINITY;
         if (lo && hi) {
-            return number(range.min()) + " to " + number(range.max());
+            return bound.apply(range.min()) + " to " + bound.apply(range.max());
         }
-        return lo ? "at least " + number(range.min()) : "at most " + number(range.max());
+        return lo ? "at least " + bound.apply(range.min()) : "at most " + bound.apply(range.max());
     }
 
     private static String number(double d) {

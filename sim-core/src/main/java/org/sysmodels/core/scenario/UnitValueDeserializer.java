@@ -9,7 +9,8 @@ import java.io.IOException;
 
 /**
  * Reads a scenario quantity that is either a plain JSON number (in the base unit, where the subclass allows one) or a
- * string with a unit, such as "80us" or "4k". Subclasses say how to parse the text and how to describe the expected form in messages.
+ * string with a unit, such as "80us" or "4k". Subclasses say how to parse the text and how to describe the expected
+ * form in messages.
  */
 public abstract class UnitValueDeserializer extends StdScalarDeserializer<Long> {
 

@@ -145,9 +145,14 @@ public final class ChromeTraceWriter {
         g.writeNumber(micros(e.ts()));
     }
 
+    /** An async or flow id as this file writes it ("0xffffc00000000000"); the text log writes the same. */
+    static String id(long id) {
+        return "0x" + Long.toHexString(id);
+    }
+
     private static void async(JsonGenerator g, Track track, long id) throws IOException {
         g.writeStringField("cat", track.thread());
-        g.writeStringField("id", "0x" + Long.toHexString(id));
+        g.writeStringField("id", id(id));
     }
 
     /**
@@ -156,7 +161,7 @@ public final class ChromeTraceWriter {
      */
     private static void flow(JsonGenerator g, long id) throws IOException {
         g.writeStringField("cat", FLOW_CATEGORY);
-        g.writeStringField("id", "0x" + Long.toHexString(id));
+        g.writeStringField("id", id(id));
     }
 
     private static void args(JsonGenerator g, Map<String, Object> args) throws IOException {

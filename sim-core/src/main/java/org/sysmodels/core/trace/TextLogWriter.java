@@ -45,18 +45,14 @@ public final class TextLogWriter {
             case TraceEvent.Complete c -> "slice    " + c.name() + " dur=" + c.duration() + "ns" + args(c.args());
             case TraceEvent.Instant i -> "instant  " + i.name() + args(i.args());
             case TraceEvent.Counter c -> "counter  " + c.name() + "=" + number(c.value());
-            case TraceEvent.AsyncBegin a -> "start    " + a.name() + " #" + id(a.id()) + args(a.args());
-            case TraceEvent.AsyncEnd a -> "finish   " + a.name() + " #" + id(a.id());
-            case TraceEvent.FlowStart f -> "flow->   " + f.name() + " #" + id(f.id());
-            case TraceEvent.FlowEnd f -> "->flow   " + f.name() + " #" + id(f.id());
+            case TraceEvent.AsyncBegin a ->
+                    "start    " + a.name() + " #" + ChromeTraceWriter.id(a.id()) + args(a.args());
+            case TraceEvent.AsyncEnd a -> "finish   " + a.name() + " #" + ChromeTraceWriter.id(a.id());
+            case TraceEvent.FlowStart f -> "flow->   " + f.name() + " #" + ChromeTraceWriter.id(f.id());
+            case TraceEvent.FlowEnd f -> "->flow   " + f.name() + " #" + ChromeTraceWriter.id(f.id());
         };
         return String.format(java.util.Locale.ROOT, "%d.%09d s  %-" + width + "s  %s", e.ts() / 1_000_000_000L,
                 e.ts() % 1_000_000_000L, label(e.track()), printable(what));
-    }
-
-    /** An async or flow id as the Chrome trace writes it ("0xffffc00000000000"), so the two files agree. */
-    private static String id(long id) {
-        return "0x" + Long.toHexString(id);
     }
 
     private static String label(Track t) {

@@ -207,7 +207,12 @@ public final class Irp extends ThreadListEntry {
 
     /** "0xffffc00000001000 (IRP_MJ_READ)". */
     public String describe() {
-        return String.format("0x%x (%s)", address, IrpMajor.name(majorFunction()));
+        return addressText() + " (" + IrpMajor.name(majorFunction()) + ")";
+    }
+
+    /** The address as bug checks and traces print it: "0xffffc00000001000". */
+    public String addressText() {
+        return "0x" + Long.toHexString(address);
     }
 
     /** Stack location {@code location} (1 = bottom, StackCount = top); for tests and reports. */
