@@ -39,7 +39,8 @@ import org.sysmodels.presence.scenario.PresenceScenarios;
 public final class PresenceSystem implements SimSystem {
 
     static final OptionSpec<Integer> USERS = OptionSpec.integer("--users", "N", 2, 50_000_000,
-            "Simulated users.").withDefault("the scenario's, 10000");
+            "Simulated users; the scenario's guilds scale with them, so a guild keeps its size.")
+            .withDefault("the scenario's, 10000");
     static final OptionSpec<Long> DURATION = OptionSpec.duration("--duration", "TIME", 1_000_000_000L,
             86_400_000_000_000L, "Simulated time with churn (then the run settles).").withDefault("the scenario's, 300s");
     static final OptionSpec<Integer> NODES = OptionSpec.integer("--nodes", "N", 1, 1024,
@@ -155,14 +156,10 @@ public final class PresenceSystem implements SimSystem {
                 .trace(o.trace()).build();
     }
 
-    private static PresenceScenario withFlags(PresenceScenario s, Options o) throws UserInputException {
+    static PresenceScenario withFlags(PresenceScenario s, Options o) throws UserInputException {
         PresenceScenario out = s;
         if (o.has(USERS)) {
-            int n = o.get(USERS).orElseThrow();
-            out = out.withUsers(n);
-            if (n < s.users()) {
-                out = out.withGuilds(Math.max(1, (int) ((long) s.guilds() * n / s.users())));
-            }
+            out = out.scaledTo(o.get(USERS).orElseThrow());
         }
         if (o.has(DURATION)) {
             out = out.withDuration(o.get(DURATION).orElseThrow());

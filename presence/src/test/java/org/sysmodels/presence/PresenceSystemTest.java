@@ -44,6 +44,23 @@ class PresenceSystemTest {
                 PresenceSystem.DURATION.defaultText());
     }
 
+    /**
+     * {@code --users} keeps a guild's size both ways: the default's 200 guilds for 10,000 users are 20,000 for a
+     * million (they were 200, 10,000 memberships each, before scaling up did this) and 20 for 1,000; never past the
+     * scenario's bound.
+     */
+    @Test
+    void usersScaleTheGuildsWithThem() throws Exception {
+        PresenceScenario d = PresenceScenario.DEFAULT;
+        assertEquals(20_000, PresenceSystem.withFlags(d, TestFlags.parse(SYSTEM.options(), "--users", "1000000"))
+                .guilds());
+        assertEquals(20, PresenceSystem.withFlags(d, TestFlags.parse(SYSTEM.options(), "--users", "1000")).guilds());
+        assertEquals(1, d.scaledTo(2).guilds());
+        assertEquals(PresenceScenario.MAX_GUILDS, d.withGuilds(2_000_000).scaledTo(50_000_000).guilds());
+        PresenceScenario large = PresenceScenarios.large();
+        assertEquals(20_000, large.scaledTo(1_000_000).guilds());
+    }
+
     @Test
     void aCleanRunHoldsEveryRule() throws Exception {
         RunResult r = SYSTEM.run(small(1));

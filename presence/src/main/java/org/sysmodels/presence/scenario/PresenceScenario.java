@@ -44,7 +44,7 @@ import org.sysmodels.core.scenario.Range;
 public record PresenceScenario(
         @Range(min = 2, max = 50_000_000) Integer users,
         @Range(min = 0, max = 1000) Integer friends,
-        @Range(min = 1, max = 10_000_000) Integer guilds,
+        @Range(min = 1, max = PresenceScenario.MAX_GUILDS) Integer guilds,
         @Range(min = 0, max = 100) Integer guildsPerUser,
         @Range(min = 1, max = 10) Double guildSkew,
         @Range(min = 1, max = 3) Integer maxSessions,
@@ -67,6 +67,9 @@ public record PresenceScenario(
         String store,
         @Range(min = 0, max = 50_000_000) Integer community,
         @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 1e10) Long backboneMin) {
+
+    /** The most guilds a world may have. */
+    public static final int MAX_GUILDS = 10_000_000;
 
     public static final PresenceScenario DEFAULT = new PresenceScenario(null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
@@ -133,6 +136,16 @@ public record PresenceScenario(
     /** The heartbeat timeout: the interval plus half of it. */
     public long heartbeatTimeout() {
         return heartbeatInterval + heartbeatInterval / 2;
+    }
+
+    /**
+     * This world with {@code n} users and its guilds scaled with them, so a guild keeps its size ({@code --users}):
+     * users alone would crowd the same guilds (the default's 200 hold 100 memberships each at 10,000 users, 10,000
+     * at a million), and with them a change's fan-out and a slow reader's backlog would grow with the world.
+     */
+    public PresenceScenario scaledTo(int n) {
+        long g = (long) guilds * n / users;
+        return withUsers(n).withGuilds((int) Math.max(1, Math.min(MAX_GUILDS, g)));
     }
 
     public PresenceScenario withUsers(int n) {
