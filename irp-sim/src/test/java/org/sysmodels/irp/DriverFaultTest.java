@@ -152,4 +152,24 @@ class DriverFaultTest {
         assertTrue(f.message().startsWith("your code threw ClassCastException"), f.message());
         assertTrue(f.message().contains("at Faulty.java:" + line("/*DISPATCH*/")), f.message());
     }
+
+    @Test
+    void freeingTheIrpADispatchRoutineWasGivenIsDriverVerifiers0xC9Parameter2WithTheFix() throws Exception {
+        Finding f = only(run("", "if (++ext.reads == 3) { irp.IoStatus.Status = STATUS_SUCCESS; IoFreeIrp(irp); "
+                + "return STATUS_SUCCESS; }", ""), "other-bug-check");
+        assertTrue(f.message().startsWith("0x000000C9 DRIVER_VERIFIER_IOMANAGER_VIOLATION (0x2, 0xffffc"),
+                f.message());
+        assertTrue(f.message().contains("which is still on its thread's IRP list") && f.message().contains(
+                "IoFreeIrp is only for IRPs your driver allocated with IoAllocateIrp"), f.message());
+        assertTrue(f.where().contains("your code: Faulty.java:" + line("/*DISPATCH*/")), f.where());
+    }
+
+    @Test
+    void freeingAnIrpTwiceSaysWhatParameter1Means() throws Exception {
+        Finding f = only(run("", "if (++ext.reads == 3) { Irp own = IoAllocateIrp(1, false); IoFreeIrp(own); "
+                + "IoFreeIrp(own); }", ""), "other-bug-check");
+        assertTrue(f.message().startsWith("0x000000C9 DRIVER_VERIFIER_IOMANAGER_VIOLATION (0x1, 0xffffc"),
+                f.message());
+        assertTrue(f.message().contains("which is not in use (freed already, or never allocated)"), f.message());
+    }
 }
