@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sysmodels.core.check.Finding;
@@ -171,5 +172,39 @@ class DriverFaultTest {
         assertTrue(f.message().startsWith("0x000000C9 DRIVER_VERIFIER_IOMANAGER_VIOLATION (0x1, 0xffffc"),
                 f.message());
         assertTrue(f.message().contains("which is not in use (freed already, or never allocated)"), f.message());
+    }
+
+    /** An allocation no heap holds: the JVM throws at once, with no collection to wait for. */
+    private static final String TOO_BIG = "if (ext.reads++ >= 3) { long[] all = new long[Integer.MAX_VALUE - 8]; "
+            + "ext.reads += all.length; }";
+
+    @Test
+    void anAllocationTheHeapCannotHoldIsAFindingOnTheLineWithTheRunsReport() throws Exception {
+        RunResult r = run("", "", TOO_BIG);
+        Finding f = only(r, StudentFault.RULE.name());
+        assertTrue(f.message().startsWith("your code threw OutOfMemoryError") && f.message().contains(
+                "at Faulty.java:" + line("/*COMPLETION*/")), f.message());
+        assertTrue(r.summary().stream().anyMatch(l -> l.contains("requests")), r.summary().toString());
+    }
+
+    @Test
+    void everyCaseOfTheBatteryGetsItsRowWhenTheDriverRunsOutOfHeapInEach() throws Exception {
+        Path f = dir.resolve("Faulty.java");
+        Files.writeString(f, FILTER.replace("/*ADD*/", "").replace("/*DISPATCH*/", "").replace("/*COMPLETION*/",
+                TOO_BIG));
+        // more cases than the JVM has OutOfMemoryErrors with a stack: the later ones name no line
+        RunResult grade;
+        try {
+            grade = irp.grade(RunRequest.ofSeed(1).withStudent(f));
+        } catch (OutOfMemoryError e) {
+            throw new AssertionError("the battery ended on the driver's OutOfMemoryError instead of a row for it", e);
+        }
+        List<List<String>> rows = grade.tables().get(0).rows();
+        assertEquals(9, rows.size(), rows.toString());
+        for (List<String> row : rows) {
+            assertEquals("FAIL", row.get(2), row.toString());
+            assertTrue(row.get(3).contains("student-code") && row.get(3).contains("your code threw "
+                    + "OutOfMemoryError"), row.toString());
+        }
     }
 }
