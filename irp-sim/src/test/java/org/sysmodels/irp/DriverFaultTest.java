@@ -207,4 +207,24 @@ class DriverFaultTest {
                     + "OutOfMemoryError"), row.toString());
         }
     }
+
+    @Test
+    void aNullCompletionRoutineIsACallToAddressZeroNamedByTheLineThatSetIt() throws Exception {
+        Finding f = only(run("", "if (++ext.reads == 3) { IoCopyCurrentIrpStackLocationToNext(irp); "
+                + "IoSetCompletionRoutine(irp, null, null, true, true, true); return IoCallDriver(ext.lower, irp); }",
+                ""), UnhandledDriverException.RULE.name());
+        // completed from the controller's DPC: a jump to address 0 at DISPATCH_LEVEL, access 8 (execute)
+        assertTrue(f.message().startsWith("0x000000D1 DRIVER_IRQL_NOT_LESS_OR_EQUAL (0, 0x2, 0x8, 0): "
+                + "\\Driver\\Faulty: the CompletionRoutine given to IoSetCompletionRoutine is NULL"), f.message());
+        assertTrue(f.where().contains("your code: Faulty.java:" + line("/*DISPATCH*/") + " (Faulty.Read), where this "
+                + "completion routine was set"), f.where());
+    }
+
+    @Test
+    void aDpcInitializedWithANullRoutineIsACallToAddressZeroWhenItRuns() throws Exception {
+        Finding f = only(run("", "if (++ext.reads == 3) { KeInsertQueueDpc(KeInitializeDpc(null, null), null, null); "
+                + "}", ""), UnhandledDriverException.RULE.name());
+        assertTrue(f.message().startsWith("0x000000D1 DRIVER_IRQL_NOT_LESS_OR_EQUAL (0, 0x2, 0x8, 0): "
+                + "\\Driver\\Faulty: the DeferredRoutine given to KeInitializeDpc is NULL"), f.message());
+    }
 }
