@@ -227,4 +227,13 @@ class DriverFaultTest {
         assertTrue(f.message().startsWith("0x000000D1 DRIVER_IRQL_NOT_LESS_OR_EQUAL (0, 0x2, 0x8, 0): "
                 + "\\Driver\\Faulty: the DeferredRoutine given to KeInitializeDpc is NULL"), f.message());
     }
+
+    @Test
+    void attachingTheSameDeviceTwiceIsAFindingOnTheLineNotAHang() throws Exception {
+        // the second attach would put the device on top of itself: a stack that IoGetAttachedDevice walks forever
+        Finding f = only(run("IoAttachDeviceToDeviceStack(me, pdo);", "", ""), StudentFault.RULE.name());
+        assertTrue(f.message().startsWith("your code threw IllegalArgumentException: IoAttachDeviceToDeviceStack: "
+                + "\\Driver\\Faulty device 0x") && f.message().contains(" is attached already (to "), f.message());
+        assertTrue(f.message().contains("at Faulty.java:" + line("/*ADD*/")), f.message());
+    }
 }

@@ -115,7 +115,7 @@ public final class IrpRun {
                         "WDK Device Manager error messages (cfg.h)");
             }
             if (thrown instanceof OutOfMemoryError && StudentFault.firstFrame(thrown).isEmpty()) {
-                // HotSpot fills in the stack of only its first few OutOfMemoryErrors (PreallocatedOutOfMemoryErrorCount)
+                // HotSpot records the stack of its first few OutOfMemoryErrors only (PreallocatedOutOfMemoryErrorCount)
                 return new Finding(Severity.VIOLATION, StudentFault.RULE, "your code threw OutOfMemoryError: "
                         + thrown.getMessage() + " (the JVM names no line: it records where only for its first few "
                         + "OutOfMemoryErrors): an allocation larger than the heap, or objects your code keeps "
