@@ -236,4 +236,12 @@ class DriverFaultTest {
                 + "\\Driver\\Faulty device 0x") && f.message().contains(" is attached already (to "), f.message());
         assertTrue(f.message().contains("at Faulty.java:" + line("/*ADD*/")), f.message());
     }
+
+    @Test
+    void aNegativeStallIsAFindingOnTheLineAndRunsNoClockBackwards() throws Exception {
+        Finding f = only(run("", "KeStallExecutionProcessor(-1);", ""), StudentFault.RULE.name());
+        assertTrue(f.message().startsWith("your code threw IllegalArgumentException: KeStallExecutionProcessor: "
+                + "MicroSeconds is a ULONG (0 to 4,294,967,295), not -1"), f.message());
+        assertTrue(f.message().contains("at Faulty.java:" + line("/*DISPATCH*/")), f.message());
+    }
 }

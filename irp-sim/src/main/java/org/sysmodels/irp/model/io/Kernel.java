@@ -392,8 +392,17 @@ public final class Kernel {
         return delivery.dpcsRun();
     }
 
-    /** KeStallExecutionProcessor: busy-waits {@code microseconds} (allowed at any IRQL). */
+    /**
+     * KeStallExecutionProcessor: busy-waits {@code microseconds} (allowed at any IRQL). MicroSeconds is a ULONG: a
+     * negative count would be a stall of over an hour in C, and would run this processor's clock backwards here.
+     */
     public void KeStallExecutionProcessor(long microseconds) {
+        if (microseconds < 0 || microseconds > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("KeStallExecutionProcessor: MicroSeconds is a ULONG (0 to "
+                    + "4,294,967,295), not " + microseconds + "; a C driver passing " + microseconds + " would stall "
+                    + "the processor for " + ((microseconds & 0xFFFF_FFFFL) / 60_000_000) + " minutes (the WDK asks "
+                    + "for 50 us at most)");
+        }
         current.advance(microseconds * 1000);
     }
 }
