@@ -154,6 +154,32 @@ class IrpSystemTest {
     }
 
     @Test
+    void aLowerFilterIsGradedOnTheRequestsThatReachItBelowTheRamDisk() throws Exception {
+        String template = irp.student().orElseThrow().template("filter").orElseThrow().text();
+        Options lower = Options.none().with(IrpSystem.POSITION, "lower");
+        Path f = dir.resolve("MyFilter.java");
+        Files.writeString(f, template);
+        RunResult good = irp.grade(RunRequest.ofSeed(4).withStudent(f).withOptions(lower));
+        assertTrue(good.passed(), good.tables().get(0).rows().toString());
+
+        // fails every request that reaches it: the RAM disk above completes reads, writes and its own IOCTL itself
+        String from = "        IoSkipCurrentIrpStackLocation(irp);                         // the lower driver";
+        String failing = template.replace(from, "        if (IoGetCurrentIrpStackLocation(irp).MajorFunction == "
+                + "IRP_MJ_DEVICE_CONTROL) {\n            irp.IoStatus.Status = STATUS_INVALID_PARAMETER;\n"
+                + "            IoCompleteRequest(irp, IO_NO_INCREMENT);\n            return STATUS_INVALID_PARAMETER;\n"
+                + "        }\n" + from);
+        assertTrue(!failing.equals(template), "the filter template has no " + from);
+        Files.writeString(f, failing);
+        List<List<String>> rows = irp.grade(RunRequest.ofSeed(4).withStudent(f).withOptions(lower)).tables().get(0)
+                .rows();
+        for (List<String> row : rows) {
+            assertEquals("FAIL", row.get(2), row.toString());
+            assertTrue(row.get(3).contains("case-tested") && row.get(3).contains("STATUS_INVALID_PARAMETER for "
+                    + "IRP_MJ_DEVICE_CONTROL"), row.toString());
+        }
+    }
+
+    @Test
     void theStackTableCountsTheStudentsDispatchesToo() throws Exception {
         Path f = dir.resolve("MyFilter.java");
         Files.writeString(f, irp.student().orElseThrow().template("filter").orElseThrow().text());
