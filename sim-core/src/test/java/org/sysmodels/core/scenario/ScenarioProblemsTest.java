@@ -137,6 +137,16 @@ class ScenarioProblemsTest {
     }
 
     @Test
+    void aSizeOutOfRangeIsShownInUnitsLikeTheFileWritesIt() {
+        record Disk(@JsonDeserialize(using = SizeDeserializer.class) @Range(min = 4096, max = 1L << 30) Long size) {
+        }
+        assertEquals("t.json:1:10: size: 3 GiB is out of range; allowed: 4 KiB to 1 GiB",
+                message(Disk.class, "{\"size\": \"3GiB\"}"));
+        assertEquals("t.json:1:10: size: 100 B is out of range; allowed: 4 KiB to 1 GiB",
+                message(Disk.class, "{\"size\": \"100\"}"));
+    }
+
+    @Test
     void aSyntaxErrorInANestedObjectIsReportedWhereItIs() {
         assertEquals("t.json:3:11: inner: not valid JSON: Unexpected character ',': was expecting double-quote "
                 + "to start field name", message(Nested.class, "{\"name\": \"x\",\n \"inner\": {\n   \"x\": 3,,\n }}"));
