@@ -179,15 +179,6 @@ class DriverFaultTest {
             + "ext.reads += all.length; }";
 
     @Test
-    void anAllocationTheHeapCannotHoldIsAFindingOnTheLineWithTheRunsReport() throws Exception {
-        RunResult r = run("", "", TOO_BIG);
-        Finding f = only(r, StudentFault.RULE.name());
-        assertTrue(f.message().startsWith("your code threw OutOfMemoryError") && f.message().contains(
-                "at Faulty.java:" + line("/*COMPLETION*/")), f.message());
-        assertTrue(r.summary().stream().anyMatch(l -> l.contains("requests")), r.summary().toString());
-    }
-
-    @Test
     void everyCaseOfTheBatteryGetsItsRowWhenTheDriverRunsOutOfHeapInEach() throws Exception {
         Path f = dir.resolve("Faulty.java");
         Files.writeString(f, FILTER.replace("/*ADD*/", "").replace("/*DISPATCH*/", "").replace("/*COMPLETION*/",

@@ -126,9 +126,16 @@ public final class IrpGrade {
                         return rb.checks(Verifier.allRules()).checks(List.of(StudentFault.RULE, TESTED))
                                 .finding(f.finding()).build();
                     }
-                    IrpRun.Outcome o = IrpRun.watched(k.scenario(), IrpRun.Options.seed(request.seed())
-                            .withInserted(new IrpRun.Inserted(code.mainClass().getSimpleName(), position, driver))
-                            .withRemoveAtEnd(k.remove()), request.timeLimit(), request.timeLimit());
+                    IrpRun.Outcome o;
+                    try {
+                        o = IrpRun.watched(k.scenario(), IrpRun.Options.seed(request.seed())
+                                .withInserted(new IrpRun.Inserted(code.mainClass().getSimpleName(), position, driver))
+                                .withRemoveAtEnd(k.remove()), request.timeLimit(), request.timeLimit());
+                    } catch (OutOfMemoryError e) {
+                        // one with its stack is a StudentCodeFailure on the line already (TimeLimit)
+                        return rb.checks(Verifier.allRules()).checks(List.of(StudentFault.RULE, TESTED))
+                                .finding(outOfHeap(e)).build();
+                    }
                     // the same rules for every case, whether it ran or its driver failed to load
                     rb.checks(o.verifier().checker().rules()).checks(List.of(StudentFault.RULE, TESTED))
                             .findings(o.findings());
@@ -140,6 +147,21 @@ public final class IrpGrade {
                 });
         return Grader.report(b, "sim irp --grade " + code.fileName() + " --position " + position.word() + " (seed "
                 + request.seed() + ")", rows).build();
+    }
+
+    /**
+     * A case's driver ran out of heap, and the JVM gave the error no stack: HotSpot records one for its first few
+     * OutOfMemoryErrors only (PreallocatedOutOfMemoryErrorCount), and a battery can meet more. Its own row, as for any
+     * throw; the battery goes on.
+     */
+    private static Finding outOfHeap(OutOfMemoryError e) {
+        if (StudentFault.firstFrame(e).isPresent()) {
+            return StudentFault.of(e, 0);
+        }
+        return new Finding(Severity.VIOLATION, StudentFault.RULE, "your code threw OutOfMemoryError: "
+                + e.getMessage() + " (the JVM names no line: it records where only for its first few "
+                + "OutOfMemoryErrors): an allocation larger than the heap, or objects your code keeps (a collection "
+                + "in a static field that only grows?)", 0, "");
     }
 
     /** The reads, writes and device controls that the dispatch routines of the inserted driver's devices got. */

@@ -110,18 +110,10 @@ public final class IrpRun {
          * Manager problem code), or what the driver threw, on its line.
          */
         public Finding thrownFinding() {
-            if (thrown instanceof DeviceNotStarted d) {
-                return new Finding(Severity.VIOLATION, StudentFault.RULE.name(), d.getMessage(), endedAt, d.where(),
-                        "WDK Device Manager error messages (cfg.h)");
-            }
-            if (thrown instanceof OutOfMemoryError && StudentFault.firstFrame(thrown).isEmpty()) {
-                // HotSpot records the stack of its first few OutOfMemoryErrors only (PreallocatedOutOfMemoryErrorCount)
-                return new Finding(Severity.VIOLATION, StudentFault.RULE, "your code threw OutOfMemoryError: "
-                        + thrown.getMessage() + " (the JVM names no line: it records where only for its first few "
-                        + "OutOfMemoryErrors): an allocation larger than the heap, or objects your code keeps "
-                        + "(a collection in a static field that only grows?)", endedAt, "");
-            }
-            return StudentFault.of(thrown, endedAt);
+            return thrown instanceof DeviceNotStarted d
+                    ? new Finding(Severity.VIOLATION, StudentFault.RULE.name(), d.getMessage(), endedAt, d.where(),
+                    "WDK Device Manager error messages (cfg.h)")
+                    : StudentFault.of(thrown, endedAt);
         }
     }
 
@@ -192,11 +184,6 @@ public final class IrpRun {
             verifier.stopped(h);
         } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
             // LinkageError: a driver's own class whose static initializer threw (no Windows counterpart)
-            thrown = e;
-        } catch (OutOfMemoryError e) {
-            if (o.inserted() == null) {
-                throw e;    // every packaged run fits the heap: only a driver plugged in makes this its user's fault
-            }
             thrown = e;
         }
         long end = verifier.stop() != null ? verifier.stop().context().at() : lastWork(kernel, metrics);
