@@ -99,6 +99,16 @@ class UserMistakesTest {
     }
 
     @Test
+    void aFlagThatWouldChangeNothingIsRefusedWithWhatItNeeds() {
+        assertEquals("sim irp: --time-limit limits the real time your code may run, and this run has none of yours: "
+                + "give it with --driver FILE or --grade FILE, or leave it out\n",
+                badInput("irp", "--time-limit", "5s").err());
+        assertEquals("sim irp: --trace-events sets how many events a trace keeps, and this run records none: give it "
+                + "with --trace FILE or --report DIR, or leave it out\n",
+                badInput("irp", "--trace-events", "5").err());
+    }
+
+    @Test
     void studentCodeMistakesAreNamedOnTheirLine() throws Exception {
         Path broken = dir.resolve("Broken.java");
         Files.writeString(broken, "public class Broken implements org.sysmodels.queue.model.Discipline {\n"

@@ -206,6 +206,17 @@ final class SystemCommand implements Callable<Integer> {
             throw new UserInputException("--trace-events: " + common.traceEvents + " is out of range; allowed: 1 to "
                     + MAX_TRACE_EVENTS);
         }
+        // a flag that would change nothing is refused, as --position without a driver is
+        if (parsed.hasMatchedOption("--trace-events") && common.trace == null && common.report == null) {
+            throw new UserInputException("--trace-events sets how many events a trace keeps, and this run records "
+                    + "none: give it with --trace FILE or --report DIR, or leave it out");
+        }
+        if (slot.isPresent() && parsed.hasMatchedOption(TIME_LIMIT.name()) && studentFile.isEmpty()
+                && gradeFile.isEmpty()) {
+            throw new UserInputException(TIME_LIMIT.name() + " limits the real time your code may run, and this run "
+                    + "has none of yours: give it with " + slot.get().flag() + " FILE or --grade FILE, or leave it "
+                    + "out");
+        }
         if (common.trace != null) {
             OutputPaths.requireWritableFile("--trace", common.trace);
         }
