@@ -46,8 +46,7 @@ final class SystemCommand implements Callable<Integer> {
     private static final List<String> QUIZ_FLAGS = List.of("--quiz", "--solve", "--seed");
 
     static final OptionSpec<String> TEMPLATE = new OptionSpec<>("--template", "NAME",
-            "Print a complete, commented starter file for your own code, then edit it and run it with the flag "
-                    + "below.", "the first template", t -> t);
+            "Print a complete, commented starter file for your own code.", "the first template", t -> t);
     static final OptionSpec<Path> GRADE = OptionSpec.path("--grade", "FILE",
             "Run your file through the grading battery (packaged scenarios, faults, harder cases) and print a "
                     + "table of rules clean per case.");
@@ -80,7 +79,9 @@ final class SystemCommand implements Callable<Integer> {
         OptionSpec<Path> file = OptionSpec.path(s.flag(), "FILE", "Run your own " + s.noun() + " (" + (s.kind()
                 == StudentSlot.Kind.JAVA_SOURCE ? "one Java source file" : "a compiled file") + ") in place of the "
                 + "reference, under every check. " + s.description());
-        OptionSpec<String> template = TEMPLATE.withDefault(s.templates().isEmpty() ? null
+        OptionSpec<String> template = new OptionSpec<>(TEMPLATE.name(), TEMPLATE.label(), TEMPLATE.help()
+                + " Edit it, then run it with " + s.flag() + " FILE or grade it with --grade FILE.", null,
+                TEMPLATE.parser()).withDefault(s.templates().isEmpty() ? null
                 : s.templates().get(0).name() + "; templates: " + String.join(", ", s.templateNames()));
         return List.of(file, template, GRADE, TIME_LIMIT);
     }
