@@ -399,9 +399,8 @@ public final class Kernel {
     public void KeStallExecutionProcessor(long microseconds) {
         if (microseconds < 0 || microseconds > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("KeStallExecutionProcessor: MicroSeconds is a ULONG (0 to "
-                    + "4,294,967,295), not " + microseconds + "; a C driver passing " + microseconds + " would stall "
-                    + "the processor for " + ((microseconds & 0xFFFF_FFFFL) / 60_000_000) + " minutes (the WDK asks "
-                    + "for 50 us at most)");
+                    + "4,294,967,295), not " + microseconds + "; the WDK asks for 50 us at most (a C driver's -1 "
+                    + "would busy-wait for over an hour)");
         }
         current.advance(microseconds * 1000);
     }
