@@ -540,6 +540,22 @@ class IrpSystemTest {
     }
 
     @Test
+    void openArrivalsStillWaitingWhenArrivalsStopAreCountedToo() throws Exception {
+        // 120k/s for 10 ms on one synchronous handle: about 1,200 arrivals, a few hundred served, none dropped
+        RunResult r = irp.run(RunRequest.ofSeed(1).withScenario("open-loop").withOptions(Options.none()
+                .with(IrpSystem.THREADS, 1).with(IrpSystem.IODEPTH, 1)));
+        String finished = r.summary().stream().filter(l -> l.startsWith("finished ")).findFirst().orElseThrow();
+        long issued = Long.parseLong(finished.replaceAll("^finished [0-9,]+ of ([0-9,]+) requests.*", "$1")
+                .replace(",", ""));
+        String waiting = r.summary().stream().filter(l -> l.contains("arrivals were still waiting")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.summary().toString()));
+        long left = Long.parseLong(waiting.substring(0, waiting.indexOf(' ')).replace(",", ""));
+        assertTrue(issued + left > 1_100 && issued + left < 1_300, issued + " issued, " + left + " waiting");
+        RunResult calm = irp.run(RunRequest.ofSeed(1).withScenario("open-loop"));
+        assertTrue(calm.summary().stream().noneMatch(l -> l.contains("still waiting")), calm.summary().toString());
+    }
+
+    @Test
     void requestsThatFailAreCountedInTheSummaryWithTheirStatus() throws Exception {
         Path file = dir.resolve("big.json");
         Files.writeString(file, "{ \"stack\": { \"diskSize\": \"64k\" }, \"workload\": { \"requests\": 100, "

@@ -77,6 +77,11 @@ public final class IrpReport {
                     + "%,d waiting for a free slot (the offered rate is beyond what this stack serves at iodepth %d)",
                     o.workload().dropped(), Workload.backlogCapacity(), sc.workload().iodepth()));
         }
+        if (o.workload() != null && o.workload().waiting() > 0) {
+            b.summary(String.format(Locale.ROOT, "%,d arrivals were still waiting for a free slot in their thread "
+                    + "when arrivals stopped, and were never issued (the offered rate is beyond what this stack "
+                    + "serves at iodepth %d)", o.workload().waiting(), sc.workload().iodepth()));
+        }
         if (m.failed() > 0) {
             b.summary(String.format(Locale.ROOT, "of them %,d finished with an error status (the first: %s for %s)",
                     m.failed(), NtStatus.describe(m.firstFailure()), IrpMajor.name(m.firstFailureMajor())));
