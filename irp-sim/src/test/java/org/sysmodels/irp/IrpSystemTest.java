@@ -444,6 +444,12 @@ class IrpSystemTest {
         RunResult present = irp.run(RunRequest.ofSeed(1).withStudent(t).withOptions(small()));
         assertTrue(present.summary().stream().noneMatch(l -> l.contains("no device in this stack")),
                 present.summary().toString());
+        Path none = dir.resolve("NoAdd.java");
+        Files.writeString(none, Files.readString(f).replace("Absent", "NoAdd")
+                .replace("d.DriverExtension.AddDevice = (drv, pdo) -> STATUS_SUCCESS;    // creates no device\n", ""));
+        RunResult noAdd = irp.run(RunRequest.ofSeed(1).withStudent(none).withOptions(small()));
+        assertTrue(noAdd.summary().stream().anyMatch(l -> l.contains("\\Driver\\NoAdd has no device in this stack: "
+                + "its DriverEntry set no AddDevice")), noAdd.summary().toString());
         RunResult grade = irp.grade(RunRequest.ofSeed(1).withStudent(f));
         assertFalse(grade.passed(), "a driver no request reached passes no case");
         for (List<String> row : grade.tables().get(0).rows()) {

@@ -41,8 +41,10 @@ public final class IrpReport {
                 .orElseThrow().object();
         boolean present = o.stack().started().stream().anyMatch(d -> d.DriverObject == driver);
         return present ? Optional.empty() : Optional.of("your driver " + driver.DriverName + " has no device "
-                + "in this stack: its AddDevice created none or did not attach it with IoAttachDeviceToDeviceStack, "
-                + "so no request reached it (Windows starts the stack without it too)");
+                + "in this stack: " + (driver.DriverExtension.AddDevice == null ? "its DriverEntry set no AddDevice "
+                + "(DriverObject->DriverExtension->AddDevice), so the PnP manager never asked it for one"
+                : "its AddDevice created none or did not attach it with IoAttachDeviceToDeviceStack")
+                + ", so no request reached it (Windows starts the stack without it too)");
     }
 
     /** Adds everything about {@code o} to {@code b}. */
