@@ -14,6 +14,7 @@ import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.irp.check.UnhandledDriverException;
+import org.sysmodels.irp.check.Verifier;
 
 /**
  * A student's driver that faults stops the machine with the bug check Windows raises for that fault where it
@@ -196,6 +197,9 @@ class DriverFaultTest {
             assertEquals("FAIL", row.get(2), row.toString());
             assertTrue(row.get(3).contains("student-code") && row.get(3).contains("your code threw "
                     + "OutOfMemoryError"), row.toString());
+            // the same rules in every row, with a stack to name the line or without
+            assertEquals((Verifier.allRules().size() + 1) + "/" + (Verifier.allRules().size() + 2), row.get(1),
+                    row.toString());
         }
     }
 

@@ -132,9 +132,15 @@ public final class IrpGrade {
                                 .withInserted(new IrpRun.Inserted(code.mainClass().getSimpleName(), position, driver))
                                 .withRemoveAtEnd(k.remove()), request.timeLimit(), request.timeLimit());
                     } catch (OutOfMemoryError e) {
-                        // one with its stack is a StudentCodeFailure on the line already (TimeLimit)
                         return rb.checks(Verifier.allRules()).checks(List.of(StudentFault.RULE, TESTED))
                                 .finding(outOfHeap(e)).build();
+                    } catch (StudentCodeFailure f) {
+                        if (f.finding().rule().equals(StudentFault.TIME_LIMIT.name())) {
+                            throw f;    // the battery stops at a case that did not return
+                        }
+                        // an Error the run does not catch (an OutOfMemoryError with its stack), on the student's line
+                        return rb.checks(Verifier.allRules()).checks(List.of(StudentFault.RULE, TESTED))
+                                .finding(f.finding()).build();
                     }
                     // the same rules for every case, whether it ran or its driver failed to load
                     rb.checks(o.verifier().checker().rules()).checks(List.of(StudentFault.RULE, TESTED))
