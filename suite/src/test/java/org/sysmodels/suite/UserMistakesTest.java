@@ -129,9 +129,13 @@ class UserMistakesTest {
                 + "  public void add(long t) { }\n  public long take() { return 0; }\n"
                 + "  public boolean isEmpty() { while (!stop) { } return true; }\n}\n");
         // The limit covers compiling the file too: generous, so a loaded machine still reaches the loop.
-        SimRun hang = SimRun.of("queue", "--discipline", spin.toString(), "--time-limit", "10s");
+        Path report = dir.resolve("report");
+        SimRun hang = SimRun.of("queue", "--discipline", spin.toString(), "--time-limit", "10s", "--report",
+                report.toString());
         assertEquals(1, hang.exit(), hang.toString());
         assertTrue(hang.err().contains("Spin.java:5 (Spin.isEmpty)"), hang.err());
+        assertTrue(hang.err().contains("  not written: --report " + report + " (the run ended without a result)"),
+                hang.err());
         clean(hang);
     }
 

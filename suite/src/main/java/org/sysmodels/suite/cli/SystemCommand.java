@@ -239,6 +239,7 @@ final class SystemCommand implements Callable<Integer> {
             out.flush();
             PrintWriter err = spec.commandLine().getErr();
             err.println("sim " + system.name() + ": " + f.finding().rule() + ": " + f.finding().message());
+            notWritten(err);
             err.println("  result: your code failed (exit status 1)");
             err.flush();
             return ExitCodes.CHECK_FAILED;
@@ -254,6 +255,7 @@ final class SystemCommand implements Callable<Integer> {
                     + Cli.heapMiB() + " MiB) with your "
                     + "code plugged in; code that keeps what it allocates (a collection in a static field that only "
                     + "grows?) is the usual cause");
+            notWritten(err);
             err.println("  result: your code failed (exit status 1)");
             err.flush();
             return ExitCodes.CHECK_FAILED;
@@ -294,6 +296,20 @@ final class SystemCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         return result.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /** Says which of the files asked for a run that ended without a result could not be written. */
+    private void notWritten(PrintWriter err) {
+        List<String> asked = new ArrayList<>();
+        if (common.trace != null) {
+            asked.add("--trace " + common.trace);
+        }
+        if (common.report != null) {
+            asked.add("--report " + common.report);
+        }
+        if (!asked.isEmpty()) {
+            err.println("  not written: " + String.join(", ", asked) + " (the run ended without a result)");
+        }
     }
 
     @SuppressWarnings("unchecked")
