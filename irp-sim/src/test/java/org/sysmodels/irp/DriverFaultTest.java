@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sysmodels.core.check.Finding;
@@ -13,6 +14,7 @@ import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.irp.check.UnhandledDriverException;
+import org.sysmodels.irp.check.Verifier;
 
 /**
  * A student's driver that faults stops the machine with the bug check Windows raises for that fault where it
@@ -150,6 +152,91 @@ class DriverFaultTest {
     void anExceptionWithNoCpuCounterpartStaysAFindingOnTheLine() throws Exception {
         Finding f = only(run("", "Object s = \"read\"; ext.reads += (Integer) s;", ""), StudentFault.RULE.name());
         assertTrue(f.message().startsWith("your code threw ClassCastException"), f.message());
+        assertTrue(f.message().contains("at Faulty.java:" + line("/*DISPATCH*/")), f.message());
+    }
+
+    @Test
+    void freeingTheIrpADispatchRoutineWasGivenIsDriverVerifiers0xC9Parameter2WithTheFix() throws Exception {
+        Finding f = only(run("", "if (++ext.reads == 3) { irp.IoStatus.Status = STATUS_SUCCESS; IoFreeIrp(irp); "
+                + "return STATUS_SUCCESS; }", ""), "other-bug-check");
+        assertTrue(f.message().startsWith("0x000000C9 DRIVER_VERIFIER_IOMANAGER_VIOLATION (0x2, 0xffffc"),
+                f.message());
+        assertTrue(f.message().contains("which is still on its thread's IRP list") && f.message().contains(
+                "IoFreeIrp is only for IRPs your driver allocated with IoAllocateIrp"), f.message());
+        assertTrue(f.where().contains("your code: Faulty.java:" + line("/*DISPATCH*/")), f.where());
+    }
+
+    @Test
+    void freeingAnIrpTwiceSaysWhatParameter1Means() throws Exception {
+        Finding f = only(run("", "if (++ext.reads == 3) { Irp own = IoAllocateIrp(1, false); IoFreeIrp(own); "
+                + "IoFreeIrp(own); }", ""), "other-bug-check");
+        assertTrue(f.message().startsWith("0x000000C9 DRIVER_VERIFIER_IOMANAGER_VIOLATION (0x1, 0xffffc"),
+                f.message());
+        assertTrue(f.message().contains("which is not in use (freed already, or never allocated)"), f.message());
+    }
+
+    /** An allocation no heap holds: the JVM throws at once, with no collection to wait for. */
+    private static final String TOO_BIG = "if (ext.reads++ >= 3) { long[] all = new long[Integer.MAX_VALUE - 8]; "
+            + "ext.reads += all.length; }";
+
+    @Test
+    void everyCaseOfTheBatteryGetsItsRowWhenTheDriverRunsOutOfHeapInEach() throws Exception {
+        Path f = dir.resolve("Faulty.java");
+        Files.writeString(f, FILTER.replace("/*ADD*/", "").replace("/*DISPATCH*/", "").replace("/*COMPLETION*/",
+                TOO_BIG));
+        // more cases than the JVM has OutOfMemoryErrors with a stack: the later ones name no line
+        RunResult grade;
+        try {
+            grade = irp.grade(RunRequest.ofSeed(1).withStudent(f));
+        } catch (OutOfMemoryError e) {
+            throw new AssertionError("the battery ended on the driver's OutOfMemoryError instead of a row for it", e);
+        }
+        List<List<String>> rows = grade.tables().get(0).rows();
+        assertEquals(9, rows.size(), rows.toString());
+        for (List<String> row : rows) {
+            assertEquals("FAIL", row.get(2), row.toString());
+            assertTrue(row.get(3).contains("student-code") && row.get(3).contains("your code threw "
+                    + "OutOfMemoryError"), row.toString());
+            // the same rules in every row, with a stack to name the line or without
+            assertEquals((Verifier.allRules().size() + 1) + "/" + (Verifier.allRules().size() + 2), row.get(1),
+                    row.toString());
+        }
+    }
+
+    @Test
+    void aNullCompletionRoutineIsACallToAddressZeroNamedByTheLineThatSetIt() throws Exception {
+        Finding f = only(run("", "if (++ext.reads == 3) { IoCopyCurrentIrpStackLocationToNext(irp); "
+                + "IoSetCompletionRoutine(irp, null, null, true, true, true); return IoCallDriver(ext.lower, irp); }",
+                ""), UnhandledDriverException.RULE.name());
+        // completed from the controller's DPC: a jump to address 0 at DISPATCH_LEVEL, access 8 (execute)
+        assertTrue(f.message().startsWith("0x000000D1 DRIVER_IRQL_NOT_LESS_OR_EQUAL (0, 0x2, 0x8, 0): "
+                + "\\Driver\\Faulty: the CompletionRoutine given to IoSetCompletionRoutine is NULL"), f.message());
+        assertTrue(f.where().contains("your code: Faulty.java:" + line("/*DISPATCH*/") + " (Faulty.Read), where this "
+                + "completion routine was set"), f.where());
+    }
+
+    @Test
+    void aDpcInitializedWithANullRoutineIsACallToAddressZeroWhenItRuns() throws Exception {
+        Finding f = only(run("", "if (++ext.reads == 3) { KeInsertQueueDpc(KeInitializeDpc(null, null), null, null); "
+                + "}", ""), UnhandledDriverException.RULE.name());
+        assertTrue(f.message().startsWith("0x000000D1 DRIVER_IRQL_NOT_LESS_OR_EQUAL (0, 0x2, 0x8, 0): "
+                + "\\Driver\\Faulty: the DeferredRoutine given to KeInitializeDpc is NULL"), f.message());
+    }
+
+    @Test
+    void attachingTheSameDeviceTwiceIsAFindingOnTheLineNotAHang() throws Exception {
+        // the second attach would put the device on top of itself: a stack that IoGetAttachedDevice walks forever
+        Finding f = only(run("IoAttachDeviceToDeviceStack(me, pdo);", "", ""), StudentFault.RULE.name());
+        assertTrue(f.message().startsWith("your code threw IllegalArgumentException: IoAttachDeviceToDeviceStack: "
+                + "\\Driver\\Faulty device 0x") && f.message().contains(" is attached already (to "), f.message());
+        assertTrue(f.message().contains("at Faulty.java:" + line("/*ADD*/")), f.message());
+    }
+
+    @Test
+    void aNegativeStallIsAFindingOnTheLineAndRunsNoClockBackwards() throws Exception {
+        Finding f = only(run("", "KeStallExecutionProcessor(-1);", ""), StudentFault.RULE.name());
+        assertTrue(f.message().startsWith("your code threw IllegalArgumentException: KeStallExecutionProcessor: "
+                + "MicroSeconds is a ULONG (0 to 4,294,967,295), not -1"), f.message());
         assertTrue(f.message().contains("at Faulty.java:" + line("/*DISPATCH*/")), f.message());
     }
 }

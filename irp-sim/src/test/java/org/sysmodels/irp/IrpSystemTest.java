@@ -154,6 +154,32 @@ class IrpSystemTest {
     }
 
     @Test
+    void aLowerFilterIsGradedOnTheRequestsThatReachItBelowTheRamDisk() throws Exception {
+        String template = irp.student().orElseThrow().template("filter").orElseThrow().text();
+        Options lower = Options.none().with(IrpSystem.POSITION, "lower");
+        Path f = dir.resolve("MyFilter.java");
+        Files.writeString(f, template);
+        RunResult good = irp.grade(RunRequest.ofSeed(4).withStudent(f).withOptions(lower));
+        assertTrue(good.passed(), good.tables().get(0).rows().toString());
+
+        // fails every request that reaches it: the RAM disk above completes reads, writes and its own IOCTL itself
+        String from = "        IoSkipCurrentIrpStackLocation(irp);                         // the lower driver";
+        String failing = template.replace(from, "        if (IoGetCurrentIrpStackLocation(irp).MajorFunction == "
+                + "IRP_MJ_DEVICE_CONTROL) {\n            irp.IoStatus.Status = STATUS_INVALID_PARAMETER;\n"
+                + "            IoCompleteRequest(irp, IO_NO_INCREMENT);\n            return STATUS_INVALID_PARAMETER;\n"
+                + "        }\n" + from);
+        assertTrue(!failing.equals(template), "the filter template has no " + from);
+        Files.writeString(f, failing);
+        List<List<String>> rows = irp.grade(RunRequest.ofSeed(4).withStudent(f).withOptions(lower)).tables().get(0)
+                .rows();
+        for (List<String> row : rows) {
+            assertEquals("FAIL", row.get(2), row.toString());
+            assertTrue(row.get(3).contains("case-tested") && row.get(3).contains("STATUS_INVALID_PARAMETER for "
+                    + "IRP_MJ_DEVICE_CONTROL"), row.toString());
+        }
+    }
+
+    @Test
     void theStackTableCountsTheStudentsDispatchesToo() throws Exception {
         Path f = dir.resolve("MyFilter.java");
         Files.writeString(f, irp.student().orElseThrow().template("filter").orElseThrow().text());
@@ -418,6 +444,12 @@ class IrpSystemTest {
         RunResult present = irp.run(RunRequest.ofSeed(1).withStudent(t).withOptions(small()));
         assertTrue(present.summary().stream().noneMatch(l -> l.contains("no device in this stack")),
                 present.summary().toString());
+        Path none = dir.resolve("NoAdd.java");
+        Files.writeString(none, Files.readString(f).replace("Absent", "NoAdd")
+                .replace("d.DriverExtension.AddDevice = (drv, pdo) -> STATUS_SUCCESS;    // creates no device\n", ""));
+        RunResult noAdd = irp.run(RunRequest.ofSeed(1).withStudent(none).withOptions(small()));
+        assertTrue(noAdd.summary().stream().anyMatch(l -> l.contains("\\Driver\\NoAdd has no device in this stack: "
+                + "its DriverEntry set no AddDevice")), noAdd.summary().toString());
         RunResult grade = irp.grade(RunRequest.ofSeed(1).withStudent(f));
         assertFalse(grade.passed(), "a driver no request reached passes no case");
         for (List<String> row : grade.tables().get(0).rows()) {
@@ -511,6 +543,22 @@ class IrpSystemTest {
                 && l.contains("1,024 waiting")), r.summary().toString());
         RunResult calm = irp.run(RunRequest.ofSeed(1).withOptions(small()));
         assertTrue(calm.summary().stream().noneMatch(l -> l.contains("dropped")), calm.summary().toString());
+    }
+
+    @Test
+    void openArrivalsStillWaitingWhenArrivalsStopAreCountedToo() throws Exception {
+        // 120k/s for 10 ms on one synchronous handle: about 1,200 arrivals, a few hundred served, none dropped
+        RunResult r = irp.run(RunRequest.ofSeed(1).withScenario("open-loop").withOptions(Options.none()
+                .with(IrpSystem.THREADS, 1).with(IrpSystem.IODEPTH, 1)));
+        String finished = r.summary().stream().filter(l -> l.startsWith("finished ")).findFirst().orElseThrow();
+        long issued = Long.parseLong(finished.replaceAll("^finished [0-9,]+ of ([0-9,]+) requests.*", "$1")
+                .replace(",", ""));
+        String waiting = r.summary().stream().filter(l -> l.contains("arrivals were still waiting")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.summary().toString()));
+        long left = Long.parseLong(waiting.substring(0, waiting.indexOf(' ')).replace(",", ""));
+        assertTrue(issued + left > 1_100 && issued + left < 1_300, issued + " issued, " + left + " waiting");
+        RunResult calm = irp.run(RunRequest.ofSeed(1).withScenario("open-loop"));
+        assertTrue(calm.summary().stream().noneMatch(l -> l.contains("still waiting")), calm.summary().toString());
     }
 
     @Test

@@ -123,6 +123,10 @@ class SimCliTest {
         SimRun queueHelp = SimRun.of("queue", "--help");
         assertTrue(queueHelp.out().contains("--load=RHO"), queueHelp.out());
         assertTrue(queueHelp.out().contains("Scenarios (--scenario NAME):"), queueHelp.out());
+        // --template's help names the flag that runs the file it prints (the flag listed below it is --grade)
+        String irpHelp = SimRun.of("irp", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(irpHelp.contains("Print a complete, commented starter file for your own code. Edit it, then run "
+                + "it with --driver FILE or grade it with --grade FILE."), irpHelp);
         SimRun version = SimRun.of("--version");
         assertEquals(0, version.exit());
         assertTrue(version.out().startsWith("sysmodels "), version.out());

@@ -99,6 +99,16 @@ class UserMistakesTest {
     }
 
     @Test
+    void aFlagThatWouldChangeNothingIsRefusedWithWhatItNeeds() {
+        assertEquals("sim irp: --time-limit limits the real time your code may run, and this run has none of yours: "
+                + "give it with --driver FILE or --grade FILE, or leave it out\n",
+                badInput("irp", "--time-limit", "5s").err());
+        assertEquals("sim irp: --trace-events sets how many events a trace keeps, and this run records none: give it "
+                + "with --trace FILE or --report DIR, or leave it out\n",
+                badInput("irp", "--trace-events", "5").err());
+    }
+
+    @Test
     void studentCodeMistakesAreNamedOnTheirLine() throws Exception {
         Path broken = dir.resolve("Broken.java");
         Files.writeString(broken, "public class Broken implements org.sysmodels.queue.model.Discipline {\n"
@@ -119,9 +129,13 @@ class UserMistakesTest {
                 + "  public void add(long t) { }\n  public long take() { return 0; }\n"
                 + "  public boolean isEmpty() { while (!stop) { } return true; }\n}\n");
         // The limit covers compiling the file too: generous, so a loaded machine still reaches the loop.
-        SimRun hang = SimRun.of("queue", "--discipline", spin.toString(), "--time-limit", "10s");
+        Path report = dir.resolve("report");
+        SimRun hang = SimRun.of("queue", "--discipline", spin.toString(), "--time-limit", "10s", "--report",
+                report.toString());
         assertEquals(1, hang.exit(), hang.toString());
         assertTrue(hang.err().contains("Spin.java:5 (Spin.isEmpty)"), hang.err());
+        assertTrue(hang.err().contains("  not written: --report " + report + " (the run ended without a result)"),
+                hang.err());
         clean(hang);
     }
 

@@ -7,6 +7,7 @@ import org.sysmodels.irp.model.Stop;
 import org.sysmodels.irp.model.SystemHalt;
 import org.sysmodels.irp.model.io.IrpMajor;
 import org.sysmodels.irp.model.io.NullDispatchRoutine;
+import org.sysmodels.irp.model.io.NullRoutine;
 
 /**
  * A student's driver faulted: a Java exception that a C driver would meet as a CPU exception (a NULL dereference, a
@@ -41,6 +42,10 @@ public final class UnhandledDriverException extends VerifierCheck {
                     + "STATUS_INVALID_DEVICE_REQUEST) and after DriverEntry sets a NULL entry back to it, but not one "
                     + "written later: a driver that does not handle " + IrpMajor.name(n.majorFunction()) + " leaves its "
                     + "entry alone");
+            return;
+        }
+        if (halt.fault() instanceof NullRoutine n) {
+            explain(halt, driverOf(halt) + ": " + n.getMessage() + "; the processor jumped to address 0");
             return;
         }
         Throwable t = halt.fault();

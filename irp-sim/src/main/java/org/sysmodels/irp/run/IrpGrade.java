@@ -19,11 +19,13 @@ import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.irp.check.Verifier;
 import org.sysmodels.irp.host.DeviceStack;
 import org.sysmodels.irp.model.NtStatus;
+import org.sysmodels.irp.model.io.DeviceObject;
 import org.sysmodels.irp.model.io.IrpMajor;
 import org.sysmodels.irp.scenario.CancellationSpec;
 import org.sysmodels.irp.scenario.DeviceSpec;
 import org.sysmodels.irp.scenario.IrpScenario;
 import org.sysmodels.irp.scenario.IrpScenarios;
+import org.sysmodels.irp.scenario.MixEntry;
 import org.sysmodels.irp.scenario.StackSpec;
 import org.sysmodels.irp.scenario.WorkloadSection;
 import org.sysmodels.irp.wdm.WdmDriver;
@@ -55,14 +57,28 @@ public final class IrpGrade {
     private IrpGrade() {
     }
 
-    private static IrpScenario base() throws UserInputException {
+    private static IrpScenario base(List<MixEntry> mix) throws UserInputException {
         return IrpScenarios.resolve("demo").withWorkload(new WorkloadSection(4, 1, null, null, null, 3_000L, null,
-                null, null)).withCancellation(CancellationSpec.NONE);
+                null, mix)).withCancellation(CancellationSpec.NONE);
+    }
+
+    /**
+     * The requests a case issues where the driver sits: the scenarios' own mix (null) above the RAM disk or in its
+     * place; below it, the RAM disk completes every read, write and IOCTL of its own, so a lower filter would see
+     * none of them: its cases trade the disk's IOCTL for the bus's IOCTL_BUS_QUERY_SLOT, which the disk passes down
+     * through the lower filters to the bus.
+     */
+    static List<MixEntry> mix(DeviceStack.Position position) {
+        return position != DeviceStack.Position.LOWER ? null : List.of(
+                new MixEntry(MixEntry.OpName.READ, 70, 4096L, null, null),
+                new MixEntry(MixEntry.OpName.WRITE, 20, 4096L, null, null),
+                new MixEntry(MixEntry.OpName.IOCTL, 10, 8L, "IOCTL_BUS_QUERY_SLOT", null));
     }
 
     private static List<Case> cases(DeviceStack.Position position) throws UserInputException {
-        IrpScenario demo = base();
-        WorkloadSection deep = new WorkloadSection(4, 8, null, null, null, 3_000L, null, null, null);
+        List<MixEntry> mix = mix(position);
+        IrpScenario demo = base(mix);
+        WorkloadSection deep = new WorkloadSection(4, 8, null, null, null, 3_000L, null, null, mix);
         DeviceSpec slow = new DeviceSpec(true, 1, new Distribution.Exponential(30_000));
         Distribution soon = new Distribution.Uniform(0, 200_000);
         List<Case> out = new java.util.ArrayList<>(List.of(
@@ -81,19 +97,17 @@ public final class IrpGrade {
                                 CancellationSpec.Kind.CLOSE_HANDLE)), false),
                 new Case(new GradeCase("many-cpus", "16 processors, 16 threads, interrupts spread over all"),
                         demo.withProcessors(16).withWorkload(new WorkloadSection(16, 2, null, null, null, 4_000L,
-                                null, null, null)), false),
+                                null, null, mix)), false),
                 new Case(new GradeCase("open-loop", "open arrivals at 150k/s: queues build"),
                         demo.withWorkload(new WorkloadSection(8, 4, WorkloadSection.Mode.OPEN, 150_000.0, null, null,
-                                20_000_000L, null, null)), false),
+                                20_000_000L, null, mix)), false),
                 new Case(new GradeCase("pnp-remove", "IRP_MN_REMOVE_DEVICE after the workload: detach and delete"),
                         demo, true)));
         if (position == DeviceStack.Position.UPPER) {
             out.add(new Case(new GradeCase("split-reads", "associated IRPs from the splitter above pass through"),
                     demo.withStack(new StackSpec(List.of("splitter"), "ramdisk", List.of("counting"), null))
                             .withWorkload(new WorkloadSection(4, 2, null, null, null, 1_000L, null, null,
-                                    List.of(new org.sysmodels.irp.scenario.MixEntry(
-                                            org.sysmodels.irp.scenario.MixEntry.OpName.READ, 1, 65536L, null,
-                                            null)))), false));
+                                    List.of(new MixEntry(MixEntry.OpName.READ, 1, 65536L, null, null)))), false));
         }
         return out;
     }
@@ -112,9 +126,22 @@ public final class IrpGrade {
                         return rb.checks(Verifier.allRules()).checks(List.of(StudentFault.RULE, TESTED))
                                 .finding(f.finding()).build();
                     }
-                    IrpRun.Outcome o = IrpRun.watched(k.scenario(), IrpRun.Options.seed(request.seed())
-                            .withInserted(new IrpRun.Inserted(code.mainClass().getSimpleName(), position, driver))
-                            .withRemoveAtEnd(k.remove()), request.timeLimit(), request.timeLimit());
+                    IrpRun.Outcome o;
+                    try {
+                        o = IrpRun.watched(k.scenario(), IrpRun.Options.seed(request.seed())
+                                .withInserted(new IrpRun.Inserted(code.mainClass().getSimpleName(), position, driver))
+                                .withRemoveAtEnd(k.remove()), request.timeLimit(), request.timeLimit());
+                    } catch (OutOfMemoryError e) {
+                        return rb.checks(Verifier.allRules()).checks(List.of(StudentFault.RULE, TESTED))
+                                .finding(outOfHeap(e)).build();
+                    } catch (StudentCodeFailure f) {
+                        if (f.finding().rule().equals(StudentFault.TIME_LIMIT.name())) {
+                            throw f;    // the battery stops at a case that did not return
+                        }
+                        // an Error the run does not catch (an OutOfMemoryError with its stack), on the student's line
+                        return rb.checks(Verifier.allRules()).checks(List.of(StudentFault.RULE, TESTED))
+                                .finding(f.finding()).build();
+                    }
                     // the same rules for every case, whether it ran or its driver failed to load
                     rb.checks(o.verifier().checker().rules()).checks(List.of(StudentFault.RULE, TESTED))
                             .findings(o.findings());
@@ -129,8 +156,38 @@ public final class IrpGrade {
     }
 
     /**
+     * A case's driver ran out of heap, and the JVM gave the error no stack: HotSpot records one for its first few
+     * OutOfMemoryErrors only (PreallocatedOutOfMemoryErrorCount), and a battery can meet more. Its own row, as for any
+     * throw; the battery goes on.
+     */
+    private static Finding outOfHeap(OutOfMemoryError e) {
+        if (StudentFault.firstFrame(e).isPresent()) {
+            return StudentFault.of(e, 0);
+        }
+        return new Finding(Severity.VIOLATION, StudentFault.RULE, "your code threw OutOfMemoryError: "
+                + e.getMessage() + " (the JVM names no line: it records where only for its first few "
+                + "OutOfMemoryErrors): an allocation larger than the heap, or objects your code keeps (a collection "
+                + "in a static field that only grows?)", 0, "");
+    }
+
+    /** The reads, writes and device controls that the dispatch routines of the inserted driver's devices got. */
+    private static long reached(IrpRun.Outcome o) {
+        WdmDriver inserted = o.options().inserted().driver();
+        long n = 0;
+        for (DeviceObject device : o.stack().started()) {
+            DeviceStack.Member m = o.stack().member(device.DriverObject);
+            if (m != null && m.driver() == inserted) {
+                long[] c = o.dispatches().of(device);
+                n += c[IrpMajor.IRP_MJ_READ] + c[IrpMajor.IRP_MJ_WRITE] + c[IrpMajor.IRP_MJ_DEVICE_CONTROL];
+            }
+        }
+        return n;
+    }
+
+    /**
      * Why a case that ran to its end without a finding tested nothing: none of the driver's devices was in the stack
-     * (Windows starts such a stack, so a plain run only says so, but a grade must not pass it); requests finished with
+     * (Windows starts such a stack, so a plain run only says so, but a grade must not pass it); no read, write or
+     * device control reached it (the drivers above completed them all); requests finished with
      * an error (a filter placed as the function driver forwards reads to the bus, which fails them); or, where the
      * case tests pending, none pended.
      */
@@ -140,6 +197,10 @@ public final class IrpGrade {
         }
         IrpMetrics m = o.metrics();
         Optional<String> why = IrpReport.absent(o);
+        if (why.isEmpty() && o.options().inserted() != null && reached(o) == 0) {
+            why = Optional.of(String.format(Locale.ROOT, "none of the %,d requests reached your driver: its "
+                    + "dispatch routines were called with no read, write or device control", m.issued()));
+        }
         if (why.isEmpty() && m.failed() > 0) {
             why = Optional.of(String.format(Locale.ROOT, "%,d of %,d requests finished with an error status (the "
                     + "first: %s for %s), where this case expects success", m.failed(), m.finished(),

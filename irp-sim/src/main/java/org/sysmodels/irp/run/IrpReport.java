@@ -41,8 +41,10 @@ public final class IrpReport {
                 .orElseThrow().object();
         boolean present = o.stack().started().stream().anyMatch(d -> d.DriverObject == driver);
         return present ? Optional.empty() : Optional.of("your driver " + driver.DriverName + " has no device "
-                + "in this stack: its AddDevice created none or did not attach it with IoAttachDeviceToDeviceStack, "
-                + "so no request reached it (Windows starts the stack without it too)");
+                + "in this stack: " + (driver.DriverExtension.AddDevice == null ? "its DriverEntry set no AddDevice "
+                + "(DriverObject->DriverExtension->AddDevice), so the PnP manager never asked it for one"
+                : "its AddDevice created none or did not attach it with IoAttachDeviceToDeviceStack")
+                + ", so no request reached it (Windows starts the stack without it too)");
     }
 
     /** Adds everything about {@code o} to {@code b}. */
@@ -76,6 +78,11 @@ public final class IrpReport {
             b.summary(String.format(Locale.ROOT, "%,d arrivals were dropped, not issued: their thread already held "
                     + "%,d waiting for a free slot (the offered rate is beyond what this stack serves at iodepth %d)",
                     o.workload().dropped(), Workload.backlogCapacity(), sc.workload().iodepth()));
+        }
+        if (o.workload() != null && o.workload().waiting() > 0) {
+            b.summary(String.format(Locale.ROOT, "%,d arrivals were still waiting for a free slot in their thread "
+                    + "when arrivals stopped, and were never issued (the offered rate is beyond what this stack "
+                    + "serves at iodepth %d)", o.workload().waiting(), sc.workload().iodepth()));
         }
         if (m.failed() > 0) {
             b.summary(String.format(Locale.ROOT, "of them %,d finished with an error status (the first: %s for %s)",

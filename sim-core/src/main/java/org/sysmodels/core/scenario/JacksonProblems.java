@@ -69,6 +69,7 @@ final class JacksonProblems {
             case MismatchedInputException m when m.getTargetType() != null -> "expected "
                     + describe(m.getTargetType()) + ", found " + JsonLocator.describe(text, pointer);
             case InputCoercionException c -> "number out of range for " + describe(c.getTargetType());
+            case JsonMappingException m when m.getCause() instanceof InputCoercionException c -> outOfRange(m, c);
             case StreamReadException r -> syntax(r);
             default -> clean(e.getOriginalMessage());
         };
@@ -89,6 +90,39 @@ final class JacksonProblems {
     }
 
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '([^']*)'");
+
+    /**
+     * A number too large for its field's Java type: the field's {@link Range} where it has one (what it would have
+     * said had the number fitted), else the type.
+     */
+    private static String outOfRange(JsonMappingException m, InputCoercionException c) {
+        Matcher number = NUMBER.matcher(c.getOriginalMessage() == null ? "" : c.getOriginalMessage());
+        String value = number.find() ? number.group(1) : "the number";
+        Range range = range(m.getPath());
+        return range != null ? value + " is out of range; allowed: " + ScenarioValidator.describe(range)
+                : value + " is out of range for " + describe(c.getTargetType()) + " field";
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("^Numeric value \\((.*?)\\) out of range");
+
+    /** The {@link Range} of the record component the path ends at, or null. */
+    private static Range range(List<JsonMappingException.Reference> path) {
+        if (path.isEmpty()) {
+            return null;
+        }
+        JsonMappingException.Reference last = path.get(path.size() - 1);
+        Class<?> owner = last.getFrom() instanceof Class<?> k ? k : last.getFrom() == null ? null
+                : last.getFrom().getClass();
+        if (owner == null || !owner.isRecord() || last.getFieldName() == null) {
+            return null;
+        }
+        for (RecordComponent rc : owner.getRecordComponents()) {
+            if (ScenarioValidator.jsonName(rc).equals(last.getFieldName())) {
+                return rc.getAnnotation(Range.class);
+            }
+        }
+        return null;
+    }
 
     /** The text ended before the value did (Jackson says so with an EOF exception, or wraps one). */
     private static boolean endedEarly(Throwable e) {

@@ -51,13 +51,14 @@ final class ScenarioValidator {
             JsonPointer field = at.appendProperty(jsonName(c));
             Range range = c.getAnnotation(Range.class);
             if (range != null && v instanceof Number n) {
-                checkRange(n, range, field, isDuration(c), out);
+                checkRange(n, range, field, isDuration(c), isSize(c), out);
             }
             validate(v, field, out);
         }
     }
 
-    private static void checkRange(Number n, Range range, JsonPointer field, boolean duration, List<Violation> out) {
+    private static void checkRange(Number n, Range range, JsonPointer field, boolean duration, boolean size,
+                                   List<Violation> out) {
         double d = n.doubleValue();
         if (d >= range.min() && d <= range.max() && !Double.isNaN(d)) {
             return;
@@ -65,7 +66,15 @@ final class ScenarioValidator {
         out.add(new Violation(field, duration
                 ? SimTime.formatExact(n.longValue()) + " is out of range; allowed: "
                         + describe(range, bound -> SimTime.formatExact((long) bound))
+                : size ? Sizes.format(n.longValue()) + " is out of range; allowed: "
+                        + describe(range, bound -> Sizes.format((long) bound))
                 : n + " is out of range; allowed: " + describe(range)));
+    }
+
+    /** A field read by {@link SizeDeserializer}: its value and range are bytes, shown in units (4 KiB, 1 GiB). */
+    private static boolean isSize(RecordComponent c) {
+        JsonDeserialize d = c.getAccessor().getAnnotation(JsonDeserialize.class);
+        return d != null && d.using() == SizeDeserializer.class;
     }
 
     /** A field read by {@link DurationDeserializer}: its value and range are nanoseconds, shown in units. */

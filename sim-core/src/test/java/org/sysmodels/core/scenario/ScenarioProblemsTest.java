@@ -129,6 +129,24 @@ class ScenarioProblemsTest {
     }
 
     @Test
+    void aNumberTooLargeForItsFieldSaysWhatIsAllowed() {
+        assertEquals("t.json:1:17: inner.x: 99999999999999999999 is out of range; allowed: 1 to 8",
+                message(Nested.class, "{\"inner\": {\"x\": 99999999999999999999}}"));
+        assertEquals("t.json:1:7: i: 3000000000 is out of range for an integer field",
+                message(Types.class, "{\"i\": 3000000000}"));
+    }
+
+    @Test
+    void aSizeOutOfRangeIsShownInUnitsLikeTheFileWritesIt() {
+        record Disk(@JsonDeserialize(using = SizeDeserializer.class) @Range(min = 4096, max = 1L << 30) Long size) {
+        }
+        assertEquals("t.json:1:10: size: 3 GiB is out of range; allowed: 4 KiB to 1 GiB",
+                message(Disk.class, "{\"size\": \"3GiB\"}"));
+        assertEquals("t.json:1:10: size: 100 B is out of range; allowed: 4 KiB to 1 GiB",
+                message(Disk.class, "{\"size\": \"100\"}"));
+    }
+
+    @Test
     void aSyntaxErrorInANestedObjectIsReportedWhereItIs() {
         assertEquals("t.json:3:11: inner: not valid JSON: Unexpected character ',': was expecting double-quote "
                 + "to start field name", message(Nested.class, "{\"name\": \"x\",\n \"inner\": {\n   \"x\": 3,,\n }}"));

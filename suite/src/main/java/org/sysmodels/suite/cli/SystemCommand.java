@@ -46,8 +46,7 @@ final class SystemCommand implements Callable<Integer> {
     private static final List<String> QUIZ_FLAGS = List.of("--quiz", "--solve", "--seed");
 
     static final OptionSpec<String> TEMPLATE = new OptionSpec<>("--template", "NAME",
-            "Print a complete, commented starter file for your own code, then edit it and run it with the flag "
-                    + "below.", "the first template", t -> t);
+            "Print a complete, commented starter file for your own code.", "the first template", t -> t);
     static final OptionSpec<Path> GRADE = OptionSpec.path("--grade", "FILE",
             "Run your file through the grading battery (packaged scenarios, faults, harder cases) and print a "
                     + "table of rules clean per case.");
@@ -80,7 +79,9 @@ final class SystemCommand implements Callable<Integer> {
         OptionSpec<Path> file = OptionSpec.path(s.flag(), "FILE", "Run your own " + s.noun() + " (" + (s.kind()
                 == StudentSlot.Kind.JAVA_SOURCE ? "one Java source file" : "a compiled file") + ") in place of the "
                 + "reference, under every check. " + s.description());
-        OptionSpec<String> template = TEMPLATE.withDefault(s.templates().isEmpty() ? null
+        OptionSpec<String> template = new OptionSpec<>(TEMPLATE.name(), TEMPLATE.label(), TEMPLATE.help()
+                + " Edit it, then run it with " + s.flag() + " FILE or grade it with --grade FILE.", null,
+                TEMPLATE.parser()).withDefault(s.templates().isEmpty() ? null
                 : s.templates().get(0).name() + "; templates: " + String.join(", ", s.templateNames()));
         return List.of(file, template, GRADE, TIME_LIMIT);
     }
@@ -206,6 +207,17 @@ final class SystemCommand implements Callable<Integer> {
             throw new UserInputException("--trace-events: " + common.traceEvents + " is out of range; allowed: 1 to "
                     + MAX_TRACE_EVENTS);
         }
+        // a flag that would change nothing is refused, as --position without a driver is
+        if (parsed.hasMatchedOption("--trace-events") && common.trace == null && common.report == null) {
+            throw new UserInputException("--trace-events sets how many events a trace keeps, and this run records "
+                    + "none: give it with --trace FILE or --report DIR, or leave it out");
+        }
+        if (slot.isPresent() && parsed.hasMatchedOption(TIME_LIMIT.name()) && studentFile.isEmpty()
+                && gradeFile.isEmpty()) {
+            throw new UserInputException(TIME_LIMIT.name() + " limits the real time your code may run, and this run "
+                    + "has none of yours: give it with " + slot.get().flag() + " FILE or --grade FILE, or leave it "
+                    + "out");
+        }
         if (common.trace != null) {
             OutputPaths.requireWritableFile("--trace", common.trace);
         }
@@ -227,6 +239,7 @@ final class SystemCommand implements Callable<Integer> {
             out.flush();
             PrintWriter err = spec.commandLine().getErr();
             err.println("sim " + system.name() + ": " + f.finding().rule() + ": " + f.finding().message());
+            notWritten(err);
             err.println("  result: your code failed (exit status 1)");
             err.flush();
             return ExitCodes.CHECK_FAILED;
@@ -242,6 +255,7 @@ final class SystemCommand implements Callable<Integer> {
                     + Cli.heapMiB() + " MiB) with your "
                     + "code plugged in; code that keeps what it allocates (a collection in a static field that only "
                     + "grows?) is the usual cause");
+            notWritten(err);
             err.println("  result: your code failed (exit status 1)");
             err.flush();
             return ExitCodes.CHECK_FAILED;
@@ -282,6 +296,20 @@ final class SystemCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         return result.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /** Says which of the files asked for a run that ended without a result could not be written. */
+    private void notWritten(PrintWriter err) {
+        List<String> asked = new ArrayList<>();
+        if (common.trace != null) {
+            asked.add("--trace " + common.trace);
+        }
+        if (common.report != null) {
+            asked.add("--report " + common.report);
+        }
+        if (!asked.isEmpty()) {
+            err.println("  not written: " + String.join(", ", asked) + " (the run ended without a result)");
+        }
     }
 
     @SuppressWarnings("unchecked")

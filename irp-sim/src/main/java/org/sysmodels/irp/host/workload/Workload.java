@@ -180,6 +180,15 @@ public final class Workload {
         return dropped;
     }
 
+    /** Open-loop arrivals still waiting in their threads' backlogs: none of them was issued. */
+    public long waiting() {
+        long n = 0;
+        for (User u : users) {
+            n += u.backlogCount;
+        }
+        return n;
+    }
+
     /** How many arrivals one thread keeps waiting for a free slot before it drops further ones. */
     public static int backlogCapacity() {
         return BACKLOG;

@@ -93,8 +93,16 @@ public final class IoDevices {
      * Returns NULL and attaches nothing when the old top is still DO_DEVICE_INITIALIZING (its driver's AddDevice did
      * not clear the flag) or deleted: "the top device object is checked for this flag" (Microsoft, "What does
      * DO_DEVICE_INITIALIZING really do?"; ReactOS ntoskrnl/io/iomgr/device.c IopAttachDeviceToDeviceStackSafe).
+     * A device already attached is refused: Windows does not check, and attaching it again on top of itself makes the
+     * stack a loop that the next IoGetAttachedDevice walks forever.
      */
     public DeviceObject IoAttachDeviceToDeviceStack(DeviceObject source, DeviceObject target) {
+        if (source.attachedTo != null) {
+            throw new IllegalArgumentException("IoAttachDeviceToDeviceStack: " + source.displayName()
+                    + " is attached already (to " + source.attachedTo.displayName() + "); attach each device object "
+                    + "once: a second attach puts it on top of itself and the stack becomes a loop that "
+                    + "IoGetAttachedDevice walks forever");
+        }
         DeviceObject top = IoGetAttachedDevice(target);
         if ((top.Flags & DeviceObject.DO_DEVICE_INITIALIZING) != 0 || top.deleted) {
             return null;

@@ -284,14 +284,19 @@ public final class IoManager {
         return irp;
     }
 
-    /** IoFreeIrp: back to the lookaside list. */
+    /**
+     * IoFreeIrp: back to the lookaside list. Driver Verifier's I/O verification stops a free of a packet not in use
+     * (0xC9, 0x01) and of one still on its thread's IRP list (0xC9, 0x02: a request the I/O manager or
+     * IoBuildDeviceIoControlRequest made, which only IoCompleteRequest may finish) (WDK Bug Check 0xC9).
+     */
     public void IoFreeIrp(Irp irp) {
         if (!irp.inUse) {
             kernel.stop(new Stop.BugCheck(Stop.BugCheck.DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x01, irp.address, 0,
                     0), false);
         }
-        if (irp.thread != null) {
-            irp.thread.unqueueIrp(irp);
+        if (irp.onThreadList()) {
+            kernel.stop(new Stop.BugCheck(Stop.BugCheck.DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x02, irp.address, 0,
+                    0), false);
         }
         lookaside.free(irp);
     }

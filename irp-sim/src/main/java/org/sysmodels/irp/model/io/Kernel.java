@@ -392,8 +392,16 @@ public final class Kernel {
         return delivery.dpcsRun();
     }
 
-    /** KeStallExecutionProcessor: busy-waits {@code microseconds} (allowed at any IRQL). */
+    /**
+     * KeStallExecutionProcessor: busy-waits {@code microseconds} (allowed at any IRQL). MicroSeconds is a ULONG: a
+     * negative count would be a stall of over an hour in C, and would run this processor's clock backwards here.
+     */
     public void KeStallExecutionProcessor(long microseconds) {
+        if (microseconds < 0 || microseconds > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("KeStallExecutionProcessor: MicroSeconds is a ULONG (0 to "
+                    + "4,294,967,295), not " + microseconds + "; the WDK asks for 50 us at most (a C driver's -1 "
+                    + "would busy-wait for over an hour)");
+        }
         current.advance(microseconds * 1000);
     }
 }

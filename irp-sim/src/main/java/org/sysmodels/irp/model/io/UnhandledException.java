@@ -100,6 +100,9 @@ final class UnhandledException {
         Processor p = kernel.current;
         StackTraceElement line = p == null || kernel.halted() != null ? null : faultingFrame(thrown);
         if (line == null) {
+            if (p != null && kernel.halted() == null) {
+                callThroughNull(kernel, p, NullRoutine.of(thrown));
+            }
             return;
         }
         RoutineFrame f = kernel.frame();
@@ -128,6 +131,20 @@ final class UnhandledException {
                 p == null ? Catcher.SYSTEM_THREAD : catcher(kernel, p), 0, a.exceptionRecord(cpu), a.contextRecord(cpu));
         throw kernel.stop(new SystemHalt(s, kernel.context(), new NullDispatchRoutine(driver.DriverName,
                 majorFunction), null), false);
+    }
+
+    /**
+     * The system called a routine pointer a driver gave it as NULL ({@code n}, or nothing to do when null): the same
+     * jump to address 0 as {@link #callThroughNull(Kernel, DriverObject, int)}, in the context of the routine's frame.
+     */
+    private void callThroughNull(Kernel kernel, Processor p, NullRoutine n) {
+        if (n == null) {
+            return;
+        }
+        KernelAddresses a = kernel.addresses();
+        Stop.BugCheck s = accessViolation(EXECUTE, p.irql(), catcher(kernel, p), 0, a.exceptionRecord(p.number()),
+                a.contextRecord(p.number()));
+        kernel.stop(new SystemHalt(s, kernel.context(), n, null), false);
     }
 
     /** An access violation's access type for an instruction fetch (0xD1's third parameter; 0 read, 1 write). */

@@ -13,4 +13,9 @@ public abstract class ThreadListEntry {
     /** The thread whose list this entry was last put on; it is still there while {@link #onThreadList}. */
     KThread threadListOwner;
     boolean onThreadList;
+
+    /** Whether this entry is on a thread's IRP list (IRP.ThreadListEntry linked, not empty). */
+    public final boolean onThreadList() {
+        return onThreadList;
+    }
 }
