@@ -57,7 +57,7 @@ class GatewayProtocolTest {
             users.add(new UsersFile.User(String.valueOf(i), "big" + i, "t" + i, List.of(), List.of("9100"), null));
         }
         return UserDirectory.of(new UsersFile(users, List.of(new UsersFile.Guild("9001", "test"),
-                new UsersFile.Guild("9100", "big"))), "test-world");
+                new UsersFile.Guild("9100", "big"))));
     }
 
     @BeforeAll

@@ -60,6 +60,35 @@ class UsersAndLoadTest {
         assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
     }
 
+    /**
+     * A fault across entries (a duplicate id or token, a friend nobody is, a user befriending itself, a guild listed
+     * twice, no user at all) is located like a syntax fault: {@code file:line:col} at the value, and a duplicate names
+     * the entry that had it first.
+     */
+    @Test
+    void aUsersFileConflictIsLocatedAtItsValue(@TempDir Path dir) throws Exception {
+        String ada = "\n  {\"id\": \"1\", \"name\": \"a\", \"token\": \"x\"";
+        String[][] cases = {
+                {"{\"users\": [" + ada + "},\n  {\"id\": \"1\", \"token\": \"y\"}]}", ":3:10: users[1].id: ",
+                        "\"1\" is used by users[0] already"},
+                {"{\"users\": [" + ada + "},\n  {\"id\": \"2\", \"token\": \"x\"}]}", ":3:24: users[1].token: ",
+                        "users[0] has the same token"},
+                {"{\"users\": [" + ada + ", \"friends\": [\n  \"7\"]}]}", ":3:3: users[0].friends[0]: ",
+                        "no user has id \"7\""},
+                {"{\"users\": [" + ada + ", \"friends\": [\n  \"1\"]}]}", ":3:3: users[0].friends[0]: ",
+                        "their own friend"},
+                {"{\"users\": [" + ada + "}],\n \"guilds\": [{\"id\": \"9\"}, {\"id\": \"9\"}]}",
+                        ":3:33: guilds[1].id: ", "listed twice"},
+                {"{\n \"users\": []}", ":2:11: users: ", "names no user"}};
+        for (String[] c : cases) {
+            Path f = dir.resolve("conflict.json");
+            Files.writeString(f, c[0]);
+            UserInputException e = assertThrows(UserInputException.class, () -> UserDirectory.load(f), c[0]);
+            assertTrue(e.getMessage().startsWith(f + c[1]) && e.getMessage().contains(c[2]),
+                    c[0] + " -> " + e.getMessage());
+        }
+    }
+
     /** A null where the file needs a user, a friend's id or a guild's id is named by its place, with no Java names. */
     @Test
     void aNullInAUsersFileIsNamedByItsPlace(@TempDir Path dir) throws Exception {
