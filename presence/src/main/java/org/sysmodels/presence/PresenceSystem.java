@@ -148,8 +148,10 @@ public final class PresenceSystem implements SimSystem {
         Metrics m = o.metrics();
         if (stores != null) {
             b.summary(stores.summary());
-            m.value("compact store bytes per user", stores.compact().perUser(), "B");
-            m.value("object store bytes per user", stores.object().perUser(), "B");
+            if (stores.measurable()) {
+                m.value("compact store bytes per user", stores.compact().perUser(), "B");
+                m.value("object store bytes per user", stores.object().perUser(), "B");
+            }
         }
         return b.metrics(m.snapshot()).checks(o.checker().rules()).findings(o.findings())
                 .trace(o.trace()).build();

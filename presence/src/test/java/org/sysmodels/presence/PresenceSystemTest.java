@@ -73,6 +73,21 @@ class PresenceSystemTest {
                 && l.contains("whole warm simulation")), r.summary().toString());
     }
 
+    /**
+     * A world too small for the heap to weigh (two users' stores are a few hundred bytes, the heap after GC steady
+     * only to 64 KiB) gets no bytes per user, which came out as noise, negative too ("compact store bytes per user
+     * -204 B"), but a line saying why and what to run instead.
+     */
+    @Test
+    void memoryOfATinyWorldSaysItCannotBeMeasured() throws Exception {
+        RunResult r = SYSTEM.run(RunRequest.ofSeed(1).withOptions(TestFlags.parse(SYSTEM.options(), "--users",
+                "2", "--duration", "1s", "--memory")));
+        assertTrue(r.metrics().stream().noneMatch(m -> m.name().endsWith("store bytes per user")), r.metrics()
+                .toString());
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("store memory: not measured: the stores of 2 "
+                + "users") && l.contains("10,000 users or more")), r.summary().toString());
+    }
+
     private static double value(RunResult r, String name) {
         return r.metrics().stream().filter(m -> m.name().equals(name))
                 .map(m -> ((org.sysmodels.core.metrics.Metric.Value) m).value()).findFirst()

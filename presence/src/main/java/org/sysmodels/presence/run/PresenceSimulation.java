@@ -68,7 +68,7 @@ public final class PresenceSimulation {
             m.value("expiry entries touched per deadline", expiryTouched / (double) Math.max(1, deadlines), "");
             m.value("simulated / wall time", realTimeFactor(), "x");
             m.value("status changes per simulated second", changes / Math.max(1e-9, simS), "/s");
-            if (stateBytes > 0) {
+            if (stateBytes >= Heap.MEASURABLE) {
                 m.value("simulation state bytes per user", stateBytes / (double) scenario.users(), "B");
             }
             return m;
@@ -102,7 +102,7 @@ public final class PresenceSimulation {
                     resumeInvalid, expiryTouched / (double) Math.max(1, deadlines)));
             b.summary(String.format(Locale.ROOT, "convergence: %,d sampled observers, %,d (observer, user) views "
                     + "compared with the truth after churn stopped.", observers, converged));
-            if (stateBytes > 0) {
+            if (stateBytes >= Heap.MEASURABLE) {
                 b.summary(String.format(Locale.ROOT, "simulation memory: %,.0f bytes per user for the whole warm "
                         + "simulation (%s store, graph, sessions, simulated clients and nodes, scheduler, checks; "
                         + "heap after GC, before the run; fixed costs weigh more in small worlds).",
