@@ -169,7 +169,8 @@ class PresenceSystemTest {
 
     /**
      * Shards meet at a barrier every backbone-min of simulated time: at 1 ns, 10^9 barriers per simulated second (the
-     * run did not end in an hour). Below a microsecond it is refused at once, naming the flag.
+     * run did not end in an hour). Below a microsecond it is refused at once, naming the flag; above the mean
+     * backbone delay too, in units (it said "10000000000 ns").
      */
     @Test
     void shardsWithABackboneMinBelowAMicrosecondAreRefused() {
@@ -177,6 +178,8 @@ class PresenceSystemTest {
                 UserInputException.class, () -> SYSTEM.run(small(1, "--shards", "2", "--backbone-min", "1ns"))));
         assertTrue(e.getMessage().startsWith("--backbone-min 1 ns") && e.getMessage().contains("1us"),
                 e.getMessage());
+        e = assertThrows(UserInputException.class, () -> SYSTEM.run(small(1, "--backbone-min", "10s")));
+        assertEquals("--backbone-min 10 s is more than the mean backbone delay, 1 ms", e.getMessage());
     }
 
     /**
@@ -193,7 +196,10 @@ class PresenceSystemTest {
                 {"{\"users\": 100,\n \"link\": 0}", ":2:", "\"0\" has no unit"},
                 {"{\"users\": 100,\n \"duration\": \"10ms\"}", ":2:",
                         "duration: 10 ms is out of range; allowed: 1 s to 86400 s"},
-                {"{\"users\": 100,\n \"slowWriteEvery\": \"2h\"}", ":2:", "slowWriteEvery: \"2h\" is not a duration"}};
+                {"{\"users\": 100,\n \"slowWriteEvery\": \"2h\"}", ":2:", "slowWriteEvery: \"2h\" is not a duration"},
+                {"{\"users\": 100,\n \"backboneMin\": \"10s\", \"backbone\": \"1ms\"}", ":2:",
+                        "backboneMin: 10 s is more than the mean backbone delay, 1 ms"},
+                {"{\"users\": 100,\n \"store\": \"objects\"}", ":2:", "store: \"compact\" or \"object\", not"}};
         for (String[] c : cases) {
             Path f = dir.resolve("d.json");
             Files.writeString(f, c[0]);
