@@ -1,7 +1,9 @@
 package org.sysmodels.presence.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.sysmodels.core.testing.Props;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -14,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.testing.TestFlags;
+import org.sysmodels.presence.gateway.load.LoadConfig;
+import org.sysmodels.presence.gateway.load.LoadGenerator;
+import org.sysmodels.presence.gateway.load.LoadResult;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.store.SocialGraph;
 
@@ -191,6 +196,27 @@ class UsersAndLoadTest {
         assertTrue(out.contains("result: no session lost"), out);
         assertTrue(out.matches("(?s).*deliveries received: [1-9].*"), out);
         assertTrue(out.contains("delivery latency: p50"), out);
+    }
+
+    /**
+     * The gateway stops once the load is under way: every session is lost, and the load stops at the end of that
+     * second with its report and exit status 1, instead of printing empty seconds until its duration (60 s here) is
+     * over.
+     */
+    @Test
+    void aLoadWhoseGatewayGoesAwayStopsWithItsReport() throws Exception {
+        GatewayServer server = GatewayServer.start(GatewayConfig.defaults().withIoThreads(1),
+                UserDirectory.loadWorld(6, 2));
+        StringWriter text = new StringWriter();
+        LoadConfig cfg = new LoadConfig(java.net.URI.create(server.gatewayUrl()), 6, 2, 20,
+                java.time.Duration.ofSeconds(60), java.time.Duration.ZERO, 8, 1);
+        LoadResult r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(50),
+                () -> new LoadGenerator(cfg, new PrintWriter(text, true)).run(server::close));
+        String out = text.toString();
+        assertTrue(out.matches("(?s).*every session was lost by t=\\d+s: the load stops.*"), out);
+        assertTrue(r.perSecond().size() < 60, out);
+        assertFalse(r.noSessionLost(), out);
+        assertEquals(0, r.heldAtEnd(), out);
     }
 
     /**

@@ -31,9 +31,10 @@ final class ResultLines {
                     r.seconds(), r.deliveries() == 0 ? "no deliveries" : String.format(Locale.ROOT,
                     "%.2f µs per delivery", r.cpuUsPerDelivery())));
         }
-        if (!r.perSecond().isEmpty()) {
+        List<SecondReport> worstSeconds = SecondReport.worst(r.perSecond(), 5);
+        if (!worstSeconds.isEmpty()) {
             StringBuilder worst = new StringBuilder("the worst seconds by p99:");
-            for (SecondReport s : SecondReport.worst(r.perSecond(), 5)) {
+            for (SecondReport s : worstSeconds) {
                 worst.append(String.format(Locale.ROOT, " t=%ds %.1f ms%s;", s.t(), s.p99Ms(), Double.isNaN(s.steal())
                         ? "" : String.format(Locale.ROOT, " (steal %.1f%%)", 100 * s.steal())));
             }
