@@ -142,6 +142,24 @@ class GatewayProtocolTest {
         c.ws.close(1000);
     }
 
+    /**
+     * Identify's {@code presence} is optional (gateway-events.mdx, Identify, which gives no default): a client that
+     * sets none is online on its platform, not offline until its first Presence Update (a minimal client watched its
+     * friends while they saw it offline).
+     */
+    @Test
+    void anIdentifyWithoutPresenceShowsTheUserOnline() throws Exception {
+        TestClient a = client();
+        a.identify("t1038", "online", "desktop");
+        TestClient b = client();
+        b.identify("t1037", null, "mobile");
+        JsonNode p = a.nextPresence("1037");
+        assertEquals("online", p.path("d").path("status").asText(), p.toString());
+        assertEquals("online", p.path("d").path("client_status").path("mobile").asText(), p.toString());
+        a.ws.close(1000);
+        b.ws.close(1000);
+    }
+
     @Test
     void aFriendsStatusChangeArrivesAsPresenceUpdateWithClientStatus() throws Exception {
         TestClient a = client();
