@@ -526,6 +526,19 @@ class GatewayProtocolTest {
         b.ws.close(1000);
     }
 
+    /** An empty {@code user_ids} asks for nobody: one empty chunk (it threw on the engine thread and sent none). */
+    @Test
+    void requestGuildMembersForNoUserIdsGivesAnEmptyChunk() throws Exception {
+        TestClient a = client();
+        a.identify("t1036", "online", "web");
+        a.send("{\"op\":8,\"d\":{\"guild_id\":\"9001\",\"user_ids\":[],\"nonce\":\"none\"}}");
+        JsonNode chunk = a.nextDispatch("GUILD_MEMBERS_CHUNK").get("d");
+        assertEquals("none", chunk.get("nonce").asText(), chunk.toString());
+        assertEquals(0, chunk.get("members").size(), chunk.toString());
+        assertEquals(1, chunk.get("chunk_count").asInt(), chunk.toString());
+        a.ws.close(1000);
+    }
+
     @Test
     void largeGuildsListOnlyOnlineMembers() throws Exception {
         TestClient a = client();
