@@ -15,7 +15,7 @@ final class ResultLines {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "connections: %,d of %,d held at the end (most at once %,d)",
                 r.heldAtEnd(), r.target(), r.maxHeld()));
-        out.add(String.format(Locale.ROOT, "updates sent: %,d (%.0f/s); deliveries received: %,d (%.0f/s)",
+        out.add(String.format(Locale.ROOT, "updates sent: %,d (%,.0f/s); deliveries received: %,d (%,.0f/s)",
                 r.updatesSent(), r.updatesSent() / Math.max(1e-9, r.seconds()), r.deliveries(),
                 r.deliveriesPerSecond()));
         out.add("delivery latency: " + percentiles(r.latencyUs()));
