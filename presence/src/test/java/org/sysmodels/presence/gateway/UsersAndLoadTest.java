@@ -235,6 +235,19 @@ class UsersAndLoadTest {
         }
     }
 
+    /**
+     * A flag for the gateway this command would start is refused with {@code --url} (it was silently ignored: the
+     * gateway's Hello sets the interval), and an empty entry in {@code --nodes} is named as such (it read
+     * "--nodes : a ws:// URL").
+     */
+    @Test
+    void aLoadRefusesFlagsItWouldIgnore() throws Exception {
+        refused("--heartbeat-interval sets the gateway this command starts; with --url the gateway's Hello sets it",
+                "--url", "ws://127.0.0.1:9/gateway", "--heartbeat-interval", "5s", "--duration", "60s");
+        refused("--nodes ws://127.0.0.1:9/gateway,: an empty entry", "--nodes", "ws://127.0.0.1:9/gateway,",
+                "--duration", "60s");
+    }
+
     /** Nothing listens at the URL: the load stops at once, exit 2, with the connection's error and no NaN. */
     @Test
     void aLoadWithNoGatewayToConnectToStopsAtOnce() throws Exception {
