@@ -232,6 +232,10 @@ class UsersAndLoadTest {
             assertTrue(out.contains("serve --load-world 2 --watchers 100"), out);
             refused("with 4012 (Invalid API version)", "--url", demo.gatewayUrl() + "?v=9", "--connections", "2",
                     "--duration", "60s");
+            // the demo page's address, not the gateway's: Netty's "Invalid handshake response getStatus: 200 OK"
+            String page = demo.gatewayUrl().replace("/gateway", "/");
+            refused("no connection could be made (the server answered HTTP 200 OK, not a WebSocket upgrade: is the "
+                    + "path the gateway's, /gateway?)", "--url", page, "--connections", "2", "--duration", "60s");
         }
     }
 

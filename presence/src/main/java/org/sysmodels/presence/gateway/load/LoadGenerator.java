@@ -268,9 +268,13 @@ public final class LoadGenerator {
                         if (failures.incrementAndGet() == 1) {
                             Throwable cause = err instanceof java.util.concurrent.CompletionException
                                     && err.getCause() != null ? err.getCause() : err;
-                            // Netty's native transports say "finishConnect(..) failed with error(-111): ..."
+                            // Netty's native transports say "finishConnect(..) failed with error(-111): ...";
+                            // its handshaker "Invalid handshake response getStatus: 404 Not Found"
                             firstFailure = cause.getMessage() != null ? cause.getMessage().replaceFirst(
-                                    "^.*failed with error\\(-?\\d+\\): ", "") : cause.getClass().getSimpleName();
+                                    "^.*failed with error\\(-?\\d+\\): ", "").replaceFirst(
+                                    "^Invalid handshake response getStatus: (.*)$", "the server answered HTTP $1, "
+                                    + "not a WebSocket upgrade: is the path the gateway's, /gateway?")
+                                    : cause.getClass().getSimpleName();
                         }
                     } else {
                         c.ws = ws;
