@@ -67,7 +67,7 @@ class UsersAndLoadTest {
 
     /**
      * A fault across entries (a duplicate id or token, a friend nobody is, a user befriending itself, a guild listed
-     * twice, no user at all) is located like a syntax fault: {@code file:line:col} at the value, and a duplicate names
+     * twice, no user at all) or an id that is no snowflake is located like a syntax fault: {@code file:line:col} at the value, and a duplicate names
      * the entry that had it first.
      */
     @Test
@@ -84,7 +84,13 @@ class UsersAndLoadTest {
                         "their own friend"},
                 {"{\"users\": [" + ada + "}],\n \"guilds\": [{\"id\": \"9\"}, {\"id\": \"9\"}]}",
                         ":3:33: guilds[1].id: ", "listed twice"},
-                {"{\n \"users\": []}", ":2:11: users: ", "names no user"}};
+                {"{\n \"users\": []}", ":2:11: users: ", "names no user"},
+                {"{\"users\": [\n  {\"id\": \"ada\", \"token\": \"x\"}]}", ":2:10: users[0].id: ",
+                        "\"ada\" is not a snowflake"},
+                {"{\"users\": [" + ada + ", \"guilds\": [\"9\",\n \"-9\"]}]}", ":3:2: users[0].guilds[1]: ",
+                        "\"-9\" is not a snowflake"},
+                {"{\"users\": [" + ada + "}],\n \"guilds\": [{\"id\": \"18446744073709551616\"}]}",
+                        ":3:20: guilds[0].id: ", "is not a snowflake"}};
         for (String[] c : cases) {
             Path f = dir.resolve("conflict.json");
             Files.writeString(f, c[0]);

@@ -9,13 +9,25 @@ import org.sysmodels.core.scenario.InvalidFieldException;
 
 /**
  * What a {@link UsersFile} must hold across its entries: at least one user, each with an id and a token, ids and
- * tokens unique, every friend a user of the file and not the user itself, every guild listed once. Each fault is an
+ * tokens unique, every id (user or guild) a snowflake, every friend a user of the file and not the user itself, every guild listed once. Each fault is an
  * {@link InvalidFieldException} naming the entry at fault ({@code users[1].id}), which the loader turns into a
  * {@code file:line:col} problem at that value.
  */
 final class UsersFileCheck {
 
     private UsersFileCheck() {
+    }
+
+    /**
+     * An id as Discord writes one: a snowflake, a string of decimal digits of an unsigned 64-bit integer
+     * (discord-api-docs, Reference, "Snowflakes"); clients read it as a number.
+     */
+    private static void snowflake(String field, String id) {
+        boolean digits = !id.isEmpty() && id.length() <= 20 && id.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (!digits || new java.math.BigInteger(id).bitLength() > 64) {
+            throw new InvalidFieldException(field, "\"" + id + "\" is not a snowflake (a string of digits, e.g. "
+                    + "\"1001\")");
+        }
     }
 
     static void check(List<UsersFile.User> users, List<UsersFile.Guild> guilds) {
@@ -30,6 +42,7 @@ final class UsersFileCheck {
             if (u.id() == null || u.id().isBlank()) {
                 throw new InvalidFieldException(at + ".id", "required (a snowflake, e.g. \"1001\")");
             }
+            snowflake(at + ".id", u.id());
             if (u.token() == null || u.token().isBlank()) {
                 throw new InvalidFieldException(at + ".token", "required (the secret this user identifies with)");
             }
@@ -45,6 +58,10 @@ final class UsersFileCheck {
             }
         }
         for (int i = 0; i < users.size(); i++) {
+            List<String> guildRefs = users.get(i).guilds();
+            for (int k = 0; k < guildRefs.size(); k++) {
+                snowflake("users[" + i + "].guilds[" + k + "]", guildRefs.get(k));
+            }
             List<String> friends = users.get(i).friends();
             for (int k = 0; k < friends.size(); k++) {
                 Integer j = ids.get(friends.get(k));
@@ -63,6 +80,7 @@ final class UsersFileCheck {
             if (id == null || id.isBlank()) {
                 throw new InvalidFieldException("guilds[" + g + "].id", "required (a snowflake, e.g. \"9001\")");
             }
+            snowflake("guilds[" + g + "].id", id);
             if (!guildIds.add(id)) {
                 throw new InvalidFieldException("guilds[" + g + "].id", "\"" + id + "\" is listed twice");
             }
