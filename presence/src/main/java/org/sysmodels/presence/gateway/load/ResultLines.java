@@ -48,6 +48,13 @@ final class ResultLines {
                     + " ...); start it with `sim presence serve --load-world N --watchers W` (N at least --connections,"
                     + " W as here)");
         }
+        if (r.closes().containsKey(4008)) {
+            double perConnection = r.updatesSent() / Math.max(1e-9, r.seconds()) * 60 / Math.max(1, r.target());
+            out.add(String.format(Locale.ROOT, "4008 (rate limited): each connection sent about %,.0f updates per "
+                    + "60 s, plus its heartbeats, over the gateway's limit; start it with `sim presence serve "
+                    + "--rate-limit N` (N above that, with room for heartbeats), or spread the updates over more "
+                    + "--connections", perConnection));
+        }
         return out;
     }
 
