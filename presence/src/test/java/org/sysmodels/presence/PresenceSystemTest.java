@@ -88,6 +88,22 @@ class PresenceSystemTest {
                 + "users") && l.contains("10,000 users or more")), r.summary().toString());
     }
 
+    /**
+     * A run in which no change reached a watcher (two users, one second) says so, instead of "latency p50 0 ns, p99
+     * 0 ns" and an empty plot.
+     */
+    @Test
+    void aRunWithoutDeliveriesHasNoLatencyFigures() throws Exception {
+        RunResult r = SYSTEM.run(RunRequest.ofSeed(1).withOptions(TestFlags.parse(SYSTEM.options(), "--users",
+                "2", "--duration", "1s")));
+        assertEquals(0.0, value(r, "deliveries"), r.summary().toString());
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("end-to-end update latency: none measured")),
+                r.summary().toString());
+        assertTrue(r.metrics().stream().noneMatch(m -> m.name().startsWith("update latency")), r.metrics()
+                .toString());
+        assertTrue(r.plots().isEmpty(), r.plots().toString());
+    }
+
     private static double value(RunResult r, String name) {
         return r.metrics().stream().filter(m -> m.name().equals(name))
                 .map(m -> ((org.sysmodels.core.metrics.Metric.Value) m).value()).findFirst()
