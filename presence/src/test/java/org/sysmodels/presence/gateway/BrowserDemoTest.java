@@ -234,16 +234,37 @@ class BrowserDemoTest {
                 .redirectErrorStream(true).start();
     }
 
+    /**
+     * Stops Chromium and its helper processes (the network service writes into the profile until it ends: deleting
+     * the profile while it ran failed now and then on a file it had just renamed away), then deletes the profile.
+     */
     static void stop(Process browser, EventLoopGroup group, Path profile) throws Exception {
         if (browser != null) {
+            List<ProcessHandle> helpers = browser.descendants().toList();
             browser.destroy();
             if (!browser.waitFor(20, TimeUnit.SECONDS)) {
                 browser.destroyForcibly();
+            }
+            for (ProcessHandle h : helpers) {
+                h.destroy();
+                try {
+                    h.onExit().get(20, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    h.destroyForcibly();
+                }
             }
         }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
+                throw e;
+            }
+            // a file gone while the walk listed it: what is left goes with the next walk
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
