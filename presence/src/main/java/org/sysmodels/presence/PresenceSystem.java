@@ -14,6 +14,7 @@ import org.sysmodels.core.system.RealityNote;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.core.system.SimSystem;
 import org.sysmodels.core.system.Subcommand;
+import org.sysmodels.core.time.SimTime;
 import org.sysmodels.presence.check.Convergence;
 import org.sysmodels.presence.check.ExpiryOnTime;
 import org.sysmodels.presence.check.ExpiryWorkBounded;
@@ -129,8 +130,8 @@ public final class PresenceSystem implements SimSystem {
         if (shards > 1 && sc.backboneMin() < MIN_WINDOW_NS) {
             // the shards meet at a barrier every backboneMin of simulated time (PresenceSimulation's Lockstep): at
             // 1 ns that is 10^9 barriers per simulated second, and the run does not end in an hour
-            throw new UserInputException("--backbone-min " + sc.backboneMin() + " ns is too short for --shards "
-                    + shards + ": the shards meet at a barrier every backbone-min of simulated time; give at least "
+            throw new UserInputException("--backbone-min " + SimTime.formatExact(sc.backboneMin()) + " is too short "
+                    + "for --shards " + shards + ": the shards meet at a barrier every backbone-min of simulated time; give at least "
                     + "1us (e.g. 500us)");
         }
         if (shards > sc.nodes()) {
@@ -149,8 +150,10 @@ public final class PresenceSystem implements SimSystem {
         Metrics m = o.metrics();
         if (stores != null) {
             b.summary(stores.summary());
-            m.value("compact store bytes per user", stores.compact().perUser(), "B");
-            m.value("object store bytes per user", stores.object().perUser(), "B");
+            if (stores.measurable()) {
+                m.value("compact store bytes per user", stores.compact().perUser(), "B");
+                m.value("object store bytes per user", stores.object().perUser(), "B");
+            }
         }
         return b.metrics(m.snapshot()).checks(o.checker().rules()).findings(o.findings())
                 .trace(o.trace()).build();
@@ -173,8 +176,8 @@ public final class PresenceSystem implements SimSystem {
         if (o.has(BACKBONE_MIN)) {
             long min = o.get(BACKBONE_MIN).orElseThrow();
             if (min > out.backbone()) {
-                throw new UserInputException("--backbone-min " + min + " ns is more than the mean backbone delay, "
-                        + out.backbone() + " ns");
+                throw new UserInputException("--backbone-min " + SimTime.formatExact(min) + " is more than the mean "
+                        + "backbone delay, " + SimTime.formatExact(out.backbone()));
             }
             out = out.withBackboneMin(min);
         }

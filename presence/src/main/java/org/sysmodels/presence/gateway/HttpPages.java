@@ -22,8 +22,8 @@ import java.util.Map;
 
 /**
  * The plain HTTP side of the gateway: the browser demo page and its script from the classpath, {@code /demo.json}
- * (the demo world's names and tokens, only when no users file was given), and 404 for anything else. A request to
- * {@code /gateway} goes on to the WebSocket handshake.
+ * (the demo world's names and tokens, only when no users file was given), 400 for what is not an HTTP request, and
+ * 404 for anything else. A request to {@code /gateway} goes on to the WebSocket handshake.
  */
 final class HttpPages extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -45,6 +45,17 @@ final class HttpPages extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        if (req.decoderResult().isFailure()) {
+            // Netty hands on what it could not parse as a GET of "/bad-request" (RFC 9110 §15.5.1: 400)
+            try {
+                HttpUtil.setKeepAlive(req, false);
+                respond(ctx, req, HttpResponseStatus.BAD_REQUEST, "text/plain", "not an HTTP request: "
+                        + req.decoderResult().cause().getMessage() + "\n");
+            } finally {
+                req.release();
+            }
+            return;
+        }
         String path = new QueryStringDecoder(req.uri()).path();
         if (path.equals(GATEWAY_PATH)) {
             ctx.fireChannelRead(req);

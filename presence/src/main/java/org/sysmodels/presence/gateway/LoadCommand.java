@@ -80,6 +80,11 @@ public final class LoadCommand implements Subcommand {
         }
         List<URI> nodes = o.has(NODES) ? nodeUrls(o.get(NODES).orElseThrow()) : List.of();
         boolean embedded = !o.has(URL) && nodes.isEmpty();
+        if (!embedded && o.has(HEARTBEAT)) {
+            throw new UserInputException("--heartbeat-interval sets the gateway this command starts; with "
+                    + (o.has(URL) ? "--url" : "--nodes") + " the gateway's Hello sets it (sim presence serve "
+                    + "--heartbeat-interval)");
+        }
         long need = (embedded ? 2L : 1L) * n + 256;
         if (fds > 0 && need > fds) {
             throw new UserInputException(String.format(Locale.ROOT, "--connections %,d: this process may open %,d "
@@ -129,6 +134,10 @@ public final class LoadCommand implements Subcommand {
     static List<URI> nodeUrls(String list) throws UserInputException {
         List<URI> urls = new java.util.ArrayList<>();
         for (String part : list.split(",", -1)) {
+            if (part.isBlank()) {
+                throw new UserInputException("--nodes " + list + ": an empty entry; give ws:// URLs separated by "
+                        + "single commas");
+            }
             URI u = wsUrl("--nodes", part.strip());
             if (urls.contains(u)) {
                 throw new UserInputException("--nodes " + list + ": " + u + " is listed twice");

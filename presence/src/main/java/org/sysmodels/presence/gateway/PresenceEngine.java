@@ -155,7 +155,9 @@ final class PresenceEngine {
             }
             long now = now();
             String sessionId = HexFormat.of().formatHex(bytes16());
-            int slot = core.identify(user, id.platform(), c.node(), id.presence(), guildPresences, sessionId, now);
+            // no presence in Identify: online (the model's rule: gateway-events.mdx gives no default), not offline
+            PresenceUpdate initial = id.presence() != null ? id.presence() : PresenceUpdate.of(Status.ONLINE);
+            int slot = core.identify(user, id.platform(), c.node(), initial, guildPresences, sessionId, now);
             GatewaySession e = new GatewaySession(slot, sessionId, user, guildPresences, id.largeThreshold(),
                     new Subscriber(slot, new CoalescingOutbox(), rings.take()));
             sessions.put(e);

@@ -9,6 +9,7 @@ import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.option.OptionSpec;
 import org.sysmodels.core.option.Options;
 import org.sysmodels.core.system.Subcommand;
+import org.sysmodels.core.time.SimTime;
 import org.sysmodels.presence.cluster.ClusterFactory;
 import org.sysmodels.presence.cluster.redis.RedisCluster;
 import org.sysmodels.presence.gateway.users.DemoWorld;
@@ -158,9 +159,9 @@ public final class ServeCommand implements Subcommand {
             out.println("presence gateway: " + server.gatewayUrl() + "?v=10&encoding=json");
             out.println("demo page:        " + server.pageUrl());
             out.println("transport:        " + cfg.transport() + " (" + cfg.ioThreads() + " I/O event loops)");
-            out.printf(Locale.ROOT, "users: %,d; heartbeat_interval %d ms; resume window %d s; rate limit %d per "
-                    + "60 s%n", users.users(), cfg.heartbeatInterval().toMillis(), cfg.resumeWindow().toSeconds(),
-                    cfg.rateLimit());
+            out.printf(Locale.ROOT, "users: %,d; heartbeat_interval %d ms; resume window %s; rate limit %d per "
+                    + "60 s%n", users.users(), cfg.heartbeatInterval().toMillis(),
+                    SimTime.formatExact(cfg.resumeWindow().toNanos()), cfg.rateLimit());
             if (demo != null) {
                 out.print("tokens:");
                 for (int u = 0; u < users.users(); u++) {

@@ -149,7 +149,7 @@ final class Snapshots {
             }
         }
         if (guild != null && member) {
-            if (!m.userIds().isEmpty()) {
+            if (m.query() == null) {
                 for (String id : m.userIds()) {
                     Integer u = users.userById(id).orElse(null);
                     boolean in = false;

@@ -185,7 +185,8 @@ public final class PresenceQuiz {
             t += readEvery;
         }
         String q = "Bob's connection is slow: the gateway can write to it only at t = " + readEvery + ", "
-                + 2 * readEvery + ", " + 3 * readEvery + "... s, one message each time. Ada changes status "
+                + 2 * readEvery + ", " + 3 * readEvery + "... s, one message each time (a change made at the second of a "
+                + "write is in time for it). Ada changes status "
                 + String.join(", ", seq) + ". Bob's outbox keeps only the newest presence per user (watch "
                 + "semantics). Which updates does Bob receive, and when?";
         String a = "Bob receives " + String.join(", ", received) + ". Each write takes the newest presence waiting;"

@@ -58,9 +58,11 @@ public final class PresenceSimulation {
             m.value("deliveries per simulated second", deliveries / Math.max(1e-9, simulatedNs / 1e9), "/s");
             m.value("fan-out node messages", nodeMessages, "");
             m.value("node messages per simulated second", nodeMessages / Math.max(1e-9, simulatedNs / 1e9), "/s");
-            m.value("update latency p50", latency.percentile(50), "ns");
-            m.value("update latency p99", latency.percentile(99), "ns");
-            m.value("update latency p99.9", latency.percentile(99.9), "ns");
+            if (latency.count() > 0) {
+                m.value("update latency p50", latency.percentile(50), "ns");
+                m.value("update latency p99", latency.percentile(99), "ns");
+                m.value("update latency p99.9", latency.percentile(99.9), "ns");
+            }
             m.value("queued (slow or detached)", queued, "");
             m.value("largest outbox", maxPending, "");
             m.value("resumes", resumeOk, "");
@@ -68,7 +70,7 @@ public final class PresenceSimulation {
             m.value("expiry entries touched per deadline", expiryTouched / (double) Math.max(1, deadlines), "");
             m.value("simulated / wall time", realTimeFactor(), "x");
             m.value("status changes per simulated second", changes / Math.max(1e-9, simS), "/s");
-            if (stateBytes > 0) {
+            if (stateBytes >= Heap.MEASURABLE) {
                 m.value("simulation state bytes per user", stateBytes / (double) scenario.users(), "B");
             }
             return m;
@@ -88,13 +90,18 @@ public final class PresenceSimulation {
             b.summary(String.format(Locale.ROOT, "fan-out: %,d deliveries in %,d node messages (%.1f sessions per "
                     + "message, Manifold's per-node batching); %,d status changes, %,d heartbeats.", deliveries,
                     nodeMessages, deliveries / (double) Math.max(1, nodeMessages), changes, heartbeats));
-            b.summary(String.format(Locale.ROOT, "end-to-end update latency p50 %s, p99 %s, p99.9 %s (two client "
-                    + "links of %s, backbone up to %s, slow readers)", SimTime.format(latency.percentile(50)),
-                    SimTime.format(latency.percentile(99)), SimTime.format(latency.percentile(99.9)),
-                    SimTime.format(scenario.link()),
-                    SimTime.format(2 * scenario.backbone() - scenario.backboneMin())));
-            b.plot(PercentilePlot.of("update-latency", "End-to-end update latency (status change to the watcher's "
-                    + "client)", Map.of("all deliveries", latency)));
+            if (latency.count() == 0) {
+                b.summary("end-to-end update latency: none measured, no change reached a watcher (a world this "
+                        + "small or a run this short; give more --users or a longer --duration)");
+            } else {
+                b.summary(String.format(Locale.ROOT, "end-to-end update latency p50 %s, p99 %s, p99.9 %s (two "
+                        + "client links of %s, backbone up to %s, slow readers)",
+                        SimTime.format(latency.percentile(50)), SimTime.format(latency.percentile(99)),
+                        SimTime.format(latency.percentile(99.9)), SimTime.format(scenario.link()),
+                        SimTime.format(2 * scenario.backbone() - scenario.backboneMin())));
+                b.plot(PercentilePlot.of("update-latency", "End-to-end update latency (status change to the "
+                        + "watcher's client)", Map.of("all deliveries", latency)));
+            }
             b.summary(String.format(Locale.ROOT, "coalescing: %,d presences queued for slow or detached sessions; "
                     + "the largest outbox held %,d (one per watched user at most).", queued, maxPending));
             b.summary(String.format(Locale.ROOT, "churn: %,d sessions left, %,d resumed (replay in order), %,d "
@@ -102,7 +109,7 @@ public final class PresenceSimulation {
                     resumeInvalid, expiryTouched / (double) Math.max(1, deadlines)));
             b.summary(String.format(Locale.ROOT, "convergence: %,d sampled observers, %,d (observer, user) views "
                     + "compared with the truth after churn stopped.", observers, converged));
-            if (stateBytes > 0) {
+            if (stateBytes >= Heap.MEASURABLE) {
                 b.summary(String.format(Locale.ROOT, "simulation memory: %,.0f bytes per user for the whole warm "
                         + "simulation (%s store, graph, sessions, simulated clients and nodes, scheduler, checks; "
                         + "heap after GC, before the run; fixed costs weigh more in small worlds).",

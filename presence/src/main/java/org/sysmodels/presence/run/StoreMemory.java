@@ -27,13 +27,28 @@ public final class StoreMemory {
         public double perUser() {
             return bytes / (double) users;
         }
+
+        /** Large enough to tell from the heap's noise ({@link Heap#MEASURABLE}); a tiny world's can even be < 0. */
+        public boolean measurable() {
+            return bytes >= Heap.MEASURABLE;
+        }
     }
 
     /** Both layouts for one scenario and seed: what {@code sim presence --memory} and the README compare. */
     public record Comparison(Measured compact, Measured object) {
 
-        /** The run's summary line: each layout's bytes per user and their ratio. */
+        /** Both layouts measured above the heap's noise. */
+        public boolean measurable() {
+            return compact.measurable() && object.measurable();
+        }
+
+        /** The run's summary line: each layout's bytes per user and their ratio, or why there are none. */
         public String summary() {
+            if (!measurable()) {
+                return String.format(Locale.ROOT, "store memory: not measured: the stores of %,d users take under "
+                        + "%d MiB of heap, which after GC is steady only to %d KiB; give --memory 10,000 users or "
+                        + "more.", compact.users(), Heap.MEASURABLE >> 20, Heap.SETTLED >> 10);
+            }
             return String.format(Locale.ROOT, "store memory (the store alone, built apart from the run: graph, "
                     + "sessions, presences; heap after GC): compact %,.0f, object %,.0f bytes per user (%.2fx).",
                     compact.perUser(), object.perUser(), compact.perUser() / object.perUser());

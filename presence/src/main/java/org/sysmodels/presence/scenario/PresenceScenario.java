@@ -2,7 +2,9 @@ package org.sysmodels.presence.scenario;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import org.sysmodels.core.scenario.DurationDeserializer;
+import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.Range;
+import org.sysmodels.core.time.SimTime;
 
 /**
  * A simulated presence cluster and its users' behaviour. Durations are strings with a unit ("30s", "250ms"); a
@@ -102,11 +104,11 @@ public record PresenceScenario(
         community = community == null ? 0 : community;
         backboneMin = backboneMin == null ? 0L : backboneMin;
         if (backboneMin > backbone) {
-            throw new IllegalArgumentException("backboneMin (" + backboneMin + " ns) is more than the mean backbone "
-                    + "delay (" + backbone + " ns)");
+            throw new InvalidFieldException("backboneMin", SimTime.formatExact(backboneMin) + " is more than the "
+                    + "mean backbone delay, " + SimTime.formatExact(backbone));
         }
         if (!store.equals("compact") && !store.equals("object")) {
-            throw new IllegalArgumentException("store is \"compact\" or \"object\", not \"" + store + "\"");
+            throw new InvalidFieldException("store", "\"compact\" or \"object\", not \"" + store + "\"");
         }
     }
 

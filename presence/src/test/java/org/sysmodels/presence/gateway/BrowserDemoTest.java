@@ -155,6 +155,48 @@ class BrowserDemoTest {
     }
 
     /**
+     * The page heartbeats as gateway.mdx says: the first after interval × jitter, then every interval from that
+     * first one. Its interval timer started at Hello, so with a jitter near 1 the second heartbeat followed the
+     * first at once, before its ACK could come, and the page took its own connection for a zombie. A hook records
+     * how many heartbeats were sent when the page set its interval timer: at least the first.
+     */
+    @Test
+    void theHeartbeatIntervalRunsFromTheFirstHeartbeat() throws Exception {
+        UserDirectory world = DemoWorld.create();
+        GatewayConfig cfg = GatewayConfig.defaults().withHeartbeat(Duration.ofSeconds(1)).withIoThreads(1);
+        try (Browser browser = new Browser();
+             GatewayServer server = GatewayServer.start(cfg, world, DemoWorld.json(world), PresenceObserver.NONE)) {
+            Cdp page = browser.open(server.pageUrl(), COUNT_BEATS_AT_SET_INTERVAL);
+            page.click("login-ada");
+            JsonNode at = page.await("document.documentElement.dataset.intervalAfter ?? null",
+                    v -> !v.isNull(), "the page setting its heartbeat interval timer");
+            assertEquals(1, at.asInt(), "heartbeats sent when the interval timer was set");
+            page.close();
+        }
+    }
+
+    /**
+     * The test hook: the heartbeats (op 1) the page sends are counted, and when it first calls setInterval the count
+     * is written to {@code <html data-interval-after>}.
+     */
+    private static final String COUNT_BEATS_AT_SET_INTERVAL = """
+            (() => {
+              let beats = 0;
+              const send = WebSocket.prototype.send;
+              WebSocket.prototype.send = function (data) {
+                if (JSON.parse(data).op === 1) { beats++; }
+                return send.call(this, data);
+              };
+              const every = window.setInterval;
+              window.setInterval = function (...args) {
+                const d = document.documentElement.dataset;
+                if (d.intervalAfter === undefined) { d.intervalAfter = beats; }
+                return every.apply(window, args);
+              };
+            })();
+            """;
+
+    /**
      * The test hook: WebSocket wrapped so the page's first connection never sees an op 11; the connections opened
      * and the ACKs the current one received are written to {@code <html data-opens data-acks>}, a DOM change the
      * test's observers see.
@@ -192,16 +234,37 @@ class BrowserDemoTest {
                 .redirectErrorStream(true).start();
     }
 
+    /**
+     * Stops Chromium and its helper processes (the network service writes into the profile until it ends: deleting
+     * the profile while it ran failed now and then on a file it had just renamed away), then deletes the profile.
+     */
     static void stop(Process browser, EventLoopGroup group, Path profile) throws Exception {
         if (browser != null) {
+            List<ProcessHandle> helpers = browser.descendants().toList();
             browser.destroy();
             if (!browser.waitFor(20, TimeUnit.SECONDS)) {
                 browser.destroyForcibly();
+            }
+            for (ProcessHandle h : helpers) {
+                h.destroy();
+                try {
+                    h.onExit().get(20, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    h.destroyForcibly();
+                }
             }
         }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
+                throw e;
+            }
+            // a file gone while the walk listed it: what is left goes with the next walk
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 

@@ -53,7 +53,7 @@ class ClusterGatewayTest {
      * 9001 with ada (carol identifies without GUILD_PRESENCES); dave 1006 shares guild 9002 with ada, with the intent.
      */
     static UserDirectory world() throws Exception {
-        return UserDirectory.of(worldFile(), "cluster-test-world");
+        return UserDirectory.of(worldFile());
     }
 
     static UsersFile worldFile() {
@@ -741,7 +741,7 @@ class ClusterGatewayTest {
             users.add(new UsersFile.User(u.id().replace("100", "200"), u.name(), u.token(),
                     u.friends().stream().map(f -> f.replace("100", "200")).toList(), u.guilds(), u.presenceIntent()));
         }
-        UserDirectory other = UserDirectory.of(new UsersFile(users, worldFile().guilds()), "other-ids");
+        UserDirectory other = UserDirectory.of(new UsersFile(users, worldFile().guilds()));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> GatewayServer.start(config(),
                 other, null, PresenceObserver.NONE, RedisCluster.factory(RedisCluster.parse(redis.uri()),
                         log::add)));

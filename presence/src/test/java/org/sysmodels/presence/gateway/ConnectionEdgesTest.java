@@ -99,6 +99,19 @@ class ConnectionEdgesTest {
         }
     }
 
+    /** What is not an HTTP request is answered 400 and closed; it was "404 no page at /bad-request". */
+    @Test
+    void aRequestThatIsNotHttpIsABadRequest() throws Exception {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            s.getOutputStream().write("GARBAGE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            s.setSoTimeout((int) TimeUnit.SECONDS.toMillis(TestClient.WAIT_S));
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n") && answer.contains("not an HTTP request"),
+                    answer);
+        }
+    }
+
     @Test
     void aConnectionThatSendsNothingIsClosed() throws Exception {
         try (Socket s = new Socket()) {

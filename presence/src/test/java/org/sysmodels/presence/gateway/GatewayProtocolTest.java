@@ -57,7 +57,7 @@ class GatewayProtocolTest {
             users.add(new UsersFile.User(String.valueOf(i), "big" + i, "t" + i, List.of(), List.of("9100"), null));
         }
         return UserDirectory.of(new UsersFile(users, List.of(new UsersFile.Guild("9001", "test"),
-                new UsersFile.Guild("9100", "big"))), "test-world");
+                new UsersFile.Guild("9100", "big"))));
     }
 
     @BeforeAll
@@ -140,6 +140,24 @@ class GatewayProtocolTest {
         assertEquals(2, gc.get("s").asLong());
         assertEquals("9001", gc.path("d").path("id").asText());
         c.ws.close(1000);
+    }
+
+    /**
+     * Identify's {@code presence} is optional (gateway-events.mdx, Identify, which gives no default): a client that
+     * sets none is online on its platform, not offline until its first Presence Update (a minimal client watched its
+     * friends while they saw it offline).
+     */
+    @Test
+    void anIdentifyWithoutPresenceShowsTheUserOnline() throws Exception {
+        TestClient a = client();
+        a.identify("t1038", "online", "desktop");
+        TestClient b = client();
+        b.identify("t1037", null, "mobile");
+        JsonNode p = a.nextPresence("1037");
+        assertEquals("online", p.path("d").path("status").asText(), p.toString());
+        assertEquals("online", p.path("d").path("client_status").path("mobile").asText(), p.toString());
+        a.ws.close(1000);
+        b.ws.close(1000);
     }
 
     @Test
@@ -506,6 +524,19 @@ class GatewayProtocolTest {
         assertFalse(shown.contains("1035"), "invisible user in a chunk: " + chunk);
         a.ws.close(1000);
         b.ws.close(1000);
+    }
+
+    /** An empty {@code user_ids} asks for nobody: one empty chunk (it threw on the engine thread and sent none). */
+    @Test
+    void requestGuildMembersForNoUserIdsGivesAnEmptyChunk() throws Exception {
+        TestClient a = client();
+        a.identify("t1036", "online", "web");
+        a.send("{\"op\":8,\"d\":{\"guild_id\":\"9001\",\"user_ids\":[],\"nonce\":\"none\"}}");
+        JsonNode chunk = a.nextDispatch("GUILD_MEMBERS_CHUNK").get("d");
+        assertEquals("none", chunk.get("nonce").asText(), chunk.toString());
+        assertEquals(0, chunk.get("members").size(), chunk.toString());
+        assertEquals(1, chunk.get("chunk_count").asInt(), chunk.toString());
+        a.ws.close(1000);
     }
 
     @Test

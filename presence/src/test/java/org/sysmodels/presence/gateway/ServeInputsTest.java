@@ -23,6 +23,16 @@ class ServeInputsTest {
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
     }
 
+    /** The start-up line shows the resume window as given: 500 ms, not "0 s" (whole seconds, rounded down). */
+    @Test
+    void theStartLineShowsASubSecondResumeWindow() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        StringWriter out = new StringWriter();
+        serve.run(TestFlags.parse(serve.options(), "--resume-window", "500ms", "--port", "0", "--for", "100ms"),
+                new PrintWriter(out), new PrintWriter(new StringWriter()));
+        assertTrue(out.toString().contains("; resume window 500 ms;"), out.toString());
+    }
+
     @Test
     void aHostThatDoesNotResolveIsNamed() {
         UserInputException e = refused("--host", "no-such-host.invalid", "--port", "0", "--for", "100ms");

@@ -1,7 +1,9 @@
 package org.sysmodels.presence.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.sysmodels.core.testing.Props;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -14,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.testing.TestFlags;
+import org.sysmodels.presence.gateway.load.LoadConfig;
+import org.sysmodels.presence.gateway.load.LoadGenerator;
+import org.sysmodels.presence.gateway.load.LoadResult;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.store.SocialGraph;
 
@@ -58,6 +63,41 @@ class UsersAndLoadTest {
 
         e = assertThrows(UserInputException.class, () -> UserDirectory.load(dir));
         assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
+    }
+
+    /**
+     * A fault across entries (a duplicate id or token, a friend nobody is, a user befriending itself, a guild listed
+     * twice, no user at all) or an id that is no snowflake is located like a syntax fault: {@code file:line:col} at the value, and a duplicate names
+     * the entry that had it first.
+     */
+    @Test
+    void aUsersFileConflictIsLocatedAtItsValue(@TempDir Path dir) throws Exception {
+        String ada = "\n  {\"id\": \"1\", \"name\": \"a\", \"token\": \"x\"";
+        String[][] cases = {
+                {"{\"users\": [" + ada + "},\n  {\"id\": \"1\", \"token\": \"y\"}]}", ":3:10: users[1].id: ",
+                        "\"1\" is used by users[0] already"},
+                {"{\"users\": [" + ada + "},\n  {\"id\": \"2\", \"token\": \"x\"}]}", ":3:24: users[1].token: ",
+                        "users[0] has the same token"},
+                {"{\"users\": [" + ada + ", \"friends\": [\n  \"7\"]}]}", ":3:3: users[0].friends[0]: ",
+                        "no user has id \"7\""},
+                {"{\"users\": [" + ada + ", \"friends\": [\n  \"1\"]}]}", ":3:3: users[0].friends[0]: ",
+                        "their own friend"},
+                {"{\"users\": [" + ada + "}],\n \"guilds\": [{\"id\": \"9\"}, {\"id\": \"9\"}]}",
+                        ":3:33: guilds[1].id: ", "listed twice"},
+                {"{\n \"users\": []}", ":2:11: users: ", "names no user"},
+                {"{\"users\": [\n  {\"id\": \"ada\", \"token\": \"x\"}]}", ":2:10: users[0].id: ",
+                        "\"ada\" is not a snowflake"},
+                {"{\"users\": [" + ada + ", \"guilds\": [\"9\",\n \"-9\"]}]}", ":3:2: users[0].guilds[1]: ",
+                        "\"-9\" is not a snowflake"},
+                {"{\"users\": [" + ada + "}],\n \"guilds\": [{\"id\": \"18446744073709551616\"}]}",
+                        ":3:20: guilds[0].id: ", "is not a snowflake"}};
+        for (String[] c : cases) {
+            Path f = dir.resolve("conflict.json");
+            Files.writeString(f, c[0]);
+            UserInputException e = assertThrows(UserInputException.class, () -> UserDirectory.load(f), c[0]);
+            assertTrue(e.getMessage().startsWith(f + c[1]) && e.getMessage().contains(c[2]),
+                    c[0] + " -> " + e.getMessage());
+        }
     }
 
     /** A null where the file needs a user, a friend's id or a guild's id is named by its place, with no Java names. */
@@ -165,6 +205,27 @@ class UsersAndLoadTest {
     }
 
     /**
+     * The gateway stops once the load is under way: every session is lost, and the load stops at the end of that
+     * second with its report and exit status 1, instead of printing empty seconds until its duration (60 s here) is
+     * over.
+     */
+    @Test
+    void aLoadWhoseGatewayGoesAwayStopsWithItsReport() throws Exception {
+        GatewayServer server = GatewayServer.start(GatewayConfig.defaults().withIoThreads(1),
+                UserDirectory.loadWorld(6, 2));
+        StringWriter text = new StringWriter();
+        LoadConfig cfg = new LoadConfig(java.net.URI.create(server.gatewayUrl()), 6, 2, 20,
+                java.time.Duration.ofSeconds(60), java.time.Duration.ZERO, 8, 1);
+        LoadResult r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(50),
+                () -> new LoadGenerator(cfg, new PrintWriter(text, true)).run(server::close));
+        String out = text.toString();
+        assertTrue(out.matches("(?s).*every session was lost by t=\\d+s: the load stops.*"), out);
+        assertTrue(r.perSecond().size() < 60, out);
+        assertFalse(r.noSessionLost(), out);
+        assertEquals(0, r.heldAtEnd(), out);
+    }
+
+    /**
      * Loading a gateway that serves another world: every Identify closes 4004, and the load stops after the opening
      * with one line saying what to do (exit 2), not after its duration with "sessions were lost".
      */
@@ -177,7 +238,24 @@ class UsersAndLoadTest {
             assertTrue(out.contains("serve --load-world 2 --watchers 100"), out);
             refused("with 4012 (Invalid API version)", "--url", demo.gatewayUrl() + "?v=9", "--connections", "2",
                     "--duration", "60s");
+            // the demo page's address, not the gateway's: Netty's "Invalid handshake response getStatus: 200 OK"
+            String page = demo.gatewayUrl().replace("/gateway", "/");
+            refused("no connection could be made (the server answered HTTP 200 OK, not a WebSocket upgrade: is the "
+                    + "path the gateway's, /gateway?)", "--url", page, "--connections", "2", "--duration", "60s");
         }
+    }
+
+    /**
+     * A flag for the gateway this command would start is refused with {@code --url} (it was silently ignored: the
+     * gateway's Hello sets the interval), and an empty entry in {@code --nodes} is named as such (it read
+     * "--nodes : a ws:// URL").
+     */
+    @Test
+    void aLoadRefusesFlagsItWouldIgnore() throws Exception {
+        refused("--heartbeat-interval sets the gateway this command starts; with --url the gateway's Hello sets it",
+                "--url", "ws://127.0.0.1:9/gateway", "--heartbeat-interval", "5s", "--duration", "60s");
+        refused("--nodes ws://127.0.0.1:9/gateway,: an empty entry", "--nodes", "ws://127.0.0.1:9/gateway,",
+                "--duration", "60s");
     }
 
     /** Nothing listens at the URL: the load stops at once, exit 2, with the connection's error and no NaN. */

@@ -52,8 +52,9 @@ public final class ClusterStats {
     }
 
     public String line() {
-        String out = outages.get() == 0 ? "no outage" : String.format(Locale.ROOT,
-                "outages %d (%.1f s in all; last: %s)", outages.get(), outageNanos.get() / 1e9, lastRecovery);
+        String last = lastRecovery;
+        String out = outages.get() == 0 ? "no outage" : String.format(Locale.ROOT, "outages %d (%.1f s in all; %s)",
+                outages.get(), outageNanos.get() / 1e9, last.isEmpty() ? "none over yet" : "last: " + last);
         return String.format(Locale.ROOT, "cluster: sessions %,d here, %,d elsewhere; changes applied %,d "
                 + "(lag p99 %.1f ms); write calls %,d; swept %,d; resumed from elsewhere %,d, moved away %,d; %s%s",
                 localSessions.get(), remoteSessions.get(), applied.get(), lagP99SinceLastMs(), writeCalls.get(),

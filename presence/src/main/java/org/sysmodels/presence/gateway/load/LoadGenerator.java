@@ -31,7 +31,8 @@ import org.sysmodels.presence.gateway.users.UserDirectory;
  * receives the PRESENCE_UPDATE records the delivery latency in an HdrHistogram {@link Recorder}. A progress line
  * every second; at the end percentiles, throughput and errors. A connection the server closes, or that fails to
  * identify, is an error: "no session lost" is part of the verdict. A load that cannot run at all (no session
- * opened, or closes after which a client must not reconnect) stops after the opening with {@link GatewayRefused}.
+ * opened, or closes after which a client must not reconnect) stops after the opening with {@link GatewayRefused};
+ * one that has lost every session (the gateway stopped) stops at the end of that second, with its report.
  *
  * <p>With several gateway nodes (a cluster sharing presence through Redis) connection i goes to node
  * {@code i % nodes}, so each load-world guild spans the nodes; an update also carries its sender's node, and each
@@ -267,9 +268,13 @@ public final class LoadGenerator {
                         if (failures.incrementAndGet() == 1) {
                             Throwable cause = err instanceof java.util.concurrent.CompletionException
                                     && err.getCause() != null ? err.getCause() : err;
-                            // Netty's native transports say "finishConnect(..) failed with error(-111): ..."
+                            // Netty's native transports say "finishConnect(..) failed with error(-111): ...";
+                            // its handshaker "Invalid handshake response getStatus: 404 Not Found"
                             firstFailure = cause.getMessage() != null ? cause.getMessage().replaceFirst(
-                                    "^.*failed with error\\(-?\\d+\\): ", "") : cause.getClass().getSimpleName();
+                                    "^.*failed with error\\(-?\\d+\\): ", "").replaceFirst(
+                                    "^Invalid handshake response getStatus: (.*)$", "the server answered HTTP $1, "
+                                    + "not a WebSocket upgrade: is the path the gateway's, /gateway?")
+                                    : cause.getClass().getSimpleName();
                         }
                     } else {
                         c.ws = ws;
@@ -347,6 +352,13 @@ public final class LoadGenerator {
                     lastSent = s;
                     lastHost = host;
                     nextReport += 1_000_000_000L;
+                    if (held.get() == 0) {
+                        // nothing left to load or to measure: the gateway went away or closed every session
+                        out.printf(Locale.ROOT, "every session was lost by t=%ds: the load stops (is the gateway "
+                                + "still running?)%n", second.t());
+                        out.flush();
+                        break;
+                    }
                 }
             }
             sender.stop();

@@ -15,7 +15,7 @@ final class ResultLines {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "connections: %,d of %,d held at the end (most at once %,d)",
                 r.heldAtEnd(), r.target(), r.maxHeld()));
-        out.add(String.format(Locale.ROOT, "updates sent: %,d (%.0f/s); deliveries received: %,d (%.0f/s)",
+        out.add(String.format(Locale.ROOT, "updates sent: %,d (%,.0f/s); deliveries received: %,d (%,.0f/s)",
                 r.updatesSent(), r.updatesSent() / Math.max(1e-9, r.seconds()), r.deliveries(),
                 r.deliveriesPerSecond()));
         out.add("delivery latency: " + percentiles(r.latencyUs()));
@@ -31,9 +31,10 @@ final class ResultLines {
                     r.seconds(), r.deliveries() == 0 ? "no deliveries" : String.format(Locale.ROOT,
                     "%.2f µs per delivery", r.cpuUsPerDelivery())));
         }
-        if (!r.perSecond().isEmpty()) {
+        List<SecondReport> worstSeconds = SecondReport.worst(r.perSecond(), 5);
+        if (!worstSeconds.isEmpty()) {
             StringBuilder worst = new StringBuilder("the worst seconds by p99:");
-            for (SecondReport s : SecondReport.worst(r.perSecond(), 5)) {
+            for (SecondReport s : worstSeconds) {
                 worst.append(String.format(Locale.ROOT, " t=%ds %.1f ms%s;", s.t(), s.p99Ms(), Double.isNaN(s.steal())
                         ? "" : String.format(Locale.ROOT, " (steal %.1f%%)", 100 * s.steal())));
             }
@@ -46,6 +47,13 @@ final class ResultLines {
             out.add("4004 (authentication failed): the gateway does not know the load world's tokens (load-0, load-1,"
                     + " ...); start it with `sim presence serve --load-world N --watchers W` (N at least --connections,"
                     + " W as here)");
+        }
+        if (r.closes().containsKey(4008)) {
+            double perConnection = r.updatesSent() / Math.max(1e-9, r.seconds()) * 60 / Math.max(1, r.target());
+            out.add(String.format(Locale.ROOT, "4008 (rate limited): each connection sent about %,.0f updates per "
+                    + "60 s, plus its heartbeats, over the gateway's limit; start it with `sim presence serve "
+                    + "--rate-limit N` (N above that, with room for heartbeats), or spread the updates over more "
+                    + "--connections", perConnection));
         }
         return out;
     }

@@ -24,8 +24,8 @@ public record SecondReport(long t, long updates, long deliveries, double p99Ms, 
                 Double.isNaN(steal) ? "" : String.format(Locale.ROOT, "  steal %.1f%%", 100 * steal));
     }
 
-    /** The {@code n} seconds with the highest p99, worst first. */
+    /** The {@code n} seconds with the highest p99, worst first; a second without deliveries has no p99. */
     public static List<SecondReport> worst(List<SecondReport> seconds, int n) {
-        return seconds.stream().sorted(Comparator.comparingDouble(SecondReport::p99Ms).reversed()).limit(n).toList();
+        return seconds.stream().filter(s -> s.deliveries() > 0).sorted(Comparator.comparingDouble(SecondReport::p99Ms).reversed()).limit(n).toList();
     }
 }

@@ -27,7 +27,7 @@ public sealed interface ClientPayload {
     record Resume(String token, String sessionId, long seq) implements ClientPayload {
     }
 
-    /** op 8 (by user ids or by a name prefix; limit 0 = all). */
+    /** op 8: by user ids ({@code query} null; the list may be empty) or by a name prefix (limit 0 = all). */
     record RequestGuildMembers(String guildId, String query, int limit, boolean presences, List<String> userIds,
                                String nonce) implements ClientPayload {
     }

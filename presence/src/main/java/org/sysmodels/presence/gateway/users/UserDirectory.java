@@ -63,7 +63,7 @@ public final class UserDirectory {
         } catch (ScenarioException e) {
             throw new ScenarioException(e.problems().stream().map(UserDirectory::inUsersFile).toList());
         }
-        return of(f, file.toString());
+        return of(f);
     }
 
     /** The shared reader speaks of "the scenario"; here the file is a users file. */
@@ -72,33 +72,16 @@ public final class UserDirectory {
                 p.message().replace("the end of the scenario", "the end of the users file"));
     }
 
-    /** Checks a users file's content; {@code source} names it in messages. */
-    public static UserDirectory of(UsersFile f, String source) throws UserInputException {
-        if (f.users().isEmpty()) {
-            throw new UserInputException(source + ": users: the file names no user; each needs id, name and token");
-        }
+    /** The directory of a users file (checked as it was built: {@link UsersFileCheck}). */
+    public static UserDirectory of(UsersFile f) {
         Map<String, Integer> ids = new HashMap<>();
-        Map<String, Integer> toks = new HashMap<>();
         List<String> userIds = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         boolean[] intent = new boolean[f.users().size()];
         for (int i = 0; i < f.users().size(); i++) {
             UsersFile.User u = f.users().get(i);
-            String at = source + ": users[" + i + "]";
-            if (u.id() == null || u.id().isBlank()) {
-                throw new UserInputException(at + ".id: required (a snowflake, e.g. \"1001\")");
-            }
-            if (u.token() == null || u.token().isBlank()) {
-                throw new UserInputException(at + ".token: required (the secret this user identifies with)");
-            }
-            if (ids.put(u.id(), i) != null) {
-                throw new UserInputException(at + ".id: \"" + u.id() + "\" is used by users[" + ids.get(u.id())
-                        + "] already; ids must be unique");
-            }
-            if (toks.put(u.token(), i) != null) {
-                throw new UserInputException(at + ".token: two users have the same token; tokens must be unique");
-            }
+            ids.put(u.id(), i);
             userIds.add(u.id());
             names.add(u.name() == null || u.name().isBlank() ? "user" + u.id() : u.name());
             tokens.add(u.token());
@@ -107,14 +90,8 @@ public final class UserDirectory {
         List<String> guildIds = new ArrayList<>();
         List<String> guildNames = new ArrayList<>();
         Map<String, Integer> gIndex = new HashMap<>();
-        for (int g = 0; g < f.guilds().size(); g++) {
-            UsersFile.Guild guild = f.guilds().get(g);
-            if (guild.id() == null || guild.id().isBlank()) {
-                throw new UserInputException(source + ": guilds[" + g + "].id: required");
-            }
-            if (gIndex.put(guild.id(), guildIds.size()) != null) {
-                throw new UserInputException(source + ": guilds[" + g + "].id: \"" + guild.id() + "\" is listed twice");
-            }
+        for (UsersFile.Guild guild : f.guilds()) {
+            gIndex.put(guild.id(), guildIds.size());
             guildIds.add(guild.id());
             guildNames.add(guild.name() == null ? guild.id() : guild.name());
         }
@@ -122,18 +99,8 @@ public final class UserDirectory {
         List<int[]> members = new ArrayList<>();
         for (int i = 0; i < f.users().size(); i++) {
             UsersFile.User u = f.users().get(i);
-            for (int k = 0; k < u.friends().size(); k++) {
-                String fid = u.friends().get(k);
-                Integer j = ids.get(fid);
-                if (j == null) {
-                    throw new UserInputException(source + ": users[" + i + "].friends[" + k + "]: no user has id \""
-                            + fid + "\"");
-                }
-                if (j == i) {
-                    throw new UserInputException(source + ": users[" + i + "].friends[" + k + "]: a user cannot be "
-                            + "their own friend");
-                }
-                pairs.add(new int[] {i, j});
+            for (String friend : u.friends()) {
+                pairs.add(new int[] {i, ids.get(friend)});
             }
             for (String gid : u.guilds()) {
                 Integer g = gIndex.get(gid);

@@ -28,6 +28,7 @@ public record UsersFile(List<User> users, List<Guild> guilds) {
     public UsersFile {
         users = copy(users, "users", "a user {id, name, token, ...}");
         guilds = copy(guilds, "guilds", "a guild {id, name}");
+        UsersFileCheck.check(users, guilds);
     }
 
     /** A copy of a list from the file (absent: empty); a null in it is an error at its place, e.g. friends[2]. */

@@ -28,7 +28,7 @@
     const ws = new WebSocket(resume && state.resumeUrl ? state.resumeUrl + '?v=10&encoding=json' : gatewayUrl());
     state.ws = ws;
     $('conn').textContent = 'connecting...';
-    ws.onmessage = (ev) => onPayload(JSON.parse(ev.data), resume);
+    ws.onmessage = (ev) => onPayload(ws, JSON.parse(ev.data), resume);
     ws.onclose = (ev) => {
       stopHeartbeats();
       $('conn').textContent = 'closed (' + ev.code + ')';
@@ -41,16 +41,20 @@
     };
   }
 
-  function onPayload(p, resume) {
+  function onPayload(ws, p, resume) {
     if (p.s !== null && p.s !== undefined) { state.seq = p.s; }
     switch (p.op) {
       case 10: {
-        // a new connection starts its heartbeats afresh: a missed ACK of an earlier one is not this one's
+        // a new connection starts its heartbeats afresh: a missed ACK of an earlier one is not this one's; the first
+        // after interval * jitter, then every interval from it (gateway.mdx, "Sending Heartbeats")
         const interval = p.d.heartbeat_interval;
         stopHeartbeats();
         state.acked = true;
-        state.firstBeat = setTimeout(heartbeat, interval * Math.random());
-        state.beat = setInterval(heartbeat, interval);
+        state.firstBeat = setTimeout(() => {
+          state.firstBeat = null;
+          heartbeat();
+          if (state.ws === ws) { state.beat = setInterval(heartbeat, interval); }
+        }, interval * Math.random());
         if (resume && state.sessionId) {
           log('resume from s=' + state.seq);
           send({ op: 6, d: { token: state.token, session_id: state.sessionId, seq: state.seq } });
@@ -60,7 +64,7 @@
         break;
       }
       case 11: state.acked = true; break;
-      case 1: heartbeat(); break;
+      case 1: send({ op: 1, d: state.seq }); break;   // asked for: at once, not a zombie check
       case 7: log('reconnect requested'); state.ws.close(4000); break;
       case 9:
         log('invalid session, resumable=' + p.d);

@@ -36,11 +36,14 @@ class HostCpuTest {
                 });
     }
 
+    /** A second without deliveries (the gateway gone) has no p99 to rank: "t=5s 0.0 ms" was listed among them. */
     @Test
     void theWorstSecondsAreThoseWithTheHighestP99WorstFirst() {
-        List<SecondReport> s = List.of(new SecondReport(1, 0, 0, 5, 0), new SecondReport(2, 0, 0, 90, 0.08),
-                new SecondReport(3, 0, 0, 12, 0), new SecondReport(4, 0, 0, 40, 0.01));
+        List<SecondReport> s = List.of(new SecondReport(1, 0, 9, 5, 0), new SecondReport(2, 0, 9, 90, 0.08),
+                new SecondReport(3, 0, 9, 12, 0), new SecondReport(4, 0, 9, 40, 0.01));
         assertEquals(List.of(2L, 4L), SecondReport.worst(s, 2).stream().map(SecondReport::t).toList());
+        List<SecondReport> gone = List.of(new SecondReport(1, 5, 9, 7, 0), new SecondReport(2, 0, 0, 0, 0));
+        assertEquals(List.of(1L), SecondReport.worst(gone, 5).stream().map(SecondReport::t).toList());
         assertTrue(s.get(1).line(0, 2_000).endsWith("p99 90.0 ms  errors 0  steal 8.0%"), s.get(1).line(0, 2_000));
         assertTrue(new SecondReport(1, 0, 0, 5, Double.NaN).line(0, 1).endsWith("errors 0"));
     }
