@@ -52,6 +52,27 @@ class PayloadDecoderTest {
         assertTrue(fast[1] > fast[0] / 20 && fast[0] > fast[1] / 20, () -> Arrays.toString(fast));
     }
 
+    /**
+     * Request Guild Members names guilds and users by snowflake: a string that is not one (letters, a sign, past
+     * 2^64 - 1) or a negative integer is an invalid payload for the opcode (4001), as the decoder's message says; it
+     * was taken as an id.
+     */
+    @Test
+    void requestGuildMembersTakesOnlySnowflakes() {
+        String members = "{\"op\":8,\"d\":{\"guild_id\":%s,\"query\":\"\",\"limit\":0}}";
+        for (String bad : new String[] {"\"abc\"", "\"-5\"", "\"+5\"", "-5", "\"18446744073709551616\"", "\"\"",
+                "\" 9001\"", "1.5"}) {
+            assertEquals(CloseCode.UNKNOWN_OPCODE, assertInstanceOf(ClientPayload.Refused.class,
+                    PayloadDecoder.decode(members.formatted(bad))).code(), "guild_id " + bad);
+        }
+        for (String good : new String[] {"\"9001\"", "9001", "\"18446744073709551615\""}) {
+            assertInstanceOf(ClientPayload.RequestGuildMembers.class, PayloadDecoder.decode(members.formatted(good)),
+                    "guild_id " + good);
+        }
+        assertEquals(CloseCode.UNKNOWN_OPCODE, assertInstanceOf(ClientPayload.Refused.class, PayloadDecoder.decode(
+                "{\"op\":8,\"d\":{\"guild_id\":\"9001\",\"user_ids\":[\"1\",\"x\"]}}")).code(), "user_ids");
+    }
+
     /** An integer past the field's range is refused or capped, never cut to its low 32 bits (2^32 + 1 read as 1). */
     @Test
     void integersBeyondIntAreNotTruncated() {
