@@ -346,6 +346,21 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         });
     }
 
+    /**
+     * The node is stopping: Reconnect (op 7), then the close (4000) at once, as a gateway that goes down for a
+     * restart does ("Discord may send your app a Reconnect... reconnect and resume", gateway.mdx); the session is
+     * resumable where the cluster holds it.
+     */
+    void goingAway() {
+        onLoop(() -> {
+            if (state == State.CLOSED) {
+                return;
+            }
+            channel.writeAndFlush(new TextWebSocketFrame(Payloads.reconnect()));
+            close(CloseCode.UNKNOWN_ERROR, "the gateway node is stopping: reconnect and resume");
+        });
+    }
+
     void closeFromEngine(CloseCode code, String reason) {
         onLoop(() -> close(code, reason));
     }

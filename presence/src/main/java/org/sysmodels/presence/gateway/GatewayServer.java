@@ -25,6 +25,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.sysmodels.presence.cluster.ClusterFactory;
 import org.sysmodels.presence.cluster.ClusterReport;
 import org.sysmodels.presence.cluster.redis.SharedLoop;
@@ -41,6 +42,9 @@ import org.sysmodels.presence.model.presence.Status;
  * several that share presence.
  */
 public final class GatewayServer implements AutoCloseable {
+
+    /** Set by the first {@link #close()}: the serve loop's end or its shutdown hook (Ctrl-C), whichever runs first. */
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Frames larger than this are refused by Netty itself (close 1009); up to it, over 4096 bytes is 4002. */
     static final int MAX_FRAME = 64 * 1024;
@@ -262,12 +266,17 @@ public final class GatewayServer implements AutoCloseable {
 
     /**
      * Stops in the order work flows, upstream first, so no stage hands work to one already stopped: the listener
-     * (no new connections), the cluster link (no more log entries for the engine), the engine thread (no more writes
+     * (no new connections), each connected session told to reconnect (op 7, then 4000, so clients resume elsewhere
+     * or retry instead of seeing an abnormal 1006), the cluster link (no more log entries for the engine), the engine thread (no more writes
      * for the event loops; commands the event loops still send are dropped), then the event loops.
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         listener.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        engine.goingAway();
         engine.stopping();
         if (engine.core() instanceof AutoCloseable c) {
             try {

@@ -383,16 +383,20 @@ final class PresenceEngine {
         });
     }
 
-    void reconnectAll(long delayMs) {
-        run(() -> {
-            sessions.forEach(e -> {
+    /** Every connected session is told to reconnect (op 7) and closed (4000): the node is stopping. */
+    void goingAway() {
+        try {
+            thread.submit(() -> sessions.forEach(e -> {
                 if (e.conn != null) {
-                    e.conn.reconnect(delayMs);
+                    e.conn.goingAway();
                 }
-            });
-        });
+            })).get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // the engine thread is gone or busy past the wait: its connections close without op 7, as on a crash
+        }
     }
-
 
     /** What others see of {@code userId} now, or null for an unknown id (tests, the page's status line). */
     Status statusOf(String userId) throws Exception {

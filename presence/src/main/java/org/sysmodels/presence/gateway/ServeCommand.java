@@ -155,6 +155,9 @@ public final class ServeCommand implements Subcommand {
                     + (e.getMessage().contains("cannot reach") || e.getMessage().contains("no answer in time")
                     ? "; is redis-server running there?" : ""));
         }
+        // Ctrl-C stops the node as its --for end does: sessions are told to reconnect (op 7) and closed 4000
+        Thread onSignal = new Thread(server::close, "presence-serve-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         try (server) {
             out.println("presence gateway: " + server.gatewayUrl() + "?v=10&encoding=json");
             out.println("demo page:        " + server.pageUrl());
@@ -188,6 +191,12 @@ public final class ServeCommand implements Subcommand {
             out.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook is running or has run
+            }
         }
         return 0;
     }

@@ -113,6 +113,25 @@ class GatewayProtocolTest {
         timedPublished.await(timed, userId, want, "user " + userId + " showing " + want);
     }
 
+    /**
+     * A node that stops tells its sessions to reconnect and resume (op 7, then close 4000), as a gateway going down
+     * for a restart does; before, its connections just ended and clients saw an abnormal 1006. A connection that
+     * has not identified has no session to resume and is simply closed.
+     */
+    @Test
+    void aStoppingNodeSendsReconnectThenClosesWith4000() throws Exception {
+        GatewayServer stopping = GatewayServer.start(PATIENT, world());
+        TestClient a = client(stopping);
+        a.identify("t1003", "online", "web");
+        TestClient quiet = client(stopping);
+        quiet.hello();
+        stopping.close();
+        JsonNode reconnect = a.next(n -> n.path("op").asInt() == 7);
+        assertTrue(reconnect.path("d").isNull() && reconnect.path("s").isNull(), reconnect.toString());
+        assertEquals(4000, a.closeCode());
+        assertTrue(quiet.closeCode() > 0);
+    }
+
     @Test
     void helloCarriesTheIntervalAndNullSequenceAndType() throws Exception {
         TestClient c = client();
