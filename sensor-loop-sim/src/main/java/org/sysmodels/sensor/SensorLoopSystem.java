@@ -1,6 +1,5 @@
 package org.sysmodels.sensor;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +17,6 @@ import org.sysmodels.core.student.JavaStudentCode;
 import org.sysmodels.core.student.StudentCodeFailure;
 import org.sysmodels.core.student.StudentSlot;
 import org.sysmodels.core.student.Template;
-import org.sysmodels.core.student.TimeLimit;
 import org.sysmodels.core.system.QuizQuestion;
 import org.sysmodels.core.system.RealityNote;
 import org.sysmodels.core.system.RunRequest;
@@ -121,6 +119,11 @@ public final class SensorLoopSystem implements SimSystem {
                                 "/org/sysmodels/sensor/templates/MyRticFirmware.java"))));
     }
 
+    /**
+     * A student's firmware runs on the caller's thread: {@code sim} holds {@code --time-limit} around the whole run,
+     * as for every system, so a loop that never lets time pass is reported on the student's line (a second limit
+     * inside it would leave the outer one watching a thread that only waits).
+     */
     @Override
     public RunResult run(RunRequest request) throws UserInputException, StudentCodeFailure {
         Options o = request.options();
@@ -137,16 +140,14 @@ public final class SensorLoopSystem implements SimSystem {
         FirmwareSource source = lab != null ? lab.firmware() : rtic ? FirmwareSource.RTIC : FirmwareSource.BARE_METAL;
         if (o.has(SensorLoopFlags.CAMPAIGN)) {
             Campaign.Spec spec = campaignSpec(o, request.seed());
-            return guarded(request.timeLimit(), code, () -> Reports.campaign(Campaign.run(setup, spec, source, code),
-                    "fault campaign (" + spec.faults() + " faults)", request.seed()));
+            return Reports.campaign(Campaign.run(setup, spec, source, code), "fault campaign (" + spec.faults()
+                    + " faults)", request.seed());
         }
         String title = (lab != null ? "bug lab " + lab.bugLab().name() : "scenario " + scenarioName)
                 + (code != null ? " with " + code.fileName() : "");
-        return guarded(request.timeLimit(), code, () -> {
-            LoopRun.Result r = LoopRun.run(setup, source, setup.scenario().faultPlan(), request.seed(),
-                    new LoopRun.Options(true, request.tracer("sensor-loop"), code), scenarioName);
-            return Reports.run(r, title, bug, request.seed());
-        });
+        LoopRun.Result r = LoopRun.run(setup, source, setup.scenario().faultPlan(), request.seed(),
+                new LoopRun.Options(true, request.tracer("sensor-loop"), code), scenarioName);
+        return Reports.run(r, title, bug, request.seed());
     }
 
     @Override
@@ -228,26 +229,5 @@ public final class SensorLoopSystem implements SimSystem {
         }
         return new Campaign.Spec((int) (long) o.get(SensorLoopFlags.CAMPAIGN).orElseThrow(), classes, seed,
                 o.get(SensorLoopFlags.THREADS).orElse(2));
-    }
-
-    /** A run that may throw the user's mistakes or a student's failure. */
-    @FunctionalInterface
-    private interface Work {
-        RunResult call() throws UserInputException, StudentCodeFailure;
-    }
-
-    /** Work that may run a student's code: under the time limit, their exceptions located in their file. */
-    private static RunResult guarded(Duration limit, JavaStudentCode code, Work work)
-            throws UserInputException, StudentCodeFailure {
-        if (code == null) {
-            return work.call();
-        }
-        try {
-            return TimeLimit.run(limit, code, work::call);
-        } catch (UserInputException | StudentCodeFailure | RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

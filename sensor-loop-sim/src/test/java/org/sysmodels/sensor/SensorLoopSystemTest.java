@@ -153,7 +153,7 @@ class SensorLoopSystemTest {
     }
 
     @Test
-    void studentExceptionNamesTheirLine(@TempDir Path dir) throws Exception {
+    void studentExceptionIsAHardFaultOnTheirLine(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("Broken.java");
         Files.writeString(f, """
                 import org.sysmodels.sensor.host.Firmware;
@@ -177,8 +177,21 @@ class SensorLoopSystemTest {
                 """);
         RunResult r = system.run(RunRequest.ofSeed(1).withStudent(f));
         assertFalse(r.passed());
-        Finding first = r.findings().stream().filter(x -> x.rule().equals("student-code")).findFirst().orElseThrow();
+        Finding first = r.findings().stream().filter(x -> x.rule().equals("no-hard-fault")).findFirst().orElseThrow();
         assertTrue(first.message().contains("Broken.java:16"), first.message());
+        assertTrue(first.message().contains("HardFault"), first.message());
+        assertTrue(first.source().startsWith("ARMv7-M"), "the rule the board breaks, not \"the run stops\": "
+                + first.source());
+        assertTrue(r.findings().stream().noneMatch(x -> x.rule().equals("student-code")));
+    }
+
+    @Test
+    void aCampaignOfNoClassesIsAUsageError() throws Exception {
+        Options o = Options.parse(List.of(SensorLoopFlags.CAMPAIGN, SensorLoopFlags.CLASSES),
+                java.util.Map.of("--campaign", "5", "--classes", ","));
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> system.run(RunRequest.ofSeed(1).withOptions(o)));
+        assertTrue(e.getMessage().startsWith("--classes: \",\" names no fault class"), e.getMessage());
     }
 
     @Test
@@ -252,8 +265,11 @@ class SensorLoopSystemTest {
                 }
                 """.replace("DONE", done));
         try {
-            var failure = assertThrows(org.sysmodels.core.student.StudentCodeFailure.class, () -> system.run(
-                    RunRequest.ofSeed(1).withStudent(f).withTimeLimit(java.time.Duration.ofSeconds(3))));
+            // as `sim sensor-loop --firmware F` runs it: the command line holds the limit around the run
+            java.time.Duration limit = java.time.Duration.ofSeconds(3);
+            var failure = assertThrows(org.sysmodels.core.student.StudentCodeFailure.class, () ->
+                    org.sysmodels.core.student.TimeLimit.run(limit, () -> system.run(
+                            RunRequest.ofSeed(1).withStudent(f).withTimeLimit(limit))));
             assertTrue(failure.finding().message().contains("Spin.java:11"), failure.finding().message());
         } finally {
             System.setProperty(done, "true");

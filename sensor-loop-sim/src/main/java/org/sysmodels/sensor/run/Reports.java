@@ -205,6 +205,10 @@ public final class Reports {
             }
             out.add(c);
         }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("\"" + list + "\" names no fault class; give one or more of "
+                    + String.join(", ", FaultClass.kinds()) + ", or all");
+        }
         return out;
     }
 }
