@@ -131,8 +131,7 @@ public final class SensorLoopSystem implements SimSystem {
         Labs.Lab lab = bug == null ? null : Labs.named(bug.name());
         String scenarioName = request.scenario().orElse(lab != null ? lab.scenario() : "steady");
         Scenario scenario = ScenarioOverrides.apply(ScenarioCatalogs.catalog().resolve(scenarioName), o);
-        JavaStudentCode code = request.student().isPresent()
-                ? JavaStudentCode.compile(request.student().get(), Firmware.class, "firmware") : null;
+        JavaStudentCode code = request.student().isPresent() ? compile(request.student().get()) : null;
         boolean rtic = code != null ? RticApp.class.isAssignableFrom(code.mainClass())
                 : lab != null ? lab.firmware().label().contains("priority-inversion") || scenario.firmware()
                 .equals("rtic") : scenario.firmware().equals("rtic");
@@ -155,7 +154,7 @@ public final class SensorLoopSystem implements SimSystem {
         if (request.student().isEmpty()) {
             throw new UserInputException("--grade needs a firmware file: sim sensor-loop --grade MyFirmware.java");
         }
-        JavaStudentCode code = JavaStudentCode.compile(request.student().get(), Firmware.class, "firmware");
+        JavaStudentCode code = compile(request.student().get());
         boolean rtic = RticApp.class.isAssignableFrom(code.mainClass());
         Options o = request.options();
         Scenario base = ScenarioOverrides.apply(ScenarioCatalogs.catalog().resolve(request.scenario().orElse("steady")),
@@ -218,6 +217,23 @@ public final class SensorLoopSystem implements SimSystem {
     @Override
     public List<RealityNote> reality() {
         return Reality.NOTES;
+    }
+
+    /**
+     * The student's firmware, compiled and checked for the public no-argument constructor every reset calls, so a
+     * missing one is a {@code file:line:col} error (exit 2) before the run, as a class that is not public is, not a
+     * finding at the first boot.
+     */
+    private static JavaStudentCode compile(java.nio.file.Path file) throws UserInputException {
+        JavaStudentCode code = JavaStudentCode.compile(file, Firmware.class, "firmware");
+        try {
+            code.mainClass().getConstructor();
+        } catch (NoSuchMethodException e) {
+            String name = code.mainClass().getSimpleName();
+            throw new org.sysmodels.core.student.CompileException(List.of(code.fileName() + ":1:1: class " + name
+                    + " needs a public constructor " + name + "() (a reset creates a fresh instance with it)"));
+        }
+        return code;
     }
 
     private static Campaign.Spec campaignSpec(Options o, long seed) throws UserInputException {

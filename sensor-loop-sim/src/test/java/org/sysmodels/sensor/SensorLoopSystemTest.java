@@ -185,6 +185,35 @@ class SensorLoopSystemTest {
         assertTrue(r.findings().stream().noneMatch(x -> x.rule().equals("student-code")));
     }
 
+    /** Like a class that is not public: the file cannot be run at all, so exit 2 before the run, not a finding. */
+    @Test
+    void firmwareWithoutANoArgumentConstructorIsAUsageError(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("NoCtor.java");
+        Files.writeString(f, """
+                import org.sysmodels.sensor.host.Firmware;
+                import org.sysmodels.sensor.model.Mcu;
+
+                public class NoCtor implements Firmware {
+                    public NoCtor(int period) {
+                    }
+
+                    @Override
+                    public void main(Mcu mcu) {
+                        while (true) {
+                            mcu.core().wfi();
+                        }
+                    }
+                }
+                """);
+        for (var run : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> system.run(RunRequest.ofSeed(1).withStudent(f)),
+                () -> system.grade(RunRequest.ofSeed(1).withStudent(f)))) {
+            CompileException e = assertThrows(CompileException.class, run);
+            assertTrue(e.getMessage().startsWith("NoCtor.java:1:1: class NoCtor needs a public constructor NoCtor()"),
+                    e.getMessage());
+        }
+    }
+
     @Test
     void aCampaignOfNoClassesIsAUsageError() throws Exception {
         Options o = Options.parse(List.of(SensorLoopFlags.CAMPAIGN, SensorLoopFlags.CLASSES),
