@@ -137,6 +137,12 @@ public final class SensorLoopSystem implements SimSystem {
                 .equals("rtic") : scenario.firmware().equals("rtic");
         RunSetup setup = RunSetup.of(scenario, scenarioName, request.seed()).withRtic(rtic);
         FirmwareSource source = lab != null ? lab.firmware() : rtic ? FirmwareSource.RTIC : FirmwareSource.BARE_METAL;
+        for (OptionSpec<?> campaignOnly : List.of(SensorLoopFlags.CLASSES, SensorLoopFlags.THREADS)) {
+            if (o.has(campaignOnly) && !o.has(SensorLoopFlags.CAMPAIGN)) {
+                throw new UserInputException(campaignOnly.name() + " sets up a fault campaign, and this run is none: "
+                        + "give it with --campaign N, or leave it out");
+            }
+        }
         if (o.has(SensorLoopFlags.CAMPAIGN)) {
             Campaign.Spec spec = campaignSpec(o, request.seed());
             return Reports.campaign(Campaign.run(setup, spec, source, code), "fault campaign (" + spec.faults()

@@ -68,6 +68,28 @@ class SensorLoopSystemTest {
         assertTrue(target.getMessage().contains("faults[0].target"), target.getMessage());
     }
 
+    /** What --inject could not do is said, with what is allowed, instead of a run without the fault. */
+    @Test
+    void injectMistakesAreUsageErrors() throws Exception {
+        java.util.Map<String, String> expected = java.util.Map.of(
+                "sensor-stuck@3s", "--inject: sensor-stuck at 3.000 s comes after the run ends at 2.000 s",
+                ",", "--inject: \",\" names no fault",
+                "i2c-bus-hang@300ms:i2c9", "use i2c1..i2c2 or *",
+                "i2c-bus-hang@300ms:i2c0", "use i2c1..i2c2 or *");
+        for (var e : expected.entrySet()) {
+            UserInputException bad = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                    .withOptions(with(SensorLoopFlags.INJECT, e.getKey()))), e.getKey());
+            assertTrue(bad.getMessage().contains(e.getValue()), e.getKey() + ": " + bad.getMessage());
+        }
+    }
+
+    @Test
+    void campaignFlagsWithoutACampaignAreRefused() throws Exception {
+        UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withOptions(with(SensorLoopFlags.CLASSES, "sensor-stuck"))));
+        assertTrue(e.getMessage().startsWith("--classes sets up a fault campaign"), e.getMessage());
+    }
+
     @Test
     void twoOfThreeFromTheFlag() throws Exception {
         RunResult r = system.run(RunRequest.ofSeed(1).withOptions(with(SensorLoopFlags.ARCHITECTURE, "2oo3")));
