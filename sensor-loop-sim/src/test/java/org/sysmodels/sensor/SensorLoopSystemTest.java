@@ -83,6 +83,17 @@ class SensorLoopSystemTest {
         }
     }
 
+    /** 1oo1 has its one sensor on I2C1: a hung I2C2 is judged against nothing, so it is no target. */
+    @Test
+    void aBusWithoutASensorIsNoFaultTarget() throws Exception {
+        Options o = Options.parse(List.of(SensorLoopFlags.INJECT, SensorLoopFlags.ARCHITECTURE),
+                java.util.Map.of("--inject", "i2c-bus-hang@300ms:i2c2", "--architecture", "1oo1"));
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> system.run(RunRequest.ofSeed(1).withOptions(o)));
+        assertTrue(e.getMessage().contains("no sensor is on I2C2 in this setup"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("use i2c1, a sensorN or *"), e.getMessage());
+    }
+
     @Test
     void campaignFlagsWithoutACampaignAreRefused() throws Exception {
         UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)

@@ -92,6 +92,15 @@ public final class FaultInjection implements BusFaults {
                         holder = s;
                     }
                 }
+                if (holder < 0) {
+                    java.util.Set<String> used = new java.util.TreeSet<>();
+                    for (int s = 0; s < rig.sensors(); s++) {
+                        used.add("i2c" + rig.busOf(s));
+                    }
+                    throw new UserInputException(where + ": no sensor is on I2C" + b + " in this setup, so a fault "
+                            + "there could not reach the safety function; use " + String.join(", ", used) + ", a "
+                            + "sensorN or *");
+                }
                 return new Target(holder, b, -1);
             }
             default -> {
