@@ -282,6 +282,10 @@ class SensorLoopSystemTest {
                 "and misses some fault classes (its TODOs)");
         assertTrue(g.tables().get(1).title().startsWith("diagnostic coverage"));
         assertFalse(g.passed());
+        // a failed case breaks the battery's rule; it claims nothing about the board's rules it did not judge
+        assertEquals(List.of("grade"), g.checks().stream().map(org.sysmodels.core.check.Rule::name).toList());
+        assertTrue(g.findings().stream().allMatch(x -> x.rule().equals("grade") && x.message().startsWith("case ")),
+                g.findings().toString());
     }
 
     /** The complete example in docs/sensor-loop.md compiles, and passes the fault-free and demand runs. */
