@@ -149,8 +149,8 @@ public final class Reports {
         double sff = c.sff();
         b.summary("diagnostic coverage (all classes, equal rates) " + Campaign.percent(dc) + ": IEC 61508-2 level "
                 + Iec61508.dcLevel(dc));
-        b.summary("safe failure fraction " + Campaign.percent(sff) + ", HFT " + c.hft() + " → Table 3 (type B) allows"
-                + " at most " + Iec61508.sil(Iec61508.maxSil(sff, c.hft())) + " for this architecture");
+        b.summary("safe failure fraction " + Campaign.percent(sff) + ", HFT " + c.hft() + " → Table 3 (type B): "
+                + Iec61508.maxSilText(sff, c.hft()) + " for this architecture");
         CAMPAIGN_NOTES.forEach(n -> b.summary("note: " + n));
         List<List<String>> rows = new ArrayList<>();
         for (Campaign.ClassStats s : c.stats().values()) {
