@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.run.Table;
+import org.sysmodels.sensor.model.bme280.Bme280Registers;
 import org.sysmodels.sensor.model.bme280.Calibration;
 import org.sysmodels.sensor.model.bme280.Compensation;
 import org.sysmodels.sensor.model.bme280.FloatCompensation;
@@ -16,11 +17,6 @@ import org.sysmodels.sensor.model.bme280.FloatCompensation;
  * numbers their own sensor gives. Every value says which variant produced it.
  */
 public final class Bme280Decoder {
-
-    /** What a skipped temperature or pressure measurement reads (BST-BME280-DS001 §3.4). */
-    static final int SKIPPED_20_BIT = 0x80000;
-    /** What a skipped humidity measurement reads. */
-    static final int SKIPPED_16_BIT = 0x8000;
 
     private Bme280Decoder() {
     }
@@ -106,9 +102,10 @@ public final class Bme280Decoder {
         cal.add(row("dig_H6", "signed 8", "0xE7", c.h6()));
         r.table(new Table("calibration (BST-BME280-DS001 Table 16)", List.of("parameter", "type", "registers",
                 "value"), cal));
-        boolean tSkipped = adc[0] == SKIPPED_20_BIT;
-        String pSkipped = adc[1] < 0 ? "-" : adc[1] == SKIPPED_20_BIT ? "skipped (0x80000)" : null;
-        String hSkipped = adc[2] < 0 || !humidityKnown ? "-" : adc[2] == SKIPPED_16_BIT ? "skipped (0x8000)" : null;
+        boolean tSkipped = adc[0] == Bme280Registers.SKIPPED_20;
+        String pSkipped = adc[1] < 0 ? "-" : adc[1] == Bme280Registers.SKIPPED_20 ? "skipped (0x80000)" : null;
+        String hSkipped = adc[2] < 0 || !humidityKnown ? "-"
+                : adc[2] == Bme280Registers.SKIPPED_16 ? "skipped (0x8000)" : null;
         List<List<String>> out = new ArrayList<>();
         for (Compensation v : List.of(Compensation.DATASHEET, Compensation.BOSCH_API)) {
             if (tSkipped) {
@@ -140,8 +137,8 @@ public final class Bme280Decoder {
                 "pressure", "humidity"), out));
         if (tSkipped) {
             r.summary("adc_T = 0x80000: the temperature measurement was skipped (osrs_t = 000, or no measurement "
-                    + "since reset; BST-BME280-DS001 §3.4), and pressure and humidity need its t_fine: nothing to "
-                    + "compensate");
+                    + "since reset; BST-BME280-DS001 Tables 20, 23, 24), and pressure and humidity need its t_fine: "
+                    + "nothing to compensate");
         } else {
             int a = Compensation.DATASHEET.tFine(c, adc[0]);
             int b = Compensation.BOSCH_API.tFine(c, adc[0]);
@@ -149,9 +146,9 @@ public final class Bme280Decoder {
                     : "the variants differ: t_fine " + a + " (data sheet, >>) vs " + b + " (Bosch driver, /): C "
                     + "division rounds towards zero, an arithmetic shift towards minus infinity");
         }
-        if (adc[1] == SKIPPED_20_BIT || (humidityKnown && adc[2] == SKIPPED_16_BIT)) {
+        if (adc[1] == Bme280Registers.SKIPPED_20 || (humidityKnown && adc[2] == Bme280Registers.SKIPPED_16)) {
             r.summary("0x80000 (pressure) and 0x8000 (humidity) are what a skipped measurement reads "
-                    + "(BST-BME280-DS001 §3.4): not compensated");
+                    + "(BST-BME280-DS001 Tables 20, 23, 24): not compensated");
         }
         if (!humidityKnown) {
             r.summary("humidity not decoded: the dump had no 0xE1–0xE7 block");
