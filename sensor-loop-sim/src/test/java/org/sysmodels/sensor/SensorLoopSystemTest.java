@@ -94,6 +94,23 @@ class SensorLoopSystemTest {
         assertTrue(e.getMessage().endsWith("use i2c1, a sensorN or *"), e.getMessage());
     }
 
+    /**
+     * A hang injected into TIM2's handler matters only where TIM2 runs: the bare-metal reference never enables it,
+     * so the fault has no effect (it was judged dangerous undetected, exit 1); RTIC's sample task runs there.
+     */
+    @Test
+    void aHangInAHandlerThatNeverRunsHasNoEffect() throws Exception {
+        RunResult bare = system.run(RunRequest.ofSeed(1).withOptions(with(SensorLoopFlags.INJECT,
+                "main-loop-hang@500ms:irq28")));
+        assertTrue(bare.passed(), bare.findings().toString());
+        assertTrue(bare.summary().stream().anyMatch(l -> l.startsWith("fault main-loop-hang")
+                && l.contains("never mattered")), bare.summary().toString());
+        RunResult rtic = system.run(RunRequest.ofSeed(1).withScenario("rtic").withOptions(with(
+                SensorLoopFlags.INJECT, "main-loop-hang@500ms:irq28")));
+        assertTrue(rtic.summary().stream().anyMatch(l -> l.startsWith("fault main-loop-hang")
+                && l.contains("DD within the FTTI")), rtic.summary().toString());
+    }
+
     @Test
     void campaignFlagsWithoutACampaignAreRefused() throws Exception {
         UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)

@@ -217,7 +217,11 @@ public final class FaultInjection implements BusFaults {
                 effective = Math.abs(factor - 1) > 0.05 ? now : FaultRecord.NEVER;
                 detail = String.format(Locale.ROOT, "×%.2f", factor);
             }
-            case MAIN_LOOP_HANG -> mcu.core().hang(t.exc);
+            case MAIN_LOOP_HANG -> {
+                mcu.core().hang(t.exc);
+                // the main loop runs on at once; a handler matters only once it runs (FaultReactionWithinFtti.hung)
+                effective = t.exc == 0 ? now : FaultRecord.NEVER;
+            }
             default -> throw new IllegalStateException(c.kind());
         }
         record(new FaultRecord(c, c.target() == FaultClass.Target.SENSOR ? t.sensor : -1,
