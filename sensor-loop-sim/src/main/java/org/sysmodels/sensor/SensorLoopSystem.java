@@ -145,8 +145,12 @@ public final class SensorLoopSystem implements SimSystem {
         }
         if (o.has(SensorLoopFlags.CAMPAIGN)) {
             Campaign.Spec spec = campaignSpec(o, request.seed());
-            return Reports.campaign(Campaign.run(setup, spec, source, code), "fault campaign (" + spec.faults()
-                    + " faults)", request.seed());
+            Campaign.Result result = Campaign.run(setup, spec, source, code);
+            // a trace records one run: the campaign's first, run again with the tracer on (the same run: it is
+            // a pure function of the seed and its index)
+            LoopRun.Result first = request.trace() ? Campaign.one(setup, spec, 0, source, code,
+                    request.tracer("sensor-loop")) : null;
+            return Reports.campaign(result, "fault campaign (" + spec.faults() + " faults)", request.seed(), first);
         }
         String title = (lab != null ? "bug lab " + lab.bugLab().name() : "scenario " + scenarioName)
                 + (code != null ? " with " + code.fileName() : "");

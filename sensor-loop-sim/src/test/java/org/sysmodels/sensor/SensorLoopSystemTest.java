@@ -111,6 +111,19 @@ class SensorLoopSystemTest {
                 && l.contains("DD within the FTTI")), rtic.summary().toString());
     }
 
+    /** --campaign N --trace F wrote nothing and said nothing: now F holds the campaign's first run. */
+    @Test
+    void aTracedCampaignRecordsItsFirstRun() throws Exception {
+        RunResult r = system.run(RunRequest.ofSeed(1).withTrace(true).withOptions(with(SensorLoopFlags.CAMPAIGN,
+                "3")));
+        assertEquals(1, r.traces().size(), r.summary().toString());
+        assertFalse(r.traces().get(0).events().isEmpty());
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("trace: the campaign's first run, ")),
+                r.summary().toString());
+        assertTrue(system.run(RunRequest.ofSeed(1).withOptions(with(SensorLoopFlags.CAMPAIGN, "3"))).traces()
+                .isEmpty(), "no trace asked, none recorded");
+    }
+
     @Test
     void campaignFlagsWithoutACampaignAreRefused() throws Exception {
         UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)

@@ -142,7 +142,17 @@ public final class Reports {
 
     /** The report of a campaign. */
     public static RunResult campaign(Campaign.Result c, String title, long seed) {
+        return campaign(c, title, seed, null);
+    }
+
+    /** The same, with the trace of the campaign's first run (or null). */
+    public static RunResult campaign(Campaign.Result c, String title, long seed, LoopRun.Result traced) {
         RunResult.Builder b = RunResult.builder(SYSTEM, title, seed);
+        if (traced != null && traced.trace() != null) {
+            b.trace(traced.trace());
+            b.summary("trace: the campaign's first run" + (traced.faults().isEmpty() ? ""
+                    : ", " + traced.faults().get(0).describe()));
+        }
         b.summary(c.records().size() + " faults injected, one per run, against " + c.firmware() + "; FTTI "
                 + SimTime.format(c.fttiNs()));
         double dc = c.dc();
