@@ -28,11 +28,19 @@ final class ScenarioOverrides {
                 sp.discrepancy(), sp.stale(), sp.frozen(), sp.debounce(),
                 o.get(SensorLoopFlags.COMPENSATION).orElse(sp.compensation()));
         List<Fault> faults = new ArrayList<>(s.faults());
+        long duration = o.get(SensorLoopFlags.DURATION).orElse(s.duration());
         if (o.has(SensorLoopFlags.INJECT)) {
-            faults.addAll(injections(o.get(SensorLoopFlags.INJECT).orElseThrow()));
+            for (Fault f : injections(o.get(SensorLoopFlags.INJECT).orElseThrow())) {
+                if (f.from() >= duration) {
+                    throw new UserInputException("--inject: " + f.kind() + " at " + SimTime.format(f.from())
+                            + " comes after the run ends at " + SimTime.format(duration) + ", so it would never be "
+                            + "injected; give an earlier time or a longer --duration");
+                }
+                faults.add(f);
+            }
         }
         try {
-            return new Scenario(s.description(), o.get(SensorLoopFlags.DURATION).orElse(s.duration()), arch,
+            return new Scenario(s.description(), duration, arch,
                     o.get(SensorLoopFlags.STYLE).orElse(s.firmware()), s.mcu(), sensors, s.environment(), sp,
                     s.faultModel(), faults);
         } catch (IllegalArgumentException e) {
@@ -70,6 +78,10 @@ final class ScenarioOverrides {
                 throw new UserInputException("--inject: empty target after ':' in \"" + part.strip() + "\"");
             }
             out.add(Fault.once(p, target, at));
+        }
+        if (out.isEmpty()) {
+            throw new UserInputException("--inject: \"" + text + "\" names no fault; give KIND[@TIME][:TARGET],..., "
+                    + "e.g. sensor-stuck@500ms:sensor1");
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package org.sysmodels.sensor;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +17,6 @@ import org.sysmodels.core.student.JavaStudentCode;
 import org.sysmodels.core.student.StudentCodeFailure;
 import org.sysmodels.core.student.StudentSlot;
 import org.sysmodels.core.student.Template;
-import org.sysmodels.core.student.TimeLimit;
 import org.sysmodels.core.system.QuizQuestion;
 import org.sysmodels.core.system.RealityNote;
 import org.sysmodels.core.system.RunRequest;
@@ -121,6 +119,11 @@ public final class SensorLoopSystem implements SimSystem {
                                 "/org/sysmodels/sensor/templates/MyRticFirmware.java"))));
     }
 
+    /**
+     * A student's firmware runs on the caller's thread: {@code sim} holds {@code --time-limit} around the whole run,
+     * as for every system, so a loop that never lets time pass is reported on the student's line (a second limit
+     * inside it would leave the outer one watching a thread that only waits).
+     */
     @Override
     public RunResult run(RunRequest request) throws UserInputException, StudentCodeFailure {
         Options o = request.options();
@@ -128,25 +131,32 @@ public final class SensorLoopSystem implements SimSystem {
         Labs.Lab lab = bug == null ? null : Labs.named(bug.name());
         String scenarioName = request.scenario().orElse(lab != null ? lab.scenario() : "steady");
         Scenario scenario = ScenarioOverrides.apply(ScenarioCatalogs.catalog().resolve(scenarioName), o);
-        JavaStudentCode code = request.student().isPresent()
-                ? JavaStudentCode.compile(request.student().get(), Firmware.class, "firmware") : null;
+        JavaStudentCode code = request.student().isPresent() ? compile(request.student().get()) : null;
         boolean rtic = code != null ? RticApp.class.isAssignableFrom(code.mainClass())
                 : lab != null ? lab.firmware().label().contains("priority-inversion") || scenario.firmware()
                 .equals("rtic") : scenario.firmware().equals("rtic");
         RunSetup setup = RunSetup.of(scenario, scenarioName, request.seed()).withRtic(rtic);
         FirmwareSource source = lab != null ? lab.firmware() : rtic ? FirmwareSource.RTIC : FirmwareSource.BARE_METAL;
+        for (OptionSpec<?> campaignOnly : List.of(SensorLoopFlags.CLASSES, SensorLoopFlags.THREADS)) {
+            if (o.has(campaignOnly) && !o.has(SensorLoopFlags.CAMPAIGN)) {
+                throw new UserInputException(campaignOnly.name() + " sets up a fault campaign, and this run is none: "
+                        + "give it with --campaign N, or leave it out");
+            }
+        }
         if (o.has(SensorLoopFlags.CAMPAIGN)) {
             Campaign.Spec spec = campaignSpec(o, request.seed());
-            return guarded(request.timeLimit(), code, () -> Reports.campaign(Campaign.run(setup, spec, source, code),
-                    "fault campaign (" + spec.faults() + " faults)", request.seed()));
+            Campaign.Result result = Campaign.run(setup, spec, source, code);
+            // a trace records one run: the campaign's first, run again with the tracer on (the same run: it is
+            // a pure function of the seed and its index)
+            LoopRun.Result first = request.trace() ? Campaign.one(setup, spec, 0, source, code,
+                    request.tracer("sensor-loop")) : null;
+            return Reports.campaign(result, "fault campaign (" + spec.faults() + " faults)", request.seed(), first);
         }
         String title = (lab != null ? "bug lab " + lab.bugLab().name() : "scenario " + scenarioName)
                 + (code != null ? " with " + code.fileName() : "");
-        return guarded(request.timeLimit(), code, () -> {
-            LoopRun.Result r = LoopRun.run(setup, source, setup.scenario().faultPlan(), request.seed(),
-                    new LoopRun.Options(true, request.tracer("sensor-loop"), code), scenarioName);
-            return Reports.run(r, title, bug, request.seed());
-        });
+        LoopRun.Result r = LoopRun.run(setup, source, setup.scenario().faultPlan(), request.seed(),
+                new LoopRun.Options(true, request.tracer("sensor-loop"), code), scenarioName);
+        return Reports.run(r, title, bug, request.seed());
     }
 
     @Override
@@ -154,7 +164,7 @@ public final class SensorLoopSystem implements SimSystem {
         if (request.student().isEmpty()) {
             throw new UserInputException("--grade needs a firmware file: sim sensor-loop --grade MyFirmware.java");
         }
-        JavaStudentCode code = JavaStudentCode.compile(request.student().get(), Firmware.class, "firmware");
+        JavaStudentCode code = compile(request.student().get());
         boolean rtic = RticApp.class.isAssignableFrom(code.mainClass());
         Options o = request.options();
         Scenario base = ScenarioOverrides.apply(ScenarioCatalogs.catalog().resolve(request.scenario().orElse("steady")),
@@ -193,14 +203,15 @@ public final class SensorLoopSystem implements SimSystem {
         b.summary("not graded: clock-drift (a core clock 5–15 % off sits inside the clock cross-check's tolerance, "
                 + "so no firmware on this board can detect it without a second accurate time source); "
                 + "--campaign N --classes clock-drift shows it");
+        // a failed case breaks the battery's rule, whichever of the board's rules its first finding names
         for (GradeRow r : rows) {
             if (!r.passed()) {
                 b.finding(new org.sysmodels.core.check.Finding(org.sysmodels.core.check.Severity.VIOLATION,
-                        FaultReactionWithinFtti.RULE, r.gradeCase().name() + ": " + r.firstFinding(), 0,
+                        Grader.RULE, "case " + r.gradeCase().name() + " failed: " + r.firstFinding(), 0,
                         r.gradeCase().name()));
             }
         }
-        b.checks(rules());
+        b.checks(List.of(Grader.RULE));
         return b.build();
     }
 
@@ -219,6 +230,23 @@ public final class SensorLoopSystem implements SimSystem {
         return Reality.NOTES;
     }
 
+    /**
+     * The student's firmware, compiled and checked for the public no-argument constructor every reset calls, so a
+     * missing one is a {@code file:line:col} error (exit 2) before the run, as a class that is not public is, not a
+     * finding at the first boot.
+     */
+    private static JavaStudentCode compile(java.nio.file.Path file) throws UserInputException {
+        JavaStudentCode code = JavaStudentCode.compile(file, Firmware.class, "firmware");
+        try {
+            code.mainClass().getConstructor();
+        } catch (NoSuchMethodException e) {
+            String name = code.mainClass().getSimpleName();
+            throw new org.sysmodels.core.student.CompileException(List.of(code.fileName() + ":1:1: class " + name
+                    + " needs a public constructor " + name + "() (a reset creates a fresh instance with it)"));
+        }
+        return code;
+    }
+
     private static Campaign.Spec campaignSpec(Options o, long seed) throws UserInputException {
         List<FaultClass> classes;
         try {
@@ -228,26 +256,5 @@ public final class SensorLoopSystem implements SimSystem {
         }
         return new Campaign.Spec((int) (long) o.get(SensorLoopFlags.CAMPAIGN).orElseThrow(), classes, seed,
                 o.get(SensorLoopFlags.THREADS).orElse(2));
-    }
-
-    /** A run that may throw the user's mistakes or a student's failure. */
-    @FunctionalInterface
-    private interface Work {
-        RunResult call() throws UserInputException, StudentCodeFailure;
-    }
-
-    /** Work that may run a student's code: under the time limit, their exceptions located in their file. */
-    private static RunResult guarded(Duration limit, JavaStudentCode code, Work work)
-            throws UserInputException, StudentCodeFailure {
-        if (code == null) {
-            return work.call();
-        }
-        try {
-            return TimeLimit.run(limit, code, work::call);
-        } catch (UserInputException | StudentCodeFailure | RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -68,6 +68,69 @@ class SensorLoopSystemTest {
         assertTrue(target.getMessage().contains("faults[0].target"), target.getMessage());
     }
 
+    /** What --inject could not do is said, with what is allowed, instead of a run without the fault. */
+    @Test
+    void injectMistakesAreUsageErrors() throws Exception {
+        java.util.Map<String, String> expected = java.util.Map.of(
+                "sensor-stuck@3s", "--inject: sensor-stuck at 3.000 s comes after the run ends at 2.000 s",
+                ",", "--inject: \",\" names no fault",
+                "i2c-bus-hang@300ms:i2c9", "use i2c1..i2c2 or *",
+                "i2c-bus-hang@300ms:i2c0", "use i2c1..i2c2 or *");
+        for (var e : expected.entrySet()) {
+            UserInputException bad = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                    .withOptions(with(SensorLoopFlags.INJECT, e.getKey()))), e.getKey());
+            assertTrue(bad.getMessage().contains(e.getValue()), e.getKey() + ": " + bad.getMessage());
+        }
+    }
+
+    /** 1oo1 has its one sensor on I2C1: a hung I2C2 is judged against nothing, so it is no target. */
+    @Test
+    void aBusWithoutASensorIsNoFaultTarget() throws Exception {
+        Options o = Options.parse(List.of(SensorLoopFlags.INJECT, SensorLoopFlags.ARCHITECTURE),
+                java.util.Map.of("--inject", "i2c-bus-hang@300ms:i2c2", "--architecture", "1oo1"));
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> system.run(RunRequest.ofSeed(1).withOptions(o)));
+        assertTrue(e.getMessage().contains("no sensor is on I2C2 in this setup"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("use i2c1, a sensorN or *"), e.getMessage());
+    }
+
+    /**
+     * A hang injected into TIM2's handler matters only where TIM2 runs: the bare-metal reference never enables it,
+     * so the fault has no effect (it was judged dangerous undetected, exit 1); RTIC's sample task runs there.
+     */
+    @Test
+    void aHangInAHandlerThatNeverRunsHasNoEffect() throws Exception {
+        RunResult bare = system.run(RunRequest.ofSeed(1).withOptions(with(SensorLoopFlags.INJECT,
+                "main-loop-hang@500ms:irq28")));
+        assertTrue(bare.passed(), bare.findings().toString());
+        assertTrue(bare.summary().stream().anyMatch(l -> l.startsWith("fault main-loop-hang")
+                && l.contains("never mattered")), bare.summary().toString());
+        RunResult rtic = system.run(RunRequest.ofSeed(1).withScenario("rtic").withOptions(with(
+                SensorLoopFlags.INJECT, "main-loop-hang@500ms:irq28")));
+        assertTrue(rtic.summary().stream().anyMatch(l -> l.startsWith("fault main-loop-hang")
+                && l.contains("DD within the FTTI")), rtic.summary().toString());
+    }
+
+    /** --campaign N --trace F wrote nothing and said nothing: now F holds the campaign's first run. */
+    @Test
+    void aTracedCampaignRecordsItsFirstRun() throws Exception {
+        RunResult r = system.run(RunRequest.ofSeed(1).withTrace(true).withOptions(with(SensorLoopFlags.CAMPAIGN,
+                "3")));
+        assertEquals(1, r.traces().size(), r.summary().toString());
+        assertFalse(r.traces().get(0).events().isEmpty());
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("trace: the campaign's first run, ")),
+                r.summary().toString());
+        assertTrue(system.run(RunRequest.ofSeed(1).withOptions(with(SensorLoopFlags.CAMPAIGN, "3"))).traces()
+                .isEmpty(), "no trace asked, none recorded");
+    }
+
+    @Test
+    void campaignFlagsWithoutACampaignAreRefused() throws Exception {
+        UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withOptions(with(SensorLoopFlags.CLASSES, "sensor-stuck"))));
+        assertTrue(e.getMessage().startsWith("--classes sets up a fault campaign"), e.getMessage());
+    }
+
     @Test
     void twoOfThreeFromTheFlag() throws Exception {
         RunResult r = system.run(RunRequest.ofSeed(1).withOptions(with(SensorLoopFlags.ARCHITECTURE, "2oo3")));
@@ -153,7 +216,7 @@ class SensorLoopSystemTest {
     }
 
     @Test
-    void studentExceptionNamesTheirLine(@TempDir Path dir) throws Exception {
+    void studentExceptionIsAHardFaultOnTheirLine(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("Broken.java");
         Files.writeString(f, """
                 import org.sysmodels.sensor.host.Firmware;
@@ -177,8 +240,50 @@ class SensorLoopSystemTest {
                 """);
         RunResult r = system.run(RunRequest.ofSeed(1).withStudent(f));
         assertFalse(r.passed());
-        Finding first = r.findings().stream().filter(x -> x.rule().equals("student-code")).findFirst().orElseThrow();
+        Finding first = r.findings().stream().filter(x -> x.rule().equals("no-hard-fault")).findFirst().orElseThrow();
         assertTrue(first.message().contains("Broken.java:16"), first.message());
+        assertTrue(first.message().contains("HardFault"), first.message());
+        assertTrue(first.source().startsWith("ARMv7-M"), "the rule the board breaks, not \"the run stops\": "
+                + first.source());
+        assertTrue(r.findings().stream().noneMatch(x -> x.rule().equals("student-code")));
+    }
+
+    /** Like a class that is not public: the file cannot be run at all, so exit 2 before the run, not a finding. */
+    @Test
+    void firmwareWithoutANoArgumentConstructorIsAUsageError(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("NoCtor.java");
+        Files.writeString(f, """
+                import org.sysmodels.sensor.host.Firmware;
+                import org.sysmodels.sensor.model.Mcu;
+
+                public class NoCtor implements Firmware {
+                    public NoCtor(int period) {
+                    }
+
+                    @Override
+                    public void main(Mcu mcu) {
+                        while (true) {
+                            mcu.core().wfi();
+                        }
+                    }
+                }
+                """);
+        for (var run : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> system.run(RunRequest.ofSeed(1).withStudent(f)),
+                () -> system.grade(RunRequest.ofSeed(1).withStudent(f)))) {
+            CompileException e = assertThrows(CompileException.class, run);
+            assertTrue(e.getMessage().startsWith("NoCtor.java:1:1: class NoCtor needs a public constructor NoCtor()"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aCampaignOfNoClassesIsAUsageError() throws Exception {
+        Options o = Options.parse(List.of(SensorLoopFlags.CAMPAIGN, SensorLoopFlags.CLASSES),
+                java.util.Map.of("--campaign", "5", "--classes", ","));
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> system.run(RunRequest.ofSeed(1).withOptions(o)));
+        assertTrue(e.getMessage().startsWith("--classes: \",\" names no fault class"), e.getMessage());
     }
 
     @Test
@@ -207,6 +312,10 @@ class SensorLoopSystemTest {
                 "and misses some fault classes (its TODOs)");
         assertTrue(g.tables().get(1).title().startsWith("diagnostic coverage"));
         assertFalse(g.passed());
+        // a failed case breaks the battery's rule; it claims nothing about the board's rules it did not judge
+        assertEquals(List.of("grade"), g.checks().stream().map(org.sysmodels.core.check.Rule::name).toList());
+        assertTrue(g.findings().stream().allMatch(x -> x.rule().equals("grade") && x.message().startsWith("case ")),
+                g.findings().toString());
     }
 
     /** The complete example in docs/sensor-loop.md compiles, and passes the fault-free and demand runs. */
@@ -252,8 +361,11 @@ class SensorLoopSystemTest {
                 }
                 """.replace("DONE", done));
         try {
-            var failure = assertThrows(org.sysmodels.core.student.StudentCodeFailure.class, () -> system.run(
-                    RunRequest.ofSeed(1).withStudent(f).withTimeLimit(java.time.Duration.ofSeconds(3))));
+            // as `sim sensor-loop --firmware F` runs it: the command line holds the limit around the run
+            java.time.Duration limit = java.time.Duration.ofSeconds(3);
+            var failure = assertThrows(org.sysmodels.core.student.StudentCodeFailure.class, () ->
+                    org.sysmodels.core.student.TimeLimit.run(limit, () -> system.run(
+                            RunRequest.ofSeed(1).withStudent(f).withTimeLimit(limit))));
             assertTrue(failure.finding().message().contains("Spin.java:11"), failure.finding().message());
         } finally {
             System.setProperty(done, "true");

@@ -31,6 +31,7 @@ public final class CheckHub implements CoreListener, WatchdogListener, I2cListen
     private final LoopObserver[] clears;
     private final LoopObserver[] hardFaults;
     private final LoopObserver[] returns;
+    private final LoopObserver[] hangs;
     private final LoopObserver[] tasks;
     private final LoopObserver[] releases;
 
@@ -46,6 +47,7 @@ public final class CheckHub implements CoreListener, WatchdogListener, I2cListen
         clears = interested(observers, "busClear", int.class, int.class, boolean.class, long.class, long.class);
         hardFaults = interested(observers, "hardFault", Throwable.class, int.class, long.class);
         returns = interested(observers, "mainReturned", long.class);
+        hangs = interested(observers, "hung", int.class, long.class);
         tasks = interested(observers, "taskCompleted", String.class, long.class, long.class, long.class, long.class);
         releases = interested(observers, "taskReleased", String.class, long.class, long.class);
     }
@@ -120,6 +122,13 @@ public final class CheckHub implements CoreListener, WatchdogListener, I2cListen
     public void hardFault(Throwable thrown, int exc, long now) {
         for (LoopObserver o : hardFaults) {
             o.hardFault(thrown, exc, now);
+        }
+    }
+
+    @Override
+    public void hung(int exc, long now) {
+        for (LoopObserver o : hangs) {
+            o.hung(exc, now);
         }
     }
 

@@ -121,6 +121,16 @@ public final class FaultReactionWithinFtti implements LoopCheck {
         }
     }
 
+    /** A hang injected into an interrupt handler matters once that handler runs and hangs (it may never run). */
+    @Override
+    public void hung(int exc, long now) {
+        for (FaultRecord f : open) {
+            if (f.faultClass() == FaultClass.MAIN_LOOP_HANG) {
+                f.becameEffective(now);
+            }
+        }
+    }
+
     /** An overrun task that misses its deadline makes a task-overrun fault matter from that deadline on. */
     @Override
     public void taskCompleted(String task, long release, long end, long bound, long deadline) {

@@ -50,6 +50,10 @@ public interface LoopObserver {
     default void hardFault(Throwable thrown, int exc, long now) {
     }
 
+    /** An injected hang took hold in the code of {@code exc} (0 = Thread mode). */
+    default void hung(int exc, long now) {
+    }
+
     /** main returned. */
     default void mainReturned(long now) {
     }

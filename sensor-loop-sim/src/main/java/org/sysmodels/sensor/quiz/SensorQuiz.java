@@ -106,15 +106,19 @@ public final class SensorQuiz {
         return s.toString();
     }
 
+    /** The reference firmware's BME280 sample period in ms: T×1, P×1, H off (5.5 ms typical) + t_sb 0.5 ms. */
+    static final int SAMPLE_MS = 6;
+
     /** A sensor freezes: when does the frozen-data check put a 1oo2 function in its safe state? */
     static QuizQuestion safeState(RandomStream r) {
         long last = 100 + r.nextInt(40);           // ms: the last fresh sample
-        long stuck = last + 1 + r.nextInt(9);       // ms: the output freezes (before the next sample)
+        long stuck = last + 1 + r.nextInt(SAMPLE_MS - 1);   // ms: the output freezes (before the next sample)
         long frozen = 20 + 10 * r.nextInt(5);       // ms
         long ftti = 50 + 25 * r.nextInt(4);         // ms
         long detect = (last + frozen) / 1 + 1;      // the first whole-ms loop cycle with now − last > frozen
         String question = String.format(Locale.ROOT, "A 1oo2 loop runs every 1 ms (at whole milliseconds). Sensor "
-                + "0's last fresh sample arrived at t = %d ms; at t = %d ms its output freezes (the registers keep "
+                + "0 delivers a fresh sample every " + SAMPLE_MS + " ms; its last one arrived at t = %d ms, and at t = "
+                + "%d ms its output freezes (the registers keep "
                 + "returning the same bytes). The frozen-data limit is %d ms: a channel whose raw data have not "
                 + "changed for more than that is failed, and 1oo2 then goes to its safe state in the same cycle. "
                 + "When is the actuator de-energised, and is that within an FTTI of %d ms from the fault?",
@@ -122,8 +126,9 @@ public final class SensorQuiz {
         long reaction = detect - stuck;
         String answer = String.format(Locale.ROOT, "The check counts from the last change, %d ms, not from the "
                 + "fault: it fires at the first cycle where now − %d > %d, i.e. t = %d ms. The actuator goes off in "
-                + "that cycle: %d ms after the fault, %s the FTTI of %d ms. (The sensor's normal-mode period of "
-                + "about 10.5 ms is why the limit cannot be much shorter: the data legitimately stay the same "
+                + "that cycle: %d ms after the fault, %s the FTTI of %d ms. (The sensor's normal-mode period, "
+                + SAMPLE_MS + " ms (BST-BME280-DS001 §9.1: T×1, P×1, humidity off measure in 1 + 2 + 2.5 = 5.5 ms, "
+                + "then t_sb 0.5 ms), is why the limit cannot be much shorter: the data legitimately stay the same "
                 + "between measurements.)", last, last, frozen, detect, reaction,
                 reaction <= ftti ? "within" : "NOT within", ftti);
         return new QuizQuestion(question, answer);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.run.Table;
+import org.sysmodels.sensor.model.bme280.Bme280Registers;
 import org.sysmodels.sensor.model.bme280.Calibration;
 import org.sysmodels.sensor.model.bme280.Compensation;
 import org.sysmodels.sensor.model.bme280.FloatCompensation;
@@ -55,17 +56,18 @@ public final class Bme280Decoder {
         int[] v = {-1, -1, -1};
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i].strip();
-            try {
-                v[i] = p.startsWith("0x") || p.startsWith("0X") ? Integer.parseInt(p.substring(2), 16)
-                        : Integer.parseInt(p);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("\"" + p + "\" is not a number");
+            boolean hex = p.startsWith("0x") || p.startsWith("0X");
+            String digits = hex ? p.substring(2) : p;
+            if (!digits.matches(hex ? "[0-9a-fA-F]+" : "[+-]?[0-9]+")) {
+                throw new IllegalArgumentException("\"" + p + "\" is not a number; write it in decimal or as 0x hex");
             }
             int max = i == 2 ? 0xFFFF : 0xFFFFF;
-            if (v[i] < 0 || v[i] > max) {
-                throw new IllegalArgumentException((i == 0 ? "adc_T" : i == 1 ? "adc_P" : "adc_H") + " = " + v[i]
+            java.math.BigInteger n = new java.math.BigInteger(digits, hex ? 16 : 10);
+            if (n.signum() < 0 || n.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+                throw new IllegalArgumentException((i == 0 ? "adc_T" : i == 1 ? "adc_P" : "adc_H") + " = " + p
                         + " is outside " + (i == 2 ? "16" : "20") + " bits (0.." + max + ")");
             }
+            v[i] = n.intValueExact();
         }
         return v;
     }
@@ -100,31 +102,54 @@ public final class Bme280Decoder {
         cal.add(row("dig_H6", "signed 8", "0xE7", c.h6()));
         r.table(new Table("calibration (BST-BME280-DS001 Table 16)", List.of("parameter", "type", "registers",
                 "value"), cal));
+        boolean tSkipped = adc[0] == Bme280Registers.SKIPPED_20;
+        String pSkipped = adc[1] < 0 ? "-" : adc[1] == Bme280Registers.SKIPPED_20 ? "skipped (0x80000)" : null;
+        String hSkipped = adc[2] < 0 || !humidityKnown ? "-"
+                : adc[2] == Bme280Registers.SKIPPED_16 ? "skipped (0x8000)" : null;
         List<List<String>> out = new ArrayList<>();
         for (Compensation v : List.of(Compensation.DATASHEET, Compensation.BOSCH_API)) {
+            if (tSkipped) {
+                out.add(List.of(v.name(), "-", "skipped (0x80000)", "-", "-"));
+                continue;
+            }
             int tFine = v.tFine(c, adc[0]);
             int t = v.temperature(tFine);
-            String pressure = adc[1] < 0 ? "-" : String.format(Locale.ROOT, "%.2f Pa (raw %d %s)",
+            String pressure = pSkipped != null ? pSkipped : String.format(Locale.ROOT, "%.2f Pa (raw %d %s)",
                     v.pascals(v.pressure(c, adc[1], tFine)), v.pressure(c, adc[1], tFine), v.pressureUnit());
-            String humidity = adc[2] < 0 || !humidityKnown ? "-" : String.format(Locale.ROOT, "%.3f %%RH (raw %d Q22.10)",
+            String humidity = hSkipped != null ? hSkipped : String.format(Locale.ROOT, "%.3f %%RH (raw %d Q22.10)",
                     v.humidity(c, adc[2], tFine) / 1024.0, v.humidity(c, adc[2], tFine));
             out.add(List.of(v.name(), String.valueOf(tFine), String.format(Locale.ROOT, "%.2f °C", t / 100.0),
                     pressure, humidity));
         }
-        double ft = FloatCompensation.tFine(c, adc[0]);
-        out.add(List.of("float (DS §8.1)", String.format(Locale.ROOT, "%.2f", ft),
-                String.format(Locale.ROOT, "%.4f °C", FloatCompensation.temperature(ft)),
-                adc[1] < 0 ? "-" : String.format(Locale.ROOT, "%.2f Pa", FloatCompensation.pressure(c, adc[1], ft)),
-                adc[2] < 0 || !humidityKnown ? "-" : String.format(Locale.ROOT, "%.3f %%RH",
-                        Math.max(0, Math.min(100, FloatCompensation.humidity(c, adc[2], ft))))));
+        if (tSkipped) {
+            out.add(List.of("float (DS §8.1)", "-", "skipped (0x80000)", "-", "-"));
+        } else {
+            double ft = FloatCompensation.tFine(c, adc[0]);
+            out.add(List.of("float (DS §8.1)", String.format(Locale.ROOT, "%.2f", ft),
+                    String.format(Locale.ROOT, "%.4f °C", FloatCompensation.temperature(ft)),
+                    pSkipped != null ? pSkipped : String.format(Locale.ROOT, "%.2f Pa",
+                            FloatCompensation.pressure(c, adc[1], ft)),
+                    hSkipped != null ? hSkipped : String.format(Locale.ROOT, "%.3f %%RH",
+                            Math.max(0, Math.min(100, FloatCompensation.humidity(c, adc[2], ft))))));
+        }
         r.table(new Table("compensated (adc_T " + adc[0] + (adc[1] >= 0 ? ", adc_P " + adc[1] : "")
                 + (adc[2] >= 0 ? ", adc_H " + adc[2] : "") + ")", List.of("variant", "t_fine", "temperature",
                 "pressure", "humidity"), out));
-        int a = Compensation.DATASHEET.tFine(c, adc[0]);
-        int b = Compensation.BOSCH_API.tFine(c, adc[0]);
-        r.summary(a == b ? "both integer variants give t_fine " + a
-                : "the variants differ: t_fine " + a + " (data sheet, >>) vs " + b + " (Bosch driver, /): C division "
-                + "rounds towards zero, an arithmetic shift towards minus infinity");
+        if (tSkipped) {
+            r.summary("adc_T = 0x80000: the temperature measurement was skipped (osrs_t = 000, or no measurement "
+                    + "since reset; BST-BME280-DS001 Tables 20, 23, 24), and pressure and humidity need its t_fine: "
+                    + "nothing to compensate");
+        } else {
+            int a = Compensation.DATASHEET.tFine(c, adc[0]);
+            int b = Compensation.BOSCH_API.tFine(c, adc[0]);
+            r.summary(a == b ? "both integer variants give t_fine " + a
+                    : "the variants differ: t_fine " + a + " (data sheet, >>) vs " + b + " (Bosch driver, /): C "
+                    + "division rounds towards zero, an arithmetic shift towards minus infinity");
+        }
+        if (adc[1] == Bme280Registers.SKIPPED_20 || (humidityKnown && adc[2] == Bme280Registers.SKIPPED_16)) {
+            r.summary("0x80000 (pressure) and 0x8000 (humidity) are what a skipped measurement reads "
+                    + "(BST-BME280-DS001 Tables 20, 23, 24): not compensated");
+        }
         if (!humidityKnown) {
             r.summary("humidity not decoded: the dump had no 0xE1–0xE7 block");
         }

@@ -154,7 +154,7 @@ public final class Campaign {
                     return;
                 }
                 try {
-                    LoopRun.Result run = one(base, spec, i, source, student);
+                    LoopRun.Result run = one(base, spec, i, source, student, org.sysmodels.core.trace.Tracer.off());
                     out[i] = run.faults().isEmpty() ? FaultRecord.notInjected(spec.classes().get(i
                             % spec.classes().size()), 0) : run.faults().get(0);
                     found[i] = run.findings();
@@ -241,8 +241,12 @@ public final class Campaign {
                 held.get());
     }
 
-    /** Run {@code i} of the campaign: its fault's class, time, target and size come from (seed, i). */
-    static LoopRun.Result one(RunSetup base, Spec spec, int i, FirmwareSource source, JavaStudentCode student)
+    /**
+     * Run {@code i} of the campaign: its fault's class, time, target and size come from (seed, i), so run again with
+     * {@code tracer} on it is the same run, recorded (what {@code --campaign N --trace F} writes for run 0).
+     */
+    public static LoopRun.Result one(RunSetup base, Spec spec, int i, FirmwareSource source,
+                                     JavaStudentCode student, org.sysmodels.core.trace.Tracer tracer)
             throws UserInputException {
         long seed = RandomStreams.seedFor(spec.seed(), "campaign/" + i);
         RandomStream r = new RandomStream(seed);
@@ -273,7 +277,7 @@ public final class Campaign {
         RunSetup setup = base.withFaultModel(sizes).withDuration(at + matters + base.fttiNs() + 20_000_000L
                 + (c == FaultClass.I2C_NACK ? sizes.nackWindowOr() : 0));
         return LoopRun.run(setup, source, FaultPlan.of(fault), seed,
-                new LoopRun.Options(false, org.sysmodels.core.trace.Tracer.off(), student), "campaign");
+                new LoopRun.Options(false, tracer, student), "campaign");
     }
 
     /**

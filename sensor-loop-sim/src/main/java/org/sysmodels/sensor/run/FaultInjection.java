@@ -77,23 +77,29 @@ public final class FaultInjection implements BusFaults {
         String where = source + ": faults[" + i + "].target";
         switch (c.target()) {
             case SENSOR -> {
-                int s = t.equals("*") ? 0 : index(t, "sensor", rig.sensors(), where);
+                int s = t.equals("*") ? 0 : index(t, "sensor", 0, rig.sensors() - 1, where);
                 return new Target(s, rig.busOf(s), -1);
             }
             case BUS -> {
                 if (t.startsWith("sensor")) {
-                    int s = index(t, "sensor", rig.sensors(), where);
+                    int s = index(t, "sensor", 0, rig.sensors() - 1, where);
                     return new Target(s, rig.busOf(s), -1);
                 }
-                int b = t.equals("*") ? rig.busOf(0) : index(t, "i2c", rig.mcu().i2cCount() + 1, where);
-                if (b < 1) {
-                    throw new UserInputException(where + ": I2C buses are numbered from 1 (i2c1)");
-                }
+                int b = t.equals("*") ? rig.busOf(0) : index(t, "i2c", 1, rig.mcu().i2cCount(), where);
                 int holder = -1;
                 for (int s = 0; s < rig.sensors(); s++) {
                     if (rig.busOf(s) == b && holder < 0) {
                         holder = s;
                     }
+                }
+                if (holder < 0) {
+                    java.util.Set<String> used = new java.util.TreeSet<>();
+                    for (int s = 0; s < rig.sensors(); s++) {
+                        used.add("i2c" + rig.busOf(s));
+                    }
+                    throw new UserInputException(where + ": no sensor is on I2C" + b + " in this setup, so a fault "
+                            + "there could not reach the safety function; use " + String.join(", ", used) + ", a "
+                            + "sensorN or *");
                 }
                 return new Target(holder, b, -1);
             }
@@ -102,7 +108,7 @@ public final class FaultInjection implements BusFaults {
                     return new Target(-1, -1, 0);
                 }
                 if (t.startsWith("irq")) {
-                    return new Target(-1, -1, 16 + index(t, "irq", 32, where));
+                    return new Target(-1, -1, 16 + index(t, "irq", 0, 31, where));
                 }
                 throw new UserInputException(where + ": \"" + t + "\" is not a target for " + f.kind()
                         + "; use mcu (the main loop) or irqN (an interrupt handler, e.g. irq28 for TIM2's task)");
@@ -110,19 +116,21 @@ public final class FaultInjection implements BusFaults {
         }
     }
 
-    private static int index(String t, String prefix, int limit, String where) throws UserInputException {
+    /** The N of "prefixN" for N in first..last, or a usage error naming the targets there are. */
+    private static int index(String t, String prefix, int first, int last, String where) throws UserInputException {
         if (t.startsWith(prefix)) {
             try {
                 int n = Integer.parseInt(t.substring(prefix.length()));
-                if (n >= 0 && n < limit) {
+                if (n >= first && n <= last) {
                     return n;
                 }
             } catch (NumberFormatException ignored) {
                 // fall through to the message
             }
         }
-        throw new UserInputException(where + ": \"" + t + "\" is not a target here; use " + prefix + "0.."
-                + prefix + (limit - 1) + " or *");
+        throw new UserInputException(where + ": \"" + t + "\" is not a target here; use " + prefix + first
+                + (last > first ? ".." + prefix + last : "") + " or *" + (prefix.equals("i2c") ? " (I2C buses are "
+                + "numbered from 1)" : ""));
     }
 
     /** Schedules the lasting faults at their times. */
@@ -209,7 +217,11 @@ public final class FaultInjection implements BusFaults {
                 effective = Math.abs(factor - 1) > 0.05 ? now : FaultRecord.NEVER;
                 detail = String.format(Locale.ROOT, "×%.2f", factor);
             }
-            case MAIN_LOOP_HANG -> mcu.core().hang(t.exc);
+            case MAIN_LOOP_HANG -> {
+                mcu.core().hang(t.exc);
+                // the main loop runs on at once; a handler matters only once it runs (FaultReactionWithinFtti.hung)
+                effective = t.exc == 0 ? now : FaultRecord.NEVER;
+            }
             default -> throw new IllegalStateException(c.kind());
         }
         record(new FaultRecord(c, c.target() == FaultClass.Target.SENSOR ? t.sensor : -1,

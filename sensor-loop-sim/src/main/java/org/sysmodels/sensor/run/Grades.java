@@ -58,7 +58,7 @@ public final class Grades {
         Campaign.Result all = merge(parts, setup);
         return List.of("overall diagnostic coverage " + Campaign.percent(all.dc()) + " (" + Iec61508.dcLevel(all.dc())
                         + "), safe failure fraction " + Campaign.percent(all.sff()) + ", HFT " + all.hft()
-                        + " → at most " + Iec61508.sil(Iec61508.maxSil(all.sff(), all.hft()))
+                        + " → " + Iec61508.maxSilText(all.sff(), all.hft())
                         + " by IEC 61508-2 Table 3 (type B), if the classes were the only failure modes");
     }
 }

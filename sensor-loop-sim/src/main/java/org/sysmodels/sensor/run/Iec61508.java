@@ -10,8 +10,11 @@ public final class Iec61508 {
     private Iec61508() {
     }
 
-    /** "none", "low", "medium" or "high" for a coverage fraction. */
+    /** "none", "low", "medium" or "high" for a coverage fraction; "not measured" for NaN (no dangerous fault). */
     public static String dcLevel(double dc) {
+        if (Double.isNaN(dc)) {
+            return "not measured (no fault had a dangerous effect)";
+        }
         if (dc >= 0.99) {
             return "high (≥ 99 %)";
         }
@@ -40,6 +43,14 @@ public final class Iec61508 {
         int row = sff >= 0.99 ? 3 : sff >= 0.90 ? 2 : sff >= 0.60 ? 1 : 0;
         int[][] table = {{0, 1, 2}, {1, 2, 3}, {2, 3, 4}, {3, 4, 4}};
         return table[row][Math.max(0, Math.min(2, hft))];
+    }
+
+    /**
+     * "at most SIL 2" for a safe failure fraction and HFT, or what stops a reading: a campaign with no fault injected
+     * has no SFF (NaN), and Table 3 has no row for it.
+     */
+    public static String maxSilText(double sff, int hft) {
+        return Double.isNaN(sff) ? "no SIL can be read (no fault was injected)" : "at most " + sil(maxSil(sff, hft));
     }
 
     public static String sil(int sil) {

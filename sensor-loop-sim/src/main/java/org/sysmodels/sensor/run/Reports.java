@@ -142,15 +142,25 @@ public final class Reports {
 
     /** The report of a campaign. */
     public static RunResult campaign(Campaign.Result c, String title, long seed) {
+        return campaign(c, title, seed, null);
+    }
+
+    /** The same, with the trace of the campaign's first run (or null). */
+    public static RunResult campaign(Campaign.Result c, String title, long seed, LoopRun.Result traced) {
         RunResult.Builder b = RunResult.builder(SYSTEM, title, seed);
+        if (traced != null && traced.trace() != null) {
+            b.trace(traced.trace());
+            b.summary("trace: the campaign's first run" + (traced.faults().isEmpty() ? ""
+                    : ", " + traced.faults().get(0).describe()));
+        }
         b.summary(c.records().size() + " faults injected, one per run, against " + c.firmware() + "; FTTI "
                 + SimTime.format(c.fttiNs()));
         double dc = c.dc();
         double sff = c.sff();
         b.summary("diagnostic coverage (all classes, equal rates) " + Campaign.percent(dc) + ": IEC 61508-2 level "
                 + Iec61508.dcLevel(dc));
-        b.summary("safe failure fraction " + Campaign.percent(sff) + ", HFT " + c.hft() + " → Table 3 (type B) allows"
-                + " at most " + Iec61508.sil(Iec61508.maxSil(sff, c.hft())) + " for this architecture");
+        b.summary("safe failure fraction " + Campaign.percent(sff) + ", HFT " + c.hft() + " → Table 3 (type B): "
+                + Iec61508.maxSilText(sff, c.hft()) + " for this architecture");
         CAMPAIGN_NOTES.forEach(n -> b.summary("note: " + n));
         List<List<String>> rows = new ArrayList<>();
         for (Campaign.ClassStats s : c.stats().values()) {
@@ -204,6 +214,10 @@ public final class Reports {
                         + String.join(", ", FaultClass.kinds()));
             }
             out.add(c);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("\"" + list + "\" names no fault class; give one or more of "
+                    + String.join(", ", FaultClass.kinds()) + ", or all");
         }
         return out;
     }

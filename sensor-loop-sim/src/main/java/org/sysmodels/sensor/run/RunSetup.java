@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.random.RandomStreams;
+import org.sysmodels.core.time.SimTime;
 import org.sysmodels.sensor.check.FaultClass;
 import org.sysmodels.sensor.host.safety.Architecture;
 import org.sysmodels.sensor.host.safety.SafetyParameters;
@@ -47,6 +48,9 @@ public record RunSetup(Scenario scenario, McuConfig mcu, Environment environment
      * Resolves a scenario; {@code source} names it in messages, and when it is a scenario file's path, relative
      * recordings are looked for next to it.
      */
+    /** SysTick's RVR is 24 bits: a period of at most 2^24 core cycles (ARMv7-M ARM B3.3). */
+    static final long SYSTICK_MAX_CYCLES = 1L << 24;
+
     public static RunSetup of(Scenario s, String source, long seed) throws UserInputException {
         s.faultPlan().requireKnownKinds(FaultClass.kinds(), source);
         RandomStreams random = new RandomStreams(seed);
@@ -103,6 +107,14 @@ public record RunSetup(Scenario scenario, McuConfig mcu, Environment environment
                 .withCompensation("bosch-api".equals(sp.compensation()) ? 1 : 0);
         if (sp.period() != null) {
             p = p.withPeriod((int) (sp.period() / 1000));
+        }
+        long periodCycles = mcu.coreHz() * p.periodUs() / 1_000_000;
+        if (periodCycles > SYSTICK_MAX_CYCLES) {
+            throw new UserInputException(source + ": safety.period: " + SimTime.format(p.periodUs() * 1000L)
+                    + " at a " + mcu.coreHz() / 1_000_000.0 + " MHz core clock (mcu.coreHz) is " + periodCycles
+                    + " cycles, and SysTick's 24-bit reload counts at most " + SYSTICK_MAX_CYCLES + " (ARMv7-M ARM "
+                    + "B3.3): at this clock the loop period is at most "
+                    + SimTime.format(SYSTICK_MAX_CYCLES * 1_000_000_000L / mcu.coreHz()));
         }
         p = p.withLimits(sp.discrepancy() == null ? p.discrepancyCentiC() : (int) Math.round(sp.discrepancy() * 100),
                 sp.stale() == null ? p.staleUs() : (int) (sp.stale() / 1000),

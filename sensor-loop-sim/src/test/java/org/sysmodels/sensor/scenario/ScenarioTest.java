@@ -53,6 +53,18 @@ class ScenarioTest {
                 e.getMessage());
     }
 
+    /** 100 ms at 480 MHz is 48 M cycles: the firmware's SysTick could not count it, and would HardFault at boot. */
+    @Test
+    void aLoopPeriodSysTickCannotCountIsRefused() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("src/test/resources/scenarios/systick-overflow.json"),
+                Scenario.class);
+        UserInputException e = assertThrows(UserInputException.class, () -> org.sysmodels.sensor.run.RunSetup.of(s,
+                "systick-overflow.json", 1));
+        assertTrue(e.getMessage().startsWith("systick-overflow.json: safety.period: 100.000 ms at a 480.0 MHz core "
+                + "clock (mcu.coreHz) is 48000000 cycles"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("the loop period is at most 34.953 ms"), e.getMessage());
+    }
+
     @Test
     void csvRecordingsAreInterpolatedAndErrorsNameTheLine() throws Exception {
         Signal.Piecewise s = Signals.parseCsv("# comment\ntime,temperature\n0,20\n1,30\n", "r.csv", "temperature");

@@ -432,6 +432,7 @@ public final class Core {
 
     private void hangCheck() {
         if (program != null && faults.takeHang(currentException())) {
+            listeners.hung(currentException(), now());
             spinForever();    // the hang: it lasts until reset
         }
     }

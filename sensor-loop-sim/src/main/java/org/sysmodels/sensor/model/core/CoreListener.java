@@ -22,6 +22,10 @@ public interface CoreListener {
     default void hardFault(Throwable thrown, int exc, long now) {
     }
 
+    /** An injected hang took hold: the code of {@code exc} (0 = Thread mode) now loops until reset. */
+    default void hung(int exc, long now) {
+    }
+
     /** main returned, which firmware must never do. */
     default void mainReturned(long now) {
     }

@@ -73,6 +73,12 @@ final class CoreListeners {
         }
     }
 
+    void hung(int exc, long now) {
+        for (CoreListener l : all) {
+            l.hung(exc, now);
+        }
+    }
+
     void mainReturned(long now) {
         for (CoreListener l : all) {
             l.mainReturned(now);
