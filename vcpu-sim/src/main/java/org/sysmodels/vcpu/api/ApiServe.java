@@ -59,14 +59,16 @@ public final class ApiServe {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                controller.close();
                 if (controller.vmm() != null) {
                     controller.vmm().stop(controller.exitCode() == null ? FcExitCode.OK : controller.exitCode());
                     controller.vmm().shutdown();
                 }
-                return new Outcome(controller.exitCode(), controller.requests(),
-                        controller.console() == null ? "" : controller.console().text(), List.copyOf(requestLog),
-                        controller.fatal(), tracer.log());
+                server.close();
             }
+            return new Outcome(controller.exitCode(), controller.requests(),
+                    controller.console() == null ? "" : controller.console().text(), List.copyOf(requestLog),
+                    controller.fatal(), tracer.log());
         }
     }
 }
