@@ -106,6 +106,28 @@ class VcpuSystemTest {
         assertFalse(grade.passed());
     }
 
+    /**
+     * A store to an address no device claims is handled and logged (Firecracker's "Invalid MMIO write" warning in
+     * vcpu.rs handle_kvm_exit): the run says so, so a student sees why their register write did nothing.
+     */
+    @Test
+    void anAccessNoDeviceClaimsIsReportedAsAWarning() throws Exception {
+        java.util.List<Integer> code = new java.util.ArrayList<>();
+        code.add(Asm.lui(5, 0x50000));                      // t0 = 0x5000_0000: no device there
+        code.add(Asm.sd(0, 5, 8));                          // sd zero, 8(t0)
+        code.addAll(Asm.li(17, 0x53525354));                // a7 = SBI System Reset
+        code.add(Asm.addi(16, 0, 0));                       // a6 = system_reset
+        code.add(Asm.addi(10, 0, 0));                       // a0 = SHUTDOWN
+        code.add(Asm.addi(11, 0, 0));
+        code.add(Asm.ECALL);
+        Path elf = dir.resolve("unmapped.elf");
+        Files.write(elf, Asm.elf(0x8000_0000L, Asm.toArray(code), 0));
+        RunResult run = system.run(RunRequest.ofSeed(1).withStudent(elf));
+        assertTrue(run.passed(), run.findings().toString());
+        assertTrue(run.summary().stream().anyMatch(l -> l.contains("Invalid MMIO write @ 0x50000008:0x8")),
+                String.join("\n", run.summary()));
+    }
+
     @Test
     void badGuestFilesAreUserErrorsWithFirecrackersMessage() throws Exception {
         Path notElf = dir.resolve("notes.txt");
