@@ -149,6 +149,23 @@ class VcpuSystemTest {
         assertTrue(e.getMessage().contains("no such file"), e.getMessage());
     }
 
+    /** A flag the microVM cannot start with is bad input (exit 2) with the reason, not a run that "passed". */
+    @Test
+    void aDriveOrBootArgsTheMicroVmCannotStartWithAreUserErrors() throws Exception {
+        UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withOptions(Options.parse(system.options(), Map.of("--drive", dir.resolve("none.img").toString())))));
+        assertTrue(e.getMessage().contains("InstanceStart failed (HTTP 400): Drive config error: Unable to create "
+                + "the virtio block device: Virtio backend error: Error manipulating the backing file: No such file "
+                + "or directory (os error 2) " + dir.resolve("none.img")), e.getMessage());
+        e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withOptions(
+                Options.parse(system.options(), Map.of("--boot-args", "x".repeat(3000))))));
+        assertTrue(e.getMessage().contains("at most 2047 fit"), e.getMessage());
+        e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withBug(
+                "loses-in-flight-write").withOptions(Options.parse(system.options(), Map.of("--drive",
+                        dir.toString())))));
+        assertTrue(e.getMessage().contains("Is a directory (os error 21)"), e.getMessage());
+    }
+
     @Test
     void flagsAreCheckedAndApplied() throws Exception {
         Options o = Options.parse(system.options(), Map.of("--guest", "smp", "--vcpus", "3", "--boot-args",
