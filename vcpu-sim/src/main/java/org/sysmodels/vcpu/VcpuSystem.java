@@ -222,7 +222,7 @@ public final class VcpuSystem implements SimSystem {
             throws UserInputException {
         ApiServe.Outcome o;
         try {
-            o = ApiServe.serve(socket, tcp, c -> {
+            o = ApiServe.serveUntilInterrupted(socket, tcp, c -> {
                 System.out.write(c);
                 if (c == '\n') {
                     System.out.flush();
