@@ -166,6 +166,18 @@ class VcpuSystemTest {
         assertTrue(e.getMessage().contains("Is a directory (os error 21)"), e.getMessage());
     }
 
+    /** A drive's text that does not fit its disk is a scenario error at the field, not silently cut. */
+    @Test
+    void aDriveTextLargerThanItsDiskIsAScenarioError() throws Exception {
+        Path sc = dir.resolve("big-text.json");
+        Files.writeString(sc, "{\"guest\": \"blk\", \"drive\": {\"sizeKib\": 1, \"text\": \"" + "y".repeat(2000)
+                + "\"}}");
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> system.run(RunRequest.ofSeed(1).withScenario(sc.toString())));
+        assertTrue(e.getMessage().contains("big-text.json:1:") && e.getMessage().contains("2000 characters do not "
+                + "fit a disk of 1 KiB"), e.getMessage());
+    }
+
     @Test
     void flagsAreCheckedAndApplied() throws Exception {
         Options o = Options.parse(system.options(), Map.of("--guest", "smp", "--vcpus", "3", "--boot-args",
