@@ -181,8 +181,9 @@ public final class VcpuSystem implements SimSystem {
             }
         }
         MicroVmRun.Outcome out = MicroVmRun.run(setup);
-        if (out.startError() != null && request.student().isPresent()) {
-            throw new UserInputException(setup.kernelName() + ": InstanceStart failed (HTTP 400): " + out.startError());
+        if (out.startError() != null) {
+            throw new UserInputException((request.student().isPresent() ? setup.kernelName() + ": " : "")
+                    + "InstanceStart failed (HTTP 400): " + out.startError());
         }
         return Reports.describe(b, out).build();
     }
@@ -221,7 +222,7 @@ public final class VcpuSystem implements SimSystem {
             throws UserInputException {
         ApiServe.Outcome o;
         try {
-            o = ApiServe.serve(socket, tcp, c -> {
+            o = ApiServe.serveUntilInterrupted(socket, tcp, c -> {
                 System.out.write(c);
                 if (c == '\n') {
                     System.out.flush();

@@ -106,6 +106,28 @@ class VcpuSystemTest {
         assertFalse(grade.passed());
     }
 
+    /**
+     * A store to an address no device claims is handled and logged (Firecracker's "Invalid MMIO write" warning in
+     * vcpu.rs handle_kvm_exit): the run says so, so a student sees why their register write did nothing.
+     */
+    @Test
+    void anAccessNoDeviceClaimsIsReportedAsAWarning() throws Exception {
+        java.util.List<Integer> code = new java.util.ArrayList<>();
+        code.add(Asm.lui(5, 0x50000));                      // t0 = 0x5000_0000: no device there
+        code.add(Asm.sd(0, 5, 8));                          // sd zero, 8(t0)
+        code.addAll(Asm.li(17, 0x53525354));                // a7 = SBI System Reset
+        code.add(Asm.addi(16, 0, 0));                       // a6 = system_reset
+        code.add(Asm.addi(10, 0, 0));                       // a0 = SHUTDOWN
+        code.add(Asm.addi(11, 0, 0));
+        code.add(Asm.ECALL);
+        Path elf = dir.resolve("unmapped.elf");
+        Files.write(elf, Asm.elf(0x8000_0000L, Asm.toArray(code), 0));
+        RunResult run = system.run(RunRequest.ofSeed(1).withStudent(elf));
+        assertTrue(run.passed(), run.findings().toString());
+        assertTrue(run.summary().stream().anyMatch(l -> l.contains("Invalid MMIO write @ 0x50000008:0x8")),
+                String.join("\n", run.summary()));
+    }
+
     @Test
     void badGuestFilesAreUserErrorsWithFirecrackersMessage() throws Exception {
         Path notElf = dir.resolve("notes.txt");
@@ -125,6 +147,35 @@ class VcpuSystemTest {
         e = assertThrows(UserInputException.class,
                 () -> system.run(RunRequest.ofSeed(1).withStudent(dir.resolve("missing.elf"))));
         assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+    }
+
+    /** A flag the microVM cannot start with is bad input (exit 2) with the reason, not a run that "passed". */
+    @Test
+    void aDriveOrBootArgsTheMicroVmCannotStartWithAreUserErrors() throws Exception {
+        UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withOptions(Options.parse(system.options(), Map.of("--drive", dir.resolve("none.img").toString())))));
+        assertTrue(e.getMessage().contains("InstanceStart failed (HTTP 400): Drive config error: Unable to create "
+                + "the virtio block device: Virtio backend error: Error manipulating the backing file: No such file "
+                + "or directory (os error 2) " + dir.resolve("none.img")), e.getMessage());
+        e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withOptions(
+                Options.parse(system.options(), Map.of("--boot-args", "x".repeat(3000))))));
+        assertTrue(e.getMessage().contains("at most 2047 fit"), e.getMessage());
+        e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withBug(
+                "loses-in-flight-write").withOptions(Options.parse(system.options(), Map.of("--drive",
+                        dir.toString())))));
+        assertTrue(e.getMessage().contains("Is a directory (os error 21)"), e.getMessage());
+    }
+
+    /** A drive's text that does not fit its disk is a scenario error at the field, not silently cut. */
+    @Test
+    void aDriveTextLargerThanItsDiskIsAScenarioError() throws Exception {
+        Path sc = dir.resolve("big-text.json");
+        Files.writeString(sc, "{\"guest\": \"blk\", \"drive\": {\"sizeKib\": 1, \"text\": \"" + "y".repeat(2000)
+                + "\"}}");
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> system.run(RunRequest.ofSeed(1).withScenario(sc.toString())));
+        assertTrue(e.getMessage().contains("big-text.json:1:") && e.getMessage().contains("2000 characters do not "
+                + "fit a disk of 1 KiB"), e.getMessage());
     }
 
     @Test

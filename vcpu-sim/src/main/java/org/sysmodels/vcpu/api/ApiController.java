@@ -67,6 +67,9 @@ public final class ApiController {
     volatile String fatal;
     ConsoleLog console;
     private long requests;
+    /** Requests handed to the VMM thread and not answered yet; guarded by itself, with {@link #closed}. */
+    private final java.util.Set<CompletableFuture<Object>> pending = new java.util.HashSet<>();
+    private boolean closed;
 
     public ApiController(ThreadPlatform platform, String instanceId, IntConsumer consoleTee, Timing timing) {
         this.platform = platform;
@@ -139,9 +142,35 @@ public final class ApiController {
         };
     }
 
+    /**
+     * The VMM thread has left its loop (the microVM stopped, or the process is ending): every request still waiting
+     * for it, and every later one, gets {@link #stoppedFault()} instead of waiting for ever. Firecracker's process
+     * exits at this point and such a request gets no answer at all.
+     */
+    public void close() {
+        ApiFault f = stoppedFault();
+        synchronized (pending) {
+            closed = true;
+            pending.forEach(p -> p.complete(f));
+            pending.clear();
+        }
+    }
+
+    private ApiFault stoppedFault() {
+        FcExitCode code = exitCode();
+        return new ApiFault("The VMM has stopped" + (code == null ? "" : " (the microVM exited with code "
+                + code.code() + ", " + code.rustName() + ")") + " and no longer serves requests.");
+    }
+
     /** Carries {@code action} out on the VMM thread and waits for the answer, as Firecracker's API thread waits. */
     private Response onVmmThread(VmmAction action) throws ApiFault {
         CompletableFuture<Object> done = new CompletableFuture<>();
+        synchronized (pending) {
+            if (closed) {
+                throw stoppedFault();
+            }
+            pending.add(done);
+        }
         platform.submit(() -> {
             try {
                 done.complete(dispatch(action));
@@ -157,6 +186,10 @@ public final class ApiController {
             throw new ApiFault("Internal VMM error: interrupted");
         } catch (ExecutionException e) {
             throw new ApiFault("Internal VMM error: " + e.getCause());
+        } finally {
+            synchronized (pending) {
+                pending.remove(done);
+            }
         }
         if (r instanceof ApiFault f) {
             throw f;

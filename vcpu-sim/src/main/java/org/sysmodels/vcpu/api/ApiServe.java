@@ -35,6 +35,39 @@ public final class ApiServe {
     }
 
     /**
+     * {@link #serve} as a command runs it: Ctrl-C (SIGINT, SIGTERM: a shutdown hook) also ends it, and the hook waits
+     * up to 5 s for the microVM to be stopped and the socket removed before the JVM goes, so the next start on the
+     * same path does not find it taken.
+     */
+    public static Outcome serveUntilInterrupted(Path socket, int tcpPort, IntConsumer tee,
+                                                java.util.function.BooleanSupplier stopWhen,
+                                                java.util.function.Consumer<String> onListening,
+                                                org.sysmodels.core.trace.Tracer tracer) throws IOException {
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            interrupted.set(true);
+            try {
+                finished.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sim-vcpu-serve-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return serve(socket, tcpPort, tee, () -> interrupted.get() || stopWhen.getAsBoolean(), onListening,
+                    tracer);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down (Ctrl-C): the hook is running
+            }
+        }
+    }
+
+    /**
      * The same, recording each API request as a slice on the "API server" track of {@code tracer} (real time since
      * the server started; only the API thread writes to it).
      */
@@ -59,14 +92,16 @@ public final class ApiServe {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                controller.close();
                 if (controller.vmm() != null) {
                     controller.vmm().stop(controller.exitCode() == null ? FcExitCode.OK : controller.exitCode());
                     controller.vmm().shutdown();
                 }
-                return new Outcome(controller.exitCode(), controller.requests(),
-                        controller.console() == null ? "" : controller.console().text(), List.copyOf(requestLog),
-                        controller.fatal(), tracer.log());
+                server.close();
             }
+            return new Outcome(controller.exitCode(), controller.requests(),
+                    controller.console() == null ? "" : controller.console().text(), List.copyOf(requestLog),
+                    controller.fatal(), tracer.log());
         }
     }
 }

@@ -198,9 +198,11 @@ public final class ApiServer implements AutoCloseable {
     public void close() {
         if (unix != null) {
             unix.close().syncUninterruptibly();
+            unix = null;
         }
         if (tcp != null) {
             tcp.close().syncUninterruptibly();
+            tcp = null;
         }
         group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         try {

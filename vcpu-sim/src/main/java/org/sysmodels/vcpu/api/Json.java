@@ -1,6 +1,7 @@
 package org.sysmodels.vcpu.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -102,15 +104,39 @@ final class Json {
     /** Parses {@code body} against {@code schema}: the fields present, by name (null for JSON null). */
     static Map<String, Object> parse(String body, Schema schema) throws BodyError {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(body);
+        try (JsonParser p = MAPPER.createParser(body)) {
+            root = MAPPER.readTree(p);
+            if (root != null && !root.isMissingNode()) {
+                trailing(p, body);
+            }
         } catch (JsonProcessingException e) {
             throw new BodyError(syntax(e));
+        } catch (IOException e) {
+            throw new BodyError(e.getMessage());
         }
         if (root == null || root.isMissingNode()) {
             throw new BodyError("EOF while parsing a value at line 1 column 0");
         }
         return struct(root, schema, body);
+    }
+
+    /** serde_json's {@code Deserializer::end}: only whitespace may follow the value. */
+    private static void trailing(JsonParser p, String body) throws BodyError {
+        int at = (int) p.currentLocation().getCharOffset();
+        while (at < body.length() && " \t\n\r".indexOf(body.charAt(at)) >= 0) {
+            at++;
+        }
+        if (at < body.length()) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (body.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new BodyError("trailing characters at line " + line + " column " + (at - lineStart + 1));
+        }
     }
 
     private static String syntax(JsonProcessingException e) {

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.option.OptionSpec;
@@ -68,44 +65,21 @@ public final class ServeCommand implements Subcommand {
         Path socket = options.get(API_SOCK).orElseThrow(() -> new UserInputException(
                 "sim vcpu serve: --api-sock PATH is required (the Unix socket to serve the API on)"));
         int tcp = options.get(API_TCP).orElse(0);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            interrupted.set(true);
-            try {
-                // Let the serve loop stop the microVM and remove the socket before the JVM goes.
-                finished.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "sim-vcpu-serve-stop");
-        boolean hooked = stopWhen == null;
-        if (hooked) {
-            Runtime.getRuntime().addShutdownHook(hook);
-        }
         ApiServe.Outcome o;
         try {
-            o = ApiServe.serve(socket, tcp, c -> {
+            BooleanSupplier stop = stopWhen == null ? () -> false : stopWhen;
+            o = ApiServe.serveUntilInterrupted(socket, tcp, c -> {
                 out.write(c);
                 if (c == '\n') {
                     out.flush();
                 }
-            }, () -> interrupted.get() || (stopWhen != null && stopWhen.getAsBoolean()), path -> {
+            }, stop, path -> {
                 err.println("sim vcpu serve: Firecracker API on " + path + (tcp > 0 ? " and 127.0.0.1:" + tcp : "")
                         + " (one microVM; Ctrl-C to stop)");
                 err.flush();
-            });
+            }, org.sysmodels.core.trace.Tracer.off());
         } catch (IOException e) {
             throw new UserInputException("--api-sock: " + e.getMessage());
-        } finally {
-            finished.countDown();
-            if (hooked) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException e) {
-                    // the JVM is shutting down (Ctrl-C): the hook is running
-                }
-            }
         }
         out.println();
         out.println(o.requests() + " API requests served");

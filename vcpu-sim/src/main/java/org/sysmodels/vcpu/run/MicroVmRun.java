@@ -126,6 +126,20 @@ public final class MicroVmRun {
         }
     }
 
+    /** Rust's io::Error text for a backing file that would not open (Firecracker's BackingFile error). */
+    private static String ioError(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "No such file or directory (os error 2)";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "Permission denied (os error 13)";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && "Is a directory".equals(f.getReason())) {
+            return "Is a directory (os error 21)";
+        }
+        return e.getMessage();
+    }
+
     private static Outcome runOn(Setup setup, Platform platform, DeterministicPlatform det, ThreadPlatform real,
                                  Timing timing, Findings findings, boolean verifySnapshots) {
         VcpuScenario s = setup.scenario();
@@ -145,7 +159,8 @@ public final class MicroVmRun {
                 disk = d.path() != null ? FileDisk.open(Path.of(d.path()), d.readOnly()) : memoryDisk(d);
             } catch (IOException e) {
                 return failed(setup, findings, "Drive config error: Unable to create the virtio block device: "
-                        + e.getMessage(), log);
+                        + "Virtio backend error: Error manipulating the backing file: " + ioError(e) + " " + d.path(),
+                        log);
             }
             disks.put("rootfs", disk);
             VmConfig.Limiter limiter = new VmConfig.Limiter(bucket(d.bandwidth()), bucket(d.ops()));

@@ -45,6 +45,11 @@ public final class Reports {
             b.summary(String.format(Locale.ROOT, "Guest-boot-time = %d us (boot timer written %s after the VMM "
                     + "started)", o.bootNs() / 1000, SimTime.format(o.bootNs())));
         }
+        if (o.stats() != null && o.stats().unclaimedMmio > 0) {
+            b.summary(String.format(Locale.ROOT, "warning: %,d MMIO access%s at addresses no device claims (read as "
+                    + "0, writes dropped; see the memory map in docs/vcpu.md); the first: %s",
+                    o.stats().unclaimedMmio, o.stats().unclaimedMmio == 1 ? "" : "es", o.stats().firstUnclaimedMmio));
+        }
         o.log().forEach(l -> b.summary("  " + l));
         o.restoreResults().forEach(l -> b.summary("  " + l));
         if (!o.stuckThreads().isEmpty()) {

@@ -33,6 +33,9 @@ final class RunObserver implements VmmObserver, VcpuObserver, Block.Listener {
         long blockRequests;
         long throttled;
         final List<Long> requestTimes = new ArrayList<>();
+        /** MMIO accesses no device claimed, and the first one in Firecracker's warning's words. */
+        long unclaimedMmio;
+        String firstUnclaimedMmio;
 
         Stats(int vcpus) {
             exits = new long[vcpus][64];
@@ -151,6 +154,11 @@ final class RunObserver implements VmmObserver, VcpuObserver, Block.Listener {
     @Override
     public synchronized void unclaimedMmio(int vcpu, long addr, int len, boolean write) {
         checks.forEach(c -> c.unclaimedMmio(vcpu, addr, len, write));
+        if (stats.unclaimedMmio++ == 0) {
+            stats.firstUnclaimedMmio = String.format("vCPU %d: Invalid MMIO %s @ 0x%x:0x%x", vcpu,
+                    write ? "write" : "read", addr, len);
+            tracer.instant(vcpuTracks[vcpu], stats.firstUnclaimedMmio, clock.getAsLong());
+        }
     }
 
     // ------------------------------------------------------------------ the VMM

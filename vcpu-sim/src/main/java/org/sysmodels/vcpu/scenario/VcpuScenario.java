@@ -137,6 +137,10 @@ public record VcpuScenario(
         public Drive {
             sizeKib = sizeKib == null ? 64L : sizeKib;
             text = text == null ? "sysmodels test disk: sector 0\n" : text;
+            if (path == null && text.length() > sizeKib * 1024) {
+                throw new InvalidFieldException("text", text.length() + " characters do not fit a disk of " + sizeKib
+                        + " KiB (" + sizeKib * 1024 + " bytes); make sizeKib larger or the text shorter");
+            }
             readOnly = readOnly != null && readOnly;
             engine = engine == null ? Engine.SYNC : engine;
             asyncLatency = asyncLatency == null ? 100_000L : asyncLatency;

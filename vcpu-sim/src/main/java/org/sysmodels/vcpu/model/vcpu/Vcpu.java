@@ -224,10 +224,16 @@ public class Vcpu {
         };
     }
 
-    /** Transition to the exited state and finish on command: signal the VMM, then answer Exited(code). */
+    /**
+     * Transition to the exited state and finish on command: answer Exited(code), then signal the VMM. Firecracker
+     * (vcpu.rs exit()) signals first; its VMM drains the answers without waiting as soon as the signal wakes it
+     * (Vmm::process), so a VMM that wins that race records Ok for a vCPU that failed. On a busy host the wake-up
+     * preempts the vCPU thread often enough that a crashing guest in threaded mode mostly ended "exit code 0 (Ok)";
+     * answering first closes the window. Said in docs/vcpu.md.
+     */
     protected VcpuState exit(FcExitCode code) {
-        exitEvt.write(1);
         respond(new VcpuResponse.Exited(code));
+        exitEvt.write(1);
         return new Exited(code);
     }
 
