@@ -164,9 +164,16 @@ public final class SensorLoopSystem implements SimSystem {
         if (request.student().isEmpty()) {
             throw new UserInputException("--grade needs a firmware file: sim sensor-loop --grade MyFirmware.java");
         }
+        Options o = request.options();
+        if (o.has(SensorLoopFlags.INJECT)) {
+            // the battery injects its own faults, one class per row; an --inject would land in every case, the
+            // fault-free one included, and fail it for a fault the grade did not choose
+            throw new UserInputException("--inject and --grade: the grade injects its own faults (one class per "
+                    + "row, after a fault-free case); run the firmware with one fault of yours as sim sensor-loop "
+                    + "--firmware FILE --inject KIND@TIME");
+        }
         JavaStudentCode code = compile(request.student().get());
         boolean rtic = RticApp.class.isAssignableFrom(code.mainClass());
-        Options o = request.options();
         Scenario base = ScenarioOverrides.apply(ScenarioCatalogs.catalog().resolve(request.scenario().orElse("steady")),
                 o);
         RunSetup setup = RunSetup.of(base, "grade", request.seed()).withRtic(rtic);

@@ -318,6 +318,17 @@ class SensorLoopSystemTest {
                 g.findings().toString());
     }
 
+    /** {@code --grade --inject} is refused: the fault landed in the grade's fault-free case too, and failed it. */
+    @Test
+    void gradeRefusesAFaultOfTheUsers(@TempDir Path dir) throws Exception {
+        Template t = system.student().orElseThrow().template("firmware").orElseThrow();
+        Path f = dir.resolve(t.fileName());
+        Files.writeString(f, t.text());
+        UserInputException e = assertThrows(UserInputException.class, () -> system.grade(RunRequest.ofSeed(1)
+                .withStudent(f).withOptions(with(SensorLoopFlags.INJECT, "sensor-stuck@300ms:sensor0"))));
+        assertTrue(e.getMessage().contains("--firmware FILE --inject"), e.getMessage());
+    }
+
     /** The complete example in docs/sensor-loop.md compiles, and passes the fault-free and demand runs. */
     @Test
     void theDocsExampleRuns(@TempDir Path dir) throws Exception {
