@@ -156,6 +156,16 @@ public final class VcpuSystem implements SimSystem {
             b.lab(lab.lab());
         } else if (request.student().isPresent()) {
             Path file = request.student().get();
+            if (o.get(GUEST).isPresent()) {
+                // the ELF ran with the packaged guest's boot arguments and vCPU count, under its own name
+                throw new UserInputException("--guest " + o.get(GUEST).get() + " and --kernel " + file.getFileName()
+                        + ": give one guest, a packaged one (--guest NAME) or your own ELF (--kernel FILE)");
+            }
+            if (s.experiment() != VcpuScenario.Experiment.NONE) {
+                throw new UserInputException("--scenario " + request.scenario().orElse("") + " and --kernel "
+                        + file.getFileName() + ": that scenario is an experiment on packaged guests and would not "
+                        + "run your ELF; run it with a plain scenario or none");
+            }
             s = withFlags(s.withGuest(file.getFileName().toString(), s.bootArgs() == null
                     ? org.sysmodels.vcpu.model.vmm.VmConfig.DEFAULT_BOOT_ARGS : s.bootArgs()), o);
             setup = new MicroVmRun.Setup(s, readKernel(file), file.getFileName().toString(),

@@ -94,6 +94,22 @@ class VcpuSystemTest {
         assertEquals(6, grade.tables().get(0).rows().size());
     }
 
+    /**
+     * One guest per run: {@code --kernel} with {@code --guest} ran the ELF under the packaged guest's name, boot
+     * arguments and vCPU count, and with an experiment scenario the ELF did not run at all; both are refused.
+     */
+    @Test
+    void aKernelWithAPackagedGuestOrAnExperimentIsRefused() throws Exception {
+        Path elf = dir.resolve("guest.elf");
+        Files.write(elf, Guests.resource("elf/template-hello.elf"));
+        UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withStudent(elf).withOptions(Options.parse(system.options(), Map.of("--guest", "smp")))));
+        assertTrue(e.getMessage().contains("give one guest"), e.getMessage());
+        e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withStudent(elf)
+                .withScenario("boot-timeline")));
+        assertTrue(e.getMessage().contains("would not run your ELF"), e.getMessage());
+    }
+
     @Test
     void aGuestThatCrashesFailsTheGradeAndTheRun() throws Exception {
         Path elf = dir.resolve("bad.elf");
