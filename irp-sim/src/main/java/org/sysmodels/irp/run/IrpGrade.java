@@ -123,8 +123,7 @@ public final class IrpGrade {
                     try {
                         driver = code.newInstance(WdmDriver.class);
                     } catch (StudentCodeFailure f) {
-                        return rb.checks(Verifier.allRules()).checks(List.of(StudentFault.RULE, TESTED))
-                                .finding(f.finding()).build();
+                        return failed(rb, f.finding());
                     }
                     IrpRun.Outcome o;
                     try {
@@ -132,15 +131,13 @@ public final class IrpGrade {
                                 .withInserted(new IrpRun.Inserted(code.mainClass().getSimpleName(), position, driver))
                                 .withRemoveAtEnd(k.remove()), request.timeLimit(), request.timeLimit());
                     } catch (OutOfMemoryError e) {
-                        return rb.checks(Verifier.allRules()).checks(List.of(StudentFault.RULE, TESTED))
-                                .finding(outOfHeap(e)).build();
+                        return failed(rb, outOfHeap(e));
                     } catch (StudentCodeFailure f) {
                         if (f.finding().rule().equals(StudentFault.TIME_LIMIT.name())) {
                             throw f;    // the battery stops at a case that did not return
                         }
                         // an Error the run does not catch (an OutOfMemoryError with its stack), on the student's line
-                        return rb.checks(Verifier.allRules()).checks(List.of(StudentFault.RULE, TESTED))
-                                .finding(f.finding()).build();
+                        return failed(rb, f.finding());
                     }
                     // the same rules for every case, whether it ran or its driver failed to load
                     rb.checks(o.verifier().checker().rules()).checks(List.of(StudentFault.RULE, TESTED))
@@ -153,6 +150,11 @@ public final class IrpGrade {
                 });
         return Grader.report(b, "sim irp --grade " + code.fileName() + " --position " + position.word() + " (seed "
                 + request.seed() + ")", rows).build();
+    }
+
+    /** A case whose driver failed before the run could judge it: its finding, and the rules every row counts. */
+    private static RunResult failed(RunResult.Builder rb, Finding finding) {
+        return rb.checks(Verifier.allRules()).checks(List.of(StudentFault.RULE, TESTED)).finding(finding).build();
     }
 
     /**

@@ -334,30 +334,24 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         });
     }
 
-    /** Sends Reconnect (op 7) and closes with 4000 after {@code delayMs}, leaving the session resumable. */
-    void reconnect(long delayMs) {
-        onLoop(() -> {
-            if (state == State.CLOSED) {
-                return;
-            }
-            channel.writeAndFlush(new TextWebSocketFrame(Payloads.reconnect()));
-            channel.eventLoop().schedule(() -> close(CloseCode.UNKNOWN_ERROR, "reconnect and resume"), delayMs,
-                    TimeUnit.MILLISECONDS);
-        });
-    }
-
     /**
-     * The node is stopping: Reconnect (op 7), then the close (4000) at once, as a gateway that goes down for a
-     * restart does ("Discord may send your app a Reconnect... reconnect and resume", gateway.mdx); the session is
-     * resumable where the cluster holds it.
+     * Sends Reconnect (op 7) and closes with 4000 after {@code delayMs}, leaving the session resumable. With 0 the
+     * close follows at once, in the same task: a node that is stopping (its event loops drop scheduled tasks when
+     * they shut down), as a gateway that goes down for a restart does ("Discord may send your app a Reconnect...
+     * reconnect and resume", gateway.mdx).
      */
-    void goingAway() {
+    void reconnect(long delayMs, String reason) {
         onLoop(() -> {
             if (state == State.CLOSED) {
                 return;
             }
             channel.writeAndFlush(new TextWebSocketFrame(Payloads.reconnect()));
-            close(CloseCode.UNKNOWN_ERROR, "the gateway node is stopping: reconnect and resume");
+            if (delayMs == 0) {
+                close(CloseCode.UNKNOWN_ERROR, reason);
+            } else {
+                channel.eventLoop().schedule(() -> close(CloseCode.UNKNOWN_ERROR, reason), delayMs,
+                        TimeUnit.MILLISECONDS);
+            }
         });
     }
 

@@ -378,7 +378,7 @@ final class PresenceEngine {
         run(() -> {
             GatewaySession e = sessions.get(sessionId);
             if (e != null && e.conn != null) {
-                e.conn.reconnect(delayMs);
+                e.conn.reconnect(delayMs, "reconnect and resume");
             }
         });
     }
@@ -388,7 +388,7 @@ final class PresenceEngine {
         try {
             thread.submit(() -> sessions.forEach(e -> {
                 if (e.conn != null) {
-                    e.conn.goingAway();
+                    e.conn.reconnect(0, "the gateway node is stopping: reconnect and resume");
                 }
             })).get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -459,17 +459,12 @@ class ClusterGatewayTest {
         GatewayServer a = node();
         GatewayServer b = node();
         GatewayServer doomed = node();
-        TestClient grace = client(a);
-        identify(grace, "t-grace", "online", "desktop");
-        TestClient ada = client(doomed);
-        JsonNode ready = identify(ada, "t-ada", "dnd", "desktop");
-        awaitStatus(grace, "1001", "dnd");
-        awaitStatus(ada, "1002", "online");
-        long seq = ada.lastSeq;
+        GraceAndAda two = graceAndAda(a, doomed);
+        long seq = two.ada().lastSeq;
         cluster(doomed).halt();                         // it stops renewing, as a killed process would
         nodes.remove(doomed);
         doomed.close();
-        return new AfterADeath(a, b, grace, ready.path("d").path("session_id").asText(), seq);
+        return new AfterADeath(a, b, two.grace(), two.adaSession(), seq);
     }
 
     @Test
@@ -501,14 +496,18 @@ class ClusterGatewayTest {
         assertEquals(1, cluster(x.b()).stats().takenOver.get());
     }
 
-    /** Grace, then Ada (dnd), identified on one node, each seeing the other. */
+    /** Grace, then Ada (dnd), identified on their nodes (one node or two), each seeing the other. */
     private record GraceAndAda(TestClient grace, TestClient ada, String adaSession) {
     }
 
     private GraceAndAda graceAndAdaOn(GatewayServer node) throws Exception {
-        TestClient grace = client(node);
+        return graceAndAda(node, node);
+    }
+
+    private GraceAndAda graceAndAda(GatewayServer graceNode, GatewayServer adaNode) throws Exception {
+        TestClient grace = client(graceNode);
         identify(grace, "t-grace", "online", "desktop");
-        TestClient ada = client(node);
+        TestClient ada = client(adaNode);
         JsonNode ready = identify(ada, "t-ada", "dnd", "desktop");
         awaitStatus(grace, "1001", "dnd");
         awaitStatus(ada, "1002", "online");

@@ -311,21 +311,12 @@ public final class PayloadDecoder {
         return n.textValue();
     }
 
-    /**
-     * A snowflake: an unsigned 64-bit id, sent as a string of digits (or a JSON integer), as Discord's reference
-     * defines it ("Snowflakes"); "abc", "-5", "+5" and 2^64 are not ids.
-     */
+    /** A {@link Snowflake}, sent as a string of digits or a JSON integer. */
     private static String snowflake(JsonNode n, String field) throws Invalid {
         String text = n == null ? null : n.isTextual() ? n.textValue() : n.isIntegralNumber() ? n.asText() : null;
-        if (text != null && !text.isEmpty() && text.length() <= 20
-                && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            try {
-                Long.parseUnsignedLong(text);
-                return text;
-            } catch (NumberFormatException beyond64Bits) {
-                // falls through to the refusal
-            }
+        if (!Snowflake.is(text)) {
+            throw new Invalid(field + " is a snowflake (a string of digits, at most 2^64 - 1)");
         }
-        throw new Invalid(field + " is a snowflake (a string of digits, at most 2^64 - 1)");
+        return text;
     }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sysmodels.core.scenario.InvalidFieldException;
+import org.sysmodels.presence.gateway.protocol.Snowflake;
 
 /**
  * What a {@link UsersFile} must hold across its entries: at least one user, each with an id and a token, ids and
- * tokens unique, every id (user or guild) a snowflake, every friend a user of the file and not the user itself, every guild listed once. Each fault is an
+ * tokens unique, every id (user or guild) a snowflake, every friend a user of the file and not the user itself,
+ * every guild listed once. Each fault is an
  * {@link InvalidFieldException} naming the entry at fault ({@code users[1].id}), which the loader turns into a
  * {@code file:line:col} problem at that value.
  */
@@ -18,13 +20,9 @@ final class UsersFileCheck {
     private UsersFileCheck() {
     }
 
-    /**
-     * An id as Discord writes one: a snowflake, a string of decimal digits of an unsigned 64-bit integer
-     * (discord-api-docs, Reference, "Snowflakes"); clients read it as a number.
-     */
+    /** An id as Discord writes one: a {@link Snowflake}. */
     private static void snowflake(String field, String id) {
-        boolean digits = !id.isEmpty() && id.length() <= 20 && id.chars().allMatch(c -> c >= '0' && c <= '9');
-        if (!digits || new java.math.BigInteger(id).bitLength() > 64) {
+        if (!Snowflake.is(id)) {
             throw new InvalidFieldException(field, "\"" + id + "\" is not a snowflake (a string of digits, e.g. "
                     + "\"1001\")");
         }
