@@ -206,6 +206,11 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         ClientPayload p = PayloadDecoder.decode(content);
         switch (p) {
             case ClientPayload.Refused r -> close(r.code(), r.reason());
+            case ClientPayload.RefusedStart r -> {
+                if (authenticate()) {
+                    close(r.refused().code(), r.refused().reason());
+                }
+            }
             case ClientPayload.Heartbeat h -> {
                 ctx.writeAndFlush(new TextWebSocketFrame(HEARTBEAT_ACK.duplicate()));
                 if (state == State.AUTHENTICATED) {

@@ -617,6 +617,21 @@ class GatewayProtocolTest {
         assertEquals(4005, closeAfter(id, id));
     }
 
+    /**
+     * A second Identify is 4005 whatever its body: sending it at all is the fault ("more than one identify
+     * payload"); a malformed one got 4001. A malformed first Identify or Resume is still 4001.
+     */
+    @Test
+    void aSecondMalformedIdentifyOrResumeCloses4005() throws Exception {
+        String id = TestClient.identifyJson("t1039", "online", "web", 1);
+        String malformed = "{\"op\":2,\"d\":{\"token\":\"t1039\",\"properties\":{},\"intents\":\"many\"}}";
+        String badResume = "{\"op\":6,\"d\":{\"token\":\"t1039\",\"session_id\":7,\"seq\":\"x\"}}";
+        assertEquals(4005, closeAfter(id, malformed));
+        assertEquals(4005, closeAfter(id, badResume));
+        assertEquals(4001, closeAfter(malformed));
+        assertEquals(4001, closeAfter(badResume));
+    }
+
     @Test
     void identifyTimeoutCloses4009() throws Exception {
         TestClient c = client(timed);

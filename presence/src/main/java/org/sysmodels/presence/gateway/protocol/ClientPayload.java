@@ -39,4 +39,12 @@ public sealed interface ClientPayload {
     /** Refused: close with {@code code}; {@code reason} goes in the close frame (at most 123 bytes). */
     record Refused(CloseCode code, String reason) implements ClientPayload {
     }
+
+    /**
+     * An invalid op 2 or 6: {@code refused} on a connection that has not identified; on one that has, sending it
+     * at all is 4005's fault ("You sent more than one identify payload", opcodes-and-status-codes.mdx), whatever
+     * its body holds.
+     */
+    record RefusedStart(Refused refused) implements ClientPayload {
+    }
 }

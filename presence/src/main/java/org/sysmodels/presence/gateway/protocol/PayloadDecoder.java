@@ -140,7 +140,10 @@ public final class PayloadDecoder {
                 default -> refuse(CloseCode.UNKNOWN_OPCODE, "opcode " + op.intValue() + " is not sent by clients");
             };
         } catch (Invalid e) {
-            return refuse(CloseCode.UNKNOWN_OPCODE, "invalid " + opcode.get().title() + ": " + e.getMessage());
+            ClientPayload.Refused refused = new ClientPayload.Refused(CloseCode.UNKNOWN_OPCODE,
+                    "invalid " + opcode.get().title() + ": " + e.getMessage());
+            return opcode.get() == Opcode.IDENTIFY || opcode.get() == Opcode.RESUME
+                    ? new ClientPayload.RefusedStart(refused) : refused;
         }
     }
 

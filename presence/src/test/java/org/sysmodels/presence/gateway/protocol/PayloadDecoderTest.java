@@ -77,11 +77,11 @@ class PayloadDecoderTest {
     @Test
     void integersBeyondIntAreNotTruncated() {
         String identify = "{\"op\":2,\"d\":{\"token\":\"t\",\"properties\":{},\"intents\":1,\"shard\":[%s,1]}}";
-        assertEquals(CloseCode.UNKNOWN_OPCODE, assertInstanceOf(ClientPayload.Refused.class,
-                PayloadDecoder.decode(identify.formatted("4294967296"))).code(), "shard 2^32 is not shard 0");
-        assertEquals(CloseCode.UNKNOWN_OPCODE, assertInstanceOf(ClientPayload.Refused.class, PayloadDecoder.decode(
-                "{\"op\":2,\"d\":{\"token\":\"t\",\"properties\":{},\"intents\":1,"
-                + "\"large_threshold\":18446744073709551716}}")).code(), "large_threshold 2^64 + 100 is not 100");
+        assertEquals(CloseCode.UNKNOWN_OPCODE, assertInstanceOf(ClientPayload.RefusedStart.class,
+                PayloadDecoder.decode(identify.formatted("4294967296"))).refused().code(), "shard 2^32 is not shard 0");
+        assertEquals(CloseCode.UNKNOWN_OPCODE, assertInstanceOf(ClientPayload.RefusedStart.class,
+                PayloadDecoder.decode("{\"op\":2,\"d\":{\"token\":\"t\",\"properties\":{},\"intents\":1,"
+                + "\"large_threshold\":18446744073709551716}}")).refused().code(), "large_threshold 2^64 + 100 is not 100");
         assertEquals(CloseCode.UNKNOWN_OPCODE, assertInstanceOf(ClientPayload.Refused.class, PayloadDecoder.decode(
                 "{\"op\":3,\"d\":{\"since\":null,\"activities\":[{\"name\":\"a\",\"type\":4294967296}],"
                 + "\"status\":\"online\",\"afk\":false}}")).code(), "activity type 2^32 is not type 0");
