@@ -3,10 +3,10 @@ package org.sysmodels.presence.gateway;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -94,6 +94,11 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         return c != null && c.isActive();
     }
 
+    /** Completes when the connection has closed (any thread; only once the handshake is done). */
+    ChannelFuture closeFuture() {
+        return channel.closeFuture();
+    }
+
     /** Safe from any thread (Netty's writability flag is volatile). */
     boolean writable() {
         Channel c = channel;
@@ -106,23 +111,12 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
             channel = ctx.channel();
             this.ctx = ctx;
             engine.stats().connections.incrementAndGet();
-            QueryStringDecoder q = new QueryStringDecoder(hs.requestUri());
-            List<String> v = q.parameters().get("v");
-            List<String> enc = q.parameters().get("encoding");
-            if (v != null && !v.contains("10")) {
-                close(CloseCode.INVALID_API_VERSION, "only v=10 is served");
+            GatewayUrl url = GatewayUrl.of(hs.requestUri());
+            if (url.refused() != null) {
+                close(url.refused().code(), url.refused().reason());
                 return;
             }
-            if (enc != null && !enc.contains("json")) {
-                close(CloseCode.DECODE_ERROR, "only encoding=json is served");
-                return;
-            }
-            List<String> compress = q.parameters().get("compress");
-            if (compress != null) {
-                if (!compress.contains("zlib-stream")) {
-                    close(CloseCode.DECODE_ERROR, "of the transport compressions only compress=zlib-stream is served");
-                    return;
-                }
+            if (url.zlibStream()) {
                 ctx.pipeline().addBefore(ctx.name(), "zlib-stream", new ZlibStream());
             }
             ctx.writeAndFlush(new TextWebSocketFrame(Payloads.hello(config.heartbeatInterval().toMillis())));

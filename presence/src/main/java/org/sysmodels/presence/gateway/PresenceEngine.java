@@ -1,13 +1,11 @@
 package org.sysmodels.presence.gateway;
 
+import io.netty.channel.ChannelFuture;
 import io.netty.util.concurrent.EventExecutor;
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.sysmodels.presence.cluster.ClusterFactory;
 import org.sysmodels.presence.cluster.ClusterParts;
@@ -56,7 +54,7 @@ final class PresenceEngine {
     private final SessionTable sessions = new SessionTable();
     private final NodeFanOut fanOut;
     private final ReplayRingPool rings;
-    private final Map<Integer, ArrayDeque<Long>> identifiesByUser = new HashMap<>();
+    private final IdentifyLimit identifyLimit;
     private final SecureRandom random = new SecureRandom();
     private final long epoch = System.nanoTime();
     private volatile boolean stopping;
@@ -70,6 +68,7 @@ final class PresenceEngine {
         this.resumeUrl = resumeUrl;
         this.stats = stats;
         this.rings = new ReplayRingPool(config.replayCapacity());
+        this.identifyLimit = new IdentifyLimit(config.identifyConcurrency());
         this.fanOut = new NodeFanOut(sessions, users, config, stats, rings);
         PresenceStore store = new CompactStore(users.graph(), 1024);
         Timeouts t = new Timeouts(config.heartbeatInterval().toNanos(), config.grace().toNanos(),
@@ -149,7 +148,7 @@ final class PresenceEngine {
                 c.closeFromEngine(CloseCode.INVALID_SHARD, "this gateway has one shard: [0, 1]");
                 return;
             }
-            if (!identifyAllowed(user)) {
+            if (!identifyLimit.allow(user, now())) {
                 c.invalidSession(false);
                 return;
             }
@@ -182,20 +181,6 @@ final class PresenceEngine {
         byte[] b = new byte[16];
         random.nextBytes(b);
         return b;
-    }
-
-    /** Identify's concurrency limit: at most {@code identifyConcurrency} per user per 5 s (gateway.mdx). */
-    private boolean identifyAllowed(int user) {
-        long now = now();
-        ArrayDeque<Long> times = identifiesByUser.computeIfAbsent(user, u -> new ArrayDeque<>());
-        while (!times.isEmpty() && now - times.peekFirst() >= TimeUnit.SECONDS.toNanos(5)) {
-            times.pollFirst();
-        }
-        if (times.size() >= config.identifyConcurrency()) {
-            return false;
-        }
-        times.addLast(now);
-        return true;
     }
 
     void resume(GatewayConnection c, ClientPayload.Resume r) {
@@ -383,14 +368,28 @@ final class PresenceEngine {
         });
     }
 
-    /** Every connected session is told to reconnect (op 7) and closed (4000): the node is stopping. */
+    /**
+     * Every connected session is told to reconnect (op 7) and closed (4000): the node is stopping. Waits (at most
+     * 2 s) until those connections have closed: an event loop that stops closes its open channels before it runs
+     * the tasks still queued, so the op 7 could be lost and the client see 1006.
+     */
     void goingAway() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         try {
-            thread.submit(() -> sessions.forEach(e -> {
-                if (e.conn != null) {
-                    e.conn.reconnect(0, "the gateway node is stopping: reconnect and resume");
-                }
-            })).get(2, TimeUnit.SECONDS);
+            List<ChannelFuture> closing = thread.submit(() -> {
+                List<ChannelFuture> closes = new ArrayList<>();
+                sessions.forEach(e -> {
+                    if (e.conn != null && e.conn.open()) {
+                        e.conn.reconnect(0, "the gateway node is stopping: reconnect and resume");
+                        closes.add(e.conn.closeFuture());
+                    }
+                });
+                return closes;
+            }).get(2, TimeUnit.SECONDS);
+            // the event loops close whatever is still open when they stop: wait for the op 7s to go out first
+            for (ChannelFuture f : closing) {
+                f.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 import org.sysmodels.presence.gateway.client.NettyTransport;
 import org.sysmodels.presence.gateway.client.WsClient;
 import org.sysmodels.presence.gateway.users.UserDirectory;
@@ -28,7 +27,7 @@ import org.sysmodels.presence.gateway.users.UserDirectory;
  * {@code sim presence load}: many real WebSocket connections from one process to a gateway on loopback, each
  * identifying as one user of the load world, heartbeating on Hello's interval and, all together, sending presence
  * updates at a fixed rate. Every update carries its send time (in an activity's name), so each watcher that
- * receives the PRESENCE_UPDATE records the delivery latency in an HdrHistogram {@link Recorder}. A progress line
+ * receives the PRESENCE_UPDATE records the delivery latency ({@link DeliveryLatencies}). A progress line
  * every second; at the end percentiles, throughput and errors. A connection the server closes, or that fails to
  * identify, is an error: "no session lost" is part of the verdict. A load that cannot run at all (no session
  * opened, or closes after which a client must not reconnect) stops after the opening with {@link GatewayRefused};
@@ -43,9 +42,7 @@ public final class LoadGenerator {
 
     private final LoadConfig cfg;
     private final PrintWriter out;
-    private final Recorder recorder = new Recorder(3_600_000_000L, 3);
-    private final Recorder sameNode = new Recorder(3_600_000_000L, 3);
-    private final Recorder crossNode = new Recorder(3_600_000_000L, 3);
+    private final DeliveryLatencies latencies = new DeliveryLatencies();
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicInteger maxHeld = new AtomicInteger();
     private final AtomicLong sent = new AtomicLong();
@@ -146,11 +143,8 @@ public final class LoadGenerator {
                         int quote = Frames.indexOf(t, '"', start, to);
                         long sentAt = Frames.parseLong(t, start, quote);
                         long us = Math.max(0, (now - sentAt) / 1000);
-                        recorder.recordValue(us);
                         int slash = Frames.indexOf(t, '/', start, quote);
-                        if (slash > 0) {
-                            (Frames.parseLong(t, slash + 1, to) == node ? sameNode : crossNode).recordValue(us);
-                        }
+                        latencies.record(us, slash > 0 ? Frames.parseLong(t, slash + 1, to) : -1, node);
                         received.incrementAndGet();
                     }
                 } else if (!ready && Frames.endsWith(t, to, Frames.READY)) {
@@ -215,9 +209,7 @@ public final class LoadGenerator {
 
     /** Forgets what was received and sent so far; this process's CPU time now. */
     private long beginMeasure() {
-        recorder.getIntervalHistogram();
-        sameNode.getIntervalHistogram();
-        crossNode.getIntervalHistogram();
+        latencies.forget();
         received.set(0);
         sent.set(0);
         return processCpuNs();
@@ -266,15 +258,7 @@ public final class LoadGenerator {
                     inFlight.release();
                     if (err != null) {
                         if (failures.incrementAndGet() == 1) {
-                            Throwable cause = err instanceof java.util.concurrent.CompletionException
-                                    && err.getCause() != null ? err.getCause() : err;
-                            // Netty's native transports say "finishConnect(..) failed with error(-111): ...";
-                            // its handshaker "Invalid handshake response getStatus: 404 Not Found"
-                            firstFailure = cause.getMessage() != null ? cause.getMessage().replaceFirst(
-                                    "^.*failed with error\\(-?\\d+\\): ", "").replaceFirst(
-                                    "^Invalid handshake response getStatus: (.*)$", "the server answered HTTP $1, "
-                                    + "not a WebSocket upgrade: is the path the gateway's, /gateway?")
-                                    : cause.getClass().getSimpleName();
+                            firstFailure = ConnectFailure.describe(err);
                         }
                     } else {
                         c.ws = ws;
@@ -294,9 +278,7 @@ public final class LoadGenerator {
             java.util.Optional<GatewayRefused> refused = GatewayRefused.check(cfg, held.get(), failures.get(),
                     opening, firstFailure);
             if (refused.isPresent()) {
-                stopping = true;
-                WsClient.closeAll(conns.stream().map(c -> c.ws).filter(java.util.Objects::nonNull).toList(), 1000,
-                        Duration.ofSeconds(10));
+                closeAll(conns);
                 throw refused.get();
             }
             out.printf(Locale.ROOT, "ready: %,d sessions identified in %.1f s (transport %s); sending %.0f updates/s "
@@ -316,16 +298,13 @@ public final class LoadGenerator {
             sender.start();
             if (!warmup.isZero()) {
                 TimeUnit.NANOSECONDS.sleep(start - System.nanoTime());
-                Histogram w = recorder.getIntervalHistogram();
+                Histogram w = latencies.interval();
                 out.printf(Locale.ROOT, "warm-up (not counted): %d s at the same rate, %,d deliveries, %s%n",
                         warmup.toSeconds(), received.get(), ResultLines.percentiles(w));
                 out.flush();
                 atMeasureStart.run();
                 cpu0 = beginMeasure();
             }
-            Histogram total = new Histogram(3_600_000_000L, 3);
-            Histogram same = new Histogram(3_600_000_000L, 3);
-            Histogram cross = new Histogram(3_600_000_000L, 3);
             long nextReport = start + 1_000_000_000L;
             long lastReceived = 0;
             long lastSent = 0;
@@ -335,10 +314,7 @@ public final class LoadGenerator {
                 TimeUnit.NANOSECONDS.sleep(Math.min(nextReport, end) - now);
                 now = System.nanoTime();
                 if (now >= nextReport) {
-                    Histogram h = recorder.getIntervalHistogram();
-                    total.add(h);
-                    same.add(sameNode.getIntervalHistogram());
-                    cross.add(crossNode.getIntervalHistogram());
+                    Histogram h = latencies.collect();
                     long r = received.get();
                     long s = sent.get();
                     HostCpu host = HostCpu.read();
@@ -366,28 +342,17 @@ public final class LoadGenerator {
             afterMeasure.run();
             long cpu1 = processCpuNs();
             Thread.sleep(200);
-            total.add(recorder.getIntervalHistogram());
-            same.add(sameNode.getIntervalHistogram());
-            cross.add(crossNode.getIntervalHistogram());
+            latencies.collect();
             int heldAtEnd = held.get();
             Map<Integer, Long> byCode = new TreeMap<>();
             closes.forEach((k, v) -> byCode.put(k, v.get()));
             LoadResult result = new LoadResult(cfg.connections(), maxHeld.get(), heldAtEnd, sent.get(), received.get(),
-                    seconds, total, byCode, failures.get(), cfg.urls().size(), same, cross,
+                    seconds, latencies.total, byCode, failures.get(), cfg.urls().size(), latencies.same, latencies.cross,
                     cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0, List.copyOf(perSecond));
             if (failures.get() > 0) {
                 out.println("first failed connection: " + firstFailure);
             }
-            stopping = true;
-            List<WsClient> open = new ArrayList<>();
-            for (Conn c : conns) {
-                if (c.ws != null) {
-                    open.add(c.ws);
-                }
-            }
-            // the event loops stop only after the closes (a loop stopped earlier rejects the channels' last
-            // deregistration tasks, one warning each)
-            WsClient.closeAll(open, 1000, Duration.ofSeconds(10));
+            closeAll(conns);
             return result;
         } finally {
             stopping = true;
@@ -399,6 +364,16 @@ public final class LoadGenerator {
     @FunctionalInterface
     public interface InterruptibleAction {
         void run() throws InterruptedException;
+    }
+
+    /**
+     * Closes every connection that opened (1000) and waits for them, before the event loops stop: a loop stopped
+     * earlier rejects its channels' last deregistration tasks, one warning each.
+     */
+    private void closeAll(List<Conn> conns) {
+        stopping = true;
+        WsClient.closeAll(conns.stream().map(c -> c.ws).filter(java.util.Objects::nonNull).toList(), 1000,
+                Duration.ofSeconds(10));
     }
 
     private long closedCount() {
