@@ -144,7 +144,7 @@ class UsersAndLoadTest {
         Files.writeString(trailing, "{\"users\": [{\"id\": \"1\", \"token\": \"t\"}]}\n{}\n");
         UserInputException e = assertThrows(UserInputException.class, () -> UserDirectory.load(trailing));
         assertTrue(e.getMessage().startsWith(trailing + ":2:") && e.getMessage().endsWith(
-                "unexpected content after the end of the users file"), e.getMessage());
+                "unexpected content after the closing } of the file's JSON object"), e.getMessage());
     }
 
     /**

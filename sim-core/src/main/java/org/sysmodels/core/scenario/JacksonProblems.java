@@ -61,7 +61,7 @@ final class JacksonProblems {
                     && JsonLocator.present(text, pointer) -> "expected a list, found "
                     + JsonLocator.describe(text, pointer);
             case MismatchedInputException m when m.getOriginalMessage().startsWith("Trailing token")
-                    -> "unexpected content after the end of the scenario";
+                    -> "unexpected content after the closing } of the file's JSON object";
             case MismatchedInputException m when m.getOriginalMessage().startsWith("No content to map")
                     -> "the file is empty; expected " + describe(m.getTargetType());
             case MismatchedInputException m when !field.isEmpty() && !JsonLocator.present(text, pointer)

@@ -50,7 +50,6 @@ public abstract class UnitValueDeserializer extends StdScalarDeserializer<Long> 
                 throw JsonMappingException.from(p, e.getMessage());
             }
         }
-        throw JsonMappingException.from(p, "expected " + expected() + ", found "
-                + (t == JsonToken.START_OBJECT ? "an object" : t == JsonToken.START_ARRAY ? "a list" : p.getText()));
+        throw JsonMappingException.from(p, "expected " + expected() + ", found " + FoundValue.of(p));
     }
 }

@@ -246,7 +246,7 @@ class ScenarioLoaderTest {
     @Test
     void trailingGarbage() {
         Problem p = problem("{\"name\": \"x\"} {\"name\": \"y\"}");
-        assertEquals("unexpected content after the end of the scenario", p.message());
+        assertEquals("unexpected content after the closing } of the file's JSON object", p.message());
     }
 
     @Test

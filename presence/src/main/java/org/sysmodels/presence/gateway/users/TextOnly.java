@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import java.io.IOException;
+import org.sysmodels.core.scenario.FoundValue;
 
 /**
  * A text field of the users file (an id, a name, a token): a JSON string and nothing else. Jackson would turn
@@ -21,11 +22,9 @@ final class TextOnly extends StdScalarDeserializer<String> {
 
     @Override
     public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_STRING) {
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
             return p.getText();
         }
-        throw JsonMappingException.from(p, "expected a string (in quotes), found " + (t == JsonToken.START_OBJECT
-                ? "an object" : t == JsonToken.START_ARRAY ? "a list" : p.getText()));
+        throw JsonMappingException.from(p, "expected a string (in quotes), found " + FoundValue.of(p));
     }
 }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sysmodels.core.input.UserInputException;
-import org.sysmodels.core.scenario.Problem;
-import org.sysmodels.core.scenario.ScenarioException;
 import org.sysmodels.core.scenario.ScenarioLoader;
 import org.sysmodels.presence.model.store.SocialGraph;
 
@@ -57,19 +55,7 @@ public final class UserDirectory {
             throw new UserInputException("--users " + file + ": no such users file (JSON: users with token, id, "
                     + "name, friends, guilds; see docs/presence.md)");
         }
-        UsersFile f;
-        try {
-            f = ScenarioLoader.load(file, UsersFile.class);
-        } catch (ScenarioException e) {
-            throw new ScenarioException(e.problems().stream().map(UserDirectory::inUsersFile).toList());
-        }
-        return of(f);
-    }
-
-    /** The shared reader speaks of "the scenario"; here the file is a users file. */
-    private static Problem inUsersFile(Problem p) {
-        return new Problem(p.source(), p.line(), p.column(), p.field(),
-                p.message().replace("the end of the scenario", "the end of the users file"));
+        return of(ScenarioLoader.load(file, UsersFile.class));
     }
 
     /** The directory of a users file (checked as it was built: {@link UsersFileCheck}). */
