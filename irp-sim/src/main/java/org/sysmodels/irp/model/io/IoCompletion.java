@@ -175,6 +175,7 @@ public final class IoCompletion {
         irp.errorCode = status;
         sp.control |= IoStackLocation.SL_ERROR_RETURNED;
         irp.stack[0].control |= IoStackLocation.SL_ERROR_RETURNED;
+        irp.touched(1);
     }
 
     private static final int LIGHT_COMPLETION = RoutineFrame.light(RoutineKind.COMPLETION);

@@ -87,6 +87,7 @@ public final class IoManager {
         if (loc <= 0) {
             noMoreStackLocations(irp);
         }
+        irp.touched(loc);
         IoStackLocation sp = irp.stack[loc - 1];
         sp.deviceObject = device;
         DriverObject driver = device.DriverObject;
@@ -125,6 +126,7 @@ public final class IoManager {
         if (loc <= 0) {
             noMoreStackLocations(irp);
         }
+        irp.touched(loc);
         IoStackLocation sp = irp.stack[loc - 1];
         sp.deviceObject = device;
         DriverObject driver = device.DriverObject;
@@ -170,6 +172,7 @@ public final class IoManager {
         if (loc < 1 || loc > irp.stackCount) {
             noNextLocation(irp);
         }
+        irp.touched(loc);
         return irp.stack[loc - 1];
     }
 
@@ -201,6 +204,7 @@ public final class IoManager {
         if (--irp.currentLocation <= 0) {
             noMoreStackLocations(irp);
         }
+        irp.touched(irp.currentLocation);
     }
 
     /** IoCopyCurrentIrpStackLocationToNext: copies the location up to CompletionRoutine and clears Control. */

@@ -147,6 +147,7 @@ public final class IoService {
         if (loc <= 0) {
             io.noMoreStackLocations(irp);
         }
+        irp.touched(loc);
         IoStackLocation sp = irp.stack[loc - 1];
         sp.deviceObject = device;
         DriverObject driver = device.DriverObject;

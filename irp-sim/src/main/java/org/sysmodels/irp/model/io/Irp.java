@@ -43,6 +43,12 @@ public final class Irp extends ThreadListEntry {
     final int capacity;
     int stackCount;
     int currentLocation;
+    /**
+     * The lowest location handed out or written since IoInitializeIrp (the top one counts from the start): every
+     * location below it is still zeroed, so the next IoInitializeIrp zeroes from it up, not all StackCount (exact
+     * for every driver that writes only locations of IRPs it owns; docs/irp-speed.md, 5 December).
+     */
+    int lowestTouched = 1;
     boolean pendingReturned;
     boolean cancel;
     DriverCancel cancelRoutine;
@@ -94,7 +100,7 @@ public final class Irp extends ThreadListEntry {
      * and other orders slower (docs/irp-speed.md, 4 December, late night).
      */
     void initialize(int stackSize) {
-        for (int i = 0; i < stackSize; i++) {
+        for (int i = lowestTouched - 1; i < stackCount; i++) {
             stack[i].reset();
         }
         IoStatus.Status = 0;
@@ -121,12 +127,20 @@ public final class Irp extends ThreadListEntry {
         issuedAt = 0;
         stackCount = stackSize;
         currentLocation = stackSize + 1;
+        lowestTouched = stackSize;
         cancelIrql = 0;
         flags = 0;
         errorCode = 0;
         driverAllocated = false;
         cancelRequested = false;
         finished = false;
+    }
+
+    /** Location {@code location} was handed out or written: the next IoInitializeIrp zeroes it. */
+    void touched(int location) {
+        if (location < lowestTouched) {
+            lowestTouched = location;
+        }
     }
 
     /** The simulated kernel address of the packet (what bug check parameters show). */
@@ -217,7 +231,9 @@ public final class Irp extends ThreadListEntry {
 
     /** Stack location {@code location} (1 = bottom, StackCount = top); for tests and reports. */
     public IoStackLocation location(int location) {
-        return stack[location - 1];
+        IoStackLocation sp = stack[location - 1];
+        touched(location);
+        return sp;
     }
 
     public Object requester() {
