@@ -82,9 +82,20 @@ public final class Parameters {
      * location it did not reach was not written), so the test finds nothing to write. On the synchronous read path
      * (three locations, 39 members) the tests measured faster than the stores: 19.14 → 19.83 M IRPs/s in alternating
      * JMH forks (docs/irp-speed.md, 4 December, night), though they run more instructions. The same tests in
-     * IopClearStackLocation, in the copy or for the location's other fields measured slower.
+     * IopClearStackLocation, in the copy or for the location's other fields measured slower. The members are first
+     * tested all at once (the ints and the long or-ed, the references' tests or-ed without short-circuit): one branch
+     * where there were thirteen (bench/instructions irp 1,021 → 983; docs/irp-speed.md, 5 December).
      */
     public void clear() {
+        Parameters u = this;
+        if (((u.Length | u.Key | u.OutputBufferLength | u.InputBufferLength | u.IoControlCode | u.SystemContext
+                | u.Type | u.State) | u.ByteOffset) != 0
+                | u.Argument1 != null | u.Argument2 != null | u.Argument3 != null | u.Argument4 != null) {
+            clearMembers();
+        }
+    }
+
+    private void clearMembers() {
         Parameters u = this;
         if (u.Length != 0) {
             u.Length = 0;
