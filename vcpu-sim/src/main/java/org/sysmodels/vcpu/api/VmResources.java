@@ -60,9 +60,12 @@ final class VmResources {
         return metrics;
     }
 
-    /** The stored body of drive {@code id} (PATCH /drives updates it). */
-    Map<String, Object> driveConfig(String id) {
-        return drives.get(id).config();
+    /** PATCH /drives after start: one field of drive {@code id}'s stored body, as GET /vm/config shows it. */
+    void updateDrive(String id, String field, Object value) {
+        Drive d = drives.get(id);
+        if (d != null) {
+            d.config().put(field, value);
+        }
     }
 
     boolean hasNetworkInterface(String id) {
