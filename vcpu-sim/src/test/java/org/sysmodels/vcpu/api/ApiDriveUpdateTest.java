@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sysmodels.vcpu.host.guest.Guests;
-import org.sysmodels.vcpu.host.threads.ThreadPlatform;
 import org.sysmodels.vcpu.model.devices.virtio.Block;
-import org.sysmodels.vcpu.model.kvm.Timing;
-import org.sysmodels.vcpu.model.vcpu.FcExitCode;
 import org.sysmodels.vcpu.model.vmm.Vmm;
 
 /**
@@ -32,53 +28,34 @@ class ApiDriveUpdateTest {
         Path kernel = Files.write(dir.resolve("idle.elf"), Guests.get("idle").elf());
         Path first = Files.write(dir.resolve("first.ext4"), disk("first disk", 2));
         Path second = Files.write(dir.resolve("second.ext4"), disk("second disk", 8));
-        try (ThreadPlatform platform = new ThreadPlatform()) {
-            ApiController api = new ApiController(platform, "test", c -> { }, Timing.DEFAULT);
-            AtomicBoolean stop = new AtomicBoolean();
-            Thread vmmThread = new Thread(() -> {
-                try {
-                    platform.runLoop(stop::get, 5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "test-vmm");
-            vmmThread.start();
-            try {
-                expect(api, "PUT", "/boot-source", "{\"kernel_image_path\": \"" + kernel + "\"}", 204, null);
-                expect(api, "PUT", "/drives/rootfs", "{\"drive_id\": \"rootfs\", \"path_on_host\": \"" + first
-                        + "\", \"is_root_device\": true, \"is_read_only\": false}", 204, null);
-                expect(api, "PATCH", "/drives/rootfs", "{\"drive_id\": \"rootfs\", \"path_on_host\": \"" + second
-                        + "\"}", 400, "The requested operation is not supported before starting the microVM.");
-                expect(api, "PUT", "/actions", "{\"action_type\": \"InstanceStart\"}", 204, null);
+        try (ApiHarness h = new ApiHarness()) {
+            h.expect("PUT", "/boot-source", "{\"kernel_image_path\": \"" + kernel + "\"}", 204, null);
+            h.expect("PUT", "/drives/rootfs", "{\"drive_id\": \"rootfs\", \"path_on_host\": \"" + first
+                    + "\", \"is_root_device\": true, \"is_read_only\": false}", 204, null);
+            h.expect("PATCH", "/drives/rootfs", "{\"drive_id\": \"rootfs\", \"path_on_host\": \"" + second
+                    + "\"}", 400, "The requested operation is not supported before starting the microVM.");
+            h.expect("PUT", "/actions", "{\"action_type\": \"InstanceStart\"}", 204, null);
 
-                expect(api, "PATCH", "/drives/rootfs", "{\"drive_id\": \"rootfs\", \"path_on_host\": \""
-                        + dir.resolve("missing.ext4") + "\"}", 400, "Drive config error: Unable to patch the block "
-                        + "device: Block: Virtio backend error: Error manipulating the backing file: No such file or "
-                        + "directory (os error 2) " + dir.resolve("missing.ext4")
-                        + " Please verify the request arguments.");
-                expect(api, "PATCH", "/drives/rootfs", "{\"drive_id\": \"rootfs\"}", 400,
-                        "Unable to patch the block device: Block: Running method expected different backend.");
-                expect(api, "PATCH", "/drives/data", "{\"drive_id\": \"data\", \"path_on_host\": \"" + second
-                        + "\"}", 400, "Failed perform action on device: Device not found");
-                assertEquals(2, capacity(api.vmm()), "a failed PATCH leaves the device as it was");
+            h.expect("PATCH", "/drives/rootfs", "{\"drive_id\": \"rootfs\", \"path_on_host\": \""
+                    + dir.resolve("missing.ext4") + "\"}", 400, "Drive config error: Unable to patch the block "
+                    + "device: Block: Virtio backend error: Error manipulating the backing file: No such file or "
+                    + "directory (os error 2) " + dir.resolve("missing.ext4")
+                    + " Please verify the request arguments.");
+            h.expect("PATCH", "/drives/rootfs", "{\"drive_id\": \"rootfs\"}", 400,
+                    "Unable to patch the block device: Block: Running method expected different backend.");
+            h.expect("PATCH", "/drives/data", "{\"drive_id\": \"data\", \"path_on_host\": \"" + second
+                    + "\"}", 400, "Failed perform action on device: Device not found");
+            assertEquals(2, capacity(h.api.vmm()), "a failed PATCH leaves the device as it was");
 
-                expect(api, "PATCH", "/drives/rootfs", "{\"drive_id\": \"rootfs\", \"path_on_host\": \"" + second
-                        + "\"}", 204, null);
-                assertEquals(8, capacity(api.vmm()), "the capacity the guest reads is the new file's");
-                Block block = api.vmm().blocks().get(0).block();
-                byte[] b = new byte[11];
-                assertTrue(block.disk().read(7L * Block.SECTOR_SIZE, b, 0, b.length));
-                assertEquals("second disk", new String(b, StandardCharsets.US_ASCII));
-                assertEquals(second.toString(), block.disk().path());
-                expect(api, "GET", "/vm/config", null, 200, "\"path_on_host\":\"" + second + "\"");
-            } finally {
-                stop.set(true);
-                vmmThread.join(30_000);
-                if (api.vmm() != null) {
-                    api.vmm().stop(FcExitCode.OK);
-                    api.vmm().shutdown();
-                }
-            }
+            h.expect("PATCH", "/drives/rootfs", "{\"drive_id\": \"rootfs\", \"path_on_host\": \"" + second
+                    + "\"}", 204, null);
+            assertEquals(8, capacity(h.api.vmm()), "the capacity the guest reads is the new file's");
+            Block block = h.api.vmm().blocks().get(0).block();
+            byte[] b = new byte[11];
+            assertTrue(block.disk().read(7L * Block.SECTOR_SIZE, b, 0, b.length));
+            assertEquals("second disk", new String(b, StandardCharsets.US_ASCII));
+            assertEquals(second.toString(), block.disk().path());
+            h.expect("GET", "/vm/config", null, 200, "\"path_on_host\":\"" + second + "\"");
         }
     }
 
@@ -87,15 +64,6 @@ class ApiDriveUpdateTest {
         Vmm.BlockDevice d = vmm.blocks().get(0);
         synchronized (d.transport()) {
             return d.transport().read(0x100, 4);
-        }
-    }
-
-    static void expect(ApiController api, String method, String uri, String body, int status, String contains) {
-        ApiController.Response r = api.handle(method, uri, body == null ? null
-                : body.getBytes(StandardCharsets.UTF_8));
-        assertEquals(status, r.status(), method + " " + uri + " " + body + " → " + r.body());
-        if (contains != null) {
-            assertTrue(r.body().contains(contains), method + " " + uri + ": " + r.body());
         }
     }
 
