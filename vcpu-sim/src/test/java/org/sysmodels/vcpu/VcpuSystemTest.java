@@ -110,6 +110,36 @@ class VcpuSystemTest {
         assertTrue(e.getMessage().contains("would not run your ELF"), e.getMessage());
     }
 
+    /**
+     * creation-rate honours --vcpus and --mem (each microVM is built with them) and refuses the run flags it would
+     * ignore (--mode, --run-for, --drive, --trace), saying which it takes; boot-timeline refuses --mode threaded and
+     * reports a failed InstanceStart instead of a timeline with a 0 ns boot.
+     */
+    @Test
+    void anExperimentHonoursOrRefusesEachFlag() throws Exception {
+        Path rate = dir.resolve("rate.json");
+        Files.writeString(rate, "{\"guest\": \"hello\", \"experiment\": \"creation-rate\", \"count\": 3}");
+        RunResult r = system.run(RunRequest.ofSeed(1).withScenario(rate.toString())
+                .withOptions(Options.parse(system.options(), Map.of("--vcpus", "2", "--mem", "64"))));
+        assertTrue(r.summary().get(0).contains("3 microVMs (2 vCPUs, 64 MiB)"), r.summary().toString());
+        UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withScenario(rate.toString()).withOptions(Options.parse(system.options(),
+                        Map.of("--mode", "threaded", "--run-for", "1s")))));
+        assertTrue(e.getMessage().contains("--mode, --run-for: that experiment does not take them; it takes "
+                + "--guest, --boot-args, --vcpus, --mem"), e.getMessage());
+        e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withScenario(rate.toString()).withTrace(true)));
+        assertTrue(e.getMessage().contains("--trace: that experiment does not take it"), e.getMessage());
+        e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withScenario("boot-timeline").withOptions(Options.parse(system.options(),
+                        Map.of("--mode", "threaded")))));
+        assertTrue(e.getMessage().contains("boot-timeline and --mode threaded"), e.getMessage());
+        e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withScenario("boot-timeline").withOptions(Options.parse(system.options(),
+                        Map.of("--drive", dir.resolve("missing.img").toString())))));
+        assertTrue(e.getMessage().contains("InstanceStart failed (HTTP 400)"), e.getMessage());
+    }
+
     @Test
     void aGuestThatCrashesFailsTheGradeAndTheRun() throws Exception {
         Path elf = dir.resolve("bad.elf");
