@@ -24,6 +24,8 @@ import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.core.testing.TraceFiles;
 import org.sysmodels.vcpu.host.guest.Guests;
 import org.sysmodels.vcpu.model.kvm.ExitReason;
+import org.sysmodels.vcpu.run.MicroVmRun;
+import org.sysmodels.vcpu.scenario.VcpuScenario;
 import org.sysmodels.vcpu.testing.Asm;
 
 /** `sim vcpu` as the suite calls it: scenarios, bug labs, the student slot, quiz, grade, determinism, bad input. */
@@ -150,6 +152,38 @@ class VcpuSystemTest {
                 run.findings().toString());
         RunResult grade = system.grade(RunRequest.ofSeed(1).withStudent(elf));
         assertFalse(grade.passed());
+    }
+
+    /**
+     * A guest that never ends fails the grade's first case at its budget (1 s of virtual time: about a billion
+     * instructions, seconds of host time), with a row that says so and what the budget was; the other cases are not
+     * run. It used to run every case to 10 s of virtual time and the threads case to 30 s of real time: minutes.
+     */
+    @Test
+    void anEndlessGuestFailsItsGradeWithinTheBudget() throws Exception {
+        Path elf = dir.resolve("endless.elf");
+        Files.write(elf, Asm.elf(0x8000_0000L, new int[] {Asm.addi(5, 5, 1), Asm.j(-4, 0)}, 0));
+        RunResult grade = system.grade(RunRequest.ofSeed(1).withStudent(elf));
+        assertFalse(grade.passed());
+        List<List<String>> rows = grade.tables().get(0).rows();
+        assertTrue(rows.get(0).get(3).contains("the guest did not finish within its budget of 1.000 s of virtual "
+                + "time"), rows.get(0).toString());
+        for (List<String> row : rows.subList(1, rows.size())) {
+            assertTrue(row.get(3).contains("not run: the guest did not finish case boots within its budget"),
+                    row.toString());
+        }
+    }
+
+    /** On real threads the budget is counted in retired guest instructions, not on the wall clock. */
+    @Test
+    void aThreadedRunEndsAtItsInstructionBudget() {
+        byte[] elf = Asm.elf(0x8000_0000L, new int[] {Asm.addi(5, 5, 1), Asm.j(-4, 0)}, 0);
+        MicroVmRun.Outcome o = MicroVmRun.run(MicroVmRun.Setup.of(VcpuScenario.DEFAULT.withGuest("endless", "")
+                .withMode(VcpuScenario.Mode.THREADED).withRunFor(600_000_000_000L), elf, "endless")
+                .withInstructionBudget(10_000_000));
+        assertTrue(o.cutByLimit());
+        assertTrue(o.instructions() >= 10_000_000, o.instructions() + " instructions");
+        assertTrue(o.log().get(o.log().size() - 1).contains("instruction budget (10,000,000)"), o.log().toString());
     }
 
     /**
