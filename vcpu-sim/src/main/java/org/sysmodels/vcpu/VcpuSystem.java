@@ -173,6 +173,7 @@ public final class VcpuSystem implements SimSystem {
         } else {
             s = withFlags(s, o);
             if (s.experiment() != VcpuScenario.Experiment.NONE) {
+                ExperimentFlags.check(s.experiment(), o, request, request.scenario().orElse(""));
                 return experiment(s, b, request);
             }
             if (Guests.byName(s.guest()).isEmpty()) {
@@ -218,11 +219,16 @@ public final class VcpuSystem implements SimSystem {
         if (s.experiment() == VcpuScenario.Experiment.BOOT_TIMELINE) {
             MicroVmRun.Outcome o = MicroVmRun.run(MicroVmRun.Setup.of(s.withActions(List.of()), kernel, s.guest())
                     .withTracer(request.tracer("vcpu-boot-timeline")));
+            if (o.startError() != null) {
+                throw new UserInputException("InstanceStart failed (HTTP 400): " + o.startError());
+            }
             BootTimeline.DEFAULT.describe(b, kernel.length, Math.max(0, o.bootNs()));
             return b.checks(o.checker().rules()).findings(o.findings()).trace(o.trace()).build();
         }
         try {
-            return CreationRate.describe(b, CreationRate.measure(kernel, args, s.count())).build();
+            int vcpus = s.vcpus() != null ? s.vcpus() : Guests.get(s.guest()).vcpus();
+            return CreationRate.describe(b, CreationRate.measure(kernel, args, vcpus, s.memMib(), s.count()))
+                    .build();
         } catch (VmmError e) {
             throw new UserInputException("InstanceStart failed: " + e.getMessage());
         }

@@ -24,6 +24,8 @@ import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.core.testing.TraceFiles;
 import org.sysmodels.vcpu.host.guest.Guests;
 import org.sysmodels.vcpu.model.kvm.ExitReason;
+import org.sysmodels.vcpu.run.MicroVmRun;
+import org.sysmodels.vcpu.scenario.VcpuScenario;
 import org.sysmodels.vcpu.testing.Asm;
 
 /** `sim vcpu` as the suite calls it: scenarios, bug labs, the student slot, quiz, grade, determinism, bad input. */
@@ -110,6 +112,36 @@ class VcpuSystemTest {
         assertTrue(e.getMessage().contains("would not run your ELF"), e.getMessage());
     }
 
+    /**
+     * creation-rate honours --vcpus and --mem (each microVM is built with them) and refuses the run flags it would
+     * ignore (--mode, --run-for, --drive, --trace), saying which it takes; boot-timeline refuses --mode threaded and
+     * reports a failed InstanceStart instead of a timeline with a 0 ns boot.
+     */
+    @Test
+    void anExperimentHonoursOrRefusesEachFlag() throws Exception {
+        Path rate = dir.resolve("rate.json");
+        Files.writeString(rate, "{\"guest\": \"hello\", \"experiment\": \"creation-rate\", \"count\": 3}");
+        RunResult r = system.run(RunRequest.ofSeed(1).withScenario(rate.toString())
+                .withOptions(Options.parse(system.options(), Map.of("--vcpus", "2", "--mem", "64"))));
+        assertTrue(r.summary().get(0).contains("3 microVMs (2 vCPUs, 64 MiB)"), r.summary().toString());
+        UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withScenario(rate.toString()).withOptions(Options.parse(system.options(),
+                        Map.of("--mode", "threaded", "--run-for", "1s")))));
+        assertTrue(e.getMessage().contains("--mode, --run-for: that experiment does not take them; it takes "
+                + "--guest, --boot-args, --vcpus, --mem"), e.getMessage());
+        e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withScenario(rate.toString()).withTrace(true)));
+        assertTrue(e.getMessage().contains("--trace: that experiment does not take it"), e.getMessage());
+        e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withScenario("boot-timeline").withOptions(Options.parse(system.options(),
+                        Map.of("--mode", "threaded")))));
+        assertTrue(e.getMessage().contains("boot-timeline and --mode threaded"), e.getMessage());
+        e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withScenario("boot-timeline").withOptions(Options.parse(system.options(),
+                        Map.of("--drive", dir.resolve("missing.img").toString())))));
+        assertTrue(e.getMessage().contains("InstanceStart failed (HTTP 400)"), e.getMessage());
+    }
+
     @Test
     void aGuestThatCrashesFailsTheGradeAndTheRun() throws Exception {
         Path elf = dir.resolve("bad.elf");
@@ -120,6 +152,38 @@ class VcpuSystemTest {
                 run.findings().toString());
         RunResult grade = system.grade(RunRequest.ofSeed(1).withStudent(elf));
         assertFalse(grade.passed());
+    }
+
+    /**
+     * A guest that never ends fails the grade's first case at its budget (1 s of virtual time: about a billion
+     * instructions, seconds of host time), with a row that says so and what the budget was; the other cases are not
+     * run. It used to run every case to 10 s of virtual time and the threads case to 30 s of real time: minutes.
+     */
+    @Test
+    void anEndlessGuestFailsItsGradeWithinTheBudget() throws Exception {
+        Path elf = dir.resolve("endless.elf");
+        Files.write(elf, Asm.elf(0x8000_0000L, new int[] {Asm.addi(5, 5, 1), Asm.j(-4, 0)}, 0));
+        RunResult grade = system.grade(RunRequest.ofSeed(1).withStudent(elf));
+        assertFalse(grade.passed());
+        List<List<String>> rows = grade.tables().get(0).rows();
+        assertTrue(rows.get(0).get(3).contains("the guest did not finish within its budget of 1.000 s of virtual "
+                + "time"), rows.get(0).toString());
+        for (List<String> row : rows.subList(1, rows.size())) {
+            assertTrue(row.get(3).contains("not run: the guest did not finish case boots within its budget"),
+                    row.toString());
+        }
+    }
+
+    /** On real threads the budget is counted in retired guest instructions, not on the wall clock. */
+    @Test
+    void aThreadedRunEndsAtItsInstructionBudget() {
+        byte[] elf = Asm.elf(0x8000_0000L, new int[] {Asm.addi(5, 5, 1), Asm.j(-4, 0)}, 0);
+        MicroVmRun.Outcome o = MicroVmRun.run(MicroVmRun.Setup.of(VcpuScenario.DEFAULT.withGuest("endless", "")
+                .withMode(VcpuScenario.Mode.THREADED).withRunFor(600_000_000_000L), elf, "endless")
+                .withInstructionBudget(10_000_000));
+        assertTrue(o.cutByLimit());
+        assertTrue(o.instructions() >= 10_000_000, o.instructions() + " instructions");
+        assertTrue(o.log().get(o.log().size() - 1).contains("instruction budget (10,000,000)"), o.log().toString());
     }
 
     /**

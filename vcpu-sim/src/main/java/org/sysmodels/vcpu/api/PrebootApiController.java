@@ -106,6 +106,7 @@ final class PrebootApiController {
                     return null;
                 }
             }, api.timing, dirty, Observers.NONE);
+            resources.restoredFrom(api.vmm, load.config(), dirty);
             if (Boolean.TRUE.equals(load.config().get("resume_vm"))) {
                 api.vmm.resumeVm();
             }

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
+import org.sysmodels.vcpu.host.disk.FileDisk;
 import org.sysmodels.vcpu.model.devices.ratelimit.TokenBucket;
+import org.sysmodels.vcpu.model.devices.virtio.DiskImage;
 import org.sysmodels.vcpu.model.vmm.Vmm;
 import org.sysmodels.vcpu.model.vmm.VmmError;
 
@@ -49,10 +51,27 @@ final class RuntimeApiController {
         return ApiController.Response.noContent();
     }
 
+    private static final String PATCH_FAULT = "Drive config error: Unable to patch the block device: ";
+    private static final String PATCH_HINT = " Please verify the request arguments.";
+
+    /**
+     * PATCH /drives after start ({@code rpc_interface.rs} {@code update_block_device}): a new path_on_host is opened
+     * (read-only if the drive is) and swapped into the running device, which takes the new capacity and tells the
+     * guest ({@code lib.rs} {@code update_block_device_path}, {@link org.sysmodels.vcpu.model.devices.virtio.Block
+     * #updateDiskImage}); then the rate limiter is updated. A body with neither is a vhost-user update, which a
+     * virtio block device refuses.
+     */
     private void updateBlockDevice(Vmm vmm, String id, Map<String, Object> cfg) throws ApiFault {
         Vmm.BlockDevice dev = vmm.blocks().stream().filter(b -> b.block().id().equals(id)).findFirst()
-                .orElseThrow(() -> new ApiFault("Drive config error: Unable to patch the block device: Failed "
-                        + "perform action on device: Device not found Please verify the request arguments."));
+                .orElseThrow(() -> new ApiFault(PATCH_FAULT + "Failed perform action on device: Device not found"
+                        + PATCH_HINT));
+        if (cfg.get("path_on_host") == null && cfg.get("rate_limiter") == null) {
+            throw new ApiFault(PATCH_FAULT + "Block: Running method expected different backend." + PATCH_HINT);
+        }
+        if (cfg.get("path_on_host") != null) {
+            swapDisk(dev, (String) cfg.get("path_on_host"));
+            resources.updateDrive(id, "path_on_host", cfg.get("path_on_host"));
+        }
         if (cfg.get("rate_limiter") != null) {
             @SuppressWarnings("unchecked")
             Map<String, Object> rl = (Map<String, Object>) cfg.get("rate_limiter");
@@ -60,10 +79,35 @@ final class RuntimeApiController {
             synchronized (dev.transport()) {
                 dev.block().rateLimiter().update(bucket(rl.get("bandwidth"), now), bucket(rl.get("ops"), now));
             }
-            resources.driveConfig(id).put("rate_limiter", rl);
+            resources.updateDrive(id, "rate_limiter", rl);
         }
-        if (cfg.get("path_on_host") != null) {
-            resources.driveConfig(id).put("path_on_host", cfg.get("path_on_host"));
+    }
+
+    /** DiskProperties::update: open the new file as the device opens its disk, then the device takes it. */
+    private static void swapDisk(Vmm.BlockDevice dev, String path) throws ApiFault {
+        String fault = PATCH_FAULT + "Block: Virtio backend error: Error manipulating the backing file: ";
+        Path file;
+        try {
+            file = ApiController.hostPath(path, fault);
+        } catch (ApiFault f) {
+            throw new ApiFault(f.getMessage() + " " + path + PATCH_HINT);
+        }
+        DiskImage old = dev.block().disk();
+        DiskImage disk;
+        try {
+            disk = FileDisk.open(file, old.readOnly());
+        } catch (IOException e) {
+            throw new ApiFault(fault + ApiController.osError(e, file) + " " + path + PATCH_HINT);
+        }
+        synchronized (dev.transport()) {
+            dev.block().updateDiskImage(disk);
+        }
+        if (old instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // the old file is dropped as Firecracker drops its File: a failed close is not the request's error
+            }
         }
     }
 

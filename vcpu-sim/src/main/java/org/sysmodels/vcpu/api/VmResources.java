@@ -11,10 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sysmodels.vcpu.host.disk.FileDisk;
+import org.sysmodels.vcpu.model.devices.ratelimit.RateLimiter;
+import org.sysmodels.vcpu.model.devices.ratelimit.TokenBucket;
 import org.sysmodels.vcpu.model.devices.virtio.Block;
 import org.sysmodels.vcpu.model.devices.virtio.DiskImage;
 import org.sysmodels.vcpu.model.kvm.Timing;
 import org.sysmodels.vcpu.model.vmm.VmConfig;
+import org.sysmodels.vcpu.model.vmm.Vmm;
 
 /**
  * The microVM as configured before it starts: Firecracker's {@code VmResources} ({@code resources.rs}) with the
@@ -60,9 +63,12 @@ final class VmResources {
         return metrics;
     }
 
-    /** The stored body of drive {@code id} (PATCH /drives updates it). */
-    Map<String, Object> driveConfig(String id) {
-        return drives.get(id).config();
+    /** PATCH /drives after start: one field of drive {@code id}'s stored body, as GET /vm/config shows it. */
+    void updateDrive(String id, String field, Object value) {
+        Drive d = drives.get(id);
+        if (d != null) {
+            d.config().put(field, value);
+        }
     }
 
     boolean hasNetworkInterface(String id) {
@@ -298,7 +304,69 @@ final class VmResources {
         }
         String args = (String) bootSource.get("boot_args");
         return new VmConfig(vcpuCount, memSizeMib, trackDirtyPages, kernel,
-                args == null ? VmConfig.DEFAULT_BOOT_ARGS : args, ds, timing);
+                args == null ? VmConfig.DEFAULT_BOOT_ARGS : args, ds, timing, new VmConfig.BootSource(
+                (String) bootSource.get("kernel_image_path"), (String) bootSource.get("initrd_path")));
+    }
+
+    // ------------------------------------------------------------------ what a snapshot load restores
+
+    /**
+     * The configuration of a microVM loaded from a snapshot, as Firecracker rebuilds its VmResources
+     * ({@code persist.rs} {@code restore_from_snapshot}: the machine configuration from the vCPU states and vm_info,
+     * track_dirty_pages from the load request, huge_pages resolved against the snapshot's; {@code builder.rs}
+     * {@code build_microvm_from_snapshot}: the boot source from vm_info; {@code device_manager/persist.rs}: each
+     * restored block device added, its config read back from the device). SMT and huge pages are not in this
+     * model's snapshot: they come back as false and "None".
+     */
+    void restoredFrom(Vmm vmm, Map<String, Object> load, boolean trackDirtyPages) {
+        VmConfig c = vmm.config();
+        vcpuCount = c.vcpuCount();
+        memSizeMib = c.memSizeMib();
+        smt = false;
+        this.trackDirtyPages = trackDirtyPages;
+        Object huge = load.get("huge_pages");
+        hugePages = huge == null || "Snapshot".equals(huge) ? "None" : (String) huge;
+        Map<String, Object> boot = new LinkedHashMap<>();
+        boot.put("kernel_image_path", c.bootSource().kernelImagePath() == null ? ""
+                : c.bootSource().kernelImagePath());
+        boot.put("initrd_path", c.bootSource().initrdPath());
+        boot.put("boot_args", c.bootArgs());
+        bootSource = boot;
+        drives.clear();
+        for (Vmm.BlockDevice b : vmm.blocks()) {
+            drives.put(b.block().id(), new Drive(restoredDrive(b), b.block().disk()));
+        }
+    }
+
+    /** A restored block device's config, read back from the device ({@code VirtioBlock::config}). */
+    private static Map<String, Object> restoredDrive(Vmm.BlockDevice b) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("drive_id", b.block().id());
+        d.put("partuuid", null);
+        d.put("is_root_device", b.drive().root());
+        d.put("cache_type", b.drive().writebackCache() ? "Writeback" : "Unsafe");
+        d.put("is_read_only", b.block().disk().readOnly());
+        d.put("path_on_host", b.block().disk().path());
+        RateLimiter l = b.block().rateLimiter();
+        Map<String, Object> rl = new LinkedHashMap<>();
+        rl.put("bandwidth", bucketConfig(l.bandwidth()));
+        rl.put("ops", bucketConfig(l.ops()));
+        d.put("rate_limiter", l.bandwidth() == null && l.ops() == null ? null : rl);
+        d.put("io_engine", b.block().engine() == Block.Engine.ASYNC ? "Async" : "Sync");
+        d.put("socket", null);
+        return d;
+    }
+
+    /** TokenBucketConfig from a bucket ({@code vmm_config/mod.rs}): one_time_burst null when it was 0. */
+    private static Map<String, Object> bucketConfig(TokenBucket t) {
+        if (t == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("size", t.size());
+        m.put("one_time_burst", t.initialOneTimeBurst() == 0 ? null : t.initialOneTimeBurst());
+        m.put("refill_time", t.refillTimeMs());
+        return m;
     }
 
     private static VmConfig.Bucket limiterBucket(Object o) {

@@ -21,8 +21,9 @@ import org.sysmodels.vcpu.model.vmm.VmmParts;
  */
 public final class CreationRate {
 
-    /** What one round measured. */
-    public record Result(int microVms, double seconds, long virtualNsPerVm, int residentPages) {
+    /** What one round measured, on microVMs of {@code vcpus} vCPUs and {@code memMib} MiB. */
+    public record Result(int microVms, int vcpus, long memMib, double seconds, long virtualNsPerVm,
+                         int residentPages) {
         public double perSecond() {
             return microVms / seconds;
         }
@@ -56,8 +57,11 @@ public final class CreationRate {
         return t;
     }
 
-    public static Result measure(byte[] kernel, String bootArgs, int count) throws VmmError {
-        VmConfig config = VmConfig.of(kernel, bootArgs).withTiming(Timing.DEFAULT);
+    /** {@code count} microVMs of {@code vcpus} vCPUs and {@code memMib} MiB, one after another. */
+    public static Result measure(byte[] kernel, String bootArgs, int vcpus, long memMib, int count)
+            throws VmmError {
+        VmConfig config = VmConfig.of(kernel, bootArgs).withVcpus(vcpus).withMemory(memMib)
+                .withTiming(Timing.DEFAULT);
         int[] pages = {0};
         long virtual = 0;
         long t0 = System.nanoTime();
@@ -65,16 +69,17 @@ public final class CreationRate {
             virtual = once(config, pages);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Result(count, seconds, virtual, pages[0]);
+        return new Result(count, vcpus, memMib, seconds, virtual, pages[0]);
     }
 
     public static RunResult.Builder describe(RunResult.Builder b, Result r) {
-        b.summary(String.format(Locale.ROOT, "%,d microVMs created, booted to their first serial byte and torn down "
-                + "in %.2f s of real time on one thread: %,.0f per second (this run's wall clock; the benchmark "
-                + "measures it properly).", r.microVms(), r.seconds(), r.perSecond()));
+        b.summary(String.format(Locale.ROOT, "%,d microVMs (%d vCPU%s, %d MiB) created, booted to their first "
+                + "serial byte and torn down in %.2f s of real time on one thread: %,.0f per second (this run's wall "
+                + "clock; the benchmark measures it properly).", r.microVms(), r.vcpus(), r.vcpus() == 1 ? "" : "s",
+                r.memMib(), r.seconds(), r.perSecond()));
         b.summary(String.format(Locale.ROOT, "each boot to the first byte took %s of virtual time and touched %d "
-                + "pages (%d KiB) of its 128 MiB: guest memory costs only what the guest writes.",
-                SimTime.format(r.virtualNsPerVm()), r.residentPages(), r.residentPages() * 4));
+                + "pages (%d KiB) of its %d MiB: guest memory costs only what the guest writes.",
+                SimTime.format(r.virtualNsPerVm()), r.residentPages(), r.residentPages() * 4, r.memMib()));
         b.summary("Firecracker states 5 real microVMs per host core per second (design.md, \"steady mutation "
                 + "rate\", minimal kernel, 1 vCPU, 128 MiB): a real boot runs a Linux kernel; this one runs a few "
                 + "hundred instructions.");

@@ -55,12 +55,20 @@ import org.sysmodels.vcpu.scenario.VcpuScenario;
  */
 public final class MicroVmRun {
 
-    /** What to run. */
+    /**
+     * What to run. {@code instructionBudget} (0: none) ends a run on real threads once its harts have retired that
+     * many instructions, as the scenario's run-for ends a deterministic one in virtual time.
+     */
     public record Setup(VcpuScenario scenario, byte[] kernel, String kernelName, VmmParts parts, Tracer tracer,
-                        IntConsumer consoleTee) {
+                        IntConsumer consoleTee, long instructionBudget) {
 
         public Setup {
             tracer = tracer == null ? Tracer.off() : tracer;
+        }
+
+        public Setup(VcpuScenario scenario, byte[] kernel, String kernelName, VmmParts parts, Tracer tracer,
+                     IntConsumer consoleTee) {
+            this(scenario, kernel, kernelName, parts, tracer, consoleTee, 0);
         }
 
         public static Setup of(VcpuScenario s, byte[] kernel, String name) {
@@ -68,11 +76,15 @@ public final class MicroVmRun {
         }
 
         public Setup withParts(VmmParts p) {
-            return new Setup(scenario, kernel, kernelName, p, tracer, consoleTee);
+            return new Setup(scenario, kernel, kernelName, p, tracer, consoleTee, instructionBudget);
         }
 
         public Setup withTracer(Tracer t) {
-            return new Setup(scenario, kernel, kernelName, parts, t, consoleTee);
+            return new Setup(scenario, kernel, kernelName, parts, t, consoleTee, instructionBudget);
+        }
+
+        public Setup withInstructionBudget(long n) {
+            return new Setup(scenario, kernel, kernelName, parts, tracer, consoleTee, n);
         }
     }
 
@@ -225,7 +237,9 @@ public final class MicroVmRun {
         } else {
             try {
                 long deadline = start + s.runFor();
-                real.runLoop(() -> vmm.shutdownExitCode() != null || System.nanoTime() >= deadline, 5);
+                long budget = setup.instructionBudget();
+                real.runLoop(() -> vmm.shutdownExitCode() != null || System.nanoTime() >= deadline
+                        || (budget > 0 && retired(vmm, vcpus) >= budget), 5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -233,8 +247,10 @@ public final class MicroVmRun {
         cut = vmm.shutdownExitCode() == null;
         long end = platform.clock().nanoTime();
         if (cut) {
-            log.add("at " + SimTime.format(end - start) + ": the run's time limit (" + SimTime.format(s.runFor())
-                    + ") ended the microVM; the VMM had not stopped");
+            log.add("at " + SimTime.format(end - start) + ": the run's " + (setup.instructionBudget() > 0
+                    && retired(vmm, vcpus) >= setup.instructionBudget() ? String.format(Locale.ROOT,
+                    "instruction budget (%,d)", setup.instructionBudget()) : "time limit (" + SimTime.format(s.runFor())
+                    + ")") + " ended the microVM; the VMM had not stopped");
             teardown.stopped(FcExitCode.OK, end);
         }
         List<HartEnd> harts = new ArrayList<>();
@@ -265,6 +281,15 @@ public final class MicroVmRun {
             }
         }
         return main;
+    }
+
+    /** The instructions every hart has retired so far (read from the VMM thread while the vCPUs run). */
+    private static long retired(Vmm vmm, int vcpus) {
+        long n = 0;
+        for (int i = 0; i < vcpus; i++) {
+            n += vmm.kvm().vcpu(i).hart().instret;
+        }
+        return n;
     }
 
     @SuppressWarnings("unchecked")

@@ -62,8 +62,8 @@ public final class SnapshotWhileRunning extends Vmm {
         observer.snapshotCaptured(full, runLoopStates(), inFlight(), now());
         long[] all = new long[(copy.pageCount() + 63) >>> 6];
         java.util.Arrays.fill(all, -1L);
-        MicrovmState state = new MicrovmState(new MicrovmState.VmInfo(config.memSizeMib(), config.vcpuCount(),
-                config.bootArgs(), memory.trackingDirtyPages()), vcpus, devices);
+        MicrovmState state = new MicrovmState(MicrovmState.VmInfo.of(config, memory.trackingDirtyPages()),
+                vcpus, devices);
         return new Snapshot(state, MemoryImage.of(copy, true, all));
     }
 }

@@ -18,8 +18,18 @@ public record MicrovmState(VmInfo vmInfo, List<VcpuSavedState> vcpus, DeviceStat
         vcpus = List.copyOf(vcpus);
     }
 
-    /** Firecracker's VmInfo: the memory size and boot source, plus the vCPU count and dirty tracking. */
-    public record VmInfo(long memSizeMib, int vcpuCount, String bootArgs, boolean trackDirtyPages) {
+    /**
+     * Firecracker's VmInfo: the memory size and boot source (kernel and initrd paths, boot arguments), plus the vCPU
+     * count and dirty tracking. A restore rebuilds the configuration GET /vm/config shows from it.
+     */
+    public record VmInfo(long memSizeMib, int vcpuCount, String bootArgs, boolean trackDirtyPages,
+                         String kernelImagePath, String initrdPath) {
+
+        /** The VmInfo of a machine built from {@code config} (persist.rs {@code From<&Vmm> for VmInfo}). */
+        public static VmInfo of(VmConfig config, boolean trackDirtyPages) {
+            return new VmInfo(config.memSizeMib(), config.vcpuCount(), config.bootArgs(), trackDirtyPages,
+                    config.bootSource().kernelImagePath(), config.bootSource().initrdPath());
+        }
     }
 
     /** The devices: serial (vm-superio SerialState), interrupt controller, and each block device. */

@@ -32,8 +32,7 @@ final class SnapshotCapture {
 
     /** The machine as the snapshot describes it: memory size, vCPU count, boot arguments, dirty tracking. */
     MicrovmState.VmInfo vmInfo() {
-        return new MicrovmState.VmInfo(config.memSizeMib(), config.vcpuCount(), config.bootArgs(),
-                memory.trackingDirtyPages());
+        return MicrovmState.VmInfo.of(config, memory.trackingDirtyPages());
     }
 
     /** The devices' states, each drained first (prepare_save). */

@@ -48,8 +48,10 @@ final class SnapshotRestore {
             drives.add(new VmConfig.Drive(b.id(), disk, b.root(), VmConfig.Limiter.NONE,
                     Block.Engine.valueOf(b.engine()), b.asyncLatencyNs(), b.writebackCache()));
         }
+        // builder.rs: vm_resources.boot_source.config = microvm_state.vm_info.boot_source
         VmConfig config = new VmConfig(s.vmInfo().vcpuCount(), s.vmInfo().memSizeMib(), trackDirtyPages, null,
-                s.vmInfo().bootArgs(), drives, timing);
+                s.vmInfo().bootArgs(), drives, timing, new VmConfig.BootSource(s.vmInfo().kernelImagePath(),
+                s.vmInfo().initrdPath()));
         Vmm.Parts parts = MicrovmBuilder.assemble(config, platform, factory, console, trackDirtyPages,
                 observers.block());
         GuestMemory restored = snapshot.memory().toMemory();

@@ -17,9 +17,11 @@ import org.sysmodels.vcpu.model.kvm.Timing;
  * @param bootArgs        boot-source boot_args
  * @param drives          the drives, root device first (Firecracker's BlockBuilder keeps it at the front)
  * @param timing          the deterministic mode's virtual-time costs
+ * @param bootSource      where the kernel (and initrd) came from, as configured: the Vmm's
+ *                        {@code boot_source_config}, which a snapshot keeps ({@code persist.rs} VmInfo)
  */
 public record VmConfig(int vcpuCount, long memSizeMib, boolean trackDirtyPages, byte[] kernel, String bootArgs,
-                       List<Drive> drives, Timing timing) {
+                       List<Drive> drives, Timing timing, BootSource bootSource) {
 
     /** machine-config defaults: 1 vCPU, 128 MiB (vmm_config/machine_config.rs). */
     public static final int DEFAULT_VCPUS = 1;
@@ -34,6 +36,18 @@ public record VmConfig(int vcpuCount, long memSizeMib, boolean trackDirtyPages, 
 
     public VmConfig {
         drives = List.copyOf(drives);
+        bootSource = bootSource == null ? BootSource.NONE : bootSource;
+    }
+
+    /** A machine whose kernel came from no file the API named (a packaged guest, a scenario, a test). */
+    public VmConfig(int vcpuCount, long memSizeMib, boolean trackDirtyPages, byte[] kernel, String bootArgs,
+                    List<Drive> drives, Timing timing) {
+        this(vcpuCount, memSizeMib, trackDirtyPages, kernel, bootArgs, drives, timing, BootSource.NONE);
+    }
+
+    /** boot-source's kernel_image_path and initrd_path (null when none was named). */
+    public record BootSource(String kernelImagePath, String initrdPath) {
+        public static final BootSource NONE = new BootSource(null, null);
     }
 
     public static VmConfig of(byte[] kernel, String bootArgs) {
@@ -41,23 +55,23 @@ public record VmConfig(int vcpuCount, long memSizeMib, boolean trackDirtyPages, 
     }
 
     public VmConfig withVcpus(int n) {
-        return new VmConfig(n, memSizeMib, trackDirtyPages, kernel, bootArgs, drives, timing);
+        return new VmConfig(n, memSizeMib, trackDirtyPages, kernel, bootArgs, drives, timing, bootSource);
     }
 
     public VmConfig withMemory(long mib) {
-        return new VmConfig(vcpuCount, mib, trackDirtyPages, kernel, bootArgs, drives, timing);
+        return new VmConfig(vcpuCount, mib, trackDirtyPages, kernel, bootArgs, drives, timing, bootSource);
     }
 
     public VmConfig withDirtyTracking(boolean on) {
-        return new VmConfig(vcpuCount, memSizeMib, on, kernel, bootArgs, drives, timing);
+        return new VmConfig(vcpuCount, memSizeMib, on, kernel, bootArgs, drives, timing, bootSource);
     }
 
     public VmConfig withDrives(List<Drive> d) {
-        return new VmConfig(vcpuCount, memSizeMib, trackDirtyPages, kernel, bootArgs, d, timing);
+        return new VmConfig(vcpuCount, memSizeMib, trackDirtyPages, kernel, bootArgs, d, timing, bootSource);
     }
 
     public VmConfig withTiming(Timing t) {
-        return new VmConfig(vcpuCount, memSizeMib, trackDirtyPages, kernel, bootArgs, drives, t);
+        return new VmConfig(vcpuCount, memSizeMib, trackDirtyPages, kernel, bootArgs, drives, t, bootSource);
     }
 
     /** A drive (PUT /drives/{id}): its id, backing image, root flag, rate limiter, engine, cache type. */

@@ -18,6 +18,8 @@ import org.sysmodels.vcpu.model.os.TimerFd;
  * Firecracker) it is in flight until its completion arrives {@code asyncLatencyNs} later. Completed chains go to the
  * used ring; if any did, the device raises its interrupt unless the driver asked for none.
  *
+ * <p>After boot, {@link #updateDiskImage} swaps the backing file (PATCH /drives with {@code path_on_host}).
+ *
  * <p>Before a snapshot, {@link #prepareSave()} drains and flushes what is in flight (Firecracker's
  * {@code prepare_save}): the saved state has no place for in-flight requests.
  */
@@ -66,7 +68,7 @@ public class Block implements VirtioDevice {
 
     private final String id;
     private final GuestMemory mem;
-    private final DiskImage disk;
+    private DiskImage disk;
     private final RateLimiter limiter;
     private final Engine engine;
     private final long asyncLatencyNs;
@@ -352,6 +354,29 @@ public class Block implements VirtioDevice {
             buffer = new byte[Math.max(len, buffer.length * 2)];
         }
         return buffer;
+    }
+
+    // ------------------------------------------------------------------ a new backing file (PATCH /drives)
+
+    /**
+     * The device now reads and writes {@code newDisk} (opened, as before, read-only or not as the device is): its
+     * capacity in the configuration space is the new file's, and an activated device raises a configuration-change
+     * interrupt so the driver reads it again (Firecracker {@code devices/virtio/block/virtio/device.rs}
+     * {@code update_disk_image}: {@code disk.update}, {@code config_space.capacity}, then
+     * {@code trigger(VirtioInterruptType::Config)} only if activated). Requests in flight in the async engine are
+     * completed against the old file first; Firecracker replaces the engine's io_uring and their completions are
+     * not awaited (a departure, so that no guest request is left unanswered).
+     */
+    public void updateDiskImage(DiskImage newDisk) {
+        boolean used = !inFlight.isEmpty();
+        while (!inFlight.isEmpty()) {
+            complete(inFlight.remove(0));
+        }
+        publish(used);
+        disk = newDisk;
+        if (activated && transport != null) {
+            transport.signalConfigChange();
+        }
     }
 
     // ------------------------------------------------------------------ snapshots

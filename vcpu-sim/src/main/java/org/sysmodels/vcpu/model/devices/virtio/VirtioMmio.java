@@ -74,6 +74,16 @@ public final class VirtioMmio implements BusDevice {
         irq.run();
     }
 
+    /**
+     * The device's configuration changed: set CONFIG in the interrupt status and raise the line (Firecracker
+     * {@code transport/mmio.rs} {@code IrqTrigger::trigger(VirtioInterruptType::Config)}; the config generation is
+     * left as it is, as there).
+     */
+    public void signalConfigChange() {
+        interruptStatus.getAndUpdate(s -> s | INT_CONFIG);
+        irq.run();
+    }
+
     public int interruptStatus() {
         return interruptStatus.get();
     }
