@@ -166,13 +166,15 @@ public abstract class KernelRoutines implements WdmConstants {
 
     /**
      * KeWaitForSingleObject(Object, Executive, KernelMode, FALSE, Timeout) with the arguments that never change
-     * here left out. {@code TimeoutNs} null waits forever; 0 only polls.
+     * here left out. {@code Timeout} is the WDK's, in 100-nanosecond units: null waits forever, 0 only tests the
+     * event, a negative value is relative to now ({@code -10_000_000L} is one second), a positive one an absolute
+     * system time (the simulated one counts from the machine's start).
      */
-    protected final int KeWaitForSingleObject(KEvent Object, Long TimeoutNs) {
+    protected final int KeWaitForSingleObject(KEvent Object, Long Timeout) {
         if (student) {
             noteCaller();
         }
-        return kernel.KeWaitForSingleObject(Object, TimeoutNs);
+        return kernel.KeWaitForSingleObject(Object, Timeout);
     }
 
     protected final void KeStallExecutionProcessor(long MicroSeconds) {

@@ -377,9 +377,9 @@ public final class Kernel {
         return e.set();
     }
 
-    /** KeWaitForSingleObject: see {@link DispatcherObjects#KeWaitForSingleObject}. */
-    public int KeWaitForSingleObject(KEvent e, Long timeoutNs) {
-        return dispatcher.KeWaitForSingleObject(e, timeoutNs);
+    /** KeWaitForSingleObject, Timeout in 100 ns units: see {@link DispatcherObjects#KeWaitForSingleObject}. */
+    public int KeWaitForSingleObject(KEvent e, Long timeout) {
+        return dispatcher.KeWaitForSingleObject(e, timeout);
     }
 
     /** Interrupt service routines run so far. */
