@@ -13,14 +13,16 @@ import org.sysmodels.irp.model.io.RoutineKind;
 /**
  * Only the driver that owns an IRP sends it down. IoCallDriver hands the IRP to the driver below, which owns it until
  * it completes it; the caller gets it back only if its completion routine returns STATUS_MORE_PROCESSING_REQUIRED
- * (WDK "Passing IRPs down the driver stack", IoCallDriver: "the caller must not access the IRP" once it has passed it
- * on). A driver that calls IoCallDriver again with an IRP it passed on stops the machine:
+ * (WDK IofCallDriver: an IRP passed to IoCallDriver "becomes inaccessible to the higher-level driver" unless it set a
+ * completion routine; WDK "Synchronizing Cancellation in Higher-Level Drivers": once it calls IoCallDriver "it no
+ * longer owns that IRP"). A driver that calls IoCallDriver again with an IRP it passed on stops the machine:
  * <ul>
  *   <li>one a lower driver still owns: 0xC9 DRIVER_VERIFIER_IOMANAGER_VIOLATION, the code for every violation Driver
  *       Verifier's I/O verification finds (WDK Bug Check 0xC9). Microsoft's parameter table lists no code for this
  *       one; the verifier's IRP tracking (enhanced I/O verification) reports its findings with Parameter 1 from 0x200
  *       up, Parameter 2 the address in the driver's code and Parameter 3 the IRP, as public !analyze output shows
- *       (0x21F, 0x226). <b>Parameter 1 = 0x205 is the model's choice</b>, not a documented value;</li>
+ *       (0x21F in GitHub nefarius/ScpToolkit#29, 0x226 in openzfsonwindows/openzfs#102). <b>Parameter 1 = 0x205 is
+ *       the model's choice</b>, not a documented value;</li>
  *   <li>one already completed: 0x44 MULTIPLE_IRP_COMPLETE_REQUESTS (the IRP, 0, 0, 0), what follows on Windows when
  *       the driver below completes the packet again ("two separate drivers each believe that they own the packet",
  *       WDK Bug Check 0x44). Windows' IofCallDriver does not look; stopping at the IoCallDriver, where the mistake
@@ -38,16 +40,18 @@ public final class IrpSentNotOwned extends VerifierCheck {
                     + "STATUS_MORE_PROCESSING_REQUIRED); sending it again is bug check 0xC9 "
                     + "DRIVER_VERIFIER_IOMANAGER_VIOLATION (0x205, the caller, the IRP, 0; the subcode is the "
                     + "model's), sending a completed one 0x44 MULTIPLE_IRP_COMPLETE_REQUESTS (the IRP, 0, 0, 0)",
-            "WDK IoCallDriver and \"Passing IRPs down the driver stack\"; WDK Bug Checks 0xC9 (Parameter 1 0x205 "
-                    + "is the model's choice) and 0x44");
+            "WDK IofCallDriver and \"Synchronizing Cancellation in Higher-Level Drivers\"; WDK Bug Checks 0xC9 "
+                    + "(Parameter 1 0x205 is the model's choice) and 0x44");
     /** Bug check 0xC9's Parameter 1 for an IRP sent on by a driver that no longer owns it: the model's choice. */
     static final long IRP_NOT_OWNED = 0x205;
     /** No driver holds the IRP yet (or again): its issuer may send it. */
     private static final int ISSUER = 0;
 
-    /** Per packet (by {@link Irp#index()}): the use it describes, the location holding it, who sent it there. */
-    private int[] generation = new int[64];
-    private int[] holder = new int[64];
+    /**
+     * Per packet (by {@link Irp#index()}): the use it describes and the location holding it, as generation << 32 |
+     * location (one load and one store per IoCallDriver), and the student's line that sent it there.
+     */
+    private long[] holder = new long[64];
     private String[] sentAt = new String[64];
 
     @Override
@@ -60,38 +64,59 @@ public final class IrpSentNotOwned extends VerifierCheck {
         return IrpCheck.kind(RoutineKind.COMPLETION);
     }
 
+    /**
+     * The verifier's hot path (two calls per synchronous read): a dispatch routine sending on the IRP it was called
+     * with, from the location it was called at, is its owner without further look; everything else is judged.
+     */
     @Override
     public void onCallDriver(RoutineFrame caller, DeviceObject target, Irp irp) {
-        int i = slot(irp);
-        if (caller != null && caller.isDriverCode()) {
-            if (irp.completed()) {
-                boolean own = caller.irp() == irp && caller.did(RoutineFrame.COMPLETED);
-                violation(new Stop.BugCheck(Stop.BugCheck.MULTIPLE_IRP_COMPLETE_REQUESTS, irp.address(), 0, 0, 0),
-                        who(caller) + " called IoCallDriver with " + irp(irp) + ", which "
-                                + (own ? "it had completed itself" : "was completed already (by a driver below)")
-                                + ": a completed IRP belongs to the I/O manager, which finishes and frees it, and the "
-                                + "driver below would complete it a second time; "
-                                + (own ? "after IoCompleteRequest return the status you completed it with and do not "
-                                        + "touch the IRP" : "send an IRP down once and return what IoCallDriver "
-                                        + "returned"));
-            }
-            int at = holder[i];
-            if (at != ISSUER && !owns(caller, irp, at)) {
-                DeviceObject below = irp.location(at).DeviceObject();
-                violation(new Stop.BugCheck(Stop.BugCheck.DRIVER_VERIFIER_IOMANAGER_VIOLATION, IRP_NOT_OWNED,
-                        kernel().routineAddress(caller.routine()), irp.address(), 0),
-                        who(caller) + " called IoCallDriver with " + irp(irp) + ", which "
-                                + (below == null ? "a lower driver" : below.DriverObject.DriverName)
-                                + " owns: it was passed down" + (sentAt[i] == null ? "" : " at " + sentAt[i])
-                                + " and not given back. After IoCallDriver the IRP is the lower driver's until it "
-                                + "completes it; to send it down again, set a completion routine that returns "
-                                + "STATUS_MORE_PROCESSING_REQUIRED, wait until it has run (IoForwardIrpSynchronously "
-                                + "does both), then call IoCallDriver again");
-            }
+        int i = irp.index();
+        long use = (long) irp.generation() << 32;
+        int at = i < holder.length ? heldAt(holder[i], use) : grow(i);
+        if (caller != null && ((at != ISSUER && (caller.irp() != irp || caller.locationAtEntry() != at))
+                || irp.completed())) {
+            judge(caller, irp, i, at);
         }
         int to = irp.CurrentLocation() - 1;
-        holder[i] = to < 1 || to > irp.StackCount() ? ISSUER : to;
-        sentAt[i] = caller == null ? null : caller.sourceLine();
+        holder[i] = use | (to >= 1 && to <= irp.StackCount() ? to : ISSUER);
+        String line = caller == null ? null : caller.sourceLine();
+        if (sentAt[i] != line) {
+            sentAt[i] = line;
+        }
+    }
+
+    /** The location holding the packet in use {@code use}, from its slot's {@code state}. */
+    private static int heldAt(long state, long use) {
+        return (state & 0xFFFF_FFFF_0000_0000L) == use ? (int) state : ISSUER;
+    }
+
+    /** Stops the machine if a driver's {@code caller} sends {@code irp}, held at location {@code at}, not its own. */
+    private void judge(RoutineFrame caller, Irp irp, int i, int at) {
+        if (!caller.isDriverCode()) {
+            return;
+        }
+        if (irp.completed()) {
+            boolean own = caller.irp() == irp && caller.did(RoutineFrame.COMPLETED);
+            violation(new Stop.BugCheck(Stop.BugCheck.MULTIPLE_IRP_COMPLETE_REQUESTS, irp.address(), 0, 0, 0),
+                    who(caller) + " called IoCallDriver with " + irp(irp) + ", which "
+                            + (own ? "it had completed itself" : "was completed already (by a driver below)")
+                            + ": a completed IRP belongs to the I/O manager, which finishes and frees it, and the "
+                            + "driver below would complete it a second time; "
+                            + (own ? "after IoCompleteRequest return the status you completed it with and do not "
+                                    + "touch the IRP" : "send an IRP down once and return what IoCallDriver returned"));
+        }
+        if (at != ISSUER && !owns(caller, irp, at)) {
+            DeviceObject below = irp.location(at).DeviceObject();
+            violation(new Stop.BugCheck(Stop.BugCheck.DRIVER_VERIFIER_IOMANAGER_VIOLATION, IRP_NOT_OWNED,
+                    kernel().routineAddress(caller.routine()), irp.address(), 0),
+                    who(caller) + " called IoCallDriver with " + irp(irp) + ", which "
+                            + (below == null ? "a lower driver" : below.DriverObject.DriverName)
+                            + " owns: it was passed down" + (sentAt[i] == null ? "" : " at " + sentAt[i])
+                            + " and not given back. After IoCallDriver the IRP is the lower driver's until it "
+                            + "completes it; to send it down again, set a completion routine that returns "
+                            + "STATUS_MORE_PROCESSING_REQUIRED, wait until it has run (IoForwardIrpSynchronously "
+                            + "does both), then call IoCallDriver again");
+        }
     }
 
     /** A completion routine that keeps its IRP (STATUS_MORE_PROCESSING_REQUIRED) owns it again. */
@@ -101,9 +126,12 @@ public final class IrpSentNotOwned extends VerifierCheck {
         if (irp == null || status != NtStatus.STATUS_MORE_PROCESSING_REQUIRED || irp.completed()) {
             return;
         }
-        int i = slot(irp);
+        int i = irp.index();
+        if (i >= holder.length) {
+            grow(i);
+        }
         int at = irp.CurrentLocation();
-        holder[i] = at > irp.StackCount() ? ISSUER : at;
+        holder[i] = (long) irp.generation() << 32 | (at > irp.StackCount() ? ISSUER : at);
     }
 
     /** Whether {@code caller} is the driver of the location holding {@code irp}, or its completion routine. */
@@ -116,20 +144,11 @@ public final class IrpSentNotOwned extends VerifierCheck {
         return owner == null || owner == caller.driver();
     }
 
-    /** The packet's slot, reset when the packet is in a new use. */
-    private int slot(Irp irp) {
-        int i = irp.index();
-        if (i >= holder.length) {
-            int n = Math.max(i + 1, holder.length * 2);
-            generation = Arrays.copyOf(generation, n);
-            holder = Arrays.copyOf(holder, n);
-            sentAt = Arrays.copyOf(sentAt, n);
-        }
-        if (generation[i] != irp.generation()) {
-            generation[i] = irp.generation();
-            holder[i] = ISSUER;
-            sentAt[i] = null;
-        }
-        return i;
+    /** Makes room for packet {@code i}. @return {@link #ISSUER}: a packet seen first is its issuer's */
+    private int grow(int i) {
+        int n = Math.max(i + 1, holder.length * 2);
+        holder = Arrays.copyOf(holder, n);
+        sentAt = Arrays.copyOf(sentAt, n);
+        return ISSUER;
     }
 }
