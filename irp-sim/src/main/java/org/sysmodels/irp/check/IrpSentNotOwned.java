@@ -17,12 +17,10 @@ import org.sysmodels.irp.model.io.RoutineKind;
  * completion routine; WDK "Synchronizing Cancellation in Higher-Level Drivers": once it calls IoCallDriver "it no
  * longer owns that IRP"). A driver that calls IoCallDriver again with an IRP it passed on stops the machine:
  * <ul>
- *   <li>one a lower driver still owns: 0xC9 DRIVER_VERIFIER_IOMANAGER_VIOLATION, the code for every violation Driver
- *       Verifier's I/O verification finds (WDK Bug Check 0xC9). Microsoft's parameter table lists no code for this
- *       one; the verifier's IRP tracking (enhanced I/O verification) reports its findings with Parameter 1 from 0x200
- *       up, Parameter 2 the address in the driver's code and Parameter 3 the IRP, as public !analyze output shows
- *       (0x21F in GitHub nefarius/ScpToolkit#29, 0x226 in openzfsonwindows/openzfs#102). <b>Parameter 1 = 0x205 is
- *       the model's choice</b>, not a documented value;</li>
+ *   <li>one a lower driver still owns: a WDK rule finding. Windows' IofCallDriver does not look, and Microsoft's
+ *       parameter table for 0xC9 DRIVER_VERIFIER_IOMANAGER_VIOLATION (WDK Bug Check 0xC9) lists no code for it, so
+ *       the model names no bug check it cannot source: it stops at the call with the WDK's rule, the owner and the
+ *       line that sent the IRP down;</li>
  *   <li>one already completed: 0x44 MULTIPLE_IRP_COMPLETE_REQUESTS (the IRP, 0, 0, 0), what follows on Windows when
  *       the driver below completes the packet again ("two separate drivers each believe that they own the packet",
  *       WDK Bug Check 0x44). Windows' IofCallDriver does not look; stopping at the IoCallDriver, where the mistake
@@ -37,13 +35,11 @@ public final class IrpSentNotOwned extends VerifierCheck {
     public static final Rule RULE = new Rule("iomanager-irp-sent-not-owned",
             "only the driver that owns an IRP calls IoCallDriver with it: after IoCallDriver the IRP belongs to the "
                     + "driver below until it completes it (or the caller's completion routine returns "
-                    + "STATUS_MORE_PROCESSING_REQUIRED); sending it again is bug check 0xC9 "
-                    + "DRIVER_VERIFIER_IOMANAGER_VIOLATION (0x205, the caller, the IRP, 0; the subcode is the "
-                    + "model's), sending a completed one 0x44 MULTIPLE_IRP_COMPLETE_REQUESTS (the IRP, 0, 0, 0)",
+                    + "STATUS_MORE_PROCESSING_REQUIRED); sending it again while a lower driver owns it "
+                    + "stops at the call (a WDK rule: Windows does not check it and documents no bug check for it), "
+                    + "sending a completed one is 0x44 MULTIPLE_IRP_COMPLETE_REQUESTS (the IRP, 0, 0, 0)",
             "WDK IofCallDriver and \"Synchronizing Cancellation in Higher-Level Drivers\"; WDK Bug Checks 0xC9 "
-                    + "(Parameter 1 0x205 is the model's choice) and 0x44");
-    /** Bug check 0xC9's Parameter 1 for an IRP sent on by a driver that no longer owns it: the model's choice. */
-    static final long IRP_NOT_OWNED = 0x205;
+                    + "(no code for it) and 0x44");
     /** No driver holds the IRP yet (or again): its issuer may send it. */
     private static final int ISSUER = 0;
 
@@ -107,8 +103,7 @@ public final class IrpSentNotOwned extends VerifierCheck {
         }
         if (at != ISSUER && !owns(caller, irp, at)) {
             DeviceObject below = irp.location(at).DeviceObject();
-            violation(new Stop.BugCheck(Stop.BugCheck.DRIVER_VERIFIER_IOMANAGER_VIOLATION, IRP_NOT_OWNED,
-                    kernel().routineAddress(caller.routine()), irp.address(), 0),
+            violation(new Stop.WdkRule("IoCallDriver with an IRP a lower driver owns"),
                     who(caller) + " called IoCallDriver with " + irp(irp) + ", which "
                             + (below == null ? "a lower driver" : below.DriverObject.DriverName)
                             + " owns: it was passed down" + (sentAt[i] == null ? "" : " at " + sentAt[i])
