@@ -1,8 +1,10 @@
 package org.sysmodels.irp.check;
 
+import java.util.List;
 import org.sysmodels.core.check.Rule;
 import org.sysmodels.irp.model.Stop;
 import org.sysmodels.irp.model.SystemHalt;
+import org.sysmodels.irp.model.io.DriverObject;
 import org.sysmodels.irp.model.io.RoutineFrame;
 import org.sysmodels.irp.model.io.RoutineKind;
 import org.sysmodels.irp.model.ke.Processor;
@@ -49,11 +51,32 @@ public final class CancelSpinLock extends VerifierCheck {
             violation(new Stop.SdvRule("CancelSpinLock"), who(f) + " returned holding the cancel spin lock" + rest);
         } else if (f.kind() == RoutineKind.DISPATCH || f.kind() == RoutineKind.CANCEL) {
             violation(new Stop.BugCheck(Stop.BugCheck.DRIVER_VERIFIER_DETECTED_VIOLATION, DDI_SPIN_LOCK, 0, 0, 0),
-                    who(f) + " returned holding a spin lock (DDI compliance rule SpinLock, which Driver Verifier "
-                            + "checks at run time)" + rest);
+                    who(f) + " returned holding " + held(f, p) + " (DDI compliance rule SpinLock, which Driver "
+                            + "Verifier checks at run time)" + rest);
         } else {
-            violation(new Stop.SdvRule("SpinLock"), who(f) + " returned holding a spin lock" + rest);
+            violation(new Stop.SdvRule("SpinLock"), who(f) + " returned holding " + held(f, p) + rest);
         }
+    }
+
+    /** The driver's locks {@code p} holds, by field, or "a spin lock" if none of its fields holds one. */
+    private String held(RoutineFrame f, Processor p) {
+        List<String> names = SpinLockNames.heldBy(f.driver(), p.number()).stream()
+                .map(n -> SpinLockNames.describe(n.lock(), n.field(), kernel().objectAddress(n.lock()))).toList();
+        return names.isEmpty() ? "a spin lock" : String.join(" and ", names);
+    }
+
+    /** The lock whose address a 0x0F or 0x10 carries, as the running driver's code knows it, and who holds it. */
+    private String lockOf(SystemHalt halt, boolean owner) {
+        long address = ((Stop.BugCheck) halt.stop()).p1();
+        RoutineFrame f = kernel().frame();
+        DriverObject driver = f == null ? null : f.driver();
+        for (SpinLockNames.Named n : SpinLockNames.of(driver)) {
+            if (kernel().objectAddress(n.lock()) == address) {
+                String held = n.lock().isFree() ? "no processor holds it" : "CPU " + n.lock().owner() + " holds it";
+                return SpinLockNames.describe(n.lock(), n.field(), address) + (owner ? " (" + held + ")" : "");
+            }
+        }
+        return "the spin lock at " + hex(address);
     }
 
     @Override
@@ -71,10 +94,10 @@ public final class CancelSpinLock extends VerifierCheck {
                     driverOf(halt) + "'s cancel routine returned still holding the cancel spin lock: it must call "
                             + "IoReleaseCancelSpinLock(Irp->CancelIrql) before anything else";
             case Stop.BugCheck b when b.code() == Stop.BugCheck.SPIN_LOCK_ALREADY_OWNED ->
-                    driverOf(halt) + " acquired a spin lock its processor already holds (a free build spins forever "
-                            + "here)";
+                    driverOf(halt) + " acquired " + lockOf(halt, false) + " again: its processor already holds "
+                            + "it (a free build spins forever here)";
             case Stop.BugCheck b when b.code() == Stop.BugCheck.SPIN_LOCK_NOT_OWNED ->
-                    driverOf(halt) + " released a spin lock its processor does not hold";
+                    driverOf(halt) + " released " + lockOf(halt, true) + ", which its processor does not hold";
             default -> driverOf(halt) + " spins forever: " + halt.stop().headline();
         };
         explain(halt, what);

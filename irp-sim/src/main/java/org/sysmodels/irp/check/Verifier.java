@@ -67,7 +67,8 @@ public final class Verifier implements IoObserver {
     public static List<IrpCheck> allChecks() {
         return List.of(new MultipleIrpCompleteRequests(), new NoMoreIrpStackLocations(),
                 new CancelStateInCompletedIrp(), new CompletedWithStatusPending(), new CompletedWithCancelRoutine(),
-                new CompleteAboveDispatch(), new CallDriverAboveDispatch(), new CancelSpinLock(),
+                new CompleteAboveDispatch(), new CallDriverAboveDispatch(), new IrpSentNotOwned(),
+                new CancelSpinLock(),
                 new IrqlChangedAcrossDispatch(), new UnhandledDriverException(), new IrqlNotLessOrEqual(),
                 new DriverIrqlNotLessOrEqual(),
                 new IrqlNotGreaterOrEqual(), new PendedCompletedRequest(), new MarkIrpPending(),
@@ -118,6 +119,7 @@ public final class Verifier implements IoObserver {
     public void onCallDriver(RoutineFrame caller, DeviceObject target, Irp irp) {
         if (standard != null) {
             standard.callDriverAbove.onCallDriver(caller, target, irp);
+            standard.sentNotOwned.onCallDriver(caller, target, irp);
             return;
         }
         for (VerifierCheck c : callDriver) {
@@ -165,7 +167,7 @@ public final class Verifier implements IoObserver {
 
     /**
      * The standard rules' exit, completion, IoCallDriver and IoSetCompletionRoutine checks as direct calls, in
-     * {@link #allChecks()}' order (one rule each looks at IoCallDriver and IoSetCompletionRoutine).
+     * {@link #allChecks()}' order (two rules look at IoCallDriver, one at IoSetCompletionRoutine).
      */
     private static final class Standard {
         final CancelSpinLock cancelSpinLock;
@@ -180,6 +182,7 @@ public final class Verifier implements IoObserver {
         final CompletedWithCancelRoutine cancelRoutineSet;
         final CompleteAboveDispatch completeAboveDispatch;
         final CallDriverAboveDispatch callDriverAbove;
+        final IrpSentNotOwned sentNotOwned;
         final CompletionRoutineAfterSkip routineAfterSkip;
         final DeviceInitializingNotCleared initializing;
 
@@ -196,6 +199,7 @@ public final class Verifier implements IoObserver {
             cancelRoutineSet = find(checks, CompletedWithCancelRoutine.class);
             completeAboveDispatch = find(checks, CompleteAboveDispatch.class);
             callDriverAbove = find(checks, CallDriverAboveDispatch.class);
+            sentNotOwned = find(checks, IrpSentNotOwned.class);
             routineAfterSkip = find(checks, CompletionRoutineAfterSkip.class);
             initializing = find(checks, DeviceInitializingNotCleared.class);
         }
@@ -216,8 +220,13 @@ public final class Verifier implements IoObserver {
                 markIrpPending2.onRoutineExit(f, status);
                 lowerDriverReturn.onRoutineExit(f, status);
                 irpKept.onRoutineExit(f, status);
-            } else if (f.kind() == RoutineKind.COMPLETION && f.irp().PendingReturned()) {
-                routineMarkPending.onRoutineExit(f, status);
+            } else if (f.kind() == RoutineKind.COMPLETION) {
+                if (f.irp().PendingReturned()) {
+                    routineMarkPending.onRoutineExit(f, status);
+                }
+                if (status == NtStatus.STATUS_MORE_PROCESSING_REQUIRED) {
+                    sentNotOwned.onRoutineExit(f, status);
+                }
             } else if (f.kind() == RoutineKind.ADD_DEVICE) {
                 initializing.onRoutineExit(f, status);
             }

@@ -18,6 +18,7 @@ import org.sysmodels.irp.check.CompletionRoutineMarkPending;
 import org.sysmodels.irp.check.DeviceInitializingNotCleared;
 import org.sysmodels.irp.check.DriverIrqlNotLessOrEqual;
 import org.sysmodels.irp.check.IrpKeptNotPending;
+import org.sysmodels.irp.check.IrpSentNotOwned;
 import org.sysmodels.irp.check.IrpLeaked;
 import org.sysmodels.irp.check.IrqlChangedAcrossDispatch;
 import org.sysmodels.irp.check.IrqlNotGreaterOrEqual;
@@ -45,6 +46,7 @@ import org.sysmodels.irp.host.labs.LetsAllocatedIrpComplete;
 import org.sysmodels.irp.host.labs.MarksPendingReturnsSuccess;
 import org.sysmodels.irp.host.labs.QueuesAndReturnsSuccess;
 import org.sysmodels.irp.host.labs.RaisesIrqlReturnsRaised;
+import org.sysmodels.irp.host.labs.ResendsPendedRead;
 import org.sysmodels.irp.host.labs.ReturnsWrongStatusAfterCallDriver;
 import org.sysmodels.irp.host.labs.SendsIrpIntoDeeperStack;
 import org.sysmodels.irp.host.labs.SetsCancelRoutineAfterCompleting;
@@ -152,6 +154,11 @@ public final class IrpLabs {
                             + "IoCallDriver, whatever the lower driver returned", LowerDriverReturn.RULE,
                     "return what IoCallDriver returned", List.of(), SAME, "read-postprocess",
                     ReturnsWrongStatusAfterCallDriver::new),
+            lab("resends-pended-read", "the read filter takes STATUS_PENDING from the disk for \"busy\" and sends "
+                            + "the read down again", IrpSentNotOwned.RULE, "STATUS_PENDING means the driver below "
+                            + "owns the IRP and will complete it: return STATUS_PENDING; to retry, do it from a "
+                            + "completion routine that returns STATUS_MORE_PROCESSING_REQUIRED", List.of(), SAME,
+                    "read-postprocess", ResendsPendedRead::new),
             lab("cancel-routine-keeps-cancel-lock", "the RAM disk's cancel routine never releases the cancel spin "
                             + "lock", CancelSpinLock.RULE, "call IoReleaseCancelSpinLock(Irp->CancelIrql) first "
                             + "thing in the cancel routine",

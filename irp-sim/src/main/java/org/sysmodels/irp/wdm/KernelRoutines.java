@@ -45,18 +45,22 @@ public abstract class KernelRoutines implements WdmConstants {
     /**
      * Notes on the running routine's frame the student's line that made the current call, so that a rule the call
      * breaks now, or one judged when the routine returns (after the student's frame is gone), can name
-     * {@code MyFilter.java:42}.
+     * {@code MyFilter.java:42}. @return that line, or null
      */
-    final void noteCaller() {
+    final String noteCaller() {
         RoutineFrame f = kernel.frame();
-        if (f == null) {
-            return;
+        String line = studentLine();
+        if (f != null && line != null) {
+            f.noteSource(line);
         }
+        return line;
+    }
+
+    /** The student's innermost line on the Java stack ("MyFilter.java:42 (MyFilter.DispatchRead)"), or null. */
+    private static String studentLine() {
         StackTraceElement e = WALKER.walk(frames -> frames.map(StackWalker.StackFrame::toStackTraceElement)
                 .filter(StudentFault::isStudentFrame).findFirst().orElse(null));
-        if (e != null) {
-            f.noteSource(StudentFault.describe(e));
-        }
+        return e == null ? null : StudentFault.describe(e);
     }
 
     /** The machine this driver runs on (for the host code that loads it). */
@@ -107,18 +111,22 @@ public abstract class KernelRoutines implements WdmConstants {
 
     /** KeInitializeSpinLock (the lock is the return value). */
     protected final KSpinLock KeInitializeSpinLock() {
+        KSpinLock lock = new KSpinLock(getClass().getSimpleName() + " lock");
         if (student) {
-            noteCaller();
+            lock.noteInitializedAt(noteCaller());
         }
-        return new KSpinLock(getClass().getSimpleName() + " lock");
+        return lock;
     }
 
     /** KeAcquireSpinLock (the old IRQL is the return value). */
     protected final int KeAcquireSpinLock(KSpinLock SpinLock) {
-        if (student) {
-            noteCaller();
+        if (!student) {
+            return kernel.KeAcquireSpinLock(SpinLock);
         }
-        return kernel.KeAcquireSpinLock(SpinLock);
+        String line = noteCaller();
+        int old = kernel.KeAcquireSpinLock(SpinLock);
+        SpinLock.noteAcquiredAt(line);
+        return old;
     }
 
     protected final void KeReleaseSpinLock(KSpinLock SpinLock, int NewIrql) {
@@ -129,10 +137,13 @@ public abstract class KernelRoutines implements WdmConstants {
     }
 
     protected final void KeAcquireSpinLockAtDpcLevel(KSpinLock SpinLock) {
-        if (student) {
-            noteCaller();
+        if (!student) {
+            kernel.KeAcquireSpinLockAtDpcLevel(SpinLock);
+            return;
         }
+        String line = noteCaller();
         kernel.KeAcquireSpinLockAtDpcLevel(SpinLock);
+        SpinLock.noteAcquiredAt(line);
     }
 
     protected final void KeReleaseSpinLockFromDpcLevel(KSpinLock SpinLock) {
@@ -166,13 +177,15 @@ public abstract class KernelRoutines implements WdmConstants {
 
     /**
      * KeWaitForSingleObject(Object, Executive, KernelMode, FALSE, Timeout) with the arguments that never change
-     * here left out. {@code TimeoutNs} null waits forever; 0 only polls.
+     * here left out. {@code Timeout} is the WDK's, in 100-nanosecond units: null waits forever, 0 only tests the
+     * event, a negative value is relative to now ({@code -10_000_000L} is one second), a positive one an absolute
+     * system time (the simulated one counts from the machine's start).
      */
-    protected final int KeWaitForSingleObject(KEvent Object, Long TimeoutNs) {
+    protected final int KeWaitForSingleObject(KEvent Object, Long Timeout) {
         if (student) {
             noteCaller();
         }
-        return kernel.KeWaitForSingleObject(Object, TimeoutNs);
+        return kernel.KeWaitForSingleObject(Object, Timeout);
     }
 
     protected final void KeStallExecutionProcessor(long MicroSeconds) {

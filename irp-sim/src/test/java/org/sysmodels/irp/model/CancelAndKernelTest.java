@@ -236,6 +236,51 @@ class CancelAndKernelTest {
         assertEquals(1, k.dpcsRun());
     }
 
+    /** A DPC on processor 1 that sets {@code e} at {@code at} ns. */
+    private void setAt(KEvent e, long at) {
+        Kdpc dpc = new Kdpc("setter", (d, c, a1, a2) -> e.set(), null);
+        dpc.setTarget(1);
+        s.at(at, () -> k.KeInsertQueueDpc(dpc, null, null));
+    }
+
+    @Test
+    void aRelativeTimeoutTheEventBeatsReturnsSuccessWhenTheEventIsSet() {
+        KEvent e = new KEvent(KEvent.Type.NotificationEvent, false);
+        setAt(e, 7_000);
+        k.runThread(t, () -> {
+            assertEquals(NtStatus.STATUS_SUCCESS, k.KeWaitForSingleObject(e, -100L), "-100 x 100 ns: 10 us from now");
+            assertEquals(7_000, k.now());
+        });
+        assertEquals(0, s.pending(), "the timer of a wait the event ended is cancelled");
+    }
+
+    @Test
+    void aRelativeTimeoutTheEventDoesNotBeatReturnsTimeoutWhenTheIntervalEnds() {
+        KEvent e = new KEvent(KEvent.Type.NotificationEvent, false);
+        setAt(e, 7_000);
+        k.runThread(t, () -> {
+            assertEquals(NtStatus.STATUS_TIMEOUT, k.KeWaitForSingleObject(e, -50L), "-50 x 100 ns: 5 us from now");
+            assertEquals(5_000, k.now());
+            assertEquals(NtStatus.STATUS_TIMEOUT, k.KeWaitForSingleObject(e, -10L));
+            assertEquals(6_000, k.now(), "-10 is 1 us: the units are 100 ns");
+        });
+    }
+
+    @Test
+    void aPositiveTimeoutIsAnAbsoluteSystemTimeCountedFromTheMachinesStart() {
+        KEvent e = new KEvent(KEvent.Type.NotificationEvent, false);
+        k.runThread(t, () -> {
+            assertEquals(NtStatus.STATUS_TIMEOUT, k.KeWaitForSingleObject(e, 30L), "until system time 30 x 100 ns");
+            assertEquals(3_000, k.now());
+            assertEquals(NtStatus.STATUS_TIMEOUT, k.KeWaitForSingleObject(e, 10L), "a time already past");
+            assertEquals(3_000, k.now());
+        });
+        setAt(e, 9_000);
+        s.runUntil(8_000);
+        k.runThread(t, () -> assertEquals(NtStatus.STATUS_SUCCESS, k.KeWaitForSingleObject(e, 200L)));
+        assertEquals(9_000, s.now());
+    }
+
     @Test
     void aDpcQueuedTwiceRunsOnce() {
         int[] runs = new int[1];

@@ -265,7 +265,7 @@ class IoServicesTest {
             log.add("dpc at IRQL " + k.KeGetCurrentIrql());
             io.devices().IoQueueWorkItem(item, (dev, context) -> {
                 log.add("work item at IRQL " + k.KeGetCurrentIrql() + " for " + dev.name() + " with " + context);
-                log.add("wait: " + NtStatus.name(k.KeWaitForSingleObject(never, 1_000L)));
+                log.add("wait: " + NtStatus.name(k.KeWaitForSingleObject(never, -10L)));
             }, "ctx");
             assertTrue(item.queued());
         }, null);

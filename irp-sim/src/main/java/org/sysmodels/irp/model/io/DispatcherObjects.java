@@ -25,20 +25,25 @@ final class DispatcherObjects {
     }
 
     /**
-     * KeWaitForSingleObject. With a zero timeout it only polls (allowed at DISPATCH_LEVEL). A wait that may block at
-     * DISPATCH_LEVEL or above stops the machine with IRQL_NOT_LESS_OR_EQUAL: the dispatcher cannot switch threads
-     * there. At PASSIVE_LEVEL the thread blocks: the rest of the machine runs (this processor too) until the event is
-     * set, the timeout passes, or nothing is left that could set it (a hang).
+     * KeWaitForSingleObject. Its Timeout is the WDK's LARGE_INTEGER in 100-nanosecond units: null waits forever, zero
+     * only tests the event (allowed at DISPATCH_LEVEL), a negative value is an interval relative to now (-10,000,000 is
+     * one second), a positive one an absolute system time. The simulated system time is the virtual clock in 100 ns
+     * units from the machine's start (Windows counts from 1 January 1601; this start is the model's choice), so an
+     * absolute time already past times out at once. A wait that may block at DISPATCH_LEVEL or above stops the
+     * machine with IRQL_NOT_LESS_OR_EQUAL: the dispatcher cannot switch threads there. At PASSIVE_LEVEL the thread
+     * blocks: the rest of the machine runs (this processor too) until the event is set, the timeout passes, or
+     * nothing is left that could set it (a hang). A timeout too far away for the clock (beyond about 292 years) is a
+     * wait forever.
      *
-     * @param timeoutNs null to wait forever, else the longest wait in nanoseconds
+     * @param timeout null, or the WDK Timeout in 100 ns units (negative: relative, positive: absolute)
      * @return STATUS_SUCCESS or STATUS_TIMEOUT
      */
-    int KeWaitForSingleObject(KEvent e, Long timeoutNs) {
+    int KeWaitForSingleObject(KEvent e, Long timeout) {
         if (e.signaled()) {
             e.consume();
             return NtStatus.STATUS_SUCCESS;
         }
-        if (timeoutNs != null && timeoutNs == 0) {
+        if (timeout != null && timeout == 0) {
             return NtStatus.STATUS_TIMEOUT;
         }
         Processor p = kernel.current;
@@ -50,7 +55,7 @@ final class DispatcherObjects {
         if (waitDepth > 64) {
             kernel.stop(new Stop.Hang(Stop.Hang.Kind.WAIT, "64 nested waits: a wait chain that cannot end"), false);
         }
-        long deadline = timeoutNs == null ? Long.MAX_VALUE : p.clock() + timeoutNs;
+        long deadline = deadline(timeout, p.clock());
         KThread thread = p.thread();
         int irql = p.irql();
         FrameStack frames = kernel.frames(p);
@@ -59,10 +64,9 @@ final class DispatcherObjects {
         kernel.setCurrent(null);
         waitDepth++;
         boolean timedOut = false;
+        long wakeUp = deadline == Long.MAX_VALUE ? Scheduler.NO_EVENT
+                : scheduler.at(Math.max(scheduler.now(), deadline), () -> { });
         try {
-            if (deadline != Long.MAX_VALUE) {
-                scheduler.at(Math.max(scheduler.now(), deadline), () -> { });
-            }
             while (!e.signaled()) {
                 kernel.checkHalted();
                 if (scheduler.now() >= deadline) {
@@ -86,7 +90,24 @@ final class DispatcherObjects {
         if (timedOut) {
             return NtStatus.STATUS_TIMEOUT;
         }
+        scheduler.cancel(wakeUp);
         e.consume();
         return NtStatus.STATUS_SUCCESS;
+    }
+
+    /**
+     * The virtual time (ns) a wait with {@code timeout} (100 ns units, as {@link #KeWaitForSingleObject}) begun at
+     * {@code now} ends, or Long.MAX_VALUE for none.
+     */
+    static long deadline(Long timeout, long now) {
+        if (timeout == null) {
+            return Long.MAX_VALUE;
+        }
+        long t = timeout;
+        if (t < 0) {
+            long interval = t < -(Long.MAX_VALUE / 100) ? Long.MAX_VALUE : -t * 100;
+            return interval > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + interval;
+        }
+        return t > Long.MAX_VALUE / 100 ? Long.MAX_VALUE : t * 100;
     }
 }

@@ -213,6 +213,11 @@ public final class Irp extends ThreadListEntry {
         return generation;
     }
 
+    /** The packet's index among those the lookaside lists made (dense from 0): where an observer keeps its state. */
+    public int index() {
+        return id;
+    }
+
     /** The major function of the current location, or of the top location before the first IoCallDriver. */
     public int majorFunction() {
         int loc = Math.min(Math.max(currentLocation, 1), stackCount);

@@ -19,7 +19,7 @@ import org.sysmodels.irp.model.ke.Processor;
  * The simulated machine under the I/O manager: processors on the sim-core scheduler, each with its IRQL and queues;
  * routine frames; IRQL; and the bug check that stops everything (KeBugCheckEx). Its Ke routines are here by their
  * WDM names; the work behind some lives in {@link WorkDelivery} (DPCs, interrupts, APCs, thread work),
- * {@link DispatcherObjects} (events and waits), {@link SpinLocks} and {@link KernelAddresses}.
+ * {@link DispatcherObjects} (events and waits), {@link SpinLocks}, {@link ProcessorStall} and {@link KernelAddresses}.
  *
  * <p>Work reaches a processor through its queues and runs one item at a time, most urgent level first (interrupt,
  * DPC, APC, thread): the item starts at the scheduler's time or when the processor is next free, its routines spend
@@ -377,9 +377,9 @@ public final class Kernel {
         return e.set();
     }
 
-    /** KeWaitForSingleObject: see {@link DispatcherObjects#KeWaitForSingleObject}. */
-    public int KeWaitForSingleObject(KEvent e, Long timeoutNs) {
-        return dispatcher.KeWaitForSingleObject(e, timeoutNs);
+    /** KeWaitForSingleObject, Timeout in 100 ns units: see {@link DispatcherObjects#KeWaitForSingleObject}. */
+    public int KeWaitForSingleObject(KEvent e, Long timeout) {
+        return dispatcher.KeWaitForSingleObject(e, timeout);
     }
 
     /** Interrupt service routines run so far. */
@@ -392,16 +392,8 @@ public final class Kernel {
         return delivery.dpcsRun();
     }
 
-    /**
-     * KeStallExecutionProcessor: busy-waits {@code microseconds} (allowed at any IRQL). MicroSeconds is a ULONG: a
-     * negative count would be a stall of over an hour in C, and would run this processor's clock backwards here.
-     */
+    /** KeStallExecutionProcessor: see {@link ProcessorStall}. */
     public void KeStallExecutionProcessor(long microseconds) {
-        if (microseconds < 0 || microseconds > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("KeStallExecutionProcessor: MicroSeconds is a ULONG (0 to "
-                    + "4,294,967,295), not " + microseconds + "; the WDK asks for 50 us at most (a C driver's -1 "
-                    + "would busy-wait for over an hour)");
-        }
-        current.advance(microseconds * 1000);
+        ProcessorStall.stall(current, microseconds);
     }
 }

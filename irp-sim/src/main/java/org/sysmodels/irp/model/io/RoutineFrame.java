@@ -162,6 +162,11 @@ public final class RoutineFrame {
                 : ", the routine's last call into the system");
     }
 
+    /** The student's line of the routine's latest call into the system, as {@link #source()} without its note. */
+    public String sourceLine() {
+        return source;
+    }
+
     /** Records the student's line ("MyFilter.java:42 (MyFilter.DispatchRead)") of a call the routine makes. */
     public void noteSource(String line) {
         source = line;
