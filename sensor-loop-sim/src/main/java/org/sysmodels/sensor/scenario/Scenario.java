@@ -66,6 +66,7 @@ public record Scenario(String description,
                 }
             }
         }
+        BoardFit.check(firmware, mcu, sensors, safety);
     }
 
     /** One sensor per bus on buses 1 and 2; a third shares bus 1 at 0x77. */

@@ -53,16 +53,56 @@ class ScenarioTest {
                 e.getMessage());
     }
 
-    /** 100 ms at 480 MHz is 48 M cycles: the firmware's SysTick could not count it, and would HardFault at boot. */
+    /**
+     * 100 ms at 480 MHz is 48 M cycles: the firmware's SysTick could not count it, and the window watchdog's 63 steps
+     * of 32768 cycles cannot time four such periods; refused at the field, with the periods that fit.
+     */
     @Test
-    void aLoopPeriodSysTickCannotCountIsRefused() throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("src/test/resources/scenarios/systick-overflow.json"),
-                Scenario.class);
-        UserInputException e = assertThrows(UserInputException.class, () -> org.sysmodels.sensor.run.RunSetup.of(s,
-                "systick-overflow.json", 1));
-        assertTrue(e.getMessage().startsWith("systick-overflow.json: safety.period: 100.000 ms at a 480.0 MHz core "
-                + "clock (mcu.coreHz) is 48000000 cycles"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("the loop period is at most 34.953 ms"), e.getMessage());
+    void aLoopPeriodSysTickCannotCountIsRefused() {
+        String e = error("systick-overflow.json");
+        assertTrue(e.startsWith("src/test/resources/scenarios/systick-overflow.json:1:20: mcu.coreHz: 480 MHz cannot "
+                + "run the reference loop with its 100.000 ms period (safety.period): allowed 1 MHz to 5.161 MHz."), e);
+        assertTrue(e.contains("SysTick counts at most 2^24 core cycles"), e);
+    }
+
+    /**
+     * At 1 MHz the reference loop reset every 7.8 ms from boot on (its window watchdog steps every 4.096 ms, longer
+     * than the 1 ms period, so every refresh came too early): refused at mcu.coreHz with the clocks that work.
+     */
+    @Test
+    void aCoreClockTooSlowForTheReferenceLoopIsRefused() {
+        String e = error("slow-core.json");
+        assertTrue(e.startsWith("src/test/resources/scenarios/slow-core.json:3:21: mcu.coreHz: 1 MHz cannot run the "
+                + "reference loop with its 1.000 ms period (safety.period): allowed 4.096 MHz to 480 MHz."), e);
+        assertTrue(e.contains("needs 1902 core cycles") && e.contains("502.400 us on the I2C wire"), e);
+    }
+
+    /** 10 ms at 80 MHz: the window watchdog setup threw at boot (a HardFault, then an IWDG reset, again and again). */
+    @Test
+    void aPeriodTheWindowWatchdogCannotTimeIsRefused() {
+        String e = error("long-period.json");
+        assertTrue(e.startsWith("src/test/resources/scenarios/long-period.json:2:24: safety.period: 10.000 ms "
+                + "(safety.period) at a core clock of 80 MHz (mcu.coreHz): at this clock the period must be "
+                + "526.175 us to 6.451 ms."), e);
+    }
+
+    /** Two sensors at 100 kHz are 2 ms on the wire: a 1 ms loop missed every deadline and went safe at once. */
+    @Test
+    void busesTooSlowForThePeriodAreRefused() {
+        String e = error("standard-buses.json");
+        assertTrue(e.startsWith("src/test/resources/scenarios/standard-buses.json:2:18: mcu.i2c: the reference loop "
+                + "reads 2 sensors every period, 2.023 ms on the I2C wire"), e);
+        assertTrue(e.endsWith("use \"fast\" buses (mcu.i2c) or a period of at least 2.047 ms"), e);
+    }
+
+    /** An LSI three times nominal cuts the 20 ms IWDG to 6.4 ms: a 5 ms loop was reset at boot, every time. */
+    @Test
+    void aPeriodTheIndependentWatchdogCannotCoverIsRefused() {
+        String e = error("fast-lsi.json");
+        assertTrue(e.startsWith("src/test/resources/scenarios/fast-lsi.json:3:24: safety.period: the independent "
+                + "watchdog"), e);
+        assertTrue(e.contains("times out after 6.400 ms") && e.endsWith("a period of at most 3.048 ms at this LSI"),
+                e);
     }
 
     @Test
