@@ -1,5 +1,6 @@
 package org.sysmodels.sensor.scenario;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,6 +104,62 @@ class ScenarioTest {
                 + "watchdog"), e);
         assertTrue(e.contains("times out after 6.400 ms") && e.endsWith("a period of at most 3.048 ms at this LSI"),
                 e);
+    }
+
+    /** 150 %RH, −300 °C and 0 Pa were run as if they could exist; they are refused at their value. */
+    @Test
+    void unphysicalInputsAreRefusedAtTheirValue() {
+        String humid = error("humid.json");
+        assertTrue(humid.startsWith("src/test/resources/scenarios/humid.json:3:30: environment.humidity.constant: "
+                + "150 %RH is not a physical humidity: allowed 0 to 100 %RH (100 % is saturation). The BME280 "
+                + "operates at 0 to 100 %RH (BST-BME280-DS001 Table 1)"), humid);
+        String cold = error("below-absolute-zero.json");
+        assertTrue(cold.startsWith("src/test/resources/scenarios/below-absolute-zero.json:3:81: "
+                + "environment.temperature.points[1].value: -300 °C is not a physical temperature: allowed above "
+                + "absolute zero, -273.15 °C. The BME280 operates at -40 to 85 °C"), cold);
+        String vacuum = error("no-pressure.json");
+        assertTrue(vacuum.startsWith("src/test/resources/scenarios/no-pressure.json:1:43: "
+                + "environment.pressure.constant: 0 Pa is not a physical pressure: allowed above 0 Pa. The BME280 "
+                + "operates at 300 to 1100 hPa"), vacuum);
+    }
+
+    /** Physics, not the part's operating range, decides: a physical value outside Table 1's range is accepted. */
+    @Test
+    void physicsDecidesWhatAnInputMayBe() {
+        org.sysmodels.core.testing.Props.property(1000).forAll(
+                org.quicktheories.generators.SourceDSL.doubles().between(-1000, 1e6),
+                org.quicktheories.generators.SourceDSL.integers().between(0, 2)).checkAssert((v, which) -> {
+                    PhysicalQuantity q = PhysicalQuantity.values()[which];
+                    SignalSpec s = SignalSpec.of(v);
+                    boolean physical = switch (q) {
+                        case TEMPERATURE -> v > -273.15;
+                        case PRESSURE -> v > 0;
+                        case HUMIDITY -> v >= 0 && v <= 100;
+                    };
+                    boolean accepted;
+                    try {
+                        new EnvironmentSpec(q == PhysicalQuantity.TEMPERATURE ? s : null,
+                                q == PhysicalQuantity.PRESSURE ? s : null, q == PhysicalQuantity.HUMIDITY ? s : null);
+                        accepted = true;
+                    } catch (org.sysmodels.core.scenario.InvalidFieldException e) {
+                        accepted = false;
+                        assertEquals(q.name().toLowerCase(java.util.Locale.ROOT) + ".constant", e.field());
+                    }
+                    assertEquals(physical, accepted, q + " " + v);
+                });
+        new EnvironmentSpec(SignalSpec.of(120), SignalSpec.of(20_000), SignalSpec.of(100));   // outside Table 1
+    }
+
+    /** A recording's value outside physics is refused at its cell: file:line:column. */
+    @Test
+    void aRecordingOutsidePhysicsIsRefusedAtItsCell() {
+        UserInputException e = assertThrows(UserInputException.class, () -> Signals.parseCsv(
+                "time,temperature,humidity\n0,25,40\n0.1, 26, 150\n", "wet.csv", "humidity",
+                PhysicalQuantity.HUMIDITY));
+        assertTrue(e.getMessage().startsWith("wet.csv:3:10: column humidity: 150 %RH is not a physical humidity"),
+                e.getMessage());
+        assertEquals(26.0, assertDoesNotThrow(() -> Signals.parseCsv("time,temperature\n0,26\n", "ok.csv",
+                "temperature", PhysicalQuantity.TEMPERATURE)).at(0), 1e-9);
     }
 
     @Test
