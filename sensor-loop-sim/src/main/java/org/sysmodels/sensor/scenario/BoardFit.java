@@ -81,6 +81,8 @@ final class BoardFit {
                         + mhz(wwdgMinHz(spacing)) + " to 480 MHz. The " + windowReason(spacing)
                         + " (four fifths of the sample period: its refreshes jitter)");
             }
+            rticSample(m, hz, LoopBudget.of(ofChannel), ofChannel);
+            iwdg(m, sample, "the sample task's period", false, lsi, lsiActual, ofChannel);
             return;
         }
         LoopBudget budget = LoopBudget.of(ofChannel);
@@ -116,11 +118,32 @@ final class BoardFit {
                     + (pLo <= pHi ? "at this clock the period must be " + SimTime.format(pLo) + " to "
                     + SimTime.format(pHi) : "no period fits at this clock") + ". " + why);
         }
-        iwdg(m, period, periodGiven, lsi, lsiActual, ofChannel);
+        iwdg(m, period, "safety.period", periodGiven, lsi, lsiActual, ofChannel);
     }
 
-    private static void iwdg(McuSpec m, long period, boolean periodGiven, double lsi, double lsiActual,
-                             List<I2cSpeed> ofChannel) {
+    /**
+     * The RTIC reference's sample task reads every sensor and computes within the worst-case execution time its
+     * response-time analysis assumes; a longer one breaks the analysis (and, at 100 kHz, the task's deadline).
+     */
+    private static void rticSample(McuSpec m, long hz, LoopBudget budget, List<I2cSpeed> ofChannel) {
+        long wcet = RticSafetyFirmware.SAMPLE_WCET_NS;
+        long minHz = budget.minCoreHz(wcet);
+        if (hz >= minHz) {
+            return;
+        }
+        String why = "the RTIC reference's sample task must read and check its sensors within the "
+                + SimTime.format(wcet) + " worst-case execution time its response-time analysis assumes, and needs "
+                + budget.describe();
+        if (minHz == Long.MAX_VALUE || m.coreHz() == null) {
+            throw new InvalidFieldException("mcu.i2c", (ofChannel.contains(I2cSpeed.STANDARD) ? "standard-mode "
+                    + "(100 kHz) buses are too slow for the RTIC reference: use \"fast\"; " : "") + why);
+        }
+        throw new InvalidFieldException("mcu.coreHz", mhz(hz) + " is too slow for the RTIC reference: allowed "
+                + mhz(Math.max(minHz, 1_000_000)) + " to 480 MHz; " + why);
+    }
+
+    private static void iwdg(McuSpec m, long period, String periodWhat, boolean periodGiven, double lsi,
+                             double lsiActual, List<I2cSpeed> ofChannel) {
         int[] prRl = WatchdogSetup.independent(new Lsi(lsi, lsiActual), IWDG_TIMEOUT_NS);
         long timeout = Iwdg.timeoutNs(prRl[0], prRl[1], lsiActual);
         long init = 0;
@@ -135,9 +158,11 @@ final class BoardFit {
                     + "after " + SimTime.format(timeout) + " on this part's " + hz(lsiActual) + " LSI "
                     + "(mcu.lsiActualHz, RM0090 §21); the firmware refreshes it before each sensor's start-up ("
                     + SimTime.format(init) + ": the BME280's 2 ms start-up and its register transfers) and once per "
-                    + "period (" + SimTime.format(period) + ", safety.period), so their sum must stay below "
-                    + SimTime.format(timeout) + ": a period of at most "
-                    + (timeout - init > 0 ? SimTime.format(timeout - init - 1) : "none") + " at this LSI");
+                    + "period (" + SimTime.format(period) + ", " + periodWhat + "), so their sum must stay below "
+                    + SimTime.format(timeout) + (timeout - init > 0 ? ": a period of at most "
+                    + SimTime.format(timeout - init - 1) + " at this LSI"
+                    : ", and the start-up alone does not fit: use \"fast\" buses (mcu.i2c) or a part whose LSI "
+                    + "runs nearer its nominal frequency"));
         }
     }
 
