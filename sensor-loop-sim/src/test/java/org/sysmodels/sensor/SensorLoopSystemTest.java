@@ -343,6 +343,17 @@ class SensorLoopSystemTest {
         }
     }
 
+    /** A 5 MHz board runs 1oo2; --architecture 2oo3 adds a third read it cannot fit: refused, naming the field. */
+    @Test
+    void aFlagThatMakesTheBoardTooSlowNamesTheField(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("five.json");
+        Files.writeString(f, "{\"mcu\": {\"coreHz\": 5000000}}");
+        UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withScenario(f.toString()).withOptions(with(SensorLoopFlags.ARCHITECTURE, "2oo3"))));
+        assertTrue(e.getMessage().startsWith("mcu.coreHz (with the flags given): 5 MHz cannot run the reference loop "
+                + "with its 1.000 ms period (safety.period): allowed 9.424 MHz to 480 MHz."), e.getMessage());
+    }
+
     /** A firmware whose main loop never lets simulated time pass (line 9: the loop's opening line). */
     static Path spinning(Path dir) throws Exception {
         Path f = dir.resolve("Spin.java");
