@@ -67,24 +67,34 @@ final class BoardFit {
             }
             ofChannel.add(speeds.get(s.bus() - 1).equals("standard") ? I2cSpeed.STANDARD : I2cSpeed.FAST);
         }
-        boolean clockGiven = m.coreHz() != null;
-        boolean periodGiven = safety.period() != null;
         if (firmware.equals("rtic")) {
-            // the sample task's refreshes are not exactly a period apart (its release is blocked by selftest's
-            // critical section, tasks tail-chain): measured, 2.4 MHz resets and 2.5 MHz runs clean, so the window
-            // must open within four fifths of the period
-            long sample = RticSafetyFirmware.SAMPLE_PERIOD_NS;
-            long spacing = sample * 4 / 5;
-            if (hz < wwdgMinHz(spacing) || !windowOpens(hz, spacing)) {
-                throw new InvalidFieldException("mcu.coreHz", mhz(hz) + " is too slow for the RTIC reference, whose "
-                        + "sample task refreshes the window watchdog every " + SimTime.format(sample) + ": allowed "
-                        + mhz(wwdgMinHz(spacing)) + " to 480 MHz. The " + windowReason(spacing)
-                        + " (four fifths of the sample period: its refreshes jitter)");
-            }
-            rticSample(m, hz, LoopBudget.of(ofChannel), ofChannel);
-            iwdg(m, sample, "the sample task's period", false, lsi, lsiActual, ofChannel);
-            return;
+            rtic(m, hz, lsi, lsiActual, ofChannel);
+        } else {
+            bareMetal(m, hz, period, safety.period() != null, lsi, lsiActual, ofChannel);
         }
+    }
+
+    /** The RTIC reference: its sample task refreshes the window watchdog and reads the sensors. */
+    private static void rtic(McuSpec m, long hz, double lsi, double lsiActual, List<I2cSpeed> ofChannel) {
+        // the sample task's refreshes are not exactly a period apart (its release is blocked by selftest's
+        // critical section, tasks tail-chain): measured, 2.4 MHz resets and 2.5 MHz runs clean, so the window
+        // must open within four fifths of the period
+        long sample = RticSafetyFirmware.SAMPLE_PERIOD_NS;
+        long spacing = sample * 4 / 5;
+        if (hz < wwdgMinHz(spacing) || !windowOpens(hz, spacing)) {
+            throw new InvalidFieldException("mcu.coreHz", mhz(hz) + " is too slow for the RTIC reference, whose "
+                    + "sample task refreshes the window watchdog every " + SimTime.format(sample) + ": allowed "
+                    + mhz(wwdgMinHz(spacing)) + " to 480 MHz. The " + windowReason(spacing)
+                    + " (four fifths of the sample period: its refreshes jitter)");
+        }
+        rticSample(m, hz, LoopBudget.of(ofChannel), ofChannel);
+        iwdg(m, sample, "the sample task's period", false, lsi, lsiActual, ofChannel);
+    }
+
+    /** The bare-metal reference: one loop per SysTick period. */
+    private static void bareMetal(McuSpec m, long hz, long period, boolean periodGiven, double lsi, double lsiActual,
+                                  List<I2cSpeed> ofChannel) {
+        boolean clockGiven = m.coreHz() != null;
         LoopBudget budget = LoopBudget.of(ofChannel);
         if (budget.wireNs() >= period) {
             throw new InvalidFieldException(m.i2c() != null || !periodGiven ? "mcu.i2c" : "safety.period",
