@@ -351,7 +351,7 @@ class SensorLoopSystemTest {
         UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
                 .withScenario(f.toString()).withOptions(with(SensorLoopFlags.ARCHITECTURE, "2oo3"))));
         assertTrue(e.getMessage().startsWith("mcu.coreHz (with the flags given): 5 MHz cannot run the reference loop "
-                + "with its 1.000 ms period (safety.period): allowed 9.424 MHz to 480 MHz."), e.getMessage());
+                + "with its 1.000 ms period (safety.period): allowed 9.423702 MHz to 480 MHz."), e.getMessage());
     }
 
     /** A firmware whose main loop never lets simulated time pass (line 9: the loop's opening line). */

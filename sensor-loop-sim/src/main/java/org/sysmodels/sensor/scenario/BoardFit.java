@@ -84,7 +84,7 @@ final class BoardFit {
         if (hz < wwdgMinHz(spacing) || !windowOpens(hz, spacing)) {
             throw new InvalidFieldException("mcu.coreHz", mhz(hz) + " is too slow for the RTIC reference, whose "
                     + "sample task refreshes the window watchdog every " + SimTime.format(sample) + ": allowed "
-                    + mhz(wwdgMinHz(spacing)) + " to 480 MHz. The " + windowReason(spacing)
+                    + mhz(wwdgMinHz(spacing)) + " to 480 MHz. T" + windowReason(spacing).substring(1)
                     + " (four fifths of the sample period: its refreshes jitter)");
         }
         rticSample(m, hz, LoopBudget.of(ofChannel), ofChannel);
@@ -226,9 +226,9 @@ final class BoardFit {
         return SYSTICK_MAX_CYCLES * NS / period;
     }
 
-    /** "4.096 MHz", "80 MHz". */
+    /** "4.096 MHz", "80 MHz", "4.095999 MHz": exact, so a refused clock never reads like its allowed bound. */
     static String mhz(long hz) {
-        String s = String.format(Locale.ROOT, "%.3f", hz / 1e6).replaceAll("0+$", "").replaceAll("\\.$", "");
+        String s = String.format(Locale.ROOT, "%.6f", hz / 1e6).replaceAll("0+$", "").replaceAll("\\.$", "");
         return s + " MHz";
     }
 

@@ -49,6 +49,8 @@ class SlowestClockTest {
         InvalidFieldException below = assertThrows(InvalidFieldException.class,
                 () -> at(arch, firmware, expected - 1));
         assertEquals("mcu.coreHz", below.field());
+        assertTrue(below.getMessage().startsWith(String.format(java.util.Locale.ROOT, "%.6f MHz", (expected - 1) / 1e6)
+                + " "), "the refused clock is shown exactly: " + below.getMessage());
         RunSetup s = RunSetup.of(at(arch, firmware, lo), "t", 1);
         LoopRun.Result r = LoopRun.run(s, firmware.equals("rtic") ? FirmwareSource.RTIC : FirmwareSource.BARE_METAL,
                 FaultPlan.none(), 1, LoopRun.Options.CHECKS_ONLY, "t");
