@@ -43,6 +43,9 @@ final class ScenarioOverrides {
             return new Scenario(s.description(), duration, arch,
                     o.get(SensorLoopFlags.STYLE).orElse(s.firmware()), s.mcu(), sensors, s.environment(), sp,
                     s.faultModel(), faults);
+        } catch (org.sysmodels.core.scenario.InvalidFieldException e) {
+            // a flag made the scenario's board one the reference cannot run (e.g. --architecture 2oo3 at a slow clock)
+            throw new UserInputException(e.field() + " (with the flags given): " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }

@@ -39,6 +39,7 @@ import org.sysmodels.sensor.run.Bme280Command;
 import org.sysmodels.sensor.run.Campaign;
 import org.sysmodels.sensor.run.FirmwareSource;
 import org.sysmodels.sensor.run.Labs;
+import org.sysmodels.sensor.run.LoopGuard;
 import org.sysmodels.sensor.run.LoopRun;
 import org.sysmodels.sensor.run.Reports;
 import org.sysmodels.sensor.run.RunSetup;
@@ -243,7 +244,7 @@ public final class SensorLoopSystem implements SimSystem {
      * finding at the first boot.
      */
     private static JavaStudentCode compile(java.nio.file.Path file) throws UserInputException {
-        JavaStudentCode code = JavaStudentCode.compile(file, Firmware.class, "firmware");
+        JavaStudentCode code = LoopGuard.compile(file);
         try {
             code.mainClass().getConstructor();
         } catch (NoSuchMethodException e) {

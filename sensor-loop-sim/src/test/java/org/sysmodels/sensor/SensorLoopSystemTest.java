@@ -343,14 +343,19 @@ class SensorLoopSystemTest {
         }
     }
 
-    /**
-     * A firmware loop that never lets simulated time pass is stopped by the time limit, at its own line. The loop
-     * spins until this test has its answer (it sets a property of its own), not for a span of wall time, so the
-     * limit always finds it spinning on line 11; then it gives its thread back.
-     */
+    /** A 5 MHz board runs 1oo2; --architecture 2oo3 adds a third read it cannot fit: refused, naming the field. */
     @Test
-    void aLoopThatNeverYieldsIsStoppedWithItsLine(@TempDir Path dir) throws Exception {
-        String done = "sysmodels.test.spin-done." + java.util.UUID.randomUUID();
+    void aFlagThatMakesTheBoardTooSlowNamesTheField(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("five.json");
+        Files.writeString(f, "{\"mcu\": {\"coreHz\": 5000000}}");
+        UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withScenario(f.toString()).withOptions(with(SensorLoopFlags.ARCHITECTURE, "2oo3"))));
+        assertTrue(e.getMessage().startsWith("mcu.coreHz (with the flags given): 5 MHz cannot run the reference loop "
+                + "with its 1.000 ms period (safety.period): allowed 9.423702 MHz to 480 MHz."), e.getMessage());
+    }
+
+    /** A firmware whose main loop never lets simulated time pass (line 9: the loop's opening line). */
+    static Path spinning(Path dir) throws Exception {
         Path f = dir.resolve("Spin.java");
         Files.writeString(f, """
                 import org.sysmodels.sensor.host.Firmware;
@@ -361,25 +366,67 @@ class SensorLoopSystemTest {
 
                     @Override
                     public void main(Mcu mcu) {
-                        // spins until the test is over (it sets a property), then gives the thread back
                         while (true) {
-                            if ((++n & 0xFFFFFF) == 0 && Boolean.getBoolean("DONE")) break;
-                        }
-                        while (true) {
-                            mcu.core().wfi();
+                            n++;
                         }
                     }
                 }
-                """.replace("DONE", done));
-        try {
-            // as `sim sensor-loop --firmware F` runs it: the command line holds the limit around the run
-            java.time.Duration limit = java.time.Duration.ofSeconds(3);
-            var failure = assertThrows(org.sysmodels.core.student.StudentCodeFailure.class, () ->
-                    org.sysmodels.core.student.TimeLimit.run(limit, () -> system.run(
-                            RunRequest.ofSeed(1).withStudent(f).withTimeLimit(limit))));
-            assertTrue(failure.finding().message().contains("Spin.java:11"), failure.finding().message());
-        } finally {
-            System.setProperty(done, "true");
+                """);
+        return f;
+    }
+
+    /** The run's result, or a failure when it did not return within 60 s of real time (a hang: the old behaviour). */
+    static RunResult within60s(java.util.concurrent.Callable<RunResult> run) throws Exception {
+        return org.sysmodels.core.student.TimeLimit.run(java.time.Duration.ofSeconds(60), run);
+    }
+
+    /**
+     * A firmware loop that never lets simulated time pass is stopped after SpinBudget.ITERATIONS turns at one instant
+     * of simulated time, at its own line: a count, so the run ends at the same point on every machine (it used to
+     * spin until the wall-clock --time-limit, 60 s by default).
+     */
+    @Test
+    void aLoopThatNeverYieldsIsStoppedWithItsLine(@TempDir Path dir) throws Exception {
+        Path f = spinning(dir);
+        RunResult r = within60s(() -> system.run(RunRequest.ofSeed(1).withStudent(f)));
+        assertFalse(r.passed());
+        Finding stall = r.findings().stream().filter(x -> x.rule().equals("student-code")).findFirst()
+                .orElseThrow();
+        assertTrue(stall.message().startsWith("did not finish: Spin.java:9 (Spin.main) went round its loop "
+                + org.sysmodels.sensor.model.core.SpinBudget.ITERATIONS + " times"), stall.message());
+        assertTrue(stall.message().contains("for ever (no watchdog was running)"), stall.message());
+        assertEquals("Spin.java:9 (Spin.main)", stall.where());
+    }
+
+    /**
+     * {@code --firmware F --campaign N} with a firmware that never lets time pass: every run ends at its budget with
+     * a line saying it did not finish, and the campaign goes on to the next (it used to print nothing until the
+     * wall-clock limit stopped the whole campaign).
+     */
+    @Test
+    void aCampaignAgainstAStalledFirmwareGivesEveryRunItsLine(@TempDir Path dir) throws Exception {
+        Path f = spinning(dir);
+        RunResult r = within60s(() -> system.run(RunRequest.ofSeed(1).withStudent(f)
+                .withOptions(with(SensorLoopFlags.CAMPAIGN, "3"))));
+        List<String> lines = r.summary().stream().filter(l -> l.contains("did not finish")).toList();
+        assertEquals(3, lines.size(), r.summary().toString());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(lines.get(i).startsWith("run " + i + " (") && lines.get(i).contains("Spin.java:9"),
+                    lines.get(i));
+        }
+        assertFalse(r.passed());
+    }
+
+    /** {@code --grade} with such a firmware: every case fails on its own with the line; none is left "not run". */
+    @Test
+    void gradingAStalledFirmwareFailsEveryCaseWithItsLine(@TempDir Path dir) throws Exception {
+        Path f = spinning(dir);
+        RunResult g = within60s(() -> system.grade(RunRequest.ofSeed(1).withStudent(f)
+                .withOptions(with(SensorLoopFlags.CAMPAIGN, "13"))));
+        Table grade = g.tables().get(0);
+        for (List<String> row : grade.rows()) {
+            assertEquals("FAIL", row.get(2), row.toString());
+            assertTrue(row.get(3).contains("did not finish: Spin.java:9"), row.toString());
         }
     }
 }

@@ -95,9 +95,13 @@ public final class Campaign {
     }
 
     /** What a campaign found. */
+    /**
+     * What a campaign found; {@code unfinished} has one line per run the firmware stalled before its end
+     * ({@link org.sysmodels.sensor.model.core.SpinBudget}), in run order.
+     */
     public record Result(Spec spec, List<FaultRecord> records, Map<FaultClass, ClassStats> stats, int hft,
                          long fttiNs, String firmware, org.sysmodels.core.check.Findings findings,
-                         List<org.sysmodels.core.check.Rule> rules) {
+                         List<org.sysmodels.core.check.Rule> rules, List<String> unfinished) {
 
         /** Coverage over all classes, each class weighted equally (equal failure rates assumed). */
         public double dc() {
@@ -143,6 +147,7 @@ public final class Campaign {
             throws UserInputException {
         FaultRecord[] out = new FaultRecord[spec.faults()];
         org.sysmodels.core.check.Findings[] found = new org.sysmodels.core.check.Findings[spec.faults()];
+        String[] stalled = new String[spec.faults()];
         java.util.concurrent.atomic.AtomicReference<List<org.sysmodels.core.check.Rule>> held =
                 new java.util.concurrent.atomic.AtomicReference<>(List.of());
         UserInputException[] problem = new UserInputException[1];
@@ -158,6 +163,11 @@ public final class Campaign {
                     out[i] = run.faults().isEmpty() ? FaultRecord.notInjected(spec.classes().get(i
                             % spec.classes().size()), 0) : run.faults().get(0);
                     found[i] = run.findings();
+                    if (!run.finished()) {
+                        stalled[i] = "run " + i + " (" + spec.classes().get(i % spec.classes().size()).kind()
+                                + (run.faults().isEmpty() ? ", its fault not injected yet" : ", "
+                                + run.faults().get(0).describe()) + ") " + run.stalled().message();
+                    }
                     if (i == 0) {
                         held.set(run.checker().rules());
                     }
@@ -238,7 +248,7 @@ public final class Campaign {
         }
         return new Result(spec, records, stats, base.architecture().hft(), base.fttiNs(),
                 student != null ? student.fileName() : source.label(), findings,
-                held.get());
+                held.get(), java.util.Arrays.stream(stalled).filter(java.util.Objects::nonNull).toList());
     }
 
     /**

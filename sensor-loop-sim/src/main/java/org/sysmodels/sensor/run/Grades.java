@@ -24,7 +24,9 @@ public final class Grades {
         int n = 0;
         org.sysmodels.core.check.Findings findings = new org.sysmodels.core.check.Findings();
         List<org.sysmodels.core.check.Rule> rules = List.of();
+        List<String> unfinished = new ArrayList<>();
         for (Campaign.Result r : parts) {
+            unfinished.addAll(r.unfinished());
             findings.addAll(r.findings());
             rules = r.rules();
             stats.putAll(r.stats());
@@ -37,7 +39,7 @@ public final class Grades {
             classes.add(FaultClass.SENSOR_STUCK);
         }
         return new Campaign.Result(new Campaign.Spec(Math.max(1, n), classes, 0, 1), records, stats,
-                setup.architecture().hft(), setup.fttiNs(), firmware, findings, rules);
+                setup.architecture().hft(), setup.fttiNs(), firmware, findings, rules, unfinished);
     }
 
     public static Table coverage(List<Campaign.Result> parts, RunSetup setup) {

@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.sysmodels.core.check.Checker;
+import org.sysmodels.core.check.Finding;
 import org.sysmodels.core.check.Findings;
+import org.sysmodels.core.check.Severity;
 import org.sysmodels.core.fault.FaultPlan;
 import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.random.RandomStreams;
 import org.sysmodels.core.student.JavaStudentCode;
+import org.sysmodels.core.student.StudentFault;
+import org.sysmodels.core.time.SimTime;
 import org.sysmodels.core.trace.TraceLog;
 import org.sysmodels.core.trace.Tracer;
 import org.sysmodels.sensor.check.BusCleared;
@@ -29,6 +33,7 @@ import org.sysmodels.sensor.host.rtic.Task;
 import org.sysmodels.sensor.model.bme280.Compensation;
 import org.sysmodels.sensor.model.core.CoreListener;
 import org.sysmodels.sensor.model.core.Exceptions;
+import org.sysmodels.sensor.model.core.FirmwareStalled;
 import org.sysmodels.sensor.model.core.ResetCause;
 import org.sysmodels.sensor.model.io.DiagnosticPort;
 import org.sysmodels.sensor.model.physical.Signal;
@@ -43,7 +48,12 @@ public final class LoopRun {
     public record Result(RunSetup setup, String firmware, Rig rig, Checker<LoopCheck> checker, Findings findings,
                          FaultReactionWithinFtti ftti, TripOnDemand trip, ResponseTimeWithinBound rta,
                          List<FaultRecord> faults, List<String[]> diagnostics, int resets, Firmware lastFirmware,
-                         List<org.sysmodels.core.run.Plot> plots, TraceLog trace) {
+                         List<org.sysmodels.core.run.Plot> plots, TraceLog trace, Finding stalled) {
+
+        /** True unless the firmware stalled the run ({@link org.sysmodels.sensor.model.core.SpinBudget}) before its end. */
+        public boolean finished() {
+            return stalled == null;
+        }
     }
 
     /** Options of a run beyond the setup. */
@@ -128,6 +138,7 @@ public final class LoopRun {
             recorder.start();
         }
         beforeBoot.accept(rig);
+        Finding stalled = null;
         try {
             rig.run(() -> {
                 Firmware f = construct(source, options.student(), rig);
@@ -155,6 +166,9 @@ public final class LoopRun {
             }, setup.durationNs());
         } catch (FirmwareConstructionFailed e) {
             findings.add(e.finding);
+        } catch (FirmwareStalled e) {
+            stalled = stall(e, rig, setup.durationNs());
+            findings.add(stalled);
         }
         long end = rig.scheduler().now();
         checker.finish(end);
@@ -168,7 +182,23 @@ public final class LoopRun {
         }
         return new Result(setup, options.student() != null ? options.student().fileName() : source.label(), rig,
                 checker, findings, ftti, trip, rta, faults.injected(), dtcs, resets[0], last[0], plots,
-                options.tracer().enabled() ? options.tracer().log() : null);
+                options.tracer().enabled() ? options.tracer().log() : null, stalled);
+    }
+
+    /**
+     * The finding of a run its firmware stalled: the line, the budget spent, and what the MCU would have done (spun
+     * there until a running watchdog reset it, or for ever).
+     */
+    static Finding stall(FirmwareStalled e, Rig rig, long durationNs) {
+        String where = StudentFault.firstFrame(e).map(StudentFault::describe).orElse("the firmware");
+        boolean watched = rig.mcu().iwdg().started() || rig.mcu().wwdg().active();
+        return new Finding(Severity.VIOLATION, StudentFault.RULE, "did not finish: " + where + " went round its "
+                + "loop " + e.iterations() + " times (the budget, SpinBudget.ITERATIONS) while simulated time stood "
+                + "still at " + SimTime.format(e.at()) + ": nothing in it lets time pass (mcu.core().wfi(), work(n), "
+                + "a peripheral wait), so no interrupt can end it. On the MCU it would spin there "
+                + (watched ? "until a running watchdog reset it" : "for ever (no watchdog was running)")
+                + "; the run stopped at " + SimTime.format(e.at()) + " of " + SimTime.format(durationNs), e.at(),
+                where);
     }
 
     private static Firmware construct(FirmwareSource source, JavaStudentCode student, Rig rig) {

@@ -141,6 +141,9 @@ public final class Reports {
     }
 
     /** The report of a campaign. */
+    /** Runs that did not finish listed one per line, up to this many. */
+    static final int UNFINISHED_SHOWN = 50;
+
     public static RunResult campaign(Campaign.Result c, String title, long seed) {
         return campaign(c, title, seed, null);
     }
@@ -162,6 +165,13 @@ public final class Reports {
         b.summary("safe failure fraction " + Campaign.percent(sff) + ", HFT " + c.hft() + " → Table 3 (type B): "
                 + Iec61508.maxSilText(sff, c.hft()) + " for this architecture");
         CAMPAIGN_NOTES.forEach(n -> b.summary("note: " + n));
+        for (int i = 0; i < c.unfinished().size(); i++) {
+            if (i == UNFINISHED_SHOWN) {
+                b.summary("... and " + (c.unfinished().size() - i) + " more runs did not finish");
+                break;
+            }
+            b.summary(c.unfinished().get(i));
+        }
         List<List<String>> rows = new ArrayList<>();
         for (Campaign.ClassStats s : c.stats().values()) {
             rows.add(List.of(s.cls.kind(), String.valueOf(s.injected), String.valueOf(s.dangerous),

@@ -26,12 +26,19 @@ public final class Signals {
 
     /** The environment; {@code base} is the scenario file's directory (null for a packaged scenario). */
     public static Environment environment(EnvironmentSpec e, long seed, Path base) throws UserInputException {
-        return new Environment(of(e.temperature(), "environment.temperature", seed, base),
-                of(e.pressure(), "environment.pressure", seed + 1, base),
-                of(e.humidity(), "environment.humidity", seed + 2, base));
+        return new Environment(of(e.temperature(), "environment.temperature", seed, base,
+                        PhysicalQuantity.TEMPERATURE),
+                of(e.pressure(), "environment.pressure", seed + 1, base, PhysicalQuantity.PRESSURE),
+                of(e.humidity(), "environment.humidity", seed + 2, base, PhysicalQuantity.HUMIDITY));
     }
 
     public static Signal of(SignalSpec s, String field, long seed, Path base) throws UserInputException {
+        return of(s, field, seed, base, null);
+    }
+
+    /** The same, refusing a recorded value outside physics for {@code quantity} (null: any value). */
+    public static Signal of(SignalSpec s, String field, long seed, Path base, PhysicalQuantity quantity)
+            throws UserInputException {
         Signal signal;
         if (s.constant() != null) {
             signal = new Signal.Constant(s.constant());
@@ -44,7 +51,7 @@ public final class Signals {
             }
             signal = new Signal.Piecewise(t, v);
         } else {
-            signal = csv(s.csv(), s.column(), field, base);
+            signal = csv(s.csv(), s.column(), field, base, quantity);
         }
         if (s.noise() != null && s.noise() > 0) {
             long interval = s.noiseInterval() == null ? 10_000_000L : s.noiseInterval();
@@ -55,6 +62,12 @@ public final class Signals {
 
     /** A column of a CSV recording as a piecewise-linear signal; {@code base} as for {@link #environment}. */
     public static Signal.Piecewise csv(String name, String column, String field, Path base)
+            throws UserInputException {
+        return csv(name, column, field, base, null);
+    }
+
+    /** The same, refusing a value outside physics for {@code quantity} (null: any value). */
+    public static Signal.Piecewise csv(String name, String column, String field, Path base, PhysicalQuantity quantity)
             throws UserInputException {
         String text;
         if (name.startsWith("resource:")) {
@@ -80,7 +93,7 @@ public final class Signals {
                 throw new UserInputException(field + ".csv: cannot read " + name + ": " + e.getMessage(), e);
             }
         }
-        return parseCsv(text, name, column);
+        return parseCsv(text, name, column, quantity);
     }
 
     /** {@code name} next to the scenario ({@code base}) if it is there or nowhere else, else in the working directory.
@@ -96,6 +109,14 @@ public final class Signals {
 
     /** Parses recording text; errors name the file and line. */
     public static Signal.Piecewise parseCsv(String text, String name, String column) throws UserInputException {
+        return parseCsv(text, name, column, null);
+    }
+
+    /**
+     * The same, refusing a value outside physics for {@code quantity} (null: any value) at its file:line:column.
+     */
+    public static Signal.Piecewise parseCsv(String text, String name, String column, PhysicalQuantity quantity)
+            throws UserInputException {
         List<String> lines = text.lines().toList();
         int headerAt = 0;
         while (headerAt < lines.size() && (lines.get(headerAt).isBlank() || lines.get(headerAt).startsWith("#"))) {
@@ -135,6 +156,15 @@ public final class Signals {
                 v = Double.parseDouble(cells[col].strip());
             } catch (NumberFormatException e) {
                 throw new UserInputException(name + ":" + (n + 1) + ": not a number: " + line.strip());
+            }
+            if (quantity != null && !quantity.physical(v)) {
+                int at = 0;
+                for (int i = 0; i < col; i++) {
+                    at += cells[i].length() + 1;
+                }
+                at += cells[col].length() - cells[col].stripLeading().length();
+                throw new UserInputException(name + ":" + (n + 1) + ":" + (at + 1) + ": column " + column + ": "
+                        + quantity.problem(v));
             }
             if (t < 0 || t < last) {
                 throw new UserInputException(name + ":" + (n + 1) + ": times must be ≥ 0 and must not decrease");

@@ -40,8 +40,13 @@ public class RticSafetyFirmware extends RticApp {
         long published;
     }
 
+    /** The sample task's period, which is also the window watchdog's refresh period. */
+    public static final long SAMPLE_PERIOD_NS = 2_000_000;
+    /** The sample task's worst-case execution time, as the response-time analysis takes it. */
+    public static final long SAMPLE_WCET_NS = 1_300_000;
+
     protected final Resource<Status> status = shared("status", new Status());
-    protected final Task sample = task("sample", 3).every(2_000_000).wcet(1_300_000).uses(status, 20_000)
+    protected final Task sample = task("sample", 3).every(SAMPLE_PERIOD_NS).wcet(SAMPLE_WCET_NS).uses(status, 20_000)
             .run(this::sample);
     protected final Task log = task("log", 2).every(20_000_000, 1_950_000).wcet(1_500_000).run(this::log);
     protected final Task selftest = task("selftest", 1).every(20_000_000, 1_900_000).wcet(250_000)

@@ -59,6 +59,9 @@ public final class Core {
     private boolean resetRequested;
     private ResetCause resetCause;
     private boolean ended;
+    /** {@link #backEdge}: the instant the firmware's loops are being counted at, and how often they went round. */
+    private long spinAt = -1;
+    private long spins;
     private int resetFlags = ResetCause.POWER_ON.flag();
 
     private long entryNs;
@@ -286,18 +289,37 @@ public final class Core {
 
     /** Runs firmware images until the end of the run; a reset boots a fresh instance (RAM re-initialised). */
     public void run(java.util.function.Supplier<Program> image, long bootNs) {
-        while (!ended) {
-            program = image.get();
-            try {
-                runMain();
-            } catch (CoreSignal s) {
-                if (ended) {
-                    break;
+        Core outer = SpinBudget.enter(this);
+        try {
+            while (!ended) {
+                program = image.get();
+                try {
+                    runMain();
+                } catch (CoreSignal s) {
+                    if (ended) {
+                        break;
+                    }
+                    applyReset(bootNs);
                 }
-                applyReset(bootNs);
             }
+        } finally {
+            SpinBudget.leave(outer);
+            power.close(now());
         }
-        power.close(now());
+    }
+
+    /**
+     * Firmware went round a loop once ({@link SpinBudget}): counts the iterations at this instant of simulated time.
+     * @throws FirmwareStalled when they pass the budget
+     */
+    void backEdge() {
+        long now = sched.now();
+        if (now != spinAt) {
+            spinAt = now;
+            spins = 1;
+        } else if (++spins > SpinBudget.ITERATIONS) {
+            throw new FirmwareStalled(spins - 1, now);
+        }
     }
 
     private void runMain() {
