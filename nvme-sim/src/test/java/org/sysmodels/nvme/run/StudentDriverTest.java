@@ -121,6 +121,22 @@ class StudentDriverTest {
                 + "kernel runs on, tainted 'D'"), task.message());
     }
 
+    /**
+     * Found as a student: a driver whose doorbell misses its queue completes nothing, and the summary said
+     * "0 I/Os (0 errors) in -1.022 ms of virtual time" (the last completion, never set, minus the start).
+     */
+    @Test
+    void aRunWithNoCompletionHasNoNegativeVirtualTime() throws Exception {
+        Path f = dir.resolve("Silent.java");
+        Files.writeString(f, nvme.student().orElseThrow().template("driver").orElseThrow().text()
+                .replace("public class MyDriver", "public class Silent")
+                .replace("Registers.sqTailDoorbell(IO_QID, cap.dstrd())", "Registers.sqTailDoorbell(7, cap.dstrd())"));
+        RunResult r = nvme.run(RunRequest.ofSeed(1).withStudent(f).withOptions(ios(50)));
+        assertFalse(r.passed());
+        String line = r.summary().stream().filter(s -> s.contains("of virtual time")).findFirst().orElseThrow();
+        assertTrue(line.startsWith("0 I/Os (0 errors) in 0 ns of virtual time"), line);
+    }
+
     private static Finding studentFinding(RunResult r) {
         assertFalse(r.passed());
         return r.findings().stream().filter(x -> x.rule().equals("student-code")).findFirst().orElseThrow();
