@@ -150,6 +150,19 @@ class NvmeSystemTest {
         assertTrue(line.contains("Unrecovered Read Error"), line);
     }
 
+    /**
+     * Found running the sq-tail-past-head lab: the doorbell writes the controller ignored were summed as "8 commands
+     * completed with an error status (8 Successful Completion)"; they are no command's completion.
+     */
+    @Test
+    void ignoredDoorbellWritesAreNotCountedAsCommandErrors() throws Exception {
+        RunResult r = nvme.run(RunRequest.ofSeed(1).withBug("sq-tail-past-head"));
+        String line = r.summary().stream().filter(s -> s.startsWith("device errors:")).findFirst().orElseThrow();
+        assertFalse(line.contains("Successful Completion"), line);
+        assertTrue(line.matches("device errors: .*\\d invalid doorbell writes ignored; each has an Error Information "
+                + "log entry"), line);
+    }
+
     @Test
     void aBugLabFailsTheRun() throws Exception {
         RunResult r = nvme.run(with().withBug("cid-reused"));
