@@ -38,7 +38,7 @@ public final class NvmeFlags {
             "Virtual run time instead of a number of I/Os, with a unit, e.g. 50ms (at most 100s).");
     public static final OptionSpec<Integer> RWMIXREAD = OptionSpec.integer("--rwmixread", "PERCENT", 0, 100,
             "Reads in a mixed pattern, in percent.").withDefault("50");
-    public static final OptionSpec<Integer> QUEUES = OptionSpec.integer("--queues", "N", 1, 65_535,
+    public static final OptionSpec<Integer> QUEUES = OptionSpec.integer("--queues", "N", 1, HostSpec.MAX_QUEUES,
             "I/O queue pairs the driver asks for.").withDefault("one per CPU, as Linux does");
     public static final OptionSpec<Mode> MODE = OptionSpec.choice("--mode", "MODE", Mode.class,
             "deterministic (sim-core scheduler) or threaded (host and device on two threads).")

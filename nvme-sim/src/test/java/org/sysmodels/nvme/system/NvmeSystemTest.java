@@ -88,6 +88,15 @@ class NvmeSystemTest {
                 "8"))).getMessage().contains("host memory"));
     }
 
+    /** Found as a user: --queues 70000 was refused with "allowed: 1 to 65,535", then 2000 with "0 to 1024". */
+    @Test
+    void theQueuesFlagStatesTheRangeItEnforces() {
+        assertEquals("--queues: 2000 is out of range; allowed: 1 to 1,024",
+                assertThrows(UserInputException.class, () -> nvme.run(with("--queues", "2000"))).getMessage());
+        assertEquals("--queues: 70000 is out of range; allowed: 1 to 1,024",
+                assertThrows(UserInputException.class, () -> nvme.run(with("--queues", "70000"))).getMessage());
+    }
+
     @Test
     void badScenarioFilesPointAtTheValue(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.json");
