@@ -121,6 +121,25 @@ class NvmeSystemTest {
     }
 
     /**
+     * Found as a user: a scenario file whose bs is no multiple of the LBA size was refused as "--bs: 6144 is not a
+     * multiple ...", naming a flag not given and no place in the file.
+     */
+    @Test
+    void aBlockSizeTheDeviceCannotTakePointsIntoTheFile(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("odd.json");
+        Files.writeString(f, "{\n  \"workload\": { \"bs\": 6144 }\n}\n");
+        String m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1)
+                .withScenario(f.toString()))).getMessage();
+        assertTrue(m.matches(".*odd\\.json:2:\\d+: workload\\.bs: 6144 is not a multiple of the LBA size 4096 of "
+                + "namespace 1"), m);
+        Files.writeString(f, "{ \"device\": { \"mdts\": 1 },\n  \"workload\": { \"bs\": \"16k\" } }");
+        m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1).withScenario(f.toString())))
+                .getMessage();
+        assertTrue(m.matches(".*odd\\.json:2:\\d+: workload\\.bs: 16 KiB exceeds the device's largest transfer "
+                + "\\(MDTS 1: 8 KiB\\)"), m);
+    }
+
+    /**
      * Found by mutating packaged scenarios: once the device is removed every new request is refused at once, and a
      * closed-loop job resubmitting from each refusal recursed once per I/O left (a stack overflow at 25,000). The
      * refusals are now reaped as events; the host's own cancellation of what was in flight is not a CQE the phase
