@@ -30,6 +30,7 @@ public record NvmeScenario(Mode mode, DeviceSpec device, HostSpec host, Workload
         FaultPlan.check(faults);
         faults = faults == null ? List.of() : List.copyOf(faults);
         checkBlockSize(workload.bs(), device);
+        FaultTargets.check(faults, device);
     }
 
     /**

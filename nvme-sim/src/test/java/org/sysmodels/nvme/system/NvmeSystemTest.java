@@ -140,6 +140,29 @@ class NvmeSystemTest {
     }
 
     /**
+     * Found as an instructor: a fault aimed at a namespace the device does not have ("ns9"), or controller-fatal aimed
+     * at a namespace, was accepted and never fired, so the run looked clean; an unknown kind was refused without a
+     * line. Both now point at the field.
+     */
+    @Test
+    void aFaultThatCouldNeverFireIsRefusedAtItsTarget(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("aim.json");
+        Files.writeString(f, "{ \"faults\": [\n  { \"kind\": \"write-fault\", \"target\": \"ns9\" } ] }");
+        String m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1)
+                .withScenario(f.toString()))).getMessage();
+        assertTrue(m.matches(".*aim\\.json:2:\\d+: faults\\[0\\]\\.target: \"ns9\" is no target of write-fault on "
+                + "this device \\(the fault would never fire\\); targets: ns1, or \\* for any"), m);
+        Files.writeString(f, "{ \"faults\": [\n  { \"kind\": \"controller-fatal\", \"target\": \"ns1\" } ] }");
+        m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1).withScenario(f.toString())))
+                .getMessage();
+        assertTrue(m.contains("aim.json:2:") && m.contains("targets: controller, or * for any"), m);
+        Files.writeString(f, "{ \"faults\": [\n  { \"kind\": \"gremlins\" } ] }");
+        m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1).withScenario(f.toString())))
+                .getMessage();
+        assertTrue(m.contains("aim.json:2:") && m.contains("faults[0].kind: unknown fault kind \"gremlins\""), m);
+    }
+
+    /**
      * Found by mutating packaged scenarios: once the device is removed every new request is refused at once, and a
      * closed-loop job resubmitting from each refusal recursed once per I/O left (a stack overflow at 25,000). The
      * refusals are now reaped as events; the host's own cancellation of what was in flight is not a CQE the phase
