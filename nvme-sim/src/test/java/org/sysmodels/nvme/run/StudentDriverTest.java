@@ -137,6 +137,23 @@ class StudentDriverTest {
         assertTrue(line.startsWith("0 I/Os (0 errors) in 0 ns of virtual time"), line);
     }
 
+    /**
+     * Found as a student: blk.ready(0, 0) was reported as the student's own "/ by zero" and a kernel "divide error"
+     * (the division was blk-mq's); it is now the refusal Linux's blk_mq_alloc_tag_set gives, on the student's line.
+     */
+    @Test
+    void aTagSetWithoutQueuesIsRefusedAsSuch() throws Exception {
+        Path f = dir.resolve("NoQueues.java");
+        Files.writeString(f, nvme.student().orElseThrow().template("driver").orElseThrow().text()
+                .replace("public class MyDriver", "public class NoQueues")
+                .replace("blk.ready(1, entries - 1);", "blk.ready(0, 0);"));
+        Finding fault = studentFinding(nvme.run(RunRequest.ofSeed(1).withStudent(f).withOptions(ios(50))));
+        assertTrue(fault.where().startsWith("NoQueues.java:"), fault.where());
+        assertTrue(fault.message().contains("BlockLayer.ready(0, 0): a tag set needs at least 1 hardware queue"),
+                fault.message());
+        assertFalse(fault.message().contains("divide error"), fault.message());
+    }
+
     private static Finding studentFinding(RunResult r) {
         assertFalse(r.passed());
         return r.findings().stream().filter(x -> x.rule().equals("student-code")).findFirst().orElseThrow();
