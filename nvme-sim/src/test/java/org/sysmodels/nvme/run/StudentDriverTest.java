@@ -154,6 +154,22 @@ class StudentDriverTest {
         assertFalse(fault.message().contains("divide error"), fault.message());
     }
 
+    /**
+     * Found as a student: a driver that gave up at once on CSTS.CFS (an AQA of 0) had its probe finding stamped
+     * "at 5.000 s", the end of its shutdown wait, not when it reported the failure.
+     */
+    @Test
+    void aProbeFailureIsReportedWhenTheDriverReportedIt() throws Exception {
+        Path f = dir.resolve("NoAdmin.java");
+        Files.writeString(f, nvme.student().orElseThrow().template("driver").orElseThrow().text()
+                .replace("public class MyDriver", "public class NoAdmin")
+                .replace("Aqa.of(ADMIN_ENTRIES, ADMIN_ENTRIES)", "0"));
+        RunResult r = nvme.run(RunRequest.ofSeed(1).withStudent(f).withOptions(ios(50)));
+        Finding probe = r.findings().stream().filter(x -> x.rule().equals("probe")).findFirst().orElseThrow();
+        assertTrue(probe.message().contains("CSTS.CFS"), probe.message());
+        assertEquals(0, probe.at(), "CSTS.CFS is set by the CC write at 0 ns and seen by the first poll");
+    }
+
     private static Finding studentFinding(RunResult r) {
         assertFalse(r.passed());
         return r.findings().stream().filter(x -> x.rule().equals("student-code")).findFirst().orElseThrow();
