@@ -52,7 +52,8 @@ public final class NvmeFlags {
             "Start each I/O buffer this many bytes into its page (a multiple of 4), so PRP1 carries an offset.")
             .withDefault("0");
     public static final OptionSpec<Boolean> SWEEP = OptionSpec.flag("--sweep",
-            "Run the workload at queue depths 1..256 and plot IOPS and latency.");
+            "Run the workload at queue depths 1..256 and plot IOPS and latency, with the driver asked for "
+                    + "(the reference, --bug or --driver); deterministic mode only, no trace.");
 
     public static final List<OptionSpec<?>> ALL = List.of(RW, BS, IODEPTH, NUMJOBS, IOS, RUNTIME, RWMIXREAD, QUEUES,
             MODE, COMPLETION, UNITS, LBA_SIZE, BUFFER_OFFSET, SWEEP);

@@ -231,6 +231,32 @@ class NvmeSystemTest {
                 .toList(), "the default job only reads; empty curves are left out");
     }
 
+    /**
+     * Found as a user: --sweep ran the reference driver whatever was asked, so "--sweep --bug cid-reused" printed
+     * "MISSED" with exit status 0, "--sweep --driver F" printed "driver: F" over the reference's figures, and
+     * "--sweep --mode threaded" quietly ran deterministic. The sweep now runs the lab's or the student's driver and
+     * refuses the threaded mode.
+     */
+    @Test
+    void theSweepRunsTheDriverAskedFor(@TempDir Path dir) throws Exception {
+        RunResult lab = nvme.run(with("--sweep", "--ios", "400").withBug("cid-reused"));
+        assertTrue(lab.lab().orElseThrow().caught(), lab.lab().toString());
+        assertFalse(lab.passed());
+
+        Path f = dir.resolve("NoRead.java");
+        Files.writeString(f, nvme.student().orElseThrow().template("driver").orElseThrow().text()
+                .replace("public class MyDriver", "public class NoRead")
+                .replace("sqe.command(Opcodes.READ, rq.tag())", "sqe.command(0x7f, rq.tag())"));
+        RunResult student = nvme.run(with("--sweep", "--ios", "200").withStudent(f));
+        assertEquals("driver: NoRead.java", student.summary().get(0));
+        for (List<String> row : student.tables().get(0).rows()) {
+            assertEquals("0", row.get(1), "every read fails with Invalid Command Opcode, so no IOPS: " + row);
+        }
+
+        assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--sweep", "--mode", "threaded")))
+                .getMessage().startsWith("--sweep runs in deterministic mode only"));
+    }
+
     @Test
     void theSweepPlotsIopsAndLatency() throws Exception {
         RunResult r = nvme.run(with("--sweep", "--ios", "2000"));
