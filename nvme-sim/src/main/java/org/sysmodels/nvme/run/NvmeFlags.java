@@ -109,12 +109,18 @@ public final class NvmeFlags {
     }
 
     /**
-     * Checks that cross fields: threaded mode is closed-loop. (Block size against LBA size and MDTS is the scenario's
-     * own check, so a file's message points into the file.)
+     * Checks that cross fields: threaded mode is closed-loop and without faults. (Block size against LBA size and
+     * MDTS is the scenario's own check, so a file's message points into the file.)
      */
     public static void check(NvmeScenario s) throws UserInputException {
         if (s.workload().rate() > 0 && s.mode() == Mode.THREADED) {
             throw new UserInputException("--mode threaded runs closed-loop only; remove workload.rate");
+        }
+        if (!s.faults().isEmpty() && s.mode() == Mode.THREADED) {
+            // ThreadedRun: the device is instant and the scheduler's clock stands still while the two threads run,
+            // so a fault's window never opens, a stuck command would stall the run and errors go unreported.
+            throw new UserInputException("--mode threaded injects no faults (its device is instant and virtual time "
+                    + "stands still while the threads run); remove the scenario's faults, or run it deterministic");
         }
     }
 

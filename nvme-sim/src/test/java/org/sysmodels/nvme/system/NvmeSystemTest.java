@@ -97,6 +97,17 @@ class NvmeSystemTest {
                 assertThrows(UserInputException.class, () -> nvme.run(with("--queues", "70000"))).getMessage());
     }
 
+    /**
+     * Found as a demo-giver: "--scenario faults --mode threaded" ran 40,000 commands and reported every rule held;
+     * the threaded mode's clock stands still, so the faults never fired, and its summary shows no errors.
+     */
+    @Test
+    void theThreadedModeRefusesFaultsItCannotInject() {
+        String m = assertThrows(UserInputException.class, () -> nvme.run(with("--mode", "threaded")
+                .withScenario("faults"))).getMessage();
+        assertTrue(m.startsWith("--mode threaded injects no faults"), m);
+    }
+
     @Test
     void badScenarioFilesPointAtTheValue(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.json");
