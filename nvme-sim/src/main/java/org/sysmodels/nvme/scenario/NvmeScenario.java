@@ -34,8 +34,8 @@ public record NvmeScenario(Mode mode, DeviceSpec device, HostSpec host, Workload
     }
 
     /**
-     * The block size against the device: a whole number of namespace 1's LBAs (NLB counts LBAs) and at most the
-     * largest transfer MDTS allows (Identify Controller, MDTS: 2^MDTS minimum pages, 4 KiB here). Thrown as
+     * The block size against the device: a whole number of namespace 1's LBAs (NLB counts LBAs), no larger than that
+     * namespace, and at most the largest transfer MDTS allows (Identify Controller, MDTS: 2^MDTS minimum pages, 4 KiB here). Thrown as
      * {@code workload.bs}, so a file's message points at the field and a flag's names {@code --bs}. An MDTS outside
      * its range is left to the range check.
      */
@@ -44,6 +44,11 @@ public record NvmeScenario(Mode mode, DeviceSpec device, HostSpec host, Workload
         if (bs % ns.lbaSize() != 0) {
             throw new InvalidFieldException("workload.bs", bs + " is not a multiple of the LBA size " + ns.lbaSize()
                     + " of namespace " + ns.nsid());
+        }
+        if (ns.capacity() < bs) {
+            // fio, likewise, has no block of bs inside a device smaller than bs to give its job
+            throw new InvalidFieldException("workload.bs", Sizes.format(bs) + " is larger than namespace "
+                    + ns.nsid() + " (" + Sizes.format(ns.capacity()) + "): no I/O of that size fits in it");
         }
         int mdts = device.mdts();
         if (mdts >= 0 && mdts <= MAX_MDTS) {

@@ -148,6 +148,19 @@ class NvmeSystemTest {
                 .getMessage();
         assertTrue(m.matches(".*odd\\.json:2:\\d+: workload\\.bs: 16 KiB exceeds the device's largest transfer "
                 + "\\(MDTS 1: 8 KiB\\)"), m);
+
+    }
+
+    /** Found as an instructor: a namespace smaller than bs ended in a Java stack trace ("bound must be positive"). */
+    @Test
+    void aNamespaceSmallerThanTheBlockSizeIsRefused(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("tiny.json");
+        Files.writeString(f, "{ \"device\": { \"namespaces\": [ { \"nsid\": 1, \"capacity\": \"4k\" } ] },\n"
+                + "  \"workload\": { \"bs\": \"8k\" } }");
+        String m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1)
+                .withScenario(f.toString()))).getMessage();
+        assertTrue(m.matches(".*tiny\\.json:2:\\d+: workload\\.bs: 8 KiB is larger than namespace 1 \\(4 KiB\\): no "
+                + "I/O of that size fits in it"), m);
     }
 
     /**
