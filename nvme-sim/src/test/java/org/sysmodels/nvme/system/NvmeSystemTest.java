@@ -151,6 +151,18 @@ class NvmeSystemTest {
 
     }
 
+    /**
+     * Found as an instructor: "maxQueuePairs": 4000 alone was refused as "device.msixVectors: 4001 is out of range",
+     * a field the file never set (its default was one vector per pair, past the 2048 an MSI-X table holds).
+     */
+    @Test
+    void manyQueuePairsTakeAsManyVectorsAsMsixAllows(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("wide.json");
+        Files.writeString(f, "{ \"device\": { \"maxQueuePairs\": 4000 }, \"workload\": { \"ios\": 500 } }");
+        RunResult r = nvme.run(RunRequest.ofSeed(1).withScenario(f.toString()));
+        assertTrue(r.passed(), r.findings().toString());
+    }
+
     /** Found as an instructor: a namespace smaller than bs ended in a Java stack trace ("bound must be positive"). */
     @Test
     void aNamespaceSmallerThanTheBlockSizeIsRefused(@TempDir Path dir) throws Exception {
