@@ -316,9 +316,17 @@ public final class Controller implements Mmio, Lifecycle.Effects, Pipeline.Signa
         return pipeline.abortsReceived();
     }
 
-    /** Commands completed with an error status since power-on (each has an Error Information log entry). */
+    /**
+     * Error Information log entries since power-on: one per command completed with an error status, and one per
+     * invalid doorbell write ({@link #invalidDoorbellWrites()}).
+     */
     public long errorLogEntries() {
         return pipeline.errorLogEntries();
+    }
+
+    /** Invalid doorbell writes since power-on (NVMe 1.4 §5.2.1): errors no command completed with. */
+    public long invalidDoorbellWrites() {
+        return pipeline.invalidDoorbellWrites();
     }
 
     /** Commands completed with {@code code}'s status since power-on. */

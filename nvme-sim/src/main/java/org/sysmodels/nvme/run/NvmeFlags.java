@@ -8,7 +8,6 @@ import org.sysmodels.core.option.OptionSpec;
 import org.sysmodels.core.option.Options;
 import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.ScenarioLoader;
-import org.sysmodels.core.scenario.Sizes;
 import org.sysmodels.nvme.host.workload.Rw;
 import org.sysmodels.nvme.scenario.DeviceSpec;
 import org.sysmodels.nvme.scenario.HostSpec;
@@ -38,7 +37,7 @@ public final class NvmeFlags {
             "Virtual run time instead of a number of I/Os, with a unit, e.g. 50ms (at most 100s).");
     public static final OptionSpec<Integer> RWMIXREAD = OptionSpec.integer("--rwmixread", "PERCENT", 0, 100,
             "Reads in a mixed pattern, in percent.").withDefault("50");
-    public static final OptionSpec<Integer> QUEUES = OptionSpec.integer("--queues", "N", 1, 65_535,
+    public static final OptionSpec<Integer> QUEUES = OptionSpec.integer("--queues", "N", 1, HostSpec.MAX_QUEUES,
             "I/O queue pairs the driver asks for.").withDefault("one per CPU, as Linux does");
     public static final OptionSpec<Mode> MODE = OptionSpec.choice("--mode", "MODE", Mode.class,
             "deterministic (sim-core scheduler) or threaded (host and device on two threads).")
@@ -53,7 +52,8 @@ public final class NvmeFlags {
             "Start each I/O buffer this many bytes into its page (a multiple of 4), so PRP1 carries an offset.")
             .withDefault("0");
     public static final OptionSpec<Boolean> SWEEP = OptionSpec.flag("--sweep",
-            "Run the workload at queue depths 1..256 and plot IOPS and latency.");
+            "Run the workload at queue depths 1..256 and plot IOPS and latency, with the driver asked for "
+                    + "(the reference, --bug or --driver); deterministic mode only, no trace.");
 
     public static final List<OptionSpec<?>> ALL = List.of(RW, BS, IODEPTH, NUMJOBS, IOS, RUNTIME, RWMIXREAD, QUEUES,
             MODE, COMPLETION, UNITS, LBA_SIZE, BUFFER_OFFSET, SWEEP);
@@ -99,28 +99,28 @@ public final class NvmeFlags {
             check(merged);
             return merged;
         } catch (InvalidFieldException e) {
-            throw new UserInputException("--" + kebab(e.field()) + ": " + e.getMessage());
+            // "workload.bs" from the scenario's cross-field check is the --bs flag's value
+            String field = e.field().substring(e.field().lastIndexOf('.') + 1);
+            throw new UserInputException("--" + kebab(field) + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage().startsWith("\"") ? "--rw: " + e.getMessage()
                     : e.getMessage());
         }
     }
 
-    /** Checks that cross fields: block size against LBA size and MDTS; threaded mode is closed-loop. */
+    /**
+     * Checks that cross fields: threaded mode is closed-loop and without faults. (Block size against LBA size and
+     * MDTS is the scenario's own check, so a file's message points into the file.)
+     */
     public static void check(NvmeScenario s) throws UserInputException {
-        long bs = s.workload().bs();
-        NamespaceEntry ns = s.device().namespaces().get(0);
-        if (bs % ns.lbaSize() != 0) {
-            throw new UserInputException("--bs: " + bs + " is not a multiple of the LBA size " + ns.lbaSize()
-                    + " of namespace " + ns.nsid());
-        }
-        long max = s.device().controllerConfig().maxTransferBytes();
-        if (bs > max) {
-            throw new UserInputException("--bs: " + Sizes.format(bs) + " exceeds the device's largest transfer (MDTS "
-                    + s.device().mdts() + ": " + Sizes.format(max) + ")");
-        }
         if (s.workload().rate() > 0 && s.mode() == Mode.THREADED) {
             throw new UserInputException("--mode threaded runs closed-loop only; remove workload.rate");
+        }
+        if (!s.faults().isEmpty() && s.mode() == Mode.THREADED) {
+            // ThreadedRun: the device is instant and the scheduler's clock stands still while the two threads run,
+            // so a fault's window never opens, a stuck command would stall the run and errors go unreported.
+            throw new UserInputException("--mode threaded injects no faults (its device is instant and virtual time "
+                    + "stands still while the threads run); remove the scenario's faults, or run it deterministic");
         }
     }
 

@@ -40,14 +40,24 @@ public final class NvmeRun {
             b.lab(lab.lab());
         }
         s = NvmeFlags.apply(s, request.options());
+        boolean sweep = request.options().isSet(NvmeFlags.SWEEP);
+        if (sweep) {
+            checkSweep(s);
+        }
+        QueueDepthSweep.Drivers drivers = null;
         if (request.student().isPresent()) {
             JavaStudentCode code = JavaStudentCode.compile(request.student().get(), BlockDriver.class, "driver");
             BlockDriver student = code.newInstance(BlockDriver.class);
             driver = config -> student;
+            drivers = () -> {
+                BlockDriver fresh = code.newInstance(BlockDriver.class);
+                return config -> fresh;
+            };
             b.summary("driver: " + code.fileName());
         }
-        if (request.options().isSet(NvmeFlags.SWEEP)) {
-            return sweep(s, request, b);
+        if (sweep) {
+            Function<DriverConfig, ? extends BlockDriver> packaged = driver;
+            return sweep(s, request, b, drivers != null ? drivers : () -> packaged);
         }
         if (s.mode() == Mode.THREADED) {
             if (request.bug().isPresent() || request.student().isPresent()) {
@@ -73,14 +83,29 @@ public final class NvmeRun {
         return sim.run();
     }
 
-    private static RunResult sweep(NvmeScenario s, RunRequest request, RunResult.Builder b) {
+    /**
+     * A sweep is nine deterministic runs of whichever driver was asked for (the reference, a bug lab's or the
+     * student's): it has no threaded form, so asking for one is refused rather than ignored.
+     */
+    private static void checkSweep(NvmeScenario s) throws UserInputException {
+        if (s.mode() == Mode.THREADED) {
+            throw new UserInputException("--sweep runs in deterministic mode only; drop --mode threaded");
+        }
+    }
+
+    private static RunResult sweep(NvmeScenario s, RunRequest request, RunResult.Builder b,
+                                   QueueDepthSweep.Drivers drivers) throws UserInputException, StudentCodeFailure {
         QueueDepthSweep sweep = new QueueDepthSweep(s, request.seed(), QueueDepthSweep.powersOfTwo(256),
-                Math.min(s.workload().ios(), 20_000));
+                Math.min(s.workload().ios(), 20_000), drivers);
         b.summary(String.format(Locale.ROOT, "queue-depth sweep: IOPS saturate near units / mean service time = "
                 + "%,.0f IOPS; beyond that, latency grows with depth (Little's law)",
                 QueueDepthSweep.predictedMaxIops(s)));
         b.table(sweep.table(s));
         sweep.plots(s).forEach(b::plot);
+        if (request.trace()) {
+            b.summary("no trace: a sweep runs one simulation per queue depth and keeps none; trace one depth with "
+                    + "--iodepth N --trace FILE");
+        }
         return b.checks(sweep.rules).findings(sweep.findings).build();
     }
 

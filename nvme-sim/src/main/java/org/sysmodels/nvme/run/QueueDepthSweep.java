@@ -11,6 +11,12 @@ import org.sysmodels.core.run.Series;
 import org.sysmodels.core.run.Table;
 import org.sysmodels.core.time.SimTime;
 import org.sysmodels.core.trace.Tracer;
+import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.core.student.StudentCodeFailure;
+import java.util.function.Function;
+import org.sysmodels.nvme.host.block.BlockDriver;
+import org.sysmodels.nvme.host.driver.DriverConfig;
+import org.sysmodels.nvme.host.driver.LinuxDriver;
 import org.sysmodels.nvme.scenario.NvmeScenario;
 
 /**
@@ -28,15 +34,37 @@ public final class QueueDepthSweep {
     public final Findings findings = new Findings();
     public final List<Rule> rules = new ArrayList<>();
 
+    /** A fresh driver for each depth's run (a driver object holds one device's state). */
+    public interface Drivers {
+        Function<DriverConfig, ? extends BlockDriver> next() throws UserInputException, StudentCodeFailure;
+    }
+
+    /** The sweep with the reference driver. */
     public QueueDepthSweep(NvmeScenario base, long seed, int[] depths, long iosPerPoint) {
         for (int depth : depths) {
-            NvmeScenario s = base.withWorkload(base.workload().withIodepth(depth).withIos(iosPerPoint));
-            Outcome o = new Simulation(s, seed, Tracer.off()).run();
-            points.add(new Point(depth, o.iops(), o.latency().mean(), o.latency().p99()));
-            findings.addAll(o.findings());
-            if (rules.isEmpty()) {
-                rules.addAll(o.sim().checks.checker().rules());
-            }
+            measure(base, seed, depth, iosPerPoint, LinuxDriver::new);
+        }
+    }
+
+    /**
+     * The sweep with the driver the run asked for: the reference, a bug lab's or the student's.
+     * @throws StudentCodeFailure if a student's driver cannot be made
+     */
+    public QueueDepthSweep(NvmeScenario base, long seed, int[] depths, long iosPerPoint, Drivers drivers)
+            throws UserInputException, StudentCodeFailure {
+        for (int depth : depths) {
+            measure(base, seed, depth, iosPerPoint, drivers.next());
+        }
+    }
+
+    private void measure(NvmeScenario base, long seed, int depth, long iosPerPoint,
+                         Function<DriverConfig, ? extends BlockDriver> driver) {
+        NvmeScenario s = base.withWorkload(base.workload().withIodepth(depth).withIos(iosPerPoint));
+        Outcome o = new Simulation(s, seed, Tracer.off(), driver).run();
+        points.add(new Point(depth, o.iops(), o.latency().mean(), o.latency().p99()));
+        findings.addAll(o.findings());
+        if (rules.isEmpty()) {
+            rules.addAll(o.sim().checks.checker().rules());
         }
     }
 

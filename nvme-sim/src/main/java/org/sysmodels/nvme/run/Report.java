@@ -63,7 +63,8 @@ public final class Report {
 
     /**
      * The commands the controller completed with an error status, by status code: injected media errors show here
-     * (each also has an entry in the Error Information log page, NVMe 1.4 §5.14.1.1).
+     * (each also has an entry in the Error Information log page, NVMe 1.4 §5.14.1.1); then the invalid doorbell writes
+     * it ignored, which have entries there too but are no command's status (§5.2.1).
      */
     static String deviceErrors(Simulation sim) {
         StringBuilder by = new StringBuilder();
@@ -73,8 +74,15 @@ public final class Report {
                 by.append(by.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%,d %s", n, code.title()));
             }
         }
-        return String.format(Locale.ROOT, "device errors: %,d commands completed with an error status%s; each has an "
-                + "Error Information log entry", sim.controller.errorLogEntries(), by.isEmpty() ? "" : " (" + by + ")");
+        long doorbells = sim.controller.invalidDoorbellWrites();
+        long commands = sim.controller.errorLogEntries() - doorbells;
+        String what = String.format(Locale.ROOT, "%,d commands completed with an error status%s", commands,
+                by.isEmpty() ? "" : " (" + by + ")");
+        if (doorbells > 0) {
+            what = (commands > 0 ? what + ", " : "") + String.format(Locale.ROOT, "%,d invalid doorbell writes "
+                    + "ignored", doorbells);
+        }
+        return "device errors: " + what + "; each has an Error Information log entry";
     }
 
     /** Mean latency per job: with WRR arbitration, the priority of each job's queue shows here. */

@@ -207,7 +207,7 @@ public final class Simulation {
     private void finish(boolean budgetExhausted, boolean horizonPassed) {
         long now = scheduler.now();
         if (workload.failure() != null) {
-            checks.deviceFailed(workload.failure(), now);
+            checks.deviceFailed(workload.failure(), workload.failedAt());
         } else if (workload.results().started() < 0) {
             checks.deviceFailed("the driver never reported the device ready (BlockLayer.ready) nor failed "
                     + "(BlockLayer.failed): no request could be submitted", now);

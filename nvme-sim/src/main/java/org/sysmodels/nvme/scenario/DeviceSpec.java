@@ -14,7 +14,8 @@ import org.sysmodels.nvme.model.media.ServiceModel;
 /**
  * The device in a scenario. Missing fields take the defaults: 16 internal units; reads log-normal with a 70 µs
  * median, writes 20 µs (a write cache), flush, write zeroes, deallocate and admin commands 10 µs; CAP.MQES 1023
- * (1024-entry queues), 64 I/O queue pairs, MDTS 5 (128 KiB); RDY 1 ms after enable; no link bandwidth limit
+ * (1024-entry queues), 64 I/O queue pairs, one MSI-X vector per pair and the admin queue's (at most 2048), MDTS 5
+ * (128 KiB); RDY 1 ms after enable; no link bandwidth limit
  * ({@code bandwidth} in bytes per second, e.g. "7g"); one 1 GiB namespace of 4 KiB LBAs.
  */
 public record DeviceSpec(
@@ -28,7 +29,7 @@ public record DeviceSpec(
         @Range(min = 1, max = 65535) Integer mqes,
         @Range(min = 0, max = 15) Integer dstrd,
         @Range(min = 1, max = 65534) Integer maxQueuePairs,
-        @Range(min = 1, max = 2048) Integer msixVectors,
+        @Range(min = 1, max = MAX_MSIX_VECTORS) Integer msixVectors,
         @Range(min = 0, max = 9) Integer mdts,
         @Range(min = 1, max = 65536) Integer deviceQueueDepth,
         Boolean wrr,
@@ -39,6 +40,9 @@ public record DeviceSpec(
         @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 1e9) Long fetchLatency,
         @JsonDeserialize(using = SizeDeserializer.class) @Range(min = 0, max = 1e12) Long bandwidth,
         List<NamespaceEntry> namespaces) {
+
+    /** The most vectors an MSI-X table holds: Table Size is an 11-bit N - 1 field (PCI Local Bus 3.0, §6.8.2.3). */
+    public static final int MAX_MSIX_VECTORS = 2048;
 
     public static final DeviceSpec DEFAULT = new DeviceSpec(null, null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null);
@@ -54,7 +58,8 @@ public record DeviceSpec(
         mqes = mqes == null ? 1023 : mqes;
         dstrd = dstrd == null ? 0 : dstrd;
         maxQueuePairs = maxQueuePairs == null ? 64 : maxQueuePairs;
-        msixVectors = msixVectors == null ? maxQueuePairs + 1 : msixVectors;
+        // one vector per queue pair and the admin queue's, as far as an MSI-X table goes
+        msixVectors = msixVectors == null ? Math.min(maxQueuePairs + 1, MAX_MSIX_VECTORS) : msixVectors;
         mdts = mdts == null ? 5 : mdts;
         deviceQueueDepth = deviceQueueDepth == null ? 1024 : deviceQueueDepth;
         wrr = wrr == null || wrr;

@@ -14,7 +14,7 @@ import org.sysmodels.nvme.host.driver.DriverConfig;
  * driver's timeouts and the size of host memory.
  */
 public record HostSpec(
-        @Range(min = 0, max = 1024) Integer queues,
+        @Range(min = 0, max = MAX_QUEUES) Integer queues,
         @Range(min = 0, max = 1024) Integer cpus,
         @Range(min = 2, max = 65536) Integer queueEntries,
         @Range(min = 0, max = 65535) Integer tagDepth,
@@ -32,6 +32,9 @@ public record HostSpec(
         @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1000, max = 1e12) Long ioTimeout,
         @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 1000, max = 1e12) Long adminTimeout,
         @JsonDeserialize(using = SizeDeserializer.class) @Range(min = 1 << 22, max = 1L << 36) Long memory) {
+
+    /** The most I/O queue pairs a scenario (or {@code --queues}) may ask for. */
+    public static final int MAX_QUEUES = 1024;
 
     /** How completions are noticed. */
     public enum Completion { INTERRUPT, POLL }

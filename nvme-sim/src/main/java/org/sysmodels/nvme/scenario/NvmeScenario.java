@@ -3,6 +3,8 @@ package org.sysmodels.nvme.scenario;
 import java.util.List;
 import org.sysmodels.core.fault.Fault;
 import org.sysmodels.core.fault.FaultPlan;
+import org.sysmodels.core.scenario.InvalidFieldException;
+import org.sysmodels.core.scenario.Sizes;
 
 /**
  * A whole run: mode, device, host, workload and faults. In a file every part is optional:
@@ -17,6 +19,8 @@ import org.sysmodels.core.fault.FaultPlan;
 public record NvmeScenario(Mode mode, DeviceSpec device, HostSpec host, WorkloadSpec workload, List<Fault> faults) {
 
     public static final NvmeScenario DEFAULT = new NvmeScenario(null, null, null, null, null);
+    /** The largest MDTS a device may declare here; MDTS 0 (no limit) is taken as this too, as the controller does. */
+    private static final int MAX_MDTS = 9;
 
     public NvmeScenario {
         mode = mode == null ? Mode.DETERMINISTIC : mode;
@@ -25,6 +29,35 @@ public record NvmeScenario(Mode mode, DeviceSpec device, HostSpec host, Workload
         workload = workload == null ? WorkloadSpec.DEFAULT : workload;
         FaultPlan.check(faults);
         faults = faults == null ? List.of() : List.copyOf(faults);
+        checkBlockSize(workload.bs(), device);
+        FaultTargets.check(faults, device);
+    }
+
+    /**
+     * The block size against the device: a whole number of namespace 1's LBAs (NLB counts LBAs), no larger than that
+     * namespace, and at most the largest transfer MDTS allows (Identify Controller, MDTS: 2^MDTS minimum pages, 4 KiB here). Thrown as
+     * {@code workload.bs}, so a file's message points at the field and a flag's names {@code --bs}. An MDTS outside
+     * its range is left to the range check.
+     */
+    private static void checkBlockSize(long bs, DeviceSpec device) {
+        NamespaceEntry ns = device.namespaces().get(0);
+        if (bs % ns.lbaSize() != 0) {
+            throw new InvalidFieldException("workload.bs", bs + " is not a multiple of the LBA size " + ns.lbaSize()
+                    + " of namespace " + ns.nsid());
+        }
+        if (ns.capacity() < bs) {
+            // fio, likewise, has no block of bs inside a device smaller than bs to give its job
+            throw new InvalidFieldException("workload.bs", Sizes.format(bs) + " is larger than namespace "
+                    + ns.nsid() + " (" + Sizes.format(ns.capacity()) + "): no I/O of that size fits in it");
+        }
+        int mdts = device.mdts();
+        if (mdts >= 0 && mdts <= MAX_MDTS) {
+            long max = 4096L << (mdts == 0 ? MAX_MDTS : mdts);
+            if (bs > max) {
+                throw new InvalidFieldException("workload.bs", Sizes.format(bs) + " exceeds the device's largest "
+                        + "transfer (MDTS " + mdts + ": " + Sizes.format(max) + ")");
+            }
+        }
     }
 
     public FaultPlan faultPlan() {

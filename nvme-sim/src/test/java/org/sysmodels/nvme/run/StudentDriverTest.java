@@ -121,6 +121,55 @@ class StudentDriverTest {
                 + "kernel runs on, tainted 'D'"), task.message());
     }
 
+    /**
+     * Found as a student: a driver whose doorbell misses its queue completes nothing, and the summary said
+     * "0 I/Os (0 errors) in -1.022 ms of virtual time" (the last completion, never set, minus the start).
+     */
+    @Test
+    void aRunWithNoCompletionHasNoNegativeVirtualTime() throws Exception {
+        Path f = dir.resolve("Silent.java");
+        Files.writeString(f, nvme.student().orElseThrow().template("driver").orElseThrow().text()
+                .replace("public class MyDriver", "public class Silent")
+                .replace("Registers.sqTailDoorbell(IO_QID, cap.dstrd())", "Registers.sqTailDoorbell(7, cap.dstrd())"));
+        RunResult r = nvme.run(RunRequest.ofSeed(1).withStudent(f).withOptions(ios(50)));
+        assertFalse(r.passed());
+        String line = r.summary().stream().filter(s -> s.contains("of virtual time")).findFirst().orElseThrow();
+        assertTrue(line.startsWith("0 I/Os (0 errors) in 0 ns of virtual time"), line);
+    }
+
+    /**
+     * Found as a student: blk.ready(0, 0) was reported as the student's own "/ by zero" and a kernel "divide error"
+     * (the division was blk-mq's); it is now the refusal Linux's blk_mq_alloc_tag_set gives, on the student's line.
+     */
+    @Test
+    void aTagSetWithoutQueuesIsRefusedAsSuch() throws Exception {
+        Path f = dir.resolve("NoQueues.java");
+        Files.writeString(f, nvme.student().orElseThrow().template("driver").orElseThrow().text()
+                .replace("public class MyDriver", "public class NoQueues")
+                .replace("blk.ready(1, entries - 1);", "blk.ready(0, 0);"));
+        Finding fault = studentFinding(nvme.run(RunRequest.ofSeed(1).withStudent(f).withOptions(ios(50))));
+        assertTrue(fault.where().startsWith("NoQueues.java:"), fault.where());
+        assertTrue(fault.message().contains("BlockLayer.ready(0, 0): a tag set needs at least 1 hardware queue"),
+                fault.message());
+        assertFalse(fault.message().contains("divide error"), fault.message());
+    }
+
+    /**
+     * Found as a student: a driver that gave up at once on CSTS.CFS (an AQA of 0) had its probe finding stamped
+     * "at 5.000 s", the end of its shutdown wait, not when it reported the failure.
+     */
+    @Test
+    void aProbeFailureIsReportedWhenTheDriverReportedIt() throws Exception {
+        Path f = dir.resolve("NoAdmin.java");
+        Files.writeString(f, nvme.student().orElseThrow().template("driver").orElseThrow().text()
+                .replace("public class MyDriver", "public class NoAdmin")
+                .replace("Aqa.of(ADMIN_ENTRIES, ADMIN_ENTRIES)", "0"));
+        RunResult r = nvme.run(RunRequest.ofSeed(1).withStudent(f).withOptions(ios(50)));
+        Finding probe = r.findings().stream().filter(x -> x.rule().equals("probe")).findFirst().orElseThrow();
+        assertTrue(probe.message().contains("CSTS.CFS"), probe.message());
+        assertEquals(0, probe.at(), "CSTS.CFS is set by the CC write at 0 ns and seen by the first poll");
+    }
+
     private static Finding studentFinding(RunResult r) {
         assertFalse(r.passed());
         return r.findings().stream().filter(x -> x.rule().equals("student-code")).findFirst().orElseThrow();

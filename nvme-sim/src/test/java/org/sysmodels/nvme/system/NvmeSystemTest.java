@@ -88,6 +88,26 @@ class NvmeSystemTest {
                 "8"))).getMessage().contains("host memory"));
     }
 
+    /** Found as a user: --queues 70000 was refused with "allowed: 1 to 65,535", then 2000 with "0 to 1024". */
+    @Test
+    void theQueuesFlagStatesTheRangeItEnforces() {
+        assertEquals("--queues: 2000 is out of range; allowed: 1 to 1,024",
+                assertThrows(UserInputException.class, () -> nvme.run(with("--queues", "2000"))).getMessage());
+        assertEquals("--queues: 70000 is out of range; allowed: 1 to 1,024",
+                assertThrows(UserInputException.class, () -> nvme.run(with("--queues", "70000"))).getMessage());
+    }
+
+    /**
+     * Found as a demo-giver: "--scenario faults --mode threaded" ran 40,000 commands and reported every rule held;
+     * the threaded mode's clock stands still, so the faults never fired, and its summary shows no errors.
+     */
+    @Test
+    void theThreadedModeRefusesFaultsItCannotInject() {
+        String m = assertThrows(UserInputException.class, () -> nvme.run(with("--mode", "threaded")
+                .withScenario("faults"))).getMessage();
+        assertTrue(m.startsWith("--mode threaded injects no faults"), m);
+    }
+
     @Test
     void badScenarioFilesPointAtTheValue(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.json");
@@ -109,6 +129,73 @@ class NvmeSystemTest {
                 .getMessage();
         assertTrue(m.contains("workload.size") && m.contains("size too small, must not be less than minimum block "
                 + "size"), m);
+    }
+
+    /**
+     * Found as a user: a scenario file whose bs is no multiple of the LBA size was refused as "--bs: 6144 is not a
+     * multiple ...", naming a flag not given and no place in the file.
+     */
+    @Test
+    void aBlockSizeTheDeviceCannotTakePointsIntoTheFile(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("odd.json");
+        Files.writeString(f, "{\n  \"workload\": { \"bs\": 6144 }\n}\n");
+        String m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1)
+                .withScenario(f.toString()))).getMessage();
+        assertTrue(m.matches(".*odd\\.json:2:\\d+: workload\\.bs: 6144 is not a multiple of the LBA size 4096 of "
+                + "namespace 1"), m);
+        Files.writeString(f, "{ \"device\": { \"mdts\": 1 },\n  \"workload\": { \"bs\": \"16k\" } }");
+        m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1).withScenario(f.toString())))
+                .getMessage();
+        assertTrue(m.matches(".*odd\\.json:2:\\d+: workload\\.bs: 16 KiB exceeds the device's largest transfer "
+                + "\\(MDTS 1: 8 KiB\\)"), m);
+
+    }
+
+    /**
+     * Found as an instructor: "maxQueuePairs": 4000 alone was refused as "device.msixVectors: 4001 is out of range",
+     * a field the file never set (its default was one vector per pair, past the 2048 an MSI-X table holds).
+     */
+    @Test
+    void manyQueuePairsTakeAsManyVectorsAsMsixAllows(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("wide.json");
+        Files.writeString(f, "{ \"device\": { \"maxQueuePairs\": 4000 }, \"workload\": { \"ios\": 500 } }");
+        RunResult r = nvme.run(RunRequest.ofSeed(1).withScenario(f.toString()));
+        assertTrue(r.passed(), r.findings().toString());
+    }
+
+    /** Found as an instructor: a namespace smaller than bs ended in a Java stack trace ("bound must be positive"). */
+    @Test
+    void aNamespaceSmallerThanTheBlockSizeIsRefused(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("tiny.json");
+        Files.writeString(f, "{ \"device\": { \"namespaces\": [ { \"nsid\": 1, \"capacity\": \"4k\" } ] },\n"
+                + "  \"workload\": { \"bs\": \"8k\" } }");
+        String m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1)
+                .withScenario(f.toString()))).getMessage();
+        assertTrue(m.matches(".*tiny\\.json:2:\\d+: workload\\.bs: 8 KiB is larger than namespace 1 \\(4 KiB\\): no "
+                + "I/O of that size fits in it"), m);
+    }
+
+    /**
+     * Found as an instructor: a fault aimed at a namespace the device does not have ("ns9"), or controller-fatal aimed
+     * at a namespace, was accepted and never fired, so the run looked clean; an unknown kind was refused without a
+     * line. Both now point at the field.
+     */
+    @Test
+    void aFaultThatCouldNeverFireIsRefusedAtItsTarget(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("aim.json");
+        Files.writeString(f, "{ \"faults\": [\n  { \"kind\": \"write-fault\", \"target\": \"ns9\" } ] }");
+        String m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1)
+                .withScenario(f.toString()))).getMessage();
+        assertTrue(m.matches(".*aim\\.json:2:\\d+: faults\\[0\\]\\.target: \"ns9\" is no target of write-fault on "
+                + "this device \\(the fault would never fire\\); targets: ns1, or \\* for any"), m);
+        Files.writeString(f, "{ \"faults\": [\n  { \"kind\": \"controller-fatal\", \"target\": \"ns1\" } ] }");
+        m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1).withScenario(f.toString())))
+                .getMessage();
+        assertTrue(m.contains("aim.json:2:") && m.contains("targets: controller, or * for any"), m);
+        Files.writeString(f, "{ \"faults\": [\n  { \"kind\": \"gremlins\" } ] }");
+        m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1).withScenario(f.toString())))
+                .getMessage();
+        assertTrue(m.contains("aim.json:2:") && m.contains("faults[0].kind: unknown fault kind \"gremlins\""), m);
     }
 
     /**
@@ -150,6 +237,19 @@ class NvmeSystemTest {
         assertTrue(line.contains("Unrecovered Read Error"), line);
     }
 
+    /**
+     * Found running the sq-tail-past-head lab: the doorbell writes the controller ignored were summed as "8 commands
+     * completed with an error status (8 Successful Completion)"; they are no command's completion.
+     */
+    @Test
+    void ignoredDoorbellWritesAreNotCountedAsCommandErrors() throws Exception {
+        RunResult r = nvme.run(RunRequest.ofSeed(1).withBug("sq-tail-past-head"));
+        String line = r.summary().stream().filter(s -> s.startsWith("device errors:")).findFirst().orElseThrow();
+        assertFalse(line.contains("Successful Completion"), line);
+        assertTrue(line.matches("device errors: .*\\d invalid doorbell writes ignored; each has an Error Information "
+                + "log entry"), line);
+    }
+
     @Test
     void aBugLabFailsTheRun() throws Exception {
         RunResult r = nvme.run(with().withBug("cid-reused"));
@@ -165,6 +265,32 @@ class NvmeSystemTest {
                 .findFirst().orElseThrow();
         assertEquals(java.util.List.of("read"), p.series().stream().map(org.sysmodels.core.run.Series::name)
                 .toList(), "the default job only reads; empty curves are left out");
+    }
+
+    /**
+     * Found as a user: --sweep ran the reference driver whatever was asked, so "--sweep --bug cid-reused" printed
+     * "MISSED" with exit status 0, "--sweep --driver F" printed "driver: F" over the reference's figures, and
+     * "--sweep --mode threaded" quietly ran deterministic. The sweep now runs the lab's or the student's driver and
+     * refuses the threaded mode.
+     */
+    @Test
+    void theSweepRunsTheDriverAskedFor(@TempDir Path dir) throws Exception {
+        RunResult lab = nvme.run(with("--sweep", "--ios", "400").withBug("cid-reused"));
+        assertTrue(lab.lab().orElseThrow().caught(), lab.lab().toString());
+        assertFalse(lab.passed());
+
+        Path f = dir.resolve("NoRead.java");
+        Files.writeString(f, nvme.student().orElseThrow().template("driver").orElseThrow().text()
+                .replace("public class MyDriver", "public class NoRead")
+                .replace("sqe.command(Opcodes.READ, rq.tag())", "sqe.command(0x7f, rq.tag())"));
+        RunResult student = nvme.run(with("--sweep", "--ios", "200").withStudent(f));
+        assertEquals("driver: NoRead.java", student.summary().get(0));
+        for (List<String> row : student.tables().get(0).rows()) {
+            assertEquals("0", row.get(1), "every read fails with Invalid Command Opcode, so no IOPS: " + row);
+        }
+
+        assertTrue(assertThrows(UserInputException.class, () -> nvme.run(with("--sweep", "--mode", "threaded")))
+                .getMessage().startsWith("--sweep runs in deterministic mode only"));
     }
 
     @Test

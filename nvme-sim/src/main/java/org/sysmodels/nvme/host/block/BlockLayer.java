@@ -96,8 +96,15 @@ public final class BlockLayer {
 
     // ------------------------------------------------------------------ called by the driver
 
-    /** The driver is ready with {@code hwQueues} hardware queues of {@code depth} tags each. */
+    /**
+     * The driver is ready with {@code hwQueues} hardware queues of {@code depth} tags each. Both must be at least 1,
+     * as Linux's {@code blk_mq_alloc_tag_set} refuses a tag set without hardware queues or tags (-EINVAL).
+     */
     public void ready(int hwQueues, int depth) {
+        if (hwQueues < 1 || depth < 1) {
+            throw new IllegalArgumentException("BlockLayer.ready(" + hwQueues + ", " + depth + "): a tag set needs at "
+                    + "least 1 hardware queue and 1 tag per queue (Linux blk_mq_alloc_tag_set: -EINVAL)");
+        }
         if (hardware == null) {
             hardware = new HardwareContext[hwQueues];
             software = new SoftwareContext[cpus];

@@ -112,6 +112,11 @@ public class BringUp {
             int nsqa = cqe.dw0() & 0xffff;
             int ncqa = cqe.dw0() >>> 16;
             d.ioQueueCount = Math.min(d.config.ioQueues(), Math.min(nsqa, ncqa) + 1);
+            if (!d.config.polled()) {
+                // Linux nvme_setup_irqs: one vector per I/O queue beside the admin queue's, so at most vectors - 1
+                // I/O queues; with a single vector, one I/O queue sharing it with the admin queue.
+                d.ioQueueCount = Math.min(d.ioQueueCount, Math.max(p.vectors() - 1, 1));
+            }
             activeNamespaces();
         });
     }

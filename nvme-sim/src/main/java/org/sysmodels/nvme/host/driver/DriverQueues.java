@@ -23,6 +23,7 @@ final class DriverQueues {
     private AdminQueue admin;
     private QueuePair[] io;
     private QueuePair[] byVector;
+    private QueuePair ioOnAdminVector;
     private PrpLists prp;
 
     DriverQueues(Platform platform, DriverConfig config) {
@@ -56,11 +57,16 @@ final class DriverQueues {
         if (io[h] == null) {
             long sqBase = platform.allocator().allocContiguous((long) entries * Sqe.BYTES);
             long cqBase = platform.allocator().allocContiguous((long) entries * Cqe.BYTES);
-            int vector = config.polled() ? 0 : qid % platform.vectors();
+            // Linux nvme_create_queue: vector = num_vecs == 1 ? 0 : qid (BringUp keeps qid below the vector count)
+            int vector = config.polled() || platform.vectors() == 1 ? 0 : qid;
             io[h] = factory.create(qid, sqBase, cqBase, entries, cap.dstrd(), vector);
             prp.addQueue(h, Math.max(entries, config.tagDepth()));
             if (!config.polled()) {
-                byVector[vector] = io[h];
+                if (vector == 0) {
+                    ioOnAdminVector = io[h];
+                } else {
+                    byVector[vector] = io[h];
+                }
             }
         }
         io[h].reset();
@@ -72,9 +78,17 @@ final class DriverQueues {
         return io;
     }
 
-    /** The queue MSI-X vector {@code v} serves, null if none. */
+    /** The queue MSI-X vector {@code v} serves, null if none (vector 0: the admin queue). */
     QueuePair byVector(int v) {
         return byVector == null ? null : byVector[v];
+    }
+
+    /**
+     * The I/O queue that shares vector 0 with the admin queue when the device has a single MSI-X vector (Linux
+     * requests that IRQ shared, and both handlers run), else null.
+     */
+    QueuePair ioOnAdminVector() {
+        return ioOnAdminVector;
     }
 
     /** The PRP list pages, null before the first I/O queue is set up. */

@@ -27,7 +27,8 @@ import org.sysmodels.nvme.model.status.StatusCode;
 /**
  * The reference driver, shaped like Linux {@code drivers/nvme/host/pci.c}: {@link BringUp} at probe and after every
  * reset; {@code queue_rq} writes one SQE per request with the blk-mq tag as CID and rings the doorbell only for the
- * last request of a batch; completions by MSI-X interrupt (one vector per queue, vector 0 for the admin queue) or by
+ * last request of a batch; completions by MSI-X interrupt (one vector per queue, vector 0 for the admin queue; at most
+ * vectors - 1 I/O queues, and with a single vector one I/O queue sharing it, as {@code nvme_setup_irqs}) or by
  * polling; a request that times out gets an Abort first, and the controller is reset if it times out again or if
  * CSTS.CFS is set ({@code nvme_timeout}); a failed command without DNR is retried up to {@code max_retries} times
  * ({@code nvme_decide_disposition}); after {@code maxResets} resets in a row without a successful command the device
@@ -254,6 +255,9 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
             return;
         }
         q.reap(this);
+        if (vector == 0 && queues.ioOnAdminVector() != null) {
+            queues.ioOnAdminVector().reap(this);
+        }
     }
 
     private void schedulePoll(QueuePair q) {

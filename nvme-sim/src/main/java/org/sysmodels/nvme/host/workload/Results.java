@@ -62,9 +62,9 @@ public final class Results {
         return start;
     }
 
-    /** From the first submission to the last completion, in ns. */
+    /** From the first submission to the last completion, in ns; 0 while nothing has completed. */
     public long elapsed() {
-        return start < 0 ? 0 : lastCompletion - start;
+        return start < 0 || completed == 0 ? 0 : lastCompletion - start;
     }
 
     /** Successful I/Os per second of virtual time. */

@@ -54,6 +54,7 @@ public final class Workload implements BlockListener {
     private long seq;
     private boolean finished;
     private String failure;
+    private long failedAt;
     private int totalInFlight;
 
     public Workload(FioJob job, Platform platform, RandomStreams streams, int nsid, int lbaSize, long nsBlocks,
@@ -142,6 +143,7 @@ public final class Workload implements BlockListener {
     public void failed(String reason) {
         if (failure == null) {
             failure = reason;
+            failedAt = scheduler.now();
         }
         checkFinished();
     }
@@ -262,6 +264,11 @@ public final class Workload implements BlockListener {
     /** Why the workload stopped early (probe failed, device dead, memory exhausted), or null. */
     public String failure() {
         return failure;
+    }
+
+    /** When the driver reported the device failed (virtual ns); meaningful once {@link #failure()} is set. */
+    public long failedAt() {
+        return failedAt;
     }
 
     public long completed() {

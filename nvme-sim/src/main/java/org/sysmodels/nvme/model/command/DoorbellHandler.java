@@ -136,7 +136,7 @@ final class DoorbellHandler {
         p.observer.invalidDoorbell(qid, completion, value, problem, now);
         int info = problem == DoorbellProblem.NO_SUCH_QUEUE ? AsyncEvent.INVALID_DOORBELL_REGISTER
                 : AsyncEvent.INVALID_DOORBELL_VALUE;
-        p.errorLog.record(qid, 0xffff, 0, 0, 0);
+        p.errorLog.recordInvalidDoorbell(qid);
         p.events.raise(AsyncEvent.dw0(AsyncEvent.TYPE_ERROR, info, AsyncEvent.LOG_ERROR_INFORMATION));
     }
 

@@ -30,6 +30,8 @@ final class ErrorLog {
     private final long[] lba;
     private final int[] nsid;
     private long total;
+    /** Invalid doorbell writes recorded since power-on (entries not tied to a command). */
+    private long invalidDoorbells;
 
     ErrorLog(int entries) {
         errorCount = new long[entries];
@@ -45,9 +47,22 @@ final class ErrorLog {
      * @return the entry's Error Count, which names it
      */
     long record(int sq, int commandId, int statusField, long lbaValue, int ns) {
+        byCode[Status.code(statusField)]++;
+        return entry(sq, commandId, statusField, lbaValue, ns);
+    }
+
+    /**
+     * Records an invalid doorbell write (NVMe 1.4 §5.2.1, an Error event with this log page): an error not tied to a
+     * command, so Command ID FFFFh and no command's status; it is not counted among the commands' errors.
+     */
+    void recordInvalidDoorbell(int sq) {
+        invalidDoorbells++;
+        entry(sq, 0xffff, 0, 0, 0);
+    }
+
+    private long entry(int sq, int commandId, int statusField, long lbaValue, int ns) {
         int i = (int) (total % errorCount.length);
         total++;
-        byCode[Status.code(statusField)]++;
         errorCount[i] = total;
         sqid[i] = sq;
         cid[i] = commandId;
@@ -72,6 +87,10 @@ final class ErrorLog {
 
     long total() {
         return total;
+    }
+
+    long invalidDoorbells() {
+        return invalidDoorbells;
     }
 
     int bytes() {

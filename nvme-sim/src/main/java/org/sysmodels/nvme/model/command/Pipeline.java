@@ -287,6 +287,11 @@ public final class Pipeline {
         return errorLog.total();
     }
 
+    /** Invalid doorbell writes since power-on: Error Information entries that no command completed with. */
+    public long invalidDoorbellWrites() {
+        return errorLog.invalidDoorbells();
+    }
+
     /** Commands fetched since power-on. */
     public long commandsFetched() {
         return fetcher.fetched;
