@@ -127,6 +127,24 @@ class LabsAndStudentAppsTest {
     }
 
     @Test
+    void drawingABufferAfterQueueingItIsCaught() throws Exception {
+        // The app keeps the buffer it queued and draws it again at the next vsync: SurfaceFlinger owns it by then.
+        String late = template("Late", "    private long frames;          // frames drawn so far",
+                "    private long frames;          // frames drawn so far\n    private DequeuedBuffer last;")
+                .replace("        if (drawing) {\n            return;                // the previous",
+                        "        if (last != null) {\n            last.canvas().clear(Rect.ofSize(last.width(), "
+                                + "last.height()), 0xffff0000);\n        }\n        if (drawing) {\n"
+                                + "            return;                // the previous")
+                .replace("surface.queueBuffer(buffer, null);", "surface.queueBuffer(buffer, null); last = buffer;");
+        assertTrue(late.contains("last.canvas()") && late.contains("last = buffer;"), late);
+        RunResult r = runApp("Late.java", late, "--vsyncs", "20");
+        assertFalse(r.passed(), r.findings().toString());
+        RuleTally t = r.tallies().stream().filter(x -> x.rule().equals(QueueCallCheck.RULE.name())).findFirst()
+                .orElseThrow(() -> new AssertionError(r.findings().toString()));
+        assertTrue(t.first().message().contains("written after queueBuffer"), t.first().message());
+    }
+
+    @Test
     void anExceptionInTheAppIsAFindingOnItsLineAndTheRunKeepsItsFigures() throws Exception {
         String broken = template("Broken", "c.clear(Rect.ofSize(w, h), 0xff1d3557);",
                 "c.clear(Rect.ofSize(w, h), 0xff1d3557); if (frame == 5) { throw new IllegalStateException(\"five\"); }");

@@ -178,10 +178,21 @@ public final class Surface {
             return false;
         }
         buffer.returned = true;
+        buffer.returnedBy = call;
         if (buffer.writtenAt != Long.MIN_VALUE) {
             context.writes().onWrite(name, buffer.graphicBuffer(), buffer.writtenAt, buffer.releaseFence());
         }
         return true;
+    }
+
+    /**
+     * The app drew {@code buffer} after handing it back: a broken contract, and a tear if the display is scanning
+     * that buffer out right now.
+     */
+    void writtenAfterHandBack(DequeuedBuffer buffer) {
+        long now = scheduler.now();
+        context.observer().onWrittenAfterHandBack(name, buffer.graphicBuffer(), buffer.returnedBy, now);
+        context.writes().onWrite(name, buffer.graphicBuffer(), now, buffer.releaseFence());
     }
 
     private void endBlocked(long now) {
