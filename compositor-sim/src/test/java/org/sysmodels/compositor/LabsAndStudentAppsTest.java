@@ -169,6 +169,33 @@ class LabsAndStudentAppsTest {
     }
 
     @Test
+    void gradeDrawsTheLayerAppLayerNames() throws Exception {
+        // An app that refuses to draw the default layer: graded on the status bar, it must pass every case.
+        String picky = template("Picky", "        if (drawing) {\n            return;                // the previous",
+                "        if (surface.name().equals(\"launcher\") || surface.name().equals(\"list\")) {\n"
+                        + "            throw new IllegalStateException(\"graded on \" + surface.name());\n        }\n"
+                        + "        if (drawing) {\n            return;                // the previous");
+        Path f = dir.resolve("Picky.java");
+        Files.writeString(f, picky);
+        RunResult grade = system.grade(RunRequest.ofSeed(3).withStudent(f)
+                .withOptions(TestFlags.parse(system.options(), "--app-layer", "status-bar")));
+        assertTrue(grade.passed(), grade.tables().toString());
+        UserInputException e = assertThrows(UserInputException.class, () -> system.grade(RunRequest.ofSeed(3)
+                .withStudent(f).withOptions(TestFlags.parse(system.options(), "--app-layer", "nope"))));
+        assertTrue(e.getMessage().contains("--app-layer") && e.getMessage().contains("home-screen"), e.getMessage());
+    }
+
+    @Test
+    void appLayerWithoutAnAppIsAUsageError() {
+        UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withOptions(TestFlags.parse(system.options(), "--app-layer", "status-bar"))));
+        assertTrue(e.getMessage().startsWith("--app-layer") && e.getMessage().contains("--app"), e.getMessage());
+        UserInputException lab = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withBug("tearing").withOptions(TestFlags.parse(system.options(), "--app-layer", "status-bar"))));
+        assertTrue(lab.getMessage().startsWith("--app-layer"), lab.getMessage());
+    }
+
+    @Test
     void aFileThatDoesNotCompileIsAUsageErrorWithItsLine() throws Exception {
         CompileException e = assertThrows(CompileException.class, () -> runApp("Typo.java",
                 "public class Typo implements org.sysmodels.compositor.app.SurfaceApp {\n int x = ;\n}\n"));

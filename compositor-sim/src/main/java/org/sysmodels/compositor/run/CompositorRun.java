@@ -46,6 +46,10 @@ public final class CompositorRun {
         String name = request.scenario().orElse(lab.map(CompositorLab::scenario).orElse("home-screen"));
         CompositorScenario s = withFlags(Scenarios.resolve(name), opt);
         Hosts hosts = Hosts.REFERENCE;
+        if (opt.has(CompositorFlags.APP_LAYER) && (lab.isPresent() || student.isEmpty())) {
+            throw new UserInputException("--app-layer chooses the layer your own app draws: give it with --app FILE "
+                    + "or --grade FILE" + (lab.isPresent() ? ", not with --bug (the lab's buggy layer is fixed)" : ""));
+        }
         if (lab.isPresent()) {
             CompositorLab l = lab.get();
             if (l.layer() != null && s.layers().stream().noneMatch(x -> x.name().equals(l.layer()))) {
