@@ -128,6 +128,18 @@ class ScenarioBehaviourTest {
     }
 
     @Test
+    void twoPlanesWithOneNameAreRefused() {
+        String json = """
+                {"vsyncs": 10, "planes": [{"name": "primary"}, {"name": "overlay"}, {"name": "overlay"}],
+                 "layers": [{"name": "app", "app": "LAUNCHER", "frame": {"x": 0, "y": 0, "w": 540, "h": 1200}}]}
+                """;
+        org.sysmodels.core.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.sysmodels.core.scenario.ScenarioException.class,
+                () -> org.sysmodels.core.scenario.ScenarioLoader.read("planes", json, CompositorScenario.class));
+        assertTrue(e.getMessage().contains("planes") && e.getMessage().contains("\"overlay\""), e.getMessage());
+    }
+
+    @Test
     void damageTrackingNeverChangesAScanout() throws Exception {
         for (String name : List.of("more-layers-than-planes", "rotation", "video-overlay", "scrolling-list")) {
             List<Integer> with = screens(Scenarios.load(name).withVsyncs(100));
