@@ -13,6 +13,7 @@ import org.sysmodels.compositor.output.FrameRecorder;
 import org.sysmodels.compositor.output.Png;
 import org.sysmodels.compositor.scenario.AppKind;
 import org.sysmodels.compositor.scenario.CompositorScenario;
+import org.sysmodels.compositor.scenario.LayerEvent;
 import org.sysmodels.compositor.scenario.LayerSpec;
 import org.sysmodels.compositor.scenario.PlaneSpec;
 import org.sysmodels.compositor.scenario.Scenarios;
@@ -82,6 +83,7 @@ public final class CompositorRun {
                 name, s.width(), s.height(), o.vsync().hz(), planeCount(s), s.layers().size(), s.vsyncs(),
                 o.engine().kernels()));
         b.summary(o.surfaceFlinger().framesComposed() + " SurfaceFlinger frames; " + Reports.jankLine(o) + ".");
+        lateEvents(s).ifPresent(b::summary);
         b.table(Reports.verdicts(o, "HWC validate, last frame"));
         b.table(Reports.compositionChanges(o, "Composition over time"));
         b.table(Reports.jankReport(o));
@@ -105,6 +107,21 @@ public final class CompositorRun {
         recorder.failure().ifPresent(f -> b.summary("frame PNGs stopped: " + f));
         return b.metrics(Reports.metrics(o).snapshot()).checks(o.checker().rules()).findings(o.findings())
                 .trace(tracer.log()).build();
+    }
+
+    /**
+     * A note when scenario events fall after the run's last vsync (a short {@code --vsyncs}, or a typo in "at"): the
+     * run ends before them, so they do not happen.
+     */
+    static Optional<String> lateEvents(CompositorScenario s) {
+        List<String> late = s.events().stream().map(LayerEvent::at).filter(at -> at > s.vsyncs()).distinct()
+                .sorted().map(String::valueOf).toList();
+        if (late.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("the scenario's events at " + (late.size() == 1 ? "vsync " : "vsyncs ")
+                + String.join(", ", late) + " come after the run's last vsync (" + s.vsyncs()
+                + ") and did not happen");
     }
 
     /** The layer a student's app draws: {@code --app-layer}, else the scenario's first app window. */
