@@ -84,6 +84,10 @@ public final class CompositorRun {
                 o.engine().kernels()));
         b.summary(o.surfaceFlinger().framesComposed() + " SurfaceFlinger frames; " + Reports.jankLine(o) + ".");
         lateEvents(s).ifPresent(b::summary);
+        if (lab.isPresent() && o.findings().tallies().stream().noneMatch(t -> t.violated()
+                && t.rule().equals(lab.get().lab().rule().name()))) {
+            b.summary(missedLab(lab.get(), request));
+        }
         b.table(Reports.verdicts(o, "HWC validate, last frame"));
         b.table(Reports.compositionChanges(o, "Composition over time"));
         b.table(Reports.jankReport(o));
@@ -122,6 +126,27 @@ public final class CompositorRun {
         return Optional.of("the scenario's events at " + (late.size() == 1 ? "vsync " : "vsyncs ")
                 + String.join(", ", late) + " come after the run's last vsync (" + s.vsyncs()
                 + ") and did not happen");
+    }
+
+    /**
+     * Why a lab's rule saw nothing: the user's flags changed the set-up the lab was made for (a run too short, one
+     * plane so the GPU reads the buffer, another scenario), and how to see it caught.
+     */
+    static String missedLab(CompositorLab lab, RunRequest request) {
+        Options opt = request.options();
+        List<String> changed = new ArrayList<>();
+        request.scenario().ifPresent(n -> changed.add("--scenario " + n));
+        for (var spec : List.of(CompositorFlags.VSYNCS, CompositorFlags.REFRESH, CompositorFlags.PLANES)) {
+            if (opt.has(spec)) {
+                changed.add(spec.name() + " " + opt.get(spec).orElseThrow());
+            }
+        }
+        if (opt.isSet(CompositorFlags.NO_DAMAGE_TRACKING)) {
+            changed.add(CompositorFlags.NO_DAMAGE_TRACKING.name());
+        }
+        return "the bug did no harm rule " + lab.lab().rule().name() + " could see on this run"
+                + (changed.isEmpty() ? "" : " (the lab's set-up was changed by " + String.join(", ", changed) + ")")
+                + "; `sim compositor --bug " + lab.lab().name() + "` alone shows it caught";
     }
 
     /** The layer a student's app draws: {@code --app-layer}, else the scenario's first app window. */
