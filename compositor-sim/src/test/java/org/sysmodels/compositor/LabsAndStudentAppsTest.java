@@ -145,6 +145,31 @@ class LabsAndStudentAppsTest {
     }
 
     @Test
+    void callbacksThatRescheduleThemselvesForeverAreCaughtOnTheirLine() throws Exception {
+        // Waiting on a signalled fence runs the callback at the same virtual time; one that waits again never lets
+        // the clock move: the run must name the line, not spend the wall-clock limit and blame the run's length.
+        String spin = """
+                import org.sysmodels.compositor.app.*;
+                import org.sysmodels.compositor.model.Fence;
+                public class Spin implements SurfaceApp {
+                    void again(Surface s) {
+                        s.waitFor(Fence.NO_FENCE, () -> again(s));
+                    }
+                    public void onFrame(Surface s, VsyncFrame f) {
+                        again(s);
+                    }
+                }
+                """;
+        RunResult r = runApp(RunRequest.ofSeed(2).withTimeLimit(java.time.Duration.ofSeconds(20)), "Spin.java", spin,
+                "--vsyncs", "10");
+        assertFalse(r.passed());
+        RuleTally t = r.tallies().get(0);
+        assertEquals("student-code", t.rule(), r.tallies().toString());
+        assertTrue(t.first().where().startsWith("Spin.java:5"), t.first().where());
+        assertTrue(t.first().message().contains("without virtual time passing"), t.first().message());
+    }
+
+    @Test
     void anExceptionInTheAppIsAFindingOnItsLineAndTheRunKeepsItsFigures() throws Exception {
         String broken = template("Broken", "c.clear(Rect.ofSize(w, h), 0xff1d3557);",
                 "c.clear(Rect.ofSize(w, h), 0xff1d3557); if (frame == 5) { throw new IllegalStateException(\"five\"); }");
