@@ -49,6 +49,27 @@ class CompositorSystemTest {
     }
 
     @Test
+    void eventsAfterTheLastVsyncAreReportedAsNotHappening() throws Exception {
+        RunResult r = system.run(RunRequest.ofSeed(1).withScenario("rotation")
+                .withOptions(org.sysmodels.core.testing.TestFlags.parse(system.options(), "--vsyncs", "30")));
+        assertTrue(r.summary().stream().anyMatch(s -> s.contains("vsyncs 40, 90") && s.contains("last vsync (30)")),
+                r.summary().toString());
+        RunResult whole = system.run(RunRequest.ofSeed(1).withScenario("rotation"));
+        assertTrue(whole.summary().stream().noneMatch(s -> s.contains("did not happen")), whole.summary().toString());
+    }
+
+    @Test
+    void aLabMissedUnderChangedFlagsSaysWhichFlagsAndHowToSeeItCaught() throws Exception {
+        RunResult r = system.run(RunRequest.ofSeed(1).withBug("starvation")
+                .withOptions(org.sysmodels.core.testing.TestFlags.parse(system.options(), "--vsyncs", "3")));
+        assertFalse(r.lab().orElseThrow().caught());
+        assertTrue(r.summary().stream().anyMatch(s -> s.contains("--vsyncs 3")
+                && s.contains("sim compositor --bug starvation")), r.summary().toString());
+        RunResult caught = system.run(RunRequest.ofSeed(1).withBug("starvation"));
+        assertTrue(caught.summary().stream().noneMatch(s -> s.contains("alone shows")), caught.summary().toString());
+    }
+
+    @Test
     void everyBugLabIsCaughtByItsRule() throws Exception {
         for (String[] lab : new String[][] {{"tearing", "tearing"}, {"starvation", "queue-starvation"},
                 {"halo", "premultiplied-invariant"}}) {

@@ -127,6 +127,49 @@ class LabsAndStudentAppsTest {
     }
 
     @Test
+    void drawingABufferAfterQueueingItIsCaught() throws Exception {
+        // The app keeps the buffer it queued and draws it again at the next vsync: SurfaceFlinger owns it by then.
+        String late = template("Late", "    private long frames;          // frames drawn so far",
+                "    private long frames;          // frames drawn so far\n    private DequeuedBuffer last;")
+                .replace("        if (drawing) {\n            return;                // the previous",
+                        "        if (last != null) {\n            last.canvas().clear(Rect.ofSize(last.width(), "
+                                + "last.height()), 0xffff0000);\n        }\n        if (drawing) {\n"
+                                + "            return;                // the previous")
+                .replace("surface.queueBuffer(buffer, null);", "surface.queueBuffer(buffer, null); last = buffer;");
+        assertTrue(late.contains("last.canvas()") && late.contains("last = buffer;"), late);
+        RunResult r = runApp("Late.java", late, "--vsyncs", "20");
+        assertFalse(r.passed(), r.findings().toString());
+        RuleTally t = r.tallies().stream().filter(x -> x.rule().equals(QueueCallCheck.RULE.name())).findFirst()
+                .orElseThrow(() -> new AssertionError(r.findings().toString()));
+        assertTrue(t.first().message().contains("written after queueBuffer"), t.first().message());
+    }
+
+    @Test
+    void callbacksThatRescheduleThemselvesForeverAreCaughtOnTheirLine() throws Exception {
+        // Waiting on a signalled fence runs the callback at the same virtual time; one that waits again never lets
+        // the clock move: the run must name the line, not spend the wall-clock limit and blame the run's length.
+        String spin = """
+                import org.sysmodels.compositor.app.*;
+                import org.sysmodels.compositor.model.Fence;
+                public class Spin implements SurfaceApp {
+                    void again(Surface s) {
+                        s.waitFor(Fence.NO_FENCE, () -> again(s));
+                    }
+                    public void onFrame(Surface s, VsyncFrame f) {
+                        again(s);
+                    }
+                }
+                """;
+        RunResult r = runApp(RunRequest.ofSeed(2).withTimeLimit(java.time.Duration.ofSeconds(20)), "Spin.java", spin,
+                "--vsyncs", "10");
+        assertFalse(r.passed());
+        RuleTally t = r.tallies().get(0);
+        assertEquals("student-code", t.rule(), r.tallies().toString());
+        assertTrue(t.first().where().startsWith("Spin.java:5"), t.first().where());
+        assertTrue(t.first().message().contains("without virtual time passing"), t.first().message());
+    }
+
+    @Test
     void anExceptionInTheAppIsAFindingOnItsLineAndTheRunKeepsItsFigures() throws Exception {
         String broken = template("Broken", "c.clear(Rect.ofSize(w, h), 0xff1d3557);",
                 "c.clear(Rect.ofSize(w, h), 0xff1d3557); if (frame == 5) { throw new IllegalStateException(\"five\"); }");
@@ -148,6 +191,33 @@ class LabsAndStudentAppsTest {
         UserInputException e = assertThrows(UserInputException.class,
                 () -> runApp("MyApp.java", app, "--app-layer", "nope"));
         assertTrue(e.getMessage().startsWith("--app-layer") && e.getMessage().contains("launcher"), e.getMessage());
+    }
+
+    @Test
+    void gradeDrawsTheLayerAppLayerNames() throws Exception {
+        // An app that refuses to draw the default layer: graded on the status bar, it must pass every case.
+        String picky = template("Picky", "        if (drawing) {\n            return;                // the previous",
+                "        if (surface.name().equals(\"launcher\") || surface.name().equals(\"list\")) {\n"
+                        + "            throw new IllegalStateException(\"graded on \" + surface.name());\n        }\n"
+                        + "        if (drawing) {\n            return;                // the previous");
+        Path f = dir.resolve("Picky.java");
+        Files.writeString(f, picky);
+        RunResult grade = system.grade(RunRequest.ofSeed(3).withStudent(f)
+                .withOptions(TestFlags.parse(system.options(), "--app-layer", "status-bar")));
+        assertTrue(grade.passed(), grade.tables().toString());
+        UserInputException e = assertThrows(UserInputException.class, () -> system.grade(RunRequest.ofSeed(3)
+                .withStudent(f).withOptions(TestFlags.parse(system.options(), "--app-layer", "nope"))));
+        assertTrue(e.getMessage().contains("--app-layer") && e.getMessage().contains("home-screen"), e.getMessage());
+    }
+
+    @Test
+    void appLayerWithoutAnAppIsAUsageError() {
+        UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withOptions(TestFlags.parse(system.options(), "--app-layer", "status-bar"))));
+        assertTrue(e.getMessage().startsWith("--app-layer") && e.getMessage().contains("--app"), e.getMessage());
+        UserInputException lab = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withBug("tearing").withOptions(TestFlags.parse(system.options(), "--app-layer", "status-bar"))));
+        assertTrue(lab.getMessage().startsWith("--app-layer"), lab.getMessage());
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class DequeuedBuffer {
     final long frameStart;
     long writtenAt = Long.MIN_VALUE;
     boolean returned;
+    String returnedBy;
 
     DequeuedBuffer(GraphicBuffer buffer, int slot, Fence releaseFence, int age, boolean straightAlpha,
                    Surface surface, long vsyncId, long frameStart) {
@@ -83,6 +84,10 @@ public final class DequeuedBuffer {
     }
 
     private void markWritten() {
+        if (returned) {
+            surface.writtenAfterHandBack(this);
+            return;
+        }
         if (writtenAt == Long.MIN_VALUE) {
             writtenAt = surface.now();
         }

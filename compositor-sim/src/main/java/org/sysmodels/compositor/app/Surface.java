@@ -11,6 +11,7 @@ import org.sysmodels.compositor.pixel.Rect;
 import org.sysmodels.compositor.pixel.Region;
 import org.sysmodels.core.random.RandomStream;
 import org.sysmodels.core.sched.Scheduler;
+import org.sysmodels.core.time.SimTime;
 import org.sysmodels.core.trace.Tracer;
 import org.sysmodels.core.trace.Track;
 
@@ -35,6 +36,11 @@ public final class Surface {
     private final Track queueTrack;
     private final Tracer tracer;
 
+    /** More waits on signalled fences at one virtual time than any frame needs: callbacks rescheduling forever. */
+    static final int MAX_WAITS_AT_ONE_TIME = 10_000;
+
+    private long sameTimeAt = Long.MIN_VALUE;
+    private int sameTimeWaits;
     private boolean blocked;
     private long blockedSince;
     private long frames;
@@ -112,7 +118,19 @@ public final class Surface {
      * its signal time. This is waiting on a fence ({@code sync_wait}) without stopping the simulation.
      */
     public void waitFor(Fence fence, Runnable then) {
-        scheduler.at(Math.max(scheduler.now(), fence.signalTime()), then);
+        long now = scheduler.now();
+        if (fence.signalTime() <= now) {
+            if (now != sameTimeAt) {
+                sameTimeAt = now;
+                sameTimeWaits = 0;
+            }
+            if (++sameTimeWaits > MAX_WAITS_AT_ONE_TIME) {
+                throw new IllegalStateException(String.format(java.util.Locale.ROOT, "waitFor called %,d times at "
+                        + "%s without virtual time passing: a callback that waits on a signalled fence and waits "
+                        + "again never lets the next vsync come", sameTimeWaits - 1, SimTime.format(now)));
+            }
+        }
+        scheduler.at(Math.max(now, fence.signalTime()), then);
     }
 
     /**
@@ -178,10 +196,21 @@ public final class Surface {
             return false;
         }
         buffer.returned = true;
+        buffer.returnedBy = call;
         if (buffer.writtenAt != Long.MIN_VALUE) {
             context.writes().onWrite(name, buffer.graphicBuffer(), buffer.writtenAt, buffer.releaseFence());
         }
         return true;
+    }
+
+    /**
+     * The app drew {@code buffer} after handing it back: a broken contract, and a tear if the display is scanning
+     * that buffer out right now.
+     */
+    void writtenAfterHandBack(DequeuedBuffer buffer) {
+        long now = scheduler.now();
+        context.observer().onWrittenAfterHandBack(name, buffer.graphicBuffer(), buffer.returnedBy, now);
+        context.writes().onWrite(name, buffer.graphicBuffer(), now, buffer.releaseFence());
     }
 
     private void endBlocked(long now) {

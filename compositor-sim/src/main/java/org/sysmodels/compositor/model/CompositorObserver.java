@@ -30,6 +30,14 @@ public interface CompositorObserver {
                            long when) {
     }
 
+    /**
+     * A producer wrote {@code buffer} at {@code when} after giving it back with {@code call} (queueBuffer or
+     * cancelBuffer): the slot is the queue's or the consumer's now, and the display or the GPU may be reading it
+     * (AOSP IGraphicBufferProducer.h, queueBuffer: the client "transfers ownership of that slot back").
+     */
+    default void onWrittenAfterHandBack(String layer, GraphicBuffer buffer, String call, long when) {
+    }
+
     /** A producer is still waiting in dequeueBuffer, since {@code since}. */
     default void onDequeueBlocked(String layer, BufferQueue queue, long since, long now) {
     }
@@ -66,6 +74,11 @@ public interface CompositorObserver {
             @Override
             public void onTorn(String layer, GraphicBuffer buffer, int row, int height, long when) {
                 observers.forEach(o -> o.onTorn(layer, buffer, row, height, when));
+            }
+
+            @Override
+            public void onWrittenAfterHandBack(String layer, GraphicBuffer buffer, String call, long when) {
+                observers.forEach(o -> o.onWrittenAfterHandBack(layer, buffer, call, when));
             }
 
             @Override

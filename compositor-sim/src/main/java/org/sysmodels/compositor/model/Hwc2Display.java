@@ -134,7 +134,11 @@ public final class Hwc2Display {
         if (!l.isSolid()) {
             int bw = l.buffer().width();
             int bh = l.buffer().height();
-            if (l.crop() == null || l.crop().isEmpty() || !l.crop().fitsIn(bw, bh)) {
+            if (l.crop() != null && l.crop().isEmpty()) {
+                return "BAD_PARAMETER: empty source crop " + l.crop() + ": it selects no buffer pixels; layer not "
+                        + "shown";
+            }
+            if (l.crop() == null || !l.crop().fitsIn(bw, bh)) {
                 return "BAD_PARAMETER: source crop " + l.crop() + " does not fit the " + bw + "×" + bh
                         + " buffer (a buffer of the wrong size?); layer not shown";
             }

@@ -9,7 +9,6 @@ import org.sysmodels.core.grade.GradeCase;
 import org.sysmodels.core.grade.GradeRow;
 import org.sysmodels.core.grade.Grader;
 import org.sysmodels.core.input.UserInputException;
-import org.sysmodels.core.option.Options;
 import org.sysmodels.core.random.Distribution;
 import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.student.JavaStudentCode;
@@ -69,7 +68,12 @@ public final class CompositorGrade {
             } catch (StudentCodeFailure f) {
                 return RunResult.builder("compositor", c.name(), request.seed()).finding(f.finding()).build();
             }
-            String layer = CompositorRun.appLayer(s, Options.none());
+            String layer;
+            try {
+                layer = CompositorRun.appLayer(s, request.options());
+            } catch (UserInputException e) {
+                throw new UserInputException(e.getMessage() + " (in grade case " + c.name() + ")");
+            }
             Simulation.Outcome o = Simulation.run(s, request.seed(), Hosts.student(app, layer), Tracer.off(),
                     List.of());
             return RunResult.builder("compositor", c.name(), request.seed()).checks(o.checker().rules())

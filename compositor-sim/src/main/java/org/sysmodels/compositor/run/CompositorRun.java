@@ -13,6 +13,7 @@ import org.sysmodels.compositor.output.FrameRecorder;
 import org.sysmodels.compositor.output.Png;
 import org.sysmodels.compositor.scenario.AppKind;
 import org.sysmodels.compositor.scenario.CompositorScenario;
+import org.sysmodels.compositor.scenario.LayerEvent;
 import org.sysmodels.compositor.scenario.LayerSpec;
 import org.sysmodels.compositor.scenario.PlaneSpec;
 import org.sysmodels.compositor.scenario.Scenarios;
@@ -46,6 +47,10 @@ public final class CompositorRun {
         String name = request.scenario().orElse(lab.map(CompositorLab::scenario).orElse("home-screen"));
         CompositorScenario s = withFlags(Scenarios.resolve(name), opt);
         Hosts hosts = Hosts.REFERENCE;
+        if (opt.has(CompositorFlags.APP_LAYER) && (lab.isPresent() || student.isEmpty())) {
+            throw new UserInputException("--app-layer chooses the layer your own app draws: give it with --app FILE "
+                    + "or --grade FILE" + (lab.isPresent() ? ", not with --bug (the lab's buggy layer is fixed)" : ""));
+        }
         if (lab.isPresent()) {
             CompositorLab l = lab.get();
             if (l.layer() != null && s.layers().stream().noneMatch(x -> x.name().equals(l.layer()))) {
@@ -78,6 +83,11 @@ public final class CompositorRun {
                 name, s.width(), s.height(), o.vsync().hz(), planeCount(s), s.layers().size(), s.vsyncs(),
                 o.engine().kernels()));
         b.summary(o.surfaceFlinger().framesComposed() + " SurfaceFlinger frames; " + Reports.jankLine(o) + ".");
+        lateEvents(s).ifPresent(b::summary);
+        if (lab.isPresent() && o.findings().tallies().stream().noneMatch(t -> t.violated()
+                && t.rule().equals(lab.get().lab().rule().name()))) {
+            b.summary(missedLab(lab.get(), request));
+        }
         b.table(Reports.verdicts(o, "HWC validate, last frame"));
         b.table(Reports.compositionChanges(o, "Composition over time"));
         b.table(Reports.jankReport(o));
@@ -101,6 +111,42 @@ public final class CompositorRun {
         recorder.failure().ifPresent(f -> b.summary("frame PNGs stopped: " + f));
         return b.metrics(Reports.metrics(o).snapshot()).checks(o.checker().rules()).findings(o.findings())
                 .trace(tracer.log()).build();
+    }
+
+    /**
+     * A note when scenario events fall after the run's last vsync (a short {@code --vsyncs}, or a typo in "at"): the
+     * run ends before them, so they do not happen.
+     */
+    static Optional<String> lateEvents(CompositorScenario s) {
+        List<String> late = s.events().stream().map(LayerEvent::at).filter(at -> at > s.vsyncs()).distinct()
+                .sorted().map(String::valueOf).toList();
+        if (late.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("the scenario's events at " + (late.size() == 1 ? "vsync " : "vsyncs ")
+                + String.join(", ", late) + " come after the run's last vsync (" + s.vsyncs()
+                + ") and did not happen");
+    }
+
+    /**
+     * Why a lab's rule saw nothing: the user's flags changed the set-up the lab was made for (a run too short, one
+     * plane so the GPU reads the buffer, another scenario), and how to see it caught.
+     */
+    static String missedLab(CompositorLab lab, RunRequest request) {
+        Options opt = request.options();
+        List<String> changed = new ArrayList<>();
+        request.scenario().ifPresent(n -> changed.add("--scenario " + n));
+        for (var spec : List.of(CompositorFlags.VSYNCS, CompositorFlags.REFRESH, CompositorFlags.PLANES)) {
+            if (opt.has(spec)) {
+                changed.add(spec.name() + " " + opt.get(spec).orElseThrow());
+            }
+        }
+        if (opt.isSet(CompositorFlags.NO_DAMAGE_TRACKING)) {
+            changed.add(CompositorFlags.NO_DAMAGE_TRACKING.name());
+        }
+        return "the bug did no harm rule " + lab.lab().rule().name() + " could see on this run"
+                + (changed.isEmpty() ? "" : " (the lab's set-up was changed by " + String.join(", ", changed) + ")")
+                + "; `sim compositor --bug " + lab.lab().name() + "` alone shows it caught";
     }
 
     /** The layer a student's app draws: {@code --app-layer}, else the scenario's first app window. */

@@ -34,6 +34,15 @@ public record CompositorScenario(String description, @Range(min = 16, max = 8192
         if (planes != null && planes.isEmpty()) {
             throw new InvalidFieldException("planes", "a display needs at least one plane (for the client target)");
         }
+        if (planes != null) {
+            Set<String> planeNames = new HashSet<>();
+            for (PlaneSpec p : planes) {
+                if (!planeNames.add(p.name())) {
+                    throw new InvalidFieldException("planes", "two planes are named \"" + p.name()
+                            + "\"; give each its own (the validate table shows a layer's plane by name)");
+                }
+            }
+        }
         vsyncs = vsyncs == null ? 120 : vsyncs;
         damageTracking = damageTracking == null || damageTracking;
         colorTransform = colorTransform != null && colorTransform;

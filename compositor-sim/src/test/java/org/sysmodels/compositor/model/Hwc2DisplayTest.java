@@ -110,6 +110,16 @@ class Hwc2DisplayTest {
     }
 
     @Test
+    void anEmptySourceCropIsRefusedAsEmptyNotAsAWrongBuffer() {
+        HwcLayer empty = new HwcLayer("app", Composition.DEVICE, new GraphicBuffer(1, new Image(100, 200)), 0,
+                SourceCrop.of(Rect.of(10, 10, 0, 50)), Rect.ofSize(100, 200), Transform.NONE,
+                BlendMode.PREMULTIPLIED, 255, Filter.NEAREST);
+        String error = PHONE.validate(List.of(empty), false).errors().get(0);
+        assertTrue(error.startsWith("app: BAD_PARAMETER: empty source crop"), error);
+        assertFalse(error.contains("does not fit") || error.contains("wrong size"), error);
+    }
+
+    @Test
     void aLayerOutsideTheDisplayIsNotShownAndOnePartlyOutsideNeedsAPlaneThatClips() {
         Validation v = PHONE.validate(List.of(layer("gone", Rect.of(300, 300, 10, 10)),
                 layer("half", Rect.of(-5, 0, 20, 20))), false);

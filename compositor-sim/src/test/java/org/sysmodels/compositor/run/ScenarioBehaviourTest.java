@@ -115,6 +115,31 @@ class ScenarioBehaviourTest {
     }
 
     @Test
+    void aFramePositionThatWouldOverflowIsRefusedWhereItIsWritten() {
+        String json = """
+                {"vsyncs": 10, "layers": [
+                  {"name": "app", "app": "LAUNCHER", "frame": {"x": 2147483000, "y": 0, "w": 16384, "h": 100}}]}
+                """;
+        org.sysmodels.core.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.sysmodels.core.scenario.ScenarioException.class,
+                () -> org.sysmodels.core.scenario.ScenarioLoader.read("far", json, CompositorScenario.class));
+        assertTrue(e.getMessage().contains("layers[0].frame.x") && e.getMessage().contains("16384"),
+                e.getMessage());
+    }
+
+    @Test
+    void twoPlanesWithOneNameAreRefused() {
+        String json = """
+                {"vsyncs": 10, "planes": [{"name": "primary"}, {"name": "overlay"}, {"name": "overlay"}],
+                 "layers": [{"name": "app", "app": "LAUNCHER", "frame": {"x": 0, "y": 0, "w": 540, "h": 1200}}]}
+                """;
+        org.sysmodels.core.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.sysmodels.core.scenario.ScenarioException.class,
+                () -> org.sysmodels.core.scenario.ScenarioLoader.read("planes", json, CompositorScenario.class));
+        assertTrue(e.getMessage().contains("planes") && e.getMessage().contains("\"overlay\""), e.getMessage());
+    }
+
+    @Test
     void damageTrackingNeverChangesAScanout() throws Exception {
         for (String name : List.of("more-layers-than-planes", "rotation", "video-overlay", "scrolling-list")) {
             List<Integer> with = screens(Scenarios.load(name).withVsyncs(100));
