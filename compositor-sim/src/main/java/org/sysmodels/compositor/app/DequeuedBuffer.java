@@ -22,7 +22,7 @@ public final class DequeuedBuffer {
     final long vsyncId;
     final long frameStart;
     long writtenAt = Long.MIN_VALUE;
-    boolean returned;
+    /** The call that handed the buffer back (queueBuffer or cancelBuffer), or null while the app holds it. */
     String returnedBy;
 
     DequeuedBuffer(GraphicBuffer buffer, int slot, Fence releaseFence, int age, boolean straightAlpha,
@@ -84,7 +84,7 @@ public final class DequeuedBuffer {
     }
 
     private void markWritten() {
-        if (returned) {
+        if (returnedBy != null) {
             surface.writtenAfterHandBack(this);
             return;
         }

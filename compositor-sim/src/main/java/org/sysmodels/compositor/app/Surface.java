@@ -189,13 +189,12 @@ public final class Surface {
 
     /** Marks a buffer handed back; reports its writes. False (and a refusal reported) when it was handed back before. */
     private boolean handBack(DequeuedBuffer buffer, String call, long now) {
-        if (buffer.returned) {
+        if (buffer.returnedBy != null) {
             context.observer().onQueueCallRefused(name, new QueueOutcome.Refused(QueueStatus.BAD_VALUE, name + ": "
                     + call + "(" + buffer.slot() + "): this buffer was already queued or cancelled; dequeue a new "
                     + "one"), now);
             return false;
         }
-        buffer.returned = true;
         buffer.returnedBy = call;
         if (buffer.writtenAt != Long.MIN_VALUE) {
             context.writes().onWrite(name, buffer.graphicBuffer(), buffer.writtenAt, buffer.releaseFence());

@@ -8,8 +8,8 @@ import org.sysmodels.core.check.Rule;
 /**
  * Every BufferQueue call must be one the queue's contract allows; a call it refuses with BAD_VALUE or
  * INVALID_OPERATION (queueing a buffer twice, dequeuing more than maxDequeuedBufferCount, releasing a slot that is
- * not ACQUIRED) is a mistake of its caller, and so is drawing a buffer after queueing or cancelling it. The reference producers and SurfaceFlinger never make one; a student's
- * app can.
+ * not ACQUIRED) is a mistake of its caller, and so is drawing a buffer after queueing or cancelling it. The reference
+ * producers and SurfaceFlinger never make one; a student's app can.
  */
 public final class QueueCallCheck implements CompositorCheck {
 

@@ -65,11 +65,11 @@ public final class DamageMapper {
         long a;
         long b;
         if (slope > 0) {
-            a = ceilDiv(lowP - at0, slope);
-            b = ceilDiv(highP - at0, slope);
+            a = Math.ceilDiv(lowP - at0, slope);
+            b = Math.ceilDiv(highP - at0, slope);
         } else {
-            a = ceilDiv(at0 - highP + 1, -slope);
-            b = ceilDiv(at0 - lowP + 1, -slope);
+            a = Math.ceilDiv(at0 - highP + 1, -slope);
+            b = Math.ceilDiv(at0 - lowP + 1, -slope);
         }
         long lo = a;
         long hi = b;
@@ -94,9 +94,5 @@ public final class DamageMapper {
     /** Frame-local coordinates stay far inside int; the frame intersection cuts the rest. */
     private static int clampInt(long v) {
         return (int) Math.max(Integer.MIN_VALUE / 2, Math.min(Integer.MAX_VALUE / 2, v));
-    }
-
-    private static long ceilDiv(long x, long y) {
-        return -Math.floorDiv(-x, y);
     }
 }

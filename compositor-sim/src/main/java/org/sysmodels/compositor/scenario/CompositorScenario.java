@@ -35,13 +35,8 @@ public record CompositorScenario(String description, @Range(min = 16, max = 8192
             throw new InvalidFieldException("planes", "a display needs at least one plane (for the client target)");
         }
         if (planes != null) {
-            Set<String> planeNames = new HashSet<>();
-            for (PlaneSpec p : planes) {
-                if (!planeNames.add(p.name())) {
-                    throw new InvalidFieldException("planes", "two planes are named \"" + p.name()
-                            + "\"; give each its own (the validate table shows a layer's plane by name)");
-                }
-            }
+            distinctNames("planes", planes.stream().map(PlaneSpec::name).toList(),
+                    "; give each its own (the validate table shows a layer's plane by name)");
         }
         vsyncs = vsyncs == null ? 120 : vsyncs;
         damageTracking = damageTracking == null || damageTracking;
@@ -53,12 +48,7 @@ public record CompositorScenario(String description, @Range(min = 16, max = 8192
         if (layers.size() > 32) {
             throw new InvalidFieldException("layers", layers.size() + " layers; at most 32");
         }
-        Set<String> names = new HashSet<>();
-        for (LayerSpec l : layers) {
-            if (!names.add(l.name())) {
-                throw new InvalidFieldException("layers", "two layers are named \"" + l.name() + "\"");
-            }
-        }
+        Set<String> names = distinctNames("layers", layers.stream().map(LayerSpec::name).toList(), "");
         events = events == null ? List.of() : List.copyOf(events);
         for (LayerEvent e : events) {
             if (!names.contains(e.layer())) {
@@ -70,6 +60,17 @@ public record CompositorScenario(String description, @Range(min = 16, max = 8192
         description = description == null ? "" : description;
         sfSpikeEvery = sfSpikeEvery == null ? 0 : sfSpikeEvery;
         sfSpike = sfSpike == null ? 0L : sfSpike;
+    }
+
+    /** The names of {@code field}'s entries, each once; a name given twice is refused there ({@code why} follows). */
+    private static Set<String> distinctNames(String field, List<String> names, String why) {
+        Set<String> seen = new HashSet<>();
+        for (String n : names) {
+            if (!seen.add(n)) {
+                throw new InvalidFieldException(field, "two " + field + " are named \"" + n + "\"" + why);
+            }
+        }
+        return seen;
     }
 
     /** The same scenario with damage tracking set. */

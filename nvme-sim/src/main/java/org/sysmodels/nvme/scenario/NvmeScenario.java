@@ -5,6 +5,7 @@ import org.sysmodels.core.fault.Fault;
 import org.sysmodels.core.fault.FaultPlan;
 import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.Sizes;
+import org.sysmodels.nvme.model.register.ControllerConfig;
 
 /**
  * A whole run: mode, device, host, workload and faults. In a file every part is optional:
@@ -19,8 +20,6 @@ import org.sysmodels.core.scenario.Sizes;
 public record NvmeScenario(Mode mode, DeviceSpec device, HostSpec host, WorkloadSpec workload, List<Fault> faults) {
 
     public static final NvmeScenario DEFAULT = new NvmeScenario(null, null, null, null, null);
-    /** The largest MDTS a device may declare here; MDTS 0 (no limit) is taken as this too, as the controller does. */
-    private static final int MAX_MDTS = 9;
 
     public NvmeScenario {
         mode = mode == null ? Mode.DETERMINISTIC : mode;
@@ -35,9 +34,9 @@ public record NvmeScenario(Mode mode, DeviceSpec device, HostSpec host, Workload
 
     /**
      * The block size against the device: a whole number of namespace 1's LBAs (NLB counts LBAs), no larger than that
-     * namespace, and at most the largest transfer MDTS allows (Identify Controller, MDTS: 2^MDTS minimum pages, 4 KiB here). Thrown as
-     * {@code workload.bs}, so a file's message points at the field and a flag's names {@code --bs}. An MDTS outside
-     * its range is left to the range check.
+     * namespace, and at most the largest transfer MDTS allows (Identify Controller, MDTS: 2^MDTS minimum pages, 4 KiB
+     * here; {@link ControllerConfig#maxTransferBytes(int, int)}). Thrown as {@code workload.bs}, so a file's message
+     * points at the field and a flag's names {@code --bs}. An MDTS outside its range is left to the range check.
      */
     private static void checkBlockSize(long bs, DeviceSpec device) {
         NamespaceEntry ns = device.namespaces().get(0);
@@ -51,8 +50,8 @@ public record NvmeScenario(Mode mode, DeviceSpec device, HostSpec host, Workload
                     + ns.nsid() + " (" + Sizes.format(ns.capacity()) + "): no I/O of that size fits in it");
         }
         int mdts = device.mdts();
-        if (mdts >= 0 && mdts <= MAX_MDTS) {
-            long max = 4096L << (mdts == 0 ? MAX_MDTS : mdts);
+        if (mdts >= 0 && mdts <= ControllerConfig.MAX_MDTS) {
+            long max = ControllerConfig.maxTransferBytes(mdts, 0);
             if (bs > max) {
                 throw new InvalidFieldException("workload.bs", Sizes.format(bs) + " exceeds the device's largest "
                         + "transfer (MDTS " + mdts + ": " + Sizes.format(max) + ")");

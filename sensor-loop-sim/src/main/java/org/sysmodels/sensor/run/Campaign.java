@@ -94,7 +94,6 @@ public final class Campaign {
         }
     }
 
-    /** What a campaign found. */
     /**
      * What a campaign found; {@code unfinished} has one line per run the firmware stalled before its end
      * ({@link org.sysmodels.sensor.model.core.SpinBudget}), in run order.

@@ -50,7 +50,10 @@ public final class LoopRun {
                          List<FaultRecord> faults, List<String[]> diagnostics, int resets, Firmware lastFirmware,
                          List<org.sysmodels.core.run.Plot> plots, TraceLog trace, Finding stalled) {
 
-        /** True unless the firmware stalled the run ({@link org.sysmodels.sensor.model.core.SpinBudget}) before its end. */
+        /**
+         * True unless the firmware stalled the run ({@link org.sysmodels.sensor.model.core.SpinBudget}) before its
+         * end.
+         */
         public boolean finished() {
             return stalled == null;
         }

@@ -140,10 +140,10 @@ public final class Reports {
                 "period T", "deadline D", "WCET C", "blocking B", "bound R", "measured worst", "verdict"), rows);
     }
 
-    /** The report of a campaign. */
     /** Runs that did not finish listed one per line, up to this many. */
     static final int UNFINISHED_SHOWN = 50;
 
+    /** The report of a campaign. */
     public static RunResult campaign(Campaign.Result c, String title, long seed) {
         return campaign(c, title, seed, null);
     }

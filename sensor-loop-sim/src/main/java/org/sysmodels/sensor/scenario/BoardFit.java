@@ -119,7 +119,7 @@ final class BoardFit {
                         + SimTime.format(period) + " period (safety.period): allowed " + mhz(lo) + " to " + mhz(hi)
                         + ". " + why);
             }
-            long pLo = Math.max(Math.max(budget.minPeriodNs(hz), LoopBudget.ceilDiv(WWDG_STEP_CYCLES * NS, hz)),
+            long pLo = Math.max(Math.max(budget.minPeriodNs(hz), Math.ceilDiv(WWDG_STEP_CYCLES * NS, hz)),
                     100_000);
             long pHi = Math.min(Math.min(WWDG_MAX_COUNTS_CYCLES * NS / 4 / hz, SYSTICK_MAX_CYCLES * NS / hz),
                     100_000_000);
@@ -215,7 +215,7 @@ final class BoardFit {
     }
 
     static long wwdgMinHz(long period) {
-        return LoopBudget.ceilDiv(WWDG_STEP_CYCLES * NS, period);
+        return Math.ceilDiv(WWDG_STEP_CYCLES * NS, period);
     }
 
     static long wwdgMaxHz(long period) {

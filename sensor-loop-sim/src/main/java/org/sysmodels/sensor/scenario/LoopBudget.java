@@ -38,12 +38,12 @@ record LoopBudget(long cycles, long wireNs, int channels) {
     /** The slowest core clock at which computation and reads fit one period of {@code periodNs}; MAX_VALUE if none. */
     long minCoreHz(long periodNs) {
         long left = periodNs - wireNs;
-        return left <= 0 ? Long.MAX_VALUE : ceilDiv(cycles * 1_000_000_000L, left);
+        return left <= 0 ? Long.MAX_VALUE : Math.ceilDiv(cycles * 1_000_000_000L, left);
     }
 
     /** The shortest period that fits at {@code coreHz}. */
     long minPeriodNs(long coreHz) {
-        return wireNs + ceilDiv(cycles * 1_000_000_000L, coreHz);
+        return wireNs + Math.ceilDiv(cycles * 1_000_000_000L, coreHz);
     }
 
     /** "1902 core cycles (...) besides 502.400 us on the I2C wire". */
@@ -54,9 +54,5 @@ record LoopBudget(long cycles, long wireNs, int channels) {
                 + " to check, vote and drive the output, " + SafetyFunction.SELF_TEST_WORK + " for the self-test) "
                 + "besides " + org.sysmodels.core.time.SimTime.format(wireNs) + " on the I2C wire (" + channels
                 + " data burst" + (channels == 1 ? "" : "s") + " of 8 bytes, UM10204 Table 10 timings)";
-    }
-
-    static long ceilDiv(long a, long b) {
-        return -Math.floorDiv(-a, b);
     }
 }

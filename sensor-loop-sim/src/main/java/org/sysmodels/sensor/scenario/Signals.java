@@ -32,11 +32,7 @@ public final class Signals {
                 of(e.humidity(), "environment.humidity", seed + 2, base, PhysicalQuantity.HUMIDITY));
     }
 
-    public static Signal of(SignalSpec s, String field, long seed, Path base) throws UserInputException {
-        return of(s, field, seed, base, null);
-    }
-
-    /** The same, refusing a recorded value outside physics for {@code quantity} (null: any value). */
+    /** One input's signal, refusing a recorded value outside physics for {@code quantity}. */
     public static Signal of(SignalSpec s, String field, long seed, Path base, PhysicalQuantity quantity)
             throws UserInputException {
         Signal signal;
@@ -60,13 +56,10 @@ public final class Signals {
         return signal;
     }
 
-    /** A column of a CSV recording as a piecewise-linear signal; {@code base} as for {@link #environment}. */
-    public static Signal.Piecewise csv(String name, String column, String field, Path base)
-            throws UserInputException {
-        return csv(name, column, field, base, null);
-    }
-
-    /** The same, refusing a value outside physics for {@code quantity} (null: any value). */
+    /**
+     * A column of a CSV recording as a piecewise-linear signal, refusing a value outside physics for {@code quantity}
+     * (null: any value); {@code base} as for {@link #environment}.
+     */
     public static Signal.Piecewise csv(String name, String column, String field, Path base, PhysicalQuantity quantity)
             throws UserInputException {
         String text;

@@ -21,6 +21,8 @@ public final class ControllerConfig {
     public static final int DEFAULT_MAX_IO_QUEUE_PAIRS = 64;
     /** Identify MDTS: 2^5 pages of 4 KiB = 128 KiB. */
     public static final int DEFAULT_MDTS = 5;
+    /** The largest MDTS modelled; MDTS 0 (no limit) is taken as this. */
+    public static final int MAX_MDTS = 9;
     /** Identify ACL and AERL, 0's based: 4 Aborts and 4 Asynchronous Event Requests outstanding. */
     public static final int DEFAULT_ABORT_LIMIT = 3;
     public static final int DEFAULT_AER_LIMIT = 3;
@@ -228,7 +230,15 @@ public final class ControllerConfig {
 
     /** Largest data transfer in bytes (MDTS is in units of the minimum memory page size). */
     public long maxTransferBytes() {
-        int shift = mdts == 0 ? 9 : mdts;
+        return maxTransferBytes(mdts, mpsMin);
+    }
+
+    /**
+     * Largest data transfer in bytes: 2^{@code mdts} pages of 2^(12 + {@code mpsMin}) bytes (MDTS 0:
+     * {@link #MAX_MDTS}).
+     */
+    public static long maxTransferBytes(int mdts, int mpsMin) {
+        int shift = mdts == 0 ? MAX_MDTS : mdts;
         return (1L << shift) << (12 + mpsMin);
     }
 
