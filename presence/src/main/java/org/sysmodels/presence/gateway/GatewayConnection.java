@@ -31,23 +31,13 @@ import org.sysmodels.presence.gateway.protocol.RateLimiter;
  * (size, JSON, opcode, rate limit, order), answering heartbeats, and handing what changes presence to the
  * {@link PresenceEngine}. Writes come back from the engine as tasks on this event loop, in order.
  *
- * <p>States (one per value of {@link State}):
+ * <p>States (one per value of {@link ConnectionState}):
  * <pre>
  *   Awaiting ---- Identify / Resume ----> Authenticated ---- close ----> Closed
  *   Authenticated ---- Invalid Session d=false after a failed Resume ----> Awaiting
  * </pre>
  */
 final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
-
-    /** Where the connection is. */
-    enum State {
-        /** Hello sent; only Heartbeat, Identify or Resume are allowed (else 4003). */
-        AWAITING,
-        /** Identify or Resume was sent on; another is 4005. */
-        AUTHENTICATED,
-        /** Closed or closing: nothing more is read or written. */
-        CLOSED
-    }
 
     /** Heartbeat ACK's bytes, encoded once (every frame gets a duplicate: its own indexes, the same memory). */
     private static final ByteBuf HEARTBEAT_ACK = Unpooled.unreleasableBuffer(
@@ -61,7 +51,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
     private Channel channel;
     /** This handler's context: writes start here, below the handlers that only read. */
     private ChannelHandlerContext ctx;
-    private State state = State.AWAITING;
+    private ConnectionState state = ConnectionState.AWAITING;
     private int closeCode = 1006;
     private ScheduledFuture<?> identifyTimer;
 
@@ -128,7 +118,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
 
     private void armIdentifyTimer() {
         identifyTimer = channel.eventLoop().schedule(() -> {
-            if (state == State.AWAITING) {
+            if (state == ConnectionState.AWAITING) {
                 close(CloseCode.SESSION_TIMED_OUT, "no Identify within " + config.identifyTimeout().toMillis()
                         + " ms");
             }
@@ -137,7 +127,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-        if (state == State.CLOSED) {
+        if (state == ConnectionState.CLOSED) {
             return;
         }
         switch (frame) {
@@ -145,7 +135,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
             case CloseWebSocketFrame c -> {
                 int code = c.statusCode() < 0 ? 1005 : c.statusCode();
                 closeCode = code;
-                state = State.CLOSED;
+                state = ConnectionState.CLOSED;
                 ctx.writeAndFlush(new CloseWebSocketFrame(code, null)).addListener(ChannelFutureListener.CLOSE);
             }
             case BinaryWebSocketFrame b -> close(CloseCode.DECODE_ERROR, "binary frames are not served: "
@@ -175,22 +165,25 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
 
     /** A ping or pong inside the rate limit; over it the connection closes 4008. */
     private boolean controlFrameAllowed() {
-        if (state == State.CLOSED || channel == null) {
+        if (state == ConnectionState.CLOSED || channel == null) {
             return false;
         }
-        if (!limiter.allow(System.nanoTime())) {
-            close(CloseCode.RATE_LIMITED, "over " + config.rateLimit() + " events per "
-                    + config.rateWindow().toMillis() + " ms (pings and pongs count)");
+        return !overRateLimit(" (pings and pongs count)");
+    }
+
+    /** Counts one event against the connection's limit; over it, closes 4008 (the reason ends with {@code note}). */
+    private boolean overRateLimit(String note) {
+        if (limiter.allow(System.nanoTime())) {
             return false;
         }
+        close(CloseCode.RATE_LIMITED, "over " + config.rateLimit() + " events per " + config.rateWindow().toMillis()
+                + " ms" + note);
         return true;
     }
 
     private void text(ByteBuf content) {
         int bytes = content.readableBytes();
-        if (!limiter.allow(System.nanoTime())) {
-            close(CloseCode.RATE_LIMITED, "over " + config.rateLimit() + " events per "
-                    + config.rateWindow().toMillis() + " ms");
+        if (overRateLimit("")) {
             return;
         }
         if (bytes > PayloadDecoder.MAX_PAYLOAD_BYTES) {
@@ -207,7 +200,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
             }
             case ClientPayload.Heartbeat h -> {
                 ctx.writeAndFlush(new TextWebSocketFrame(HEARTBEAT_ACK.duplicate()));
-                if (state == State.AUTHENTICATED) {
+                if (state == ConnectionState.AUTHENTICATED) {
                     engine.heartbeat(this);
                 }
             }
@@ -240,11 +233,11 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
     }
 
     private boolean authenticate() {
-        if (state == State.AUTHENTICATED) {
+        if (state == ConnectionState.AUTHENTICATED) {
             close(CloseCode.ALREADY_AUTHENTICATED, "this connection has identified already");
             return false;
         }
-        state = State.AUTHENTICATED;
+        state = ConnectionState.AUTHENTICATED;
         if (identifyTimer != null) {
             identifyTimer.cancel(false);
         }
@@ -252,7 +245,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
     }
 
     private boolean requireAuthenticated() {
-        if (state != State.AUTHENTICATED) {
+        if (state != ConnectionState.AUTHENTICATED) {
             close(CloseCode.NOT_AUTHENTICATED, "send Identify first");
             return false;
         }
@@ -265,10 +258,10 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
     }
 
     private void close(int code, String reason) {
-        if (state == State.CLOSED || channel == null) {
+        if (state == ConnectionState.CLOSED || channel == null) {
             return;
         }
-        state = State.CLOSED;
+        state = ConnectionState.CLOSED;
         closeCode = code;
         String r = reason.length() > 120 ? reason.substring(0, 120) : reason;
         engine.stats().countClose(code, r);
@@ -290,7 +283,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
      * the drain (the drain then flushes it once at its end).
      */
     boolean writePresence(byte[] body, long seq) {
-        if (state == State.CLOSED || !channel.isActive()) {
+        if (state == ConnectionState.CLOSED || !channel.isActive()) {
             return false;
         }
         // the whole frame, header and payload, in one buffer: the frame encoder passes it through
@@ -311,7 +304,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
     /** Writes text frames and flushes (on this event loop). */
     void send(List<String> texts) {
         onLoop(() -> {
-            if (state == State.CLOSED) {
+            if (state == ConnectionState.CLOSED) {
                 return;
             }
             for (String t : texts) {
@@ -324,11 +317,11 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
     /** Invalid Session (op 9); with d = false the connection may Identify again (a new identify timer starts). */
     void invalidSession(boolean resumable) {
         onLoop(() -> {
-            if (state == State.CLOSED) {
+            if (state == ConnectionState.CLOSED) {
                 return;
             }
             channel.writeAndFlush(new TextWebSocketFrame(Payloads.invalidSession(resumable)));
-            state = State.AWAITING;
+            state = ConnectionState.AWAITING;
             armIdentifyTimer();
         });
     }
@@ -341,7 +334,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
      */
     void reconnect(long delayMs, String reason) {
         onLoop(() -> {
-            if (state == State.CLOSED) {
+            if (state == ConnectionState.CLOSED) {
                 return;
             }
             channel.writeAndFlush(new TextWebSocketFrame(Payloads.reconnect()));
@@ -371,7 +364,7 @@ final class GatewayConnection extends SimpleChannelInboundHandler<WebSocketFrame
         if (identifyTimer != null) {
             identifyTimer.cancel(false);
         }
-        state = State.CLOSED;
+        state = ConnectionState.CLOSED;
         if (channel != null) {
             engine.stats().connections.decrementAndGet();
             engine.closed(this, closeCode);

@@ -14,8 +14,6 @@ import org.sysmodels.presence.gateway.protocol.CloseCode;
 import org.sysmodels.presence.gateway.protocol.Intents;
 import org.sysmodels.presence.gateway.protocol.Payloads;
 import org.sysmodels.presence.gateway.users.UserDirectory;
-import org.sysmodels.presence.model.cluster.Adoption;
-import org.sysmodels.presence.model.cluster.SentSoFar;
 import org.sysmodels.presence.model.cluster.ClusterBackend;
 import org.sysmodels.presence.model.core.PresenceObserver;
 import org.sysmodels.presence.model.core.Timeouts;
@@ -24,7 +22,6 @@ import org.sysmodels.presence.model.fanout.CoalescingOutbox;
 import org.sysmodels.presence.model.presence.PresenceUpdate;
 import org.sysmodels.presence.model.presence.Status;
 import org.sysmodels.presence.model.session.Dispatch;
-import org.sysmodels.presence.model.session.ResumeCheck;
 import org.sysmodels.presence.model.session.SessionStateException;
 import org.sysmodels.presence.model.session.Subscriber;
 import org.sysmodels.presence.model.store.CompactStore;
@@ -42,7 +39,7 @@ import org.sysmodels.presence.model.store.PresenceStore;
 final class PresenceEngine {
 
     /** 4004's reason, for Identify and Resume alike. */
-    private static final String UNKNOWN_TOKEN = "no user of this gateway has this token (the users file, or the load "
+    static final String UNKNOWN_TOKEN = "no user of this gateway has this token (the users file, or the load "
             + "world)";
 
     private final EventExecutor thread;
@@ -55,6 +52,7 @@ final class PresenceEngine {
     private final NodeFanOut fanOut;
     private final ReplayRingPool rings;
     private final IdentifyLimit identifyLimit;
+    private final Resumption resumption;
     private final SecureRandom random = new SecureRandom();
     private final long epoch = System.nanoTime();
     private volatile boolean stopping;
@@ -75,6 +73,7 @@ final class PresenceEngine {
                 config.resumeWindow().toNanos());
         this.core = cluster.create(new ClusterParts(store, t, TimingWheel.of(config.tick().toNanos(), now()), fanOut,
                 observer, config.ioThreads(), thread, this::now, users.names()));
+        this.resumption = new Resumption(users, core, sessions, fanOut, rings, stats, this::now, this::run);
         long tick = config.tick().toNanos();
         // The expiry pass is queued behind the commands the event loops sent before it, and judges time as of then:
         // however far behind this thread is, a heartbeat that arrived renews its session before the pass that would
@@ -184,104 +183,7 @@ final class PresenceEngine {
     }
 
     void resume(GatewayConnection c, ClientPayload.Resume r) {
-        run(() -> {
-            Integer user = users.userByToken(r.token()).orElse(null);
-            if (user == null) {
-                c.closeFromEngine(CloseCode.AUTHENTICATION_FAILED, UNKNOWN_TOKEN);
-                return;
-            }
-            GatewaySession e = sessions.get(r.sessionId());
-            if (e == null) {
-                // perhaps held by another node of the cluster, or by one that died: take it over
-                core.adopt(r.sessionId(), user, c.node(), now(), a -> run(() -> resumeAdopted(c, r, user, a)));
-                return;
-            }
-            if (e.user != user) {
-                c.invalidSession(false);
-                return;
-            }
-            if (e.conn != null) {
-                // still attached to another connection: detach it; this client may resume again at once
-                e.closeConnection(CloseCode.SESSION_TIMED_OUT, "the session was resumed elsewhere");
-                core.detach(e.slot, now());
-                c.invalidSession(true);
-                return;
-            }
-            ResumeCheck check = r.seq() < e.lastUnkept ? ResumeCheck.GAP_TOO_OLD
-                    : ResumeCheck.of(r.seq(), e.subscriber.seq(), e.subscriber.replay());
-            if (check == ResumeCheck.SEQ_AHEAD) {
-                c.closeFromEngine(CloseCode.INVALID_SEQ, "seq " + r.seq() + " is above the last sent, "
-                        + e.subscriber.seq());
-                return;
-            }
-            if (check == ResumeCheck.GAP_TOO_OLD || !core.resume(e.slot, c.node(), now())) {
-                if (core.exists(e.slot)) {
-                    core.end(e.slot, now());
-                }
-                c.invalidSession(false);
-                return;
-            }
-            e.conn = c;
-            c.engineSlot = e.slot;
-            stats.resumes.incrementAndGet();
-            List<String> out = new ArrayList<>();
-            e.subscriber.resume(r.seq(), d -> out.add(fanOut.encode(d)));
-            out.add(Payloads.dispatch(e.subscriber.nextSeq(), "RESUMED", com.fasterxml.jackson.core.JsonGenerator::writeNull));
-            e.lastUnkept = e.subscriber.seq();
-            stats.dispatches.addAndGet(out.size() - 1);
-            c.send(out);
-        });
-    }
-
-    /**
-     * Resume of a session taken over from another node: its replay ring stayed there, so instead of replaying the
-     * missed dispatches this node sends the current presence of everyone the session watches (what the client would
-     * have converged to; offline ones too, since this node cannot tell which changed), numbered after the last
-     * sequence number the old node sent, then RESUMED. The Resume's {@code seq} is judged as the old node would
-     * have judged it, from what it recorded when it lost the connection ({@link SentSoFar}): above the last sent,
-     * 4007; below the events that are never replayed (READY, GUILD_CREATE, chunks), Invalid Session. When it recorded
-     * nothing (it died first, or the client came here before it saw the connection go) the seq cannot be judged and
-     * numbering goes on from it. Invalid Session if the cluster has no such session any more.
-     */
-    private void resumeAdopted(GatewayConnection c, ClientPayload.Resume r, int user, Adoption a) {
-        if (!a.found()) {
-            c.invalidSession(false);
-            return;
-        }
-        // held here from now on, whatever this Resume gets: this node numbers after what was sent, and its ring
-        // holds nothing before that
-        SentSoFar sent = a.sent();
-        long after = sent.known() ? sent.last() : r.seq();
-        GatewaySession e = new GatewaySession(a.session(), r.sessionId(), user, a.guildPresences(), 50,
-                new Subscriber(a.session(), new CoalescingOutbox(), rings.take()));
-        e.subscriber.continueAfter(after);
-        e.lastUnkept = after;
-        sessions.put(e);
-        stats.sessions.incrementAndGet();
-        if (!c.open()) {
-            core.detach(a.session(), now());
-            return;
-        }
-        if (sent.known() && r.seq() > sent.last()) {
-            core.detach(a.session(), now());
-            c.closeFromEngine(CloseCode.INVALID_SEQ, "seq " + r.seq() + " is above the last sent, " + sent.last());
-            return;
-        }
-        if (sent.known() && r.seq() < sent.resumableFrom()) {
-            core.end(a.session(), now());
-            c.invalidSession(false);
-            return;
-        }
-        e.conn = c;
-        c.engineSlot = a.session();
-        stats.resumes.incrementAndGet();
-        List<String> out = new ArrayList<>();
-        Snapshots.watched(core.store(), user, a.guildPresences(), (watched, via) ->
-                out.add(fanOut.encode(e.subscriber.send(core.presence(watched), via))));
-        out.add(Payloads.dispatch(e.subscriber.nextSeq(), "RESUMED", com.fasterxml.jackson.core.JsonGenerator::writeNull));
-        e.lastUnkept = e.subscriber.seq();
-        stats.dispatches.addAndGet(out.size() - 1);
-        c.send(out);
+        run(() -> resumption.resume(c, r));
     }
 
     /** A heartbeat counts from when its connection received it, not from when this thread gets to it. */
