@@ -138,9 +138,14 @@ public final class BlockLayer {
      * §4.6.1): the 15 bits of CQE Dword 3 [31:17], so SC in bits 7:0, SCT in 10:8, DNR at bit 14; 0 is success. Get
      * it from the CQE with {@code Status.fromDw3(dw3)}, or make one with {@code Status.of(StatusCode)} or
      * {@code Status.doNotRetry(StatusCode)}.
+     *
+     * <p>A request that is not in flight (completed a second time) or null is not ended again: the completion
+     * observer hears of it as a {@link StaleCompletion}, the driver bug Linux catches in {@code nvme_find_rq} and
+     * blk-mq's request reference count (see the {@code double-completion} rule).
      */
     public void complete(Request rq, int status) {
-        if (rq.state != Request.IN_FLIGHT) {
+        if (rq == null || rq.state != Request.IN_FLIGHT) {
+            completions.staleCompletion(StaleCompletion.of(driver, rq), scheduler.now());
             return;
         }
         completions.completing(rq.hctx, rq.tag, scheduler.now());
@@ -154,6 +159,7 @@ public final class BlockLayer {
     private void end(Request rq, int status) {
         HardwareContext hctx = hardware[rq.hctx];
         hctx.tags.release(rq.tag);
+        rq.lastTag = rq.tag;
         rq.tag = -1;
         inFlight--;
         rq.status = status;
@@ -183,6 +189,7 @@ public final class BlockLayer {
     private void putBack(Request rq) {
         HardwareContext hctx = hardware[rq.hctx];
         hctx.tags.release(rq.tag);
+        rq.lastTag = rq.tag;
         rq.tag = -1;
         inFlight--;
         rq.state = Request.QUEUED;
