@@ -41,8 +41,8 @@ public final class NvmeFlags {
             "I/O queue pairs the driver asks for.").withDefault("one per CPU, as Linux does");
     public static final OptionSpec<Mode> MODE = OptionSpec.choice("--mode", "MODE", Mode.class,
             "deterministic (sim-core scheduler) or threaded (host and device on two threads, an instant device, "
-                    + "polled queues: exactly --ios x --numjobs I/Os; --runtime, --units, --completion interrupt "
-                    + "and the scenario's latency settings are refused).")
+                    + "polled queues: exactly --ios x --numjobs I/Os; --runtime, --units, --completion interrupt, "
+                    + "--bs above 4k, --buffer-offset and the scenario's latency settings are refused).")
             .withDefault("deterministic");
     public static final OptionSpec<HostSpec.Completion> COMPLETION = OptionSpec.choice("--completion", "HOW",
             HostSpec.Completion.class, "interrupt or poll.").withDefault("interrupt");

@@ -4,17 +4,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.sysmodels.core.input.UserInputException;
+import org.sysmodels.nvme.model.memory.HostMemory;
 import org.sysmodels.nvme.scenario.DeviceSpec;
 import org.sysmodels.nvme.scenario.HostSpec;
 import org.sysmodels.nvme.scenario.Mode;
 import org.sysmodels.nvme.scenario.NvmeScenario;
+import org.sysmodels.nvme.scenario.WorkloadSpec;
 
 /**
  * What {@code --mode threaded} cannot honour, refused rather than ignored. Its device is instant (the service model
  * needs the scheduler) and its host polls, and the scheduler's clock stands still while the two threads run
  * ({@link ThreadedRun}); so a run length in virtual time, a rate, faults, and every latency or timing setting of the
- * device or the host would silently do nothing. A setting counts as given when it differs from the default a
- * scenario without it gets.
+ * device or the host would silently do nothing. Its host ({@code ThreadedHost}) gives each command one page-aligned
+ * page over the whole namespace: larger blocks would send the device to address 0 through an empty PRP2, and a buffer
+ * offset or a region size would be dropped. A setting counts as given when it differs from the default a scenario
+ * without it gets.
  */
 final class ThreadedLimits {
 
@@ -36,6 +40,17 @@ final class ThreadedLimits {
         if (s.workload().runtime() > 0) {
             throw new UserInputException("--runtime (workload.runtime): --mode threaded counts I/Os, not virtual "
                     + "time, which stands still while the threads run; give --ios instead, or run deterministic");
+        }
+        WorkloadSpec w = s.workload();
+        if (w.bs() > HostMemory.PAGE_SIZE) {
+            throw new UserInputException("--bs: --mode threaded gives each command one " + HostMemory.PAGE_SIZE
+                    + "-byte page (PRP1 alone), so at most " + HostMemory.PAGE_SIZE + " bytes, got " + w.bs()
+                    + "; run larger blocks deterministic");
+        }
+        if (w.bufferOffset() != 0 || w.size() != 0) {
+            throw new UserInputException((w.bufferOffset() != 0 ? "--buffer-offset (workload.bufferOffset)"
+                    : "workload.size") + ": --mode threaded does not honour it (page-aligned buffers over the whole "
+                    + "namespace); remove it, or run deterministic");
         }
         for (Map.Entry<String, Boolean> e : ignoredTimings(s.device(), s.host()).entrySet()) {
             if (e.getValue()) {
