@@ -191,6 +191,9 @@ class StudentDriverTest {
         assertTrue(twice.message().matches("Twice completed request \\d+ \\(tag \\d+ on hctx 0\\) again after "
                 + "blk-mq had ended it .*genctr mismatch.*"), twice.message());
         assertEquals(DoubleCompletion.RULE.source(), twice.source());
+        List<String> randread = nvme.grade(RunRequest.ofSeed(2).withStudent(f)).tables().get(0).rows().get(0);
+        assertEquals(List.of("randread", "FAIL"), List.of(randread.get(0), randread.get(2)), randread.toString());
+        assertTrue(randread.get(3).contains(DoubleCompletion.RULE.name()), "graded down by the rule: " + randread);
 
         Files.writeString(f, template.replace(once, once + " if (rq.id() == 3) blk.complete(null, 0);"));
         RunResult none = nvme.run(RunRequest.ofSeed(1).withStudent(f).withOptions(ios(200)));
