@@ -23,6 +23,7 @@ import org.sysmodels.nvme.check.DataIntegrity;
 import org.sysmodels.nvme.check.DmaUseAfterFree;
 import org.sysmodels.nvme.check.DoorbellBeforeReady;
 import org.sysmodels.nvme.check.DoorbellValue;
+import org.sysmodels.nvme.check.DoubleCompletion;
 import org.sysmodels.nvme.check.DoubleFree;
 import org.sysmodels.nvme.check.NoLostRequest;
 import org.sysmodels.nvme.check.NoTimeout;
@@ -87,7 +88,8 @@ public final class NvmeSystem implements SimSystem {
     public List<Rule> rules() {
         return List.of(CidUnique.RULE, SqOverflow.RULE, PhaseTag.RULE, DoorbellValue.RULE, DoorbellBeforeReady.RULE,
                 DmaUseAfterFree.RULE, DoubleFree.RULE, CqStall.RULE, UnknownCompletion.RULE, NoTimeout.RULE,
-                ProbeSucceeds.RULE, AsyncEventReport.RULE, NoLostRequest.RULE, DataIntegrity.RULE);
+                ProbeSucceeds.RULE, AsyncEventReport.RULE, NoLostRequest.RULE, DoubleCompletion.RULE,
+                DataIntegrity.RULE);
     }
 
     @Override

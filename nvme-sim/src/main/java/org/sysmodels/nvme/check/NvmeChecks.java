@@ -12,6 +12,7 @@ import org.sysmodels.core.check.Checker;
 import org.sysmodels.core.check.Findings;
 import org.sysmodels.nvme.host.block.CompletionObserver;
 import org.sysmodels.nvme.host.block.Request;
+import org.sysmodels.nvme.host.block.StaleCompletion;
 import org.sysmodels.nvme.host.driver.DriverObserver;
 import org.sysmodels.nvme.host.driver.ThreadedObserver;
 import org.sysmodels.nvme.host.platform.AllocatorObserver;
@@ -45,6 +46,7 @@ public final class NvmeChecks implements ControllerObserver, DmaObserver, Alloca
     private final NvmeCheck[] exhausted;
     private final NvmeCheck[] completing;
     private final NvmeCheck[] requeuing;
+    private final NvmeCheck[] staleCompletion;
     private final NvmeCheck[] submitting;
     private final NvmeCheck[] completed;
     private final NvmeCheck[] lost;
@@ -73,6 +75,7 @@ public final class NvmeChecks implements ControllerObserver, DmaObserver, Alloca
         exhausted = to("exhausted", long.class);
         completing = to("completing", int.class, int.class, long.class);
         requeuing = to("requeuing", int.class, int.class, long.class);
+        staleCompletion = to("staleCompletion", StaleCompletion.class, long.class);
         submitting = to("submitting", Request.class, long.class);
         completed = to("completed", Request.class, long.class);
         lost = to("lost", Request.class, long.class);
@@ -245,6 +248,13 @@ public final class NvmeChecks implements ControllerObserver, DmaObserver, Alloca
     public void requeuing(int hctx, int tag, long now) {
         for (NvmeCheck c : requeuing) {
             c.requeuing(hctx, tag, now);
+        }
+    }
+
+    @Override
+    public void staleCompletion(StaleCompletion completion, long now) {
+        for (NvmeCheck c : staleCompletion) {
+            c.staleCompletion(completion, now);
         }
     }
 

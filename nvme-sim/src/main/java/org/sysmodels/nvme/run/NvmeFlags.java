@@ -40,7 +40,9 @@ public final class NvmeFlags {
     public static final OptionSpec<Integer> QUEUES = OptionSpec.integer("--queues", "N", 1, HostSpec.MAX_QUEUES,
             "I/O queue pairs the driver asks for.").withDefault("one per CPU, as Linux does");
     public static final OptionSpec<Mode> MODE = OptionSpec.choice("--mode", "MODE", Mode.class,
-            "deterministic (sim-core scheduler) or threaded (host and device on two threads).")
+            "deterministic (sim-core scheduler) or threaded (host and device on two threads, an instant device, "
+                    + "polled queues: exactly --ios x --numjobs I/Os; --runtime, --units, --completion interrupt, "
+                    + "--bs above 4k, --buffer-offset and the scenario's latency settings are refused).")
             .withDefault("deterministic");
     public static final OptionSpec<HostSpec.Completion> COMPLETION = OptionSpec.choice("--completion", "HOW",
             HostSpec.Completion.class, "interrupt or poll.").withDefault("interrupt");
@@ -96,6 +98,10 @@ public final class NvmeFlags {
             }
             ScenarioLoader.checkFlags(d);
             NvmeScenario merged = new NvmeScenario(o.get(MODE).orElse(s.mode()), d, h, w, s.faults());
+            if (merged.mode() == Mode.THREADED && o.get(COMPLETION).orElse(null) == HostSpec.Completion.INTERRUPT) {
+                throw new UserInputException("--completion interrupt: --mode threaded always polls its queues "
+                        + "(Linux's polled queues); remove the flag, or run deterministic");
+            }
             check(merged);
             return merged;
         } catch (InvalidFieldException e) {
@@ -109,19 +115,11 @@ public final class NvmeFlags {
     }
 
     /**
-     * Checks that cross fields: threaded mode is closed-loop and without faults. (Block size against LBA size and
-     * MDTS is the scenario's own check, so a file's message points into the file.)
+     * Checks that cross fields: what threaded mode cannot honour ({@link ThreadedLimits}). (Block size against LBA
+     * size and MDTS is the scenario's own check, so a file's message points into the file.)
      */
     public static void check(NvmeScenario s) throws UserInputException {
-        if (s.workload().rate() > 0 && s.mode() == Mode.THREADED) {
-            throw new UserInputException("--mode threaded runs closed-loop only; remove workload.rate");
-        }
-        if (!s.faults().isEmpty() && s.mode() == Mode.THREADED) {
-            // ThreadedRun: the device is instant and the scheduler's clock stands still while the two threads run,
-            // so a fault's window never opens, a stuck command would stall the run and errors go unreported.
-            throw new UserInputException("--mode threaded injects no faults (its device is instant and virtual time "
-                    + "stands still while the threads run); remove the scenario's faults, or run it deterministic");
-        }
+        ThreadedLimits.check(s);
     }
 
     private static String kebab(String field) {

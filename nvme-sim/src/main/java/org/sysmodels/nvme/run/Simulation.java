@@ -17,6 +17,7 @@ import org.sysmodels.nvme.check.DataIntegrity;
 import org.sysmodels.nvme.check.DmaUseAfterFree;
 import org.sysmodels.nvme.check.DoorbellBeforeReady;
 import org.sysmodels.nvme.check.DoorbellValue;
+import org.sysmodels.nvme.check.DoubleCompletion;
 import org.sysmodels.nvme.check.DoubleFree;
 import org.sysmodels.nvme.check.NoLostRequest;
 import org.sysmodels.nvme.check.NoTimeout;
@@ -111,7 +112,8 @@ public final class Simulation {
                 new DmaUseAfterFree(findings, scheduler::now), new DoubleFree(findings),
                 new CqStall(findings, Math.min(h.ioTimeout(), 1_000_000_000L) / 2, controller::completionsWaiting),
                 new UnknownCompletion(findings), new NoTimeout(findings, !s.faults().isEmpty()),
-                new ProbeSucceeds(findings), new AsyncEventReport(findings), new NoLostRequest(findings)));
+                new ProbeSucceeds(findings), new AsyncEventReport(findings), new NoLostRequest(findings),
+                new DoubleCompletion(findings)));
         if (w.verify()) {
             list.add(new DataIntegrity(memory, findings, true, ns.lbaSize(), ns.capacity()));
         }

@@ -11,7 +11,10 @@ import org.sysmodels.core.check.Severity;
 import org.sysmodels.core.trace.TraceEvent;
 import org.sysmodels.core.trace.TraceLog;
 import org.sysmodels.core.trace.Tracer;
+import org.sysmodels.nvme.model.register.Cc;
 import org.sysmodels.nvme.model.register.ControllerState;
+import org.sysmodels.nvme.model.register.Csts;
+import org.sysmodels.nvme.model.register.Registers;
 import org.sysmodels.nvme.host.driver.LinuxDriver;
 import org.sysmodels.nvme.scenario.DeviceSpec;
 import org.sysmodels.nvme.scenario.HostSpec;
@@ -48,6 +51,26 @@ class DriverBehaviourTest {
                 "set number of queues", "identify namespaces", "create I/O queue 1", "create I/O queue 2"), steps);
         assertInstanceOf(ControllerState.ShutDown.class, o.sim().controller.state(), "CC.SHN at the end");
         assertTrue(o.passed(), o.findings().list().toString());
+    }
+
+    /**
+     * Linux's nvme_dev_disable counts a controller whose CSTS reads CFS = 1 as dead: no queue deletion, no CC.SHN,
+     * the shutdown is over at once. The reference driver sent Delete I/O SQ to the failed controller and waited.
+     */
+    @Test
+    void shutdownOfAFailedControllerSendsNothingAndEndsAtOnce() {
+        Simulation sim = new Simulation(base(100_000), 5, Tracer.off());
+        sim.blk.start(sim.driver);
+        while (sim.blk.hardwareQueues() == 0) {
+            assertTrue(sim.scheduler.step(), "the driver comes up");
+        }
+        sim.controller.fatalError("test: an internal error");
+        assertTrue(Csts.fatal(sim.platform.bar0().read32(Registers.CSTS)));
+        boolean[] done = {false};
+        sim.driver.shutdown(() -> done[0] = true);
+        assertTrue(done[0], "no wait for a dead controller");
+        assertEquals(Cc.SHN_NONE, Cc.decode(sim.platform.bar0().read32(Registers.CC)).shn(), "no CC.SHN written");
+        assertEquals(Csts.SHST_NORMAL, Csts.shst(sim.platform.bar0().read32(Registers.CSTS)));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.student.CompileException;
 import org.sysmodels.core.system.RunRequest;
 import org.sysmodels.nvme.NvmeSystem;
+import org.sysmodels.nvme.check.DoubleCompletion;
 import org.sysmodels.nvme.check.PhaseTag;
 
 /**
@@ -168,6 +169,40 @@ class StudentDriverTest {
         Finding probe = r.findings().stream().filter(x -> x.rule().equals("probe")).findFirst().orElseThrow();
         assertTrue(probe.message().contains("CSTS.CFS"), probe.message());
         assertEquals(0, probe.at(), "CSTS.CFS is set by the CC write at 0 ns and seen by the first poll");
+    }
+
+    /**
+     * Found in review: a driver that completed a request twice was silently ignored by blk-mq. In Linux that is a
+     * bug the kernel catches (nvme_find_rq's "genctr mismatch", or WARN_ON_ONCE on the freed request); here it is a
+     * finding of the double-completion rule naming the driver, the request and its tag, and the run fails.
+     */
+    @Test
+    void aDriverThatCompletesARequestTwiceIsCaughtNamingTheRequestAndTag() throws Exception {
+        String template = nvme.student().orElseThrow().template("driver").orElseThrow().text()
+                .replace("public class MyDriver", "public class Twice");
+        String once = "blk.complete(rq, Cqe.status(dw3));";
+        Path f = dir.resolve("Twice.java");
+        Files.writeString(f, template.replace(once, once + " " + once));
+        RunResult r = nvme.run(RunRequest.ofSeed(1).withStudent(f).withOptions(ios(200)));
+        assertFalse(r.passed());
+        Finding twice = r.findings().stream().filter(x -> x.rule().equals(DoubleCompletion.RULE.name()))
+                .findFirst().orElseThrow(() -> new AssertionError(r.tallies().toString()));
+        assertTrue(twice.where().startsWith("Twice, request "), twice.where());
+        assertTrue(twice.message().matches("Twice completed request \\d+ \\(tag \\d+ on hctx 0\\) again after "
+                + "blk-mq had ended it .*genctr mismatch.*"), twice.message());
+        assertEquals(DoubleCompletion.RULE.source(), twice.source());
+        List<String> randread = nvme.grade(RunRequest.ofSeed(2).withStudent(f)).tables().get(0).rows().get(0);
+        assertEquals(List.of("randread", "FAIL"), List.of(randread.get(0), randread.get(2)), randread.toString());
+        assertTrue(randread.get(3).contains(DoubleCompletion.RULE.name()), "graded down by the rule: " + randread);
+
+        Files.writeString(f, template.replace(once, once + " if (rq.id() == 3) blk.complete(null, 0);"));
+        RunResult none = nvme.run(RunRequest.ofSeed(1).withStudent(f).withOptions(ios(200)));
+        Finding nil = none.findings().stream().filter(x -> x.rule().equals(DoubleCompletion.RULE.name()))
+                .findFirst().orElseThrow(() -> new AssertionError(none.tallies().toString()));
+        assertTrue(nil.message().startsWith("Twice called BlockLayer.complete with no request (null)"),
+                nil.message());
+        assertTrue(none.findings().stream().noneMatch(x -> x.rule().equals("student-code")),
+                "not a NullPointerException in blk-mq: " + none.findings());
     }
 
     private static Finding studentFinding(RunResult r) {

@@ -28,12 +28,37 @@ class ThreadedModeTest {
             } finally {
                 run.stop();
             }
-            assertTrue(run.host().completed() >= 100_000);
+            assertEquals(100_000, run.host().completed());
             assertEquals(0, run.host().duplicates());
             assertEquals(0, run.host().errors());
             assertTrue(run.findings().isEmpty(), run.findings().list().toString());
             // Back on the scheduler, the controller still answers correctly.
             assertTrue(org.sysmodels.nvme.model.register.Csts.ready(run.controller.csts()));
+        });
+    }
+
+    /**
+     * Found in review: the host kept every queue full until the count was reached, so commands went on being
+     * submitted past it and the run reported more than were asked for. It now submits exactly the count: the last
+     * ones drain, and the device fetched exactly that many I/O commands.
+     */
+    @Test
+    void aRunSubmitsAndCompletesExactlyItsCount() {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            NvmeScenario s = NvmeScenario.DEFAULT.withHost(HostSpec.DEFAULT.withQueues(2, 2))
+                    .withWorkload(WorkloadSpec.DEFAULT.with(Rw.RANDREAD, null, 16, 2, null, null, null));
+            ThreadedRun run = new ThreadedRun(s, 3, Tracer.off());
+            assertTrue(run.start(), run.failure());
+            long before = run.controller.commandsFetched();
+            try {
+                assertTrue(run.run(1_001, 10_000_000_000L), run.findings().list().toString());
+                assertTrue(run.run(999, 10_000_000_000L), run.findings().list().toString());
+            } finally {
+                run.stop();
+            }
+            assertEquals(2_000, run.host().completed());
+            assertEquals(2_000, run.host().issued());
+            assertEquals(2_000, run.controller.commandsFetched() - before, "no command submitted past the count");
         });
     }
 }

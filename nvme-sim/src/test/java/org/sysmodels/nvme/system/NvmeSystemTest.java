@@ -108,6 +108,35 @@ class NvmeSystemTest {
         assertTrue(m.startsWith("--mode threaded injects no faults"), m);
     }
 
+    /**
+     * Found in review: "--mode threaded --ios N" ran past N (the host kept its queues full) and took --runtime,
+     * --units, --completion interrupt and a scenario's latencies without a word, though its device is instant, it
+     * polls, and virtual time stands still; "--bs 8k" sent the device to address 0 through an empty PRP2 (false
+     * dma-use-after-free findings) and --buffer-offset was dropped. It now stops at exactly --ios x --numjobs, and
+     * refuses the rest by name.
+     */
+    @Test
+    void theThreadedModeHonoursIosAndRefusesTimingsItIgnores(@TempDir Path dir) throws Exception {
+        RunResult r = nvme.run(with("--mode", "threaded", "--ios", "3000", "--numjobs", "2", "--queues", "2"));
+        assertTrue(r.passed(), r.findings().toString());
+        assertTrue(r.summary().get(0).contains(": 6,000 commands in "), r.summary().toString());
+
+        for (String[] flags : new String[][] {{"--runtime", "10ms"}, {"--units", "4"}, {"--completion", "interrupt"},
+                {"--bs", "8k"}, {"--buffer-offset", "512"}}) {
+            String m = assertThrows(UserInputException.class, () -> nvme.run(with("--mode", "threaded", flags[0],
+                    flags[1]))).getMessage();
+            assertTrue(m.startsWith(flags[0]), m);
+            assertTrue(m.contains("--mode threaded"), m);
+        }
+        Path f = dir.resolve("slow.json");
+        Files.writeString(f, """
+                {"mode": "threaded", "device": {"read": {"type": "fixed", "value": "1ms"}}}
+                """);
+        String m = assertThrows(UserInputException.class, () -> nvme.run(RunRequest.ofSeed(1)
+                .withScenario(f.toString()))).getMessage();
+        assertTrue(m.startsWith("device.read: --mode threaded does not honour it"), m);
+    }
+
     @Test
     void badScenarioFilesPointAtTheValue(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.json");

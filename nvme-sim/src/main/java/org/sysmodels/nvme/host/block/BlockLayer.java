@@ -37,13 +37,10 @@ public final class BlockLayer {
     private boolean ready;
     private boolean quiesced;
     private boolean dead;
-    private boolean timerArmed;
-    private long timerAt;
-    private long timerEvent;
     private long inFlight;
     private int pendingBeforeReady;
     private final Action run = h -> run((int) h);
-    private final Action timer = ignored -> timeouts();
+    private final TimeoutTimer timer;
     private final ArrayDeque<Request> refused = new ArrayDeque<>();
     private boolean refusedScheduled;
     private final Action endRefused = ignored -> endRefused();
@@ -57,6 +54,7 @@ public final class BlockLayer {
         this.timeout = timeout;
         this.tracer = platform.tracer();
         this.track = tracer.track("host", "blk-mq");
+        this.timer = new TimeoutTimer(scheduler, this::timeouts);
     }
 
     public void observe(CompletionObserver o) {
@@ -97,27 +95,15 @@ public final class BlockLayer {
     // ------------------------------------------------------------------ called by the driver
 
     /**
-     * The driver is ready with {@code hwQueues} hardware queues of {@code depth} tags each. Both must be at least 1,
-     * as Linux's {@code blk_mq_alloc_tag_set} refuses a tag set without hardware queues or tags (-EINVAL).
+     * The driver is ready with {@code hwQueues} hardware queues of {@code depth} tags each ({@link TagSetLayout}: both
+     * at least 1). After a reset the contexts of the first call stay.
      */
     public void ready(int hwQueues, int depth) {
-        if (hwQueues < 1 || depth < 1) {
-            throw new IllegalArgumentException("BlockLayer.ready(" + hwQueues + ", " + depth + "): a tag set needs at "
-                    + "least 1 hardware queue and 1 tag per queue (Linux blk_mq_alloc_tag_set: -EINVAL)");
-        }
+        TagSetLayout.check(hwQueues, depth);
         if (hardware == null) {
-            hardware = new HardwareContext[hwQueues];
-            software = new SoftwareContext[cpus];
-            for (int h = 0; h < hwQueues; h++) {
-                // CPUs h, h + hwQueues, h + 2 hwQueues, ... below cpus map to hctx h.
-                int mapped = (cpus - h + hwQueues - 1) / hwQueues;
-                hardware[h] = new HardwareContext(h, new TagSet(depth), new RequestQueue(maxRequests), mapped);
-            }
-            for (int cpu = 0; cpu < cpus; cpu++) {
-                HardwareContext hctx = hardware[cpu % hwQueues];
-                software[cpu] = new SoftwareContext(new RequestQueue(maxRequests), hctx);
-                hctx.ctxs[cpu / hwQueues] = software[cpu];
-            }
+            TagSetLayout layout = TagSetLayout.allocate(hwQueues, depth, cpus, maxRequests);
+            hardware = layout.hardware();
+            software = layout.software();
         }
         boolean first = !ready;
         ready = true;
@@ -152,9 +138,14 @@ public final class BlockLayer {
      * §4.6.1): the 15 bits of CQE Dword 3 [31:17], so SC in bits 7:0, SCT in 10:8, DNR at bit 14; 0 is success. Get
      * it from the CQE with {@code Status.fromDw3(dw3)}, or make one with {@code Status.of(StatusCode)} or
      * {@code Status.doNotRetry(StatusCode)}.
+     *
+     * <p>A request that is not in flight (completed a second time) or null is not ended again: the completion
+     * observer hears of it as a {@link StaleCompletion}, the driver bug Linux catches in {@code nvme_find_rq} and
+     * blk-mq's request reference count (see the {@code double-completion} rule).
      */
     public void complete(Request rq, int status) {
-        if (rq.state != Request.IN_FLIGHT) {
+        if (rq == null || rq.state != Request.IN_FLIGHT) {
+            completions.staleCompletion(StaleCompletion.of(driver, rq), scheduler.now());
             return;
         }
         completions.completing(rq.hctx, rq.tag, scheduler.now());
@@ -168,6 +159,7 @@ public final class BlockLayer {
     private void end(Request rq, int status) {
         HardwareContext hctx = hardware[rq.hctx];
         hctx.tags.release(rq.tag);
+        rq.lastTag = rq.tag;
         rq.tag = -1;
         inFlight--;
         rq.status = status;
@@ -197,6 +189,7 @@ public final class BlockLayer {
     private void putBack(Request rq) {
         HardwareContext hctx = hardware[rq.hctx];
         hctx.tags.release(rq.tag);
+        rq.lastTag = rq.tag;
         rq.tag = -1;
         inFlight--;
         rq.state = Request.QUEUED;
@@ -317,7 +310,7 @@ public final class BlockLayer {
         if (left > 0) {
             // Every request of this dispatch gets the same deadline, so the timer is armed once. If no tag is free
             // the dispatch sends nothing, but then the tag holders are in flight and the timer is already earlier.
-            armTimer(deadline);
+            timer.arm(deadline);
         }
         while (left > 0) {
             boolean fromRequeue = !requeued.isEmpty();
@@ -358,20 +351,7 @@ public final class BlockLayer {
 
     // ------------------------------------------------------------------ timeouts
 
-    private void armTimer(long at) {
-        if (timerArmed && timerAt <= at) {
-            return;
-        }
-        if (timerArmed) {
-            scheduler.cancel(timerEvent);
-        }
-        timerArmed = true;
-        timerAt = at;
-        timerEvent = scheduler.at(at, timer, 0);
-    }
-
     private void timeouts() {
-        timerArmed = false;
         long now = scheduler.now();
         long earliest = Long.MAX_VALUE;
         for (HardwareContext hctx : hardware) {
@@ -392,15 +372,12 @@ public final class BlockLayer {
             }
         }
         if (earliest != Long.MAX_VALUE) {
-            armTimer(earliest);
+            timer.arm(earliest);
         }
     }
 
     /** Cancels the timeout timer (the run is over). */
     public void stopTimer() {
-        if (timerArmed) {
-            scheduler.cancel(timerEvent);
-            timerArmed = false;
-        }
+        timer.stop();
     }
 }

@@ -17,4 +17,8 @@ public interface CompletionObserver {
     /** The driver requeues it (a retry after an error status, or a reset). */
     default void requeuing(int hctx, int tag, long now) {
     }
+
+    /** The driver completed a request that was not in flight (a second completion), or null; blk-mq ignored it. */
+    default void staleCompletion(StaleCompletion completion, long now) {
+    }
 }

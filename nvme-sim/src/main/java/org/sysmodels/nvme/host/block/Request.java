@@ -33,6 +33,8 @@ public final class Request {
     int cpu;
     int hctx = -1;
     int tag = -1;
+    /** The tag it held when blk-mq last took it back (ended or requeued), for reports of a stale completion. */
+    int lastTag = -1;
     long submitted;
     long deadline;
     int status;

@@ -10,7 +10,9 @@ import org.sysmodels.nvme.model.register.Registers;
 /**
  * An orderly shutdown, as Linux {@code nvme_dev_disable(dev, true)} does it: delete every I/O submission queue and
  * then its completion queue, highest first ({@code nvme_disable_io_queues}), then CC.SHN = 01b and wait for
- * CSTS.SHST = 10b ({@code nvme_disable_ctrl} with shutdown, NVMe 1.4 §7.6.2), giving up after 5 s.
+ * CSTS.SHST = 10b ({@code nvme_disable_ctrl} with shutdown, NVMe 1.4 §7.6.2), giving up after 5 s. A controller
+ * whose CSTS reads CFS = 1 or RDY = 0 is dead to {@code nvme_dev_disable} (drivers/nvme/host/pci.c): it is sent no
+ * admin command and no CC.SHN, and the driver is done with it at once.
  */
 final class ShutdownSequence {
 
@@ -29,8 +31,17 @@ final class ShutdownSequence {
         this.shutDown = shutDown;
     }
 
-    /** Deletes queues {@code ioQueues}..1, then notifies the controller; {@code done} runs at the end. */
+    /**
+     * Deletes queues {@code ioQueues}..1, then notifies the controller, unless it is dead (CFS or not ready);
+     * {@code done} runs at the end.
+     */
     void start(int ioQueues, Runnable done) {
+        int csts = platform.bar0().read32(Registers.CSTS);
+        if (Csts.fatal(csts) || !Csts.ready(csts)) {
+            shutDown.run();
+            done.run();
+            return;
+        }
         deleteQueues(ioQueues, done);
     }
 

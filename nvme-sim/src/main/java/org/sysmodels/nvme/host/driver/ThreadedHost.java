@@ -50,6 +50,9 @@ public final class ThreadedHost implements CompletionHandler {
     private Thread device;
     private volatile Throwable deviceFailure;
     private long completed;
+    /** Commands submitted so far; never past the current run's target, so a run stops at exactly its count. */
+    private long issued;
+    private long limit;
     private long errors;
     private long duplicates;
     private long generation;
@@ -118,10 +121,12 @@ public final class ThreadedHost implements CompletionHandler {
 
     /**
      * Host thread: keeps every queue full and reaps completions until {@code commands} more have completed, or
-     * until no completion arrived for {@code stallNanos}. @return true if all completed
+     * until no completion arrived for {@code stallNanos}. Submits no more than that, as fio stops issuing at its
+     * {@code number_ios}: the last commands drain, and none is left in the device. @return true if all completed
      */
     public boolean run(long commands, long stallNanos) {
         long target = completed + commands;
+        limit = target;
         for (int q = 0; q < queues.length; q++) {
             fill(q);
         }
@@ -177,7 +182,8 @@ public final class ThreadedHost implements CompletionHandler {
         QueuePair qp = queues[q];
         int[] free = freeCids[q];
         int base = q * depth;
-        while (freeCount[q] > 0 && !qp.sqFull()) {
+        while (freeCount[q] > 0 && !qp.sqFull() && issued < limit) {
+            issued++;
             int cid = free[--freeCount[q]];
             int k = base + cid;
             long lba = random.nextLong(regionIos) * blocksPerIo;
@@ -232,6 +238,11 @@ public final class ThreadedHost implements CompletionHandler {
 
     public long completed() {
         return completed;
+    }
+
+    /** Commands submitted so far (equal to {@link #completed()} after a run that did not stall). */
+    public long issued() {
+        return issued;
     }
 
     public long errors() {

@@ -71,8 +71,17 @@ public sealed interface ControllerState {
         }
     }
 
-    /** CSTS.CFS = 1: a fatal error the controller could not report in a completion queue; the host must reset. */
-    record Failed(String reason, boolean rdy) implements ControllerState {
+    /**
+     * CSTS.CFS = 1: a fatal error the controller could not report in a completion queue; the host must reset
+     * (NVMe Base 2.0, Controller Fatal Status Condition). {@code shst} is CSTS.SHST: 10b once the host has written
+     * CC.SHN to the failed controller (see {@link Lifecycle}), else 00b.
+     */
+    record Failed(String reason, boolean rdy, int shst) implements ControllerState {
+
+        public Failed(String reason, boolean rdy) {
+            this(reason, rdy, Csts.SHST_NORMAL);
+        }
+
         @Override
         public boolean cfs() {
             return true;

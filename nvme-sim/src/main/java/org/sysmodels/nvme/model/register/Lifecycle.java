@@ -182,14 +182,25 @@ public final class Lifecycle {
         };
     }
 
+    /**
+     * A failed controller has halted: it fetches, processes and posts nothing, so shutdown processing has nothing left
+     * to finish, and CC.SHN is answered at once with CSTS.SHST = 10b, CFS staying 1. The base specification gives
+     * shutdown no exception for CFS (NVMe Base 2.0, CC.SHN and CSTS.SHST in Controller Properties, and Controller
+     * Shutdown); its Controller Fatal Status Condition section asks the host to reset the controller, which alone
+     * clears CFS. QEMU answers the same way (hw/nvme/ctrl.c, nvme_write_bar: SHN 0 to non-zero sets SHST complete
+     * whatever CFS). Linux does not ask: {@code nvme_dev_disable} (drivers/nvme/host/pci.c) counts a controller with
+     * CFS as dead and skips {@code nvme_disable_ctrl}, so no SHN is written.
+     */
     private ControllerState failed(Failed f, LifecycleEvent e) {
         return switch (e) {
             // Failed ---- CC.EN 1→0 ----> Resetting (CSTS.CFS clears when the reset is done)
             case CcWritten w when w.disabled() -> reset();
+            // Failed ---- CC.SHN ≠ 0 ----> Failed (CSTS.SHST = 10b at once: nothing left to process; CFS stays 1)
+            case CcWritten w when w.shutdownNotified() -> new Failed(f.reason(), f.rdy(), Csts.SHST_COMPLETE);
             // Failed ---- a pending reset finishes ----> Failed (queues gone, CFS stays until the host resets)
             case Elapsed t when t.generation() == generation -> {
                 c.teardown();
-                yield new Failed(f.reason(), false);
+                yield new Failed(f.reason(), false, f.shst());
             }
             case SubsystemReset r -> subsystemReset();
             default -> state;

@@ -114,4 +114,52 @@ class LifecycleTimingTest {
         h.settle();
         assertEquals(0, h.csts() & (Csts.RDY | Csts.CFS), "a reset clears CFS");
     }
+
+    /**
+     * Found in review: CC.SHN written while CSTS.CFS = 1 was ignored, so SHST stayed 00b and a host waiting for
+     * 10b waited out its timeout. A failed controller has halted, so there is nothing for shutdown processing to
+     * finish: it reports SHST = 10b at once, CFS and RDY stay as they were, it still fetches nothing, and only a
+     * reset clears CFS (and SHST).
+     */
+    @Test
+    void shutdownNotifiedToAFailedControllerCompletesAtOnceAndCfsStays() {
+        RawHost h = new RawHost(Hosts.instant(), 1);
+        long asq = h.page();
+        h.write32(Registers.AQA, Aqa.of(8, 8));
+        h.write64(Registers.ASQ, asq);
+        h.write64(Registers.ACQ, h.memory.size());
+        h.write32(Registers.CC, Cc.linux(0, Cc.AMS_ROUND_ROBIN).withEn(true).encode());
+        assertTrue(h.waitFor(Csts.RDY, Csts.RDY));
+        new Sqe().command(Opcodes.IDENTIFY, 0).cid(1).prp1(h.page()).cdw(10, 1).writeTo(h.memory, asq);
+        h.write32(Registers.sqTailDoorbell(0, 0), 1);
+        h.settle();
+        assertTrue(Csts.fatal(h.csts()), "the CQE cannot be written: CFS");
+        long fetched = h.controller.commandsFetched();
+
+        h.write32(Registers.CC, Cc.decode(h.read32(Registers.CC)).withShn(Cc.SHN_NORMAL).encode());
+        assertEquals(Csts.RDY | Csts.CFS | Csts.SHST_COMPLETE << 2, h.csts() & 0xF,
+                "SHST = 10b at once, CFS and RDY unchanged: " + Csts.describe(h.csts()));
+        new Sqe().command(Opcodes.IDENTIFY, 0).cid(2).prp1(h.page()).cdw(10, 1).writeTo(h.memory, asq + Sqe.BYTES);
+        h.write32(Registers.sqTailDoorbell(0, 0), 2);
+        h.settle();
+        assertEquals(fetched, h.controller.commandsFetched(), "still halted: nothing fetched");
+        assertEquals(Csts.SHST_COMPLETE, Csts.shst(h.csts()));
+
+        h.write32(Registers.CC, 0);
+        h.settle();
+        assertEquals(0, h.csts() & 0xF, "a reset clears CFS and SHST: " + Csts.describe(h.csts()));
+    }
+
+    /** The same for a controller that failed a start check (CFS with RDY = 0): SHST = 10b, CFS stays. */
+    @Test
+    void shutdownNotifiedAfterAFailedStartCheckCompletesAtOnce() {
+        RawHost h = new RawHost(Hosts.instant(), 1);
+        h.write32(Registers.AQA, Aqa.of(8, 8));
+        h.write64(Registers.ASQ, h.page() + 64);
+        h.write64(Registers.ACQ, h.page());
+        h.write32(Registers.CC, Cc.linux(0, Cc.AMS_ROUND_ROBIN).withEn(true).encode());
+        assertEquals(Csts.CFS, h.csts() & 0xF, Csts.describe(h.csts()));
+        h.write32(Registers.CC, Cc.decode(h.read32(Registers.CC)).withShn(Cc.SHN_ABRUPT).encode());
+        assertEquals(Csts.CFS | Csts.SHST_COMPLETE << 2, h.csts() & 0xF, Csts.describe(h.csts()));
+    }
 }
