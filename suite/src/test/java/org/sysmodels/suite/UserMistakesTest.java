@@ -172,6 +172,20 @@ class UserMistakesTest {
         assertTrue(lines[3].strip().startsWith("CAUGHT by rule every-job-departs at "), r.out());
     }
 
+    /**
+     * A lab run exists to show its check catching the bug: one whose check stays quiet (a single job cannot be served
+     * out of order) is a failed lab, exit 1 with the lab and the check named, never exit 0 as if all were well.
+     */
+    @Test
+    void aLabWhoseCheckStaysQuietExitsOneAndSaysTheBugWentUncaught() {
+        SimRun r = SimRun.of("queue", "--bug", "lifo", "--jobs", "1");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().contains("  MISSED: the bug went uncaught: rule fifo, which should have caught it, "
+                + "reported nothing on this run\n"), r.out());
+        assertTrue(r.out().endsWith("  result: bug lab lifo FAILED: the bug went uncaught; rule fifo, the check "
+                + "that should have caught it, reported nothing (exit status 1)\n"), r.out());
+    }
+
     /** {@code sim} in a JVM of its own with a heap of {@code heap}, for the runs that must run out of it. */
     private SimRun inSmallHeap(String heap, String... args) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
