@@ -139,6 +139,23 @@ class UserMistakesTest {
         clean(hang);
     }
 
+    /** An app that throws is the app's fault, in the compositor's word: not "a driver that faulted". */
+    @Test
+    void aStudentsFaultIsNamedInTheSlotsWord() throws Exception {
+        Path app = dir.resolve("Crash.java");
+        Files.writeString(app, SimRun.of("compositor", "--template").out().replace("class MyApp", "class Crash")
+                .replace("c.clear(Rect.ofSize(w, h), 0xff1d3557);",
+                        "if (frame == 3) throw new IllegalStateException(\"frame 3\"); "
+                                + "c.clear(Rect.ofSize(w, h), 0xff1d3557);"));
+        SimRun r = SimRun.of("compositor", "--app", app.toString(), "--vsyncs", "20");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().contains("VIOLATION student-code at "), r.out());
+        assertTrue(r.out().contains("your code threw IllegalStateException: frame 3 at Crash.java:"), r.out());
+        assertTrue(r.out().contains("[sysmodels (the run stops where your app faulted, as a real system stops "
+                + "trusting code that faulted)]"), r.out());
+        assertFalse(r.out().contains("driver"), r.out());
+    }
+
     @Test
     void theTemplateLoopWorksThroughTheCommandLine() throws Exception {
         SimRun template = SimRun.of("queue", "--template");

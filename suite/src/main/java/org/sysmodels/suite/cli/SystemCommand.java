@@ -232,7 +232,7 @@ final class SystemCommand implements Callable<Integer> {
             if (gradeFile.isPresent()) {
                 result = system.grade(watched);
             } else if (studentFile.isPresent()) {
-                result = TimeLimit.run(limit, () -> system.run(watched));
+                result = TimeLimit.run(limit, slot.orElseThrow().noun(), () -> system.run(watched));
             } else {
                 result = system.run(watched);
             }
