@@ -139,6 +139,23 @@ class UserMistakesTest {
         clean(hang);
     }
 
+    /** An app that throws is the app's fault, in the compositor's word: not "a driver that faulted". */
+    @Test
+    void aStudentsFaultIsNamedInTheSlotsWord() throws Exception {
+        Path app = dir.resolve("Crash.java");
+        Files.writeString(app, SimRun.of("compositor", "--template").out().replace("class MyApp", "class Crash")
+                .replace("c.clear(Rect.ofSize(w, h), 0xff1d3557);",
+                        "if (frame == 3) throw new IllegalStateException(\"frame 3\"); "
+                                + "c.clear(Rect.ofSize(w, h), 0xff1d3557);"));
+        SimRun r = SimRun.of("compositor", "--app", app.toString(), "--vsyncs", "20");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().contains("VIOLATION student-code at "), r.out());
+        assertTrue(r.out().contains("your code threw IllegalStateException: frame 3 at Crash.java:"), r.out());
+        assertTrue(r.out().contains("[sysmodels (the run stops where your app faulted, as a real system stops "
+                + "trusting code that faulted)]"), r.out());
+        assertFalse(r.out().contains("driver"), r.out());
+    }
+
     @Test
     void theTemplateLoopWorksThroughTheCommandLine() throws Exception {
         SimRun template = SimRun.of("queue", "--template");
@@ -170,6 +187,20 @@ class UserMistakesTest {
         assertTrue(lines[1].startsWith("  bug lab fixed-ring: "), r.out());
         assertTrue(lines[2].contains("set up for the lab: --load 0.9"), r.out());
         assertTrue(lines[3].strip().startsWith("CAUGHT by rule every-job-departs at "), r.out());
+    }
+
+    /**
+     * A lab run exists to show its check catching the bug: one whose check stays quiet (a single job cannot be served
+     * out of order) is a failed lab, exit 1 with the lab and the check named, never exit 0 as if all were well.
+     */
+    @Test
+    void aLabWhoseCheckStaysQuietExitsOneAndSaysTheBugWentUncaught() {
+        SimRun r = SimRun.of("queue", "--bug", "lifo", "--jobs", "1");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().contains("  MISSED: the bug went uncaught: rule fifo, which should have caught it, "
+                + "reported nothing on this run\n"), r.out());
+        assertTrue(r.out().endsWith("  result: bug lab lifo FAILED: the bug went uncaught; rule fifo, the check "
+                + "that should have caught it, reported nothing (exit status 1)\n"), r.out());
     }
 
     /** {@code sim} in a JVM of its own with a heap of {@code heap}, for the runs that must run out of it. */

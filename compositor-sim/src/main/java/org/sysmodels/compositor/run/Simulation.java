@@ -124,7 +124,7 @@ public final class Simulation {
             if (StudentFault.firstFrame(e).isEmpty()) {
                 throw e;
             }
-            r.parts.findings().add(StudentFault.of(e, r.now()));
+            r.parts.findings().add(StudentFault.of(e, "app", r.now()));
         }
         return r.outcome(System.nanoTime() - t0);
     }

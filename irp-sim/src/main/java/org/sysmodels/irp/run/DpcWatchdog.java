@@ -49,7 +49,7 @@ final class DpcWatchdog {
         try {
             // the IRQL is read after TimeLimit took the worker's stack (a safepoint: its stores are visible) and
             // before it interrupts the worker
-            return TimeLimit.run(allotment(left), () -> run.apply(kernel::set), where -> {
+            return TimeLimit.run(allotment(left), "driver", () -> run.apply(kernel::set), where -> {
                 Kernel k = kernel.get();
                 Processor p = k == null ? null : k.current();
                 return p != null && p.irql() >= Irql.DISPATCH_LEVEL ? stop(where, p, limit, k.now())

@@ -131,7 +131,7 @@ public final class IrpGrade {
                                 .withInserted(new IrpRun.Inserted(code.mainClass().getSimpleName(), position, driver))
                                 .withRemoveAtEnd(k.remove()), request.timeLimit(), request.timeLimit());
                     } catch (OutOfMemoryError e) {
-                        return failed(rb, outOfHeap(e));
+                        return failed(rb, outOfHeap(e, code));
                     } catch (StudentCodeFailure f) {
                         if (f.finding().rule().equals(StudentFault.TIME_LIMIT.name())) {
                             throw f;    // the battery stops at a case that did not return
@@ -162,11 +162,11 @@ public final class IrpGrade {
      * OutOfMemoryErrors only (PreallocatedOutOfMemoryErrorCount), and a battery can meet more. Its own row, as for any
      * throw; the battery goes on.
      */
-    private static Finding outOfHeap(OutOfMemoryError e) {
+    private static Finding outOfHeap(OutOfMemoryError e, JavaStudentCode code) {
         if (StudentFault.firstFrame(e).isPresent()) {
-            return StudentFault.of(e, 0);
+            return StudentFault.of(e, code);
         }
-        return new Finding(Severity.VIOLATION, StudentFault.RULE, "your code threw OutOfMemoryError: "
+        return new Finding(Severity.VIOLATION, StudentFault.rule(code.noun()), "your code threw OutOfMemoryError: "
                 + e.getMessage() + " (the JVM names no line: it records where only for its first few "
                 + "OutOfMemoryErrors): an allocation larger than the heap, or objects your code keeps (a collection "
                 + "in a static field that only grows?)", 0, "");

@@ -113,7 +113,7 @@ public final class IrpRun {
             return thrown instanceof DeviceNotStarted d
                     ? new Finding(Severity.VIOLATION, StudentFault.RULE.name(), d.getMessage(), endedAt, d.where(),
                     "WDK Device Manager error messages (cfg.h)")
-                    : StudentFault.of(thrown, endedAt);
+                    : StudentFault.of(thrown, "driver", endedAt);
         }
     }
 

@@ -197,7 +197,7 @@ public final class Simulation {
             if (StudentFault.firstFrame(e).isEmpty()) {
                 throw e;
             }
-            Finding f = StudentFault.of(e, scheduler.now());
+            Finding f = StudentFault.of(e, "driver", scheduler.now());
             String linux = Oops.of(e, platform.inInterrupt()).map(o -> "; in the kernel: " + o).orElse("");
             checks.findings().add(new Finding(f.severity(), f.rule(), f.message() + linux, f.at(), f.where(),
                     f.source()));

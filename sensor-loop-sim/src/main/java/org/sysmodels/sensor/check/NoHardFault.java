@@ -35,7 +35,7 @@ public final class NoHardFault implements LoopCheck {
     public void hardFault(Throwable thrown, int exc, long now) {
         String context = exc == 0 ? "Thread mode" : Exceptions.name(exc);
         if (student != null && StudentFault.firstFrame(thrown).isPresent()) {
-            Finding theirs = StudentFault.of(thrown, now);
+            Finding theirs = StudentFault.of(thrown, student, now);
             findings.violation(RULE, theirs.message() + ", in " + context + ": a HardFault; the core runs the "
                     + "HardFault handler, then spins until a watchdog resets it", now, theirs.where());
             return;

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.sysmodels.core.check.Checker;
 import org.sysmodels.core.check.Finding;
 import org.sysmodels.core.check.Findings;
+import org.sysmodels.core.check.Rule;
 import org.sysmodels.core.check.Severity;
 import org.sysmodels.core.fault.FaultPlan;
 import org.sysmodels.core.input.UserInputException;
@@ -43,6 +44,9 @@ import org.sysmodels.sensor.model.physical.Signal;
  * the trace), arms the fault plan, boots the firmware and runs it to the end. What happened is in the {@link Result}.
  */
 public final class LoopRun {
+
+    /** The student-code rule in this slot's word: what the student wrote is firmware. */
+    private static final Rule FIRMWARE = StudentFault.rule("firmware");
 
     /** What a run produced. */
     public record Result(RunSetup setup, String firmware, Rig rig, Checker<LoopCheck> checker, Findings findings,
@@ -195,7 +199,7 @@ public final class LoopRun {
     static Finding stall(FirmwareStalled e, Rig rig, long durationNs) {
         String where = StudentFault.firstFrame(e).map(StudentFault::describe).orElse("the firmware");
         boolean watched = rig.mcu().iwdg().started() || rig.mcu().wwdg().active();
-        return new Finding(Severity.VIOLATION, StudentFault.RULE, "did not finish: " + where + " went round its "
+        return new Finding(Severity.VIOLATION, FIRMWARE, "did not finish: " + where + " went round its "
                 + "loop " + e.iterations() + " times (the budget, SpinBudget.ITERATIONS) while simulated time stood "
                 + "still at " + SimTime.format(e.at()) + ": nothing in it lets time pass (mcu.core().wfi(), work(n), "
                 + "a peripheral wait), so no interrupt can end it. On the MCU it would spin there "
@@ -214,7 +218,7 @@ public final class LoopRun {
             throw new FirmwareConstructionFailed(e.finding());
         } catch (UserInputException e) {
             throw new FirmwareConstructionFailed(new org.sysmodels.core.check.Finding(
-                    org.sysmodels.core.check.Severity.VIOLATION, org.sysmodels.core.student.StudentFault.RULE,
+                    org.sysmodels.core.check.Severity.VIOLATION, FIRMWARE,
                     e.getMessage(), rig.scheduler().now(), student.fileName()));
         }
     }

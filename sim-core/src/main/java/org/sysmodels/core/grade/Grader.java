@@ -63,7 +63,8 @@ public final class Grader {
     private static GradeRow one(GradeCase c, JavaStudentCode code, Duration limit, CaseRun run)
             throws UserInputException {
         try {
-            RunResult r = TimeLimit.run(limit, code, () -> run.run(c));
+            RunResult r = code == null ? TimeLimit.run(limit, () -> run.run(c))
+                    : TimeLimit.run(limit, code, () -> run.run(c));
             int rules = r.checks().size();
             long broken = r.tallies().stream().filter(RuleTally::violated).count();
             long brokenHeld = r.tallies().stream().filter(RuleTally::violated)

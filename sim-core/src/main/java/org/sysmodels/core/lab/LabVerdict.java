@@ -9,9 +9,10 @@ import org.sysmodels.core.check.RuleTally;
 import org.sysmodels.core.time.SimTime;
 
 /**
- * How a bug lab ended: caught (its rule reported a violation) or missed, the first violation of that rule, and the
- * consequences (other rules broken because of the bug), each counted once. {@link #lines()} is what the user reads
- * first: the rule, where and when, the source's words, what the buggy code did and the fix, then the consequences.
+ * How a bug lab ended: caught (its rule reported a violation) or missed (the bug went uncaught, so the lab itself
+ * failed), the first violation of that rule, and the consequences (other rules broken because of the bug), each
+ * counted once. {@link #lines()} is what the user reads first: the rule, where and when, the source's words, what the
+ * buggy code did and the fix, then the consequences.
  */
 public record LabVerdict(BugLab lab, boolean caught, Optional<RuleTally> own, List<RuleTally> consequences) {
 
@@ -48,7 +49,8 @@ public record LabVerdict(BugLab lab, boolean caught, Optional<RuleTally> own, Li
             out.add("  the fix: " + lab.fix());
             out.add("  rule " + lab.rule().name() + " reported " + count(t.count(), "violation") + " in all");
         } else {
-            out.add("  MISSED: rule " + lab.rule().name() + " reported nothing on this run");
+            out.add("  MISSED: the bug went uncaught: rule " + lab.rule().name() + ", which should have caught it, "
+                    + "reported nothing on this run");
             out.add("  the rule: " + lab.rule().statement() + " (" + lab.rule().source() + ")");
         }
         if (!consequences.isEmpty()) {

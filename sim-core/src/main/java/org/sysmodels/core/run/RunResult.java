@@ -45,9 +45,17 @@ public record RunResult(
         artifacts = List.copyOf(artifacts);
     }
 
-    /** True when no rule reported a {@link Severity#VIOLATION}. */
+    /** How the run ended: every rule held, a check failed, or a bug lab caught or missed its bug. */
+    public RunOutcome outcome() {
+        return RunOutcome.of(lab, tallies);
+    }
+
+    /**
+     * True when the run may report success: no rule reported a {@link Severity#VIOLATION}, and it was not a bug lab
+     * (whose run fails whether its check caught the bug or, worse, missed it; see {@link RunOutcome}).
+     */
     public boolean passed() {
-        return tallies.stream().noneMatch(RuleTally::violated);
+        return !outcome().failed();
     }
 
     /** The rules held in the run that reported no violation. */

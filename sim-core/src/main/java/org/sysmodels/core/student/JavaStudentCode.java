@@ -47,12 +47,14 @@ public final class JavaStudentCode {
 
     private final Path file;
     private final String fileName;
+    private final String noun;
     private final Class<?> mainClass;
     private final Set<String> classNames;
 
-    private JavaStudentCode(Path file, Class<?> mainClass, Set<String> classNames) {
+    private JavaStudentCode(Path file, String noun, Class<?> mainClass, Set<String> classNames) {
         this.file = file;
         this.fileName = file.getFileName().toString();
+        this.noun = noun;
         this.mainClass = mainClass;
         this.classNames = Set.copyOf(classNames);
     }
@@ -62,6 +64,7 @@ public final class JavaStudentCode {
      * types the student implements and calls), and loads it.
      *
      * @param apiType the type the file's main class must implement or extend
+     * @param noun    what the student wrote, the slot's word ("driver", "app", "firmware"), for messages and findings
      * @throws CompileException   if it does not compile or its main class is missing or of the wrong type
      * @throws UserInputException if the file cannot be read
      */
@@ -133,7 +136,7 @@ public final class JavaStudentCode {
             throw new CompileException(List.of(fileName + ":1:1: class " + simpleName
                     + " must be public and not abstract"));
         }
-        return new JavaStudentCode(file, main, classes.keySet());
+        return new JavaStudentCode(file, noun, main, classes.keySet());
     }
 
     /** "class MyDriver must extend WdmDriver (org.sysmodels.irp.wdm.WdmDriver)". */
@@ -166,6 +169,11 @@ public final class JavaStudentCode {
         return fileName;
     }
 
+    /** What the student wrote, in the slot's word ("driver", "app", "firmware"). */
+    public String noun() {
+        return noun;
+    }
+
     public Class<?> mainClass() {
         return mainClass;
     }
@@ -187,7 +195,7 @@ public final class JavaStudentCode {
                 try {
                     return type.cast(c.newInstance(args));
                 } catch (InvocationTargetException e) {
-                    throw new StudentCodeFailure(StudentFault.of(e.getCause(), 0));
+                    throw new StudentCodeFailure(StudentFault.of(e.getCause(), this));
                 } catch (ReflectiveOperationException e) {
                     throw new UserInputException(fileName + ": cannot create " + mainClass.getSimpleName() + ": "
                             + e.getMessage(), e);

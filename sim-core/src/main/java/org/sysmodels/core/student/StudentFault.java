@@ -14,10 +14,11 @@ import org.sysmodels.core.check.Severity;
  */
 public final class StudentFault {
 
-    /** The rule every plugged-in piece of code is held to. */
-    public static final Rule RULE = new Rule("student-code",
-            "code plugged into the simulator must return normally: an exception it throws ends the run",
-            "sysmodels (the run stops, as a real kernel would stop trusting a driver that faulted)");
+    /**
+     * The rule every plugged-in piece of code is held to, in words for any code; {@link #rule(String)} names what the
+     * student wrote. Rule lists and look-ups by name use this one: the name is the same.
+     */
+    public static final Rule RULE = rule("code");
 
     /** The rule for code that does not return within the run's time limit. */
     public static final Rule TIME_LIMIT = new Rule("time-limit",
@@ -30,24 +31,37 @@ public final class StudentFault {
     /** The name of the class loader that loads students' classes ({@link JavaStudentCode}). */
     static final String LOADER = "student";
 
+    /**
+     * The {@code student-code} rule in the words of the slot: "your app must return normally ...", since the student
+     * wrote an app, a driver, firmware or a discipline (the slot's {@link StudentSlot#noun()}), not always a driver.
+     */
+    public static Rule rule(String noun) {
+        return new Rule("student-code", "your " + noun + " must return normally: an exception it throws ends the run",
+                "sysmodels (the run stops where your " + noun + " faulted, as a real system stops trusting code "
+                        + "that faulted)");
+    }
+
     /** A VIOLATION finding for {@code thrown}, located in the student's code where possible. */
     public static Finding of(Throwable thrown, JavaStudentCode code) {
-        return of(thrown, 0);
+        return of(thrown, code.noun(), 0);
     }
 
     /** The same, at virtual time {@code at}. */
     public static Finding of(Throwable thrown, JavaStudentCode code, long at) {
-        return of(thrown, at);
+        return of(thrown, code.noun(), at);
     }
 
-    /** A VIOLATION finding for {@code thrown} at virtual time {@code at}, on the student's innermost line. */
-    public static Finding of(Throwable thrown, long at) {
+    /**
+     * A VIOLATION finding for {@code thrown} at virtual time {@code at}, on the student's innermost line, under the
+     * rule worded for {@code noun} (the slot's word: "driver", "app", "firmware").
+     */
+    public static Finding of(Throwable thrown, String noun, long at) {
         Optional<StackTraceElement> frame = firstFrame(thrown);
         String where = frame.map(StudentFault::describe).orElse("");
         // an error that only wraps (ExceptionInInitializerError from a static initializer) says what it wraps
         String what = name(thrown) + (thrown.getMessage() == null && thrown.getCause() != null
                 ? " (" + name(thrown.getCause()) + ")" : "");
-        return new Finding(Severity.VIOLATION, RULE, "your code threw " + what
+        return new Finding(Severity.VIOLATION, rule(noun), "your code threw " + what
                 + frame.map(f -> " at " + describe(f)).orElse(" (no line of your file is on the stack: the "
                 + "exception came from a call the system made on your behalf)"), at, where);
     }

@@ -37,16 +37,23 @@ public final class TimeLimit {
     /**
      * The work's result, or a {@link StudentCodeFailure} if a student's code threw (located on their line) or the
      * work did not return within {@code limit} (with the student's line it was running, if any).
+     *
+     * @param noun what the student wrote, the slot's word ("driver", "app"), for the finding of what their code threw
      */
+    public static <T> T run(Duration limit, String noun, Callable<T> work) throws Exception {
+        return run(limit, noun, work, where -> overrun(limit, where, " (a loop that never ends?)", 0));
+    }
+
+    /** The same, for work whose student code, if any, has no word of its own (a guard against a hang). */
     public static <T> T run(Duration limit, Callable<T> work) throws Exception {
-        return run(limit, work, where -> overrun(limit, where, " (a loop that never ends?)", 0));
+        return run(limit, "code", work);
     }
 
     /**
      * The same, with {@code timeout} saying what a run that did not return within {@code limit} was. The worker is
      * then interrupted (code that waits, or checks for interruption, ends; a plain loop spins on as a daemon).
      */
-    public static <T> T run(Duration limit, Callable<T> work, Timeout timeout) throws Exception {
+    public static <T> T run(Duration limit, String noun, Callable<T> work, Timeout timeout) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -73,7 +80,7 @@ public final class TimeLimit {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (couldBeTheStudents(cause) && StudentFault.firstFrame(cause).isPresent()) {
-                throw new StudentCodeFailure(StudentFault.of(cause, 0));
+                throw new StudentCodeFailure(StudentFault.of(cause, noun, 0));
             }
             if (cause instanceof Exception ex) {
                 throw ex;
@@ -94,9 +101,9 @@ public final class TimeLimit {
         return !(t instanceof VirtualMachineError) || t instanceof StackOverflowError || t instanceof OutOfMemoryError;
     }
 
-    /** The same as {@link #run(Duration, Callable)}; {@code code} is not needed to locate frames. */
+    /** The same as {@link #run(Duration, String, Callable)} in {@code code}'s word. */
     public static <T> T run(Duration limit, JavaStudentCode code, Callable<T> work) throws Exception {
-        return run(limit, work);
+        return run(limit, code.noun(), work);
     }
 
     /**

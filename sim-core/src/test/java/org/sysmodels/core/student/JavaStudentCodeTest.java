@@ -153,6 +153,36 @@ class JavaStudentCodeTest {
         assertEquals(StudentFault.RULE.name(), failure.finding().rule());
     }
 
+    /**
+     * The student-code rule names what the student wrote, in the slot's word: an app's fault is not "a driver that
+     * faulted". Both ways a finding is made here say it: a constructor that throws, and a call under the time limit.
+     */
+    @Test
+    void aFaultIsWordedForWhatTheStudentWroteNotAlwaysADriver() throws Exception {
+        Path f = write("Broken.java", """
+                public class Broken implements java.util.function.IntUnaryOperator {
+                    static int calls;
+                    public Broken() { if (calls++ > 0) throw new IllegalStateException("second"); }
+                    public int applyAsInt(int x) { return 1 / x; }
+                }
+                """);
+        JavaStudentCode code = JavaStudentCode.compile(f, IntUnaryOperator.class, "app");
+        assertEquals("app", code.noun());
+        IntUnaryOperator op = code.newInstance(IntUnaryOperator.class);
+        StudentCodeFailure call = assertThrows(StudentCodeFailure.class,
+                () -> TimeLimit.run(Duration.ofSeconds(10), code, () -> op.applyAsInt(0)));
+        StudentCodeFailure constructor = assertThrows(StudentCodeFailure.class,
+                () -> code.newInstance(IntUnaryOperator.class));
+        for (StudentCodeFailure failure : List.of(call, constructor)) {
+            assertEquals("student-code", failure.finding().rule());
+            assertEquals("sysmodels (the run stops where your app faulted, as a real system stops trusting code "
+                    + "that faulted)", failure.finding().source());
+        }
+        assertEquals("your firmware must return normally: an exception it throws ends the run",
+                StudentFault.rule("firmware").statement());
+        assertEquals(StudentFault.RULE.name(), StudentFault.rule("firmware").name());
+    }
+
     @Test
     void anAllocationTheHeapCannotHoldIsTheStudentsFinding() throws Exception {
         Path f = write("Hog.java", """

@@ -4,7 +4,10 @@ package org.sysmodels.suite.cli;
 public final class ExitCodes {
 
     public static final int OK = 0;
-    /** A check or invariant failed (a finding of severity VIOLATION). */
+    /**
+     * A check or invariant failed (a finding of severity VIOLATION); also every bug lab's run, whose check either caught
+     * the bug or missed it (the lab failed), see {@link org.sysmodels.core.run.RunOutcome}.
+     */
     public static final int CHECK_FAILED = 1;
     /** Bad usage or bad input: a flag, a scenario file, a name. */
     public static final int BAD_INPUT = 2;

@@ -14,7 +14,7 @@ final class Help {
     static void exitCodes(CommandSpec spec) {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(" 0", "ok");
-        codes.put(" 1", "a check or invariant failed (see the findings)");
+        codes.put(" 1", "a check or invariant failed (see the findings); a bug lab, caught or missed");
         codes.put(" 2", "bad usage or bad input (a flag, a scenario file, a name)");
         codes.put("70", "internal error: a bug in sysmodels (please report it)");
         spec.usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(codes);

@@ -12,6 +12,7 @@ import org.sysmodels.core.input.UserInputException;
 import org.sysmodels.core.lab.BugLab;
 import org.sysmodels.core.option.OptionSpec;
 import org.sysmodels.core.option.Options;
+import org.sysmodels.core.run.RunOutcome;
 import org.sysmodels.core.run.RunResult;
 import org.sysmodels.core.scenario.ScenarioEntry;
 import org.sysmodels.core.student.StudentCodeFailure;
@@ -231,7 +232,7 @@ final class SystemCommand implements Callable<Integer> {
             if (gradeFile.isPresent()) {
                 result = system.grade(watched);
             } else if (studentFile.isPresent()) {
-                result = TimeLimit.run(limit, () -> system.run(watched));
+                result = TimeLimit.run(limit, slot.orElseThrow().noun(), () -> system.run(watched));
             } else {
                 result = system.run(watched);
             }
@@ -283,9 +284,9 @@ final class SystemCommand implements Callable<Integer> {
                 unwritten.add("--report " + common.report + ": " + e.getMessage());
             }
         }
-        if (!result.passed()) {
-            out.println("  result: " + (result.lab().isPresent() ? "the bug lab's check caught the bug" : "a check "
-                    + "failed") + " (exit status 1)");
+        RunOutcome outcome = result.outcome();
+        if (outcome.failed()) {
+            out.println("  result: " + outcome.line() + " (exit status 1)");
         }
         out.flush();
         if (!unwritten.isEmpty()) {
@@ -295,7 +296,7 @@ final class SystemCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        return result.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        return outcome.failed() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 
     /** Says which of the files asked for a run that ended without a result could not be written. */
