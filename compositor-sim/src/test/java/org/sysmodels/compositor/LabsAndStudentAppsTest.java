@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sysmodels.compositor.check.PremultipliedCheck;
 import org.sysmodels.compositor.check.QueueCallCheck;
 import org.sysmodels.compositor.check.ReleaseFenceCheck;
+import org.sysmodels.compositor.check.StarvationCheck;
 import org.sysmodels.compositor.check.TearCheck;
 import org.sysmodels.core.check.RuleTally;
 import org.sysmodels.core.input.UserInputException;
@@ -113,17 +114,38 @@ class LabsAndStudentAppsTest {
     }
 
     @Test
-    void queueingABufferTwiceOrNeverIsARefusedCall() throws Exception {
+    void queueingABufferTwiceIsARefusedCall() throws Exception {
         String twice = template("Twice", "surface.queueBuffer(buffer, null);",
                 "surface.queueBuffer(buffer, null); surface.queueBuffer(buffer, null);");
         RunResult r = runApp("Twice.java", twice, "--vsyncs", "10");
         assertEquals(QueueCallCheck.RULE.name(), r.tallies().get(0).rule(), r.tallies().toString());
         assertTrue(r.tallies().get(0).first().message().contains("already queued"), r.tallies().toString());
+    }
 
+    @Test
+    void anAppThatNeverQueuesTakesEverySlotAndIsBlamedForItsOwnStarvation() throws Exception {
+        // AOSP does not hold a producer to maxDequeuedBufferCount before its first queueBuffer: the app gets all
+        // three slots, then waits for ever. The consumer holds nothing, so the blame is the app's.
         String never = template("Never", "surface.queueBuffer(buffer, null);", "");
         RunResult n = runApp("Never.java", never.replace("if (drawing) {", "if (false) {"), "--vsyncs", "10");
-        assertEquals(QueueCallCheck.RULE.name(), n.tallies().get(0).rule(), n.tallies().toString());
-        assertTrue(n.tallies().get(0).first().message().contains("INVALID_OPERATION"), n.tallies().toString());
+        assertEquals(List.of(StarvationCheck.RULE.name()), n.tallies().stream().map(RuleTally::rule).toList(),
+                n.tallies().toString());
+        String message = n.tallies().get(0).first().message();
+        assertTrue(message.contains("(0:DEQUEUED 1:DEQUEUED 2:DEQUEUED)")
+                && message.contains("the producer itself holds every slot"), message);
+    }
+
+    @Test
+    void anAppThatKeepsOneBufferPerFrameIsRefusedOnceItHasQueued() throws Exception {
+        // Frame 1 dequeues two buffers before any queue (allowed) and queues one; frame 2 dequeues one more, and the
+        // next dequeue would make three with maxDequeuedBufferCount 2.
+        String leak = template("Leak", "DequeuedBuffer buffer = surface.dequeueBuffer();",
+                "surface.dequeueBuffer();\n        DequeuedBuffer buffer = surface.dequeueBuffer();");
+        RunResult r = runApp("Leak.java", leak, "--vsyncs", "10");
+        RuleTally t = r.tallies().get(0);
+        assertEquals(QueueCallCheck.RULE.name(), t.rule(), r.tallies().toString());
+        assertTrue(t.first().message().startsWith("INVALID_OPERATION: launcher: dequeueBuffer: attempting to exceed "
+                + "the max dequeued buffer count (2)"), t.first().message());
     }
 
     @Test
