@@ -233,6 +233,27 @@ class LabsAndStudentAppsTest {
     }
 
     @Test
+    void gradeRefusesTheFlagsThatShapeOneRunInsteadOfIgnoringThem() throws Exception {
+        // The battery brings its own scenarios, refresh rates and planes: a flag it would not use is a usage error
+        // naming the flag, not a grade quietly run without it.
+        Path f = dir.resolve("MyApp.java");
+        Files.writeString(f, system.student().orElseThrow().templates().get(0).text());
+        List<String[]> flags = List.of(new String[] {"--refresh", "75"}, new String[] {"--vsyncs", "10"},
+                new String[] {"--planes", "2"}, new String[] {"--no-damage-tracking"}, new String[] {"--frames"},
+                new String[] {"--png-dir", dir.resolve("png").toString()});
+        for (String[] flag : flags) {
+            UserInputException e = assertThrows(UserInputException.class, () -> system.grade(RunRequest.ofSeed(3)
+                    .withStudent(f).withOptions(TestFlags.parse(system.options(), flag))), flag[0]);
+            assertTrue(e.getMessage().startsWith(flag[0] + ": --grade runs its own battery"), e.getMessage());
+        }
+        UserInputException scenario = assertThrows(UserInputException.class,
+                () -> system.grade(RunRequest.ofSeed(3).withStudent(f).withScenario("rotation")));
+        assertTrue(scenario.getMessage().startsWith("--scenario: --grade runs its own battery")
+                && scenario.getMessage().contains("--app " + f.getFileName() + " --scenario rotation"),
+                scenario.getMessage());
+    }
+
+    @Test
     void appLayerWithoutAnAppIsAUsageError() {
         UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
                 .withOptions(TestFlags.parse(system.options(), "--app-layer", "status-bar"))));
