@@ -254,6 +254,24 @@ class LabsAndStudentAppsTest {
     }
 
     @Test
+    void aScenarioWithNoLayerToDrawSaysSoInsteadOfOfferingAnEmptyList() throws Exception {
+        Path scenario = dir.resolve("colours.json");
+        Files.writeString(scenario, """
+                {"vsyncs": 5, "layers": [{"name": "dim", "app": "COLOR", "color": "#80000000",
+                  "frame": {"x": 0, "y": 0, "w": 540, "h": 1200}}]}
+                """);
+        String app = system.student().orElseThrow().templates().get(0).text();
+        for (String[] flags : List.of(new String[0], new String[] {"--app-layer", "dim"})) {
+            UserInputException e = assertThrows(UserInputException.class, () -> runApp(RunRequest.ofSeed(1)
+                    .withScenario(scenario.toString()), "MyApp.java", app, flags));
+            assertFalse(e.getMessage().endsWith(": "), e.getMessage());
+            assertTrue(e.getMessage().startsWith(flags.length == 0 ? "the scenario" : "--app-layer: the scenario")
+                    && e.getMessage().contains("no layer with a buffer") && e.getMessage().contains("(\"dim\")")
+                    && e.getMessage().endsWith("\"app\": \"LAUNCHER\""), e.getMessage());
+        }
+    }
+
+    @Test
     void appLayerWithoutAnAppIsAUsageError() {
         UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
                 .withOptions(TestFlags.parse(system.options(), "--app-layer", "status-bar"))));
