@@ -117,7 +117,10 @@ public final class BufferQueue {
         return droppedFrames;
     }
 
-    /** True once a buffer has been queued: from then on maxDequeuedBufferCount binds the producer. */
+    /**
+     * True once a buffer has been queued: from then on maxDequeuedBufferCount binds the producer. AOSP clears it in
+     * {@code BufferQueueProducer::connect}; here the producer is connected once, for the queue's whole life.
+     */
     public boolean bufferHasBeenQueued() {
         return bufferHasBeenQueued;
     }
