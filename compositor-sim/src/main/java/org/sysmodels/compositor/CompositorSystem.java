@@ -1,5 +1,6 @@
 package org.sysmodels.compositor;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.sysmodels.compositor.app.SurfaceApp;
@@ -109,8 +110,9 @@ public final class CompositorSystem implements SimSystem {
 
     @Override
     public RunResult grade(RunRequest request) throws UserInputException {
-        JavaStudentCode code = JavaStudentCode.compile(request.student().orElseThrow(
-                () -> new UserInputException("--grade needs a file")), SurfaceApp.class, SLOT.noun());
+        Path file = request.student().orElseThrow(() -> new UserInputException("--grade needs a file"));
+        CompositorGrade.refuseOneRunFlags(request, file.getFileName().toString());
+        JavaStudentCode code = JavaStudentCode.compile(file, SurfaceApp.class, SLOT.noun());
         return CompositorGrade.grade(request, code, RunResult.builder(name(), title(), request.seed()));
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sysmodels.compositor.check.PremultipliedCheck;
 import org.sysmodels.compositor.check.QueueCallCheck;
 import org.sysmodels.compositor.check.ReleaseFenceCheck;
+import org.sysmodels.compositor.check.StarvationCheck;
 import org.sysmodels.compositor.check.TearCheck;
 import org.sysmodels.core.check.RuleTally;
 import org.sysmodels.core.input.UserInputException;
@@ -113,17 +114,38 @@ class LabsAndStudentAppsTest {
     }
 
     @Test
-    void queueingABufferTwiceOrNeverIsARefusedCall() throws Exception {
+    void queueingABufferTwiceIsARefusedCall() throws Exception {
         String twice = template("Twice", "surface.queueBuffer(buffer, null);",
                 "surface.queueBuffer(buffer, null); surface.queueBuffer(buffer, null);");
         RunResult r = runApp("Twice.java", twice, "--vsyncs", "10");
         assertEquals(QueueCallCheck.RULE.name(), r.tallies().get(0).rule(), r.tallies().toString());
         assertTrue(r.tallies().get(0).first().message().contains("already queued"), r.tallies().toString());
+    }
 
+    @Test
+    void anAppThatNeverQueuesTakesEverySlotAndIsBlamedForItsOwnStarvation() throws Exception {
+        // AOSP does not hold a producer to maxDequeuedBufferCount before its first queueBuffer: the app gets all
+        // three slots, then waits for ever. The consumer holds nothing, so the blame is the app's.
         String never = template("Never", "surface.queueBuffer(buffer, null);", "");
         RunResult n = runApp("Never.java", never.replace("if (drawing) {", "if (false) {"), "--vsyncs", "10");
-        assertEquals(QueueCallCheck.RULE.name(), n.tallies().get(0).rule(), n.tallies().toString());
-        assertTrue(n.tallies().get(0).first().message().contains("INVALID_OPERATION"), n.tallies().toString());
+        assertEquals(List.of(StarvationCheck.RULE.name()), n.tallies().stream().map(RuleTally::rule).toList(),
+                n.tallies().toString());
+        String message = n.tallies().get(0).first().message();
+        assertTrue(message.contains("(0:DEQUEUED 1:DEQUEUED 2:DEQUEUED)")
+                && message.contains("the producer itself holds every slot"), message);
+    }
+
+    @Test
+    void anAppThatKeepsOneBufferPerFrameIsRefusedOnceItHasQueued() throws Exception {
+        // Frame 1 dequeues two buffers before any queue (allowed) and queues one; frame 2 dequeues one more, and the
+        // next dequeue would make three with maxDequeuedBufferCount 2.
+        String leak = template("Leak", "DequeuedBuffer buffer = surface.dequeueBuffer();",
+                "surface.dequeueBuffer();\n        DequeuedBuffer buffer = surface.dequeueBuffer();");
+        RunResult r = runApp("Leak.java", leak, "--vsyncs", "10");
+        RuleTally t = r.tallies().get(0);
+        assertEquals(QueueCallCheck.RULE.name(), t.rule(), r.tallies().toString());
+        assertTrue(t.first().message().startsWith("INVALID_OPERATION: launcher: dequeueBuffer: attempting to exceed "
+                + "the max dequeued buffer count (2)"), t.first().message());
     }
 
     @Test
@@ -208,6 +230,45 @@ class LabsAndStudentAppsTest {
         UserInputException e = assertThrows(UserInputException.class, () -> system.grade(RunRequest.ofSeed(3)
                 .withStudent(f).withOptions(TestFlags.parse(system.options(), "--app-layer", "nope"))));
         assertTrue(e.getMessage().contains("--app-layer") && e.getMessage().contains("home-screen"), e.getMessage());
+    }
+
+    @Test
+    void gradeRefusesTheFlagsThatShapeOneRunInsteadOfIgnoringThem() throws Exception {
+        // The battery brings its own scenarios, refresh rates and planes: a flag it would not use is a usage error
+        // naming the flag, not a grade quietly run without it.
+        Path f = dir.resolve("MyApp.java");
+        Files.writeString(f, system.student().orElseThrow().templates().get(0).text());
+        List<String[]> flags = List.of(new String[] {"--refresh", "75"}, new String[] {"--vsyncs", "10"},
+                new String[] {"--planes", "2"}, new String[] {"--no-damage-tracking"}, new String[] {"--frames"},
+                new String[] {"--png-dir", dir.resolve("png").toString()});
+        for (String[] flag : flags) {
+            UserInputException e = assertThrows(UserInputException.class, () -> system.grade(RunRequest.ofSeed(3)
+                    .withStudent(f).withOptions(TestFlags.parse(system.options(), flag))), flag[0]);
+            assertTrue(e.getMessage().startsWith(flag[0] + ": --grade runs its own battery"), e.getMessage());
+        }
+        UserInputException scenario = assertThrows(UserInputException.class,
+                () -> system.grade(RunRequest.ofSeed(3).withStudent(f).withScenario("rotation")));
+        assertTrue(scenario.getMessage().startsWith("--scenario: --grade runs its own battery")
+                && scenario.getMessage().contains("--app " + f.getFileName() + " --scenario rotation"),
+                scenario.getMessage());
+    }
+
+    @Test
+    void aScenarioWithNoLayerToDrawSaysSoInsteadOfOfferingAnEmptyList() throws Exception {
+        Path scenario = dir.resolve("colours.json");
+        Files.writeString(scenario, """
+                {"vsyncs": 5, "layers": [{"name": "dim", "app": "COLOR", "color": "#80000000",
+                  "frame": {"x": 0, "y": 0, "w": 540, "h": 1200}}]}
+                """);
+        String app = system.student().orElseThrow().templates().get(0).text();
+        for (String[] flags : List.of(new String[0], new String[] {"--app-layer", "dim"})) {
+            UserInputException e = assertThrows(UserInputException.class, () -> runApp(RunRequest.ofSeed(1)
+                    .withScenario(scenario.toString()), "MyApp.java", app, flags));
+            assertFalse(e.getMessage().endsWith(": "), e.getMessage());
+            assertTrue(e.getMessage().startsWith(flags.length == 0 ? "the scenario" : "--app-layer: the scenario")
+                    && e.getMessage().contains("no layer with a buffer") && e.getMessage().contains("(\"dim\")")
+                    && e.getMessage().endsWith("\"app\": \"LAUNCHER\""), e.getMessage());
+        }
     }
 
     @Test

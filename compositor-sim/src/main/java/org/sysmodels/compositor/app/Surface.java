@@ -19,7 +19,8 @@ import org.sysmodels.core.trace.Track;
  * The producer end of your layer's BufferQueue, as a {@link SurfaceApp} sees it (AOSP's {@code Surface}, an
  * {@code ANativeWindow}): dequeue a buffer, wait on its release fence, draw, queue it with the part that changed.
  * Each call goes to the BufferQueue model at the current virtual time; a call the queue refuses (queueing a buffer
- * twice, dequeuing more than maxDequeuedBufferCount) is reported to the checks and the run goes on.
+ * twice, dequeuing more than maxDequeuedBufferCount once a buffer was queued) is reported to the checks and the run
+ * goes on.
  */
 public final class Surface {
 
@@ -88,9 +89,11 @@ public final class Surface {
     }
 
     /**
-     * dequeueBuffer: a FREE buffer for your frame, or null when none is FREE (the consumer still holds them; you
-     * will hear {@link SurfaceApp#onBufferReleased}) or when you already hold maxDequeuedBufferCount buffers (a
-     * mistake, reported to the checks).
+     * dequeueBuffer: a FREE buffer for your frame, or null when none is FREE (you will hear
+     * {@link SurfaceApp#onBufferReleased} when one comes back) or when, having queued a buffer before, you already
+     * hold maxDequeuedBufferCount buffers (a mistake: INVALID_OPERATION, reported to the checks). Before your first
+     * queueBuffer the limit does not apply, as in AOSP's {@code BufferQueueProducer::waitForFreeSlotThenRelock}: you
+     * may take every FREE slot, but none comes back until you queue or cancel one.
      */
     public DequeuedBuffer dequeueBuffer() {
         long now = scheduler.now();

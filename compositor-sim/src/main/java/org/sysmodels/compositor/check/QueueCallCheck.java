@@ -7,17 +7,17 @@ import org.sysmodels.core.check.Rule;
 
 /**
  * Every BufferQueue call must be one the queue's contract allows; a call it refuses with BAD_VALUE or
- * INVALID_OPERATION (queueing a buffer twice, dequeuing more than maxDequeuedBufferCount, releasing a slot that is
- * not ACQUIRED) is a mistake of its caller, and so is drawing a buffer after queueing or cancelling it. The reference
- * producers and SurfaceFlinger never make one; a student's app can.
+ * INVALID_OPERATION (queueing a buffer twice, dequeuing more than maxDequeuedBufferCount once a buffer has been
+ * queued, releasing a slot that is not ACQUIRED) is a mistake of its caller, and so is drawing a buffer after queueing
+ * or cancelling it. The reference producers and SurfaceFlinger never make one; a student's app can.
  */
 public final class QueueCallCheck implements CompositorCheck {
 
-    public static final Rule RULE = new Rule("buffer-queue-call", "a producer dequeues at most "
-            + "maxDequeuedBufferCount buffers, queues or cancels only a slot it dequeued and writes a buffer only until "
-            + "it queues or cancels it; a consumer releases only a slot it acquired",
-            "AOSP frameworks/native/libs/gui/BufferQueueProducer.cpp (dequeueBuffer, queueBuffer, cancelBuffer) and "
-                    + "BufferQueueConsumer.cpp (acquireBuffer, releaseBuffer)");
+    public static final Rule RULE = new Rule("buffer-queue-call", "once it has queued a buffer, a producer "
+            + "dequeues no more than maxDequeuedBufferCount at a time; it queues or cancels only a slot it dequeued "
+            + "and writes a buffer only until it queues or cancels it; a consumer releases only a slot it acquired",
+            "AOSP frameworks/native/libs/gui/BufferQueueProducer.cpp (waitForFreeSlotThenRelock, queueBuffer, "
+                    + "cancelBuffer) and BufferQueueConsumer.cpp (acquireBuffer, releaseBuffer)");
 
     private final Findings findings;
 

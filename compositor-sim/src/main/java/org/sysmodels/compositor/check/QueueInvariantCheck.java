@@ -10,8 +10,9 @@ import org.sysmodels.core.check.Rule;
 public final class QueueInvariantCheck implements CompositorCheck {
 
     public static final Rule RULE = new Rule("buffer-queue-invariant", "each slot is in one state, the QUEUED slots "
-            + "are exactly the queue's FIFO, no buffer sits in two slots, and no more slots are DEQUEUED or ACQUIRED "
-            + "than the counts allow", "AOSP frameworks/native/libs/gui/BufferQueueCore.cpp, validateConsistencyLocked");
+            + "are exactly the queue's FIFO, no buffer sits in two slots, no slot beyond the usable count is "
+            + "in use and no more than maxAcquiredBufferCount + 1 are ACQUIRED",
+            "AOSP frameworks/native/libs/gui/BufferQueueCore.cpp, validateConsistencyLocked");
 
     private final Findings findings;
     private final List<BufferQueue> queues;

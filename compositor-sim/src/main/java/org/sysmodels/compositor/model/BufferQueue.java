@@ -42,6 +42,7 @@ public final class BufferQueue {
     private final long[] contentFrame = new long[NUM_BUFFER_SLOTS];
     private final long[] freedAt = new long[NUM_BUFFER_SLOTS];
     private final ArrayDeque<Integer> fifo = new ArrayDeque<>();
+    private boolean bufferHasBeenQueued;
     private long nextFrameNumber = 1;
     private long freeCounter;
     private long nextBufferId;
@@ -116,12 +117,28 @@ public final class BufferQueue {
         return droppedFrames;
     }
 
-    /** dequeueBuffer: the least recently freed FREE slot, allocating its buffer on first use. */
+    /**
+     * True once a buffer has been queued: from then on maxDequeuedBufferCount binds the producer. AOSP clears it in
+     * {@code BufferQueueProducer::connect}; here the producer is connected once, for the queue's whole life.
+     */
+    public boolean bufferHasBeenQueued() {
+        return bufferHasBeenQueued;
+    }
+
+    /**
+     * dequeueBuffer: the least recently freed FREE slot, allocating its buffer on first use. As in AOSP
+     * {@code BufferQueueProducer::waitForFreeSlotThenRelock}, maxDequeuedBufferCount is enforced only once a buffer
+     * has been queued ({@code mBufferHasBeenQueued}, set by queueBuffer): a producer that dequeues one buffer too
+     * many then gets INVALID_OPERATION ("attempting to exceed the max dequeued buffer count"). Before its first
+     * queueBuffer it may dequeue any FREE slot among the {@link #maxBufferCount()} usable ones
+     * ({@code getMaxBufferCountLocked}); with none FREE it gets WOULD_BLOCK, as a non-blocking producer does.
+     */
     public QueueOutcome dequeue() {
         int dequeued = count(SlotState.Dequeued.class);
-        if (dequeued >= maxDequeued) {
-            return new Refused(QueueStatus.INVALID_OPERATION, name + ": " + dequeued
-                    + " buffers already dequeued; maxDequeuedBufferCount is " + maxDequeued);
+        if (bufferHasBeenQueued && dequeued >= maxDequeued) {
+            return new Refused(QueueStatus.INVALID_OPERATION, name + ": dequeueBuffer: attempting to exceed the max "
+                    + "dequeued buffer count (" + maxDequeued + "): " + dequeued + " buffers already dequeued; queue "
+                    + "or cancel one first");
         }
         int slot = -1;
         for (int s = 0; s < maxBufferCount(); s++) {
@@ -149,6 +166,7 @@ public final class BufferQueue {
         }
         long frame = nextFrameNumber++;
         contentFrame[slot] = frame;
+        bufferHasBeenQueued = true;
         long dropped = -1;
         Region merged = damage;
         if (mailbox && !fifo.isEmpty()) {
@@ -226,9 +244,6 @@ public final class BufferQueue {
         }
         if (!new ArrayList<>(fifo).stream().sorted().toList().equals(queued) || fifo.size() != queued.size()) {
             out.add("FIFO " + fifo + " does not hold exactly the QUEUED slots " + queued);
-        }
-        if (count(SlotState.Dequeued.class) > maxDequeued) {
-            out.add("more than " + maxDequeued + " slots DEQUEUED");
         }
         if (count(SlotState.Acquired.class) > maxAcquired + 1) {
             out.add("more than " + (maxAcquired + 1) + " slots ACQUIRED");

@@ -28,6 +28,10 @@ public final class CompositorFlags {
     public static final List<OptionSpec<?>> ALL = List.of(VSYNCS, REFRESH, PLANES, NO_DAMAGE_TRACKING, FRAMES,
             PNG_DIR, APP_LAYER);
 
+    /** The flags that shape one run; {@code --grade} brings its own scenarios and takes none of them. */
+    public static final List<OptionSpec<?>> ONE_RUN = List.of(VSYNCS, REFRESH, PLANES, NO_DAMAGE_TRACKING, FRAMES,
+            PNG_DIR);
+
     private CompositorFlags() {
     }
 }

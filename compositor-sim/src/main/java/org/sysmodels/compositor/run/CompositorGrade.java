@@ -56,6 +56,23 @@ public final class CompositorGrade {
         return CASES.stream().map(Case::gradeCase).toList();
     }
 
+    /**
+     * Refuses {@code --scenario} and the flags of {@link CompositorFlags#ONE_RUN}: the battery's cases set their own
+     * scenario, length, refresh rate and planes, so such a flag would be ignored without a word.
+     */
+    public static void refuseOneRunFlags(RunRequest request, String file) throws UserInputException {
+        String battery = ": --grade runs its own battery of scenarios; leave it out, or ";
+        if (request.scenario().isPresent()) {
+            throw new UserInputException("--scenario" + battery + "run one scenario with --app " + file
+                    + " --scenario " + request.scenario().get());
+        }
+        for (var flag : CompositorFlags.ONE_RUN) {
+            if (request.options().has(flag)) {
+                throw new UserInputException(flag.name() + battery + "use it on one run with --app " + file);
+            }
+        }
+    }
+
     public static RunResult grade(RunRequest request, JavaStudentCode code, RunResult.Builder b)
             throws UserInputException {
         List<GradeRow> rows = Grader.grade(cases(), code, request.timeLimit(), c -> {

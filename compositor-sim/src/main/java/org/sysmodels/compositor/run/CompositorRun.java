@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.sysmodels.compositor.app.SurfaceApp;
 import org.sysmodels.compositor.model.BlendMode;
 import org.sysmodels.compositor.model.CompositorObserver;
@@ -154,6 +155,12 @@ public final class CompositorRun {
         Optional<String> asked = opt.get(CompositorFlags.APP_LAYER);
         List<String> candidates = s.layers().stream().filter(l -> l.app() != AppKind.COLOR).map(LayerSpec::name)
                 .toList();
+        if (candidates.isEmpty()) {
+            throw new UserInputException((asked.isPresent() ? "--app-layer: " : "") + "the scenario has no layer "
+                    + "with a buffer for your app to draw: every layer (" + s.layers().stream().map(l -> "\""
+                    + l.name() + "\"").collect(Collectors.joining(", ")) + ") is \"app\": \"COLOR\", "
+                    + "a solid colour with no BufferQueue; give one layer an app, e.g. \"app\": \"LAUNCHER\"");
+        }
         if (asked.isPresent()) {
             if (!candidates.contains(asked.get())) {
                 throw new UserInputException("--app-layer: no layer with a buffer named \"" + asked.get() + "\"; "

@@ -25,10 +25,11 @@ import org.sysmodels.compositor.pixel.Region;
 
 /**
  * Model-based test: random sequences of producer and consumer calls (including calls on the wrong slot) run against
- * the BufferQueue and against a reference that keeps one state name per slot and a FIFO of queued slots. After every
- * call the outcome must be the one the reference predicts, the slot states must agree, no slot may be in two states,
- * no buffer may be lost (a slot keeps its buffer for life; every queued frame is acquired, dropped in mailbox mode,
- * or still queued) and acquisition must follow queue order. A failure shrinks to the shortest sequence.
+ * the BufferQueue and against a reference that keeps one state name per slot and a FIFO of queued slots (and, as
+ * AOSP's waitForFreeSlotThenRelock, holds the producer to maxDequeuedBufferCount only once a buffer has been queued).
+ * After every call the outcome must be the one the reference predicts, the slot states must agree, no slot may be in
+ * two states, no buffer may be lost (a slot keeps its buffer for life; every queued frame is acquired, dropped in
+ * mailbox mode, or still queued) and acquisition must follow queue order. A failure shrinks to the shortest sequence.
  */
 class BufferQueueModelTest {
 
@@ -159,6 +160,7 @@ class BufferQueueModelTest {
         final int maxDequeued;
         final boolean mailbox;
         final int maxCount;
+        boolean queuedOnce;
 
         Reference(int maxDequeued, boolean mailbox) {
             java.util.Arrays.fill(states, "FREE");
@@ -180,7 +182,7 @@ class BufferQueueModelTest {
         }
 
         QueueStatus dequeueStatus() {
-            if (count("DEQUEUED") >= maxDequeued) {
+            if (queuedOnce && count("DEQUEUED") >= maxDequeued) {
                 return QueueStatus.INVALID_OPERATION;
             }
             for (int s = 0; s < maxCount; s++) {
@@ -194,6 +196,7 @@ class BufferQueueModelTest {
         /** Queues slot as frame; returns the frame dropped in mailbox mode, or -1. */
         long queue(int slot, long frame) {
             long dropped = -1;
+            queuedOnce = true;
             if (mailbox && !fifo.isEmpty()) {
                 int old = fifo.removeLast();
                 dropped = frameOf.get(old);

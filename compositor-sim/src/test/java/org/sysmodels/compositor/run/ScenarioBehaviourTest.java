@@ -115,6 +115,23 @@ class ScenarioBehaviourTest {
     }
 
     @Test
+    void aGpuBoundAppIsJankNotStarvation() throws Exception {
+        // 80 ms of GPU work per frame: the app waits in dequeueBuffer for its own frames to be drawn, while
+        // SurfaceFlinger holds only the buffer on screen. FrameTimeline calls it AppDeadlineMissed; the
+        // queue-starvation rule, which blames the consumer, must stay silent.
+        for (int buffers : new int[] {2, 3}) {
+            CompositorScenario s = org.sysmodels.core.scenario.ScenarioLoader.read("gpu-bound", """
+                    {"vsyncs": 60, "layers": [{"name": "app", "app": "LAUNCHER", "buffers": %d,
+                      "frame": {"x": 0, "y": 0, "w": 540, "h": 1200}, "gpu": {"type": "fixed", "value": "80ms"}}]}
+                    """.formatted(buffers), CompositorScenario.class);
+            Simulation.Outcome o = Simulation.run(s, 1, Tracer.off(), List.of());
+            assertEquals(List.of(), o.findings().list(), buffers + " buffers");
+            assertTrue(o.timeline().jankCounts("app").getOrDefault(JankType.APP_DEADLINE_MISSED, 0) > 5,
+                    o.timeline().jankCounts("app").toString());
+        }
+    }
+
+    @Test
     void aFramePositionThatWouldOverflowIsRefusedWhereItIsWritten() {
         String json = """
                 {"vsyncs": 10, "layers": [
