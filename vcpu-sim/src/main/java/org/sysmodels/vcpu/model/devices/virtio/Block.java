@@ -68,7 +68,7 @@ public class Block implements VirtioDevice {
 
     private final String id;
     private final GuestMemory mem;
-    private DiskImage disk;
+    private DiskProperties disk;
     private final RateLimiter limiter;
     private final Engine engine;
     private final long asyncLatencyNs;
@@ -82,14 +82,14 @@ public class Block implements VirtioDevice {
     private VirtioMmio transport;
     private Listener listener = new Listener() { };
     protected final List<InFlight> inFlight = new ArrayList<>();
-    private byte[] buffer = new byte[SECTOR_SIZE * 8];
+    private final RequestExecutor executor = new RequestExecutor();
     private long requests;
 
     public Block(String id, GuestMemory mem, DiskImage disk, RateLimiter limiter, Engine engine, long asyncLatencyNs,
                  TimerFd completionTimer, Clock clock, boolean writebackCache) {
         this.id = id;
         this.mem = mem;
-        this.disk = disk;
+        this.disk = DiskProperties.of(disk, id);
         this.limiter = limiter;
         this.engine = engine;
         this.asyncLatencyNs = asyncLatencyNs;
@@ -118,7 +118,7 @@ public class Block implements VirtioDevice {
     }
 
     public DiskImage disk() {
-        return disk;
+        return disk.image();
     }
 
     public RateLimiter rateLimiter() {
@@ -142,7 +142,7 @@ public class Block implements VirtioDevice {
     }
 
     public long sectors() {
-        return disk.sizeBytes() >> SECTOR_SHIFT;
+        return disk.sectors();
     }
 
     @Override
@@ -300,37 +300,10 @@ public class Block implements VirtioDevice {
 
     /** Executes a request and puts its chain on the used ring (not yet published). */
     private void complete(InFlight r) {
-        int status;
-        int toMem = 0;
-        switch (r.type()) {
-            case T_IN -> {
-                byte[] b = buffer(r.dataLen());
-                boolean ok = disk.read(r.sector() << SECTOR_SHIFT, b, 0, r.dataLen());
-                if (ok) {
-                    mem.writeBytes(r.dataAddr(), b, 0, r.dataLen());
-                    toMem = r.dataLen();
-                }
-                status = ok ? S_OK : S_IOERR;
-            }
-            case T_OUT -> {
-                byte[] b = buffer(r.dataLen());
-                mem.readBytes(r.dataAddr(), b, 0, r.dataLen());
-                status = disk.write(r.sector() << SECTOR_SHIFT, b, 0, r.dataLen()) ? S_OK : S_IOERR;
-            }
-            case T_FLUSH -> status = disk.flush() ? S_OK : S_IOERR;
-            case T_GET_ID -> {
-                byte[] idBytes = new byte[ID_BYTES];
-                byte[] name = id.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                System.arraycopy(name, 0, idBytes, 0, Math.min(name.length, ID_BYTES));
-                mem.writeBytes(r.dataAddr(), idBytes, 0, ID_BYTES);
-                toMem = ID_BYTES;
-                status = S_OK;
-            }
-            default -> status = S_UNSUPP;
-        }
-        mem.write(r.statusAddr(), 1, status);
-        queue.addUsed(mem, r.head(), toMem + 1);
-        listener.request(this, r.type(), r.sector(), r.dataLen(), status, r.completeAt() != 0);
+        RequestExecutor.Done done = executor.execute(r, disk, mem);
+        mem.write(r.statusAddr(), 1, done.status());
+        queue.addUsed(mem, r.head(), done.bytesToMem() + 1);
+        listener.request(this, r.type(), r.sector(), r.dataLen(), done.status(), r.completeAt() != 0);
     }
 
     private void publish(boolean used) {
@@ -347,13 +320,6 @@ public class Block implements VirtioDevice {
         if (!inFlight.isEmpty()) {
             completionTimer.arm(Math.max(0, inFlight.get(0).completeAt() - now));
         }
-    }
-
-    private byte[] buffer(int len) {
-        if (buffer.length < len) {
-            buffer = new byte[Math.max(len, buffer.length * 2)];
-        }
-        return buffer;
     }
 
     // ------------------------------------------------------------------ a new backing file (PATCH /drives)
@@ -373,7 +339,7 @@ public class Block implements VirtioDevice {
             complete(inFlight.remove(0));
         }
         publish(used);
-        disk = newDisk;
+        disk = DiskProperties.of(newDisk, id);
         if (activated && transport != null) {
             transport.signalConfigChange();
         }
@@ -393,7 +359,7 @@ public class Block implements VirtioDevice {
         while (!inFlight.isEmpty()) {
             complete(inFlight.remove(0));
         }
-        disk.flush();
+        disk.image().flush();
         publish(used);
     }
 
