@@ -296,6 +296,9 @@ class ApiServerTest {
             ApiServe.Outcome o = s.done.get(60, TimeUnit.SECONDS); // blk shuts down by itself
             assertTrue(o.console().contains("blk: sector 0: rootfs from curl") && o.console().contains("blk: ok"),
                     o.console());
+            String id = ApiDriveUpdateTest.statId(rootfs).replace("\0", "");
+            assertTrue(o.console().contains(", id \"" + id + "\"\n"), "GET_ID answers the file's id " + id + ": "
+                    + o.console());
         }
     }
 

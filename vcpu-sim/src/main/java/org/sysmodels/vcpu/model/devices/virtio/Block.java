@@ -18,7 +18,9 @@ import org.sysmodels.vcpu.model.os.TimerFd;
  * Firecracker) it is in flight until its completion arrives {@code asyncLatencyNs} later. Completed chains go to the
  * used ring; if any did, the device raises its interrupt unless the driver asked for none.
  *
- * <p>After boot, {@link #updateDiskImage} swaps the backing file (PATCH /drives with {@code path_on_host}).
+ * <p>GET_ID answers with an id built from the backing file's metadata when it was opened, not with the API's
+ * {@code drive_id} ({@link DiskProperties#imageId}). After boot, {@link #updateDiskImage} swaps the backing file
+ * (PATCH /drives with {@code path_on_host}), and with it the id.
  *
  * <p>Before a snapshot, {@link #prepareSave()} drains and flushes what is in flight (Firecracker's
  * {@code prepare_save}): the saved state has no place for in-flight requests.
@@ -89,7 +91,7 @@ public class Block implements VirtioDevice {
                  TimerFd completionTimer, Clock clock, boolean writebackCache) {
         this.id = id;
         this.mem = mem;
-        this.disk = DiskProperties.of(disk, id);
+        this.disk = DiskProperties.of(disk);
         this.limiter = limiter;
         this.engine = engine;
         this.asyncLatencyNs = asyncLatencyNs;
@@ -139,6 +141,14 @@ public class Block implements VirtioDevice {
 
     public int inFlightCount() {
         return inFlight.size();
+    }
+
+    /**
+     * What GET_ID answers: an id built from the backing file's device and inode numbers (not the API's
+     * {@code drive_id}), see {@link DiskProperties#imageId}.
+     */
+    public byte[] imageId() {
+        return disk.imageId().clone();
     }
 
     public long sectors() {
@@ -326,10 +336,11 @@ public class Block implements VirtioDevice {
 
     /**
      * The device now reads and writes {@code newDisk} (opened, as before, read-only or not as the device is): its
-     * capacity in the configuration space is the new file's, and an activated device raises a configuration-change
-     * interrupt so the driver reads it again (Firecracker {@code devices/virtio/block/virtio/device.rs}
-     * {@code update_disk_image}: {@code disk.update}, {@code config_space.capacity}, then
-     * {@code trigger(VirtioInterruptType::Config)} only if activated). Requests in flight in the async engine are
+     * capacity in the configuration space and its GET_ID id are the new file's, and an activated device raises a
+     * configuration-change interrupt so the driver reads it again (Firecracker
+     * {@code devices/virtio/block/virtio/device.rs} {@code update_disk_image}: {@code disk.update}, which rebuilds
+     * {@code DiskProperties}, {@code config_space.capacity}, then {@code trigger(VirtioInterruptType::Config)} only
+     * if activated). Requests in flight in the async engine are
      * completed against the old file first; Firecracker replaces the engine's io_uring and their completions are
      * not awaited (a departure, so that no guest request is left unanswered).
      */
@@ -339,7 +350,7 @@ public class Block implements VirtioDevice {
             complete(inFlight.remove(0));
         }
         publish(used);
-        disk = DiskProperties.of(newDisk, id);
+        disk = DiskProperties.of(newDisk);
         if (activated && transport != null) {
             transport.signalConfigChange();
         }
