@@ -1,7 +1,5 @@
 package org.sysmodels.vcpu.model.devices.virtio;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.sysmodels.vcpu.model.devices.ratelimit.RateLimiter;
 import org.sysmodels.vcpu.model.memory.GuestMemory;
 import org.sysmodels.vcpu.model.os.Clock;
@@ -73,8 +71,7 @@ public class Block implements VirtioDevice {
     private DiskProperties disk;
     private final RateLimiter limiter;
     private final Engine engine;
-    private final long asyncLatencyNs;
-    private final TimerFd completionTimer;
+    private final AsyncEngine async;
     private final Clock clock;
     private final Virtqueue queue = new Virtqueue(QUEUE_SIZE);
     private final Virtqueue[] queues = {queue};
@@ -83,7 +80,6 @@ public class Block implements VirtioDevice {
     private boolean activated;
     private VirtioMmio transport;
     private Listener listener = new Listener() { };
-    protected final List<InFlight> inFlight = new ArrayList<>();
     private final RequestExecutor executor = new RequestExecutor();
     private long requests;
 
@@ -94,8 +90,7 @@ public class Block implements VirtioDevice {
         this.disk = DiskProperties.of(disk);
         this.limiter = limiter;
         this.engine = engine;
-        this.asyncLatencyNs = asyncLatencyNs;
-        this.completionTimer = completionTimer;
+        this.async = new AsyncEngine(asyncLatencyNs, completionTimer);
         this.clock = clock;
         long f = 1L << F_VERSION_1;
         if (writebackCache) {
@@ -132,7 +127,7 @@ public class Block implements VirtioDevice {
     }
 
     public TimerFd completionTimer() {
-        return completionTimer;
+        return async.completionTimer();
     }
 
     public long requests() {
@@ -140,7 +135,7 @@ public class Block implements VirtioDevice {
     }
 
     public int inFlightCount() {
-        return inFlight.size();
+        return async.size();
     }
 
     /**
@@ -217,7 +212,7 @@ public class Block implements VirtioDevice {
         activated = false;
         ackedFeatures = 0;
         queue.reset();
-        inFlight.clear();
+        async.clear();
         return true;
     }
 
@@ -243,16 +238,16 @@ public class Block implements VirtioDevice {
 
     /** The async engine's completion timer fired: completes what is due. */
     public void processAsyncCompletions() {
-        completionTimer.read();
+        async.completionTimer().read();
         long now = clock.nanoTime();
         boolean used = false;
-        while (!inFlight.isEmpty() && inFlight.get(0).completeAt() <= now) {
-            InFlight r = inFlight.remove(0);
+        InFlight r;
+        while ((r = async.nextDue(now)) != null) {
             complete(r);
             used = true;
         }
         publish(used);
-        armCompletionTimer(now);
+        async.arm(now);
     }
 
     private void processQueue() {
@@ -290,10 +285,7 @@ public class Block implements VirtioDevice {
         }
         requests++;
         if (engine == Engine.ASYNC && (type == T_IN || type == T_OUT || type == T_FLUSH)) {
-            long now = clock.nanoTime();
-            inFlight.add(new InFlight(head, type, r.sector(), r.dataAddr(), dataLen, r.statusAddr(),
-                    now + asyncLatencyNs));
-            armCompletionTimer(now);
+            async.submit(r, clock.nanoTime());
             listener.submitted(this, type, r.sector(), dataLen);
             return false;
         }
@@ -326,10 +318,15 @@ public class Block implements VirtioDevice {
         }
     }
 
-    private void armCompletionTimer(long now) {
-        if (!inFlight.isEmpty()) {
-            completionTimer.arm(Math.max(0, inFlight.get(0).completeAt() - now));
+    /** Completes every request in flight, oldest first (not yet published); @return true if there was one. */
+    private boolean completeAllInFlight() {
+        boolean any = false;
+        InFlight r;
+        while ((r = async.next()) != null) {
+            complete(r);
+            any = true;
         }
+        return any;
     }
 
     // ------------------------------------------------------------------ a new backing file (PATCH /drives)
@@ -345,11 +342,7 @@ public class Block implements VirtioDevice {
      * not awaited (a departure, so that no guest request is left unanswered).
      */
     public void updateDiskImage(DiskImage newDisk) {
-        boolean used = !inFlight.isEmpty();
-        while (!inFlight.isEmpty()) {
-            complete(inFlight.remove(0));
-        }
-        publish(used);
+        publish(completeAllInFlight());
         disk = DiskProperties.of(newDisk);
         if (activated && transport != null) {
             transport.signalConfigChange();
@@ -366,10 +359,7 @@ public class Block implements VirtioDevice {
         if (!activated) {
             return;
         }
-        boolean used = !inFlight.isEmpty();
-        while (!inFlight.isEmpty()) {
-            complete(inFlight.remove(0));
-        }
+        boolean used = completeAllInFlight();
         disk.image().flush();
         publish(used);
     }
@@ -380,7 +370,7 @@ public class Block implements VirtioDevice {
         long[] s = new long[3 + q.length];
         s[0] = ackedFeatures;
         s[1] = activated ? 1 : 0;
-        s[2] = inFlight.size();
+        s[2] = async.size();
         System.arraycopy(q, 0, s, 3, q.length);
         return s;
     }
@@ -391,6 +381,6 @@ public class Block implements VirtioDevice {
         long[] q = new long[s.length - 3];
         System.arraycopy(s, 3, q, 0, q.length);
         queue.restore(q);
-        inFlight.clear();
+        async.clear();
     }
 }
