@@ -1,8 +1,6 @@
 package org.sysmodels.vcpu.api;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,13 +9,10 @@ import java.util.Objects;
  * resource in {@code api_server/request/*.rs}): method and path to a {@link VmmAction}, the body checked against its
  * schema, and what can be refused without asking the VMM refused here, each with Firecracker's text: an unknown path
  * or wrong method ("Invalid request method and/or path"), a missing or unexpected body, a bad resource ID
- * ({@code checked_id}), a path ID that differs from the body's, a logger level serde would reject, a snapshot load
- * with both or neither memory source, SendCtrlAltDel (x86 only).
+ * ({@code checked_id}), a path ID that differs from the body's, a snapshot load with both or neither memory source,
+ * SendCtrlAltDel (x86 only).
  */
 final class ParsedRequest {
-
-    private static final List<String> LOG_LEVELS = List.of("off", "trace", "debug", "info", "warn", "warning",
-            "error");
 
     private ParsedRequest() {
     }
@@ -74,7 +69,7 @@ final class ParsedRequest {
                 }
                 yield new VmmAction.InsertBlockDevice(id, cfg);
             }
-            case "logger" -> logger(Json.parse(body, Bodies.LOGGER));
+            case "logger" -> new VmmAction.ConfigureLogger(Json.parse(body, Bodies.LOGGER));
             case "machine-config" -> new VmmAction.PutMachineConfiguration(Json.parse(body, Bodies.MACHINE_CONFIG));
             case "metrics" -> new VmmAction.ConfigureMetrics(Json.parse(body, Bodies.METRICS));
             case "network-interfaces" -> {
@@ -162,16 +157,6 @@ final class ParsedRequest {
             throw new ApiFault("SendCtrlAltDel does not supported on riscv64.");
         }
         return type.equals("InstanceStart") ? new VmmAction.StartMicroVm() : new VmmAction.FlushMetrics();
-    }
-
-    /** {@code logger/logging.rs}: the level is case-insensitive and also takes "Warn". */
-    private static VmmAction logger(Map<String, Object> cfg) throws Json.BodyError {
-        Object level = cfg.get("level");
-        if (level != null && !LOG_LEVELS.contains(((String) level).toLowerCase(Locale.ROOT))) {
-            throw new Json.BodyError("unknown variant `" + level + "`, expected one of `Error`, `Warning`, `Info`, "
-                    + "`Debug`, `Trace`, `Off`");
-        }
-        return new VmmAction.ConfigureLogger(cfg);
     }
 
     /** {@code request/snapshot.rs}: create and load; a load names its memory file one way, not both. */

@@ -188,7 +188,8 @@ class ApiServerTest {
                     "The memory size (MiB) is either 0");
             expect(c, "PUT", "/actions", "{\"action_type\": \"Reboot\"}", 400,
                     "unknown variant `Reboot`, expected one of `FlushMetrics`, `InstanceStart`, `SendCtrlAltDel`");
-            expect(c, "PUT", "/logger", "{\"level\": \"Loud\"}", 400, "unknown variant `Loud`");
+            expect(c, "PUT", "/logger", "{\"level\": \"Loud\"}", 400, "{\"fault_message\":\"An error occurred when "
+                    + "deserializing the json body of a request: Invalid LevelFilter at line 1 column 17.\"}");
             expect(c, "PUT", "/logger", "{\"level\": \"warn\"}", 204, null);
             expect(c, "PUT", "/boot-source", "{kernel", 400, "An error occurred when deserializing the json body");
             expect(c, "PUT", "/drives/a", "{\"drive_id\": \"b\", \"is_root_device\": false}", 400,
