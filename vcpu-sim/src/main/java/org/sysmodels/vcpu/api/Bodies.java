@@ -32,6 +32,9 @@ final class Bodies {
     static final Schema RATE_LIMITER = Schema.strict("RateLimiterConfig",
             opt("bandwidth", new Type.Struct(TOKEN_BUCKET)), opt("ops", new Type.Struct(TOKEN_BUCKET)));
 
+    /** Firecracker's MacAddr ({@code utils/net/mac.rs}, its own Deserialize), kept as its Display writes it. */
+    static final Type MAC = new Type.Custom(STR, MacAddress::canonical, "The provided MAC address is invalid.");
+
     static final Schema BOOT_SOURCE = Schema.strict("BootSourceConfig", req("kernel_image_path", STR),
             opt("initrd_path", STR), opt("boot_args", STR));
 
@@ -54,7 +57,7 @@ final class Bodies {
             opt("huge_pages", variants("None", "Transparent", "2M")));
 
     static final Schema NET = Schema.strict("NetworkInterfaceConfig", req("iface_id", STR),
-            req("host_dev_name", STR), opt("guest_mac", STR), opt("mtu", U16),
+            req("host_dev_name", STR), opt("guest_mac", MAC), opt("mtu", U16),
             opt("rx_rate_limiter", new Type.Struct(RATE_LIMITER)), opt("tx_rate_limiter", new Type.Struct(RATE_LIMITER)));
 
     static final Schema NET_UPDATE = Schema.strict("NetworkInterfaceUpdateConfig", req("iface_id", STR),
@@ -65,7 +68,8 @@ final class Bodies {
      * too; anything else is the custom error "Invalid LevelFilter".
      */
     static final Type LEVEL = new Type.Custom(STR, v -> List.of("off", "trace", "debug", "info", "warn", "warning",
-            "error").contains(((String) v).toLowerCase(Locale.ROOT)), "Invalid LevelFilter");
+            "error").contains(((String) v).toLowerCase(Locale.ROOT)) ? v : null, "Invalid LevelFilter");
+
 
     static final Schema LOGGER = Schema.strict("LoggerConfig", opt("log_path", PATH), opt("level", LEVEL),
             opt("show_level", BOOL), opt("show_log_origin", BOOL), opt("module", STR));

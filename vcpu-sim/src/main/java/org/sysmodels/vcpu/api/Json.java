@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Request bodies read the way Firecracker's serde structs read them ({@code #[serde(deny_unknown_fields)]}): a schema
@@ -52,8 +52,11 @@ final class Json {
         record AnyObject() implements Type {
         }
 
-        /** A type with its own Deserialize: read as {@code base}, refused with {@code message} (Error::custom). */
-        record Custom(Type base, Predicate<Object> accepts, String message) implements Type {
+        /**
+         * A type with its own Deserialize: read as {@code base}, then {@code read} gives the value kept, or null to
+         * refuse it with {@code message} (Error::custom).
+         */
+        record Custom(Type base, UnaryOperator<Object> read, String message) implements Type {
         }
     }
 

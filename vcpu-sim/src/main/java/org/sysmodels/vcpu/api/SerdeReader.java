@@ -179,8 +179,8 @@ final class SerdeReader {
                 }
             }
             case Type.Custom cu -> {
-                Object v = value(cu.base());
-                if (!cu.accepts().test(v)) {
+                Object v = cu.read().apply(value(cu.base()));
+                if (v == null) {
                     throw new Unplaced(cu.message());
                 }
                 yield v;

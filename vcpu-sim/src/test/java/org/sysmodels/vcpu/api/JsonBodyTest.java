@@ -3,6 +3,7 @@ package org.sysmodels.vcpu.api;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -87,5 +88,20 @@ class JsonBodyTest {
         assertEquals("Invalid LevelFilter at line 1 column 16",
                 bodyError("PUT", "/logger", "{\"level\": \"Loud\", \"show_level\": true}"));
         assertDoesNotThrow(() -> ParsedRequest.parse("PUT", "/logger", "{\"level\": \"WARN\"}"));
+    }
+
+    /** utils/net/mac.rs: MacAddr's own Deserialize refuses what FromStr refuses; the address is kept as Display. */
+    @Test
+    void aGuestMacIsSixTwoDigitHexPartsOrFirecrackersOwnError() throws Exception {
+        assertEquals("The provided MAC address is invalid. at line 1 column 76", bodyError("PUT",
+                "/network-interfaces/net1", "{\"iface_id\": \"net1\", \"host_dev_name\": \"tap0\", "
+                        + "\"guest_mac\": \"06:00:AC:10:00\"}"));
+        for (String bad : new String[] {"06:00:AC:10:00:2", "06:00:AC:10:00:0g", "06:00:AC:10:00:02:", "06-00-AC-10-00-02",
+            "06:00:AC:10:00:-1", "06:00:AC:10:00:é"}) {
+            assertTrue(bodyError("PUT", "/network-interfaces/n", "{\"iface_id\": \"n\", \"host_dev_name\": \"t\", "
+                    + "\"guest_mac\": \"" + bad + "\"}").startsWith("The provided MAC address is invalid."), bad);
+        }
+        assertEquals("06:00:ac:10:00:02", MacAddress.canonical("06:00:AC:10:00:02"));
+        assertEquals("0a:00:00:00:00:01", MacAddress.canonical("+a:00:00:00:00:01"), "u8::from_str_radix takes a '+'");
     }
 }
