@@ -104,4 +104,20 @@ class JsonBodyTest {
         assertEquals("06:00:ac:10:00:02", MacAddress.canonical("06:00:AC:10:00:02"));
         assertEquals("0a:00:00:00:00:01", MacAddress.canonical("+a:00:00:00:00:01"), "u8::from_str_radix takes a '+'");
     }
+
+    /** checked_id is Rust's char::is_alphanumeric over Unicode, not ASCII and not Java's isLetterOrDigit. */
+    @Test
+    void resourceIdsAreRustAlphanumericsAndUnderscores() throws Exception {
+        for (String id : new String[] {"disk_é", "disk²", "Ⅻ", "\uD835\uDC00", "_"}) {
+            assertTrue(ParsedRequest.parse("PUT", "/drives/" + id, "{\"drive_id\": \"" + id + "\", "
+                    + "\"is_root_device\": false}") instanceof VmmAction.InsertBlockDevice, id);
+        }
+        for (String id : new String[] {"a-b", "a.b", "a b", "a\u200Bb"}) {
+            assertEquals("API Resource IDs can only contain alphanumeric characters and underscores.",
+                    assertThrows(ApiFault.class, () -> ParsedRequest.parse("PUT", "/drives/" + id,
+                            "{\"drive_id\": \"x\", \"is_root_device\": false}")).getMessage(), id);
+        }
+        assertTrue(ParsedRequest.parse("GET", "machine-config", null) instanceof VmmAction.GetVmInstanceInfo,
+                "get_abs_path: a target without '/' is the empty path");
+    }
 }
