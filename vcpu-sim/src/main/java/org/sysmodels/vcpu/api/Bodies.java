@@ -70,7 +70,6 @@ final class Bodies {
     static final Type LEVEL = new Type.Custom(STR, v -> List.of("off", "trace", "debug", "info", "warn", "warning",
             "error").contains(((String) v).toLowerCase(Locale.ROOT)) ? v : null, "Invalid LevelFilter");
 
-
     static final Schema LOGGER = Schema.strict("LoggerConfig", opt("log_path", PATH), opt("level", LEVEL),
             opt("show_level", BOOL), opt("show_log_origin", BOOL), opt("module", STR));
 
