@@ -177,7 +177,8 @@ int main(long hartid, const char *bootargs) {
         return 1;
     }
     int flushed = request(T_FLUSH, 0, 0, 0);
-    for (int i = 0; i < 20; i++) {
+    /* The id has up to 20 bytes and no NUL when it has all 20 (virtio 1.2 section 5.2.6): keep one zero after it. */
+    for (int i = 0; i <= 20; i++) {
         data[i] = 0;
     }
     int id = request(T_GET_ID, 0, 1, 1);

@@ -28,6 +28,9 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +128,8 @@ public final class ApiServer implements AutoCloseable {
                     error = "Invalid request.";
                 } else if (!List.of("GET", "PUT", "PATCH", "DELETE").contains(r.method().name())) {
                     error = "Invalid HTTP Method: Unsupported HTTP method.";
+                } else if (utf8(r.uri()) == null) {
+                    error = "Invalid URI: Cannot parse URI as UTF-8.";
                 } else if (r.protocolVersion() != HttpVersion.HTTP_1_1 && r.protocolVersion() != HttpVersion.HTTP_1_0) {
                     error = "Invalid HTTP Version: Unsupported HTTP version.";
                 } else if (HttpUtil.getContentLength(r, 0L) > MAX_PAYLOAD) {
@@ -139,6 +144,19 @@ public final class ApiServer implements AutoCloseable {
                 }
             }
             ctx.fireChannelRead(msg);
+        }
+    }
+
+    /**
+     * The request-target as micro_http reads it ({@code request.rs} {@code Uri::try_from}: UTF-8, else "Cannot parse
+     * URI as UTF-8."), or null. Netty keeps each byte of the request line as one char (ISO-8859-1).
+     */
+    static String utf8(String nettyUri) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(nettyUri.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException e) {
+            return null;
         }
     }
 
@@ -158,7 +176,7 @@ public final class ApiServer implements AutoCloseable {
                 body = new byte[content.readableBytes()];
                 content.getBytes(content.readerIndex(), body);
             }
-            ApiController.Response r = controller.handle(req.method().name(), req.uri(), body);
+            ApiController.Response r = controller.handle(req.method().name(), utf8(req.uri()), body);
             FullHttpResponse resp = response(r.status(), r.body());
             boolean keepAlive = HttpUtil.isKeepAlive(req);
             if (keepAlive) {

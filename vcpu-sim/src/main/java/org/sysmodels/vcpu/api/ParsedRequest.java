@@ -1,8 +1,6 @@
 package org.sysmodels.vcpu.api;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,21 +9,17 @@ import java.util.Objects;
  * resource in {@code api_server/request/*.rs}): method and path to a {@link VmmAction}, the body checked against its
  * schema, and what can be refused without asking the VMM refused here, each with Firecracker's text: an unknown path
  * or wrong method ("Invalid request method and/or path"), a missing or unexpected body, a bad resource ID
- * ({@code checked_id}), a path ID that differs from the body's, a logger level serde would reject, a snapshot load
- * with both or neither memory source, SendCtrlAltDel (x86 only).
+ * ({@code checked_id}), a path ID that differs from the body's, a snapshot load with both or neither memory source,
+ * SendCtrlAltDel (x86 only).
  */
 final class ParsedRequest {
-
-    private static final List<String> LOG_LEVELS = List.of("off", "trace", "debug", "info", "warn", "warning",
-            "error");
 
     private ParsedRequest() {
     }
 
     /** The action {@code method uri} with {@code body} (null when the request has none) asks for. */
     static VmmAction parse(String method, String uri, String body) throws ApiFault, Json.BodyError {
-        String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
-        String trimmed = path.replaceFirst("^/+", "");
+        String trimmed = absPath(uri).replaceFirst("^/+", "");
         String[] tokens = trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
         if (tokens.length > 0 && tokens[tokens.length - 1].isEmpty()) {
             tokens = Arrays.copyOf(tokens, tokens.length - 1); // split_terminator
@@ -74,7 +68,7 @@ final class ParsedRequest {
                 }
                 yield new VmmAction.InsertBlockDevice(id, cfg);
             }
-            case "logger" -> logger(Json.parse(body, Bodies.LOGGER));
+            case "logger" -> new VmmAction.ConfigureLogger(Json.parse(body, Bodies.LOGGER));
             case "machine-config" -> new VmmAction.PutMachineConfiguration(Json.parse(body, Bodies.MACHINE_CONFIG));
             case "metrics" -> new VmmAction.ConfigureMetrics(Json.parse(body, Bodies.METRICS));
             case "network-interfaces" -> {
@@ -128,22 +122,39 @@ final class ParsedRequest {
         throw invalid("DELETE", first);
     }
 
+    /**
+     * micro_http's {@code Uri::get_abs_path} ({@code request.rs}): "http://host/p" is "/p", "/p" is itself, anything
+     * else is empty. A query is not split off: "/vm?x" names the resource "vm?x".
+     */
+    private static String absPath(String uri) {
+        if (uri.startsWith("http://")) {
+            int slash = uri.indexOf('/', "http://".length());
+            return slash < 0 ? "" : uri.substring(slash);
+        }
+        return uri.startsWith("/") ? uri : "";
+    }
+
     private static ApiFault invalid(String method, String path) {
         return new ApiFault("Invalid request method and/or path: " + method + " " + path + ".");
     }
 
-    /** checked_id: present, alphanumerics and '_' only. */
+    /**
+     * checked_id ({@code parsed_request.rs}): present, and every char '_' or Rust's {@code char::is_alphanumeric}
+     * (Unicode Alphabetic, or a number of category Nd, Nl or No), so "disk_é", "disk²" and "𝐀" are IDs.
+     */
     private static String checkedId(String id) throws ApiFault {
         if (id == null || id.isEmpty()) {
             throw new ApiFault("The ID cannot be empty.");
         }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (c != '_' && !Character.isLetterOrDigit(c)) {
-                throw new ApiFault("API Resource IDs can only contain alphanumeric characters and underscores.");
-            }
+        if (!id.codePoints().allMatch(c -> c == '_' || Character.isAlphabetic(c) || numeric(c))) {
+            throw new ApiFault("API Resource IDs can only contain alphanumeric characters and underscores.");
         }
         return id;
+    }
+
+    private static boolean numeric(int c) {
+        int t = Character.getType(c);
+        return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
     }
 
     /** A network interface body whose iface_id is the path's ({@code request/net.rs}). */
@@ -162,16 +173,6 @@ final class ParsedRequest {
             throw new ApiFault("SendCtrlAltDel does not supported on riscv64.");
         }
         return type.equals("InstanceStart") ? new VmmAction.StartMicroVm() : new VmmAction.FlushMetrics();
-    }
-
-    /** {@code logger/logging.rs}: the level is case-insensitive and also takes "Warn". */
-    private static VmmAction logger(Map<String, Object> cfg) throws Json.BodyError {
-        Object level = cfg.get("level");
-        if (level != null && !LOG_LEVELS.contains(((String) level).toLowerCase(Locale.ROOT))) {
-            throw new Json.BodyError("unknown variant `" + level + "`, expected one of `Error`, `Warning`, `Info`, "
-                    + "`Debug`, `Trace`, `Off`");
-        }
-        return new VmmAction.ConfigureLogger(cfg);
     }
 
     /** {@code request/snapshot.rs}: create and load; a load names its memory file one way, not both. */

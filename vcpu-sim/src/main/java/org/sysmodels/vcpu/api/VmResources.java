@@ -209,15 +209,18 @@ final class VmResources {
         drives.putAll(reordered);
     }
 
-    /** A network interface recorded (no tap is opened); no two may share a guest MAC. */
+    /**
+     * A network interface recorded (no tap is opened); no two may share a guest MAC (the address, not its spelling:
+     * the body's guest_mac is already MacAddr's Display). {@code vmm_config/net.rs} {@code NetBuilder::build}:
+     * "The MAC address is already in use: {mac}", as {@code VmmActionError::NetworkConfig}.
+     */
     void insertNetworkDevice(String id, Map<String, Object> cfg) throws ApiFault {
         bootPath = true;
         Object mac = cfg.get("guest_mac");
         if (mac != null) {
             for (Map.Entry<String, Map<String, Object>> e : netIfaces.entrySet()) {
                 if (!e.getKey().equals(id) && mac.equals(e.getValue().get("guest_mac"))) {
-                    throw new ApiFault("Network interface config error: The guest MAC address " + mac
-                            + " is already in use.");
+                    throw new ApiFault("Network config error: The MAC address is already in use: " + mac);
                 }
             }
         }

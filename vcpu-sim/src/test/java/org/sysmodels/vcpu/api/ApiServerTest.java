@@ -188,7 +188,8 @@ class ApiServerTest {
                     "The memory size (MiB) is either 0");
             expect(c, "PUT", "/actions", "{\"action_type\": \"Reboot\"}", 400,
                     "unknown variant `Reboot`, expected one of `FlushMetrics`, `InstanceStart`, `SendCtrlAltDel`");
-            expect(c, "PUT", "/logger", "{\"level\": \"Loud\"}", 400, "unknown variant `Loud`");
+            expect(c, "PUT", "/logger", "{\"level\": \"Loud\"}", 400, "{\"fault_message\":\"An error occurred when "
+                    + "deserializing the json body of a request: Invalid LevelFilter at line 1 column 17.\"}");
             expect(c, "PUT", "/logger", "{\"level\": \"warn\"}", 204, null);
             expect(c, "PUT", "/boot-source", "{kernel", 400, "An error occurred when deserializing the json body");
             expect(c, "PUT", "/drives/a", "{\"drive_id\": \"b\", \"is_root_device\": false}", 400,
@@ -296,6 +297,64 @@ class ApiServerTest {
             ApiServe.Outcome o = s.done.get(60, TimeUnit.SECONDS); // blk shuts down by itself
             assertTrue(o.console().contains("blk: sector 0: rootfs from curl") && o.console().contains("blk: ok"),
                     o.console());
+            String id = ApiDriveUpdateTest.statId(rootfs).replace("\0", "");
+            assertTrue(o.console().contains(", id \"" + id + "\"\n"), "GET_ID answers the file's id " + id + ": "
+                    + o.console());
+        }
+    }
+
+    /**
+     * The request-target as micro_http reads it (request.rs {@code Uri::try_from}, {@code get_abs_path}) and
+     * Firecracker checks it ({@code checked_id}): UTF-8, so a drive may be called "disk_é"; bytes that are not UTF-8
+     * are micro_http's own 400; a query is part of the resource name; the absolute form names the same path.
+     */
+    @Test
+    void requestTargetsAreReadAsMicroHttpReadsThem() throws Exception {
+        Path disk = file("é.ext4", new byte[4096]);
+        try (Server s = new Server("uri.sock")) {
+            String put = "{\"drive_id\": \"disk_é\", \"path_on_host\": \"" + disk + "\", \"is_root_device\": false}";
+            assertTrue(raw(s.socket, "PUT /drives/disk_é", put).startsWith("HTTP/1.1 204"));
+            String config = raw(s.socket, "GET /vm/config", null);
+            assertTrue(config.contains("\"drive_id\":\"disk_é\""), config);
+            String notUtf8 = raw(s.socket, "GET /drives/d\u00ff", null);
+            assertTrue(notUtf8.startsWith("HTTP/1.1 400") && notUtf8.contains("{ \"error\": \"Invalid URI: Cannot "
+                    + "parse URI as UTF-8.\nAll previous unanswered requests will be dropped.\" }"), notUtf8);
+            String query = raw(s.socket, "GET /machine-config?x=1", null);
+            assertTrue(query.contains("{\"fault_message\":\"Invalid request method and/or path: GET "
+                    + "machine-config?x=1.\"}"), query);
+            String absolute = raw(s.socket, "GET http://localhost/machine-config", null);
+            assertTrue(absolute.startsWith("HTTP/1.1 200") && absolute.contains("\"vcpu_count\":1"), absolute);
+        }
+    }
+
+    /**
+     * One request written byte for byte on a fresh connection: {@code line}'s chars below 256 as single bytes (so
+     * "\u00ff" is the byte 0xFF), the rest UTF-8; the response as text.
+     */
+    static String raw(Path socket, String line, String body) throws Exception {
+        java.io.ByteArrayOutputStream req = new java.io.ByteArrayOutputStream();
+        for (char ch : line.toCharArray()) {
+            if (ch == '\u00ff') {
+                req.write(0xFF);
+            } else {
+                req.writeBytes(String.valueOf(ch).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        byte[] b = body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        req.writeBytes((" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + (body == null ? "" : "Content-Length: " + b.length + "\r\n") + "\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        req.writeBytes(b);
+        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(
+                java.net.UnixDomainSocketAddress.of(socket))) {
+            ch.write(java.nio.ByteBuffer.wrap(req.toByteArray()));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8192);
+            while (ch.read(buf) > 0) {
+                out.write(buf.array(), 0, buf.position());
+                buf.clear();
+            }
+            return out.toString(java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

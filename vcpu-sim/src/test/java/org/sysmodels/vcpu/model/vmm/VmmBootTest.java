@@ -68,5 +68,7 @@ class VmmBootTest {
         p.runUntil(() -> vmm.shutdownExitCode() != null, 10_000_000_000L);
         System.out.println(vmm.console().text());
         assertTrue(vmm.console().text().contains("blk: ok"), vmm.console().text());
+        assertTrue(vmm.console().text().contains("flush status 0, id \"\"\n"),
+                "a disk in memory has no st_dev/st_ino: GET_ID answers zeros, not the drive id");
     }
 }

@@ -1,7 +1,5 @@
 package org.sysmodels.vcpu.model.devices.virtio;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.sysmodels.vcpu.model.devices.ratelimit.RateLimiter;
 import org.sysmodels.vcpu.model.memory.GuestMemory;
 import org.sysmodels.vcpu.model.os.Clock;
@@ -18,7 +16,9 @@ import org.sysmodels.vcpu.model.os.TimerFd;
  * Firecracker) it is in flight until its completion arrives {@code asyncLatencyNs} later. Completed chains go to the
  * used ring; if any did, the device raises its interrupt unless the driver asked for none.
  *
- * <p>After boot, {@link #updateDiskImage} swaps the backing file (PATCH /drives with {@code path_on_host}).
+ * <p>GET_ID answers with an id built from the backing file's metadata when it was opened, not with the API's
+ * {@code drive_id} ({@link DiskProperties#imageId}). After boot, {@link #updateDiskImage} swaps the backing file
+ * (PATCH /drives with {@code path_on_host}), and with it the id.
  *
  * <p>Before a snapshot, {@link #prepareSave()} drains and flushes what is in flight (Firecracker's
  * {@code prepare_save}): the saved state has no place for in-flight requests.
@@ -68,11 +68,10 @@ public class Block implements VirtioDevice {
 
     private final String id;
     private final GuestMemory mem;
-    private DiskImage disk;
+    private DiskProperties disk;
     private final RateLimiter limiter;
     private final Engine engine;
-    private final long asyncLatencyNs;
-    private final TimerFd completionTimer;
+    private final AsyncEngine async;
     private final Clock clock;
     private final Virtqueue queue = new Virtqueue(QUEUE_SIZE);
     private final Virtqueue[] queues = {queue};
@@ -81,19 +80,17 @@ public class Block implements VirtioDevice {
     private boolean activated;
     private VirtioMmio transport;
     private Listener listener = new Listener() { };
-    protected final List<InFlight> inFlight = new ArrayList<>();
-    private byte[] buffer = new byte[SECTOR_SIZE * 8];
+    private final RequestExecutor executor = new RequestExecutor();
     private long requests;
 
     public Block(String id, GuestMemory mem, DiskImage disk, RateLimiter limiter, Engine engine, long asyncLatencyNs,
                  TimerFd completionTimer, Clock clock, boolean writebackCache) {
         this.id = id;
         this.mem = mem;
-        this.disk = disk;
+        this.disk = DiskProperties.of(disk);
         this.limiter = limiter;
         this.engine = engine;
-        this.asyncLatencyNs = asyncLatencyNs;
-        this.completionTimer = completionTimer;
+        this.async = new AsyncEngine(asyncLatencyNs, completionTimer);
         this.clock = clock;
         long f = 1L << F_VERSION_1;
         if (writebackCache) {
@@ -118,7 +115,7 @@ public class Block implements VirtioDevice {
     }
 
     public DiskImage disk() {
-        return disk;
+        return disk.image();
     }
 
     public RateLimiter rateLimiter() {
@@ -130,7 +127,7 @@ public class Block implements VirtioDevice {
     }
 
     public TimerFd completionTimer() {
-        return completionTimer;
+        return async.completionTimer();
     }
 
     public long requests() {
@@ -138,11 +135,19 @@ public class Block implements VirtioDevice {
     }
 
     public int inFlightCount() {
-        return inFlight.size();
+        return async.size();
+    }
+
+    /**
+     * What GET_ID answers: an id built from the backing file's device and inode numbers (not the API's
+     * {@code drive_id}), see {@link DiskProperties#imageId}.
+     */
+    public byte[] imageId() {
+        return disk.imageId().clone();
     }
 
     public long sectors() {
-        return disk.sizeBytes() >> SECTOR_SHIFT;
+        return disk.sectors();
     }
 
     @Override
@@ -207,7 +212,7 @@ public class Block implements VirtioDevice {
         activated = false;
         ackedFeatures = 0;
         queue.reset();
-        inFlight.clear();
+        async.clear();
         return true;
     }
 
@@ -233,16 +238,16 @@ public class Block implements VirtioDevice {
 
     /** The async engine's completion timer fired: completes what is due. */
     public void processAsyncCompletions() {
-        completionTimer.read();
+        async.completionTimer().read();
         long now = clock.nanoTime();
         boolean used = false;
-        while (!inFlight.isEmpty() && inFlight.get(0).completeAt() <= now) {
-            InFlight r = inFlight.remove(0);
+        InFlight r;
+        while ((r = async.nextDue(now)) != null) {
             complete(r);
             used = true;
         }
         publish(used);
-        armCompletionTimer(now);
+        async.arm(now);
     }
 
     private void processQueue() {
@@ -280,10 +285,7 @@ public class Block implements VirtioDevice {
         }
         requests++;
         if (engine == Engine.ASYNC && (type == T_IN || type == T_OUT || type == T_FLUSH)) {
-            long now = clock.nanoTime();
-            inFlight.add(new InFlight(head, type, r.sector(), r.dataAddr(), dataLen, r.statusAddr(),
-                    now + asyncLatencyNs));
-            armCompletionTimer(now);
+            async.submit(r, clock.nanoTime());
             listener.submitted(this, type, r.sector(), dataLen);
             return false;
         }
@@ -300,37 +302,10 @@ public class Block implements VirtioDevice {
 
     /** Executes a request and puts its chain on the used ring (not yet published). */
     private void complete(InFlight r) {
-        int status;
-        int toMem = 0;
-        switch (r.type()) {
-            case T_IN -> {
-                byte[] b = buffer(r.dataLen());
-                boolean ok = disk.read(r.sector() << SECTOR_SHIFT, b, 0, r.dataLen());
-                if (ok) {
-                    mem.writeBytes(r.dataAddr(), b, 0, r.dataLen());
-                    toMem = r.dataLen();
-                }
-                status = ok ? S_OK : S_IOERR;
-            }
-            case T_OUT -> {
-                byte[] b = buffer(r.dataLen());
-                mem.readBytes(r.dataAddr(), b, 0, r.dataLen());
-                status = disk.write(r.sector() << SECTOR_SHIFT, b, 0, r.dataLen()) ? S_OK : S_IOERR;
-            }
-            case T_FLUSH -> status = disk.flush() ? S_OK : S_IOERR;
-            case T_GET_ID -> {
-                byte[] idBytes = new byte[ID_BYTES];
-                byte[] name = id.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                System.arraycopy(name, 0, idBytes, 0, Math.min(name.length, ID_BYTES));
-                mem.writeBytes(r.dataAddr(), idBytes, 0, ID_BYTES);
-                toMem = ID_BYTES;
-                status = S_OK;
-            }
-            default -> status = S_UNSUPP;
-        }
-        mem.write(r.statusAddr(), 1, status);
-        queue.addUsed(mem, r.head(), toMem + 1);
-        listener.request(this, r.type(), r.sector(), r.dataLen(), status, r.completeAt() != 0);
+        RequestExecutor.Done done = executor.execute(r, disk, mem);
+        mem.write(r.statusAddr(), 1, done.status());
+        queue.addUsed(mem, r.head(), done.bytesToMem() + 1);
+        listener.request(this, r.type(), r.sector(), r.dataLen(), done.status(), r.completeAt() != 0);
     }
 
     private void publish(boolean used) {
@@ -343,37 +318,32 @@ public class Block implements VirtioDevice {
         }
     }
 
-    private void armCompletionTimer(long now) {
-        if (!inFlight.isEmpty()) {
-            completionTimer.arm(Math.max(0, inFlight.get(0).completeAt() - now));
+    /** Completes every request in flight, oldest first (not yet published); @return true if there was one. */
+    private boolean completeAllInFlight() {
+        boolean any = false;
+        InFlight r;
+        while ((r = async.next()) != null) {
+            complete(r);
+            any = true;
         }
-    }
-
-    private byte[] buffer(int len) {
-        if (buffer.length < len) {
-            buffer = new byte[Math.max(len, buffer.length * 2)];
-        }
-        return buffer;
+        return any;
     }
 
     // ------------------------------------------------------------------ a new backing file (PATCH /drives)
 
     /**
      * The device now reads and writes {@code newDisk} (opened, as before, read-only or not as the device is): its
-     * capacity in the configuration space is the new file's, and an activated device raises a configuration-change
-     * interrupt so the driver reads it again (Firecracker {@code devices/virtio/block/virtio/device.rs}
-     * {@code update_disk_image}: {@code disk.update}, {@code config_space.capacity}, then
-     * {@code trigger(VirtioInterruptType::Config)} only if activated). Requests in flight in the async engine are
+     * capacity in the configuration space and its GET_ID id are the new file's, and an activated device raises a
+     * configuration-change interrupt so the driver reads it again (Firecracker
+     * {@code devices/virtio/block/virtio/device.rs} {@code update_disk_image}: {@code disk.update}, which rebuilds
+     * {@code DiskProperties}, {@code config_space.capacity}, then {@code trigger(VirtioInterruptType::Config)} only
+     * if activated). Requests in flight in the async engine are
      * completed against the old file first; Firecracker replaces the engine's io_uring and their completions are
      * not awaited (a departure, so that no guest request is left unanswered).
      */
     public void updateDiskImage(DiskImage newDisk) {
-        boolean used = !inFlight.isEmpty();
-        while (!inFlight.isEmpty()) {
-            complete(inFlight.remove(0));
-        }
-        publish(used);
-        disk = newDisk;
+        publish(completeAllInFlight());
+        disk = DiskProperties.of(newDisk);
         if (activated && transport != null) {
             transport.signalConfigChange();
         }
@@ -389,11 +359,8 @@ public class Block implements VirtioDevice {
         if (!activated) {
             return;
         }
-        boolean used = !inFlight.isEmpty();
-        while (!inFlight.isEmpty()) {
-            complete(inFlight.remove(0));
-        }
-        disk.flush();
+        boolean used = completeAllInFlight();
+        disk.image().flush();
         publish(used);
     }
 
@@ -403,7 +370,7 @@ public class Block implements VirtioDevice {
         long[] s = new long[3 + q.length];
         s[0] = ackedFeatures;
         s[1] = activated ? 1 : 0;
-        s[2] = inFlight.size();
+        s[2] = async.size();
         System.arraycopy(q, 0, s, 3, q.length);
         return s;
     }
@@ -414,6 +381,6 @@ public class Block implements VirtioDevice {
         long[] q = new long[s.length - 3];
         System.arraycopy(s, 3, q, 0, q.length);
         queue.restore(q);
-        inFlight.clear();
+        async.clear();
     }
 }
