@@ -59,6 +59,10 @@ public final class Core {
     private boolean resetRequested;
     private ResetCause resetCause;
     private boolean ended;
+    /** What ends the run when {@link #ended}: {@link CoreSignal#END}, or the {@link FirmwareStalled} that stopped it. */
+    private Error stop = CoreSignal.END;
+    /** A stop was thrown into the firmware and not yet acted on: firmware that runs on has caught it. */
+    private boolean signalled;
     /** {@link #backEdge}: the instant the firmware's loops are being counted at, and how often they went round. */
     private long spinAt = -1;
     private long spins;
@@ -309,22 +313,43 @@ public final class Core {
     }
 
     /**
-     * Firmware went round a loop once ({@link SpinBudget}): counts the iterations at this instant of simulated time.
-     * @throws FirmwareStalled when they pass the budget
+     * Firmware went round a loop once ({@link SpinBudget}): raises a pending reset or end again, which the firmware
+     * may have caught, and counts the iterations at this instant of simulated time.
+     * @throws FirmwareStalled when they pass the budget; the run ends there, and every later step throws it again
      */
     void backEdge() {
+        if (ended || resetRequested) {
+            raiseAgain();
+        }
         long now = sched.now();
         if (now != spinAt) {
             spinAt = now;
             spins = 1;
         } else if (++spins > SpinBudget.ITERATIONS) {
-            throw new FirmwareStalled(spins - 1, now);
+            stop = new FirmwareStalled(spins - 1, now);
+            ended = true;
+            signals();
         }
+    }
+
+    /**
+     * Firmware runs on with a reset or the end pending: a catch of {@code Throwable} or {@code Error} (or a
+     * {@code finally} that returns) took the {@link CoreSignal}. On the MCU no code runs after a reset, so the core
+     * raises it again; the listeners hear of a caught one.
+     */
+    private void raiseAgain() {
+        if (signalled) {
+            listeners.stopCaught(ended ? stop : CoreSignal.RESET, now());
+        }
+        signals();
     }
 
     private void runMain() {
         try {
             program.main();
+            if (ended || resetRequested) {
+                raiseAgain();    // main returned because it caught the stop, not on its own
+            }
             listeners.mainReturned(now());
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
             fault(e, 0);
@@ -335,6 +360,7 @@ public final class Core {
     private void applyReset(long bootNs) {
         ResetCause cause = resetCause;
         resetRequested = false;
+        signalled = false;
         resetFlags |= cause.flag();
         active.reset();
         debtNs = 0;
@@ -445,9 +471,11 @@ public final class Core {
 
     private void signals() {
         if (ended) {
-            throw CoreSignal.END;
+            signalled = true;
+            throw stop;
         }
         if (resetRequested) {
+            signalled = true;
             throw CoreSignal.RESET;
         }
     }
