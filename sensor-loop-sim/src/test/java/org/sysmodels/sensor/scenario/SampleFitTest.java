@@ -3,12 +3,16 @@ package org.sysmodels.sensor.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.core.scenario.ScenarioException;
 import org.sysmodels.core.scenario.ScenarioLoader;
+import org.sysmodels.core.testing.Props;
 import org.sysmodels.sensor.host.safety.Dtc;
+import org.sysmodels.sensor.model.i2c.I2cSpeed;
 import org.sysmodels.sensor.run.FirmwareSource;
 import org.sysmodels.sensor.run.LoopRun;
 import org.sysmodels.sensor.run.RunSetup;
@@ -33,8 +37,8 @@ class SampleFitTest {
         RunSetup setup = RunSetup.of(s, "s.json", 1);
         setup = setup.withParams(setup.params().withLimits(setup.params().discrepancyCentiC(), staleUs,
                 setup.params().frozenUs(), setup.params().debounceUs()));
-        LoopRun.Result r = LoopRun.run(setup, FirmwareSource.BARE_METAL, s.faultPlan(), 1,
-                LoopRun.Options.CHECKS_ONLY, "test");
+        LoopRun.Result r = LoopRun.run(setup, s.firmware().equals("rtic") ? FirmwareSource.RTIC
+                : FirmwareSource.BARE_METAL, s.faultPlan(), 1, LoopRun.Options.CHECKS_ONLY, "test");
         return r.diagnostics().stream().filter(d -> Integer.parseInt(d[1]) == Dtc.SENSOR_STALE.code()).count();
     }
 
@@ -66,6 +70,41 @@ class SampleFitTest {
         Scenario atMinimum = load(board + ", \"stale\": \"21.405ms\"}}");
         assertEquals(0, staleReports(atMinimum, 21_405));
         assertTrue(staleReports(atMinimum, 20_000) > 0, "the default really fails this board at start-up");
+    }
+
+    /**
+     * On any board the reference runs on (architecture, bus speeds, loop period, firmware style), the shortest stale
+     * limit accepted fails no healthy channel at start-up, and one microsecond less is refused at safety.stale.
+     */
+    @Test
+    void theShortestAcceptedStaleLimitFailsNoHealthyChannel() {
+        Props.property(40).forAll(integers().between(1, 3), integers().between(0, 3), integers().between(5, 64),
+                booleans().all()).checkAssert((n, standardBuses, tenthsMs, rtic) -> {
+                    boolean standard1 = (standardBuses & 1) != 0;
+                    boolean standard2 = (standardBuses & 2) != 0;
+                    List<I2cSpeed> speeds = List.of(standard1 ? I2cSpeed.STANDARD : I2cSpeed.FAST,
+                            standard2 ? I2cSpeed.STANDARD : I2cSpeed.FAST);
+                    List<I2cSpeed> buses = List.of(speeds.get(0), speeds.get(1), speeds.get(0)).subList(0, n);
+                    long min = SampleFit.firstReadingNs(buses);
+                    String board = "{\"duration\": \"60ms\", \"architecture\": \"" + (n == 3 ? "2oo3" : "1oo" + n)
+                            + "\", \"firmware\": \"" + (rtic ? "rtic" : "bare-metal") + "\", \"mcu\": {\"i2c\": [\""
+                            + (standard1 ? "standard" : "fast") + "\", \"" + (standard2 ? "standard" : "fast")
+                            + "\"]}, \"safety\": {\"period\": \"" + tenthsMs * 100 + "us\", \"stale\": \"";
+                    Scenario s;
+                    try {
+                        s = load(board + min / 1000 + "us\"}}");
+                    } catch (Exception e) {
+                        assertTrue(!e.getMessage().contains("safety.stale"), e.getMessage());
+                        return;    // a board the reference cannot run on (BoardFit): not this rule's case
+                    }
+                    try {
+                        assertEquals(0, staleReports(s, (int) (min / 1000)), board);
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                    String less = refused(board + (min / 1000 - 1) + "us\"}}");
+                    assertTrue(less.contains(": safety.stale: "), less);
+                });
     }
 
     @Test
