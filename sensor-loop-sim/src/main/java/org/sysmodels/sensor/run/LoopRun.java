@@ -118,6 +118,9 @@ public final class LoopRun {
                 resets[0]++;
             }
         });
+        if (options.student() != null) {
+            rig.mcu().listen(new CaughtStop(findings));
+        }
         TraceRecorder trace = null;
         if (options.tracer().enabled()) {
             trace = new TraceRecorder(options.tracer(), rig.mcu().i2cCount());

@@ -59,19 +59,28 @@ final class BoardFit {
                 || lsi > 100_000 || lsiActual < 1_000 || lsiActual > 100_000) {
             return;
         }
-        List<String> speeds = m.i2c() == null ? List.of("fast", "fast") : m.i2c();
-        List<I2cSpeed> ofChannel = new ArrayList<>();
-        for (SensorSpecJson s : sensors) {
-            if (s.bus() == null || s.bus() < 1 || s.bus() > speeds.size()) {
-                return;    // RunSetup names a bus the MCU does not have
-            }
-            ofChannel.add(speeds.get(s.bus() - 1).equals("standard") ? I2cSpeed.STANDARD : I2cSpeed.FAST);
+        List<I2cSpeed> ofChannel = busOfChannel(m, sensors);
+        if (ofChannel == null) {
+            return;    // RunSetup names a bus the MCU does not have
         }
         if (firmware.equals("rtic")) {
             rtic(m, hz, lsi, lsiActual, ofChannel);
         } else {
             bareMetal(m, hz, period, safety.period() != null, lsi, lsiActual, ofChannel);
         }
+    }
+
+    /** The speed of each sensor's bus; null when a sensor names a bus the MCU does not have. */
+    static List<I2cSpeed> busOfChannel(McuSpec m, List<SensorSpecJson> sensors) {
+        List<String> speeds = m.i2c() == null ? List.of("fast", "fast") : m.i2c();
+        List<I2cSpeed> ofChannel = new ArrayList<>();
+        for (SensorSpecJson s : sensors) {
+            if (s.bus() == null || s.bus() < 1 || s.bus() > speeds.size()) {
+                return null;
+            }
+            ofChannel.add(speeds.get(s.bus() - 1).equals("standard") ? I2cSpeed.STANDARD : I2cSpeed.FAST);
+        }
+        return ofChannel;
     }
 
     /** The RTIC reference: its sample task refreshes the window watchdog and reads the sensors. */

@@ -11,8 +11,9 @@ import org.sysmodels.core.scenario.Range;
 /**
  * A sensor-loop scenario: how long to run, the voting architecture and firmware style, the MCU, the sensors and
  * where they sit, the physical environment, the safety function's settings, the size of faults and the fault plan.
- * Everything but the sensors has a default. A board the reference firmware cannot run on ({@link BoardFit}) and an
- * environment outside physics ({@link PhysicalQuantity}) are refused at their field.
+ * Everything but the sensors has a default. A board the reference firmware cannot run on ({@link BoardFit}), stale and
+ * frozen-data limits a healthy sensor would trip or the run cannot reach ({@link SampleFit}) and an environment
+ * outside physics ({@link PhysicalQuantity}) are refused at their field.
  *
  * @param architecture "1oo1", "1oo2" or "2oo3" (must match the number of sensors)
  * @param firmware     "bare-metal" (main loop + SysTick) or "rtic" (tasks and the ceiling protocol)
@@ -68,6 +69,7 @@ public record Scenario(String description,
             }
         }
         BoardFit.check(firmware, mcu, sensors, safety);
+        SampleFit.check(firmware, duration, mcu, sensors, safety);
     }
 
     /** One sensor per bus on buses 1 and 2; a third shares bus 1 at 0x77. */

@@ -13,6 +13,7 @@ import org.sysmodels.sensor.host.safety.Vote;
 import org.sysmodels.sensor.host.safety.Voter;
 import org.sysmodels.sensor.model.Mcu;
 import org.sysmodels.sensor.model.bme280.Compensation;
+import org.sysmodels.sensor.model.bme280.MeasurementTime;
 import org.sysmodels.sensor.model.i2c.I2cStatus;
 import org.sysmodels.sensor.model.io.Gpio;
 import org.sysmodels.sensor.model.io.ParameterFlash;
@@ -34,6 +35,8 @@ public final class SafetyFunction {
     static final int OVERSAMPLING_T = 1;
     static final int OVERSAMPLING_P = 1;
     static final int OVERSAMPLING_H = 0;
+    /** config t_sb = 000: 0.5 ms of standby between normal-mode measurements (BST-BME280-DS002 Table 27). */
+    static final int STANDBY_CODE = 0;
 
     private final Mcu mcu;
     private final SafetyParameters params;
@@ -84,12 +87,12 @@ public final class SafetyFunction {
      * the raw data's low bits: the frozen-data check relies on that.
      */
     public boolean initChannel(int i) {
-        I2cStatus s = drivers[i].init(OVERSAMPLING_T, OVERSAMPLING_P, OVERSAMPLING_H, 0, 0);
+        I2cStatus s = drivers[i].init(OVERSAMPLING_T, OVERSAMPLING_P, OVERSAMPLING_H, STANDBY_CODE, 0);
         if (s != I2cStatus.OK && drivers[i].i2c().bus().sdaLow()) {
             diag.report(Dtc.I2C_BUS_HANG, i);
             if (drivers[i].i2c().busClear() >= 0) {
                 diag.report(Dtc.I2C_BUS_RECOVERED, i);
-                s = drivers[i].init(OVERSAMPLING_T, OVERSAMPLING_P, OVERSAMPLING_H, 0, 0);
+                s = drivers[i].init(OVERSAMPLING_T, OVERSAMPLING_P, OVERSAMPLING_H, STANDBY_CODE, 0);
             }
         }
         valid[i] = s == I2cStatus.OK;
@@ -98,6 +101,19 @@ public final class SafetyFunction {
             diag.report(Dtc.SENSOR_ID, i);
         }
         return valid[i];
+    }
+
+    /** The sensors' typical measurement time in this configuration: 5.5 ms (BST-BME280-DS002 §9.1). */
+    public static long measurementNs() {
+        return MeasurementTime.typicalNs(OVERSAMPLING_T, OVERSAMPLING_P, OVERSAMPLING_H);
+    }
+
+    /**
+     * How often each sensor delivers a new measurement: normal mode's cycle time t_measure + t_standby, 6 ms
+     * (BST-BME280-DS002 §3.3.4, Figure 5; §9.3). The data registers hold each result until the next one.
+     */
+    public static long sampleIntervalNs() {
+        return measurementNs() + MeasurementTime.standbyNs(STANDBY_CODE);
     }
 
     public int channels() {

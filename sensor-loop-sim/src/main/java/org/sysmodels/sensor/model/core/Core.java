@@ -32,67 +32,32 @@ import org.sysmodels.core.sched.Scheduler;
  * </ul>
  *
  * <p>Timing is cycle-approximate, not cycle-accurate: {@link #work} costs are the firmware's own estimates.
+ *
+ * <p>One object in three layers, each a job: {@code CoreTime} lets time pass (steps, sleep, the debt of stacking),
+ * {@code ExceptionEntry} takes exceptions (preemption, handlers, HardFault), and this class is the firmware's
+ * interface, the run with its resets, and fault injection.
  */
-public final class Core {
+public final class Core extends ExceptionEntry {
 
     public static final int ENTRY_CYCLES = 12;
     public static final int EXIT_CYCLES = 10;
     public static final int TAIL_CHAIN_CYCLES = 6;
-    private static final long FOREVER = Long.MAX_VALUE / 4;
 
-    private final Scheduler sched;
-    private final Clock clock;
-    private final Nvic nvic;
     private final List<Runnable> resetHooks = new ArrayList<>();
-    private final CoreListeners listeners;
-    private final PowerModes power;
-    private Program program;
-
-    private final ExceptionStack active;
     private final InjectedFaults faults = new InjectedFaults();
-    private boolean sleepOnExit;
-    private boolean sleepDeep;
-    private boolean schedulerRunning;
-    /** An event stopped the scheduler to let the core react: other events of that instant must run first. */
-    private boolean stopIssued;
-
-    private boolean resetRequested;
     private ResetCause resetCause;
-    private boolean ended;
     /** {@link #backEdge}: the instant the firmware's loops are being counted at, and how often they went round. */
     private long spinAt = -1;
     private long spins;
     private int resetFlags = ResetCause.POWER_ON.flag();
 
-    private long entryNs;
-    private long exitNs;
-    private long tailNs;
-    /** Exception entry, tail-chain and exit time not yet let pass: charged to the next step of whatever runs next. */
-    private long debtNs;
-
     public Core(Scheduler sched, Clock clock, Nvic nvic, PowerProfile power) {
-        this.sched = sched;
-        this.clock = clock;
-        this.nvic = nvic;
-        this.active = new ExceptionStack(nvic);
-        this.listeners = new CoreListeners(sched);
-        this.power = new PowerModes(clock, power, listeners);
+        super(sched, clock, nvic, new CoreListeners(sched), power);
         nvic.attach(this);
-        retime();
         clock.addListener((now, oldHz) -> {
             this.power.clockChanged(now, oldHz);
             retime();
         });
-    }
-
-    private void retime() {
-        entryNs = clock.ns(ENTRY_CYCLES);
-        exitNs = clock.ns(EXIT_CYCLES);
-        tailNs = clock.ns(TAIL_CHAIN_CYCLES);
-    }
-
-    public long now() {
-        return sched.now();
     }
 
     public Scheduler scheduler() {
@@ -242,13 +207,6 @@ public final class Core {
         runFor(ns);
     }
 
-    /** The CPU spins until a reset or the end of the run (exceptions still preempt in Thread mode). */
-    public void spinForever() {
-        while (true) {
-            runFor(FOREVER);
-        }
-    }
-
     /** A watchdog or software asks for a reset: the current code stops at its next step. */
     public void requestReset(ResetCause cause) {
         if (!resetRequested) {
@@ -256,16 +214,6 @@ public final class Core {
             resetCause = cause;
         }
         sched.stop();
-    }
-
-    /** The run's time is up. */
-    public void end() {
-        ended = true;
-        sched.stop();
-    }
-
-    public boolean ended() {
-        return ended;
     }
 
     /** Fault injection: Thread mode hangs in a loop from its next step (handlers still run). */
@@ -309,22 +257,43 @@ public final class Core {
     }
 
     /**
-     * Firmware went round a loop once ({@link SpinBudget}): counts the iterations at this instant of simulated time.
-     * @throws FirmwareStalled when they pass the budget
+     * Firmware went round a loop once ({@link SpinBudget}): raises a pending reset or end again, which the firmware
+     * may have caught, and counts the iterations at this instant of simulated time.
+     * @throws FirmwareStalled when they pass the budget; the run ends there, and every later step throws it again
      */
     void backEdge() {
+        if (ended || resetRequested) {
+            raiseAgain();
+        }
         long now = sched.now();
         if (now != spinAt) {
             spinAt = now;
             spins = 1;
         } else if (++spins > SpinBudget.ITERATIONS) {
-            throw new FirmwareStalled(spins - 1, now);
+            stop = new FirmwareStalled(spins - 1, now);
+            ended = true;
+            signals();
         }
+    }
+
+    /**
+     * Firmware runs on with a reset or the end pending: a catch of {@code Throwable} or {@code Error} (or a
+     * {@code finally} that returns) took the {@link CoreSignal}. On the MCU no code runs after a reset, so the core
+     * raises it again; the listeners hear of a caught one.
+     */
+    private void raiseAgain() {
+        if (signalled) {
+            listeners.stopCaught(ended ? stop : CoreSignal.RESET, now());
+        }
+        signals();
     }
 
     private void runMain() {
         try {
             program.main();
+            if (ended || resetRequested) {
+                raiseAgain();    // main returned because it caught the stop, not on its own
+            }
             listeners.mainReturned(now());
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
             fault(e, 0);
@@ -335,6 +304,7 @@ public final class Core {
     private void applyReset(long bootNs) {
         ResetCause cause = resetCause;
         resetRequested = false;
+        signalled = false;
         resetFlags |= cause.flag();
         active.reset();
         debtNs = 0;
@@ -360,186 +330,10 @@ public final class Core {
         }
     }
 
-    // =============================================================================== exception mechanics
-
-    /** Current execution priority (B1.5.4). 256 = Thread mode with nothing masked. */
-    int executionPriority() {
-        return active.executionPriority();
-    }
-
-    private boolean canPreempt() {
-        return program != null && nvic.anyPendingEnabled() && nvic.takeable(executionPriority()) >= 0;
-    }
-
-    private boolean wakeCondition() {
-        return resetRequested || ended || (program != null && nvic.anyPendingEnabled()
-                && nvic.takeable(active.ignoringPrimask()) >= 0);
-    }
-
-    /** The NVIC, BASEPRI or PRIMASK changed. From an event: stop the scheduler so the core can react. From firmware
-     *  code: take a now-runnable exception right after the instruction, as the core does. */
-    void interruptStateChanged() {
-        if (program == null) {
-            return;
-        }
-        if (schedulerRunning) {
-            if (wakeCondition()) {
-                stopIssued = true;
-                sched.stop();
-            }
-        } else if (canPreempt()) {
-            takeExceptions();
-        }
-    }
-
-    private void takeExceptions() {
-        debtNs += entryNs;
-        int exc = nvic.takeable(executionPriority());
-        while (exc >= 0) {
-            runHandler(exc);
-            int next = nvic.takeable(executionPriority());
-            if (next < 0 && !active.inHandlerMode() && sleepOnExit) {
-                sleepUntilWake();
-                next = nvic.takeable(executionPriority());
-            }
-            if (next < 0) {
-                break;
-            }
-            debtNs += tailNs;
-            exc = next;
-        }
-        debtNs += exitNs;
-    }
-
-    private void runHandler(int exc) {
-        nvic.activate(exc);
-        active.push(exc, nvic.group(nvic.rawPriority(exc)));
-        listeners.exceptionEntry(exc);
-        try {
-            program.handle(exc);
-        } catch (RuntimeException | StackOverflowError | AssertionError e) {
-            fault(e, exc);
-        }
-        signals();
-        listeners.exceptionExit(exc);
-        active.pop();
-        nvic.deactivate(exc);
-    }
-
-    /** Firmware threw while running {@code exc} (0 = Thread): HardFault, then spin. Never returns normally. */
-    private void fault(Throwable thrown, int exc) {
-        listeners.hardFault(thrown, exc, now());
-        debtNs += entryNs;
-        active.push(Exceptions.HARD_FAULT, -1);
-        listeners.exceptionEntry(Exceptions.HARD_FAULT);
-        try {
-            program.hardFault();
-        } catch (RuntimeException | StackOverflowError | AssertionError e) {
-            // A fault in the HardFault handler: lockup. The core stops executing until reset.
-            listeners.hardFault(e, Exceptions.HARD_FAULT, now());
-        }
-        spinForever();
-    }
-
-    // ==================================================================================== time passing
-
-    private void signals() {
-        if (ended) {
-            throw CoreSignal.END;
-        }
-        if (resetRequested) {
-            throw CoreSignal.RESET;
-        }
-    }
-
     private void hangCheck() {
         if (program != null && faults.takeHang(currentException())) {
             listeners.hung(currentException(), now());
             spinForever();    // the hang: it lasts until reset
-        }
-    }
-
-    /** Runs the current context for {@code ns}, taking exceptions that preempt it on the way. */
-    private void runFor(long ns) {
-        long remaining = ns + debtNs;
-        debtNs = 0;
-        while (true) {
-            signals();
-            if (canPreempt()) {
-                takeExceptions();
-                continue;
-            }
-            if (remaining <= 0) {
-                return;
-            }
-            long start = sched.now();
-            schedulerRunning = true;
-            long ran;
-            try {
-                ran = sched.runUntil(start + remaining);
-                drainInstant();
-            } finally {
-                schedulerRunning = false;
-            }
-            if (ran == 0) {
-                return;    // no event ran: the time has passed and nothing that could preempt or stop us changed
-            }
-            remaining -= sched.now() - start;
-        }
-    }
-
-    /** Events of one instant arrive together: after an event stopped the scheduler, run the rest of its instant. */
-    private void drainInstant() {
-        if (stopIssued) {
-            stopIssued = false;
-            sched.runUntil(sched.now());
-        }
-    }
-
-    /** Lets {@code ns} pass without switching context (stacking, unstacking, reset). */
-    private void advance(long ns) {
-        long target = sched.now() + ns;
-        while (true) {
-            signals();
-            if (sched.now() >= target) {
-                return;
-            }
-            schedulerRunning = true;
-            try {
-                sched.runUntil(target);
-                drainInstant();
-            } finally {
-                schedulerRunning = false;
-            }
-        }
-    }
-
-    private void sleepUntilWake() {
-        if (debtNs > 0) {
-            long d = debtNs;
-            debtNs = 0;
-            advance(d);
-            if (wakeCondition()) {
-                return;
-            }
-        }
-        PowerState s = sleepDeep ? PowerState.STOP : PowerState.SLEEP;
-        power.enter(s, now());
-        schedulerRunning = true;
-        try {
-            while (!wakeCondition()) {
-                if (!sched.step()) {
-                    end();
-                }
-            }
-            drainInstant();
-        } finally {
-            schedulerRunning = false;
-        }
-        power.enter(PowerState.RUN, now());
-        signals();
-        if (s == PowerState.STOP) {
-            advance(power.energy().profile().stopWakeNs());
         }
     }
 }

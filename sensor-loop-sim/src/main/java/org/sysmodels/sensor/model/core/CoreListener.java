@@ -26,6 +26,13 @@ public interface CoreListener {
     default void hung(int exc, long now) {
     }
 
+    /**
+     * Firmware caught {@code stop} (a {@link CoreSignal} or {@link FirmwareStalled}) and ran on; the core raises it
+     * again. Told from the firmware's own call stack, so a listener can locate the firmware's line.
+     */
+    default void stopCaught(Error stop, long now) {
+    }
+
     /** main returned, which firmware must never do. */
     default void mainReturned(long now) {
     }

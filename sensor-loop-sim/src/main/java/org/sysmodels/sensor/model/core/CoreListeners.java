@@ -79,6 +79,12 @@ final class CoreListeners {
         }
     }
 
+    void stopCaught(Error stop, long now) {
+        for (CoreListener l : all) {
+            l.stopCaught(stop, now);
+        }
+    }
+
     void mainReturned(long now) {
         for (CoreListener l : all) {
             l.mainReturned(now);

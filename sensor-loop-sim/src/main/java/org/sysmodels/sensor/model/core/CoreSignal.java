@@ -3,8 +3,9 @@ package org.sysmodels.sensor.model.core;
 /**
  * Unwinds the firmware's Java stack when the simulated core leaves the code it was running: a reset (every frame
  * of main and of the active handlers is gone, as on real hardware) or the end of the run. An {@link Error} so a
- * firmware's {@code catch (Exception e)} does not swallow it; firmware must never catch it (the core throws it again
- * on the next call if it does).
+ * firmware's {@code catch (Exception e)} does not swallow it. Firmware that catches it anyway ({@code Throwable},
+ * {@code Error}) cannot keep it: the core throws it again at the next call, loop turn ({@link SpinBudget}) or
+ * return from main, and tells its listeners.
  */
 public final class CoreSignal extends Error {
 

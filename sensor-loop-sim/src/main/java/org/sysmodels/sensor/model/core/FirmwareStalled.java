@@ -2,8 +2,8 @@ package org.sysmodels.sensor.model.core;
 
 /**
  * Firmware went round a loop {@link SpinBudget#ITERATIONS} times while simulated time stood still: the run cannot go
- * on. An {@link Error}, like {@link CoreSignal}, so firmware that catches {@code Exception} does not swallow it; its
- * stack names the firmware's line.
+ * on, and ends there. An {@link Error}, like {@link CoreSignal}, so firmware that catches {@code Exception} does not
+ * swallow it; firmware that catches it anyway gets it again at its next step. Its stack names the firmware's line.
  *
  * @param at simulated time at which the loop stalled (ns)
  */

@@ -1,0 +1,110 @@
+package org.sysmodels.sensor.model.core;
+
+import org.sysmodels.core.sched.Scheduler;
+
+/**
+ * Exception entry, tail-chaining and return: whether a pending exception may preempt the running code (ARMv7-M ARM
+ * B1.5.4, {@code ExecutionPriority()}), its handler run nested on the Java stack as it nests on the core's exception
+ * stack, SCR.SLEEPONEXIT (B1.5.19), and HardFault with lockup when its own handler faults. The rules, with their
+ * sources, are listed on {@link Core}. A superclass of {@code Core} rather than a part of it, for the reason
+ * {@link CoreTime} gives.
+ */
+abstract sealed class ExceptionEntry extends CoreTime permits Core {
+
+    final Nvic nvic;
+    final ExceptionStack active;
+    final CoreListeners listeners;
+    /** The firmware image running; null from a reset until the next image boots. */
+    Program program;
+    /** SCB SCR.SLEEPONEXIT. */
+    boolean sleepOnExit;
+
+    ExceptionEntry(Scheduler sched, Clock clock, Nvic nvic, CoreListeners listeners, PowerProfile power) {
+        super(sched, clock, new PowerModes(clock, power, listeners));
+        this.nvic = nvic;
+        this.active = new ExceptionStack(nvic);
+        this.listeners = listeners;
+    }
+
+    /** Current execution priority (B1.5.4). 256 = Thread mode with nothing masked. */
+    final int executionPriority() {
+        return active.executionPriority();
+    }
+
+    @Override
+    final boolean canPreempt() {
+        return program != null && nvic.anyPendingEnabled() && nvic.takeable(executionPriority()) >= 0;
+    }
+
+    @Override
+    final boolean wakeCondition() {
+        return resetRequested || ended || (program != null && nvic.anyPendingEnabled()
+                && nvic.takeable(active.ignoringPrimask()) >= 0);
+    }
+
+    /** The NVIC, BASEPRI or PRIMASK changed. From an event: stop the scheduler so the core can react. From firmware
+     *  code: take a now-runnable exception right after the instruction, as the core does. */
+    final void interruptStateChanged() {
+        if (program == null) {
+            return;
+        }
+        if (schedulerRunning) {
+            if (wakeCondition()) {
+                stopIssued = true;
+                sched.stop();
+            }
+        } else if (canPreempt()) {
+            takeExceptions();
+        }
+    }
+
+    @Override
+    final void takeExceptions() {
+        debtNs += entryNs;
+        int exc = nvic.takeable(executionPriority());
+        while (exc >= 0) {
+            runHandler(exc);
+            int next = nvic.takeable(executionPriority());
+            if (next < 0 && !active.inHandlerMode() && sleepOnExit) {
+                sleepUntilWake();
+                next = nvic.takeable(executionPriority());
+            }
+            if (next < 0) {
+                break;
+            }
+            debtNs += tailNs;
+            exc = next;
+        }
+        debtNs += exitNs;
+    }
+
+    private void runHandler(int exc) {
+        nvic.activate(exc);
+        active.push(exc, nvic.group(nvic.rawPriority(exc)));
+        listeners.exceptionEntry(exc);
+        try {
+            program.handle(exc);
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            fault(e, exc);
+        }
+        signals();
+        listeners.exceptionExit(exc);
+        active.pop();
+        nvic.deactivate(exc);
+    }
+
+    /** Firmware threw while running {@code exc} (0 = Thread): HardFault, then spin. Never returns normally. */
+    final void fault(Throwable thrown, int exc) {
+        listeners.hardFault(thrown, exc, now());
+        debtNs += entryNs;
+        active.push(Exceptions.HARD_FAULT, -1);
+        listeners.exceptionEntry(Exceptions.HARD_FAULT);
+        try {
+            program.hardFault();
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            // A fault in the HardFault handler: lockup. The core stops executing until reset.
+            listeners.hardFault(e, Exceptions.HARD_FAULT, now());
+        }
+        spinForever();
+    }
+}

@@ -1,0 +1,48 @@
+package org.sysmodels.sensor.run;
+
+import org.sysmodels.core.check.Findings;
+import org.sysmodels.core.student.StudentFault;
+import org.sysmodels.sensor.model.core.CoreListener;
+import org.sysmodels.sensor.model.core.CoreSignal;
+import org.sysmodels.sensor.model.core.FirmwareStalled;
+
+/**
+ * Tells a student, once per run, that their firmware caught the simulator's stop (a reset, the end of the run, or a
+ * stalled loop) and ran on. The core raises it again at the firmware's next loop turn or call: on the MCU no code
+ * runs after a reset (ARMv7-M ARM B1.5.5: execution restarts at the reset vector), and a watchdog's reset cannot be
+ * refused (RM0090 §21.3: the IWDG resets the device when its counter reaches 0). So the run goes on as the board's
+ * would, and this warning says why their catch block ran.
+ */
+final class CaughtStop implements CoreListener {
+
+    private final Findings findings;
+    private boolean told;
+
+    CaughtStop(Findings findings) {
+        this.findings = findings;
+    }
+
+    @Override
+    public void stopCaught(Error stop, long now) {
+        if (told) {
+            return;
+        }
+        told = true;
+        String where = StudentFault.firstFrame(new Throwable()).map(StudentFault::describe)
+                .orElse("main, which returned");
+        findings.warning(StudentFault.RULE, "your code caught " + what(stop) + " and ran on to " + where
+                + ": a catch of Throwable or Error (or a finally that returns) takes the simulator's "
+                + stop.getClass().getSimpleName() + " too, so the core raised it again there; catch Exception "
+                + "instead", now, where);
+    }
+
+    private static String what(Error stop) {
+        if (stop == CoreSignal.RESET) {
+            return "a reset (on the MCU no code runs after one)";
+        }
+        if (stop instanceof FirmwareStalled) {
+            return "the stop of a loop that never lets simulated time pass";
+        }
+        return "the end of the run";
+    }
+}
