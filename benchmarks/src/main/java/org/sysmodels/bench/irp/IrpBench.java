@@ -18,11 +18,12 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * IRPs per second on one core (issue targets: ≥ 20 M synchronous IRPs/s through a 3-deep stack with the verifier off,
  * ≥ 10 M/s with it on, 0 B per IRP in steady state; the pended path reported with its ratio to the synchronous one).
- * Peer in the same run: three plain Java calls and a callback doing the same work.
+ * Peer in the same run: three plain Java calls and a callback doing the same work. The forks take `sim irp`'s JVM
+ * flags: ParallelGC, and no bimorphic inlining (the launcher {@code sim} says why).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseParallelGC", "-XX:-UseBimorphicInlining"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class IrpBench {
