@@ -54,6 +54,25 @@ class UserMistakesTest {
         assertTrue(Files.exists(dir.resolve("new/dir/q.json")));
     }
 
+    /**
+     * An empty value (a shell variable that was never set: {@code --report "$OUT"}) is refused as the slot flags'
+     * empty values are; before, {@code --report ""} wrote index.html into the current folder and exited 0, and
+     * {@code --trace ""} and {@code --scenario ""} said "is a directory".
+     */
+    @Test
+    void anEmptyPathOrScenarioIsRefusedByName() {
+        assertEquals("sim queue: --report: must not be empty; give a folder name such as report\n",
+                badInput("queue", "--jobs", "10", "--report", "").err());
+        assertEquals("sim tour: --report: must not be empty; give a folder name such as report\n",
+                badInput("tour", "--only", "queue", "--report", "").err());
+        assertEquals("sim queue: --trace: must not be empty; give a file name such as trace.json\n",
+                badInput("queue", "--jobs", "10", "--trace", "").err());
+        assertEquals("sim irp: --scenario: must not be empty; give a packaged scenario's name or a file name "
+                + "(see sim list)\n", badInput("irp", "--scenario", "").err());
+        assertEquals("sim queue: --scenario: must not be empty; give a packaged scenario's name or a file name "
+                + "(see sim list)\n", badInput("queue", "--scenario", " ").err());
+    }
+
     @Test
     void scenarioFilesAreReadAsEditorsSaveThem() throws Exception {
         Path bom = dir.resolve("bom.json");

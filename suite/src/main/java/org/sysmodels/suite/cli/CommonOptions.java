@@ -1,6 +1,7 @@
 package org.sysmodels.suite.cli;
 
 import java.nio.file.Path;
+import org.sysmodels.core.input.UserInputException;
 import picocli.CommandLine.Option;
 
 /** The flags every {@code sim <system>} command has (DESIGN.md, "Command line"). */
@@ -37,4 +38,15 @@ final class CommonOptions {
 
     @Option(names = "--solve", description = "Print the same questions with their worked answers.")
     boolean solve;
+
+    /**
+     * Refuses an empty --scenario (an unset shell variable): as a path it is the current folder, which used to be
+     * reported as "is a directory". Empty --trace and --report are refused where paths are checked (OutputPaths).
+     */
+    void requireNonEmpty() throws UserInputException {
+        if (scenario != null && scenario.isBlank()) {
+            throw new UserInputException("--scenario: must not be empty; give a packaged scenario's name or a file "
+                    + "name (see sim list)");
+        }
+    }
 }
