@@ -133,6 +133,19 @@ class SimCliTest {
         assertFalse(version.out().contains("${"), "version must be filtered in: " + version.out());
     }
 
+    /** {@code sim help irp}, as git, go and cargo take it, prints what {@code sim irp --help} prints. */
+    @Test
+    void helpCommandPrintsACommandsHelp() {
+        SimRun viaHelp = SimRun.of("help", "irp");
+        assertEquals(0, viaHelp.exit(), viaHelp.toString());
+        assertEquals(SimRun.of("irp", "--help").out(), viaHelp.out());
+        assertEquals(SimRun.of("--help").out(), SimRun.of("help").out());
+        SimRun unknown = SimRun.of("help", "nvm");
+        assertEquals(2, unknown.exit(), unknown.toString());
+        assertTrue(unknown.err().contains("nvm"), unknown.err());
+        assertFalse(unknown.err().contains("\tat "), unknown.err());
+    }
+
     @Test
     void listShowsSystemsAndScenarios() {
         SimRun r = SimRun.of("list");
