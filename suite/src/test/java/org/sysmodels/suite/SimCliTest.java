@@ -104,7 +104,7 @@ class SimCliTest {
         assertEquals("sim queue: --load: 1.5 is out of range; allowed: 0.01 to 0.99\n", range.err());
         SimRun notANumber = SimRun.of("queue", "--seed", "abc");
         assertEquals(2, notANumber.exit());
-        assertTrue(notANumber.err().contains("Invalid value for option '--seed': 'abc'"), notANumber.err());
+        assertTrue(notANumber.err().contains("--seed: \"abc\" is not a whole number"), notANumber.err());
         assertEquals(2, SimRun.of("nosuchsystem").exit());
         assertEquals(2, SimRun.of("queue", "--bug", "x").exit());
     }

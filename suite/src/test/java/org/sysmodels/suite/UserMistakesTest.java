@@ -73,6 +73,24 @@ class UserMistakesTest {
                 + "(see sim list)\n", badInput("queue", "--scenario", " ").err());
     }
 
+    /**
+     * --seed and --trace-events, the flags every system shares, say what is wrong the way each system's own flags do
+     * ("--jobs: \"abc\" is not a whole number"), not in Java's words ("'abc' is not a long").
+     */
+    @Test
+    void commonNumberFlagsSpeakLikeTheSystemsFlags() {
+        assertEquals("sim queue: --seed: \"abc\" is not a whole number (a seed is any 64-bit integer, e.g. 42)\n",
+                badInput("queue", "--seed", "abc").err());
+        assertEquals("sim nvme: --seed: \"99999999999999999999\" is not a whole number (a seed is any 64-bit "
+                + "integer, e.g. 42)\n", badInput("nvme", "--seed", "99999999999999999999").err());
+        assertEquals("sim tour: --seed: \"1.5\" is not a whole number (a seed is any 64-bit integer, e.g. 42)\n",
+                badInput("tour", "--seed", "1.5").err());
+        assertEquals("sim irp: --trace-events: \"lots\" is not a whole number; allowed: 1 to 50,000,000\n",
+                badInput("irp", "--trace-events", "lots").err());
+        assertEquals("sim queue: --jobs: \"abc\" is not a whole number; allowed: 1 to 100,000,000\n",
+                badInput("queue", "--jobs", "abc").err());
+    }
+
     @Test
     void scenarioFilesAreReadAsEditorsSaveThem() throws Exception {
         Path bom = dir.resolve("bom.json");

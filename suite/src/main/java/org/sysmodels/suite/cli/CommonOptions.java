@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** The flags every {@code sim <system>} command has (DESIGN.md, "Command line"). */
 final class CommonOptions {
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", converter = WholeNumbers.Seed.class,
             description = "Root seed. The same scenario and seed give the same run, byte for byte. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -24,6 +24,7 @@ final class CommonOptions {
     Path trace;
 
     @Option(names = "--trace-events", paramLabel = "N", defaultValue = "200000",
+            converter = WholeNumbers.TraceEvents.class,
             description = "How many events a trace keeps: the first N, then only the ends of slices already begun, so "
                     + "Perfetto opens it quickly. Raise it to see a long run whole (about 60 bytes per event). "
                     + "Default: ${DEFAULT-VALUE}.")
