@@ -104,7 +104,7 @@ class SimCliTest {
         assertEquals("sim queue: --load: 1.5 is out of range; allowed: 0.01 to 0.99\n", range.err());
         SimRun notANumber = SimRun.of("queue", "--seed", "abc");
         assertEquals(2, notANumber.exit());
-        assertTrue(notANumber.err().contains("Invalid value for option '--seed': 'abc'"), notANumber.err());
+        assertTrue(notANumber.err().contains("--seed: \"abc\" is not a whole number"), notANumber.err());
         assertEquals(2, SimRun.of("nosuchsystem").exit());
         assertEquals(2, SimRun.of("queue", "--bug", "x").exit());
     }
@@ -131,6 +131,19 @@ class SimCliTest {
         assertEquals(0, version.exit());
         assertTrue(version.out().startsWith("sysmodels "), version.out());
         assertFalse(version.out().contains("${"), "version must be filtered in: " + version.out());
+    }
+
+    /** {@code sim help irp}, as git, go and cargo take it, prints what {@code sim irp --help} prints. */
+    @Test
+    void helpCommandPrintsACommandsHelp() {
+        SimRun viaHelp = SimRun.of("help", "irp");
+        assertEquals(0, viaHelp.exit(), viaHelp.toString());
+        assertEquals(SimRun.of("irp", "--help").out(), viaHelp.out());
+        assertEquals(SimRun.of("--help").out(), SimRun.of("help").out());
+        SimRun unknown = SimRun.of("help", "nvm");
+        assertEquals(2, unknown.exit(), unknown.toString());
+        assertTrue(unknown.err().contains("nvm"), unknown.err());
+        assertFalse(unknown.err().contains("\tat "), unknown.err());
     }
 
     @Test

@@ -54,6 +54,43 @@ class UserMistakesTest {
         assertTrue(Files.exists(dir.resolve("new/dir/q.json")));
     }
 
+    /**
+     * An empty value (a shell variable that was never set: {@code --report "$OUT"}) is refused as the slot flags'
+     * empty values are; before, {@code --report ""} wrote index.html into the current folder and exited 0, and
+     * {@code --trace ""} and {@code --scenario ""} said "is a directory".
+     */
+    @Test
+    void anEmptyPathOrScenarioIsRefusedByName() {
+        assertEquals("sim queue: --report: must not be empty; give a folder name such as report\n",
+                badInput("queue", "--jobs", "10", "--report", "").err());
+        assertEquals("sim tour: --report: must not be empty; give a folder name such as report\n",
+                badInput("tour", "--only", "queue", "--report", "").err());
+        assertEquals("sim queue: --trace: must not be empty; give a file name such as trace.json\n",
+                badInput("queue", "--jobs", "10", "--trace", "").err());
+        assertEquals("sim irp: --scenario: must not be empty; give a packaged scenario's name or a file name "
+                + "(see sim list)\n", badInput("irp", "--scenario", "").err());
+        assertEquals("sim queue: --scenario: must not be empty; give a packaged scenario's name or a file name "
+                + "(see sim list)\n", badInput("queue", "--scenario", " ").err());
+    }
+
+    /**
+     * --seed and --trace-events, the flags every system shares, say what is wrong the way each system's own flags do
+     * ("--jobs: \"abc\" is not a whole number"), not in Java's words ("'abc' is not a long").
+     */
+    @Test
+    void commonNumberFlagsSpeakLikeTheSystemsFlags() {
+        assertEquals("sim queue: --seed: \"abc\" is not a whole number (a seed is any 64-bit integer, e.g. 42)\n",
+                badInput("queue", "--seed", "abc").err());
+        assertEquals("sim nvme: --seed: \"99999999999999999999\" is not a whole number (a seed is any 64-bit "
+                + "integer, e.g. 42)\n", badInput("nvme", "--seed", "99999999999999999999").err());
+        assertEquals("sim tour: --seed: \"1.5\" is not a whole number (a seed is any 64-bit integer, e.g. 42)\n",
+                badInput("tour", "--seed", "1.5").err());
+        assertEquals("sim irp: --trace-events: \"lots\" is not a whole number; allowed: 1 to 50,000,000\n",
+                badInput("irp", "--trace-events", "lots").err());
+        assertEquals("sim queue: --jobs: \"abc\" is not a whole number; allowed: 1 to 100,000,000\n",
+                badInput("queue", "--jobs", "abc").err());
+    }
+
     @Test
     void scenarioFilesAreReadAsEditorsSaveThem() throws Exception {
         Path bom = dir.resolve("bom.json");

@@ -33,6 +33,9 @@ final class OutputFolder {
         return switch (e.getClass().getSimpleName()) {
             case "AccessDeniedException" -> "permission denied";
             case "FileAlreadyExistsException" -> "a file is in the way";
+            // its message is only the path again (ENOENT: a missing parent, or a place such as /proc)
+            case "NoSuchFileException" -> "the folder cannot be created there (no such folder above it, or a place "
+                    + "that takes no new folders)";
             case "FileSystemException", "NotDirectoryException" -> "a part of the path is a file, not a folder";
             default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         };

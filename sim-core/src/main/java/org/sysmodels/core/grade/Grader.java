@@ -65,11 +65,13 @@ public final class Grader {
         try {
             RunResult r = code == null ? TimeLimit.run(limit, () -> run.run(c))
                     : TimeLimit.run(limit, code, () -> run.run(c));
-            int rules = r.checks().size();
             long broken = r.tallies().stream().filter(RuleTally::violated).count();
             long brokenHeld = r.tallies().stream().filter(RuleTally::violated)
                     .filter(t -> r.checks().stream().anyMatch(rule -> rule.name().equals(t.rule()))).count();
-            int clean = (int) (rules - brokenHeld);
+            // a violated rule the case does not hold (student-code: their code threw) counts too, so a failed row
+            // never reads "3/3 FAIL"
+            int rules = (int) (r.checks().size() + broken - brokenHeld);
+            int clean = (int) (r.checks().size() - brokenHeld);
             String first = r.tallies().stream().filter(RuleTally::violated).findFirst()
                     .map(t -> t.first().toString()).orElse("");
             return new GradeRow(c, rules, clean, broken == 0, first);

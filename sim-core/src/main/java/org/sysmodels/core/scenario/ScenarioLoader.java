@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sysmodels.core.input.UserInputException;
@@ -101,6 +103,10 @@ public final class ScenarioLoader {
         T value;
         try {
             value = MAPPER.readValue(text, type);
+        } catch (ValueInstantiationException e) {
+            // a record's constructor refused what it was given; a misspelt field may be why, so that comes first
+            throw new ScenarioException(List.of(unknownField(source, text, type)
+                    .orElseGet(() -> JacksonProblems.from(source, text, e))));
         } catch (JsonProcessingException e) {
             throw new ScenarioException(List.of(JacksonProblems.from(source, text, e)));
         }
@@ -126,6 +132,19 @@ public final class ScenarioLoader {
             throw new ScenarioException(problems);
         }
         return value;
+    }
+
+    /** The first field the text gives that its record has not, as a problem, if there is one. */
+    private static Optional<Problem> unknownField(String source, String text, Class<?> type) {
+        try {
+            return UnknownFields.first(MAPPER, MAPPER.readTree(text), MAPPER.constructType(type)).map(u -> {
+                int[] at = JsonLocator.locate(text, u.at());
+                return new Problem(source, at[0], at[1], fieldOf(u.at().toString()), "unknown field \"" + u.name()
+                        + "\"; known fields: " + u.known());
+            });
+        } catch (JsonProcessingException e) {
+            return Optional.empty();    // the binding read the same text, so this does not happen
+        }
     }
 
     /**

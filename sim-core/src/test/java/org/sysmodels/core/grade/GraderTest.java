@@ -40,6 +40,24 @@ class GraderTest {
         assertEquals("1 of 2 cases passed", Grader.summary(rows));
     }
 
+    /**
+     * A finding of a rule the case does not hold (the student-code rule: their code threw, and the run ended with what
+     * it had) is counted in the row, so a failed row never reads "3/3 FAIL", all rules clean yet failed.
+     */
+    @Test
+    void aFindingOfARuleOutsideTheChecksCountsInTheRow() throws Exception {
+        Rule studentCode = new Rule("student-code", "your code returns", "src");
+        List<GradeRow> rows = Grader.grade(List.of(new GradeCase("light", "jobs arrive")), null,
+                Duration.ofSeconds(10), c -> {
+                    Findings f = new Findings();
+                    f.violation(studentCode, "your code threw IllegalStateException", 7, "Thr.java:44");
+                    return RunResult.builder("x", "t", 1).checks(List.of(A, B)).findings(f).build();
+                });
+        assertFalse(rows.get(0).passed());
+        assertEquals(List.of("light", "2/3", "FAIL", rows.get(0).firstFinding()),
+                Grader.table("grade", rows).rows().get(0));
+    }
+
     @Test
     void aCaseThatDoesNotReturnStopsTheBatteryInsteadOfCostingALimitPerCase() throws Exception {
         List<GradeCase> cases = List.of(new GradeCase("first", "returns"), new GradeCase("loop", "never returns"),

@@ -9,6 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -28,6 +29,7 @@ public final class Cli {
         for (SimSystem s : systems) {
             root.addSubcommand(s.name(), SystemCommand.create(s));
         }
+        root.addSubcommand("help", new CommandLine.HelpCommand());  // sim help irp, as git and cargo take it
         Help.exitCodes(root.getCommandSpec());
         for (CommandLine sub : root.getSubcommands().values()) {
             Help.exitCodes(sub.getCommandSpec());
@@ -43,6 +45,14 @@ public final class Cli {
         return (ParameterException ex, String[] args) -> {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
+            if (ex.getCause() instanceof TypeConversionException bad
+                    && ex.getArgSpec() instanceof picocli.CommandLine.Model.OptionSpec flag) {
+                // a shared flag's value, in the words the systems' own flags use (WholeNumbers)
+                err.println(cmd.getCommandSpec().qualifiedName() + ": " + flag.longestName() + ": "
+                        + bad.getMessage());
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
             err.println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
             UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");

@@ -1,12 +1,13 @@
 package org.sysmodels.suite.cli;
 
 import java.nio.file.Path;
+import org.sysmodels.core.input.UserInputException;
 import picocli.CommandLine.Option;
 
 /** The flags every {@code sim <system>} command has (DESIGN.md, "Command line"). */
 final class CommonOptions {
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", converter = WholeNumbers.Seed.class,
             description = "Root seed. The same scenario and seed give the same run, byte for byte. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -23,6 +24,7 @@ final class CommonOptions {
     Path trace;
 
     @Option(names = "--trace-events", paramLabel = "N", defaultValue = "200000",
+            converter = WholeNumbers.TraceEvents.class,
             description = "How many events a trace keeps: the first N, then only the ends of slices already begun, so "
                     + "Perfetto opens it quickly. Raise it to see a long run whole (about 60 bytes per event). "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -37,4 +39,15 @@ final class CommonOptions {
 
     @Option(names = "--solve", description = "Print the same questions with their worked answers.")
     boolean solve;
+
+    /**
+     * Refuses an empty --scenario (an unset shell variable): as a path it is the current folder, which used to be
+     * reported as "is a directory". Empty --trace and --report are refused where paths are checked (OutputPaths).
+     */
+    void requireNonEmpty() throws UserInputException {
+        if (scenario != null && scenario.isBlank()) {
+            throw new UserInputException("--scenario: must not be empty; give a packaged scenario's name or a file "
+                    + "name (see sim list)");
+        }
+    }
 }

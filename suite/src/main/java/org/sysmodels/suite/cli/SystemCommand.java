@@ -152,6 +152,7 @@ final class SystemCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ParseResult parsed = spec.commandLine().getParseResult();
+        common.requireNonEmpty();
         Options options = SystemOptions.read(parsed, systemOptions);
         if (slot.isPresent() && parsed.hasMatchedOption(TEMPLATE.name())) {
             for (String flag : Stream.concat(Stream.of(slot.get().flag()), RUN_FLAGS.stream()).toList()) {

@@ -35,7 +35,8 @@ final class TourCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Root seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", converter = WholeNumbers.Seed.class,
+            description = "Root seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--report", paramLabel = "DIR", defaultValue = "report",

@@ -18,6 +18,7 @@ public final class OutputPaths {
 
     /** A file to be written (e.g. {@code --trace out.json}): its folder is created; the file must be writable. */
     public static void requireWritableFile(String flag, Path file) throws UserInputException {
+        requireNonEmpty(flag, file, "a file name such as trace.json");
         if (Files.isDirectory(file)) {
             throw new UserInputException(flag + " " + file + ": is a directory; give a file name such as "
                     + file.resolve("trace.json"));
@@ -37,6 +38,7 @@ public final class OutputPaths {
 
     /** A folder to be written into (e.g. {@code --report DIR}): created if missing; it must be writable. */
     public static void requireWritableFolder(String flag, Path dir) throws UserInputException {
+        requireNonEmpty(flag, dir, "a folder name such as report");
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserInputException(flag + " " + dir + ": is a file, not a folder; give a folder name "
                     + "(it is created if missing)");
@@ -47,6 +49,13 @@ public final class OutputPaths {
             Files.delete(probe);
         } catch (IOException e) {
             throw new UserInputException(flag + " " + dir + ": cannot write into it: " + reason(e));
+        }
+    }
+
+    /** An empty path (an unset shell variable) would mean the current folder; it is refused, not guessed at. */
+    private static void requireNonEmpty(String flag, Path path, String example) throws UserInputException {
+        if (path.toString().isBlank()) {
+            throw new UserInputException(flag + ": must not be empty; give " + example);
         }
     }
 

@@ -70,13 +70,29 @@ public final class ApiServer implements AutoCloseable {
 
     /** Binds the socket (and the TCP port if {@code tcpPort > 0}). @throws IOException if it cannot */
     public void start(int tcpPort) throws IOException {
+        if (Files.isDirectory(socket)) {
+            throw new IOException(socket + ": is a folder; give a path for a new socket file, such as "
+                    + "/tmp/firecracker.socket");
+        }
         if (Files.exists(socket)) {
             throw new IOException(socket + ": the file exists (Address in use); remove it first, as the "
                     + "getting-started guide does with rm -f");
         }
+        Path folder = socket.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new IOException(socket + ": cannot create the socket: no such folder " + folder);
+        }
         try {
             unix = new ServerBootstrap().group(group).channel(EpollServerDomainSocketChannel.class)
                     .childHandler(initializer()).bind(new DomainSocketAddress(socket.toFile())).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while binding " + socket);
+        } catch (Exception e) {
+            // sync() rethrows Netty's bind failure, an IOException its signature does not declare
+            throw new IOException(socket + ": cannot create the socket: " + bindReason(e), e);
+        }
+        try {
             if (tcpPort > 0) {
                 tcp = new ServerBootstrap().group(group).channel(EpollServerSocketChannel.class)
                         .childHandler(initializer()).bind(new InetSocketAddress("127.0.0.1", tcpPort)).sync()
@@ -88,6 +104,13 @@ public final class ApiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IOException("cannot bind " + socket + ": " + e.getMessage(), e);
         }
+    }
+
+    /** "bind(..) failed with error(-2): No such file or directory" → "no such file or directory". */
+    static String bindReason(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        m = m.replaceFirst("^\\w+\\(\\.\\.\\) failed(?: with error\\(-?\\d+\\))?: ", "");
+        return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
 
     private ChannelInitializer<Channel> initializer() {

@@ -96,4 +96,28 @@ class ServeCommandTest {
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
         assertTrue(e.getMessage().contains("the file exists"), e.getMessage());
     }
+
+    private String refused(Path socket) {
+        ServeCommand cmd = new ServeCommand(() -> true);
+        return assertThrows(UserInputException.class, () -> cmd.run(
+                TestFlags.parse(cmd.options(), "--api-sock", socket.toString()),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))).getMessage();
+    }
+
+    /** A folder is not a socket file to remove with rm -f (as the message for an existing file advises). */
+    @Test
+    void aFolderIsRefusedAsAFolder() {
+        assertEquals("--api-sock: " + dir + ": is a folder; give a path for a new socket file, such as "
+                + "/tmp/firecracker.socket", refused(dir));
+    }
+
+    /** A place where no socket can be made is said in words, not in Netty's "bind(..) failed with error(-2)". */
+    @Test
+    void aSocketThatCannotBeCreatedSaysWhy() {
+        assertEquals("--api-sock: " + dir.resolve("no/such") + ": cannot create the socket: no such folder "
+                + dir.resolve("no"), refused(dir.resolve("no/such")));
+        String proc = refused(Path.of("/proc/sysmodels.socket"));
+        assertFalse(proc.contains("bind(..)"), proc);
+        assertTrue(proc.startsWith("--api-sock: /proc/sysmodels.socket: cannot create the socket: "), proc);
+    }
 }
