@@ -200,6 +200,9 @@ public final class VcpuSystem implements SimSystem {
     }
 
     private static byte[] readKernel(Path file) throws UserInputException {
+        if (Files.isDirectory(file)) {
+            throw new UserInputException(file + ": is a directory, not a guest ELF");
+        }
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

@@ -227,6 +227,8 @@ class VcpuSystemTest {
         e = assertThrows(UserInputException.class,
                 () -> system.run(RunRequest.ofSeed(1).withStudent(dir.resolve("missing.elf"))));
         assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+        e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withStudent(dir)));
+        assertTrue(e.getMessage().endsWith(": is a directory, not a guest ELF"), e.getMessage());
     }
 
     /** A flag the microVM cannot start with is bad input (exit 2) with the reason, not a run that "passed". */
