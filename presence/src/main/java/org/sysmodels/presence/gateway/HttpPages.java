@@ -23,7 +23,10 @@ import java.util.Map;
 /**
  * The plain HTTP side of the gateway: the browser demo page and its script from the classpath, {@code /demo.json}
  * (the demo world's names and tokens, only when no users file was given), 400 for what is not an HTTP request, and
- * 404 for anything else. A request to {@code /gateway} goes on to the WebSocket handshake.
+ * 404 for anything else. A request to {@code /gateway} goes on to the WebSocket handshake. HEAD is answered as GET
+ * without the body ("All general-purpose servers MUST support the methods GET and HEAD", RFC 9110 §9.1; its
+ * Content-Length is GET's, §8.6); another method gets 405 with {@code Allow: GET, HEAD} (RFC 9110 §15.5.6: "MUST
+ * generate an Allow header field").
  */
 final class HttpPages extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -62,8 +65,8 @@ final class HttpPages extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         try {
-            if (!req.method().equals(HttpMethod.GET)) {
-                respond(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain", "GET only\n");
+            if (!req.method().equals(HttpMethod.GET) && !req.method().equals(HttpMethod.HEAD)) {
+                respond(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain", "GET or HEAD only\n");
                 return;
             }
             String[] file = FILES.get(path);
@@ -92,12 +95,17 @@ final class HttpPages extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status,
                                 String type, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        boolean head = req.method().equals(HttpMethod.HEAD);
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        if (status.equals(HttpResponseStatus.METHOD_NOT_ALLOWED)) {
+            res.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
+        }
         res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         res.headers().set("X-Content-Type-Options", "nosniff");
-        HttpUtil.setContentLength(res, res.content().readableBytes());
+        HttpUtil.setContentLength(res, bytes.length);
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         if (keepAlive) {
             res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);

@@ -166,7 +166,10 @@ final class PresenceEngine {
             List<String> out = new ArrayList<>();
             out.add(Payloads.dispatch(e.subscriber.nextSeq(), "READY", g -> Snapshots.ready(g, users, core, e,
                     resumeUrl.get())));
-            for (int k = 0, n = core.store().membershipCount(user); k < n; k++) {
+            // GUILD_CREATE is a GUILDS (1 << 0) event: "If you do not specify an intent when identifying, you will
+            // not receive *any* of the Gateway events associated with that intent" (gateway.mdx, "Gateway Intents")
+            int guilds = (id.intents() & Intents.GUILDS) != 0 ? core.store().membershipCount(user) : 0;
+            for (int k = 0; k < guilds; k++) {
                 int guild = core.store().guildOf(user, k);
                 out.add(Payloads.dispatch(e.subscriber.nextSeq(), "GUILD_CREATE", g -> Snapshots.guildCreate(g,
                         users, core, e, guild)));

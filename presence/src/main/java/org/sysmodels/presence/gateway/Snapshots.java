@@ -165,8 +165,7 @@ final class Snapshots {
                     }
                 }
             } else {
-                int limit = m.limit() == 0 ? Integer.MAX_VALUE : Math.min(m.limit(), m.query().isEmpty()
-                        ? Integer.MAX_VALUE : 100);
+                int limit = m.queryCap();
                 for (int k = 0; k < store.memberCount(guild) && found.size() < limit; k++) {
                     int u = store.member(guild, k);
                     if (users.name(u).startsWith(m.query())) {

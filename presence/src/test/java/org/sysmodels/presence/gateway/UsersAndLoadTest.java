@@ -84,7 +84,7 @@ class UsersAndLoadTest {
                         "their own friend"},
                 {"{\"users\": [" + ada + "}],\n \"guilds\": [{\"id\": \"9\"}, {\"id\": \"9\"}]}",
                         ":3:33: guilds[1].id: ", "listed twice"},
-                {"{\n \"users\": []}", ":2:11: users: ", "names no user"},
+                {"{\n \"users\": []}", ":2:11: users: ", "names no user; each needs id and token (name is optional"},
                 {"{\"users\": [\n  {\"id\": \"ada\", \"token\": \"x\"}]}", ":2:10: users[0].id: ",
                         "\"ada\" is not a snowflake"},
                 {"{\"users\": [" + ada + ", \"guilds\": [\"9\",\n \"-9\"]}]}", ":3:2: users[0].guilds[1]: ",

@@ -30,6 +30,22 @@ public sealed interface ClientPayload {
     /** op 8: by user ids ({@code query} null; the list may be empty) or by a name prefix (limit 0 = all). */
     record RequestGuildMembers(String guildId, String query, int limit, boolean presences, List<String> userIds,
                                String nonce) implements ClientPayload {
+
+        /** The most members a prefix query returns (discord-api-docs, gateway-events.mdx "Request Guild Members"). */
+        public static final int PREFIX_MAX = 100;
+
+        /**
+         * How many members a query answer may hold: "a limit of 0 can be used with an empty string query to return
+         * all members", and "requesting a prefix (query parameter) will return a maximum of 100 members", so a
+         * prefix with limit 0 gets 100, not every match (discord-api-docs, gateway-events.mdx "Request Guild
+         * Members").
+         */
+        public int queryCap() {
+            if (query.isEmpty()) {
+                return limit == 0 ? Integer.MAX_VALUE : limit;
+            }
+            return limit == 0 ? PREFIX_MAX : Math.min(limit, PREFIX_MAX);
+        }
     }
 
     /** ops 4, 31, 43: valid Discord opcodes this presence service does not serve. */

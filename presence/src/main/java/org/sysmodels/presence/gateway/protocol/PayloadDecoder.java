@@ -290,7 +290,10 @@ public final class PayloadDecoder {
         }
         JsonNode pres = obj.get("presences");
         JsonNode nonce = obj.get("nonce");
-        String n = nonce != null && nonce.isTextual() && nonce.textValue().length() <= 32 ? nonce.textValue() : null;
+        // "Nonce can only be up to 32 bytes. If you send an invalid nonce it will be ignored" (discord-api-docs,
+        // gateway-events.mdx "Request Guild Members"): bytes of UTF-8, not characters
+        String n = nonce != null && nonce.isTextual()
+                && nonce.textValue().getBytes(StandardCharsets.UTF_8).length <= 32 ? nonce.textValue() : null;
         return new ClientPayload.RequestGuildMembers(guild, query, limit, pres != null && pres.asBoolean(), userIds, n);
     }
 

@@ -30,7 +30,8 @@ final class UsersFileCheck {
 
     static void check(List<UsersFile.User> users, List<UsersFile.Guild> guilds) {
         if (users.isEmpty()) {
-            throw new InvalidFieldException("users", "the file names no user; each needs id, name and token");
+            throw new InvalidFieldException("users", "the file names no user; each needs id and token (name is optional: "
+                    + "user<id> when left out)");
         }
         Map<String, Integer> ids = new HashMap<>();
         Map<String, Integer> tokens = new HashMap<>();
