@@ -124,7 +124,7 @@ public final class PresenceSystem implements SimSystem {
         sc = withFlags(sc, request.options());
         int shards = request.options().get(SHARDS).orElse(1);
         if (shards > 1 && sc.backboneMin() == 0) {
-            throw new UserInputException("--shards " + shards + " needs a least backbone delay above 0 (--backbone-min,"
+            throw new UserInputException("--shards " + shards + " needs a minimum backbone delay above 0 (--backbone-min,"
                     + " e.g. 500us): it is how far the shards may run apart");
         }
         if (shards > 1 && sc.backboneMin() < MIN_WINDOW_NS) {
