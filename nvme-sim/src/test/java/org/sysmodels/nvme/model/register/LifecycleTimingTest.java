@@ -88,8 +88,14 @@ class LifecycleTimingTest {
         assertTrue(got.get(0).success());
     }
 
-    @Test
-    void aCompletionQueueOutsideHostMemoryIsAFatalError() {
+    /**
+     * A controller enabled with its admin completion queue just past host memory, sent one Identify at {@code asq}:
+     * the completion cannot be written, so it fails (CFS).
+     */
+    private record Failed(RawHost h, long asq) {
+    }
+
+    private static Failed failedByItsCompletionQueue() {
         RawHost h = new RawHost(Hosts.instant(), 1);
         long asq = h.page();
         h.write32(Registers.AQA, Aqa.of(8, 8));
@@ -97,12 +103,18 @@ class LifecycleTimingTest {
         h.write64(Registers.ACQ, h.memory.size());
         h.write32(Registers.CC, Cc.linux(0, Cc.AMS_ROUND_ROBIN).withEn(true).encode());
         assertTrue(h.waitFor(Csts.RDY, Csts.RDY));
-        long page = h.page();
-        Sqe identify = new Sqe();
-        identify.command(Opcodes.IDENTIFY, 0).cid(1).prp1(page).cdw(10, 1);
-        identify.writeTo(h.memory, asq);
+        new Sqe().command(Opcodes.IDENTIFY, 0).cid(1).prp1(h.page()).cdw(10, 1).writeTo(h.memory, asq);
         h.write32(Registers.sqTailDoorbell(0, 0), 1);
         h.settle();
+        return new Failed(h, asq);
+    }
+
+    @Test
+    void aCompletionQueueOutsideHostMemoryIsAFatalError() {
+        Failed failed = failedByItsCompletionQueue();
+        RawHost h = failed.h();
+        long asq = failed.asq();
+        Sqe identify = new Sqe().command(Opcodes.IDENTIFY, 0).prp1(h.page()).cdw(10, 1);
         assertEquals(Csts.RDY | Csts.CFS, h.csts() & (Csts.RDY | Csts.CFS), "CFS set, RDY stays 1 (§9.5)");
         assertTrue(h.controller.fatalReason().contains("CQ 0"), h.controller.fatalReason());
         long fetched = h.controller.commandsFetched();
@@ -123,16 +135,9 @@ class LifecycleTimingTest {
      */
     @Test
     void shutdownNotifiedToAFailedControllerCompletesAtOnceAndCfsStays() {
-        RawHost h = new RawHost(Hosts.instant(), 1);
-        long asq = h.page();
-        h.write32(Registers.AQA, Aqa.of(8, 8));
-        h.write64(Registers.ASQ, asq);
-        h.write64(Registers.ACQ, h.memory.size());
-        h.write32(Registers.CC, Cc.linux(0, Cc.AMS_ROUND_ROBIN).withEn(true).encode());
-        assertTrue(h.waitFor(Csts.RDY, Csts.RDY));
-        new Sqe().command(Opcodes.IDENTIFY, 0).cid(1).prp1(h.page()).cdw(10, 1).writeTo(h.memory, asq);
-        h.write32(Registers.sqTailDoorbell(0, 0), 1);
-        h.settle();
+        Failed failed = failedByItsCompletionQueue();
+        RawHost h = failed.h();
+        long asq = failed.asq();
         assertTrue(Csts.fatal(h.csts()), "the CQE cannot be written: CFS");
         long fetched = h.controller.commandsFetched();
 
