@@ -183,11 +183,18 @@ public record OptionSpec<T>(String name, String label, String help, String defau
         return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /**
+     * A whole number's digits as every flag takes them: spaces around it ignored, {@code _} grouping digits
+     * ({@code 1_000_000}); what {@link Long#parseLong} and {@link Integer#parseInt} then read.
+     */
+    public static String wholeNumberDigits(String text) {
+        return text.strip().replace("_", "");
+    }
+
     private static long wholeNumber(String text, long min, long max) {
-        String t = text.strip().replace("_", "");
         long v;
         try {
-            v = Long.parseLong(t);
+            v = Long.parseLong(wholeNumberDigits(text));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("\"" + text + "\" is not a whole number"
                     + (min == max ? "" : "; allowed: " + String.format(Locale.ROOT, "%,d to %,d", min, max)));

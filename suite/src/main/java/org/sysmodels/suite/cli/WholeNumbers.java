@@ -1,6 +1,7 @@
 package org.sysmodels.suite.cli;
 
 import java.util.Locale;
+import org.sysmodels.core.option.OptionSpec;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -14,12 +15,12 @@ final class WholeNumbers {
     private WholeNumbers() {
     }
 
-    /** {@code --seed}: any 64-bit integer; {@code _} may group digits, as in the systems' flags. */
+    /** {@code --seed}: any 64-bit integer, its digits written as the systems' flags take them. */
     static final class Seed implements ITypeConverter<Long> {
         @Override
         public Long convert(String text) {
             try {
-                return Long.parseLong(text.strip().replace("_", ""));
+                return Long.parseLong(OptionSpec.wholeNumberDigits(text));
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("\"" + text + "\" is not a whole number (a seed is any 64-bit "
                         + "integer, e.g. 42)");
@@ -32,7 +33,7 @@ final class WholeNumbers {
         @Override
         public Integer convert(String text) {
             try {
-                return Integer.parseInt(text.strip().replace("_", ""));
+                return Integer.parseInt(OptionSpec.wholeNumberDigits(text));
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("\"" + text + "\" is not a whole number; allowed: "
                         + String.format(Locale.ROOT, "%,d to %,d", 1, SystemCommand.MAX_TRACE_EVENTS));
