@@ -52,7 +52,7 @@ final class BoardFit {
      */
     static void check(String firmware, McuSpec m, List<SensorSpecJson> sensors, SafetySpec safety) {
         long hz = m.coreHz() == null ? McuConfig.DEFAULT.coreHz() : m.coreHz();
-        long period = safety.period() == null ? 1_000_000L : safety.period() / 1000 * 1000;
+        long period = safety.periodNs();
         double lsi = m.lsiHz() == null ? Lsi.NOMINAL_HZ : m.lsiHz();
         double lsiActual = m.lsiActualHz() == null ? lsi : m.lsiActualHz();
         if (hz < 1_000_000 || hz > 480_000_000 || period < 100_000 || period > 100_000_000 || lsi < 1_000

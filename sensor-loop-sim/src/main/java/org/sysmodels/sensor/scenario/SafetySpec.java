@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import org.sysmodels.core.scenario.DurationDeserializer;
 import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.scenario.Range;
+import org.sysmodels.sensor.host.safety.SafetyParameters;
 
 /**
  * The safety function's settings (stored in the parameter flash) and the FTTI the run judges it by. All optional.
@@ -31,6 +32,25 @@ public record SafetySpec(@Range(min = -40, max = 85) Double trip,
             throw new InvalidFieldException("compensation", "\"" + compensation + "\" is not a compensation; use "
                     + "\"datasheet\" or \"bosch-api\"");
         }
+    }
+
+    /** The loop period as the parameter block stores it (whole µs), in ns; the default's when unset. */
+    public long periodNs() {
+        return storedNs(period, SafetyParameters.DEFAULT_PERIOD_US);
+    }
+
+    /** The stale-data limit as the parameter block stores it (whole µs), in ns; the default's when unset. */
+    public long staleNs() {
+        return storedNs(stale, SafetyParameters.DEFAULT_STALE_US);
+    }
+
+    /** The frozen-data limit as the parameter block stores it (whole µs), in ns; the default's when unset. */
+    public long frozenNs() {
+        return storedNs(frozen, SafetyParameters.DEFAULT_FROZEN_US);
+    }
+
+    private static long storedNs(Long ns, int defaultUs) {
+        return ns == null ? defaultUs * 1000L : ns / 1000 * 1000;
     }
 
     public static SafetySpec defaults() {

@@ -5,7 +5,6 @@ import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.time.SimTime;
 import org.sysmodels.sensor.host.reference.RticSafetyFirmware;
 import org.sysmodels.sensor.host.reference.SafetyFunction;
-import org.sysmodels.sensor.host.safety.SafetyParameters;
 import org.sysmodels.sensor.model.McuConfig;
 import org.sysmodels.sensor.model.i2c.I2cSpeed;
 
@@ -45,7 +44,7 @@ final class SampleFit {
         }
         boolean rtic = firmware.equals("rtic");
         long readNs = rtic ? RticSafetyFirmware.SAMPLE_PERIOD_NS
-                : safety.period() == null ? 1_000_000L : safety.period() / 1000 * 1000;
+                : safety.periodNs();
         stale(m, buses, safety);
         frozen(durationNs, buses, safety, readNs, rtic);
     }
@@ -65,7 +64,7 @@ final class SampleFit {
     }
 
     private static void stale(McuSpec m, List<I2cSpeed> buses, SafetySpec safety) {
-        long stale = safety.stale() == null ? SafetyParameters.DEFAULT_STALE_US * 1000L : safety.stale() / 1000 * 1000;
+        long stale = safety.staleNs();
         long min = Math.max(firstReadingNs(buses), SafetyFunction.sampleIntervalNs());
         if (stale >= min) {
             return;
@@ -90,8 +89,7 @@ final class SampleFit {
     }
 
     private static void frozen(long durationNs, List<I2cSpeed> buses, SafetySpec safety, long readNs, boolean rtic) {
-        long frozen = safety.frozen() == null ? SafetyParameters.DEFAULT_FROZEN_US * 1000L
-                : safety.frozen() / 1000 * 1000;
+        long frozen = safety.frozenNs();
         long sample = SafetyFunction.sampleIntervalNs();
         long min = sample + readNs;
         String reads = SimTime.format(readNs) + (rtic ? " (the RTIC reference's sample task)" : " (safety.period)");
@@ -102,7 +100,7 @@ final class SampleFit {
                     + "reads every " + reads + " and sees each change up to one read later, so a shorter limit fails "
                     + "every healthy channel (SENSOR_FROZEN). The part's noise also repeats a measurement now and "
                     + "then, so a useful limit spans several samples (the default is "
-                    + SimTime.format(SafetyParameters.DEFAULT_FROZEN_US * 1000L) + ")";
+                    + SimTime.format(SafetySpec.defaults().frozenNs()) + ")";
             String field = safety.frozen() != null || safety.period() == null || rtic ? "safety.frozen"
                     : "safety.period";
             throw new InvalidFieldException(field, (safety.frozen() != null ? SimTime.format(frozen) + " is"

@@ -38,6 +38,8 @@ public record SafetyParameters(Architecture architecture, int[] busOf, int[] add
     public static final int MAGIC = 0x31504C53; // "SLP1"
     public static final int SIZE = 56;
     public static final int CRC_OFFSET = SIZE - 4;
+    /** The default control loop period: 1 ms (a 1 kHz loop). */
+    public static final int DEFAULT_PERIOD_US = 1000;
     /** The default stale limit: no good read for 20 ms. */
     public static final int DEFAULT_STALE_US = 20_000;
     /** The default frozen-data limit: raw data bit-identical for 50 ms (about eight samples of 6 ms). */
@@ -61,7 +63,7 @@ public record SafetyParameters(Architecture architecture, int[] busOf, int[] add
             bus[i] = wiring.get(i)[0];
             addr[i] = wiring.get(i)[1];
         }
-        return new SafetyParameters(architecture, bus, addr, 0, 8000, 150, 2000, 30, -4000, 8500, 1000,
+        return new SafetyParameters(architecture, bus, addr, 0, 8000, 150, 2000, 30, -4000, 8500, DEFAULT_PERIOD_US,
                 DEFAULT_STALE_US, DEFAULT_FROZEN_US, 30_000, 300, 150, 20);
     }
 
