@@ -157,11 +157,7 @@ public final class BlockLayer {
      * gone ({@link #failAll}): the host ends those itself (Linux nvme_cancel_request), and no CQE will ever match them.
      */
     private void end(Request rq, int status) {
-        HardwareContext hctx = hardware[rq.hctx];
-        hctx.tags.release(rq.tag);
-        rq.lastTag = rq.tag;
-        rq.tag = -1;
-        inFlight--;
+        HardwareContext hctx = releaseTag(rq);
         rq.status = status;
         rq.state = Request.IDLE;
         listener.completed(rq);
@@ -187,15 +183,21 @@ public final class BlockLayer {
     }
 
     private void putBack(Request rq) {
+        HardwareContext hctx = releaseTag(rq);
+        rq.state = Request.QUEUED;
+        hctx.dispatch.addLast(rq);
+        hctx.queued++;
+        scheduleRun(hctx);
+    }
+
+    /** Gives an in-flight request's tag back to its hardware queue, remembering it for a stale completion's report. */
+    private HardwareContext releaseTag(Request rq) {
         HardwareContext hctx = hardware[rq.hctx];
         hctx.tags.release(rq.tag);
         rq.lastTag = rq.tag;
         rq.tag = -1;
         inFlight--;
-        rq.state = Request.QUEUED;
-        hctx.dispatch.addLast(rq);
-        hctx.queued++;
-        scheduleRun(hctx);
+        return hctx;
     }
 
     /** Stop dispatching (a controller reset is under way). */
