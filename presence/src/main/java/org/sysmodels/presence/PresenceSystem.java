@@ -54,6 +54,12 @@ public final class PresenceSystem implements SimSystem {
     static final OptionSpec<Integer> SHARDS = OptionSpec.integer("--shards", "N", 1, 64,
             "Split the run into N shards of users and gateway nodes that run side by side on N threads, in windows "
             + "of --backbone-min (the same seed and N give the same run; the trace needs 1).").withDefault("1");
+    static final OptionSpec<Integer> CELL = OptionSpec.integer("--cell", "N", 0, 50_000_000,
+            "Run the world as independent cells of N users (whole communities), each its own presence cluster, taken "
+            + "in turn so one cell's state stays in the cache; 0: one world.").withDefault("the scenario's, 0");
+    static final OptionSpec<Integer> THREADS = OptionSpec.integer("--threads", "N", 1, 64,
+            "Threads a world in cells runs its cells on (the result is the same for any N).")
+            .withDefault("the machine's cores, at most the cells");
     static final OptionSpec<Long> BACKBONE_MIN = OptionSpec.duration("--backbone-min", "TIME", 0L, 10_000_000_000L,
             "The least time a backbone message takes (the mean stays the scenario's backbone; more than one shard "
             + "needs it above 0).").withDefault("the scenario's, 0");
@@ -101,7 +107,7 @@ public final class PresenceSystem implements SimSystem {
 
     @Override
     public List<OptionSpec<?>> options() {
-        return List.of(USERS, DURATION, NODES, STORE, COMMUNITY, BACKBONE_MIN, SHARDS, MEMORY);
+        return List.of(USERS, DURATION, NODES, STORE, COMMUNITY, CELL, THREADS, BACKBONE_MIN, SHARDS, MEMORY);
     }
 
     @Override
@@ -141,11 +147,12 @@ public final class PresenceSystem implements SimSystem {
         if (shards > 1 && request.trace()) {
             throw new UserInputException("--trace needs --shards 1 (one scheduler, one timeline)");
         }
+        int threads = threads(sc, shards, request);
         boolean memory = request.options().isSet(MEMORY);
         // the layouts' own bytes per user (what the README compares), each built and measured apart, before the run
         StoreMemory.Comparison stores = memory ? StoreMemory.compare(sc, request.seed()) : null;
         PresenceSimulation.Outcome o = PresenceSimulation.run(sc, request.seed(), parts, request.tracer("presence"),
-                memory, shards, request.progress());
+                memory, shards, threads, request.progress());
         o.describe(b);
         Metrics m = o.metrics();
         if (stores != null) {
@@ -159,6 +166,26 @@ public final class PresenceSystem implements SimSystem {
                 .trace(o.trace()).build();
     }
 
+    /** The threads a world in cells runs on: --threads, else the machine's cores (at most the cells). */
+    static int threads(PresenceScenario sc, int shards, RunRequest request) throws UserInputException {
+        Options o = request.options();
+        if (sc.cells() > 1 && shards > 1) {
+            throw new UserInputException("--shards " + shards + " splits one world, and this one runs in "
+                    + sc.cells() + " cells of " + sc.cell() + " users: give --threads " + shards + " to run the cells on "
+                    + shards + " threads, or --cell 0 to split one world");
+        }
+        if (sc.cells() > 1 && request.trace()) {
+            throw new UserInputException("--trace needs one world (one scheduler, one timeline), and this one runs "
+                    + "in " + sc.cells() + " cells: add --cell 0");
+        }
+        if (o.has(THREADS) && sc.cells() == 1 && o.get(THREADS).orElseThrow() > 1) {
+            throw new UserInputException("--threads " + o.get(THREADS).orElseThrow() + " runs a world's cells side "
+                    + "by side, and this world is one cell" + (sc.cell() == 0 ? " (give --cell N with communities, or "
+                    + "--shards N to split one world)" : " (" + sc.users() + " users, cells of " + sc.cell() + ")"));
+        }
+        return o.get(THREADS).orElse(Math.max(1, Math.min(sc.cells(), Runtime.getRuntime().availableProcessors())));
+    }
+
     static PresenceScenario withFlags(PresenceScenario s, Options o) throws UserInputException {
         PresenceScenario out = s;
         if (o.has(USERS)) {
@@ -170,8 +197,17 @@ public final class PresenceSystem implements SimSystem {
         if (o.has(STORE)) {
             out = out.withStore(o.get(STORE).orElseThrow());
         }
-        if (o.has(COMMUNITY)) {
-            out = out.withCommunity(o.get(COMMUNITY).orElseThrow());
+        if (o.has(COMMUNITY) || o.has(CELL)) {
+            int community = o.get(COMMUNITY).orElse(out.community());
+            int cell = o.get(CELL).orElse(out.cell());
+            if (cell > 0 && (community == 0 || cell % community != 0)) {
+                throw new UserInputException((o.has(CELL) ? "--cell " + cell : "the scenario's cell of " + cell
+                        + " users") + (community == 0 ? " needs communities (--community above 0)"
+                        : " is not a whole number of communities of " + community) + ": a cell holds whole "
+                        + "communities, so that no friendship or guild crosses two cells"
+                        + (o.has(CELL) ? "" : "; give --cell 0 to run one world"));
+            }
+            out = out.withCell(0).withCommunity(community).withCell(cell);
         }
         if (o.has(BACKBONE_MIN)) {
             long min = o.get(BACKBONE_MIN).orElseThrow();
@@ -182,13 +218,7 @@ public final class PresenceSystem implements SimSystem {
             out = out.withBackboneMin(min);
         }
         if (o.has(NODES)) {
-            PresenceScenario t = out;
-            int nodes = o.get(NODES).orElseThrow();
-            out = new PresenceScenario(t.users(), t.friends(), t.guilds(), t.guildsPerUser(), t.guildSkew(),
-                    t.maxSessions(), nodes, t.heartbeatInterval(), t.resumeWindow(), t.changeEvery(), t.idleAfter(),
-                    t.sessionLife(), t.dropFraction(), t.resumeAfter(), t.neverBackFraction(), t.link(), t.backbone(),
-                    t.slowFraction(), t.slowWriteEvery(), t.duration(), t.sampled(), t.replay(), t.store(),
-                    t.community(), t.backboneMin());
+            out = out.withNodes(o.get(NODES).orElseThrow());
         }
         return out;
     }

@@ -216,6 +216,37 @@ class PresenceSystemTest {
     }
 
     /**
+     * A world in cells ({@code --cell}, whole communities each) runs its cells on {@code --threads}; a cell that is
+     * not whole communities, shards or a trace on such a world, and threads for a world of one cell are refused,
+     * each naming the flag and what to give instead.
+     */
+    @Test
+    void cellsAndThreadsAreCheckedAndACellRunSaysSo() throws Exception {
+        String[][] refused = {
+                {"--cell 250 --community 100", "--cell 250 is not a whole number of communities of 100"},
+                {"--cell 500", "--cell 500 needs communities (--community above 0)"},
+                {"--threads 2", "--threads 2 runs a world's cells side by side, and this world is one cell"},
+                {"--community 100 --cell 500 --shards 2 --backbone-min 500us",
+                        "give --threads 2 to run the cells on 2 threads, or --cell 0"}};
+        for (String[] c : refused) {
+            UserInputException e = assertThrows(UserInputException.class,
+                    () -> SYSTEM.run(small(1, c[0].split(" "))), c[0]);
+            assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
+        }
+        UserInputException e = assertThrows(UserInputException.class, () -> SYSTEM.run(RunRequest.ofSeed(1)
+                .withScenario("large").withOptions(TestFlags.parse(SYSTEM.options(), "--community", "0"))));
+        assertTrue(e.getMessage().startsWith("the scenario's cell of 5000 users needs communities")
+                && e.getMessage().endsWith("give --cell 0 to run one world"), e.getMessage());
+        e = assertThrows(UserInputException.class, () -> SYSTEM.run(small(1, "--community", "100", "--cell", "500")
+                .withTrace(true)));
+        assertTrue(e.getMessage().contains("add --cell 0"), e.getMessage());
+        RunResult r = SYSTEM.run(small(1, "--community", "100", "--cell", "500", "--threads", "2"));
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("2 cells of about 500 users")
+                && l.contains("on 2 threads")), r.summary().toString());
+        assertTrue(r.passed(), "findings: " + r.findings());
+    }
+
+    /**
      * Durations in a scenario file need a unit, as the docs say: a bare number, written as a JSON number or as a
      * string, is refused with the file, the field and a hint, never read as nanoseconds; a value out of range is
      * reported in units. Every packaged scenario still loads.

@@ -49,7 +49,8 @@ public final class DeliveryCost {
             System.err.println("DeliveryCost: " + String.join(" ", args) + ": " + USAGE);
             System.exit(2);
         }
-        PresenceScenario large = PresenceScenarios.large();
+        // one world: SimulationCellsBench runs the packaged cells
+        PresenceScenario large = PresenceScenarios.large().withCell(0);
         double scale = users / (double) large.users();
         PresenceScenario s = large.withUsers(users)
                 .withGuilds(Math.max(1, (int) Math.round(large.guilds() * scale)))

@@ -33,10 +33,23 @@ public class SimulationBench extends SimulationRow {
         return prepare(users, community, 1);
     }
 
+    /**
+     * The packaged {@code large} at {@code users} as it is packaged: in cells ({@code cell} users each, whole
+     * communities), run on {@code threads} threads.
+     */
+    static PresenceSimulation.Live prepareCells(int users, int threads) throws Exception {
+        PresenceScenario s = PresenceScenarios.large().scaledTo(users).withDuration(86_400_000_000_000L);
+        PresenceSimulation.Live live = PresenceSimulation.prepare(s, 42, SimParts.reference(), Tracer.off(), false,
+                1, threads);
+        settleHeap();
+        return live;
+    }
+
     /** As {@link #prepare(int, int)}, split into {@code shards} shards run side by side on as many threads. */
     static PresenceSimulation.Live prepare(int users, int community, int shards) throws Exception {
         PresenceScenario large = PresenceScenarios.large();
-        PresenceScenario s = large.withUsers(users).withGuilds(Math.max(10_000, users / 50))
+        // one world: the packaged scenario's cells are SimulationCellsBench's row
+        PresenceScenario s = large.withCell(0).withUsers(users).withGuilds(Math.max(10_000, users / 50))
                 .withDuration(86_400_000_000_000L);
         if (community >= 0) {
             s = s.withCommunity(community);

@@ -38,7 +38,8 @@ public final class SimulationCpu {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long build0 = os.getProcessCpuTime();
-        PresenceScenario large = PresenceScenarios.large();
+        // one world: SimulationCellsBench runs the packaged cells
+        PresenceScenario large = PresenceScenarios.large().withCell(0);
         PresenceScenario s = large.withUsers(users).withGuilds(Math.max(10_000, users / 50))
                 .withDuration(86_400_000_000_000L);
         if (community >= 0) {

@@ -61,11 +61,19 @@ public abstract class SimulationRow {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         live = SimulationBench.prepare(users, community(), shards());
-        if (startUpS() > 0) {
+        startUp(live, startUpS(), STEP_S);
+    }
+
+    /**
+     * Runs {@code startUpS} simulated seconds, and on, {@code stepS} at a time, until the run's first collection
+     * after the build has come (at most {@link #START_UP_MAX_S}); nothing when {@code startUpS} is 0.
+     */
+    static void startUp(PresenceSimulation.Live live, int startUpS, int stepS) {
+        if (startUpS > 0) {
             long collections = collections();
-            live.runUntil(startUpS() * 1_000_000_000L);
+            live.runUntil(startUpS * 1_000_000_000L);
             while (collections() == collections && live.now() < START_UP_MAX_S * 1_000_000_000L) {
-                live.runUntil(live.now() + STEP_S * 1_000_000_000L);
+                live.runUntil(live.now() + stepS * 1_000_000_000L);
             }
         }
     }

@@ -22,7 +22,7 @@ import org.sysmodels.presence.model.presence.Presence;
  *
  * <p>One shard needs none of this: {@link #runUntil} then simply runs its scheduler on the calling thread.
  */
-final class Lockstep {
+final class Lockstep implements Split {
 
     private static final int RING = 1 << 14;
 
@@ -92,17 +92,30 @@ final class Lockstep {
         }
     }
 
-    long now() {
+    @Override
+    public long now() {
         return now;
     }
 
+    @Override
+    public long crossMessages() {
+        return crossMessages;
+    }
+
+    @Override
+    public long unwatched() {
+        return unwatched;
+    }
+
     /** True when the shards never need each other's presences and run without windows. */
-    boolean independent() {
+    @Override
+    public boolean independent() {
         return watchers != null && watchers.independent();
     }
 
     /** Runs every shard up to virtual time {@code t} (inclusive); returns when all are there. */
-    void runUntil(long t) {
+    @Override
+    public void runUntil(long t) {
         if (t <= now) {
             return;
         }
@@ -111,30 +124,7 @@ final class Lockstep {
             now = t;
             return;
         }
-        Thread[] threads = new Thread[shards.length];
-        Throwable[] failed = new Throwable[shards.length];
-        for (int k = 1; k < shards.length; k++) {
-            int shard = k;
-            threads[k] = new Thread(() -> runShard(shard, t, failed), "presence-shard-" + k);
-            threads[k].start();
-        }
-        runShard(0, t, failed);
-        for (int k = 1; k < shards.length; k++) {
-            try {
-                threads[k].join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while shard " + k + " ran", e);
-            }
-        }
-        for (Throwable f : failed) {
-            if (f instanceof Error e) {
-                throw e;
-            }
-            if (f != null) {
-                throw f instanceof RuntimeException r ? r : new IllegalStateException(f);
-            }
-        }
+        SideBySide.run(shards.length, "presence-shard", k -> runShard(k, t), barrier::breakIt);
         long total = 0;
         long skipped = 0;
         for (int k = 0; k < shards.length; k++) {
@@ -146,30 +136,25 @@ final class Lockstep {
         now = t;
     }
 
-    private void runShard(int k, long t, Throwable[] failed) {
-        try {
-            if (independent()) {
-                beforeWindow.accept(k);
-                shards[k].sched.runUntil(t);
-                return;
+    private void runShard(int k, long t) {
+        if (independent()) {
+            beforeWindow.accept(k);
+            shards[k].sched.runUntil(t);
+            return;
+        }
+        long at = now;
+        while (at < t) {
+            long gridEnd = (Math.floorDiv(at, window) + 1) * window;
+            long end = Math.min(t, gridEnd);
+            beforeWindow.accept(k);
+            shards[k].sched.runUntil(end);
+            barrier.await(() -> drainRings(k));
+            // every shard has passed the barrier: all it sent before it is in our rings (acquire/release)
+            drainRings(k);
+            if (end == gridEnd) {
+                scheduleInbound(k, end + window);
             }
-            long at = now;
-            while (at < t) {
-                long gridEnd = (Math.floorDiv(at, window) + 1) * window;
-                long end = Math.min(t, gridEnd);
-                beforeWindow.accept(k);
-                shards[k].sched.runUntil(end);
-                barrier.await(() -> drainRings(k));
-                // every shard has passed the barrier: all it sent before it is in our rings (acquire/release)
-                drainRings(k);
-                if (end == gridEnd) {
-                    scheduleInbound(k, end + window);
-                }
-                at = end;
-            }
-        } catch (Throwable e) {
-            failed[k] = e;
-            barrier.breakIt();
+            at = end;
         }
     }
 

@@ -38,7 +38,7 @@ public final class PresenceSimulation {
                           long deliveries, long nodeMessages, long queued, long maxPending, long resumeOk,
                           long resumeInvalid, long changes, long leaves, long heartbeats, long expiryTouched,
                           long deadlines, int converged, int observers, long stateBytes, long churnNs, int shards,
-                          long sessionsAtEnd, long crossShardMessages) {
+                          long sessionsAtEnd, long crossShardMessages, int cells, int threads) {
 
         public Findings findings() {
             return checker.findings();
@@ -77,44 +77,7 @@ public final class PresenceSimulation {
         }
 
         public void describe(RunResult.Builder b) {
-            b.summary(String.format(Locale.ROOT, "%,d users (%s store%s) on %d gateway nodes, %s of churn then %s "
-                    + "settling; %,d events in %.1f s wall (%.0f× real time).", scenario.users(), scenario.store(),
-                    scenario.community() > 0 ? String.format(Locale.ROOT, ", communities of %,d",
-                            scenario.community()) : "", scenario.nodes(), SimTime.format(churnNs), SimTime.format(simulatedNs - churnNs), events,
-                    wallNs / 1e9, realTimeFactor()));
-            if (shards > 1) {
-                b.summary(String.format(Locale.ROOT, "%d shards side by side (users and gateway nodes split, %s "
-                        + "windows: the least backbone delay); %,d presences crossed between shards.", shards,
-                        SimTime.format(scenario.backboneMin()), crossShardMessages));
-            }
-            b.summary(String.format(Locale.ROOT, "fan-out: %,d deliveries in %,d node messages (%.1f sessions per "
-                    + "message, Manifold's per-node batching); %,d status changes, %,d heartbeats.", deliveries,
-                    nodeMessages, deliveries / (double) Math.max(1, nodeMessages), changes, heartbeats));
-            if (latency.count() == 0) {
-                b.summary("end-to-end update latency: none measured, no change reached a watcher (a world this "
-                        + "small or a run this short; give more --users or a longer --duration)");
-            } else {
-                b.summary(String.format(Locale.ROOT, "end-to-end update latency p50 %s, p99 %s, p99.9 %s (two "
-                        + "client links of %s, backbone up to %s, slow readers)",
-                        SimTime.format(latency.percentile(50)), SimTime.format(latency.percentile(99)),
-                        SimTime.format(latency.percentile(99.9)), SimTime.format(scenario.link()),
-                        SimTime.format(2 * scenario.backbone() - scenario.backboneMin())));
-                b.plot(PercentilePlot.of("update-latency", "End-to-end update latency (status change to the "
-                        + "watcher's client)", Map.of("all deliveries", latency)));
-            }
-            b.summary(String.format(Locale.ROOT, "coalescing: %,d presences queued for slow or detached sessions; "
-                    + "the largest outbox held %,d (one per watched user at most).", queued, maxPending));
-            b.summary(String.format(Locale.ROOT, "churn: %,d sessions left, %,d resumed (replay in order), %,d "
-                    + "could not resume; expiry touched %.2f entries per deadline set.", leaves, resumeOk,
-                    resumeInvalid, expiryTouched / (double) Math.max(1, deadlines)));
-            b.summary(String.format(Locale.ROOT, "convergence: %,d sampled observers, %,d (observer, user) views "
-                    + "compared with the truth after churn stopped.", observers, converged));
-            if (stateBytes >= Heap.MEASURABLE) {
-                b.summary(String.format(Locale.ROOT, "simulation memory: %,.0f bytes per user for the whole warm "
-                        + "simulation (%s store, graph, sessions, simulated clients and nodes, scheduler, checks; "
-                        + "heap after GC, before the run; fixed costs weigh more in small worlds).",
-                        stateBytes / (double) scenario.users(), scenario.store()));
-            }
+            OutcomeReport.describe(this, b);
         }
     }
 
@@ -150,7 +113,16 @@ public final class PresenceSimulation {
      */
     public static Outcome run(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory,
                               int shards, Progress progress) {
-        Live live = prepare(sc, seed, parts, tracer, measureMemory, shards);
+        return run(sc, seed, parts, tracer, measureMemory, shards, 1, progress);
+    }
+
+    /**
+     * As {@link #run(PresenceScenario, long, SimParts, Tracer, boolean, int, Progress)}, a world in cells running
+     * them on {@code threads} threads (which changes nothing but the speed: {@link Cells}).
+     */
+    public static Outcome run(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory,
+                              int shards, int threads, Progress progress) {
+        Live live = prepare(sc, seed, parts, tracer, measureMemory, shards, threads);
         live.runUntil(sc.duration(), progress);
         return live.settleAndFinish(progress);
     }
@@ -163,7 +135,14 @@ public final class PresenceSimulation {
     /** As {@link #prepare(PresenceScenario, long, SimParts, Tracer, boolean)} in {@code shards} shards. */
     public static Live prepare(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory,
                                int shards) {
-        return new Live(sc, seed, parts, tracer, measureMemory, shards, k -> { }, null);
+        return prepare(sc, seed, parts, tracer, measureMemory, shards, 1);
+    }
+
+    /** As {@link #prepare(PresenceScenario, long, SimParts, Tracer, boolean, int)}; a world in cells runs on
+     * {@code threads} threads. */
+    public static Live prepare(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory,
+                               int shards, int threads) {
+        return new Live(sc, seed, parts, tracer, measureMemory, shards, threads, k -> { }, null);
     }
 
     /** A prepared simulation that can be advanced in steps. */
@@ -171,7 +150,7 @@ public final class PresenceSimulation {
         private final PresenceScenario sc;
         private final long wall0 = System.nanoTime();
         private final Shard[] shards;
-        private final Lockstep lockstep;
+        private final Split split;
         private final Tracer tracer;
         /** The heap the warm simulation takes (everything built before the run), or 0 if not measured. */
         private final long stateBytes;
@@ -181,7 +160,7 @@ public final class PresenceSimulation {
          * @param extra        one more observer per shard (tests), or null
          */
         Live(PresenceScenario sc, long seed, SimParts parts, Tracer tracer, boolean measureMemory, int shards,
-             IntConsumer beforeWindow, IntFunction<PresenceObserver> extra) {
+             int threads, IntConsumer beforeWindow, IntFunction<PresenceObserver> extra) {
             if (shards < 1 || shards > sc.nodes()) {
                 throw new IllegalArgumentException("shards " + shards + " must be 1 to the node count, "
                         + sc.nodes());
@@ -193,28 +172,44 @@ public final class PresenceSimulation {
             if (shards > 1 && tracer.enabled()) {
                 throw new IllegalArgumentException("a trace needs one shard");
             }
+            if (sc.cells() > 1 && shards > 1) {
+                throw new IllegalArgumentException("a world in " + sc.cells() + " cells runs its cells on threads; "
+                        + "shards split one world (cell 0)");
+            }
+            if (sc.cells() > 1 && tracer.enabled()) {
+                throw new IllegalArgumentException("a trace needs one world (cell 0)");
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads " + threads + " is not at least 1");
+            }
             this.sc = sc;
             this.tracer = tracer;
-            RandomStreams streams = new RandomStreams(seed);
             long before = measureMemory ? Heap.used() : 0;
-            SocialGraph graph = WorldBuilder.build(sc, streams.stream("presence/world"));
-            this.shards = new Shard[shards];
-            IntFunction<PresenceStore> owner = user -> ownerOf(user).core.store();
-            for (int k = 0; k < shards; k++) {
-                this.shards[k] = new Shard(sc, graph, streams, k, shards, parts, tracer, owner,
-                        extra == null ? null : extra.apply(k));
-            }
-            for (Shard to : this.shards) {
-                for (Shard from : this.shards) {
-                    for (int u = from.firstUser; u < from.endUser && from != to; u++) {
-                        to.restoreReplica(from.core.presence(u));
+            if (sc.cells() > 1) {
+                this.shards = Cells.build(sc, seed, parts, threads, extra);
+                split = new Cells(this.shards, threads);
+            } else {
+                RandomStreams streams = new RandomStreams(seed);
+                SocialGraph graph = WorldBuilder.build(sc, streams.stream("presence/world"));
+                this.shards = new Shard[shards];
+                IntFunction<PresenceStore> owner = user -> ownerOf(user).core.store();
+                for (int k = 0; k < shards; k++) {
+                    this.shards[k] = new Shard(sc, graph, streams, k, shards, parts, tracer, owner,
+                            extra == null ? null : extra.apply(k));
+                }
+                for (Shard to : this.shards) {
+                    for (Shard from : this.shards) {
+                        for (int u = from.firstUser; u < from.endUser && from != to; u++) {
+                            to.restoreReplica(from.core.presence(u));
+                        }
                     }
                 }
-            }
-            lockstep = new Lockstep(this.shards, sc.backboneMin(), beforeWindow,
-                    shards == 1 ? null : WatcherShards.of(graph, shards));
-            for (Shard s : this.shards) {
-                s.start(lockstep::publish);
+                Lockstep lockstep = new Lockstep(this.shards, sc.backboneMin(), beforeWindow,
+                        shards == 1 ? null : WatcherShards.of(graph, shards));
+                for (Shard s : this.shards) {
+                    s.start(lockstep::publish);
+                }
+                split = lockstep;
             }
             stateBytes = measureMemory ? Heap.used() - before : 0;
         }
@@ -232,7 +227,7 @@ public final class PresenceSimulation {
 
         /** Runs the simulation up to virtual time {@code t}. */
         public void runUntil(long t) {
-            lockstep.runUntil(t);
+            split.runUntil(t);
         }
 
         /** {@link #runUntil(long)}, reporting to {@code progress} after each simulated second. */
@@ -242,14 +237,15 @@ public final class PresenceSimulation {
                 return;
             }
             long planned = sc.duration() + settleTime();
+            long step = split instanceof Cells ? Cells.SLICE_NS : PROGRESS_STEP_NS;
             while (now() < t) {
-                runUntil(Math.min(t, now() + PROGRESS_STEP_NS));
+                runUntil(Math.min(t, now() + step));
                 progress.report(Math.min(1, now() / (double) planned), "virtual time");
             }
         }
 
         public long now() {
-            return shards.length == 1 ? shards[0].sched.now() : lockstep.now();
+            return shards.length == 1 ? shards[0].sched.now() : split.now();
         }
 
         /** The run's counters so far (a benchmark's breakdown of where the events go), summed over the shards. */
@@ -297,17 +293,17 @@ public final class PresenceSimulation {
 
         /** Presences sent from one shard to another so far. */
         public long crossShardMessages() {
-            return lockstep.crossMessages;
+            return split.crossMessages();
         }
 
         /** Presences not sent to a shard that holds no watcher of their user ({@link WatcherShards}). */
         public long unwatchedReplicas() {
-            return lockstep.unwatched;
+            return split.unwatched();
         }
 
         /** True when no shard watches another's users, so the shards ran without windows. */
         public boolean independentShards() {
-            return lockstep.independent();
+            return split.independent();
         }
 
         private long pendingSessions() {
@@ -347,15 +343,17 @@ public final class PresenceSimulation {
             }
             Findings merged = new Findings();
             LatencyHistogram latency = new LatencyHistogram("update latency");
-            for (Shard s : shards) {
+            for (int k = 0; k < shards.length; k++) {
+                Shard s = shards[k];
                 s.checker.finish(end);
-                merged.addAll(s.checker.findings());
+                merged.addAll(s.checker.findings(), split instanceof Cells ? "cell " + k + ": " : "");
                 latency.add(s.latency);
             }
             return outcome(new Checker<>(first.checks, merged), latency, end);
         }
 
         private Outcome outcome(Checker<PresenceCheck> checker, LatencyHistogram latency, long end) {
+            Cells cells = split instanceof Cells c ? c : null;
             Stats st = stats();
             long queued = 0;
             long maxPending = 0;
@@ -380,7 +378,8 @@ public final class PresenceSimulation {
             return new Outcome(sc, shards[0].core, checker, latency, tracer.log(), end, System.nanoTime() - wall0,
                     st.events(), st.deliveries(), st.nodeMessages(), queued, maxPending, resumeOk, resumeInvalid,
                     st.changes(), st.leaves(), st.heartbeats(), touched, deadlines, compared, observers, stateBytes,
-                    sc.duration(), shards.length, sessions, lockstep.crossMessages);
+                    sc.duration(), cells == null ? shards.length : 1, sessions, split.crossMessages(),
+                    cells == null ? 1 : shards.length, cells == null ? 1 : cells.threads());
         }
     }
 

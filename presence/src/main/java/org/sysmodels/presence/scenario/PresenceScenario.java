@@ -42,6 +42,9 @@ import org.sysmodels.core.time.SimTime;
  * @param community        0: friends and guilds are drawn from all users (a uniform random graph); N: users live
  *                         in communities of N consecutive ids and draw friends and guilds inside their own (the
  *                         generator's choice of locality, see {@code WorldBuilder})
+ * @param cell             0: one world; N: the world runs as independent cells of N users (whole communities), each
+ *                         its own presence cluster with its own scheduler, run in turn on the run's threads (see
+ *                         {@code run/Cells}): the same kind of world, run so that one cell's state stays in the cache
  */
 public record PresenceScenario(
         @Range(min = 2, max = 50_000_000) Integer users,
@@ -68,14 +71,15 @@ public record PresenceScenario(
         @Range(min = 1, max = 1_000_000) Integer replay,
         String store,
         @Range(min = 0, max = 50_000_000) Integer community,
-        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 1e10) Long backboneMin) {
+        @JsonDeserialize(using = DurationDeserializer.class) @Range(min = 0, max = 1e10) Long backboneMin,
+        @Range(min = 0, max = 50_000_000) Integer cell) {
 
     /** The most guilds a world may have. */
     public static final int MAX_GUILDS = 10_000_000;
 
     public static final PresenceScenario DEFAULT = new PresenceScenario(null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null);
+            null, null);
 
     public PresenceScenario {
         users = users == null ? 10_000 : users;
@@ -103,6 +107,15 @@ public record PresenceScenario(
         store = store == null ? "compact" : store;
         community = community == null ? 0 : community;
         backboneMin = backboneMin == null ? 0L : backboneMin;
+        cell = cell == null ? 0 : cell;
+        if (cell > 0 && community == 0) {
+            throw new InvalidFieldException("cell", cell + " users per cell needs communities (community above 0): a "
+                    + "cell holds whole communities, so that no friendship or guild crosses two cells");
+        }
+        if (cell > 0 && cell % community != 0) {
+            throw new InvalidFieldException("cell", cell + " users is not a whole number of communities of "
+                    + community + " (a cell holds whole communities)");
+        }
         if (backboneMin > backbone) {
             throw new InvalidFieldException("backboneMin", SimTime.formatExact(backboneMin) + " is more than the "
                     + "mean backbone delay, " + SimTime.formatExact(backbone));
@@ -132,7 +145,19 @@ public record PresenceScenario(
                             Integer community) {
         this(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes, heartbeatInterval, resumeWindow,
                 changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter, neverBackFraction, link, backbone,
-                slowFraction, slowWriteEvery, duration, sampled, replay, store, community, 0L);
+                slowFraction, slowWriteEvery, duration, sampled, replay, store, community, 0L, 0);
+    }
+
+    /** A scenario run as one world (the signature before {@code cell} existed). */
+    public PresenceScenario(Integer users, Integer friends, Integer guilds, Integer guildsPerUser, Double guildSkew,
+                            Integer maxSessions, Integer nodes, Long heartbeatInterval, Long resumeWindow,
+                            Long changeEvery, Long idleAfter, Long sessionLife, Double dropFraction, Long resumeAfter,
+                            Double neverBackFraction, Long link, Long backbone, Double slowFraction,
+                            Long slowWriteEvery, Long duration, Integer sampled, Integer replay, String store,
+                            Integer community, Long backboneMin) {
+        this(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes, heartbeatInterval, resumeWindow,
+                changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter, neverBackFraction, link, backbone,
+                slowFraction, slowWriteEvery, duration, sampled, replay, store, community, backboneMin, 0);
     }
 
     /** The heartbeat timeout: the interval plus half of it. */
@@ -154,28 +179,28 @@ public record PresenceScenario(
         return new PresenceScenario(n, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
-                sampled, replay, store, community, backboneMin);
+                sampled, replay, store, community, backboneMin, cell);
     }
 
     public PresenceScenario withDuration(long d) {
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, slowFraction, slowWriteEvery, d, sampled, replay, store,
-                community, backboneMin);
+                community, backboneMin, cell);
     }
 
     public PresenceScenario withStore(String s) {
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
-                sampled, replay, s, community, backboneMin);
+                sampled, replay, s, community, backboneMin, cell);
     }
 
     public PresenceScenario withGuilds(int g) {
         return new PresenceScenario(users, friends, g, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
-                sampled, replay, store, community, backboneMin);
+                sampled, replay, store, community, backboneMin, cell);
     }
 
     /** A copy with the churn behaviour changed (labs and tours). */
@@ -184,14 +209,14 @@ public record PresenceScenario(
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
-                sampled, replay, store, community, backboneMin);
+                sampled, replay, store, community, backboneMin, cell);
     }
 
     public PresenceScenario withSlow(double fraction, long writeEvery) {
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, fraction, writeEvery, duration, sampled, replay, store,
-                community, backboneMin);
+                community, backboneMin, cell);
     }
 
     /** A copy whose users live in communities of {@code n} (0: one uniform random graph). */
@@ -199,7 +224,7 @@ public record PresenceScenario(
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay,
-                store, n, backboneMin);
+                store, n, backboneMin, cell);
     }
 
     /** A copy whose backbone messages take at least {@code min} ns (the mean stays {@code backbone}). */
@@ -207,7 +232,7 @@ public record PresenceScenario(
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay, store,
-                community, min);
+                community, min, cell);
     }
 
     /** A copy keeping the whole view of {@code n} observer sessions (the convergence check's sample). */
@@ -215,13 +240,37 @@ public record PresenceScenario(
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
-                n, replay, store, community, backboneMin);
+                n, replay, store, community, backboneMin, cell);
     }
 
     public PresenceScenario withReplay(int r) {
         return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
-                sampled, r, store, community, backboneMin);
+                sampled, r, store, community, backboneMin, cell);
+    }
+
+    /** A copy spread over {@code n} gateway nodes. */
+    public PresenceScenario withNodes(int n) {
+        return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, n,
+                heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay, store,
+                community, backboneMin, cell);
+    }
+
+    /** A copy run in cells of {@code n} users (0: one world); {@code n} must be a whole number of communities. */
+    public PresenceScenario withCell(int n) {
+        return new PresenceScenario(users, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
+                heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
+                neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay, store,
+                community, backboneMin, n);
+    }
+
+    /**
+     * The cells this world runs in: 1 (one world) unless {@code cell} is set and smaller than the world, else one per
+     * {@code cell} users, the last one holding what is left.
+     */
+    public int cells() {
+        return cell == 0 || cell >= users ? 1 : (users + cell - 1) / cell;
     }
 }

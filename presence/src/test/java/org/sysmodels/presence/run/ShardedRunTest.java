@@ -13,11 +13,6 @@ import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.core.trace.Tracer;
 import org.sysmodels.presence.check.InvisibleNeverOnline;
-import org.sysmodels.presence.model.core.PresenceObserver;
-import org.sysmodels.presence.model.presence.Platform;
-import org.sysmodels.presence.model.presence.Presence;
-import org.sysmodels.presence.model.presence.Status;
-import org.sysmodels.presence.model.session.Phase;
 import org.sysmodels.presence.scenario.PresenceScenario;
 
 /**
@@ -34,50 +29,6 @@ class ShardedRunTest {
             5_000_000_000L, 10_000_000_000L, 15_000_000_000L, 20_000_000_000L, 25_000_000_000L, 0.5,
             2_000_000_000L, 0.3, 20_000_000L, 10_000_000L, 0.03, 200_000_000L, 20_000_000_000L, 200, 32,
             "compact", 0, 5_000_000L);
-
-    /** Hashes every event a shard's observers see, in order: two runs that differ anywhere differ here. */
-    private static final class Digest implements PresenceObserver {
-        long hash = 1;
-        long events;
-
-        private void mix(long... xs) {
-            for (long x : xs) {
-                hash = hash * 0x9E3779B97F4A7C15L + x;
-                hash ^= hash >>> 29;
-            }
-            events++;
-        }
-
-        @Override
-        public void sessionOpened(int session, int user, Platform platform, int node, long at) {
-            mix(1, session, user, platform.ordinal(), node, at);
-        }
-
-        @Override
-        public void statusSet(int session, int user, Status status, long at) {
-            mix(2, session, user, status.ordinal(), at);
-        }
-
-        @Override
-        public void phaseChanged(int session, int user, Phase from, Phase to, long at) {
-            mix(3, session, user, from.ordinal(), to.ordinal(), at);
-        }
-
-        @Override
-        public void dispatched(int session, long seq, Presence p, long at) {
-            mix(4, session, seq, p.user(), p.version(), p.status().ordinal(), at);
-        }
-
-        @Override
-        public void queued(int session, Presence p, int pendingForUser, int pending, long at) {
-            mix(5, session, p.user(), p.version(), pending, at);
-        }
-
-        @Override
-        public void published(Presence p) {
-            mix(6, p.user(), p.version(), p.at());
-        }
-    }
 
     private record Run(PresenceSimulation.Outcome outcome, long[] hashes, long[] events, long cross, long unwatched, boolean independent) {
         String fingerprint() {
@@ -97,10 +48,10 @@ class ShardedRunTest {
     /** With {@code progress}, the run stops every simulated second to report, as a console's progress line has it. */
     private static Run run(PresenceScenario sc, long seed, SimParts parts, int shards, IntConsumer beforeWindow,
                            org.sysmodels.core.run.Progress progress) {
-        List<Digest> digests = new ArrayList<>();
-        PresenceSimulation.Live live = new PresenceSimulation.Live(sc, seed, parts, Tracer.off(), false, shards,
+        List<EventDigest> digests = new ArrayList<>();
+        PresenceSimulation.Live live = new PresenceSimulation.Live(sc, seed, parts, Tracer.off(), false, shards, 1,
                 beforeWindow, k -> {
-                    Digest d = new Digest();
+                    EventDigest d = new EventDigest();
                     digests.add(d);
                     return d;
                 });

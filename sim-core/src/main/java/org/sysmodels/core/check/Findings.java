@@ -90,9 +90,18 @@ public final class Findings {
 
     /** Adds every finding of another collector (e.g. the other thread's, after both have stopped). */
     public void addAll(Findings other) {
+        addAll(other, "");
+    }
+
+    /**
+     * As {@link #addAll(Findings)}, each finding placed inside {@code part} (its {@code where} prefixed, e.g.
+     * {@code "cell 7: "} before {@code "session 12"}), for collectors of independent parts of one run.
+     */
+    public void addAll(Findings other, String part) {
         Map<String, Long> keptOf = new LinkedHashMap<>();
         for (Finding f : other.kept) {
-            add(f);
+            add(part.isEmpty() ? f
+                    : new Finding(f.severity(), f.rule(), f.message(), f.at(), part + f.where(), f.source()));
             keptOf.merge(f.rule(), 1L, Long::sum);
         }
         for (Map.Entry<String, Tally> e : other.byRule.entrySet()) {

@@ -34,6 +34,23 @@ class FindingsTest {
         assertEquals(Severity.WARNING, t.get(1).worst());
     }
 
+    /** A part's findings keep their rule, counts and source, each placed inside the part. */
+    @Test
+    void addingAPartsFindingsPlacesEachInsideThePart() {
+        Findings cell = new Findings(2);
+        for (int i = 0; i < 3; i++) {
+            cell.violation(CID, "cid reused", 10 + i, "sq" + i);
+        }
+        cell.warning(SLOW, "slow", 9, "");
+        Findings all = new Findings(2);
+        all.violation(CID, "cid reused", 5, "sq9");
+        all.addAll(cell, "cell 7: ");
+        assertEquals(4, all.violations());
+        assertEquals(4, all.count(CID));
+        assertEquals(List.of("sq9", "cell 7: sq0", "cell 7: "), all.list().stream().map(Finding::where).toList());
+        assertEquals("NVMe 1.4 §4.2", all.tallies().get(0).source());
+    }
+
     @Test
     void aResultCountsWhatItsCollectorCounted() {
         Findings f = new Findings(1);
