@@ -7,13 +7,14 @@ import org.sysmodels.presence.scenario.PresenceScenario;
 import org.sysmodels.presence.scenario.PresenceScenarios;
 
 /**
- * The presence simulation's speed against real time (issue: 5 M online users, 1-3 sessions and 20 friends each, in
- * ≥ 10,000 guilds, 30 s heartbeats, on a heap of at most 6 GiB, simulated at ≥ 20× real time). The packaged
- * {@code large} scenario, every check on; setup builds the world and the warm cluster once; one operation = one
- * simulated second, so the score is simulated seconds per wall second (the real-time factor). The packaged scenario's
- * users live in communities of 1,000 (friends and guilds inside them, for memory locality);
- * {@link SimulationUniformBench} runs the same with the uniform random graph of earlier measurements, and
- * {@link SimulationTwoShardsBench} the same world split in two shards on two threads (the target's "on 2 cores").
+ * The presence simulation's speed against real time with the packaged {@code large} run as one world ({@code cell}
+ * 0: one presence cluster, one scheduler): 5 M users with 1-3 sessions and 20 friends in 100,000 guilds, 30 s
+ * heartbeats, every check on; setup builds the world and the warm cluster once; one operation = one simulated second,
+ * so the score is simulated seconds per wall second (the real-time factor). The target row is
+ * {@link SimulationCellsBench} (the same users in 1,000 cells on two threads); this row and
+ * {@link SimulationTwoShardsBench} (one world split in two shards on two threads) are kept to compare with it, and
+ * {@link SimulationUniformBench} runs one world with the uniform random graph of earlier measurements, so the
+ * generator's share of the speed is measured.
  */
 public class SimulationBench extends SimulationRow {
 

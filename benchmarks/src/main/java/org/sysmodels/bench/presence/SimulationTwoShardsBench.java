@@ -1,10 +1,11 @@
 package org.sysmodels.bench.presence;
 
 /**
- * {@link SimulationBench}'s world (the packaged {@code large}, communities of 1,000, every check on) run as two shards
- * side by side, one thread each ({@code --shards 2}: users and gateway nodes split in two, windows of
- * {@code backboneMin}), for the target's "on 2 cores". The same deliveries per simulated second; with communities a
- * change reaches only its own shard's nodes, so node messages halve (docs/presence.md, "Shards").
+ * {@link SimulationBench}'s world (the packaged {@code large} as one world, communities of 1,000, every check on) run
+ * as two shards side by side, one thread each ({@code --cell 0 --shards 2}: users and gateway nodes split in two,
+ * windows of {@code backboneMin}): the target row until 2026-12-05, kept to compare with
+ * {@link SimulationCellsBench}. The same deliveries per simulated second; with communities a change reaches only its
+ * own shard's nodes, so node messages halve (docs/presence.md, "Shards").
  *
  * <p>The iterations measure the long run, not its start: the set-up first runs {@link #START_UP_S} simulated seconds
  * (about 50 s of wall time on two idle cores), and on until the run's first collection after the build has come.
