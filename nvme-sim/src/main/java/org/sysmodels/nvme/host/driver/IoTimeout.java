@@ -42,8 +42,11 @@ final class IoTimeout {
             driver.platform().tracer().instant(driver.track(), "abort", driver.platform().now(), "qid", qid, "cid",
                     cid);
             driver.admin.submit(s -> s.command(Opcodes.ABORT, 0).cdw(10, qid | cid << 16),
-                    cqe -> driver.observer().abortResult(qid, cid, cqe != null && (cqe.dw0() & 1) == 0,
-                            driver.platform().now()),
+                    cqe -> {
+                        boolean aborted = cqe != null && (cqe.dw0() & 1) == 0;
+                        driver.observer().abortResult(qid, cid, aborted, driver.platform().now());
+                        driver.abortDone(rq, aborted);
+                    },
                     true);
             return true;
         }

@@ -323,6 +323,14 @@ public class LinuxDriver implements BlockDriver, CompletionHandler {
         return timeouts.expired(rq);
     }
 
+    /**
+     * The Abort sent for {@code rq} completed; {@code aborted} when its Dword 0 bit 0 is 0 (NVMe 1.4 §5.1). The
+     * reference does nothing: the aborted command's own CQE, with Command Abort Requested, ends the request (NVMe 1.4
+     * §5.1; Linux {@code abort_endio} in drivers/nvme/host/pci.c only logs the Abort's status).
+     */
+    protected void abortDone(Request rq, boolean aborted) {
+    }
+
     // ------------------------------------------------------------------ shutdown
 
     @Override
