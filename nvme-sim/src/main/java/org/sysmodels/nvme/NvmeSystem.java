@@ -71,7 +71,7 @@ public final class NvmeSystem implements SimSystem {
         return "An NVMe controller modelled at the register level (BAR0, doorbells, submission and completion "
                 + "queues bit-exact in host memory, PRPs, phase tags, MSI-X, arbitration, the admin and NVM command "
                 + "sets with their status codes), driven by a Linux-style driver through blk-mq and a fio-like "
-                + "workload. Run-time checks catch protocol bugs; bug labs show six of them; --driver runs your own.";
+                + "workload. Run-time checks catch protocol bugs; bug labs show seven of them; --driver runs your own.";
     }
 
     @Override

@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.sysmodels.core.fault.Fault;
 import org.sysmodels.core.lab.BugLab;
 import org.sysmodels.nvme.check.CidUnique;
 import org.sysmodels.nvme.check.CqStall;
 import org.sysmodels.nvme.check.DmaUseAfterFree;
 import org.sysmodels.nvme.check.DoorbellBeforeReady;
+import org.sysmodels.nvme.check.DoubleCompletion;
 import org.sysmodels.nvme.check.PhaseTag;
 import org.sysmodels.nvme.check.SqOverflow;
 import org.sysmodels.nvme.host.driver.DriverConfig;
@@ -19,6 +22,8 @@ import org.sysmodels.nvme.host.labs.NeverWritesCqHead;
 import org.sysmodels.nvme.host.labs.NoWaitForReady;
 import org.sysmodels.nvme.host.labs.PhaseNotFlipped;
 import org.sysmodels.nvme.host.labs.TailPastHead;
+import org.sysmodels.nvme.host.labs.AbortEndsRequest;
+import org.sysmodels.nvme.model.media.FaultKinds;
 import org.sysmodels.nvme.scenario.HostSpec;
 import org.sysmodels.nvme.scenario.Mode;
 import org.sysmodels.nvme.scenario.NvmeScenario;
@@ -69,7 +74,12 @@ public final class NvmeLabs {
             new Lab(new BugLab("cq-head-never-written", "the I/O completion handler never writes the CQ head doorbell: "
                     + "the device stalls", CqStall.RULE, "write the CQ head doorbell after consuming entries (Linux "
                     + "nvme_ring_cq_doorbell)", small(32, 0, 16, 400)), NeverWritesCqHead::new,
-                    s -> small(s, 32, 0, 16, 400)));
+                    s -> small(s, 32, 0, 16, 400)),
+            new Lab(new BugLab("abort-completes-request", "the driver ends a request when its Abort succeeds, and the "
+                    + "aborted command's own completion ends it again", DoubleCompletion.RULE,
+                    "whatever the Abort reports, leave the request to the aborted command's own completion (NVMe "
+                    + "1.4 §5.1; Linux abort_endio only logs)", stuck()), AbortEndsRequest::new,
+                    NvmeLabs::stuck));
 
     private NvmeLabs() {
     }
@@ -80,6 +90,19 @@ public final class NvmeLabs {
 
     public static Optional<Lab> byName(String name) {
         return ALL.stream().filter(l -> l.lab().name().equals(name)).findFirst();
+    }
+
+    /** What {@link #stuck(NvmeScenario)} changes, as the lab prints it. */
+    private static List<String> stuck() {
+        return Stream.concat(small(64, 0, 8, 1_000).stream(),
+                Stream.of("one Read or Write lost inside the device at 1 ms (fault stuck-command): "
+                        + "it times out and is aborted")).toList();
+    }
+
+    /** A small run in which one command is lost in the device, so it times out and the driver aborts it. */
+    private static NvmeScenario stuck(NvmeScenario s) {
+        return small(s, 64, 0, 8, 1_000).withFaults(List.of(Fault.once(FaultKinds.STUCK_COMMAND,
+                FaultKinds.target(1), 1_000_000L)));
     }
 
     /** What {@link #small(NvmeScenario, int, int, int, long)} changes, as the lab prints it. */

@@ -35,7 +35,7 @@ class NvmeSystemTest {
     void discoveredThroughTheServiceLoader() {
         assertTrue(ServiceLoader.load(SimSystem.class).stream().anyMatch(p -> p.type() == NvmeSystem.class));
         assertEquals("nvme", nvme.name());
-        assertEquals(6, nvme.bugLabs().size());
+        assertEquals(7, nvme.bugLabs().size());
         assertFalse(nvme.reality().isEmpty());
     }
 
