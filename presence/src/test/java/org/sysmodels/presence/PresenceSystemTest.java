@@ -191,6 +191,28 @@ class PresenceSystemTest {
         assertEquals(5_000_000, PresenceScenarios.large().users());
     }
 
+    /**
+     * {@code --users 1000 --community 5000} ran the uniform random graph without a word (a community at least the
+     * world is the whole world); a community bigger than the world is refused, naming both numbers. Scaling a
+     * packaged scenario with {@code --users} keeps working while its community fits.
+     */
+    @Test
+    void aCommunityBiggerThanTheWorldIsRefused() throws Exception {
+        UserInputException e = assertThrows(UserInputException.class, () -> SYSTEM.run(RunRequest.ofSeed(1)
+                .withOptions(TestFlags.parse(SYSTEM.options(), "--users", "1000", "--community", "5000"))));
+        assertTrue(e.getMessage().startsWith("--community 5000 is more than the world (--users 1000)"), e.getMessage());
+        PresenceScenario large = PresenceScenarios.large();
+        e = assertThrows(UserInputException.class, () -> PresenceSystem.withFlags(large,
+                TestFlags.parse(SYSTEM.options(), "--users", "500")));
+        assertTrue(e.getMessage().startsWith("--users 500 is fewer than the scenario's community of 1000 users"),
+                e.getMessage());
+        PresenceScenario scaled = PresenceSystem.withFlags(large, TestFlags.parse(SYSTEM.options(), "--users", "3000"));
+        assertEquals(List.of(3000, 1000, 5000, 1), List.of(scaled.users(), scaled.community(), scaled.cell(),
+                scaled.cells()), "a cell at least the world is one world");
+        assertEquals(500, PresenceSystem.withFlags(large, TestFlags.parse(SYSTEM.options(), "--users", "500",
+                "--community", "500")).community());
+    }
+
     @Test
     void badInputIsAClearError() {
         UserInputException e = assertThrows(UserInputException.class,
@@ -263,7 +285,9 @@ class PresenceSystemTest {
                 {"{\"users\": 100,\n \"slowWriteEvery\": \"2h\"}", ":2:", "slowWriteEvery: \"2h\" is not a duration"},
                 {"{\"users\": 100,\n \"backboneMin\": \"10s\", \"backbone\": \"1ms\"}", ":2:",
                         "backboneMin: 10 s is more than the mean backbone delay, 1 ms"},
-                {"{\"users\": 100,\n \"store\": \"objects\"}", ":2:", "store: \"compact\" or \"object\", not"}};
+                {"{\"users\": 100,\n \"store\": \"objects\"}", ":2:", "store: \"compact\" or \"object\", not"},
+                {"{\"users\": 100,\n \"community\": 500}", ":2:",
+                        "community: 500 users per community is more than the world's 100 users"}};
         for (String[] c : cases) {
             Path f = dir.resolve("d.json");
             Files.writeString(f, c[0]);
