@@ -121,13 +121,17 @@ public final class PresenceSystem implements SimSystem {
                 ? PresenceScenarios.CATALOG.resolve(request.scenario().get()) : PresenceScenario.DEFAULT;
         RunResult.Builder b = RunResult.builder(name(), title(), request.seed());
         SimParts parts = SimParts.reference();
+        PresenceLabs.Lab lab = null;
         if (request.bug().isPresent()) {
-            PresenceLabs.Lab lab = PresenceLabs.byName(bugLab(request.bug().get()).name());
+            lab = PresenceLabs.byName(bugLab(request.bug().get()).name());
             parts = lab.parts().apply(parts);
             sc = lab.setup().apply(sc);
-            b.lab(lab.lab());
         }
         sc = withFlags(sc, request.options());
+        if (lab != null) {
+            // the set-up line shows the world this run used, the user's flags included
+            b.lab(lab.asRun(sc));
+        }
         int shards = request.options().get(SHARDS).orElse(1);
         if (shards > 1 && sc.backboneMin() == 0) {
             throw new UserInputException("--shards " + shards + " needs a minimum backbone delay above 0 (--backbone-min,"

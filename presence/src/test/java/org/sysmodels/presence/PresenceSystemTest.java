@@ -163,6 +163,23 @@ class PresenceSystemTest {
         assertEquals(4, PresenceLabs.ALL.size());
     }
 
+    /**
+     * {@code --bug no-coalescing --users 500} said "set up for the lab: 300 users, ..." (the lab's declaration) while
+     * the run used 500: the line shows the world the run used, the lab's own values where no flag changed them.
+     */
+    @Test
+    void aLabsSetUpLineShowsWhatTheRunUsed() throws Exception {
+        RunResult r = SYSTEM.run(RunRequest.ofSeed(3).withBug("no-coalescing")
+                .withOptions(TestFlags.parse(SYSTEM.options(), "--users", "500", "--duration", "30s")));
+        String setUp = r.lab().orElseThrow().lines().get(1);
+        assertEquals("  set up for the lab: 500 users, 20% slow readers (one write per 2 s), status changes every "
+                + "20 s, 30 s", setUp);
+        assertEquals(List.of("300 users, 20% slow readers (one write per 2 s), status changes every 20 s, 60 s"),
+                PresenceLabs.byName("no-coalescing").lab().overrides(), "the declaration (sim list) keeps the lab's own");
+        assertTrue(SYSTEM.run(RunRequest.ofSeed(3).withBug("scan-expiry")).lab().orElseThrow().lines()
+                .contains("  set up for the lab: 3,000 users, 60 s of churn"));
+    }
+
     @Test
     void quizIsDeterministicAndAnswered() throws Exception {
         List<QuizQuestion> q = SYSTEM.quiz(RunRequest.ofSeed(4));
