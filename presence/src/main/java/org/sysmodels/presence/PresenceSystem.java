@@ -121,13 +121,17 @@ public final class PresenceSystem implements SimSystem {
                 ? PresenceScenarios.CATALOG.resolve(request.scenario().get()) : PresenceScenario.DEFAULT;
         RunResult.Builder b = RunResult.builder(name(), title(), request.seed());
         SimParts parts = SimParts.reference();
+        PresenceLabs.Lab lab = null;
         if (request.bug().isPresent()) {
-            PresenceLabs.Lab lab = PresenceLabs.byName(bugLab(request.bug().get()).name());
+            lab = PresenceLabs.byName(bugLab(request.bug().get()).name());
             parts = lab.parts().apply(parts);
             sc = lab.setup().apply(sc);
-            b.lab(lab.lab());
         }
         sc = withFlags(sc, request.options());
+        if (lab != null) {
+            // the set-up line shows the world this run used, the user's flags included
+            b.lab(lab.asRun(sc));
+        }
         int shards = request.options().get(SHARDS).orElse(1);
         if (shards > 1 && sc.backboneMin() == 0) {
             throw new UserInputException("--shards " + shards + " needs a minimum backbone delay above 0 (--backbone-min,"
@@ -187,6 +191,7 @@ public final class PresenceSystem implements SimSystem {
     }
 
     static PresenceScenario withFlags(PresenceScenario s, Options o) throws UserInputException {
+        checkCommunityFits(s, o);
         PresenceScenario out = s;
         if (o.has(USERS)) {
             out = out.scaledTo(o.get(USERS).orElseThrow());
@@ -221,6 +226,24 @@ public final class PresenceSystem implements SimSystem {
             out = out.withNodes(o.get(NODES).orElseThrow());
         }
         return out;
+    }
+
+    /**
+     * A community holds at most the whole world: {@code --community} above the run's users, or {@code --users} below
+     * the scenario's community, is refused naming both numbers (it ran the uniform random graph without a word).
+     */
+    private static void checkCommunityFits(PresenceScenario s, Options o) throws UserInputException {
+        int users = o.get(USERS).orElse(s.users());
+        int community = o.get(COMMUNITY).orElse(s.community());
+        if (community <= users) {
+            return;
+        }
+        String world = o.has(USERS) ? "--users " + users : "the run's " + users + " users";
+        throw new UserInputException(o.has(COMMUNITY)
+                ? "--community " + community + " is more than the world (" + world + "): a community holds at most "
+                        + "every user; give --community " + users + " or less, or 0 for one uniform random graph"
+                : world + " is fewer than the scenario's community of " + community + " users: give --community "
+                        + users + " or less (0: one uniform random graph), or --users " + community + " or more");
     }
 
     @Override

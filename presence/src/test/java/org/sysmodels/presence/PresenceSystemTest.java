@@ -163,6 +163,23 @@ class PresenceSystemTest {
         assertEquals(4, PresenceLabs.ALL.size());
     }
 
+    /**
+     * {@code --bug no-coalescing --users 500} said "set up for the lab: 300 users, ..." (the lab's declaration) while
+     * the run used 500: the line shows the world the run used, the lab's own values where no flag changed them.
+     */
+    @Test
+    void aLabsSetUpLineShowsWhatTheRunUsed() throws Exception {
+        RunResult r = SYSTEM.run(RunRequest.ofSeed(3).withBug("no-coalescing")
+                .withOptions(TestFlags.parse(SYSTEM.options(), "--users", "500", "--duration", "30s")));
+        String setUp = r.lab().orElseThrow().lines().get(1);
+        assertEquals("  set up for the lab: 500 users, 20% slow readers (one write per 2 s), status changes every "
+                + "20 s, 30 s", setUp);
+        assertEquals(List.of("300 users, 20% slow readers (one write per 2 s), status changes every 20 s, 60 s"),
+                PresenceLabs.byName("no-coalescing").lab().overrides(), "the declaration (sim list) keeps the lab's own");
+        assertTrue(SYSTEM.run(RunRequest.ofSeed(3).withBug("scan-expiry")).lab().orElseThrow().lines()
+                .contains("  set up for the lab: 3,000 users, 60 s of churn"));
+    }
+
     @Test
     void quizIsDeterministicAndAnswered() throws Exception {
         List<QuizQuestion> q = SYSTEM.quiz(RunRequest.ofSeed(4));
@@ -189,6 +206,28 @@ class PresenceSystemTest {
                 "the suite runs every packaged scenario twice: a 5 M-user run must say it is bench-sized");
         assertTrue(SYSTEM.scenarios().stream().filter(e -> !e.name().equals("large")).noneMatch(e -> e.benchSized()));
         assertEquals(5_000_000, PresenceScenarios.large().users());
+    }
+
+    /**
+     * {@code --users 1000 --community 5000} ran the uniform random graph without a word (a community at least the
+     * world is the whole world); a community bigger than the world is refused, naming both numbers. Scaling a
+     * packaged scenario with {@code --users} keeps working while its community fits.
+     */
+    @Test
+    void aCommunityBiggerThanTheWorldIsRefused() throws Exception {
+        UserInputException e = assertThrows(UserInputException.class, () -> SYSTEM.run(RunRequest.ofSeed(1)
+                .withOptions(TestFlags.parse(SYSTEM.options(), "--users", "1000", "--community", "5000"))));
+        assertTrue(e.getMessage().startsWith("--community 5000 is more than the world (--users 1000)"), e.getMessage());
+        PresenceScenario large = PresenceScenarios.large();
+        e = assertThrows(UserInputException.class, () -> PresenceSystem.withFlags(large,
+                TestFlags.parse(SYSTEM.options(), "--users", "500")));
+        assertTrue(e.getMessage().startsWith("--users 500 is fewer than the scenario's community of 1000 users"),
+                e.getMessage());
+        PresenceScenario scaled = PresenceSystem.withFlags(large, TestFlags.parse(SYSTEM.options(), "--users", "3000"));
+        assertEquals(List.of(3000, 1000, 5000, 1), List.of(scaled.users(), scaled.community(), scaled.cell(),
+                scaled.cells()), "a cell at least the world is one world");
+        assertEquals(500, PresenceSystem.withFlags(large, TestFlags.parse(SYSTEM.options(), "--users", "500",
+                "--community", "500")).community());
     }
 
     @Test
@@ -263,7 +302,9 @@ class PresenceSystemTest {
                 {"{\"users\": 100,\n \"slowWriteEvery\": \"2h\"}", ":2:", "slowWriteEvery: \"2h\" is not a duration"},
                 {"{\"users\": 100,\n \"backboneMin\": \"10s\", \"backbone\": \"1ms\"}", ":2:",
                         "backboneMin: 10 s is more than the mean backbone delay, 1 ms"},
-                {"{\"users\": 100,\n \"store\": \"objects\"}", ":2:", "store: \"compact\" or \"object\", not"}};
+                {"{\"users\": 100,\n \"store\": \"objects\"}", ":2:", "store: \"compact\" or \"object\", not"},
+                {"{\"users\": 100,\n \"community\": 500}", ":2:",
+                        "community: 500 users per community is more than the world's 100 users"}};
         for (String[] c : cases) {
             Path f = dir.resolve("d.json");
             Files.writeString(f, c[0]);

@@ -8,17 +8,25 @@ final class GatewaySession {
     final String sessionId;
     final int user;
     final boolean guildPresences;
+    /**
+     * Identified with GUILD_MEMBERS (1 &lt;&lt; 1), which op 8 needs for the whole member list. Known only on the node
+     * that took the Identify: the cluster log carries guild presences but not this bit, so a session taken over
+     * from another node counts as without it.
+     */
+    final boolean guildMembers;
     final int largeThreshold;
     final Subscriber subscriber;
     GatewayConnection conn;
     /** The newest sequence number not kept for replay (READY, GUILD_CREATE, RESUMED, chunks). */
     long lastUnkept;
 
-    GatewaySession(int slot, String sessionId, int user, boolean guildPresences, int largeThreshold, Subscriber sub) {
+    GatewaySession(int slot, String sessionId, int user, boolean guildPresences, boolean guildMembers,
+                   int largeThreshold, Subscriber sub) {
         this.slot = slot;
         this.sessionId = sessionId;
         this.user = user;
         this.guildPresences = guildPresences;
+        this.guildMembers = guildMembers;
         this.largeThreshold = largeThreshold;
         this.subscriber = sub;
     }

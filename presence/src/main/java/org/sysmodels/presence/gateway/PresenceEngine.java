@@ -42,6 +42,10 @@ final class PresenceEngine {
     static final String UNKNOWN_TOKEN = "no user of this gateway has this token (the users file, or the load "
             + "world)";
 
+    /** 4001's reason when op 8 asks for the whole member list without the intent (at most 123 bytes). */
+    static final String WHOLE_LIST_NEEDS_GUILD_MEMBERS = "GUILD_MEMBERS intent (1 << 1) is required to request the "
+            + "entire member list (query \"\")";
+
     private final EventExecutor thread;
     private final UserDirectory users;
     private final GatewayConfig config;
@@ -156,7 +160,8 @@ final class PresenceEngine {
             // no presence in Identify: online (the model's rule: gateway-events.mdx gives no default), not offline
             PresenceUpdate initial = id.presence() != null ? id.presence() : PresenceUpdate.of(Status.ONLINE);
             int slot = core.identify(user, id.platform(), c.node(), initial, guildPresences, sessionId, now);
-            GatewaySession e = new GatewaySession(slot, sessionId, user, guildPresences, id.largeThreshold(),
+            GatewaySession e = new GatewaySession(slot, sessionId, user, guildPresences,
+                    (id.intents() & Intents.GUILD_MEMBERS) != 0, id.largeThreshold(),
                     new Subscriber(slot, new CoalescingOutbox(), rings.take()));
             sessions.put(e);
             e.conn = c;
@@ -211,10 +216,20 @@ final class PresenceEngine {
         });
     }
 
+    /**
+     * op 8. "GUILD_MEMBERS intent is required to request the entire member list—(query=‘’, limit=0&lt;=n)"
+     * (discord-api-docs, gateway-events.mdx "Request Guild Members"); the docs name no reaction, so a session without
+     * it is refused with their code for "an invalid payload for an opcode", 4001 (opcodes-and-status-codes.mdx),
+     * rather than left waiting for a chunk that never comes. The intents are this node's own record of the Identify.
+     */
     void requestMembers(GatewayConnection c, ClientPayload.RequestGuildMembers m) {
         run(() -> {
             GatewaySession e = sessions.attached(c);
             if (e == null) {
+                return;
+            }
+            if (m.wholeList() && !e.guildMembers) {
+                c.closeFromEngine(CloseCode.UNKNOWN_OPCODE, WHOLE_LIST_NEEDS_GUILD_MEMBERS);
                 return;
             }
             List<String> out = Snapshots.memberChunks(users, core, e, m);

@@ -114,7 +114,7 @@ final class Resumption {
         // holds nothing before that
         SentSoFar sent = a.sent();
         long after = sent.known() ? sent.last() : r.seq();
-        GatewaySession e = new GatewaySession(a.session(), r.sessionId(), user, a.guildPresences(), 50,
+        GatewaySession e = new GatewaySession(a.session(), r.sessionId(), user, a.guildPresences(), false, 50,
                 new Subscriber(a.session(), new CoalescingOutbox(), rings.take()));
         e.subscriber.continueAfter(after);
         e.lastUnkept = after;

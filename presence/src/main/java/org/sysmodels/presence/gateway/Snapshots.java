@@ -135,7 +135,10 @@ final class Snapshots {
         }
     }
 
-    /** GUILD_MEMBERS_CHUNK events (up to 1000 members each) answering op 8. */
+    /**
+     * GUILD_MEMBERS_CHUNK events (up to 1000 members each) answering op 8. Of {@code user_ids} the first 100 that are
+     * members are returned ("limited to returning 100 members"); every id that is not one is in {@code not_found}.
+     */
     static List<String> memberChunks(UserDirectory users, ClusterBackend core, GatewaySession e,
                                      ClientPayload.RequestGuildMembers m) {
         PresenceStore store = core.store();
@@ -158,10 +161,10 @@ final class Snapshots {
                             in |= store.member(guild, k) == u;
                         }
                     }
-                    if (in) {
-                        found.add(u);
-                    } else {
+                    if (!in) {
                         notFound.add(id);
+                    } else if (found.size() < ClientPayload.RequestGuildMembers.USER_IDS_MAX) {
+                        found.add(u);
                     }
                 }
             } else {

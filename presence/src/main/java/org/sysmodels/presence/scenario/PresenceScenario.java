@@ -41,7 +41,8 @@ import org.sysmodels.core.time.SimTime;
  *                         (conservative parallel simulation; Chandy and Misra, "Distributed Simulation", 1979)
  * @param community        0: friends and guilds are drawn from all users (a uniform random graph); N: users live
  *                         in communities of N consecutive ids and draw friends and guilds inside their own (the
- *                         generator's choice of locality, see {@code WorldBuilder})
+ *                         generator's choice of locality, see {@code WorldBuilder}); at most {@code users}, since a
+ *                         community bigger than the world would silently be the uniform graph
  * @param cell             0: one world; N: the world runs as independent cells of N users (whole communities), each
  *                         its own presence cluster with its own scheduler, run in turn on the run's threads (see
  *                         {@code run/Cells}): the same kind of world, run so that one cell's state stays in the cache
@@ -108,6 +109,11 @@ public record PresenceScenario(
         community = community == null ? 0 : community;
         backboneMin = backboneMin == null ? 0L : backboneMin;
         cell = cell == null ? 0 : cell;
+        if (community > users) {
+            throw new InvalidFieldException("community", community + " users per community is more than the world's "
+                    + users + " users: give at most " + users + " (one community of everyone), or 0 for one uniform "
+                    + "random graph");
+        }
         if (cell > 0 && community == 0) {
             throw new InvalidFieldException("cell", cell + " users per cell needs communities (community above 0): a "
                     + "cell holds whole communities, so that no friendship or guild crosses two cells");
@@ -175,11 +181,16 @@ public record PresenceScenario(
         return withUsers(n).withGuilds((int) Math.max(1, Math.min(MAX_GUILDS, g)));
     }
 
+    /**
+     * This world with {@code n} users; a community bigger than that becomes one community of all {@code n} (the same
+     * graph as before: {@code WorldBuilder} draws a community at least the world as the whole world). For worlds the
+     * code derives (a cell, a lab's set-up); a user's {@code --users} below the community is refused before this.
+     */
     public PresenceScenario withUsers(int n) {
         return new PresenceScenario(n, friends, guilds, guildsPerUser, guildSkew, maxSessions, nodes,
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration,
-                sampled, replay, store, community, backboneMin, cell);
+                sampled, replay, store, Math.min(community, n), backboneMin, cell);
     }
 
     public PresenceScenario withDuration(long d) {

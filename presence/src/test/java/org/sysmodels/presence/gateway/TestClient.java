@@ -187,10 +187,15 @@ final class TestClient implements WsClient.Listener {
         return h;
     }
 
-    /** Hello, Identify, READY (returned); GUILD_CREATEs are left in the queue. */
+    /** Hello, Identify (GUILDS, GUILD_MEMBERS, GUILD_PRESENCES), READY (returned); GUILD_CREATEs are left queued. */
     JsonNode identify(String token, String status, String device) throws Exception {
+        return identify(token, status, device, 1 << 8 | 1 << 1 | 1);
+    }
+
+    /** Hello, Identify with {@code intents}, READY (returned); GUILD_CREATEs are left in the queue. */
+    JsonNode identify(String token, String status, String device, long intents) throws Exception {
         hello();
-        send(identifyJson(token, status, device, 1 << 8 | 1));
+        send(identifyJson(token, status, device, intents));
         JsonNode ready = nextDispatch("READY");
         assertNotNull(ready.path("d").path("session_id").textValue(), "READY has a session_id: " + ready);
         return ready;

@@ -35,6 +35,21 @@ public sealed interface ClientPayload {
         public static final int PREFIX_MAX = 100;
 
         /**
+         * The most members a {@code user_ids} request returns: "Requesting user_ids will continue to be limited to
+         * returning 100 members" (gateway-events.mdx "Request Guild Members"), a limit on the answer, not a reason
+         * to refuse the request.
+         */
+        public static final int USER_IDS_MAX = 100;
+
+        /**
+         * An empty query, whatever its limit: the docs' "(query=‘’, limit=0&lt;=n)", a request that lists members
+         * without naming them, which needs GUILD_MEMBERS (gateway-events.mdx "Request Guild Members").
+         */
+        public boolean wholeList() {
+            return query != null && query.isEmpty();
+        }
+
+        /**
          * How many members a query answer may hold: "a limit of 0 can be used with an empty string query to return
          * all members", and "requesting a prefix (query parameter) will return a maximum of 100 members", so a
          * prefix with limit 0 gets 100, not every match (discord-api-docs, gateway-events.mdx "Request Guild

@@ -273,9 +273,6 @@ public final class PayloadDecoder {
             } else {
                 userIds.add(snowflake(ids, "user_ids"));
             }
-            if (userIds.size() > 100) {
-                throw new Invalid("at most 100 user_ids");
-            }
         } else {
             if (!q.isTextual()) {
                 throw new Invalid("query is a string");
