@@ -129,6 +129,8 @@ public final class PresenceSystem implements SimSystem {
         }
         sc = withFlags(sc, request.options());
         int shards = request.options().get(SHARDS).orElse(1);
+        // first: a world in cells refuses --shards whatever the shards' own needs (backbone-min, nodes, one trace)
+        int threads = threads(sc, shards, request);
         if (shards > 1 && sc.backboneMin() == 0) {
             throw new UserInputException("--shards " + shards + " needs a minimum backbone delay above 0 (--backbone-min,"
                     + " e.g. 500us): it is how far the shards may run apart");
@@ -147,7 +149,6 @@ public final class PresenceSystem implements SimSystem {
         if (shards > 1 && request.trace()) {
             throw new UserInputException("--trace needs --shards 1 (one scheduler, one timeline)");
         }
-        int threads = threads(sc, shards, request);
         boolean memory = request.options().isSet(MEMORY);
         // the layouts' own bytes per user (what the README compares), each built and measured apart, before the run
         StoreMemory.Comparison stores = memory ? StoreMemory.compare(sc, request.seed()) : null;

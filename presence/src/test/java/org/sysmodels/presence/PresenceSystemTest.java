@@ -227,7 +227,10 @@ class PresenceSystemTest {
                 {"--cell 500", "--cell 500 needs communities (--community above 0)"},
                 {"--threads 2", "--threads 2 runs a world's cells side by side, and this world is one cell"},
                 {"--community 100 --cell 500 --shards 2 --backbone-min 500us",
-                        "give --threads 2 to run the cells on 2 threads, or --cell 0"}};
+                        "give --threads 2 to run the cells on 2 threads, or --cell 0"},
+                // the cells' refusal comes first: asking for --backbone-min or fewer shards would lead nowhere
+                {"--community 100 --cell 500 --shards 2", "give --threads 2 to run the cells on 2 threads"},
+                {"--community 100 --cell 500 --shards 16", "give --threads 16 to run the cells on 16 threads"}};
         for (String[] c : refused) {
             UserInputException e = assertThrows(UserInputException.class,
                     () -> SYSTEM.run(small(1, c[0].split(" "))), c[0]);
