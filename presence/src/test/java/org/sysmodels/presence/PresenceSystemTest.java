@@ -244,9 +244,21 @@ class PresenceSystemTest {
                 .withTrace(true)));
         assertTrue(e.getMessage().contains("add --cell 0"), e.getMessage());
         RunResult r = SYSTEM.run(small(1, "--community", "100", "--cell", "500", "--threads", "2"));
-        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("2 cells of about 500 users")
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("2 cells of 500 users")
                 && l.contains("on 2 threads")), r.summary().toString());
         assertTrue(r.passed(), "findings: " + r.findings());
+    }
+
+    /**
+     * Cells that differ say how much: 1,050 users in communities of 100 (the last of 50) and cells of 300 are cells
+     * of 2, 3, 3 and 3 communities, 200 to 300 users; an average ("about 263") described none of them.
+     */
+    @Test
+    void aRunOfUnequalCellsNamesTheSmallestAndTheLargest() throws Exception {
+        RunResult r = SYSTEM.run(RunRequest.ofSeed(1).withOptions(TestFlags.parse(SYSTEM.options(), "--users",
+                "1050", "--duration", "10s", "--community", "100", "--cell", "300")));
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("4 cells of 200 to 300 users (whole ")),
+                r.summary().toString());
     }
 
     /**

@@ -52,14 +52,11 @@ final class Cells implements Split {
     static Shard[] build(PresenceScenario sc, long seed, SimParts parts, int threads,
                          IntFunction<PresenceObserver> extra) {
         int n = sc.cells();
-        int communities = (sc.users() + sc.community() - 1) / sc.community();
         Shard[] cells = new Shard[n];
         int workers = Math.max(1, Math.min(threads, n));
         SideBySide.run(workers, "presence-cells-build", w -> {
             for (int k = n * w / workers; k < n * (w + 1) / workers; k++) {
-                int first = (int) ((long) communities * k / n) * sc.community();
-                int end = (int) Math.min(sc.users(), (long) communities * (k + 1) / n * sc.community());
-                PresenceScenario one = of(sc, end - first);
+                PresenceScenario one = of(sc, firstUser(sc, k + 1) - firstUser(sc, k));
                 RandomStreams streams = new RandomStreams(RandomStreams.seedFor(seed, "presence/cell-" + k));
                 SocialGraph graph = WorldBuilder.build(one, streams.stream("presence/world"));
                 Shard cell = new Shard(one, graph, streams, 0, 1, parts, Tracer.off(), null,
@@ -69,6 +66,27 @@ final class Cells implements Split {
             }
         }, () -> { });
         return cells;
+    }
+
+    /**
+     * The first user of cell {@code k} of {@code sc} ({@code k} = the cell count: the world's end). The communities
+     * are shared out evenly, so cells differ by a community at most, and the last community may be smaller.
+     */
+    static int firstUser(PresenceScenario sc, int k) {
+        long communities = (sc.users() + sc.community() - 1) / sc.community();
+        return (int) Math.min(sc.users(), communities * k / sc.cells() * sc.community());
+    }
+
+    /** The users of {@code sc}'s smallest and of its largest cell. */
+    static int[] sizeRange(PresenceScenario sc) {
+        int least = Integer.MAX_VALUE;
+        int most = 0;
+        for (int k = 0; k < sc.cells(); k++) {
+            int users = firstUser(sc, k + 1) - firstUser(sc, k);
+            least = Math.min(least, users);
+            most = Math.max(most, users);
+        }
+        return new int[] {least, most};
     }
 
     /**

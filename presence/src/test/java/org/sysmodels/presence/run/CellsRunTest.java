@@ -117,6 +117,7 @@ class CellsRunTest {
             assertTrue(k == cells.length - 1 || c.users() % odd.community() == 0, "cell " + k + ": " + c.users());
             assertTrue(c.sampled() >= 1 && c.guilds() >= 1, "cell " + k);
             assertEquals(c.users(), cells[k].core.store().userCount());
+            assertEquals(c.users(), Cells.firstUser(odd, k + 1) - Cells.firstUser(odd, k), "cell " + k);
             users += c.users();
             guilds += c.guilds();
         }
