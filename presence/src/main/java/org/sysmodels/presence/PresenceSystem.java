@@ -179,6 +179,10 @@ public final class PresenceSystem implements SimSystem {
             throw new UserInputException("--trace needs one world (one scheduler, one timeline), and this one runs "
                     + "in " + sc.cells() + " cells: add --cell 0");
         }
+        if (sc.cellsCutGuilds() != null) {
+            throw new UserInputException((o.has(CELL) ? "--cell " + sc.cell() : "the scenario's cell of " + sc.cell()
+                    + " users") + ": " + sc.cellsCutGuilds() + ", or --cell 0 to run one world");
+        }
         if (o.has(THREADS) && sc.cells() == 1 && o.get(THREADS).orElseThrow() > 1) {
             throw new UserInputException("--threads " + o.get(THREADS).orElseThrow() + " runs a world's cells side "
                     + "by side, and this world is one cell" + (sc.cell() == 0 ? " (give --cell N with communities, or "

@@ -230,7 +230,11 @@ class PresenceSystemTest {
                         "give --threads 2 to run the cells on 2 threads, or --cell 0"},
                 // the cells' refusal comes first: asking for --backbone-min or fewer shards would lead nowhere
                 {"--community 100 --cell 500 --shards 2", "give --threads 2 to run the cells on 2 threads"},
-                {"--community 100 --cell 500 --shards 16", "give --threads 16 to run the cells on 16 threads"}};
+                {"--community 100 --cell 500 --shards 16", "give --threads 16 to run the cells on 16 threads"},
+                // 20 guilds for 100 communities: each guild spans five communities, which cells of two would cut
+                {"--community 10 --cell 20", "--cell 20: this world's 20 guilds are fewer than its 100 communities "
+                        + "of 10 users, so communities share guilds and cells would cut them: give communities of "
+                        + "50 users or more, or --cell 0 to run one world"}};
         for (String[] c : refused) {
             UserInputException e = assertThrows(UserInputException.class,
                     () -> SYSTEM.run(small(1, c[0].split(" "))), c[0]);

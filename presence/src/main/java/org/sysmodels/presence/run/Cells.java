@@ -73,8 +73,7 @@ final class Cells implements Split {
      * are shared out evenly, so cells differ by a community at most, and the last community may be smaller.
      */
     static int firstUser(PresenceScenario sc, int k) {
-        long communities = (sc.users() + sc.community() - 1) / sc.community();
-        return (int) Math.min(sc.users(), communities * k / sc.cells() * sc.community());
+        return (int) Math.min(sc.users(), (long) sc.communities() * k / sc.cells() * sc.community());
     }
 
     /** The users of {@code sc}'s smallest and of its largest cell. */

@@ -266,6 +266,25 @@ public record PresenceScenario(
                 community, backboneMin, n);
     }
 
+    /** The communities the users live in (the last one may be smaller); 1 when {@code community} is 0. */
+    public int communities() {
+        return community == 0 ? 1 : (users + community - 1) / community;
+    }
+
+    /**
+     * Why this world cannot run in its cells, or null. With fewer guilds than communities the generator gives
+     * communities shared guilds (community c's block starts at c × block mod guilds, {@code WorldBuilder}), so a
+     * cell boundary would cut a guild apart and the cells would be another world, of more and smaller guilds.
+     */
+    public String cellsCutGuilds() {
+        if (cells() <= 1 || communities() <= guilds) {
+            return null;
+        }
+        return "this world's " + guilds + " guilds are fewer than its " + communities() + " communities of "
+                + community + " users, so communities share guilds and cells would cut them: give communities of "
+                + (users + guilds - 1) / guilds + " users or more";
+    }
+
     /**
      * The cells this world runs in: 1 (one world) unless {@code cell} is set and smaller than the world, else one per
      * {@code cell} users, the last one holding what is left.

@@ -158,5 +158,10 @@ class CellsRunTest {
                         1));
         assertThrows(IllegalArgumentException.class,
                 () -> PresenceSimulation.prepare(CELLS, 1, SimParts.reference(), Tracer.off(), false, 1, 0));
+        // 11 guilds for 12 communities: guild 0 holds communities 0 and 11, which cells of 3 communities would part
+        IllegalArgumentException cut = assertThrows(IllegalArgumentException.class,
+                () -> PresenceSimulation.prepare(CELLS.withGuilds(11), 1, SimParts.reference(), Tracer.off(), false,
+                        1, 1));
+        assertTrue(cut.getMessage().contains("11 guilds are fewer than its 12 communities"), cut.getMessage());
     }
 }
