@@ -185,8 +185,10 @@ public final class PresenceSystem implements SimSystem {
         }
         if (o.has(THREADS) && sc.cells() == 1 && o.get(THREADS).orElseThrow() > 1) {
             throw new UserInputException("--threads " + o.get(THREADS).orElseThrow() + " runs a world's cells side "
-                    + "by side, and this world is one cell" + (sc.cell() == 0 ? " (give --cell N with communities, or "
-                    + "--shards N to split one world)" : " (" + sc.users() + " users, cells of " + sc.cell() + ")"));
+                    + "by side, and this world is one cell" + (shards > 1 ? " (--shards " + shards + " already "
+                    + "runs it on " + shards + " threads: leave --threads out)" : sc.cell() == 0 ? " (give --cell N "
+                    + "with communities, or --shards N to split one world)" : " (" + sc.users() + " users, cells of "
+                    + sc.cell() + ")"));
         }
         return o.get(THREADS).orElse(Math.max(1, Math.min(sc.cells(), Runtime.getRuntime().availableProcessors())));
     }

@@ -226,6 +226,7 @@ class PresenceSystemTest {
                 {"--cell 250 --community 100", "--cell 250 is not a whole number of communities of 100"},
                 {"--cell 500", "--cell 500 needs communities (--community above 0)"},
                 {"--threads 2", "--threads 2 runs a world's cells side by side, and this world is one cell"},
+                {"--threads 2 --shards 2", "(--shards 2 already runs it on 2 threads: leave --threads out)"},
                 {"--community 100 --cell 500 --shards 2 --backbone-min 500us",
                         "give --threads 2 to run the cells on 2 threads, or --cell 0"},
                 // the cells' refusal comes first: asking for --backbone-min or fewer shards would lead nowhere
