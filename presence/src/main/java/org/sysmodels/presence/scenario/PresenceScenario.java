@@ -45,6 +45,7 @@ import org.sysmodels.core.time.SimTime;
  * @param cell             0: one world; N: the world runs as independent cells of N users (whole communities), each
  *                         its own presence cluster with its own scheduler, run in turn on the run's threads (see
  *                         {@code run/Cells}): the same kind of world, run so that one cell's state stays in the cache
+ *                         (it needs at least as many guilds as communities: {@link #cellsCutGuilds})
  */
 public record PresenceScenario(
         @Range(min = 2, max = 50_000_000) Integer users,
