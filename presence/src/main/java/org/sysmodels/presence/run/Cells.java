@@ -56,16 +56,30 @@ final class Cells implements Split {
         int workers = Math.max(1, Math.min(threads, n));
         SideBySide.run(workers, "presence-cells-build", w -> {
             for (int k = n * w / workers; k < n * (w + 1) / workers; k++) {
-                PresenceScenario one = of(sc, firstUser(sc, k + 1) - firstUser(sc, k));
-                RandomStreams streams = new RandomStreams(RandomStreams.seedFor(seed, "presence/cell-" + k));
-                SocialGraph graph = WorldBuilder.build(one, streams.stream("presence/world"));
-                Shard cell = new Shard(one, graph, streams, 0, 1, parts, Tracer.off(), null,
-                        extra == null ? null : extra.apply(k));
-                cell.start(null);
-                cells[k] = cell;
+                try {
+                    cells[k] = buildOne(sc, k, seed, parts, extra);
+                } catch (RuntimeException e) {
+                    throw inCell(k, e);
+                }
             }
         }, () -> { });
         return cells;
+    }
+
+    private static Shard buildOne(PresenceScenario sc, int k, long seed, SimParts parts,
+                                  IntFunction<PresenceObserver> extra) {
+        PresenceScenario one = of(sc, firstUser(sc, k + 1) - firstUser(sc, k));
+        RandomStreams streams = new RandomStreams(RandomStreams.seedFor(seed, "presence/cell-" + k));
+        SocialGraph graph = WorldBuilder.build(one, streams.stream("presence/world"));
+        Shard cell = new Shard(one, graph, streams, 0, 1, parts, Tracer.off(), null,
+                extra == null ? null : extra.apply(k));
+        cell.start(null);
+        return cell;
+    }
+
+    /** A failure inside cell {@code k}, saying so: user and session numbers are the cell's own. */
+    private static IllegalStateException inCell(int k, RuntimeException e) {
+        return new IllegalStateException("cell " + k + ": " + e.getMessage(), e);
     }
 
     /**
@@ -120,7 +134,11 @@ final class Cells implements Split {
         for (long at = from; at < t; ) {
             long sliceEnd = Math.min(t, at + SLICE_NS);
             for (int k = first; k < end; k++) {
-                cells[k].sched.runUntil(sliceEnd);
+                try {
+                    cells[k].sched.runUntil(sliceEnd);
+                } catch (RuntimeException e) {
+                    throw inCell(k, e);
+                }
             }
             at = sliceEnd;
         }

@@ -14,6 +14,7 @@ import org.sysmodels.core.run.Progress;
 import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.trace.Tracer;
 import org.sysmodels.presence.check.InvisibleNeverOnline;
+import org.sysmodels.presence.model.core.PresenceObserver;
 import org.sysmodels.presence.scenario.PresenceScenario;
 
 /**
@@ -143,6 +144,22 @@ class CellsRunTest {
         for (Finding f : r.outcome().findings().list()) {
             assertTrue(f.where().matches("cell [0-3]: .+"), f.toString());
         }
+    }
+
+    /** A failure inside one cell says which cell it was, and every thread has stopped when it is thrown. */
+    @Test
+    void aFailureInACellNamesTheCell() {
+        PresenceSimulation.Live live = new PresenceSimulation.Live(CELLS, 11, SimParts.reference(), Tracer.off(),
+                false, 1, 2, k -> { }, k -> k != 2 ? null : new PresenceObserver() {
+                    @Override
+                    public void heartbeat(int session, long deadline, long at) {
+                        if (at > 7_000_000_000L) {
+                            throw new IllegalStateException("heartbeat of session " + session);
+                        }
+                    }
+                });
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> live.runUntil(CELLS.duration()));
+        assertTrue(e.getMessage().startsWith("cell 2: heartbeat of session "), e.getMessage());
     }
 
     @Test
