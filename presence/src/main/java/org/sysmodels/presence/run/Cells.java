@@ -68,7 +68,7 @@ final class Cells implements Split {
 
     private static Shard buildOne(PresenceScenario sc, int k, long seed, SimParts parts,
                                   IntFunction<PresenceObserver> extra) {
-        PresenceScenario one = of(sc, firstUser(sc, k + 1) - firstUser(sc, k));
+        PresenceScenario one = of(sc, k);
         RandomStreams streams = new RandomStreams(RandomStreams.seedFor(seed, "presence/cell-" + k));
         SocialGraph graph = WorldBuilder.build(one, streams.stream("presence/world"));
         Shard cell = new Shard(one, graph, streams, 0, 1, parts, Tracer.off(), null,
@@ -103,14 +103,24 @@ final class Cells implements Split {
     }
 
     /**
-     * One cell's world: {@code users} of {@code sc}'s users with the guilds and the sampled observers in proportion
-     * (a guild keeps its size; at least one guild, and one sampled observer if the world samples any).
+     * Cell {@code k}'s world: its users, its communities' share of the guilds (so each community keeps a guild block
+     * of its own, as in one world; every guild is in one cell) and the sampled observers in proportion to its users
+     * (at least one if the world samples any).
      */
-    static PresenceScenario of(PresenceScenario sc, int users) {
-        double share = users / (double) sc.users();
-        int guilds = (int) Math.max(1, Math.round(sc.guilds() * share));
-        int sampled = sc.sampled() == 0 ? 0 : (int) Math.max(1, Math.round(sc.sampled() * share));
-        return sc.withCell(0).withUsers(users).withGuilds(guilds).withSampled(sampled);
+    static PresenceScenario of(PresenceScenario sc, int k) {
+        int first = firstUser(sc, k);
+        int users = firstUser(sc, k + 1) - first;
+        int communities = (users + sc.community() - 1) / sc.community();
+        int before = first / sc.community();
+        int guilds = guildsUpTo(sc, before + communities) - guildsUpTo(sc, before);
+        int sampled = sc.sampled() == 0 ? 0
+                : (int) Math.max(1, Math.round(sc.sampled() * (users / (double) sc.users())));
+        return sc.withCell(0).withUsers(users).withGuilds(Math.max(1, guilds)).withSampled(sampled);
+    }
+
+    /** The guilds of the world's first {@code communities} communities (shared out evenly). */
+    private static int guildsUpTo(PresenceScenario sc, int communities) {
+        return (int) ((long) sc.guilds() * communities / sc.communities());
     }
 
     int threads() {

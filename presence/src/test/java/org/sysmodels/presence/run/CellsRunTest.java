@@ -126,6 +126,25 @@ class CellsRunTest {
         assertTrue(Math.abs(guilds - odd.guilds()) <= cells.length, "guilds " + guilds + " of " + odd.guilds());
     }
 
+    /**
+     * A cell's guilds are its communities' share of the world's, so every community keeps a guild block of its own
+     * as in one world, and the cells hold every guild once: 905 users in 10 communities (the last of 5) with 10
+     * guilds, in cells of 5 communities, are cells of 5 guilds each. Shared out by users the second cell (405 users)
+     * got 4, and two of its communities shared one guild of twice the size.
+     */
+    @Test
+    void aCellsGuildsAreItsCommunitiesShare() {
+        PresenceScenario sc = CELLS.withUsers(905).withGuilds(10).withCell(500);
+        Shard[] cells = Cells.build(sc, 3, SimParts.reference(), 1, null);
+        int guilds = 0;
+        for (Shard cell : cells) {
+            int communities = cell.sc.communities();
+            assertTrue(cell.sc.guilds() >= communities, cell.sc.guilds() + " guilds, " + communities + " communities");
+            guilds += cell.sc.guilds();
+        }
+        assertEquals(sc.guilds(), guilds);
+    }
+
     @Test
     void everyCheckJudgesInEveryCellAndTheRunConverges() {
         PresenceSimulation.Outcome o = run(CELLS, 5, 2).outcome();
