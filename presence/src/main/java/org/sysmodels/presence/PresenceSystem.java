@@ -133,6 +133,8 @@ public final class PresenceSystem implements SimSystem {
             b.lab(lab.asRun(sc));
         }
         int shards = request.options().get(SHARDS).orElse(1);
+        // first: a world in cells refuses --shards whatever the shards' own needs (backbone-min, nodes, one trace)
+        int threads = threads(sc, shards, request);
         if (shards > 1 && sc.backboneMin() == 0) {
             throw new UserInputException("--shards " + shards + " needs a minimum backbone delay above 0 (--backbone-min,"
                     + " e.g. 500us): it is how far the shards may run apart");
@@ -151,7 +153,6 @@ public final class PresenceSystem implements SimSystem {
         if (shards > 1 && request.trace()) {
             throw new UserInputException("--trace needs --shards 1 (one scheduler, one timeline)");
         }
-        int threads = threads(sc, shards, request);
         boolean memory = request.options().isSet(MEMORY);
         // the layouts' own bytes per user (what the README compares), each built and measured apart, before the run
         StoreMemory.Comparison stores = memory ? StoreMemory.compare(sc, request.seed()) : null;
@@ -182,10 +183,16 @@ public final class PresenceSystem implements SimSystem {
             throw new UserInputException("--trace needs one world (one scheduler, one timeline), and this one runs "
                     + "in " + sc.cells() + " cells: add --cell 0");
         }
+        if (sc.cellsCutGuilds() != null) {
+            throw new UserInputException((o.has(CELL) ? "--cell " + sc.cell() : "the scenario's cell of " + sc.cell()
+                    + " users") + ": " + sc.cellsCutGuilds() + ", or --cell 0 to run one world");
+        }
         if (o.has(THREADS) && sc.cells() == 1 && o.get(THREADS).orElseThrow() > 1) {
             throw new UserInputException("--threads " + o.get(THREADS).orElseThrow() + " runs a world's cells side "
-                    + "by side, and this world is one cell" + (sc.cell() == 0 ? " (give --cell N with communities, or "
-                    + "--shards N to split one world)" : " (" + sc.users() + " users, cells of " + sc.cell() + ")"));
+                    + "by side, and this world is one cell" + (shards > 1 ? " (--shards " + shards + " already "
+                    + "runs it on " + shards + " threads: leave --threads out)" : sc.cell() == 0 ? " (give --cell N "
+                    + "with communities, or --shards N to split one world)" : " (" + sc.users() + " users, cells of "
+                    + sc.cell() + ")"));
         }
         return o.get(THREADS).orElse(Math.max(1, Math.min(sc.cells(), Runtime.getRuntime().availableProcessors())));
     }

@@ -265,8 +265,16 @@ class PresenceSystemTest {
                 {"--cell 250 --community 100", "--cell 250 is not a whole number of communities of 100"},
                 {"--cell 500", "--cell 500 needs communities (--community above 0)"},
                 {"--threads 2", "--threads 2 runs a world's cells side by side, and this world is one cell"},
+                {"--threads 2 --shards 2", "(--shards 2 already runs it on 2 threads: leave --threads out)"},
                 {"--community 100 --cell 500 --shards 2 --backbone-min 500us",
-                        "give --threads 2 to run the cells on 2 threads, or --cell 0"}};
+                        "give --threads 2 to run the cells on 2 threads, or --cell 0"},
+                // the cells' refusal comes first: asking for --backbone-min or fewer shards would lead nowhere
+                {"--community 100 --cell 500 --shards 2", "give --threads 2 to run the cells on 2 threads"},
+                {"--community 100 --cell 500 --shards 16", "give --threads 16 to run the cells on 16 threads"},
+                // 20 guilds for 100 communities: each guild spans five communities, which cells of two would cut
+                {"--community 10 --cell 20", "--cell 20: this world's 20 guilds are fewer than its 100 communities "
+                        + "of 10 users, so communities share guilds and cells would cut them: give communities of "
+                        + "50 users or more, or --cell 0 to run one world"}};
         for (String[] c : refused) {
             UserInputException e = assertThrows(UserInputException.class,
                     () -> SYSTEM.run(small(1, c[0].split(" "))), c[0]);
@@ -280,9 +288,21 @@ class PresenceSystemTest {
                 .withTrace(true)));
         assertTrue(e.getMessage().contains("add --cell 0"), e.getMessage());
         RunResult r = SYSTEM.run(small(1, "--community", "100", "--cell", "500", "--threads", "2"));
-        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("2 cells of about 500 users")
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("2 cells of 500 users")
                 && l.contains("on 2 threads")), r.summary().toString());
         assertTrue(r.passed(), "findings: " + r.findings());
+    }
+
+    /**
+     * Cells that differ say how much: 1,050 users in communities of 100 (the last of 50) and cells of 300 are cells
+     * of 2, 3, 3 and 3 communities, 200 to 300 users; an average ("about 263") described none of them.
+     */
+    @Test
+    void aRunOfUnequalCellsNamesTheSmallestAndTheLargest() throws Exception {
+        RunResult r = SYSTEM.run(RunRequest.ofSeed(1).withOptions(TestFlags.parse(SYSTEM.options(), "--users",
+                "1050", "--duration", "10s", "--community", "100", "--cell", "300")));
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("4 cells of 200 to 300 users (whole ")),
+                r.summary().toString());
     }
 
     /**

@@ -12,8 +12,8 @@ import org.sysmodels.presence.scenario.PresenceScenario;
  * with their own presence cluster, scheduler, random streams, clients, node-side sessions and checks (a
  * {@link Shard} of one), and nothing crosses between cells, because no friendship or guild crosses a community.
  * Every cell's sessions connect to any of the scenario's gateway nodes; each cell's cluster has its own ordered link
- * to each node (ordering per sender and receiver, as over a TCP connection or between two Erlang processes, not one
- * order for everything a node receives).
+ * to each node (ordering per sender and receiver, as over a TCP connection, RFC 9293 §3.4, or between two Erlang
+ * processes, Erlang Reference Manual, "Processes", signal ordering; not one order for everything a node receives).
  *
  * <p>Why: a delivery's cost is mostly the first touch of the recipient's state. In one world of 5 M users that state
  * is 4 GB and a change's recipients are scattered over it; a cell of 5,000 users holds a few MB. The threads take
@@ -52,34 +52,75 @@ final class Cells implements Split {
     static Shard[] build(PresenceScenario sc, long seed, SimParts parts, int threads,
                          IntFunction<PresenceObserver> extra) {
         int n = sc.cells();
-        int communities = (sc.users() + sc.community() - 1) / sc.community();
         Shard[] cells = new Shard[n];
         int workers = Math.max(1, Math.min(threads, n));
         SideBySide.run(workers, "presence-cells-build", w -> {
             for (int k = n * w / workers; k < n * (w + 1) / workers; k++) {
-                int first = (int) ((long) communities * k / n) * sc.community();
-                int end = (int) Math.min(sc.users(), (long) communities * (k + 1) / n * sc.community());
-                PresenceScenario one = of(sc, end - first);
-                RandomStreams streams = new RandomStreams(RandomStreams.seedFor(seed, "presence/cell-" + k));
-                SocialGraph graph = WorldBuilder.build(one, streams.stream("presence/world"));
-                Shard cell = new Shard(one, graph, streams, 0, 1, parts, Tracer.off(), null,
-                        extra == null ? null : extra.apply(k));
-                cell.start(null);
-                cells[k] = cell;
+                try {
+                    cells[k] = buildOne(sc, k, seed, parts, extra);
+                } catch (RuntimeException e) {
+                    throw inCell(k, e);
+                }
             }
         }, () -> { });
         return cells;
     }
 
+    private static Shard buildOne(PresenceScenario sc, int k, long seed, SimParts parts,
+                                  IntFunction<PresenceObserver> extra) {
+        PresenceScenario one = of(sc, k);
+        RandomStreams streams = new RandomStreams(RandomStreams.seedFor(seed, "presence/cell-" + k));
+        SocialGraph graph = WorldBuilder.build(one, streams.stream("presence/world"));
+        Shard cell = new Shard(one, graph, streams, 0, 1, parts, Tracer.off(), null,
+                extra == null ? null : extra.apply(k));
+        cell.start(null);
+        return cell;
+    }
+
+    /** A failure inside cell {@code k}, saying so: user and session numbers are the cell's own. */
+    private static IllegalStateException inCell(int k, RuntimeException e) {
+        return new IllegalStateException("cell " + k + ": " + e.getMessage(), e);
+    }
+
     /**
-     * One cell's world: {@code users} of {@code sc}'s users with the guilds and the sampled observers in proportion
-     * (a guild keeps its size; at least one guild, and one sampled observer if the world samples any).
+     * The first user of cell {@code k} of {@code sc} ({@code k} = the cell count: the world's end). The communities
+     * are shared out evenly, so cells differ by a community at most, and the last community may be smaller.
      */
-    static PresenceScenario of(PresenceScenario sc, int users) {
-        double share = users / (double) sc.users();
-        int guilds = (int) Math.max(1, Math.round(sc.guilds() * share));
-        int sampled = sc.sampled() == 0 ? 0 : (int) Math.max(1, Math.round(sc.sampled() * share));
-        return sc.withCell(0).withUsers(users).withGuilds(guilds).withSampled(sampled);
+    static int firstUser(PresenceScenario sc, int k) {
+        return (int) Math.min(sc.users(), (long) sc.communities() * k / sc.cells() * sc.community());
+    }
+
+    /** The users of {@code sc}'s smallest and of its largest cell. */
+    static int[] sizeRange(PresenceScenario sc) {
+        int least = Integer.MAX_VALUE;
+        int most = 0;
+        for (int k = 0; k < sc.cells(); k++) {
+            int users = firstUser(sc, k + 1) - firstUser(sc, k);
+            least = Math.min(least, users);
+            most = Math.max(most, users);
+        }
+        return new int[] {least, most};
+    }
+
+    /**
+     * Cell {@code k}'s world: its users, its communities' share of the guilds (so each community keeps a guild block
+     * of its own, as in one world; every guild is in one cell) and the sampled observers in proportion to its users
+     * (at least one if the world samples any).
+     */
+    static PresenceScenario of(PresenceScenario sc, int k) {
+        int first = firstUser(sc, k);
+        int users = firstUser(sc, k + 1) - first;
+        int communities = (users + sc.community() - 1) / sc.community();
+        int before = first / sc.community();
+        int guilds = guildsUpTo(sc, before + communities) - guildsUpTo(sc, before);
+        int sampled = sc.sampled() == 0 ? 0
+                : (int) Math.max(1, Math.round(sc.sampled() * (users / (double) sc.users())));
+        return sc.withCell(0).withUsers(users).withGuilds(Math.max(1, guilds)).withSampled(sampled);
+    }
+
+    /** The guilds of the world's first {@code communities} communities (shared out evenly). */
+    private static int guildsUpTo(PresenceScenario sc, int communities) {
+        return (int) ((long) sc.guilds() * communities / sc.communities());
     }
 
     int threads() {
@@ -103,7 +144,11 @@ final class Cells implements Split {
         for (long at = from; at < t; ) {
             long sliceEnd = Math.min(t, at + SLICE_NS);
             for (int k = first; k < end; k++) {
-                cells[k].sched.runUntil(sliceEnd);
+                try {
+                    cells[k].sched.runUntil(sliceEnd);
+                } catch (RuntimeException e) {
+                    throw inCell(k, e);
+                }
             }
             at = sliceEnd;
         }

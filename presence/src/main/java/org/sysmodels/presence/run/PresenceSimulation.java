@@ -182,6 +182,9 @@ public final class PresenceSimulation {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads " + threads + " is not at least 1");
             }
+            if (sc.cellsCutGuilds() != null) {
+                throw new IllegalArgumentException("cells of " + sc.cell() + " users: " + sc.cellsCutGuilds());
+            }
             this.sc = sc;
             this.tracer = tracer;
             long before = measureMemory ? Heap.used() : 0;

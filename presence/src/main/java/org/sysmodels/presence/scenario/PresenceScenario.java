@@ -46,6 +46,7 @@ import org.sysmodels.core.time.SimTime;
  * @param cell             0: one world; N: the world runs as independent cells of N users (whole communities), each
  *                         its own presence cluster with its own scheduler, run in turn on the run's threads (see
  *                         {@code run/Cells}): the same kind of world, run so that one cell's state stays in the cache
+ *                         (it needs at least as many guilds as communities: {@link #cellsCutGuilds})
  */
 public record PresenceScenario(
         @Range(min = 2, max = 50_000_000) Integer users,
@@ -275,6 +276,25 @@ public record PresenceScenario(
                 heartbeatInterval, resumeWindow, changeEvery, idleAfter, sessionLife, dropFraction, resumeAfter,
                 neverBackFraction, link, backbone, slowFraction, slowWriteEvery, duration, sampled, replay, store,
                 community, backboneMin, n);
+    }
+
+    /** The communities the users live in (the last one may be smaller); 1 when {@code community} is 0. */
+    public int communities() {
+        return community == 0 ? 1 : (users + community - 1) / community;
+    }
+
+    /**
+     * Why this world cannot run in its cells, or null. With fewer guilds than communities the generator gives
+     * communities shared guilds (community c's block starts at c × block mod guilds, {@code WorldBuilder}), so a
+     * cell boundary would cut a guild apart and the cells would be another world, of more and smaller guilds.
+     */
+    public String cellsCutGuilds() {
+        if (cells() <= 1 || communities() <= guilds) {
+            return null;
+        }
+        return "this world's " + guilds + " guilds are fewer than its " + communities() + " communities of "
+                + community + " users, so communities share guilds and cells would cut them: give communities of "
+                + (users + guilds - 1) / guilds + " users or more";
     }
 
     /**

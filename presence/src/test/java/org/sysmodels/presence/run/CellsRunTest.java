@@ -14,6 +14,7 @@ import org.sysmodels.core.run.Progress;
 import org.sysmodels.core.scenario.InvalidFieldException;
 import org.sysmodels.core.trace.Tracer;
 import org.sysmodels.presence.check.InvisibleNeverOnline;
+import org.sysmodels.presence.model.core.PresenceObserver;
 import org.sysmodels.presence.scenario.PresenceScenario;
 
 /**
@@ -117,11 +118,31 @@ class CellsRunTest {
             assertTrue(k == cells.length - 1 || c.users() % odd.community() == 0, "cell " + k + ": " + c.users());
             assertTrue(c.sampled() >= 1 && c.guilds() >= 1, "cell " + k);
             assertEquals(c.users(), cells[k].core.store().userCount());
+            assertEquals(c.users(), Cells.firstUser(odd, k + 1) - Cells.firstUser(odd, k), "cell " + k);
             users += c.users();
             guilds += c.guilds();
         }
         assertEquals(odd.users(), users);
         assertTrue(Math.abs(guilds - odd.guilds()) <= cells.length, "guilds " + guilds + " of " + odd.guilds());
+    }
+
+    /**
+     * A cell's guilds are its communities' share of the world's, so every community keeps a guild block of its own
+     * as in one world, and the cells hold every guild once: 905 users in 10 communities (the last of 5) with 10
+     * guilds, in cells of 5 communities, are cells of 5 guilds each. Shared out by users the second cell (405 users)
+     * got 4, and two of its communities shared one guild of twice the size.
+     */
+    @Test
+    void aCellsGuildsAreItsCommunitiesShare() {
+        PresenceScenario sc = CELLS.withUsers(905).withGuilds(10).withCell(500);
+        Shard[] cells = Cells.build(sc, 3, SimParts.reference(), 1, null);
+        int guilds = 0;
+        for (Shard cell : cells) {
+            int communities = cell.sc.communities();
+            assertTrue(cell.sc.guilds() >= communities, cell.sc.guilds() + " guilds, " + communities + " communities");
+            guilds += cell.sc.guilds();
+        }
+        assertEquals(sc.guilds(), guilds);
     }
 
     @Test
@@ -144,6 +165,22 @@ class CellsRunTest {
         }
     }
 
+    /** A failure inside one cell says which cell it was, and every thread has stopped when it is thrown. */
+    @Test
+    void aFailureInACellNamesTheCell() {
+        PresenceSimulation.Live live = new PresenceSimulation.Live(CELLS, 11, SimParts.reference(), Tracer.off(),
+                false, 1, 2, k -> { }, k -> k != 2 ? null : new PresenceObserver() {
+                    @Override
+                    public void heartbeat(int session, long deadline, long at) {
+                        if (at > 7_000_000_000L) {
+                            throw new IllegalStateException("heartbeat of session " + session);
+                        }
+                    }
+                });
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> live.runUntil(CELLS.duration()));
+        assertTrue(e.getMessage().startsWith("cell 2: heartbeat of session "), e.getMessage());
+    }
+
     @Test
     void cellsNeedCommunitiesAndRefuseShardsAndATrace() {
         InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> CELLS.withCommunity(0));
@@ -157,5 +194,10 @@ class CellsRunTest {
                         1));
         assertThrows(IllegalArgumentException.class,
                 () -> PresenceSimulation.prepare(CELLS, 1, SimParts.reference(), Tracer.off(), false, 1, 0));
+        // 11 guilds for 12 communities: guild 0 holds communities 0 and 11, which cells of 3 communities would part
+        IllegalArgumentException cut = assertThrows(IllegalArgumentException.class,
+                () -> PresenceSimulation.prepare(CELLS.withGuilds(11), 1, SimParts.reference(), Tracer.off(), false,
+                        1, 1));
+        assertTrue(cut.getMessage().contains("11 guilds are fewer than its 12 communities"), cut.getMessage());
     }
 }
