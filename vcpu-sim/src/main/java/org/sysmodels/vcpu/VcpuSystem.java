@@ -193,8 +193,8 @@ public final class VcpuSystem implements SimSystem {
         }
         MicroVmRun.Outcome out = MicroVmRun.run(setup);
         if (out.startError() != null) {
-            throw new UserInputException((request.student().isPresent() ? setup.kernelName() + ": " : "")
-                    + "InstanceStart failed (HTTP 400): " + out.startError());
+            throw StartFailure.of(o.get(DRIVE), request.student().isPresent() ? setup.kernelName() + ": " : "",
+                    out.startError());
         }
         return Reports.describe(b, out).build();
     }
@@ -223,7 +223,7 @@ public final class VcpuSystem implements SimSystem {
             MicroVmRun.Outcome o = MicroVmRun.run(MicroVmRun.Setup.of(s.withActions(List.of()), kernel, s.guest())
                     .withTracer(request.tracer("vcpu-boot-timeline")));
             if (o.startError() != null) {
-                throw new UserInputException("InstanceStart failed (HTTP 400): " + o.startError());
+                throw StartFailure.of(request.options().get(DRIVE), "", o.startError());
             }
             BootTimeline.DEFAULT.describe(b, kernel.length, Math.max(0, o.bootNs()));
             return b.checks(o.checker().rules()).findings(o.findings()).trace(o.trace()).build();

@@ -139,7 +139,8 @@ class VcpuSystemTest {
         e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
                 .withScenario("boot-timeline").withOptions(Options.parse(system.options(),
                         Map.of("--drive", dir.resolve("missing.img").toString())))));
-        assertTrue(e.getMessage().contains("InstanceStart failed (HTTP 400)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("--drive " + dir.resolve("missing.img") + ": InstanceStart failed "
+                + "(HTTP 400): Drive config error"), e.getMessage());
     }
 
     @Test
@@ -236,16 +237,18 @@ class VcpuSystemTest {
     void aDriveOrBootArgsTheMicroVmCannotStartWithAreUserErrors() throws Exception {
         UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
                 .withOptions(Options.parse(system.options(), Map.of("--drive", dir.resolve("none.img").toString())))));
-        assertTrue(e.getMessage().contains("InstanceStart failed (HTTP 400): Drive config error: Unable to create "
+        assertEquals("--drive " + dir.resolve("none.img") + ": InstanceStart failed (HTTP 400): Drive config "
+                + "error: Unable to create "
                 + "the virtio block device: Virtio backend error: Error manipulating the backing file: No such file "
-                + "or directory (os error 2) " + dir.resolve("none.img")), e.getMessage());
+                + "or directory (os error 2) " + dir.resolve("none.img"), e.getMessage());
         e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withOptions(
                 Options.parse(system.options(), Map.of("--boot-args", "x".repeat(3000))))));
         assertTrue(e.getMessage().contains("at most 2047 fit"), e.getMessage());
         e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withBug(
                 "loses-in-flight-write").withOptions(Options.parse(system.options(), Map.of("--drive",
                         dir.toString())))));
-        assertTrue(e.getMessage().contains("Is a directory (os error 21)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("--drive " + dir + ": ")
+                && e.getMessage().contains("Is a directory (os error 21)"), e.getMessage());
     }
 
     /** A drive's text that does not fit its disk is a scenario error at the field, not silently cut. */
