@@ -52,6 +52,27 @@ class SimCliTest {
         assertTrue(r.out().contains("trace: " + t), r.out());
     }
 
+    /**
+     * The trace goes to the file named, whatever its extension (Perfetto reads the JSON by content); before,
+     * {@code --trace out.txt} wrote {@code out.txt.json} and {@code out.txt.txt}. The text log takes {@code .txt},
+     * or {@code .log} when the name given ends in {@code .txt}, and the command prints both.
+     */
+    @Test
+    void theTraceIsWrittenToTheFileNamedWhateverItsExtension() throws Exception {
+        for (String[] named : new String[][] {{"out.txt", "out.log"}, {"q.trace", "q.txt"}, {"plain", "plain.txt"}}) {
+            Path t = dir.resolve(named[0]);
+            Path log = dir.resolve(named[1]);
+            SimRun r = SimRun.of("queue", "--jobs", "50", "--trace", t.toString());
+            assertEquals(0, r.exit(), r.toString());
+            assertFalse(TraceFiles.readAndCheck(t).isEmpty(), named[0]);
+            assertTrue(Files.readString(log).contains("\n"), named[1]);
+            assertTrue(r.out().contains("trace: " + t + " (") && r.out().contains("text log " + log + " ("),
+                    r.out());
+        }
+        assertFalse(Files.exists(dir.resolve("out.txt.json")));
+        assertFalse(Files.exists(dir.resolve("out.txt.txt")));
+    }
+
     @Test
     void badScenarioFileExitsTwoNamingLineAndField() throws Exception {
         Path f = dir.resolve("bad.json");
