@@ -221,6 +221,18 @@ class SimCliTest {
         assertTrue(r.err().contains("--only: no system named \"warp-drive\"; systems: queue"), r.err());
     }
 
+    /** An empty entry (a trailing comma, two commas, an empty value) names the option and the systems; picocli's
+     *  split used to drop a trailing one, and an empty value ran every system. */
+    @Test
+    void tourRejectsAnEmptyEntryInOnly() {
+        for (String value : new String[] {"queue,", ",queue", "queue,,queue", ""}) {
+            SimRun r = SimRun.of("tour", "--only", value, "--report", dir.toString());
+            assertEquals(2, r.exit(), r.toString());
+            assertTrue(r.err().startsWith("sim tour: --only \"" + value + "\": an empty name in the list; give "
+                    + "system names separated by commas, from: queue, ") && r.err().contains(", vcpu"), r.err());
+        }
+    }
+
     @Test
     void runReportFlagWritesAReportForOneSystem() throws Exception {
         Path report = dir.resolve("one");
