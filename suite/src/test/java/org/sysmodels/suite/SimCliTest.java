@@ -6,16 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sysmodels.core.testing.TraceFiles;
+import org.sysmodels.suite.cli.Cli;
+import org.sysmodels.suite.cli.Systems;
+import picocli.CommandLine;
 
 /** The `sim` command as a user meets it: exit codes, messages, files. */
 class SimCliTest {
@@ -165,6 +171,37 @@ class SimCliTest {
         assertEquals(2, unknown.exit(), unknown.toString());
         assertTrue(unknown.err().contains("nvm"), unknown.err());
         assertFalse(unknown.err().contains("\tat "), unknown.err());
+    }
+
+    /**
+     * {@code sim help A B} prints what {@code sim A B --help} prints at every depth of the command tree (picocli's
+     * help command read only the first word: {@code sim help vcpu serve} printed vcpu's help); a word that names
+     * no command there is exit 2, naming it and the commands that are.
+     */
+    @Test
+    void helpCommandReachesEveryDepth() {
+        CommandLine root = Cli.create(Systems.discover(), new PrintWriter(Writer.nullWriter()),
+                new PrintWriter(Writer.nullWriter()));
+        int subcommandsSeen = 0;
+        for (Map.Entry<String, CommandLine> top : root.getSubcommands().entrySet()) {
+            assertEquals(SimRun.of(top.getKey(), "--help").out(), SimRun.of("help", top.getKey()).out(), top.getKey());
+            for (String sub : top.getValue().getSubcommands().keySet()) {
+                SimRun viaHelp = SimRun.of("help", top.getKey(), sub);
+                assertEquals(0, viaHelp.exit(), viaHelp.toString());
+                assertEquals(SimRun.of(top.getKey(), sub, "--help").out(), viaHelp.out(), top.getKey() + " " + sub);
+                subcommandsSeen++;
+            }
+        }
+        assertTrue(subcommandsSeen > 0, "no system has a subcommand: the test checks nothing deeper");
+        assertTrue(SimRun.of("help", "vcpu", "serve").out().contains("Usage: sim vcpu serve "));
+        SimRun unknown = SimRun.of("help", "vcpu", "nosuch");
+        assertEquals(2, unknown.exit(), unknown.toString());
+        assertTrue(unknown.err().startsWith("sim vcpu: no command \"nosuch\"; sim vcpu's commands: serve\n"),
+                unknown.err());
+        SimRun tooDeep = SimRun.of("help", "vcpu", "serve", "extra");
+        assertEquals(2, tooDeep.exit(), tooDeep.toString());
+        assertTrue(tooDeep.err().startsWith("sim vcpu serve: no command \"extra\": sim vcpu serve has no commands\n"),
+                tooDeep.err());
     }
 
     @Test
