@@ -67,7 +67,8 @@ public final class VcpuSystem implements SimSystem {
             "How long the microVM may run before the run ends it (virtual time; real time when threaded).")
             .withDefault("10s");
     static final OptionSpec<Path> DRIVE = OptionSpec.path("--drive", "FILE",
-            "A file to attach as the root drive (virtio-blk, path_on_host).");
+            "A file to attach as the root drive (virtio-blk, path_on_host); the scenario's other drive "
+                    + "settings (rate limiter, io_engine, read-only) stay.");
     static final OptionSpec<Path> API_SOCK = OptionSpec.path("--api-sock", "PATH",
             "Serve Firecracker's REST API on this Unix socket (one microVM per process) instead of a run; "
                     + "Firecracker's flag name. The getting-started curl sequence works against it.");
@@ -313,8 +314,8 @@ public final class VcpuSystem implements SimSystem {
         m = m.withVcpus(o.getOr(VCPUS, m.vcpus())).withMemMib(o.getOr(MEM, m.memMib()))
                 .withMode(o.getOr(MODE, m.mode())).withRunFor(o.getOr(RUN_FOR, m.runFor()));
         if (o.get(DRIVE).isPresent()) {
-            m = m.withDrive(new VcpuScenario.Drive(o.get(DRIVE).get().toString(), null, null, null, null, null, null,
-                    null));
+            m = m.withDrive((m.drive() != null ? m.drive() : VcpuScenario.Drive.DEFAULT)
+                    .withPath(o.get(DRIVE).get().toString()));
         }
         ScenarioLoader.checkFlags(m);
         return m;

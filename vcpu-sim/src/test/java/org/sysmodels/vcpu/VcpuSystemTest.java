@@ -251,6 +251,21 @@ class VcpuSystemTest {
                 && e.getMessage().contains("Is a directory (os error 21)"), e.getMessage());
     }
 
+    /**
+     * --drive changes only the backing file (path_on_host): the scenario's rate limiter stays. It used to replace
+     * the whole drive, so {@code --scenario rate-limited --drive disk.img} ran with no limiter at all.
+     */
+    @Test
+    void aDriveFlagKeepsTheScenariosRateLimiter() throws Exception {
+        Path disk = dir.resolve("disk.img");
+        Files.write(disk, new byte[64 * 1024]);
+        RunResult r = system.run(RunRequest.ofSeed(1).withScenario("rate-limited")
+                .withOptions(Options.parse(system.options(), Map.of("--drive", disk.toString()))));
+        double refusals = r.metrics().stream().filter(m -> m.name().equals("rate limiter refusals"))
+                .map(m -> ((Metric.Value) m).value()).findFirst().orElseThrow();
+        assertTrue(refusals > 0, "the ops bucket of the scenario must still refuse: " + refusals);
+    }
+
     /** A drive's text that does not fit its disk is a scenario error at the field, not silently cut. */
     @Test
     void aDriveTextLargerThanItsDiskIsAScenarioError() throws Exception {
