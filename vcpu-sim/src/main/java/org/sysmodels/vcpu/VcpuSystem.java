@@ -141,6 +141,7 @@ public final class VcpuSystem implements SimSystem {
         RunResult.Builder b = RunResult.builder(name(), title(), request.seed());
         Options o = request.options();
         if (o.get(API_SOCK).isPresent()) {
+            ServeFlags.check(request);
             return serve(o.get(API_SOCK).get(), o.get(API_TCP).orElse(0), b, request.tracer("vcpu-api"));
         }
         if (o.get(API_TCP).isPresent()) {

@@ -3,6 +3,7 @@ package org.sysmodels.vcpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -264,6 +265,21 @@ class VcpuSystemTest {
         double refusals = r.metrics().stream().filter(m -> m.name().equals("rate limiter refusals"))
                 .map(m -> ((Metric.Value) m).value()).findFirst().orElseThrow();
         assertTrue(refusals > 0, "the ops bucket of the scenario must still refuse: " + refusals);
+    }
+
+    /**
+     * --api-sock configures its microVM over the API: a --drive (or another run flag) beside it is refused, not
+     * ignored. Before, the server started and served until Ctrl-C; the timeout guards against that hang.
+     */
+    @Test
+    void aRunFlagBesideApiSockIsRefusedNotIgnored() {
+        Path sock = dir.resolve("fc.sock");
+        UserInputException e = assertTimeoutPreemptively(java.time.Duration.ofMinutes(2), () -> assertThrows(
+                UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withOptions(Options.parse(
+                        system.options(), Map.of("--api-sock", sock.toString(), "--drive", "disk.img"))))));
+        assertTrue(e.getMessage().startsWith("--api-sock and --drive disk.img: the API server configures its "
+                + "microVM through the API"), e.getMessage());
+        assertFalse(Files.exists(sock), "nothing served");
     }
 
     /** A drive's text that does not fit its disk is a scenario error at the field, not silently cut. */
