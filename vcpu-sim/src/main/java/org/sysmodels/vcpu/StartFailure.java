@@ -7,9 +7,10 @@ import org.sysmodels.core.input.UserInputException;
  * A microVM that would not start, as the command line reports it: Firecracker's InstanceStart error (HTTP 400, the
  * reason in Firecracker's words) led by the flag and value that caused it, so a student knows which flag to change.
  * A drive's backing file is opened when the block device is built (Firecracker {@code
- * src/vmm/src/devices/virtio/block/virtio/device.rs} {@code DiskProperties::new}; the error is {@code
- * VirtioBlockError::BackingFile} in {@code block/virtio/mod.rs}, "Error manipulating the backing file: {io error}
- * {path}"), so a bad {@code --drive} surfaces there as a "Drive config error".
+ * src/vmm/src/devices/virtio/block/virtio/device.rs}, {@code DiskProperties::open_file} from {@code
+ * DiskProperties::new}; the error is {@code VirtioBlockError::BackingFile} in {@code block/virtio/mod.rs}, "Error
+ * manipulating the backing file: {io error} {path}"), so a bad {@code --drive} surfaces there as a "Drive config
+ * error".
  */
 final class StartFailure {
 

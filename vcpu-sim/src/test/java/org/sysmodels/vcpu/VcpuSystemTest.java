@@ -282,6 +282,17 @@ class VcpuSystemTest {
         assertFalse(Files.exists(sock), "nothing served");
     }
 
+    /** A drive of part sectors is attached with Firecracker's warning: a 2-byte file is a disk of 0 sectors. */
+    @Test
+    void aDriveOfPartSectorsIsAttachedWithFirecrackersWarning() throws Exception {
+        Path disk = dir.resolve("small.img");
+        Files.writeString(disk, "x\n");
+        RunResult r = system.run(RunRequest.ofSeed(1).withScenario("blk")
+                .withOptions(Options.parse(system.options(), Map.of("--drive", disk.toString()))));
+        assertTrue(r.summary().contains("  warning: " + disk + ": Disk size 2 is not a multiple of sector size 512; "
+                + "the remainder will not be visible to the guest."), String.join("\n", r.summary()));
+    }
+
     /** A drive's text that does not fit its disk is a scenario error at the field, not silently cut. */
     @Test
     void aDriveTextLargerThanItsDiskIsAScenarioError() throws Exception {
