@@ -6,16 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sysmodels.core.testing.TraceFiles;
+import org.sysmodels.suite.cli.Cli;
+import org.sysmodels.suite.cli.Systems;
+import picocli.CommandLine;
 
 /** The `sim` command as a user meets it: exit codes, messages, files. */
 class SimCliTest {
@@ -50,6 +56,27 @@ class SimCliTest {
         assertTrue(events.stream().anyMatch(e -> e.get("ph").asText().equals("b")), "job async slices");
         assertTrue(events.stream().anyMatch(e -> e.get("ph").asText().equals("C")), "occupancy counter");
         assertTrue(r.out().contains("trace: " + t), r.out());
+    }
+
+    /**
+     * The trace goes to the file named, whatever its extension (Perfetto reads the JSON by content); before,
+     * {@code --trace out.txt} wrote {@code out.txt.json} and {@code out.txt.txt}. The text log takes {@code .txt},
+     * or {@code .log} when the name given ends in {@code .txt}, and the command prints both.
+     */
+    @Test
+    void theTraceIsWrittenToTheFileNamedWhateverItsExtension() throws Exception {
+        for (String[] named : new String[][] {{"out.txt", "out.log"}, {"q.trace", "q.txt"}, {"plain", "plain.txt"}}) {
+            Path t = dir.resolve(named[0]);
+            Path log = dir.resolve(named[1]);
+            SimRun r = SimRun.of("queue", "--jobs", "50", "--trace", t.toString());
+            assertEquals(0, r.exit(), r.toString());
+            assertFalse(TraceFiles.readAndCheck(t).isEmpty(), named[0]);
+            assertTrue(Files.readString(log).contains("\n"), named[1]);
+            assertTrue(r.out().contains("trace: " + t + " (") && r.out().contains("text log " + log + " ("),
+                    r.out());
+        }
+        assertFalse(Files.exists(dir.resolve("out.txt.json")));
+        assertFalse(Files.exists(dir.resolve("out.txt.txt")));
     }
 
     @Test
@@ -146,6 +173,37 @@ class SimCliTest {
         assertFalse(unknown.err().contains("\tat "), unknown.err());
     }
 
+    /**
+     * {@code sim help A B} prints what {@code sim A B --help} prints at every depth of the command tree (picocli's
+     * help command read only the first word: {@code sim help vcpu serve} printed vcpu's help); a word that names
+     * no command there is exit 2, naming it and the commands that are.
+     */
+    @Test
+    void helpCommandReachesEveryDepth() {
+        CommandLine root = Cli.create(Systems.discover(), new PrintWriter(Writer.nullWriter()),
+                new PrintWriter(Writer.nullWriter()));
+        int subcommandsSeen = 0;
+        for (Map.Entry<String, CommandLine> top : root.getSubcommands().entrySet()) {
+            assertEquals(SimRun.of(top.getKey(), "--help").out(), SimRun.of("help", top.getKey()).out(), top.getKey());
+            for (String sub : top.getValue().getSubcommands().keySet()) {
+                SimRun viaHelp = SimRun.of("help", top.getKey(), sub);
+                assertEquals(0, viaHelp.exit(), viaHelp.toString());
+                assertEquals(SimRun.of(top.getKey(), sub, "--help").out(), viaHelp.out(), top.getKey() + " " + sub);
+                subcommandsSeen++;
+            }
+        }
+        assertTrue(subcommandsSeen > 0, "no system has a subcommand: the test checks nothing deeper");
+        assertTrue(SimRun.of("help", "vcpu", "serve").out().contains("Usage: sim vcpu serve "));
+        SimRun unknown = SimRun.of("help", "vcpu", "nosuch");
+        assertEquals(2, unknown.exit(), unknown.toString());
+        assertTrue(unknown.err().startsWith("sim vcpu: no command \"nosuch\"; sim vcpu's commands: serve\n"),
+                unknown.err());
+        SimRun tooDeep = SimRun.of("help", "vcpu", "serve", "extra");
+        assertEquals(2, tooDeep.exit(), tooDeep.toString());
+        assertTrue(tooDeep.err().startsWith("sim vcpu serve: no command \"extra\": sim vcpu serve has no commands\n"),
+                tooDeep.err());
+    }
+
     @Test
     void listShowsSystemsAndScenarios() {
         SimRun r = SimRun.of("list");
@@ -198,6 +256,18 @@ class SimCliTest {
         SimRun r = SimRun.of("tour", "--only", "queue,warp-drive", "--report", dir.toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--only: no system named \"warp-drive\"; systems: queue"), r.err());
+    }
+
+    /** An empty entry (a trailing comma, two commas, an empty value) names the option and the systems; picocli's
+     *  split used to drop a trailing one, and an empty value ran every system. */
+    @Test
+    void tourRejectsAnEmptyEntryInOnly() {
+        for (String value : new String[] {"queue,", ",queue", "queue,,queue", ""}) {
+            SimRun r = SimRun.of("tour", "--only", value, "--report", dir.toString());
+            assertEquals(2, r.exit(), r.toString());
+            assertTrue(r.err().startsWith("sim tour: --only \"" + value + "\": an empty name in the list; give "
+                    + "system names separated by commas, from: queue, ") && r.err().contains(", vcpu"), r.err());
+        }
     }
 
     @Test

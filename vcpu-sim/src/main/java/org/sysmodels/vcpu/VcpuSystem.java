@@ -67,7 +67,8 @@ public final class VcpuSystem implements SimSystem {
             "How long the microVM may run before the run ends it (virtual time; real time when threaded).")
             .withDefault("10s");
     static final OptionSpec<Path> DRIVE = OptionSpec.path("--drive", "FILE",
-            "A file to attach as the root drive (virtio-blk, path_on_host).");
+            "A file to attach as the root drive (virtio-blk, path_on_host); the scenario's other drive "
+                    + "settings (rate limiter, io_engine, read-only) stay.");
     static final OptionSpec<Path> API_SOCK = OptionSpec.path("--api-sock", "PATH",
             "Serve Firecracker's REST API on this Unix socket (one microVM per process) instead of a run; "
                     + "Firecracker's flag name. The getting-started curl sequence works against it.");
@@ -140,6 +141,7 @@ public final class VcpuSystem implements SimSystem {
         RunResult.Builder b = RunResult.builder(name(), title(), request.seed());
         Options o = request.options();
         if (o.get(API_SOCK).isPresent()) {
+            ServeFlags.check(request);
             return serve(o.get(API_SOCK).get(), o.get(API_TCP).orElse(0), b, request.tracer("vcpu-api"));
         }
         if (o.get(API_TCP).isPresent()) {
@@ -193,8 +195,8 @@ public final class VcpuSystem implements SimSystem {
         }
         MicroVmRun.Outcome out = MicroVmRun.run(setup);
         if (out.startError() != null) {
-            throw new UserInputException((request.student().isPresent() ? setup.kernelName() + ": " : "")
-                    + "InstanceStart failed (HTTP 400): " + out.startError());
+            throw StartFailure.of(o.get(DRIVE), request.student().isPresent() ? setup.kernelName() + ": " : "",
+                    out.startError());
         }
         return Reports.describe(b, out).build();
     }
@@ -223,7 +225,7 @@ public final class VcpuSystem implements SimSystem {
             MicroVmRun.Outcome o = MicroVmRun.run(MicroVmRun.Setup.of(s.withActions(List.of()), kernel, s.guest())
                     .withTracer(request.tracer("vcpu-boot-timeline")));
             if (o.startError() != null) {
-                throw new UserInputException("InstanceStart failed (HTTP 400): " + o.startError());
+                throw StartFailure.of(request.options().get(DRIVE), "", o.startError());
             }
             BootTimeline.DEFAULT.describe(b, kernel.length, Math.max(0, o.bootNs()));
             return b.checks(o.checker().rules()).findings(o.findings()).trace(o.trace()).build();
@@ -313,8 +315,8 @@ public final class VcpuSystem implements SimSystem {
         m = m.withVcpus(o.getOr(VCPUS, m.vcpus())).withMemMib(o.getOr(MEM, m.memMib()))
                 .withMode(o.getOr(MODE, m.mode())).withRunFor(o.getOr(RUN_FOR, m.runFor()));
         if (o.get(DRIVE).isPresent()) {
-            m = m.withDrive(new VcpuScenario.Drive(o.get(DRIVE).get().toString(), null, null, null, null, null, null,
-                    null));
+            m = m.withDrive((m.drive() != null ? m.drive() : VcpuScenario.Drive.DEFAULT)
+                    .withPath(o.get(DRIVE).get().toString()));
         }
         ScenarioLoader.checkFlags(m);
         return m;

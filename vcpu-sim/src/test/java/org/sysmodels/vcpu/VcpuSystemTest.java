@@ -3,6 +3,7 @@ package org.sysmodels.vcpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -139,7 +140,8 @@ class VcpuSystemTest {
         e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
                 .withScenario("boot-timeline").withOptions(Options.parse(system.options(),
                         Map.of("--drive", dir.resolve("missing.img").toString())))));
-        assertTrue(e.getMessage().contains("InstanceStart failed (HTTP 400)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("--drive " + dir.resolve("missing.img") + ": InstanceStart failed "
+                + "(HTTP 400): Drive config error"), e.getMessage());
     }
 
     @Test
@@ -236,16 +238,59 @@ class VcpuSystemTest {
     void aDriveOrBootArgsTheMicroVmCannotStartWithAreUserErrors() throws Exception {
         UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
                 .withOptions(Options.parse(system.options(), Map.of("--drive", dir.resolve("none.img").toString())))));
-        assertTrue(e.getMessage().contains("InstanceStart failed (HTTP 400): Drive config error: Unable to create "
+        assertEquals("--drive " + dir.resolve("none.img") + ": InstanceStart failed (HTTP 400): Drive config "
+                + "error: Unable to create "
                 + "the virtio block device: Virtio backend error: Error manipulating the backing file: No such file "
-                + "or directory (os error 2) " + dir.resolve("none.img")), e.getMessage());
+                + "or directory (os error 2) " + dir.resolve("none.img"), e.getMessage());
         e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withOptions(
                 Options.parse(system.options(), Map.of("--boot-args", "x".repeat(3000))))));
         assertTrue(e.getMessage().contains("at most 2047 fit"), e.getMessage());
         e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withBug(
                 "loses-in-flight-write").withOptions(Options.parse(system.options(), Map.of("--drive",
                         dir.toString())))));
-        assertTrue(e.getMessage().contains("Is a directory (os error 21)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("--drive " + dir + ": ")
+                && e.getMessage().contains("Is a directory (os error 21)"), e.getMessage());
+    }
+
+    /**
+     * --drive changes only the backing file (path_on_host): the scenario's rate limiter stays. It used to replace
+     * the whole drive, so {@code --scenario rate-limited --drive disk.img} ran with no limiter at all.
+     */
+    @Test
+    void aDriveFlagKeepsTheScenariosRateLimiter() throws Exception {
+        Path disk = dir.resolve("disk.img");
+        Files.write(disk, new byte[64 * 1024]);
+        RunResult r = system.run(RunRequest.ofSeed(1).withScenario("rate-limited")
+                .withOptions(Options.parse(system.options(), Map.of("--drive", disk.toString()))));
+        double refusals = r.metrics().stream().filter(m -> m.name().equals("rate limiter refusals"))
+                .map(m -> ((Metric.Value) m).value()).findFirst().orElseThrow();
+        assertTrue(refusals > 0, "the ops bucket of the scenario must still refuse: " + refusals);
+    }
+
+    /**
+     * --api-sock configures its microVM over the API: a --drive (or another run flag) beside it is refused, not
+     * ignored. Before, the server started and served until Ctrl-C; the timeout guards against that hang.
+     */
+    @Test
+    void aRunFlagBesideApiSockIsRefusedNotIgnored() {
+        Path sock = dir.resolve("fc.sock");
+        UserInputException e = assertTimeoutPreemptively(java.time.Duration.ofMinutes(2), () -> assertThrows(
+                UserInputException.class, () -> system.run(RunRequest.ofSeed(1).withOptions(Options.parse(
+                        system.options(), Map.of("--api-sock", sock.toString(), "--drive", "disk.img"))))));
+        assertTrue(e.getMessage().startsWith("--api-sock and --drive disk.img: the API server configures its "
+                + "microVM through the API"), e.getMessage());
+        assertFalse(Files.exists(sock), "nothing served");
+    }
+
+    /** A drive of part sectors is attached with Firecracker's warning: a 2-byte file is a disk of 0 sectors. */
+    @Test
+    void aDriveOfPartSectorsIsAttachedWithFirecrackersWarning() throws Exception {
+        Path disk = dir.resolve("small.img");
+        Files.writeString(disk, "x\n");
+        RunResult r = system.run(RunRequest.ofSeed(1).withScenario("blk")
+                .withOptions(Options.parse(system.options(), Map.of("--drive", disk.toString()))));
+        assertTrue(r.summary().contains("  warning: " + disk + ": Disk size 2 is not a multiple of sector size 512; "
+                + "the remainder will not be visible to the guest."), String.join("\n", r.summary()));
     }
 
     /** A drive's text that does not fit its disk is a scenario error at the field, not silently cut. */

@@ -29,7 +29,7 @@ public final class Cli {
         for (SimSystem s : systems) {
             root.addSubcommand(s.name(), SystemCommand.create(s));
         }
-        root.addSubcommand("help", new CommandLine.HelpCommand());  // sim help irp, as git and cargo take it
+        root.addSubcommand("help", new HelpCommand());
         Help.exitCodes(root.getCommandSpec());
         for (CommandLine sub : root.getSubcommands().values()) {
             Help.exitCodes(sub.getCommandSpec());

@@ -20,7 +20,9 @@ final class CommonOptions {
     String bug;
 
     @Option(names = "--trace", paramLabel = "FILE",
-            description = "Record a trace: FILE as Perfetto/Chrome JSON (open in https://ui.perfetto.dev) and a text log beside it.")
+            description = "Record a trace: FILE, as named, holds Perfetto/Chrome JSON (open in https://ui.perfetto.dev; "
+                    + "any extension); a text log goes beside it with .txt for its extension (.log if FILE ends "
+                    + "in .txt).")
     Path trace;
 
     @Option(names = "--trace-events", paramLabel = "N", defaultValue = "200000",

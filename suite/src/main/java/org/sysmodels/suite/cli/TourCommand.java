@@ -43,7 +43,8 @@ final class TourCommand implements Callable<Integer> {
             description = "Where to write the report. Default: ${DEFAULT-VALUE}.")
     Path report;
 
-    @Option(names = "--only", paramLabel = "SYSTEM", split = ",",
+    /** Split here, not by picocli, which drops a trailing empty entry ({@code queue,}) without a word. */
+    @Option(names = "--only", paramLabel = "SYSTEM[,SYSTEM...]",
             description = "Run only these systems (comma-separated names, see `sim list`).")
     List<String> only;
 
@@ -96,17 +97,25 @@ final class TourCommand implements Callable<Integer> {
     }
 
     private List<SimSystem> choose() throws UserInputException {
-        if (only == null || only.isEmpty()) {
+        if (only == null) {
             return systems;
         }
         List<String> names = systems.stream().map(SimSystem::name).toList();
-        for (String n : only) {
-            if (!names.contains(n)) {
-                throw new UserInputException("--only: no system named \"" + n + "\"; systems: "
-                        + String.join(", ", names));
+        List<String> asked = new ArrayList<>();
+        for (String value : only) {
+            for (String n : value.split(",", -1)) {
+                if (n.isBlank()) {
+                    throw new UserInputException("--only \"" + value + "\": an empty name in the list; give "
+                            + "system names separated by commas, from: " + String.join(", ", names));
+                }
+                if (!names.contains(n)) {
+                    throw new UserInputException("--only: no system named \"" + n + "\"; systems: "
+                            + String.join(", ", names));
+                }
+                asked.add(n);
             }
         }
-        return systems.stream().filter(s -> only.contains(s.name())).toList();
+        return systems.stream().filter(s -> asked.contains(s.name())).toList();
     }
 
     private static void writeError(Path dir, Exception e) {

@@ -174,6 +174,7 @@ public final class MicroVmRun {
                         + "Virtio backend error: Error manipulating the backing file: " + ioError(e) + " " + d.path(),
                         log);
             }
+            DiskSizeWarning.of(disk).ifPresent(log::add);
             disks.put("rootfs", disk);
             VmConfig.Limiter limiter = new VmConfig.Limiter(bucket(d.bandwidth()), bucket(d.ops()));
             if (d.ops() != null) {

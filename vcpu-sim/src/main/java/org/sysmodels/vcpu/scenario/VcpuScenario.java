@@ -147,6 +147,14 @@ public record VcpuScenario(
         }
 
         public static final Drive DEFAULT = new Drive(null, null, null, null, null, null, null, null);
+
+        /**
+         * The same drive backed by the file at {@code hostPath}: only path_on_host changes, as it is one field of
+         * Firecracker's drive config beside the rate limiter and io_engine (swagger.yaml, Drive).
+         */
+        public Drive withPath(String hostPath) {
+            return new Drive(hostPath, sizeKib, text, readOnly, engine, asyncLatency, ops, bandwidth);
+        }
     }
 
     /** Firecracker's io_engine. */
