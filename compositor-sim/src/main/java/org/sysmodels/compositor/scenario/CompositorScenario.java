@@ -58,7 +58,7 @@ public record CompositorScenario(String description, @Range(min = 16, max = 8192
             }
         }
         layers = List.copyOf(layers);
-        PixelBudget.check(width, height, layers);
+        PixelBudget.check(width, height, layers, events);
         description = description == null ? "" : description;
         sfSpikeEvery = sfSpikeEvery == null ? 0 : sfSpikeEvery;
         sfSpike = sfSpike == null ? 0L : sfSpike;

@@ -18,7 +18,7 @@ import org.sysmodels.core.scenario.InvalidFieldException;
  *       (Adreno 6xx report 16384), and it is the size the scenario file's {@code @Range} already allows.
  *   <li>All buffers together take at most {@value #MAX_MIB} MiB: the screen, the {@link ClientComposition#TARGETS}
  *       client targets (both the display's size) and each layer's {@code buffers} slots, at 4 bytes a pixel
- *       (RGBA_8888). That budget is the simulator's own, fixed so a scenario runs or is refused the same on every
+ *       (RGBA_8888), at the largest size an event ({@code events[].buffer}) gives them. That budget is the simulator's own, fixed so a scenario runs or is refused the same on every
  *       machine; it holds an 8K display (7680×4320) with a full-screen layer, and fits the default heap of a
  *       4 GiB machine (a quarter of its memory, HotSpot's ergonomics).
  * </ul>
@@ -33,8 +33,14 @@ final class PixelBudget {
     }
 
     /** Refuses a side above {@link #MAX_SIDE} at its field, then a total above {@link #MAX_MIB} MiB. */
-    static void check(int width, int height, List<LayerSpec> layers) {
+    static void check(int width, int height, List<LayerSpec> layers, List<LayerEvent> events) {
         sides("width", "height", "display", width, height);
+        for (int j = 0; j < events.size(); j++) {
+            Size b = events.get(j).buffer();
+            if (b != null) {
+                sides("events[" + j + "].buffer.w", "events[" + j + "].buffer.h", "buffer", b.w(), b.h());
+            }
+        }
         long display = (long) width * height * BYTES_PER_PIXEL * (1 + ClientComposition.TARGETS);
         long total = display;
         for (int i = 0; i < layers.size(); i++) {
@@ -42,7 +48,13 @@ final class PixelBudget {
             String at = "layers[" + i + "]." + (l.buffer() != null ? "buffer" : "frame");
             sides(at + ".w", at + ".h", l.buffer() != null ? "buffer" : "buffer (the frame's size by default)",
                     l.bufferWidth(), l.bufferHeight());
-            total += (long) l.bufferWidth() * l.bufferHeight() * BYTES_PER_PIXEL * l.buffers();
+            long largest = (long) l.bufferWidth() * l.bufferHeight();
+            for (LayerEvent e : events) {
+                if (e.buffer() != null && e.layer().equals(l.name())) {
+                    largest = Math.max(largest, (long) e.buffer().w() * e.buffer().h());
+                }
+            }
+            total += largest * BYTES_PER_PIXEL * l.buffers();
         }
         if (total > MAX_MIB << 20) {
             throw new InvalidFieldException(display > MAX_MIB << 20 ? "width" : "layers", "a " + width + "×"

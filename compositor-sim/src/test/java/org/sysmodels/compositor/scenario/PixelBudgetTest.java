@@ -69,6 +69,16 @@ class PixelBudgetTest {
                 + "bytes: 24,576 MiB), above the simulator's budget of 1024 MiB"), e);
     }
 
+    /** A transaction that resizes a layer's buffer past a texture's limit is refused at the event's field. */
+    @Test
+    void anEventThatResizesABufferTooFarIsRefused() {
+        String e = refused("""
+                {"layers": [{"name": "app", "app": "LAUNCHER", "frame": {"x": 0, "y": 0, "w": 540, "h": 1200}}],
+                 "events": [{"at": 5, "layer": "app", "buffer": {"w": 540, "h": 9000}}]}
+                """);
+        assertTrue(e.contains("events[0].buffer.h") && e.contains("a 540×9000 buffer"), e);
+    }
+
     /** An 8K display with a full-screen layer fits. */
     @Test
     void anEightKDisplayWithAFullScreenLayerFits() throws Exception {
