@@ -45,6 +45,9 @@ final class PixelBudget {
         long total = display;
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec l = layers.get(i);
+            if (l.buffer() == null && outOfRange(l.frame())) {
+                return;    // a frame outside its own @Range is the loader's to report, where it is written
+            }
             String at = "layers[" + i + "]." + (l.buffer() != null ? "buffer" : "frame");
             sides(at + ".w", at + ".h", l.buffer() != null ? "buffer" : "buffer (the frame's size by default)",
                     l.bufferWidth(), l.bufferHeight());
@@ -64,6 +67,10 @@ final class PixelBudget {
                     + "of " + MAX_MIB + " MiB, so the run would run out of memory; use a smaller display (width, "
                     + "height), smaller or fewer layers, or fewer buffers");
         }
+    }
+
+    private static boolean outOfRange(Box b) {
+        return Math.abs(b.x()) > Box.LIMIT || Math.abs(b.y()) > Box.LIMIT || b.w() > Box.LIMIT || b.h() > Box.LIMIT;
     }
 
     private static void sides(String wField, String hField, String what, int w, int h) {
