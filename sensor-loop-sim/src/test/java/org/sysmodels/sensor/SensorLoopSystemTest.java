@@ -343,6 +343,18 @@ class SensorLoopSystemTest {
         }
     }
 
+    /** --duration shorter than the scenario's stale limit can be reached in: refused, naming the limit and the run. */
+    @Test
+    void aDurationFlagTooShortForTheStaleLimitIsRefused(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("long-stale.json");
+        Files.writeString(f, "{\"duration\": \"20s\", \"safety\": {\"stale\": \"10s\"}}");
+        UserInputException e = assertThrows(UserInputException.class, () -> system.run(RunRequest.ofSeed(1)
+                .withScenario(f.toString()).withOptions(with(SensorLoopFlags.DURATION, "2s"))));
+        assertTrue(e.getMessage().startsWith("safety.stale (with the flags given): "), e.getMessage());
+        assertTrue(e.getMessage().contains("10.000 s is longer than this 2.000 s run (duration, --duration) can "
+                + "reach"), e.getMessage());
+    }
+
     /** A 5 MHz board runs 1oo2; --architecture 2oo3 adds a third read it cannot fit: refused, naming the field. */
     @Test
     void aFlagThatMakesTheBoardTooSlowNamesTheField(@TempDir Path dir) throws Exception {

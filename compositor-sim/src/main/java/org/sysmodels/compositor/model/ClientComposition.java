@@ -16,7 +16,8 @@ public final class ClientComposition {
     public record Result(Image target, Region recomposed, long pixels) {
     }
 
-    private static final int TARGETS = 3;
+    /** Client targets in the cycle (the FramebufferSurface's BufferQueue, triple-buffered). */
+    public static final int TARGETS = 3;
     private static final int HISTORY = 16;
 
     private final CompositionEngine engine;

@@ -10,6 +10,9 @@ import org.sysmodels.core.scenario.Range;
 public record Box(@Range(min = -16384, max = 16384) int x, @Range(min = -16384, max = 16384) int y,
                   @Range(min = 0, max = 16384) int w, @Range(min = 0, max = 16384) int h) {
 
+    /** The largest |x|, |y|, w and h a scenario file may give (the ranges above). */
+    static final int LIMIT = 16384;
+
     public Rect rect() {
         return Rect.of(x, y, w, h);
     }

@@ -13,7 +13,8 @@ import org.sysmodels.core.scenario.DurationDeserializer;
  * A compositor run: the display (size and refresh rate: 60, 90 or 120 Hz), its planes (default: a typical phone's
  * four), how many vsyncs to simulate, damage tracking, a colour transform (and whether the HWC can apply one),
  * SurfaceFlinger's CPU time per frame (with an optional spike every n-th frame), the GPU's cost per pixel, the
- * layers bottom first, and transactions at given vsyncs.
+ * layers bottom first, and transactions at given vsyncs. A display or buffers too large to simulate are refused
+ * before anything is allocated ({@link PixelBudget}).
  */
 public record CompositorScenario(String description, @Range(min = 16, max = 8192) Integer width,
                                  @Range(min = 16, max = 8192) Integer height, Integer refreshHz,
@@ -57,6 +58,7 @@ public record CompositorScenario(String description, @Range(min = 16, max = 8192
             }
         }
         layers = List.copyOf(layers);
+        PixelBudget.check(width, height, layers, events);
         description = description == null ? "" : description;
         sfSpikeEvery = sfSpikeEvery == null ? 0 : sfSpikeEvery;
         sfSpike = sfSpike == null ? 0L : sfSpike;

@@ -4,13 +4,14 @@ import org.sysmodels.core.check.Findings;
 import org.sysmodels.core.student.StudentFault;
 import org.sysmodels.sensor.model.core.CoreListener;
 import org.sysmodels.sensor.model.core.CoreSignal;
+import org.sysmodels.sensor.model.core.Exceptions;
 import org.sysmodels.sensor.model.core.FirmwareStalled;
 
 /**
  * Tells a student, once per run, that their firmware caught the simulator's stop (a reset, the end of the run, or a
- * stalled loop) and ran on. The core raises it again at the firmware's next loop turn or call: on the MCU no code
- * runs after a reset (ARMv7-M ARM B1.5.5: execution restarts at the reset vector), and a watchdog's reset cannot be
- * refused (RM0090 §21.3: the IWDG resets the device when its counter reaches 0). So the run goes on as the board's
+ * stalled loop) and ran on, in main or in an interrupt handler. The core raises it again at the firmware's next loop
+ * turn or call, or at the handler's return: on the MCU no code runs after a reset (ARMv7-M ARM B1.5.5: execution
+ * restarts at the reset vector), and a watchdog's reset cannot be refused (RM0090 §21.3: the IWDG resets the device when its counter reaches 0). So the run goes on as the board's
  * would, and this warning says why their catch block ran.
  */
 final class CaughtStop implements CoreListener {
@@ -34,6 +35,20 @@ final class CaughtStop implements CoreListener {
                 + ": a catch of Throwable or Error (or a finally that returns) takes the simulator's "
                 + stop.getClass().getSimpleName() + " too, so the core raised it again there; catch Exception "
                 + "instead", now, where);
+    }
+
+    @Override
+    public void stopCaughtInHandler(Error stop, int exc, Throwable thrownAt, long now) {
+        if (told) {
+            return;
+        }
+        told = true;
+        String handler = "the " + Exceptions.name(exc) + " handler";
+        String where = StudentFault.firstFrame(thrownAt).map(StudentFault::describe).orElse(handler);
+        findings.warning(StudentFault.RULE, "your code caught " + what(stop) + " in " + handler + " at " + where
+                + " and returned from it: a catch of Throwable or Error (or a finally that returns) takes the "
+                + "simulator's " + stop.getClass().getSimpleName() + " too, so the core raised it again at the "
+                + "handler's return; catch Exception instead", now, where);
     }
 
     private static String what(Error stop) {

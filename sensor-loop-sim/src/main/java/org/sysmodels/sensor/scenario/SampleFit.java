@@ -27,7 +27,8 @@ import org.sysmodels.sensor.model.i2c.I2cSpeed;
  *       that the part's noise decides: a measurement repeats the previous one now and then, so a useful limit spans
  *       several samples (the default, 50 ms, about eight);
  *   <li>a frozen-data limit the scenario sets must be reachable: the start-up (boot, the channels' initialisation,
- *       the first measurement), the limit and one read must end before the run does.
+ *       the first measurement), the limit and one read must end before the run does; so must a stale limit it sets
+ *       ({@link RunLength}).
  * </ul>
  */
 final class SampleFit {
@@ -47,6 +48,7 @@ final class SampleFit {
                 : safety.periodNs();
         stale(m, buses, safety);
         frozen(durationNs, buses, safety, readNs, rtic);
+        RunLength.staleReachable(durationNs, safety, staleMinNs(buses), readNs, rtic);
     }
 
     /**
@@ -63,9 +65,14 @@ final class SampleFit {
         return Math.ceilDiv(init + SafetyFunction.measurementNs() + burst, 1000) * 1000;
     }
 
+    /** The shortest stale limit a healthy channel on {@code buses} never trips. */
+    static long staleMinNs(List<I2cSpeed> buses) {
+        return Math.max(firstReadingNs(buses), SafetyFunction.sampleIntervalNs());
+    }
+
     private static void stale(McuSpec m, List<I2cSpeed> buses, SafetySpec safety) {
         long stale = safety.staleNs();
-        long min = Math.max(firstReadingNs(buses), SafetyFunction.sampleIntervalNs());
+        long min = staleMinNs(buses);
         if (stale >= min) {
             return;
         }

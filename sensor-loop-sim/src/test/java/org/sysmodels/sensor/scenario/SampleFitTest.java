@@ -128,6 +128,39 @@ class SampleFitTest {
         assertTrue(tooShort.contains("make the run at least "), tooShort);
     }
 
+    /**
+     * A stale limit longer than the run can reach (10 s in a 2 s run) used to be accepted, so a silent sensor was
+     * never reported: refused at safety.stale, naming the limit, the run and the bounds.
+     */
+    @Test
+    void aStaleLimitTheRunCannotReach() {
+        String e = refused("{\"duration\": \"2s\", \"safety\": {\"stale\": \"10s\"}}");
+        assertTrue(e.startsWith("s.json:1:40: safety.stale: 10.000 s is longer than this 2.000 s run (duration, "
+                + "--duration) can reach"), e);
+        assertTrue(e.contains("SENSOR_STALE") && e.contains("allowed 12.456 ms to 1.998 s in this run, or make the "
+                + "run at least 10.002 s long"), e);
+        String tooShort = refused("{\"duration\": \"13ms\", \"safety\": {\"stale\": \"12.5ms\"}}");
+        assertTrue(tooShort.contains("; make the run at least 13.601 ms long"), tooShort);
+    }
+
+    /** The longest stale limit accepted is the one the message names; a microsecond more is refused. */
+    @Test
+    void theLongestAcceptedStaleLimitIsTheOneNamed() throws Exception {
+        load("{\"duration\": \"2s\", \"safety\": {\"stale\": \"1998000us\"}}");
+        String e = refused("{\"duration\": \"2s\", \"safety\": {\"stale\": \"1998001us\"}}");
+        assertTrue(e.contains(": safety.stale: "), e);
+    }
+
+    /** An accepted stale limit inside the run does fire: a sensor silenced at 100 ms is reported stale. */
+    @Test
+    void anAcceptedStaleLimitFires() throws Exception {
+        Scenario s = load("{\"duration\": \"2s\", \"safety\": {\"stale\": \"1s\"}, \"faults\": "
+                + "[{\"kind\": \"sensor-silent\", \"target\": \"sensor1\", \"from\": \"100ms\"}]}");
+        LoopRun.Result r = LoopRun.run(RunSetup.of(s, "s.json", 1), FirmwareSource.BARE_METAL, s.faultPlan(), 1,
+                LoopRun.Options.CHECKS_ONLY, "test");
+        assertTrue(r.diagnostics().stream().anyMatch(d -> Integer.parseInt(d[1]) == Dtc.SENSOR_STALE.code()));
+    }
+
     /** Every packaged scenario keeps its limits; the frozen sensor of stuck-sensor is still found frozen. */
     @Test
     void packagedScenariosStillLoadAndTheStuckSensorIsStillFoundFrozen() throws Exception {

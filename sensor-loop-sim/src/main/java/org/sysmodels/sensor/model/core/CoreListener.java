@@ -33,6 +33,14 @@ public interface CoreListener {
     default void stopCaught(Error stop, long now) {
     }
 
+    /**
+     * The handler of {@code exc} caught {@code stop} and returned; the core raises it again at the exception return.
+     * {@code where} holds the stack the stop was first thrown from inside that handler, so a listener can locate the
+     * firmware's line.
+     */
+    default void stopCaughtInHandler(Error stop, int exc, Throwable where, long now) {
+    }
+
     /** main returned, which firmware must never do. */
     default void mainReturned(long now) {
     }

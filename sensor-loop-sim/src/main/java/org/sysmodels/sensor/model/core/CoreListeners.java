@@ -85,6 +85,12 @@ final class CoreListeners {
         }
     }
 
+    void stopCaughtInHandler(Error stop, int exc, Throwable where, long now) {
+        for (CoreListener l : all) {
+            l.stopCaughtInHandler(stop, exc, where, now);
+        }
+    }
+
     void mainReturned(long now) {
         for (CoreListener l : all) {
             l.mainReturned(now);

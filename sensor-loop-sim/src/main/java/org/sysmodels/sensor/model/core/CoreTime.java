@@ -63,14 +63,17 @@ abstract sealed class CoreTime permits ExceptionEntry {
     /** Throws the {@link CoreSignal} (or the stall) that ends the current code, if one is due. */
     final void signals() {
         if (ended) {
-            signalled = true;
+            stopRaised();
             throw stop;
         }
         if (resetRequested) {
-            signalled = true;
+            stopRaised();
             throw CoreSignal.RESET;
         }
     }
+
+    /** A stop is about to be thrown into the firmware from here. */
+    abstract void stopRaised();
 
     /** The run's time is up. */
     public final void end() {

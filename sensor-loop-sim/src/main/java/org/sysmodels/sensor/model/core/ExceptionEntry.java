@@ -18,6 +18,8 @@ abstract sealed class ExceptionEntry extends CoreTime permits Core {
     Program program;
     /** SCB SCR.SLEEPONEXIT. */
     boolean sleepOnExit;
+    /** Where a stop was first thrown into the running handler (its stack), null while none was. */
+    private Throwable stopInHandler;
 
     ExceptionEntry(Scheduler sched, Clock clock, Nvic nvic, CoreListeners listeners, PowerProfile power) {
         super(sched, clock, new PowerModes(clock, power, listeners));
@@ -78,14 +80,37 @@ abstract sealed class ExceptionEntry extends CoreTime permits Core {
         debtNs += exitNs;
     }
 
+    @Override
+    final void stopRaised() {
+        signalled = true;
+        if (stopInHandler == null && active.inHandlerMode()) {
+            stopInHandler = new Throwable();
+        }
+    }
+
+    /**
+     * Runs the handler of {@code exc}. A handler that returns although a stop was thrown into it caught it (a catch
+     * of {@code Throwable} or {@code Error}); the stop is raised again at its exception return, as a reset abandons
+     * handler code too (ARMv7-M ARM B1.5.5: after a reset execution restarts at the reset vector), and the
+     * listeners hear where the handler caught it.
+     */
     private void runHandler(int exc) {
         nvic.activate(exc);
         active.push(exc, nvic.group(nvic.rawPriority(exc)));
         listeners.exceptionEntry(exc);
+        Throwable outer = stopInHandler;
+        Throwable caught;
+        stopInHandler = null;
         try {
             program.handle(exc);
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
             fault(e, exc);
+        } finally {
+            caught = stopInHandler;
+            stopInHandler = outer;
+        }
+        if (caught != null && (ended || resetRequested)) {
+            listeners.stopCaughtInHandler(ended ? stop : CoreSignal.RESET, exc, caught, now());
         }
         signals();
         listeners.exceptionExit(exc);
