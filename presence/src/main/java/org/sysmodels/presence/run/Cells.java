@@ -1,5 +1,6 @@
 package org.sysmodels.presence.run;
 
+import java.util.Locale;
 import java.util.function.IntFunction;
 import org.sysmodels.core.random.RandomStreams;
 import org.sysmodels.core.trace.Tracer;
@@ -90,8 +91,18 @@ final class Cells implements Split {
         return (int) Math.min(sc.users(), (long) sc.communities() * k / sc.cells() * sc.community());
     }
 
+    /** The users of a world's smallest and largest cell. */
+    record Sizes(int least, int most) {
+
+        /** "5,000", or "4,000 to 5,000" when the cells differ. */
+        String describe() {
+            return least == most ? String.format(Locale.ROOT, "%,d", least)
+                    : String.format(Locale.ROOT, "%,d to %,d", least, most);
+        }
+    }
+
     /** The users of {@code sc}'s smallest and of its largest cell. */
-    static int[] sizeRange(PresenceScenario sc) {
+    static Sizes sizes(PresenceScenario sc) {
         int least = Integer.MAX_VALUE;
         int most = 0;
         for (int k = 0; k < sc.cells(); k++) {
@@ -99,7 +110,7 @@ final class Cells implements Split {
             least = Math.min(least, users);
             most = Math.max(most, users);
         }
-        return new int[] {least, most};
+        return new Sizes(least, most);
     }
 
     /**

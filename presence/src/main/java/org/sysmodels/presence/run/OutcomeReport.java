@@ -26,12 +26,10 @@ final class OutcomeReport {
                     SimTime.format(sc.backboneMin()), o.crossShardMessages()));
         }
         if (o.cells() > 1) {
-            int[] size = Cells.sizeRange(sc);
             b.summary(String.format(Locale.ROOT, "%,d cells of %s users (whole communities: no friendship or "
                     + "guild crosses a cell), each its own presence cluster with its own link to every gateway node, "
                     + "run in turn on %d thread%s, %s of one cell at a time.", o.cells(),
-                    size[0] == size[1] ? String.format(Locale.ROOT, "%,d", size[0])
-                            : String.format(Locale.ROOT, "%,d to %,d", size[0], size[1]),
+                    Cells.sizes(sc).describe(),
                     o.threads(), o.threads() == 1 ? "" : "s", SimTime.format(Cells.SLICE_NS)));
         }
         b.summary(String.format(Locale.ROOT, "fan-out: %,d deliveries in %,d node messages (%.1f sessions per "
