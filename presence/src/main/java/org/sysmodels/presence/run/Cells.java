@@ -13,8 +13,10 @@ import org.sysmodels.presence.scenario.PresenceScenario;
  * with their own presence cluster, scheduler, random streams, clients, node-side sessions and checks (a
  * {@link Shard} of one), and nothing crosses between cells, because no friendship or guild crosses a community.
  * Every cell's sessions connect to any of the scenario's gateway nodes; each cell's cluster has its own ordered link
- * to each node (ordering per sender and receiver, as over a TCP connection, RFC 9293 §3.4, or between two Erlang
- * processes, Erlang Reference Manual, "Processes", signal ordering; not one order for everything a node receives).
+ * to each node: ordering per sender and receiver, as over a TCP connection (RFC 9293 §3.4, sequence numbers) or
+ * between two Erlang processes ("if an entity sends multiple signals to the same destination entity, the order is
+ * preserved", Erlang Reference Manual, "Processes", Signal Delivery; signals from different senders have no order
+ * between them), not one order for everything a node receives.
  *
  * <p>Why: a delivery's cost is mostly the first touch of the recipient's state. In one world of 5 M users that state
  * is 4 GB and a change's recipients are scattered over it; a cell of 5,000 users holds a few MB. The threads take
