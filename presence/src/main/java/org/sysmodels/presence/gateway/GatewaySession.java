@@ -1,5 +1,6 @@
 package org.sysmodels.presence.gateway;
 
+import org.sysmodels.presence.model.cluster.IntentBit;
 import org.sysmodels.presence.model.session.Subscriber;
 
 /** A session's gateway-side state: which connection carries it and its {@link Subscriber} (engine thread only). */
@@ -9,18 +10,18 @@ final class GatewaySession {
     final int user;
     final boolean guildPresences;
     /**
-     * Identified with GUILD_MEMBERS (1 &lt;&lt; 1), which op 8 needs for the whole member list. Known only on the node
-     * that took the Identify: the cluster log carries guild presences but not this bit, so a session taken over
-     * from another node counts as without it.
+     * Whether the Identify asked for GUILD_MEMBERS (1 &lt;&lt; 1), which op 8 needs for the whole member list. A
+     * session taken over from another node has the bit its state carried through the cluster; UNKNOWN where the
+     * writer of that state did not record it (a node from before 5 December), and then op 8 is answered, not refused.
      */
-    final boolean guildMembers;
+    final IntentBit guildMembers;
     final int largeThreshold;
     final Subscriber subscriber;
     GatewayConnection conn;
     /** The newest sequence number not kept for replay (READY, GUILD_CREATE, RESUMED, chunks). */
     long lastUnkept;
 
-    GatewaySession(int slot, String sessionId, int user, boolean guildPresences, boolean guildMembers,
+    GatewaySession(int slot, String sessionId, int user, boolean guildPresences, IntentBit guildMembers,
                    int largeThreshold, Subscriber sub) {
         this.slot = slot;
         this.sessionId = sessionId;

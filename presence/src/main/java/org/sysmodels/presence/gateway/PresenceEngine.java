@@ -15,6 +15,7 @@ import org.sysmodels.presence.gateway.protocol.Intents;
 import org.sysmodels.presence.gateway.protocol.Payloads;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.model.cluster.ClusterBackend;
+import org.sysmodels.presence.model.cluster.IntentBit;
 import org.sysmodels.presence.model.core.PresenceObserver;
 import org.sysmodels.presence.model.core.Timeouts;
 import org.sysmodels.presence.model.expiry.TimingWheel;
@@ -159,9 +160,11 @@ final class PresenceEngine {
             String sessionId = HexFormat.of().formatHex(bytes16());
             // no presence in Identify: online (the model's rule: gateway-events.mdx gives no default), not offline
             PresenceUpdate initial = id.presence() != null ? id.presence() : PresenceUpdate.of(Status.ONLINE);
-            int slot = core.identify(user, id.platform(), c.node(), initial, guildPresences, sessionId, now);
-            GatewaySession e = new GatewaySession(slot, sessionId, user, guildPresences,
-                    (id.intents() & Intents.GUILD_MEMBERS) != 0, id.largeThreshold(),
+            boolean guildMembers = (id.intents() & Intents.GUILD_MEMBERS) != 0;
+            int slot = core.identify(user, id.platform(), c.node(), initial, guildPresences, guildMembers, sessionId,
+                    now);
+            GatewaySession e = new GatewaySession(slot, sessionId, user, guildPresences, IntentBit.of(guildMembers),
+                    id.largeThreshold(),
                     new Subscriber(slot, new CoalescingOutbox(), rings.take()));
             sessions.put(e);
             e.conn = c;
@@ -220,7 +223,9 @@ final class PresenceEngine {
      * op 8. "GUILD_MEMBERS intent is required to request the entire member list—(query=‘’, limit=0&lt;=n)"
      * (discord-api-docs, gateway-events.mdx "Request Guild Members"); the docs name no reaction, so a session without
      * it is refused with their code for "an invalid payload for an opcode", 4001 (opcodes-and-status-codes.mdx),
-     * rather than left waiting for a chunk that never comes. The intents are this node's own record of the Identify.
+     * rather than left waiting for a chunk that never comes. The intent is the Identify's, carried through the
+     * cluster for a session taken over from another node; where that node did not record it the request is answered
+     * (a client is never closed for a bit this node does not know).
      */
     void requestMembers(GatewayConnection c, ClientPayload.RequestGuildMembers m) {
         run(() -> {
@@ -228,7 +233,7 @@ final class PresenceEngine {
             if (e == null) {
                 return;
             }
-            if (m.wholeList() && !e.guildMembers) {
+            if (m.wholeList() && e.guildMembers == IntentBit.CLEAR) {
                 c.closeFromEngine(CloseCode.UNKNOWN_OPCODE, WHOLE_LIST_NEEDS_GUILD_MEMBERS);
                 return;
             }

@@ -114,8 +114,8 @@ final class Resumption {
         // holds nothing before that
         SentSoFar sent = a.sent();
         long after = sent.known() ? sent.last() : r.seq();
-        GatewaySession e = new GatewaySession(a.session(), r.sessionId(), user, a.guildPresences(), false, 50,
-                new Subscriber(a.session(), new CoalescingOutbox(), rings.take()));
+        GatewaySession e = new GatewaySession(a.session(), r.sessionId(), user, a.guildPresences(),
+                a.guildMembers(), 50, new Subscriber(a.session(), new CoalescingOutbox(), rings.take()));
         e.subscriber.continueAfter(after);
         e.lastUnkept = after;
         sessions.put(e);

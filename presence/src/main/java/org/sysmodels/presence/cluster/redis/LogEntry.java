@@ -29,9 +29,13 @@ sealed interface LogEntry {
 
     String sessionId();
 
-    /** A session's state, as its holder set it. */
+    /** A session's state, as its holder set it; {@code flags} are its Identify's intents ({@link SessionFlags}). */
     record Upsert(String sessionId, String writer, String node, long gen, int user, Platform platform,
-                  boolean guildPresences, Status status, List<Activity> activities, long at) implements LogEntry {
+                  int flags, Status status, List<Activity> activities, long at) implements LogEntry {
+
+        boolean guildPresences() {
+            return SessionFlags.guildPresences(flags);
+        }
     }
 
     /** The session ended: closed, its resume window over, or its key expired because its node stopped renewing it. */

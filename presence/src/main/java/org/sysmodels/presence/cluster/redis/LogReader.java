@@ -226,7 +226,7 @@ final class LogReader {
                 return;
             }
             int t = replica.identify(u.user(), u.platform(), node.remoteNode(), null, u.guildPresences(), now);
-            sessions.bind(t, u.sessionId(), u.gen(), u.guildPresences(), round);
+            sessions.bind(t, u.sessionId(), u.gen(), u.flags(), round);
             stats.remoteSessions.incrementAndGet();
             setState(t, u);
         } else if (sessions.local(s)) {

@@ -59,7 +59,7 @@ final class Moves {
         Integer s = sessions.slot(sessionId);
         if (s == null) {
             s = replica.identify(u.user(), u.platform(), remoteNode, null, u.guildPresences(), now);
-            sessions.bind(s, sessionId, u.gen(), u.guildPresences(), round);
+            sessions.bind(s, sessionId, u.gen(), u.flags(), round);
             stats.remoteSessions.incrementAndGet();
         } else if (sessions.local(s)) {
             // this node holds it already (its engine had forgotten it): a plain resume
@@ -68,9 +68,12 @@ final class Moves {
             }
             sessions.gen(s, u.gen());
             replica.resume(s, localNode, now);
-            return new Adoption(s, sessions.guildPresences(s), sent);
+            return adoption(s, sent);
         }
         sessions.gen(s, u.gen());
+        // the record is the newest word on the session: a replica first seen through an older writer's entry may
+        // not know its GUILD_MEMBERS bit
+        sessions.flags(s, u.flags());
         reader.setState(s, u);
         // the node's wheel now keeps its deadline
         replica.detach(s, now);
@@ -78,7 +81,12 @@ final class Moves {
         stats.remoteSessions.decrementAndGet();
         stats.localSessions.incrementAndGet();
         stats.takenOver.incrementAndGet();
-        return new Adoption(s, sessions.guildPresences(s), sent);
+        return adoption(s, sent);
+    }
+
+    private Adoption adoption(int s, SentSoFar sent) {
+        int f = sessions.flags(s);
+        return new Adoption(s, SessionFlags.guildPresences(f), SessionFlags.guildMembers(f), sent);
     }
 
     /**

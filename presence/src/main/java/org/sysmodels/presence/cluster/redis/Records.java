@@ -72,7 +72,7 @@ final class Records implements WriteQueue.Replies {
     }
 
     private RedisLink.Write record(int s, String mode, long ttlMs) {
-        byte[] state = StateBytes.state(store.user(s), store.platform(s).ordinal(), sessions.guildPresences(s) ? 1 : 0,
+        byte[] state = StateBytes.state(store.user(s), store.platform(s).ordinal(), sessions.flags(s),
                 store.status(s).ordinal(), store.activities(s), store.updatedAt(s));
         return new RedisLink.Write(sessions.id(s), sessions.idUtf8(s), sessions.gen(s), mode, ttlMs, state);
     }

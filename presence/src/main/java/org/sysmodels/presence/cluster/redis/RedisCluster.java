@@ -20,13 +20,13 @@ import org.sysmodels.presence.cluster.ClusterReport;
 import org.sysmodels.presence.model.aggregate.StatusPrecedence;
 import org.sysmodels.presence.model.cluster.Adoption;
 import org.sysmodels.presence.model.cluster.ClusterBackend;
+import org.sysmodels.presence.model.cluster.IntentBit;
 import org.sysmodels.presence.model.cluster.NodeSink;
 import org.sysmodels.presence.model.core.PresenceCore;
 import org.sysmodels.presence.model.core.Timeouts;
 import org.sysmodels.presence.model.presence.Platform;
 import org.sysmodels.presence.model.presence.Presence;
 import org.sysmodels.presence.model.presence.PresenceUpdate;
-import org.sysmodels.presence.model.session.Phase;
 import org.sysmodels.presence.model.store.PresenceStore;
 
 /**
@@ -58,7 +58,8 @@ import org.sysmodels.presence.model.store.PresenceStore;
  *       logged and counted.</li>
  * </ul>
  *
- * <p>The parts: {@link SessionTable} (the session records), {@link WriteQueue} (writes batched into write.lua calls),
+ * <p>The parts: {@link OwnSessions} (the life of this node's own sessions), {@link SessionTable} (the session
+ * records), {@link WriteQueue} (writes batched into write.lua calls),
  * {@link LogReader} (reading and applying the log), {@link Unconfirmed} (sessions the log opened, checked for their
  * record), {@link Skipped} (what could not be read, named), {@link Outages} (the link's state and resynchronisation),
  * {@link RedisLink} (the commands). Threads: every method runs on the node's presence thread
@@ -92,6 +93,7 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
     private final Outages outages;
     private final Moves moves;
     private final Unconfirmed unconfirmed;
+    private final OwnSessions own;
 
     private volatile boolean halted;
     private final Waits waits;
@@ -142,6 +144,8 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         this.link = RedisLink.connect(redis, node, "presence:" + node, CONNECT_TIMEOUT, presenceThread);
         this.records = new Records(this, node, link, replica, store, sessions, stats, owner, clock, () -> halted,
                 this::writable, liveTtlMs);
+        this.own = new OwnSessions(replica, sessions, records, stats, engine, this::round, this::wall, liveTtlMs,
+                windowMs);
         this.moves = new Moves(replica, store, sessions, stats, skipped, engine, remoteNode);
         this.reader = new LogReader(this, link, replica, store, sessions, stats, owner, clock, log);
         this.unconfirmed = new Unconfirmed(this, link, replica, sessions, owner, clock, log);
@@ -179,51 +183,37 @@ public final class RedisCluster implements ClusterBackend, ClusterReport, AutoCl
         return identify(user, platform, node, initial, guildPresences, outages.hex(16), now);
     }
 
+    /** A session whose GUILD_MEMBERS bit the caller does not say: recorded as unknown ({@link SessionFlags}). */
     @Override
     public int identify(int user, Platform platform, int node, PresenceUpdate initial, boolean gp, String sessionId,
                         long now) {
-        int s = replica.identify(user, platform, node, null, gp, now);
-        sessions.bind(s, sessionId, 1, gp, outages.round());
-        stats.localSessions.incrementAndGet();
-        if (initial != null) {
-            replica.update(s, initial, wall(now));
-        }
-        records.write(s, "open", liveTtlMs);
-        return s;
+        return own.identify(user, platform, node, initial, SessionFlags.of(gp, IntentBit.UNKNOWN), sessionId, now);
+    }
+
+    @Override
+    public int identify(int user, Platform platform, int node, PresenceUpdate initial, boolean gp, boolean members,
+                        String sessionId, long now) {
+        return own.identify(user, platform, node, initial, SessionFlags.of(gp, IntentBit.of(members)), sessionId, now);
     }
 
     @Override
     public void heartbeat(int session, long now) {
-        replica.heartbeat(session, now);
-        records.renew(session);
+        own.heartbeat(session, now);
     }
 
-    /** A status change: write.lua's 'state' mode sets the record's state only (heartbeats keep its liveness). */
     @Override
     public void update(int session, PresenceUpdate update, long now) {
-        if (Hops.ON) {
-            Hops.record(Hops.Hop.A_APPLIED, Hops.sentAt(update.activities()));
-        }
-        replica.update(session, update, wall(now));
-        records.write(session, "state", liveTtlMs);
+        own.update(session, update, now);
     }
 
     @Override
     public void detach(int session, long now) {
-        boolean live = replica.phase(session) == Phase.LIVE;
-        replica.detach(session, now);
-        if (live) {
-            records.detached(session, windowMs, engine.sentSoFar(session));
-        }
+        own.detach(session, now);
     }
 
     @Override
     public boolean resume(int session, int node, long now) {
-        if (!replica.resume(session, node, now)) {
-            return false;
-        }
-        records.resumed(session, liveTtlMs);
-        return true;
+        return own.resume(session, node, now);
     }
 
     @Override

@@ -10,8 +10,8 @@ import org.sysmodels.presence.model.store.PresenceStore;
 
 /**
  * What a node keeps about each session of its replica besides the presence core's state: the cluster-wide session id
- * (the key of its record in Redis), its generation (one more each time another node takes it over), whether it asked
- * for guild presences, and the resynchronisation round in which it was last confirmed. Slots are the replica's
+ * (the key of its record in Redis), its generation (one more each time another node takes it over), the intents of
+ * its Identify that the cluster carries ({@link SessionFlags}), and the resynchronisation round in which it was last confirmed. Slots are the replica's
  * session ids; a session is local when its store node is one of this node's, remote otherwise. Presence thread only.
  */
 final class SessionTable implements StateBytes.Ids {
@@ -24,7 +24,7 @@ final class SessionTable implements StateBytes.Ids {
     /** Each session id's UTF-8 bytes (its record's key and its head in a write call are built from them). */
     private byte[][] sidUtf8 = new byte[16][];
     private long[] gen = new long[16];
-    private boolean[] guildPresences = new boolean[16];
+    private byte[] flags = new byte[16];
     private int[] confirmed = new int[16];
     private final Map<String, Integer> bySid = new HashMap<>();
     /**
@@ -52,14 +52,14 @@ final class SessionTable implements StateBytes.Ids {
         this.remoteNode = remoteNode;
     }
 
-    /** Slot {@code s} is session {@code id} of generation {@code g}, confirmed in {@code round}. */
-    void bind(int s, String id, long g, boolean gp, int round) {
+    /** Slot {@code s} is session {@code id} of generation {@code g} with {@code f}, confirmed in {@code round}. */
+    void bind(int s, String id, long g, int f, int round) {
         if (s >= sid.length) {
             int n = Math.max(sid.length * 2, s + 1);
             sid = Arrays.copyOf(sid, n);
             sidUtf8 = Arrays.copyOf(sidUtf8, n);
             gen = Arrays.copyOf(gen, n);
-            guildPresences = Arrays.copyOf(guildPresences, n);
+            flags = Arrays.copyOf(flags, n);
             confirmed = Arrays.copyOf(confirmed, n);
         }
         if (!id.equals(sid[s]) || sidUtf8[s] == null) {
@@ -70,7 +70,7 @@ final class SessionTable implements StateBytes.Ids {
         }
         sid[s] = id;
         gen[s] = g;
-        guildPresences[s] = gp;
+        flags[s] = (byte) f;
         confirmed[s] = round;
         bySid.put(id, s);
     }
@@ -204,8 +204,17 @@ final class SessionTable implements StateBytes.Ids {
         gen[s] = g;
     }
 
+    /** Session {@code s}'s {@link SessionFlags}. */
+    int flags(int s) {
+        return Byte.toUnsignedInt(flags[s]);
+    }
+
+    void flags(int s, int f) {
+        flags[s] = (byte) f;
+    }
+
     boolean guildPresences(int s) {
-        return guildPresences[s];
+        return SessionFlags.guildPresences(flags(s));
     }
 
     void confirm(int s, int round) {

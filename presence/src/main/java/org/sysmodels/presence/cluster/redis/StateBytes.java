@@ -16,7 +16,7 @@ import org.sysmodels.presence.model.presence.Status;
  * The cluster's binary formats (big-endian, as {@link ByteBuffer} writes them; lengths count bytes):
  *
  * <pre>
- * state   user i32 | platform u8 | flags u8 (1: guild presences) | status u8 | at i64 (ns, holder's wall clock)
+ * state   user i32 | platform u8 | flags u8 ({@link SessionFlags}) | status u8 | at i64 (ns, holder's wall clock)
  *         | activities u16 | per activity: type i32, name length i32, name UTF-8
  * head    session id length u16 | session id UTF-8 | generation i64 | state length i32
  * batch   head state head state ...   (a log entry of kind {@code batch}: one write.lua call's sessions, in order)
@@ -209,7 +209,7 @@ final class StateBytes {
             if (b.hasRemaining()) {
                 throw new LogEntry.Malformed(b.remaining() + " bytes after a state");
             }
-            return new LogEntry.Upsert(sid, writer, node, gen, user, Platform.ofOrdinal(p), (flags & 1) != 0,
+            return new LogEntry.Upsert(sid, writer, node, gen, user, Platform.ofOrdinal(p), flags,
                     Status.ofOrdinal(s), activities, at);
         } catch (BufferUnderflowException e) {
             throw new LogEntry.Malformed("a state ends early");

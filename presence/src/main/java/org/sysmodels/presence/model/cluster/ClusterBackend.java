@@ -29,6 +29,16 @@ public interface ClusterBackend {
     }
 
     /**
+     * {@link #identify(int, Platform, int, PresenceUpdate, boolean, String, long)} that also keeps whether the
+     * Identify asked for GUILD_MEMBERS, so a node that takes the session over knows it ({@link Adoption#guildMembers});
+     * in process no other node ever needs it.
+     */
+    default int identify(int user, Platform platform, int node, PresenceUpdate initial, boolean guildPresences,
+                         boolean guildMembers, String sessionId, long now) {
+        return identify(user, platform, node, initial, guildPresences, sessionId, now);
+    }
+
+    /**
      * A client resumes on {@code node} a session this node does not hold: if the cluster still has session
      * {@code sessionId} of {@code user} (held by another node, live or waiting to be resumed, or by one that died),
      * moves it here with the presence it set and calls {@code then} with it; otherwise with {@link Adoption#NONE}.

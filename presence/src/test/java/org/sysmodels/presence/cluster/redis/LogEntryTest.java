@@ -33,7 +33,7 @@ class LogEntryTest {
     private static byte[] batch(List<LogEntry.Upsert> ups) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (LogEntry.Upsert u : ups) {
-            byte[] state = StateBytes.state(u.user(), u.platform().ordinal(), u.guildPresences() ? 1 : 0,
+            byte[] state = StateBytes.state(u.user(), u.platform().ordinal(), u.flags(),
                     u.status().ordinal(), u.activities(), u.at());
             out.writeBytes(StateBytes.head(u.sessionId(), u.gen(), state.length));
             out.writeBytes(state);
@@ -43,8 +43,8 @@ class LogEntryTest {
 
     private static LogEntry.Upsert up(String sid, long gen, int user, int p, boolean guild, int s,
                                       List<Activity> a, long at) {
-        return new LogEntry.Upsert(sid, "n1", "n1", gen, user, Platform.ofOrdinal(p), guild, Status.ofOrdinal(s), a,
-                at);
+        return new LogEntry.Upsert(sid, "n1", "n1", gen, user, Platform.ofOrdinal(p), guild ? 1 : 0,
+                Status.ofOrdinal(s), a, at);
     }
 
     @Test
@@ -167,11 +167,11 @@ class LogEntryTest {
         assertEquals(List.of(new LogEntry.Ended("s1", "sweep@n1")),
                 LogEntry.parseAll(Map.of("k", b("end"), "sid", b("s1"), "w", b("sweep@n1")), 10));
         byte[] r = StateBytes.state(7, 1, 1, 3, List.of(new Activity("tea", 2)), 42);
-        assertEquals(List.of(new LogEntry.Upsert("s9", "n2", "n2", 5, 7, Platform.ofOrdinal(1), true,
+        assertEquals(List.of(new LogEntry.Upsert("s9", "n2", "n2", 5, 7, Platform.ofOrdinal(1), 1,
                         Status.ofOrdinal(3), List.of(new Activity("tea", 2)), 42)),
                 LogEntry.parseAll(Map.of("k", b("up"), "sid", b("s9"), "w", b("n2"), "n", b("n2"), "g", b("5"),
                         "r", r), 10));
-        assertEquals(new LogEntry.Upsert("s9", "n3", "n3", 6, 7, Platform.ofOrdinal(1), true, Status.ofOrdinal(3),
+        assertEquals(new LogEntry.Upsert("s9", "n3", "n3", 6, 7, Platform.ofOrdinal(1), 1, Status.ofOrdinal(3),
                 List.of(new Activity("tea", 2)), 42), LogEntry.record("s9", Map.of("n", b("n3"), "g", b("6"), "r", r),
                 10));
         assertThrows(LogEntry.Malformed.class, () -> LogEntry.record("s9", Map.of("n", b("n3"), "g", b("x"), "r", r),

@@ -40,7 +40,7 @@ class SessionTableTest {
                             }
                         } else if (!bound.containsValue(POOL.get(what)) || POOL.get(what).equals(bound.get(slot))) {
                             // one slot per id, as the cluster binds them
-                            t.bind(slot, POOL.get(what), 1, false, 0);
+                            t.bind(slot, POOL.get(what), 1, 0, 0);
                             bound.put(slot, POOL.get(what));
                         }
                         for (String q : POOL) {
@@ -71,7 +71,7 @@ class SessionTableTest {
             if (n >= 10) {
                 t.forget(slot);
             }
-            t.bind(slot, "session-" + n, 1, false, 0);
+            t.bind(slot, "session-" + n, 1, 0, 0);
         }
         assertTrue(t.indexCapacity() <= 64, "index of " + t.indexCapacity() + " entries for 10 sessions");
         for (int n = 199_990; n < 200_000; n++) {
@@ -86,7 +86,7 @@ class SessionTableTest {
     void unknownIdsAreNotFound() {
         SessionTable t = new SessionTable(null, 1);
         for (int s = 0; s < 1000; s++) {
-            t.bind(s, "s" + s, 1, false, 0);
+            t.bind(s, "s" + s, 1, 0, 0);
         }
         for (int s = 0; s < 1000; s += 2) {
             t.forget(s);
