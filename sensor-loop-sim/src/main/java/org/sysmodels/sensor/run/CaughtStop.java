@@ -65,13 +65,15 @@ final class CaughtStop implements CoreListener {
         told = true;
         String code = exc == 0 ? "main" : "the " + Exceptions.name(exc) + " handler";
         String threw = StudentFault.firstFrame(fault).map(StudentFault::describe).orElse(code);
-        String caught = where == null ? threw : StudentFault.firstFrame(where).map(StudentFault::describe)
-                .orElse(threw);
-        findings.warning(StudentFault.RULE, "your code caught " + what(stop) + " in " + code + " at " + caught
-                + ", then threw " + fault.getClass().getSimpleName() + " at " + threw + ": on the board that throw "
-                + "never happens, as " + (stop == CoreSignal.RESET ? "the reset" : "the stop") + " comes first; "
-                + "here it is also a HardFault (no-hard-fault). A catch of Throwable or Error takes the simulator's "
-                + stop.getClass().getSimpleName() + " too; catch Exception instead", now, caught);
+        String caught = where == null ? null : StudentFault.firstFrame(where).map(StudentFault::describe)
+                .orElse(null);
+        String at = caught == null ? threw : caught;
+        findings.warning(StudentFault.RULE, "your code caught " + what(stop) + " in " + code
+                + (caught == null ? "" : " at " + caught) + ", then threw " + fault.getClass().getSimpleName()
+                + " at " + threw + ": on the board that throw never happens, as "
+                + (stop == CoreSignal.RESET ? "the reset" : "the stop") + " comes first; here it is also a HardFault "
+                + "(no-hard-fault). A catch of Throwable or Error takes the simulator's "
+                + stop.getClass().getSimpleName() + " too; catch Exception instead", now, at);
     }
 
     private static String what(Error stop) {

@@ -92,4 +92,33 @@ class CaughtStopInFaultTest {
         assertEquals(1, faults.size(), r.findings().toString());
         assertTrue(faults.get(0).where().startsWith("IsrThrowsAfter.java:19"), faults.get(0).toString());
     }
+
+    /**
+     * main catches the reset of the watchdog it never kicks, then throws: told once that the reset was swallowed
+     * and main then faulted (the catch's line is not known in Thread mode, the throw's is); every reset still comes.
+     */
+    @Test
+    void mainThatCatchesTheResetAndThenThrowsIsToldBoth(@TempDir Path dir) throws Exception {
+        RunResult r = run(dir, "MainThrowsAfter", """
+                    @Override
+                    public void main(Mcu mcu) {
+                        mcu.iwdg().writeKr(Iwdg.KEY_START);
+                        try {
+                            while (true) {
+                                mcu.core().work(1000);
+                            }
+                        } catch (Throwable t) {
+                            throw new IllegalStateException("shutting down");
+                        }
+                    }
+                """);
+        assertTrue(r.summary().stream().anyMatch(l -> l.startsWith("resets 3 ")), r.summary().toString());
+        List<Finding> warnings = of(r, "student-code").stream()
+                .filter(f -> f.severity() == Severity.WARNING).toList();
+        assertEquals(1, warnings.size(), r.findings().toString());
+        assertEquals("MainThrowsAfter.java:14 (MainThrowsAfter.main)", warnings.get(0).where());
+        assertTrue(warnings.get(0).message().startsWith("your code caught a reset (on the MCU no code runs after "
+                + "one) in main, then threw IllegalStateException at MainThrowsAfter.java:14 (MainThrowsAfter.main): "
+                + "on the board that throw never happens, as the reset comes first"), warnings.get(0).message());
+    }
 }
