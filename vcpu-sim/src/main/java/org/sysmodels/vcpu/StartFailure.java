@@ -26,9 +26,24 @@ final class StartFailure {
      */
     static UserInputException of(Optional<?> drive, String lead, String startError) {
         if (drive.isPresent() && startError.startsWith(DRIVE_ERROR)) {
-            return failed(VcpuSystem.DRIVE.name() + " " + drive.get() + ": ", startError);
+            return failed(VcpuSystem.DRIVE.name() + " " + drive.get() + ": ", startError + hint(startError));
         }
         return failed(lead, startError);
+    }
+
+    /** What to give instead, for the backing files Firecracker cannot take as a disk (see {@code BackingFileKind}). */
+    private static String hint(String startError) {
+        String instead = "; " + VcpuSystem.DRIVE.name() + " needs a disk image file";
+        if (startError.contains("(os error 29)")) {
+            return instead + " (Firecracker takes a disk's size by seeking to its end, and a FIFO has none)";
+        }
+        if (startError.contains("(os error 6)")) {
+            return instead + " (a socket cannot be opened as a file)";
+        }
+        if (startError.contains("(os error 21)")) {
+            return instead + ", not a directory";
+        }
+        return "";
     }
 
     private static UserInputException failed(String lead, String startError) {

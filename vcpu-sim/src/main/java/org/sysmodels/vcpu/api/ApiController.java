@@ -3,8 +3,6 @@ package org.sysmodels.vcpu.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.IntConsumer;
+import org.sysmodels.vcpu.host.disk.OsError;
 import org.sysmodels.vcpu.host.threads.ThreadPlatform;
 import org.sysmodels.vcpu.model.kvm.Timing;
 import org.sysmodels.vcpu.model.vcpu.FcExitCode;
@@ -226,27 +225,13 @@ public final class ApiController {
 
     /** Whether {@code e} is a failure to open the file (File::open's error in Firecracker), not to use it. */
     static boolean isOpenFailure(IOException e) {
-        return openError(e) != null;
+        return OsError.of(e) != null;
     }
 
     /** The io::Error text for a failed open of {@code p}: the exception's kind where Java gives one. */
     static String osError(IOException e, Path p) {
-        String kind = openError(e);
+        String kind = OsError.of(e);
         return kind != null ? kind : osError(p);
-    }
-
-    /** Rust's io::Error text for the kinds of failed open Java names, or null. */
-    private static String openError(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "No such file or directory (os error 2)";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "Permission denied (os error 13)";
-        }
-        if (e instanceof FileSystemException f && "Is a directory".equals(f.getReason())) {
-            return "Is a directory (os error 21)";
-        }
-        return null;
     }
 
     /** The io::Error text Firecracker prints ("No such file or directory (os error 2)"). */

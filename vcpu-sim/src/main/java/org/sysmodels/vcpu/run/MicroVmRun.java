@@ -25,6 +25,7 @@ import org.sysmodels.vcpu.check.VcpuStateTable;
 import org.sysmodels.vcpu.check.VcpusAnswerInTime;
 import org.sysmodels.vcpu.check.VmmExitsOk;
 import org.sysmodels.vcpu.host.disk.FileDisk;
+import org.sysmodels.vcpu.host.disk.OsError;
 import org.sysmodels.vcpu.host.guest.Guests;
 import org.sysmodels.vcpu.host.threads.ThreadPlatform;
 import org.sysmodels.vcpu.model.devices.virtio.Block;
@@ -140,16 +141,8 @@ public final class MicroVmRun {
 
     /** Rust's io::Error text for a backing file that would not open (Firecracker's BackingFile error). */
     private static String ioError(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "No such file or directory (os error 2)";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "Permission denied (os error 13)";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && "Is a directory".equals(f.getReason())) {
-            return "Is a directory (os error 21)";
-        }
-        return e.getMessage();
+        String text = OsError.of(e);
+        return text != null ? text : e.getMessage();
     }
 
     private static Outcome runOn(Setup setup, Platform platform, DeterministicPlatform det, ThreadPlatform real,
@@ -174,7 +167,7 @@ public final class MicroVmRun {
                         + "Virtio backend error: Error manipulating the backing file: " + ioError(e) + " " + d.path(),
                         log);
             }
-            DiskSizeWarning.of(disk).ifPresent(log::add);
+            DiskSizeWarning.of(disk).forEach(log::add);
             disks.put("rootfs", disk);
             VmConfig.Limiter limiter = new VmConfig.Limiter(bucket(d.bandwidth()), bucket(d.ops()));
             if (d.ops() != null) {

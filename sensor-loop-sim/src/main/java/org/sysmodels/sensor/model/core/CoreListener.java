@@ -41,6 +41,14 @@ public interface CoreListener {
     default void stopCaughtInHandler(Error stop, int exc, Throwable where, long now) {
     }
 
+    /**
+     * The code of {@code exc} (0 = Thread mode) caught {@code stop}, ran on and threw {@code fault}, which the core
+     * takes as a HardFault ({@link #hardFault} follows). On the MCU that code never ran: the reset or the end came
+     * first. {@code where} holds the stack the stop was thrown from inside a handler, or is null.
+     */
+    default void faultAfterCaughtStop(Error stop, int exc, Throwable where, Throwable fault, long now) {
+    }
+
     /** main returned, which firmware must never do. */
     default void mainReturned(long now) {
     }

@@ -91,6 +91,12 @@ final class CoreListeners {
         }
     }
 
+    void faultAfterCaughtStop(Error stop, int exc, Throwable where, Throwable fault, long now) {
+        for (CoreListener l : all) {
+            l.faultAfterCaughtStop(stop, exc, where, fault, now);
+        }
+    }
+
     void mainReturned(long now) {
         for (CoreListener l : all) {
             l.mainReturned(now);

@@ -109,27 +109,59 @@ abstract sealed class ExceptionEntry extends CoreTime permits Core {
             caught = stopInHandler;
             stopInHandler = outer;
         }
-        if (caught != null && (ended || resetRequested)) {
-            listeners.stopCaughtInHandler(ended ? stop : CoreSignal.RESET, exc, caught, now());
-        }
+        returned(exc, caught);
         signals();
         listeners.exceptionExit(exc);
         active.pop();
         nvic.deactivate(exc);
     }
 
-    /** Firmware threw while running {@code exc} (0 = Thread): HardFault, then spin. Never returns normally. */
+    /** The handler of {@code exc} returned: with a stop pending, it caught the one thrown into it {@code at}. */
+    private void returned(int exc, Throwable at) {
+        if (at != null && (ended || resetRequested)) {
+            listeners.stopCaughtInHandler(pendingStop(), exc, at, now());
+        }
+    }
+
+    private Error pendingStop() {
+        return ended ? stop : CoreSignal.RESET;
+    }
+
+    /**
+     * Firmware threw while running {@code exc} (0 = Thread): HardFault, then spin. Never returns normally. The
+     * HardFault handler is a handler like the others (ARMv7-M ARM B1.5.6): a stop it catches is raised again when it
+     * returns, and named. A fault in it is a lockup (B1.5.15, unrecoverable exception cases): the core stops
+     * executing until reset.
+     */
     final void fault(Throwable thrown, int exc) {
-        listeners.hardFault(thrown, exc, now());
+        faulted(thrown, exc);
         debtNs += entryNs;
         active.push(Exceptions.HARD_FAULT, -1);
         listeners.exceptionEntry(Exceptions.HARD_FAULT);
+        Throwable outer = stopInHandler;
+        Throwable caught;
+        stopInHandler = null;
         try {
             program.hardFault();
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
-            // A fault in the HardFault handler: lockup. The core stops executing until reset.
-            listeners.hardFault(e, Exceptions.HARD_FAULT, now());
+            faulted(e, Exceptions.HARD_FAULT);
+            stopInHandler = null;    // locked up: the handler never returns
+        } finally {
+            caught = stopInHandler;
+            stopInHandler = outer;
         }
+        returned(Exceptions.HARD_FAULT, caught);
         spinForever();
+    }
+
+    /**
+     * The code of {@code exc} threw {@code thrown}: a HardFault. If a stop was pending, that code had caught it
+     * first and ran on where the board would have reset or stopped: the listeners hear that before the fault.
+     */
+    private void faulted(Throwable thrown, int exc) {
+        if (signalled && (ended || resetRequested)) {
+            listeners.faultAfterCaughtStop(pendingStop(), exc, stopInHandler, thrown, now());
+        }
+        listeners.hardFault(thrown, exc, now());
     }
 }

@@ -38,8 +38,12 @@ public final class FileDisk implements DiskImage, AutoCloseable {
         return path;
     }
 
-    /** Opens {@code path}; @throws IOException with the OS's reason (no such file, permission denied). */
+    /**
+     * Opens {@code path}, refusing first what Firecracker cannot take as a disk ({@link BackingFileKind}), so that
+     * opening a FIFO never blocks. @throws IOException with the OS's reason ({@link OsError} words it)
+     */
     public static FileDisk open(Path path, boolean readOnly) throws IOException {
+        BackingFileKind.check(path, readOnly);
         FileChannel ch = readOnly ? FileChannel.open(path, StandardOpenOption.READ)
                 : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
         return new FileDisk(ch, readOnly, ch.size(), path.toString(), metadata(path));
