@@ -7,23 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.presence.cluster.redis.ClusterSignals;
 import org.sysmodels.presence.cluster.redis.RedisCluster;
-import org.sysmodels.presence.cluster.redis.RedisServer;
 import org.sysmodels.presence.cluster.redis.TcpProxy;
 import org.sysmodels.presence.gateway.users.UserDirectory;
 import org.sysmodels.presence.gateway.users.UsersFile;
@@ -38,14 +30,10 @@ import org.sysmodels.presence.model.session.Phase;
  * others, a client resumes on another node with its presence, and after a node loses Redis (its connections killed
  * and held down) or Redis restarts empty, every observer converges while no client is dropped.
  */
-class ClusterGatewayTest {
+class ClusterGatewayTest extends RedisNodesFixture {
 
     static final long WAIT_S = TestClient.WAIT_S;
-    static RedisServer redis;
-    static EventLoopGroup clients;
 
-    final List<GatewayServer> nodes = new ArrayList<>();
-    final List<TestClient> opened = new ArrayList<>();
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
     /**
@@ -65,37 +53,6 @@ class ClusterGatewayTest {
                 new UsersFile.User("1005", "mark", "t-mark", List.of(), List.of(), null),
                 new UsersFile.User("1006", "dave", "t-dave", List.of(), List.of("9002"), null));
         return new UsersFile(users, List.of(new UsersFile.Guild("9001", "one"), new UsersFile.Guild("9002", "two")));
-    }
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-        clients = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (clients != null) {      // null: skipped, redis-server is not installed
-            clients.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
-    @BeforeEach
-    void flush() throws Exception {
-        redis.command("FLUSHALL");
-    }
-
-    @AfterEach
-    void stopNodes() {
-        for (TestClient c : opened) {
-            if (c.ws.isOpen()) {
-                c.ws.close(1000);
-            }
-        }
-        nodes.forEach(GatewayServer::close);
     }
 
     static GatewayConfig config() {

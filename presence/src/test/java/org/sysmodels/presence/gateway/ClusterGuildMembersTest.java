@@ -5,19 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sysmodels.presence.cluster.redis.RedisCluster;
-import org.sysmodels.presence.cluster.redis.RedisServer;
 import org.sysmodels.presence.gateway.protocol.Intents;
 import org.sysmodels.presence.model.core.PresenceObserver;
 
@@ -28,45 +19,9 @@ import org.sysmodels.presence.model.core.PresenceObserver;
  * answers or refuses as node a, which took the Identify, would; where the state does not record the bit (a writer
  * from before it did) node b answers rather than close a client for a bit it does not know.
  */
-class ClusterGuildMembersTest {
+class ClusterGuildMembersTest extends RedisNodesFixture {
 
     private static final String WHOLE_GUILD_9001 = "{\"op\":8,\"d\":{\"guild_id\":\"9001\",\"query\":\"\",\"limit\":0}}";
-    static RedisServer redis;
-    static EventLoopGroup clients;
-
-    final List<GatewayServer> nodes = new ArrayList<>();
-    final List<TestClient> opened = new ArrayList<>();
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-        clients = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (clients != null) {
-            clients.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
-    @BeforeEach
-    void flush() throws Exception {
-        redis.command("FLUSHALL");
-    }
-
-    @AfterEach
-    void stopNodes() {
-        for (TestClient c : opened) {
-            if (c.ws.isOpen()) {
-                c.ws.close(1000);
-            }
-        }
-        nodes.forEach(GatewayServer::close);
-    }
 
     private GatewayServer node() throws Exception {
         GatewayServer s = GatewayServer.start(ClusterGatewayTest.config(), ClusterGatewayTest.world(), null,
